@@ -1,0 +1,179 @@
+package org.sparktherapy.identity.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.identity.AccountDeactivated;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.Credential;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.PasswordChanged;
+import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.problem.StaleVersion;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening, changing and deactivating accounts. Who may do what is decided here, in one place: anyone may register
+ * a parent account; only admins open other accounts and administer any account; everyone edits their own name and
+ * password. The clinic always keeps one active admin.
+ */
+@Service
+class AccountService implements Accounts {
+
+	/** The changes an admin may make to an account; {@code null} leaves a field as it is. */
+	record AccountChange(String name, String email, Role role, Credential credential, Boolean active) {
+	}
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final PasswordPolicy policy;
+
+	private final RefreshTokens refreshTokens;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PasswordEncoder passwords, PasswordPolicy policy,
+			RefreshTokens refreshTokens, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.refreshTokens = refreshTokens;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Self-registration (no caller) opens parent accounts only; a signed-in admin may open any role here too.
+	 */
+	@Transactional
+	Account register(CurrentUser caller, String name, String email, String password, Role role,
+			Credential credential) {
+		Role wanted = (role != null) ? role : Role.PARENT;
+		if (wanted != Role.PARENT && (caller == null || !caller.isAdmin())) {
+			throw new IdentityProblems.SelfRegistrationOnlyForParents();
+		}
+		return open(name, email, password, wanted, credential);
+	}
+
+	@Transactional
+	Account open(String name, String email, String password, Role role, Credential credential) {
+		this.policy.check(password, "/password", name, email);
+		Account account = Account.open(name, email, this.passwords.encode(password), role, credential,
+				this.clock.instant());
+		this.accounts.insert(account);
+		return account;
+	}
+
+	@Transactional(readOnly = true)
+	Account get(UUID id) {
+		return this.accounts.findById(id).orElseThrow(IdentityProblems.AccountNotFound::new);
+	}
+
+	@Transactional(readOnly = true)
+	PageResponse<Account> search(String text, Role role, Boolean active, PageQuery page) {
+		return this.accounts.search(text, role, active, page);
+	}
+
+	/**
+	 * An admin changes an account. {@code expectedVersion} comes from {@code If-Match}; {@code null} skips the check.
+	 */
+	@Transactional
+	Account change(CurrentUser admin, UUID id, Integer expectedVersion, AccountChange change) {
+		Account account = this.accounts.findByIdForUpdate(id).orElseThrow(IdentityProblems.AccountNotFound::new);
+		if (expectedVersion != null && expectedVersion != account.version()) {
+			throw new StaleVersion();
+		}
+		Instant now = this.clock.instant();
+		boolean wasActiveAdmin = account.active() && account.role() == Role.ADMIN;
+		if (change.name() != null) {
+			account.rename(change.name(), now);
+		}
+		if (change.email() != null) {
+			account.changeEmail(change.email(), now);
+		}
+		if (change.role() != null || change.credential() != null) {
+			Role role = (change.role() != null) ? change.role() : account.role();
+			Credential credential = (role == Role.THERAPIST)
+					? ((change.credential() != null) ? change.credential() : account.credential()) : null;
+			account.assignRole(role, credential, now);
+		}
+		boolean deactivating = Boolean.FALSE.equals(change.active()) && account.active();
+		if (Boolean.TRUE.equals(change.active())) {
+			account.reactivate(now);
+		}
+		if (deactivating) {
+			account.deactivate(now);
+		}
+		if (wasActiveAdmin && !(account.active() && account.role() == Role.ADMIN)) {
+			ensureAnotherAdmin();
+		}
+		this.accounts.update(account);
+		if (deactivating) {
+			this.refreshTokens.revokeAllOf(id, null);
+			this.events.publishEvent(new AccountDeactivated(id, admin.id(), now));
+		}
+		return get(id);
+	}
+
+	@Transactional
+	void deactivate(CurrentUser admin, UUID id) {
+		change(admin, id, null, new AccountChange(null, null, null, null, false));
+	}
+
+	/** The signed-in user renames themself and/or changes their password (given the current one). */
+	@Transactional
+	Account changeProfile(CurrentUser user, String name, String currentPassword, String newPassword) {
+		Account account = this.accounts.findByIdForUpdate(user.id()).orElseThrow(IdentityProblems.AccountNotFound::new);
+		Instant now = this.clock.instant();
+		if (name != null) {
+			account.rename(name, now);
+		}
+		boolean passwordChanged = false;
+		if (newPassword != null) {
+			if (currentPassword == null || !this.passwords.matches(currentPassword, account.passwordHash())) {
+				throw new IdentityProblems.WrongCurrentPassword();
+			}
+			this.policy.check(newPassword, "/newPassword", account.name(), account.email());
+			account.changePassword(this.passwords.encode(newPassword), now);
+			passwordChanged = true;
+		}
+		this.accounts.update(account);
+		if (passwordChanged) {
+			this.refreshTokens.revokeAllOf(account.id(), user.sessionId());
+			this.events.publishEvent(new PasswordChanged(account.id(), now));
+		}
+		return get(account.id());
+	}
+
+	private void ensureAnotherAdmin() {
+		if (this.accounts.lockActiveAdmins() <= 1) {
+			throw new IdentityProblems.LastAdminRequired();
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> findById(UUID id) {
+		return this.accounts.findById(id).map(Account::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> findByEmail(String email) {
+		return this.accounts.findByEmail(email).map(Account::summary);
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.sparktherapy.identity.internal;
+
+import java.time.Duration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sparktherapy.identity.Credential;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.security.SecurityProperties;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The operations manual's {@code /api/auth} endpoints. API clients get both tokens in the JSON body. The web app
+ * sends {@code X-Spark-Client: web}: its refresh token then travels only in an HttpOnly, SameSite=Strict cookie
+ * scoped to {@code /api/auth}, out of reach of page scripts, and the body's {@code refreshToken} is null.
+ */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication", description = "Sign-in, tokens and the signed-in user's profile")
+class AuthController {
+
+	static final String CLIENT_HEADER = "X-Spark-Client";
+
+	static final String REFRESH_COOKIE = "spark_refresh";
+
+	private final SignIn signIn;
+
+	private final AccountService accounts;
+
+	private final Duration refreshTtl;
+
+	AuthController(SignIn signIn, AccountService accounts, SecurityProperties security) {
+		this.signIn = signIn;
+		this.accounts = accounts;
+		this.refreshTtl = security.refreshTokenTtl();
+	}
+
+	record RegisterRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+			@NotBlank String password, Role role, Credential credential) {
+	}
+
+	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+	}
+
+	record RefreshRequest(@Size(max = 200) String refreshToken) {
+	}
+
+	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
+			UserResponse user) {
+	}
+
+	record ProfileRequest(@Size(min = 1, max = 200) String name, @Size(max = 1024) String currentPassword,
+			String newPassword) {
+	}
+
+	@PostMapping("/register")
+	@Operation(summary = "Register an account",
+			description = "Opens a parent account; other roles only when the caller is a signed-in admin.")
+	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request,
+			@AuthenticationPrincipal CurrentUser caller) {
+		Account account = this.accounts.register(caller, request.name(), request.email(), request.password(),
+				request.role(), request.credential());
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/users/{id}")
+				.buildAndExpand(account.id())
+				.toUri())
+			.body(UserResponse.of(account));
+	}
+
+	@PostMapping("/login")
+	@Operation(summary = "Sign in", description = "401 for a wrong email or password alike; 429 with Retry-After "
+			+ "after repeated failures for the email or from the address.")
+	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request,
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+		SignIn.Tokens tokens = this.signIn.login(request.email(), request.password(), http.getRemoteAddr());
+		return answer(tokens, client, http);
+	}
+
+	@PostMapping("/refresh")
+	@Operation(summary = "Exchange a refresh token for a new pair",
+			description = "The presented token is used up; presenting it again revokes the whole sign-in.")
+	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
+			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+		String token = (request != null && request.refreshToken() != null) ? request.refreshToken() : cookie;
+		SignIn.Tokens tokens = this.signIn.refresh(token).orElseThrow(IdentityProblems.RefreshTokenRejected::new);
+		return answer(tokens, client, http);
+	}
+
+	@PostMapping("/logout")
+	@Operation(summary = "Sign out", description = "The refresh token (and its sign-in) stops working.")
+	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
+			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
+		String token = (request != null && request.refreshToken() != null) ? request.refreshToken() : cookie;
+		this.signIn.logout(token);
+		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+			.build();
+	}
+
+	@GetMapping("/profile")
+	@Operation(summary = "The signed-in user")
+	UserResponse profile(@AuthenticationPrincipal CurrentUser user) {
+		return UserResponse.of(this.accounts.get(user.id()));
+	}
+
+	@PutMapping("/profile")
+	@Operation(summary = "Change own name and/or password",
+			description = "A new password needs the current one and ends the user's other sign-ins. "
+					+ "Role, id or active flag are not accepted here.")
+	UserResponse changeProfile(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody ProfileRequest request) {
+		return UserResponse.of(this.accounts.changeProfile(user, request.name(), request.currentPassword(),
+				request.newPassword()));
+	}
+
+	private ResponseEntity<TokenResponse> answer(SignIn.Tokens tokens, String client, HttpServletRequest http) {
+		boolean web = "web".equalsIgnoreCase(client);
+		TokenResponse body = new TokenResponse(tokens.accessToken(), web ? null : tokens.refreshToken(), "Bearer",
+				tokens.expiresIn(), UserResponse.of(tokens.account()));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.OK)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (web) {
+			response.header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), this.refreshTtl, http).toString());
+		}
+		return response.body(body);
+	}
+
+	private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
+		return ResponseCookie.from(REFRESH_COOKIE, value)
+			.httpOnly(true)
+			.secure(http.isSecure())
+			.sameSite("Strict")
+			.path("/api/auth")
+			.maxAge(maxAge)
+			.build();
+	}
+
+}

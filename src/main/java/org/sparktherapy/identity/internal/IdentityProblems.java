@@ -1,0 +1,103 @@
+package org.sparktherapy.identity.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.sparktherapy.platform.problem.Problem;
+
+/**
+ * The rules of the identity module that a caller can break, each answered as its own problem type.
+ */
+final class IdentityProblems {
+
+	private IdentityProblems() {
+	}
+
+	static final class EmailAlreadyTaken extends Problem {
+
+		EmailAlreadyTaken() {
+			super(Kind.CONFLICT, "email-taken", "Email already in use", "An account with this email already exists.");
+		}
+
+	}
+
+	static final class InvalidCredentials extends Problem {
+
+		InvalidCredentials() {
+			super(Kind.UNAUTHENTICATED, "invalid-credentials", "Invalid credentials", "Invalid email or password.");
+		}
+
+	}
+
+	static final class TooManySignInAttempts extends Problem {
+
+		private final long retryAfterSeconds;
+
+		TooManySignInAttempts(Duration retryAfter) {
+			super(Kind.TOO_MANY_REQUESTS, "too-many-sign-in-attempts", "Too many sign-in attempts",
+					"Too many failed sign-in attempts. Try again later.");
+			this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		}
+
+		@Override
+		public Map<String, String> headers() {
+			return Map.of("Retry-After", Long.toString(this.retryAfterSeconds));
+		}
+
+	}
+
+	static final class RefreshTokenRejected extends Problem {
+
+		RefreshTokenRejected() {
+			super(Kind.UNAUTHENTICATED, "invalid-refresh-token", "Invalid refresh token",
+					"The refresh token is invalid, expired or already used. Sign in again.");
+		}
+
+	}
+
+	static final class SelfRegistrationOnlyForParents extends Problem {
+
+		SelfRegistrationOnlyForParents() {
+			super(Kind.FORBIDDEN, "registration-role-forbidden", "Role not allowed",
+					"Self-registration creates parent accounts only. Ask the clinic's admin for other accounts.");
+		}
+
+	}
+
+	static final class LastAdminRequired extends Problem {
+
+		LastAdminRequired() {
+			super(Kind.CONFLICT, "last-admin", "Last admin",
+					"The clinic must keep at least one active admin account.");
+		}
+
+	}
+
+	static final class WrongCurrentPassword extends Problem {
+
+		WrongCurrentPassword() {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/currentPassword", "is not your current password")));
+		}
+
+	}
+
+	static final class CredentialMismatch extends Problem {
+
+		CredentialMismatch(String detail) {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/credential", detail)));
+		}
+
+	}
+
+	static final class AccountNotFound extends org.sparktherapy.platform.problem.NotFound {
+
+		AccountNotFound() {
+			super("account");
+		}
+
+	}
+
+}

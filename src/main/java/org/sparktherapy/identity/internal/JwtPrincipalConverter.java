@@ -1,0 +1,75 @@
+package org.sparktherapy.identity.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.sparktherapy.identity.CurrentUser;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a verified access token into the request's {@link CurrentUser}, reading the account each time: a
+ * deactivated account's unexpired tokens stop working at once, and a changed role applies at once.
+ */
+@Component
+class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private final AccountRepository accounts;
+
+	JwtPrincipalConverter(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public AbstractAuthenticationToken convert(Jwt jwt) {
+		UUID id;
+		UUID session;
+		try {
+			id = UUID.fromString(jwt.getSubject());
+			session = UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidBearerTokenException("malformed token subject");
+		}
+		Account account = this.accounts.findById(id)
+			.filter(Account::active)
+			.orElseThrow(() -> new InvalidBearerTokenException("account unknown or inactive"));
+		return new UserAuthentication(new CurrentUser(account.id(), account.role(), account.name(), session), jwt);
+	}
+
+	static final class UserAuthentication extends AbstractAuthenticationToken {
+
+		private final CurrentUser user;
+
+		private final Jwt jwt;
+
+		UserAuthentication(CurrentUser user, Jwt jwt) {
+			super(List.of(new SimpleGrantedAuthority(user.role().authority())));
+			this.user = user;
+			this.jwt = jwt;
+			setAuthenticated(true);
+		}
+
+		@Override
+		public Object getCredentials() {
+			return this.jwt;
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return this.user;
+		}
+
+		@Override
+		public String getName() {
+			return this.user.id().toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.sparktherapy.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.sparktherapy.platform.security.SecurityProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refresh tokens: 256 random bits given to the client once, stored only as a SHA-256 hash. A sign-in starts a
+ * family; each refresh uses up the presented token and issues the next one in the family. A used token presented
+ * again means it was copied, so the whole family is revoked (reuse detection).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2, refresh token
+ * rotation</a>
+ */
+@Component
+class RefreshTokens {
+
+	/** The outcome of presenting a refresh token. */
+	sealed interface Rotation {
+
+		record Rotated(UUID accountId, UUID familyId, String token) implements Rotation {
+		}
+
+		record Rejected() implements Rotation {
+		}
+
+	}
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final SecurityProperties properties;
+
+	RefreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** Issues a token in the given family; returns the raw token for the client. */
+	String issue(UUID accountId, UUID familyId) {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				insert into refresh_tokens (id, account_id, family_id, token_hash, created_at, expires_at)
+				values (:id, :account, :family, :hash, :now, :expires)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("account", accountId)
+			.param("family", familyId)
+			.param("hash", hash(token))
+			.param("now", Timestamp.from(now))
+			.param("expires", Timestamp.from(now.plus(this.properties.refreshTokenTtl())))
+			.update();
+		return token;
+	}
+
+	/** Uses up the token and issues its successor; must run in a transaction (the row is locked). */
+	Rotation rotate(String token) {
+		if (token == null || token.isBlank()) {
+			return new Rotation.Rejected();
+		}
+		Instant now = this.clock.instant();
+		var row = this.jdbc.sql("""
+				select t.account_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, a.active
+				from refresh_tokens t join accounts a on a.id = t.account_id
+				where t.token_hash = :hash for update of t
+				""").param("hash", hash(token)).query((rs, n) -> new Object[] { rs.getObject(1, UUID.class),
+				rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5),
+				rs.getBoolean(6) }).optional();
+		if (row.isEmpty()) {
+			return new Rotation.Rejected();
+		}
+		Object[] r = row.get();
+		UUID accountId = (UUID) r[0];
+		UUID familyId = (UUID) r[1];
+		if (r[3] != null) {
+			revokeFamily(familyId);
+			return new Rotation.Rejected();
+		}
+		if (r[4] != null || ((Instant) r[2]).isBefore(now) || !((Boolean) r[5])) {
+			return new Rotation.Rejected();
+		}
+		this.jdbc.sql("update refresh_tokens set used_at = :now where token_hash = :hash")
+			.param("now", Timestamp.from(now))
+			.param("hash", hash(token))
+			.update();
+		return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
+	}
+
+	/** Ends the sign-in the token belongs to (logout). Unknown tokens are ignored. */
+	void revokeFamilyOf(String token) {
+		if (token == null || token.isBlank()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update refresh_tokens set revoked_at = :now
+				where family_id = (select family_id from refresh_tokens where token_hash = :hash) and revoked_at is null
+				""").param("now", Timestamp.from(this.clock.instant())).param("hash", hash(token)).update();
+	}
+
+	void revokeFamily(UUID familyId) {
+		this.jdbc.sql("update refresh_tokens set revoked_at = :now where family_id = :family and revoked_at is null")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("family", familyId)
+			.update();
+	}
+
+	/** Ends every sign-in of the account except {@code keep} (may be {@code null} to end all). */
+	void revokeAllOf(UUID accountId, UUID keep) {
+		this.jdbc.sql("""
+				update refresh_tokens set revoked_at = :now
+				where account_id = :account and revoked_at is null and family_id is distinct from :keep
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("account", accountId)
+			.param("keep", keep)
+			.update();
+	}
+
+	private static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

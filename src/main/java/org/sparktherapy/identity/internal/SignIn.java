@@ -1,0 +1,87 @@
+package org.sparktherapy.identity.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.identity.internal.RefreshTokens.Rotation;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in, token refresh and sign-out.
+ */
+@Service
+class SignIn {
+
+	/** What a successful sign-in or refresh hands the client. */
+	record Tokens(String accessToken, String refreshToken, long expiresIn, Account account) {
+	}
+
+	/** A valid Argon2id hash of a random string: checked for unknown emails so both answers take as long. */
+	private final String unknownAccountHash;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final LoginThrottle throttle;
+
+	private final RefreshTokens refreshTokens;
+
+	private final AccessTokens accessTokens;
+
+	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
+			AccessTokens accessTokens) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Checks the password and starts a sign-in. Wrong email and wrong password answer alike (401); a locked email or
+	 * address answers 429 before any password is checked.
+	 */
+	@Transactional
+	Tokens login(String email, String password, String address) {
+		this.throttle.checkAllowed(email, address);
+		var account = this.accounts.findByEmail(email);
+		String hash = account.map(Account::passwordHash).orElse(this.unknownAccountHash);
+		boolean matches = this.passwords.matches(password, hash);
+		if (account.isEmpty() || !matches || !account.get().active()) {
+			this.throttle.recordFailure(email, address);
+			throw new IdentityProblems.InvalidCredentials();
+		}
+		this.throttle.recordSuccess(email);
+		UUID family = UUID.randomUUID();
+		return tokens(account.get(), family, this.refreshTokens.issue(account.get().id(), family));
+	}
+
+	/**
+	 * Rotates the refresh token. A reused token revokes its whole family; the revocation is kept even though the
+	 * caller gets a 401 (no exception inside the transaction).
+	 */
+	@Transactional
+	Optional<Tokens> refresh(String refreshToken) {
+		return switch (this.refreshTokens.rotate(refreshToken)) {
+			case Rotation.Rotated rotated -> this.accounts.findById(rotated.accountId())
+				.map(account -> tokens(account, rotated.familyId(), rotated.token()));
+			case Rotation.Rejected rejected -> Optional.empty();
+		};
+	}
+
+	@Transactional
+	void logout(String refreshToken) {
+		this.refreshTokens.revokeFamilyOf(refreshToken);
+	}
+
+	private Tokens tokens(Account account, UUID family, String refreshToken) {
+		return new Tokens(this.accessTokens.issue(account, family), refreshToken, this.accessTokens.expiresInSeconds(),
+				account);
+	}
+
+}

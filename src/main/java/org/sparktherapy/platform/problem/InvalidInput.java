@@ -1,0 +1,15 @@
+package org.sparktherapy.platform.problem;
+
+import java.util.List;
+
+/**
+ * A request field breaks a rule that bean validation cannot express (e.g. a weak password).
+ */
+public class InvalidInput extends Problem {
+
+	public InvalidInput(String pointer, String detail) {
+		super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+				List.of(new FieldError(pointer, detail)));
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.sparktherapy.platform.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparktherapy.platform.SparkProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * The access-token signing key (HS256). From {@code SPARK_SECURITY_JWT_SECRET} when set (several nodes must share
+ * it); otherwise generated once into {@code SPARK_DATA_DIR/keys/jwt-hmac.key} (owner-only) so restarts don't sign
+ * everyone out. See docs/adr/0003-tokens.md.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtKeyConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(JwtKeyConfiguration.class);
+
+	@Bean
+	SecretKey jwtSigningKey(SecurityProperties security, SparkProperties spark) {
+		byte[] secret = (security.jwtSecret() != null && !security.jwtSecret().isBlank())
+				? Base64.getDecoder().decode(security.jwtSecret().trim())
+				: storedSecret(spark.dataDir().resolve("keys").resolve("jwt-hmac.key"));
+		if (secret.length < 32) {
+			throw new IllegalStateException("spark.security.jwt-secret must decode to at least 32 bytes");
+		}
+		return new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SecurityProperties.TOKEN_ISSUER));
+		return decoder;
+	}
+
+	private static byte[] storedSecret(Path file) {
+		try {
+			if (Files.exists(file)) {
+				return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+			}
+			Files.createDirectories(file.getParent());
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			Path temporary = Files.createTempFile(file.getParent(), "jwt", ".tmp");
+			try {
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: rely on the directory's permissions
+			}
+			Files.writeString(temporary, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			log.info("Generated a new token signing key in {}", file);
+			return secret;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read or create the token signing key " + file, ex);
+		}
+	}
+
+}

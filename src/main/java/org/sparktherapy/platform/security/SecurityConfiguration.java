@@ -1,0 +1,73 @@
+package org.sparktherapy.platform.security;
+
+import org.sparktherapy.platform.web.ProblemResponses;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
+
+/**
+ * Stateless security: every {@code /api/**} call carries a bearer JWT (verified by Spring Security's resource
+ * server) except the sign-in endpoints, health and the API docs; the web app's static files are public. Refusals
+ * are problem details. Headers mirror the operations manual's NGINX config so the app is safe without it too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; "
+			+ "manifest-src 'self'; worker-src 'self'";
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
+			ObjectProvider<Converter<Jwt, ? extends AbstractAuthenticationToken>> principalConverter) {
+		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> problems.write(response,
+				ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+						"Sign in to continue: the access token is missing, expired or invalid.", request));
+		AccessDeniedHandler denied = (request, response, ex) -> problems.write(response, ProblemResponses
+			.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.", request));
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/logout",
+						"/api/health", "/api/health/**", "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
+						"/api/docs/**", "/api/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(denied)
+				.jwt(jwt -> principalConverter.ifAvailable(jwt::jwtAuthenticationConverter)))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(denied))
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+				.xssProtection(xss -> xss.headerValue(HeaderValue.ENABLED_MODE_BLOCK))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+		return http.build();
+	}
+
+
+}

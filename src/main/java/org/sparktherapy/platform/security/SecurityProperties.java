@@ -1,0 +1,23 @@
+package org.sparktherapy.platform.security;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Token settings ({@code spark.security.*}).
+ *
+ * @param jwtSecret base64 HMAC key (at least 32 bytes) shared by all nodes; when empty a key is generated once and
+ * kept under the data dir, which suits a single node
+ * @param accessTokenTtl lifetime of an access token
+ * @param refreshTokenTtl lifetime of a refresh token (each refresh rotates it)
+ */
+@ConfigurationProperties("spark.security")
+public record SecurityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("14d") Duration refreshTokenTtl) {
+
+	/** The {@code iss} of our access tokens; the decoder refuses any other. */
+	public static final String TOKEN_ISSUER = "sparktherapy";
+
+}

@@ -1,0 +1,229 @@
+package org.sparktherapy.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparktherapy.platform.problem.Problem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem details: a stable {@code type} and fixed {@code title}
+ * per problem, a {@code detail} for people (never PHI, never a stack trace), {@code errors[{pointer, detail}]} for
+ * invalid fields, and the request's {@code traceId}. Anything unexpected is logged with that id and answered with a
+ * generic 500.
+ */
+@RestControllerAdvice
+class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	private static final Map<Integer, String[]> STANDARD = Map.of(400, new String[] { "bad-request", "Bad request" },
+			401, new String[] { "unauthenticated", "Authentication required" }, 403,
+			new String[] { "forbidden", "Forbidden" }, 404, new String[] { "not-found", "Not found" }, 405,
+			new String[] { "method-not-allowed", "Method not allowed" }, 406,
+			new String[] { "not-acceptable", "Not acceptable" }, 413,
+			new String[] { "body-too-large", "Request body too large" }, 415,
+			new String[] { "unsupported-media-type", "Unsupported media type" }, 500,
+			new String[] { "internal-error", "Internal server error" });
+
+	@ExceptionHandler(Problem.class)
+	ResponseEntity<Object> handleProblem(Problem problem, HttpServletRequest request) {
+		HttpStatus status = HttpStatus.valueOf(problem.kind().status());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, problem.detail());
+		body.setType(problem.type());
+		body.setTitle(problem.title());
+		body.setInstance(URI.create(request.getRequestURI()));
+		if (!problem.errors().isEmpty()) {
+			body.setProperty("errors", problem.errors());
+		}
+		body.setProperty("traceId", RequestIds.current());
+		HttpHeaders headers = new HttpHeaders();
+		problem.headers().forEach(headers::add);
+		return ResponseEntity.status(status).headers(headers).body(body);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		boolean pathVariable = ex.getParameter()
+			.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		if (pathVariable) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(ProblemResponses.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+						"No record with this id was found.", request));
+		}
+		ProblemDetail body = ProblemResponses.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid parameters.", request);
+		body.setProperty("errors",
+				List.of(new Problem.FieldError(ex.getName(), "has an invalid value")));
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"You are not allowed to do this.", request));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> handleAuthentication(AuthenticationException ex, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.body(ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+					"Sign in to continue.", request));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		log.error("Unexpected error while serving {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(ProblemResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
+					"Something went wrong on our side. Quote the trace id if you contact support.", request));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problem.FieldError> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(new Problem.FieldError(pointer(error.getField()), error.getDefaultMessage()));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(error -> errors.add(new Problem.FieldError("", error.getDefaultMessage())));
+		return validation(errors, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problem.FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(new Problem.FieldError(name, error.getDefaultMessage())));
+		});
+		return validation(errors, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		while (cause != null) {
+			if (cause instanceof RequestBodyLimitFilter.BodyTooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+							"Request body too large", "The request body is larger than allowed.",
+							servletRequest(request)));
+			}
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				return validation(List.of(new Problem.FieldError(pointer(unknown), "is not a known field")),
+						request);
+			}
+			if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+				JacksonException jackson = (JacksonException) cause;
+				if (!jackson.getPath().isEmpty()) {
+					return validation(List.of(new Problem.FieldError(pointer(jackson), "has the wrong type or format")),
+							request);
+				}
+			}
+			cause = cause.getCause();
+		}
+		ProblemDetail body = ProblemResponses.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+				"The request body is missing or is not valid JSON.", servletRequest(request));
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			normalize(problem, statusCode, servletRequest(request));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			normalize(problem, statusCode, servletRequest(request));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static void normalize(ProblemDetail problem, HttpStatusCode statusCode, HttpServletRequest request) {
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			String[] standard = STANDARD.getOrDefault(statusCode.value(),
+					new String[] { "http-" + statusCode.value(), problem.getTitle() });
+			problem.setType(URI.create(Problem.TYPE_BASE + standard[0]));
+			problem.setTitle(standard[1]);
+		}
+		if (statusCode.value() == 404) {
+			problem.setDetail("Nothing was found at this address.");
+		}
+		if (request != null) {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		if (problem.getProperties() == null || !problem.getProperties().containsKey("traceId")) {
+			problem.setProperty("traceId", RequestIds.current());
+		}
+	}
+
+	private ResponseEntity<Object> validation(List<Problem.FieldError> errors, WebRequest request) {
+		ProblemDetail body = ProblemResponses.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid fields.", servletRequest(request));
+		body.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(body);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest() : null;
+	}
+
+	/** {@code address.lines[0]} → {@code /address/lines/0}. */
+	static String pointer(String fieldPath) {
+		return "/" + fieldPath.replace("[", ".").replace("]", "").replace('.', '/');
+	}
+
+	private static String pointer(JacksonException ex) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			pointer.append('/');
+			if (reference.getPropertyName() != null) {
+				pointer.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				pointer.append(reference.getIndex());
+			}
+		}
+		return pointer.toString();
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.sparktherapy.platform.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id (a well-formed {@code X-Request-Id} from the proxy, or a new one), echoes it, and writes
+ * one access-log line per request. The line holds the path without its query string: query strings may carry
+ * search terms, which can be clinical.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter extends OncePerRequestFilter {
+
+	private static final Logger accessLog = LoggerFactory.getLogger("org.sparktherapy.access");
+
+	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String incoming = request.getHeader(RequestIds.HEADER);
+		String requestId = (incoming != null && SAFE_ID.matcher(incoming).matches()) ? incoming
+				: UUID.randomUUID().toString();
+		MDC.put(RequestIds.MDC_KEY, requestId);
+		response.setHeader(RequestIds.HEADER, requestId);
+		long started = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (!request.isAsyncStarted()) {
+				accessLog.atInfo()
+					.addKeyValue("http.method", request.getMethod())
+					.addKeyValue("url.path", request.getRequestURI())
+					.addKeyValue("http.status", response.getStatus())
+					.addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+					.addKeyValue("client.address", request.getRemoteAddr())
+					.log("{} {} {}", request.getMethod(), request.getRequestURI(), response.getStatus());
+			}
+			MDC.remove(RequestIds.MDC_KEY);
+		}
+	}
+
+}

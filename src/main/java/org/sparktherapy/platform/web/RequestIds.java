@@ -1,0 +1,23 @@
+package org.sparktherapy.platform.web;
+
+import org.slf4j.MDC;
+
+/**
+ * The id of the request being served: taken from {@code X-Request-Id} or generated, put in the log context and
+ * echoed back; problem responses carry it as {@code traceId}.
+ */
+public final class RequestIds {
+
+	public static final String HEADER = "X-Request-Id";
+
+	static final String MDC_KEY = "requestId";
+
+	private RequestIds() {
+	}
+
+	/** The current request's id, or {@code null} outside a request. */
+	public static String current() {
+		return MDC.get(MDC_KEY);
+	}
+
+}

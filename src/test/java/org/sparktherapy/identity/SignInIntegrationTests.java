@@ -1,0 +1,178 @@
+package org.sparktherapy.identity;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.IntegrationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+@IntegrationTest
+class SignInIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Clinic clinic;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.clinic = new Clinic(this.port);
+		this.api = this.clinic.api();
+	}
+
+	@Test
+	void loginAnswersTokenPairAndUser() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response login = this.api.post("/api/auth/login", body("email", parent.email().toUpperCase(), "password",
+				Clinic.PASSWORD));
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.at("/tokenType")).isEqualTo("Bearer");
+		assertThat(login.json().get("expiresIn").asInt()).isEqualTo(900);
+		assertThat(login.at("/accessToken")).contains(".");
+		assertThat(login.at("/refreshToken")).hasSizeGreaterThan(40);
+		assertThat(login.at("/user/email")).isEqualTo(parent.email());
+		assertThat(login.at("/user/role")).isEqualTo("parent");
+		assertThat(login.json().get("user").has("passwordHash")).isFalse();
+		assertThat(login.text()).doesNotContain("argon2");
+		assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+	}
+
+	@Test
+	void wrongPasswordAndUnknownEmailAnswerAlike() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response wrongPassword = this.api.post("/api/auth/login",
+				body("email", parent.email(), "password", "not-the-password-at-all"));
+		Api.Response unknownEmail = this.api.post("/api/auth/login",
+				body("email", Clinic.uniqueEmail("nobody"), "password", "not-the-password-at-all"));
+
+		assertThat(wrongPassword.status()).isEqualTo(401);
+		assertThat(unknownEmail.status()).isEqualTo(401);
+		assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
+		for (String field : new String[] { "/type", "/title", "/detail", "/status" }) {
+			assertThat(wrongPassword.at(field)).isEqualTo(unknownEmail.at(field));
+		}
+		assertThat(wrongPassword.at("/type")).isEqualTo("https://sparktherapy.org/problems/invalid-credentials");
+	}
+
+	@Test
+	void accessTokenOpensProtectedEndpoints() {
+		Clinic.Person therapist = this.clinic.aTherapist("RBT");
+
+		Api.Response profile = therapist.api().get("/api/auth/profile");
+
+		assertThat(profile.status()).isEqualTo(200);
+		assertThat(profile.at("/id")).isEqualTo(therapist.id());
+		assertThat(profile.at("/credential")).isEqualTo("RBT");
+		assertThat(this.api.get("/api/auth/profile").status()).isEqualTo(401);
+		assertThat(this.api.as("not.a.jwt").get("/api/auth/profile").status()).isEqualTo(401);
+	}
+
+	@Test
+	void tamperedAccessTokenIsRefused() {
+		Clinic.Person parent = this.clinic.aParent();
+		String[] parts = parent.accessToken().split("\\.");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+			.replace("\"parent\"", "\"admin\"");
+		String forged = parts[0] + "."
+				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+
+		Api.Response response = this.api.as(forged).get("/api/users");
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refreshRotatesThePair() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response refreshed = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(refreshed.at("/refreshToken")).isNotEqualTo(parent.refreshToken());
+		assertThat(refreshed.at("/user/id")).isEqualTo(parent.id());
+		assertThat(this.api.as(refreshed.at("/accessToken")).get("/api/auth/profile").status()).isEqualTo(200);
+	}
+
+	@Test
+	void reusedRefreshTokenRevokesTheWholeSignIn() {
+		Clinic.Person parent = this.clinic.aParent();
+		Api.Response first = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+		String successor = first.at("/refreshToken");
+
+		Api.Response replay = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(replay.at("/type")).isEqualTo("https://sparktherapy.org/problems/invalid-refresh-token");
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", successor)).status()).isEqualTo(401);
+	}
+
+	@Test
+	void otherSignInsSurviveReuseDetection() {
+		Clinic.Person parent = this.clinic.aParent();
+		Clinic.Person otherDevice = this.clinic.signIn(parent.id(), parent.email(), Clinic.PASSWORD);
+		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", otherDevice.refreshToken())).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void logoutEndsTheRefreshToken() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response logout = this.api.post("/api/auth/logout", body("refreshToken", parent.refreshToken()));
+
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken())).status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void unknownOrMissingRefreshTokenIsRefused() {
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", "made-up")).status()).isEqualTo(401);
+		assertThat(this.api.post("/api/auth/refresh", "{}").status()).isEqualTo(401);
+	}
+
+	@Test
+	void webClientKeepsTheRefreshTokenInAnHttpOnlyCookie() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response login = this.api.post("/api/auth/login",
+				body("email", parent.email(), "password", Clinic.PASSWORD), "X-Spark-Client", "web");
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.json().get("refreshToken").isNull()).isTrue();
+		String cookie = login.header("Set-Cookie");
+		assertThat(cookie).startsWith("spark_refresh=").contains("HttpOnly").contains("SameSite=Strict")
+			.contains("Path=/api/auth");
+		String cookiePair = cookie.substring(0, cookie.indexOf(';'));
+
+		Api.Response refreshed = this.api.post("/api/auth/refresh", "{}", "X-Spark-Client", "web", "Cookie",
+				cookiePair);
+
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(refreshed.json().get("refreshToken").isNull()).isTrue();
+		String rotated = refreshed.header("Set-Cookie");
+		assertThat(rotated).startsWith("spark_refresh=").isNotEqualTo(cookie);
+		assertThat(this.api.post("/api/auth/refresh", "{}", "X-Spark-Client", "web", "Cookie", cookiePair).status())
+			.isEqualTo(401);
+
+		Api.Response logout = this.api.post("/api/auth/logout", "{}", "X-Spark-Client", "web", "Cookie",
+				rotated.substring(0, rotated.indexOf(';')));
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(logout.header("Set-Cookie")).contains("Max-Age=0");
+	}
+
+}
