@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.problem.Problem;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
@@ -134,26 +132,20 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getCause();
-		while (cause != null) {
-			if (cause instanceof RequestBodyLimitFilter.BodyTooLarge) {
-				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-					.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-							"Request body too large", "The request body is larger than allowed.",
-							servletRequest(request)));
-			}
-			if (cause instanceof UnrecognizedPropertyException unknown) {
-				return validation(List.of(new Problem.FieldError(pointer(unknown), "is not a known field")),
-						request);
-			}
-			if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-				JacksonException jackson = (JacksonException) cause;
-				if (!jackson.getPath().isEmpty()) {
-					return validation(List.of(new Problem.FieldError(pointer(jackson), "has the wrong type or format")),
-							request);
-				}
-			}
-			cause = cause.getCause();
+		if (causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+						"The request body is larger than allowed.", servletRequest(request)));
+		}
+		UnrecognizedPropertyException unknown = causeOf(ex, UnrecognizedPropertyException.class);
+		if (unknown != null) {
+			return validation(List.of(new Problem.FieldError(pointer(unknown), "is not a known field")), request);
+		}
+		JacksonException jackson = causeOf(ex, JacksonException.class);
+		if (jackson != null && !jackson.getPath().isEmpty()) {
+			return validation(
+					List.of(new Problem.FieldError(pointer(jackson), "has the wrong type or an invalid value")),
+					request);
 		}
 		ProblemDetail body = ProblemResponses.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 				"The request body is missing or is not valid JSON.", servletRequest(request));
@@ -201,6 +193,15 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 				"The request has invalid fields.", servletRequest(request));
 		body.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(body);
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

@@ -1,0 +1,186 @@
+package org.sparktherapy.platform;
+
+import java.net.http.HttpRequest;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+@IntegrationTest
+class PlatformIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void healthIsUpWhileTheDatabaseAnswers() {
+		Api.Response health = this.api.get("/api/health", "Accept", "application/json");
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json()).isEqualTo(Api.JSON.readTree("{\"status\":\"UP\"}"));
+	}
+
+	@Test
+	void metricsArePrometheusTextWithRouteTimingsJvmAndPool() {
+		this.api.get("/api/health");
+		this.api.post("/api/auth/login", body("email", "nobody@example.org", "password", "wrong-password"));
+
+		Api.Response metrics = this.api.get("/metrics", "Accept", "text/plain");
+
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.contentType()).startsWith("text/plain");
+		assertThat(metrics.text()).contains("http_server_requests_seconds_bucket")
+			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"[^}]*uri=\"/api/auth/login\"")
+			.contains("jvm_memory_used_bytes")
+			.contains("hikaricp_connections_active");
+	}
+
+	@Test
+	void everyResponseCarriesARequestId() {
+		Api.Response generated = this.api.get("/api/health");
+		Api.Response echoed = this.api.get("/api/health", "X-Request-Id", "proxy-abc-123");
+		Api.Response unsafe = this.api.get("/api/health", "X-Request-Id", "evil\tid<script>");
+
+		assertThat(generated.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+		assertThat(echoed.header("X-Request-Id")).isEqualTo("proxy-abc-123");
+		assertThat(unsafe.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void problemsCarryTheRequestIdAsTraceId() {
+		Api.Response problem = this.api.get("/api/users", "X-Request-Id", "trace-me-42");
+
+		assertThat(problem.at("/traceId")).isEqualTo("trace-me-42");
+	}
+
+	@Test
+	void securityHeadersAreSetByTheAppItself() {
+		Api.Response response = this.api.get("/api/health");
+
+		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+		assertThat(response.header("X-XSS-Protection")).isEqualTo("1; mode=block");
+		assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+		assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("object-src 'none'");
+	}
+
+	@Test
+	void malformedJsonIsABadRequestNeverAServerError() {
+		Api.Response response = this.api.post("/api/auth/login", "{\"email\": \"a@b.c\", ");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.at("/type")).isEqualTo("https://sparktherapy.org/problems/malformed-body");
+		assertThat(response.text()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void wrongTypesAreNamedByPointer() {
+		Api.Response response = this.api.post("/api/auth/login", body("email", java.util.List.of(1), "password", "x"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.at("/errors/0/pointer")).isEqualTo("/email");
+	}
+
+	@Test
+	void missingBodyIsABadRequest() {
+		Api.Response response = this.api.send("POST", "/api/auth/login", null, "Content-Type", "application/json");
+
+		assertThat(response.status()).isEqualTo(400);
+	}
+
+	@Test
+	void unsupportedMediaTypeIsAProblem() {
+		Api.Response response = this.api.sendRaw("POST", "/api/auth/login",
+				HttpRequest.BodyPublishers.ofString("email=x"), "Content-Type", "text/plain");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void oversizedBodiesAreRefusedWith413() {
+		String huge = "{\"email\":\"" + "a".repeat(2_000_000) + "\",\"password\":\"x\"}";
+
+		Api.Response declared = this.api.sendRaw("POST", "/api/auth/login", HttpRequest.BodyPublishers.ofString(huge));
+		Api.Response chunked = this.api.sendRaw("POST", "/api/auth/login", HttpRequest.BodyPublishers
+			.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())));
+
+		assertThat(declared.status()).isEqualTo(413);
+		assertThat(declared.contentType()).startsWith("application/problem+json");
+		assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
+		assertThat(chunked.at("/type")).isEqualTo("https://sparktherapy.org/problems/body-too-large");
+	}
+
+	@Test
+	void unknownApiPathsAreProblemsNotTheWebApp() {
+		Clinic.Person admin = new Clinic(this.port).rootAdmin();
+
+		Api.Response response = admin.api().get("/api/no-such-thing");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(admin.api().delete("/api/auth/profile").status()).isEqualTo(405);
+	}
+
+	@Test
+	void openApiDocumentDescribesEveryApiRoute() {
+		Api.Response document = this.api.get("/api/openapi.json");
+
+		assertThat(document.status()).isEqualTo(200);
+		JsonNode openapi = document.json();
+		assertThat(openapi.get("openapi").asString()).startsWith("3.1");
+		Set<String> documented = new TreeSet<>();
+		openapi.get("paths").properties().forEach(path -> path.getValue().properties()
+			.forEach(method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+		Set<String> registered = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getPathPatternsCondition() == null) {
+				return;
+			}
+			info.getPathPatternsCondition().getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(
+					path -> info.getMethodsCondition().getMethods().forEach(m -> registered.add(m.name() + " " + path)));
+		});
+		registered.removeIf(route -> route.contains("/api/openapi.json") || route.contains("/api/docs")
+				|| route.contains("swagger"));
+		assertThat(registered).isNotEmpty();
+		assertThat(documented).containsAll(registered);
+		assertThat(openapi.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+	}
+
+	@Test
+	void browsableApiDocsAreServed() {
+		Api.Response docs = this.api.get("/api/docs");
+		Api.Response ui = this.api.get("/api/swagger-ui/index.html");
+
+		assertThat(docs.status()).isIn(200, 302);
+		assertThat(ui.status()).isEqualTo(200);
+		assertThat(ui.text()).contains("swagger-ui");
+	}
+
+}

@@ -1,0 +1,68 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** The bootstrap admin the server was started with. */
+export function adminCredentials(): Credentials {
+  const email = process.env.E2E_ADMIN_EMAIL;
+  const password = process.env.E2E_ADMIN_PASSWORD;
+  if (!email || !password) throw new Error('Set E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD to the bootstrap admin');
+  return { email, password };
+}
+
+/** An email address no earlier run has used. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.sparktherapy.test`;
+}
+
+/** A password the server accepts: long and not a common one. */
+export function strongPassword(): string {
+  return `Spark-e2e-${Date.now().toString(36)}-Kite!`;
+}
+
+/** Signs in through the API as a non-web client, which gets the access token in the body. */
+export async function apiAccessToken(request: APIRequestContext, credentials: Credentials): Promise<string> {
+  const response = await request.post('/api/auth/login', { data: credentials });
+  expect(response.status(), await response.text()).toBe(200);
+  const body = (await response.json()) as { accessToken: string };
+  return body.accessToken;
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  password: string;
+  role: 'admin' | 'therapist' | 'parent';
+  credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other' | null;
+}
+
+/** Creates a user as the bootstrap admin, through `POST /api/users`. */
+export async function createUserThroughApi(request: APIRequestContext, user: NewUser): Promise<void> {
+  const token = await apiAccessToken(request, adminCredentials());
+  const response = await request.post('/api/users', {
+    data: { credential: null, ...user },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+export async function signIn(page: Page, credentials: Credentials): Promise<void> {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(credentials.email);
+  await page.getByLabel('Password', { exact: true }).fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+}
+
+/** True when the page is wider than the viewport, i.e. the user would have to scroll sideways. */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLogout } from '../../features/auth/api/logout';
+import { ROLE_LABELS, type Role } from '../../lib/api-types';
+import { useAuth } from '../../lib/auth';
+import { HOME_PATHS } from '../role-home';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+const NAV_ITEMS: Record<Role, NavItem[]> = {
+  admin: [
+    { to: HOME_PATHS.admin, label: 'Clinic overview' },
+    { to: '/admin/users', label: 'Users' },
+  ],
+  therapist: [{ to: HOME_PATHS.therapist, label: 'My day' }],
+  parent: [{ to: HOME_PATHS.parent, label: 'My family' }],
+};
+
+/** Header, navigation by role and the main region around every signed-in screen. */
+export function AppShell() {
+  const { user } = useAuth();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // The phone menu belongs to the page it was opened on: navigating closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setMenuOpenOn(null);
+        document.getElementById('menu-button')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
+
+  if (!user) return null;
+  const items = [...NAV_ITEMS[user.role], { to: '/profile', label: 'Profile' }];
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <button
+          id="menu-button"
+          type="button"
+          className="btn btn-ghost menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-nav"
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+        </button>
+        <Link to="/" className="brand" aria-label="SPARKTherapy home">
+          <img src="/icons/icon.svg" alt="" width="28" height="28" />
+          <span>SPARKTherapy</span>
+        </Link>
+        <div className="topbar-user">
+          <span className="topbar-user-text">
+            <span className="user-name">{user.name}</span>
+            <span className="user-role">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <button type="button" className="btn btn-secondary btn-sm" onClick={signOut} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav id="app-nav" aria-label="Main" className={`sidebar${menuOpen ? ' sidebar-open' : ''}`}>
+          <p className="sidebar-user">
+            Signed in as <strong>{user.name}</strong> ({ROLE_LABELS[user.role]})
+          </p>
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end className="nav-link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} className="main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

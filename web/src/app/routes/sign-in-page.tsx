@@ -1,0 +1,34 @@
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Alert } from '../../components/ui/alert';
+import { FullPageStatus } from '../../components/ui/full-page-status';
+import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { useAuth } from '../../lib/auth';
+import { HOME_PATHS } from '../role-home';
+import { AuthLayout } from './auth-layout';
+
+export function SignInPage() {
+  const { status, user } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const registeredEmail = (location.state as { registeredEmail?: string } | null)?.registeredEmail;
+
+  if (status === 'restoring') return <FullPageStatus>Loading SPARKTherapy…</FullPageStatus>;
+  if (status === 'signed-in' && user) return <Navigate to={HOME_PATHS[user.role]} replace />;
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      footer={
+        <p>
+          New parent at the clinic? <Link to="/register">Create a parent account</Link>
+        </p>
+      }
+    >
+      {registeredEmail && <Alert tone="success">Your account was created. Sign in with {registeredEmail}.</Alert>}
+      <SignInForm
+        defaultEmail={registeredEmail}
+        onSignedIn={(signedIn) => navigate(HOME_PATHS[signedIn.role], { replace: true })}
+      />
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+
+interface TableProps {
+  /** Names the table for assistive technology; shown unless `captionHidden`. */
+  caption: string;
+  captionHidden?: boolean;
+  children: ReactNode;
+}
+
+/** A data table that scrolls sideways inside its own box on narrow screens instead of the page. */
+export function Table({ caption, captionHidden = false, children }: TableProps) {
+  return (
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table">
+        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}

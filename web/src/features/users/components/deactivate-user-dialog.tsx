@@ -1,0 +1,53 @@
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { errorMessage } from '../../../lib/api-error';
+import type { User } from '../../../lib/api-types';
+import { useDeactivateUser } from '../api/deactivate-user';
+
+export function DeactivateUserDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onDone: (user: User) => void;
+}) {
+  const deactivate = useDeactivateUser();
+  const close = () => {
+    deactivate.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={user !== null}
+      onClose={close}
+      role="alertdialog"
+      title={user ? `Deactivate ${user.name}?` : 'Deactivate user?'}
+      description="They will no longer be able to sign in. Their account and history stay, and you can reactivate them later."
+    >
+      {deactivate.isError && <Alert>{errorMessage(deactivate.error)}</Alert>}
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={close} data-autofocus>
+          Cancel
+        </Button>
+        <Button
+          variant="danger"
+          pending={deactivate.isPending}
+          onClick={() =>
+            user &&
+            deactivate.mutate(user.id, {
+              onSuccess: () => {
+                deactivate.reset();
+                onDone(user);
+              },
+            })
+          }
+        >
+          Deactivate
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

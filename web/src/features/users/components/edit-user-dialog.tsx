@@ -1,0 +1,121 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { Dialog } from '../../../components/ui/dialog';
+import { ApiError, errorMessage } from '../../../lib/api-error';
+import type { User } from '../../../lib/api-types';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { getUser } from '../api/get-user';
+import { useUpdateUser } from '../api/update-user';
+import { editUserSchema, type EditUserForm } from '../api/user-schema';
+import { UserFields } from './user-fields';
+
+function toFormValues(user: User): EditUserForm {
+  return {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    credential: user.credential ?? '',
+    active: user.active,
+  };
+}
+
+export function EditUserDialog({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  return (
+    <Dialog open={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
+      {user && <EditUserForm key={user.id} user={user} onClose={onClose} onSaved={onSaved} />}
+    </Dialog>
+  );
+}
+
+function EditUserForm({
+  user: initial,
+  onClose,
+  onSaved,
+}: {
+  user: User;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  const [user, setUser] = useState(initial);
+  const [conflict, setConflict] = useState(false);
+  const update = useUpdateUser();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    control,
+    formState: { errors },
+  } = useForm<EditUserForm>({ resolver: zodResolver(editUserSchema), defaultValues: toFormValues(initial) });
+  const role = useWatch({ control, name: 'role' });
+
+  const onSubmit = handleSubmit((values) => {
+    setConflict(false);
+    update.mutate(
+      {
+        user,
+        changes: {
+          ...values,
+          credential: values.role === 'therapist' && values.credential ? values.credential : null,
+        },
+      },
+      {
+        onSuccess: (saved) => onSaved(saved),
+        onError: async (error) => {
+          if (error instanceof ApiError && error.status === 412) {
+            // Someone saved this user meanwhile: show their version and let the admin decide again.
+            const latest = await getUser(user.id).catch(() => null);
+            if (latest) {
+              setUser(latest);
+              reset(toFormValues(latest));
+              setConflict(true);
+            }
+            return;
+          }
+          if (error instanceof ApiError && error.status === 409) {
+            setError('email', { type: 'server', message: error.detail }, { shouldFocus: true });
+            return;
+          }
+          applyServerFieldErrors(error, ['name', 'email', 'role', 'credential', 'active'], setError);
+        },
+      },
+    );
+  });
+
+  const handledInline =
+    update.error instanceof ApiError &&
+    (update.error.status === 409 || update.error.status === 412 || update.error.errors.length > 0);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={`Edit ${initial.name}`}>
+      {conflict && (
+        <Alert tone="info" title="This user was changed by someone else">
+          The form now shows the latest details. Make your changes again and save.
+        </Alert>
+      )}
+      {update.isError && !handledInline && <Alert>{errorMessage(update.error)}</Alert>}
+      <UserFields register={register} errors={errors} role={role} />
+      <CheckboxField label="Active" hint="Inactive users cannot sign in." {...register('active')} />
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={update.isPending}>
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}

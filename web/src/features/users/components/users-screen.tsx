@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { ApiError, errorMessage } from '../../../lib/api-error';
+import type { Role, User } from '../../../lib/api-types';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useUsers } from '../api/list-users';
+import { useUpdateUser } from '../api/update-user';
+import { CreateUserDialog } from './create-user-dialog';
+import { DeactivateUserDialog } from './deactivate-user-dialog';
+import { EditUserDialog } from './edit-user-dialog';
+import { ROLE_OPTIONS } from './user-fields';
+import { UsersTable } from './users-table';
+
+const PAGE_SIZE = 20;
+
+const STATUS_OPTIONS = [
+  { value: 'true', label: 'Active' },
+  { value: 'false', label: 'Inactive' },
+];
+
+/** The admin's list of every account: search, filter, page, create, edit, deactivate and reactivate. */
+export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [page, setPage] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [deactivating, setDeactivating] = useState<User | null>(null);
+  const [notice, setNotice] = useState('');
+  const q = useDebouncedValue(search.trim(), 300);
+
+  const users = useUsers({
+    q: q || undefined,
+    role: role || undefined,
+    active: active === '' ? undefined : active === 'true',
+    page,
+    size: PAGE_SIZE,
+  });
+  const reactivate = useUpdateUser();
+
+  const pageInfo = users.data?.page;
+  const totalPages = Math.max(1, pageInfo?.totalPages ?? 1);
+
+  function resetPage<T>(setter: (value: T) => void) {
+    return (value: T) => {
+      setter(value);
+      setPage(0);
+    };
+  }
+
+  return (
+    <>
+      <div className="toolbar">
+        <div className="filters" role="search" aria-label="Filter users">
+          <TextField
+            label="Search"
+            type="search"
+            placeholder="Name or email"
+            value={search}
+            onChange={(event) => resetPage(setSearch)(event.target.value)}
+          />
+          <SelectField
+            label="Role"
+            placeholder="Any role"
+            options={ROLE_OPTIONS}
+            value={role}
+            onChange={(event) => resetPage(setRole)(event.target.value as Role | '')}
+          />
+          <SelectField
+            label="Status"
+            placeholder="Any status"
+            options={STATUS_OPTIONS}
+            value={active}
+            onChange={(event) => resetPage(setActive)(event.target.value as '' | 'true' | 'false')}
+          />
+        </div>
+        <Button onClick={() => setCreating(true)}>New user</Button>
+      </div>
+
+      <div aria-live="polite" className="notice-region">
+        {notice && <Alert tone="success">{notice}</Alert>}
+      </div>
+      {reactivate.isError && (
+        <Alert>
+          {reactivate.error instanceof ApiError && reactivate.error.status === 412
+            ? 'This user was changed by someone else. The list is up to date now; try again.'
+            : errorMessage(reactivate.error)}
+        </Alert>
+      )}
+
+      {users.isPending ? (
+        <p className="muted" role="status">
+          Loading users…
+        </p>
+      ) : users.isError ? (
+        <Alert>{errorMessage(users.error)}</Alert>
+      ) : users.data.content.length === 0 ? (
+        <p className="empty-state">No users match these filters.</p>
+      ) : (
+        <>
+          <UsersTable
+            users={users.data.content}
+            currentUserId={currentUserId}
+            onEdit={setEditing}
+            onDeactivate={setDeactivating}
+            onReactivate={(user) =>
+              reactivate.mutate(
+                { user, changes: { active: true } },
+                { onSuccess: (saved) => setNotice(`${saved.name} was reactivated.`) },
+              )
+            }
+          />
+          <nav className="pagination" aria-label="Pages of users">
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={page === 0 || users.isFetching}
+              onClick={() => setPage(page - 1)}
+            >
+              Previous page
+            </Button>
+            <p className="pagination-status" aria-live="polite">
+              Page {page + 1} of {totalPages} · {pageInfo?.totalElements ?? 0} users
+            </p>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={page + 1 >= totalPages || users.isFetching}
+              onClick={() => setPage(page + 1)}
+            >
+              Next page
+            </Button>
+          </nav>
+        </>
+      )}
+
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(user) => {
+          setCreating(false);
+          setNotice(`${user.name} was created.`);
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(user) => {
+          setEditing(null);
+          setNotice(`${user.name} was saved.`);
+        }}
+      />
+      <DeactivateUserDialog
+        user={deactivating}
+        onClose={() => setDeactivating(null)}
+        onDone={(user) => {
+          setDeactivating(null);
+          setNotice(`${user.name} was deactivated.`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { ApiError, toApiError } from './api-error';
+import { endSession, getAccessToken, refreshSession } from './auth-session';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Calls that need no access token (sign-in, registration): no bearer header, no refresh on 401. */
+  anonymous?: boolean;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = options.anonymous ? null : getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      status: 0,
+      detail: 'The server could not be reached. Check your connection and try again.',
+    });
+  }
+}
+
+/**
+ * Calls the SPARKTherapy API and returns the parsed JSON body (undefined for 204).
+ * Sends the in-memory access token; on a 401 it refreshes the session once and retries once.
+ * Any non-2xx answer is thrown as an ApiError built from the problem+json body.
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(path, options);
+  if (response.status === 401 && !options.anonymous) {
+    const renewed = await refreshSession();
+    if (renewed) {
+      response = await send(path, options);
+      if (response.status === 401) endSession();
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function toQueryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `?${query}` : '';
+}
