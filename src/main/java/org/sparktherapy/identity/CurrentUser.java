@@ -10,6 +10,14 @@ import java.util.UUID;
  */
 public record CurrentUser(UUID id, Role role, String name, UUID sessionId) {
 
+	/** The user signed in on this thread, if any. */
+	public static java.util.Optional<CurrentUser> signedIn() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user)
+				? java.util.Optional.of(user) : java.util.Optional.empty();
+	}
+
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;
 	}

@@ -1,0 +1,113 @@
+package org.sparktherapy.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.web.RequestOrigin;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only PHI access log. Each entry's hash covers its fields and the previous entry's hash, so changing,
+ * removing or reordering stored rows breaks the chain ({@link AuditVerifier}). Appends take a transaction-scoped
+ * advisory lock so the chain has one order across nodes; the lock is held until the caller's transaction ends —
+ * a deliberate trade of write concurrency for a simple, verifiable chain (see docs/adr/0005-audit-trail.md).
+ */
+@Service
+class AuditLog implements AuditTrail {
+
+	private static final long CHAIN_LOCK = 0x5350_4152_4b02L;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void success(PhiAccess access) {
+		append(access, "success");
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void refused(PhiAccess access, boolean notFound) {
+		append(access, notFound ? "not_found" : "denied");
+	}
+
+	private void append(PhiAccess access, String outcome) {
+		CurrentUser user = CurrentUser.signedIn().orElse(null);
+		RequestOrigin origin = RequestOrigin.current();
+		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
+		byte[] previous = this.jdbc.sql("select hash from audit_log order by seq desc limit 1")
+			.query(byte[].class)
+			.optional()
+			.orElse(null);
+		Entry entry = new Entry(UUID.randomUUID(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
+				(user != null) ? user.id() : null, (user != null) ? user.role().value() : null, access.action(),
+				access.resourceType(), access.resourceId(), access.childId(), origin.endpoint(), origin.address(),
+				outcome);
+		this.jdbc.sql("""
+				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
+				    address, outcome, previous_hash, hash)
+				values (:id, :at, :account, :role, :action, :type, :resource, :child, :endpoint, :address, :outcome,
+				    :previous, :hash)
+				""")
+			.param("id", entry.id())
+			.param("at", Timestamp.from(entry.at()))
+			.param("account", entry.accountId())
+			.param("role", entry.role())
+			.param("action", entry.action())
+			.param("type", entry.resourceType())
+			.param("resource", entry.resourceId())
+			.param("child", entry.childId())
+			.param("endpoint", entry.endpoint())
+			.param("address", entry.address())
+			.param("outcome", entry.outcome())
+			.param("previous", previous)
+			.param("hash", entry.hash(previous))
+			.update();
+	}
+
+	/** The hashed content of an entry. */
+	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType,
+			UUID resourceId, UUID childId, String endpoint, String address, String outcome) {
+
+		byte[] hash(byte[] previous) {
+			String canonical = String.join("|", this.id.toString(), this.at.toString(), text(this.accountId),
+					text(this.role), this.action, this.resourceType, text(this.resourceId), text(this.childId),
+					text(this.endpoint), text(this.address), this.outcome,
+					(previous != null) ? HexFormat.of().formatHex(previous) : "");
+			try {
+				return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static String text(Object value) {
+			return Objects.toString(value, "");
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.sparktherapy.audit.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the access log for admins, newest first, with the users' names.
+ */
+@Component
+class AuditSearch {
+
+	record AuditEntryResponse(UUID id, Instant at, UUID userId, String userName, String role, String action,
+			String resourceType, UUID resourceId, UUID childId, String endpoint, String address, String outcome) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	AuditSearch(JdbcClient jdbc, Accounts accounts) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	@Transactional(readOnly = true)
+	PageResponse<AuditEntryResponse> page(UUID childId, UUID userId, Instant from, Instant to, PageQuery query) {
+		StringBuilder where = new StringBuilder(" where true");
+		List<Object[]> params = new ArrayList<>();
+		if (childId != null) {
+			where.append(" and child_id = :child");
+			params.add(new Object[] { "child", childId });
+		}
+		if (userId != null) {
+			where.append(" and account_id = :account");
+			params.add(new Object[] { "account", userId });
+		}
+		if (from != null) {
+			where.append(" and at >= :from");
+			params.add(new Object[] { "from", Timestamp.from(from) });
+		}
+		if (to != null) {
+			where.append(" and at < :to");
+			params.add(new Object[] { "to", Timestamp.from(to) });
+		}
+		var count = this.jdbc.sql("select count(*) from audit_log" + where);
+		var rows = this.jdbc.sql("""
+				select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome
+				from audit_log""" + where + " order by " + query.orderBy() + " limit :limit offset :offset");
+		for (Object[] param : params) {
+			count = count.param((String) param[0], param[1]);
+			rows = rows.param((String) param[0], param[1]);
+		}
+		long total = count.query(Long.class).single();
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		List<AuditEntryResponse> content = rows.param("limit", query.size())
+			.param("offset", query.offset())
+			.query((rs, n) -> {
+				UUID account = rs.getObject("account_id", UUID.class);
+				String name = (account == null) ? null : names.computeIfAbsent(account,
+						id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null));
+				return new AuditEntryResponse(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
+						account, name, rs.getString("role"), rs.getString("action"), rs.getString("resource_type"),
+						rs.getObject("resource_id", UUID.class), rs.getObject("child_id", UUID.class),
+						rs.getString("endpoint"), rs.getString("address"), rs.getString("outcome"));
+			})
+			.list();
+		return PageResponse.of(content, query, total);
+	}
+
+}

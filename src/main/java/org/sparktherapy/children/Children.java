@@ -1,0 +1,22 @@
+package org.sparktherapy.children;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.identity.CurrentUser;
+
+/**
+ * What other modules may ask about children.
+ */
+public interface Children {
+
+	/** A child as other modules see it. */
+	record ChildFacts(UUID id, ChildStatus status) {
+	}
+
+	Optional<ChildFacts> find(UUID childId);
+
+	/** What the user is to the child ({@link Relation#NONE} for an unknown child). */
+	Relation relationOf(CurrentUser user, UUID childId);
+
+}

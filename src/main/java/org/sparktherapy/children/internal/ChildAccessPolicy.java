@@ -1,0 +1,72 @@
+package org.sparktherapy.children.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.children.Relation;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and change a child's record — the one place this is decided for the children module.
+ * <ul>
+ * <li>Admins: everything.</li>
+ * <li>Parents: the children they are guardians of; they may open a child (becoming its guardian) and edit its
+ * emergency contacts, medical notes and allergies.</li>
+ * <li>Therapists: the children whose care team they are on, read-only here (programs have their own rules).</li>
+ * </ul>
+ * A child the user may not see does not exist for them (404); seeing but not being allowed answers 403.
+ */
+@Component
+class ChildAccessPolicy {
+
+	/** What a guardian may change in the record. */
+	static final Set<String> GUARDIAN_EDITABLE = Set.of("emergencyContacts", "medicalNotes", "allergies");
+
+	private final ChildRepository children;
+
+	ChildAccessPolicy(ChildRepository children) {
+		this.children = children;
+	}
+
+	Relation relationOf(CurrentUser user, UUID childId) {
+		return switch (user.role()) {
+			case ADMIN -> this.children.status(childId).isPresent() ? Relation.ADMIN : Relation.NONE;
+			case PARENT -> this.children.isGuardian(childId, user.id()) ? Relation.GUARDIAN : Relation.NONE;
+			case THERAPIST -> this.children.teamRole(childId, user.id())
+				.map(role -> (role == Child.TeamRole.SUPERVISOR) ? Relation.SUPERVISOR : Relation.TECHNICIAN)
+				.orElse(Relation.NONE);
+		};
+	}
+
+	boolean mayOpenChildren(CurrentUser user) {
+		return user.role() == Role.ADMIN || user.role() == Role.PARENT;
+	}
+
+	/** May this relation change these fields of the record? */
+	boolean mayEdit(Relation relation, Set<String> fields) {
+		return switch (relation) {
+			case ADMIN -> true;
+			case GUARDIAN -> GUARDIAN_EDITABLE.containsAll(fields);
+			default -> false;
+		};
+	}
+
+	/** Archiving, guardians and care teams. */
+	boolean mayAdminister(Relation relation) {
+		return relation == Relation.ADMIN;
+	}
+
+	/** The SQL condition on {@code children c} for the children a user may list ({@code :me} is the user). */
+	String visibilityFilter(CurrentUser user) {
+		return switch (user.role()) {
+			case ADMIN -> "true";
+			case PARENT -> "exists (select 1 from guardians g where g.child_id = c.id and g.account_id = :me)";
+			case THERAPIST ->
+				"exists (select 1 from care_team_members m where m.child_id = c.id and m.account_id = :me)";
+		};
+	}
+
+}

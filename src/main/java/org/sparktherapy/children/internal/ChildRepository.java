@@ -1,0 +1,246 @@
+package org.sparktherapy.children.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.problem.StaleVersion;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Children, guardians and care-team links in PostgreSQL. Visibility filters for lists are SQL, decided by
+ * {@link ChildAccessPolicy#visibilityFilter}.
+ */
+@Repository
+class ChildRepository {
+
+	static final Map<String, String> SORTABLE = Map.of("lastName", "lower(c.last_name)", "firstName",
+			"lower(c.first_name)", "dateOfBirth", "c.date_of_birth", "status", "c.status", "createdAt", "c.created_at");
+
+	private static final TypeReference<List<ChildDetails.EmergencyContact>> CONTACTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ChildRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** A row of a children list. */
+	record ChildSummary(UUID id, String firstName, String lastName, String preferredName, java.time.LocalDate dateOfBirth,
+			ChildStatus status, java.time.LocalDate intakeDate) {
+	}
+
+	void insert(UUID id, ChildDetails details, ChildStatus status, Instant now) {
+		this.jdbc.sql("""
+				insert into children (id, first_name, last_name, preferred_name, date_of_birth, diagnosis_codes, status,
+				    intake_date, school, medical_notes, allergies, emergency_contacts, insurance, created_at, updated_at)
+				values (:id, :firstName, :lastName, :preferredName, :dob, :codes, :status, :intake, :school, :notes,
+				    :allergies, cast(:contacts as jsonb), cast(:insurance as jsonb), :now, :now)
+				""").param("id", id).param("status", status.value()).param("now", Timestamp.from(now))
+			.params(detailParams(details))
+			.update();
+	}
+
+	/** Saves details and status if the version is still {@code version}. */
+	void update(UUID id, ChildDetails details, ChildStatus status, int version, Instant now) {
+		int updated = this.jdbc.sql("""
+				update children set first_name = :firstName, last_name = :lastName, preferred_name = :preferredName,
+				    date_of_birth = :dob, diagnosis_codes = :codes, status = :status, intake_date = :intake,
+				    school = :school, medical_notes = :notes, allergies = :allergies,
+				    emergency_contacts = cast(:contacts as jsonb), insurance = cast(:insurance as jsonb),
+				    updated_at = :now, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("id", id)
+			.param("status", status.value())
+			.param("now", Timestamp.from(now))
+			.param("version", version)
+			.params(detailParams(details))
+			.update();
+		if (updated == 0) {
+			throw new StaleVersion();
+		}
+	}
+
+	/** Marks the child changed (a guardian or care-team change), bumping its version. */
+	void touch(UUID id, Instant now) {
+		this.jdbc.sql("update children set updated_at = :now, version = version + 1 where id = :id")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	private Map<String, Object> detailParams(ChildDetails d) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("firstName", d.firstName());
+		params.put("lastName", d.lastName());
+		params.put("preferredName", d.preferredName());
+		params.put("dob", Date.valueOf(d.dateOfBirth()));
+		params.put("codes", d.diagnosisCodes().toArray(String[]::new));
+		params.put("intake", (d.intakeDate() != null) ? Date.valueOf(d.intakeDate()) : null);
+		params.put("school", d.school());
+		params.put("notes", d.medicalNotes());
+		params.put("allergies", d.allergies());
+		params.put("contacts", this.json.writeValueAsString(d.emergencyContacts()));
+		params.put("insurance", (d.insurance() != null) ? this.json.writeValueAsString(d.insurance()) : null);
+		return params;
+	}
+
+	Optional<Child> find(UUID id, boolean forUpdate) {
+		return this.jdbc.sql("select * from children c where c.id = :id" + (forUpdate ? " for update" : ""))
+			.param("id", id)
+			.query((rs, n) -> mapChild(rs))
+			.optional();
+	}
+
+	Optional<ChildStatus> status(UUID id) {
+		return this.jdbc.sql("select status from children where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map(ChildStatus::of);
+	}
+
+	boolean isGuardian(UUID childId, UUID accountId) {
+		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
+			.param("child", childId)
+			.param("account", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	Optional<Child.TeamRole> teamRole(UUID childId, UUID accountId) {
+		return this.jdbc.sql("select role from care_team_members where child_id = :child and account_id = :account")
+			.param("child", childId)
+			.param("account", accountId)
+			.query(String.class)
+			.optional()
+			.map(Child.TeamRole::of);
+	}
+
+	PageResponse<ChildSummary> search(String visibility, CurrentUser user, String text, ChildStatus status,
+			boolean includeArchived, PageQuery page) {
+		StringBuilder where = new StringBuilder(" where ").append(visibility);
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("me", user.id());
+		if (text != null && !text.isBlank()) {
+			where.append(" and (lower(c.first_name) like :text or lower(c.last_name) like :text"
+					+ " or lower(coalesce(c.preferred_name, '')) like :text"
+					+ " or lower(c.first_name || ' ' || c.last_name) like :text)");
+			params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+				.replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		if (status != null) {
+			where.append(" and c.status = :status");
+			params.put("status", status.value());
+		}
+		else if (!includeArchived) {
+			where.append(" and c.status <> 'archived'");
+		}
+		long total = this.jdbc.sql("select count(*) from children c" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<ChildSummary> rows = this.jdbc
+			.sql("select c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.status, c.intake_date"
+					+ " from children c" + where + " order by " + page.orderBy() + ", c.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new ChildSummary(rs.getObject("id", UUID.class), rs.getString("first_name"),
+					rs.getString("last_name"), rs.getString("preferred_name"),
+					rs.getObject("date_of_birth", java.time.LocalDate.class), ChildStatus.of(rs.getString("status")),
+					rs.getObject("intake_date", java.time.LocalDate.class)))
+			.list();
+		return PageResponse.of(rows, page, total);
+	}
+
+	void addGuardian(UUID childId, UUID accountId, String relationship, boolean canSign, Instant now) {
+		this.jdbc.sql("""
+				insert into guardians (child_id, account_id, relationship, can_sign, added_at)
+				values (:child, :account, :relationship, :canSign, :now)
+				on conflict (child_id, account_id) do update set relationship = excluded.relationship,
+				    can_sign = excluded.can_sign
+				""")
+			.param("child", childId)
+			.param("account", accountId)
+			.param("relationship", relationship)
+			.param("canSign", canSign)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	boolean removeGuardian(UUID childId, UUID accountId) {
+		return this.jdbc.sql("delete from guardians where child_id = :child and account_id = :account")
+			.param("child", childId)
+			.param("account", accountId)
+			.update() > 0;
+	}
+
+	void addCareTeamMember(UUID childId, UUID accountId, Child.TeamRole role, Instant now) {
+		this.jdbc.sql("""
+				insert into care_team_members (child_id, account_id, role, added_at) values (:child, :account, :role, :now)
+				on conflict (child_id, account_id) do update set role = excluded.role
+				""")
+			.param("child", childId)
+			.param("account", accountId)
+			.param("role", role.value())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	boolean removeCareTeamMember(UUID childId, UUID accountId) {
+		return this.jdbc.sql("delete from care_team_members where child_id = :child and account_id = :account")
+			.param("child", childId)
+			.param("account", accountId)
+			.update() > 0;
+	}
+
+	private Child mapChild(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		Array codes = rs.getArray("diagnosis_codes");
+		String insurance = rs.getString("insurance");
+		ChildDetails details = new ChildDetails(rs.getString("first_name"), rs.getString("last_name"),
+				rs.getString("preferred_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),
+				List.of((String[]) codes.getArray()), rs.getObject("intake_date", java.time.LocalDate.class),
+				rs.getString("school"), rs.getString("medical_notes"), rs.getString("allergies"),
+				this.json.readValue(rs.getString("emergency_contacts"), CONTACTS),
+				(insurance != null) ? this.json.readValue(insurance, ChildDetails.Insurance.class) : null);
+		List<Child.Guardian> guardians = this.jdbc.sql("""
+				select g.account_id, a.name, a.email, g.relationship, g.can_sign
+				from guardians g join accounts a on a.id = g.account_id where g.child_id = :id order by g.added_at
+				""").param("id", id).query((r, n) -> new Child.Guardian(r.getObject(1, UUID.class), r.getString(2),
+				r.getString(3), r.getString(4), r.getBoolean(5))).list();
+		List<Child.CareTeamMember> team = new ArrayList<>(this.jdbc.sql("""
+				select m.account_id, a.name, a.credential, m.role
+				from care_team_members m join accounts a on a.id = m.account_id where m.child_id = :id
+				order by m.role desc, a.name
+				""").param("id", id).query((r, n) -> new Child.CareTeamMember(r.getObject(1, UUID.class),
+				r.getString(2), r.getString(3), Child.TeamRole.of(r.getString(4)))).list());
+		return new Child(id, details, ChildStatus.of(rs.getString("status")), guardians, team,
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.sparktherapy.programs.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.sparktherapy.programs.TargetPhase;
+
+/**
+ * A treatment program for one child, with its targets in teaching order.
+ */
+record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measurement measurement, Status status,
+		List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
+
+	/** What a supervisor designs and may revise; compared field by field for the change history. */
+	record ProgramDesign(String name, Domain domain, String objective, MasteryCriterion masteryCriterion) {
+	}
+
+	/**
+	 * When a target counts as mastered: at least {@code percent} % correct in {@code consecutiveSessions} sessions
+	 * in a row, each with at least {@code minTrials} trials.
+	 */
+	record MasteryCriterion(int percent, int consecutiveSessions, int minTrials) {
+
+		@Override
+		public String toString() {
+			return "≥ " + this.percent + "% across " + this.consecutiveSessions + " sessions (min " + this.minTrials
+					+ " trials)";
+		}
+
+	}
+
+	/** One thing taught in the program, or one behavior of a behavior program. */
+	record Target(UUID id, String name, String definition, String notes, TargetPhase phase, int position,
+			List<PhaseChange> phaseChanges) {
+	}
+
+	/** A dated, signed phase change: graphs draw these as phase-change lines. */
+	record PhaseChange(TargetPhase phase, Instant at, Person by) {
+	}
+
+	/** Who did something. */
+	record Person(UUID id, String name) {
+	}
+
+	enum Kind implements Lowercase {
+
+		SKILL, BEHAVIOR;
+
+		@JsonCreator
+		static Kind of(String value) {
+			return Lowercase.parse(Kind.class, value);
+		}
+
+	}
+
+	enum Measurement implements Lowercase {
+
+		PERCENT_CORRECT(Kind.SKILL), TASK_ANALYSIS(Kind.SKILL), FREQUENCY(Kind.BEHAVIOR), RATE(Kind.BEHAVIOR),
+		DURATION(Kind.BEHAVIOR);
+
+		final Kind kind;
+
+		Measurement(Kind kind) {
+			this.kind = kind;
+		}
+
+		@JsonCreator
+		static Measurement of(String value) {
+			return Lowercase.parse(Measurement.class, value);
+		}
+
+	}
+
+	enum Status implements Lowercase {
+
+		ACTIVE, ON_HOLD, ARCHIVED;
+
+		@JsonCreator
+		static Status of(String value) {
+			return Lowercase.parse(Status.class, value);
+		}
+
+	}
+
+	enum Domain implements Lowercase {
+
+		COMMUNICATION, SOCIAL, DAILY_LIVING, ACADEMIC, PLAY, MOTOR, BEHAVIOR_REDUCTION, OTHER;
+
+		@JsonCreator
+		static Domain of(String value) {
+			return Lowercase.parse(Domain.class, value);
+		}
+
+	}
+
+	/** Enums written in lower case at the API and in the database. */
+	interface Lowercase {
+
+		String name();
+
+		@JsonValue
+		default String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static <E extends Enum<E>> E parse(Class<E> type, String value) {
+			for (E constant : type.getEnumConstants()) {
+				if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
+					return constant;
+				}
+			}
+			throw new IllegalArgumentException("unknown " + type.getSimpleName() + ": " + value);
+		}
+
+	}
+
+}

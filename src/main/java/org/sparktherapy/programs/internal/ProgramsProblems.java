@@ -1,0 +1,100 @@
+package org.sparktherapy.programs.internal;
+
+import java.util.List;
+
+import org.sparktherapy.platform.problem.Forbidden;
+import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.Problem;
+import org.sparktherapy.programs.TargetPhase;
+
+/**
+ * The rules of the programs module that a caller can break.
+ */
+final class ProgramsProblems {
+
+	private ProgramsProblems() {
+	}
+
+	static final class ProgramNotFound extends NotFound {
+
+		ProgramNotFound(String what) {
+			super(what);
+		}
+
+	}
+
+	static final class OnlySupervisorsDesignPrograms extends Forbidden {
+
+		OnlySupervisorsDesignPrograms() {
+			super("Only the child's supervisor (or an admin) designs programs and targets.");
+		}
+
+	}
+
+	static final class ChildNotInCare extends Problem {
+
+		ChildNotInCare() {
+			super(Kind.CONFLICT, "child-not-in-care", "Child not in care",
+					"Programs can only be added or changed for a child who is not archived or discharged.");
+		}
+
+	}
+
+	static final class ProgramArchived extends Problem {
+
+		ProgramArchived() {
+			super(Kind.CONFLICT, "program-archived", "Program archived",
+					"The program is archived: its targets can no longer change.");
+		}
+
+	}
+
+	static final class PhaseChangeNotAllowed extends Problem {
+
+		PhaseChangeNotAllowed(TargetPhase from, TargetPhase to) {
+			super(Kind.CONFLICT, "phase-change-not-allowed", "Phase change not allowed",
+					"A target in " + from.value() + " cannot move to " + to.value() + "."
+							+ (from.next().isEmpty() ? "" : " Allowed: "
+									+ String.join(", ", from.next().stream().map(TargetPhase::value).toList()) + "."));
+		}
+
+	}
+
+	static final class MeasurementDoesNotFitKind extends Problem {
+
+		MeasurementDoesNotFitKind() {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/measurement",
+							"skill programs measure percent_correct or task_analysis; behavior programs frequency, rate or duration")));
+		}
+
+	}
+
+	static final class MasteryCriterionRequired extends Problem {
+
+		MasteryCriterionRequired() {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/masteryCriterion", "is required for skill programs")));
+		}
+
+	}
+
+	static final class TargetOrderMismatch extends Problem {
+
+		TargetOrderMismatch() {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/targetIds", "must list every target of the program exactly once")));
+		}
+
+	}
+
+	static final class StatusNotSettable extends Problem {
+
+		StatusNotSettable() {
+			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
+					List.of(new FieldError("/status", "archive a program with DELETE /api/programs/{id}")));
+		}
+
+	}
+
+}
