@@ -17,8 +17,12 @@ public interface ChangeHistory {
 	}
 
 	/** Who changed what, when. */
-	record Entry(UUID id, Instant at, UUID byId, String byName, String entity, UUID entityId, String action,
+	record Entry(UUID id, Instant at, Actor by, String entity, UUID entityId, String action,
 			List<FieldChange> changes) {
+	}
+
+	/** The account that made a change. */
+	record Actor(UUID id, String name) {
 	}
 
 	/**
@@ -29,8 +33,10 @@ public interface ChangeHistory {
 		List<FieldChange> changes = new java.util.ArrayList<>();
 		for (var component : before.getClass().getRecordComponents()) {
 			try {
-				Object from = component.getAccessor().invoke(before);
-				Object to = component.getAccessor().invoke(after);
+				var accessor = component.getAccessor();
+				accessor.setAccessible(true);
+				Object from = accessor.invoke(before);
+				Object to = accessor.invoke(after);
 				if (!java.util.Objects.equals(from, to)) {
 					changes.add(new FieldChange(component.getName(), text(from), text(to)));
 				}

@@ -66,6 +66,39 @@ public final class Clinic {
 				login.at("/refreshToken"), this.api.as(login.at("/accessToken")));
 	}
 
+	/** A child opened by the admin, with the given guardian and care team. Returns the child's id. */
+	public String aChild(Person admin, Person guardian, Person supervisor, Person technician) {
+		Api.Response child = admin.api().post("/api/children", Api.body("firstName", "Avery", "lastName",
+				"Test" + sequence.incrementAndGet(), "dateOfBirth", "2019-05-14", "diagnosisCodes", java.util.List.of("F84.0")));
+		assertThat(child.status()).as(child.text()).isEqualTo(201);
+		String id = child.at("/id");
+		if (guardian != null) {
+			link(admin, id, "guardians", Api.body("userId", guardian.id(), "relationship", "mother", "canSign", true));
+		}
+		if (supervisor != null) {
+			link(admin, id, "care-team", Api.body("userId", supervisor.id(), "role", "supervisor"));
+		}
+		if (technician != null) {
+			link(admin, id, "care-team", Api.body("userId", technician.id(), "role", "technician"));
+		}
+		return id;
+	}
+
+	/** A skill program with two targets ("dog", "cat") for the child, made by the given designer. */
+	public Api.Response aProgram(Person designer, String childId) {
+		Api.Response program = designer.api().post("/api/programs", Api.body("childId", childId, "name", "Receptive ID",
+				"domain", "communication", "kind", "skill", "measurement", "percent_correct", "masteryCriterion",
+				Api.body("percent", 80, "consecutiveSessions", 3, "minTrials", 5), "targets",
+				java.util.List.of(Api.body("name", "dog"), Api.body("name", "cat"))));
+		assertThat(program.status()).as(program.text()).isEqualTo(201);
+		return program;
+	}
+
+	private static void link(Person admin, String childId, String what, Object body) {
+		Api.Response response = admin.api().post("/api/children/" + childId + "/" + what, body);
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+	}
+
 	public static String uniqueEmail(String prefix) {
 		return prefix + "." + sequence.incrementAndGet() + "." + UUID.randomUUID().toString().substring(0, 8)
 				+ "@tests.sparktherapy.org";

@@ -78,15 +78,15 @@ class ChangeHistoryLog implements ChangeHistory {
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
-					rs.getObject("account_id", UUID.class), null, rs.getString("entity"),
+					new Actor(rs.getObject("account_id", UUID.class), null), rs.getString("entity"),
 					rs.getObject("entity_id", UUID.class), rs.getString("action"),
 					this.json.readValue(rs.getString("changes"), CHANGES)))
 			.list();
 		Map<UUID, String> names = new java.util.HashMap<>();
 		List<Entry> named = rows.stream()
-			.map(entry -> new Entry(entry.id(), entry.at(), entry.byId(),
-					(entry.byId() == null) ? null : names.computeIfAbsent(entry.byId(),
-							id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null)),
+			.map(entry -> new Entry(entry.id(), entry.at(),
+					(entry.by().id() == null) ? null : new Actor(entry.by().id(), names.computeIfAbsent(entry.by().id(),
+							id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null))),
 					entry.entity(), entry.entityId(), entry.action(), entry.changes()))
 			.toList();
 		return PageResponse.of(named, page, total);
