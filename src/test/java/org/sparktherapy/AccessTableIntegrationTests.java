@@ -1,0 +1,232 @@
+package org.sparktherapy;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+/**
+ * Who may call what, on their own records and on someone else's: one written table for every API route the
+ * application registers. A route without an entry here fails the build; every entry is exercised for every kind of
+ * caller against real records.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessTableIntegrationTests {
+
+	/** The callers: each role on its own records and on someone else's, and nobody signed in. */
+	enum Actor {
+
+		ADMIN, SUPERVISOR, TECHNICIAN, OTHER_THERAPIST, GUARDIAN, OTHER_PARENT, ANONYMOUS
+
+	}
+
+	/**
+	 * The access table. {@code ok}: 2xx; {@code 401}/{@code 403}/{@code 404}: that status ({@code 404} = the record
+	 * does not exist for the caller). Supervisor and technician are on the child's care team, the guardian is the
+	 * child's; the others are not linked to it.
+	 */
+	static final Map<String, String> TABLE = new LinkedHashMap<>();
+	static {
+		String everyone = "admin=ok supervisor=ok technician=ok other_therapist=ok guardian=ok other_parent=ok";
+		String adminsOnly = "admin=ok supervisor=403 technician=403 other_therapist=403 guardian=403 other_parent=403 anonymous=401";
+		String childReaders = "admin=ok supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		String childAdmins = "admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401";
+		String designers = "admin=ok supervisor=ok technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401";
+		// identity
+		TABLE.put("POST /api/auth/register", everyone + " anonymous=ok");
+		TABLE.put("POST /api/auth/login", everyone + " anonymous=ok");
+		TABLE.put("POST /api/auth/refresh", everyone + " anonymous=ok");
+		TABLE.put("POST /api/auth/logout", everyone + " anonymous=ok");
+		TABLE.put("GET /api/auth/profile", everyone + " anonymous=401");
+		TABLE.put("PUT /api/auth/profile", everyone + " anonymous=401");
+		TABLE.put("GET /api/users", adminsOnly);
+		TABLE.put("POST /api/users", adminsOnly);
+		TABLE.put("GET /api/users/{id}", adminsOnly);
+		TABLE.put("PUT /api/users/{id}", adminsOnly);
+		TABLE.put("DELETE /api/users/{id}", adminsOnly);
+		// children
+		TABLE.put("POST /api/children",
+				"admin=ok supervisor=403 technician=403 other_therapist=403 guardian=ok other_parent=ok anonymous=401");
+		TABLE.put("GET /api/children", everyone + " anonymous=401");
+		TABLE.put("GET /api/children/{id}", childReaders);
+		TABLE.put("PUT /api/children/{id}",
+				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401");
+		TABLE.put("DELETE /api/children/{id}", childAdmins);
+		TABLE.put("POST /api/children/{id}/guardians", childAdmins);
+		TABLE.put("DELETE /api/children/{id}/guardians/{userId}", childAdmins);
+		TABLE.put("POST /api/children/{id}/care-team", childAdmins);
+		TABLE.put("DELETE /api/children/{id}/care-team/{userId}", childAdmins);
+		TABLE.put("GET /api/children/{id}/history", childReaders);
+		// programs
+		TABLE.put("POST /api/programs", designers);
+		TABLE.put("GET /api/programs/child/{childId}", childReaders);
+		TABLE.put("GET /api/programs/{id}", childReaders);
+		TABLE.put("PUT /api/programs/{id}", designers);
+		TABLE.put("DELETE /api/programs/{id}", designers);
+		TABLE.put("POST /api/programs/{id}/targets", designers);
+		TABLE.put("PUT /api/programs/{id}/targets/{targetId}", designers);
+		TABLE.put("PUT /api/programs/{id}/target-order", designers);
+		// audit
+		TABLE.put("GET /api/audit", adminsOnly);
+		TABLE.put("GET /api/audit/verify", adminsOnly);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	Clinic clinic;
+
+	Map<Actor, Person> people = new EnumMap<>(Actor.class);
+
+	@BeforeAll
+	void signInEveryone() {
+		this.clinic = new Clinic(this.port);
+		this.people.put(Actor.ADMIN, this.clinic.rootAdmin());
+		this.people.put(Actor.SUPERVISOR, this.clinic.aTherapist("BCBA"));
+		this.people.put(Actor.TECHNICIAN, this.clinic.aTherapist("RBT"));
+		this.people.put(Actor.OTHER_THERAPIST, this.clinic.aTherapist("BCBA"));
+		this.people.put(Actor.GUARDIAN, this.clinic.aParent());
+		this.people.put(Actor.OTHER_PARENT, this.clinic.aParent());
+	}
+
+	@Test
+	void everyRegisteredRouteHasAnEntry() {
+		assertThat(new TreeSet<>(TABLE.keySet())).containsExactlyInAnyOrderElementsOf(registeredRoutes());
+	}
+
+	@Test
+	void everyCallerGetsWhatTheTableSays() {
+		List<String> mismatches = new ArrayList<>();
+		World shared = new World();
+		TABLE.forEach((route, rules) -> {
+			for (String rule : rules.split(" ")) {
+				Actor actor = Actor.valueOf(rule.substring(0, rule.indexOf('=')).toUpperCase());
+				String expected = rule.substring(rule.indexOf('=') + 1);
+				// reads share one set of records; every change gets fresh ones
+				int status = call(route, actor, route.startsWith("GET ") ? shared : new World());
+				boolean matches = expected.equals("ok") ? (status >= 200 && status < 300)
+						: status == Integer.parseInt(expected);
+				if (!matches) {
+					mismatches.add(route + " as " + actor + ": expected " + expected + ", got " + status);
+				}
+			}
+		});
+		assertThat(mismatches).isEmpty();
+	}
+
+	/** Fresh records for one call: a child with guardian and care team, one program, a spare parent account. */
+	final class World {
+
+		final Person admin = people.get(Actor.ADMIN);
+
+		final String childId = clinic.aChild(this.admin, people.get(Actor.GUARDIAN), people.get(Actor.SUPERVISOR),
+				people.get(Actor.TECHNICIAN));
+
+		final Api.Response program = clinic.aProgram(people.get(Actor.SUPERVISOR), this.childId);
+
+		final String spareParentId = this.admin.api()
+			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
+					Clinic.PASSWORD, "role", "parent"))
+			.at("/id");
+
+	}
+
+	private int call(String route, Actor actor, World world) {
+		Api api = (actor == Actor.ANONYMOUS) ? new Api(this.port) : this.people.get(actor).api();
+		String programId = world.program.at("/id");
+		String targetId = world.program.at("/targets/0/id");
+		String child = "/api/children/" + world.childId;
+		Object childBody = body("firstName", "Remy", "lastName", "Vale", "dateOfBirth", "2020-03-03");
+		return switch (route) {
+			case "POST /api/auth/register" -> api.post("/api/auth/register",
+					body("name", "New Parent", "email", Clinic.uniqueEmail("reg"), "password", Clinic.PASSWORD))
+				.status();
+			case "POST /api/auth/login" -> api.post("/api/auth/login",
+					body("email", Clinic.ADMIN_EMAIL, "password", Clinic.ADMIN_PASSWORD)).status();
+			case "POST /api/auth/refresh" -> api.post("/api/auth/refresh",
+					body("refreshToken", this.clinic.signIn(null, Clinic.ADMIN_EMAIL, Clinic.ADMIN_PASSWORD)
+						.refreshToken())).status();
+			case "POST /api/auth/logout" -> api.post("/api/auth/logout", body("refreshToken", "unknown")).status();
+			case "GET /api/auth/profile" -> api.get("/api/auth/profile").status();
+			case "PUT /api/auth/profile" -> api.put("/api/auth/profile", body("name", "Test " + actor.name().toLowerCase()))
+				.status();
+			case "GET /api/users" -> api.get("/api/users").status();
+			case "POST /api/users" -> api.post("/api/users", body("name", "X", "email", Clinic.uniqueEmail("u"),
+					"password", Clinic.PASSWORD, "role", "parent")).status();
+			case "GET /api/users/{id}" -> api.get("/api/users/" + world.spareParentId).status();
+			case "PUT /api/users/{id}" -> api.put("/api/users/" + world.spareParentId, body("name", "Renamed"))
+				.status();
+			case "DELETE /api/users/{id}" -> api.delete("/api/users/" + world.spareParentId).status();
+			case "POST /api/children" -> api.post("/api/children", childBody).status();
+			case "GET /api/children" -> api.get("/api/children").status();
+			case "GET /api/children/{id}" -> api.get(child).status();
+			case "PUT /api/children/{id}" -> api.put(child, body("allergies", "dust")).status();
+			case "DELETE /api/children/{id}" -> api.delete(child).status();
+			case "POST /api/children/{id}/guardians" -> api.post(child + "/guardians",
+					body("userId", world.spareParentId, "relationship", "aunt", "canSign", false)).status();
+			case "DELETE /api/children/{id}/guardians/{userId}" ->
+				api.delete(child + "/guardians/" + this.people.get(Actor.GUARDIAN).id()).status();
+			case "POST /api/children/{id}/care-team" -> api.post(child + "/care-team",
+					body("userId", this.people.get(Actor.OTHER_THERAPIST).id(), "role", "technician")).status();
+			case "DELETE /api/children/{id}/care-team/{userId}" ->
+				api.delete(child + "/care-team/" + this.people.get(Actor.TECHNICIAN).id()).status();
+			case "GET /api/children/{id}/history" -> api.get(child + "/history").status();
+			case "POST /api/programs" -> api.post("/api/programs", body("childId", world.childId, "name", "Tacting",
+					"domain", "communication", "kind", "behavior", "measurement", "frequency")).status();
+			case "GET /api/programs/child/{childId}" -> api.get("/api/programs/child/" + world.childId).status();
+			case "GET /api/programs/{id}" -> api.get("/api/programs/" + programId).status();
+			case "PUT /api/programs/{id}" -> api.put("/api/programs/" + programId, body("objective", "x")).status();
+			case "DELETE /api/programs/{id}" -> api.delete("/api/programs/" + programId).status();
+			case "POST /api/programs/{id}/targets" -> api.post("/api/programs/" + programId + "/targets",
+					body("name", "horse")).status();
+			case "PUT /api/programs/{id}/targets/{targetId}" -> api.put(
+					"/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention")).status();
+			case "PUT /api/programs/{id}/target-order" -> api.put("/api/programs/" + programId + "/target-order",
+					body("targetIds", List.of(world.program.at("/targets/1/id"), targetId))).status();
+			case "GET /api/audit" -> api.get("/api/audit").status();
+			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
+			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
+		};
+	}
+
+	private Set<String> registeredRoutes() {
+		Set<String> routes = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getPathPatternsCondition() == null) {
+				return;
+			}
+			for (String path : info.getPathPatternsCondition().getPatternValues()) {
+				if (path.startsWith("/api/") && !path.startsWith("/api/openapi.json") && !path.startsWith("/api/docs")
+						&& !path.contains("swagger")) {
+					info.getMethodsCondition().getMethods().forEach(m -> routes.add(m.name() + " " + path));
+				}
+			}
+		});
+		return routes;
+	}
+
+}
