@@ -2,9 +2,15 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
+import { AuditPage } from './routes/audit-page';
+import { ChildHistoryPage } from './routes/child-history-page';
+import { ChildPage } from './routes/child-page';
+import { ChildrenPage } from './routes/children-page';
+import { NewChildPage } from './routes/new-child-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { ParentHomePage } from './routes/parent-home-page';
 import { ProfilePage } from './routes/profile-page';
+import { ProgramPage } from './routes/program-page';
 import { RegisterPage } from './routes/register-page';
 import { SignInPage } from './routes/sign-in-page';
 import { TherapistHomePage } from './routes/therapist-home-page';
@@ -25,6 +31,7 @@ export const routes = [
             children: [
               { path: '/admin', element: <AdminHomePage /> },
               { path: '/admin/users', element: <UsersPage /> },
+              { path: '/admin/audit', element: <AuditPage /> },
             ],
           },
           {
@@ -32,6 +39,14 @@ export const routes = [
             children: [{ path: '/therapist', element: <TherapistHomePage /> }],
           },
           { element: <RequireRole roles={['parent']} />, children: [{ path: '/parent', element: <ParentHomePage /> }] },
+          {
+            element: <RequireRole roles={['admin', 'parent']} />,
+            children: [{ path: '/children/new', element: <NewChildPage /> }],
+          },
+          { path: '/children', element: <ChildrenPage /> },
+          { path: '/children/:id', element: <ChildPage /> },
+          { path: '/children/:id/history', element: <ChildHistoryPage /> },
+          { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

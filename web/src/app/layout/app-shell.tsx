@@ -13,10 +13,18 @@ interface NavItem {
 const NAV_ITEMS: Record<Role, NavItem[]> = {
   admin: [
     { to: HOME_PATHS.admin, label: 'Clinic overview' },
+    { to: '/children', label: 'Children' },
     { to: '/admin/users', label: 'Users' },
+    { to: '/admin/audit', label: 'Audit log' },
   ],
-  therapist: [{ to: HOME_PATHS.therapist, label: 'My day' }],
-  parent: [{ to: HOME_PATHS.parent, label: 'My family' }],
+  therapist: [
+    { to: HOME_PATHS.therapist, label: 'My day' },
+    { to: '/children', label: 'My caseload' },
+  ],
+  parent: [
+    { to: HOME_PATHS.parent, label: 'My family' },
+    { to: '/children', label: 'My children' },
+  ],
 };
 
 /** Header, navigation by role and the main region around every signed-in screen. */

@@ -4,6 +4,8 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 
 interface PageProps {
   title: string;
+  /** The browser tab title when it must differ from the heading, e.g. to keep a child's name out of history. */
+  documentTitle?: string;
   /** Shown under the heading. */
   lead?: ReactNode;
   actions?: ReactNode;
@@ -14,8 +16,8 @@ interface PageProps {
  * A screen's frame: sets the tab title and renders the h1. After an in-app navigation the heading
  * takes focus, so screen-reader users hear where they arrived (as a page load would tell them).
  */
-export function Page({ title, lead, actions, children }: PageProps) {
-  useDocumentTitle(title);
+export function Page({ title, documentTitle, lead, actions, children }: PageProps) {
+  useDocumentTitle(documentTitle ?? title);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
   useEffect(() => {

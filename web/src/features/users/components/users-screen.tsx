@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Pagination } from '../../../components/ui/pagination';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-error';
@@ -43,7 +44,6 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
   const reactivate = useUpdateUser();
 
   const pageInfo = users.data?.page;
-  const totalPages = Math.max(1, pageInfo?.totalPages ?? 1);
 
   function resetPage<T>(setter: (value: T) => void) {
     return (value: T) => {
@@ -114,27 +114,15 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
               )
             }
           />
-          <nav className="pagination" aria-label="Pages of users">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page === 0 || users.isFetching}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous page
-            </Button>
-            <p className="pagination-status" aria-live="polite">
-              Page {page + 1} of {totalPages} · {pageInfo?.totalElements ?? 0} users
-            </p>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page + 1 >= totalPages || users.isFetching}
-              onClick={() => setPage(page + 1)}
-            >
-              Next page
-            </Button>
-          </nav>
+          <Pagination
+            label="Pages of users"
+            page={page}
+            totalPages={pageInfo?.totalPages ?? 1}
+            totalElements={pageInfo?.totalElements ?? 0}
+            noun="users"
+            busy={users.isFetching}
+            onPageChange={setPage}
+          />
         </>
       )}
 

@@ -16,6 +16,9 @@ public interface Children {
 
 	Optional<ChildFacts> find(UUID childId);
 
+	/** The children whose care team the therapist is on, oldest record first. */
+	java.util.List<ChildFacts> caseload(UUID therapistId);
+
 	/** What the user is to the child ({@link Relation#NONE} for an unknown child). */
 	Relation relationOf(CurrentUser user, UUID childId);
 

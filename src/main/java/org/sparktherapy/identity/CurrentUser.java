@@ -18,6 +18,25 @@ public record CurrentUser(UUID id, Role role, String name, UUID sessionId) {
 				? java.util.Optional.of(user) : java.util.Optional.empty();
 	}
 
+	/**
+	 * Runs work as this user outside a request (seeding the demo clinic): audit and history entries name them.
+	 */
+	public void runAs(Runnable work) {
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(this,
+				null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+						this.role.authority())));
+		context.setAuthentication(authentication);
+		var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			work.run();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+		}
+	}
+
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;
 	}

@@ -121,6 +121,17 @@ class ChildRepository {
 			.map(ChildStatus::of);
 	}
 
+	List<org.sparktherapy.children.Children.ChildFacts> caseload(UUID therapistId) {
+		return this.jdbc.sql("""
+				select c.id, c.status from children c join care_team_members m on m.child_id = c.id
+				where m.account_id = :therapist order by c.created_at, c.id
+				""")
+			.param("therapist", therapistId)
+			.query((rs, n) -> new org.sparktherapy.children.Children.ChildFacts(rs.getObject(1, UUID.class),
+					ChildStatus.of(rs.getString(2))))
+			.list();
+	}
+
 	boolean isGuardian(UUID childId, UUID accountId) {
 		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
 			.param("child", childId)

@@ -278,6 +278,12 @@ class ChildService implements Children {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<ChildFacts> caseload(UUID therapistId) {
+		return this.children.caseload(therapistId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Relation relationOf(CurrentUser user, UUID childId) {
 		return this.policy.relationOf(user, childId);
 	}

@@ -60,17 +60,29 @@ class DemoAccounts implements ApplicationRunner {
 				this.service.open(person.name(), person.email(), PASSWORD, person.role(), person.credential());
 			}
 		}
-		StringBuilder logins = new StringBuilder("Demo clinic ready. Sign in at http://localhost:5000 with password '")
-			.append(PASSWORD)
-			.append("' as:");
-		for (DemoPerson person : PEOPLE) {
-			logins.append("\n  ")
-				.append(person.role().value())
-				.append(person.credential() != null ? " (" + person.credential().value() + ")" : "")
-				.append(": ")
-				.append(person.email());
+	}
+
+	/** Prints the demo logins once every module has seeded its part of the demo clinic. */
+	@Component
+	@Profile("demo")
+	@Order(1000)
+	static class DemoLogins implements ApplicationRunner {
+
+		@Override
+		public void run(ApplicationArguments args) {
+			StringBuilder logins = new StringBuilder("Demo clinic ready. Sign in at http://localhost:5000 with password '")
+				.append(PASSWORD)
+				.append("' as:");
+			for (DemoPerson person : PEOPLE) {
+				logins.append("\n  ")
+					.append(person.role().value())
+					.append(person.credential() != null ? " (" + person.credential().value() + ")" : "")
+					.append(": ")
+					.append(person.email());
+			}
+			log.info(logins.toString());
 		}
-		log.info(logins.toString());
+
 	}
 
 }

@@ -1,0 +1,108 @@
+package org.sparktherapy.programs.internal;
+
+import java.util.List;
+
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.programs.internal.Program.MasteryCriterion;
+import org.sparktherapy.programs.internal.Program.ProgramDesign;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo clinic's treatment programs ({@code demo} profile): the supervising BCBA designs skill and behavior
+ * programs for every child in care on her caseload and moves targets through several phases, through the same
+ * service as the API.
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class DemoPrograms implements ApplicationRunner {
+
+	record DemoProgram(String name, Program.Domain domain, String objective, Program.Kind kind,
+			Program.Measurement measurement, MasteryCriterion criterion, List<String> targets,
+			List<List<TargetPhase>> phasePaths) {
+	}
+
+	private static final MasteryCriterion EIGHTY_THREE = new MasteryCriterion(80, 3, 5);
+
+	static final List<DemoProgram> PROGRAMS = List.of(
+			new DemoProgram("Receptive ID: animals", Program.Domain.COMMUNICATION,
+					"Touches the named animal picture from a field of three.", Program.Kind.SKILL,
+					Program.Measurement.PERCENT_CORRECT, EIGHTY_THREE, List.of("dog", "cat", "horse", "cow"),
+					List.of(List.of(TargetPhase.INTERVENTION, TargetPhase.MASTERED, TargetPhase.MAINTENANCE),
+							List.of(TargetPhase.INTERVENTION, TargetPhase.MASTERED), List.of(TargetPhase.INTERVENTION),
+							List.of())),
+			new DemoProgram("Manding for preferred items", Program.Domain.COMMUNICATION,
+					"Requests preferred items with a two-word phrase.", Program.Kind.SKILL,
+					Program.Measurement.PERCENT_CORRECT, new MasteryCriterion(90, 3, 10),
+					List.of("bubbles", "ball", "snack"),
+					List.of(List.of(TargetPhase.INTERVENTION), List.of(TargetPhase.INTERVENTION), List.of())),
+			new DemoProgram("Handwashing", Program.Domain.DAILY_LIVING,
+					"Washes hands independently following the 8-step task analysis.", Program.Kind.SKILL,
+					Program.Measurement.TASK_ANALYSIS, EIGHTY_THREE, List.of("Handwashing chain"),
+					List.of(List.of(TargetPhase.INTERVENTION))),
+			new DemoProgram("Reduce elopement", Program.Domain.BEHAVIOR_REDUCTION,
+					"Reduces elopement to zero per session for two weeks.", Program.Kind.BEHAVIOR,
+					Program.Measurement.FREQUENCY, null, List.of("Elopement"),
+					List.of(List.of(TargetPhase.INTERVENTION))));
+
+	private final ProgramService service;
+
+	private final Children children;
+
+	private final Accounts accounts;
+
+	private final JdbcClient jdbc;
+
+	DemoPrograms(ProgramService service, Children children, Accounts accounts, JdbcClient jdbc) {
+		this.service = service;
+		this.children = children;
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.jdbc.sql("select count(*) from programs").query(Long.class).single() > 0) {
+			return;
+		}
+		AccountSummary maya = this.accounts.findByEmail("maya.okafor@demo.sparktherapy.org").orElseThrow();
+		CurrentUser supervisor = new CurrentUser(maya.id(), maya.role(), maya.name(), null);
+		supervisor.runAs(() -> {
+			int n = 0;
+			for (Children.ChildFacts child : this.children.caseload(maya.id())) {
+				if (child.status() != ChildStatus.ACTIVE && child.status() != ChildStatus.ON_HOLD) {
+					continue;
+				}
+				for (int i = 0; i < 2; i++) {
+					seed(supervisor, child, PROGRAMS.get((n + i) % PROGRAMS.size()));
+				}
+				n++;
+			}
+		});
+	}
+
+	private void seed(CurrentUser supervisor, Children.ChildFacts child, DemoProgram demo) {
+		Program program = this.service.create(supervisor, child.id(),
+				new ProgramDesign(demo.name(), demo.domain(), demo.objective(), demo.criterion()), demo.kind(),
+				demo.measurement(),
+				demo.targets().stream().map(name -> new ProgramService.NewTarget(name, null, null)).toList());
+		for (int t = 0; t < program.targets().size(); t++) {
+			for (TargetPhase phase : demo.phasePaths().get(t)) {
+				this.service.changeTarget(supervisor, program.id(), program.targets().get(t).id(),
+						new ProgramService.TargetChange(null, null, null, phase));
+			}
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.sparktherapy;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.support.FreshDatabase;
+import org.sparktherapy.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's run command seeds a small, realistic demo clinic, once.
+ */
+@IntegrationTest
+class DemoClinicIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void theDemoProfileSeedsARealisticClinicOnce() {
+		FreshDatabase database = new FreshDatabase(this.dataSource);
+		try {
+			start(database).close();
+			start(database).close();
+
+			JdbcClient demo = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+					database.url(), database.username(), ""));
+			assertThat(count(demo, "select count(*) from accounts where role = 'admin'")).isEqualTo(1);
+			assertThat(count(demo, "select count(*) from accounts where role = 'therapist'")).isEqualTo(3);
+			assertThat(count(demo, "select count(*) from accounts where role = 'parent'")).isEqualTo(6);
+			assertThat(count(demo, "select count(*) from children")).isEqualTo(8);
+			assertThat(count(demo, "select count(distinct status) from children")).isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from programs")).isGreaterThanOrEqualTo(8);
+			assertThat(count(demo, "select count(distinct phase) from targets")).isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from children c where not exists "
+					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	private static long count(JdbcClient jdbc, String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static ConfigurableApplicationContext start(FreshDatabase database) {
+		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test", "demo")
+			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
+					"--spring.datasource.username=" + database.username(),
+					"--spring.datasource.hikari.maximum-pool-size=2", "--spark.identity.bootstrap-admin-email=",
+					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh");
+	}
+
+}

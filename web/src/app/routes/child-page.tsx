@@ -1,0 +1,39 @@
+import { Link, useParams } from 'react-router-dom';
+import { Page } from '../../components/ui/page';
+import { useChild } from '../../features/children/api/get-child';
+import { childAccess, childName } from '../../features/children/api/child-types';
+import { ChildScreen } from '../../features/children/components/child-screen';
+import { ChildPrograms } from '../../features/programs/components/child-programs';
+import { useAuth } from '../../lib/auth';
+import { RecordStatus } from './record-status';
+
+export function ChildPage() {
+  const { id } = useParams();
+  const { user } = useAuth();
+  const child = useChild(id);
+  if (!child.data) return <RecordStatus error={child.error} noun="child" />;
+
+  const access = childAccess(child.data, user);
+  return (
+    <Page
+      title={childName(child.data)}
+      documentTitle="Child record"
+      lead={
+        <p>
+          <Link to="/children">All children</Link>
+        </p>
+      }
+    >
+      <ChildScreen
+        child={child.data}
+        access={access}
+        programs={
+          <ChildPrograms
+            childId={child.data.id}
+            canWrite={(access.canAdmin || access.isSupervisor) && child.data.status !== 'archived'}
+          />
+        }
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,25 @@
+import { Link } from 'react-router-dom';
+import { Alert } from '../../components/ui/alert';
+import { FullPageStatus } from '../../components/ui/full-page-status';
+import { Page } from '../../components/ui/page';
+import { ApiError, errorMessage } from '../../lib/api-error';
+
+/** What a clinical page shows while its record loads, when it is missing (or not the user's to see), or failed. */
+export function RecordStatus({ error, noun }: { error: unknown; noun: 'child' | 'program' }) {
+  if (!error) return <FullPageStatus>Loading…</FullPageStatus>;
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <Page title={noun === 'child' ? 'Child not found' : 'Program not found'}>
+        <p>It does not exist, or your account may not see it.</p>
+        <p>
+          <Link to="/children">Back to the list of children</Link>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Something went wrong">
+      <Alert>{errorMessage(error)}</Alert>
+    </Page>
+  );
+}

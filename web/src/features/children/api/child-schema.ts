@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { isValidDay, toDay } from '../../../lib/dates';
+import { EDITABLE_CHILD_STATUSES, type Child } from './child-types';
+import type { CreateChildRequest } from './create-child';
+import type { UpdateChildRequest } from './update-child';
+
+const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
+
+const ICD10 = /^[A-Z]\d{2}(\.[A-Z0-9]{1,4})?$/;
+
+const contactSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the contact’s name').max(200, 'Use at most 200 characters'),
+  relationship: z.string().trim().min(1, 'Enter how they are related').max(50, 'Use at most 50 characters'),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'Enter a phone number')
+    .regex(/^\+?[\d\s().-]{7,20}$/, 'Enter a phone number, e.g. 555-123-4567'),
+});
+
+/**
+ * Every field of the child forms, as the inputs hold them (strings). The intake form, the admin's edit form and
+ * the guardian's edit form each show a subset; the others keep the values they started with.
+ */
+export const childFormSchema = z
+  .object({
+    firstName: z.string().trim().min(1, 'Enter the child’s first name').max(100, 'Use at most 100 characters'),
+    lastName: z.string().trim().min(1, 'Enter the child’s last name').max(100, 'Use at most 100 characters'),
+    preferredName: optionalText(100),
+    dateOfBirth: z
+      .string()
+      .min(1, 'Enter the date of birth')
+      .refine(isValidDay, 'Enter a real date')
+      .refine((day) => day <= toDay(new Date()), 'The date of birth cannot be in the future')
+      .refine((day) => day >= '1900-01-01', 'Enter a date after 1900'),
+    school: optionalText(200),
+    allergies: optionalText(2000),
+    medicalNotes: optionalText(4000),
+    emergencyContacts: z.array(contactSchema).max(10, 'Add at most 10 contacts'),
+    guardianRelationship: optionalText(50),
+    diagnosisCodes: z
+      .string()
+      .trim()
+      .refine(
+        (codes) => splitCodes(codes).every((code) => ICD10.test(code)),
+        'Use ICD-10 codes such as F84.0, separated by commas',
+      ),
+    status: z.union([z.enum(EDITABLE_CHILD_STATUSES), z.literal('')]),
+    intakeDate: z.string().refine((day) => day === '' || isValidDay(day), 'Enter a real date'),
+    insurancePayer: optionalText(200),
+    insuranceMemberId: optionalText(100),
+    insuranceGroupNumber: optionalText(100),
+  })
+  .superRefine((values, ctx) => {
+    const anyInsurance = values.insurancePayer || values.insuranceMemberId || values.insuranceGroupNumber;
+    if (anyInsurance && !values.insurancePayer) {
+      ctx.addIssue({ code: 'custom', path: ['insurancePayer'], message: 'Enter the insurance payer' });
+    }
+    if (anyInsurance && !values.insuranceMemberId) {
+      ctx.addIssue({ code: 'custom', path: ['insuranceMemberId'], message: 'Enter the member ID' });
+    }
+  });
+
+export type ChildForm = z.infer<typeof childFormSchema>;
+
+function splitCodes(codes: string): string[] {
+  return codes
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+export const EMPTY_CHILD_FORM: ChildForm = {
+  firstName: '',
+  lastName: '',
+  preferredName: '',
+  dateOfBirth: '',
+  school: '',
+  allergies: '',
+  medicalNotes: '',
+  emergencyContacts: [],
+  guardianRelationship: '',
+  diagnosisCodes: '',
+  status: '',
+  intakeDate: '',
+  insurancePayer: '',
+  insuranceMemberId: '',
+  insuranceGroupNumber: '',
+};
+
+export function toChildFormValues(child: Child): ChildForm {
+  return {
+    firstName: child.firstName,
+    lastName: child.lastName,
+    preferredName: child.preferredName ?? '',
+    dateOfBirth: child.dateOfBirth,
+    school: child.school ?? '',
+    allergies: child.allergies ?? '',
+    medicalNotes: child.medicalNotes ?? '',
+    emergencyContacts: child.emergencyContacts.map((contact) => ({ ...contact })),
+    guardianRelationship: '',
+    diagnosisCodes: child.diagnosisCodes.join(', '),
+    status: child.status === 'archived' ? '' : child.status,
+    intakeDate: child.intakeDate ?? '',
+    insurancePayer: child.insurance?.payer ?? '',
+    insuranceMemberId: child.insurance?.memberId ?? '',
+    insuranceGroupNumber: child.insurance?.groupNumber ?? '',
+  };
+}
+
+const orUndefined = (value: string) => value || undefined;
+/** The server keeps a field that is left out and clears one sent as an empty text. */
+const orClear = (value: string) => value.trim();
+
+/** The intake request; a parent's relationship is sent only when they typed one (the server defaults to "parent"). */
+export function toCreateChildRequest(values: ChildForm, asParent: boolean): CreateChildRequest {
+  const codes = splitCodes(values.diagnosisCodes);
+  return {
+    firstName: values.firstName,
+    lastName: values.lastName,
+    preferredName: orUndefined(values.preferredName),
+    dateOfBirth: values.dateOfBirth,
+    diagnosisCodes: codes.length > 0 ? codes : undefined,
+    school: orUndefined(values.school),
+    medicalNotes: orUndefined(values.medicalNotes),
+    allergies: orUndefined(values.allergies),
+    emergencyContacts: values.emergencyContacts,
+    guardianRelationship: asParent ? orUndefined(values.guardianRelationship) : undefined,
+  };
+}
+
+/** What a guardian may change: contacts, medical notes and allergies. */
+export function toGuardianUpdate(values: ChildForm): UpdateChildRequest {
+  return {
+    emergencyContacts: values.emergencyContacts,
+    medicalNotes: orClear(values.medicalNotes),
+    allergies: orClear(values.allergies),
+  };
+}
+
+/** Everything an admin edits; emptied optional fields are cleared (sent as empty text). */
+export function toAdminUpdate(values: ChildForm): UpdateChildRequest {
+  return {
+    ...toGuardianUpdate(values),
+    firstName: values.firstName,
+    lastName: values.lastName,
+    preferredName: orClear(values.preferredName),
+    dateOfBirth: values.dateOfBirth,
+    school: orClear(values.school),
+    diagnosisCodes: splitCodes(values.diagnosisCodes),
+    status: values.status || undefined,
+    intakeDate: orUndefined(values.intakeDate),
+    insurance: values.insurancePayer
+      ? {
+          payer: values.insurancePayer,
+          memberId: values.insuranceMemberId,
+          groupNumber: values.insuranceGroupNumber,
+        }
+      : { payer: '', memberId: '', groupNumber: '' },
+  };
+}
+
+/** The form fields a server error pointer ("/emergencyContacts/0/phone") can land on. */
+export const CHILD_FORM_FIELDS = [
+  'firstName',
+  'lastName',
+  'preferredName',
+  'dateOfBirth',
+  'school',
+  'allergies',
+  'medicalNotes',
+  'guardianRelationship',
+  'diagnosisCodes',
+  'status',
+  'intakeDate',
+] as const;

@@ -1,0 +1,123 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { ApiError, errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
+import {
+  CHILD_FORM_FIELDS,
+  childFormSchema,
+  toAdminUpdate,
+  toChildFormValues,
+  toGuardianUpdate,
+  type ChildForm,
+} from '../api/child-schema';
+import type { Child } from '../api/child-types';
+import { getChild } from '../api/get-child';
+import { useUpdateChild } from '../api/update-child';
+import { ChildClinicFields, ChildIdentityFields, ChildMedicalFields, EmergencyContactsFields } from './child-fields';
+
+/** Admins edit the whole record; guardians only contacts, allergies and medical notes. */
+export type ChildEditMode = 'admin' | 'guardian';
+
+export function EditChildDialog({
+  child,
+  mode,
+  open,
+  onClose,
+  onSaved,
+}: {
+  child: Child;
+  mode: ChildEditMode;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (child: Child) => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={mode === 'admin' ? 'Edit child' : 'Edit contacts and health'}
+      description={mode === 'guardian' ? 'The clinic keeps the rest of the record up to date.' : undefined}
+    >
+      {open && <EditChildForm child={child} mode={mode} onClose={onClose} onSaved={onSaved} />}
+    </Dialog>
+  );
+}
+
+function EditChildForm({
+  child: initial,
+  mode,
+  onClose,
+  onSaved,
+}: {
+  child: Child;
+  mode: ChildEditMode;
+  onClose: () => void;
+  onSaved: (child: Child) => void;
+}) {
+  const [child, setChild] = useState(initial);
+  const [conflict, setConflict] = useState(false);
+  const update = useUpdateChild();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    control,
+    formState: { errors },
+  } = useForm<ChildForm>({ resolver: zodResolver(childFormSchema), defaultValues: toChildFormValues(initial) });
+
+  const onSubmit = handleSubmit((values) => {
+    setConflict(false);
+    update.mutate(
+      { child, changes: mode === 'admin' ? toAdminUpdate(values) : toGuardianUpdate(values) },
+      {
+        onSuccess: (saved) => onSaved(saved),
+        onError: async (error) => {
+          if (error instanceof ApiError && error.status === 412) {
+            // Someone saved the child meanwhile: show their version and let the user decide again.
+            const latest = await getChild(child.id).catch(() => null);
+            if (latest) {
+              setChild(latest);
+              reset(toChildFormValues(latest));
+              setConflict(true);
+            }
+            return;
+          }
+          applyServerFieldErrors(error, CHILD_FORM_FIELDS, setError);
+        },
+      },
+    );
+  });
+
+  const handledInline =
+    update.error instanceof ApiError &&
+    (update.error.status === 412 ||
+      update.error.errors.some((e) => CHILD_FORM_FIELDS.some((field) => e.pointer === `/${field}`)));
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label="Edit child">
+      {conflict && (
+        <Alert tone="info" title="This record was changed by someone else">
+          The form now shows the latest details. Make your changes again and save.
+        </Alert>
+      )}
+      {update.isError && !handledInline && <Alert>{errorMessage(update.error)}</Alert>}
+      {mode === 'admin' && <ChildIdentityFields register={register} errors={errors} />}
+      {mode === 'admin' && <ChildClinicFields register={register} errors={errors} />}
+      <ChildMedicalFields register={register} errors={errors} />
+      <EmergencyContactsFields register={register} errors={errors} control={control} />
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={update.isPending}>
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}
