@@ -78,9 +78,9 @@ test('a parent registers a child, the admin staffs it, the supervisor builds a p
   await page.getByRole('button', { name: 'New program' }).click();
   const newProgram = page.getByRole('dialog', { name: 'New program' });
   await newProgram.getByLabel('Program name').fill('Receptive ID');
-  await newProgram.getByLabel('Target 1').fill('dog');
+  await newProgram.getByRole('textbox', { name: 'Target 1' }).fill('dog');
   await newProgram.getByRole('button', { name: 'Add target' }).click();
-  await newProgram.getByLabel('Target 2').fill('cat');
+  await newProgram.getByRole('textbox', { name: 'Target 2' }).fill('cat');
   await newProgram.getByRole('button', { name: 'Create program' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Receptive ID' })).toBeVisible();
