@@ -1,19 +1,32 @@
 /*
  * SPARKTherapy service worker, written by hand so that what it stores is obvious.
- * - Precaches the app shell (index.html) so the app opens without a network.
+ * - Precaches the app shell (index.html and the build files it names) so the app opens without a network,
+ *   on every route: navigations that fail fall back to the cached index.html.
  * - Serves /assets/* (content-hashed build files) cache-first.
  * - Never stores /api/* or /metrics responses: they can carry PHI and must only come from the server.
  */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL_CACHE = `spark-shell-${VERSION}`;
 const ASSET_CACHE = `spark-assets-${VERSION}`;
 const SHELL_URLS = ['/', '/index.html', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
+
+/** The /assets/* files index.html loads: cached at install, because the first visit fetched them before this worker ran. */
+async function precacheShellAssets() {
+  const shell = await caches.open(SHELL_CACHE);
+  const index = await shell.match('/index.html');
+  if (!index) return;
+  const html = await index.text();
+  const assets = [...new Set(html.match(/\/assets\/[^"'\s)]+/g) ?? [])];
+  const cache = await caches.open(ASSET_CACHE);
+  await cache.addAll(assets);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(SHELL_CACHE)
       .then((cache) => cache.addAll(SHELL_URLS))
+      .then(precacheShellAssets)
       .then(() => self.skipWaiting()),
   );
 });

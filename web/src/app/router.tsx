@@ -4,6 +4,8 @@ import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
 import { AuditPage } from './routes/audit-page';
 import { ChildHistoryPage } from './routes/child-history-page';
+import { ChildProgressPage } from './routes/child-progress-page';
+import { ChildSessionsPage } from './routes/child-sessions-page';
 import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
 import { NewChildPage } from './routes/new-child-page';
@@ -11,7 +13,10 @@ import { NotFoundPage } from './routes/not-found-page';
 import { ParentHomePage } from './routes/parent-home-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
+import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
+import { RunSessionPage } from './routes/run-session-page';
+import { SessionPage } from './routes/session-page';
 import { SignInPage } from './routes/sign-in-page';
 import { TherapistHomePage } from './routes/therapist-home-page';
 import { UsersPage } from './routes/users-page';
@@ -36,7 +41,11 @@ export const routes = [
           },
           {
             element: <RequireRole roles={['therapist']} />,
-            children: [{ path: '/therapist', element: <TherapistHomePage /> }],
+            children: [
+              { path: '/therapist', element: <TherapistHomePage /> },
+              { path: '/sessions/run', element: <RunSessionPage /> },
+              { path: '/sessions/run/:id', element: <RecordSessionPage /> },
+            ],
           },
           { element: <RequireRole roles={['parent']} />, children: [{ path: '/parent', element: <ParentHomePage /> }] },
           {
@@ -46,6 +55,9 @@ export const routes = [
           { path: '/children', element: <ChildrenPage /> },
           { path: '/children/:id', element: <ChildPage /> },
           { path: '/children/:id/history', element: <ChildHistoryPage /> },
+          { path: '/children/:id/sessions', element: <ChildSessionsPage /> },
+          { path: '/children/:id/progress', element: <ChildProgressPage /> },
+          { path: '/sessions/:id', element: <SessionPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },

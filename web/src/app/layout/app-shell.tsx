@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useLogout } from '../../features/auth/api/logout';
+import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
+import { useOutboxSync, useSyncStatus } from '../../features/sessions/offline/sync';
 import { ROLE_LABELS, type Role } from '../../lib/api-types';
 import { useAuth } from '../../lib/auth';
 import { HOME_PATHS } from '../role-home';
@@ -19,6 +22,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
   ],
   therapist: [
     { to: HOME_PATHS.therapist, label: 'My day' },
+    { to: '/sessions/run', label: 'Run a session' },
     { to: '/children', label: 'My caseload' },
   ],
   parent: [
@@ -36,6 +40,9 @@ export function AppShell() {
   // The phone menu belongs to the page it was opened on: navigating closes it.
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
   const menuOpen = menuOpenOn === location.pathname;
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+  const sync = useSyncStatus();
+  useOutboxSync(user?.id);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -52,7 +59,14 @@ export function AppShell() {
   if (!user) return null;
   const items = [...NAV_ITEMS[user.role], { to: '/profile', label: 'Profile' }];
 
-  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+  // Signing out deletes the offline session queue, the only clinical data kept in the browser.
+  const signOut = () => {
+    setConfirmingSignOut(false);
+    void clearOfflineSessions().finally(() =>
+      logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) }),
+    );
+  };
+  const requestSignOut = () => (sync.waiting > 0 ? setConfirmingSignOut(true) : signOut());
 
   return (
     <div className="shell">
@@ -80,7 +94,7 @@ export function AppShell() {
             <span className="user-name">{user.name}</span>
             <span className="user-role">{ROLE_LABELS[user.role]}</span>
           </span>
-          <button type="button" className="btn btn-secondary btn-sm" onClick={signOut} disabled={logout.isPending}>
+          <button type="button" className="btn btn-secondary btn-sm" onClick={requestSignOut} disabled={logout.isPending}>
             Sign out
           </button>
         </div>
@@ -104,6 +118,14 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
+      <ConfirmDialog
+        open={confirmingSignOut}
+        title="Sign out and discard unsent data?"
+        description={`${sync.waiting} recorded ${sync.waiting === 1 ? 'entry has' : 'entries have'} not reached the server yet. Signing out deletes ${sync.waiting === 1 ? 'it' : 'them'} from this device.`}
+        confirmLabel="Sign out and discard"
+        onConfirm={signOut}
+        onClose={() => setConfirmingSignOut(false)}
+      />
     </div>
   );
 }

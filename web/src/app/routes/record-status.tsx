@@ -4,12 +4,14 @@ import { FullPageStatus } from '../../components/ui/full-page-status';
 import { Page } from '../../components/ui/page';
 import { ApiError, errorMessage } from '../../lib/api-error';
 
+const NOT_FOUND_TITLES = { child: 'Child not found', program: 'Program not found', session: 'Session not found' };
+
 /** What a clinical page shows while its record loads, when it is missing (or not the user's to see), or failed. */
-export function RecordStatus({ error, noun }: { error: unknown; noun: 'child' | 'program' }) {
+export function RecordStatus({ error, noun }: { error: unknown; noun: 'child' | 'program' | 'session' }) {
   if (!error) return <FullPageStatus>Loading…</FullPageStatus>;
   if (error instanceof ApiError && error.status === 404) {
     return (
-      <Page title={noun === 'child' ? 'Child not found' : 'Program not found'}>
+      <Page title={NOT_FOUND_TITLES[noun]}>
         <p>It does not exist, or your account may not see it.</p>
         <p>
           <Link to="/children">Back to the list of children</Link>

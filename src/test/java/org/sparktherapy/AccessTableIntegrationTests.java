@@ -86,6 +86,21 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/programs/{id}/targets", designers);
 		TABLE.put("PUT /api/programs/{id}/targets/{targetId}", designers);
 		TABLE.put("PUT /api/programs/{id}/target-order", designers);
+		TABLE.put("POST /api/programs/{id}/targets/{targetId}/undo-mastery",
+				"admin=409 supervisor=409 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		// sessions (the open session is the technician's own; guardians never see open sessions)
+		String ownSession = "admin=403 supervisor=403 technician=ok other_therapist=404 guardian=404 other_parent=404 anonymous=401";
+		TABLE.put("PUT /api/sessions/{id}",
+				"admin=403 supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("GET /api/sessions/{id}", childReaders);
+		TABLE.put("GET /api/children/{id}/sessions", childReaders);
+		TABLE.put("POST /api/sessions/{id}/events", ownSession);
+		TABLE.put("POST /api/sessions/{id}/submit", ownSession);
+		TABLE.put("POST /api/sessions/{id}/guardian-signature",
+				"admin=403 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401");
+		TABLE.put("POST /api/sessions/{id}/addenda",
+				"admin=ok supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("GET /api/children/{id}/progress", childReaders);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -148,6 +163,12 @@ class AccessTableIntegrationTests {
 
 		final Api.Response program = clinic.aProgram(people.get(Actor.SUPERVISOR), this.childId);
 
+		final String openSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId,
+				this.program.at("/targets/0/id"), List.of("correct"), false);
+
+		final String submittedSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId,
+				this.program.at("/targets/0/id"), List.of("correct"), true);
+
 		final String spareParentId = this.admin.api()
 			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
 					Clinic.PASSWORD, "role", "parent"))
@@ -207,6 +228,29 @@ class AccessTableIntegrationTests {
 					"/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention")).status();
 			case "PUT /api/programs/{id}/target-order" -> api.put("/api/programs/" + programId + "/target-order",
 					body("targetIds", List.of(world.program.at("/targets/1/id"), targetId))).status();
+			case "POST /api/programs/{id}/targets/{targetId}/undo-mastery" -> api
+				.post("/api/programs/" + programId + "/targets/" + targetId + "/undo-mastery", "{}")
+				.status();
+			case "PUT /api/sessions/{id}" -> api.put("/api/sessions/" + java.util.UUID.randomUUID(),
+					body("childId", world.childId, "serviceCode", "97153", "place", "clinic", "startedAt",
+							java.time.Instant.now().toString()))
+				.status();
+			case "GET /api/sessions/{id}" -> api.get("/api/sessions/" + world.submittedSessionId).status();
+			case "GET /api/children/{id}/sessions" -> api.get(child + "/sessions").status();
+			case "POST /api/sessions/{id}/events" -> api.post("/api/sessions/" + world.openSessionId + "/events",
+					body("events", List.of(body("id", java.util.UUID.randomUUID().toString(), "type", "trial",
+							"targetId", targetId, "outcome", "correct", "promptLevel", "verbal", "at",
+							java.time.Instant.now().toString()))))
+				.status();
+			case "POST /api/sessions/{id}/submit" -> api.post("/api/sessions/" + world.openSessionId + "/submit", "{}")
+				.status();
+			case "POST /api/sessions/{id}/guardian-signature" -> api.post(
+					"/api/sessions/" + world.submittedSessionId + "/guardian-signature",
+					body("name", "Signer", "signature", "data:image/png;base64,iVBORw0KGgo="))
+				.status();
+			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSessionId + "/addenda",
+					body("reason", "Correction", "text", "Detail added later.")).status();
+			case "GET /api/children/{id}/progress" -> api.get(child + "/progress").status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());

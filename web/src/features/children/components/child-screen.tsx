@@ -55,6 +55,12 @@ export function ChildScreen({ child, access, programs }: { child: Child; access:
         <Link to={`/children/${child.id}/history`} className="btn btn-secondary">
           History
         </Link>
+        <Link to={`/children/${child.id}/sessions`} className="btn btn-secondary">
+          Sessions
+        </Link>
+        <Link to={`/children/${child.id}/progress`} className="btn btn-secondary">
+          Progress
+        </Link>
         {access.canAdmin && !archived && (
           <Button variant="danger" className="action-end" onClick={() => setArchiving(true)}>
             Archive

@@ -19,6 +19,9 @@ public interface Children {
 	/** The children whose care team the therapist is on, oldest record first. */
 	java.util.List<ChildFacts> caseload(UUID therapistId);
 
+	/** Whether the user is a guardian of the child who may sign for it. */
+	boolean maySignFor(CurrentUser user, UUID childId);
+
 	/** What the user is to the child ({@link Relation#NONE} for an unknown child). */
 	Relation relationOf(CurrentUser user, UUID childId);
 

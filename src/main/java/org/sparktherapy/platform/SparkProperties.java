@@ -11,7 +11,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param dataDir where the embedded database and generated keys live ({@code SPARK_DATA_DIR})
  * @param maxRequestBody the largest request body accepted (413 above it)
+ * @param clinicTimeZone where the clinic's people think in days and wall-clock times
+ * ({@code SPARK_CLINIC_TIME_ZONE}, e.g. America/New_York)
  */
 @ConfigurationProperties("spark")
-public record SparkProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("1MB") DataSize maxRequestBody) {
+public record SparkProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("1MB") DataSize maxRequestBody,
+		@DefaultValue("UTC") java.time.ZoneId clinicTimeZone) {
 }

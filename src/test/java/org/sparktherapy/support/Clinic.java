@@ -1,5 +1,6 @@
 package org.sparktherapy.support;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,12 +67,14 @@ public final class Clinic {
 				login.at("/refreshToken"), this.api.as(login.at("/accessToken")));
 	}
 
-	/** A child opened by the admin, with the given guardian and care team. Returns the child's id. */
+	/** An active child opened by the admin, with the given guardian and care team. Returns the child's id. */
 	public String aChild(Person admin, Person guardian, Person supervisor, Person technician) {
 		Api.Response child = admin.api().post("/api/children", Api.body("firstName", "Avery", "lastName",
 				"Test" + sequence.incrementAndGet(), "dateOfBirth", "2019-05-14", "diagnosisCodes", java.util.List.of("F84.0")));
 		assertThat(child.status()).as(child.text()).isEqualTo(201);
 		String id = child.at("/id");
+		Api.Response active = admin.api().put("/api/children/" + id, Api.body("status", "active"));
+		assertThat(active.status()).as(active.text()).isEqualTo(200);
 		if (guardian != null) {
 			link(admin, id, "guardians", Api.body("userId", guardian.id(), "relationship", "mother", "canSign", true));
 		}
@@ -92,6 +95,29 @@ public final class Clinic {
 				java.util.List.of(Api.body("name", "dog"), Api.body("name", "cat"))));
 		assertThat(program.status()).as(program.text()).isEqualTo(201);
 		return program;
+	}
+
+	/** A session of the therapist with the given trials on the target ("correct"/"incorrect"); optionally submitted. */
+	public String aSession(Person therapist, String childId, String targetId, List<String> outcomes, boolean submit) {
+		String id = UUID.randomUUID().toString();
+		java.time.Instant start = java.time.Instant.now();
+		Api.Response session = therapist.api().put("/api/sessions/" + id, Api.body("childId", childId, "serviceCode",
+				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt", start.plusSeconds(1800).toString()));
+		assertThat(session.status()).as(session.text()).isEqualTo(201);
+		if (!outcomes.isEmpty()) {
+			List<Object> events = new java.util.ArrayList<>();
+			for (int i = 0; i < outcomes.size(); i++) {
+				events.add(Api.body("id", UUID.randomUUID().toString(), "type", "trial", "targetId", targetId, "outcome",
+						outcomes.get(i), "promptLevel", "independent", "at", start.plusMillis(10L * i).toString()));
+			}
+			Api.Response recorded = therapist.api().post("/api/sessions/" + id + "/events", Api.body("events", events));
+			assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+		}
+		if (submit) {
+			Api.Response submitted = therapist.api().post("/api/sessions/" + id + "/submit", Api.body("note", "Worked well."));
+			assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		}
+		return id;
 	}
 
 	private static void link(Person admin, String childId, String what, Object body) {

@@ -132,6 +132,14 @@ class ChildRepository {
 			.list();
 	}
 
+	boolean mayGuardianSign(UUID childId, UUID accountId) {
+		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account and can_sign)")
+			.param("child", childId)
+			.param("account", accountId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	boolean isGuardian(UUID childId, UUID accountId) {
 		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
 			.param("child", childId)

@@ -278,6 +278,12 @@ class ChildService implements Children {
 
 	@Override
 	@Transactional(readOnly = true)
+	public boolean maySignFor(CurrentUser user, UUID childId) {
+		return user.is(Role.PARENT) && this.children.mayGuardianSign(childId, user.id());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<ChildFacts> caseload(UUID therapistId) {
 		return this.children.caseload(therapistId);
 	}

@@ -94,7 +94,7 @@ class DemoPrograms implements ApplicationRunner {
 
 	private void seed(CurrentUser supervisor, Children.ChildFacts child, DemoProgram demo) {
 		Program program = this.service.create(supervisor, child.id(),
-				new ProgramDesign(demo.name(), demo.domain(), demo.objective(), demo.criterion()), demo.kind(),
+				new ProgramDesign(demo.name(), demo.domain(), demo.objective(), demo.criterion(), true), demo.kind(),
 				demo.measurement(),
 				demo.targets().stream().map(name -> new ProgramService.NewTarget(name, null, null)).toList());
 		for (int t = 0; t < program.targets().size(); t++) {

@@ -16,7 +16,8 @@ record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measureme
 		List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
 	/** What a supervisor designs and may revise; compared field by field for the change history. */
-	record ProgramDesign(String name, Domain domain, String objective, MasteryCriterion masteryCriterion) {
+	record ProgramDesign(String name, Domain domain, String objective, MasteryCriterion masteryCriterion,
+			boolean autoAdvance) {
 	}
 
 	/**
@@ -38,8 +39,11 @@ record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measureme
 			List<PhaseChange> phaseChanges) {
 	}
 
-	/** A dated, signed phase change: graphs draw these as phase-change lines. */
-	record PhaseChange(TargetPhase phase, Instant at, Person by) {
+	/**
+	 * A dated, signed phase change: graphs draw these as phase-change lines. {@code automatic} changes were made by
+	 * the system (mastery evaluation); {@code by} is then null.
+	 */
+	record PhaseChange(TargetPhase phase, Instant at, Person by, boolean automatic) {
 	}
 
 	/** Who did something. */

@@ -69,12 +69,13 @@ class ProgramController {
 
 	record CreateProgramRequest(@NotNull UUID childId, @NotBlank @Size(max = 200) String name,
 			@NotNull Program.Domain domain, @Size(max = 5000) String objective, @NotNull Program.Kind kind,
-			@NotNull Program.Measurement measurement, @Valid CriterionRequest masteryCriterion,
+			@NotNull Program.Measurement measurement, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
 			@Size(max = 100) List<@Valid TargetRequest> targets) {
 	}
 
 	record ChangeProgramRequest(@Size(min = 1, max = 200) String name, Program.Domain domain,
-			@Size(max = 5000) String objective, @Valid CriterionRequest masteryCriterion, Program.Status status) {
+			@Size(max = 5000) String objective, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
+			Program.Status status) {
 	}
 
 	record ChangeTargetRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String definition,
@@ -85,12 +86,13 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, UUID childId, String name, Program.Domain domain, String objective,
-			Program.Kind kind, Program.Measurement measurement, MasteryCriterion masteryCriterion,
+			Program.Kind kind, Program.Measurement measurement, MasteryCriterion masteryCriterion, boolean autoAdvance,
 			Program.Status status, List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
 		static ProgramResponse of(Program p) {
 			return new ProgramResponse(p.id(), p.childId(), p.design().name(), p.design().domain(),
-					p.design().objective(), p.kind(), p.measurement(), p.design().masteryCriterion(), p.status(),
+					p.design().objective(), p.kind(), p.measurement(), p.design().masteryCriterion(),
+					p.design().autoAdvance(), p.status(),
 					p.targets(), p.createdAt(), p.updatedAt(), p.version());
 		}
 
@@ -106,7 +108,8 @@ class ProgramController {
 	ResponseEntity<ProgramResponse> create(@Valid @RequestBody CreateProgramRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		ProgramDesign design = new ProgramDesign(request.name().trim(), request.domain(), request.objective(),
-				(request.masteryCriterion() != null) ? request.masteryCriterion().toCriterion() : null);
+				(request.masteryCriterion() != null) ? request.masteryCriterion().toCriterion() : null,
+				!Boolean.FALSE.equals(request.autoAdvance()));
 		List<ProgramService.NewTarget> targets = (request.targets() == null) ? List.of()
 				: request.targets().stream().map(TargetRequest::toTarget).toList();
 		Program program = this.service.create(user, request.childId(), design, request.kind(), request.measurement(),
@@ -144,7 +147,7 @@ class ProgramController {
 		ProgramService.ProgramChange change = new ProgramService.ProgramChange(request.name(), request.domain(),
 				request.objective(),
 				(request.masteryCriterion() != null) ? request.masteryCriterion().toCriterion() : null,
-				request.status());
+				request.autoAdvance(), request.status());
 		ProgramResponse body = ProgramResponse.of(this.service.change(user, id, ETags.version(ifMatch), change));
 		return ResponseEntity.ok().eTag(body.etag()).body(body);
 	}
@@ -173,6 +176,15 @@ class ProgramController {
 			@Valid @RequestBody ChangeTargetRequest request, @AuthenticationPrincipal CurrentUser user) {
 		return this.service.changeTarget(user, id, targetId, new ProgramService.TargetChange(request.name(),
 				request.definition(), request.notes(), request.phase()));
+	}
+
+	@PostMapping("/{id}/targets/{targetId}/undo-mastery")
+	@Operation(summary = "Undo an automatic mastery",
+			description = "The target returns to intervention; a target auto-advanced because of it returns to "
+					+ "baseline. 409 when the target's latest change is not an automatic mastery.")
+	ProgramResponse undoMastery(@PathVariable UUID id, @PathVariable UUID targetId,
+			@AuthenticationPrincipal CurrentUser user) {
+		return ProgramResponse.of(this.service.undoMastery(user, id, targetId));
 	}
 
 	@PutMapping("/{id}/target-order")

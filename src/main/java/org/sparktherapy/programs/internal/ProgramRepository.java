@@ -39,10 +39,11 @@ class ProgramRepository {
 		MasteryCriterion c = design.masteryCriterion();
 		this.jdbc.sql("""
 				insert into programs (id, child_id, name, domain, objective, kind, measurement, mastery_percent,
-				    mastery_consecutive_sessions, mastery_min_trials, status, created_at, updated_at)
+				    mastery_consecutive_sessions, mastery_min_trials, auto_advance, status, created_at, updated_at)
 				values (:id, :child, :name, :domain, :objective, :kind, :measurement, :percent, :sessions, :trials,
-				    'active', :now, :now)
+				    :autoAdvance, 'active', :now, :now)
 				""")
+			.param("autoAdvance", design.autoAdvance())
 			.param("id", id)
 			.param("child", childId)
 			.param("name", design.name())
@@ -62,6 +63,7 @@ class ProgramRepository {
 		int updated = this.jdbc.sql("""
 				update programs set name = :name, domain = :domain, objective = :objective, mastery_percent = :percent,
 				    mastery_consecutive_sessions = :sessions, mastery_min_trials = :trials, status = :status,
+				    auto_advance = :autoAdvance,
 				    updated_at = :now, version = version + 1
 				where id = :id and version = :version
 				""")
@@ -74,6 +76,7 @@ class ProgramRepository {
 			.param("sessions", (c != null) ? c.consecutiveSessions() : null)
 			.param("trials", (c != null) ? c.minTrials() : null)
 			.param("status", status.value())
+			.param("autoAdvance", design.autoAdvance())
 			.param("now", Timestamp.from(now))
 			.update();
 		if (updated == 0) {
@@ -122,10 +125,17 @@ class ProgramRepository {
 	}
 
 	void recordPhaseChange(UUID targetId, UUID childId, TargetPhase phase, UUID by, Instant at) {
+		recordPhaseChange(targetId, childId, phase, by, at, null);
+	}
+
+	/** A phase change; with a {@code basis} (JSON) it was made automatically by the system. */
+	void recordPhaseChange(UUID targetId, UUID childId, TargetPhase phase, UUID by, Instant at, String basis) {
 		this.jdbc.sql("""
-				insert into target_phase_changes (id, target_id, child_id, phase, at, account_id)
-				values (:id, :target, :child, :phase, :at, :by)
+				insert into target_phase_changes (id, target_id, child_id, phase, at, account_id, automatic, basis)
+				values (:id, :target, :child, :phase, :at, :by, :automatic, cast(:basis as jsonb))
 				""")
+			.param("automatic", basis != null)
+			.param("basis", basis)
 			.param("id", UUID.randomUUID())
 			.param("target", targetId)
 			.param("child", childId)
@@ -133,6 +143,22 @@ class ProgramRepository {
 			.param("at", Timestamp.from(at))
 			.param("by", by)
 			.update();
+	}
+
+	/** Each target's latest phase change: whether it was automatic and, for an auto-advance, after which target. */
+	record LatestChange(UUID targetId, boolean automatic, UUID advancedAfter) {
+	}
+
+	List<LatestChange> latestChanges(UUID programId) {
+		return this.jdbc.sql("""
+				select distinct on (c.target_id) c.target_id, c.automatic, c.basis ->> 'advancedAfter' as after
+				from target_phase_changes c join targets t on t.id = c.target_id
+				where t.program_id = :program order by c.target_id, c.at desc, c.id desc
+				""")
+			.param("program", programId)
+			.query((rs, n) -> new LatestChange(rs.getObject(1, UUID.class), rs.getBoolean(2),
+					(rs.getString(3) != null) ? UUID.fromString(rs.getString(3)) : null))
+			.list();
 	}
 
 	void reorder(UUID programId, List<UUID> targetIds) {
@@ -182,14 +208,15 @@ class ProgramRepository {
 	private Program withTargets(Program program) {
 		Map<UUID, List<PhaseChange>> changes = new HashMap<>();
 		this.jdbc.sql("""
-				select c.target_id, c.phase, c.at, c.account_id, a.name
+				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
 				from target_phase_changes c join targets t on t.id = c.target_id
 				left join accounts a on a.id = c.account_id
 				where t.program_id = :program order by c.at
 				""").param("program", program.id()).query((rs, n) -> {
 			changes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
 				.add(new PhaseChange(TargetPhase.of(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-						new Program.Person(rs.getObject(4, UUID.class), rs.getString(5))));
+						(rs.getObject(4) != null) ? new Program.Person(rs.getObject(4, UUID.class), rs.getString(5)) : null,
+						rs.getBoolean(6)));
 			return null;
 		}).list();
 		List<Target> targets = this.jdbc.sql("""
@@ -210,7 +237,7 @@ class ProgramRepository {
 				: new MasteryCriterion(percent, rs.getInt("mastery_consecutive_sessions"),
 						rs.getInt("mastery_min_trials"));
 		ProgramDesign design = new ProgramDesign(rs.getString("name"), Program.Domain.of(rs.getString("domain")),
-				rs.getString("objective"), criterion);
+				rs.getString("objective"), criterion, rs.getBoolean("auto_advance"));
 		return new Program(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class), design,
 				Program.Kind.of(rs.getString("kind")), Program.Measurement.of(rs.getString("measurement")),
 				Program.Status.of(rs.getString("status")), List.of(), rs.getTimestamp("created_at").toInstant(),

@@ -38,7 +38,7 @@ class ProgramService {
 
 	/** A partial change of a program; {@code null} leaves a field as it is. */
 	record ProgramChange(String name, Program.Domain domain, String objective, Program.MasteryCriterion criterion,
-			Program.Status status) {
+			Boolean autoAdvance, Program.Status status) {
 	}
 
 	/** A partial change of a target; {@code null} leaves a field as it is, an empty text clears. */
@@ -129,7 +129,8 @@ class ProgramService {
 		ProgramDesign after = new ProgramDesign((change.name() != null) ? change.name().trim() : before.name(),
 				(change.domain() != null) ? change.domain() : before.domain(),
 				(change.objective() != null) ? blankToNull(change.objective()) : before.objective(),
-				(change.criterion() != null) ? change.criterion() : before.masteryCriterion());
+				(change.criterion() != null) ? change.criterion() : before.masteryCriterion(),
+				(change.autoAdvance() != null) ? change.autoAdvance() : before.autoAdvance());
 		Program.Status status = (change.status() != null) ? change.status() : program.status();
 		List<FieldChange> changes = new java.util.ArrayList<>(ChangeHistory.diff(before, after));
 		if (status != program.status()) {
@@ -209,6 +210,49 @@ class ProgramService {
 		this.programs.touch(programId, now);
 		this.audit.success(new PhiAccess("update", "target", targetId, childId));
 		return target(programId, targetId);
+	}
+
+	/**
+	 * A supervisor undoes an automatic mastery: the target returns to intervention, and the target that was advanced
+	 * because of it returns to baseline if nothing changed it since. Both are recorded as the supervisor's changes.
+	 */
+	@Transactional
+	Program undoMastery(CurrentUser user, UUID programId, UUID targetId) {
+		UUID childId = childOf(user, programId, "update");
+		requireDesigner(user, childId, "update", "target", targetId, "program");
+		Program program = this.programs.find(programId, true).orElseThrow();
+		Target target = program.targets()
+			.stream()
+			.filter(t -> t.id().equals(targetId))
+			.findFirst()
+			.orElseThrow(() -> new ProgramsProblems.ProgramNotFound("target"));
+		var latest = this.programs.latestChanges(programId);
+		boolean automatic = latest.stream().anyMatch(c -> c.targetId().equals(targetId) && c.automatic());
+		if (target.phase() != TargetPhase.MASTERED || !automatic) {
+			throw new ProgramsProblems.NoAutomaticMastery();
+		}
+		Instant now = this.clock.instant();
+		revert(user, childId, target, TargetPhase.INTERVENTION, now);
+		for (var change : latest) {
+			if (change.automatic() && targetId.equals(change.advancedAfter())) {
+				program.targets()
+					.stream()
+					.filter(t -> t.id().equals(change.targetId()) && t.phase() == TargetPhase.INTERVENTION)
+					.findFirst()
+					.ifPresent(advanced -> revert(user, childId, advanced, TargetPhase.BASELINE, now));
+			}
+		}
+		this.programs.touch(programId, now);
+		this.audit.success(new PhiAccess("update", "target", targetId, childId));
+		return this.programs.find(programId, false).orElseThrow();
+	}
+
+	private void revert(CurrentUser user, UUID childId, Target target, TargetPhase phase, Instant now) {
+		this.programs.updateTarget(target.id(), target.name(), target.definition(), target.notes(), phase, now);
+		this.programs.recordPhaseChange(target.id(), childId, phase, user.id(), now);
+		this.history.record(childId, "target", target.id(), "phase_changed",
+				List.of(new FieldChange("phase", target.phase().value(), phase.value()),
+						new FieldChange("automatic", null, "undone")));
 	}
 
 	@Transactional

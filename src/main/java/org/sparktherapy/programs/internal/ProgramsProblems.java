@@ -60,6 +60,15 @@ final class ProgramsProblems {
 
 	}
 
+	static final class NoAutomaticMastery extends Problem {
+
+		NoAutomaticMastery() {
+			super(Kind.CONFLICT, "no-automatic-mastery", "No automatic mastery to undo",
+					"The target's latest phase change is not an automatic mastery.");
+		}
+
+	}
+
 	static final class MeasurementDoesNotFitKind extends Problem {
 
 		MeasurementDoesNotFitKind() {

@@ -1,0 +1,120 @@
+package org.sparktherapy.programs.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.sparktherapy.audit.ChangeHistory;
+import org.sparktherapy.audit.ChangeHistory.FieldChange;
+import org.sparktherapy.programs.Programs;
+import org.sparktherapy.programs.TargetMastered;
+import org.sparktherapy.programs.TargetPhase;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link Programs} for other modules. Callers have already checked that their user may see the child.
+ */
+@Service
+class ProgramDirectory implements Programs {
+
+	private final JdbcClient jdbc;
+
+	private final ProgramRepository programs;
+
+	private final ChangeHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProgramDirectory(JdbcClient jdbc, ProgramRepository programs, ChangeHistory history,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.programs = programs;
+		this.history = history;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TargetFacts> targetsOf(UUID childId) {
+		return this.jdbc.sql("""
+				select t.id, p.id as program_id, p.name as program_name, t.name, p.kind, p.measurement, p.status,
+				    t.phase, t.position, p.mastery_percent, p.mastery_consecutive_sessions, p.mastery_min_trials
+				from targets t join programs p on p.id = t.program_id
+				where t.child_id = :child order by p.created_at, p.id, t.position
+				""").param("child", childId).query((rs, n) -> {
+			Integer percent = (Integer) rs.getObject("mastery_percent");
+			return new TargetFacts(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
+					rs.getString("program_name"), rs.getString("name"), rs.getString("kind"),
+					rs.getString("measurement"), rs.getString("status"), TargetPhase.of(rs.getString("phase")),
+					rs.getInt("position"), (percent == null) ? null : new Criterion(percent,
+							rs.getInt("mastery_consecutive_sessions"), rs.getInt("mastery_min_trials")));
+		}).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PhaseChangeFacts> phaseChangesOf(UUID childId) {
+		return this.jdbc.sql("""
+				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
+				from target_phase_changes c left join accounts a on a.id = c.account_id
+				where c.child_id = :child order by c.at, c.id
+				""")
+			.param("child", childId)
+			.query((rs, n) -> new PhaseChangeFacts(rs.getObject(1, UUID.class), TargetPhase.of(rs.getString(2)),
+					rs.getTimestamp(3).toInstant(), rs.getObject(4, UUID.class), rs.getString(5), rs.getBoolean(6)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public boolean recordMastery(UUID targetId, List<UUID> sessionIds) {
+		UUID programId = this.jdbc.sql("select program_id from targets where id = :id")
+			.param("id", targetId)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		if (programId == null) {
+			return false;
+		}
+		Program program = this.programs.find(programId, true).orElseThrow();
+		Program.Target target = program.targets().stream().filter(t -> t.id().equals(targetId)).findFirst().orElseThrow();
+		if (program.status() != Program.Status.ACTIVE || target.phase() != TargetPhase.INTERVENTION) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		String sessions = String.join(",", sessionIds.stream().map(id -> "\"" + id + "\"").toList());
+		move(program, target, TargetPhase.MASTERED, "{\"criterionMetIn\":[" + sessions + "]}", now,
+				"criterion met in " + sessionIds.size() + " consecutive sessions");
+		UUID advanced = null;
+		if (program.design().autoAdvance()) {
+			var next = program.targets().stream().filter(t -> t.phase() == TargetPhase.BASELINE).findFirst();
+			if (next.isPresent()) {
+				move(program, next.get(), TargetPhase.INTERVENTION, "{\"advancedAfter\":\"" + targetId + "\"}", now,
+						"next target after " + target.name() + " was mastered");
+				advanced = next.get().id();
+			}
+		}
+		this.programs.touch(programId, now);
+		this.events.publishEvent(new TargetMastered(program.childId(), programId, targetId, List.copyOf(sessionIds),
+				advanced, now));
+		return true;
+	}
+
+	private void move(Program program, Program.Target target, TargetPhase phase, String basis, Instant now,
+			String reason) {
+		this.programs.updateTarget(target.id(), target.name(), target.definition(), target.notes(), phase, now);
+		this.programs.recordPhaseChange(target.id(), program.childId(), phase, null, now, basis);
+		this.history.record(program.childId(), "target", target.id(), "phase_changed",
+				List.of(new FieldChange("phase", target.phase().value(), phase.value()),
+						new FieldChange("automatic", null, reason)));
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.sparktherapy.sessions.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sparktherapy.programs.Programs;
+
+/**
+ * Turns submitted sessions' events into one point per session and target, the way ABA graphs plot them.
+ */
+final class ProgressCalculator {
+
+	private ProgressCalculator() {
+	}
+
+	/** One session's result for a target. */
+	record Point(UUID sessionId, Instant date, int trials, Double percentCorrect, Double percentIndependent, int count,
+			Double ratePerHour, int durationSeconds, boolean meetsCriterion) {
+	}
+
+	/** The target's results per submitted session (oldest first), for the mastery rule. */
+	static List<MasteryRule.SessionResult> results(List<SessionRepository.SessionEvent> events, UUID targetId) {
+		List<MasteryRule.SessionResult> results = new ArrayList<>();
+		bySession(events).forEach((session, list) -> {
+			Tallies.Tally tally = Tallies.of(targetId, targetEvents(list, targetId));
+			if (tally.opportunities() > 0) {
+				results.add(new MasteryRule.SessionResult(session, tally.opportunities(), tally.percentCorrect()));
+			}
+		});
+		return results;
+	}
+
+	/** Points of one target over the given sessions; sessions in which it was not run give no point. */
+	static List<Point> points(List<SessionRepository.SessionEvent> events, Map<UUID, Session> sessions,
+			Programs.TargetFacts target, Instant now) {
+		List<Point> points = new ArrayList<>();
+		bySession(events).forEach((sessionId, list) -> {
+			List<Session.Event> own = targetEvents(list, target.targetId());
+			if (own.isEmpty()) {
+				return;
+			}
+			Session session = sessions.get(sessionId);
+			Tallies.Tally tally = Tallies.of(target.targetId(), own);
+			double hours = session.hours(now);
+			Double rate = (hours > 0) ? Math.round(tally.count() / hours * 10.0) / 10.0 : null;
+			boolean meets = MasteryRule.meets(
+					new MasteryRule.SessionResult(sessionId, tally.opportunities(), tally.percentCorrect()),
+					target.criterion());
+			points.add(new Point(sessionId, session.startedAt(), tally.opportunities(), tally.percentCorrect(),
+					tally.percentIndependent(), tally.count(), rate, tally.durationSeconds(), meets));
+		});
+		return points;
+	}
+
+	/** Effective (not undone) events grouped by session, sessions in start order. */
+	private static Map<UUID, List<Session.Event>> bySession(List<SessionRepository.SessionEvent> events) {
+		Map<UUID, List<Session.Event>> all = new LinkedHashMap<>();
+		for (SessionRepository.SessionEvent e : events) {
+			all.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e.event());
+		}
+		Map<UUID, List<Session.Event>> effective = new LinkedHashMap<>();
+		all.forEach((session, list) -> effective.put(session, Tallies.effective(list)));
+		return effective;
+	}
+
+	private static List<Session.Event> targetEvents(List<Session.Event> events, UUID targetId) {
+		return events.stream().filter(e -> targetId.equals(e.targetId())).toList();
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.sparktherapy.sessions.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A therapy session with one child. Open while the therapist records; submitted (signed) it is locked: its data and
+ * note no longer change, and corrections are addenda.
+ */
+record Session(UUID id, UUID childId, Person therapist, String serviceCode, String place, Instant startedAt,
+		Instant endedAt, String note, Status status, Instant submittedAt, GuardianSignature guardianSignature,
+		Instant createdAt, Instant updatedAt, int version) {
+
+	/** Who did something. */
+	record Person(UUID id, String name) {
+	}
+
+	/** A guardian's co-signature; the drawn image is kept but only its presence is shown in lists. */
+	record GuardianSignature(String name, Instant signedAt) {
+	}
+
+	enum Status {
+
+		OPEN, SUBMITTED;
+
+		@com.fasterxml.jackson.annotation.JsonValue
+		String value() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** A correction or addition to a submitted session; the original stays as it was. */
+	record Addendum(UUID id, Instant at, Person by, String reason, String text) {
+	}
+
+	/** One recorded data event. */
+	record Event(UUID id, String type, UUID targetId, String outcome, String promptLevel, Integer step, Integer count,
+			Integer seconds, String antecedent, String behavior, String consequence, UUID undoes, Instant at) {
+	}
+
+	boolean isSubmitted() {
+		return this.status == Status.SUBMITTED;
+	}
+
+	/** How long the session lasted, or lasts so far. */
+	double hours(Instant now) {
+		Instant end = (this.endedAt != null) ? this.endedAt : now;
+		return Math.max(0, java.time.Duration.between(this.startedAt, end).toSeconds()) / 3600.0;
+	}
+
+	static List<String> serviceCodes() {
+		return List.of("97151", "97152", "97153", "97154", "97155", "97156", "97157", "97158");
+	}
+
+}

@@ -1,0 +1,205 @@
+package org.sparktherapy.sessions.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.problem.InvalidInput;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.programs.Programs;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Session data collection. Offline clients choose the session's and every event's id, so replaying a queue is
+ * safe: {@code PUT} creates or updates a session, and events already stored are reported as duplicates.
+ */
+@RestController
+@Tag(name = "Sessions", description = "Session data collection, signatures, addenda and progress")
+class SessionController {
+
+	private final SessionService service;
+
+	private final ProgressService progress;
+
+	private final ZoneId zone;
+
+	SessionController(SessionService service, ProgressService progress, SparkProperties properties) {
+		this.service = service;
+		this.progress = progress;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	record SessionRequest(@NotNull UUID childId, @NotBlank String serviceCode, @NotBlank String place,
+			@NotNull Instant startedAt, Instant endedAt, @Size(max = 10_000) String note) {
+	}
+
+	record EventBatchRequest(@NotNull @Size(min = 1, max = SessionService.MAX_BATCH) List<Session.Event> events) {
+	}
+
+	record SubmitRequest(@Size(max = 10_000) String note) {
+	}
+
+	record CoSignRequest(@NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 200_000) @Pattern(regexp = "^data:image/png;base64,[A-Za-z0-9+/=]+$",
+					message = "must be a PNG data URL") String signature) {
+	}
+
+	record AddendumRequest(@NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 10_000) String text) {
+	}
+
+	record TallyResponse(UUID targetId, UUID programId, String name, int trials, int correct, int incorrect,
+			int noResponse, int independent, Double percentCorrect, Double percentIndependent, int steps, int count,
+			int durationSeconds) {
+	}
+
+	record SessionResponse(UUID id, UUID childId, Session.Person therapist, String serviceCode, String place,
+			Instant startedAt, Instant endedAt, Session.Status status, String note, Instant submittedAt,
+			Session.GuardianSignature guardianSignature, List<Session.Addendum> addenda, List<Session.Event> events,
+			List<TallyResponse> tallies, int version) {
+
+		static SessionResponse of(SessionService.SessionView view) {
+			Session s = view.session();
+			List<TallyResponse> tallies = view.tallies().stream().map(t -> {
+				Programs.TargetFacts target = view.targets().get(t.targetId());
+				return new TallyResponse(t.targetId(), (target != null) ? target.programId() : null,
+						(target != null) ? target.name() : null, t.trials(), t.correct(), t.incorrect(),
+						t.noResponse(), t.independent(), t.percentCorrect(), t.percentIndependent(), t.steps(),
+						t.count(), t.durationSeconds());
+			}).toList();
+			return new SessionResponse(s.id(), s.childId(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(),
+					s.endedAt(), s.status(), s.note(), s.submittedAt(), s.guardianSignature(), view.addenda(),
+					view.events(), tallies, s.version());
+		}
+
+	}
+
+	record SessionSummary(UUID id, Session.Person therapist, String serviceCode, String place, Instant startedAt,
+			Instant endedAt, Session.Status status, Instant submittedAt, boolean guardianSigned) {
+
+		static SessionSummary of(Session s) {
+			return new SessionSummary(s.id(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(), s.endedAt(),
+					s.status(), s.submittedAt(), s.guardianSignature() != null);
+		}
+
+	}
+
+	record BatchResponse(List<UUID> accepted, List<UUID> duplicates) {
+	}
+
+	record ProgressResponse(List<ProgressService.TargetProgress> targets) {
+	}
+
+	@PutMapping("/api/sessions/{id}")
+	@Operation(summary = "Create or update an open session with a client-chosen id",
+			description = "201 when created, 200 when updated; 409 once submitted. Therapists on the child's care team.")
+	ResponseEntity<SessionResponse> save(@PathVariable UUID id, @Valid @RequestBody SessionRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		boolean created = this.service.save(user, id, new SessionService.SessionDraft(request.childId(),
+				request.serviceCode(), request.place(), request.startedAt(), request.endedAt(), request.note()));
+		SessionResponse body = SessionResponse.of(this.service.get(user, id));
+		return created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()).body(body)
+				: ResponseEntity.ok(body);
+	}
+
+	@GetMapping("/api/sessions/{id}")
+	@Operation(summary = "A session with its events and per-target tallies",
+			description = "Guardians see submitted sessions only.")
+	SessionResponse get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return SessionResponse.of(this.service.get(user, id));
+	}
+
+	@GetMapping("/api/children/{id}/sessions")
+	@Operation(summary = "A child's sessions, newest first", description = "Filter by date (from, to: YYYY-MM-DD in "
+			+ "the clinic's time zone, to inclusive). Guardians see submitted sessions only.")
+	PageResponse<SessionSummary> forChild(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@AuthenticationPrincipal CurrentUser user) {
+		PageQuery query = PageQuery.of(page, size, null, Map.of("startedAt", "s.started_at"), "startedAt,desc");
+		return this.service.forChild(user, id, start(from), end(from, to), query).map(SessionSummary::of);
+	}
+
+	@PostMapping("/api/sessions/{id}/events")
+	@Operation(summary = "Record a batch of data events (idempotent)",
+			description = "At most 500 events. All or nothing: one invalid event refuses the batch (400, naming it "
+					+ "by pointer) and nothing is stored. An event id already stored is reported in duplicates and "
+					+ "not stored again. 409 once the session is submitted.")
+	BatchResponse record(@PathVariable UUID id, @Valid @RequestBody EventBatchRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		SessionService.BatchResult result = this.service.record(user, id, request.events());
+		return new BatchResponse(result.accepted(), result.duplicates());
+	}
+
+	@PostMapping("/api/sessions/{id}/submit")
+	@Operation(summary = "Sign and submit: the session locks",
+			description = "Only the session's therapist. Evaluates mastery for the targets run.")
+	SessionResponse submit(@PathVariable UUID id, @Valid @RequestBody(required = false) SubmitRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return SessionResponse.of(this.service.submit(user, id, (request != null) ? request.note() : null));
+	}
+
+	@PostMapping("/api/sessions/{id}/guardian-signature")
+	@Operation(summary = "A guardian co-signs a submitted session", description = "Once; guardians who may sign.")
+	SessionResponse coSign(@PathVariable UUID id, @Valid @RequestBody CoSignRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return SessionResponse.of(this.service.coSign(user, id, request.name(), request.signature()));
+	}
+
+	@PostMapping("/api/sessions/{id}/addenda")
+	@Operation(summary = "Add an addendum to a submitted session", description = "The original stays as it was.")
+	ResponseEntity<Session.Addendum> addAddendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.service.addAddendum(user, id, request.reason(), request.text()));
+	}
+
+	@GetMapping("/api/children/{id}/progress")
+	@Operation(summary = "Progress per target: one point per submitted session, phase changes, criterion",
+			description = "from/to: YYYY-MM-DD in the clinic's time zone (to inclusive); programId narrows to one "
+					+ "program.")
+	ProgressResponse progress(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) UUID programId, @AuthenticationPrincipal CurrentUser user) {
+		return new ProgressResponse(this.progress.progress(user, id, start(from), end(from, to), programId));
+	}
+
+	private Instant start(LocalDate from) {
+		return (from != null) ? from.atStartOfDay(this.zone).toInstant() : Instant.EPOCH;
+	}
+
+	private Instant end(LocalDate from, LocalDate to) {
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new InvalidInput("to", "must not be before from");
+		}
+		return (to != null) ? to.plusDays(1).atStartOfDay(this.zone).toInstant()
+				: Instant.now().plus(java.time.Duration.ofDays(2));
+	}
+
+}

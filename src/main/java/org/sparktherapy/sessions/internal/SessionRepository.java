@@ -1,0 +1,243 @@
+package org.sparktherapy.sessions.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sessions, events and addenda in PostgreSQL. Events are inserted with {@code ON CONFLICT DO NOTHING} on their
+ * client-chosen id, which makes every batch idempotent.
+ */
+@Repository
+class SessionRepository {
+
+	private static final String SELECT = """
+			select s.*, a.name as therapist_name from therapy_sessions s join accounts a on a.id = s.therapist_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	SessionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Session> find(UUID id, boolean forUpdate) {
+		return this.jdbc.sql(SELECT + " where s.id = :id" + (forUpdate ? " for update of s" : ""))
+			.param("id", id)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	void insert(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant startedAt,
+			Instant endedAt, String note, Instant now) {
+		this.jdbc.sql("""
+				insert into therapy_sessions (id, child_id, therapist_id, service_code, place, started_at, ended_at, note,
+				    status, created_at, updated_at)
+				values (:id, :child, :therapist, :code, :place, :started, :ended, :note, 'open', :now, :now)
+				""")
+			.param("id", id)
+			.param("child", childId)
+			.param("therapist", therapistId)
+			.param("code", serviceCode)
+			.param("place", place)
+			.param("started", Timestamp.from(startedAt))
+			.param("ended", (endedAt != null) ? Timestamp.from(endedAt) : null)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void update(UUID id, String serviceCode, String place, Instant startedAt, Instant endedAt, String note,
+			Instant now) {
+		this.jdbc.sql("""
+				update therapy_sessions set service_code = :code, place = :place, started_at = :started, ended_at = :ended,
+				    note = :note, updated_at = :now, version = version + 1
+				where id = :id
+				""")
+			.param("id", id)
+			.param("code", serviceCode)
+			.param("place", place)
+			.param("started", Timestamp.from(startedAt))
+			.param("ended", (endedAt != null) ? Timestamp.from(endedAt) : null)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void submit(UUID id, String note, Instant endedAt, Instant now) {
+		this.jdbc.sql("""
+				update therapy_sessions set status = 'submitted', note = :note, ended_at = :ended, submitted_at = :now,
+				    updated_at = :now, version = version + 1
+				where id = :id
+				""")
+			.param("id", id)
+			.param("note", note)
+			.param("ended", Timestamp.from(endedAt))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void signByGuardian(UUID id, UUID guardianId, String name, String signature, Instant now) {
+		this.jdbc.sql("""
+				update therapy_sessions set guardian_account_id = :guardian, guardian_name = :name,
+				    guardian_signature = :signature, guardian_signed_at = :now, updated_at = :now, version = version + 1
+				where id = :id
+				""")
+			.param("id", id)
+			.param("guardian", guardianId)
+			.param("name", name)
+			.param("signature", signature)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Stores the event unless its id is already known; returns whether it was new. */
+	boolean insertEvent(UUID sessionId, UUID childId, Session.Event e, Instant now) {
+		return this.jdbc.sql("""
+				insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, step, count,
+				    seconds, antecedent, behavior, consequence, undoes, at, received_at)
+				values (:id, :session, :child, :type, :target, :outcome, :prompt, :step, :count, :seconds, :antecedent,
+				    :behavior, :consequence, :undoes, :at, :now)
+				on conflict (id) do nothing
+				""")
+			.param("id", e.id())
+			.param("session", sessionId)
+			.param("child", childId)
+			.param("type", e.type())
+			.param("target", e.targetId())
+			.param("outcome", e.outcome())
+			.param("prompt", e.promptLevel())
+			.param("step", e.step())
+			.param("count", e.count())
+			.param("seconds", e.seconds())
+			.param("antecedent", e.antecedent())
+			.param("behavior", e.behavior())
+			.param("consequence", e.consequence())
+			.param("undoes", e.undoes())
+			.param("at", Timestamp.from(e.at()))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	List<Session.Event> events(UUID sessionId) {
+		return this.jdbc.sql("select * from session_events where session_id = :session order by at, received_at, id")
+			.param("session", sessionId)
+			.query((rs, n) -> mapEvent(rs))
+			.list();
+	}
+
+	/** Events of the child's submitted sessions, with their session, for progress and mastery. */
+	List<SessionEvent> submittedEvents(UUID childId, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select e.*, s.started_at as session_started_at from session_events e
+				join therapy_sessions s on s.id = e.session_id
+				where e.child_id = :child and s.child_id = :child and s.status = 'submitted'
+				    and s.started_at >= :from and s.started_at < :to
+				order by s.started_at, e.at
+				""")
+			.param("child", childId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new SessionEvent(rs.getObject("session_id", UUID.class),
+					rs.getTimestamp("session_started_at").toInstant(), mapEvent(rs)))
+			.list();
+	}
+
+	/** A submitted session's event with the session it belongs to. */
+	record SessionEvent(UUID sessionId, Instant sessionStartedAt, Session.Event event) {
+	}
+
+	List<Session> submittedSessions(UUID childId, Instant from, Instant to) {
+		return this.jdbc.sql(SELECT + """
+				 where s.child_id = :child and s.status = 'submitted' and s.started_at >= :from and s.started_at < :to
+				order by s.started_at
+				""")
+			.param("child", childId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	PageResponse<Session> forChild(UUID childId, boolean submittedOnly, Instant from, Instant to, PageQuery page) {
+		String where = " where s.child_id = :child" + (submittedOnly ? " and s.status = 'submitted'" : "")
+				+ " and s.started_at >= :from and s.started_at < :to";
+		long total = this.jdbc.sql("select count(*) from therapy_sessions s" + where)
+			.param("child", childId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+		List<Session> rows = this.jdbc.sql(SELECT + where + " order by s.started_at desc, s.id limit :limit offset :offset")
+			.param("child", childId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> map(rs))
+			.list();
+		return PageResponse.of(rows, page, total);
+	}
+
+	void insertAddendum(UUID id, UUID sessionId, UUID childId, String reason, String text, UUID by, Instant now) {
+		this.jdbc.sql("""
+				insert into session_addenda (id, session_id, child_id, reason, text, at, account_id)
+				values (:id, :session, :child, :reason, :text, :now, :by)
+				""")
+			.param("id", id)
+			.param("session", sessionId)
+			.param("child", childId)
+			.param("reason", reason)
+			.param("text", text)
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.update();
+	}
+
+	List<Session.Addendum> addenda(UUID sessionId) {
+		return this.jdbc.sql("""
+				select d.id, d.at, d.account_id, a.name, d.reason, d.text from session_addenda d
+				join accounts a on a.id = d.account_id where d.session_id = :session order by d.at
+				""")
+			.param("session", sessionId)
+			.query((rs, n) -> new Session.Addendum(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+					new Session.Person(rs.getObject(3, UUID.class), rs.getString(4)), rs.getString(5),
+					rs.getString(6)))
+			.list();
+	}
+
+	private static Session map(ResultSet rs) throws SQLException {
+		Timestamp ended = rs.getTimestamp("ended_at");
+		Timestamp submitted = rs.getTimestamp("submitted_at");
+		Timestamp signed = rs.getTimestamp("guardian_signed_at");
+		return new Session(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
+				new Session.Person(rs.getObject("therapist_id", UUID.class), rs.getString("therapist_name")),
+				rs.getString("service_code"), rs.getString("place"), rs.getTimestamp("started_at").toInstant(),
+				(ended != null) ? ended.toInstant() : null, rs.getString("note"),
+				Session.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+				(submitted != null) ? submitted.toInstant() : null,
+				(signed != null) ? new Session.GuardianSignature(rs.getString("guardian_name"), signed.toInstant())
+						: null,
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
+	}
+
+	private static Session.Event mapEvent(ResultSet rs) throws SQLException {
+		return new Session.Event(rs.getObject("id", UUID.class), rs.getString("type"),
+				rs.getObject("target_id", UUID.class), rs.getString("outcome"), rs.getString("prompt_level"),
+				(Integer) rs.getObject("step"), (Integer) rs.getObject("count"), (Integer) rs.getObject("seconds"),
+				rs.getString("antecedent"), rs.getString("behavior"), rs.getString("consequence"),
+				rs.getObject("undoes", UUID.class), rs.getTimestamp("at").toInstant());
+	}
+
+}

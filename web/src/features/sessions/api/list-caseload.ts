@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import type { Page } from '../../../lib/api-types';
+import { sessionsQueryKey } from './session-types';
+
+export interface CaseloadChild {
+  id: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+}
+
+/** `GET /api/children?status=active`: for a therapist, the active children on their care teams. */
+export async function listCaseload(signal?: AbortSignal): Promise<Page<CaseloadChild>> {
+  return apiFetch<Page<CaseloadChild>>('/api/children?status=active&size=50&sort=lastName,asc', { signal });
+}
+
+export function useCaseload() {
+  return useQuery({
+    queryKey: [...sessionsQueryKey, 'caseload'],
+    queryFn: ({ signal }) => listCaseload(signal),
+  });
+}
+
+export function caseloadName(child: CaseloadChild): string {
+  return child.preferredName
+    ? `${child.firstName} “${child.preferredName}” ${child.lastName}`
+    : `${child.firstName} ${child.lastName}`;
+}

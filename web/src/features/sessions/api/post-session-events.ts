@@ -1,0 +1,22 @@
+import { apiFetch } from '../../../lib/api-client';
+import type { SessionEvent } from './session-types';
+
+/** The most events one request may carry. */
+export const MAX_EVENTS_PER_BATCH = 500;
+
+export interface PostEventsResponse {
+  accepted: string[];
+  /** Events the server already had: sending again is safe. */
+  duplicates: string[];
+}
+
+/**
+ * `POST /api/sessions/{id}/events`: all or nothing (400 with pointers like `/events/3/targetId` stores none),
+ * idempotent by event id. Sent through the offline outbox, never directly.
+ */
+export async function postSessionEvents(sessionId: string, events: SessionEvent[]): Promise<PostEventsResponse> {
+  return apiFetch<PostEventsResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/events`, {
+    method: 'POST',
+    body: { events },
+  });
+}

@@ -1,0 +1,19 @@
+import { apiFetch } from '../../../lib/api-client';
+import type { Place, ServiceCode, Session } from './session-types';
+
+export interface PutSessionRequest {
+  childId: string;
+  serviceCode: ServiceCode;
+  place: Place;
+  startedAt: string;
+  endedAt?: string | null;
+  note?: string;
+}
+
+/**
+ * `PUT /api/sessions/{id}`: creates (201) or updates (200) the session whose id the client chose, so that a tablet
+ * can start a session offline. 409 once the session is submitted. Sent through the offline outbox, never directly.
+ */
+export async function putSession(id: string, request: PutSessionRequest): Promise<Session> {
+  return apiFetch<Session>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'PUT', body: request });
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { sessionQueryKey, sessionsQueryKey, type Session } from './session-types';
+
+export interface GuardianSignatureRequest {
+  /** The guardian's typed name. */
+  name: string;
+  /** The drawn signature as a PNG data URL (at most 200 kB). */
+  signature: string;
+}
+
+/** `POST /api/sessions/{id}/guardian-signature`: guardians allowed to sign, submitted sessions, once (409 after). */
+export async function signSession(id: string, request: GuardianSignatureRequest): Promise<Session> {
+  return apiFetch<Session>(`/api/sessions/${encodeURIComponent(id)}/guardian-signature`, {
+    method: 'POST',
+    body: request,
+  });
+}
+
+export function useSignSession(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: GuardianSignatureRequest) => signSession(id, request),
+    onSuccess: (session) => queryClient.setQueryData(sessionQueryKey(id), session),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
+  });
+}

@@ -1,0 +1,14 @@
+import { apiFetch } from '../../../lib/api-client';
+import type { Session } from './session-types';
+
+export interface SubmitSessionRequest {
+  note?: string;
+}
+
+/**
+ * `POST /api/sessions/{id}/submit` (the session's therapist): locks the session and may move targets to mastered.
+ * Sent through the offline outbox, after the session's events.
+ */
+export async function submitSession(id: string, request: SubmitSessionRequest): Promise<Session> {
+  return apiFetch<Session>(`/api/sessions/${encodeURIComponent(id)}/submit`, { method: 'POST', body: request });
+}

@@ -1,0 +1,330 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { Dialog } from '../../../components/ui/dialog';
+import { TextareaField } from '../../../components/ui/textarea-field';
+import { errorMessage } from '../../../lib/api-error';
+import { formatDateTime } from '../../../lib/dates';
+import { draftQueryKey, useDraft } from '../api/get-draft';
+import { useSession } from '../api/get-session';
+import { listSessionPrograms, useSessionPrograms } from '../api/list-session-programs';
+import {
+  OUTCOME_LABELS,
+  PLACE_LABELS,
+  PROMPT_LEVEL_LABELS,
+  phaseLabel,
+  serviceCodeLabel,
+  sessionsQueryKey,
+  type NewSessionEvent,
+  type PromptLevel,
+  type SessionEvent,
+} from '../api/session-types';
+import { groupByProgram, toDraftTargets, visibleTargets } from '../offline/draft-targets';
+import { recordEvent, requestSubmit, undoLastEvent, updateDraft } from '../offline/outbox';
+import type { DraftTarget, SessionDraft } from '../offline/outbox-db';
+import { useSyncStatus } from '../offline/sync';
+import { computeTallies, effectiveEvents, tallyOf } from '../offline/tallies';
+import { AbcForm } from './abc-form';
+import { SyncErrorActions, SyncStatusPill } from './sync-status-pill';
+import { TalliesTable } from './tallies-table';
+import { TargetCard } from './target-card';
+
+/** The recording screen of a session kept on this device, or its summary once submitted. */
+export function RecordSession({ sessionId, therapistName }: { sessionId: string; therapistName: string }) {
+  const draft = useDraft(sessionId);
+  if (draft.isPending) {
+    return (
+      <p className="muted" role="status">
+        Opening the session…
+      </p>
+    );
+  }
+  if (draft.isError) return <Alert>This device could not open its saved sessions. {errorMessage(draft.error)}</Alert>;
+  if (!draft.data) return <ServerSession sessionId={sessionId} />;
+  if (draft.data.submitRequested) return <SubmittedSession draft={draft.data} />;
+  return <Recorder draft={draft.data} therapistName={therapistName} />;
+}
+
+/** "Correct (Verbal) · dog": what the last tap recorded, for the status line. */
+export function describeEvent(event: SessionEvent, targets: readonly DraftTarget[]): string {
+  const name = (id?: string) => targets.find((target) => target.targetId === id)?.name ?? 'target';
+  switch (event.type) {
+    case 'trial':
+      return `${OUTCOME_LABELS[event.outcome]} (${PROMPT_LEVEL_LABELS[event.promptLevel]}) · ${name(event.targetId)}`;
+    case 'task_step':
+      return `Step ${event.step} (${PROMPT_LEVEL_LABELS[event.promptLevel]}) · ${name(event.targetId)}`;
+    case 'frequency':
+      return `+${event.count} · ${name(event.targetId)}`;
+    case 'duration':
+      return `${event.seconds} s · ${name(event.targetId)}`;
+    case 'abc':
+      return 'ABC record';
+    case 'undo':
+      return 'Undo';
+  }
+}
+
+function Recorder({ draft, therapistName }: { draft: SessionDraft; therapistName: string }) {
+  const queryClient = useQueryClient();
+  const [showMastered, setShowMastered] = useState(false);
+  const [note, setNote] = useState(draft.note);
+  const [lastAction, setLastAction] = useState('');
+  const [failure, setFailure] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const programs = useSessionPrograms(draft.childId);
+
+  const apply = (next: SessionDraft | undefined) => {
+    if (next) queryClient.setQueryData(draftQueryKey(draft.id), next);
+  };
+
+  // Online, the target list follows the programs (a phase may have moved since the session started).
+  const fresh = programs.data;
+  useEffect(() => {
+    if (!fresh) return;
+    const targets = toDraftTargets(fresh.content);
+    if (JSON.stringify(targets) !== JSON.stringify(draft.targets)) void updateDraft(draft.id, { targets }).then(apply);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the programs change
+  }, [fresh]);
+
+  const tallies = useMemo(() => computeTallies(draft.events), [draft.events]);
+  const lastSteps = useMemo(() => {
+    const steps = new Map<string, number>();
+    for (const event of effectiveEvents(draft.events)) if (event.type === 'task_step') steps.set(event.targetId, event.step);
+    return steps;
+  }, [draft.events]);
+  const groups = groupByProgram(visibleTargets(draft.targets, showMastered));
+  const canUndo = effectiveEvents(draft.events).length > 0;
+
+  const act = async (task: () => Promise<string>) => {
+    setFailure('');
+    try {
+      setLastAction(await task());
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'This could not be saved on the device.');
+    }
+  };
+
+  const record = (event: NewSessionEvent) =>
+    act(async () => {
+      const next = await recordEvent(draft.id, event);
+      apply(next);
+      return `Recorded: ${describeEvent(next.events[next.events.length - 1], draft.targets)}`;
+    });
+
+  const undo = () =>
+    act(async () => {
+      const { draft: next, undone } = await undoLastEvent(draft.id);
+      apply(next);
+      return undone ? `Undone: ${describeEvent(undone, draft.targets)}` : 'Nothing to undo.';
+    });
+
+  const setPromptLevel = (targetId: string, level: PromptLevel) =>
+    void updateDraft(draft.id, { promptLevels: { ...draft.promptLevels, [targetId]: level } }).then(apply);
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      apply(await requestSubmit(draft.id, note));
+      void queryClient.invalidateQueries({ queryKey: [...sessionsQueryKey, 'drafts'] });
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'The session could not be submitted.');
+      setConfirming(false);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="recorder">
+      <div className="rec-bar">
+        <SyncStatusPill />
+        <p className="rec-last" role="status">
+          {lastAction}
+        </p>
+        <Button variant="secondary" className="btn-touch" disabled={!canUndo} onClick={() => void undo()}>
+          Undo last
+        </Button>
+      </div>
+      <SyncErrorActions userId={draft.userId} />
+      {failure && <Alert>{failure}</Alert>}
+
+      <p className="muted">
+        Started {formatDateTime(draft.startedAt)} · {serviceCodeLabel(draft.serviceCode)} · {PLACE_LABELS[draft.place]}
+      </p>
+      <CheckboxField
+        label="Show mastered targets (probes)"
+        checked={showMastered}
+        onChange={(event) => setShowMastered(event.target.checked)}
+      />
+
+      {groups.length === 0 && <p className="empty-state">No targets to run. ABC records and the note still work.</p>}
+      {groups.map((group) => (
+        <section key={group.programId} className="rec-program" aria-label={group.name}>
+          <h2 className="section-title">{group.name}</h2>
+          <div className="rec-grid">
+            {group.targets.map((target) => (
+              <TargetCard
+                key={target.targetId}
+                target={target}
+                tally={tallyOf(tallies, target.targetId)}
+                promptLevel={draft.promptLevels[target.targetId] ?? 'independent'}
+                onPromptLevelChange={(level) => setPromptLevel(target.targetId, level)}
+                onRecord={(event) => void record(event)}
+                lastStep={lastSteps.get(target.targetId)}
+              />
+            ))}
+          </div>
+        </section>
+      ))}
+
+      <AbcForm targets={visibleTargets(draft.targets, true)} onRecord={(event) => void record(event)} />
+
+      <section className="panel" aria-labelledby="note-heading">
+        <h2 id="note-heading" className="section-title">
+          Session note
+        </h2>
+        <TextareaField
+          label="Note (optional)"
+          rows={4}
+          maxLength={10000}
+          value={note}
+          onChange={(event) => {
+            setNote(event.target.value);
+            void updateDraft(draft.id, { note: event.target.value });
+          }}
+        />
+      </section>
+
+      <div className="form-actions">
+        <Button className="btn-touch" onClick={() => setConfirming(true)}>
+          Sign and submit
+        </Button>
+      </div>
+
+      <Dialog
+        open={confirming}
+        title="Sign and submit this session?"
+        description="The session is locked once submitted; later corrections are made as addenda."
+        onClose={() => setConfirming(false)}
+      >
+        <p>
+          Signed by <strong className="signature-text">{therapistName}</strong>
+        </p>
+        <p className="muted">
+          {effectiveEvents(draft.events).length} recorded {effectiveEvents(draft.events).length === 1 ? 'entry' : 'entries'}.
+        </p>
+        <div className="dialog-actions">
+          <Button variant="secondary" onClick={() => setConfirming(false)} data-autofocus>
+            Keep recording
+          </Button>
+          <Button pending={submitting} onClick={() => void submit()}>
+            Sign and submit
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+
+/** After "Sign and submit": waits for the outbox, then shows the server's tallies and any automatic phase moves. */
+function SubmittedSession({ draft }: { draft: SessionDraft }) {
+  const status = useSyncStatus();
+  const sent = (status.waitingBySession[draft.id] ?? 0) === 0;
+  const session = useSession(draft.id, { enabled: sent });
+  const after = useQuery({
+    queryKey: [...sessionsQueryKey, 'programs-after', draft.id],
+    queryFn: ({ signal }) => listSessionPrograms(draft.childId, signal),
+    enabled: sent,
+    staleTime: Infinity,
+  });
+
+  if (!sent) {
+    return (
+      <div className="stack-sections stack-wide">
+        <SyncStatusPill />
+        <SyncErrorActions userId={draft.userId} />
+        <Alert tone="info" title="Signed and waiting to send">
+          The session is kept on this device and is submitted as soon as the connection allows. You can close this
+          page.
+        </Alert>
+        <p>
+          <Link to="/sessions/run">Run another session</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const changes = after.data
+    ? toDraftTargets(after.data.content).flatMap((target) => {
+        const before = draft.targets.find((item) => item.targetId === target.targetId);
+        return before && before.phase !== target.phase ? [{ name: target.name, from: before.phase, to: target.phase }] : [];
+      })
+    : [];
+  const mastered = changes.filter((change) => change.to === 'mastered');
+
+  return (
+    <div className="stack-sections stack-wide">
+      <SyncStatusPill />
+      <Alert tone="success" title="Session submitted">
+        <Link to={`/sessions/${draft.id}`}>Open the session record</Link> · <Link to="/sessions/run">Run another session</Link>
+      </Alert>
+      {mastered.length > 0 && (
+        <Alert tone="info" title="Mastered in this session">
+          {mastered.map((change) => change.name).join(', ')}
+        </Alert>
+      )}
+      {changes.length > 0 && (
+        <section className="panel" aria-labelledby="phase-changes-heading">
+          <h2 id="phase-changes-heading" className="section-title">
+            Phase changes
+          </h2>
+          <ul className="plain-list">
+            {changes.map((change) => (
+              <li key={change.name}>
+                {change.name}: {phaseLabel(change.from)} <span aria-hidden="true">→</span>
+                <span className="visually-hidden">to</span> {phaseLabel(change.to)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {session.isPending ? (
+        <p className="muted" role="status">
+          Loading the summary…
+        </p>
+      ) : session.isError ? (
+        <Alert>{errorMessage(session.error)}</Alert>
+      ) : (
+        <TalliesTable tallies={session.data.tallies} />
+      )}
+    </div>
+  );
+}
+
+/** No copy on this device: the session was submitted (or started elsewhere); the server has it. */
+function ServerSession({ sessionId }: { sessionId: string }) {
+  const session = useSession(sessionId);
+  if (session.isPending) {
+    return (
+      <p className="muted" role="status">
+        Loading the session…
+      </p>
+    );
+  }
+  if (session.isError) return <Alert>This session is not on this device. {errorMessage(session.error)}</Alert>;
+  return (
+    <div className="stack-sections stack-wide">
+      <Alert tone="info">
+        {session.data.status === 'submitted'
+          ? 'This session has been submitted.'
+          : 'This session was started on another device; record it there.'}{' '}
+        <Link to={`/sessions/${sessionId}`}>Open the session record</Link>
+      </Alert>
+      <TalliesTable tallies={session.data.tallies} />
+    </div>
+  );
+}
