@@ -94,7 +94,12 @@ export function AppShell() {
             <span className="user-name">{user.name}</span>
             <span className="user-role">{ROLE_LABELS[user.role]}</span>
           </span>
-          <button type="button" className="btn btn-secondary btn-sm" onClick={requestSignOut} disabled={logout.isPending}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            onClick={requestSignOut}
+            disabled={logout.isPending}
+          >
             Sign out
           </button>
         </div>

@@ -38,6 +38,12 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(distinct status) from children")).isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from programs")).isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct phase) from targets")).isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from therapy_sessions where status = 'submitted'"))
+				.isGreaterThanOrEqualTo(30);
+			assertThat(count(demo, "select count(distinct date_trunc('week', started_at)) from therapy_sessions"))
+				.as("several weeks of sessions").isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from target_phase_changes where automatic and phase = 'mastered'"))
+				.as("targets mastered automatically along the way").isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 		}

@@ -39,7 +39,14 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_response: 'No response',
 };
 
-export const PROMPT_LEVELS = ['independent', 'gestural', 'verbal', 'model', 'partial_physical', 'full_physical'] as const;
+export const PROMPT_LEVELS = [
+  'independent',
+  'gestural',
+  'verbal',
+  'model',
+  'partial_physical',
+  'full_physical',
+] as const;
 export type PromptLevel = (typeof PROMPT_LEVELS)[number];
 
 export const PROMPT_LEVEL_LABELS: Record<PromptLevel, string> = {
@@ -88,7 +95,11 @@ export type SessionEvent = EventBase &
   );
 
 /** What a recording control hands over; id and time are added when it is stored. */
-export type NewSessionEvent = SessionEvent extends infer E ? (E extends SessionEvent ? Omit<E, 'id' | 'at'> : never) : never;
+export type NewSessionEvent = SessionEvent extends infer E
+  ? E extends SessionEvent
+    ? Omit<E, 'id' | 'at'>
+    : never
+  : never;
 
 export type SessionStatus = 'open' | 'submitted';
 

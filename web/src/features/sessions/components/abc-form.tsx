@@ -7,7 +7,8 @@ import { TextField } from '../../../components/ui/text-field';
 import type { NewSessionEvent } from '../api/session-types';
 import type { DraftTarget } from '../offline/outbox-db';
 
-const text = (what: string) => z.string().trim().min(1, `Describe the ${what}`).max(1000, 'Use at most 1000 characters');
+const text = (what: string) =>
+  z.string().trim().min(1, `Describe the ${what}`).max(1000, 'Use at most 1000 characters');
 
 const abcSchema = z.object({
   antecedent: text('antecedent'),
@@ -47,7 +48,12 @@ export function AbcForm({ targets, onRecord }: { targets: DraftTarget[]; onRecor
       </h2>
       <form className="form" onSubmit={submit} noValidate>
         <div className="form-grid">
-          <TextField label="Antecedent" autoComplete="off" error={errors.antecedent?.message} {...register('antecedent')} />
+          <TextField
+            label="Antecedent"
+            autoComplete="off"
+            error={errors.antecedent?.message}
+            {...register('antecedent')}
+          />
           <TextField label="Behavior" autoComplete="off" error={errors.behavior?.message} {...register('behavior')} />
           <TextField
             label="Consequence"

@@ -103,7 +103,11 @@ export function ProgressGraph({ target }: { target: TargetProgress }) {
               return (
                 <g key={index} className="graph-phase" data-phase={line.label}>
                   <line x1={line.x} x2={line.x} y1={MARGIN.top - 4} y2={bottom} />
-                  <text x={line.x + (flip ? -4 : 4)} y={MARGIN.top - 22 + line.stack * 12} textAnchor={flip ? 'end' : 'start'}>
+                  <text
+                    x={line.x + (flip ? -4 : 4)}
+                    y={MARGIN.top - 22 + line.stack * 12}
+                    textAnchor={flip ? 'end' : 'start'}
+                  >
                     {line.label}
                   </text>
                 </g>

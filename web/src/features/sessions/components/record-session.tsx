@@ -23,9 +23,8 @@ import {
   type SessionEvent,
 } from '../api/session-types';
 import { groupByProgram, toDraftTargets, visibleTargets } from '../offline/draft-targets';
-import { recordEvent, requestSubmit, undoLastEvent, updateDraft } from '../offline/outbox';
+import { getDraft, recordEvent, requestSubmit, undoLastEvent, updateDraft } from '../offline/outbox';
 import type { DraftTarget, SessionDraft } from '../offline/outbox-db';
-import { useSyncStatus } from '../offline/sync';
 import { computeTallies, effectiveEvents, tallyOf } from '../offline/tallies';
 import { AbcForm } from './abc-form';
 import { SyncErrorActions, SyncStatusPill } from './sync-status-pill';
@@ -93,7 +92,8 @@ function Recorder({ draft, therapistName }: { draft: SessionDraft; therapistName
   const tallies = useMemo(() => computeTallies(draft.events), [draft.events]);
   const lastSteps = useMemo(() => {
     const steps = new Map<string, number>();
-    for (const event of effectiveEvents(draft.events)) if (event.type === 'task_step') steps.set(event.targetId, event.step);
+    for (const event of effectiveEvents(draft.events))
+      if (event.type === 'task_step') steps.set(event.targetId, event.step);
     return steps;
   }, [draft.events]);
   const groups = groupByProgram(visibleTargets(draft.targets, showMastered));
@@ -215,7 +215,8 @@ function Recorder({ draft, therapistName }: { draft: SessionDraft; therapistName
           Signed by <strong className="signature-text">{therapistName}</strong>
         </p>
         <p className="muted">
-          {effectiveEvents(draft.events).length} recorded {effectiveEvents(draft.events).length === 1 ? 'entry' : 'entries'}.
+          {effectiveEvents(draft.events).length} recorded{' '}
+          {effectiveEvents(draft.events).length === 1 ? 'entry' : 'entries'}.
         </p>
         <div className="dialog-actions">
           <Button variant="secondary" onClick={() => setConfirming(false)} data-autofocus>
@@ -232,8 +233,14 @@ function Recorder({ draft, therapistName }: { draft: SessionDraft; therapistName
 
 /** After "Sign and submit": waits for the outbox, then shows the server's tallies and any automatic phase moves. */
 function SubmittedSession({ draft }: { draft: SessionDraft }) {
-  const status = useSyncStatus();
-  const sent = (status.waitingBySession[draft.id] ?? 0) === 0;
+  // The sync loop deletes the draft once the server has the submit.
+  const onDevice = useQuery({
+    queryKey: [...sessionsQueryKey, 'draft-kept', draft.id],
+    queryFn: async () => Boolean(await getDraft(draft.id)),
+    networkMode: 'always',
+    refetchInterval: (query) => (query.state.data === false ? false : 1000),
+  });
+  const sent = onDevice.data === false;
   const session = useSession(draft.id, { enabled: sent });
   const after = useQuery({
     queryKey: [...sessionsQueryKey, 'programs-after', draft.id],
@@ -248,8 +255,7 @@ function SubmittedSession({ draft }: { draft: SessionDraft }) {
         <SyncStatusPill />
         <SyncErrorActions userId={draft.userId} />
         <Alert tone="info" title="Signed and waiting to send">
-          The session is kept on this device and is submitted as soon as the connection allows. You can close this
-          page.
+          The session is kept on this device and is submitted as soon as the connection allows. You can close this page.
         </Alert>
         <p>
           <Link to="/sessions/run">Run another session</Link>
@@ -261,7 +267,9 @@ function SubmittedSession({ draft }: { draft: SessionDraft }) {
   const changes = after.data
     ? toDraftTargets(after.data.content).flatMap((target) => {
         const before = draft.targets.find((item) => item.targetId === target.targetId);
-        return before && before.phase !== target.phase ? [{ name: target.name, from: before.phase, to: target.phase }] : [];
+        return before && before.phase !== target.phase
+          ? [{ name: target.name, from: before.phase, to: target.phase }]
+          : [];
       })
     : [];
   const mastered = changes.filter((change) => change.to === 'mastered');
@@ -270,7 +278,8 @@ function SubmittedSession({ draft }: { draft: SessionDraft }) {
     <div className="stack-sections stack-wide">
       <SyncStatusPill />
       <Alert tone="success" title="Session submitted">
-        <Link to={`/sessions/${draft.id}`}>Open the session record</Link> · <Link to="/sessions/run">Run another session</Link>
+        <Link to={`/sessions/${draft.id}`}>Open the session record</Link> ·{' '}
+        <Link to="/sessions/run">Run another session</Link>
       </Alert>
       {mastered.length > 0 && (
         <Alert tone="info" title="Mastered in this session">

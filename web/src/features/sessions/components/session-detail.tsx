@@ -208,7 +208,12 @@ function CoSignDialog({
       description={`You confirm that the session of ${formatDateTime(session.startedAt)} took place.`}
     >
       {(problem || sign.isError) && <Alert>{problem || errorMessage(sign.error)}</Alert>}
-      <TextField label="Your full name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} />
+      <TextField
+        label="Your full name"
+        autoComplete="name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+      />
       <SignaturePad label="Signature" onChange={setSignature} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onClose}>

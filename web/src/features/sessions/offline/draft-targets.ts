@@ -32,10 +32,16 @@ export function visibleTargets(targets: readonly DraftTarget[], showMastered: bo
 }
 
 /** Targets grouped by program, keeping order. */
-export function groupByProgram(targets: readonly DraftTarget[]): { programId: string; name: string; targets: DraftTarget[] }[] {
+export function groupByProgram(
+  targets: readonly DraftTarget[],
+): { programId: string; name: string; targets: DraftTarget[] }[] {
   const groups = new Map<string, { programId: string; name: string; targets: DraftTarget[] }>();
   for (const target of targets) {
-    const group = groups.get(target.programId) ?? { programId: target.programId, name: target.programName, targets: [] };
+    const group = groups.get(target.programId) ?? {
+      programId: target.programId,
+      name: target.programName,
+      targets: [],
+    };
     group.targets.push(target);
     groups.set(target.programId, group);
   }

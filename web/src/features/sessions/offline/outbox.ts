@@ -45,7 +45,13 @@ export function startDraft(draft: SessionDraft, request: PutSessionRequest): Pro
   return serialize(async () => {
     const db = await openOfflineDb();
     const tx = db.transaction(['drafts', 'outbox'], 'readwrite');
-    const op: NewOutboxOp = { kind: 'put', userId: draft.userId, sessionId: draft.id, status: 'pending', body: request };
+    const op: NewOutboxOp = {
+      kind: 'put',
+      userId: draft.userId,
+      sessionId: draft.id,
+      status: 'pending',
+      body: request,
+    };
     await Promise.all([tx.objectStore('drafts').put(draft), tx.objectStore('outbox').add(op as OutboxOp), tx.done]);
   }).then(changed);
 }
@@ -200,7 +206,8 @@ export function retryFailed(userId: string): Promise<void> {
     const db = await openOfflineDb();
     const tx = db.transaction('outbox', 'readwrite');
     for (const op of await tx.store.getAll()) {
-      if (op.userId === userId && op.status === 'failed') await tx.store.put({ ...op, status: 'pending', error: undefined });
+      if (op.userId === userId && op.status === 'failed')
+        await tx.store.put({ ...op, status: 'pending', error: undefined });
     }
     await tx.done;
   }).then(changed);

@@ -4,15 +4,7 @@ import { getAccessToken } from '../../../lib/auth-session';
 import { postSessionEvents } from '../api/post-session-events';
 import { putSession } from '../api/put-session';
 import { submitSession } from '../api/submit-session';
-import {
-  deleteDraft,
-  inFlight,
-  listOps,
-  markFailed,
-  onOutboxChange,
-  removeOps,
-  serialize,
-} from './outbox';
+import { deleteDraft, inFlight, listOps, markFailed, onOutboxChange, removeOps, serialize } from './outbox';
 import { countWaiting, nextBatch, type Batch } from './sync-batch';
 import type { SyncSnapshot } from './sync-status';
 

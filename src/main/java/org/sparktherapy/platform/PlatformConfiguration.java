@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Beans every module uses.
@@ -12,11 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-	/** The time source; tests replace it to control time. */
+	/** The time source; tests replace it to control time, the demo clinic seeds its history with it. */
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(Environment environment) {
+		return environment.acceptsProfiles(Profiles.of("demo")) ? new DemoClock() : Clock.systemUTC();
 	}
 
 }

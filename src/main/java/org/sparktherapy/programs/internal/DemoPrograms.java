@@ -39,9 +39,7 @@ class DemoPrograms implements ApplicationRunner {
 			new DemoProgram("Receptive ID: animals", Program.Domain.COMMUNICATION,
 					"Touches the named animal picture from a field of three.", Program.Kind.SKILL,
 					Program.Measurement.PERCENT_CORRECT, EIGHTY_THREE, List.of("dog", "cat", "horse", "cow"),
-					List.of(List.of(TargetPhase.INTERVENTION, TargetPhase.MASTERED, TargetPhase.MAINTENANCE),
-							List.of(TargetPhase.INTERVENTION, TargetPhase.MASTERED), List.of(TargetPhase.INTERVENTION),
-							List.of())),
+					List.of(List.of(TargetPhase.INTERVENTION), List.of(), List.of(), List.of())),
 			new DemoProgram("Manding for preferred items", Program.Domain.COMMUNICATION,
 					"Requests preferred items with a two-word phrase.", Program.Kind.SKILL,
 					Program.Measurement.PERCENT_CORRECT, new MasteryCriterion(90, 3, 10),
@@ -64,12 +62,19 @@ class DemoPrograms implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	DemoPrograms(ProgramService service, Children children, Accounts accounts, JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	DemoPrograms(ProgramService service, Children children, Accounts accounts, JdbcClient jdbc,
+			java.time.Clock clock) {
 		this.service = service;
 		this.children = children;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
+
+	/** When the demo programs were designed: the demo sessions run from then until today. */
+	static final java.time.Duration HISTORY = java.time.Duration.ofDays(7 * 7);
 
 	@Override
 	public void run(ApplicationArguments args) {
@@ -78,6 +83,9 @@ class DemoPrograms implements ApplicationRunner {
 		}
 		AccountSummary maya = this.accounts.findByEmail("maya.okafor@demo.sparktherapy.org").orElseThrow();
 		CurrentUser supervisor = new CurrentUser(maya.id(), maya.role(), maya.name(), null);
+		if (this.clock instanceof org.sparktherapy.platform.DemoClock demoClock) {
+			demoClock.set(java.time.Instant.now().minus(HISTORY));
+		}
 		supervisor.runAs(() -> {
 			int n = 0;
 			for (Children.ChildFacts child : this.children.caseload(maya.id())) {

@@ -1,0 +1,190 @@
+package org.sparktherapy.sessions.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoClock;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.programs.Programs;
+import org.sparktherapy.programs.TargetPhase;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Weeks of realistic session data for the demo clinic ({@code demo} profile): the technicians run three sessions a
+ * week with each active child of their caseload, from when the programs were designed until yesterday, through the
+ * same service as the tablets. Skills improve along a learning curve with noise, behaviors decline, so targets reach
+ * their criterion, get mastered automatically and the next target starts — the graphs show real curves with phase
+ * changes. Deterministic (fixed seed).
+ */
+@Component
+@Profile("demo")
+@Order(40)
+class DemoSessions implements ApplicationRunner {
+
+	private static final List<String> TECHNICIANS = List.of("luis.romero@demo.sparktherapy.org",
+			"priya.shah@demo.sparktherapy.org");
+
+	private final SessionService sessions;
+
+	private final Children children;
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final Random random = new Random(20261125);
+
+	/** Sessions each target has been run in since it entered intervention. */
+	private final Map<UUID, Integer> practice = new HashMap<>();
+
+	DemoSessions(SessionService sessions, Children children, Programs programs, Accounts accounts, JdbcClient jdbc,
+			Clock clock, SparkProperties properties) {
+		this.sessions = sessions;
+		this.children = children;
+		this.programs = programs;
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!(this.clock instanceof DemoClock demoClock)) {
+			return;
+		}
+		try {
+			if (this.jdbc.sql("select count(*) from therapy_sessions").query(Long.class).single() == 0) {
+				seed(demoClock);
+			}
+		}
+		finally {
+			demoClock.release();
+		}
+	}
+
+	private void seed(DemoClock demoClock) {
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), this.zone).plusDays(1);
+		LocalDate today = LocalDate.now(this.zone);
+		for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+			DayOfWeek weekday = day.getDayOfWeek();
+			if (weekday != DayOfWeek.MONDAY && weekday != DayOfWeek.WEDNESDAY && weekday != DayOfWeek.FRIDAY) {
+				continue;
+			}
+			Instant start = day.atTime(LocalTime.of(15, 0)).atZone(this.zone).toInstant();
+			for (String email : TECHNICIANS) {
+				AccountSummary technician = this.accounts.findByEmail(email).orElseThrow();
+				CurrentUser user = new CurrentUser(technician.id(), technician.role(), technician.name(), null);
+				for (Children.ChildFacts child : this.children.caseload(technician.id())) {
+					if (child.status() == ChildStatus.ACTIVE) {
+						user.runAs(() -> session(demoClock, user, child.id(), start, weekday == DayOfWeek.MONDAY));
+					}
+				}
+			}
+		}
+	}
+
+	private void session(DemoClock demoClock, CurrentUser user, UUID childId, Instant start, boolean probeDay) {
+		UUID id = UUID.randomUUID();
+		Instant end = start.plus(Duration.ofHours(2));
+		demoClock.set(start);
+		this.sessions.save(user, id, new SessionService.SessionDraft(childId, "97153", "clinic", start, end, null));
+		List<Session.Event> events = new ArrayList<>();
+		Instant at = start.plus(Duration.ofMinutes(5));
+		for (Programs.TargetFacts target : this.programs.targetsOf(childId)) {
+			if (!"active".equals(target.programStatus())) {
+				continue;
+			}
+			at = at.plus(Duration.ofMinutes(3));
+			events.addAll(eventsFor(target, at, probeDay));
+		}
+		demoClock.set(end.plus(Duration.ofMinutes(5)));
+		if (!events.isEmpty()) {
+			this.sessions.record(user, id, events);
+		}
+		this.sessions.submit(user, id, "Engaged well; reinforcement with preferred toys.");
+	}
+
+	private List<Session.Event> eventsFor(Programs.TargetFacts target, Instant at, boolean probeDay) {
+		TargetPhase phase = target.phase();
+		boolean teaching = phase == TargetPhase.INTERVENTION;
+		boolean probing = (phase == TargetPhase.MASTERED || phase == TargetPhase.MAINTENANCE
+				|| phase == TargetPhase.BASELINE) && probeDay && target.position() < 2;
+		if (!teaching && !probing) {
+			return List.of();
+		}
+		int k = teaching ? this.practice.merge(target.targetId(), 1, Integer::sum) : 0;
+		double skill = switch (phase) {
+			case INTERVENTION -> Math.min(0.95, 0.35 + 0.09 * k);
+			case BASELINE -> 0.2;
+			default -> 0.92;
+		};
+		List<Session.Event> events = new ArrayList<>();
+		switch (target.measurement()) {
+			case "percent_correct" -> {
+				int trials = teaching ? 10 : 5;
+				for (int i = 0; i < trials; i++) {
+					boolean correct = this.random.nextDouble() < skill;
+					String prompt = (correct && this.random.nextDouble() < skill) ? "independent"
+							: (this.random.nextBoolean() ? "verbal" : "gestural");
+					events.add(event("trial", target, at.plusSeconds(40L * i), correct ? "correct" : "incorrect",
+							prompt, null, null, null));
+				}
+			}
+			case "task_analysis" -> {
+				for (int step = 1; step <= 8; step++) {
+					String prompt = (this.random.nextDouble() < skill) ? "independent" : "partial_physical";
+					events.add(event("task_step", target, at.plusSeconds(20L * step), null, prompt, step, null, null));
+				}
+			}
+			case "frequency", "rate" -> {
+				int count = (int) Math.max(0, Math.round(9 - 0.25 * k + this.random.nextGaussian() * 1.5));
+				if (count > 0) {
+					events.add(event("frequency", target, at, null, null, null, count, null));
+				}
+			}
+			case "duration" -> {
+				int seconds = (int) Math.max(10, Math.round(600 - 15 * k + this.random.nextGaussian() * 60));
+				events.add(event("duration", target, at, null, null, null, null, seconds));
+			}
+			default -> {
+			}
+		}
+		return events;
+	}
+
+	private static Session.Event event(String type, Programs.TargetFacts target, Instant at, String outcome,
+			String prompt, Integer step, Integer count, Integer seconds) {
+		return new Session.Event(UUID.randomUUID(), type, target.targetId(), outcome, prompt, step, count, seconds,
+				null, null, null, null, at);
+	}
+
+}
