@@ -37,7 +37,7 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from children")).isEqualTo(8);
 			assertThat(count(demo, "select count(distinct status) from children")).isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from programs")).isGreaterThanOrEqualTo(8);
-			assertThat(count(demo, "select count(distinct phase) from targets")).isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(distinct phase) from targets")).isGreaterThanOrEqualTo(3);
 			assertThat(count(demo, "select count(*) from therapy_sessions where status = 'submitted'"))
 				.isGreaterThanOrEqualTo(30);
 			assertThat(count(demo, "select count(distinct date_trunc('week', started_at)) from therapy_sessions"))
