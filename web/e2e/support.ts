@@ -39,14 +39,15 @@ export interface NewUser {
   credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other' | null;
 }
 
-/** Creates a user as the bootstrap admin, through `POST /api/users`. */
-export async function createUserThroughApi(request: APIRequestContext, user: NewUser): Promise<void> {
+/** Creates a user as the bootstrap admin, through `POST /api/users`; resolves to the new user's id. */
+export async function createUserThroughApi(request: APIRequestContext, user: NewUser): Promise<string> {
   const token = await apiAccessToken(request, adminCredentials());
   const response = await request.post('/api/users', {
     data: { credential: null, ...user },
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
 }
 
 export async function signIn(page: Page, credentials: Credentials): Promise<void> {

@@ -1,9 +1,8 @@
 package org.sparktherapy.children.internal;
 
-import java.util.List;
-
 import org.sparktherapy.platform.problem.Forbidden;
 import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 
 /**
@@ -30,20 +29,18 @@ final class ChildrenProblems {
 
 	}
 
-	static final class GuardianMustBeParent extends Problem {
+	static final class GuardianMustBeParent extends InvalidInput {
 
 		GuardianMustBeParent() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/userId", "must be an active parent account")));
+			super("/userId", "must be an active parent account");
 		}
 
 	}
 
-	static final class CareTeamMemberMustBeTherapist extends Problem {
+	static final class CareTeamMemberMustBeTherapist extends InvalidInput {
 
 		CareTeamMemberMustBeTherapist() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/userId", "must be an active therapist account")));
+			super("/userId", "must be an active therapist account");
 		}
 
 	}
@@ -56,11 +53,10 @@ final class ChildrenProblems {
 
 	}
 
-	static final class InvalidStatusChange extends Problem {
+	static final class InvalidStatusChange extends InvalidInput {
 
 		InvalidStatusChange(String detail) {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/status", detail)));
+			super("/status", detail);
 		}
 
 	}

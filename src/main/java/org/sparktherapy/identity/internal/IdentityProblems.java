@@ -1,9 +1,9 @@
 package org.sparktherapy.identity.internal;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 
 /**
@@ -74,20 +74,18 @@ final class IdentityProblems {
 
 	}
 
-	static final class WrongCurrentPassword extends Problem {
+	static final class WrongCurrentPassword extends InvalidInput {
 
 		WrongCurrentPassword() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/currentPassword", "is not your current password")));
+			super("/currentPassword", "is not your current password");
 		}
 
 	}
 
-	static final class CredentialMismatch extends Problem {
+	static final class CredentialMismatch extends InvalidInput {
 
 		CredentialMismatch(String detail) {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/credential", detail)));
+			super("/credential", detail);
 		}
 
 	}

@@ -1,9 +1,8 @@
 package org.sparktherapy.programs.internal;
 
-import java.util.List;
-
 import org.sparktherapy.platform.problem.Forbidden;
 import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 import org.sparktherapy.programs.TargetPhase;
 
@@ -69,39 +68,34 @@ final class ProgramsProblems {
 
 	}
 
-	static final class MeasurementDoesNotFitKind extends Problem {
+	static final class MeasurementDoesNotFitKind extends InvalidInput {
 
 		MeasurementDoesNotFitKind() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/measurement",
-							"skill programs measure percent_correct or task_analysis; behavior programs frequency, rate or duration")));
+			super("/measurement", "skill programs measure percent_correct or task_analysis; behavior programs frequency, rate or duration");
 		}
 
 	}
 
-	static final class MasteryCriterionRequired extends Problem {
+	static final class MasteryCriterionRequired extends InvalidInput {
 
 		MasteryCriterionRequired() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/masteryCriterion", "is required for skill programs")));
+			super("/masteryCriterion", "is required for skill programs");
 		}
 
 	}
 
-	static final class TargetOrderMismatch extends Problem {
+	static final class TargetOrderMismatch extends InvalidInput {
 
 		TargetOrderMismatch() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/targetIds", "must list every target of the program exactly once")));
+			super("/targetIds", "must list every target of the program exactly once");
 		}
 
 	}
 
-	static final class StatusNotSettable extends Problem {
+	static final class StatusNotSettable extends InvalidInput {
 
 		StatusNotSettable() {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError("/status", "archive a program with DELETE /api/programs/{id}")));
+			super("/status", "archive a program with DELETE /api/programs/{id}");
 		}
 
 	}

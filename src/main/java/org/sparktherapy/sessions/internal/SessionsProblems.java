@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.sparktherapy.platform.problem.Forbidden;
 import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 
 /**
@@ -85,11 +86,10 @@ final class SessionsProblems {
 
 	}
 
-	static final class InvalidSession extends Problem {
+	static final class InvalidSession extends InvalidInput {
 
 		InvalidSession(String pointer, String detail) {
-			super(Kind.INVALID, "validation", "Invalid request", "The request has invalid fields.",
-					List.of(new FieldError(pointer, detail)));
+			super(pointer, detail);
 		}
 
 	}
