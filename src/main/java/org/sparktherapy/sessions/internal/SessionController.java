@@ -48,10 +48,14 @@ class SessionController {
 
 	private final ZoneId zone;
 
-	SessionController(SessionService service, ProgressService progress, SparkProperties properties) {
+	private final java.time.Clock clock;
+
+	SessionController(SessionService service, ProgressService progress, SparkProperties properties,
+			java.time.Clock clock) {
 		this.service = service;
 		this.progress = progress;
 		this.zone = properties.clinicTimeZone();
+		this.clock = clock;
 	}
 
 	record SessionRequest(@NotNull UUID childId, @NotBlank String serviceCode, @NotBlank String place,
@@ -199,7 +203,7 @@ class SessionController {
 			throw new InvalidInput("to", "must not be before from");
 		}
 		return (to != null) ? to.plusDays(1).atStartOfDay(this.zone).toInstant()
-				: Instant.now().plus(java.time.Duration.ofDays(2));
+				: this.clock.instant().plus(java.time.Duration.ofDays(2));
 	}
 
 }
