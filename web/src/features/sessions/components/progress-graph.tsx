@@ -93,7 +93,7 @@ export function ProgressGraph({ target }: { target: TargetProgress }) {
             {layout.criterionY !== null && (
               <g className="graph-criterion">
                 <line x1={MARGIN.left} x2={box.width - MARGIN.right} y1={layout.criterionY} y2={layout.criterionY} />
-                <text x={box.width - MARGIN.right} y={layout.criterionY - 4} textAnchor="end">
+                <text x={MARGIN.left + 4} y={layout.criterionY - 4}>
                   Criterion {target.criterion?.percent}%
                 </text>
               </g>
