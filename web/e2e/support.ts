@@ -25,7 +25,9 @@ export function strongPassword(): string {
 
 /** Signs in through the API as a non-web client, which gets the access token in the body. */
 export async function apiAccessToken(request: APIRequestContext, credentials: Credentials): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: credentials });
+  const response = await request.post('/api/auth/login', {
+    data: { email: credentials.email, password: credentials.password },
+  });
   expect(response.status(), await response.text()).toBe(200);
   const body = (await response.json()) as { accessToken: string };
   return body.accessToken;

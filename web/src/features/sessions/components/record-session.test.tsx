@@ -96,8 +96,8 @@ describe('RecordSession', () => {
     const { user } = renderWithProviders(<RecordSession sessionId={SESSION} therapistName="Tess Therapist" />);
 
     const hitting = await screen.findByRole('region', { name: 'hitting' });
-    await user.click(within(hitting).getByRole('button', { name: 'Add 1 to hitting' }));
-    await user.click(within(hitting).getByRole('button', { name: 'Add 1 to hitting' }));
+    await user.click(within(hitting).getByRole('button', { name: '+1 hitting' }));
+    await user.click(within(hitting).getByRole('button', { name: '+1 hitting' }));
     expect(await within(hitting).findByText('Count: 2')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo last' }));

@@ -67,7 +67,7 @@ export function TargetCard({ target, tally, promptLevel, onPromptLevelChange, on
         <button
           type="button"
           className="btn rec-btn rec-btn-count"
-          aria-label={`Add 1 to ${target.name}`}
+          aria-label={`+1 ${target.name}`}
           onClick={() => onRecord({ type: 'frequency', targetId: target.targetId, count: 1 })}
         >
           +1

@@ -78,8 +78,12 @@ class SessionService {
 
 	private final Clock clock;
 
+	private final java.time.ZoneId zone;
+
 	SessionService(SessionRepository sessions, SessionAccessPolicy policy, Children children, Programs programs,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			org.sparktherapy.platform.SparkProperties properties) {
+		this.zone = properties.clinicTimeZone();
 		this.sessions = sessions;
 		this.policy = policy;
 		this.children = children;
@@ -249,10 +253,12 @@ class SessionService {
 					|| target.criterion() == null) {
 				continue;
 			}
+			// sessions count from the day (clinic time) the target entered intervention, as the graphs show phases
 			Instant since = changes.stream()
 				.filter(c -> c.targetId().equals(targetId) && c.phase() == TargetPhase.INTERVENTION)
 				.map(Programs.PhaseChangeFacts::at)
 				.max(Instant::compareTo)
+				.map(at -> java.time.LocalDate.ofInstant(at, this.zone).atStartOfDay(this.zone).toInstant())
 				.orElse(Instant.EPOCH);
 			List<MasteryRule.SessionResult> results = ProgressCalculator.results(
 					this.sessions.submittedEvents(childId, since, this.clock.instant().plus(Duration.ofDays(1))),
