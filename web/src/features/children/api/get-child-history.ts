@@ -15,7 +15,8 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: string;
   at: string;
-  by: { id: string; name: string };
+  /** Null when the system made the change (e.g. an automatic mastery). */
+  by: { id: string; name: string } | null;
   entity: HistoryEntity;
   entityId: string;
   action: HistoryAction;

@@ -57,7 +57,7 @@ export function ChildHistory({ childId }: { childId: string }) {
               <td className="cell-nowrap">
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </td>
-              <td>{entry.by.name}</td>
+              <td>{entry.by ? entry.by.name : 'SPARKTherapy (automatic)'}</td>
               <td>
                 {ENTITY_LABELS[entry.entity] ?? entry.entity} {ACTION_LABELS[entry.action] ?? entry.action}
               </td>

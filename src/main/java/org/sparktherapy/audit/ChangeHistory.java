@@ -55,6 +55,9 @@ public interface ChangeHistory {
 	/** Records a change by the signed-in user, in the caller's transaction. */
 	void record(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes);
 
+	/** Records a change the system made by itself (no person), in the caller's transaction. */
+	void recordAutomatic(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes);
+
 	PageResponse<Entry> forChild(UUID childId, PageQuery page);
 
 }

@@ -164,6 +164,33 @@ class ChildrenIntegrationTests {
 	}
 
 	@Test
+	void onlyBehaviorAnalystsSuperviseTreatment() {
+		Person rbt = this.clinic.aTherapist("RBT");
+		String id = this.clinic.aChild(this.admin, null, null, null);
+
+		Api.Response response = this.admin.api().post("/api/children/" + id + "/care-team",
+				body("userId", rbt.id(), "role", "supervisor"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.at("/errors/0/pointer")).isEqualTo("/role");
+	}
+
+	@Test
+	void blankNamesAndEmptyListItemsAreBadRequestsNotServerErrors() {
+		String id = this.clinic.aChild(this.admin, null, null, null);
+
+		Api.Response blank = this.admin.api().put("/api/children/" + id, body("firstName", "   "));
+		Api.Response nullCode = this.admin.api().put("/api/children/" + id, body("diagnosisCodes", java.util.Arrays.asList((Object) null)));
+		Api.Response nullContact = this.admin.api().put("/api/children/" + id, body("emergencyContacts", java.util.Arrays.asList((Object) null)));
+
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.at("/errors/0/pointer")).isEqualTo("/firstName");
+		assertThat(nullCode.status()).isEqualTo(400);
+		assertThat(nullContact.status()).isEqualTo(400);
+		assertThat(this.admin.api().get("/api/children/" + id).at("/firstName")).isEqualTo("Avery");
+	}
+
+	@Test
 	void unlinkingSomeoneNotLinkedIsNotFound() {
 		String id = this.clinic.aChild(this.admin, null, null, null);
 

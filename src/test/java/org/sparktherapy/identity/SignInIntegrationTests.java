@@ -1,5 +1,7 @@
 package org.sparktherapy.identity;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
@@ -16,6 +18,9 @@ class SignInIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	javax.sql.DataSource dataSource;
 
 	Clinic clinic;
 
@@ -109,12 +114,84 @@ class SignInIntegrationTests {
 		Clinic.Person parent = this.clinic.aParent();
 		Api.Response first = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
 		String successor = first.at("/refreshToken");
+		ageUsedTokens(parent, java.time.Duration.ofMinutes(1));
 
 		Api.Response replay = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
 
 		assertThat(replay.status()).isEqualTo(401);
 		assertThat(replay.at("/type")).isEqualTo("https://sparktherapy.org/problems/invalid-refresh-token");
 		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", successor)).status()).isEqualTo(401);
+		assertThat(this.api.as(first.at("/accessToken")).get("/api/auth/profile").status())
+			.as("access tokens of a revoked sign-in stop at once").isEqualTo(401);
+	}
+
+	@Test
+	void aTokenReusedWithinSecondsIsARaceNotATheft() {
+		Clinic.Person parent = this.clinic.aParent();
+		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		Api.Response secondTab = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(secondTab.status()).isEqualTo(200);
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", secondTab.at("/refreshToken"))).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void loggingOutEndsTheAccessTokenOfThatSignInOnly() {
+		Clinic.Person parent = this.clinic.aParent();
+		Clinic.Person otherDevice = this.clinic.signIn(parent.id(), parent.email(), Clinic.PASSWORD);
+
+		this.api.post("/api/auth/logout", body("refreshToken", parent.refreshToken()));
+
+		assertThat(parent.api().get("/api/auth/profile").status()).isEqualTo(401);
+		assertThat(otherDevice.api().get("/api/auth/profile").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theRefreshCookieCountsOnlyWithTheWebAppsHeader() {
+		Clinic.Person parent = this.clinic.aParent();
+		String cookie = this.api.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD),
+				"X-Spark-Client", "web").header("Set-Cookie");
+		String pair = cookie.substring(0, cookie.indexOf(';'));
+
+		assertThat(this.api.post("/api/auth/refresh", "{}", "Cookie", pair).status()).isEqualTo(401);
+		assertThat(this.api.post("/api/auth/refresh", "{}", "Cookie", pair, "X-Spark-Client", "web").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void parallelGuessesCannotSlipPastTheLimit() throws Exception {
+		Clinic.Person parent = this.clinic.aParent();
+		Api attacker = new Api(this.port);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			var answers = pool.invokeAll(java.util.stream.IntStream.range(0, 24)
+				.<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> attacker
+					.post("/api/auth/login", body("email", parent.email(), "password", "guess-number-" + i))
+					.status())
+				.toList());
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).containsOnly(401, 429);
+			assertThat(statuses.stream().filter(s -> s == 401).count()).isLessThanOrEqualTo(5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Pretends the sign-in's used refresh tokens were used some time ago. */
+	private void ageUsedTokens(Clinic.Person person, java.time.Duration age) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(person.accessToken().split("\\.")[1]));
+		String sid = Api.JSON.readTree(payload).get("sid").asString();
+		org.springframework.jdbc.core.simple.JdbcClient.create(this.dataSource)
+			.sql("update refresh_tokens set used_at = used_at - make_interval(secs => :secs) where family_id = :sid and used_at is not null")
+			.param("secs", age.toSeconds())
+			.param("sid", java.util.UUID.fromString(sid))
+			.update();
 	}
 
 	@Test
@@ -122,6 +199,7 @@ class SignInIntegrationTests {
 		Clinic.Person parent = this.clinic.aParent();
 		Clinic.Person otherDevice = this.clinic.signIn(parent.id(), parent.email(), Clinic.PASSWORD);
 		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+		ageUsedTokens(parent, java.time.Duration.ofMinutes(1));
 		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
 
 		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", otherDevice.refreshToken())).status())
@@ -166,8 +244,6 @@ class SignInIntegrationTests {
 		assertThat(refreshed.json().get("refreshToken").isNull()).isTrue();
 		String rotated = refreshed.header("Set-Cookie");
 		assertThat(rotated).startsWith("spark_refresh=").isNotEqualTo(cookie);
-		assertThat(this.api.post("/api/auth/refresh", "{}", "X-Spark-Client", "web", "Cookie", cookiePair).status())
-			.isEqualTo(401);
 
 		Api.Response logout = this.api.post("/api/auth/logout", "{}", "X-Spark-Client", "web", "Cookie",
 				rotated.substring(0, rotated.indexOf(';')));

@@ -173,6 +173,16 @@ class UserAdministrationIntegrationTests {
 	}
 
 	@Test
+	void anAccountCannotBeGivenABlankNameOrEmail() {
+		Clinic.Person parent = this.clinic.aParent();
+
+		assertThat(this.admin.api().put("/api/users/" + parent.id(), body("email", "")).status()).isEqualTo(400);
+		assertThat(this.admin.api().put("/api/users/" + parent.id(), body("name", " ")).status()).isEqualTo(400);
+		assertThat(parent.api().put("/api/auth/profile", body("name", "  ")).status()).isEqualTo(400);
+		this.clinic.signIn(parent.id(), parent.email(), Clinic.PASSWORD);
+	}
+
+	@Test
 	void unknownOrMalformedIdsAreNotFound() {
 		assertThat(this.admin.api().get("/api/users/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 		assertThat(this.admin.api().get("/api/users/12345").status()).isEqualTo(404);

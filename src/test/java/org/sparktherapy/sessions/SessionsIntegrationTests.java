@@ -176,6 +176,34 @@ class SessionsIntegrationTests {
 	}
 
 	@Test
+	void anEventIdOfAnotherSessionIsRefusedNotSwallowed() {
+		String first = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
+		String second = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
+		Object event = trial("correct", "independent", Instant.now());
+		record(first, event);
+
+		Api.Response response = record(second, event);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.at("/errors/0/pointer")).isEqualTo("/events/0/id");
+	}
+
+	@Test
+	void aSessionIsSubmittedOnceEvenWhenTappedTwiceAtOnce() throws Exception {
+		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of("correct"), false);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> this.technician.api().post("/api/sessions/" + id + "/submit", "{}").status());
+			var b = pool.submit(() -> this.technician.api().post("/api/sessions/" + id + "/submit", "{}").status());
+
+			assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void undoTakesAnEventOutOfTheTally() {
 		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
 		Instant now = Instant.now();

@@ -18,7 +18,10 @@ import org.sparktherapy.platform.web.RequestOrigin;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,9 +39,13 @@ class AuditLog implements AuditTrail {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate requiresNew;
+
+	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.requiresNew = new TransactionTemplate(transactions);
+		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -47,15 +54,35 @@ class AuditLog implements AuditTrail {
 		append(access, "success");
 	}
 
+	/**
+	 * Inside a request the refusal is kept and written by {@link RefusalFlush} once the request's transaction has
+	 * ended: the failing request never needs a second connection, and never waits for the chain lock while holding
+	 * one. Outside a request it is written at once, in its own transaction.
+	 */
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void refused(PhiAccess access, boolean notFound) {
-		append(access, notFound ? "not_found" : "denied");
+		Pending pending = new Pending(access, notFound ? "not_found" : "denied", CurrentUser.signedIn().orElse(null),
+				RequestOrigin.current());
+		if (!RefusalFlush.defer(pending)) {
+			writeNow(pending);
+		}
+	}
+
+	/** A refusal waiting to be written, with who and where it came from. */
+	record Pending(PhiAccess access, String outcome, CurrentUser user, RequestOrigin origin) {
+	}
+
+	/** Writes a refusal in a transaction of its own. */
+	void writeNow(Pending pending) {
+		this.requiresNew.executeWithoutResult(
+				status -> append(pending.access(), pending.outcome(), pending.user(), pending.origin()));
 	}
 
 	private void append(PhiAccess access, String outcome) {
-		CurrentUser user = CurrentUser.signedIn().orElse(null);
-		RequestOrigin origin = RequestOrigin.current();
+		append(access, outcome, CurrentUser.signedIn().orElse(null), RequestOrigin.current());
+	}
+
+	private void append(PhiAccess access, String outcome, CurrentUser user, RequestOrigin origin) {
 		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
 		byte[] previous = this.jdbc.sql("select hash from audit_log order by seq desc limit 1")
 			.query(byte[].class)

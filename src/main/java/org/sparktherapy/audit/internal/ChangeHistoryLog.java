@@ -48,6 +48,18 @@ class ChangeHistoryLog implements ChangeHistory {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes) {
+		insert(childId, CurrentUser.signedIn().map(CurrentUser::id).orElse(null), entity, entityId, action, changes);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAutomatic(UUID childId, String entity, UUID entityId, String action,
+			List<FieldChange> changes) {
+		insert(childId, null, entity, entityId, action, changes);
+	}
+
+	private void insert(UUID childId, UUID accountId, String entity, UUID entityId, String action,
+			List<FieldChange> changes) {
 		this.jdbc.sql("""
 				insert into change_history (id, child_id, at, account_id, entity, entity_id, action, changes)
 				values (:id, :child, :at, :account, :entity, :entityId, :action, cast(:changes as jsonb))
@@ -55,7 +67,7 @@ class ChangeHistoryLog implements ChangeHistory {
 			.param("id", UUID.randomUUID())
 			.param("child", childId)
 			.param("at", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
-			.param("account", CurrentUser.signedIn().map(CurrentUser::id).orElse(null))
+			.param("account", accountId)
 			.param("entity", entity)
 			.param("entityId", entityId)
 			.param("action", action)

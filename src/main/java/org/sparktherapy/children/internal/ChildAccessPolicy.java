@@ -54,6 +54,17 @@ class ChildAccessPolicy {
 		};
 	}
 
+	/**
+	 * Who may supervise a child's treatment: board-certified behavior analysts (BCBA) and assistants (BCaBA); RBTs
+	 * run sessions under supervision.
+	 *
+	 * @see <a href="https://www.bacb.com/rbt/">BACB: RBTs practice under the supervision of a BCBA or BCaBA</a>
+	 */
+	boolean maySupervise(org.sparktherapy.identity.Credential credential) {
+		return credential == org.sparktherapy.identity.Credential.BCBA
+				|| credential == org.sparktherapy.identity.Credential.BCABA;
+	}
+
 	/** Archiving, guardians and care teams. */
 	boolean mayAdminister(Relation relation) {
 		return relation == Relation.ADMIN;

@@ -18,6 +18,7 @@ import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.web.ETags;
+import org.sparktherapy.platform.web.NotBlankIfPresent;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
@@ -73,17 +74,20 @@ class ChildController {
 
 	record OpenChildRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 			@Size(max = 100) String preferredName, @NotNull @Past LocalDate dateOfBirth,
-			@Size(max = 20) List<@Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
+			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
-			@Size(max = 2000) String allergies, @Size(max = 10) List<@Valid EmergencyContactRequest> emergencyContacts,
+			@Size(max = 2000) String allergies,
+			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
 			@Valid InsuranceRequest insurance, @Size(max = 50) String guardianRelationship) {
 	}
 
-	record ChangeChildRequest(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
+	record ChangeChildRequest(@NotBlankIfPresent @Size(max = 100) String firstName,
+			@NotBlankIfPresent @Size(max = 100) String lastName,
 			@Size(max = 100) String preferredName, @Past LocalDate dateOfBirth,
-			@Size(max = 20) List<@Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
+			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
-			@Size(max = 2000) String allergies, @Size(max = 10) List<@Valid EmergencyContactRequest> emergencyContacts,
+			@Size(max = 2000) String allergies,
+			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
 			@Valid InsuranceRequest insurance, ChildStatus status) {
 	}
 

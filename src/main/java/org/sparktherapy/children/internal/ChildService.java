@@ -99,8 +99,11 @@ class ChildService implements Children {
 
 	private final Clock clock;
 
+	private final java.time.ZoneId zone;
+
 	ChildService(ChildRepository children, ChildAccessPolicy policy, AuditTrail audit, ChangeHistory history,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, Clock clock, org.sparktherapy.platform.SparkProperties properties) {
+		this.zone = properties.clinicTimeZone();
 		this.children = children;
 		this.policy = policy;
 		this.audit = audit;
@@ -119,7 +122,7 @@ class ChildService implements Children {
 		Instant now = this.clock.instant();
 		ChildDetails withIntake = (details.intakeDate() != null) ? details
 				: new ChildDetails(details.firstName(), details.lastName(), details.preferredName(),
-						details.dateOfBirth(), details.diagnosisCodes(), LocalDate.ofInstant(now, ZoneOffset.UTC),
+						details.dateOfBirth(), details.diagnosisCodes(), LocalDate.ofInstant(now, this.zone),
 						details.school(), details.medicalNotes(), details.allergies(), details.emergencyContacts(),
 						details.insurance());
 		this.children.insert(id, withIntake, ChildStatus.INTAKE, now);
@@ -147,8 +150,9 @@ class ChildService implements Children {
 	@Transactional
 	Child get(CurrentUser user, UUID id) {
 		require(user, id, "read", "child", Relation::canSee, "");
+		Child child = this.children.find(id, false).orElseThrow(ChildrenProblems.ChildNotFound::new);
 		this.audit.success(new PhiAccess("read", "child", id, id));
-		return this.children.find(id, false).orElseThrow(ChildrenProblems.ChildNotFound::new);
+		return child;
 	}
 
 	@Transactional
@@ -224,6 +228,9 @@ class ChildService implements Children {
 		AccountSummary account = this.accounts.findById(accountId)
 			.filter(a -> a.role() == Role.THERAPIST && a.active())
 			.orElseThrow(ChildrenProblems.CareTeamMemberMustBeTherapist::new);
+		if (role == Child.TeamRole.SUPERVISOR && !this.policy.maySupervise(account.credential())) {
+			throw new ChildrenProblems.SupervisorMustBeBehaviorAnalyst();
+		}
 		this.children.find(id, true).orElseThrow(ChildrenProblems.ChildNotFound::new);
 		Instant now = this.clock.instant();
 		this.children.addCareTeamMember(id, account.id(), role, now);
@@ -248,8 +255,9 @@ class ChildService implements Children {
 	@Transactional
 	PageResponse<ChangeHistory.Entry> history(CurrentUser user, UUID id, PageQuery page) {
 		require(user, id, "read", "history", Relation::canSee, "");
+		PageResponse<ChangeHistory.Entry> entries = this.history.forChild(id, page);
 		this.audit.success(new PhiAccess("read", "history", id, id));
-		return this.history.forChild(id, page);
+		return entries;
 	}
 
 	/**

@@ -45,6 +45,14 @@ final class ChildrenProblems {
 
 	}
 
+	static final class SupervisorMustBeBehaviorAnalyst extends InvalidInput {
+
+		SupervisorMustBeBehaviorAnalyst() {
+			super("/role", "a supervisor must hold a BCBA or BCaBA credential; add RBTs as technicians");
+		}
+
+	}
+
 	static final class NotLinked extends NotFound {
 
 		NotLinked(String what) {

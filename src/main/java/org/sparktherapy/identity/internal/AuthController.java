@@ -13,6 +13,7 @@ import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.security.SecurityProperties;
+import org.sparktherapy.platform.web.NotBlankIfPresent;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,7 +70,7 @@ class AuthController {
 			UserResponse user) {
 	}
 
-	record ProfileRequest(@Size(min = 1, max = 200) String name, @Size(max = 1024) String currentPassword,
+	record ProfileRequest(@NotBlankIfPresent @Size(max = 200) String name, @Size(max = 1024) String currentPassword,
 			String newPassword) {
 	}
 
@@ -103,17 +104,17 @@ class AuthController {
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
 			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
-		String token = (request != null && request.refreshToken() != null) ? request.refreshToken() : cookie;
-		SignIn.Tokens tokens = this.signIn.refresh(token).orElseThrow(IdentityProblems.RefreshTokenRejected::new);
+		SignIn.Tokens tokens = this.signIn.refresh(presented(request, cookie, client))
+			.orElseThrow(IdentityProblems.RefreshTokenRejected::new);
 		return answer(tokens, client, http);
 	}
 
 	@PostMapping("/logout")
 	@Operation(summary = "Sign out", description = "The refresh token (and its sign-in) stops working.")
 	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
-			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
-		String token = (request != null && request.refreshToken() != null) ? request.refreshToken() : cookie;
-		this.signIn.logout(token);
+			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+		this.signIn.logout(presented(request, cookie, client));
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
 			.build();
 	}
@@ -132,6 +133,17 @@ class AuthController {
 			@Valid @RequestBody ProfileRequest request) {
 		return UserResponse.of(this.accounts.changeProfile(user, request.name(), request.currentPassword(),
 				request.newPassword()));
+	}
+
+	/**
+	 * The refresh token from the body, or from the cookie — but the cookie only with the web app's header, which a
+	 * cross-site form cannot send without a CORS preflight.
+	 */
+	private static String presented(RefreshRequest request, String cookie, String client) {
+		if (request != null && request.refreshToken() != null) {
+			return request.refreshToken();
+		}
+		return "web".equalsIgnoreCase(client) ? cookie : null;
 	}
 
 	private ResponseEntity<TokenResponse> answer(SignIn.Tokens tokens, String client, HttpServletRequest http) {

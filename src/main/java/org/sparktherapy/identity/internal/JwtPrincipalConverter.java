@@ -13,16 +13,20 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified access token into the request's {@link CurrentUser}, reading the account each time: a
- * deactivated account's unexpired tokens stop working at once, and a changed role applies at once.
+ * Turns a verified access token into the request's {@link CurrentUser}, reading the account and its sign-in each
+ * time: a deactivated account's, a logged-out or revoked sign-in's unexpired tokens stop working at once, and a
+ * changed role applies at once.
  */
 @Component
 class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final AccountRepository accounts;
 
-	JwtPrincipalConverter(AccountRepository accounts) {
+	private final RefreshTokens refreshTokens;
+
+	JwtPrincipalConverter(AccountRepository accounts, RefreshTokens refreshTokens) {
 		this.accounts = accounts;
+		this.refreshTokens = refreshTokens;
 	}
 
 	@Override
@@ -39,6 +43,9 @@ class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticationToke
 		Account account = this.accounts.findById(id)
 			.filter(Account::active)
 			.orElseThrow(() -> new InvalidBearerTokenException("account unknown or inactive"));
+		if (!this.refreshTokens.familyActive(session)) {
+			throw new InvalidBearerTokenException("sign-in ended");
+		}
 		return new UserAuthentication(new CurrentUser(account.id(), account.role(), account.name(), session), jwt);
 	}
 

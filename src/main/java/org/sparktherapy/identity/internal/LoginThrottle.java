@@ -8,14 +8,15 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brute-force protection for sign-in, kept in PostgreSQL so every node sees the same counts. Failures are counted
- * per email (known or not, so the answer never tells whether an account exists) and per client address; either
- * passing its limit within the window locks that key for the lockout time. Nothing is global: one account's
- * failures never slow another account's sign-in from another address.
+ * Brute-force protection for sign-in, kept in PostgreSQL so every node sees the same counts. Every attempt is
+ * counted <em>before</em> the password is checked — per email (known or not, so the answer never tells whether an
+ * account exists) and per client address — so parallel guesses cannot slip past the limit. Passing a limit within
+ * the window locks that key for the lockout time. A successful sign-in clears its email's count and gives its
+ * address its attempt back. Nothing is global: one account's failures never slow another account's sign-in from
+ * another address.
  */
 @Component
 class LoginThrottle {
@@ -32,8 +33,12 @@ class LoginThrottle {
 		this.limits = properties.throttle();
 	}
 
-	/** Throws {@link IdentityProblems.TooManySignInAttempts} while the email or the address is locked. */
-	void checkAllowed(String email, String address) {
+	/**
+	 * Counts an attempt for the email and the address; throws
+	 * {@link IdentityProblems.TooManySignInAttempts} while either is locked or when this attempt passes a limit.
+	 */
+	@Transactional
+	public void attempt(String email, String address) {
 		Instant now = this.clock.instant();
 		List<Timestamp> locks = this.jdbc
 			.sql("select locked_until from login_failures where key in (:keys) and locked_until > :now")
@@ -41,43 +46,54 @@ class LoginThrottle {
 			.param("now", Timestamp.from(now))
 			.query(Timestamp.class)
 			.list();
-		locks.stream()
-			.map(Timestamp::toInstant)
-			.max(Instant::compareTo)
-			.ifPresent(until -> {
-				throw new IdentityProblems.TooManySignInAttempts(Duration.between(now, until));
-			});
+		Instant lockedUntil = locks.stream().map(Timestamp::toInstant).max(Instant::compareTo).orElse(null);
+		if (lockedUntil == null) {
+			lockedUntil = later(count(accountKey(email), this.limits.accountFailures(), now),
+					count(addressKey(address), this.limits.addressFailures(), now));
+		}
+		if (lockedUntil != null) {
+			throw new IdentityProblems.TooManySignInAttempts(Duration.between(now, lockedUntil));
+		}
 	}
 
-	/** Counts a failure, in its own transaction so that it stays counted whatever happens next. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void recordFailure(String email, String address) {
-		count(accountKey(email), this.limits.accountFailures());
-		count(addressKey(address), this.limits.addressFailures());
-	}
-
-	void recordSuccess(String email) {
+	/** The attempt succeeded: the email starts afresh and the address gets its attempt back. */
+	@Transactional
+	public void succeeded(String email, String address) {
 		this.jdbc.sql("delete from login_failures where key = :key").param("key", accountKey(email)).update();
+		this.jdbc.sql("update login_failures set failures = greatest(failures - 1, 0) where key = :key")
+			.param("key", addressKey(address))
+			.update();
 	}
 
-	private void count(String key, int max) {
-		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+	/** Counts one attempt; returns when the key is now locked, or null. */
+	private Instant count(String key, int max, Instant now) {
+		return this.jdbc.sql("""
 				insert into login_failures as f (key, failures, window_started_at, locked_until)
-				values (:key, 1, :now, case when 1 >= :max then cast(:lockedUntil as timestamptz) end)
+				values (:key, 1, :now, case when 1 > :max then cast(:lockedUntil as timestamptz) end)
 				on conflict (key) do update set
 				    failures = case when f.window_started_at < :windowStart then 1 else f.failures + 1 end,
 				    window_started_at = case when f.window_started_at < :windowStart then :now else f.window_started_at end,
 				    locked_until = case
-				        when (case when f.window_started_at < :windowStart then 1 else f.failures + 1 end) >= :max
+				        when (case when f.window_started_at < :windowStart then 1 else f.failures + 1 end) > :max
 				        then cast(:lockedUntil as timestamptz) else f.locked_until end
+				returning case when locked_until > :now then locked_until end
 				""")
 			.param("key", key)
 			.param("now", Timestamp.from(now))
 			.param("max", max)
 			.param("windowStart", Timestamp.from(now.minus(this.limits.window())))
 			.param("lockedUntil", Timestamp.from(now.plus(this.limits.lockout())))
-			.update();
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElse(null);
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isAfter(b)) ? a : b;
 	}
 
 	private static String accountKey(String email) {

@@ -37,6 +37,12 @@ class RefreshTokens {
 
 	}
 
+	/**
+	 * A used token presented again this soon after its use is a benign race (two tabs, a retried request), not a
+	 * stolen copy: it gets another successor instead of revoking the sign-in.
+	 */
+	static final java.time.Duration REUSE_GRACE = java.time.Duration.ofSeconds(10);
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -90,11 +96,15 @@ class RefreshTokens {
 		Object[] r = row.get();
 		UUID accountId = (UUID) r[0];
 		UUID familyId = (UUID) r[1];
-		if (r[3] != null) {
-			revokeFamily(familyId);
+		if (r[4] != null || ((Instant) r[2]).isBefore(now) || !((Boolean) r[5])) {
 			return new Rotation.Rejected();
 		}
-		if (r[4] != null || ((Instant) r[2]).isBefore(now) || !((Boolean) r[5])) {
+		if (r[3] != null) {
+			if (((java.sql.Timestamp) r[3]).toInstant().isAfter(now.minus(REUSE_GRACE))) {
+				// two tabs refreshing at once, or a retry after a lost answer: a fresh successor, no alarm
+				return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
+			}
+			revokeFamily(familyId);
 			return new Rotation.Rejected();
 		}
 		this.jdbc.sql("update refresh_tokens set used_at = :now where token_hash = :hash")
@@ -113,6 +123,15 @@ class RefreshTokens {
 				update refresh_tokens set revoked_at = :now
 				where family_id = (select family_id from refresh_tokens where token_hash = :hash) and revoked_at is null
 				""").param("now", Timestamp.from(this.clock.instant())).param("hash", hash(token)).update();
+	}
+
+	/** Whether the sign-in is still live (not logged out, revoked or ended by a password change). */
+	boolean familyActive(UUID familyId) {
+		return this.jdbc
+			.sql("select exists (select 1 from refresh_tokens where family_id = :family and revoked_at is null)")
+			.param("family", familyId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	void revokeFamily(UUID familyId) {

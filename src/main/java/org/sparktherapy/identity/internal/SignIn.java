@@ -44,19 +44,18 @@ class SignIn {
 
 	/**
 	 * Checks the password and starts a sign-in. Wrong email and wrong password answer alike (401); a locked email or
-	 * address answers 429 before any password is checked.
+	 * address answers 429 before any password is checked. Deliberately not one transaction: the slow password hash
+	 * holds no database connection, and each step commits on its own.
 	 */
-	@Transactional
 	Tokens login(String email, String password, String address) {
-		this.throttle.checkAllowed(email, address);
+		this.throttle.attempt(email, address);
 		var account = this.accounts.findByEmail(email);
 		String hash = account.map(Account::passwordHash).orElse(this.unknownAccountHash);
 		boolean matches = this.passwords.matches(password, hash);
 		if (account.isEmpty() || !matches || !account.get().active()) {
-			this.throttle.recordFailure(email, address);
 			throw new IdentityProblems.InvalidCredentials();
 		}
-		this.throttle.recordSuccess(email);
+		this.throttle.succeeded(email, address);
 		UUID family = UUID.randomUUID();
 		return tokens(account.get(), family, this.refreshTokens.issue(account.get().id(), family));
 	}

@@ -13,6 +13,7 @@ import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.web.ETags;
+import org.sparktherapy.platform.web.NotBlankIfPresent;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
@@ -50,7 +51,8 @@ class UserController {
 			@NotBlank String password, @NotNull Role role, Credential credential) {
 	}
 
-	record UpdateUserRequest(@Size(min = 1, max = 200) String name, @Email @Size(max = 254) String email, Role role,
+	record UpdateUserRequest(@NotBlankIfPresent @Size(max = 200) String name,
+			@NotBlankIfPresent @Email @Size(max = 254) String email, Role role,
 			Credential credential, Boolean active) {
 	}
 

@@ -96,6 +96,20 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 					"Sign in to continue.", request));
 	}
 
+	/**
+	 * A database rule caught what validation missed. Its message can quote the stored row, so only its kind is
+	 * logged.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleDataRule(org.springframework.dao.DataIntegrityViolationException ex,
+			HttpServletRequest request) {
+		log.warn("A data rule refused a change while serving {} {} ({})", request.getMethod(), request.getRequestURI(),
+				ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(ProblemResponses.of(HttpStatus.CONFLICT, "data-rule", "Data rule violated",
+					"The change breaks a rule of the stored data. Check the values and try again.", request));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error while serving {} {}", request.getMethod(), request.getRequestURI(), ex);

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.web.ETags;
+import org.sparktherapy.platform.web.NotBlankIfPresent;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
@@ -70,15 +71,15 @@ class ProgramController {
 	record CreateProgramRequest(@NotNull UUID childId, @NotBlank @Size(max = 200) String name,
 			@NotNull Program.Domain domain, @Size(max = 5000) String objective, @NotNull Program.Kind kind,
 			@NotNull Program.Measurement measurement, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
-			@Size(max = 100) List<@Valid TargetRequest> targets) {
+			@Size(max = 100) List<@NotNull @Valid TargetRequest> targets) {
 	}
 
-	record ChangeProgramRequest(@Size(min = 1, max = 200) String name, Program.Domain domain,
+	record ChangeProgramRequest(@NotBlankIfPresent @Size(max = 200) String name, Program.Domain domain,
 			@Size(max = 5000) String objective, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
 			Program.Status status) {
 	}
 
-	record ChangeTargetRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String definition,
+	record ChangeTargetRequest(@NotBlankIfPresent @Size(max = 200) String name, @Size(max = 2000) String definition,
 			@Size(max = 5000) String notes, org.sparktherapy.programs.TargetPhase phase) {
 	}
 

@@ -112,7 +112,7 @@ class ProgramDirectory implements Programs {
 			String reason) {
 		this.programs.updateTarget(target.id(), target.name(), target.definition(), target.notes(), phase, now);
 		this.programs.recordPhaseChange(target.id(), program.childId(), phase, null, now, basis);
-		this.history.record(program.childId(), "target", target.id(), "phase_changed",
+		this.history.recordAutomatic(program.childId(), "target", target.id(), "phase_changed",
 				List.of(new FieldChange("phase", target.phase().value(), phase.value()),
 						new FieldChange("automatic", null, reason)));
 	}

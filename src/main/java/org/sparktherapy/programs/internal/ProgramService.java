@@ -97,8 +97,9 @@ class ProgramService {
 			this.audit.refused(new PhiAccess("list", "program", null, childId), true);
 			throw new ProgramsProblems.ProgramNotFound("child");
 		}
+		PageResponse<Program> result = this.programs.forChild(childId, includeArchived, page);
 		this.audit.success(new PhiAccess("list", "program", null, childId));
-		return this.programs.forChild(childId, includeArchived, page);
+		return result;
 	}
 
 	@Transactional
@@ -109,8 +110,9 @@ class ProgramService {
 			this.audit.refused(new PhiAccess("read", "program", programId, childId), true);
 			throw new ProgramsProblems.ProgramNotFound("program");
 		}
+		Program program = this.programs.find(programId, false).orElseThrow();
 		this.audit.success(new PhiAccess("read", "program", programId, childId));
-		return this.programs.find(programId, false).orElseThrow();
+		return program;
 	}
 
 	@Transactional
@@ -182,6 +184,7 @@ class ProgramService {
 			.findFirst()
 			.orElseThrow(() -> new ProgramsProblems.ProgramNotFound("target"));
 		requireOpen(program);
+		requireInCare(childId);
 		Instant now = this.clock.instant();
 		TargetPhase phase = target.phase();
 		if (change.phase() != null && change.phase() != target.phase()) {

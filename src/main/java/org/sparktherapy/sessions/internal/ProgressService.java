@@ -61,14 +61,13 @@ class ProgressService {
 			this.audit.refused(new PhiAccess("read", "progress", null, childId), true);
 			throw new SessionsProblems.SessionNotFound("child");
 		}
-		this.audit.success(new PhiAccess("read", "progress", programId, childId));
 		List<SessionRepository.SessionEvent> events = this.sessions.submittedEvents(childId, from, to);
 		Map<UUID, Session> byId = this.sessions.submittedSessions(childId, from, to)
 			.stream()
 			.collect(Collectors.toMap(Session::id, Function.identity()));
 		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
 		Instant now = this.clock.instant();
-		return this.programs.targetsOf(childId)
+		List<TargetProgress> progress = this.programs.targetsOf(childId)
 			.stream()
 			.filter(t -> programId == null || programId.equals(t.programId()))
 			.filter(t -> !"archived".equals(t.programStatus()) || programId != null)
@@ -87,6 +86,9 @@ class ProgressService {
 						t.phase(), t.criterion(), masteredAt, ProgressCalculator.points(events, byId, t, now), lines);
 			})
 			.toList();
+		// last: the access log's chain lock is then held only until commit
+		this.audit.success(new PhiAccess("read", "progress", programId, childId));
+		return progress;
 	}
 
 }

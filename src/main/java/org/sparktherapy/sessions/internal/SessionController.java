@@ -62,7 +62,8 @@ class SessionController {
 			@NotNull Instant startedAt, Instant endedAt, @Size(max = 10_000) String note) {
 	}
 
-	record EventBatchRequest(@NotNull @Size(min = 1, max = SessionService.MAX_BATCH) List<Session.Event> events) {
+	record EventBatchRequest(
+			@NotNull @Size(min = 1, max = SessionService.MAX_BATCH) List<Session.@NotNull Event> events) {
 	}
 
 	record SubmitRequest(@Size(max = 10_000) String note) {

@@ -38,12 +38,14 @@ class SessionRepository {
 			.optional();
 	}
 
-	void insert(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant startedAt,
+	/** Inserts the session unless its id exists (a concurrent replay); returns whether it was inserted. */
+	boolean insert(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant startedAt,
 			Instant endedAt, String note, Instant now) {
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				insert into therapy_sessions (id, child_id, therapist_id, service_code, place, started_at, ended_at, note,
 				    status, created_at, updated_at)
 				values (:id, :child, :therapist, :code, :place, :started, :ended, :note, 'open', :now, :now)
+				on conflict (id) do nothing
 				""")
 			.param("id", id)
 			.param("child", childId)
@@ -54,7 +56,7 @@ class SessionRepository {
 			.param("ended", (endedAt != null) ? Timestamp.from(endedAt) : null)
 			.param("note", note)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	void update(UUID id, String serviceCode, String place, Instant startedAt, Instant endedAt, String note,
@@ -74,31 +76,45 @@ class SessionRepository {
 			.update();
 	}
 
-	void submit(UUID id, String note, Instant endedAt, Instant now) {
-		this.jdbc.sql("""
+	/** Submits the session if it is still open; returns whether it was. */
+	boolean submit(UUID id, String note, Instant endedAt, Instant now) {
+		return this.jdbc.sql("""
 				update therapy_sessions set status = 'submitted', note = :note, ended_at = :ended, submitted_at = :now,
 				    updated_at = :now, version = version + 1
-				where id = :id
+				where id = :id and status = 'open'
 				""")
 			.param("id", id)
 			.param("note", note)
 			.param("ended", Timestamp.from(endedAt))
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
-	void signByGuardian(UUID id, UUID guardianId, String name, String signature, Instant now) {
-		this.jdbc.sql("""
+	/** Records the co-signature unless someone co-signed first; returns whether this one was recorded. */
+	boolean signByGuardian(UUID id, UUID guardianId, String name, String signature, Instant now) {
+		return this.jdbc.sql("""
 				update therapy_sessions set guardian_account_id = :guardian, guardian_name = :name,
 				    guardian_signature = :signature, guardian_signed_at = :now, updated_at = :now, version = version + 1
-				where id = :id
+				where id = :id and guardian_signed_at is null and status = 'submitted'
 				""")
 			.param("id", id)
 			.param("guardian", guardianId)
 			.param("name", name)
 			.param("signature", signature)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
+	}
+
+	/** Which of these event ids are already stored for another session. */
+	List<UUID> eventIdsOfOtherSessions(UUID sessionId, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select id from session_events where id in (:ids) and session_id <> :session")
+			.param("ids", ids)
+			.param("session", sessionId)
+			.query(UUID.class)
+			.list();
 	}
 
 	/** Stores the event unless its id is already known; returns whether it was new. */

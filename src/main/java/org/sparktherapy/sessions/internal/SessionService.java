@@ -43,6 +43,9 @@ class SessionService {
 	/** How far in the future an event may be dated (clock skew between tablet and server). */
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+	/** Nothing is recorded before this (and timestamps stay in PostgreSQL's range). */
+	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
 	static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
 
 	static final Set<String> OUTCOMES = Set.of("correct", "incorrect", "no_response");
@@ -134,8 +137,11 @@ class SessionService {
 		if (status != ChildStatus.ACTIVE) {
 			throw new SessionsProblems.ChildNotActive();
 		}
-		this.sessions.insert(id, draft.childId(), user.id(), draft.serviceCode(), draft.place(), draft.startedAt(),
-				draft.endedAt(), draft.note(), now);
+		if (!this.sessions.insert(id, draft.childId(), user.id(), draft.serviceCode(), draft.place(),
+				draft.startedAt(), draft.endedAt(), draft.note(), now)) {
+			// the same PUT replayed concurrently created it first: carry on as an update
+			return save(user, id, draft);
+		}
 		this.audit.success(new PhiAccess("create", "session", id, draft.childId()));
 		return true;
 	}
@@ -143,8 +149,9 @@ class SessionService {
 	@Transactional
 	SessionView get(CurrentUser user, UUID id) {
 		Session session = visible(user, id, "read");
+		SessionView view = view(session);
 		this.audit.success(new PhiAccess("read", "session", id, session.childId()));
-		return view(session);
+		return view;
 	}
 
 	@Transactional
@@ -154,8 +161,10 @@ class SessionService {
 			refuse("list", null, childId, true);
 			throw new SessionsProblems.SessionNotFound("child");
 		}
+		PageResponse<Session> result = this.sessions.forChild(childId, !this.policy.seesOpenSessions(relation), from,
+				to, page);
 		this.audit.success(new PhiAccess("list", "session", null, childId));
-		return this.sessions.forChild(childId, !this.policy.seesOpenSessions(relation), from, to, page);
+		return result;
 	}
 
 	/**
@@ -171,6 +180,13 @@ class SessionService {
 		Instant latest = this.clock.instant().plus(FUTURE_TOLERANCE);
 		for (int i = 0; i < batch.size(); i++) {
 			validate(batch.get(i), "/events/" + i, targets, latest, seen, errors);
+		}
+		List<UUID> taken = this.sessions.eventIdsOfOtherSessions(id,
+				batch.stream().map(Session.Event::id).filter(java.util.Objects::nonNull).toList());
+		for (int i = 0; i < batch.size(); i++) {
+			if (taken.contains(batch.get(i).id())) {
+				errors.add(new FieldError("/events/" + i + "/id", "is already used by another session"));
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new SessionsProblems.InvalidEvents(errors);
@@ -197,7 +213,9 @@ class SessionService {
 		Instant now = this.clock.instant();
 		Instant ended = (session.endedAt() != null) ? session.endedAt()
 				: (now.isBefore(session.startedAt()) ? session.startedAt() : now);
-		this.sessions.submit(id, (note != null) ? blankToNull(note) : session.note(), ended, now);
+		if (!this.sessions.submit(id, (note != null) ? blankToNull(note) : session.note(), ended, now)) {
+			throw new SessionsProblems.SessionAlreadySubmitted();
+		}
 		evaluateMastery(session.childId(), this.sessions.events(id));
 		this.audit.success(new PhiAccess("submit", "session", id, session.childId()));
 		this.events.publishEvent(new SessionSubmitted(id, session.childId(), user.id(), now));
@@ -214,10 +232,10 @@ class SessionService {
 		if (!session.isSubmitted()) {
 			throw new SessionsProblems.SessionNotSubmitted();
 		}
-		if (session.guardianSignature() != null) {
+		if (session.guardianSignature() != null
+				|| !this.sessions.signByGuardian(id, user.id(), name.trim(), signature, this.clock.instant())) {
 			throw new SessionsProblems.AlreadyCoSigned();
 		}
-		this.sessions.signByGuardian(id, user.id(), name.trim(), signature, this.clock.instant());
 		this.audit.success(new PhiAccess("cosign", "session", id, session.childId()));
 		return view(this.sessions.find(id, false).orElseThrow());
 	}
@@ -287,6 +305,9 @@ class SessionService {
 		}
 		else if (e.at().isAfter(latest)) {
 			errors.add(new FieldError(at + "/at", "lies in the future"));
+		}
+		else if (e.at().isBefore(EARLIEST)) {
+			errors.add(new FieldError(at + "/at", "lies too far in the past"));
 		}
 		String type = (e.type() == null) ? "" : e.type();
 		switch (type) {
@@ -369,6 +390,9 @@ class SessionService {
 			throw new SessionsProblems.InvalidSession("/place",
 					"must be one of clinic, home, school, community, telehealth");
 		}
+		if (draft.startedAt().isBefore(EARLIEST)) {
+			throw new SessionsProblems.InvalidSession("/startedAt", "lies too far in the past");
+		}
 		if (draft.startedAt().isAfter(this.clock.instant().plus(Duration.ofDays(1)))) {
 			throw new SessionsProblems.InvalidSession("/startedAt", "lies too far in the future");
 		}
@@ -380,8 +404,10 @@ class SessionService {
 		}
 	}
 
+	/** The user's own open session, locked so recording and submitting never interleave. */
 	private Session ownOpenSession(CurrentUser user, UUID id, String action) {
-		Session session = visible(user, id, action);
+		visible(user, id, action);
+		Session session = this.sessions.find(id, true).orElseThrow();
 		if (!this.policy.mayChange(user, session)) {
 			refuse(action, id, session.childId(), false);
 			throw new SessionsProblems.NotAllowedForSession("Only the session's own therapist records into it.");
