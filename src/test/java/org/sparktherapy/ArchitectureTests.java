@@ -56,11 +56,13 @@ class ArchitectureTests {
 		noClasses().that()
 			.haveSimpleNameNotEndingWith("Controller")
 			.and()
+			.areNotAssignableTo(org.springframework.web.servlet.HandlerInterceptor.class)
+			.and()
 			.resideInAPackage("..internal..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("jakarta.servlet..")
-			.because("only web adapters speak HTTP")
+			.because("only web adapters (controllers, interceptors) speak HTTP")
 			.check(this.classes);
 	}
 
