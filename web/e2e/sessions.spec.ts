@@ -237,6 +237,44 @@ test('taps recorded offline wait on the device and reach the server exactly once
   expect(new Set(session.events.map((event) => event.id)).size).toBe(5);
 });
 
+test('a reload while offline reopens the recording as an offline session', async ({ page, context, request }) => {
+  test.setTimeout(90_000);
+  const setup = await setUp(request);
+  const sessionId = await startSessionInUi(page, setup);
+  await tap(page, 'dog', 'Correct', 2);
+  await tap(page, 'dog', 'Incorrect', 1);
+  await expect(pill(page)).toHaveText('All saved');
+  // The service worker (production builds) serves the app shell once the network is gone.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+
+  await context.setOffline(true);
+  await page.reload();
+
+  const dog = page.getByRole('region', { name: 'dog', exact: true });
+  await expect(dog).toContainText('2/3 correct · 67%');
+  await expect(page.getByRole('banner').getByText('Offline', { exact: true })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText(setup.technician.name);
+  await tap(page, 'dog', 'Correct', 2);
+  await tap(page, 'hitting', '+1 hitting', 1);
+  await expect(dog).toContainText('4/5 correct · 80%');
+  await expect(pill(page)).toHaveText('Offline — 3 waiting');
+
+  await context.setOffline(false);
+  await expect(pill(page)).toHaveText('All saved', { timeout: 45_000 });
+  await expect(page.getByRole('banner').getByText('Offline', { exact: true })).toBeHidden();
+
+  const token = await apiAccessToken(request, setup.technician);
+  const session = await call<{ status: string; events: { id: string }[] }>(
+    request,
+    token,
+    'GET',
+    `/api/sessions/${sessionId}`,
+  );
+  expect(session.status).toBe('open');
+  expect(session.events).toHaveLength(6);
+  expect(new Set(session.events.map((event) => event.id)).size).toBe(6);
+});
+
 test('a parent sees the progress graph of their child', async ({ page, request }) => {
   test.setTimeout(90_000);
   const setup = await setUp(request);

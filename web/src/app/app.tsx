@@ -5,15 +5,22 @@ import { getSessionSnapshot, restoreSession, subscribeToSession } from '../lib/a
 import { createQueryClient } from '../lib/query-client';
 import { createRouter } from './router';
 
-/** Providers and router. Starts the silent sign-in and drops cached server data whenever the session ends. */
+/**
+ * Providers and router. Starts the silent sign-in, drops cached server data whenever the session ends and reloads
+ * what failed while an offline session had no token, once it is signed in again.
+ */
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
 
   useEffect(() => {
     void restoreSession();
+    let previous = getSessionSnapshot().status;
     return subscribeToSession(() => {
-      if (getSessionSnapshot().status === 'signed-out') queryClient.clear();
+      const { status } = getSessionSnapshot();
+      if (status === 'signed-out') queryClient.clear();
+      if (status === 'signed-in' && previous === 'offline') void queryClient.invalidateQueries();
+      previous = status;
     });
   }, [queryClient]);
 

@@ -1,11 +1,20 @@
-import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { matchPath, Navigate, Outlet, useLocation } from 'react-router-dom';
 import { FullPageStatus } from '../components/ui/full-page-status';
 import type { Role } from '../lib/api-types';
 import { useAuth } from '../lib/auth';
 import { HOME_PATHS } from './role-home';
 import { NotAllowedPage } from './routes/not-allowed-page';
+import { OfflinePage } from './routes/offline-page';
 
-/** Lets signed-in users through; waits for the silent sign-in on first load, else sends them to /sign-in. */
+/** The pages that work in an offline session: recording into the sessions kept on this device (`/` leads there). */
+export const OFFLINE_PATHS = ['/', '/sessions/run', '/sessions/run/:id'] as const;
+/** Where `/` leads in an offline session. */
+const OFFLINE_HOME = '/sessions/run';
+
+/**
+ * Lets signed-in users (and offline sessions) through; waits for the silent sign-in on first load, else sends
+ * them to /sign-in.
+ */
 export function RequireAuth() {
   const { status } = useAuth();
   const location = useLocation();
@@ -14,15 +23,24 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Shows a "not allowed" page to signed-in users whose role may not see the nested routes. */
+/** Shows a "not allowed" page to users whose role may not see the nested routes. */
 export function RequireRole({ roles }: { roles: readonly Role[] }) {
-  const { user } = useAuth();
-  if (!user || !roles.includes(user.role)) return <NotAllowedPage />;
+  const { identity } = useAuth();
+  if (!identity || !roles.includes(identity.role)) return <NotAllowedPage />;
   return <Outlet />;
 }
 
-/** `/` sends each user to their role's home. */
+/** In an offline session, shows "You're offline" instead of the pages that need the server. */
+export function OfflineGate() {
+  const { status } = useAuth();
+  const { pathname } = useLocation();
+  if (status === 'offline' && !OFFLINE_PATHS.some((path) => matchPath(path, pathname))) return <OfflinePage />;
+  return <Outlet />;
+}
+
+/** `/` sends each user to their role's home (to recording in an offline session). */
 export function RoleRedirect() {
-  const { user } = useAuth();
-  return <Navigate to={user ? HOME_PATHS[user.role] : '/sign-in'} replace />;
+  const { status, identity } = useAuth();
+  if (status === 'offline') return <Navigate to={OFFLINE_HOME} replace />;
+  return <Navigate to={identity ? HOME_PATHS[identity.role] : '/sign-in'} replace />;
 }

@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './api-error';
-import { endSession, getAccessToken, refreshSession } from './auth-session';
+import { endSession, getAccessToken, getSessionSnapshot, refreshSession } from './auth-session';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,6 +12,10 @@ export interface RequestOptions {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
+  // An offline session has no token: do not even try; the session code retries the refresh on its own.
+  if (!options.anonymous && getSessionSnapshot().status === 'offline') {
+    throw new ApiError({ status: 0, detail: 'You are offline. This needs the network.' });
+  }
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = options.anonymous ? null : getAccessToken();
@@ -36,6 +40,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 /**
  * Calls the SPARKTherapy API and returns the parsed JSON body (undefined for 204).
  * Sends the in-memory access token; on a 401 it refreshes the session once and retries once.
+ * In an offline session (see auth-session) it sends nothing and throws a network ApiError (status 0).
  * Any non-2xx answer is thrown as an ApiError built from the problem+json body.
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,4 +1,10 @@
 import type { TokenResponse, User } from './api-types';
+import {
+  forgetOfflineIdentity,
+  loadOfflineIdentity,
+  rememberOfflineIdentity,
+  type OfflineIdentity,
+} from './offline-identity';
 
 /**
  * The signed-in session of this browser tab.
@@ -7,6 +13,10 @@ import type { TokenResponse, User } from './api-types';
  * loses it; the session comes back through `POST /api/auth/refresh`, which reads the HttpOnly
  * `spark_refresh` cookie. Refreshes are coalesced: however many callers ask at once, one request
  * goes out, because the server rotates the cookie on every refresh.
+ *
+ * When the refresh cannot reach the server (network error, timeout, 5xx) and a therapist is remembered on this
+ * device, the app runs an offline session: no token, only the on-device recording works, and the refresh is
+ * tried again on the browser's 'online' event and every 30 seconds. A refusal (401) always signs out.
  */
 
 /** Makes the server keep the refresh token in its HttpOnly cookie instead of the JSON body. */
@@ -19,19 +29,27 @@ export interface Session {
   user: User;
 }
 
-export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
+export type SessionStatus = 'restoring' | 'signed-in' | 'offline' | 'signed-out';
 
 export interface SessionSnapshot {
   status: SessionStatus;
   session: Session | null;
+  /** In an offline session: the therapist remembered on this device. */
+  offlineUser: OfflineIdentity | null;
+  /** Signed out because the server could not be reached and nobody is remembered on this device. */
+  unreachable: boolean;
 }
 
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 /** After a network failure, try the refresh again this much later. */
 const NETWORK_RETRY_MS = 30_000;
+/** A refresh that has not answered by then counts as a network failure. */
+const REFRESH_TIMEOUT_MS = 10_000;
 
-let snapshot: SessionSnapshot = { status: 'restoring', session: null };
+const INITIAL: SessionSnapshot = { status: 'restoring', session: null, offlineUser: null, unreachable: false };
+
+let snapshot: SessionSnapshot = INITIAL;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshInFlight: Promise<Session | null> | null = null;
 let restoring: Promise<Session | null> | null = null;
@@ -57,6 +75,15 @@ export function subscribeToSession(listener: () => void): () => void {
   };
 }
 
+const onOnline = () => void refreshSession();
+
+/** While offline without a token: try the refresh as soon as the browser is back online. */
+function watchOnline(watch: boolean) {
+  if (typeof window === 'undefined') return;
+  if (watch) window.addEventListener('online', onOnline);
+  else window.removeEventListener('online', onOnline);
+}
+
 function scheduleRefresh(delayMs: number) {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {
@@ -73,19 +100,54 @@ export function startSession(tokens: TokenResponse): Session {
     user: tokens.user,
   };
   scheduleRefresh(lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2);
-  publish({ status: 'signed-in', session });
+  watchOnline(false);
+  remember(tokens.user);
+  publish({ status: 'signed-in', session, offlineUser: null, unreachable: false });
   return session;
 }
 
 /** Replaces the signed-in user's details, e.g. after they changed their name. */
 export function updateSessionUser(user: User) {
-  if (snapshot.session) publish({ status: 'signed-in', session: { ...snapshot.session, user } });
+  if (!snapshot.session) return;
+  remember(user);
+  publish({ ...snapshot, session: { ...snapshot.session, user } });
 }
 
-/** Forgets the session locally; the caller is responsible for telling the server. */
-export function endSession() {
+function remember(user: User) {
+  rememberOfflineIdentity(user).catch(() => {
+    // Without IndexedDB the app still works online; only the offline session is unavailable.
+  });
+}
+
+/**
+ * Forgets the session locally, and the user remembered for offline use (the outbox stays until sign-out);
+ * the caller is responsible for telling the server.
+ */
+export function endSession({ unreachable = false }: { unreachable?: boolean } = {}) {
   clearTimeout(refreshTimer);
-  publish({ status: 'signed-out', session: null });
+  watchOnline(false);
+  if (!unreachable) forgetOfflineIdentity().catch(() => undefined);
+  publish({ status: 'signed-out', session: null, offlineUser: null, unreachable });
+}
+
+/** The server could not be reached: keep a valid token, else continue offline as the remembered therapist. */
+async function unreachable(): Promise<Session | null> {
+  const current = snapshot.session;
+  if (current && current.expiresAt > Date.now()) {
+    scheduleRefresh(NETWORK_RETRY_MS);
+    return current;
+  }
+  const identity = await loadOfflineIdentity().catch(() => null);
+  if (!identity) {
+    // Signed out, but the silent sign-in is tried again once the browser is back online.
+    endSession({ unreachable: true });
+    watchOnline(true);
+    return null;
+  }
+  scheduleRefresh(NETWORK_RETRY_MS);
+  watchOnline(true);
+  publish({ status: 'offline', session: null, offlineUser: identity, unreachable: false });
+  return null;
 }
 
 async function requestRefresh(): Promise<Session | null> {
@@ -96,17 +158,13 @@ async function requestRefresh(): Promise<Session | null> {
       headers: { ...WEB_CLIENT_HEADERS, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: '{}',
       credentials: 'same-origin',
+      signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
     });
   } catch {
-    // Offline: keep a still-valid session and try again later rather than signing the user out.
-    const current = snapshot.session;
-    if (current && current.expiresAt > Date.now()) {
-      scheduleRefresh(NETWORK_RETRY_MS);
-      return current;
-    }
-    endSession();
-    return null;
+    return unreachable();
   }
+  // A 5xx (or a proxy's 502/504) says nothing about the session: the server could not answer.
+  if (response.status >= 500) return unreachable();
   if (!response.ok) {
     endSession();
     return null;
@@ -133,6 +191,7 @@ export function resetSessionForTests() {
   clearTimeout(refreshTimer);
   refreshInFlight = null;
   restoring = null;
-  snapshot = { status: 'restoring', session: null };
+  watchOnline(false);
+  snapshot = INITIAL;
   listeners.clear();
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useLogout } from '../../features/auth/api/logout';
 import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
 import { useOutboxSync, useSyncStatus } from '../../features/sessions/offline/sync';
 import { ROLE_LABELS, type Role } from '../../lib/api-types';
 import { useAuth } from '../../lib/auth';
+import { OfflineGate } from '../guards';
 import { HOME_PATHS } from '../role-home';
 
 interface NavItem {
@@ -31,9 +32,13 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
   ],
 };
 
-/** Header, navigation by role and the main region around every signed-in screen. */
+/**
+ * Header, navigation by role and the main region around every signed-in screen. In an offline session it shows
+ * the remembered therapist with an "Offline" badge, and only the pages that work without the server.
+ */
 export function AppShell() {
-  const { user } = useAuth();
+  const { identity: user, status } = useAuth();
+  const offline = status === 'offline';
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -90,6 +95,11 @@ export function AppShell() {
           <span>SPARKTherapy</span>
         </Link>
         <div className="topbar-user">
+          {offline && (
+            <span className="badge badge-offline" title="Recording is kept on this device until the network is back">
+              Offline
+            </span>
+          )}
           <span className="topbar-user-text">
             <span className="user-name">{user.name}</span>
             <span className="user-role">{ROLE_LABELS[user.role]}</span>
@@ -107,7 +117,7 @@ export function AppShell() {
       <div className="shell-body">
         <nav id="app-nav" aria-label="Main" className={`sidebar${menuOpen ? ' sidebar-open' : ''}`}>
           <p className="sidebar-user">
-            Signed in as <strong>{user.name}</strong> ({ROLE_LABELS[user.role]})
+            {offline ? 'Offline as' : 'Signed in as'} <strong>{user.name}</strong> ({ROLE_LABELS[user.role]})
           </p>
           <ul className="nav-list">
             {items.map((item) => (
@@ -120,7 +130,7 @@ export function AppShell() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="main">
-          <Outlet />
+          <OfflineGate />
         </main>
       </div>
       <ConfirmDialog

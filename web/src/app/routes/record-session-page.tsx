@@ -5,8 +5,8 @@ import { useAuth } from '../../lib/auth';
 
 export function RecordSessionPage() {
   const { id } = useParams();
-  const { user } = useAuth();
-  if (!user || !id) return null;
+  const { identity } = useAuth();
+  if (!identity || !id) return null;
   return (
     <Page
       title="Session"
@@ -17,7 +17,7 @@ export function RecordSessionPage() {
         </p>
       }
     >
-      <RecordSession key={id} sessionId={id} therapistName={user.name} />
+      <RecordSession key={id} sessionId={id} therapistName={identity.name} />
     </Page>
   );
 }

@@ -7,13 +7,14 @@ import { HOME_PATHS } from '../role-home';
 import { AuthLayout } from './auth-layout';
 
 export function SignInPage() {
-  const { status, user } = useAuth();
+  const { status, user, unreachable } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const registeredEmail = (location.state as { registeredEmail?: string } | null)?.registeredEmail;
 
   if (status === 'restoring') return <FullPageStatus>Loading SPARKTherapy…</FullPageStatus>;
   if (status === 'signed-in' && user) return <Navigate to={HOME_PATHS[user.role]} replace />;
+  if (status === 'offline') return <Navigate to="/" replace />;
 
   return (
     <AuthLayout
@@ -25,6 +26,12 @@ export function SignInPage() {
       }
     >
       {registeredEmail && <Alert tone="success">Your account was created. Sign in with {registeredEmail}.</Alert>}
+      {unreachable && (
+        <Alert tone="info" title="You’re offline">
+          SPARKTherapy could not reach the server. Signing in needs the network; anything recorded on this device is
+          kept and sent after you sign in.
+        </Alert>
+      )}
       <SignInForm
         defaultEmail={registeredEmail}
         onSignedIn={(signedIn) => navigate(HOME_PATHS[signedIn.role], { replace: true })}

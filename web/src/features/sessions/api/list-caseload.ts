@@ -15,10 +15,11 @@ export async function listCaseload(signal?: AbortSignal): Promise<Page<CaseloadC
   return apiFetch<Page<CaseloadChild>>('/api/children?status=active&size=50&sort=lastName,asc', { signal });
 }
 
-export function useCaseload() {
+export function useCaseload({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...sessionsQueryKey, 'caseload'],
     queryFn: ({ signal }) => listCaseload(signal),
+    enabled,
   });
 }
 

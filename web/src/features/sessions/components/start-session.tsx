@@ -39,9 +39,12 @@ function toLocalInput(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-/** Pick a child from the caseload (or resume a session kept on this device), then start recording. */
-export function StartSession({ userId }: { userId: string }) {
-  const caseload = useCaseload();
+/**
+ * Pick a child from the caseload (or resume a session kept on this device), then start recording. Offline, only
+ * resuming works: the caseload and the child's programs come from the server.
+ */
+export function StartSession({ userId, offline = false }: { userId: string; offline?: boolean }) {
+  const caseload = useCaseload({ enabled: !offline });
   const drafts = useOpenDrafts(userId);
   const [child, setChild] = useState<CaseloadChild | null>(null);
   const names = new Map((caseload.data?.content ?? []).map((item) => [item.id, caseloadName(item)]));
@@ -84,7 +87,9 @@ export function StartSession({ userId }: { userId: string }) {
         <h2 id="caseload-heading" className="section-title">
           Choose a child
         </h2>
-        {caseload.isPending ? (
+        {offline ? (
+          <Alert tone="info">Starting a new session needs the network. Sessions on this device can be resumed.</Alert>
+        ) : caseload.isPending ? (
           <p className="muted" role="status">
             Loading your caseload…
           </p>

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { ApiError, errorMessage } from '../../../lib/api-error';
-import { getAccessToken } from '../../../lib/auth-session';
+import { getAccessToken, subscribeToSession } from '../../../lib/auth-session';
 import { postSessionEvents } from '../api/post-session-events';
 import { putSession } from '../api/put-session';
 import { submitSession } from '../api/submit-session';
@@ -9,7 +9,8 @@ import { countWaiting, nextBatch, type Batch } from './sync-batch';
 import type { SyncSnapshot } from './sync-status';
 
 /**
- * Sends the outbox to the server, oldest first, whenever the browser is online and the user signed in.
+ * Sends the outbox to the server, oldest first, whenever the browser is online and the user signed in (an offline
+ * session, which has no token, only counts it; the loop starts sending once the session is renewed).
  * Network errors and 5xx answers are retried with a growing pause (up to a minute); a 4xx answer marks the
  * entry failed with the server's message and holds back the rest of that session until the user acts.
  */
@@ -156,12 +157,14 @@ export function startSync(id: string): () => void {
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   const stopListening = onOutboxChange(kickSync);
+  const stopSession = subscribeToSession(kickSync);
   publish({ online: navigator.onLine });
   kickSync();
   return () => {
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
     stopListening();
+    stopSession();
     clearTimeout(retryTimer);
     if (userId === id) userId = null;
     publish({ waiting: 0, waitingBySession: {}, error: null });
