@@ -101,10 +101,25 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/sessions/{id}/addenda",
 				"admin=ok supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("GET /api/children/{id}/progress", childReaders);
+		// scheduling (the appointment is the technician's, with the guardian's child)
+		TABLE.put("POST /api/appointments", childAdmins);
+		TABLE.put("GET /api/appointments", everyone + " anonymous=401");
+		TABLE.put("GET /api/appointments/{id}", childReaders);
+		TABLE.put("POST /api/appointments/{id}/cancel",
+				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401");
+		TABLE.put("POST /api/appointments/{id}/check-in",
+				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("POST /api/appointments/{id}/complete",
+				"admin=409 supervisor=403 technician=409 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("PUT /api/therapists/{id}/availability", adminsOnly);
+		TABLE.put("POST /api/therapists/{id}/time-off", adminsOnly);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
 	}
+
+	/** Each world's appointment gets its own time: the technician is the same person in every world. */
+	static final java.util.concurrent.atomic.AtomicInteger worlds = new java.util.concurrent.atomic.AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -168,6 +183,13 @@ class AccessTableIntegrationTests {
 
 		final String submittedSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId,
 				this.program.at("/targets/0/id"), List.of("correct"), true);
+
+		final java.time.Instant appointmentStart = java.time.Instant.now()
+			.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+			.plus(java.time.Duration.ofDays(30).plusHours(2L * worlds.incrementAndGet()));
+
+		final String appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
+				this.appointmentStart);
 
 		final String spareParentId = this.admin.api()
 			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
@@ -251,6 +273,27 @@ class AccessTableIntegrationTests {
 			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSessionId + "/addenda",
 					body("reason", "Correction", "text", "Detail added later.")).status();
 			case "GET /api/children/{id}/progress" -> api.get(child + "/progress").status();
+			case "POST /api/appointments" -> api.post("/api/appointments", body("childId", world.childId, "therapistId",
+					this.people.get(Actor.TECHNICIAN).id(), "serviceCode", "97153", "place", "home", "start",
+					world.appointmentStart.plusSeconds(3600).toString(), "end",
+					world.appointmentStart.plusSeconds(5400).toString()))
+				.status();
+			case "GET /api/appointments" -> api.get("/api/appointments").status();
+			case "GET /api/appointments/{id}" -> api.get("/api/appointments/" + world.appointmentId).status();
+			case "POST /api/appointments/{id}/cancel" -> api.post("/api/appointments/" + world.appointmentId + "/cancel",
+					body("reason", "Sick")).status();
+			case "POST /api/appointments/{id}/check-in" ->
+				api.post("/api/appointments/" + world.appointmentId + "/check-in", "{}").status();
+			case "POST /api/appointments/{id}/complete" ->
+				api.post("/api/appointments/" + world.appointmentId + "/complete", "{}").status();
+			case "PUT /api/therapists/{id}/availability" -> api.put(
+					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/availability",
+					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "17:00"))))
+				.status();
+			case "POST /api/therapists/{id}/time-off" -> api.post(
+					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/time-off",
+					body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"))
+				.status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());

@@ -120,6 +120,15 @@ public final class Clinic {
 		return id;
 	}
 
+	/** A one-hour scheduled appointment booked by the admin for the child with the therapist. Returns its id. */
+	public String anAppointment(Person admin, String childId, Person therapist, java.time.Instant start) {
+		Api.Response booked = admin.api().post("/api/appointments", Api.body("childId", childId, "therapistId",
+				therapist.id(), "serviceCode", "97153", "place", "clinic", "start", start.toString(), "end",
+				start.plusSeconds(3600).toString()));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		return booked.at("/occurrences/0/id");
+	}
+
 	private static void link(Person admin, String childId, String what, Object body) {
 		Api.Response response = admin.api().post("/api/children/" + childId + "/" + what, body);
 		assertThat(response.status()).as(response.text()).isEqualTo(201);

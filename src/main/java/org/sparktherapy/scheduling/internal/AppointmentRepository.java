@@ -1,0 +1,229 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appointments and series in PostgreSQL. The table's exclusion constraints refuse overlapping live appointments of
+ * one therapist or one child, whatever runs concurrently.
+ */
+@Repository
+class AppointmentRepository {
+
+	private static final String SELECT = """
+			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name
+			from appointments p join accounts t on t.id = p.therapist_id
+			left join accounts c on c.id = p.cancelled_by left join accounts o on o.id = p.override_by
+			""";
+
+	private final JdbcClient jdbc;
+
+	AppointmentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What a new appointment is made of. */
+	record NewAppointment(UUID id, UUID seriesId, UUID childId, UUID therapistId, String serviceCode, String place,
+			Instant startsAt, Instant endsAt, LocalDateTime localStart, ZoneId zone, UUID overrideBy,
+			String overrideReason, UUID createdBy) {
+	}
+
+	/** A weekly series as booked. */
+	record NewSeries(UUID id, String rrule, ZoneId zone, LocalDateTime localStart, int durationMinutes, UUID childId,
+			UUID therapistId, String serviceCode, String place, UUID createdBy) {
+	}
+
+	/** The filters of a list; {@code null} for "any". */
+	record Filter(Instant from, Instant to, UUID therapistId, UUID childId, Appointment.Status status) {
+	}
+
+	Optional<Appointment> find(UUID id, boolean forUpdate) {
+		return this.jdbc.sql(SELECT + " where p.id = :id" + (forUpdate ? " for update of p" : ""))
+			.param("id", id)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** These appointments, by start. */
+	List<Appointment> findAll(List<UUID> ids) {
+		return this.jdbc.sql(SELECT + " where p.id in (:ids) order by p.starts_at")
+			.param("ids", ids)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	void insertSeries(NewSeries s, Instant now) {
+		this.jdbc.sql("""
+				insert into appointment_series (id, rrule, zone, local_start, duration_min, child_id, therapist_id,
+				    service_code, place, created_by, created_at)
+				values (:id, :rrule, :zone, :local, :duration, :child, :therapist, :code, :place, :by, :now)
+				""")
+			.param("id", s.id())
+			.param("rrule", s.rrule())
+			.param("zone", s.zone().getId())
+			.param("local", s.localStart())
+			.param("duration", s.durationMinutes())
+			.param("child", s.childId())
+			.param("therapist", s.therapistId())
+			.param("code", s.serviceCode())
+			.param("place", s.place())
+			.param("by", s.createdBy())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void insert(NewAppointment a, Instant now) {
+		this.jdbc.sql("""
+				insert into appointments (id, series_id, child_id, therapist_id, service_code, place, starts_at, ends_at,
+				    local_start, zone, status, override_by, override_reason, created_by, created_at, updated_at)
+				values (:id, :series, :child, :therapist, :code, :place, :starts, :ends, :local, :zone, 'scheduled',
+				    :overrideBy, :overrideReason, :by, :now, :now)
+				""")
+			.param("id", a.id())
+			.param("series", a.seriesId())
+			.param("child", a.childId())
+			.param("therapist", a.therapistId())
+			.param("code", a.serviceCode())
+			.param("place", a.place())
+			.param("starts", Timestamp.from(a.startsAt()))
+			.param("ends", Timestamp.from(a.endsAt()))
+			.param("local", a.localStart())
+			.param("zone", a.zone().getId())
+			.param("overrideBy", a.overrideBy())
+			.param("overrideReason", a.overrideReason())
+			.param("by", a.createdBy())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Live (not cancelled, not no-show) appointments of the therapist or the child that touch the window. */
+	List<Appointment> liveOfTherapistOrChild(UUID therapistId, UUID childId, Instant from, Instant to) {
+		return this.jdbc.sql(SELECT + """
+				 where (p.therapist_id = :therapist or p.child_id = :child) and p.status not in ('cancelled', 'no_show')
+				    and p.starts_at < :to and p.ends_at > :from
+				order by p.starts_at
+				""")
+			.param("therapist", therapistId)
+			.param("child", childId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** Moves the status if it still is {@code from}; returns whether it did. */
+	boolean changeStatus(UUID id, Appointment.Status from, Appointment.Status to, Instant now) {
+		return this.jdbc.sql("""
+				update appointments set status = :to, updated_at = :now, version = version + 1
+				where id = :id and status = :from
+				""")
+			.param("id", id)
+			.param("from", from.value())
+			.param("to", to.value())
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** Cancels the appointment if it is still scheduled; returns whether it did. */
+	boolean cancel(UUID id, UUID by, String byRole, String reason, boolean late, Instant now) {
+		return this.jdbc.sql("""
+				update appointments set status = 'cancelled', cancelled_at = :now, cancelled_by = :by,
+				    cancelled_by_role = :role, cancel_reason = :reason, cancelled_late = :late, updated_at = :now,
+				    version = version + 1
+				where id = :id and status = 'scheduled'
+				""")
+			.param("id", id)
+			.param("by", by)
+			.param("role", byRole)
+			.param("reason", reason)
+			.param("late", late)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** One page of the appointments the scope lets the user see, filtered. */
+	PageResponse<Appointment> list(SchedulingAccessPolicy.Scope scope, UUID userId, Filter filter, PageQuery page) {
+		List<String> where = new ArrayList<>();
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		switch (scope) {
+			case ALL -> {
+			}
+			// read-only use of the children module's link tables, as ADR 7 records
+			case THERAPIST -> where.add("(p.therapist_id = :user or p.child_id in "
+					+ "(select m.child_id from care_team_members m where m.account_id = :user))");
+			case GUARDIAN -> where.add("p.child_id in (select g.child_id from guardians g where g.account_id = :user)");
+		}
+		if (scope != SchedulingAccessPolicy.Scope.ALL) {
+			params.put("user", userId);
+		}
+		if (filter.from() != null) {
+			where.add("p.ends_at > :from");
+			params.put("from", Timestamp.from(filter.from()));
+		}
+		if (filter.to() != null) {
+			where.add("p.starts_at < :to");
+			params.put("to", Timestamp.from(filter.to()));
+		}
+		if (filter.therapistId() != null) {
+			where.add("p.therapist_id = :therapist");
+			params.put("therapist", filter.therapistId());
+		}
+		if (filter.childId() != null) {
+			where.add("p.child_id = :child");
+			params.put("child", filter.childId());
+		}
+		if (filter.status() != null) {
+			where.add("p.status = :status");
+			params.put("status", filter.status().value());
+		}
+		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+		long total = this.jdbc.sql("select count(*) from appointments p" + clause)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Appointment> rows = this.jdbc
+			.sql(SELECT + clause + " order by " + page.orderBy() + ", p.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> map(rs))
+			.list();
+		return PageResponse.of(rows, page, total);
+	}
+
+	private static Appointment map(ResultSet rs) throws SQLException {
+		Timestamp cancelledAt = rs.getTimestamp("cancelled_at");
+		UUID overrideBy = rs.getObject("override_by", UUID.class);
+		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
+				rs.getObject("child_id", UUID.class),
+				new Appointment.Person(rs.getObject("therapist_id", UUID.class), rs.getString("therapist_name")),
+				rs.getString("service_code"), rs.getString("place"), rs.getTimestamp("starts_at").toInstant(),
+				rs.getTimestamp("ends_at").toInstant(), Appointment.Status.of(rs.getString("status")),
+				(cancelledAt != null) ? new Appointment.Cancellation(cancelledAt.toInstant(),
+						new Appointment.Person(rs.getObject("cancelled_by", UUID.class),
+								rs.getString("cancelled_by_name")),
+						rs.getString("cancelled_by_role"), rs.getString("cancel_reason"),
+						rs.getBoolean("cancelled_late"))
+						: null,
+				(overrideBy != null) ? new Appointment.Override(
+						new Appointment.Person(overrideBy, rs.getString("override_by_name")),
+						rs.getString("override_reason")) : null,
+				rs.getObject("session_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+}

@@ -1,0 +1,372 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.children.Relation;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.problem.Problem.FieldError;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.scheduling.AppointmentBooked;
+import org.sparktherapy.scheduling.AppointmentCancelled;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Booking, reading, cancelling, checking in and completing appointments. Every call resolves what the user is to the
+ * child, checks it with {@link SchedulingAccessPolicy}, and writes the PHI access log (refusals included), in one
+ * transaction. A series is booked all or nothing: one conflicting occurrence refuses the whole series.
+ */
+@Service
+class AppointmentService {
+
+	/** Nothing is booked before this (and timestamps stay in PostgreSQL's range). */
+	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
+
+	static final Set<String> SERVICE_CODES = Set.of("97151", "97152", "97153", "97154", "97155", "97156", "97157",
+			"97158");
+
+	/** PostgreSQL's {@code exclusion_violation}. */
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	/** What an admin asks to book. {@code recurrence} and {@code overrideReason} may be {@code null}. */
+	record BookingRequest(UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
+			OffsetDateTime end, String recurrence, String overrideReason) {
+	}
+
+	/** A weekly series as booked. */
+	record Series(UUID id, String recurrence) {
+	}
+
+	/** What was booked: the series, if recurring, and every occurrence in order. */
+	record Booking(Series series, List<Appointment> occurrences) {
+	}
+
+	private final AppointmentRepository appointments;
+
+	private final AvailabilityRepository availability;
+
+	private final SchedulingAccessPolicy policy;
+
+	private final CancellationPolicy cancellation;
+
+	private final Children children;
+
+	private final Accounts accounts;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate savepoint;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	AppointmentService(AppointmentRepository appointments, AvailabilityRepository availability,
+			SchedulingAccessPolicy policy, CancellationPolicy cancellation, Children children, Accounts accounts,
+			AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+			SparkProperties properties) {
+		this.appointments = appointments;
+		this.availability = availability;
+		this.policy = policy;
+		this.cancellation = cancellation;
+		this.children = children;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.events = events;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	/**
+	 * Books one appointment or a weekly series, all or nothing. Conflicts — the therapist or the child already
+	 * booked, the therapist outside their weekly availability or on time off — refuse the booking listing every
+	 * conflicting occurrence; an admin's override reason lets availability and time off be overridden (recorded),
+	 * never a double booking.
+	 */
+	@Transactional
+	Booking book(CurrentUser user, BookingRequest request) {
+		WeeklyRecurrence recurrence = validate(request);
+		Relation relation = this.children.relationOf(user, request.childId());
+		if (!relation.canSee()) {
+			refuse("create", null, request.childId(), true);
+			throw new SchedulingProblems.AppointmentNotFound("child");
+		}
+		if (!this.policy.mayBook(relation)
+				|| (request.overrideReason() != null && !this.policy.mayOverrideAvailability(user))) {
+			refuse("create", null, request.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment("Only admins book appointments.");
+		}
+		if (this.children.find(request.childId()).orElseThrow().status() != ChildStatus.ACTIVE) {
+			throw new SchedulingProblems.ChildNotActive();
+		}
+		checkTherapist(request.therapistId(), request.childId());
+		Duration length = Duration.between(request.start(), request.end());
+		List<Instant> starts;
+		try {
+			starts = (recurrence != null) ? recurrence.expand(request.start().toZonedDateTime(), this.zone)
+					: List.of(request.start().toInstant());
+		}
+		catch (WeeklyRecurrence.Unusable ex) {
+			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
+		}
+		List<FieldError> conflicts = new ArrayList<>(overlaps(request, starts, length));
+		if (request.overrideReason() == null) {
+			conflicts.addAll(unavailable(request.therapistId(), starts, length));
+		}
+		if (!conflicts.isEmpty()) {
+			throw new SchedulingProblems.AppointmentConflicts(conflicts);
+		}
+		Instant now = this.clock.instant();
+		Series series = (recurrence != null) ? new Series(UUID.randomUUID(), recurrence.text()) : null;
+		List<UUID> ids = new ArrayList<>();
+		try {
+			this.savepoint.executeWithoutResult(status -> insert(user, request, series, starts, length, ids, now));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!isExclusionViolation(ex)) {
+				throw ex;
+			}
+			// booked concurrently since we looked: name what is in the way now
+			throw new SchedulingProblems.AppointmentConflicts(overlaps(request, starts, length));
+		}
+		List<Appointment> booked = this.appointments.findAll(ids);
+		booked.forEach(a -> this.events.publishEvent(new AppointmentBooked(a.id(), a.seriesId(), a.childId(),
+				a.therapist().id(), a.startsAt(), a.endsAt())));
+		this.audit.success(new PhiAccess("create", "appointment",
+				(series != null) ? series.id() : ids.getFirst(), request.childId()));
+		return new Booking(series, booked);
+	}
+
+	@Transactional
+	Appointment get(CurrentUser user, UUID id) {
+		Appointment appointment = visible(user, id, "read", false);
+		this.audit.success(new PhiAccess("read", "appointment", id, appointment.childId()));
+		return appointment;
+	}
+
+	/** The appointments the user may see, filtered; one access-log entry per child shown. */
+	@Transactional
+	PageResponse<Appointment> list(CurrentUser user, AppointmentRepository.Filter filter, PageQuery page) {
+		PageResponse<Appointment> result = this.appointments.list(this.policy.listScope(user), user.id(), filter,
+				page);
+		Set<UUID> shown = new LinkedHashSet<>();
+		result.content().forEach(a -> shown.add(a.childId()));
+		shown.forEach(childId -> this.audit.success(new PhiAccess("list", "appointment", null, childId)));
+		return result;
+	}
+
+	/** Cancels a scheduled appointment: late within the notice period; a guardian's is a parent cancellation. */
+	@Transactional
+	Appointment cancel(CurrentUser user, UUID id, String reason) {
+		Appointment appointment = visible(user, id, "cancel", true);
+		Relation relation = this.children.relationOf(user, appointment.childId());
+		if (!this.policy.mayCancel(relation)) {
+			refuse("cancel", id, appointment.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment("Only guardians and admins cancel appointments.");
+		}
+		if (!appointment.status().mayMoveTo(Appointment.Status.CANCELLED)) {
+			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), Appointment.Status.CANCELLED);
+		}
+		Instant now = this.clock.instant();
+		boolean late = this.cancellation.isLate(appointment.startsAt(), now);
+		boolean byParent = relation == Relation.GUARDIAN;
+		this.appointments.cancel(id, user.id(), byParent ? "parent" : "admin", reason.trim(), late, now);
+		this.events.publishEvent(new AppointmentCancelled(id, appointment.childId(), appointment.therapist().id(),
+				appointment.startsAt(), byParent, late, now));
+		this.audit.success(new PhiAccess("cancel", "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
+	}
+
+	@Transactional
+	Appointment checkIn(CurrentUser user, UUID id) {
+		return move(user, id, Appointment.Status.CHECKED_IN, "check-in");
+	}
+
+	@Transactional
+	Appointment complete(CurrentUser user, UUID id) {
+		return move(user, id, Appointment.Status.COMPLETED, "complete");
+	}
+
+	private Appointment move(CurrentUser user, UUID id, Appointment.Status to, String action) {
+		Appointment appointment = visible(user, id, action, true);
+		if (!this.policy.mayCheckInAndComplete(user, appointment)) {
+			refuse(action, id, appointment.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment(
+					"Only the appointment's own therapist checks in and completes it.");
+		}
+		if (!appointment.status().mayMoveTo(to)) {
+			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), to);
+		}
+		this.appointments.changeStatus(id, appointment.status(), to, this.clock.instant());
+		this.audit.success(new PhiAccess(action, "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
+	}
+
+	private void insert(CurrentUser user, BookingRequest request, Series series, List<Instant> starts,
+			Duration length, List<UUID> ids, Instant now) {
+		if (series != null) {
+			this.appointments.insertSeries(new AppointmentRepository.NewSeries(series.id(), series.recurrence(),
+					this.zone, request.start().atZoneSameInstant(this.zone).toLocalDateTime(),
+					(int) length.toMinutes(), request.childId(), request.therapistId(), request.serviceCode(),
+					request.place(), user.id()), now);
+		}
+		for (Instant start : starts) {
+			UUID id = UUID.randomUUID();
+			this.appointments.insert(new AppointmentRepository.NewAppointment(id,
+					(series != null) ? series.id() : null, request.childId(), request.therapistId(),
+					request.serviceCode(), request.place(), start, start.plus(length),
+					start.atZone(this.zone).toLocalDateTime(), this.zone,
+					(request.overrideReason() != null) ? user.id() : null,
+					(request.overrideReason() != null) ? request.overrideReason().trim() : null, user.id()), now);
+			ids.add(id);
+		}
+	}
+
+	/** Live appointments of the same therapist or child that overlap an occurrence. */
+	private List<FieldError> overlaps(BookingRequest request, List<Instant> starts, Duration length) {
+		List<Appointment> live = this.appointments.liveOfTherapistOrChild(request.therapistId(), request.childId(),
+				starts.getFirst(), starts.getLast().plus(length));
+		List<FieldError> conflicts = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			Instant start = starts.get(i);
+			Instant end = start.plus(length);
+			for (Appointment other : live) {
+				if (other.startsAt().isBefore(end) && other.endsAt().isAfter(start)) {
+					String who = other.therapist().id().equals(request.therapistId()) ? "The therapist" : "The child";
+					conflicts.add(new FieldError("/occurrences/" + i,
+							who + " is already booked at " + start + ": appointment " + other.id()));
+				}
+			}
+		}
+		return conflicts;
+	}
+
+	/** Occurrences outside the therapist's weekly availability (if they have any) or during their time off. */
+	private List<FieldError> unavailable(UUID therapistId, List<Instant> starts, Duration length) {
+		List<AvailabilityRepository.Block> blocks = this.availability.blocks(therapistId);
+		List<AvailabilityRepository.TimeOff> timeOff = this.availability.timeOff(therapistId, starts.getFirst(),
+				starts.getLast().plus(length));
+		List<FieldError> conflicts = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			Instant start = starts.get(i);
+			Instant end = start.plus(length);
+			ZonedDateTime localStart = start.atZone(this.zone);
+			ZonedDateTime localEnd = end.atZone(this.zone);
+			boolean within = blocks.isEmpty() || (localStart.toLocalDate().equals(localEnd.toLocalDate())
+					&& blocks.stream()
+						.anyMatch(b -> b.weekday() == localStart.getDayOfWeek()
+								&& !localStart.toLocalTime().isBefore(b.start())
+								&& !localEnd.toLocalTime().isAfter(b.end())));
+			if (!within) {
+				conflicts.add(new FieldError("/occurrences/" + i,
+						"The therapist is not available at " + start + " (outside their weekly hours)"));
+			}
+			for (AvailabilityRepository.TimeOff off : timeOff) {
+				if (off.startsAt().isBefore(end) && off.endsAt().isAfter(start)) {
+					conflicts.add(new FieldError("/occurrences/" + i,
+							"The therapist is on time off at " + start + ": time off " + off.id()));
+				}
+			}
+		}
+		return conflicts;
+	}
+
+	private void checkTherapist(UUID therapistId, UUID childId) {
+		AccountSummary therapist = this.accounts.findById(therapistId).orElse(null);
+		if (therapist == null || therapist.role() != Role.THERAPIST || !therapist.active()) {
+			throw new SchedulingProblems.InvalidAppointment("/therapistId", "is not an active therapist");
+		}
+		if (this.children.caseload(therapistId).stream().noneMatch(c -> c.id().equals(childId))) {
+			throw new SchedulingProblems.InvalidAppointment("/therapistId", "is not on the child's care team");
+		}
+	}
+
+	private WeeklyRecurrence validate(BookingRequest request) {
+		if (!SERVICE_CODES.contains(request.serviceCode())) {
+			throw new SchedulingProblems.InvalidAppointment("/serviceCode",
+					"must be an adaptive behavior CPT code 97151 to 97158");
+		}
+		if (!PLACES.contains(request.place())) {
+			throw new SchedulingProblems.InvalidAppointment("/place",
+					"must be one of clinic, home, school, community, telehealth");
+		}
+		if (request.start().toInstant().isBefore(EARLIEST)) {
+			throw new SchedulingProblems.InvalidAppointment("/start", "lies too far in the past");
+		}
+		if (!request.end().isAfter(request.start())) {
+			throw new SchedulingProblems.InvalidAppointment("/end", "must be after start");
+		}
+		if (Duration.between(request.start(), request.end()).compareTo(Duration.ofHours(24)) >= 0) {
+			throw new SchedulingProblems.InvalidAppointment("/end", "an appointment lasts less than 24 hours");
+		}
+		if (request.recurrence() == null) {
+			return null;
+		}
+		try {
+			return WeeklyRecurrence.parse(request.recurrence());
+		}
+		catch (WeeklyRecurrence.Unusable ex) {
+			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
+		}
+	}
+
+	/** The appointment if the user may know of it (locked for a change); otherwise a 404 written to the log. */
+	private Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
+		Appointment appointment = this.appointments.find(id, forUpdate).orElse(null);
+		if (appointment == null) {
+			refuse(action, id, null, true);
+			throw new SchedulingProblems.AppointmentNotFound("appointment");
+		}
+		if (!this.policy.maySee(user, this.children.relationOf(user, appointment.childId()), appointment)) {
+			refuse(action, id, appointment.childId(), true);
+			throw new SchedulingProblems.AppointmentNotFound("appointment");
+		}
+		return appointment;
+	}
+
+	private void refuse(String action, UUID appointmentId, UUID childId, boolean notFound) {
+		this.audit.refused(new PhiAccess(action, "appointment", appointmentId, childId), notFound);
+	}
+
+	private static boolean isExclusionViolation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.sparktherapy.scheduling.internal;
+
+import org.sparktherapy.children.Relation;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with appointments and availability — the one place this is decided for the scheduling module.
+ * <ul>
+ * <li>Admins book, override availability, cancel, check in and complete every appointment, and manage every
+ * therapist's availability and time off.</li>
+ * <li>Therapists see their own appointments and those of their care-team children; they check in and complete their
+ * own.</li>
+ * <li>Guardians see their own children's appointments and may cancel them (a parent cancellation).</li>
+ * <li>Anyone else: the appointment does not exist for them.</li>
+ * </ul>
+ */
+@Component
+class SchedulingAccessPolicy {
+
+	/** Which appointments a user's lists show. */
+	enum Scope {
+
+		/** every appointment */
+		ALL,
+		/** the therapist's own appointments and those of children whose care team they are on */
+		THERAPIST,
+		/** the appointments of the guardian's children */
+		GUARDIAN
+
+	}
+
+	Scope listScope(CurrentUser user) {
+		if (user.isAdmin()) {
+			return Scope.ALL;
+		}
+		return user.is(Role.THERAPIST) ? Scope.THERAPIST : Scope.GUARDIAN;
+	}
+
+	boolean maySee(CurrentUser user, Relation relation, Appointment appointment) {
+		return relation.canSee() || appointment.therapist().id().equals(user.id());
+	}
+
+	boolean mayBook(Relation relation) {
+		return relation == Relation.ADMIN;
+	}
+
+	boolean mayOverrideAvailability(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	boolean mayCancel(Relation relation) {
+		return relation == Relation.ADMIN || relation == Relation.GUARDIAN;
+	}
+
+	boolean mayCheckInAndComplete(CurrentUser user, Appointment appointment) {
+		return user.isAdmin() || appointment.therapist().id().equals(user.id());
+	}
+
+	boolean mayManageAvailability(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.util.List;
+
+import org.sparktherapy.platform.problem.Forbidden;
+import org.sparktherapy.platform.problem.InvalidInput;
+import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.Problem;
+
+/**
+ * The rules of the scheduling module that a caller can break.
+ */
+final class SchedulingProblems {
+
+	private SchedulingProblems() {
+	}
+
+	static final class AppointmentNotFound extends NotFound {
+
+		AppointmentNotFound(String what) {
+			super(what);
+		}
+
+	}
+
+	static final class NotAllowedForAppointment extends Forbidden {
+
+		NotAllowedForAppointment(String detail) {
+			super(detail);
+		}
+
+	}
+
+	static final class InvalidAppointment extends InvalidInput {
+
+		InvalidAppointment(String pointer, String detail) {
+			super(pointer, detail);
+		}
+
+	}
+
+	/**
+	 * The therapist or the child is already booked at an overlapping time, or the therapist is not available then.
+	 * Each conflict is one entry of {@code errors}: the pointer names the occurrence ({@code /occurrences/3}), the
+	 * detail the reason and the conflicting appointment's id. Nothing of the request was booked.
+	 */
+	static final class AppointmentConflicts extends Problem {
+
+		AppointmentConflicts(List<FieldError> conflicts) {
+			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts",
+					"The appointment conflicts with the schedule; nothing was booked.", conflicts);
+		}
+
+	}
+
+	static final class WrongAppointmentStatus extends Problem {
+
+		WrongAppointmentStatus(Appointment.Status from, Appointment.Status to) {
+			super(Kind.CONFLICT, "appointment-status", "Appointment status does not allow this",
+					"An appointment that is " + from.value() + " cannot become " + to.value() + ".");
+		}
+
+	}
+
+	static final class InvalidTimeOff extends InvalidInput {
+
+		InvalidTimeOff(String pointer, String detail) {
+			super(pointer, detail);
+		}
+
+	}
+
+	static final class TherapistNotFound extends NotFound {
+
+		TherapistNotFound() {
+			super("therapist");
+		}
+
+	}
+
+	/** Availability blocks that end before they start or overlap on one weekday. */
+	static final class InvalidAvailability extends Problem {
+
+		InvalidAvailability(List<FieldError> errors) {
+			super(Kind.INVALID, "invalid-availability", "Invalid availability",
+					"Some availability blocks are invalid; nothing was changed.", errors);
+		}
+
+	}
+
+	static final class ChildNotActive extends Problem {
+
+		ChildNotActive() {
+			super(Kind.CONFLICT, "child-not-active", "Child not active",
+					"Appointments are booked only for active children.");
+		}
+
+	}
+
+}

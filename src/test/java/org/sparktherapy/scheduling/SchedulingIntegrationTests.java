@@ -1,0 +1,328 @@
+package org.sparktherapy.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+/** Scheduling against the running application; the test clinic's time zone is UTC. */
+@IntegrationTest
+class SchedulingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Clinic clinic;
+
+	Person admin;
+
+	Person supervisor;
+
+	Person technician;
+
+	Person guardian;
+
+	String childId;
+
+	/** A Monday 15:00 (clinic time) a few weeks ahead. */
+	Instant monday;
+
+	@BeforeEach
+	void setUp() {
+		this.clinic = new Clinic(this.port);
+		this.admin = this.clinic.rootAdmin();
+		this.supervisor = this.clinic.aTherapist("BCBA");
+		this.technician = this.clinic.aTherapist("RBT");
+		this.guardian = this.clinic.aParent();
+		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
+		this.monday = LocalDate.now(ZoneOffset.UTC)
+			.plusWeeks(3)
+			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+			.atTime(LocalTime.of(15, 0))
+			.toInstant(ZoneOffset.UTC);
+	}
+
+	@Test
+	void anAdminBooksASingleAppointment() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 120, null, null);
+
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		assertThat(booked.at("/series")).isNull();
+		assertThat(booked.json().get("occurrences")).hasSize(1);
+		String id = booked.at("/occurrences/0/id");
+		assertThat(booked.header("Location")).endsWith("/api/appointments/" + id);
+		assertThat(booked.at("/occurrences/0/status")).isEqualTo("scheduled");
+		assertThat(Instant.parse(booked.at("/occurrences/0/end"))).isEqualTo(this.monday.plus(2, ChronoUnit.HOURS));
+		assertThat(this.technician.api().get("/api/appointments/" + id).at("/therapist/id"))
+			.isEqualTo(this.technician.id());
+		assertThat(this.guardian.api().get("/api/appointments/" + id).status()).isEqualTo(200);
+		assertThat(this.supervisor.api().get("/api/appointments/" + id).status()).as("care team").isEqualTo(200);
+	}
+
+	@Test
+	void anAdminBooksAWeeklySeries() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4",
+				null);
+
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		assertThat(booked.at("/series/recurrence")).isEqualTo("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4");
+		JsonNode occurrences = booked.json().get("occurrences");
+		assertThat(occurrences).hasSize(4);
+		assertThat(occurrences.get(1).get("start").asString())
+			.isEqualTo(this.monday.plus(2, ChronoUnit.DAYS).toString());
+		assertThat(occurrences.get(3).get("start").asString())
+			.isEqualTo(this.monday.plus(9, ChronoUnit.DAYS).toString());
+		for (JsonNode occurrence : occurrences) {
+			assertThat(occurrence.get("seriesId").asString()).isEqualTo(booked.at("/series/id"));
+		}
+	}
+
+	@Test
+	void refusesDoubleBookingATherapistListingTheConflict() {
+		String first = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		String otherChild = this.clinic.aChild(this.admin, null, null, this.technician);
+
+		Api.Response refused = book(otherChild, this.technician, this.monday.plus(30, ChronoUnit.MINUTES), 60, null,
+				null);
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/type")).endsWith("/appointment-conflict");
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/0");
+		assertThat(refused.at("/errors/0/detail")).contains("The therapist").contains(first);
+	}
+
+	@Test
+	void refusesDoubleBookingAChildListingTheConflict() {
+		String first = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+
+		Api.Response refused = book(this.childId, this.supervisor, this.monday.minus(30, ChronoUnit.MINUTES), 60,
+				null, null);
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/errors/0/detail")).contains("The child").contains(first);
+	}
+
+	@Test
+	void aSeriesWithOneConflictingOccurrenceIsNotBookedAtAll() {
+		String third = this.clinic.anAppointment(this.admin, this.childId, this.technician,
+				this.monday.plus(14, ChronoUnit.DAYS));
+
+		Api.Response refused = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=4",
+				null);
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.json().get("errors")).hasSize(1);
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/2");
+		assertThat(refused.at("/errors/0/detail")).contains(third);
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("1");
+	}
+
+	@Test
+	void concurrentBookingsOfOneTherapistNeverOverlap() throws Exception {
+		String otherChild = this.clinic.aChild(this.admin, null, null, this.technician);
+		CountDownLatch start = new CountDownLatch(1);
+		CompletableFuture<Api.Response> one = CompletableFuture.supplyAsync(() -> {
+			await(start);
+			return book(this.childId, this.technician, this.monday, 60, null, null);
+		});
+		CompletableFuture<Api.Response> two = CompletableFuture.supplyAsync(() -> {
+			await(start);
+			return book(otherChild, this.technician, this.monday, 60, null, null);
+		});
+
+		start.countDown();
+
+		List<Api.Response> answers = List.of(one.get(), two.get());
+		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
+		assertThat(answers).filteredOn(a -> a.status() == 409)
+			.singleElement()
+			.satisfies(a -> assertThat(a.at("/type")).endsWith("/appointment-conflict"));
+	}
+
+	@Test
+	void rejectsBookingOutsideTherapistAvailabilityUnlessAnAdminOverrides() {
+		Api.Response hours = this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
+				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
+						body("weekday", "WEDNESDAY", "start", "13:00", "end", "18:00"))));
+		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
+
+		Api.Response refused = book(this.childId, this.technician, this.monday, 60, null, null);
+		Api.Response inHours = book(this.childId, this.technician, this.monday.plus(2, ChronoUnit.DAYS), 60, null,
+				null);
+		Api.Response overridden = book(this.childId, this.technician, this.monday, 60, null,
+				"Parent request, therapist agreed");
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/errors/0/detail")).contains("not available");
+		assertThat(inHours.status()).as(inHours.text()).isEqualTo(201);
+		assertThat(overridden.status()).as(overridden.text()).isEqualTo(201);
+		assertThat(overridden.at("/occurrences/0/override/reason")).isEqualTo("Parent request, therapist agreed");
+		assertThat(overridden.at("/occurrences/0/override/by/id")).isEqualTo(this.admin.id());
+	}
+
+	@Test
+	void rejectsBookingDuringTimeOff() {
+		Api.Response off = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
+				body("start", this.monday.minus(1, ChronoUnit.DAYS).toString(), "end",
+						this.monday.plus(1, ChronoUnit.DAYS).toString(), "reason", "Conference"));
+		assertThat(off.status()).as(off.text()).isEqualTo(201);
+
+		Api.Response refused = book(this.childId, this.technician, this.monday, 60, null, null);
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/errors/0/detail")).contains("time off").contains(off.at("/id"));
+	}
+
+	@Test
+	void refusesOverlappingAvailabilityBlocks() {
+		Api.Response refused = this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
+				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
+						body("weekday", "MONDAY", "start", "11:00", "end", "14:00"))));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/blocks/1");
+	}
+
+	@Test
+	void aParentCancelsLateWithin24HoursAndTheSlotIsFreeAgain() {
+		Instant soon = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, soon);
+
+		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
+				body("reason", "Sick"));
+
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+		assertThat(cancelled.at("/status")).isEqualTo("cancelled");
+		assertThat(cancelled.at("/cancellation/byRole")).isEqualTo("parent");
+		assertThat(cancelled.at("/cancellation/by/id")).isEqualTo(this.guardian.id());
+		assertThat(cancelled.at("/cancellation/reason")).isEqualTo("Sick");
+		assertThat(cancelled.at("/cancellation/late")).isEqualTo("true");
+		assertThat(this.guardian.api().post("/api/appointments/" + id + "/cancel", body("reason", "Again")).status())
+			.isEqualTo(409);
+		assertThat(book(this.childId, this.technician, soon, 60, null, null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aCancellationWellAheadIsNotLate() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+
+		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
+				body("reason", "Holiday"));
+
+		assertThat(cancelled.at("/cancellation/late")).isEqualTo("false");
+		assertThat(this.technician.api().post("/api/appointments/" + id + "/cancel", body("reason", "x")).status())
+			.as("therapists do not cancel")
+			.isEqualTo(403);
+	}
+
+	@Test
+	void theTherapistChecksInThenCompletes() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		String path = "/api/appointments/" + id;
+
+		assertThat(this.technician.api().post(path + "/complete", "{}").status()).as("not checked in").isEqualTo(409);
+		assertThat(this.supervisor.api().post(path + "/check-in", "{}").status()).as("not theirs").isEqualTo(403);
+		Api.Response checkedIn = this.technician.api().post(path + "/check-in", "{}");
+		assertThat(checkedIn.status()).as(checkedIn.text()).isEqualTo(200);
+		assertThat(checkedIn.at("/status")).isEqualTo("checked_in");
+		Api.Response completed = this.technician.api().post(path + "/complete", "{}");
+		assertThat(completed.at("/status")).isEqualTo("completed");
+		assertThat(this.technician.api().post(path + "/check-in", "{}").status()).isEqualTo(409);
+		assertThat(this.guardian.api().post(path + "/cancel", body("reason", "late")).status()).isEqualTo(409);
+	}
+
+	@Test
+	void outsidersDoNotSeeAppointments() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Person otherParent = this.clinic.aParent();
+		Person otherTherapist = this.clinic.aTherapist("RBT");
+
+		assertThat(otherParent.api().get("/api/appointments/" + id).status()).isEqualTo(404);
+		assertThat(otherTherapist.api().get("/api/appointments/" + id).status()).isEqualTo(404);
+		assertThat(otherParent.api().post("/api/appointments/" + id + "/cancel", body("reason", "x")).status())
+			.isEqualTo(404);
+		assertThat(otherParent.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("0");
+		assertThat(otherTherapist.api().get("/api/appointments").text()).doesNotContain(id);
+		assertThat(this.guardian.api().get("/api/appointments").text()).contains(id);
+		assertThat(this.supervisor.api().get("/api/appointments?status=scheduled").text()).contains(id);
+		assertThat(this.technician.api().get("/api/appointments?therapistId=" + this.technician.id()).text())
+			.contains(id);
+	}
+
+	@Test
+	void onlyAdminsBook() {
+		Api.Response refused = this.supervisor.api().post("/api/appointments", body("childId", this.childId,
+				"therapistId", this.technician.id(), "serviceCode", "97153", "place", "home", "start",
+				this.monday.toString(), "end", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	@Test
+	void badInputIsRefusedWithAPointer() {
+		assertPointer(book(this.childId, this.technician, this.monday, -60, null, null), "/end");
+		assertPointer(book(this.childId, this.technician, this.monday, 0, null, null), "/end");
+		assertPointer(book(this.childId, this.technician, this.monday, 24 * 60, null, null), "/end");
+		assertPointer(book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO", null),
+				"/recurrence");
+		assertPointer(book(this.childId, this.technician, this.monday, 60, "EVERY MONDAY", null), "/recurrence");
+		assertPointer(book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=TU;COUNT=2", null),
+				"/recurrence");
+		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "99999", "place", "home", "start", this.monday.toString(), "end",
+				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/serviceCode");
+		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "moon", "start", this.monday.toString(), "end",
+				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/place");
+		Person notOnTheTeam = this.clinic.aTherapist("RBT");
+		assertPointer(book(this.childId, notOnTheTeam, this.monday, 60, null, null), "/therapistId");
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.as("nothing half-booked")
+			.isEqualTo("0");
+	}
+
+	private Api.Response book(String childId, Person therapist, Instant start, int minutes, String recurrence,
+			String overrideReason) {
+		return this.admin.api().post("/api/appointments", body("childId", childId, "therapistId", therapist.id(),
+				"serviceCode", "97153", "place", "home", "start", start.toString(), "end",
+				start.plus(minutes, ChronoUnit.MINUTES).toString(), "recurrence", recurrence, "override",
+				(overrideReason != null) ? body("reason", overrideReason) : null));
+	}
+
+	private static void assertPointer(Api.Response response, String pointer) {
+		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		assertThat(response.at("/errors/0/pointer")).as(response.text()).isEqualTo(pointer);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
