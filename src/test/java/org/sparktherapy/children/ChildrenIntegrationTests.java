@@ -74,6 +74,7 @@ class ChildrenIntegrationTests {
 		assertThat(activated.status()).isEqualTo(200);
 		assertThat(activated.at("/status")).isEqualTo("active");
 		assertThat(team.status()).isEqualTo(201);
+		assertThat(team.header("Location")).endsWith("/api/children/" + id);
 		assertThat(team.at("/careTeam/0/role")).isEqualTo("supervisor");
 		assertThat(team.at("/careTeam/0/credential")).isEqualTo("BCBA");
 		assertThat(supervisor.api().get("/api/children/" + id).status()).isEqualTo(200);

@@ -112,6 +112,22 @@ class SessionsIntegrationTests {
 	}
 
 	@Test
+	void sessionUpdatesAreGuardedByTheirVersion() {
+		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
+		String etag = this.technician.api().get("/api/sessions/" + id).header("ETag");
+		Object draft = body("childId", this.childId, "serviceCode", "97153", "place", "home", "startedAt",
+				Instant.now().toString());
+		Api.Response first = this.technician.api().put("/api/sessions/" + id, draft, "If-Match", etag);
+
+		Api.Response stale = this.technician.api().put("/api/sessions/" + id, draft, "If-Match", etag);
+
+		assertThat(etag).isEqualTo("\"0\"");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("ETag")).isEqualTo("\"1\"");
+		assertThat(stale.status()).isEqualTo(412);
+	}
+
+	@Test
 	void oneBadEventRefusesTheWholeBatchNamingIt() {
 		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
 		Instant now = Instant.now();

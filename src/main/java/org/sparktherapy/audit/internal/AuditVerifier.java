@@ -25,8 +25,11 @@ class AuditVerifier {
 
 	private final JdbcClient jdbc;
 
-	AuditVerifier(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	AuditVerifier(javax.sql.DataSource dataSource) {
+		// stream the log in chunks (PostgreSQL streams only with a fetch size, inside a transaction)
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		template.setFetchSize(1000);
+		this.jdbc = JdbcClient.create(template);
 	}
 
 	@Transactional(readOnly = true)

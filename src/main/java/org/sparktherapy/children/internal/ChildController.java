@@ -193,10 +193,7 @@ class ChildController {
 	ResponseEntity<ChildResponse> addGuardian(@PathVariable UUID id, @Valid @RequestBody GuardianRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		Child child = this.service.addGuardian(user, id, request.userId(), request.relationship(), request.canSign());
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{userId}")
-			.buildAndExpand(request.userId())
-			.toUri()).body(ChildResponse.of(child));
+		return created(child);
 	}
 
 	@DeleteMapping("/{id}/guardians/{userId}")
@@ -212,10 +209,7 @@ class ChildController {
 	ResponseEntity<ChildResponse> addCareTeamMember(@PathVariable UUID id, @Valid @RequestBody CareTeamRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		Child child = this.service.addCareTeamMember(user, id, request.userId(), request.role());
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{userId}")
-			.buildAndExpand(request.userId())
-			.toUri()).body(ChildResponse.of(child));
+		return created(child);
 	}
 
 	@DeleteMapping("/{id}/care-team/{userId}")
@@ -233,6 +227,18 @@ class ChildController {
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
 		return this.service.history(user, id,
 				PageQuery.of(page, size, null, java.util.Map.of("at", "at"), "at,desc"));
+	}
+
+	/** A guardian or care-team link is part of the child's record: the answer points at the record. */
+	private static ResponseEntity<ChildResponse> created(Child child) {
+		ChildResponse body = ChildResponse.of(child);
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/children/{id}")
+				.buildAndExpand(child.id())
+				.toUri())
+			.eTag(body.etag())
+			.body(body);
 	}
 
 	private static List<ChildDetails.EmergencyContact> contacts(List<EmergencyContactRequest> requests) {

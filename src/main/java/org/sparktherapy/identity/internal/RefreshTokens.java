@@ -63,6 +63,15 @@ class RefreshTokens {
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = this.clock.instant();
+		Instant signedInAt = this.jdbc
+			.sql("select coalesce(min(created_at), :now) from refresh_tokens where family_id = :family")
+			.param("family", familyId)
+			.param("now", Timestamp.from(now))
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		Instant expires = now.plus(this.properties.refreshTokenTtl());
+		Instant end = signedInAt.plus(this.properties.signInMaxAge());
 		this.jdbc.sql("""
 				insert into refresh_tokens (id, account_id, family_id, token_hash, created_at, expires_at)
 				values (:id, :account, :family, :hash, :now, :expires)
@@ -72,7 +81,7 @@ class RefreshTokens {
 			.param("family", familyId)
 			.param("hash", hash(token))
 			.param("now", Timestamp.from(now))
-			.param("expires", Timestamp.from(now.plus(this.properties.refreshTokenTtl())))
+			.param("expires", Timestamp.from(expires.isBefore(end) ? expires : end))
 			.update();
 		return token;
 	}
@@ -132,6 +141,25 @@ class RefreshTokens {
 			.param("family", familyId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Removes what no longer matters: refresh tokens expired or revoked more than a week ago, and sign-in failure
+	 * counts whose window and lock are over. Returns how many rows went.
+	 */
+	int prune(Instant now, java.time.Duration window) {
+		Instant weekAgo = now.minus(java.time.Duration.ofDays(7));
+		int tokens = this.jdbc.sql("""
+				delete from refresh_tokens where expires_at < :weekAgo or revoked_at < :weekAgo
+				""").param("weekAgo", Timestamp.from(weekAgo)).update();
+		int failures = this.jdbc.sql("""
+				delete from login_failures
+				where window_started_at < :windowStart and (locked_until is null or locked_until < :now)
+				""")
+			.param("windowStart", Timestamp.from(now.minus(window)))
+			.param("now", Timestamp.from(now))
+			.update();
+		return tokens + failures;
 	}
 
 	void revokeFamily(UUID familyId) {

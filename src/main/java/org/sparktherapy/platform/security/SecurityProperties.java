@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * kept under the data dir, which suits a single node
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token (each refresh rotates it)
+ * @param signInMaxAge how long one sign-in lasts at most, however often it is refreshed
  */
 @ConfigurationProperties("spark.security")
 public record SecurityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("14d") Duration refreshTokenTtl) {
+		@DefaultValue("14d") Duration refreshTokenTtl, @DefaultValue("30d") Duration signInMaxAge) {
 
 	/** The {@code iss} of our access tokens; the decoder refuses any other. */
 	public static final String TOKEN_ISSUER = "sparktherapy";

@@ -165,8 +165,9 @@ class ProgramController {
 	ResponseEntity<Target> addTarget(@PathVariable UUID id, @Valid @RequestBody TargetRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		Target target = this.service.addTarget(user, id, request.toTarget());
+		// a target lives in its program's record
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{targetId}").buildAndExpand(target.id()).toUri())
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/programs/{id}").buildAndExpand(id).toUri())
 			.body(target);
 	}
 

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.InvalidInput;
+import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.programs.Programs;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -123,19 +125,22 @@ class SessionController {
 	@Operation(summary = "Create or update an open session with a client-chosen id",
 			description = "201 when created, 200 when updated; 409 once submitted. Therapists on the child's care team.")
 	ResponseEntity<SessionResponse> save(@PathVariable UUID id, @Valid @RequestBody SessionRequest request,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
-		boolean created = this.service.save(user, id, new SessionService.SessionDraft(request.childId(),
-				request.serviceCode(), request.place(), request.startedAt(), request.endedAt(), request.note()));
+		boolean created = this.service.save(user, id, ETags.version(ifMatch), new SessionService.SessionDraft(
+				request.childId(), request.serviceCode(), request.place(), request.startedAt(), request.endedAt(),
+				request.note()));
 		SessionResponse body = SessionResponse.of(this.service.get(user, id));
-		return created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()).body(body)
-				: ResponseEntity.ok(body);
+		return (created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
+				: ResponseEntity.ok()).eTag("\"" + body.version() + "\"").body(body);
 	}
 
 	@GetMapping("/api/sessions/{id}")
 	@Operation(summary = "A session with its events and per-target tallies",
 			description = "Guardians see submitted sessions only.")
-	SessionResponse get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return SessionResponse.of(this.service.get(user, id));
+	ResponseEntity<SessionResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		SessionResponse body = SessionResponse.of(this.service.get(user, id));
+		return ResponseEntity.ok().eTag("\"" + body.version() + "\"").body(body);
 	}
 
 	@GetMapping("/api/children/{id}/sessions")
@@ -180,7 +185,9 @@ class SessionController {
 	@Operation(summary = "Add an addendum to a submitted session", description = "The original stays as it was.")
 	ResponseEntity<Session.Addendum> addAddendum(@PathVariable UUID id, @Valid @RequestBody AddendumRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return ResponseEntity.status(HttpStatus.CREATED)
+		// an addendum lives in its session's record
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/sessions/{id}").buildAndExpand(id).toUri())
 			.body(this.service.addAddendum(user, id, request.reason(), request.text()));
 	}
 

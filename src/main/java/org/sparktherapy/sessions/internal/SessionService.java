@@ -99,6 +99,12 @@ class SessionService {
 	/** Creates the session with the client's id, or updates it while it is open. Returns whether it was created. */
 	@Transactional
 	boolean save(CurrentUser user, UUID id, SessionDraft draft) {
+		return save(user, id, null, draft);
+	}
+
+	/** As {@link #save(CurrentUser, UUID, SessionDraft)}, refusing (412) an update of a changed version. */
+	@Transactional
+	boolean save(CurrentUser user, UUID id, Integer expectedVersion, SessionDraft draft) {
 		validate(draft);
 		var existing = this.sessions.find(id, true);
 		if (existing.isPresent() && !existing.get().childId().equals(draft.childId())) {
@@ -128,6 +134,9 @@ class SessionService {
 			if (session.isSubmitted()) {
 				throw new SessionsProblems.SessionAlreadySubmitted();
 			}
+			if (expectedVersion != null && expectedVersion != session.version()) {
+				throw new org.sparktherapy.platform.problem.StaleVersion();
+			}
 			this.sessions.update(id, draft.serviceCode(), draft.place(), draft.startedAt(), draft.endedAt(),
 					draft.note(), now);
 			this.audit.success(new PhiAccess("update", "session", id, draft.childId()));
@@ -140,7 +149,7 @@ class SessionService {
 		if (!this.sessions.insert(id, draft.childId(), user.id(), draft.serviceCode(), draft.place(),
 				draft.startedAt(), draft.endedAt(), draft.note(), now)) {
 			// the same PUT replayed concurrently created it first: carry on as an update
-			return save(user, id, draft);
+			return save(user, id, expectedVersion, draft);
 		}
 		this.audit.success(new PhiAccess("create", "session", id, draft.childId()));
 		return true;
