@@ -112,9 +112,10 @@ describe('an offline session', () => {
 
 describe('a session whose token expires while offline', () => {
   it('continues as an offline session instead of signing out', async () => {
+    // the network is gone before the immediate refresh of an expired token fires
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     startSession(aTokenResponse(therapist, 0));
     await vi.waitFor(async () => expect(await loadOfflineIdentity()).not.toBeNull());
-    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
 
     await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'));
     expect(getSessionSnapshot().offlineUser?.id).toBe(therapist.id);
