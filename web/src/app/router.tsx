@@ -3,6 +3,7 @@ import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
 import { AuditPage } from './routes/audit-page';
+import { AvailabilityPage } from './routes/availability-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
@@ -13,12 +14,16 @@ import { NotFoundPage } from './routes/not-found-page';
 import { ParentHomePage } from './routes/parent-home-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
+import { ProposalsPage } from './routes/proposals-page';
 import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
 import { RunSessionPage } from './routes/run-session-page';
+import { SchedulePage } from './routes/schedule-page';
 import { SessionPage } from './routes/session-page';
 import { SignInPage } from './routes/sign-in-page';
 import { TherapistHomePage } from './routes/therapist-home-page';
+import { TodayPage } from './routes/today-page';
+import { UpcomingPage } from './routes/upcoming-page';
 import { UsersPage } from './routes/users-page';
 
 export const routes = [
@@ -37,6 +42,8 @@ export const routes = [
               { path: '/admin', element: <AdminHomePage /> },
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/audit', element: <AuditPage /> },
+              { path: '/schedule/availability', element: <AvailabilityPage /> },
+              { path: '/schedule/proposals', element: <ProposalsPage /> },
             ],
           },
           {
@@ -45,9 +52,20 @@ export const routes = [
               { path: '/therapist', element: <TherapistHomePage /> },
               { path: '/sessions/run', element: <RunSessionPage /> },
               { path: '/sessions/run/:id', element: <RecordSessionPage /> },
+              { path: '/schedule/today', element: <TodayPage /> },
             ],
           },
-          { element: <RequireRole roles={['parent']} />, children: [{ path: '/parent', element: <ParentHomePage /> }] },
+          {
+            element: <RequireRole roles={['parent']} />,
+            children: [
+              { path: '/parent', element: <ParentHomePage /> },
+              { path: '/schedule/upcoming', element: <UpcomingPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'therapist']} />,
+            children: [{ path: '/schedule', element: <SchedulePage /> }],
+          },
           {
             element: <RequireRole roles={['admin', 'parent']} />,
             children: [{ path: '/children/new', element: <NewChildPage /> }],

@@ -18,17 +18,20 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
   admin: [
     { to: HOME_PATHS.admin, label: 'Clinic overview' },
     { to: '/children', label: 'Children' },
+    { to: '/schedule', label: 'Schedule' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
   ],
   therapist: [
     { to: HOME_PATHS.therapist, label: 'My day' },
     { to: '/sessions/run', label: 'Run a session' },
+    { to: '/schedule', label: 'Schedule' },
     { to: '/children', label: 'My caseload' },
   ],
   parent: [
     { to: HOME_PATHS.parent, label: 'My family' },
     { to: '/children', label: 'My children' },
+    { to: '/schedule/upcoming', label: 'Upcoming sessions' },
   ],
 };
 

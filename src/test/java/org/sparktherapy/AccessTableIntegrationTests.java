@@ -111,8 +111,23 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/complete",
 				"admin=409 supervisor=403 technician=409 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("PUT /api/appointments/{id}",
+				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("POST /api/appointments/{id}/no-show",
+				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("PUT /api/therapists/{id}/availability", adminsOnly);
 		TABLE.put("POST /api/therapists/{id}/time-off", adminsOnly);
+		// automatic schedules (proposals are the admins' working drafts) and children's schedule preferences
+		String proposalAdmins = "admin=ok supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401";
+		TABLE.put("POST /api/schedule/proposals", adminsOnly);
+		TABLE.put("GET /api/schedule/proposals/{id}", proposalAdmins);
+		TABLE.put("POST /api/schedule/proposals/{id}/accept", proposalAdmins);
+		TABLE.put("GET /api/children/{id}/schedule-preferences", childReaders);
+		TABLE.put("PUT /api/children/{id}/schedule-preferences", childAdmins);
+		// calendar feeds (the feed read is the technician's; its address is its only credential)
+		TABLE.put("GET /api/calendar/feed-url", everyone + " anonymous=401");
+		TABLE.put("POST /api/calendar/feed-url/rotate", everyone + " anonymous=401");
+		TABLE.put("GET /api/calendar/{token}.ics", everyone + " anonymous=ok");
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -286,6 +301,26 @@ class AccessTableIntegrationTests {
 				api.post("/api/appointments/" + world.appointmentId + "/check-in", "{}").status();
 			case "POST /api/appointments/{id}/complete" ->
 				api.post("/api/appointments/" + world.appointmentId + "/complete", "{}").status();
+			case "PUT /api/appointments/{id}" -> api.put("/api/appointments/" + world.appointmentId,
+					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString())).status();
+			case "POST /api/appointments/{id}/no-show" ->
+				api.post("/api/appointments/" + world.appointmentId + "/no-show", "{}").status();
+			case "POST /api/schedule/proposals" -> api.post("/api/schedule/proposals",
+					body("weekStart", "2031-01-06", "childIds", List.of(world.childId))).status();
+			case "GET /api/schedule/proposals/{id}" -> api.get("/api/schedule/proposals/" + aProposal(world)).status();
+			case "POST /api/schedule/proposals/{id}/accept" ->
+				api.post("/api/schedule/proposals/" + aProposal(world) + "/accept", "{}").status();
+			case "GET /api/children/{id}/schedule-preferences" -> api.get(child + "/schedule-preferences").status();
+			case "PUT /api/children/{id}/schedule-preferences" -> api.put(child + "/schedule-preferences",
+					body("availableHours", List.of(body("weekday", "MONDAY", "start", "15:00", "end", "18:00")),
+							"prescribedWeeklyHours", List.of(body("serviceCode", "97153", "hours", 4))))
+				.status();
+			case "GET /api/calendar/feed-url" -> api.get("/api/calendar/feed-url").status();
+			case "POST /api/calendar/feed-url/rotate" -> api.post("/api/calendar/feed-url/rotate", "{}").status();
+			case "GET /api/calendar/{token}.ics" -> {
+				String url = this.people.get(Actor.TECHNICIAN).api().get("/api/calendar/feed-url").at("/url");
+				yield api.get(url.substring(url.indexOf("/api/"))).status();
+			}
 			case "PUT /api/therapists/{id}/availability" -> api.put(
 					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/availability",
 					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "17:00"))))
@@ -298,6 +333,14 @@ class AccessTableIntegrationTests {
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
+	}
+
+	/** A proposal for the world's child, asked for by the admin (the child has no prescribed hours: nothing placed). */
+	private String aProposal(World world) {
+		Api.Response proposal = world.admin.api().post("/api/schedule/proposals",
+				body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
+		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
+		return proposal.at("/id");
 	}
 
 	private Set<String> registeredRoutes() {

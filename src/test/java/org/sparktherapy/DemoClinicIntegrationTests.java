@@ -44,6 +44,13 @@ class DemoClinicIntegrationTests {
 				.as("several weeks of sessions").isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from target_phase_changes where automatic and phase = 'mastered'"))
 				.as("targets mastered automatically along the way").isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, "select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+					+ "and starts_at < date_trunc('week', now()) + interval '1 week'"))
+				.as("appointments this week").isGreaterThanOrEqualTo(8);
+			assertThat(count(demo, "select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
+				.as("appointments next week").isGreaterThanOrEqualTo(8);
+			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 		}

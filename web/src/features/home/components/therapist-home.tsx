@@ -5,6 +5,11 @@ export function TherapistHome() {
     <CardGrid label="Your work">
       <Card
         title="Today's sessions"
+        description="Today's appointments in order: check in, complete, and start recording."
+        to="/schedule/today"
+      />
+      <Card
+        title="Run a session"
         description="Start a session with a child on your caseload, or resume one on this device."
         to="/sessions/run"
       />

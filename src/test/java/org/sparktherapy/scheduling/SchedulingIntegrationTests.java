@@ -302,12 +302,188 @@ class SchedulingIntegrationTests {
 			.isEqualTo("0");
 	}
 
+	@Test
+	void anAdminMovesOneOccurrenceOfASeriesAlone() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+				null);
+		String second = booked.at("/occurrences/1/id");
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + second,
+				body("scope", "this", "start",
+						this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()));
+
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(moved.json().get("occurrences")).hasSize(1);
+		assertThat(Instant.parse(moved.at("/occurrences/0/start")))
+			.isEqualTo(this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+		assertThat(Instant.parse(moved.at("/occurrences/0/end")))
+			.as("keeps its length")
+			.isEqualTo(this.monday.plus(7, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS));
+		assertThat(start(booked.at("/occurrences/2/id"))).isEqualTo(this.monday.plus(14, ChronoUnit.DAYS));
+	}
+
+	@Test
+	void movingThisAndFollowingShiftsEachOccurrenceAndSplitsTheSeries() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4",
+				null);
+		Instant third = Instant.parse(booked.at("/occurrences/2/start"));
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/2/id"),
+				body("scope", "following", "start", third.plus(25, ChronoUnit.HOURS).toString(), "place", "clinic"));
+
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		JsonNode occurrences = moved.json().get("occurrences");
+		assertThat(occurrences).hasSize(2);
+		assertThat(Instant.parse(occurrences.get(1).get("start").asString()))
+			.isEqualTo(this.monday.plus(9, ChronoUnit.DAYS).plus(25, ChronoUnit.HOURS));
+		assertThat(occurrences.get(1).get("place").asString()).isEqualTo("clinic");
+		assertThat(moved.at("/series/id")).isNotEqualTo(booked.at("/series/id"));
+		assertThat(moved.at("/series/recurrence")).contains("BYDAY=TU,TH").contains("COUNT=2");
+		Api.Response first = this.admin.api().get("/api/appointments/" + booked.at("/occurrences/1/id"));
+		assertThat(Instant.parse(first.at("/start"))).isEqualTo(this.monday.plus(2, ChronoUnit.DAYS));
+		assertThat(first.at("/place")).isEqualTo("home");
+	}
+
+	@Test
+	void movingAllOccurrencesAWeekLaterPassesThroughTheirOwnTimes() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+				null);
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
+				body("scope", "all", "start", this.monday.plus(7, ChronoUnit.DAYS).toString(), "therapistId",
+						this.supervisor.id()));
+
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(moved.json().get("occurrences")).hasSize(3);
+		assertThat(Instant.parse(moved.at("/occurrences/2/start"))).isEqualTo(this.monday.plus(21, ChronoUnit.DAYS));
+		assertThat(moved.at("/occurrences/2/therapist/id")).isEqualTo(this.supervisor.id());
+		assertThat(moved.at("/series/id")).isEqualTo(booked.at("/series/id"));
+	}
+
+	@Test
+	void aMoveIntoAConflictIsRefusedAndNothingMoves() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
+				null);
+		String otherChild = this.clinic.aChild(this.admin, null, null, this.technician);
+		String inTheWay = this.clinic.anAppointment(this.admin, otherChild, this.technician,
+				this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+
+		Api.Response refused = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
+				body("scope", "all", "start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.json().get("errors")).hasSize(1);
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/1");
+		assertThat(refused.at("/errors/0/detail")).contains(inTheWay);
+		assertThat(start(booked.at("/occurrences/0/id"))).as("all or nothing")
+			.isEqualTo(this.monday);
+	}
+
+	@Test
+	void therapistsAndParentsDoNotMoveAppointments() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Object later = body("start", this.monday.plus(1, ChronoUnit.HOURS).toString());
+
+		assertThat(this.technician.api().put("/api/appointments/" + id, later).status()).isEqualTo(403);
+		assertThat(this.guardian.api().put("/api/appointments/" + id, later).status()).isEqualTo(403);
+		assertThat(this.admin.api().put("/api/appointments/" + id, body("scope", "sometimes")).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void aMoveBasedOnAnOldVersionIsRefused() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Object later = body("start", this.monday.plus(1, ChronoUnit.HOURS).toString());
+		assertThat(this.admin.api().put("/api/appointments/" + id, later, "If-Match", "\"0\"").status()).isEqualTo(200);
+
+		Api.Response stale = this.admin.api().put("/api/appointments/" + id, later, "If-Match", "\"0\"");
+
+		assertThat(stale.status()).as(stale.text()).isEqualTo(412);
+	}
+
+	@Test
+	void onlyScheduledAppointmentsMove() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		this.guardian.api().post("/api/appointments/" + id + "/cancel", body("reason", "Holiday"));
+
+		Api.Response refused = this.admin.api().put("/api/appointments/" + id,
+				body("start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+	}
+
+	@Test
+	void theTherapistRecordsANoShowAndTheSlotIsFreeAgain() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+
+		assertThat(this.supervisor.api().post("/api/appointments/" + id + "/no-show", "{}").status())
+			.as("not theirs")
+			.isEqualTo(403);
+		Api.Response missed = this.technician.api().post("/api/appointments/" + id + "/no-show", "{}");
+
+		assertThat(missed.status()).as(missed.text()).isEqualTo(200);
+		assertThat(missed.at("/status")).isEqualTo("no_show");
+		assertThat(this.technician.api().post("/api/appointments/" + id + "/check-in", "{}").status())
+			.isEqualTo(409);
+		assertThat(book(this.childId, this.technician, this.monday, 60, null, null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void completingOpensTheSessionRecordLinkedBothWays() {
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		this.technician.api().post("/api/appointments/" + id + "/check-in", "{}");
+
+		Api.Response completed = this.technician.api().post("/api/appointments/" + id + "/complete", "{}");
+
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		String sessionId = completed.at("/sessionId");
+		assertThat(sessionId).isNotNull();
+		Api.Response session = this.technician.api().get("/api/sessions/" + sessionId);
+		assertThat(session.status()).as(session.text()).isEqualTo(200);
+		assertThat(session.at("/appointmentId")).isEqualTo(id);
+		assertThat(session.at("/status")).isEqualTo("open");
+		assertThat(session.at("/therapist/id")).isEqualTo(this.technician.id());
+		assertThat(session.at("/childId")).isEqualTo(this.childId);
+		assertThat(session.at("/serviceCode")).isEqualTo("97153");
+		assertThat(session.at("/place")).isEqualTo("clinic");
+		assertThat(Instant.parse(session.at("/startedAt"))).isEqualTo(this.monday);
+		assertThat(Instant.parse(session.at("/endedAt"))).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
+		assertThat(this.admin.api().get("/api/appointments/" + id).at("/sessionId")).isEqualTo(sessionId);
+		assertThat(this.technician.api().post("/api/appointments/" + id + "/complete", "{}").status())
+			.as("completing twice")
+			.isEqualTo(409);
+	}
+
+	@Test
+	void aTherapistsDayShowsTheirOwnAndAParentsTheirChildrens() {
+		String own = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Person otherTechnician = this.clinic.aTherapist("RBT");
+		Person otherParent = this.clinic.aParent();
+		String otherChild = this.clinic.aChild(this.admin, otherParent, null, otherTechnician);
+		String others = this.clinic.anAppointment(this.admin, otherChild, otherTechnician, this.monday);
+		String day = "?from=" + this.monday.truncatedTo(ChronoUnit.DAYS) + "&to="
+				+ this.monday.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+
+		Api.Response technicianDay = this.technician.api().get("/api/appointments" + day);
+		Api.Response parentDay = this.guardian.api().get("/api/appointments" + day);
+
+		assertThat(technicianDay.at("/page/totalElements")).isEqualTo("1");
+		assertThat(technicianDay.at("/content/0/id")).isEqualTo(own);
+		assertThat(parentDay.at("/page/totalElements")).isEqualTo("1");
+		assertThat(parentDay.at("/content/0/id")).isEqualTo(own);
+		assertThat(otherParent.api().get("/api/appointments" + day).at("/content/0/id")).isEqualTo(others);
+	}
+
 	private Api.Response book(String childId, Person therapist, Instant start, int minutes, String recurrence,
 			String overrideReason) {
 		return this.admin.api().post("/api/appointments", body("childId", childId, "therapistId", therapist.id(),
 				"serviceCode", "97153", "place", "home", "start", start.toString(), "end",
 				start.plus(minutes, ChronoUnit.MINUTES).toString(), "recurrence", recurrence, "override",
 				(overrideReason != null) ? body("reason", overrideReason) : null));
+	}
+
+	private Instant start(String appointmentId) {
+		return Instant.parse(this.admin.api().get("/api/appointments/" + appointmentId).at("/start"));
 	}
 
 	private static void assertPointer(Api.Response response, String pointer) {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,6 +51,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/logout",
 						"/api/health", "/api/health/**", "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
 						"/api/docs/**", "/api/swagger-ui/**")
+				.permitAll()
+				// private calendar feeds: the secret token in the address is the credential
+				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()

@@ -103,8 +103,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleDataRule(org.springframework.dao.DataIntegrityViolationException ex,
 			HttpServletRequest request) {
-		log.warn("A data rule refused a change while serving {} {} ({})", request.getMethod(), request.getRequestURI(),
-				ex.getClass().getSimpleName());
+		log.warn("A data rule refused a change while serving {} {} ({})", request.getMethod(),
+				RequestIds.loggablePath(request.getRequestURI()), ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(ProblemResponses.of(HttpStatus.CONFLICT, "data-rule", "Data rule violated",
 					"The change breaks a rule of the stored data. Check the values and try again.", request));
@@ -112,7 +112,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
-		log.error("Unexpected error while serving {} {}", request.getMethod(), request.getRequestURI(), ex);
+		log.error("Unexpected error while serving {} {}", request.getMethod(),
+				RequestIds.loggablePath(request.getRequestURI()), ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(ProblemResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
 					"Something went wrong on our side. Quote the trace id if you contact support.", request));

@@ -46,11 +46,12 @@ class RequestIdFilter extends OncePerRequestFilter {
 			if (!request.isAsyncStarted()) {
 				accessLog.atInfo()
 					.addKeyValue("http.method", request.getMethod())
-					.addKeyValue("url.path", request.getRequestURI())
+					.addKeyValue("url.path", RequestIds.loggablePath(request.getRequestURI()))
 					.addKeyValue("http.status", response.getStatus())
 					.addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
 					.addKeyValue("client.address", request.getRemoteAddr())
-					.log("{} {} {}", request.getMethod(), request.getRequestURI(), response.getStatus());
+					.log("{} {} {}", request.getMethod(), RequestIds.loggablePath(request.getRequestURI()),
+							response.getStatus());
 			}
 			MDC.remove(RequestIds.MDC_KEY);
 		}

@@ -15,6 +15,16 @@ public final class RequestIds {
 	private RequestIds() {
 	}
 
+	private static final java.util.regex.Pattern FEED = java.util.regex.Pattern.compile("^/api/calendar/[^/]+\\.ics$");
+
+	/**
+	 * A request path as it may appear in logs: private calendar-feed tokens (which open a feed by themselves) are
+	 * masked.
+	 */
+	public static String loggablePath(String path) {
+		return (path != null && FEED.matcher(path).matches()) ? "/api/calendar/{token}.ics" : path;
+	}
+
 	/** The current request's id, or {@code null} outside a request. */
 	public static String current() {
 		return MDC.get(MDC_KEY);

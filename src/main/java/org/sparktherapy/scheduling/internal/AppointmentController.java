@@ -14,10 +14,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.InvalidInput;
+import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
@@ -27,7 +29,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -55,6 +59,16 @@ class AppointmentController {
 	record AppointmentRequest(@NotNull UUID childId, @NotNull UUID therapistId, @NotBlank String serviceCode,
 			@NotBlank String place, @NotNull OffsetDateTime start, @NotNull OffsetDateTime end,
 			@Size(max = 500) String recurrence, @Valid OverrideRequest override) {
+	}
+
+	/**
+	 * A change of an appointment; {@code scope} {@code this} (the default), {@code following} or {@code all} for
+	 * occurrences of a series. Fields left out stay as they are.
+	 */
+	record ChangeRequest(
+			@Pattern(regexp = "this|following|all", message = "must be this, following or all") String scope,
+			OffsetDateTime start, OffsetDateTime end, UUID therapistId, String serviceCode, String place,
+			@Valid OverrideRequest override) {
 	}
 
 	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
@@ -93,10 +107,7 @@ class AppointmentController {
 				new AppointmentService.BookingRequest(request.childId(), request.therapistId(), request.serviceCode(),
 						request.place(), request.start(), request.end(), request.recurrence(),
 						(request.override() != null) ? request.override().reason() : null));
-		BookingResponse body = new BookingResponse(
-				(booking.series() != null)
-						? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
-				booking.occurrences().stream().map(a -> AppointmentResponse.of(a, this.zone)).toList());
+		BookingResponse body = response(booking);
 		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/{id}")
 			.buildAndExpand(booking.occurrences().getFirst().id())
@@ -130,6 +141,35 @@ class AppointmentController {
 		return AppointmentResponse.of(this.service.get(user, id), this.zone);
 	}
 
+	@PutMapping("/api/appointments/{id}")
+	@Operation(summary = "Move or change a scheduled appointment, alone or with its series",
+			description = "scope: this (default), following (this and the following occurrences; they become a "
+					+ "series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, "
+					+ "place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in "
+					+ "the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, "
+					+ "409 listing them; override {reason} for availability and time off. Admins only; answers "
+					+ "{series, occurrences} with every occurrence changed. If-Match: the appointment's version "
+					+ "(412 when it changed since).")
+	BookingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@AuthenticationPrincipal CurrentUser user) {
+		AppointmentService.Scope scope = (request.scope() != null)
+				? AppointmentService.Scope.valueOf(request.scope().toUpperCase(Locale.ROOT))
+				: AppointmentService.Scope.THIS;
+		AppointmentService.Booking booking = this.service.change(user, id,
+				new AppointmentService.ChangeRequest(scope, request.start(), request.end(), request.therapistId(),
+						request.serviceCode(), request.place(),
+						(request.override() != null) ? request.override().reason() : null, ETags.version(ifMatch)));
+		return response(booking);
+	}
+
+	@PostMapping("/api/appointments/{id}/no-show")
+	@Operation(summary = "Record that the child did not come",
+			description = "The appointment's therapist or an admin; 409 unless scheduled. The slot is free again.")
+	AppointmentResponse noShow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return AppointmentResponse.of(this.service.noShow(user, id), this.zone);
+	}
+
 	@PostMapping("/api/appointments/{id}/cancel")
 	@Operation(summary = "Cancel a scheduled appointment",
 			description = "Guardians (a parent cancellation) and admins. Late when within 24 hours of the start; "
@@ -147,10 +187,19 @@ class AppointmentController {
 	}
 
 	@PostMapping("/api/appointments/{id}/complete")
-	@Operation(summary = "Complete a checked-in appointment",
-			description = "The appointment's therapist or an admin; 409 unless checked in.")
+	@Operation(summary = "Complete a checked-in appointment, opening its session record",
+			description = "The appointment's therapist or an admin; 409 unless checked in. Opens the session for "
+					+ "data collection with the appointment's therapist, service, place and times; sessionId names it "
+					+ "and the session's appointmentId names the appointment.")
 	AppointmentResponse complete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return AppointmentResponse.of(this.service.complete(user, id), this.zone);
+	}
+
+	private BookingResponse response(AppointmentService.Booking booking) {
+		return new BookingResponse(
+				(booking.series() != null)
+						? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
+				booking.occurrences().stream().map(a -> AppointmentResponse.of(a, this.zone)).toList());
 	}
 
 	private static Instant instant(OffsetDateTime at) {

@@ -138,6 +138,99 @@ class AppointmentRepository {
 			.update() == 1;
 	}
 
+	/** Links the session opened by completing the appointment. */
+	void linkSession(UUID id, UUID sessionId) {
+		this.jdbc.sql("update appointments set session_id = :session where id = :id")
+			.param("id", id)
+			.param("session", sessionId)
+			.update();
+	}
+
+	/** The series' scheduled occurrences starting at or after {@code from}, by start, locked for a change. */
+	List<Appointment> scheduledOfSeries(UUID seriesId, Instant from) {
+		return this.jdbc.sql(SELECT + """
+				 where p.series_id = :series and p.status = 'scheduled' and p.starts_at >= :from
+				order by p.starts_at for update of p
+				""")
+			.param("series", seriesId)
+			.param("from", Timestamp.from(from))
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/** The series as booked. */
+	Optional<NewSeries> series(UUID seriesId) {
+		return this.jdbc.sql("select * from appointment_series where id = :id")
+			.param("id", seriesId)
+			.query((rs, n) -> new NewSeries(rs.getObject("id", UUID.class), rs.getString("rrule"),
+					ZoneId.of(rs.getString("zone")), rs.getObject("local_start", LocalDateTime.class),
+					rs.getInt("duration_min"), rs.getObject("child_id", UUID.class),
+					rs.getObject("therapist_id", UUID.class), rs.getString("service_code"), rs.getString("place"),
+					rs.getObject("created_by", UUID.class)))
+			.optional();
+	}
+
+	/** Describes the series anew after all its occurrences moved. */
+	void updateSeries(NewSeries s) {
+		this.jdbc.sql("""
+				update appointment_series set rrule = :rrule, local_start = :local, duration_min = :duration,
+				    therapist_id = :therapist, service_code = :code, place = :place
+				where id = :id
+				""")
+			.param("id", s.id())
+			.param("rrule", s.rrule())
+			.param("local", s.localStart())
+			.param("duration", s.durationMinutes())
+			.param("therapist", s.therapistId())
+			.param("code", s.serviceCode())
+			.param("place", s.place())
+			.update();
+	}
+
+	/** Gives the occurrences another series (the moved part of a series split by "this and following"). */
+	void moveToSeries(List<UUID> ids, UUID seriesId) {
+		this.jdbc.sql("update appointments set series_id = :series where id in (:ids)")
+			.param("series", seriesId)
+			.param("ids", ids)
+			.update();
+	}
+
+	/** Until {@link #checkOverlapsNow()}, overlaps are checked at commit: occurrences may pass each other. */
+	void deferOverlapChecks() {
+		this.jdbc.sql("set constraints appointments_therapist_no_overlap, appointments_child_no_overlap deferred")
+			.update();
+	}
+
+	/** Checks the overlaps deferred so far (an exclusion violation here) and checks at once again. */
+	void checkOverlapsNow() {
+		this.jdbc.sql("set constraints appointments_therapist_no_overlap, appointments_child_no_overlap immediate")
+			.update();
+	}
+
+	/** Gives the appointment new times, therapist, service and place. */
+	void reschedule(UUID id, UUID therapistId, String serviceCode, String place, Instant startsAt, Instant endsAt,
+			LocalDateTime localStart, UUID overrideBy, String overrideReason, Instant now) {
+		this.jdbc.sql("""
+				update appointments set therapist_id = :therapist, service_code = :code, place = :place,
+				    starts_at = :starts, ends_at = :ends, local_start = :local,
+				    override_by = coalesce(:overrideBy, override_by),
+				    override_reason = coalesce(:overrideReason, override_reason), updated_at = :now,
+				    version = version + 1
+				where id = :id
+				""")
+			.param("id", id)
+			.param("therapist", therapistId)
+			.param("code", serviceCode)
+			.param("place", place)
+			.param("starts", Timestamp.from(startsAt))
+			.param("ends", Timestamp.from(endsAt))
+			.param("local", localStart)
+			.param("overrideBy", overrideBy)
+			.param("overrideReason", overrideReason)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	/** Cancels the appointment if it is still scheduled; returns whether it did. */
 	boolean cancel(UUID id, UUID by, String byRole, String reason, boolean late, Instant now) {
 		return this.jdbc.sql("""
@@ -163,6 +256,7 @@ class AppointmentRepository {
 			case ALL -> {
 			}
 			// read-only use of the children module's link tables, as ADR 7 records
+			case OWN -> where.add("p.therapist_id = :user");
 			case THERAPIST -> where.add("(p.therapist_id = :user or p.child_id in "
 					+ "(select m.child_id from care_team_members m where m.account_id = :user))");
 			case GUARDIAN -> where.add("p.child_id in (select g.child_id from guardians g where g.account_id = :user)");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +25,13 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.Problem.FieldError;
+import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
+import org.sparktherapy.scheduling.AppointmentMoved;
+import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -65,6 +69,26 @@ class AppointmentService {
 	record Series(UUID id, String recurrence) {
 	}
 
+	/** Which occurrences of a series a change applies to. */
+	enum Scope {
+
+		/** this occurrence alone */
+		THIS,
+		/** this occurrence and the following ones of its series */
+		FOLLOWING,
+		/** every scheduled occurrence of its series */
+		ALL
+
+	}
+
+	/**
+	 * What an admin changes in an appointment, and in which of its series' occurrences; {@code null} fields stay as
+	 * they are (a new start alone keeps the length).
+	 */
+	record ChangeRequest(Scope scope, OffsetDateTime start, OffsetDateTime end, UUID therapistId, String serviceCode,
+			String place, String overrideReason, Integer expectedVersion) {
+	}
+
 	/** What was booked: the series, if recurring, and every occurrence in order. */
 	record Booking(Series series, List<Appointment> occurrences) {
 	}
@@ -79,6 +103,8 @@ class AppointmentService {
 
 	private final Children children;
 
+	private final Sessions sessions;
+
 	private final Accounts accounts;
 
 	private final AuditTrail audit;
@@ -92,14 +118,16 @@ class AppointmentService {
 	private final ZoneId zone;
 
 	AppointmentService(AppointmentRepository appointments, AvailabilityRepository availability,
-			SchedulingAccessPolicy policy, CancellationPolicy cancellation, Children children, Accounts accounts,
-			AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+			SchedulingAccessPolicy policy, CancellationPolicy cancellation, Children children, Sessions sessions,
+			Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			Clock clock,
 			SparkProperties properties) {
 		this.appointments = appointments;
 		this.availability = availability;
 		this.policy = policy;
 		this.cancellation = cancellation;
 		this.children = children;
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
@@ -141,7 +169,8 @@ class AppointmentService {
 		catch (WeeklyRecurrence.Unusable ex) {
 			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
 		}
-		List<FieldError> conflicts = new ArrayList<>(overlaps(request, starts, length));
+		List<FieldError> conflicts = new ArrayList<>(
+				overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
 		if (request.overrideReason() == null) {
 			conflicts.addAll(unavailable(request.therapistId(), starts, length));
 		}
@@ -159,7 +188,8 @@ class AppointmentService {
 				throw ex;
 			}
 			// booked concurrently since we looked: name what is in the way now
-			throw new SchedulingProblems.AppointmentConflicts(overlaps(request, starts, length));
+			throw new SchedulingProblems.AppointmentConflicts(
+					overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
 		}
 		List<Appointment> booked = this.appointments.findAll(ids);
 		booked.forEach(a -> this.events.publishEvent(new AppointmentBooked(a.id(), a.seriesId(), a.childId(),
@@ -185,6 +215,121 @@ class AppointmentService {
 		result.content().forEach(a -> shown.add(a.childId()));
 		shown.forEach(childId -> this.audit.success(new PhiAccess("list", "appointment", null, childId)));
 		return result;
+	}
+
+	/**
+	 * Changes a scheduled appointment — times, therapist, service, place — alone, with the following occurrences of
+	 * its series, or with all of them. The new start's wall-clock shift (clinic time) applies to each occurrence, so
+	 * "15:00 → 16:00" stays 16:00 across a daylight-saving change. Conflicts are checked as when booking, all or
+	 * nothing; moving "this and following" splits the series.
+	 */
+	@Transactional
+	Booking change(CurrentUser user, UUID id, ChangeRequest request) {
+		Appointment appointment = visible(user, id, "update", true);
+		Relation relation = this.children.relationOf(user, appointment.childId());
+		if (!this.policy.mayChange(relation)
+				|| (request.overrideReason() != null && !this.policy.mayOverrideAvailability(user))) {
+			refuse("update", id, appointment.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment(
+					"Only admins change appointments; therapists propose changes.");
+		}
+		if (request.expectedVersion() != null && request.expectedVersion() != appointment.version()) {
+			throw new StaleVersion();
+		}
+		if (appointment.status() != Appointment.Status.SCHEDULED) {
+			throw new SchedulingProblems.AppointmentNotChangeable(appointment.status());
+		}
+		OffsetDateTime oldStart = appointment.startsAt().atZone(this.zone).toOffsetDateTime();
+		OffsetDateTime start = (request.start() != null) ? request.start() : oldStart;
+		OffsetDateTime end = (request.end() != null) ? request.end()
+				: start.plus(Duration.between(appointment.startsAt(), appointment.endsAt()));
+		BookingRequest changed = new BookingRequest(appointment.childId(),
+				(request.therapistId() != null) ? request.therapistId() : appointment.therapist().id(),
+				(request.serviceCode() != null) ? request.serviceCode() : appointment.serviceCode(),
+				(request.place() != null) ? request.place() : appointment.place(), start, end, null,
+				request.overrideReason());
+		validate(changed);
+		if (!changed.therapistId().equals(appointment.therapist().id())) {
+			checkTherapist(changed.therapistId(), changed.childId());
+		}
+		Scope scope = (appointment.seriesId() != null) ? request.scope() : Scope.THIS;
+		List<Appointment> moving = switch (scope) {
+			case THIS -> List.of(appointment);
+			case FOLLOWING -> this.appointments.scheduledOfSeries(appointment.seriesId(), appointment.startsAt());
+			case ALL -> this.appointments.scheduledOfSeries(appointment.seriesId(), EARLIEST);
+		};
+		long shift = ChronoUnit.MINUTES.between(oldStart.atZoneSameInstant(this.zone).toLocalDateTime(),
+				start.atZoneSameInstant(this.zone).toLocalDateTime());
+		Duration length = Duration.between(start, end);
+		List<Instant> starts = moving.stream()
+			.map(a -> WeeklyRecurrence.shift(a.startsAt(), shift, this.zone))
+			.toList();
+		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
+		List<FieldError> conflicts = new ArrayList<>(
+				overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
+		if (request.overrideReason() == null) {
+			conflicts.addAll(unavailable(changed.therapistId(), starts, length));
+		}
+		if (!conflicts.isEmpty()) {
+			throw new SchedulingProblems.AppointmentConflicts(conflicts);
+		}
+		Instant now = this.clock.instant();
+		try {
+			this.savepoint.executeWithoutResult(status -> {
+				this.appointments.deferOverlapChecks();
+				for (int i = 0; i < moving.size(); i++) {
+					Instant at = starts.get(i);
+					this.appointments.reschedule(moving.get(i).id(), changed.therapistId(), changed.serviceCode(),
+							changed.place(), at, at.plus(length), at.atZone(this.zone).toLocalDateTime(),
+							(request.overrideReason() != null) ? user.id() : null,
+							(request.overrideReason() != null) ? request.overrideReason().trim() : null, now);
+				}
+				this.appointments.checkOverlapsNow();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!isExclusionViolation(ex)) {
+				throw ex;
+			}
+			throw new SchedulingProblems.AppointmentConflicts(
+					overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
+		}
+		Series series = (scope == Scope.THIS) ? null
+				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
+		List<Appointment> moved = this.appointments.findAll(ids.stream().toList());
+		for (int i = 0; i < moving.size(); i++) {
+			Appointment before = moving.get(i);
+			Appointment after = moved.stream().filter(a -> a.id().equals(before.id())).findFirst().orElseThrow();
+			this.events.publishEvent(new AppointmentMoved(after.id(), after.childId(), after.therapist().id(),
+					after.startsAt(), after.endsAt(), before.startsAt(), before.endsAt()));
+		}
+		this.audit.success(new PhiAccess("update", "appointment", id, appointment.childId()));
+		return new Booking(series, moved);
+	}
+
+	/**
+	 * Describes the series anew after a change of all its occurrences, or splits off the moved following ones as a
+	 * series of their own; its rule's weekdays follow a move to another day.
+	 */
+	private Series reviseSeries(Appointment appointment, Scope scope, BookingRequest changed, OffsetDateTime start,
+			Instant firstStart, Duration length, List<UUID> moved) {
+		AppointmentRepository.NewSeries old = this.appointments.series(appointment.seriesId()).orElseThrow();
+		int days = (int) ChronoUnit.DAYS.between(appointment.startsAt().atZone(this.zone).toLocalDate(),
+				start.atZoneSameInstant(this.zone).toLocalDate());
+		ZonedDateTime localStart = firstStart.atZone(this.zone);
+		String rule = WeeklyRecurrence.parse(old.rrule()).moved(days, moved.size()).text();
+		UUID id = (scope == Scope.ALL) ? old.id() : UUID.randomUUID();
+		AppointmentRepository.NewSeries revised = new AppointmentRepository.NewSeries(id, rule, this.zone,
+				localStart.toLocalDateTime(), (int) length.toMinutes(), old.childId(), changed.therapistId(),
+				changed.serviceCode(), changed.place(), old.createdBy());
+		if (scope == Scope.ALL) {
+			this.appointments.updateSeries(revised);
+		}
+		else {
+			this.appointments.insertSeries(revised, this.clock.instant());
+			this.appointments.moveToSeries(moved, id);
+		}
+		return new Series(id, rule);
 	}
 
 	/** Cancels a scheduled appointment: late within the notice period; a guardian's is a parent cancellation. */
@@ -214,22 +359,38 @@ class AppointmentService {
 		return move(user, id, Appointment.Status.CHECKED_IN, "check-in");
 	}
 
+	/**
+	 * Completes a checked-in appointment and opens its session record for the appointment's therapist, linked both
+	 * ways, so data collection starts from the schedule.
+	 */
 	@Transactional
 	Appointment complete(CurrentUser user, UUID id) {
 		return move(user, id, Appointment.Status.COMPLETED, "complete");
 	}
 
+	/** The child did not come: the slot is free again. */
+	@Transactional
+	Appointment noShow(CurrentUser user, UUID id) {
+		return move(user, id, Appointment.Status.NO_SHOW, "no-show");
+	}
+
 	private Appointment move(CurrentUser user, UUID id, Appointment.Status to, String action) {
 		Appointment appointment = visible(user, id, action, true);
-		if (!this.policy.mayCheckInAndComplete(user, appointment)) {
+		if (!this.policy.mayRecordAttendance(user, appointment)) {
 			refuse(action, id, appointment.childId(), false);
 			throw new SchedulingProblems.NotAllowedForAppointment(
-					"Only the appointment's own therapist checks in and completes it.");
+					"Only the appointment's own therapist records check-in, completion and no-shows.");
 		}
 		if (!appointment.status().mayMoveTo(to)) {
 			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), to);
 		}
 		this.appointments.changeStatus(id, appointment.status(), to, this.clock.instant());
+		if (to == Appointment.Status.COMPLETED) {
+			UUID sessionId = this.sessions.openFor(new Sessions.CompletedAppointment(id, appointment.childId(),
+					appointment.therapist().id(), appointment.serviceCode(), appointment.place(),
+					appointment.startsAt(), appointment.endsAt()));
+			this.appointments.linkSession(id, sessionId);
+		}
 		this.audit.success(new PhiAccess(action, "appointment", id, appointment.childId()));
 		return this.appointments.find(id, false).orElseThrow();
 	}
@@ -254,17 +415,21 @@ class AppointmentService {
 		}
 	}
 
-	/** Live appointments of the same therapist or child that overlap an occurrence. */
-	private List<FieldError> overlaps(BookingRequest request, List<Instant> starts, Duration length) {
-		List<Appointment> live = this.appointments.liveOfTherapistOrChild(request.therapistId(), request.childId(),
-				starts.getFirst(), starts.getLast().plus(length));
+	/** Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence. */
+	private List<FieldError> overlaps(UUID therapistId, UUID childId, List<Instant> starts, Duration length,
+			Set<UUID> moving) {
+		List<Appointment> live = this.appointments
+			.liveOfTherapistOrChild(therapistId, childId, starts.getFirst(), starts.getLast().plus(length))
+			.stream()
+			.filter(a -> !moving.contains(a.id()))
+			.toList();
 		List<FieldError> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
 			Instant end = start.plus(length);
 			for (Appointment other : live) {
 				if (other.startsAt().isBefore(end) && other.endsAt().isAfter(start)) {
-					String who = other.therapist().id().equals(request.therapistId()) ? "The therapist" : "The child";
+					String who = other.therapist().id().equals(therapistId) ? "The therapist" : "The child";
 					conflicts.add(new FieldError("/occurrences/" + i,
 							who + " is already booked at " + start + ": appointment " + other.id()));
 				}

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with appointments and availability — the one place this is decided for the scheduling module.
  * <ul>
- * <li>Admins book, override availability, cancel, check in and complete every appointment, and manage every
- * therapist's availability and time off.</li>
- * <li>Therapists see their own appointments and those of their care-team children; they check in and complete their
- * own.</li>
+ * <li>Admins book, change (move), override availability, cancel, check in, complete and mark no-shows for every
+ * appointment, and manage every therapist's availability and time off.</li>
+ * <li>Therapists see their own appointments and those of their care-team children; they check in, complete and mark
+ * no-shows for their own. They do not move appointments (they propose changes).</li>
  * <li>Guardians see their own children's appointments and may cancel them (a parent cancellation).</li>
  * <li>Anyone else: the appointment does not exist for them.</li>
  * </ul>
@@ -28,7 +28,9 @@ class SchedulingAccessPolicy {
 		/** the therapist's own appointments and those of children whose care team they are on */
 		THERAPIST,
 		/** the appointments of the guardian's children */
-		GUARDIAN
+		GUARDIAN,
+		/** the therapist's own appointments only (their calendar feed) */
+		OWN
 
 	}
 
@@ -37,6 +39,17 @@ class SchedulingAccessPolicy {
 			return Scope.ALL;
 		}
 		return user.is(Role.THERAPIST) ? Scope.THERAPIST : Scope.GUARDIAN;
+	}
+
+	/**
+	 * What a user's calendar feed shows: a feed leaves the clinic, so a therapist's carries only their own
+	 * appointments, not their care-team children's.
+	 */
+	Scope feedScope(CurrentUser user) {
+		if (user.isAdmin()) {
+			return Scope.ALL;
+		}
+		return user.is(Role.THERAPIST) ? Scope.OWN : Scope.GUARDIAN;
 	}
 
 	boolean maySee(CurrentUser user, Relation relation, Appointment appointment) {
@@ -55,7 +68,11 @@ class SchedulingAccessPolicy {
 		return relation == Relation.ADMIN || relation == Relation.GUARDIAN;
 	}
 
-	boolean mayCheckInAndComplete(CurrentUser user, Appointment appointment) {
+	boolean mayChange(Relation relation) {
+		return relation == Relation.ADMIN;
+	}
+
+	boolean mayRecordAttendance(CurrentUser user, Appointment appointment) {
 		return user.isAdmin() || appointment.therapist().id().equals(user.id());
 	}
 

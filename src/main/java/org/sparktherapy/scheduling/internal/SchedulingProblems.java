@@ -62,10 +62,28 @@ final class SchedulingProblems {
 
 	}
 
+	static final class AppointmentNotChangeable extends Problem {
+
+		AppointmentNotChangeable(Appointment.Status status) {
+			super(Kind.CONFLICT, "appointment-status", "Appointment status does not allow this",
+					"An appointment that is " + status.value() + " cannot be changed; only scheduled ones can.");
+		}
+
+	}
+
 	static final class InvalidTimeOff extends InvalidInput {
 
 		InvalidTimeOff(String pointer, String detail) {
 			super(pointer, detail);
+		}
+
+	}
+
+	/** No feed has this address (never issued, or rotated since). */
+	static final class FeedNotFound extends NotFound {
+
+		FeedNotFound() {
+			super("calendar feed");
 		}
 
 	}

@@ -87,6 +87,35 @@ final class WeeklyRecurrence {
 		return this.text;
 	}
 
+	/**
+	 * An occurrence moved by a wall-clock shift in {@code zone}: moving a 15:00 occurrence by +60 minutes gives 16:00
+	 * on its day whatever the daylight-saving offset of that day.
+	 */
+	static Instant shift(Instant occurrence, long minutes, ZoneId zone) {
+		return occurrence.atZone(zone).toLocalDateTime().plusMinutes(minutes).atZone(zone).toInstant();
+	}
+
+	/**
+	 * The rule of the part of a series that moved: its weekdays shifted by {@code days} (an occurrence moved from
+	 * Monday to Tuesday moves them all), ending after {@code count} occurrences.
+	 */
+	WeeklyRecurrence moved(int days, int count) {
+		RecurrenceRule copy;
+		try {
+			copy = new RecurrenceRule(this.text, RecurrenceRule.RfcMode.RFC5545_STRICT);
+		}
+		catch (InvalidRecurrenceRuleException ex) {
+			throw new IllegalStateException(ex);
+		}
+		copy.setByDayPart(this.rule.getByDayPart()
+			.stream()
+			.map(day -> new RecurrenceRule.WeekdayNum(0, org.dmfs.rfc5545.Weekday
+				.valueOf(isoDay(day.weekday).plus(days).name().substring(0, 2))))
+			.toList());
+		copy.setCount(count);
+		return new WeeklyRecurrence(copy, copy.toString());
+	}
+
 	/** The weekdays the rule names. */
 	Set<DayOfWeek> days() {
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);

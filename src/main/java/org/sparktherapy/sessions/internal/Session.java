@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /**
  * A therapy session with one child. Open while the therapist records; submitted (signed) it is locked: its data and
- * note no longer change, and corrections are addenda.
+ * note no longer change, and corrections are addenda. {@code appointmentId} names the appointment whose completion
+ * opened it, if any.
  */
 record Session(UUID id, UUID childId, Person therapist, String serviceCode, String place, Instant startedAt,
 		Instant endedAt, String note, Status status, Instant submittedAt, GuardianSignature guardianSignature,
-		Instant createdAt, Instant updatedAt, int version) {
+		UUID appointmentId, Instant createdAt, Instant updatedAt, int version) {
 
 	/** Who did something. */
 	record Person(UUID id, String name) {

@@ -86,8 +86,8 @@ class SessionController {
 
 	record SessionResponse(UUID id, UUID childId, Session.Person therapist, String serviceCode, String place,
 			Instant startedAt, Instant endedAt, Session.Status status, String note, Instant submittedAt,
-			Session.GuardianSignature guardianSignature, List<Session.Addendum> addenda, List<Session.Event> events,
-			List<TallyResponse> tallies, int version) {
+			Session.GuardianSignature guardianSignature, UUID appointmentId, List<Session.Addendum> addenda,
+			List<Session.Event> events, List<TallyResponse> tallies, int version) {
 
 		static SessionResponse of(SessionService.SessionView view) {
 			Session s = view.session();
@@ -99,8 +99,8 @@ class SessionController {
 						t.count(), t.durationSeconds());
 			}).toList();
 			return new SessionResponse(s.id(), s.childId(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(),
-					s.endedAt(), s.status(), s.note(), s.submittedAt(), s.guardianSignature(), view.addenda(),
-					view.events(), tallies, s.version());
+					s.endedAt(), s.status(), s.note(), s.submittedAt(), s.guardianSignature(), s.appointmentId(),
+					view.addenda(), view.events(), tallies, s.version());
 		}
 
 	}

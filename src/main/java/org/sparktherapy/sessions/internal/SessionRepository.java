@@ -59,6 +59,35 @@ class SessionRepository {
 			.update() == 1;
 	}
 
+	/** The session opened for this appointment, if any. */
+	Optional<UUID> forAppointment(UUID appointmentId) {
+		return this.jdbc.sql("select id from therapy_sessions where appointment_id = :appointment")
+			.param("appointment", appointmentId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Opens a session for an appointment unless one is open for it; returns whether it was inserted. */
+	boolean insertForAppointment(UUID id, UUID appointmentId, UUID childId, UUID therapistId, String serviceCode,
+			String place, Instant startedAt, Instant endedAt, Instant now) {
+		return this.jdbc.sql("""
+				insert into therapy_sessions (id, appointment_id, child_id, therapist_id, service_code, place, started_at,
+				    ended_at, status, created_at, updated_at)
+				values (:id, :appointment, :child, :therapist, :code, :place, :started, :ended, 'open', :now, :now)
+				on conflict do nothing
+				""")
+			.param("id", id)
+			.param("appointment", appointmentId)
+			.param("child", childId)
+			.param("therapist", therapistId)
+			.param("code", serviceCode)
+			.param("place", place)
+			.param("started", Timestamp.from(startedAt))
+			.param("ended", Timestamp.from(endedAt))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	void update(UUID id, String serviceCode, String place, Instant startedAt, Instant endedAt, String note,
 			Instant now) {
 		this.jdbc.sql("""
@@ -244,7 +273,8 @@ class SessionRepository {
 				(submitted != null) ? submitted.toInstant() : null,
 				(signed != null) ? new Session.GuardianSignature(rs.getString("guardian_name"), signed.toInstant())
 						: null,
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getObject("appointment_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(),
 				rs.getInt("version"));
 	}
 

@@ -24,6 +24,7 @@ import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.sessions.SessionSubmitted;
+import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -32,10 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recording, submitting, co-signing and amending sessions. Every call resolves what the user is to the child,
  * checks it with {@link SessionAccessPolicy}, and writes the PHI access log (refusals included), in one transaction.
- * Submitting evaluates mastery for the targets run, in the same transaction.
+ * Submitting evaluates mastery for the targets run, in the same transaction. Completing an appointment opens its
+ * session here ({@link Sessions#openFor}).
  */
 @Service
-class SessionService {
+class SessionService implements Sessions {
 
 	/** Largest event batch accepted. */
 	static final int MAX_BATCH = 500;
@@ -153,6 +155,19 @@ class SessionService {
 		}
 		this.audit.success(new PhiAccess("create", "session", id, draft.childId()));
 		return true;
+	}
+
+	@Override
+	@Transactional
+	public UUID openFor(Sessions.CompletedAppointment appointment) {
+		UUID id = UUID.randomUUID();
+		if (!this.sessions.insertForAppointment(id, appointment.appointmentId(), appointment.childId(),
+				appointment.therapistId(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
+				appointment.endsAt(), this.clock.instant())) {
+			return this.sessions.forAppointment(appointment.appointmentId()).orElseThrow();
+		}
+		this.audit.success(new PhiAccess("create", "session", id, appointment.childId()));
+		return id;
 	}
 
 	@Transactional

@@ -51,6 +51,24 @@ class WeeklyRecurrenceTests {
 	}
 
 	@Test
+	void aMoveShiftsTheWallClockTimeAcrossTheDaylightSavingChange() {
+		// 15:00 EST before the 2027-03-14 change, 15:00 EDT after: one hour later is 16:00 on both days
+		Instant before = Instant.parse("2027-03-08T20:00:00Z");
+		Instant after = Instant.parse("2027-03-15T19:00:00Z");
+
+		assertThat(WeeklyRecurrence.shift(before, 60, NEW_YORK)).isEqualTo(Instant.parse("2027-03-08T21:00:00Z"));
+		assertThat(WeeklyRecurrence.shift(after, 60, NEW_YORK)).isEqualTo(Instant.parse("2027-03-15T20:00:00Z"));
+	}
+
+	@Test
+	void theMovedPartOfASeriesFollowsItsNewWeekdays() {
+		WeeklyRecurrence moved = WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270601T000000Z").moved(1, 5);
+
+		assertThat(moved.text()).contains("BYDAY=TU,TH").contains("COUNT=5").doesNotContain("UNTIL");
+		assertThat(moved.expand(ZonedDateTime.parse("2027-03-09T15:00:00Z[UTC]"), ZoneId.of("UTC"))).hasSize(5);
+	}
+
+	@Test
 	void refusesARecurrenceWithoutAnEnd() {
 		assertThatThrownBy(() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO"))
 			.isInstanceOf(WeeklyRecurrence.Unusable.class)

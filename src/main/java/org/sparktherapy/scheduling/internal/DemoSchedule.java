@@ -1,0 +1,124 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo clinic's schedule ({@code demo} profile) for the current and the next week: each technician's active
+ * children in weekly series — the first after school at the clinic on Monday, Wednesday and Friday, the second at
+ * home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
+ * through the same service as the API, so they are conflict-free by the same rules. Appointments already past are
+ * checked in and completed by their technician, which opens their sessions. Seeded once.
+ */
+@Component
+@Profile("demo")
+@Order(50)
+class DemoSchedule implements ApplicationRunner {
+
+	private static final String ADMIN = "admin@demo.sparktherapy.org";
+
+	private static final List<String> TECHNICIANS = List.of("luis.romero@demo.sparktherapy.org",
+			"priya.shah@demo.sparktherapy.org");
+
+	/** A child's weekly slot: the first of a technician's children gets the first slot, and so on. */
+	record Slot(List<DayOfWeek> days, LocalTime start, LocalTime end, String place) {
+	}
+
+	static final List<Slot> SLOTS = List.of(
+			new Slot(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), LocalTime.of(15, 0),
+					LocalTime.of(17, 0), "clinic"),
+			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(15, 0), LocalTime.of(17, 30),
+					"home"),
+			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 30), LocalTime.of(11, 30),
+					"school"));
+
+	private final AppointmentService appointments;
+
+	private final Children children;
+
+	private final Accounts accounts;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DemoSchedule(AppointmentService appointments, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
+			SparkProperties properties) {
+		this.appointments = appointments;
+		this.children = children;
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.jdbc.sql("select count(*) from appointments").query(Long.class).single() > 0) {
+			return;
+		}
+		CurrentUser admin = user(ADMIN);
+		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), this.zone)
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		for (String email : TECHNICIANS) {
+			CurrentUser technician = user(email);
+			List<Children.ChildFacts> active = this.children.caseload(technician.id())
+				.stream()
+				.filter(child -> child.status() == ChildStatus.ACTIVE)
+				.limit(SLOTS.size())
+				.toList();
+			for (int i = 0; i < active.size(); i++) {
+				Slot slot = SLOTS.get(i);
+				LocalDate first = monday.with(TemporalAdjusters.nextOrSame(slot.days().getFirst()));
+				String days = String.join(",",
+						slot.days().stream().map(day -> day.name().substring(0, 2)).toList());
+				AppointmentService.BookingRequest request = new AppointmentService.BookingRequest(
+						active.get(i).id(), technician.id(), "97153", slot.place(),
+						first.atTime(slot.start()).atZone(this.zone).toOffsetDateTime(),
+						first.atTime(slot.end()).atZone(this.zone).toOffsetDateTime(),
+						"FREQ=WEEKLY;BYDAY=" + days + ";COUNT=" + (2 * slot.days().size()), null);
+				admin.runAs(() -> completePast(technician, this.appointments.book(admin, request)));
+			}
+		}
+	}
+
+	private void completePast(CurrentUser technician, AppointmentService.Booking booking) {
+		Instant now = this.clock.instant();
+		technician.runAs(() -> booking.occurrences()
+			.stream()
+			.filter(occurrence -> occurrence.endsAt().isBefore(now))
+			.forEach(occurrence -> {
+				this.appointments.checkIn(technician, occurrence.id());
+				this.appointments.complete(technician, occurrence.id());
+			}));
+	}
+
+	private CurrentUser user(String email) {
+		AccountSummary account = this.accounts.findByEmail(email)
+			.orElseThrow(() -> new IllegalStateException("demo account missing: " + email));
+		return new CurrentUser(account.id(), account.role(), account.name(), null);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Automatic weekly schedules: a proposed week of sessions placed by a constraint solver, accepted to book it.
+ */
+@RestController
+@Tag(name = "Schedule proposals", description = "Automatic weekly schedules, proposed and accepted")
+class ProposalController {
+
+	private final ProposalService service;
+
+	private final ZoneId zone;
+
+	ProposalController(ProposalService service, SparkProperties properties) {
+		this.service = service;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	/** {@code childIds}: the children to schedule; every active child with prescribed hours when absent. */
+	record ProposalRequest(@NotNull LocalDate weekStart, @Size(max = 500) List<@NotNull UUID> childIds) {
+	}
+
+	record PlacedResponse(UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
+			OffsetDateTime end, UUID appointmentId) {
+	}
+
+	record ProposalResponse(UUID id, LocalDate weekStart, String score, Proposal.Status status,
+			List<PlacedResponse> placed, List<Proposal.Unplaced> unplaced) {
+
+		static ProposalResponse of(Proposal p, ZoneId zone) {
+			return new ProposalResponse(p.id(), p.weekStart(), p.score(), p.status(), p.placed()
+				.stream()
+				.map(s -> new PlacedResponse(s.childId(), s.therapistId(), s.serviceCode(), s.place(),
+						s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
+						s.appointmentId()))
+				.toList(), p.unplaced());
+		}
+
+	}
+
+	@PostMapping("/api/schedule/proposals")
+	@Operation(summary = "Propose a week of sessions",
+			description = "weekStart: a Monday in the clinic's time zone. Places each child's prescribed weekly hours "
+					+ "as sessions of 1–3 hours with therapists of its care team, inside the child's available hours "
+					+ "and the therapist's weekly availability (therapists without any are not proposed), clear of "
+					+ "appointments and time off; prefers one therapist per child, few places per therapist a day and "
+					+ "sessions spread across days. Hours it cannot place are listed with the reason. A draft until "
+					+ "accepted. Takes up to a few seconds. Admins only.")
+	ResponseEntity<ProposalResponse> propose(@Valid @RequestBody ProposalRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		Proposal proposal = this.service.propose(user, request.weekStart(),
+				(request.childIds() != null) ? List.copyOf(new LinkedHashSet<>(request.childIds())) : null);
+		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+			.path("/{id}")
+			.buildAndExpand(proposal.id())
+			.toUri()).body(ProposalResponse.of(proposal, this.zone));
+	}
+
+	@GetMapping("/api/schedule/proposals/{id}")
+	@Operation(summary = "One schedule proposal", description = "Admins only; 404 for anyone else.")
+	ProposalResponse get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return ProposalResponse.of(this.service.get(user, id), this.zone);
+	}
+
+	@PostMapping("/api/schedule/proposals/{id}/accept")
+	@Operation(summary = "Accept a proposal: book every placed session",
+			description = "All or nothing: if the schedule changed since, 409 lists every conflicting session "
+					+ "(errors[].pointer /placed/{n}) and nothing is booked. 409 when accepted already. Each placed "
+					+ "session gets its appointmentId. Admins only; 404 for anyone else.")
+	ProposalResponse accept(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return ProposalResponse.of(this.service.accept(user, id), this.zone);
+	}
+
+}

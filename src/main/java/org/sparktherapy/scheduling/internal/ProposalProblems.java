@@ -1,0 +1,75 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.util.List;
+
+import org.sparktherapy.platform.problem.Forbidden;
+import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.Problem;
+
+/**
+ * The rules of automatic scheduling — children's schedule preferences and proposals — that a caller can break.
+ */
+final class ProposalProblems {
+
+	private ProposalProblems() {
+	}
+
+	static final class ProposalNotFound extends NotFound {
+
+		ProposalNotFound(String what) {
+			super(what);
+		}
+
+	}
+
+	static final class NotAllowedForProposal extends Forbidden {
+
+		NotAllowedForProposal(String detail) {
+			super(detail);
+		}
+
+	}
+
+	/** Available hours that end before they start or overlap on one weekday, unknown services, and the like. */
+	static final class InvalidSchedulePreferences extends Problem {
+
+		InvalidSchedulePreferences(List<FieldError> errors) {
+			super(Kind.INVALID, "invalid-schedule-preferences", "Invalid schedule preferences",
+					"Some schedule preferences are invalid; nothing was changed.", errors);
+		}
+
+	}
+
+	static final class InvalidProposalRequest extends Problem {
+
+		InvalidProposalRequest(List<FieldError> errors) {
+			super(Kind.INVALID, "invalid-proposal-request", "Invalid proposal request",
+					"The proposal cannot be made for this request.", errors);
+		}
+
+	}
+
+	/**
+	 * The schedule changed since the proposal was made: a placed session now meets another appointment, time off, the
+	 * therapist's hours or care team. One entry of {@code errors} per conflict, the pointer naming the session
+	 * ({@code /placed/3}). Nothing was booked.
+	 */
+	static final class ProposalConflicts extends Problem {
+
+		ProposalConflicts(List<FieldError> conflicts) {
+			super(Kind.CONFLICT, "proposal-conflict", "Proposal conflicts with the schedule",
+					"The schedule changed since the proposal was made; nothing was booked.", conflicts);
+		}
+
+	}
+
+	static final class ProposalAlreadyAccepted extends Problem {
+
+		ProposalAlreadyAccepted() {
+			super(Kind.CONFLICT, "proposal-already-accepted", "Proposal already accepted",
+					"This proposal has been accepted and booked already.");
+		}
+
+	}
+
+}

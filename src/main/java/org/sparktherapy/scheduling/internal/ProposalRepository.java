@@ -1,0 +1,166 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Schedule proposals in PostgreSQL, and the reads a proposal is made from: care teams (the children module's
+ * {@code care_team_members}, read-only as ADR 7 accepts) and what is already booked in a week.
+ */
+@Repository
+class ProposalRepository {
+
+	private final JdbcClient jdbc;
+
+	ProposalRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A live appointment of a therapist with a child. */
+	record Booked(UUID therapistId, UUID childId, Instant start, Instant end) {
+	}
+
+	/** The active therapists on each child's care team. */
+	Map<UUID, List<UUID>> careTeams(Collection<UUID> childIds) {
+		Map<UUID, List<UUID>> teams = new LinkedHashMap<>();
+		childIds.forEach(id -> teams.put(id, new ArrayList<>()));
+		if (childIds.isEmpty()) {
+			return teams;
+		}
+		this.jdbc.sql("""
+				select m.child_id, m.account_id from care_team_members m join accounts a on a.id = m.account_id
+				where m.child_id in (:children) and a.role = 'therapist' and a.active
+				order by m.child_id, m.role, m.added_at
+				""")
+			.param("children", childIds)
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list()
+			.forEach(e -> teams.get(e.getKey()).add(e.getValue()));
+		return teams;
+	}
+
+	/** Live (not cancelled, not no-show) appointments of these therapists or children that touch the window. */
+	List<Booked> liveAppointments(Collection<UUID> therapistIds, Collection<UUID> childIds, Instant from,
+			Instant to) {
+		if (therapistIds.isEmpty() && childIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select therapist_id, child_id, starts_at, ends_at from appointments
+				where (therapist_id in (:therapists) or child_id in (:children))
+				    and status not in ('cancelled', 'no_show') and starts_at < :to and ends_at > :from
+				""")
+			.param("therapists", therapistIds.isEmpty() ? List.of(new UUID(0, 0)) : therapistIds)
+			.param("children", childIds.isEmpty() ? List.of(new UUID(0, 0)) : childIds)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new Booked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	void insert(Proposal proposal, UUID by) {
+		this.jdbc.sql("""
+				insert into schedule_proposals (id, week_start, score, status, created_by, created_at)
+				values (:id, :week, :score, :status, :by, :now)
+				""")
+			.param("id", proposal.id())
+			.param("week", proposal.weekStart())
+			.param("score", proposal.score())
+			.param("status", proposal.status().value())
+			.param("by", by)
+			.param("now", Timestamp.from(proposal.createdAt()))
+			.update();
+		for (int i = 0; i < proposal.placed().size(); i++) {
+			Proposal.Placed p = proposal.placed().get(i);
+			this.jdbc.sql("""
+					insert into schedule_proposal_sessions (proposal_id, position, child_id, therapist_id,
+					    service_code, place, starts_at, ends_at)
+					values (:proposal, :position, :child, :therapist, :code, :place, :starts, :ends)
+					""")
+				.param("proposal", proposal.id())
+				.param("position", i)
+				.param("child", p.childId())
+				.param("therapist", p.therapistId())
+				.param("code", p.serviceCode())
+				.param("place", p.place())
+				.param("starts", Timestamp.from(p.start()))
+				.param("ends", Timestamp.from(p.end()))
+				.update();
+		}
+		for (int i = 0; i < proposal.unplaced().size(); i++) {
+			Proposal.Unplaced u = proposal.unplaced().get(i);
+			this.jdbc.sql("""
+					insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, hours,
+					    reason)
+					values (:proposal, :position, :child, :code, :hours, :reason)
+					""")
+				.param("proposal", proposal.id())
+				.param("position", i)
+				.param("child", u.childId())
+				.param("code", u.serviceCode())
+				.param("hours", u.hours())
+				.param("reason", u.reason())
+				.update();
+		}
+	}
+
+	/** The proposal, locked for an acceptance when {@code forUpdate}. */
+	Optional<Proposal> find(UUID id, boolean forUpdate) {
+		return this.jdbc.sql("select week_start, score, status, created_at from schedule_proposals where id = :id"
+				+ (forUpdate ? " for update" : ""))
+			.param("id", id)
+			.query((rs, n) -> new Proposal(id, rs.getObject(1, LocalDate.class), rs.getString(2),
+					Proposal.Status.of(rs.getString(3)), placed(id), unplaced(id), rs.getTimestamp(4).toInstant()))
+			.optional();
+	}
+
+	/** Marks the proposal accepted, recording the appointment booked for each placed session (in order). */
+	void accept(UUID id, List<UUID> appointmentIds, UUID by, Instant now) {
+		this.jdbc.sql("""
+				update schedule_proposals set status = 'accepted', accepted_by = :by, accepted_at = :now
+				where id = :id and status = 'draft'
+				""").param("id", id).param("by", by).param("now", Timestamp.from(now)).update();
+		for (int i = 0; i < appointmentIds.size(); i++) {
+			this.jdbc.sql("""
+					update schedule_proposal_sessions set appointment_id = :appointment
+					where proposal_id = :id and position = :position
+					""").param("appointment", appointmentIds.get(i)).param("id", id).param("position", i).update();
+		}
+	}
+
+	private List<Proposal.Placed> placed(UUID id) {
+		return this.jdbc.sql("""
+				select child_id, therapist_id, service_code, place, starts_at, ends_at, appointment_id
+				from schedule_proposal_sessions where proposal_id = :id order by position
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Proposal.Placed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+					rs.getObject(7, UUID.class)))
+			.list();
+	}
+
+	private List<Proposal.Unplaced> unplaced(UUID id) {
+		return this.jdbc.sql("""
+				select child_id, service_code, hours, reason from schedule_proposal_unplaced
+				where proposal_id = :id order by position
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Proposal.Unplaced(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+					rs.getString(4)))
+			.list();
+	}
+
+}

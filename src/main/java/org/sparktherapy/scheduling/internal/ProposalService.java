@@ -1,0 +1,282 @@
+package org.sparktherapy.scheduling.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.problem.Problem.FieldError;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Automatic weekly schedules: reads the children's preferences and care teams, the therapists' hours, time off and
+ * existing appointments, lets {@link ScheduleSolver} propose a week, stores it as a draft, and books it when an admin
+ * accepts — all or nothing, through {@link AppointmentService#book}, so accepted sessions obey every booking rule.
+ * Admins only ({@link ProposalAccess}); each proposal touching a child writes one PHI access-log entry per child.
+ */
+@Service
+class ProposalService {
+
+	private static final String RESOURCE = "scheduleProposal";
+
+	private final ProposalRepository proposals;
+
+	private final SchedulePreferenceRepository preferences;
+
+	private final AvailabilityRepository availability;
+
+	private final AppointmentService appointments;
+
+	private final ScheduleSolver solver;
+
+	private final ProposalAccess access;
+
+	private final Children children;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ProposalService(ProposalRepository proposals, SchedulePreferenceRepository preferences,
+			AvailabilityRepository availability, AppointmentService appointments, ScheduleSolver solver,
+			ProposalAccess access, Children children, AuditTrail audit, PlatformTransactionManager transactions,
+			Clock clock, SparkProperties properties) {
+		this.proposals = proposals;
+		this.preferences = preferences;
+		this.availability = availability;
+		this.appointments = appointments;
+		this.solver = solver;
+		this.access = access;
+		this.children = children;
+		this.audit = audit;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	/**
+	 * Proposes the week starting on {@code weekStart} (a Monday, clinic time) for the given children, or for every
+	 * active child with prescribed hours. Solving runs outside any transaction: it takes seconds.
+	 */
+	Proposal propose(CurrentUser user, LocalDate weekStart, List<UUID> childIds) {
+		if (!this.access.mayPropose(user)) {
+			this.audit.refused(new PhiAccess("create", RESOURCE, null, null), false);
+			throw new ProposalProblems.NotAllowedForProposal("Only admins ask for schedule proposals.");
+		}
+		Instant now = this.clock.instant();
+		validate(weekStart, childIds, now);
+		ProposalProblem problem = this.transaction.execute(status -> problem(weekStart, childIds, now));
+		ScheduleSolver.Plan plan = this.solver.solve(problem);
+		Proposal proposal = new Proposal(UUID.randomUUID(), weekStart, plan.score(), Proposal.Status.DRAFT,
+				plan.placed(), plan.unplaced(), now);
+		this.transaction.executeWithoutResult(status -> {
+			this.proposals.insert(proposal, user.id());
+			proposal.children().forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(),
+					child)));
+		});
+		return proposal;
+	}
+
+	@Transactional
+	Proposal get(CurrentUser user, UUID id) {
+		Proposal proposal = visible(user, id, "read", false);
+		proposal.children().forEach(child -> this.audit.success(new PhiAccess("read", RESOURCE, id, child)));
+		return proposal;
+	}
+
+	/**
+	 * Books every placed session, all or nothing. If the schedule changed since the proposal was made, nothing is
+	 * booked and every conflicting session is listed.
+	 */
+	@Transactional
+	Proposal accept(CurrentUser user, UUID id) {
+		Proposal proposal = visible(user, id, "accept", true);
+		if (proposal.status() == Proposal.Status.ACCEPTED) {
+			throw new ProposalProblems.ProposalAlreadyAccepted();
+		}
+		List<FieldError> conflicts = conflicts(proposal);
+		if (!conflicts.isEmpty()) {
+			throw new ProposalProblems.ProposalConflicts(conflicts);
+		}
+		List<UUID> booked = new ArrayList<>();
+		for (int i = 0; i < proposal.placed().size(); i++) {
+			Proposal.Placed session = proposal.placed().get(i);
+			try {
+				booked.add(this.appointments
+					.book(user, new AppointmentService.BookingRequest(session.childId(), session.therapistId(),
+							session.serviceCode(), session.place(),
+							session.start().atZone(this.zone).toOffsetDateTime(),
+							session.end().atZone(this.zone).toOffsetDateTime(), null, null))
+					.occurrences()
+					.getFirst()
+					.id());
+			}
+			catch (SchedulingProblems.AppointmentConflicts ex) {
+				// booked concurrently since we looked; the transaction rolls back whatever this accept booked
+				int position = i;
+				throw new ProposalProblems.ProposalConflicts(ex.errors()
+					.stream()
+					.map(e -> new FieldError("/placed/" + position, e.detail()))
+					.toList());
+			}
+		}
+		this.proposals.accept(id, booked, user.id(), this.clock.instant());
+		proposal.children().forEach(child -> this.audit.success(new PhiAccess("accept", RESOURCE, id, child)));
+		return this.proposals.find(id, false).orElseThrow();
+	}
+
+	private Proposal visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
+		if (!this.access.maySeeProposals(user)) {
+			this.audit.refused(new PhiAccess(action, RESOURCE, id, null), true);
+			throw new ProposalProblems.ProposalNotFound("schedule proposal");
+		}
+		return this.proposals.find(id, forUpdate)
+			.orElseThrow(() -> new ProposalProblems.ProposalNotFound("schedule proposal"));
+	}
+
+	private void validate(LocalDate weekStart, List<UUID> childIds, Instant now) {
+		List<FieldError> errors = new ArrayList<>();
+		if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
+			errors.add(new FieldError("/weekStart", "must be a Monday"));
+		}
+		else if (!start(weekStart.plusWeeks(1)).isAfter(now)) {
+			errors.add(new FieldError("/weekStart", "the week is over"));
+		}
+		if (childIds != null) {
+			for (int i = 0; i < childIds.size(); i++) {
+				boolean active = this.children.find(childIds.get(i))
+					.map(c -> c.status() == ChildStatus.ACTIVE)
+					.orElse(false);
+				if (!active) {
+					errors.add(new FieldError("/childIds/" + i, "is not an active child"));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ProposalProblems.InvalidProposalRequest(errors);
+		}
+	}
+
+	/** Everything the solver needs, read in one transaction. */
+	private ProposalProblem problem(LocalDate weekStart, List<UUID> childIds, Instant now) {
+		Instant from = start(weekStart);
+		Instant to = start(weekStart.plusWeeks(1));
+		Set<UUID> ids = new LinkedHashSet<>(
+				(childIds != null) ? childIds : this.preferences.activeChildrenWithPrescribedHours());
+		List<SchedulePreferences> wanted = this.preferences.findAll(ids);
+		Map<UUID, List<UUID>> teams = this.proposals.careTeams(ids);
+		Set<UUID> therapistIds = new LinkedHashSet<>();
+		teams.values().forEach(therapistIds::addAll);
+		List<ProposalRepository.Booked> booked = this.proposals.liveAppointments(therapistIds, ids, from, to);
+		List<ProposalProblem.ChildWeek> childWeeks = wanted.stream()
+			.map(p -> new ProposalProblem.ChildWeek(p, teams.getOrDefault(p.childId(), List.of()),
+					booked.stream()
+						.filter(b -> b.childId().equals(p.childId()))
+						.map(b -> new ProposalProblem.Busy(b.start(), b.end()))
+						.toList()))
+			.toList();
+		List<ProposalProblem.TherapistWeek> therapistWeeks = therapistIds.stream().map(t -> {
+			List<ProposalProblem.Busy> busy = new ArrayList<>();
+			booked.stream()
+				.filter(b -> b.therapistId().equals(t))
+				.forEach(b -> busy.add(new ProposalProblem.Busy(b.start(), b.end())));
+			this.availability.timeOff(t, from, to)
+				.forEach(off -> busy.add(new ProposalProblem.Busy(off.startsAt(), off.endsAt())));
+			return new ProposalProblem.TherapistWeek(t, this.availability.blocks(t)
+				.stream()
+				.map(b -> new SchedulePreferences.Hours(b.weekday(), b.start(), b.end()))
+				.toList(), busy);
+		}).toList();
+		return new ProposalProblem(weekStart, this.zone, now, childWeeks, therapistWeeks);
+	}
+
+	/** What stands in the way of the placed sessions now. */
+	private List<FieldError> conflicts(Proposal proposal) {
+		Instant from = start(proposal.weekStart());
+		Instant to = start(proposal.weekStart().plusWeeks(1));
+		Set<UUID> childIds = proposal.children();
+		Set<UUID> therapistIds = new LinkedHashSet<>();
+		proposal.placed().forEach(p -> therapistIds.add(p.therapistId()));
+		List<ProposalRepository.Booked> booked = this.proposals.liveAppointments(therapistIds, childIds, from, to);
+		Map<UUID, List<UUID>> teams = this.proposals.careTeams(childIds);
+		Map<UUID, List<AvailabilityRepository.Block>> hours = new HashMap<>();
+		Map<UUID, List<AvailabilityRepository.TimeOff>> timeOff = new HashMap<>();
+		Instant now = this.clock.instant();
+		List<FieldError> conflicts = new ArrayList<>();
+		for (int i = 0; i < proposal.placed().size(); i++) {
+			Proposal.Placed session = proposal.placed().get(i);
+			String pointer = "/placed/" + i;
+			if (session.start().isBefore(now)) {
+				conflicts.add(new FieldError(pointer, "The session would start in the past"));
+			}
+			if (this.children.find(session.childId()).map(c -> c.status() != ChildStatus.ACTIVE).orElse(true)) {
+				conflicts.add(new FieldError(pointer, "The child is no longer active"));
+			}
+			if (!teams.getOrDefault(session.childId(), List.of()).contains(session.therapistId())) {
+				conflicts.add(new FieldError(pointer, "The therapist is no longer on the child's care team"));
+			}
+			for (ProposalRepository.Booked other : booked) {
+				if (other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
+					if (other.therapistId().equals(session.therapistId())) {
+						conflicts.add(new FieldError(pointer, "The therapist is already booked at " + session.start()));
+					}
+					else if (other.childId().equals(session.childId())) {
+						conflicts.add(new FieldError(pointer, "The child is already booked at " + session.start()));
+					}
+				}
+			}
+			List<AvailabilityRepository.Block> blocks = hours.computeIfAbsent(session.therapistId(),
+					this.availability::blocks);
+			if (!within(blocks, session)) {
+				conflicts.add(new FieldError(pointer,
+						"The therapist is not available at " + session.start() + " (outside their weekly hours)"));
+			}
+			for (AvailabilityRepository.TimeOff off : timeOff.computeIfAbsent(session.therapistId(),
+					t -> this.availability.timeOff(t, from, to))) {
+				if (off.startsAt().isBefore(session.end()) && off.endsAt().isAfter(session.start())) {
+					conflicts.add(new FieldError(pointer,
+							"The therapist is on time off at " + session.start() + ": time off " + off.id()));
+				}
+			}
+		}
+		return conflicts;
+	}
+
+	private boolean within(List<AvailabilityRepository.Block> blocks, Proposal.Placed session) {
+		ZonedDateTime start = session.start().atZone(this.zone);
+		ZonedDateTime end = session.end().atZone(this.zone);
+		return blocks.stream()
+			.anyMatch(b -> b.weekday() == start.getDayOfWeek() && !start.toLocalTime().isBefore(b.start())
+					&& (end.toLocalDate().equals(start.toLocalDate()) ? !end.toLocalTime().isAfter(b.end())
+							: b.end().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)));
+	}
+
+	private Instant start(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
+	}
+
+}

@@ -1,0 +1,263 @@
+package org.sparktherapy.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+/** Children's schedule preferences and automatic weekly schedules; the test clinic's time zone is UTC. */
+@IntegrationTest
+class ScheduleProposalIntegrationTests {
+
+	static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+
+	@LocalServerPort
+	int port;
+
+	Clinic clinic;
+
+	Person admin;
+
+	Person supervisor;
+
+	Person technician;
+
+	Person guardian;
+
+	String childId;
+
+	/** A Monday a few weeks ahead. */
+	LocalDate week;
+
+	@BeforeEach
+	void setUp() {
+		this.clinic = new Clinic(this.port);
+		this.admin = this.clinic.rootAdmin();
+		this.supervisor = this.clinic.aTherapist("BCBA");
+		this.technician = this.clinic.aTherapist("RBT");
+		this.guardian = this.clinic.aParent();
+		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
+		this.week = LocalDate.now(ZoneOffset.UTC).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+	}
+
+	@Test
+	void anAdminSetsAChildsPreferencesAndTheFamilyAndTeamReadThem() {
+		Api.Response stored = setPreferences(this.childId, afterSchool(), 10, "home");
+
+		assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+		assertThat(stored.json().get("availableHours")).hasSize(5);
+		assertThat(stored.at("/availableHours/0/weekday")).isEqualTo("MONDAY");
+		assertThat(stored.at("/availableHours/0/start")).startsWith("15:00");
+		assertThat(stored.at("/prescribedWeeklyHours/0/serviceCode")).isEqualTo("97153");
+		assertThat(stored.at("/prescribedWeeklyHours/0/hours")).isEqualTo("10");
+		assertThat(stored.at("/preferredPlace")).isEqualTo("home");
+		String path = "/api/children/" + this.childId + "/schedule-preferences";
+		assertThat(this.guardian.api().get(path).at("/preferredPlace")).isEqualTo("home");
+		assertThat(this.technician.api().get(path).status()).isEqualTo(200);
+		assertThat(this.clinic.aParent().api().get(path).status()).isEqualTo(404);
+		assertThat(this.supervisor.api().put(path, preferences(afterSchool(), 4, "clinic")).status())
+			.as("only admins change them")
+			.isEqualTo(403);
+	}
+
+	@Test
+	void refusesOverlappingAvailableHoursAndHoursOutOfRange() {
+		Api.Response overlapping = setPreferences(this.childId,
+				List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
+						body("weekday", "MONDAY", "start", "11:00", "end", "14:00")),
+				4, null);
+		Api.Response tooMany = setPreferences(this.childId, afterSchool(), 41, null);
+		Api.Response unknownService = this.admin.api()
+			.put("/api/children/" + this.childId + "/schedule-preferences", body("availableHours", afterSchool(),
+					"prescribedWeeklyHours", List.of(body("serviceCode", "99999", "hours", 2))));
+
+		assertThat(overlapping.status()).as(overlapping.text()).isEqualTo(400);
+		assertThat(overlapping.at("/errors/0/pointer")).isEqualTo("/availableHours/1");
+		assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(400);
+		assertThat(unknownService.status()).isEqualTo(400);
+		assertThat(unknownService.at("/errors/0/pointer")).isEqualTo("/prescribedWeeklyHours/0/serviceCode");
+		assertThat(this.admin.api()
+			.get("/api/children/" + this.childId + "/schedule-preferences")
+			.json()
+			.get("prescribedWeeklyHours")).as("nothing changed").isEmpty();
+	}
+
+	@Test
+	void proposesAWeekWithinEveryonesHoursAndSaysWhatItCannotPlace() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 6, "home");
+		Person unavailable = this.clinic.aTherapist("RBT");
+		String otherChild = this.clinic.aChild(this.admin, null, null, unavailable);
+		setPreferences(otherChild, afterSchool(), 4, "clinic");
+
+		Api.Response proposal = propose(this.childId, otherChild);
+
+		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
+		assertThat(proposal.header("Location")).endsWith("/api/schedule/proposals/" + proposal.at("/id"));
+		assertThat(proposal.at("/status")).isEqualTo("draft");
+		assertThat(proposal.at("/weekStart")).isEqualTo(this.week.toString());
+		assertThat(proposal.at("/score")).startsWith("0hard/-4medium/");
+		JsonNode placed = proposal.json().get("placed");
+		assertThat(placed).hasSize(3);
+		List<LocalDate> days = new ArrayList<>();
+		for (JsonNode session : placed) {
+			assertThat(session.get("childId").asString()).isEqualTo(this.childId);
+			assertThat(session.get("therapistId").asString()).isEqualTo(this.technician.id());
+			assertThat(session.get("place").asString()).isEqualTo("home");
+			Instant start = Instant.parse(session.get("start").asString());
+			Instant end = Instant.parse(session.get("end").asString());
+			assertThat(Duration.between(start, end)).isEqualTo(Duration.ofHours(2));
+			assertThat(start.atZone(ZoneOffset.UTC).getHour()).isBetween(15, 16);
+			days.add(start.atZone(ZoneOffset.UTC).toLocalDate());
+		}
+		assertThat(days).as("spread across days").doesNotHaveDuplicates();
+		assertThat(proposal.at("/unplaced/0/childId")).isEqualTo(otherChild);
+		assertThat(proposal.at("/unplaced/0/hours")).isEqualTo("4");
+		assertThat(proposal.at("/unplaced/0/reason")).isEqualTo("no care-team therapist has weekly availability");
+		assertThat(this.admin.api().get("/api/schedule/proposals/" + proposal.at("/id")).at("/placed/2/start"))
+			.isEqualTo(proposal.at("/placed/2/start"));
+	}
+
+	@Test
+	void acceptingBooksEveryPlacedSessionOnce() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String path = "/api/schedule/proposals/" + proposal.at("/id");
+
+		Api.Response accepted = this.admin.api().post(path + "/accept", "{}");
+
+		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+		assertThat(accepted.at("/status")).isEqualTo("accepted");
+		assertThat(accepted.at("/placed/0/appointmentId")).isNotNull();
+		Api.Response booked = this.admin.api().get("/api/appointments?childId=" + this.childId);
+		assertThat(booked.at("/page/totalElements")).isEqualTo("2");
+		assertThat(booked.text()).contains(accepted.at("/placed/0/appointmentId"),
+				accepted.at("/placed/1/appointmentId"));
+		Api.Response again = this.admin.api().post(path + "/accept", "{}");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.at("/type")).endsWith("/proposal-already-accepted");
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("2");
+	}
+
+	@Test
+	void acceptingAfterTheScheduleChangedBooksNothingAndListsTheConflicts() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String start = proposal.at("/placed/1/start");
+		Api.Response off = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
+				body("start", start, "end", proposal.at("/placed/1/end"), "reason", "Training"));
+		assertThat(off.status()).as(off.text()).isEqualTo(201);
+
+		Api.Response refused = this.admin.api().post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/type")).endsWith("/proposal-conflict");
+		assertThat(refused.json().get("errors")).hasSize(1);
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/placed/1");
+		assertThat(refused.at("/errors/0/detail")).contains("time off");
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.as("nothing half-booked")
+			.isEqualTo("0");
+		assertThat(this.admin.api().get("/api/schedule/proposals/" + proposal.at("/id")).at("/status"))
+			.isEqualTo("draft");
+	}
+
+	@Test
+	void aProposalWritesTheAccessLogForEveryChildItTouches() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 2, "clinic");
+		String unscheduled = this.clinic.aChild(this.admin, null, null, null);
+		setPreferences(unscheduled, afterSchool(), 2, "clinic");
+		Instant before = Instant.now().minusSeconds(1);
+
+		String id = propose(this.childId, unscheduled).at("/id");
+
+		for (String child : List.of(this.childId, unscheduled)) {
+			Api.Response log = this.admin.api()
+				.get("/api/audit?childId=" + child + "&userId=" + this.admin.id() + "&from=" + before);
+			assertThat(log.json().get("content")).as(log.text())
+				.anySatisfy(entry -> {
+					assertThat(entry.get("action").asString()).isEqualTo("create");
+					assertThat(entry.get("resourceType").asString()).isEqualTo("scheduleProposal");
+					assertThat(entry.get("resourceId").asString()).isEqualTo(id);
+				});
+		}
+	}
+
+	@Test
+	void refusesAWeekThatDoesNotStartOnAMonday() {
+		Api.Response refused = this.admin.api().post("/api/schedule/proposals",
+				body("weekStart", this.week.plusDays(1).toString(), "childIds", List.of(this.childId)));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/weekStart");
+	}
+
+	@Test
+	void onlyAdminsProposeReadAndAcceptProposals() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 2, "clinic");
+		String path = "/api/schedule/proposals/" + propose(this.childId).at("/id");
+		Map<String, Object> request = body("weekStart", this.week.toString(), "childIds", List.of(this.childId));
+
+		assertThat(this.supervisor.api().post("/api/schedule/proposals", request).status()).isEqualTo(403);
+		assertThat(this.guardian.api().post("/api/schedule/proposals", request).status()).isEqualTo(403);
+		assertThat(this.supervisor.api().get(path).status()).isEqualTo(404);
+		assertThat(this.technician.api().post(path + "/accept", "{}").status()).isEqualTo(404);
+		assertThat(this.guardian.api().get(path).status()).isEqualTo(404);
+		assertThat(this.clinic.api().get(path).status()).isEqualTo(401);
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("0");
+	}
+
+	private Api.Response propose(String... childIds) {
+		Api.Response proposal = this.admin.api().post("/api/schedule/proposals",
+				body("weekStart", this.week.toString(), "childIds", List.of(childIds)));
+		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
+		return proposal;
+	}
+
+	private void givenWeekdayHours(Person therapist, String start, String end) {
+		Api.Response hours = this.admin.api().put("/api/therapists/" + therapist.id() + "/availability",
+				body("blocks", WEEKDAYS.stream().map(d -> body("weekday", d, "start", start, "end", end)).toList()));
+		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
+	}
+
+	private Api.Response setPreferences(String childId, List<Map<String, Object>> hours, int weeklyHours,
+			String place) {
+		return this.admin.api()
+			.put("/api/children/" + childId + "/schedule-preferences", preferences(hours, weeklyHours, place));
+	}
+
+	private static Map<String, Object> preferences(List<Map<String, Object>> hours, int weeklyHours, String place) {
+		return body("availableHours", hours, "prescribedWeeklyHours",
+				List.of(body("serviceCode", "97153", "hours", weeklyHours)), "preferredPlace", place);
+	}
+
+	/** Weekdays 15:00–18:00. */
+	private static List<Map<String, Object>> afterSchool() {
+		return WEEKDAYS.stream().map(d -> body("weekday", d, "start", "15:00", "end", "18:00")).toList();
+	}
+
+}

@@ -1,0 +1,125 @@
+/** Shapes of `/api/appointments`, availability, proposals and the calendar feed, written by hand until OpenAPI. */
+
+export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'completed', 'cancelled', 'no_show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const STATUS_LABELS: Record<AppointmentStatus, string> = {
+  scheduled: 'Scheduled',
+  checked_in: 'Checked in',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+};
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Cancellation {
+  by: PersonRef;
+  at: string;
+  reason: string;
+  late: boolean;
+}
+
+export interface Appointment {
+  id: string;
+  seriesId: string | null;
+  childId: string;
+  therapist: PersonRef;
+  serviceCode: string;
+  place: string;
+  /** ISO 8601 with the clinic's offset. */
+  start: string;
+  end: string;
+  status: AppointmentStatus;
+  cancellation: Cancellation | null;
+  override: { reason?: string } | null;
+  sessionId: string | null;
+  version: number;
+}
+
+export type MoveScope = 'this' | 'following' | 'all';
+
+export const SCOPE_LABELS: Record<MoveScope, string> = {
+  this: 'This appointment',
+  following: 'This and following',
+  all: 'All in the series',
+};
+
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  MONDAY: 'Monday',
+  TUESDAY: 'Tuesday',
+  WEDNESDAY: 'Wednesday',
+  THURSDAY: 'Thursday',
+  FRIDAY: 'Friday',
+  SATURDAY: 'Saturday',
+  SUNDAY: 'Sunday',
+};
+
+export interface TimeBlock {
+  weekday: Weekday;
+  /** "09:00" */
+  start: string;
+  end: string;
+}
+
+export interface Availability {
+  therapistId: string;
+  blocks: TimeBlock[];
+}
+
+export interface ProposalSlot {
+  childId: string;
+  therapistId: string;
+  serviceCode: string;
+  place: string;
+  start: string;
+  end: string;
+}
+
+export interface Proposal {
+  id: string;
+  weekStart: string;
+  score: number;
+  placed: ProposalSlot[];
+  unplaced: { childId: string; serviceCode: string; hours: number; reason: string }[];
+  status: string;
+}
+
+/** Service codes and places as the sessions feature names them (features do not share code). */
+const NAMED_SERVICE_CODES: Record<string, string> = {
+  '97153': 'Direct treatment (97153)',
+  '97155': 'Protocol modification (97155)',
+  '97156': 'Family training (97156)',
+};
+
+export function serviceLabel(code: string): string {
+  return NAMED_SERVICE_CODES[code] ?? code;
+}
+
+export const SERVICE_OPTIONS = ['97153', '97155', '97156', '97151', '97152', '97154', '97157', '97158'].map((code) => ({
+  value: code,
+  label: serviceLabel(code),
+}));
+
+export const PLACE_LABELS: Record<string, string> = {
+  clinic: 'Clinic',
+  home: 'Home',
+  school: 'School',
+  community: 'Community',
+  telehealth: 'Telehealth',
+};
+
+export const PLACE_OPTIONS = Object.entries(PLACE_LABELS).map(([value, label]) => ({ value, label }));
+
+export function placeLabel(place: string): string {
+  return PLACE_LABELS[place] ?? place;
+}
+
+export const schedulingQueryKey = ['scheduling'] as const;
+export const appointmentsQueryKey = [...schedulingQueryKey, 'appointments'] as const;

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { schedulingQueryKey } from './appointment-types';
+
+export const feedUrlQueryKey = [...schedulingQueryKey, 'feed-url'] as const;
+
+/** `GET /api/calendar/feed-url`: the caller's private iCalendar feed. */
+export async function getFeedUrl(signal?: AbortSignal): Promise<{ url: string }> {
+  return apiFetch<{ url: string }>('/api/calendar/feed-url', { signal });
+}
+
+export function useFeedUrl({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: feedUrlQueryKey, queryFn: ({ signal }) => getFeedUrl(signal), enabled });
+}

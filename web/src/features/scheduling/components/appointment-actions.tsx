@@ -1,0 +1,72 @@
+import { Link } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { errorMessage } from '../../../lib/api-error';
+import type { Appointment } from '../api/appointment-types';
+import { useCheckInAppointment } from '../api/check-in-appointment';
+import { useCompleteAppointment } from '../api/complete-appointment';
+import { useNoShowAppointment } from '../api/no-show-appointment';
+
+/**
+ * The therapist's buttons for their own appointment: check in and no-show while scheduled, complete once checked in,
+ * and after completion the way to the session record.
+ */
+export function TherapistActions({ appointment, childName }: { appointment: Appointment; childName: string }) {
+  const checkIn = useCheckInAppointment();
+  const complete = useCompleteAppointment();
+  const noShow = useNoShowAppointment();
+  const failed = [checkIn, complete, noShow].find((mutation) => mutation.isError);
+  const sessionId = complete.data?.sessionId ?? appointment.sessionId;
+  const hasActions =
+    appointment.status === 'scheduled' ||
+    appointment.status === 'checked_in' ||
+    (appointment.status === 'completed' && Boolean(sessionId));
+  if (!hasActions && !failed) return null;
+
+  return (
+    <div className="appt-actions">
+      {appointment.status === 'scheduled' && (
+        <>
+          <Button
+            size="sm"
+            pending={checkIn.isPending}
+            onClick={() => checkIn.mutate(appointment.id)}
+            aria-label={`Check in ${childName}`}
+          >
+            Check in
+          </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            pending={noShow.isPending}
+            onClick={() => noShow.mutate(appointment.id)}
+            aria-label={`Mark ${childName} as no-show`}
+          >
+            No-show
+          </Button>
+        </>
+      )}
+      {appointment.status === 'checked_in' && (
+        <>
+          <Link className="btn btn-secondary btn-sm" to="/sessions/run">
+            Run a session
+          </Link>
+          <Button
+            size="sm"
+            pending={complete.isPending}
+            onClick={() => complete.mutate(appointment.id)}
+            aria-label={`Complete ${childName}`}
+          >
+            Complete
+          </Button>
+        </>
+      )}
+      {appointment.status === 'completed' && sessionId && (
+        <Link className="btn btn-secondary btn-sm" to={`/sessions/${sessionId}`}>
+          Open the session record
+        </Link>
+      )}
+      {failed && <Alert>{errorMessage(failed.error)}</Alert>}
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { errorMessage } from '../../../lib/api-error';
+import { WEEKDAYS, WEEKDAY_LABELS, type TimeBlock, type Weekday } from '../api/appointment-types';
+import { useAddTimeOff } from '../api/add-time-off';
+import { useAvailability } from '../api/get-availability';
+import { useTherapists } from '../api/list-therapists';
+import { usePutAvailability } from '../api/put-availability';
+import { toOffsetIso } from './schedule-math';
+
+const WEEKDAY_OPTIONS = WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_LABELS[day] }));
+
+/** Problems with a set of weekly blocks, by row: end before start, or overlapping another block of the same day. */
+export function blockErrors(blocks: readonly TimeBlock[]): (string | undefined)[] {
+  return blocks.map((block, index) => {
+    if (!block.start || !block.end) return 'Enter both times';
+    if (block.end <= block.start) return 'The end must be after the start';
+    const overlaps = blocks.some(
+      (other, otherIndex) =>
+        otherIndex !== index && other.weekday === block.weekday && other.start < block.end && block.start < other.end,
+    );
+    return overlaps ? `Overlaps another ${WEEKDAY_LABELS[block.weekday]} block` : undefined;
+  });
+}
+
+/** Admins pick a therapist, edit their weekly availability and add time off. */
+export function AvailabilityScreen() {
+  const therapists = useTherapists();
+  const [therapistId, setTherapistId] = useState('');
+  const options = (therapists.data?.content ?? []).map((therapist) => ({ value: therapist.id, label: therapist.name }));
+  return (
+    <div className="sched-screen">
+      {therapists.isError && <Alert>{errorMessage(therapists.error)}</Alert>}
+      <div className="sched-filters">
+        <SelectField
+          label="Therapist"
+          placeholder={therapists.isPending ? 'Loading…' : 'Choose…'}
+          options={options}
+          value={therapistId}
+          onChange={(event) => setTherapistId(event.target.value)}
+        />
+      </div>
+      {therapistId && (
+        <>
+          <WeeklyBlocks key={therapistId} therapistId={therapistId} />
+          <TimeOffForm key={`off-${therapistId}`} therapistId={therapistId} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function WeeklyBlocks({ therapistId }: { therapistId: string }) {
+  const availability = useAvailability(therapistId);
+  if (availability.isPending) {
+    return (
+      <p className="muted" role="status">
+        Loading availability…
+      </p>
+    );
+  }
+  if (availability.isError) return <Alert>{errorMessage(availability.error)}</Alert>;
+  return (
+    <WeeklyBlocksForm therapistId={therapistId} initial={availability.data.blocks} known={availability.data.known} />
+  );
+}
+
+function WeeklyBlocksForm({
+  therapistId,
+  initial,
+  known,
+}: {
+  therapistId: string;
+  initial: TimeBlock[];
+  known: boolean;
+}) {
+  const save = usePutAvailability(therapistId);
+  const [blocks, setBlocks] = useState<TimeBlock[]>(initial);
+  const [showErrors, setShowErrors] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const errors = blockErrors(blocks);
+
+  const change = (index: number, patch: Partial<TimeBlock>) => {
+    setSaved(false);
+    setBlocks(blocks.map((block, other) => (other === index ? { ...block, ...patch } : block)));
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    if (errors.some(Boolean)) return;
+    const order = (day: Weekday) => WEEKDAYS.indexOf(day);
+    const sorted = [...blocks].sort((a, b) => order(a.weekday) - order(b.weekday) || a.start.localeCompare(b.start));
+    save.mutate(sorted, {
+      onSuccess: (result) => {
+        setBlocks(result.blocks);
+        setSaved(true);
+      },
+    });
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="weekly-title">
+      <h2 id="weekly-title" className="section-title">
+        Weekly availability
+      </h2>
+      {!known && (
+        <Alert tone="info">
+          The current availability could not be loaded. Saving replaces all of this therapist’s blocks.
+        </Alert>
+      )}
+      {known && blocks.length === 0 && (
+        <p className="empty-state">No availability yet. Add a block for each working period.</p>
+      )}
+      <ul className="block-list" aria-label="Weekly blocks">
+        {blocks.map((block, index) => (
+          <li key={index} className="block-row">
+            <SelectField
+              label="Day"
+              aria-label={`Day, block ${index + 1}`}
+              options={WEEKDAY_OPTIONS}
+              value={block.weekday}
+              onChange={(event) => change(index, { weekday: event.target.value as Weekday })}
+            />
+            <TextField
+              label="From"
+              aria-label={`From, block ${index + 1}`}
+              type="time"
+              step={900}
+              value={block.start}
+              error={showErrors ? errors[index] : undefined}
+              onChange={(event) => change(index, { start: event.target.value })}
+            />
+            <TextField
+              label="To"
+              aria-label={`To, block ${index + 1}`}
+              type="time"
+              step={900}
+              value={block.end}
+              onChange={(event) => change(index, { end: event.target.value })}
+            />
+            <Button
+              variant="ghost"
+              size="sm"
+              className="block-remove"
+              onClick={() => {
+                setSaved(false);
+                setBlocks(blocks.filter((_, other) => other !== index));
+              }}
+            >
+              Remove block {index + 1}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {save.isError && <Alert>{errorMessage(save.error)}</Alert>}
+      {saved && <Alert tone="success">Availability saved.</Alert>}
+      <div className="form-actions">
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setSaved(false);
+            const last = blocks[blocks.length - 1];
+            const next = last ? WEEKDAYS[Math.min(6, WEEKDAYS.indexOf(last.weekday) + 1)] : 'MONDAY';
+            setBlocks([...blocks, { weekday: next, start: last?.start ?? '09:00', end: last?.end ?? '17:00' }]);
+          }}
+        >
+          Add block
+        </Button>
+        <Button type="submit" pending={save.isPending}>
+          Save availability
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function TimeOffForm({ therapistId }: { therapistId: string }) {
+  const add = useAddTimeOff(therapistId);
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    if (!start || !end) return setError('Enter the start and the end');
+    if (end <= start) return setError('The end must be after the start');
+    setError(undefined);
+    add.mutate(
+      {
+        start: toOffsetIso(new Date(start)),
+        end: toOffsetIso(new Date(end)),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          setStart('');
+          setEnd('');
+          setReason('');
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="time-off-title">
+      <h2 id="time-off-title" className="section-title">
+        Add time off
+      </h2>
+      <div className="form-grid">
+        <TextField
+          label="Time off from"
+          type="datetime-local"
+          required
+          value={start}
+          error={error}
+          onChange={(event) => setStart(event.target.value)}
+        />
+        <TextField
+          label="Time off until"
+          type="datetime-local"
+          required
+          value={end}
+          onChange={(event) => setEnd(event.target.value)}
+        />
+      </div>
+      <TextField label="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
+      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      {saved && <Alert tone="success">Time off added.</Alert>}
+      <div className="form-actions">
+        <Button type="submit" pending={add.isPending}>
+          Add time off
+        </Button>
+      </div>
+    </form>
+  );
+}

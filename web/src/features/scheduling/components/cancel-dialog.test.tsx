@@ -1,0 +1,71 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithProviders } from '../../../test/render';
+import type { Appointment } from '../api/appointment-types';
+import { CancelDialog } from './cancel-dialog';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+function anAppointment(hoursAhead: number): Appointment {
+  const start = new Date(Date.now() + hoursAhead * 3_600_000);
+  return {
+    id: 'appt-1',
+    seriesId: null,
+    childId: 'child-1',
+    therapist: { id: 'rbt-1', name: 'Toni Tech' },
+    serviceCode: '97153',
+    place: 'clinic',
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 3_600_000).toISOString(),
+    status: 'scheduled',
+    cancellation: null,
+    override: null,
+    sessionId: null,
+    version: 0,
+  };
+}
+
+function renderDialog(appointment: Appointment) {
+  const onCancelled = vi.fn();
+  const rendered = renderWithProviders(
+    <CancelDialog
+      appointment={appointment}
+      childName="Robin Lee"
+      warnLate
+      onClose={vi.fn()}
+      onCancelled={onCancelled}
+    />,
+  );
+  return { ...rendered, onCancelled, dialog: screen.getByRole('dialog', { name: 'Cancel appointment' }) };
+}
+
+describe('CancelDialog for a parent', () => {
+  it('warns that a cancellation within 24 hours counts as late, and sends the reason', async () => {
+    const appointment = anAppointment(5);
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse({ ...appointment, status: 'cancelled', cancellation: { late: true, reason: 'Sick' } }),
+    );
+    const { dialog, user, onCancelled } = renderDialog(appointment);
+
+    expect(within(dialog).getByRole('status')).toHaveTextContent('counts as a late cancellation');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
+    expect(within(dialog).getByLabelText('Reason')).toHaveAccessibleDescription('Give a reason');
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText('Reason'), 'Sick');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
+    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled());
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/appointments/appt-1/cancel');
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ reason: 'Sick' });
+  });
+
+  it('does not warn two days ahead', () => {
+    const { dialog } = renderDialog(anAppointment(48));
+    expect(within(dialog).queryByText(/late cancellation/)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { Dialog } from '../../../components/ui/dialog';
+import { TextField } from '../../../components/ui/text-field';
+import { errorMessage } from '../../../lib/api-error';
+import { toDay } from '../../../lib/dates';
+import { SCOPE_LABELS, type Appointment, type MoveScope } from '../api/appointment-types';
+import { useUpdateAppointment } from '../api/update-appointment';
+import { ConflictList, isConflictError } from './conflict-list';
+import { combine, toOffsetIso, toTime } from './schedule-math';
+
+export interface MoveRequest {
+  appointment: Appointment;
+  /** The proposed new start (after a drag); the current one when moving from the details panel. */
+  start: Date;
+}
+
+/** Confirms a move: date and times, which occurrences of a series, and an override reason after a refusal. */
+export function MoveDialog({
+  request,
+  childName,
+  onClose,
+  onMoved,
+}: {
+  request: MoveRequest | null;
+  childName: string;
+  onClose: () => void;
+  onMoved: (message: string) => void;
+}) {
+  return (
+    <Dialog open={request !== null} onClose={onClose} title="Move appointment">
+      {request && (
+        <MoveForm
+          key={`${request.appointment.id}-${request.start.getTime()}`}
+          request={request}
+          childName={childName}
+          onClose={onClose}
+          onMoved={onMoved}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function MoveForm({
+  request,
+  childName,
+  onClose,
+  onMoved,
+}: {
+  request: MoveRequest;
+  childName: string;
+  onClose: () => void;
+  onMoved: (message: string) => void;
+}) {
+  const { appointment } = request;
+  const update = useUpdateAppointment();
+  const duration = new Date(appointment.end).getTime() - new Date(appointment.start).getTime();
+  const [day, setDay] = useState(toDay(request.start));
+  const [startTime, setStartTime] = useState(toTime(request.start));
+  const [endTime, setEndTime] = useState(toTime(new Date(request.start.getTime() + duration)));
+  const [scope, setScope] = useState<MoveScope>('this');
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<{ when?: string; reason?: string }>({});
+  const conflict = isConflictError(update.error) ? update.error : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const start = combine(day, startTime);
+    const end = combine(day, endTime);
+    const found = {
+      when:
+        !start || !end ? 'Enter a date and both times' : end <= start ? 'The end must be after the start' : undefined,
+      reason: override && !overrideReason.trim() ? 'Give a reason for the override' : undefined,
+    };
+    setErrors(found);
+    if (found.when || found.reason || !start || !end) return;
+    update.mutate(
+      {
+        id: appointment.id,
+        request: {
+          start: toOffsetIso(start),
+          end: toOffsetIso(end),
+          scope: appointment.seriesId ? scope : 'this',
+          ...(override ? { override: { reason: overrideReason.trim() } } : {}),
+        },
+      },
+      { onSuccess: () => onMoved(`The appointment with ${childName} was moved.`) },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label="Move appointment">
+      <p>
+        {childName} with {appointment.therapist.name}
+      </p>
+      <div className="form-grid form-grid-3">
+        <TextField label="Date" type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
+        <TextField
+          label="Start"
+          type="time"
+          step={900}
+          required
+          value={startTime}
+          error={errors.when}
+          onChange={(event) => setStartTime(event.target.value)}
+        />
+        <TextField
+          label="End"
+          type="time"
+          step={900}
+          required
+          value={endTime}
+          onChange={(event) => setEndTime(event.target.value)}
+        />
+      </div>
+      {appointment.seriesId && (
+        <fieldset className="fieldset">
+          <legend className="fieldset-legend">Which appointments</legend>
+          {(Object.keys(SCOPE_LABELS) as MoveScope[]).map((value) => (
+            <div className="field field-checkbox" key={value}>
+              <input
+                id={`scope-${value}`}
+                type="radio"
+                name="scope"
+                className="checkbox"
+                checked={scope === value}
+                onChange={() => setScope(value)}
+              />
+              <label htmlFor={`scope-${value}`}>{SCOPE_LABELS[value]}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {conflict && <ConflictList error={conflict} />}
+      {update.isError && !conflict && <Alert>{errorMessage(update.error)}</Alert>}
+      {conflict && (
+        <CheckboxField
+          label="Move anyway (override)"
+          checked={override}
+          onChange={(event) => setOverride(event.target.checked)}
+        />
+      )}
+      {override && (
+        <TextField
+          label="Override reason"
+          required
+          value={overrideReason}
+          error={errors.reason}
+          onChange={(event) => setOverrideReason(event.target.value)}
+        />
+      )}
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={update.isPending}>
+          Save move
+        </Button>
+      </div>
+    </form>
+  );
+}

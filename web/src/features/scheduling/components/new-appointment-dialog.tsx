@@ -1,0 +1,221 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
+import { Dialog } from '../../../components/ui/dialog';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { errorMessage } from '../../../lib/api-error';
+import { PLACE_OPTIONS, SERVICE_OPTIONS, WEEKDAYS, WEEKDAY_LABELS } from '../api/appointment-types';
+import { useCreateAppointment, type CreateAppointmentResponse } from '../api/create-appointment';
+import { useChildCareTeam } from '../api/get-child-care-team';
+import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
+import { newAppointmentSchema, type NewAppointmentForm } from './appointment-schema';
+import { ConflictList, isConflictError } from './conflict-list';
+import { buildWeeklyRrule, weekdayOf } from './rrule';
+import { combine, toOffsetIso } from './schedule-math';
+
+export function NewAppointmentDialog({
+  open,
+  defaultDate,
+  onClose,
+  onBooked,
+}: {
+  open: boolean;
+  /** YYYY-MM-DD the form starts on. */
+  defaultDate: string;
+  onClose: () => void;
+  onBooked: (message: string, result: CreateAppointmentResponse) => void;
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title="New appointment">
+      {open && <NewAppointmentFormView defaultDate={defaultDate} onClose={onClose} onBooked={onBooked} />}
+    </Dialog>
+  );
+}
+
+function NewAppointmentFormView({
+  defaultDate,
+  onClose,
+  onBooked,
+}: {
+  defaultDate: string;
+  onClose: () => void;
+  onBooked: (message: string, result: CreateAppointmentResponse) => void;
+}) {
+  const create = useCreateAppointment();
+  const children = useScheduleChildren();
+  const {
+    register,
+    handleSubmit,
+    control,
+    setValue,
+    formState: { errors },
+  } = useForm<NewAppointmentForm>({
+    resolver: zodResolver(newAppointmentSchema),
+    defaultValues: {
+      childId: '',
+      therapistId: '',
+      serviceCode: '97153',
+      place: 'clinic',
+      date: defaultDate,
+      start: '09:00',
+      end: '10:00',
+      repeats: false,
+      days: [weekdayOf(defaultDate)],
+      endKind: 'count',
+      count: '10',
+      until: '',
+      override: false,
+      overrideReason: '',
+    },
+  });
+  const [childId, repeats, endKind, override, days] = useWatch({
+    control,
+    name: ['childId', 'repeats', 'endKind', 'override', 'days'],
+  });
+  const careTeam = useChildCareTeam(childId || undefined);
+  const conflict = isConflictError(create.error) ? create.error : null;
+
+  const childOptions = (children.data?.content ?? [])
+    .filter((child) => child.status !== 'archived' && child.status !== 'discharged')
+    .map((child) => ({ value: child.id, label: scheduleChildName(child) }));
+  const therapistOptions = (careTeam.data ?? []).map((member) => ({
+    value: member.userId,
+    label: member.credential ? `${member.name} (${member.credential})` : member.name,
+  }));
+
+  const onSubmit = handleSubmit((values) => {
+    const start = combine(values.date, values.start);
+    const end = combine(values.date, values.end);
+    if (!start || !end) return;
+    const recurrence = values.repeats
+      ? buildWeeklyRrule(
+          values.days,
+          values.endKind === 'count'
+            ? { kind: 'count', count: Number(values.count) }
+            : { kind: 'until', until: values.until },
+        )
+      : null;
+    create.mutate(
+      {
+        childId: values.childId,
+        therapistId: values.therapistId,
+        serviceCode: values.serviceCode,
+        place: values.place,
+        start: toOffsetIso(start),
+        end: toOffsetIso(end),
+        ...(recurrence ? { recurrence } : {}),
+        ...(values.override ? { override: { reason: values.overrideReason.trim() } } : {}),
+      },
+      {
+        onSuccess: (result) => {
+          const count = result.occurrences.length;
+          onBooked(count === 1 ? 'The appointment was booked.' : `${count} appointments were booked.`, result);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label="New appointment">
+      <SelectField
+        label="Child"
+        placeholder={children.isPending ? 'Loading…' : 'Choose…'}
+        required
+        options={childOptions}
+        error={errors.childId?.message}
+        {...register('childId', { onChange: () => setValue('therapistId', '') })}
+      />
+      <SelectField
+        label="Therapist"
+        placeholder={childId ? (careTeam.isPending ? 'Loading…' : 'Choose…') : 'Choose a child first'}
+        hint={childId && careTeam.data?.length === 0 ? 'This child has no care team yet.' : undefined}
+        required
+        disabled={!childId}
+        options={therapistOptions}
+        error={errors.therapistId?.message}
+        {...register('therapistId')}
+      />
+      <div className="form-grid">
+        <SelectField label="Service" required options={SERVICE_OPTIONS} {...register('serviceCode')} />
+        <SelectField label="Place" required options={PLACE_OPTIONS} {...register('place')} />
+      </div>
+      <div className="form-grid form-grid-3">
+        <TextField label="Date" type="date" required error={errors.date?.message} {...register('date')} />
+        <TextField
+          label="Start time"
+          type="time"
+          step={900}
+          required
+          error={errors.start?.message}
+          {...register('start')}
+        />
+        <TextField label="End time" type="time" step={900} required error={errors.end?.message} {...register('end')} />
+      </div>
+      <CheckboxField label="Repeats weekly" {...register('repeats')} />
+      {repeats && (
+        <fieldset className="fieldset">
+          <legend className="fieldset-legend">Repeats on</legend>
+          <div className="weekday-checks">
+            {WEEKDAYS.map((day) => (
+              <CheckboxField
+                key={day}
+                label={WEEKDAY_LABELS[day]}
+                checked={days.includes(day)}
+                onChange={(event) =>
+                  setValue('days', event.target.checked ? [...days, day] : days.filter((other) => other !== day), {
+                    shouldValidate: Boolean(errors.days),
+                  })
+                }
+              />
+            ))}
+          </div>
+          {errors.days && <p className="field-error">{errors.days.message}</p>}
+          <div className="field field-checkbox">
+            <input id="ends-count" type="radio" className="checkbox" value="count" {...register('endKind')} />
+            <label htmlFor="ends-count">Ends after a number of appointments</label>
+          </div>
+          {endKind === 'count' && (
+            <TextField
+              label="Number of appointments"
+              type="number"
+              min={1}
+              max={200}
+              inputMode="numeric"
+              error={errors.count?.message}
+              {...register('count')}
+            />
+          )}
+          <div className="field field-checkbox">
+            <input id="ends-until" type="radio" className="checkbox" value="until" {...register('endKind')} />
+            <label htmlFor="ends-until">Ends on a date</label>
+          </div>
+          {endKind === 'until' && (
+            <TextField label="Last date" type="date" error={errors.until?.message} {...register('until')} />
+          )}
+        </fieldset>
+      )}
+      {conflict && <ConflictList error={conflict} />}
+      {create.isError && !conflict && <Alert>{errorMessage(create.error)}</Alert>}
+      {conflict && <CheckboxField label="Book anyway (override)" {...register('override')} />}
+      {override && (
+        <TextField
+          label="Override reason"
+          required
+          error={errors.overrideReason?.message}
+          {...register('overrideReason')}
+        />
+      )}
+      <div className="dialog-actions">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={create.isPending}>
+          {override ? 'Book anyway' : 'Book'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Table } from '../../../components/ui/table';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { errorMessage } from '../../../lib/api-error';
+import { isValidDay, toDay } from '../../../lib/dates';
+import { STATUS_LABELS, placeLabel, serviceLabel, type Proposal } from '../api/appointment-types';
+import { useAcceptProposal } from '../api/accept-proposal';
+import { useCreateProposal } from '../api/create-proposal';
+import { useAppointments } from '../api/list-appointments';
+import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
+import { useTherapists } from '../api/list-therapists';
+import { ConflictList, isConflictError } from './conflict-list';
+import { addDays, formatTimeRange, startOfWeek, toOffsetIso } from './schedule-math';
+import { useChildNames } from './use-names';
+import { WeekGrid, weekDays, type GridItem } from './week-grid';
+
+function parseDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year, month - 1, date);
+}
+
+/** Admins ask for a draft week, look at it (placed blocks, unplaced hours, score) and accept it to book it. */
+export function ProposalScreen() {
+  const [weekStart, setWeekStart] = useState(() => toDay(addDays(startOfWeek(new Date()), 7)));
+  const [error, setError] = useState<string>();
+  const [onlyChildId, setOnlyChildId] = useState('');
+  const children = useScheduleChildren();
+  const childOptions = (children.data?.content ?? [])
+    .filter((child) => child.status === 'active')
+    .map((child) => ({ value: child.id, label: scheduleChildName(child) }));
+  const request = () => ({ weekStart, ...(onlyChildId ? { childIds: [onlyChildId] } : {}) });
+  const propose = useCreateProposal();
+  const accept = useAcceptProposal();
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [accepted, setAccepted] = useState<string | null>(null);
+  const childName = useChildNames();
+  const therapists = useTherapists();
+  const therapistName = (id: string) =>
+    therapists.data?.content.find((therapist) => therapist.id === id)?.name ?? 'Therapist';
+  const conflict = isConflictError(accept.error) ? accept.error : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!isValidDay(weekStart)) return setError('Enter a date');
+    if (parseDay(weekStart).getDay() !== 1) return setError('Choose a Monday');
+    setError(undefined);
+    setAccepted(null);
+    accept.reset();
+    propose.mutate(request(), { onSuccess: setProposal });
+  }
+
+  const items: GridItem[] = (proposal?.placed ?? []).map((slot, index) => {
+    const start = new Date(slot.start);
+    const end = new Date(slot.end);
+    const name = childName(slot.childId);
+    const therapist = therapistName(slot.therapistId);
+    return {
+      key: `draft-${index}`,
+      start,
+      end,
+      title: name,
+      subtitle: therapist,
+      tone: 'draft',
+      label: `Draft: ${formatTimeRange(start, end)}, ${name} with ${therapist}, ${serviceLabel(slot.serviceCode)}, ${placeLabel(slot.place)}`,
+    };
+  });
+
+  return (
+    <div className="sched-screen">
+      <form className="panel form sched-propose" onSubmit={submit} noValidate aria-label="Propose a week">
+        <TextField
+          label="Week starting (Monday)"
+          type="date"
+          required
+          value={weekStart}
+          error={error}
+          onChange={(event) => setWeekStart(event.target.value)}
+        />
+        <SelectField
+          label="Only for (optional)"
+          placeholder="All active children"
+          options={childOptions}
+          value={onlyChildId}
+          onChange={(event) => setOnlyChildId(event.target.value)}
+        />
+        <Button type="submit" pending={propose.isPending}>
+          Propose
+        </Button>
+      </form>
+      {propose.isError && <Alert>{errorMessage(propose.error)}</Alert>}
+      {accepted && <AcceptedWeek weekStart={accepted} />}
+      {proposal && !accepted && (
+        <>
+          <section className="panel" aria-labelledby="draft-title">
+            <div className="section-header">
+              <h2 id="draft-title" className="section-title">
+                Draft week
+              </h2>
+              <p className="sched-score">Score: {proposal.score}</p>
+            </div>
+            <p className="muted">
+              {proposal.placed.length} {proposal.placed.length === 1 ? 'appointment' : 'appointments'} placed. Nothing
+              is booked until you accept.
+            </p>
+            {conflict && <ConflictList error={conflict} />}
+            {accept.isError && !conflict && <Alert>{errorMessage(accept.error)}</Alert>}
+            <div className="action-bar">
+              <Button
+                pending={accept.isPending}
+                disabled={proposal.placed.length === 0}
+                onClick={() => accept.mutate(proposal.id, { onSuccess: () => setAccepted(proposal.weekStart) })}
+              >
+                Accept and book
+              </Button>
+              {conflict && (
+                <Button
+                  variant="secondary"
+                  pending={propose.isPending}
+                  onClick={() => propose.mutate(request(), { onSuccess: setProposal })}
+                >
+                  Propose again
+                </Button>
+              )}
+            </div>
+          </section>
+          <WeekGrid label="Draft week" days={weekDays(parseDay(proposal.weekStart))} items={items} />
+          {proposal.unplaced.length > 0 && (
+            <Table caption="Hours that could not be placed">
+              <thead>
+                <tr>
+                  <th scope="col">Child</th>
+                  <th scope="col">Service</th>
+                  <th scope="col">Hours</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {proposal.unplaced.map((entry, index) => (
+                  <tr key={index}>
+                    <th scope="row">{childName(entry.childId)}</th>
+                    <td>{serviceLabel(entry.serviceCode)}</td>
+                    <td>{entry.hours}</td>
+                    <td>{entry.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The booked week after accepting, read back from the server. */
+function AcceptedWeek({ weekStart }: { weekStart: string }) {
+  const monday = parseDay(weekStart);
+  const appointments = useAppointments({ from: toOffsetIso(monday), to: toOffsetIso(addDays(monday, 7)) });
+  const childName = useChildNames();
+  const items: GridItem[] = (appointments.data?.content ?? []).map((appointment) => {
+    const start = new Date(appointment.start);
+    const end = new Date(appointment.end);
+    const name = childName(appointment.childId);
+    return {
+      key: appointment.id,
+      start,
+      end,
+      title: name,
+      subtitle: appointment.therapist.name,
+      tone: appointment.status,
+      label: `${formatTimeRange(start, end)}, ${name} with ${appointment.therapist.name}, ${STATUS_LABELS[appointment.status]}`,
+    };
+  });
+  return (
+    <>
+      <Alert tone="success" title="The week was booked">
+        The appointments are on the schedule now.
+      </Alert>
+      {appointments.isError && <Alert>{errorMessage(appointments.error)}</Alert>}
+      <WeekGrid label="Booked week" days={weekDays(monday)} items={items} />
+    </>
+  );
+}
