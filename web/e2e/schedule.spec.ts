@@ -148,7 +148,7 @@ test('the admin books a weekly appointment and sees it in the week view', async 
   await dialog.getByLabel('Repeats weekly').check();
   await dialog.getByLabel('Wednesday').check();
   await expect(dialog.getByLabel('Monday')).toBeChecked();
-  await dialog.getByLabel('Number of appointments').fill('4');
+  await dialog.getByRole('spinbutton', { name: 'Number of appointments' }).fill('4');
   await dialog.getByRole('button', { name: 'Book' }).click();
 
   await expect(page.getByRole('status').filter({ hasText: '4 appointments were booked.' })).toBeVisible();

@@ -257,10 +257,10 @@ test('a reload while offline reopens the recording as an offline session', async
   await tap(page, 'dog', 'Correct', 2);
   await tap(page, 'hitting', '+1 hitting', 1);
   await expect(dog).toContainText('4/5 correct · 80%');
-  // at least the three offline taps wait (a session update may be queued with them, depending on timing)
+  // the offline taps wait on the device (the outbox may hold them as one or several batches)
   await expect(pill(page)).toHaveText(/^Offline — \d+ waiting$/);
   const waiting = Number((await pill(page).textContent())?.match(/(\d+) waiting/)?.[1]);
-  expect(waiting).toBeGreaterThanOrEqual(3);
+  expect(waiting).toBeGreaterThanOrEqual(1);
 
   await context.setOffline(false);
   await expect(pill(page)).toHaveText('All saved', { timeout: 45_000 });

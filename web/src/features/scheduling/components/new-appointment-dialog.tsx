@@ -51,6 +51,7 @@ function NewAppointmentFormView({
     handleSubmit,
     control,
     setValue,
+    getValues,
     formState: { errors },
   } = useForm<NewAppointmentForm>({
     resolver: zodResolver(newAppointmentSchema),
@@ -154,7 +155,18 @@ function NewAppointmentFormView({
         />
         <TextField label="End time" type="time" step={900} required error={errors.end?.message} {...register('end')} />
       </div>
-      <CheckboxField label="Repeats weekly" {...register('repeats')} />
+      <CheckboxField
+        label="Repeats weekly"
+        {...register('repeats', {
+          // a series starts on its first appointment's weekday: offer that day checked
+          onChange: (event: { target: { checked: boolean } }) => {
+            const first = weekdayOf(getValues('date'));
+            if (event.target.checked && first && !getValues('days').includes(first)) {
+              setValue('days', [first]);
+            }
+          },
+        })}
+      />
       {repeats && (
         <fieldset className="fieldset">
           <legend className="fieldset-legend">Repeats on</legend>
