@@ -116,6 +116,9 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/appointments/{id}/no-show",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("PUT /api/therapists/{id}/availability", adminsOnly);
+		// the technician reads their own hours
+		TABLE.put("GET /api/therapists/{id}/availability",
+				"admin=ok supervisor=403 technician=ok other_therapist=403 guardian=403 other_parent=403 anonymous=401");
 		TABLE.put("POST /api/therapists/{id}/time-off", adminsOnly);
 		// automatic schedules (proposals are the admins' working drafts) and children's schedule preferences
 		String proposalAdmins = "admin=ok supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401";
@@ -321,6 +324,9 @@ class AccessTableIntegrationTests {
 				String url = this.people.get(Actor.TECHNICIAN).api().get("/api/calendar/feed-url").at("/url");
 				yield api.get(url.substring(url.indexOf("/api/"))).status();
 			}
+			case "GET /api/therapists/{id}/availability" -> api
+				.get("/api/therapists/" + this.people.get(Actor.TECHNICIAN).id() + "/availability")
+				.status();
 			case "PUT /api/therapists/{id}/availability" -> api.put(
 					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/availability",
 					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "17:00"))))

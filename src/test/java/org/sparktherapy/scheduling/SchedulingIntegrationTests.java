@@ -160,6 +160,24 @@ class SchedulingIntegrationTests {
 	}
 
 	@Test
+	void aTherapistsHoursAreReadByAdminsAndThemselvesOnly() {
+		this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
+				body("blocks", List.of(body("weekday", "TUESDAY", "start", "08:00", "end", "12:00"))));
+		this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
+				body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"));
+
+		Api.Response own = this.technician.api().get("/api/therapists/" + this.technician.id() + "/availability");
+
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.at("/blocks/0/weekday")).isEqualTo("TUESDAY");
+		assertThat(own.at("/timeOff/0/reason")).isEqualTo("Conference");
+		assertThat(this.admin.api().get("/api/therapists/" + this.technician.id() + "/availability").status())
+			.isEqualTo(200);
+		assertThat(this.supervisor.api().get("/api/therapists/" + this.technician.id() + "/availability").status())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void rejectsBookingOutsideTherapistAvailabilityUnlessAnAdminOverrides() {
 		Api.Response hours = this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
 				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),

@@ -18,6 +18,7 @@ import org.sparktherapy.platform.SparkProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -54,6 +55,21 @@ class AvailabilityController {
 	}
 
 	record TimeOffResponse(UUID id, UUID therapistId, OffsetDateTime start, OffsetDateTime end, String reason) {
+	}
+
+	record AvailabilityView(UUID therapistId, List<AvailabilityRepository.Block> blocks, List<TimeOffResponse> timeOff) {
+	}
+
+	@GetMapping("/api/therapists/{id}/availability")
+	@Operation(summary = "A therapist's weekly availability and upcoming time off",
+			description = "Admins and the therapist themself.")
+	AvailabilityView read(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		AvailabilityService.Availability availability = this.service.read(user, id);
+		return new AvailabilityView(id, availability.blocks(), availability.timeOff()
+			.stream()
+			.map(t -> new TimeOffResponse(t.id(), id, t.startsAt().atZone(this.zone).toOffsetDateTime(),
+					t.endsAt().atZone(this.zone).toOffsetDateTime(), t.reason()))
+			.toList());
 	}
 
 	@PutMapping("/api/therapists/{id}/availability")

@@ -75,6 +75,23 @@ class AvailabilityService {
 		return sorted;
 	}
 
+	/** The weekly blocks and the time off from now on. */
+	@Transactional(readOnly = true)
+	Availability read(CurrentUser user, UUID therapistId) {
+		if (!this.policy.mayReadAvailability(user, therapistId)) {
+			throw new SchedulingProblems.NotAllowedForAppointment(
+					"Only admins and the therapist themself read a therapist's availability.");
+		}
+		therapist(therapistId);
+		Instant now = this.clock.instant();
+		return new Availability(this.availability.blocks(therapistId),
+				this.availability.timeOff(therapistId, now, now.plus(Duration.ofDays(3650))));
+	}
+
+	/** A therapist's week and upcoming time off. */
+	record Availability(List<AvailabilityRepository.Block> blocks, List<AvailabilityRepository.TimeOff> timeOff) {
+	}
+
 	@Transactional
 	AvailabilityRepository.TimeOff addTimeOff(CurrentUser user, UUID therapistId, Instant start, Instant end,
 			String reason) {

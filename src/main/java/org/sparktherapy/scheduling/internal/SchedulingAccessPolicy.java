@@ -80,4 +80,9 @@ class SchedulingAccessPolicy {
 		return user.isAdmin();
 	}
 
+	/** Admins and the therapist themself read a therapist's working hours and time off. */
+	boolean mayReadAvailability(CurrentUser user, java.util.UUID therapistId) {
+		return user.isAdmin() || user.id().equals(therapistId);
+	}
+
 }
