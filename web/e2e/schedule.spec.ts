@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import {
   adminCredentials,
   apiAccessToken,
+  call,
   createUserThroughApi,
   signIn,
   strongPassword,
@@ -15,20 +16,6 @@ interface Setup {
   technicianId: string;
   technician: Credentials & { name: string };
   parent: Credentials & { name: string };
-}
-
-async function call<T>(
-  request: APIRequestContext,
-  token: string,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  data?: unknown,
-  expected: number[] = [200, 201],
-): Promise<T> {
-  const response = await request.fetch(path, { method, data, headers: { Authorization: `Bearer ${token}` } });
-  const text = await response.text();
-  expect(expected, `${method} ${path}: ${text}`).toContain(response.status());
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];

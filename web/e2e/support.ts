@@ -69,3 +69,18 @@ export async function signOut(page: Page): Promise<void> {
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** Calls the API with a bearer token and expects one of the given statuses; returns the parsed body. */
+export async function call<T>(
+  request: APIRequestContext,
+  token: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+  expected: number[] = [200, 201],
+): Promise<T> {
+  const response = await request.fetch(path, { method, data, headers: { Authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  expect(expected, `${method} ${path}: ${text}`).toContain(response.status());
+  return (text ? JSON.parse(text) : undefined) as T;
+}
