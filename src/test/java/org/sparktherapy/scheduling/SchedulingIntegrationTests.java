@@ -412,6 +412,7 @@ class SchedulingIntegrationTests {
 	void aMoveBasedOnAnOldVersionIsRefused() {
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 		Object later = body("start", this.monday.plus(1, ChronoUnit.HOURS).toString());
+		assertThat(this.admin.api().get("/api/appointments/" + id).header("ETag")).isEqualTo("\"0\"");
 		assertThat(this.admin.api().put("/api/appointments/" + id, later, "If-Match", "\"0\"").status()).isEqualTo(200);
 
 		Api.Response stale = this.admin.api().put("/api/appointments/" + id, later, "If-Match", "\"0\"");

@@ -136,9 +136,11 @@ class AppointmentController {
 	}
 
 	@GetMapping("/api/appointments/{id}")
-	@Operation(summary = "One appointment", description = "404 for appointments the caller may not see.")
-	AppointmentResponse get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return AppointmentResponse.of(this.service.get(user, id), this.zone);
+	@Operation(summary = "One appointment", description = "404 for appointments the caller may not see. The ETag "
+			+ "is the version to send back in If-Match when moving it.")
+	ResponseEntity<AppointmentResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		AppointmentResponse body = AppointmentResponse.of(this.service.get(user, id), this.zone);
+		return ResponseEntity.ok().eTag("\"" + body.version() + "\"").body(body);
 	}
 
 	@PutMapping("/api/appointments/{id}")
