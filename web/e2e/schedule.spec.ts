@@ -1,14 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import {
-  adminCredentials,
-  apiAccessToken,
-  call,
-  createUserThroughApi,
-  signIn,
-  strongPassword,
-  uniqueEmail,
-  type Credentials,
-} from './support';
+import { adminCredentials, apiAccessToken, aStaffedChild, call, type Credentials, signIn } from './support';
 
 interface Setup {
   childId: string;
@@ -50,44 +41,23 @@ function at(date: Date, time: string): string {
  * care team; the RBT is available Monday to Friday 08:00–18:00 and the child's preferences ask for two hours a week.
  */
 async function setUp(request: APIRequestContext): Promise<Setup> {
-  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-  const technician = { name: `Toni Tech ${stamp}`, email: uniqueEmail('rbt'), password: strongPassword() };
-  const supervisor = { name: `Bea Supervisor ${stamp}`, email: uniqueEmail('bcba'), password: strongPassword() };
-  const parent = { name: `Pat Parent ${stamp}`, email: uniqueEmail('parent'), password: strongPassword() };
-  const technicianId = await createUserThroughApi(request, { ...technician, role: 'therapist', credential: 'RBT' });
-  const supervisorId = await createUserThroughApi(request, { ...supervisor, role: 'therapist', credential: 'BCBA' });
-  const parentId = await createUserThroughApi(request, { ...parent, role: 'parent' });
-
-  const admin = await apiAccessToken(request, adminCredentials());
-  const lastName = `Sched${stamp}`;
-  const child = await call<{ id: string }>(request, admin, 'POST', '/api/children', {
-    firstName: 'Robin',
-    lastName,
-    dateOfBirth: '2020-04-07',
-  });
-  await call(request, admin, 'PUT', `/api/children/${child.id}`, { status: 'active' });
-  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
-    userId: technicianId,
-    role: 'technician',
-  });
-  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
-    userId: supervisorId,
-    role: 'supervisor',
-  });
-  await call(request, admin, 'POST', `/api/children/${child.id}/guardians`, {
-    userId: parentId,
-    relationship: 'mother',
-    canSign: true,
-  });
-  await call(request, admin, 'PUT', `/api/therapists/${technicianId}/availability`, {
+  const staffed = await aStaffedChild(request, 'Sched');
+  const { childId, admin } = staffed;
+  await call(request, admin, 'PUT', `/api/therapists/${staffed.technician.id}/availability`, {
     blocks: WEEKDAYS.map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
   });
-  await call(request, admin, 'PUT', `/api/children/${child.id}/schedule-preferences`, {
+  await call(request, admin, 'PUT', `/api/children/${childId}/schedule-preferences`, {
     availableHours: WEEKDAYS.map((weekday) => ({ weekday, start: '09:00', end: '15:00' })),
     prescribedWeeklyHours: [{ serviceCode: '97153', hours: 2 }],
     preferredPlace: 'clinic',
   });
-  return { childId: child.id, childName: `Robin ${lastName}`, technicianId, technician, parent };
+  return {
+    childId,
+    childName: staffed.childName,
+    technicianId: staffed.technician.id,
+    technician: staffed.technician,
+    parent: staffed.parent,
+  };
 }
 
 async function bookThroughApi(request: APIRequestContext, setup: Setup, date: Date, start: string, end: string) {

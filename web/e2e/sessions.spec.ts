@@ -1,14 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import {
-  adminCredentials,
-  apiAccessToken,
-  call,
-  createUserThroughApi,
-  signIn,
-  strongPassword,
-  uniqueEmail,
-  type Credentials,
-} from './support';
+import { apiAccessToken, aStaffedChild, call, type Credentials, signIn } from './support';
 
 interface Setup {
   childId: string;
@@ -26,35 +17,9 @@ interface Setup {
  * after mastery) and a behavior program counted by frequency.
  */
 async function setUp(request: APIRequestContext): Promise<Setup> {
-  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-  const technician = { name: `Toni Tech ${stamp}`, email: uniqueEmail('rbt'), password: strongPassword() };
-  const supervisor = { name: `Bea Supervisor ${stamp}`, email: uniqueEmail('bcba'), password: strongPassword() };
-  const parent = { name: `Pat Parent ${stamp}`, email: uniqueEmail('parent'), password: strongPassword() };
-  const technicianId = await createUserThroughApi(request, { ...technician, role: 'therapist', credential: 'RBT' });
-  const supervisorId = await createUserThroughApi(request, { ...supervisor, role: 'therapist', credential: 'BCBA' });
-  const parentId = await createUserThroughApi(request, { ...parent, role: 'parent' });
-
-  const admin = await apiAccessToken(request, adminCredentials());
-  const lastName = `Session${stamp}`;
-  const child = await call<{ id: string }>(request, admin, 'POST', '/api/children', {
-    firstName: 'Robin',
-    lastName,
-    dateOfBirth: '2020-04-07',
-  });
-  await call(request, admin, 'PUT', `/api/children/${child.id}`, { status: 'active' });
-  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
-    userId: technicianId,
-    role: 'technician',
-  });
-  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
-    userId: supervisorId,
-    role: 'supervisor',
-  });
-  await call(request, admin, 'POST', `/api/children/${child.id}/guardians`, {
-    userId: parentId,
-    relationship: 'mother',
-    canSign: true,
-  });
+  const staffed = await aStaffedChild(request, 'Session');
+  const { admin } = staffed;
+  const child = { id: staffed.childId };
 
   const skill = await call<{ id: string; targets: { id: string; name: string }[] }>(
     request,
@@ -86,12 +51,12 @@ async function setUp(request: APIRequestContext): Promise<Setup> {
 
   return {
     childId: child.id,
-    childName: `Robin ${lastName}`,
+    childName: staffed.childName,
     skillProgramId: skill.id,
     dogId,
     catId,
-    technician,
-    parent,
+    technician: staffed.technician,
+    parent: staffed.parent,
   };
 }
 

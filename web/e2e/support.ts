@@ -84,3 +84,55 @@ export async function call<T>(
   expect(expected, `${method} ${path}: ${text}`).toContain(response.status());
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** A person created for one journey, with the password to sign in. */
+export type Person = Credentials & { name: string; id: string };
+
+/** An active child with a guardian and a care team, made through the API as the bootstrap admin. */
+export interface StaffedChild {
+  childId: string;
+  childName: string;
+  admin: string;
+  technician: Person;
+  supervisor: Person;
+  parent: Person;
+}
+
+/**
+ * As the admin: an RBT technician, a BCBA supervisor and a parent (unique per call); an active child named
+ * "Robin <lastNamePrefix…>" with the parent as guardian (may sign) and both therapists on the care team.
+ */
+export async function aStaffedChild(request: APIRequestContext, lastNamePrefix: string): Promise<StaffedChild> {
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const person = async (name: string, prefix: string, user: Pick<NewUser, 'role' | 'credential'>) => {
+    const credentials = { name: `${name} ${stamp}`, email: uniqueEmail(prefix), password: strongPassword() };
+    const id = await createUserThroughApi(request, { ...credentials, ...user });
+    return { ...credentials, id };
+  };
+  const technician = await person('Toni Tech', 'rbt', { role: 'therapist', credential: 'RBT' });
+  const supervisor = await person('Bea Supervisor', 'bcba', { role: 'therapist', credential: 'BCBA' });
+  const parent = await person('Pat Parent', 'parent', { role: 'parent' });
+
+  const admin = await apiAccessToken(request, adminCredentials());
+  const lastName = `${lastNamePrefix}${stamp}`;
+  const child = await call<{ id: string }>(request, admin, 'POST', '/api/children', {
+    firstName: 'Robin',
+    lastName,
+    dateOfBirth: '2020-04-07',
+  });
+  await call(request, admin, 'PUT', `/api/children/${child.id}`, { status: 'active' });
+  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
+    userId: technician.id,
+    role: 'technician',
+  });
+  await call(request, admin, 'POST', `/api/children/${child.id}/care-team`, {
+    userId: supervisor.id,
+    role: 'supervisor',
+  });
+  await call(request, admin, 'POST', `/api/children/${child.id}/guardians`, {
+    userId: parent.id,
+    relationship: 'mother',
+    canSign: true,
+  });
+  return { childId: child.id, childName: `Robin ${lastName}`, admin, technician, supervisor, parent };
+}

@@ -113,7 +113,7 @@ class ChildController {
 		}
 
 		String etag() {
-			return "\"" + this.version + "\"";
+			return ETags.of(this.version);
 		}
 
 	}

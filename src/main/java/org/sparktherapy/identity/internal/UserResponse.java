@@ -19,7 +19,7 @@ record UserResponse(UUID id, String name, String email, Role role, Credential cr
 
 	/** The strong ETag of this version, as sent back in {@code If-Match}. */
 	String etag() {
-		return "\"" + this.version + "\"";
+		return org.sparktherapy.platform.web.ETags.of(this.version);
 	}
 
 }

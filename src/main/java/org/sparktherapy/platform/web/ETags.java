@@ -10,6 +10,11 @@ public final class ETags {
 	private ETags() {
 	}
 
+	/** The strong ETag of a record version: {@code "3"}. */
+	public static String of(int version) {
+		return "\"" + version + "\"";
+	}
+
 	/**
 	 * The version an {@code If-Match} header names, or {@code null} when there is none (or {@code *}). A header that
 	 * names no version of ours can never match: 412.

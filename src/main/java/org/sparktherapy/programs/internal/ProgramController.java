@@ -98,7 +98,7 @@ class ProgramController {
 		}
 
 		String etag() {
-			return "\"" + this.version + "\"";
+			return ETags.of(this.version);
 		}
 
 	}

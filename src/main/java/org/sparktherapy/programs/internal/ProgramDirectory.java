@@ -3,6 +3,7 @@ package org.sparktherapy.programs.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.sparktherapy.audit.ChangeHistory;
@@ -10,6 +11,8 @@ import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetMastered;
 import org.sparktherapy.programs.TargetPhase;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +35,11 @@ class ProgramDirectory implements Programs {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	ProgramDirectory(JdbcClient jdbc, ProgramRepository programs, ChangeHistory history,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.history = history;
@@ -90,14 +96,15 @@ class ProgramDirectory implements Programs {
 			return false;
 		}
 		Instant now = this.clock.instant();
-		String sessions = String.join(",", sessionIds.stream().map(id -> "\"" + id + "\"").toList());
-		move(program, target, TargetPhase.MASTERED, "{\"criterionMetIn\":[" + sessions + "]}", now,
+		move(program, target, TargetPhase.MASTERED, this.json.writeValueAsString(Map.of("criterionMetIn", sessionIds)),
+				now,
 				"criterion met in " + sessionIds.size() + " consecutive sessions");
 		UUID advanced = null;
 		if (program.design().autoAdvance()) {
 			var next = program.targets().stream().filter(t -> t.phase() == TargetPhase.BASELINE).findFirst();
 			if (next.isPresent()) {
-				move(program, next.get(), TargetPhase.INTERVENTION, "{\"advancedAfter\":\"" + targetId + "\"}", now,
+				move(program, next.get(), TargetPhase.INTERVENTION,
+						this.json.writeValueAsString(Map.of("advancedAfter", targetId)), now,
 						"next target after " + target.name() + " was mastered");
 				advanced = next.get().id();
 			}

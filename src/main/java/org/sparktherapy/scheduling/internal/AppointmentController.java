@@ -140,7 +140,7 @@ class AppointmentController {
 			+ "is the version to send back in If-Match when moving it.")
 	ResponseEntity<AppointmentResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		AppointmentResponse body = AppointmentResponse.of(this.service.get(user, id), this.zone);
-		return ResponseEntity.ok().eTag("\"" + body.version() + "\"").body(body);
+		return ResponseEntity.ok().eTag(org.sparktherapy.platform.web.ETags.of(body.version())).body(body);
 	}
 
 	@PutMapping("/api/appointments/{id}")

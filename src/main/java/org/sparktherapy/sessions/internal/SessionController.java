@@ -132,7 +132,7 @@ class SessionController {
 				request.note()));
 		SessionResponse body = SessionResponse.of(this.service.get(user, id));
 		return (created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
-				: ResponseEntity.ok()).eTag("\"" + body.version() + "\"").body(body);
+				: ResponseEntity.ok()).eTag(ETags.of(body.version())).body(body);
 	}
 
 	@GetMapping("/api/sessions/{id}")
@@ -140,7 +140,7 @@ class SessionController {
 			description = "Guardians see submitted sessions only.")
 	ResponseEntity<SessionResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		SessionResponse body = SessionResponse.of(this.service.get(user, id));
-		return ResponseEntity.ok().eTag("\"" + body.version() + "\"").body(body);
+		return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
 	}
 
 	@GetMapping("/api/children/{id}/sessions")
