@@ -16,6 +16,35 @@ public interface Children {
 
 	Optional<ChildFacts> find(UUID childId);
 
+	/**
+	 * The people around a child: its guardians and its care team by role, as they are now. Empty sets for an
+	 * unknown child.
+	 */
+	record ChildPeople(UUID childId, java.util.Set<UUID> guardians, java.util.Set<UUID> supervisors,
+			java.util.Set<UUID> technicians) {
+
+		/** Guardians and the whole care team. */
+		public java.util.Set<UUID> everyone() {
+			java.util.Set<UUID> all = new java.util.LinkedHashSet<>(this.guardians);
+			all.addAll(this.supervisors);
+			all.addAll(this.technicians);
+			return all;
+		}
+
+		/** Supervisors and technicians. */
+		public java.util.Set<UUID> careTeam() {
+			java.util.Set<UUID> team = new java.util.LinkedHashSet<>(this.supervisors);
+			team.addAll(this.technicians);
+			return team;
+		}
+
+	}
+
+	ChildPeople peopleOf(UUID childId);
+
+	/** The children the account is a guardian of, oldest record first. */
+	java.util.List<UUID> childrenOfGuardian(UUID guardianId);
+
 	/** The children whose care team the therapist is on, oldest record first. */
 	java.util.List<ChildFacts> caseload(UUID therapistId);
 

@@ -132,6 +132,29 @@ class ChildRepository {
 			.list();
 	}
 
+	org.sparktherapy.children.Children.ChildPeople peopleOf(UUID childId) {
+		java.util.Set<UUID> guardians = new java.util.LinkedHashSet<>(this.jdbc
+			.sql("select account_id from guardians where child_id = :child order by added_at, account_id")
+			.param("child", childId)
+			.query(UUID.class)
+			.list());
+		java.util.Set<UUID> supervisors = new java.util.LinkedHashSet<>();
+		java.util.Set<UUID> technicians = new java.util.LinkedHashSet<>();
+		this.jdbc.sql("select account_id, role from care_team_members where child_id = :child order by added_at, account_id")
+			.param("child", childId)
+			.query((rs, n) -> ("supervisor".equals(rs.getString(2)) ? supervisors : technicians)
+				.add(rs.getObject(1, UUID.class)))
+			.list();
+		return new org.sparktherapy.children.Children.ChildPeople(childId, guardians, supervisors, technicians);
+	}
+
+	List<UUID> childrenOfGuardian(UUID guardianId) {
+		return this.jdbc.sql("""
+				select c.id from children c join guardians g on g.child_id = c.id
+				where g.account_id = :guardian order by c.created_at, c.id
+				""").param("guardian", guardianId).query(UUID.class).list();
+	}
+
 	boolean mayGuardianSign(UUID childId, UUID accountId) {
 		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account and can_sign)")
 			.param("child", childId)

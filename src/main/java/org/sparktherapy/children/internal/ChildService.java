@@ -298,6 +298,18 @@ class ChildService implements Children {
 
 	@Override
 	@Transactional(readOnly = true)
+	public ChildPeople peopleOf(UUID childId) {
+		return this.children.peopleOf(childId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UUID> childrenOfGuardian(UUID guardianId) {
+		return this.children.childrenOfGuardian(guardianId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Relation relationOf(CurrentUser user, UUID childId) {
 		return this.policy.relationOf(user, childId);
 	}
