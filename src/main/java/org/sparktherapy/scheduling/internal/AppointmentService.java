@@ -468,7 +468,8 @@ class AppointmentService {
 		return conflicts;
 	}
 
-	private void checkTherapist(UUID therapistId, UUID childId) {
+	/** Refuses (422) a therapist who is not active or not on the child's care team. */
+	void checkTherapist(UUID therapistId, UUID childId) {
 		AccountSummary therapist = this.accounts.findById(therapistId).orElse(null);
 		if (therapist == null || therapist.role() != Role.THERAPIST || !therapist.active()) {
 			throw new SchedulingProblems.InvalidAppointment("/therapistId", "is not an active therapist");
@@ -508,7 +509,7 @@ class AppointmentService {
 	}
 
 	/** The appointment if the user may know of it (locked for a change); otherwise a 404 written to the log. */
-	private Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
+	Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
 		Appointment appointment = this.appointments.find(id, forUpdate).orElse(null);
 		if (appointment == null) {
 			refuse(action, id, null, true);

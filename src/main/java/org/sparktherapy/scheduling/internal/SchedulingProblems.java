@@ -115,4 +115,35 @@ final class SchedulingProblems {
 
 	}
 
+	/** An appointment has at most one pending change request at a time. */
+	static final class ChangeRequestPending extends Problem {
+
+		ChangeRequestPending() {
+			super(Kind.CONFLICT, "change-request-pending", "A change is already proposed",
+					"This appointment already has a pending change request; withdraw it or wait for a decision.");
+		}
+
+	}
+
+	/** The appointment changed since the request was made (moved, checked in, cancelled…): it cannot be approved. */
+	static final class ChangeRequestStale extends Problem {
+
+		ChangeRequestStale() {
+			super(Kind.CONFLICT, "change-request-stale", "The appointment changed since the request",
+					"The appointment was changed or cancelled after this change was proposed; decline the request "
+							+ "and propose again.");
+		}
+
+	}
+
+	/** Approved, declined or withdrawn already. */
+	static final class ChangeRequestSettled extends Problem {
+
+		ChangeRequestSettled(String status) {
+			super(Kind.CONFLICT, "change-request-settled", "The change request is settled",
+					"This change request is " + status + " already.");
+		}
+
+	}
+
 }
