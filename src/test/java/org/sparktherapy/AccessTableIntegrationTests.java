@@ -137,6 +137,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/schedule/proposals", adminsOnly);
 		TABLE.put("GET /api/schedule/proposals/{id}", proposalAdmins);
 		TABLE.put("POST /api/schedule/proposals/{id}/accept", proposalAdmins);
+		TABLE.put("PATCH /api/schedule/proposals/{id}/placements/{placementId}", proposalAdmins);
+		TABLE.put("DELETE /api/schedule/proposals/{id}/placements/{placementId}", proposalAdmins);
 		TABLE.put("GET /api/children/{id}/schedule-preferences", childReaders);
 		TABLE.put("PUT /api/children/{id}/schedule-preferences", childAdmins);
 		// calendar feeds (the feed read is the technician's; its address is its only credential)
@@ -344,6 +346,15 @@ class AccessTableIntegrationTests {
 			case "GET /api/schedule/proposals/{id}" -> api.get("/api/schedule/proposals/" + aProposal(world)).status();
 			case "POST /api/schedule/proposals/{id}/accept" ->
 				api.post("/api/schedule/proposals/" + aProposal(world) + "/accept", "{}").status();
+			case "PATCH /api/schedule/proposals/{id}/placements/{placementId}" -> {
+				String[] placed = aPlacedProposal(world);
+				yield api.send("PATCH", "/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1],
+						body("start", placed[2])).status();
+			}
+			case "DELETE /api/schedule/proposals/{id}/placements/{placementId}" -> {
+				String[] placed = aPlacedProposal(world);
+				yield api.delete("/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1]).status();
+			}
 			case "GET /api/children/{id}/schedule-preferences" -> api.get(child + "/schedule-preferences").status();
 			case "PUT /api/children/{id}/schedule-preferences" -> api.put(child + "/schedule-preferences",
 					body("availableHours", List.of(body("weekday", "MONDAY", "start", "15:00", "end", "18:00")),
@@ -384,6 +395,34 @@ class AccessTableIntegrationTests {
 			world.changeRequestId = proposed.at("/id");
 		}
 		return world.changeRequestId;
+	}
+
+	/**
+	 * A proposal placing one session of the world's child with a therapist of its own who works every day: the
+	 * proposal's id, the placed session's id and a free start an hour later the same day.
+	 */
+	private String[] aPlacedProposal(World world) {
+		Person therapist = this.clinic.aTherapist("RBT");
+		List<Object> everyDay = java.util.stream.Stream
+			.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+			.map(d -> (Object) body("weekday", d, "start", "08:00", "end", "20:00"))
+			.toList();
+		world.admin.api().post("/api/children/" + world.childId + "/care-team",
+				body("userId", therapist.id(), "role", "technician"));
+		assertThat(world.admin.api().put("/api/therapists/" + therapist.id() + "/availability",
+				body("blocks", everyDay)).status()).isEqualTo(200);
+		assertThat(world.admin.api().put("/api/children/" + world.childId + "/schedule-preferences",
+				body("availableHours", everyDay, "prescribedWeeklyHours",
+						List.of(body("serviceCode", "97153", "hours", 2))))
+			.status()).isEqualTo(200);
+		Api.Response proposal = world.admin.api().post("/api/schedule/proposals",
+				body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
+		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
+		assertThat(proposal.json().get("placed")).as(proposal.text()).hasSize(1);
+		java.time.Instant start = java.time.Instant.parse(proposal.at("/placed/0/start"));
+		java.time.Instant later = (start.atZone(java.time.ZoneOffset.UTC).getHour() < 17) ? start.plusSeconds(3600)
+				: start.minusSeconds(3600);
+		return new String[] { proposal.at("/id"), proposal.at("/placed/0/id"), later.toString() };
 	}
 
 	/** A proposal for the world's child, asked for by the admin (the child has no prescribed hours: nothing placed). */
