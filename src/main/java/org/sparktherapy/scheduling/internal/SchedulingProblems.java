@@ -42,13 +42,23 @@ final class SchedulingProblems {
 	/**
 	 * The therapist or the child is already booked at an overlapping time, or the therapist is not available then.
 	 * Each conflict is one entry of {@code errors}: the pointer names the occurrence ({@code /occurrences/3}), the
-	 * detail the reason and the conflicting appointment's id. Nothing of the request was booked.
+	 * detail the reason and the conflicting appointment's id; and one entry of {@code conflicts}, the same structured
+	 * ({@link Conflict}). Nothing of the request was booked.
 	 */
 	static final class AppointmentConflicts extends Problem {
 
-		AppointmentConflicts(List<FieldError> conflicts) {
+		private final List<Conflict> conflicts;
+
+		AppointmentConflicts(List<Conflict> conflicts) {
 			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts",
-					"The appointment conflicts with the schedule; nothing was booked.", conflicts);
+					"The appointment conflicts with the schedule; nothing was booked.",
+					conflicts.stream().map(Conflict::toFieldError).toList());
+			this.conflicts = List.copyOf(conflicts);
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("conflicts", this.conflicts);
 		}
 
 	}
