@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminCredentials, apiAccessToken, aStaffedChild, call, type Credentials, signIn } from './support';
+import { adminCredentials, apiAccessToken, aStaffedChild, call, type Credentials, signIn, signOut } from './support';
 
 interface Setup {
   childId: string;
@@ -62,7 +62,7 @@ async function setUp(request: APIRequestContext): Promise<Setup> {
 
 async function bookThroughApi(request: APIRequestContext, setup: Setup, date: Date, start: string, end: string) {
   const admin = await apiAccessToken(request, adminCredentials());
-  await call(request, admin, 'POST', '/api/appointments', {
+  return call<{ occurrences: { id: string }[] }>(request, admin, 'POST', '/api/appointments', {
     childId: setup.childId,
     therapistId: setup.technicianId,
     serviceCode: '97153',
@@ -158,7 +158,10 @@ test('a parent cancels an upcoming session and sees it cancelled', async ({ page
   );
 });
 
-test('the admin accepts a proposal for next week and the appointments are booked', async ({ page, request }) => {
+test('the admin adjusts a proposal for next week, accepts it and the appointments are booked', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const setup = await setUp(request);
   await signIn(page, adminCredentials());
@@ -173,8 +176,17 @@ test('the admin accepts a proposal for next week and the appointments are booked
   await expect(page.getByText(/^Score:/)).toBeVisible();
   const drafts = page
     .getByRole('region', { name: 'Draft week' })
-    .getByRole('note', { name: new RegExp(setup.childName) });
+    .getByRole('button', { name: new RegExp(setup.childName) });
   await expect(drafts.first()).toBeVisible();
+  // move the draft session to Friday 12:00 before accepting
+  await drafts.first().click();
+  const adjust = page.getByRole('dialog', { name: 'Adjust draft session' });
+  await adjust.getByLabel('Date').fill(day(plusDays(nextMonday(), 4)));
+  await adjust.getByLabel('Start').fill('12:00');
+  await adjust.getByLabel('End').fill('14:00');
+  await adjust.getByRole('button', { name: 'Save change' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was moved in the draft' })).toBeVisible();
+  await expect(adjust).toBeHidden();
   await page.getByRole('button', { name: 'Accept and book' }).click();
 
   await expect(page.getByText('The week was booked')).toBeVisible();
@@ -187,7 +199,7 @@ test('the admin accepts a proposal for next week and the appointments are booked
   const monday = nextMonday();
   const from = at(monday, '00:00');
   const to = at(plusDays(monday, 7), '00:00');
-  const list = await call<{ content: { childId: string; status: string }[] }>(
+  const list = await call<{ content: { childId: string; status: string; start: string }[] }>(
     request,
     admin,
     'GET',
@@ -195,4 +207,55 @@ test('the admin accepts a proposal for next week and the appointments are booked
   );
   expect(list.content.length).toBeGreaterThan(0);
   expect(list.content.every((appointment) => appointment.status === 'scheduled')).toBe(true);
+  expect(list.content.map((appointment) => new Date(appointment.start).getTime())).toContain(
+    new Date(at(plusDays(monday, 4), '12:00')).getTime(),
+  );
+});
+
+test('a therapist proposes a change, the admin approves it and the appointment moves', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const setup = await setUp(request);
+  const tuesday = plusDays(nextMonday(), 1);
+  const booked = await bookThroughApi(request, setup, tuesday, '10:00', '11:00');
+  const appointmentId = booked.occurrences[0].id;
+
+  await signIn(page, setup.technician);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto('/schedule');
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page
+    .getByRole('region', { name: /^Week of/ })
+    .getByRole('button', { name: new RegExp(setup.childName) })
+    .click();
+  await page
+    .getByRole('dialog', { name: `Appointment with ${setup.childName}` })
+    .getByRole('button', {
+      name: 'Propose a change',
+    })
+    .click();
+  const propose = page.getByRole('dialog', { name: 'Propose a change' });
+  await propose.getByLabel('New start').fill('13:00');
+  await propose.getByLabel('New end').fill('14:00');
+  await propose.getByLabel('Note for the office (optional)').fill('The family asked for after lunch');
+  await propose.getByRole('button', { name: 'Send proposal' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was sent to the office' })).toBeVisible();
+  const mine = page.getByRole('list', { name: 'My proposed changes' }).getByRole('listitem');
+  await expect(mine.first()).toContainText('Waiting for a decision');
+  await signOut(page);
+
+  await signIn(page, adminCredentials());
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinic overview' })).toBeVisible();
+  await page.goto('/schedule');
+  const requests = page.getByRole('region', { name: /Change requests/ });
+  await expect(requests).toContainText('The family asked for after lunch');
+  await requests.getByRole('button', { name: `Approve the change for ${setup.childName}` }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `The appointment with ${setup.childName} was moved` }),
+  ).toBeVisible();
+
+  const admin = await apiAccessToken(request, adminCredentials());
+  const moved = await call<{ start: string; end: string }>(request, admin, 'GET', `/api/appointments/${appointmentId}`);
+  expect(new Date(moved.start).getTime()).toBe(new Date(at(tuesday, '13:00')).getTime());
+  expect(new Date(moved.end).getTime()).toBe(new Date(at(tuesday, '14:00')).getTime());
 });

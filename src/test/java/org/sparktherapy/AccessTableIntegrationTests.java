@@ -115,6 +115,18 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/no-show",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		// proposed changes: the technician proposes on their own appointment; parents never see requests
+		TABLE.put("POST /api/appointments/{id}/change-requests",
+				"admin=403 supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("GET /api/appointment-change-requests",
+				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
+		String ownRequest = "admin=ok supervisor=404 technician=ok other_therapist=404 guardian=404 other_parent=404 anonymous=401";
+		String requestAdmins = "admin=ok supervisor=404 technician=403 other_therapist=404 guardian=404 other_parent=404 anonymous=401";
+		TABLE.put("GET /api/appointment-change-requests/{id}", ownRequest);
+		TABLE.put("POST /api/appointment-change-requests/{id}/approve", requestAdmins);
+		TABLE.put("POST /api/appointment-change-requests/{id}/decline", requestAdmins);
+		TABLE.put("POST /api/appointment-change-requests/{id}/withdraw",
+				"admin=403 supervisor=404 technician=ok other_therapist=404 guardian=404 other_parent=404 anonymous=401");
 		TABLE.put("PUT /api/therapists/{id}/availability", adminsOnly);
 		// the technician reads their own hours
 		TABLE.put("GET /api/therapists/{id}/availability",
@@ -125,6 +137,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/schedule/proposals", adminsOnly);
 		TABLE.put("GET /api/schedule/proposals/{id}", proposalAdmins);
 		TABLE.put("POST /api/schedule/proposals/{id}/accept", proposalAdmins);
+		TABLE.put("PATCH /api/schedule/proposals/{id}/placements/{placementId}", proposalAdmins);
+		TABLE.put("DELETE /api/schedule/proposals/{id}/placements/{placementId}", proposalAdmins);
 		TABLE.put("GET /api/children/{id}/schedule-preferences", childReaders);
 		TABLE.put("PUT /api/children/{id}/schedule-preferences", childAdmins);
 		// calendar feeds (the feed read is the technician's; its address is its only credential)
@@ -208,6 +222,9 @@ class AccessTableIntegrationTests {
 
 		final String appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
 				this.appointmentStart);
+
+		/** The technician's proposal to move the appointment an hour later, once asked for. */
+		String changeRequestId;
 
 		final String spareParentId = this.admin.api()
 			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
@@ -308,11 +325,36 @@ class AccessTableIntegrationTests {
 					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString())).status();
 			case "POST /api/appointments/{id}/no-show" ->
 				api.post("/api/appointments/" + world.appointmentId + "/no-show", "{}").status();
+			case "POST /api/appointments/{id}/change-requests" -> api.post(
+					"/api/appointments/" + world.appointmentId + "/change-requests",
+					body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
+							world.appointmentStart.plusSeconds(7200).toString()))
+				.status();
+			case "GET /api/appointment-change-requests" -> api.get("/api/appointment-change-requests").status();
+			case "GET /api/appointment-change-requests/{id}" ->
+				api.get("/api/appointment-change-requests/" + aChangeRequest(world)).status();
+			case "POST /api/appointment-change-requests/{id}/approve" ->
+				api.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/approve", "{}").status();
+			case "POST /api/appointment-change-requests/{id}/decline" -> api
+				.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/decline",
+						body("reason", "Room taken"))
+				.status();
+			case "POST /api/appointment-change-requests/{id}/withdraw" ->
+				api.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/withdraw", "{}").status();
 			case "POST /api/schedule/proposals" -> api.post("/api/schedule/proposals",
 					body("weekStart", "2031-01-06", "childIds", List.of(world.childId))).status();
 			case "GET /api/schedule/proposals/{id}" -> api.get("/api/schedule/proposals/" + aProposal(world)).status();
 			case "POST /api/schedule/proposals/{id}/accept" ->
 				api.post("/api/schedule/proposals/" + aProposal(world) + "/accept", "{}").status();
+			case "PATCH /api/schedule/proposals/{id}/placements/{placementId}" -> {
+				String[] placed = aPlacedProposal(world);
+				yield api.send("PATCH", "/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1],
+						body("start", placed[2])).status();
+			}
+			case "DELETE /api/schedule/proposals/{id}/placements/{placementId}" -> {
+				String[] placed = aPlacedProposal(world);
+				yield api.delete("/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1]).status();
+			}
 			case "GET /api/children/{id}/schedule-preferences" -> api.get(child + "/schedule-preferences").status();
 			case "PUT /api/children/{id}/schedule-preferences" -> api.put(child + "/schedule-preferences",
 					body("availableHours", List.of(body("weekday", "MONDAY", "start", "15:00", "end", "18:00")),
@@ -339,6 +381,48 @@ class AccessTableIntegrationTests {
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
+	}
+
+	/** The technician's pending proposal to move the world's appointment an hour later (made once per world). */
+	private String aChangeRequest(World world) {
+		if (world.changeRequestId == null) {
+			Api.Response proposed = this.people.get(Actor.TECHNICIAN)
+				.api()
+				.post("/api/appointments/" + world.appointmentId + "/change-requests",
+						body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
+								world.appointmentStart.plusSeconds(7200).toString(), "note", "School trip"));
+			assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+			world.changeRequestId = proposed.at("/id");
+		}
+		return world.changeRequestId;
+	}
+
+	/**
+	 * A proposal placing one session of the world's child with a therapist of its own who works every day: the
+	 * proposal's id, the placed session's id and a free start an hour later the same day.
+	 */
+	private String[] aPlacedProposal(World world) {
+		Person therapist = this.clinic.aTherapist("RBT");
+		List<Object> everyDay = java.util.stream.Stream
+			.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+			.map(d -> (Object) body("weekday", d, "start", "08:00", "end", "20:00"))
+			.toList();
+		world.admin.api().post("/api/children/" + world.childId + "/care-team",
+				body("userId", therapist.id(), "role", "technician"));
+		assertThat(world.admin.api().put("/api/therapists/" + therapist.id() + "/availability",
+				body("blocks", everyDay)).status()).isEqualTo(200);
+		assertThat(world.admin.api().put("/api/children/" + world.childId + "/schedule-preferences",
+				body("availableHours", everyDay, "prescribedWeeklyHours",
+						List.of(body("serviceCode", "97153", "hours", 2))))
+			.status()).isEqualTo(200);
+		Api.Response proposal = world.admin.api().post("/api/schedule/proposals",
+				body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
+		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
+		assertThat(proposal.json().get("placed")).as(proposal.text()).hasSize(1);
+		java.time.Instant start = java.time.Instant.parse(proposal.at("/placed/0/start"));
+		java.time.Instant later = (start.atZone(java.time.ZoneOffset.UTC).getHour() < 17) ? start.plusSeconds(3600)
+				: start.minusSeconds(3600);
+		return new String[] { proposal.at("/id"), proposal.at("/placed/0/id"), later.toString() };
 	}
 
 	/** A proposal for the world's child, asked for by the admin (the child has no prescribed hours: nothing placed). */

@@ -51,6 +51,8 @@ class DemoClinicIntegrationTests {
 					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
 				.as("appointments next week").isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, "select count(*) from appointment_change_requests where status = 'pending'"))
+				.as("a therapist's proposed change waiting for the admin").isEqualTo(1);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 		}

@@ -74,6 +74,8 @@ export interface Availability {
 }
 
 export interface ProposalSlot {
+  /** The placed session's id, for adjusting the draft. */
+  id: string;
   childId: string;
   therapistId: string;
   serviceCode: string;
@@ -89,6 +91,8 @@ export interface Proposal {
   placed: ProposalSlot[];
   unplaced: { childId: string; serviceCode: string; hours: number; reason: string }[];
   status: string;
+  /** Counts the adjustments of the draft; sent back as If-Match. */
+  version: number;
 }
 
 /** Service codes and places as the sessions feature names them (features do not share code). */

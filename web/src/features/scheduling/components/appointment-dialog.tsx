@@ -7,7 +7,10 @@ import { TherapistActions } from './appointment-actions';
 import { formatLongDay, formatTimeRange } from './schedule-math';
 import { StatusBadge } from './status-badge';
 
-/** The details of one appointment, with what the viewer may do: therapist actions, or move / cancel for admins. */
+/**
+ * The details of one appointment, with what the viewer may do: therapist actions and "propose a change" for their own,
+ * or move / cancel for admins.
+ */
 export function AppointmentDialog({
   appointment,
   childName,
@@ -16,6 +19,7 @@ export function AppointmentDialog({
   onClose,
   onMove,
   onCancel,
+  onPropose,
 }: {
   appointment: Appointment | null;
   childName: string;
@@ -24,6 +28,8 @@ export function AppointmentDialog({
   onClose: () => void;
   onMove: (appointment: Appointment) => void;
   onCancel: (appointment: Appointment) => void;
+  /** Therapists propose changes of their own scheduled appointments. */
+  onPropose?: (appointment: Appointment) => void;
 }) {
   if (!appointment) return null;
   const start = new Date(appointment.start);
@@ -84,6 +90,11 @@ export function AppointmentDialog({
               Move
             </Button>
           </>
+        )}
+        {!isAdmin && isOwnTherapist && onPropose && appointment.status === 'scheduled' && (
+          <Button variant="secondary" onClick={() => onPropose(appointment)}>
+            Propose a change
+          </Button>
         )}
         <Button variant={isAdmin && open ? 'ghost' : 'secondary'} onClick={onClose}>
           Close

@@ -13,6 +13,7 @@ import { useAppointments } from '../api/list-appointments';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { useTherapists } from '../api/list-therapists';
 import { ConflictList, isConflictError } from './conflict-list';
+import { PlacementDialog, type PlacementEdit } from './placement-dialog';
 import { addDays, formatTimeRange, startOfWeek, toOffsetIso } from './schedule-math';
 import { useChildNames } from './use-names';
 import { WeekGrid, weekDays, type GridItem } from './week-grid';
@@ -22,7 +23,10 @@ function parseDay(day: string): Date {
   return new Date(year, month - 1, date);
 }
 
-/** Admins ask for a draft week, look at it (placed blocks, unplaced hours, score) and accept it to book it. */
+/**
+ * Admins ask for a draft week, look at it (placed blocks, unplaced hours, score), adjust it (a block opens its
+ * editor; dragging one proposes a new time) and accept it to book it.
+ */
 export function ProposalScreen() {
   const [weekStart, setWeekStart] = useState(() => toDay(addDays(startOfWeek(new Date()), 7)));
   const [error, setError] = useState<string>();
@@ -36,6 +40,8 @@ export function ProposalScreen() {
   const accept = useAcceptProposal();
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [accepted, setAccepted] = useState<string | null>(null);
+  const [editing, setEditing] = useState<PlacementEdit | null>(null);
+  const [notice, setNotice] = useState('');
   const childName = useChildNames();
   const therapists = useTherapists();
   const therapistName = (id: string) =>
@@ -48,23 +54,26 @@ export function ProposalScreen() {
     if (parseDay(weekStart).getDay() !== 1) return setError('Choose a Monday');
     setError(undefined);
     setAccepted(null);
+    setNotice('');
     accept.reset();
     propose.mutate(request(), { onSuccess: setProposal });
   }
 
-  const items: GridItem[] = (proposal?.placed ?? []).map((slot, index) => {
+  const items: GridItem[] = (proposal?.placed ?? []).map((slot) => {
     const start = new Date(slot.start);
     const end = new Date(slot.end);
     const name = childName(slot.childId);
     const therapist = therapistName(slot.therapistId);
     return {
-      key: `draft-${index}`,
+      key: slot.id,
       start,
       end,
       title: name,
       subtitle: therapist,
       tone: 'draft',
       label: `Draft: ${formatTimeRange(start, end)}, ${name} with ${therapist}, ${serviceLabel(slot.serviceCode)}, ${placeLabel(slot.place)}`,
+      onSelect: () => setEditing({ slot, start }),
+      draggable: true,
     };
   });
 
@@ -103,7 +112,10 @@ export function ProposalScreen() {
             </div>
             <p className="muted">
               {proposal.placed.length} {proposal.placed.length === 1 ? 'appointment' : 'appointments'} placed. Nothing
-              is booked until you accept.
+              is booked until you accept. Choose a session to move it or take it out.
+            </p>
+            <p className="notice-region" role="status">
+              {notice}
             </p>
             {conflict && <ConflictList error={conflict} />}
             {accept.isError && !conflict && <Alert>{errorMessage(accept.error)}</Alert>}
@@ -126,7 +138,27 @@ export function ProposalScreen() {
               )}
             </div>
           </section>
-          <WeekGrid label="Draft week" days={weekDays(parseDay(proposal.weekStart))} items={items} />
+          <WeekGrid
+            label="Draft week"
+            days={weekDays(parseDay(proposal.weekStart))}
+            items={items}
+            onMove={(item, start) => {
+              const slot = proposal.placed.find((candidate) => candidate.id === item.key);
+              if (slot) setEditing({ slot, start });
+            }}
+          />
+          <PlacementDialog
+            proposal={proposal}
+            edit={editing}
+            childName={editing ? childName(editing.slot.childId) : ''}
+            onClose={() => setEditing(null)}
+            onChanged={(changed, message) => {
+              setEditing(null);
+              setProposal(changed);
+              accept.reset();
+              setNotice(message);
+            }}
+          />
           {proposal.unplaced.length > 0 && (
             <Table caption="Hours that could not be placed">
               <thead>

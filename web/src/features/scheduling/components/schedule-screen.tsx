@@ -10,10 +10,12 @@ import { useAppointments } from '../api/list-appointments';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { useTherapists } from '../api/list-therapists';
 import { AppointmentDialog } from './appointment-dialog';
+import { ChangeRequestsPanel } from './change-requests-panel';
 import { CancelDialog } from './cancel-dialog';
 import { DayList } from './day-list';
 import { MoveDialog, type MoveRequest } from './move-dialog';
 import { NewAppointmentDialog } from './new-appointment-dialog';
+import { ProposeChangeDialog } from './propose-change-dialog';
 import { addDays, formatLongDay, formatTimeRange, startOfDay, startOfWeek, toOffsetIso } from './schedule-math';
 import { useChildNames } from './use-names';
 import { useNarrowScreen } from './use-narrow-screen';
@@ -23,7 +25,8 @@ type View = 'week' | 'day';
 
 /**
  * The clinic schedule for admins and therapists: a week or day grid (a day list on phones), filtered by therapist or
- * child. Blocks open their details; admins book, move (also by dragging) and cancel.
+ * child. Blocks open their details; admins book, move (also by dragging), cancel and decide on the changes therapists
+ * propose; therapists propose changes of their own appointments and follow them.
  */
 export function ScheduleScreen({ user }: { user: { id: string; name: string; role: string } }) {
   const isAdmin = user.role === 'admin';
@@ -35,6 +38,7 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [moving, setMoving] = useState<MoveRequest | null>(null);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const [proposing, setProposing] = useState<Appointment | null>(null);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');
 
@@ -149,6 +153,9 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
       <p className="notice-region" role="status">
         {notice}
       </p>
+      {(isAdmin || user.role === 'therapist') && (
+        <ChangeRequestsPanel mode={isAdmin ? 'admin' : 'therapist'} childName={childName} onNotice={setNotice} />
+      )}
       {appointments.isError && <Alert>{errorMessage(appointments.error)}</Alert>}
       {appointments.isPending ? (
         <p className="muted" role="status">
@@ -194,6 +201,20 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
         onCancel={(appointment) => {
           setSelectedId(null);
           setCancelling(appointment);
+        }}
+        onPropose={(appointment) => {
+          setSelectedId(null);
+          setProposing(appointment);
+        }}
+      />
+      <ProposeChangeDialog
+        appointment={proposing}
+        childName={proposing ? childName(proposing.childId) : ''}
+        therapistId={user.id}
+        onClose={() => setProposing(null)}
+        onProposed={(message) => {
+          setProposing(null);
+          setNotice(message);
         }}
       />
       <MoveDialog

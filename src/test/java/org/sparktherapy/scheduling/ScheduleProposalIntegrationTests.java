@@ -231,6 +231,102 @@ class ScheduleProposalIntegrationTests {
 			.isEqualTo("0");
 	}
 
+	@Test
+	void anAdminMovesAPlacedSessionToAnotherDayAndTherapistBeforeAccepting() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		givenWeekdayHours(this.supervisor, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String path = "/api/schedule/proposals/" + proposal.at("/id");
+		Instant free = freeWeekday(proposal).atTime(14, 30).toInstant(ZoneOffset.UTC);
+
+		Api.Response adjusted = this.admin.api()
+			.send("PATCH", path + "/placements/" + proposal.at("/placed/0/id"),
+					body("start", free.toString(), "therapistId", this.supervisor.id()), "If-Match", "\"0\"");
+
+		assertThat(adjusted.status()).as(adjusted.text()).isEqualTo(200);
+		assertThat(adjusted.header("ETag")).isEqualTo("\"1\"");
+		assertThat(Instant.parse(adjusted.at("/placed/0/start"))).isEqualTo(free);
+		assertThat(Instant.parse(adjusted.at("/placed/0/end"))).as("the length stays").isEqualTo(free.plusSeconds(7200));
+		assertThat(adjusted.at("/placed/0/therapistId")).isEqualTo(this.supervisor.id());
+		Api.Response accepted = this.admin.api().post(path + "/accept", "{}");
+		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+		Api.Response appointment = this.admin.api().get("/api/appointments/" + accepted.at("/placed/0/appointmentId"));
+		assertThat(Instant.parse(appointment.at("/start"))).isEqualTo(free);
+		assertThat(appointment.at("/therapist/id")).isEqualTo(this.supervisor.id());
+	}
+
+	@Test
+	void anAdjustmentIntoAConflictIsRefusedAndTheDraftStaysAsItWas() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String placement = "/api/schedule/proposals/" + proposal.at("/id") + "/placements/" + proposal.at("/placed/0/id");
+		Instant other = Instant.parse(proposal.at("/placed/1/start"));
+		Instant evening = freeWeekday(proposal).atTime(20, 0).toInstant(ZoneOffset.UTC);
+
+		Api.Response onTheOther = this.admin.api().send("PATCH", placement, body("start", other.toString()));
+		Api.Response afterHours = this.admin.api().send("PATCH", placement, body("start", evening.toString()));
+		Api.Response nextWeek = this.admin.api()
+			.send("PATCH", placement, body("start", other.plus(Duration.ofDays(7)).toString()));
+		Api.Response backwards = this.admin.api()
+			.send("PATCH", placement, body("start", other.toString(), "end", other.minusSeconds(60).toString()));
+		Api.Response outsider = this.admin.api()
+			.send("PATCH", placement, body("start", other.toString(), "therapistId", this.clinic.aTherapist("RBT").id()));
+		Api.Response stale = this.admin.api()
+			.send("PATCH", placement, body("start", evening.minusSeconds(3600 * 4).toString()), "If-Match", "\"7\"");
+
+		assertThat(onTheOther.status()).as(onTheOther.text()).isEqualTo(409);
+		assertThat(onTheOther.at("/type")).endsWith("/placement-conflict");
+		assertThat(onTheOther.at("/errors/0/detail")).contains("another session of this proposal");
+		assertThat(afterHours.status()).isEqualTo(409);
+		assertThat(afterHours.at("/errors/0/detail")).contains("not available");
+		assertThat(nextWeek.status()).isEqualTo(400);
+		assertThat(nextWeek.at("/errors/0/pointer")).isEqualTo("/start");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.at("/errors/0/pointer")).isEqualTo("/end");
+		assertThat(outsider.status()).isEqualTo(400);
+		assertThat(outsider.at("/errors/0/pointer")).isEqualTo("/therapistId");
+		assertThat(stale.status()).isEqualTo(412);
+		Api.Response unchanged = this.admin.api().get("/api/schedule/proposals/" + proposal.at("/id"));
+		assertThat(unchanged.at("/version")).isEqualTo("0");
+		assertThat(unchanged.at("/placed/0/start")).isEqualTo(proposal.at("/placed/0/start"));
+	}
+
+	@Test
+	void removingAPlacedSessionListsItsHoursAsUnplacedAndAcceptingBooksTheRest() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String path = "/api/schedule/proposals/" + proposal.at("/id");
+
+		Api.Response removed = this.admin.api().delete(path + "/placements/" + proposal.at("/placed/1/id"));
+
+		assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+		assertThat(removed.json().get("placed")).hasSize(1);
+		assertThat(removed.at("/unplaced/0/hours")).isEqualTo("2");
+		assertThat(removed.at("/unplaced/0/reason")).isEqualTo("removed from the draft by an admin");
+		assertThat(this.admin.api().delete(path + "/placements/" + proposal.at("/placed/1/id")).status())
+			.isEqualTo(404);
+		assertThat(this.technician.api().delete(path + "/placements/" + proposal.at("/placed/0/id")).status())
+			.isEqualTo(404);
+		assertThat(this.admin.api().post(path + "/accept", "{}").status()).isEqualTo(200);
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("1");
+		assertThat(this.admin.api().delete(path + "/placements/" + proposal.at("/placed/0/id")).at("/type"))
+			.as("an accepted proposal is not adjusted")
+			.endsWith("/proposal-already-accepted");
+	}
+
+	/** A weekday of the proposal's week on which nothing is placed. */
+	private LocalDate freeWeekday(Api.Response proposal) {
+		List<LocalDate> taken = new ArrayList<>();
+		proposal.json().get("placed").forEach(p -> taken.add(Instant.parse(p.get("start").asString())
+			.atZone(ZoneOffset.UTC)
+			.toLocalDate()));
+		return this.week.datesUntil(this.week.plusDays(5)).filter(d -> !taken.contains(d)).findFirst().orElseThrow();
+	}
+
 	private Api.Response propose(String... childIds) {
 		Api.Response proposal = this.admin.api().post("/api/schedule/proposals",
 				body("weekStart", this.week.toString(), "childIds", List.of(childIds)));

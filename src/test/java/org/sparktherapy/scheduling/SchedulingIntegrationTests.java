@@ -108,6 +108,12 @@ class SchedulingIntegrationTests {
 		assertThat(refused.at("/type")).endsWith("/appointment-conflict");
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/0");
 		assertThat(refused.at("/errors/0/detail")).contains("The therapist").contains(first);
+		assertThat(refused.at("/conflicts/0/pointer")).isEqualTo("/occurrences/0");
+		assertThat(refused.at("/conflicts/0/kind")).isEqualTo("double-booking");
+		assertThat(refused.at("/conflicts/0/who")).isEqualTo("therapist");
+		assertThat(refused.at("/conflicts/0/appointmentId")).isEqualTo(first);
+		assertThat(Instant.parse(refused.at("/conflicts/0/start"))).isEqualTo(this.monday);
+		assertThat(Instant.parse(refused.at("/conflicts/0/end"))).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
 	}
 
 	@Test
@@ -119,6 +125,8 @@ class SchedulingIntegrationTests {
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/errors/0/detail")).contains("The child").contains(first);
+		assertThat(refused.at("/conflicts/0/who")).isEqualTo("child");
+		assertThat(refused.at("/conflicts/0/appointmentId")).isEqualTo(first);
 	}
 
 	@Test
@@ -209,6 +217,9 @@ class SchedulingIntegrationTests {
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/errors/0/detail")).contains("time off").contains(off.at("/id"));
+		assertThat(refused.at("/conflicts/0/kind")).isEqualTo("time-off");
+		assertThat(refused.at("/conflicts/0/timeOffId")).isEqualTo(off.at("/id"));
+		assertThat(refused.at("/conflicts/0/appointmentId")).isNull();
 	}
 
 	@Test

@@ -82,4 +82,12 @@ public abstract class Problem extends RuntimeException {
 		return java.util.Map.of();
 	}
 
+	/**
+	 * Extension members of the problem body beside {@code errors} (RFC 9457 section 3.2), e.g. the structured list of
+	 * conflicting appointments; serialized as JSON. Never PHI beyond what the caller may see.
+	 */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
+
 }

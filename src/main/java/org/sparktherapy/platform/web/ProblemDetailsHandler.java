@@ -60,6 +60,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (!problem.errors().isEmpty()) {
 			body.setProperty("errors", problem.errors());
 		}
+		problem.properties().forEach(body::setProperty);
 		body.setProperty("traceId", RequestIds.current());
 		HttpHeaders headers = new HttpHeaders();
 		problem.headers().forEach(headers::add);

@@ -24,7 +24,6 @@ import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.SparkProperties;
-import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
@@ -169,7 +168,7 @@ class AppointmentService {
 		catch (WeeklyRecurrence.Unusable ex) {
 			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
 		}
-		List<FieldError> conflicts = new ArrayList<>(
+		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
 		if (request.overrideReason() == null) {
 			conflicts.addAll(unavailable(request.therapistId(), starts, length));
@@ -265,7 +264,7 @@ class AppointmentService {
 			.map(a -> WeeklyRecurrence.shift(a.startsAt(), shift, this.zone))
 			.toList();
 		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
-		List<FieldError> conflicts = new ArrayList<>(
+		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
 		if (request.overrideReason() == null) {
 			conflicts.addAll(unavailable(changed.therapistId(), starts, length));
@@ -416,22 +415,24 @@ class AppointmentService {
 	}
 
 	/** Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence. */
-	private List<FieldError> overlaps(UUID therapistId, UUID childId, List<Instant> starts, Duration length,
+	private List<Conflict> overlaps(UUID therapistId, UUID childId, List<Instant> starts, Duration length,
 			Set<UUID> moving) {
 		List<Appointment> live = this.appointments
 			.liveOfTherapistOrChild(therapistId, childId, starts.getFirst(), starts.getLast().plus(length))
 			.stream()
 			.filter(a -> !moving.contains(a.id()))
 			.toList();
-		List<FieldError> conflicts = new ArrayList<>();
+		List<Conflict> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
 			Instant end = start.plus(length);
 			for (Appointment other : live) {
 				if (other.startsAt().isBefore(end) && other.endsAt().isAfter(start)) {
-					String who = other.therapist().id().equals(therapistId) ? "The therapist" : "The child";
-					conflicts.add(new FieldError("/occurrences/" + i,
-							who + " is already booked at " + start + ": appointment " + other.id()));
+					boolean therapist = other.therapist().id().equals(therapistId);
+					conflicts.add(new Conflict("/occurrences/" + i, "double-booking", therapist ? "therapist" : "child",
+							other.id(), null, local(other.startsAt()), local(other.endsAt()),
+							(therapist ? "The therapist" : "The child") + " is already booked at " + start
+									+ ": appointment " + other.id()));
 				}
 			}
 		}
@@ -439,11 +440,11 @@ class AppointmentService {
 	}
 
 	/** Occurrences outside the therapist's weekly availability (if they have any) or during their time off. */
-	private List<FieldError> unavailable(UUID therapistId, List<Instant> starts, Duration length) {
+	private List<Conflict> unavailable(UUID therapistId, List<Instant> starts, Duration length) {
 		List<AvailabilityRepository.Block> blocks = this.availability.blocks(therapistId);
 		List<AvailabilityRepository.TimeOff> timeOff = this.availability.timeOff(therapistId, starts.getFirst(),
 				starts.getLast().plus(length));
-		List<FieldError> conflicts = new ArrayList<>();
+		List<Conflict> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
 			Instant end = start.plus(length);
@@ -455,12 +456,13 @@ class AppointmentService {
 								&& !localStart.toLocalTime().isBefore(b.start())
 								&& !localEnd.toLocalTime().isAfter(b.end())));
 			if (!within) {
-				conflicts.add(new FieldError("/occurrences/" + i,
-						"The therapist is not available at " + start + " (outside their weekly hours)"));
+				conflicts.add(new Conflict("/occurrences/" + i, "outside-hours", "therapist", null, null, local(start),
+						local(end), "The therapist is not available at " + start + " (outside their weekly hours)"));
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff) {
 				if (off.startsAt().isBefore(end) && off.endsAt().isAfter(start)) {
-					conflicts.add(new FieldError("/occurrences/" + i,
+					conflicts.add(new Conflict("/occurrences/" + i, "time-off", "therapist", null, off.id(),
+							local(off.startsAt()), local(off.endsAt()),
 							"The therapist is on time off at " + start + ": time off " + off.id()));
 				}
 			}
@@ -468,7 +470,12 @@ class AppointmentService {
 		return conflicts;
 	}
 
-	private void checkTherapist(UUID therapistId, UUID childId) {
+	private OffsetDateTime local(Instant at) {
+		return at.atZone(this.zone).toOffsetDateTime();
+	}
+
+	/** Refuses (400) a therapist who is not active or not on the child's care team. */
+	void checkTherapist(UUID therapistId, UUID childId) {
 		AccountSummary therapist = this.accounts.findById(therapistId).orElse(null);
 		if (therapist == null || therapist.role() != Role.THERAPIST || !therapist.active()) {
 			throw new SchedulingProblems.InvalidAppointment("/therapistId", "is not an active therapist");
@@ -508,7 +515,7 @@ class AppointmentService {
 	}
 
 	/** The appointment if the user may know of it (locked for a change); otherwise a 404 written to the log. */
-	private Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
+	Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
 		Appointment appointment = this.appointments.find(id, forUpdate).orElse(null);
 		if (appointment == null) {
 			refuse(action, id, null, true);

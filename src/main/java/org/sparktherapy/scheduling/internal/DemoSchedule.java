@@ -2,6 +2,7 @@ package org.sparktherapy.scheduling.internal;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * children in weekly series — the first after school at the clinic on Monday, Wednesday and Friday, the second at
  * home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
  * through the same service as the API, so they are conflict-free by the same rules. Appointments already past are
- * checked in and completed by their technician, which opens their sessions. Seeded once.
+ * checked in and completed by their technician, which opens their sessions. The first technician has proposed moving
+ * their last clinic session an hour later, waiting for the admin's decision. Seeded once.
  */
 @Component
 @Profile("demo")
@@ -54,6 +56,8 @@ class DemoSchedule implements ApplicationRunner {
 
 	private final AppointmentService appointments;
 
+	private final ChangeRequestService changeRequests;
+
 	private final Children children;
 
 	private final Accounts accounts;
@@ -64,9 +68,10 @@ class DemoSchedule implements ApplicationRunner {
 
 	private final ZoneId zone;
 
-	DemoSchedule(AppointmentService appointments, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
+	DemoSchedule(AppointmentService appointments, ChangeRequestService changeRequests, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
 			SparkProperties properties) {
 		this.appointments = appointments;
+		this.changeRequests = changeRequests;
 		this.children = children;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -99,9 +104,23 @@ class DemoSchedule implements ApplicationRunner {
 						first.atTime(slot.start()).atZone(this.zone).toOffsetDateTime(),
 						first.atTime(slot.end()).atZone(this.zone).toOffsetDateTime(),
 						"FREQ=WEEKLY;BYDAY=" + days + ";COUNT=" + (2 * slot.days().size()), null);
-				admin.runAs(() -> completePast(technician, this.appointments.book(admin, request)));
+				AppointmentService.Booking[] booked = new AppointmentService.Booking[1];
+				admin.runAs(() -> booked[0] = this.appointments.book(admin, request));
+				AppointmentService.Booking booking = booked[0];
+				completePast(technician, booking);
+				if (i == 0 && email.equals(TECHNICIANS.getFirst())) {
+					proposeLaterStart(technician, booking.occurrences().getLast());
+				}
 			}
 		}
+	}
+
+	private void proposeLaterStart(CurrentUser technician, Appointment last) {
+		technician.runAs(() -> this.changeRequests.propose(technician, last.id(),
+				new ChangeRequestService.Proposal(AppointmentService.Scope.THIS,
+						last.startsAt().plus(Duration.ofHours(1)).atZone(this.zone).toOffsetDateTime(),
+						last.endsAt().plus(Duration.ofHours(1)).atZone(this.zone).toOffsetDateTime(), null,
+						"The family asked for a later start that Friday.")));
 	}
 
 	private void completePast(CurrentUser technician, AppointmentService.Booking booking) {

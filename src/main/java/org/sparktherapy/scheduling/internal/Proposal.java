@@ -13,13 +13,14 @@ import java.util.UUID;
  * draft until an admin accepts it, which books every placed session as an appointment, all or nothing.
  *
  * @param score the solver's score, {@code hard/medium/soft}: hard 0 means nobody double-booked, medium counts the
- * hours left unplaced, soft the continuity, travel and spread penalties
+ * hours left unplaced, soft the continuity, travel and spread penalties (of the solver's week, before any adjustment)
+ * @param version counts the admins' adjustments of the draft
  */
 record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<Placed> placed,
-		List<Unplaced> unplaced, Instant createdAt) {
+		List<Unplaced> unplaced, Instant createdAt, int version) {
 
 	/** A session placed: who, with whom, what, where and when; the appointment once accepted. */
-	record Placed(UUID childId, UUID therapistId, String serviceCode, String place, Instant start, Instant end,
+	record Placed(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant start, Instant end,
 			UUID appointmentId) {
 	}
 

@@ -14,13 +14,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.web.ETags;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -44,20 +48,24 @@ class ProposalController {
 	record ProposalRequest(@NotNull LocalDate weekStart, @Size(max = 500) List<@NotNull UUID> childIds) {
 	}
 
-	record PlacedResponse(UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
+	/** A new time and optionally another therapist for a placed session; {@code end} keeps the length when absent. */
+	record PlacementRequest(@NotNull OffsetDateTime start, OffsetDateTime end, UUID therapistId) {
+	}
+
+	record PlacedResponse(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
 			OffsetDateTime end, UUID appointmentId) {
 	}
 
 	record ProposalResponse(UUID id, LocalDate weekStart, String score, Proposal.Status status,
-			List<PlacedResponse> placed, List<Proposal.Unplaced> unplaced) {
+			List<PlacedResponse> placed, List<Proposal.Unplaced> unplaced, int version) {
 
 		static ProposalResponse of(Proposal p, ZoneId zone) {
 			return new ProposalResponse(p.id(), p.weekStart(), p.score(), p.status(), p.placed()
 				.stream()
-				.map(s -> new PlacedResponse(s.childId(), s.therapistId(), s.serviceCode(), s.place(),
+				.map(s -> new PlacedResponse(s.id(), s.childId(), s.therapistId(), s.serviceCode(), s.place(),
 						s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
 						s.appointmentId()))
-				.toList(), p.unplaced());
+				.toList(), p.unplaced(), p.version());
 		}
 
 	}
@@ -81,9 +89,42 @@ class ProposalController {
 	}
 
 	@GetMapping("/api/schedule/proposals/{id}")
-	@Operation(summary = "One schedule proposal", description = "Admins only; 404 for anyone else.")
-	ProposalResponse get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return ProposalResponse.of(this.service.get(user, id), this.zone);
+	@Operation(summary = "One schedule proposal",
+			description = "Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when "
+					+ "adjusting it.")
+	ResponseEntity<ProposalResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return withETag(ProposalResponse.of(this.service.get(user, id), this.zone));
+	}
+
+	@PatchMapping("/api/schedule/proposals/{id}/placements/{placementId}")
+	@Operation(summary = "Move a placed session of a draft",
+			description = "start (and end, else the length stays), optionally therapistId of the child's care team; "
+					+ "within the proposal's week (400 invalid-placement). Checked at once against appointments, time "
+					+ "off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists "
+					+ "what is in the way and the draft stays as it was. Accepting checks everything again. 409 when "
+					+ "accepted already; If-Match: the draft's version (412 when it changed since). Admins only.")
+	ResponseEntity<ProposalResponse> adjust(@PathVariable UUID id, @PathVariable UUID placementId,
+			@Valid @RequestBody PlacementRequest request,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@AuthenticationPrincipal CurrentUser user) {
+		return withETag(ProposalResponse.of(this.service.adjust(user, id, placementId,
+				new ProposalService.Adjustment(request.start(), request.end(), request.therapistId()),
+				ETags.version(ifMatch)), this.zone));
+	}
+
+	@DeleteMapping("/api/schedule/proposals/{id}/placements/{placementId}")
+	@Operation(summary = "Take a placed session out of a draft",
+			description = "Its hours are listed as unplaced (removed from the draft by an admin). 409 when accepted "
+					+ "already; If-Match: the draft's version. Admins only; answers the draft.")
+	ResponseEntity<ProposalResponse> remove(@PathVariable UUID id, @PathVariable UUID placementId,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@AuthenticationPrincipal CurrentUser user) {
+		return withETag(ProposalResponse.of(this.service.remove(user, id, placementId, ETags.version(ifMatch)),
+				this.zone));
+	}
+
+	private static ResponseEntity<ProposalResponse> withETag(ProposalResponse body) {
+		return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
 	}
 
 	@PostMapping("/api/schedule/proposals/{id}/accept")

@@ -72,4 +72,28 @@ final class ProposalProblems {
 
 	}
 
+	/** A placed session cannot move there: outside the week, backwards, or a therapist not on the care team. */
+	static final class InvalidPlacement extends Problem {
+
+		InvalidPlacement(List<FieldError> errors) {
+			super(Kind.INVALID, "invalid-placement", "Invalid placement",
+					"The session cannot be placed like this; the draft was not changed.", errors);
+		}
+
+	}
+
+	/**
+	 * A placed session moved in a draft would meet another appointment, another session of the draft, time off or
+	 * lie outside the therapist's weekly hours. The draft was not changed.
+	 */
+	static final class PlacementConflicts extends Problem {
+
+		PlacementConflicts(List<FieldError> conflicts) {
+			super(Kind.CONFLICT, "placement-conflict", "The session conflicts with the schedule",
+					"The session conflicts with the schedule or the draft's other sessions; the draft was not changed.",
+					conflicts);
+		}
+
+	}
+
 }

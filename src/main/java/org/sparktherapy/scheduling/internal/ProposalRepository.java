@@ -85,10 +85,11 @@ class ProposalRepository {
 		for (int i = 0; i < proposal.placed().size(); i++) {
 			Proposal.Placed p = proposal.placed().get(i);
 			this.jdbc.sql("""
-					insert into schedule_proposal_sessions (proposal_id, position, child_id, therapist_id,
+					insert into schedule_proposal_sessions (id, proposal_id, position, child_id, therapist_id,
 					    service_code, place, starts_at, ends_at)
-					values (:proposal, :position, :child, :therapist, :code, :place, :starts, :ends)
+					values (:id, :proposal, :position, :child, :therapist, :code, :place, :starts, :ends)
 					""")
+				.param("id", p.id())
 				.param("proposal", proposal.id())
 				.param("position", i)
 				.param("child", p.childId())
@@ -118,37 +119,78 @@ class ProposalRepository {
 
 	/** The proposal, locked for an acceptance when {@code forUpdate}. */
 	Optional<Proposal> find(UUID id, boolean forUpdate) {
-		return this.jdbc.sql("select week_start, score, status, created_at from schedule_proposals where id = :id"
-				+ (forUpdate ? " for update" : ""))
+		return this.jdbc
+			.sql("select week_start, score, status, created_at, version from schedule_proposals where id = :id"
+					+ (forUpdate ? " for update" : ""))
 			.param("id", id)
 			.query((rs, n) -> new Proposal(id, rs.getObject(1, LocalDate.class), rs.getString(2),
-					Proposal.Status.of(rs.getString(3)), placed(id), unplaced(id), rs.getTimestamp(4).toInstant()))
+					Proposal.Status.of(rs.getString(3)), placed(id), unplaced(id), rs.getTimestamp(4).toInstant(),
+					rs.getInt(5)))
 			.optional();
 	}
 
-	/** Marks the proposal accepted, recording the appointment booked for each placed session (in order). */
-	void accept(UUID id, List<UUID> appointmentIds, UUID by, Instant now) {
+	/** Marks the proposal accepted, recording the appointment booked for each placed session. */
+	void accept(UUID id, Map<UUID, UUID> appointmentByPlacement, UUID by, Instant now) {
 		this.jdbc.sql("""
-				update schedule_proposals set status = 'accepted', accepted_by = :by, accepted_at = :now
+				update schedule_proposals set status = 'accepted', accepted_by = :by, accepted_at = :now,
+				    version = version + 1
 				where id = :id and status = 'draft'
 				""").param("id", id).param("by", by).param("now", Timestamp.from(now)).update();
-		for (int i = 0; i < appointmentIds.size(); i++) {
-			this.jdbc.sql("""
-					update schedule_proposal_sessions set appointment_id = :appointment
-					where proposal_id = :id and position = :position
-					""").param("appointment", appointmentIds.get(i)).param("id", id).param("position", i).update();
-		}
+		appointmentByPlacement.forEach((placement, appointment) -> this.jdbc.sql("""
+				update schedule_proposal_sessions set appointment_id = :appointment
+				where proposal_id = :id and id = :placement
+				""").param("appointment", appointment).param("id", id).param("placement", placement).update());
+	}
+
+	/** Gives a placed session of a draft another therapist and time. */
+	void movePlacement(UUID id, UUID placementId, UUID therapistId, Instant start, Instant end) {
+		this.jdbc.sql("""
+				update schedule_proposal_sessions set therapist_id = :therapist, starts_at = :starts, ends_at = :ends
+				where proposal_id = :id and id = :placement
+				""")
+			.param("id", id)
+			.param("placement", placementId)
+			.param("therapist", therapistId)
+			.param("starts", Timestamp.from(start))
+			.param("ends", Timestamp.from(end))
+			.update();
+		adjusted(id);
+	}
+
+	/** Takes a placed session out of a draft; its hours are listed as unplaced, with why. */
+	void removePlacement(UUID id, Proposal.Placed placed, String reason) {
+		this.jdbc.sql("delete from schedule_proposal_sessions where proposal_id = :id and id = :placement")
+			.param("id", id)
+			.param("placement", placed.id())
+			.update();
+		int hours = (int) Math.max(1, java.time.Duration.between(placed.start(), placed.end()).toHours());
+		this.jdbc.sql("""
+				insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, hours, reason)
+				select :id, coalesce(max(position) + 1, 0), :child, :code, :hours, :reason
+				from schedule_proposal_unplaced where proposal_id = :id
+				""")
+			.param("id", id)
+			.param("child", placed.childId())
+			.param("code", placed.serviceCode())
+			.param("hours", hours)
+			.param("reason", reason)
+			.update();
+		adjusted(id);
+	}
+
+	private void adjusted(UUID id) {
+		this.jdbc.sql("update schedule_proposals set version = version + 1 where id = :id").param("id", id).update();
 	}
 
 	private List<Proposal.Placed> placed(UUID id) {
 		return this.jdbc.sql("""
-				select child_id, therapist_id, service_code, place, starts_at, ends_at, appointment_id
+				select child_id, therapist_id, service_code, place, starts_at, ends_at, appointment_id, id
 				from schedule_proposal_sessions where proposal_id = :id order by position
 				""")
 			.param("id", id)
-			.query((rs, n) -> new Proposal.Placed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-					rs.getObject(7, UUID.class)))
+			.query((rs, n) -> new Proposal.Placed(rs.getObject(8, UUID.class), rs.getObject(1, UUID.class),
+					rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+					rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class)))
 			.list();
 	}
 

@@ -1,6 +1,8 @@
 package org.sparktherapy.scheduling.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.Problem.FieldError;
+import org.sparktherapy.platform.problem.StaleVersion;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProposalService {
 
 	private static final String RESOURCE = "scheduleProposal";
+
+	/** Why hours taken out of a draft are unplaced. */
+	static final String REMOVED = "removed from the draft by an admin";
 
 	private final ProposalRepository proposals;
 
@@ -92,7 +99,7 @@ class ProposalService {
 		ProposalProblem problem = this.transaction.execute(status -> problem(weekStart, childIds, now));
 		ScheduleSolver.Plan plan = this.solver.solve(problem);
 		Proposal proposal = new Proposal(UUID.randomUUID(), weekStart, plan.score(), Proposal.Status.DRAFT,
-				plan.placed(), plan.unplaced(), now);
+				plan.placed(), plan.unplaced(), now, 0);
 		this.transaction.executeWithoutResult(status -> {
 			this.proposals.insert(proposal, user.id());
 			proposal.children().forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(),
@@ -122,11 +129,11 @@ class ProposalService {
 		if (!conflicts.isEmpty()) {
 			throw new ProposalProblems.ProposalConflicts(conflicts);
 		}
-		List<UUID> booked = new ArrayList<>();
+		Map<UUID, UUID> booked = new LinkedHashMap<>();
 		for (int i = 0; i < proposal.placed().size(); i++) {
 			Proposal.Placed session = proposal.placed().get(i);
 			try {
-				booked.add(this.appointments
+				booked.put(session.id(), this.appointments
 					.book(user, new AppointmentService.BookingRequest(session.childId(), session.therapistId(),
 							session.serviceCode(), session.place(),
 							session.start().atZone(this.zone).toOffsetDateTime(),
@@ -147,6 +154,92 @@ class ProposalService {
 		this.proposals.accept(id, booked, user.id(), this.clock.instant());
 		proposal.children().forEach(child -> this.audit.success(new PhiAccess("accept", RESOURCE, id, child)));
 		return this.proposals.find(id, false).orElseThrow();
+	}
+
+	/** A new time, and optionally another therapist, for a placed session of a draft. */
+	record Adjustment(OffsetDateTime start, OffsetDateTime end, UUID therapistId) {
+	}
+
+	/**
+	 * Moves one placed session of a draft to another time and/or therapist of the child's care team. The session is
+	 * checked at once as it would be when accepting — appointments, time off, the therapist's weekly hours, the care
+	 * team — and against the draft's other sessions; accepting checks everything again.
+	 */
+	@Transactional
+	Proposal adjust(CurrentUser user, UUID id, UUID placementId, Adjustment adjustment, Integer expectedVersion) {
+		Proposal proposal = draft(user, id, "update", expectedVersion);
+		int index = indexOf(proposal, placementId);
+		Proposal.Placed before = proposal.placed().get(index);
+		Instant start = adjustment.start().toInstant();
+		Instant end = (adjustment.end() != null) ? adjustment.end().toInstant()
+				: start.plus(Duration.between(before.start(), before.end()));
+		List<FieldError> invalid = new ArrayList<>();
+		if (!end.isAfter(start)) {
+			invalid.add(new FieldError("/end", "must be after start"));
+		}
+		else if (Duration.between(start, end).compareTo(Duration.ofHours(24)) >= 0) {
+			invalid.add(new FieldError("/end", "a session lasts less than 24 hours"));
+		}
+		if (start.isBefore(start(proposal.weekStart())) || end.isAfter(start(proposal.weekStart().plusWeeks(1)))) {
+			invalid.add(new FieldError("/start", "must lie within the proposal's week"));
+		}
+		UUID therapistId = (adjustment.therapistId() != null) ? adjustment.therapistId() : before.therapistId();
+		if (!this.proposals.careTeams(Set.of(before.childId()))
+			.getOrDefault(before.childId(), List.of())
+			.contains(therapistId)) {
+			invalid.add(new FieldError("/therapistId", "is not an active therapist on the child's care team"));
+		}
+		if (!invalid.isEmpty()) {
+			throw new ProposalProblems.InvalidPlacement(invalid);
+		}
+		Proposal.Placed after = new Proposal.Placed(before.id(), before.childId(), therapistId, before.serviceCode(),
+				before.place(), start, end, null);
+		List<Proposal.Placed> placed = new ArrayList<>(proposal.placed());
+		placed.set(index, after);
+		String pointer = "/placed/" + index;
+		List<FieldError> conflicts = conflicts(new Proposal(proposal.id(), proposal.weekStart(), proposal.score(),
+				proposal.status(), placed, proposal.unplaced(), proposal.createdAt(), proposal.version()))
+			.stream()
+			.filter(c -> c.pointer().equals(pointer))
+			.map(c -> new FieldError("/start", c.detail()))
+			.toList();
+		if (!conflicts.isEmpty()) {
+			throw new ProposalProblems.PlacementConflicts(conflicts);
+		}
+		this.proposals.movePlacement(id, placementId, therapistId, start, end);
+		this.audit.success(new PhiAccess("update", RESOURCE, id, before.childId()));
+		return this.proposals.find(id, false).orElseThrow();
+	}
+
+	/** Takes one placed session out of a draft; its hours are listed as unplaced, removed by an admin. */
+	@Transactional
+	Proposal remove(CurrentUser user, UUID id, UUID placementId, Integer expectedVersion) {
+		Proposal proposal = draft(user, id, "update", expectedVersion);
+		Proposal.Placed removed = proposal.placed().get(indexOf(proposal, placementId));
+		this.proposals.removePlacement(id, removed, REMOVED);
+		this.audit.success(new PhiAccess("update", RESOURCE, id, removed.childId()));
+		return this.proposals.find(id, false).orElseThrow();
+	}
+
+	/** The proposal, locked, if it is a draft at the version the caller saw. */
+	private Proposal draft(CurrentUser user, UUID id, String action, Integer expectedVersion) {
+		Proposal proposal = visible(user, id, action, true);
+		if (proposal.status() == Proposal.Status.ACCEPTED) {
+			throw new ProposalProblems.ProposalAlreadyAccepted();
+		}
+		if (expectedVersion != null && expectedVersion != proposal.version()) {
+			throw new StaleVersion();
+		}
+		return proposal;
+	}
+
+	private static int indexOf(Proposal proposal, UUID placementId) {
+		for (int i = 0; i < proposal.placed().size(); i++) {
+			if (proposal.placed().get(i).id().equals(placementId)) {
+				return i;
+			}
+		}
+		throw new ProposalProblems.ProposalNotFound("placed session");
 	}
 
 	private Proposal visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
@@ -246,6 +339,19 @@ class ProposalService {
 					}
 					else if (other.childId().equals(session.childId())) {
 						conflicts.add(new FieldError(pointer, "The child is already booked at " + session.start()));
+					}
+				}
+			}
+			for (int j = 0; j < proposal.placed().size(); j++) {
+				Proposal.Placed other = proposal.placed().get(j);
+				if (j != i && other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
+					if (other.therapistId().equals(session.therapistId())) {
+						conflicts.add(new FieldError(pointer, "The therapist has another session of this proposal at "
+								+ other.start() + " (/placed/" + j + ")"));
+					}
+					else if (other.childId().equals(session.childId())) {
+						conflicts.add(new FieldError(pointer, "The child has another session of this proposal at "
+								+ other.start() + " (/placed/" + j + ")"));
 					}
 				}
 			}

@@ -121,7 +121,7 @@ class ScheduleSolver {
 		Map<Unplacing, Integer> unplaced = new LinkedHashMap<>();
 		for (ProposalSlot slot : best.slots()) {
 			if (slot.isPlaced()) {
-				placed.add(new Proposal.Placed(slot.childId(), slot.therapistId(), slot.serviceCode(), slot.place(),
+				placed.add(new Proposal.Placed(java.util.UUID.randomUUID(), slot.childId(), slot.therapistId(), slot.serviceCode(), slot.place(),
 						slot.start(), slot.end(), null));
 			}
 			else {

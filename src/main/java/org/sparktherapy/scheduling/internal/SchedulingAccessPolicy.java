@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
  * <li>Admins book, change (move), override availability, cancel, check in, complete and mark no-shows for every
  * appointment, and manage every therapist's availability and time off.</li>
  * <li>Therapists see their own appointments and those of their care-team children; they check in, complete and mark
- * no-shows for their own. They do not move appointments (they propose changes).</li>
- * <li>Guardians see their own children's appointments and may cancel them (a parent cancellation).</li>
+ * no-shows for their own. They do not move appointments: they propose changes of their own, see and withdraw their
+ * own proposals; admins see, approve and decline every proposal.</li>
+ * <li>Guardians see their own children's appointments and may cancel them (a parent cancellation); proposed changes
+ * do not exist for them.</li>
  * <li>Anyone else: the appointment does not exist for them.</li>
  * </ul>
  */
@@ -83,6 +85,29 @@ class SchedulingAccessPolicy {
 	/** Admins and the therapist themself read a therapist's working hours and time off. */
 	boolean mayReadAvailability(CurrentUser user, java.util.UUID therapistId) {
 		return user.isAdmin() || user.id().equals(therapistId);
+	}
+
+	/** A therapist proposes changes of their own appointments; admins move appointments directly. */
+	boolean mayProposeChange(CurrentUser user, Appointment appointment) {
+		return user.is(Role.THERAPIST) && appointment.therapist().id().equals(user.id());
+	}
+
+	/** Admins and the request's proposer; for anyone else it does not exist. */
+	boolean maySeeChangeRequest(CurrentUser user, AppointmentChangeRequest request) {
+		return user.isAdmin() || request.requestedBy().id().equals(user.id());
+	}
+
+	/** Admins list every request, therapists their own; parents never see requests. */
+	boolean mayListChangeRequests(CurrentUser user) {
+		return user.isAdmin() || user.is(Role.THERAPIST);
+	}
+
+	boolean mayDecideChangeRequest(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	boolean mayWithdrawChangeRequest(CurrentUser user, AppointmentChangeRequest request) {
+		return request.requestedBy().id().equals(user.id());
 	}
 
 }

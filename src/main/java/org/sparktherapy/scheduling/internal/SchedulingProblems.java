@@ -42,13 +42,23 @@ final class SchedulingProblems {
 	/**
 	 * The therapist or the child is already booked at an overlapping time, or the therapist is not available then.
 	 * Each conflict is one entry of {@code errors}: the pointer names the occurrence ({@code /occurrences/3}), the
-	 * detail the reason and the conflicting appointment's id. Nothing of the request was booked.
+	 * detail the reason and the conflicting appointment's id; and one entry of {@code conflicts}, the same structured
+	 * ({@link Conflict}). Nothing of the request was booked.
 	 */
 	static final class AppointmentConflicts extends Problem {
 
-		AppointmentConflicts(List<FieldError> conflicts) {
+		private final List<Conflict> conflicts;
+
+		AppointmentConflicts(List<Conflict> conflicts) {
 			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts",
-					"The appointment conflicts with the schedule; nothing was booked.", conflicts);
+					"The appointment conflicts with the schedule; nothing was booked.",
+					conflicts.stream().map(Conflict::toFieldError).toList());
+			this.conflicts = List.copyOf(conflicts);
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("conflicts", this.conflicts);
 		}
 
 	}
@@ -111,6 +121,37 @@ final class SchedulingProblems {
 		ChildNotActive() {
 			super(Kind.CONFLICT, "child-not-active", "Child not active",
 					"Appointments are booked only for active children.");
+		}
+
+	}
+
+	/** An appointment has at most one pending change request at a time. */
+	static final class ChangeRequestPending extends Problem {
+
+		ChangeRequestPending() {
+			super(Kind.CONFLICT, "change-request-pending", "A change is already proposed",
+					"This appointment already has a pending change request; withdraw it or wait for a decision.");
+		}
+
+	}
+
+	/** The appointment changed since the request was made (moved, checked in, cancelled…): it cannot be approved. */
+	static final class ChangeRequestStale extends Problem {
+
+		ChangeRequestStale() {
+			super(Kind.CONFLICT, "change-request-stale", "The appointment changed since the request",
+					"The appointment was changed or cancelled after this change was proposed; decline the request "
+							+ "and propose again.");
+		}
+
+	}
+
+	/** Approved, declined or withdrawn already. */
+	static final class ChangeRequestSettled extends Problem {
+
+		ChangeRequestSettled(String status) {
+			super(Kind.CONFLICT, "change-request-settled", "The change request is settled",
+					"This change request is " + status + " already.");
 		}
 
 	}

@@ -1,0 +1,109 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
+import type { Proposal } from '../api/appointment-types';
+import { PlacementDialog } from './placement-dialog';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+const slot = {
+  id: 'placed-1',
+  childId: 'child-1',
+  therapistId: 'rbt-1',
+  serviceCode: '97153',
+  place: 'clinic',
+  start: new Date(2031, 0, 6, 15, 0).toISOString(),
+  end: new Date(2031, 0, 6, 17, 0).toISOString(),
+};
+
+const proposal: Proposal = {
+  id: 'proposal-1',
+  weekStart: '2031-01-06',
+  score: 0,
+  placed: [slot],
+  unplaced: [],
+  status: 'draft',
+  version: 2,
+};
+
+function serve(answer: () => Response) {
+  fetchMock.mockImplementation((input) =>
+    Promise.resolve(
+      String(input).startsWith('/api/children/')
+        ? jsonResponse({ careTeam: [{ userId: 'rbt-1', name: 'Toni Tech', credential: 'RBT', role: 'technician' }] })
+        : answer(),
+    ),
+  );
+}
+
+function renderDialog() {
+  const onChanged = vi.fn();
+  const rendered = renderWithProviders(
+    <PlacementDialog
+      proposal={proposal}
+      edit={{ slot, start: new Date(2031, 0, 7, 16, 0) }}
+      childName="Robin Lee"
+      onClose={vi.fn()}
+      onChanged={onChanged}
+    />,
+  );
+  return { ...rendered, onChanged, dialog: screen.getByRole('dialog', { name: 'Adjust draft session' }) };
+}
+
+function sent(method: string) {
+  return fetchMock.mock.calls.filter(([, init]) => init?.method === method);
+}
+
+describe('PlacementDialog', () => {
+  it('moves the session to the dragged time, keeping its length, at the draft version', async () => {
+    serve(() => jsonResponse({ ...proposal, version: 3 }));
+    const { dialog, user, onChanged } = renderDialog();
+
+    expect(within(dialog).getByLabelText('Start')).toHaveValue('16:00');
+    expect(within(dialog).getByLabelText('End')).toHaveValue('18:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Save change' }));
+
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
+    const [path, init] = sent('PATCH')[0];
+    expect(path).toBe('/api/schedule/proposals/proposal-1/placements/placed-1');
+    expect((init?.headers as Record<string, string>)['If-Match']).toBe('"2"');
+    expect(new Date(JSON.parse(String(init?.body)).start)).toEqual(new Date(2031, 0, 7, 16, 0));
+  });
+
+  it('lists what is in the way when the server refuses the move', async () => {
+    serve(() =>
+      problemResponse(409, {
+        type: 'https://sparktherapy.org/problems/placement-conflict',
+        title: 'The session conflicts with the schedule',
+        detail: 'The session conflicts with the schedule or the draft’s other sessions; the draft was not changed.',
+        errors: [{ pointer: '/start', detail: 'The therapist is on time off at 2031-01-07T16:00:00Z' }],
+      }),
+    );
+    const { dialog, user, onChanged } = renderDialog();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save change' }));
+
+    expect(await within(dialog).findByRole('list', { name: 'Conflicts' })).toHaveTextContent('on time off');
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('takes the session out of the draft', async () => {
+    serve(() => jsonResponse({ ...proposal, placed: [], version: 3 }));
+    const { dialog, user, onChanged } = renderDialog();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Remove from draft' }));
+
+    await vi.waitFor(() =>
+      expect(onChanged).toHaveBeenCalledWith(
+        expect.objectContaining({ placed: [] }),
+        'The session with Robin Lee was taken out of the draft.',
+      ),
+    );
+    expect(sent('DELETE')[0][0]).toBe('/api/schedule/proposals/proposal-1/placements/placed-1');
+  });
+});

@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { SelectField } from '../../../components/ui/select-field';
+import { TextField } from '../../../components/ui/text-field';
+import { errorMessage } from '../../../lib/api-error';
+import { toDay } from '../../../lib/dates';
+import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
+import type { Proposal, ProposalSlot } from '../api/appointment-types';
+import { useChildCareTeam } from '../api/get-child-care-team';
+import { ConflictList, isConflictError } from './conflict-list';
+import { combine, toOffsetIso, toTime } from './schedule-math';
+
+export interface PlacementEdit {
+  slot: ProposalSlot;
+  /** The proposed start (after a drag), or the slot's own. */
+  start: Date;
+}
+
+/**
+ * Adjusts one session of a draft week before it is accepted: another day, time or therapist of the child's care team
+ * (checked by the server at once), or out of the draft altogether.
+ */
+export function PlacementDialog({
+  proposal,
+  edit,
+  childName,
+  onClose,
+  onChanged,
+}: {
+  proposal: Proposal;
+  edit: PlacementEdit | null;
+  childName: string;
+  onClose: () => void;
+  onChanged: (proposal: Proposal, message: string) => void;
+}) {
+  return (
+    <Dialog open={edit !== null} onClose={onClose} title="Adjust draft session">
+      {edit && (
+        <PlacementForm
+          key={`${edit.slot.id}-${edit.start.getTime()}`}
+          proposal={proposal}
+          edit={edit}
+          childName={childName}
+          onClose={onClose}
+          onChanged={onChanged}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function PlacementForm({
+  proposal,
+  edit,
+  childName,
+  onClose,
+  onChanged,
+}: {
+  proposal: Proposal;
+  edit: PlacementEdit;
+  childName: string;
+  onClose: () => void;
+  onChanged: (proposal: Proposal, message: string) => void;
+}) {
+  const { slot } = edit;
+  const move = useMovePlacement();
+  const remove = useRemovePlacement();
+  const careTeam = useChildCareTeam(slot.childId);
+  const duration = new Date(slot.end).getTime() - new Date(slot.start).getTime();
+  const [day, setDay] = useState(toDay(edit.start));
+  const [startTime, setStartTime] = useState(toTime(edit.start));
+  const [endTime, setEndTime] = useState(toTime(new Date(edit.start.getTime() + duration)));
+  const [therapistId, setTherapistId] = useState(slot.therapistId);
+  const [error, setError] = useState<string>();
+  const failed = move.error ?? remove.error;
+  const conflict = isConflictError(failed) ? failed : null;
+  const therapistOptions = (careTeam.data ?? []).map((member) => ({ value: member.userId, label: member.name }));
+  if (!therapistOptions.some((option) => option.value === slot.therapistId)) {
+    therapistOptions.unshift({ value: slot.therapistId, label: 'Proposed therapist' });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const start = combine(day, startTime);
+    const end = combine(day, endTime);
+    const found =
+      !start || !end ? 'Enter a date and both times' : end <= start ? 'The end must be after the start' : undefined;
+    setError(found);
+    if (found || !start || !end) return;
+    remove.reset();
+    move.mutate(
+      {
+        proposal,
+        placementId: slot.id,
+        change: {
+          start: toOffsetIso(start),
+          end: toOffsetIso(end),
+          ...(therapistId !== slot.therapistId ? { therapistId } : {}),
+        },
+      },
+      { onSuccess: (changed) => onChanged(changed, `The session with ${childName} was moved in the draft.`) },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label="Adjust draft session">
+      <p>{childName}. Nothing is booked until the week is accepted.</p>
+      <div className="form-grid form-grid-3">
+        <TextField label="Date" type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
+        <TextField
+          label="Start"
+          type="time"
+          step={900}
+          required
+          value={startTime}
+          error={error}
+          onChange={(event) => setStartTime(event.target.value)}
+        />
+        <TextField
+          label="End"
+          type="time"
+          step={900}
+          required
+          value={endTime}
+          onChange={(event) => setEndTime(event.target.value)}
+        />
+      </div>
+      <SelectField
+        label="Therapist"
+        options={therapistOptions}
+        value={therapistId}
+        onChange={(event) => setTherapistId(event.target.value)}
+      />
+      {conflict && <ConflictList error={conflict} />}
+      {failed && !conflict && <Alert>{errorMessage(failed)}</Alert>}
+      <div className="dialog-actions">
+        <Button
+          variant="danger"
+          pending={remove.isPending}
+          onClick={() => {
+            move.reset();
+            remove.mutate(
+              { proposal, placementId: slot.id },
+              {
+                onSuccess: (changed) => onChanged(changed, `The session with ${childName} was taken out of the draft.`),
+              },
+            );
+          }}
+        >
+          Remove from draft
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={move.isPending}>
+          Save change
+        </Button>
+      </div>
+    </form>
+  );
+}
