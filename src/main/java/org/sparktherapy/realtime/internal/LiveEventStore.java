@@ -17,10 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores live events with the caller's transaction and tells the {@link LiveEventHub} after commit.
@@ -47,11 +50,16 @@ class LiveEventStore implements LiveEvents {
 
 	private final Clock clock;
 
-	LiveEventStore(JdbcClient jdbc, JsonMapper json, LiveEventHub hub, Clock clock) {
+	private final TransactionTemplate separately;
+
+	LiveEventStore(JdbcClient jdbc, JsonMapper json, LiveEventHub hub, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.hub = hub;
 		this.clock = clock;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -79,7 +87,11 @@ class LiveEventStore implements LiveEvents {
 		return publication.pending;
 	}
 
-	/** One transaction's live events: written before commit, announced to the hub after it. */
+	/**
+	 * One transaction's live events: written before commit, announced to the hub after it. Events published too
+	 * late for that (by another synchronization's {@code beforeCommit}, e.g. a {@code BEFORE_COMMIT} event
+	 * listener) are written right after the commit in a transaction of their own.
+	 */
 	private final class Publication implements TransactionSynchronization {
 
 		private final List<Pending> pending = new ArrayList<>();
@@ -93,10 +105,15 @@ class LiveEventStore implements LiveEvents {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			this.stored.addAll(write(this.pending));
+			this.pending.clear();
 		}
 
 		@Override
 		public void afterCommit() {
+			if (!this.pending.isEmpty()) {
+				this.stored.addAll(LiveEventStore.this.separately.execute(status -> write(this.pending)));
+				this.pending.clear();
+			}
 			if (!this.stored.isEmpty()) {
 				LiveEventStore.this.hub.committed(this.stored);
 			}

@@ -24,6 +24,8 @@ import org.sparktherapy.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +140,35 @@ class LiveEventsIntegrationTests {
 				.query(Integer.class)
 				.single()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void eventsPublishedWhileTheTransactionCommitsAreStillDelivered() {
+		Person parent = clinic().aParent();
+		try (EventStream stream = ready(open(parent))) {
+			UUID to = UUID.fromString(parent.id());
+			// after this transaction's own events were written
+			this.transactions.executeWithoutResult(status -> {
+				this.liveEvents.publish(List.of(to), "notification.read", Map.of("unreadCount", 7));
+				publishBeforeCommit(to, 8);
+			});
+			// as the only event of a transaction, from a before-commit callback
+			this.transactions.executeWithoutResult(status -> publishBeforeCommit(to, 9));
+
+			assertThat(stream.next(SOON).data()).isEqualTo("{\"unreadCount\": 7}");
+			assertThat(stream.next(SOON).data()).isEqualTo("{\"unreadCount\": 8}");
+			assertThat(stream.next(SOON).data()).isEqualTo("{\"unreadCount\": 9}");
+		}
+	}
+
+	private void publishBeforeCommit(UUID to, int count) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				LiveEventsIntegrationTests.this.liveEvents.publish(List.of(to), "notification.read",
+						Map.of("unreadCount", count));
+			}
+		});
 	}
 
 	@Test
