@@ -112,7 +112,9 @@ export function AppShell() {
               role="status"
               title={live === 'live' ? 'Updates arrive as they happen' : 'Live updates paused: reconnecting'}
             >
-              {live === 'live' ? 'Live' : live === 'stopped' ? '' : 'Reconnecting…'}
+              {live !== 'stopped' && (
+                <span className="live-indicator-text">{live === 'live' ? 'Live' : 'Reconnecting…'}</span>
+              )}
             </span>
           )}
           <span className="topbar-user-text">
