@@ -56,6 +56,8 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean warned;
+
 	RedisRelay(@Value("${spark.redis-url}") String url, LiveEventHub hub, TaskScheduler scheduler) {
 		this.hub = hub;
 		this.scheduler = scheduler;
@@ -155,8 +157,15 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Redis unreachable ({}); live events stay on this node until it is back",
-					ex.getClass().getSimpleName());
+			// once at warning level, then quietly every retry
+			if (!this.warned) {
+				log.warn("Redis unreachable ({}); live events stay on this node until it is back",
+						ex.getClass().getSimpleName());
+				this.warned = true;
+			}
+			else {
+				log.debug("Redis still unreachable ({})", ex.getClass().getSimpleName());
+			}
 		}
 	}
 
