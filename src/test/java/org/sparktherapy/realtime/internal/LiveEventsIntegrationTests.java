@@ -364,6 +364,23 @@ class LiveEventsIntegrationTests {
 	}
 
 	@Test
+	void streamEndsWhenTheTokenBehindItExpires() {
+		Person parent = clinic().aParent();
+		String claims = parent.accessToken().split("\\.")[1];
+		UUID signIn = UUID.fromString(Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(claims))
+			.at("/sid")
+			.asString());
+		// a ticket for an access token that expires in two seconds
+		String ticket = new StreamTickets(this.jwtSigningKey, Clock.systemUTC(), this.properties)
+			.issue(UUID.fromString(parent.id()), signIn, Instant.now().plusSeconds(2))
+			.ticket();
+
+		try (EventStream stream = ready(EventStream.open(this.port, null, "?ticket=" + ticket))) {
+			assertThat(stream.endsWithin(Duration.ofSeconds(4))).isTrue();
+		}
+	}
+
+	@Test
 	void signingOutEndsTheStream() {
 		Person parent = clinic().aParent();
 		try (EventStream stream = ready(open(parent))) {
