@@ -140,7 +140,12 @@ class LiveEventHub implements SmartLifecycle {
 		LiveStream stream = new LiveStream(userId, credential, emitter, this.store::since, this.observer,
 				this.properties.replayBatch());
 		// subscribe before the first read: an event committed from now on wakes the stream after that read
-		this.streams.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+		// (added inside compute: atomic with the removal of the user's last stream, which drops the set)
+		this.streams.compute(userId, (id, open) -> {
+			Set<LiveStream> set = (open != null) ? open : ConcurrentHashMap.newKeySet();
+			set.add(stream);
+			return set;
+		});
 		LiveEventLog.Start start;
 		try {
 			start = this.store.start(userId, lastEventId, this.properties.replayBatch());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.sparktherapy.realtime.LiveEvents;
 
@@ -124,13 +125,12 @@ class LiveEventStore implements LiveEvents {
 	private List<LiveEvent> write(List<Pending> pending) {
 		TreeSet<Integer> locks = new TreeSet<>();
 		pending.forEach(event -> event.recipients().forEach(recipient -> locks.add(recipient.hashCode())));
-		for (int key : locks) {
-			this.jdbc.sql("select pg_advisory_xact_lock(:namespace, :key)")
-				.param("namespace", LOCK_NAMESPACE)
-				.param("key", key)
-				.query((rs, n) -> 1)
-				.list();
-		}
+		// one statement, taking the locks in ascending order (unnest yields the array in order)
+		this.jdbc.sql("select count(pg_advisory_xact_lock(:namespace, k)) from unnest(cast(:keys as int[])) as k")
+			.param("namespace", LOCK_NAMESPACE)
+			.param("keys", locks.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query(Long.class)
+			.single();
 		Instant now = this.clock.instant();
 		List<LiveEvent> stored = new ArrayList<>();
 		for (Pending event : pending) {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.SecretKey;
 
@@ -172,6 +176,44 @@ class LiveEventsIntegrationTests {
 	}
 
 	@Test
+	void aUsersEventsCommitInIdOrderSoAStreamNeverSkipsOne() throws Exception {
+		Person parent = clinic().aParent();
+		UUID to = UUID.fromString(parent.id());
+		try (EventStream stream = ready(open(parent));
+				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			CountDownLatch written = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			// the first transaction has written its event (id n) and is held just before its commit
+			CompletableFuture<Void> first = CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult(status -> {
+				this.liveEvents.publish(List.of(to), "notification.read", Map.of("unreadCount", 1));
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void beforeCommit(boolean readOnly) {
+						written.countDown();
+						try {
+							release.await(10, TimeUnit.SECONDS);
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
+				});
+			}), threads);
+			assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Void> second = CompletableFuture
+				.runAsync(() -> publish(parent, "notification.read", Map.of("unreadCount", 2)), threads);
+
+			// the second (id n+1) cannot commit first, else the stream would move past n before n exists
+			assertThat(stream.next(Duration.ofMillis(700))).isNull();
+			release.countDown();
+			first.get(5, TimeUnit.SECONDS);
+			second.get(5, TimeUnit.SECONDS);
+			assertThat(stream.next(SOON).data()).isEqualTo("{\"unreadCount\": 1}");
+			assertThat(stream.next(SOON).data()).isEqualTo("{\"unreadCount\": 2}");
+		}
+	}
+
+	@Test
 	void reconnectingWithLastEventIdReplaysExactlyTheMissedEventsInOrder() {
 		Person parent = clinic().aParent();
 		String seen;
@@ -220,15 +262,16 @@ class LiveEventsIntegrationTests {
 			publish(parent, "notification.read", Map.of("unreadCount", i));
 		}
 		// 40 more events are committed from two threads while the stream replays the first 20
+		ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 		CompletableFuture<Void> writers = CompletableFuture.allOf(CompletableFuture.runAsync(() -> {
 			for (int i = 20; i < 40; i++) {
 				publish(parent, "notification.read", Map.of("unreadCount", i));
 			}
-		}), CompletableFuture.runAsync(() -> {
+		}, threads), CompletableFuture.runAsync(() -> {
 			for (int i = 40; i < 60; i++) {
 				publish(parent, "notification.read", Map.of("unreadCount", i));
 			}
-		}));
+		}, threads));
 		List<Long> received = new ArrayList<>();
 		try (EventStream stream = open(parent, "Last-Event-ID", start)) {
 			assertThat(stream.next(SOON).type()).isEqualTo("ready");
@@ -238,6 +281,9 @@ class LiveEventsIntegrationTests {
 				received.add(Long.parseLong(event.id()));
 			}
 			assertThat(stream.next(Duration.ofMillis(300))).as("nothing more").isNull();
+		}
+		finally {
+			threads.close();
 		}
 		List<Long> stored = this.jdbc.sql("select id from live_events where recipient_id = :r and id > :s order by id")
 			.param("r", UUID.fromString(parent.id()))
