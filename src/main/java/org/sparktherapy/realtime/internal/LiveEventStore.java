@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class LiveEventStore implements LiveEvents {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveEventStore.class);
+
+	/** As the check constraint of {@code live_events.type} (V10). */
+	private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[a-z]+(\\.[a-z_]+)+");
+
 	/** Advisory lock namespace (first key) of the per-recipient publication locks: "live". */
 	private static final int LOCK_NAMESPACE = 0x6c697665;
 
@@ -66,6 +71,9 @@ class LiveEventStore implements LiveEvents {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void publish(Collection<UUID> recipients, String type, Object payload) {
+		if (!TYPE.matcher(type).matches()) {
+			throw new IllegalArgumentException("Live event types look like message.created: " + type);
+		}
 		Set<UUID> unique = new LinkedHashSet<>(recipients);
 		if (unique.isEmpty()) {
 			return;
@@ -112,7 +120,14 @@ class LiveEventStore implements LiveEvents {
 		@Override
 		public void afterCommit() {
 			if (!this.pending.isEmpty()) {
-				this.stored.addAll(LiveEventStore.this.separately.execute(status -> write(this.pending)));
+				try {
+					this.stored.addAll(LiveEventStore.this.separately.execute(status -> write(this.pending)));
+				}
+				catch (RuntimeException ex) {
+					// the caller's work is committed: do not fail it for a live notice
+					log.warn("Live events published during commit could not be stored ({})",
+							ex.getClass().getSimpleName());
+				}
 				this.pending.clear();
 			}
 			if (!this.stored.isEmpty()) {
