@@ -128,14 +128,13 @@ export class LiveConnection {
         continue;
       }
       refreshed = false;
-      if (response?.status === 410) {
-        // the events we missed are gone: reload everything, then follow from now on
+      if (response?.status === 410 || response?.status === 400) {
+        // the events we missed are gone (or our position was unusable): reload everything, follow from now on
         this.lastEventId = null;
         this.options.onExpired();
         signal.removeEventListener('abort', abortAttempt);
         continue;
       }
-      if (response?.status === 400) this.lastEventId = null;
       if (response?.ok && response.body) {
         const clean = await this.read(response.body, attempt);
         if (clean) this.failures = 0;
