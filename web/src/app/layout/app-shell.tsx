@@ -6,6 +6,7 @@ import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
 import { useOutboxSync, useSyncStatus } from '../../features/sessions/offline/sync';
 import { ROLE_LABELS, type Role } from '../../lib/api-types';
 import { useAuth } from '../../lib/auth';
+import { useLiveEvents, useLiveStatus } from '../../lib/live-events';
 import { OfflineGate } from '../guards';
 import { HOME_PATHS } from '../role-home';
 
@@ -51,6 +52,8 @@ export function AppShell() {
   const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const sync = useSyncStatus();
   useOutboxSync(user?.id);
+  useLiveEvents();
+  const live = useLiveStatus();
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -101,6 +104,17 @@ export function AppShell() {
           {offline && (
             <span className="badge badge-offline" title="Recording is kept on this device until the network is back">
               Offline
+            </span>
+          )}
+          {!offline && (
+            <span
+              className={`live-indicator live-${live}`}
+              role="status"
+              title={live === 'live' ? 'Updates arrive as they happen' : 'Live updates paused: reconnecting'}
+            >
+              {live !== 'stopped' && (
+                <span className="live-indicator-text">{live === 'live' ? 'Live' : 'Reconnecting…'}</span>
+              )}
             </span>
           )}
           <span className="topbar-user-text">

@@ -145,6 +145,9 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/calendar/feed-url", everyone + " anonymous=401");
 		TABLE.put("POST /api/calendar/feed-url/rotate", everyone + " anonymous=401");
 		TABLE.put("GET /api/calendar/{token}.ics", everyone + " anonymous=ok");
+		// real time (the stream and its tickets are the caller's own)
+		TABLE.put("GET /api/events", everyone + " anonymous=401");
+		TABLE.put("POST /api/events/ticket", everyone + " anonymous=401");
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -377,6 +380,13 @@ class AccessTableIntegrationTests {
 					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/time-off",
 					body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"))
 				.status();
+			case "GET /api/events" -> {
+				String token = (actor == Actor.ANONYMOUS) ? null : this.people.get(actor).accessToken();
+				try (var stream = org.sparktherapy.support.EventStream.open(this.port, token, "")) {
+					yield stream.status();
+				}
+			}
+			case "POST /api/events/ticket" -> api.post("/api/events/ticket", "{}").status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());

@@ -18,8 +18,8 @@ public abstract class Problem extends RuntimeException {
 	/** What sort of failure this is; decides the HTTP status. */
 	public enum Kind {
 
-		INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), PRECONDITION_FAILED(412),
-		TOO_LARGE(413), TOO_MANY_REQUESTS(429);
+		INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410),
+		PRECONDITION_FAILED(412), TOO_LARGE(413), TOO_MANY_REQUESTS(429);
 
 		private final int status;
 

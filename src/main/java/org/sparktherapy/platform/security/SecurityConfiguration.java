@@ -55,6 +55,9 @@ class SecurityConfiguration {
 				// private calendar feeds: the secret token in the address is the credential
 				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
 				.permitAll()
+				// the event stream: a bearer token (checked as everywhere) or a stream ticket (checked by the stream)
+				.requestMatchers(HttpMethod.GET, "/api/events")
+				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
 				.anyRequest()

@@ -1,76 +1,279 @@
 package org.sparktherapy.realtime.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * This node's subscribers (open streams) by user, and the delivery of committed events to them. Without Redis, the
- * events committed on this node are delivered here; with Redis, a relay forwards them to every node's hub.
+ * This node's open streams by user, and the notices that wake them.
+ *
+ * <p>
+ * After a commit the store hands the hub the events it wrote; the hub announces "these users have new events"
+ * through its {@link Relay}: straight to this node's streams, or — with Redis — to every node, this one included.
+ * If the relay fails, this node's streams are still woken; streams elsewhere catch up on their next periodic
+ * re-read ({@code spark.realtime.recheck}) or on reconnect. Every {@code heartbeat} each stream gets a comment line;
+ * every {@code recheck} each stream's sign-in is checked again (sign-out, deactivation) and its store re-read.
  */
 @Component
-class LiveEventHub {
+class LiveEventHub implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveEventHub.class);
 
-	/** Receives events committed on this node: delivers them locally, or relays them to every node. */
+	/** Carries notices to the hubs of every node (or only this one). */
 	interface Relay {
 
-		void relay(List<LiveEvent> events);
+		/** Tells every node's hub that these users have new events. */
+		void announce(Set<UUID> users);
+
+		/** Tells every node's hub to re-check the sign-in behind these users' streams at once. */
+		void recheck(Set<UUID> users);
 
 	}
 
-	private final Map<UUID, Set<Consumer<LiveEvent>>> subscribers = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<LiveStream>> streams = new ConcurrentHashMap<>();
 
-	private volatile Relay relay = this::deliver;
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	/** Makes committed events go through {@code relay} (e.g. Redis) instead of straight to this node's streams. */
+	private final LiveEventLog store;
+
+	private final Converter<Jwt, ? extends AbstractAuthenticationToken> signIns;
+
+	private final TaskScheduler scheduler;
+
+	private final RealtimeProperties properties;
+
+	private final Clock clock;
+
+	private final Counter delivered;
+
+	private final LiveStream.Observer observer;
+
+	/** Straight to this node's streams. */
+	private final Relay local = new Relay() {
+		@Override
+		public void announce(Set<UUID> users) {
+			wake(users);
+		}
+
+		@Override
+		public void recheck(Set<UUID> users) {
+			recheckHere(users);
+		}
+	};
+
+	private volatile Relay relay = this.local;
+
+	private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+
+	private volatile boolean running;
+
+	LiveEventHub(LiveEventLog store, Converter<Jwt, ? extends AbstractAuthenticationToken> signIns,
+			TaskScheduler scheduler, RealtimeProperties properties, Clock clock, MeterRegistry meters) {
+		this.store = store;
+		this.signIns = signIns;
+		this.scheduler = scheduler;
+		this.properties = properties;
+		this.clock = clock;
+		Gauge.builder("spark.realtime.streams", this, LiveEventHub::streamCount)
+			.description("Open event streams (GET /api/events) on this node")
+			.register(meters);
+		this.delivered = Counter.builder("spark.realtime.events.delivered")
+			.description("Live events written to streams on this node")
+			.register(meters);
+		this.observer = new LiveStream.Observer() {
+			@Override
+			public void sent(LiveStream stream, int events) {
+				LiveEventHub.this.delivered.increment(events);
+			}
+
+			@Override
+			public void closed(LiveStream stream) {
+				remove(stream);
+			}
+		};
+	}
+
+	/**
+	 * Makes notices go through {@code relay} (e.g. Redis) instead of straight to this node's streams; {@code null}
+	 * goes back to this node only.
+	 */
 	void relayThrough(Relay relay) {
-		this.relay = relay;
+		this.relay = (relay != null) ? relay : this.local;
+	}
+
+	/**
+	 * Opens a stream for the user holding {@code credential} until {@code until}, starting after
+	 * {@code lastEventId} (or at the user's newest event when null).
+	 * @throws RealtimeProblems.LiveEventsExpired when events after {@code lastEventId} are gone
+	 */
+	SseEmitter open(UUID userId, Jwt credential, Instant until, Long lastEventId) {
+		Duration lifetime = Duration.between(this.clock.instant(), until);
+		if (lifetime.compareTo(this.properties.maxStreamLifetime()) > 0) {
+			lifetime = this.properties.maxStreamLifetime();
+		}
+		SseEmitter emitter = new SseEmitter(Math.max(1, lifetime.toMillis()));
+		LiveStream stream = new LiveStream(userId, credential, emitter, this.store::since, this.observer,
+				this.properties.replayBatch());
+		// subscribe before the first read: an event committed from now on wakes the stream after that read
+		// (added inside compute: atomic with the removal of the user's last stream, which drops the set)
+		this.streams.compute(userId, (id, open) -> {
+			Set<LiveStream> set = (open != null) ? open : ConcurrentHashMap.newKeySet();
+			set.add(stream);
+			return set;
+		});
+		LiveEventLog.Start start;
+		try {
+			start = this.store.start(userId, lastEventId, this.properties.replayBatch());
+		}
+		catch (RuntimeException ex) {
+			remove(stream);
+			throw ex;
+		}
+		stream.begin(start, this.properties.retry().toMillis(), () -> this.executor.execute(stream::drain));
+		return emitter;
 	}
 
 	/** Called after commit with the events a transaction stored. */
 	void committed(List<LiveEvent> events) {
+		Set<UUID> users = new LinkedHashSet<>();
+		events.forEach(event -> users.add(event.recipientId()));
 		try {
-			this.relay.relay(events);
+			this.relay.announce(users);
 		}
 		catch (RuntimeException ex) {
-			// the events are stored: streams that miss them now get them on reconnect with Last-Event-ID
-			log.warn("Live events could not be relayed; clients will catch up on reconnect", ex);
+			log.warn("Live events could not be relayed to other nodes ({}); they catch up on their next re-read",
+					ex.getClass().getSimpleName());
+			wake(users);
 		}
 	}
 
-	/** Delivers events to this node's subscribers of their recipients. */
-	void deliver(List<LiveEvent> events) {
-		for (LiveEvent event : events) {
-			Set<Consumer<LiveEvent>> listeners = this.subscribers.get(event.recipientId());
-			if (listeners != null) {
-				listeners.forEach(listener -> listener.accept(event));
+	/** Re-checks the sign-in of the users' streams on every node (after deactivation or a password change). */
+	void recheckEverywhere(Set<UUID> users) {
+		try {
+			this.relay.recheck(users);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Stream re-check could not be relayed ({}); other nodes re-check on their next tick",
+					ex.getClass().getSimpleName());
+			recheckHere(users);
+		}
+	}
+
+	/** Wakes this node's streams of these users. */
+	void wake(Collection<UUID> users) {
+		for (UUID user : users) {
+			Set<LiveStream> open = this.streams.get(user);
+			if (open != null) {
+				open.forEach(stream -> stream.wake(this.executor));
 			}
 		}
 	}
 
-	/** Subscribes to the user's events; run the returned handle to unsubscribe. */
-	Runnable subscribe(UUID userId, Consumer<LiveEvent> listener) {
-		this.subscribers.computeIfAbsent(userId, id -> new CopyOnWriteArraySet<>()).add(listener);
-		return () -> this.subscribers.computeIfPresent(userId, (id, set) -> {
-			set.remove(listener);
+	/** Wakes every stream of this node (e.g. after the relay reconnected: notices may have been lost). */
+	void wakeAll() {
+		wake(List.copyOf(this.streams.keySet()));
+	}
+
+	/** Re-checks this node's streams of these users now. */
+	void recheckHere(Collection<UUID> users) {
+		for (UUID user : users) {
+			Set<LiveStream> open = this.streams.get(user);
+			if (open != null) {
+				open.forEach(stream -> this.executor.execute(() -> recheck(stream)));
+			}
+		}
+	}
+
+	private void recheck(LiveStream stream) {
+		if (!signedIn(stream.credential())) {
+			// signed out, deactivated, or the database is unreachable: end the stream; the client reconnects
+			stream.close();
+			return;
+		}
+		stream.wake(this.executor);
+	}
+
+	/** Whether the account and sign-in behind a credential are still active (as for any API request). */
+	boolean signedIn(Jwt credential) {
+		try {
+			this.signIns.convert(credential);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private void remove(LiveStream stream) {
+		this.streams.computeIfPresent(stream.userId(), (id, set) -> {
+			set.remove(stream);
 			return set.isEmpty() ? null : set;
 		});
 	}
 
+	private List<LiveStream> all() {
+		List<LiveStream> all = new ArrayList<>();
+		this.streams.values().forEach(all::addAll);
+		return all;
+	}
+
 	/** How many streams this node holds (for metrics). */
-	int subscriberCount() {
-		return this.subscribers.values().stream().mapToInt(Set::size).sum();
+	int streamCount() {
+		return this.streams.values().stream().mapToInt(Set::size).sum();
+	}
+
+	@Override
+	public void start() {
+		this.ticks.add(this.scheduler.scheduleWithFixedDelay(
+				() -> all().forEach(stream -> this.executor.execute(stream::heartbeat)), this.properties.heartbeat()));
+		this.ticks.add(this.scheduler.scheduleWithFixedDelay(
+				() -> all().forEach(stream -> this.executor.execute(() -> recheck(stream))),
+				this.properties.recheck()));
+		this.running = true;
+	}
+
+	/** Ends every stream first, so the web server's graceful shutdown does not wait for them. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.ticks.forEach(tick -> tick.cancel(false));
+		this.ticks.clear();
+		all().forEach(LiveStream::close);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 }

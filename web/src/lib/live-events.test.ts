@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { dispatchLiveEvent, queryPrefixesFor, subscribeLiveEvent } from './live-events';
+
+describe('live events', () => {
+  it('maps event types to the query-key prefixes they make stale', () => {
+    expect(queryPrefixesFor('message.created')).toEqual([['messaging']]);
+    expect(queryPrefixesFor('conversation.read')).toEqual([['messaging']]);
+    expect(queryPrefixesFor('notification.created')).toEqual([['notifications']]);
+    expect(queryPrefixesFor('appointment.changed')).toEqual([['scheduling', 'appointments']]);
+    expect(queryPrefixesFor('something.else')).toEqual([]);
+  });
+
+  it('invalidates matching queries and calls the subscribers of the type', () => {
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    const onAppointment = vi.fn();
+    const onAny = vi.fn();
+    const onOther = vi.fn();
+    const unsubscribe = subscribeLiveEvent('appointment.changed', onAppointment);
+    subscribeLiveEvent('*', onAny);
+    subscribeLiveEvent('message.created', onOther);
+    const event = { id: '3', type: 'appointment.changed', data: { appointmentId: 'a', change: 'moved' } };
+
+    dispatchLiveEvent(queryClient, event);
+    unsubscribe();
+    dispatchLiveEvent(queryClient, event);
+
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['scheduling', 'appointments'] }, { cancelRefetch: false });
+    expect(onAppointment).toHaveBeenCalledTimes(1);
+    expect(onAny).toHaveBeenCalledTimes(2);
+    expect(onOther).not.toHaveBeenCalled();
+  });
+});

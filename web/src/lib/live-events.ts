@@ -1,0 +1,104 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { getAccessToken, refreshSession } from './auth-session';
+import { useAuth } from './auth';
+import { LiveConnection, type LiveEvent, type LiveStatus } from './live-connection';
+
+export type { LiveEvent, LiveStatus } from './live-connection';
+
+/**
+ * The live client of the whole app: one event stream per signed-in tab (mounted once, in the app shell). Each
+ * event makes TanStack Query refetch what it may have changed; screens that want the raw event subscribe with
+ * {@link useLiveEvent}; {@link useLiveStatus} drives the shell's small "live" indicator.
+ */
+
+/** The cached queries an event type may have made stale (prefixes of query keys). */
+export function queryPrefixesFor(type: string): QueryKey[] {
+  if (type.startsWith('message.') || type.startsWith('conversation.')) return [['messaging']];
+  if (type.startsWith('notification.')) return [['notifications']];
+  if (type.startsWith('appointment.')) return [['scheduling', 'appointments']];
+  return [];
+}
+
+type Handler = (event: LiveEvent) => void;
+
+const handlers = new Map<string, Set<Handler>>();
+let status: LiveStatus = 'stopped';
+const statusListeners = new Set<() => void>();
+
+function setStatus(next: LiveStatus) {
+  if (next === status) return;
+  status = next;
+  statusListeners.forEach((listener) => listener());
+}
+
+/** Subscribes to live events of one type (or `*` for all); returns the unsubscribe function. */
+export function subscribeLiveEvent(type: string, handler: Handler): () => void {
+  let set = handlers.get(type);
+  if (!set) {
+    set = new Set();
+    handlers.set(type, set);
+  }
+  set.add(handler);
+  return () => {
+    set.delete(handler);
+  };
+}
+
+/** Hands an event to the caches and to the subscribers of its type. */
+export function dispatchLiveEvent(queryClient: QueryClient, event: LiveEvent) {
+  for (const queryKey of queryPrefixesFor(event.type)) {
+    // do not cancel a refetch already running: a burst of events then costs one refetch, not one each
+    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+  }
+  for (const type of [event.type, '*']) {
+    handlers.get(type)?.forEach((handler) => {
+      try {
+        handler(event);
+      } catch {
+        // one screen's failing handler must not stop the others
+      }
+    });
+  }
+}
+
+/** Calls `handler` for each live event of `type` while the component is mounted. */
+export function useLiveEvent(type: string, handler: Handler) {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => subscribeLiveEvent(type, (event) => latest.current(event)), [type]);
+}
+
+/** The state of this tab's event stream. */
+export function useLiveStatus(): LiveStatus {
+  return useSyncExternalStore(
+    (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    () => status,
+    () => status,
+  );
+}
+
+/** Keeps the stream open while someone is signed in (with a token); mount once, in the app shell. */
+export function useLiveEvents() {
+  const queryClient = useQueryClient();
+  const { status: session, user } = useAuth();
+  const userId = session === 'signed-in' ? (user?.id ?? null) : null;
+  useEffect(() => {
+    if (!userId) return;
+    const connection = new LiveConnection({
+      getToken: getAccessToken,
+      refresh: async () => (await refreshSession())?.accessToken ?? null,
+      onEvent: (event) => dispatchLiveEvent(queryClient, event),
+      onStatus: setStatus,
+      // what we missed is gone: everything cached may be stale
+      onExpired: () => void queryClient.invalidateQueries(),
+    });
+    connection.start();
+    return () => connection.stop();
+  }, [queryClient, userId]);
+}
