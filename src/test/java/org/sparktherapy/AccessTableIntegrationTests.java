@@ -131,6 +131,20 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/calendar/feed-url", everyone + " anonymous=401");
 		TABLE.put("POST /api/calendar/feed-url/rotate", everyone + " anonymous=401");
 		TABLE.put("GET /api/calendar/{token}.ics", everyone + " anonymous=ok");
+		// messaging (the child's conversation; its message, with an attachment, is the guardian's)
+		String members = "admin=403 supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		String guardiansMessage = "admin=403 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		TABLE.put("GET /api/conversations", everyone + " anonymous=401");
+		TABLE.put("GET /api/conversations/unread-count", everyone + " anonymous=401");
+		TABLE.put("POST /api/conversations",
+				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
+		TABLE.put("GET /api/children/{id}/conversation", childReaders);
+		TABLE.put("GET /api/conversations/{id}/messages", childReaders);
+		TABLE.put("POST /api/conversations/{id}/messages", members);
+		TABLE.put("POST /api/conversations/{id}/read", members);
+		TABLE.put("PATCH /api/messages/{id}", guardiansMessage);
+		TABLE.put("DELETE /api/messages/{id}", guardiansMessage);
+		TABLE.put("GET /api/attachments/{id}", childReaders);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -208,6 +222,20 @@ class AccessTableIntegrationTests {
 
 		final String appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
 				this.appointmentStart);
+
+		private Api.Response message;
+
+		/** The child's conversation and a message of the guardian's in it with an attachment, made on first use. */
+		Api.Response message() {
+			if (this.message == null) {
+				String conversation = org.sparktherapy.support.Messages.childConversation(people.get(Actor.GUARDIAN),
+						this.childId);
+				this.message = org.sparktherapy.support.Messages.postWithPng(port, people.get(Actor.GUARDIAN),
+						conversation, "Hello team");
+				assertThat(this.message.status()).as(this.message.text()).isEqualTo(201);
+			}
+			return this.message;
+		}
 
 		final String spareParentId = this.admin.api()
 			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
@@ -335,6 +363,26 @@ class AccessTableIntegrationTests {
 					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/time-off",
 					body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"))
 				.status();
+			case "GET /api/conversations" -> api.get("/api/conversations").status();
+			case "GET /api/conversations/unread-count" -> api.get("/api/conversations/unread-count").status();
+			case "POST /api/conversations" -> api
+				.post("/api/conversations", body("memberIds", List.of(this.clinic.aTherapist("RBT").id())))
+				.status();
+			case "GET /api/children/{id}/conversation" -> api.get(child + "/conversation").status();
+			case "GET /api/conversations/{id}/messages" ->
+				api.get("/api/conversations/" + world.message().at("/conversationId") + "/messages").status();
+			case "POST /api/conversations/{id}/messages" -> api.post(
+					"/api/conversations/" + world.message().at("/conversationId") + "/messages", body("body", "Hi"))
+				.status();
+			case "POST /api/conversations/{id}/read" -> api
+				.post("/api/conversations/" + world.message().at("/conversationId") + "/read",
+						body("upTo", world.message().at("/id")))
+				.status();
+			case "PATCH /api/messages/{id}" ->
+				api.send("PATCH", "/api/messages/" + world.message().at("/id"), body("body", "Edited")).status();
+			case "DELETE /api/messages/{id}" -> api.delete("/api/messages/" + world.message().at("/id")).status();
+			case "GET /api/attachments/{id}" ->
+				api.get("/api/attachments/" + world.message().at("/attachments/0/id")).status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
