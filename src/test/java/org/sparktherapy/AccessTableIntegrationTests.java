@@ -136,6 +136,8 @@ class AccessTableIntegrationTests {
 		String guardiansMessage = "admin=403 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		TABLE.put("GET /api/conversations", everyone + " anonymous=401");
 		TABLE.put("GET /api/conversations/unread-count", everyone + " anonymous=401");
+		TABLE.put("GET /api/conversations/contacts",
+				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
 		TABLE.put("POST /api/conversations",
 				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
 		TABLE.put("GET /api/children/{id}/conversation", childReaders);
@@ -365,6 +367,7 @@ class AccessTableIntegrationTests {
 				.status();
 			case "GET /api/conversations" -> api.get("/api/conversations").status();
 			case "GET /api/conversations/unread-count" -> api.get("/api/conversations/unread-count").status();
+			case "GET /api/conversations/contacts" -> api.get("/api/conversations/contacts").status();
 			case "POST /api/conversations" -> api
 				.post("/api/conversations", body("memberIds", List.of(this.clinic.aTherapist("RBT").id())))
 				.status();

@@ -205,6 +205,9 @@ class MessagingIntegrationTests {
 		assertThat(second.at("/id")).isEqualTo(first.at("/id"));
 		assertThat(second.at("/title")).isEqualTo("Test therapist");
 		assertThat(second.at("/unreadCount")).isEqualTo("1");
+		assertThat(this.supervisor.api().get("/api/conversations/contacts").json())
+			.anySatisfy(contact -> assertThat(contact.get("id").asString()).isEqualTo(this.technician.id()))
+			.noneSatisfy(contact -> assertThat(contact.get("id").asString()).isIn(this.supervisor.id(), this.parent.id()));
 		assertThat(withParent.status()).isEqualTo(400);
 		assertThat(withParent.at("/errors/0/pointer")).isEqualTo("/memberIds/0");
 		assertThat(empty.status()).isEqualTo(400);

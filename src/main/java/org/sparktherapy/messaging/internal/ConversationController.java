@@ -123,6 +123,12 @@ class ConversationController {
 		return new UnreadResponse(this.service.unreadTotal(user));
 	}
 
+	@GetMapping("/api/conversations/contacts")
+	@Operation(summary = "The staff (admins, therapists) a staff member can start a direct conversation with")
+	List<Person> contacts(@AuthenticationPrincipal CurrentUser user) {
+		return this.service.contacts(user);
+	}
+
 	@PostMapping("/api/conversations")
 	@Operation(summary = "Start a direct conversation between staff, or an announcement",
 			description = "memberIds (other admins or therapists; 201, or 200 with the existing conversation of "

@@ -142,6 +142,17 @@ class ConversationRepository {
 			.list());
 	}
 
+	/** Active admins and therapists other than {@code me}, by name. */
+	List<Person> staffExcept(UUID me) {
+		return this.jdbc.sql("""
+				select id, name, role from accounts where active and role in ('admin', 'therapist') and id <> :me
+				order by lower(name), id
+				""")
+			.param("me", me)
+			.query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getString(2), Role.of(rs.getString(3))))
+			.list();
+	}
+
 	Map<UUID, Person> people(Collection<UUID> ids) {
 		Map<UUID, Person> people = new HashMap<>();
 		if (ids.isEmpty()) {

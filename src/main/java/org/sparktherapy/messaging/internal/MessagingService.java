@@ -161,6 +161,16 @@ class MessagingService {
 		return view;
 	}
 
+	/** The staff a staff member can start a direct conversation with. */
+	@Transactional(readOnly = true)
+	List<Person> contacts(CurrentUser user) {
+		if (!this.policy.mayStartDirect(user)) {
+			throw new MessagingProblems.NotAllowedInConversation(
+					"Direct conversations are between staff; parents write to their child's care team.");
+		}
+		return this.conversations.staffExcept(user.id());
+	}
+
 	@Transactional
 	Created startDirect(CurrentUser user, List<UUID> memberIds, String rawTitle, String firstMessage) {
 		if (!this.policy.mayStartDirect(user)) {
