@@ -48,7 +48,7 @@ describe('Inbox', () => {
   });
 
   it('posts an admin’s announcement to the chosen audience', async () => {
-    fetchMock.mockImplementation(async (url, init) =>
+    fetchMock.mockImplementation(async (_url, init) =>
       init?.method === 'POST'
         ? jsonResponse(aConversation({ id: 'n', kind: 'announcement' }), { status: 201 })
         : list(),
