@@ -64,7 +64,9 @@ function NewConversationForm({ onClose, onCreated }: { onClose: () => void; onCr
           {contacts.data?.map((person) => (
             <label key={person.id} className="field-checkbox">
               <input type="checkbox" className="checkbox" value={person.id} {...register('memberIds')} />
-              {person.name} <span className="muted">({ROLE_LABELS[person.role]})</span>
+              <span>
+                {person.name} <span className="muted">({ROLE_LABELS[person.role]})</span>
+              </span>
             </label>
           ))}
         </div>
