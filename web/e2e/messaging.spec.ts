@@ -41,7 +41,7 @@ test('a parent writes to the care team with a photo; the therapist reads it as t
   // the therapist sees the unread badge, opens the conversation and the photo
   const therapist = await signedIn(browser, world.technician);
   const nav = therapist.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: /Messages/ })).toContainText('1 unread messages');
+  await expect(nav.getByRole('link', { name: /Messages/ })).toContainText('1 unread message');
   await nav.getByRole('link', { name: /Messages/ }).click();
   await therapist
     .getByRole('list', { name: 'Conversations' })

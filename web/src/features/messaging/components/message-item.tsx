@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
 import { useDeleteMessage } from '../api/delete-message';
@@ -18,6 +19,7 @@ export function MessageItem({ message, mine, now }: { message: Message; mine: bo
   // the edit window is judged when the message is shown; the server decides for good
   const [shownAt] = useState(() => now ?? Date.now());
   const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [draft, setDraft] = useState(message.body ?? '');
   const edit = useEditMessage(message.conversationId);
   const remove = useDeleteMessage(message.conversationId);
@@ -86,12 +88,24 @@ export function MessageItem({ message, mine, now }: { message: Message; mine: bo
               Edit
             </Button>
           )}
-          <Button size="sm" variant="ghost" pending={remove.isPending} onClick={() => remove.mutate(message.id)}>
+          <Button size="sm" variant="ghost" onClick={() => setConfirmingDelete(true)}>
             Delete
           </Button>
-          {remove.isError && <span role="alert">{errorMessage(remove.error)}</span>}
         </div>
       )}
+      <ConfirmDialog
+        open={confirmingDelete}
+        title="Delete this message?"
+        description="Its text and attachments are removed for everyone; the conversation shows that a message was deleted."
+        confirmLabel="Delete message"
+        pending={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : undefined}
+        onConfirm={() => remove.mutate(message.id, { onSuccess: () => setConfirmingDelete(false) })}
+        onClose={() => {
+          remove.reset();
+          setConfirmingDelete(false);
+        }}
+      />
     </li>
   );
 }

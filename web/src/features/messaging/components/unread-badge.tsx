@@ -8,7 +8,7 @@ export function UnreadMessagesBadge() {
   return (
     <span className="unread-badge nav-badge" data-testid="unread-messages">
       {count > 99 ? '99+' : count}
-      <span className="visually-hidden"> unread messages</span>
+      <span className="visually-hidden">{count === 1 ? ' unread message' : ' unread messages'}</span>
     </span>
   );
 }

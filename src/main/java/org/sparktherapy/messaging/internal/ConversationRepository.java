@@ -63,16 +63,19 @@ class ConversationRepository {
 			.single();
 	}
 
+	/** Starts the conversations these children do not have yet, in one statement. */
 	void ensureForChildren(Collection<UUID> childIds, Instant now) {
-		for (UUID childId : childIds) {
-			this.jdbc.sql("""
-					insert into conversations (id, kind, child_id, created_at) values (:id, 'child', :child, :now)
-					on conflict (child_id) where kind = 'child' do nothing
-					""").param("id", UUID.randomUUID()).param("child", childId).param("now", Timestamp.from(now)).update();
+		if (childIds.isEmpty()) {
+			return;
 		}
+		this.jdbc.sql("""
+				insert into conversations (id, kind, child_id, created_at)
+				select gen_random_uuid(), 'child', child, :now from unnest(:children) as child
+				on conflict (child_id) where kind = 'child' do nothing
+				""").param("children", childIds.toArray(UUID[]::new)).param("now", Timestamp.from(now)).update();
 	}
 
-	/** Starts a direct conversation, or returns empty when one with exactly these members exists. */
+	/** Starts a direct conversation; false when one with exactly these members exists already. */
 	boolean insertDirect(UUID id, Set<UUID> members, String title, UUID createdBy, Instant now) {
 		int inserted = this.jdbc.sql("""
 				insert into conversations (id, kind, member_key, title, created_by, created_at)
