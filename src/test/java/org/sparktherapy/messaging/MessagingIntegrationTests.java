@@ -232,6 +232,9 @@ class MessagingIntegrationTests {
 		assertThat(this.supervisor.api()
 			.post("/api/conversations", body("audience", "everyone", "title", "x", "body", "y"))
 			.status()).isEqualTo(403);
+		Person newcomer = this.clinic.aParent();
+		JsonNode inNewcomersList = find(newcomer.api().get("/api/conversations").json().get("content"), id);
+		assertThat(inNewcomersList.get("unreadCount").asLong()).as("old news is not unread for a new account").isZero();
 		assertThat(this.admin.api().post("/api/conversations", body("audience", "everyone")).status()).isEqualTo(400);
 		assertThat(this.admin.api().post("/api/conversations", body("audience", "martians", "title", "x")).status())
 			.isEqualTo(400);

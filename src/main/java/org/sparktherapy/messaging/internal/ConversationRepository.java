@@ -226,11 +226,16 @@ class ConversationRepository {
 			.single();
 	}
 
-	/** Unread messages of conversation {@code c} for {@code :me}: others' messages, not deleted, past the read position. */
+	/**
+	 * Unread messages of conversation {@code c} for {@code :me}: others' messages, not deleted, past the read
+	 * position; announcements count only from when the account was opened (a new parent does not start with the
+	 * clinic's old news unread).
+	 */
 	private static final String UNREAD = """
 			(select count(*) from messages m where m.conversation_id = c.id and m.author_id <> :me and m.deleted_at is null
 			 and m.seq > coalesce((select r.last_read_seq from conversation_reads r
-			                       where r.conversation_id = c.id and r.account_id = :me), 0))""";
+			                       where r.conversation_id = c.id and r.account_id = :me), 0)
+			 and (c.kind <> 'announcement' or m.posted_at >= (select a.created_at from accounts a where a.id = :me)))""";
 
 	/** Moves the member's read position forward to {@code seq} (never back). */
 	void markRead(UUID conversationId, UUID accountId, long seq, Instant at) {
