@@ -124,6 +124,25 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
+	void theInboxListsTheLatestMessageFirstAndStartsTheChildrensConversations() {
+		String older = childConversation(this.parent);
+		post(this.technician, older, "earlier");
+		String other = this.clinic.aChild(this.admin, this.parent, null, null);
+		String newer = this.parent.api().get("/api/children/" + other + "/conversation").at("/id");
+		post(this.parent, newer, "later");
+		String quiet = this.clinic.aChild(this.admin, this.parent, null, null);
+
+		List<String> listed = ids(this.parent.api().get("/api/conversations"));
+
+		assertThat(listed).startsWith(newer, older);
+		String started = this.jdbc.sql("select id::text from conversations where child_id = :child")
+			.param("child", UUID.fromString(quiet))
+			.query(String.class)
+			.single();
+		assertThat(listed.get(2)).as("the quiet child's conversation, started by listing, comes last").isEqualTo(started);
+	}
+
+	@Test
 	void membersFollowTheCareTeam() {
 		String conversation = childConversation(this.parent);
 		post(this.parent, conversation, "Hello team");

@@ -191,7 +191,7 @@ class ConversationRepository {
 		String sql = "select " + COLUMNS
 				+ ", case when c.kind = 'child' then coalesce(ch.preferred_name, ch.first_name) || ' ' || ch.last_name end, "
 				+ UNREAD + " from conversations c left join children ch on ch.id = c.child_id where (" + memberFilter
-				+ ") order by coalesce(c.last_message_at, c.created_at) desc, c.id limit :limit offset :offset";
+				+ ") order by c.last_message_at desc nulls last, c.created_at desc, c.id limit :limit offset :offset";
 		return this.jdbc.sql(sql)
 			.param("me", me)
 			.param("role", role.value())
