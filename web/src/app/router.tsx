@@ -9,6 +9,8 @@ import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
 import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
+import { ConversationPage } from './routes/conversation-page';
+import { MessagesPage } from './routes/messages-page';
 import { NewChildPage } from './routes/new-child-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { ParentHomePage } from './routes/parent-home-page';
@@ -77,6 +79,8 @@ export const routes = [
           { path: '/children/:id/progress', element: <ChildProgressPage /> },
           { path: '/sessions/:id', element: <SessionPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
+          { path: '/messages', element: <MessagesPage /> },
+          { path: '/messages/:id', element: <ConversationPage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -3,7 +3,7 @@ import { endSession, getAccessToken, getSessionSnapshot, refreshSession } from '
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. */
+  /** Sent as JSON; a FormData is sent as multipart/form-data (uploads). */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -17,14 +17,15 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     throw new ApiError({ status: 0, detail: 'You are offline. This needs the network.' });
   }
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const token = options.anonymous ? null : getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -44,6 +45,22 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
  * Any non-2xx answer is thrown as an ApiError built from the problem+json body.
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await authorizedResponse(path, options);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Downloads a file the API serves only with the access token (e.g. a message attachment), as a Blob for an object
+ * URL: an <img src> or a link cannot send the bearer header.
+ */
+export async function apiFetchBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await authorizedResponse(path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+  return response.blob();
+}
+
+async function authorizedResponse(path: string, options: RequestOptions): Promise<Response> {
   let response = await send(path, options);
   if (response.status === 401 && !options.anonymous) {
     const renewed = await refreshSession();
@@ -53,9 +70,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     }
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return response;
 }
 
 /** Builds a query string from the defined, non-empty values. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useLogout } from '../../features/auth/api/logout';
+import { UnreadMessagesBadge } from '../../features/messaging/components/unread-badge';
 import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
 import { useOutboxSync, useSyncStatus } from '../../features/sessions/offline/sync';
 import { ROLE_LABELS, type Role } from '../../lib/api-types';
@@ -68,7 +69,11 @@ export function AppShell() {
   }, [menuOpen]);
 
   if (!user) return null;
-  const items = [...NAV_ITEMS[user.role], { to: '/profile', label: 'Profile' }];
+  const items = [
+    ...NAV_ITEMS[user.role],
+    ...(offline ? [] : [{ to: '/messages', label: 'Messages' }]),
+    { to: '/profile', label: 'Profile' },
+  ];
 
   // Signing out deletes the offline session queue, the only clinical data kept in the browser.
   const signOut = () => {
@@ -141,6 +146,7 @@ export function AppShell() {
               <li key={item.to}>
                 <NavLink to={item.to} end className="nav-link">
                   {item.label}
+                  {item.to === '/messages' && <UnreadMessagesBadge />}
                 </NavLink>
               </li>
             ))}

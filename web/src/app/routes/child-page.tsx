@@ -3,6 +3,7 @@ import { Page } from '../../components/ui/page';
 import { useChild } from '../../features/children/api/get-child';
 import { childAccess, childName } from '../../features/children/api/child-types';
 import { ChildScreen } from '../../features/children/components/child-screen';
+import { MessageCareTeamButton } from '../../features/messaging/components/message-care-team-button';
 import { ChildPrograms } from '../../features/programs/components/child-programs';
 import { useAuth } from '../../lib/auth';
 import { RecordStatus } from './record-status';
@@ -22,6 +23,12 @@ export function ChildPage() {
         <p>
           <Link to="/children">All children</Link>
         </p>
+      }
+      actions={
+        <MessageCareTeamButton
+          childId={child.data.id}
+          label={access.canAdmin ? 'Read the care-team conversation' : 'Message the care team'}
+        />
       }
     >
       <ChildScreen

@@ -148,6 +148,22 @@ class AccessTableIntegrationTests {
 		// real time (the stream and its tickets are the caller's own)
 		TABLE.put("GET /api/events", everyone + " anonymous=401");
 		TABLE.put("POST /api/events/ticket", everyone + " anonymous=401");
+		// messaging (the child's conversation; its message, with an attachment, is the guardian's)
+		String members = "admin=403 supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		String guardiansMessage = "admin=403 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		TABLE.put("GET /api/conversations", everyone + " anonymous=401");
+		TABLE.put("GET /api/conversations/unread-count", everyone + " anonymous=401");
+		TABLE.put("GET /api/conversations/contacts",
+				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
+		TABLE.put("POST /api/conversations",
+				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
+		TABLE.put("GET /api/children/{id}/conversation", childReaders);
+		TABLE.put("GET /api/conversations/{id}/messages", childReaders);
+		TABLE.put("POST /api/conversations/{id}/messages", members);
+		TABLE.put("POST /api/conversations/{id}/read", members);
+		TABLE.put("PATCH /api/messages/{id}", guardiansMessage);
+		TABLE.put("DELETE /api/messages/{id}", guardiansMessage);
+		TABLE.put("GET /api/attachments/{id}", childReaders);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -228,6 +244,19 @@ class AccessTableIntegrationTests {
 
 		/** The technician's proposal to move the appointment an hour later, once asked for. */
 		String changeRequestId;
+		private Api.Response message;
+
+		/** The child's conversation and a message of the guardian's in it with an attachment, made on first use. */
+		Api.Response message() {
+			if (this.message == null) {
+				String conversation = org.sparktherapy.support.Messages.childConversation(people.get(Actor.GUARDIAN),
+						this.childId);
+				this.message = org.sparktherapy.support.Messages.postWithPng(port, people.get(Actor.GUARDIAN),
+						conversation, "Hello team");
+				assertThat(this.message.status()).as(this.message.text()).isEqualTo(201);
+			}
+			return this.message;
+		}
 
 		final String spareParentId = this.admin.api()
 			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
@@ -387,6 +416,27 @@ class AccessTableIntegrationTests {
 				}
 			}
 			case "POST /api/events/ticket" -> api.post("/api/events/ticket", "{}").status();
+			case "GET /api/conversations" -> api.get("/api/conversations").status();
+			case "GET /api/conversations/unread-count" -> api.get("/api/conversations/unread-count").status();
+			case "GET /api/conversations/contacts" -> api.get("/api/conversations/contacts").status();
+			case "POST /api/conversations" -> api
+				.post("/api/conversations", body("memberIds", List.of(this.clinic.aTherapist("RBT").id())))
+				.status();
+			case "GET /api/children/{id}/conversation" -> api.get(child + "/conversation").status();
+			case "GET /api/conversations/{id}/messages" ->
+				api.get("/api/conversations/" + world.message().at("/conversationId") + "/messages").status();
+			case "POST /api/conversations/{id}/messages" -> api.post(
+					"/api/conversations/" + world.message().at("/conversationId") + "/messages", body("body", "Hi"))
+				.status();
+			case "POST /api/conversations/{id}/read" -> api
+				.post("/api/conversations/" + world.message().at("/conversationId") + "/read",
+						body("upTo", world.message().at("/id")))
+				.status();
+			case "PATCH /api/messages/{id}" ->
+				api.send("PATCH", "/api/messages/" + world.message().at("/id"), body("body", "Edited")).status();
+			case "DELETE /api/messages/{id}" -> api.delete("/api/messages/" + world.message().at("/id")).status();
+			case "GET /api/attachments/{id}" ->
+				api.get("/api/attachments/" + world.message().at("/attachments/0/id")).status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());

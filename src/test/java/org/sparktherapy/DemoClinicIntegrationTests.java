@@ -55,6 +55,12 @@ class DemoClinicIntegrationTests {
 				.as("a therapist's proposed change waiting for the admin").isEqualTo(1);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
+			assertThat(count(demo, "select count(distinct c.child_id) from conversations c join messages m "
+					+ "on m.conversation_id = c.id where c.kind = 'child'")).as("children's conversations")
+				.isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from conversations where kind = 'direct'")).isEqualTo(1);
+			assertThat(count(demo, "select count(*) from conversations where kind = 'announcement'")).isEqualTo(1);
+			assertThat(count(demo, "select count(*) from messages")).isGreaterThanOrEqualTo(10);
 		}
 		finally {
 			database.drop();

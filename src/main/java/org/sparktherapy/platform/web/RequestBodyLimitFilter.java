@@ -11,15 +11,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sparktherapy.platform.SparkProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies larger than {@code spark.max-request-body} with 413: at once when the
- * {@code Content-Length} says so, otherwise (chunked bodies) as soon as reading passes the limit.
+ * {@code Content-Length} says so, otherwise (chunked bodies) as soon as reading passes the limit. Routes declared
+ * as {@link RequestBodyLimit} beans (uploads) have their own, larger limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,19 +35,52 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	RequestBodyLimitFilter(SparkProperties properties, ProblemResponses problems) {
+	private final java.util.List<Route> routes;
+
+	private record Route(String method, PathPattern pattern, MediaType contentType, long limit) {
+	}
+
+	RequestBodyLimitFilter(SparkProperties properties, ProblemResponses problems,
+			ObjectProvider<RequestBodyLimit> routes) {
 		this.limit = properties.maxRequestBody().toBytes();
 		this.problems = problems;
+		this.routes = routes.orderedStream()
+			.map(route -> new Route(route.method(), PathPatternParser.defaultInstance.parse(route.pathPattern()),
+					MediaType.parseMediaType(route.contentType()), route.limit().toBytes()))
+			.toList();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			this.problems.write(response, tooLarge(request, this.limit));
+		long limit = limitFor(request);
+		if (request.getContentLengthLong() > limit) {
+			this.problems.write(response, tooLarge(request, limit));
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private long limitFor(HttpServletRequest request) {
+		if (!this.routes.isEmpty()) {
+			PathContainer path = PathContainer.parsePath(request.getRequestURI());
+			for (Route route : this.routes) {
+				if (route.method().equalsIgnoreCase(request.getMethod()) && route.pattern().matches(path)
+						&& isOfType(request, route.contentType())) {
+					return route.limit();
+				}
+			}
+		}
+		return this.limit;
+	}
+
+	private static boolean isOfType(HttpServletRequest request, MediaType type) {
+		try {
+			return request.getContentType() != null && type.includes(MediaType.parseMediaType(request.getContentType()));
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	static org.springframework.http.ProblemDetail tooLarge(HttpServletRequest request, long limit) {

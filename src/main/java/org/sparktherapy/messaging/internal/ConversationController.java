@@ -1,0 +1,256 @@
+package org.sparktherapy.messaging.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.messaging.internal.ConversationRepository.Person;
+import org.sparktherapy.messaging.internal.ConversationRepository.ReadPosition;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The operations manual's messaging endpoints: conversations, their messages (text as JSON, or multipart with
+ * attachments), read positions and attachment downloads with safe headers.
+ */
+@RestController
+@Tag(name = "Messaging", description = "Conversations, messages, attachments and read state")
+class ConversationController {
+
+	/** What an attachment response may do in a browser that opens it: nothing (no scripts, no loads). */
+	static final String ATTACHMENT_POLICY = "sandbox; default-src 'none'";
+
+	private final MessagingService service;
+
+	ConversationController(MessagingService service) {
+		this.service = service;
+	}
+
+	record CreateConversationRequest(@Size(max = MessagingService.MAX_DIRECT_MEMBERS) List<@NotNull UUID> memberIds,
+			String audience, @Size(max = 1000) String title, @Size(max = 20_000) String body) {
+	}
+
+	record MessageRequest(@NotNull @Size(max = 20_000) String body) {
+	}
+
+	record ReadRequest(@NotNull UUID upTo) {
+	}
+
+	record ConversationResponse(UUID id, String kind, String title, UUID childId, String audience, Instant createdAt,
+			Instant lastMessageAt, long unreadCount, boolean canPost, boolean member, List<Person> members,
+			List<ReadPosition> reads) {
+
+		static ConversationResponse of(MessagingService.ConversationView view) {
+			Conversation c = view.conversation();
+			return new ConversationResponse(c.id(), c.kind().value(), view.title(), c.childId(),
+					(c.audience() != null) ? c.audience().value() : null, c.createdAt(), c.lastMessageAt(),
+					view.unread(), view.canPost(), view.member(), view.members(), view.reads());
+		}
+
+	}
+
+	record ConversationListResponse(List<ConversationResponse> content, PageResponse.PageInfo page,
+			long unreadTotal) {
+	}
+
+	record AttachmentResponse(UUID id, String fileName, String contentType, long size) {
+	}
+
+	record MessageResponse(UUID id, UUID conversationId, Person author, String body, Instant postedAt,
+			Instant editedAt, boolean edited, boolean deleted, List<AttachmentResponse> attachments) {
+
+		static MessageResponse of(MessagingService.MessageView view) {
+			Message m = view.message();
+			return new MessageResponse(m.id(), m.conversationId(), view.author(), m.body(), m.postedAt(),
+					m.editedAt(), m.editedAt() != null, m.isDeleted(),
+					m.attachments()
+						.stream()
+						.map(a -> new AttachmentResponse(a.id(), a.fileName(), a.contentType(), a.size()))
+						.toList());
+		}
+
+	}
+
+	record MessagesResponse(ConversationResponse conversation, List<MessageResponse> messages, UUID nextBefore) {
+	}
+
+	record UnreadResponse(long unread) {
+	}
+
+	record ReadResponse(UUID conversationId, UUID upTo, long unreadCount) {
+	}
+
+	@GetMapping("/api/conversations")
+	@Operation(summary = "The signed-in user's conversations with unread counts, most recently active first",
+			description = "Parents: their children's conversations; therapists: their caseload's, their direct "
+					+ "conversations; everyone: the announcements for their role. unreadTotal counts all of them.")
+	ConversationListResponse list(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
+		PageQuery query = PageQuery.of(page, size, null, Map.of("lastActivity", "last_activity"), "lastActivity");
+		MessagingService.ConversationList list = this.service.list(user, query);
+		return new ConversationListResponse(list.page().content().stream().map(ConversationResponse::of).toList(),
+				list.page().page(), list.unreadTotal());
+	}
+
+	@GetMapping("/api/conversations/unread-count")
+	@Operation(summary = "How many messages of others the user has not read, over all conversations")
+	UnreadResponse unreadCount(@AuthenticationPrincipal CurrentUser user) {
+		return new UnreadResponse(this.service.unreadTotal(user));
+	}
+
+	@GetMapping("/api/conversations/contacts")
+	@Operation(summary = "The staff (admins, therapists) a staff member can start a direct conversation with")
+	List<Person> contacts(@AuthenticationPrincipal CurrentUser user) {
+		return this.service.contacts(user);
+	}
+
+	@PostMapping("/api/conversations")
+	@Operation(summary = "Start a direct conversation between staff, or an announcement",
+			description = "memberIds (other admins or therapists; 201, or 200 with the existing conversation of "
+					+ "exactly these members) or audience (everyone|admin|therapist|parent, admins only, title "
+					+ "required). body, when given, is posted as the first message.")
+	ResponseEntity<ConversationResponse> create(@Valid @RequestBody CreateConversationRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		boolean direct = request.memberIds() != null;
+		if (direct == (request.audience() != null)) {
+			throw new MessagingProblems.InvalidField("/memberIds", "give either memberIds or audience");
+		}
+		MessagingService.Created created = direct
+				? this.service.startDirect(user, request.memberIds(), request.title(), request.body())
+				: this.service.announce(user, request.audience(), request.title(), request.body());
+		ConversationResponse body = ConversationResponse.of(created.conversation());
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/conversations/{id}/messages")
+			.buildAndExpand(body.id())
+			.toUri();
+		return created.created() ? ResponseEntity.created(location).body(body)
+				: ResponseEntity.ok().location(location).body(body);
+	}
+
+	@GetMapping("/api/children/{id}/conversation")
+	@Operation(summary = "The child's conversation with its care team (started on first use)",
+			description = "For the child's guardians and care team, and admins (read-only supervision, audited).")
+	ConversationResponse childConversation(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return ConversationResponse.of(this.service.childConversation(user, id));
+	}
+
+	@GetMapping("/api/conversations/{id}/messages")
+	@Operation(summary = "A page of messages, the newest page first; oldest to newest within the page",
+			description = "limit 1–100 (default 30). nextBefore, when present, is the before= cursor for the "
+					+ "older page. Also returns the conversation with its members and read positions.")
+	MessagesResponse messages(@PathVariable UUID id, @RequestParam(required = false) UUID before,
+			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal CurrentUser user) {
+		MessagingService.MessagePage page = this.service.messages(user, id, before, limit);
+		return new MessagesResponse(ConversationResponse.of(page.conversation()),
+				page.messages().stream().map(MessageResponse::of).toList(), page.nextBefore());
+	}
+
+	@PostMapping(path = "/api/conversations/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Post a text message",
+			description = "Text is trimmed, NFC-normalised, stripped of control characters (newline and tab stay), "
+					+ "1–5000 characters, and always shown as plain text. For attachments send multipart/form-data.")
+	ResponseEntity<MessageResponse> post(@PathVariable UUID id, @Valid @RequestBody MessageRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return created(id, this.service.post(user, id, request.body(), List.of()));
+	}
+
+	@PostMapping(path = "/api/conversations/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Post a message with attachments (multipart: body, files)",
+			description = "Up to 5 files of at most 10 MB each: PNG, JPEG, WebP or GIF images and PDF, recognised "
+					+ "by their content. The text may be empty when files are attached. 413 for a file or request "
+					+ "too large; nothing is stored unless everything is.")
+	ResponseEntity<MessageResponse> postWithFiles(@PathVariable UUID id,
+			@RequestParam(name = "body", required = false) String body,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user) {
+		List<MessagingService.Upload> uploads = (files == null) ? List.of()
+				: files.stream()
+					.filter(file -> !(file.isEmpty() && (file.getOriginalFilename() == null
+							|| file.getOriginalFilename().isEmpty())))
+					.map(file -> new MessagingService.Upload(file.getOriginalFilename(), file.getContentType(),
+							file.getSize(), file))
+					.toList();
+		return created(id, this.service.post(user, id, body, uploads));
+	}
+
+	@PatchMapping("/api/messages/{id}")
+	@Operation(summary = "Edit one's own message", description = "Only its author, within 15 minutes of sending.")
+	MessageResponse edit(@PathVariable UUID id, @Valid @RequestBody MessageRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return MessageResponse.of(this.service.edit(user, id, request.body()));
+	}
+
+	@DeleteMapping("/api/messages/{id}")
+	@Operation(summary = "Delete one's own message", description = "Leaves a tombstone: the text and attachments "
+			+ "are gone, the message shows as deleted.")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		this.service.delete(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/conversations/{id}/read")
+	@Operation(summary = "Mark the conversation read up to a message", description = "Members only; the read "
+			+ "position only moves forward.")
+	ReadResponse read(@PathVariable UUID id, @Valid @RequestBody ReadRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		MessagingService.ReadResult result = this.service.markRead(user, id, request.upTo());
+		return new ReadResponse(result.conversationId(), result.upTo(), result.unread());
+	}
+
+	@GetMapping("/api/attachments/{id}")
+	@Operation(summary = "Download an attachment (members only)", description = "Served with its stored type, "
+			+ "nosniff, a sandboxing Content-Security-Policy, no caching; PDFs as downloads.")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> attachment(@PathVariable UUID id,
+			@AuthenticationPrincipal CurrentUser user) {
+		MessagingService.AttachmentContent content = this.service.attachment(user, id);
+		Message.Attachment attachment = content.attachment();
+		boolean image = AttachmentType.ofContentType(attachment.contentType())
+			.map(AttachmentType::isImage)
+			.orElse(false);
+		ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.contentType()))
+			.contentLength(attachment.size())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", ATTACHMENT_POLICY)
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(new org.springframework.core.io.InputStreamResource(content.content()));
+	}
+
+	private static ResponseEntity<MessageResponse> created(UUID conversationId, MessagingService.MessageView view) {
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/conversations/{id}/messages")
+			.buildAndExpand(conversationId)
+			.toUri();
+		return ResponseEntity.status(HttpStatus.CREATED).location(location).body(MessageResponse.of(view));
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.sparktherapy.messaging.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages and their attachments (SQL).
+ */
+@Repository
+class MessageRepository {
+
+	private static final String COLUMNS = "m.id, m.seq, m.conversation_id, m.child_id, m.author_id, m.body, m.posted_at, m.edited_at, m.deleted_at";
+
+	private static final String ATTACHMENT_COLUMNS = "a.id, a.message_id, a.conversation_id, a.child_id, a.position, a.file_name, a.content_type, a.size_bytes, a.storage_key";
+
+	private final JdbcClient jdbc;
+
+	MessageRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores a new message; returns its sequence number. */
+	long insert(UUID id, UUID conversationId, UUID childId, UUID authorId, String body, Instant postedAt) {
+		return this.jdbc.sql("""
+				insert into messages (id, conversation_id, child_id, author_id, body, posted_at)
+				values (:id, :conversation, :child, :author, :body, :at) returning seq
+				""")
+			.param("id", id)
+			.param("conversation", conversationId)
+			.param("child", childId)
+			.param("author", authorId)
+			.param("body", body)
+			.param("at", Timestamp.from(postedAt))
+			.query(Long.class)
+			.single();
+	}
+
+	void insertAttachment(Message.Attachment attachment, Instant now) {
+		this.jdbc.sql("""
+				insert into message_attachments (id, message_id, conversation_id, child_id, position, file_name,
+				    content_type, size_bytes, storage_key, created_at)
+				values (:id, :message, :conversation, :child, :position, :name, :type, :size, :key, :now)
+				""")
+			.param("id", attachment.id())
+			.param("message", attachment.messageId())
+			.param("conversation", attachment.conversationId())
+			.param("child", attachment.childId())
+			.param("position", attachment.position())
+			.param("name", attachment.fileName())
+			.param("type", attachment.contentType())
+			.param("size", attachment.size())
+			.param("key", attachment.storageKey())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	Optional<Message> find(UUID id, boolean forUpdate) {
+		return this.jdbc.sql("select " + COLUMNS + " from messages m where m.id = :id" + (forUpdate ? " for update" : ""))
+			.param("id", id)
+			.query(MessageRepository::message)
+			.optional()
+			.map(message -> message.withAttachments(attachmentsOf(List.of(id)).getOrDefault(id, List.of())));
+	}
+
+	/** The sequence number of a message of this conversation. */
+	Optional<Long> seqOf(UUID conversationId, UUID messageId) {
+		return this.jdbc.sql("select seq from messages where id = :id and conversation_id = :conversation")
+			.param("id", messageId)
+			.param("conversation", conversationId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Up to {@code limit} messages before {@code beforeSeq} (all when null), newest first. */
+	List<Message> page(UUID conversationId, Long beforeSeq, int limit) {
+		List<Message> messages = this.jdbc.sql("select " + COLUMNS + """
+				 from messages m where m.conversation_id = :conversation and (cast(:before as bigint) is null or m.seq < :before)
+				 order by m.seq desc limit :limit
+				""")
+			.param("conversation", conversationId)
+			.param("before", beforeSeq)
+			.param("limit", limit)
+			.query(MessageRepository::message)
+			.list();
+		Map<UUID, List<Message.Attachment>> attachments = attachmentsOf(messages.stream().map(Message::id).toList());
+		return messages.stream()
+			.map(message -> message.withAttachments(attachments.getOrDefault(message.id(), List.of())))
+			.toList();
+	}
+
+	void edit(UUID id, String body, Instant at) {
+		this.jdbc.sql("update messages set body = :body, edited_at = :at where id = :id")
+			.param("id", id)
+			.param("body", body)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/** Turns the message into a tombstone: text and attachment rows gone. Returns the attachments' storage keys. */
+	List<String> tombstone(UUID id, Instant at) {
+		List<String> keys = this.jdbc.sql("delete from message_attachments where message_id = :id returning storage_key")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		this.jdbc.sql("update messages set body = null, deleted_at = :at where id = :id")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.update();
+		return keys;
+	}
+
+	Optional<Message.Attachment> attachment(UUID id) {
+		return this.jdbc.sql("select " + ATTACHMENT_COLUMNS + " from message_attachments a where a.id = :id")
+			.param("id", id)
+			.query(MessageRepository::attachment)
+			.optional();
+	}
+
+	private Map<UUID, List<Message.Attachment>> attachmentsOf(Collection<UUID> messageIds) {
+		Map<UUID, List<Message.Attachment>> byMessage = new LinkedHashMap<>();
+		if (messageIds.isEmpty()) {
+			return byMessage;
+		}
+		this.jdbc.sql("select " + ATTACHMENT_COLUMNS
+				+ " from message_attachments a where a.message_id = any(:ids) order by a.message_id, a.position")
+			.param("ids", messageIds.toArray(UUID[]::new))
+			.query(MessageRepository::attachment)
+			.list()
+			.forEach(attachment -> byMessage.computeIfAbsent(attachment.messageId(), id -> new ArrayList<>())
+				.add(attachment));
+		return byMessage;
+	}
+
+	private static Message message(ResultSet rs, int n) throws SQLException {
+		return new Message(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
+				rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), instant(rs, 7),
+				instant(rs, 8), instant(rs, 9), List.of());
+	}
+
+	private static Message.Attachment attachment(ResultSet rs, int n) throws SQLException {
+		return new Message.Attachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+				rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6),
+				rs.getString(7), rs.getLong(8), rs.getString(9));
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

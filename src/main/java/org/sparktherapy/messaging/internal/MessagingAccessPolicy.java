@@ -1,0 +1,106 @@
+package org.sparktherapy.messaging.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.children.Children;
+import org.sparktherapy.children.Relation;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who belongs to a conversation and who may do what in it — the one place this is decided for messaging.
+ * <ul>
+ * <li>A child's conversation: its members are the child's guardians and care team <em>as they are now</em> (read
+ * from the children module on every request), so a therapist removed from the care team leaves it at once and a
+ * parent reaches only the care teams of their own children. Members read and write. Admins are not members but may
+ * read it (clinical supervision and compliance), which is audited; they do not write in it.</li>
+ * <li>A direct conversation: the staff (admins, therapists) it was started with. Parents cannot start one.</li>
+ * <li>An announcement: admins write; the accounts of its audience (a role or everyone) read.</li>
+ * </ul>
+ * A conversation the user may not read does not exist for them (404); reading but not being allowed to write answers
+ * 403. Messages are edited (within the edit window) and deleted by their author only.
+ */
+@Component
+class MessagingAccessPolicy {
+
+	private final Children children;
+
+	private final ConversationRepository conversations;
+
+	MessagingAccessPolicy(Children children, ConversationRepository conversations) {
+		this.children = children;
+		this.conversations = conversations;
+	}
+
+	/** The conversation's members now (who receive its live events and may have unread messages). */
+	Set<UUID> members(Conversation conversation) {
+		return switch (conversation.kind()) {
+			case CHILD -> this.children.peopleOf(conversation.childId()).everyone();
+			case DIRECT -> this.conversations.directMembers(conversation.id());
+			case ANNOUNCEMENT -> this.conversations.audienceMembers(conversation.audience());
+		};
+	}
+
+	boolean isMember(CurrentUser user, Conversation conversation) {
+		return switch (conversation.kind()) {
+			case CHILD -> isChildMember(this.children.relationOf(user, conversation.childId()));
+			case DIRECT -> this.conversations.directMembers(conversation.id()).contains(user.id());
+			case ANNOUNCEMENT -> conversation.audience().includes(user.role());
+		};
+	}
+
+	boolean mayRead(CurrentUser user, Conversation conversation) {
+		return isMember(user, conversation) || (conversation.isChild() && user.isAdmin());
+	}
+
+	boolean mayPost(CurrentUser user, Conversation conversation) {
+		return switch (conversation.kind()) {
+			case CHILD, DIRECT -> isMember(user, conversation);
+			case ANNOUNCEMENT -> user.isAdmin();
+		};
+	}
+
+	/** Whether the user may open the child's conversation from the child's record. */
+	boolean mayOpenChildConversation(CurrentUser user, UUID childId) {
+		return this.children.relationOf(user, childId).canSee();
+	}
+
+	/** Direct conversations are between staff: admins and therapists. */
+	boolean mayStartDirect(CurrentUser user) {
+		return user.is(Role.ADMIN) || user.is(Role.THERAPIST);
+	}
+
+	boolean mayAnnounce(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	boolean mayChange(CurrentUser user, Message message) {
+		return message.authorId().equals(user.id());
+	}
+
+	/** Child conversations whose children the user is a guardian or care-team member of. */
+	boolean hasChildConversations(CurrentUser user) {
+		return user.is(Role.PARENT) || user.is(Role.THERAPIST);
+	}
+
+	/**
+	 * The SQL condition on {@code conversations c} for the conversations the user is a member of ({@code :me} the
+	 * user, {@code :role} their role): the same rules as {@link #isMember}, for lists and unread counts.
+	 */
+	String memberFilter() {
+		return """
+				(c.kind = 'child' and (exists (select 1 from guardians g where g.child_id = c.child_id and g.account_id = :me)
+				  or exists (select 1 from care_team_members t where t.child_id = c.child_id and t.account_id = :me)))
+				or (c.kind = 'direct' and exists (select 1 from conversation_members cm
+				  where cm.conversation_id = c.id and cm.account_id = :me))
+				or (c.kind = 'announcement' and (c.audience = 'everyone' or c.audience = :role or :role = 'admin'))""";
+	}
+
+	private static boolean isChildMember(Relation relation) {
+		return relation == Relation.GUARDIAN || relation == Relation.SUPERVISOR || relation == Relation.TECHNICIAN;
+	}
+
+}

@@ -1,0 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Button } from '../../../components/ui/button';
+import { TextareaField } from '../../../components/ui/textarea-field';
+import { ApiError, errorMessage } from '../../../lib/api-error';
+import { usePostMessage } from '../api/post-message';
+import { ALLOWED_TYPES, MAX_TEXT_LENGTH, checkFiles, formatSize } from './attachment-rules';
+
+const composeSchema = z.object({
+  body: z.string().max(MAX_TEXT_LENGTH, `At most ${MAX_TEXT_LENGTH} characters.`),
+});
+type ComposeValues = z.infer<typeof composeSchema>;
+
+/** Write a message with optional attachments (checked here for type, size and count; the server checks again). */
+export function ComposeForm({ conversationId, onSent }: { conversationId: string; onSent?: () => void }) {
+  const post = usePostMessage(conversationId);
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm<ComposeValues>({ resolver: zodResolver(composeSchema), defaultValues: { body: '' } });
+
+  const chooseFiles = (chosen: FileList | null) => {
+    const next = [...files, ...Array.from(chosen ?? [])];
+    const problem = checkFiles(next);
+    setFileError(problem);
+    if (!problem) setFiles(next);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const onSubmit = handleSubmit((values) => {
+    if (!values.body.trim() && files.length === 0) {
+      setError('body', { type: 'required', message: 'Write a message or attach a file.' });
+      return;
+    }
+    post.mutate(
+      { body: values.body, files },
+      {
+        onSuccess: () => {
+          reset({ body: '' });
+          setFiles([]);
+          setFileError(null);
+          onSent?.();
+        },
+        onError: (error) => {
+          const field = error instanceof ApiError ? error.fieldError('body') : undefined;
+          if (field) setError('body', { type: 'server', message: field });
+        },
+      },
+    );
+  });
+
+  const serverError = post.isError && !(post.error instanceof ApiError && post.error.fieldError('body'));
+
+  return (
+    <form className="compose" onSubmit={onSubmit} noValidate aria-label="Write a message">
+      <TextareaField
+        label="Message"
+        rows={3}
+        maxLength={MAX_TEXT_LENGTH}
+        error={errors.body?.message}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void onSubmit();
+        }}
+        {...register('body')}
+      />
+      {files.length > 0 && (
+        <ul className="compose-files" aria-label="Files to send">
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`}>
+              {file.name} <span className="muted">({formatSize(file.size)})</span>{' '}
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove ${file.name}`}
+                onClick={() => setFiles(files.filter((_, i) => i !== index))}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {fileError && (
+        <p role="alert" className="field-error">
+          {fileError}
+        </p>
+      )}
+      {serverError && (
+        <p role="alert" className="field-error">
+          {errorMessage(post.error)}
+        </p>
+      )}
+      <div className="compose-actions">
+        <label className="btn btn-secondary compose-attach">
+          Attach files
+          <input
+            ref={fileInput}
+            type="file"
+            className="visually-hidden"
+            multiple
+            accept={ALLOWED_TYPES.join(',')}
+            onChange={(event) => chooseFiles(event.target.files)}
+          />
+        </label>
+        <span className="muted compose-hint">Images or PDF, up to 5 files of 10 MB</span>
+        <Button type="submit" pending={post.isPending}>
+          Send
+        </Button>
+      </div>
+    </form>
+  );
+}
