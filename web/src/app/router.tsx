@@ -9,14 +9,18 @@ import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
 import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
+import { ForgotPasswordPage } from './routes/forgot-password-page';
 import { NewChildPage } from './routes/new-child-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { NotificationSettingsPage } from './routes/notification-settings-page';
+import { NotificationsPage } from './routes/notifications-page';
 import { ParentHomePage } from './routes/parent-home-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
 import { ProposalsPage } from './routes/proposals-page';
 import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
+import { ResetPasswordPage } from './routes/reset-password-page';
 import { RunSessionPage } from './routes/run-session-page';
 import { SchedulePage } from './routes/schedule-page';
 import { SessionPage } from './routes/session-page';
@@ -29,6 +33,8 @@ import { UsersPage } from './routes/users-page';
 export const routes = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -78,6 +84,8 @@ export const routes = [
           { path: '/sessions/:id', element: <SessionPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/profile/notifications', element: <NotificationSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
