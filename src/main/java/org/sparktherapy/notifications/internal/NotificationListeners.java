@@ -131,10 +131,15 @@ class NotificationListeners {
 				event.at().toString(), "Your password was changed", "/profile", event.at()));
 	}
 
+	/**
+	 * One notice per kind of device and month: the source key is the coarse device description and the month, so
+	 * the many sign-ins of one browser or app stay quiet and a sign-in from another kind of device is told.
+	 */
 	@ApplicationModuleListener
 	void on(SignedIn event) {
+		String month = java.time.YearMonth.from(event.at().atZone(this.when.getZone())).toString();
 		this.notifier.notify(List.of(event.accountId()),
-				new Notification.Draft(NotificationKind.NEW_SIGN_IN, event.signInId().toString(),
+				new Notification.Draft(NotificationKind.NEW_SIGN_IN, "device:" + event.device() + "@" + month,
 						"New sign-in: " + event.device() + ", " + this.when.format(event.at()), "/profile",
 						event.at()));
 	}
