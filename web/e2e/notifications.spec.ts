@@ -20,7 +20,9 @@ test('the reset screen checks the password rule and refuses a link that does not
   await page.getByLabel('New password', { exact: true }).fill('short');
   await page.getByLabel('Repeat new password').fill('short');
   await page.getByRole('button', { name: 'Set new password' }).click();
-  await expect(page.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(/Use at least 12 characters/);
+  await expect(page.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
+    /Use at least 12 characters/,
+  );
 
   const password = strongPassword();
   await page.getByLabel('New password', { exact: true }).fill(password);
