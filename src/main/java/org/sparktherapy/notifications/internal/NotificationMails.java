@@ -67,9 +67,24 @@ class NotificationMails {
 		return id;
 	}
 
-	/** Sends the mails on a background thread (called after commit). */
+	/**
+	 * Sends the mails on a background thread (called after commit). Whatever goes wrong here (the node shutting
+	 * down, the database away) leaves the mails pending for {@link #retryDue()}.
+	 */
 	void sendSoon(List<UUID> mailIds) {
-		this.background.execute(() -> mailIds.forEach(this::attempt));
+		try {
+			this.background.execute(() -> {
+				try {
+					mailIds.forEach(this::attempt);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Notification mails left for the retry job ({})", ex.getClass().getSimpleName());
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			log.warn("Notification mails left for the retry job (shutting down)");
+		}
 	}
 
 	/** Retries the mails whose time has come; one node at a time. Returns how many were sent. */
