@@ -51,6 +51,9 @@ class DemoClinicIntegrationTests {
 					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
 				.as("appointments next week").isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, "select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
+					+ "where a.email like '%@demo.sparktherapy.org'"))
+				.as("the real listeners left notifications for the demo people").isGreaterThanOrEqualTo(2);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 		}
