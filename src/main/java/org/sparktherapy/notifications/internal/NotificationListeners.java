@@ -1,5 +1,6 @@
 package org.sparktherapy.notifications.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -48,10 +49,10 @@ class NotificationListeners {
 
 	private final DateTimeFormatter when;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	NotificationListeners(Notifier notifier, Children children, AppointmentTable appointments, LiveEvents live,
-			SparkProperties spark, java.time.Clock clock) {
+			SparkProperties spark, Clock clock) {
 		this.clock = clock;
 		this.notifier = notifier;
 		this.children = children;

@@ -57,7 +57,7 @@ class NotificationMails {
 	}
 
 	/** Queues the notification's mail (inside the notification's transaction); returns the mail's id. */
-	UUID queue(UUID notificationId, Instant at) {
+	UUID queue(UUID notificationId) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""

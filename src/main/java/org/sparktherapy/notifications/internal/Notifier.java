@@ -68,7 +68,7 @@ class Notifier {
 						"kind", draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
 			}
 			if (email) {
-				toMail.add(this.mails.queue(id.get(), draft.at()));
+				toMail.add(this.mails.queue(id.get()));
 			}
 		}
 		if (!toMail.isEmpty()) {
