@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,7 +30,7 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 	/** The server, started on first use. */
 	public static synchronized GreenMail server() {
 		if (server == null) {
-			server = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+			server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
 				.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
