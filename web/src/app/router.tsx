@@ -11,14 +11,18 @@ import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
 import { ConversationPage } from './routes/conversation-page';
 import { MessagesPage } from './routes/messages-page';
+import { ForgotPasswordPage } from './routes/forgot-password-page';
 import { NewChildPage } from './routes/new-child-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { NotificationSettingsPage } from './routes/notification-settings-page';
+import { NotificationsPage } from './routes/notifications-page';
 import { ParentHomePage } from './routes/parent-home-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
 import { ProposalsPage } from './routes/proposals-page';
 import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
+import { ResetPasswordPage } from './routes/reset-password-page';
 import { RunSessionPage } from './routes/run-session-page';
 import { SchedulePage } from './routes/schedule-page';
 import { SessionPage } from './routes/session-page';
@@ -31,6 +35,8 @@ import { UsersPage } from './routes/users-page';
 export const routes = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -82,6 +88,8 @@ export const routes = [
           { path: '/messages', element: <MessagesPage /> },
           { path: '/messages/:id', element: <ConversationPage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/profile/notifications', element: <NotificationSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useLogout } from '../../features/auth/api/logout';
 import { UnreadMessagesBadge } from '../../features/messaging/components/unread-badge';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
 import { useOutboxSync, useSyncStatus } from '../../features/sessions/offline/sync';
 import { ROLE_LABELS, type Role } from '../../lib/api-types';
@@ -122,6 +123,7 @@ export function AppShell() {
               )}
             </span>
           )}
+          <NotificationBell enabled={!offline} />
           <span className="topbar-user-text">
             <span className="user-name">{user.name}</span>
             <span className="user-role">{ROLE_LABELS[user.role]}</span>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Page } from '../../components/ui/page';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { ProfileNameForm } from '../../features/auth/components/profile-name-form';
@@ -8,7 +9,7 @@ export function ProfilePage() {
   const { user } = useAuth();
   if (!user) return null;
   return (
-    <Page title="Profile" lead={<p>Your name, password and calendar subscription.</p>}>
+    <Page title="Profile" lead={<p>Your name, password, calendar subscription and notification settings.</p>}>
       <div className="stack-sections">
         <section className="panel">
           <ProfileNameForm user={user} />
@@ -17,6 +18,14 @@ export function ProfilePage() {
           <ChangePasswordForm user={user} />
         </section>
         <CalendarFeed />
+        <section className="panel" aria-labelledby="notification-settings-heading">
+          <h2 id="notification-settings-heading" className="section-title">
+            Notifications
+          </h2>
+          <p>
+            <Link to="/profile/notifications">Notification settings</Link>: what you hear about in the app and by email.
+          </p>
+        </section>
       </div>
     </Page>
   );

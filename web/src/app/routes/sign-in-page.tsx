@@ -20,9 +20,14 @@ export function SignInPage() {
     <AuthLayout
       title="Sign in"
       footer={
-        <p>
-          New parent at the clinic? <Link to="/register">Create a parent account</Link>
-        </p>
+        <>
+          <p>
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
+          <p>
+            New parent at the clinic? <Link to="/register">Create a parent account</Link>
+          </p>
+        </>
       }
     >
       {registeredEmail && <Alert tone="success">Your account was created. Sign in with {registeredEmail}.</Alert>}

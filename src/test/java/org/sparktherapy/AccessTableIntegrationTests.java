@@ -59,6 +59,16 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/auth/logout", everyone + " anonymous=ok");
 		TABLE.put("GET /api/auth/profile", everyone + " anonymous=401");
 		TABLE.put("PUT /api/auth/profile", everyone + " anonymous=401");
+		TABLE.put("POST /api/auth/forgot-password", everyone + " anonymous=ok");
+		// reachable without signing in; a made-up token is refused alike for everyone
+		TABLE.put("POST /api/auth/reset-password",
+				"admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=400");
+		// notifications: everyone has their own centre and preferences
+		TABLE.put("GET /api/notifications", everyone + " anonymous=401");
+		TABLE.put("GET /api/notifications/unread-count", everyone + " anonymous=401");
+		TABLE.put("POST /api/notifications/read", everyone + " anonymous=401");
+		TABLE.put("GET /api/notifications/preferences", everyone + " anonymous=401");
+		TABLE.put("PUT /api/notifications/preferences", everyone + " anonymous=401");
 		TABLE.put("GET /api/users", adminsOnly);
 		TABLE.put("POST /api/users", adminsOnly);
 		TABLE.put("GET /api/users/{id}", adminsOnly);
@@ -284,6 +294,16 @@ class AccessTableIntegrationTests {
 			case "GET /api/auth/profile" -> api.get("/api/auth/profile").status();
 			case "PUT /api/auth/profile" -> api.put("/api/auth/profile", body("name", "Test " + actor.name().toLowerCase()))
 				.status();
+			case "POST /api/auth/forgot-password" -> api.post("/api/auth/forgot-password",
+					body("email", Clinic.uniqueEmail("forgot"))).status();
+			case "POST /api/auth/reset-password" -> api.post("/api/auth/reset-password",
+					body("token", "made-up-token", "password", Clinic.PASSWORD)).status();
+			case "GET /api/notifications" -> api.get("/api/notifications").status();
+			case "GET /api/notifications/unread-count" -> api.get("/api/notifications/unread-count").status();
+			case "POST /api/notifications/read" -> api.post("/api/notifications/read", body("all", true)).status();
+			case "GET /api/notifications/preferences" -> api.get("/api/notifications/preferences").status();
+			case "PUT /api/notifications/preferences" -> api.put("/api/notifications/preferences", body("preferences",
+					List.of(body("kind", "new_message", "channel", "email", "enabled", true)))).status();
 			case "GET /api/users" -> api.get("/api/users").status();
 			case "POST /api/users" -> api.post("/api/users", body("name", "X", "email", Clinic.uniqueEmail("u"),
 					"password", Clinic.PASSWORD, "role", "parent")).status();

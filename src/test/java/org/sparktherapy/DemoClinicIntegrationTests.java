@@ -53,6 +53,9 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
 			assertThat(count(demo, "select count(*) from appointment_change_requests where status = 'pending'"))
 				.as("a therapist's proposed change waiting for the admin").isEqualTo(1);
+			assertThat(count(demo, "select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
+					+ "where a.email like '%@demo.sparktherapy.org'"))
+				.as("the real listeners left notifications for the demo people").isGreaterThanOrEqualTo(2);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 			assertThat(count(demo, "select count(distinct c.child_id) from conversations c join messages m "

@@ -48,11 +48,14 @@ class AuthController {
 
 	private final AccountService accounts;
 
+	private final PasswordResets resets;
+
 	private final Duration refreshTtl;
 
-	AuthController(SignIn signIn, AccountService accounts, SecurityProperties security) {
+	AuthController(SignIn signIn, AccountService accounts, PasswordResets resets, SecurityProperties security) {
 		this.signIn = signIn;
 		this.accounts = accounts;
+		this.resets = resets;
 		this.refreshTtl = security.refreshTokenTtl();
 	}
 
@@ -68,6 +71,15 @@ class AuthController {
 
 	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
 			UserResponse user) {
+	}
+
+	record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+	record ForgotPasswordResponse(String detail) {
+	}
+
+	record ResetPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String password) {
 	}
 
 	record ProfileRequest(@NotBlankIfPresent @Size(max = 200) String name, @Size(max = 1024) String currentPassword,
@@ -94,8 +106,31 @@ class AuthController {
 			+ "after repeated failures for the email or from the address.")
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
-		SignIn.Tokens tokens = this.signIn.login(request.email(), request.password(), http.getRemoteAddr());
+		SignIn.Tokens tokens = this.signIn.login(request.email(), request.password(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT));
 		return answer(tokens, client, http);
+	}
+
+	@PostMapping("/forgot-password")
+	@Operation(summary = "Ask for a password-reset link",
+			description = "Always 202 with the same body, whether or not an account has this email; an account's "
+					+ "owner receives a single-use link valid for one hour. Repeated requests are quietly dropped.")
+	ResponseEntity<ForgotPasswordResponse> forgotPassword(@Valid @RequestBody ForgotPasswordRequest request,
+			HttpServletRequest http) {
+		this.resets.request(request.email(), http.getRemoteAddr());
+		return ResponseEntity.accepted()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new ForgotPasswordResponse(
+					"If an account uses this email, a link to reset its password is on its way. It works for one hour."));
+	}
+
+	@PostMapping("/reset-password")
+	@Operation(summary = "Set a new password with a reset link's token",
+			description = "The token works once; every sign-in of the account ends. An unknown, used or expired "
+					+ "token answers 400 (invalid-reset-token).")
+	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
+		this.resets.reset(request.token(), request.password());
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/refresh")

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hourly clean-up of old refresh tokens and sign-in failure counts. Several nodes may run it; a transaction-scoped
+ * Hourly clean-up of old refresh tokens, sign-in failure counts and password-reset tokens. Several nodes may run it; a transaction-scoped
  * advisory lock lets one of them do the work and the others skip.
  */
 @Component
@@ -47,7 +47,10 @@ class IdentityHousekeeping {
 		if (!mine) {
 			return -1;
 		}
-		int removed = this.refreshTokens.prune(this.clock.instant(), this.properties.throttle().window());
+		int removed = this.refreshTokens.prune(this.clock.instant(), this.properties.throttle().window())
+				+ this.jdbc.sql("delete from password_reset_tokens where expires_at < :dayAgo")
+					.param("dayAgo", java.sql.Timestamp.from(this.clock.instant().minus(java.time.Duration.ofDays(1))))
+					.update();
 		if (removed > 0) {
 			log.info("Housekeeping removed {} expired sign-in rows", removed);
 		}

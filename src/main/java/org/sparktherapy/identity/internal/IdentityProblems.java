@@ -56,6 +56,15 @@ final class IdentityProblems {
 
 	}
 
+	static final class ResetTokenRejected extends Problem {
+
+		ResetTokenRejected() {
+			super(Kind.INVALID, "invalid-reset-token", "Invalid password-reset link",
+					"The password-reset link is invalid, expired or already used. Ask for a new one.");
+		}
+
+	}
+
 	static final class SelfRegistrationOnlyForParents extends Problem {
 
 		SelfRegistrationOnlyForParents() {

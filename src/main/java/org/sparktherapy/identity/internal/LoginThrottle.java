@@ -65,6 +65,24 @@ class LoginThrottle {
 			.update();
 	}
 
+	/**
+	 * Counts a forgotten-password request for the email (known or not) and the address, in counters of their own;
+	 * returns false while either is over its limit ({@value #RESETS_PER_EMAIL} per email,
+	 * {@value #RESETS_PER_ADDRESS} per address within the window). The caller then drops the request quietly, so
+	 * the answer still says nothing about the account.
+	 */
+	@Transactional
+	public boolean allowReset(String email, String address) {
+		Instant now = this.clock.instant();
+		Instant account = count("reset-account:" + Account.normalizeEmail(email), RESETS_PER_EMAIL, now);
+		Instant client = count("reset-address:" + address, RESETS_PER_ADDRESS, now);
+		return account == null && client == null;
+	}
+
+	static final int RESETS_PER_EMAIL = 3;
+
+	static final int RESETS_PER_ADDRESS = 20;
+
 	/** Counts one attempt; returns when the key is now locked, or null. */
 	private Instant count(String key, int max, Instant now) {
 		return this.jdbc.sql("""

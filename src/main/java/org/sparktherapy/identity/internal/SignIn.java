@@ -3,11 +3,16 @@ package org.sparktherapy.identity.internal;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.time.Clock;
+
+import org.sparktherapy.identity.SignedIn;
 import org.sparktherapy.identity.internal.RefreshTokens.Rotation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Sign-in, token refresh and sign-out.
@@ -32,22 +37,35 @@ class SignIn {
 
 	private final AccessTokens accessTokens;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
 	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
-			AccessTokens accessTokens) {
+			AccessTokens accessTokens, ApplicationEventPublisher events, TransactionOperations transactions,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
 		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
 	/**
 	 * Checks the password and starts a sign-in. Wrong email and wrong password answer alike (401); a locked email or
 	 * address answers 429 before any password is checked. Deliberately not one transaction: the slow password hash
-	 * holds no database connection, and each step commits on its own.
+	 * holds no database connection, and each step commits on its own. The new sign-in and its {@link SignedIn} event
+	 * commit together.
+	 *
+	 * @param userAgent the client's {@code User-Agent}; only a coarse description of it goes into the event
 	 */
-	Tokens login(String email, String password, String address) {
+	Tokens login(String email, String password, String address, String userAgent) {
 		this.throttle.attempt(email, address);
 		var account = this.accounts.findByEmail(email);
 		String hash = account.map(Account::passwordHash).orElse(this.unknownAccountHash);
@@ -57,7 +75,14 @@ class SignIn {
 		}
 		this.throttle.succeeded(email, address);
 		UUID family = UUID.randomUUID();
-		return tokens(account.get(), family, this.refreshTokens.issue(account.get().id(), family));
+		UUID accountId = account.get().id();
+		String refreshToken = this.transactions.execute(status -> {
+			String issued = this.refreshTokens.issue(accountId, family);
+			this.events.publishEvent(
+					new SignedIn(accountId, family, DeviceDescription.of(userAgent), this.clock.instant()));
+			return issued;
+		});
+		return tokens(account.get(), family, refreshToken);
 	}
 
 	/**

@@ -52,6 +52,9 @@ class SecurityConfiguration {
 						"/api/health", "/api/health/**", "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
 						"/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
+				// forgotten password: the person cannot sign in; the single-use token is the credential
+				.requestMatchers(HttpMethod.POST, "/api/auth/forgot-password", "/api/auth/reset-password")
+				.permitAll()
 				// private calendar feeds: the secret token in the address is the credential
 				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
 				.permitAll()

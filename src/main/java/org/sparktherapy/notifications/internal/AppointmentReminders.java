@@ -1,0 +1,96 @@
+package org.sparktherapy.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.platform.SparkProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Reminds the therapist and the guardians of an appointment a day before it starts. Every minute one node (ShedLock)
+ * looks for scheduled appointments starting within {@link #AHEAD}; each reminder first claims its row in
+ * {@code appointment_reminders} (appointment, start time) in the same transaction as the notifications, so it is
+ * sent once even if two runs overlap after a lock expired, and a moved appointment is reminded again for its new
+ * time.
+ */
+@Component
+class AppointmentReminders {
+
+	static final Duration AHEAD = Duration.ofHours(24);
+
+	private final AppointmentTable appointments;
+
+	private final Children children;
+
+	private final Notifier notifier;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final DateTimeFormatter when;
+
+	AppointmentReminders(AppointmentTable appointments, Children children, Notifier notifier, JdbcClient jdbc,
+			TransactionOperations transactions, Clock clock, SparkProperties spark) {
+		this.appointments = appointments;
+		this.children = children;
+		this.notifier = notifier;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).withZone(spark.clinicTimeZone());
+	}
+
+	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
+	@SchedulerLock(name = "appointment-reminders", lockAtMostFor = "PT5M", lockAtLeastFor = "PT20S")
+	public void run() {
+		remind(this.clock.instant());
+	}
+
+	/** Sends the reminders due at {@code now}; returns how many appointments were reminded by this call. */
+	int remind(Instant now) {
+		List<AppointmentTable.Row> due = this.appointments.dueForReminder(now, now.plus(AHEAD));
+		int reminded = 0;
+		for (AppointmentTable.Row appointment : due) {
+			if (Boolean.TRUE.equals(this.transactions.execute(status -> remind(appointment, now)))) {
+				reminded++;
+			}
+		}
+		return reminded;
+	}
+
+	private boolean remind(AppointmentTable.Row appointment, Instant now) {
+		int claimed = this.jdbc.sql("""
+				insert into appointment_reminders (appointment_id, starts_at, sent_at) values (:id, :startsAt, :now)
+				on conflict do nothing
+				""")
+			.param("id", appointment.id())
+			.param("startsAt", Timestamp.from(appointment.startsAt()))
+			.param("now", Timestamp.from(now))
+			.update();
+		if (claimed == 0) {
+			return false;
+		}
+		String source = appointment.id() + "@" + appointment.startsAt();
+		String title = "Reminder: appointment on " + this.when.format(appointment.startsAt());
+		this.notifier.notify(List.of(appointment.therapistId()), new Notification.Draft(
+				NotificationKind.APPOINTMENT_REMINDER, source, title, NotificationListeners.THERAPIST_SCHEDULE, now));
+		this.notifier.notify(this.children.peopleOf(appointment.childId()).guardians(), new Notification.Draft(
+				NotificationKind.APPOINTMENT_REMINDER, source, title, NotificationListeners.GUARDIAN_SCHEDULE, now));
+		return true;
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.sparktherapy.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads scheduling's {@code appointments} table, read-only, for what its events do not carry: who booked or
+ * cancelled (not to notify people of their own doing), a series' first date, and the appointments due for a
+ * reminder. A deliberate cross-module read, written down in ADR 0012; nothing here writes to scheduling's tables.
+ */
+@Repository
+class AppointmentTable {
+
+	/** What notifications need of an appointment. */
+	record Row(UUID id, UUID childId, UUID therapistId, Instant startsAt, UUID createdBy, UUID cancelledBy) {
+	}
+
+	private static final String COLUMNS = "a.id, a.child_id, a.therapist_id, a.starts_at, a.created_by, a.cancelled_by";
+
+	private final JdbcClient jdbc;
+
+	AppointmentTable(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Row> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from appointments a where a.id = :id")
+			.param("id", id)
+			.query(AppointmentTable::map)
+			.optional();
+	}
+
+	/** The first start of a series' appointments that are still scheduled. */
+	Optional<Instant> firstStartOfSeries(UUID seriesId) {
+		return Optional.ofNullable(this.jdbc
+			.sql("select min(starts_at) from appointments where series_id = :series and status = 'scheduled'")
+			.param("series", seriesId)
+			.query(Timestamp.class)
+			.single()).map(Timestamp::toInstant);
+	}
+
+	/**
+	 * Scheduled appointments starting after {@code from} and at most at {@code to}, booked (or last created) at
+	 * least a day before their start, that have had no reminder for their current start time.
+	 */
+	List<Row> dueForReminder(Instant from, Instant to) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from appointments a
+				where a.status = 'scheduled' and a.starts_at > :from and a.starts_at <= :to
+				  and a.created_at <= a.starts_at - interval '24 hours'
+				  and not exists (select 1 from appointment_reminders r
+				                  where r.appointment_id = a.id and r.starts_at = a.starts_at)
+				order by a.starts_at limit 500
+				""").param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(AppointmentTable::map).list();
+	}
+
+	private static Row map(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
+				rs.getObject("therapist_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
+				rs.getObject("created_by", UUID.class), rs.getObject("cancelled_by", UUID.class));
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.sparktherapy.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.platform.mail.Mailer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mail channel: an outbox of mails written with their notification, sent after commit on a thread of their
+ * own (never inside a transaction), and retried by a job when the SMTP server failed — after 1, 5, 30 minutes and
+ * 2 hours; after {@value #MAX_ATTEMPTS} failed attempts a mail is marked {@code failed} and left alone. Each attempt
+ * first claims the mail by pushing its next attempt time forward, so two nodes never send the same mail at once.
+ * The address is looked up when sending; logs name the mail's id and kind, never the address.
+ */
+@Component
+class NotificationMails {
+
+	static final int MAX_ATTEMPTS = 5;
+
+	private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+			Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(2));
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationMails.class);
+
+	private final Executor background = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("notification-mail-", 0).factory());
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Mailer mailer;
+
+	private final Clock clock;
+
+	NotificationMails(JdbcClient jdbc, Accounts accounts, Mailer mailer, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.clock = clock;
+	}
+
+	/** Queues the notification's mail (inside the notification's transaction); returns the mail's id. */
+	UUID queue(UUID notificationId) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				insert into notification_mails (id, notification_id, status, attempts, next_attempt_at, created_at)
+				values (:id, :notification, 'pending', 0, :now, :now)
+				""").param("id", id).param("notification", notificationId).param("now", Timestamp.from(now)).update();
+		return id;
+	}
+
+	/**
+	 * Sends the mails on a background thread (called after commit). Whatever goes wrong here (the node shutting
+	 * down, the database away) leaves the mails pending for {@link #retryDue()}.
+	 */
+	void sendSoon(List<UUID> mailIds) {
+		try {
+			this.background.execute(() -> {
+				try {
+					mailIds.forEach(this::attempt);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Notification mails left for the retry job ({})", ex.getClass().getSimpleName());
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			log.warn("Notification mails left for the retry job (shutting down)");
+		}
+	}
+
+	/** Retries the mails whose time has come; one node at a time. Returns how many were sent. */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+	@SchedulerLock(name = "notification-mails", lockAtMostFor = "PT10M")
+	public int retryDue() {
+		List<UUID> due = this.jdbc.sql("""
+				select id from notification_mails where status = 'pending' and next_attempt_at <= :now
+				order by next_attempt_at limit 200
+				""").param("now", Timestamp.from(this.clock.instant())).query(UUID.class).list();
+		int sent = 0;
+		for (UUID id : due) {
+			if (attempt(id)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	/** One attempt at one mail, outside any transaction; returns whether it was sent now. */
+	boolean attempt(UUID mailId) {
+		Instant now = this.clock.instant();
+		var claimed = this.jdbc.sql("""
+				update notification_mails m set attempts = m.attempts + 1, next_attempt_at = :lease
+				from notifications n
+				where m.id = :id and n.id = m.notification_id and m.status = 'pending' and m.next_attempt_at <= :now
+				returning n.recipient_id, n.kind, n.link, m.attempts
+				""")
+			.param("id", mailId)
+			.param("now", Timestamp.from(now))
+			.param("lease", Timestamp.from(now.plus(Duration.ofMinutes(10))))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getInt(4) })
+			.optional();
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		Object[] row = claimed.get();
+		int attempts = (Integer) row[3];
+		// claimed for ten minutes; from here the next attempt waits by the backoff, whatever happens below
+		this.jdbc.sql("update notification_mails set next_attempt_at = :next where id = :id")
+			.param("next", Timestamp.from(now.plus(BACKOFF.get(Math.min(attempts, BACKOFF.size()) - 1))))
+			.param("id", mailId)
+			.update();
+		NotificationKind kind = NotificationKind.of((String) row[1]).orElseThrow();
+		AccountSummary recipient = this.accounts.findById((UUID) row[0]).filter(AccountSummary::active).orElse(null);
+		if (recipient == null) {
+			finish(mailId, "failed");
+			return false;
+		}
+		try {
+			String link = (row[2] != null) ? this.mailer.link((String) row[2]) : this.mailer.link("/");
+			boolean sent = this.mailer.send(recipient.email(), kind.mailSubject(),
+					kind.mailSentence() + "\n\nOpen: " + link + "\n\n"
+							+ "You can choose which mails you receive under Profile → Notification settings.\n");
+			if (!sent) {
+				return false;
+			}
+			finish(mailId, "sent");
+			return true;
+		}
+		catch (MailException ex) {
+			log.warn("Notification mail {} ({}) failed, attempt {} of {}: {}", mailId, kind.value(), attempts,
+					MAX_ATTEMPTS, ex.getClass().getSimpleName());
+			if (attempts >= MAX_ATTEMPTS) {
+				finish(mailId, "failed");
+			}
+			return false;
+		}
+	}
+
+	private void finish(UUID mailId, String status) {
+		this.jdbc.sql("update notification_mails set status = :status, sent_at = :now where id = :id")
+			.param("status", status)
+			.param("now", ("sent".equals(status)) ? Timestamp.from(this.clock.instant()) : null)
+			.param("id", mailId)
+			.update();
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.sparktherapy.notifications.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.platform.mail.Mailer;
+import org.sparktherapy.realtime.LiveEvents;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Delivers a {@link Notification.Draft} to people, each by the channels they chose for its kind: stores it once per
+ * recipient (a repeated event changes nothing), tells the recipient's open apps ({@code notification.created}), and
+ * queues a mail that is sent after the transaction commits.
+ */
+@Service
+class Notifier {
+
+	private final NotificationRepository notifications;
+
+	private final NotificationPreferences preferences;
+
+	private final NotificationMails mails;
+
+	private final LiveEvents live;
+
+	private final Mailer mailer;
+
+	Notifier(NotificationRepository notifications, NotificationPreferences preferences, NotificationMails mails,
+			LiveEvents live, Mailer mailer) {
+		this.notifications = notifications;
+		this.preferences = preferences;
+		this.mails = mails;
+		this.live = live;
+		this.mailer = mailer;
+	}
+
+	/** Returns the ids of the notifications stored now (none for recipients who already had this one). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	List<UUID> notify(Collection<UUID> recipients, Notification.Draft draft) {
+		Set<UUID> unique = new LinkedHashSet<>(recipients);
+		unique.remove(null);
+		Map<UUID, Set<Channel>> channels = this.preferences.channels(unique, draft.kind());
+		List<UUID> stored = new ArrayList<>();
+		List<UUID> toMail = new ArrayList<>();
+		for (UUID recipient : unique) {
+			Set<Channel> wanted = channels.get(recipient);
+			boolean email = wanted.contains(Channel.EMAIL) && this.mailer.enabled();
+			if (!wanted.contains(Channel.IN_APP) && !email) {
+				continue;
+			}
+			var id = this.notifications.insertOnce(recipient, draft, wanted.contains(Channel.IN_APP));
+			if (id.isEmpty()) {
+				continue;
+			}
+			stored.add(id.get());
+			if (wanted.contains(Channel.IN_APP)) {
+				this.live.publish(List.of(recipient), "notification.created", Map.of("notificationId", id.get(),
+						"kind", draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
+			}
+			if (email) {
+				toMail.add(this.mails.queue(id.get()));
+			}
+		}
+		if (!toMail.isEmpty()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Notifier.this.mails.sendSoon(toMail);
+				}
+			});
+		}
+		return stored;
+	}
+
+}

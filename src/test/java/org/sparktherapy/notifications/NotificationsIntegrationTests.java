@@ -1,0 +1,290 @@
+package org.sparktherapy.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.messaging.MessagePosted;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.TestMailServer;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sparktherapy.support.Api.body;
+
+@IntegrationTest
+class NotificationsIntegrationTests {
+
+	static final List<String> EIGHT_OF_TEN = List.of("correct", "correct", "incorrect", "correct", "correct",
+			"correct", "incorrect", "correct", "correct", "correct");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionOperations transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Clinic clinic;
+
+	Clinic.Person admin;
+
+	Clinic.Person supervisor;
+
+	Clinic.Person technician;
+
+	Clinic.Person guardian;
+
+	Clinic.Person otherParent;
+
+	String childId;
+
+	@BeforeEach
+	void setUp() {
+		this.clinic = new Clinic(this.port);
+		this.admin = this.clinic.rootAdmin();
+		this.supervisor = this.clinic.aTherapist("BCBA");
+		this.technician = this.clinic.aTherapist("RBT");
+		this.guardian = this.clinic.aParent();
+		this.otherParent = this.clinic.aParent();
+		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
+		this.clinic.aChild(this.admin, this.otherParent, null, null);
+	}
+
+	@Test
+	void appointmentChangesReachTheTherapistAndTheGuardiansButNotWhoeverMadeThem() {
+		Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		awaitKinds(this.guardian, "appointment_booked", 1);
+		awaitKinds(this.technician, "appointment_booked", 1);
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + id,
+				body("start", start.plus(1, ChronoUnit.HOURS).toString()));
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		JsonNode move = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
+		assertThat(move.get("title").asString()).startsWith("Appointment moved to ");
+		assertThat(move.get("link").asString()).isEqualTo("/schedule/upcoming");
+		assertThat(awaitKinds(this.technician, "appointment_moved", 1).get(0).get("link").asString())
+			.isEqualTo("/schedule");
+
+		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
+				body("reason", "Sick"));
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+		awaitKinds(this.technician, "appointment_cancelled", 1);
+		assertThat(this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
+			.param("id", UUID.fromString(this.technician.id()))
+			.query(Long.class)
+			.single()).isEqualTo(3);
+
+		assertThat(kinds(this.guardian)).as("the guardian cancelled it themself").doesNotContain("appointment_cancelled");
+		assertThat(kinds(this.otherParent)).as("a parent of another child hears nothing")
+			.noneMatch(kind -> kind.startsWith("appointment"));
+		assertThat(kinds(this.supervisor)).noneMatch(kind -> kind.startsWith("appointment"));
+		assertThat(kinds(this.admin)).noneMatch(kind -> kind.startsWith("appointment"));
+	}
+
+	@Test
+	void appointmentMailsCarryALinkAndNoClinicalData() {
+		Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		this.admin.api().put("/api/appointments/" + id, body("start", start.plus(2, ChronoUnit.HOURS).toString()));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("moved")));
+		String text = TestMailServer.text(TestMailServer.mailsTo(this.guardian.email())
+			.stream()
+			.filter(mail -> TestMailServer.subject(mail).contains("moved"))
+			.findFirst()
+			.orElseThrow());
+		assertThat(text).contains("was moved").contains("http://localhost:5000/schedule/upcoming");
+		assertThat(text).doesNotContain("Avery").doesNotContain("97153").doesNotContain(id);
+	}
+
+	@Test
+	void aSubmittedSessionAsksGuardiansWhoMaySignAndAMasteryTellsTheSupervisors() {
+		Clinic.Person readOnlyGuardian = this.clinic.aParent();
+		assertThat(this.admin.api()
+			.post("/api/children/" + this.childId + "/guardians",
+					body("userId", readOnlyGuardian.id(), "relationship", "father", "canSign", false))
+			.status()).isEqualTo(201);
+		Api.Response program = this.clinic.aProgram(this.supervisor, this.childId);
+		String dog = program.at("/targets/0/id");
+		this.supervisor.api()
+			.put("/api/programs/" + program.at("/id") + "/targets/" + dog, body("phase", "intervention"));
+
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			sessions.add(this.clinic.aSession(this.technician, this.childId, dog, EIGHT_OF_TEN, true));
+		}
+
+		List<JsonNode> requests = awaitKinds(this.guardian, "signature_requested", 3);
+		assertThat(requests).extracting(n -> n.get("link").asString())
+			.containsExactlyInAnyOrderElementsOf(sessions.stream().map(id -> "/sessions/" + id).toList());
+		JsonNode mastered = awaitKinds(this.supervisor, "target_mastered", 1).get(0);
+		assertThat(mastered.get("link").asString()).isEqualTo("/programs/" + program.at("/id"));
+		assertThat(kinds(readOnlyGuardian)).doesNotContain("signature_requested");
+		assertThat(kinds(this.technician)).doesNotContain("signature_requested", "target_mastered");
+		assertThat(kinds(this.otherParent)).doesNotContain("signature_requested", "target_mastered");
+	}
+
+	@Test
+	void aMessageNotifiesItsRecipientsOnceEvenWhenTheEventComesTwice() {
+		UUID message = UUID.randomUUID();
+		UUID conversation = UUID.randomUUID();
+		MessagePosted posted = new MessagePosted(message, conversation, UUID.fromString(this.technician.id()),
+				Set.of(UUID.fromString(this.guardian.id()), UUID.fromString(this.technician.id())), Instant.now());
+
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(posted));
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(posted));
+
+		JsonNode notice = awaitKinds(this.guardian, "new_message", 1).get(0);
+		assertThat(notice.get("link").asString()).isEqualTo("/messages/" + conversation);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+			.until(() -> ofKind(this.guardian, "new_message").size() == 1);
+		assertThat(kinds(this.technician)).as("not the author").doesNotContain("new_message");
+		assertThat(TestMailServer.mailsTo(this.guardian.email()))
+			.as("messages are not mailed by default")
+			.noneMatch(mail -> TestMailServer.subject(mail).contains("message"));
+	}
+
+	@Test
+	void preferencesTurnTheMailOfAKindOffButNeverAccountSecurityMail() {
+		JsonNode defaults = this.guardian.api().get("/api/notifications/preferences").json();
+		assertThat(cell(defaults, "appointment_moved", "email").get("enabled").asBoolean()).isTrue();
+		assertThat(cell(defaults, "new_message", "email").get("enabled").asBoolean()).isFalse();
+		assertThat(cell(defaults, "new_message", "in_app").get("enabled").asBoolean()).isTrue();
+		assertThat(cell(defaults, "password_changed", "email").get("locked").asBoolean()).isTrue();
+
+		Api.Response changed = this.guardian.api().put("/api/notifications/preferences", body("preferences",
+				List.of(body("kind", "appointment_moved", "channel", "email", "enabled", false))));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(cell(changed.json(), "appointment_moved", "email").get("enabled").asBoolean()).isFalse();
+
+		Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		this.admin.api().put("/api/appointments/" + id, body("start", start.plus(1, ChronoUnit.HOURS).toString()));
+		awaitKinds(this.guardian, "appointment_moved", 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestMailServer.mailsTo(this.technician.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("moved")));
+		assertThat(TestMailServer.mailsTo(this.guardian.email()))
+			.noneMatch(mail -> TestMailServer.subject(mail).contains("moved"));
+
+		Api.Response locked = this.guardian.api().put("/api/notifications/preferences", body("preferences",
+				List.of(body("kind", "password_changed", "channel", "email", "enabled", false))));
+		assertThat(locked.status()).isEqualTo(400);
+		assertThat(locked.at("/errors/0/pointer")).isEqualTo("/preferences/0/enabled");
+		Api.Response unknownKind = this.guardian.api().put("/api/notifications/preferences", body("preferences",
+				List.of(body("kind", "invoice_paid", "channel", "email", "enabled", true))));
+		assertThat(unknownKind.status()).isEqualTo(400);
+		assertThat(unknownKind.at("/errors/0/pointer")).isEqualTo("/preferences/0/kind");
+		Api.Response unknownChannel = this.guardian.api().put("/api/notifications/preferences", body("preferences",
+				List.of(body("kind", "new_message", "channel", "sms", "enabled", true))));
+		assertThat(unknownChannel.at("/errors/0/pointer")).isEqualTo("/preferences/0/channel");
+	}
+
+	@Test
+	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentre() {
+		Api.Response changed = this.guardian.api().put("/api/auth/profile",
+				body("currentPassword", Clinic.PASSWORD, "newPassword", "juniper-sextant-quarry-55"));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+
+		awaitKinds(this.guardian, "password_changed", 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("password changed")));
+		JsonNode signIn = awaitKinds(this.guardian, "new_sign_in", 1).get(0);
+		assertThat(signIn.get("title").asString()).startsWith("New sign-in: ");
+	}
+
+	@Test
+	void theCentreListsNewestFirstAndMarksRead() {
+		for (int i = 0; i < 3; i++) {
+			UUID message = UUID.randomUUID();
+			this.transactions.executeWithoutResult(status -> this.events.publishEvent(new MessagePosted(message,
+					UUID.randomUUID(), UUID.fromString(this.technician.id()), Set.of(UUID.fromString(this.guardian.id())),
+					Instant.now())));
+		}
+		awaitKinds(this.guardian, "new_message", 3);
+		Api api = this.guardian.api();
+		JsonNode all = api.get("/api/notifications?size=50").json();
+		long unread = all.get("unreadCount").asLong();
+		assertThat(api.get("/api/notifications/unread-count").json().get("unreadCount").asLong()).isEqualTo(unread);
+		List<String> times = new ArrayList<>();
+		all.get("content").forEach(n -> times.add(n.get("createdAt").asString()));
+		assertThat(times).isSortedAccordingTo((a, b) -> Instant.parse(b).compareTo(Instant.parse(a)));
+
+		String first = all.get("content").get(0).get("id").asString();
+		String othersId = this.technician.api().get("/api/notifications").json().get("content").get(0).get("id").asString();
+		Api.Response read = api.post("/api/notifications/read", body("ids", List.of(first, othersId)));
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		assertThat(read.json().get("unreadCount").asLong()).isEqualTo(unread - 1);
+		assertThat(this.technician.api().get("/api/notifications").json().get("content").get(0).get("read").asBoolean())
+			.as("someone else's notification is untouched").isFalse();
+		assertThat(api.get("/api/notifications?unreadOnly=true&size=50").json().get("content"))
+			.noneMatch(n -> n.get("id").asString().equals(first));
+
+		assertThat(api.post("/api/notifications/read", body("all", true)).json().get("unreadCount").asLong()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'notification.read'")
+			.param("id", UUID.fromString(this.guardian.id()))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(api.post("/api/notifications/read", body()).status()).isEqualTo(400);
+		assertThat(api.get("/api/notifications?size=0").status()).isEqualTo(400);
+	}
+
+	private static JsonNode cell(JsonNode preferences, String kind, String channel) {
+		for (JsonNode cell : preferences.get("preferences")) {
+			if (cell.get("kind").asString().equals(kind) && cell.get("channel").asString().equals(channel)) {
+				return cell;
+			}
+		}
+		throw new AssertionError("no " + kind + "/" + channel);
+	}
+
+	private static List<JsonNode> ofKind(Clinic.Person person, String kind) {
+		List<JsonNode> found = new ArrayList<>();
+		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> {
+			if (n.get("kind").asString().equals(kind)) {
+				found.add(n);
+			}
+		});
+		return found;
+	}
+
+	private static List<String> kinds(Clinic.Person person) {
+		List<String> kinds = new ArrayList<>();
+		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> kinds.add(n.get("kind").asString()));
+		return kinds;
+	}
+
+	private static List<JsonNode> awaitKinds(Clinic.Person person, String kind, int count) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> ofKind(person, kind).size() >= count);
+		return ofKind(person, kind);
+	}
+
+}

@@ -1,0 +1,112 @@
+package org.sparktherapy.notifications.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sparktherapy.support.Api.body;
+
+@IntegrationTest
+class AppointmentRemindersIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AppointmentTable appointments;
+
+	@Autowired
+	Children children;
+
+	@Autowired
+	Notifier notifier;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionOperations transactions;
+
+	@Autowired
+	SparkProperties spark;
+
+	/** The job as the scheduler runs it, but at a time the test chooses and without the cluster lock. */
+	AppointmentReminders at(Instant now) {
+		return new AppointmentReminders(this.appointments, this.children, this.notifier, this.jdbc, this.transactions,
+				Clock.fixed(now, ZoneOffset.UTC), this.spark);
+	}
+
+	@Test
+	void remindsTheTherapistAndGuardiansADayBeforeOnceAndAgainAfterAMove() throws Exception {
+		Clinic clinic = new Clinic(this.port);
+		Clinic.Person admin = clinic.rootAdmin();
+		Clinic.Person technician = clinic.aTherapist("RBT");
+		Clinic.Person guardian = clinic.aParent();
+		Clinic.Person otherParent = clinic.aParent();
+		String child = clinic.aChild(admin, guardian, null, technician);
+		// far enough ahead that the real job, running on the real clock meanwhile, leaves it alone
+		Instant start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String id = clinic.anAppointment(admin, child, technician, start);
+
+		at(start.minus(Duration.ofHours(25))).run();
+		assertThat(reminders(guardian)).as("not yet: more than a day ahead").isZero();
+
+		List<Integer> counts = twoRunsAtOnce(start.minus(Duration.ofHours(23)));
+		assertThat(counts).containsExactlyInAnyOrder(0, 1);
+		assertThat(reminders(guardian)).isEqualTo(1);
+		assertThat(reminders(technician)).isEqualTo(1);
+		assertThat(reminders(otherParent)).isZero();
+		at(start.minus(Duration.ofHours(22))).run();
+		assertThat(reminders(guardian)).as("sent once").isEqualTo(1);
+
+		Instant later = start.plus(2, ChronoUnit.DAYS);
+		assertThat(admin.api().put("/api/appointments/" + id, body("start", later.toString())).status()).isEqualTo(200);
+		at(later.minus(Duration.ofHours(12))).run();
+		assertThat(reminders(guardian)).as("the new time is reminded again").isEqualTo(2);
+	}
+
+	private List<Integer> twoRunsAtOnce(Instant now) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Callable<Integer>> runs = List.of(() -> at(now).remind(now), () -> at(now).remind(now));
+			List<Integer> counts = new ArrayList<>();
+			for (Future<Integer> result : pool.invokeAll(runs)) {
+				counts.add(result.get());
+			}
+			// other tests' appointments may be due at the same time: count only this one's share
+			return counts.stream().map(count -> Math.min(count, 1)).toList();
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private long reminders(Clinic.Person person) {
+		return this.jdbc.sql("select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder'")
+			.param("id", UUID.fromString(person.id()))
+			.query(Long.class)
+			.single();
+	}
+
+}

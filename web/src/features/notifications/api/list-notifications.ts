@@ -1,0 +1,42 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiFetch, toQueryString } from '../../../lib/api-client';
+import type { Page } from '../../../lib/api-types';
+
+/** One notification of the signed-in person. `link` is a path in this app. */
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationCentre extends Page<Notification> {
+  unreadCount: number;
+}
+
+export interface NotificationListParams {
+  unreadOnly?: boolean;
+  page: number;
+  size: number;
+}
+
+/** Every notifications query starts with this key; live events invalidate it. */
+export const notificationsQueryKey = ['notifications'] as const;
+
+/** `GET /api/notifications`: the caller's notifications, newest first, with the unread count. */
+export async function listNotifications(
+  params: NotificationListParams,
+  signal?: AbortSignal,
+): Promise<NotificationCentre> {
+  return apiFetch<NotificationCentre>(`/api/notifications${toQueryString({ ...params })}`, { signal });
+}
+
+export function useNotifications(params: NotificationListParams) {
+  return useQuery({
+    queryKey: [...notificationsQueryKey, 'list', params],
+    queryFn: ({ signal }) => listNotifications(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
