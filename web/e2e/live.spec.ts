@@ -17,15 +17,10 @@ test('the shell shows that live updates are connected', async ({ page, request }
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 });
 
-test("an appointment the clinic cancels shows as cancelled on the parent's open page without reload", async ({
+test("an appointment the clinic cancels shows as cancelled on the parent's open page and rings the bell, without reload", async ({
   browser,
   request,
 }) => {
-  test.skip(
-    !process.env.E2E_LIVE_APPOINTMENTS,
-    'Nothing on this branch publishes appointment.changed yet: the notifications module adds it (listeners on ' +
-      'AppointmentBooked/Moved/Cancelled). Run with E2E_LIVE_APPOINTMENTS=1 once it is merged, then drop this skip.',
-  );
   const staffed = await aStaffedChild(request, 'Live');
   const admin = await apiAccessToken(request, adminCredentials());
   await call(request, admin, 'PUT', `/api/therapists/${staffed.technician.id}/availability`, {
@@ -44,6 +39,17 @@ test("an appointment the clinic cancels shows as cancelled on the parent's open 
     ...slot,
   });
 
+  // the booking has notified the parent (listeners run after commit); they read everything first
+  const parentToken = await apiAccessToken(request, staffed.parent);
+  await expect
+    .poll(
+      async () =>
+        (await call<{ unreadCount: number }>(request, parentToken, 'GET', '/api/notifications/unread-count'))
+          .unreadCount,
+    )
+    .toBeGreaterThan(0);
+  await call(request, parentToken, 'POST', '/api/notifications/read', { all: true });
+
   // the parent, in their own browser, has the upcoming sessions open
   const parentContext = await browser.newContext();
   const parentPage = await parentContext.newPage();
@@ -55,6 +61,7 @@ test("an appointment the clinic cancels shows as cancelled on the parent's open 
   await expect(item).toBeVisible();
   await expect(item).not.toContainText('Cancelled');
   await expect(parentPage.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(parentPage.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();
 
   // the admin, in another browser, cancels it
   const adminContext = await browser.newContext();
@@ -66,6 +73,61 @@ test("an appointment the clinic cancels shows as cancelled on the parent's open 
   });
 
   await expect(item).toContainText('Cancelled', { timeout: 2_000 });
+  await expect(parentPage.getByRole('link', { name: 'Notifications, 1 unread' })).toBeVisible({ timeout: 2_000 });
   await parentContext.close();
   await adminContext.close();
+});
+
+test("a parent's message appears in the therapist's open conversation, and the reply updates the parent's badge, live", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const staffed = await aStaffedChild(request, 'Chat');
+
+  // the parent starts the child's conversation
+  const parentContext = await browser.newContext();
+  const parent = await parentContext.newPage();
+  await signIn(parent, staffed.parent);
+  await expect(parent.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await parent.goto(`/children/${staffed.childId}`);
+  await parent.getByRole('button', { name: 'Message the care team' }).click();
+  const parentLog = parent.getByRole('log', { name: 'Messages' });
+  await parent.getByRole('textbox', { name: 'Message' }).fill('Good morning');
+  await parent.getByRole('button', { name: 'Send' }).click();
+  await expect(parentLog.getByText('Good morning')).toBeVisible();
+
+  // the therapist, in another browser, has the conversation open
+  const therapistContext = await browser.newContext();
+  const therapist = await therapistContext.newPage();
+  await signIn(therapist, staffed.technician);
+  const therapistNav = therapist.getByRole('navigation', { name: 'Main' });
+  await therapistNav.getByRole('link', { name: /Messages/ }).click();
+  await therapist
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('link', { name: new RegExp(staffed.childName) })
+    .click();
+  const therapistLog = therapist.getByRole('log', { name: 'Messages' });
+  await expect(therapistLog.getByText('Good morning')).toBeVisible();
+  await expect(therapist.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+  // the parent writes again: it appears on the therapist's open page without reload
+  await parent.getByRole('textbox', { name: 'Message' }).fill('Sam slept badly last night');
+  await parent.getByRole('button', { name: 'Send' }).click();
+  await expect(therapistLog.getByText('Sam slept badly last night')).toBeVisible({ timeout: 2_000 });
+
+  // the parent goes to their home page; the therapist's reply raises the parent's unread badge there
+  await parent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My family' }).click();
+  await expect(parent.getByRole('heading', { level: 1, name: 'My family' })).toBeVisible();
+  await expect(parent.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(parent.getByTestId('unread-messages')).toHaveCount(0);
+  await therapist.getByRole('textbox', { name: 'Message' }).fill('Thanks for telling us, we will go gently');
+  await therapist.getByRole('button', { name: 'Send' }).click();
+  await expect(parent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Messages/ })).toContainText(
+    '1 unread message',
+    { timeout: 2_000 },
+  );
+
+  await parentContext.close();
+  await therapistContext.close();
 });
