@@ -57,12 +57,13 @@ test('a parent writes to the care team with a photo; the therapist reads it as t
   await expect(nav.getByTestId('unread-messages')).toHaveCount(0);
   await therapist.screenshot({ path: 'test-results/messaging-therapist.png', fullPage: true });
 
+  // the parent leaves the conversation for the inbox (an open conversation is read as messages arrive)
+  await parent.goto('/messages');
   await therapist.getByRole('textbox', { name: 'Message' }).fill('Thanks! We will bring the token board.');
   await therapist.getByRole('button', { name: 'Send' }).click();
   await expect(therapistLog.getByText('Thanks! We will bring the token board.')).toBeVisible();
 
-  // the parent's inbox counts the reply, and the conversation shows it
-  await parent.goto('/messages');
+  // the parent's open inbox counts the reply, and the conversation shows it
   const conversations = parent.getByRole('list', { name: 'Conversations' });
   await expect(conversations.getByRole('link', { name: new RegExp(world.childName) })).toContainText('1 unread');
   await conversations.getByRole('link', { name: new RegExp(world.childName) }).click();
