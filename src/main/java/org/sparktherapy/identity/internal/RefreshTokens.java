@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.sparktherapy.platform.security.SecurityProperties;
@@ -33,6 +34,10 @@ class RefreshTokens {
 		}
 
 		record Rejected() implements Rotation {
+		}
+
+		/** A used token was presented again: the whole sign-in was revoked. */
+		record Revoked(UUID accountId, UUID familyId) implements Rotation {
 		}
 
 	}
@@ -114,7 +119,7 @@ class RefreshTokens {
 				return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
 			}
 			revokeFamily(familyId);
-			return new Rotation.Rejected();
+			return new Rotation.Revoked(accountId, familyId);
 		}
 		this.jdbc.sql("update refresh_tokens set used_at = :now where token_hash = :hash")
 			.param("now", Timestamp.from(now))
@@ -123,15 +128,29 @@ class RefreshTokens {
 		return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
 	}
 
-	/** Ends the sign-in the token belongs to (logout). Unknown tokens are ignored. */
-	void revokeFamilyOf(String token) {
+	/** A sign-in: its account and family. */
+	record Family(UUID accountId, UUID familyId) {
+	}
+
+	/**
+	 * Ends the sign-in the token belongs to (logout); answers it if it was live until now. Unknown tokens and
+	 * sign-ins already ended are ignored.
+	 */
+	Optional<Family> revokeFamilyOf(String token) {
 		if (token == null || token.isBlank()) {
-			return;
+			return Optional.empty();
 		}
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				update refresh_tokens set revoked_at = :now
 				where family_id = (select family_id from refresh_tokens where token_hash = :hash) and revoked_at is null
-				""").param("now", Timestamp.from(this.clock.instant())).param("hash", hash(token)).update();
+				returning account_id, family_id
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("hash", hash(token))
+			.query((rs, n) -> new Family(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/** Whether the sign-in is still live (not logged out, revoked or ended by a password change). */

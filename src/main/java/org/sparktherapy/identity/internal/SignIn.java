@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import java.time.Clock;
 
+import org.sparktherapy.identity.SignInEnded;
 import org.sparktherapy.identity.SignedIn;
 import org.sparktherapy.identity.internal.RefreshTokens.Rotation;
 
@@ -95,12 +96,19 @@ class SignIn {
 			case Rotation.Rotated rotated -> this.accounts.findById(rotated.accountId())
 				.map(account -> tokens(account, rotated.familyId(), rotated.token()));
 			case Rotation.Rejected rejected -> Optional.empty();
+			case Rotation.Revoked revoked -> {
+				this.events.publishEvent(new SignInEnded(revoked.accountId(), revoked.familyId(),
+						SignInEnded.Reason.TOKEN_REUSED, this.clock.instant()));
+				yield Optional.empty();
+			}
 		};
 	}
 
 	@Transactional
 	void logout(String refreshToken) {
-		this.refreshTokens.revokeFamilyOf(refreshToken);
+		this.refreshTokens.revokeFamilyOf(refreshToken)
+			.ifPresent(family -> this.events.publishEvent(new SignInEnded(family.accountId(), family.familyId(),
+					SignInEnded.Reason.SIGNED_OUT, this.clock.instant())));
 	}
 
 	private Tokens tokens(Account account, UUID family, String refreshToken) {

@@ -447,7 +447,25 @@ class LiveEventsIntegrationTests {
 			assertThat(new Api(this.port).post("/api/auth/logout", Api.body("refreshToken", parent.refreshToken()))
 				.status()).isLessThan(300);
 
-			assertThat(stream.endsWithin(this.properties.recheck().plus(SOON))).isTrue();
+			// at once (SignInEnded), well before the periodic re-check would have ended it
+			assertThat(this.properties.recheck()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+			assertThat(stream.endsWithin(Duration.ofSeconds(1))).isTrue();
+		}
+	}
+
+	@Test
+	void signingOutEndsOnlyThatSignInsStream() {
+		Person parent = quietParent();
+		Api.Response other = new Api(this.port).post("/api/auth/login",
+				Api.body("email", parent.email(), "password", parent.password()));
+		assertThat(other.status()).isEqualTo(200);
+		try (EventStream signedOut = ready(open(parent));
+				EventStream stillIn = ready(EventStream.open(this.port, other.at("/accessToken"), ""))) {
+			assertThat(new Api(this.port).post("/api/auth/logout", Api.body("refreshToken", parent.refreshToken()))
+				.status()).isLessThan(300);
+
+			assertThat(signedOut.endsWithin(Duration.ofSeconds(1))).isTrue();
+			assertThat(stillIn.endsWithin(this.properties.recheck().plus(Duration.ofSeconds(1)))).isFalse();
 		}
 	}
 
