@@ -87,6 +87,27 @@ class ChangeRequestIntegrationTests {
 	}
 
 	@Test
+	void aProposerWhoLeftTheCareTeamNoLongerSeesTheRequest() {
+		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Api.Response proposed = propose(this.technician, appointment, this.monday.plus(1, ChronoUnit.HOURS), 60, null,
+				null);
+		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+		String id = proposed.at("/id");
+		assertThat(this.technician.api().get("/api/appointment-change-requests/" + id).status()).isEqualTo(200);
+
+		assertThat(this.admin.api()
+			.delete("/api/children/" + this.childId + "/care-team/" + this.technician.id())
+			.status()).isLessThan(300);
+
+		assertThat(this.technician.api().get("/api/appointment-change-requests/" + id).status()).isEqualTo(404);
+		JsonNode mine = this.technician.api().get("/api/appointment-change-requests?size=200").json();
+		assertThat(mine.get("content")).noneMatch(r -> r.get("id").asString().equals(id));
+		assertThat(this.admin.api().get("/api/appointment-change-requests/" + id).status())
+			.as("the admin still decides it")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void approvingAConflictingChangeAnswersAsADirectMoveAndChangesNothing() {
 		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 		String otherChild = this.clinic.aChild(this.admin, null, null, this.technician);

@@ -108,7 +108,9 @@ class ChangeRequestRepository {
 			params.put("appointment", filter.appointmentId());
 		}
 		if (filter.requestedBy() != null) {
+			// a proposer sees their requests while still on the child's care team
 			where.add("r.requested_by = :by");
+			where.add("exists (select 1 from care_team_members m where m.child_id = r.child_id and m.account_id = :by)");
 			params.put("by", filter.requestedBy());
 		}
 		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);

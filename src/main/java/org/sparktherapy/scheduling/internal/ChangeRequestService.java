@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.StaleVersion;
@@ -54,9 +55,12 @@ class ChangeRequestService {
 
 	private final ZoneId zone;
 
+	private final Children children;
+
 	ChangeRequestService(ChangeRequestRepository requests, AppointmentService appointments,
 			SchedulingAccessPolicy policy, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			SparkProperties properties) {
+			SparkProperties properties, Children children) {
+		this.children = children;
 		this.requests = requests;
 		this.appointments = appointments;
 		this.policy = policy;
@@ -197,7 +201,8 @@ class ChangeRequestService {
 
 	private AppointmentChangeRequest visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
 		AppointmentChangeRequest request = this.requests.find(id, forUpdate).orElse(null);
-		if (request == null || !this.policy.maySeeChangeRequest(user, request)) {
+		if (request == null || !this.policy.maySeeChangeRequest(user,
+				this.children.relationOf(user, request.childId()), request)) {
 			refuse(action, id, (request != null) ? request.childId() : null, true);
 			throw new SchedulingProblems.AppointmentNotFound("appointment change request");
 		}

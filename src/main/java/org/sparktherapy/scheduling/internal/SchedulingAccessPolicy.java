@@ -93,8 +93,12 @@ class SchedulingAccessPolicy {
 	}
 
 	/** Admins and the request's proposer; for anyone else it does not exist. */
-	boolean maySeeChangeRequest(CurrentUser user, AppointmentChangeRequest request) {
-		return user.isAdmin() || request.requestedBy().id().equals(user.id());
+	/**
+	 * Admins see every request; its proposer sees it while still on the child's care team (a therapist who left
+	 * the team no longer sees where and when the child is scheduled).
+	 */
+	boolean maySeeChangeRequest(CurrentUser user, Relation relation, AppointmentChangeRequest request) {
+		return user.isAdmin() || (request.requestedBy().id().equals(user.id()) && relation.canSee());
 	}
 
 	/** Admins list every request, therapists their own; parents never see requests. */
