@@ -9,12 +9,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +46,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sparktherapy.support.Api.body;
 
 @IntegrationTest
@@ -61,6 +71,9 @@ class MessagingIntegrationTests {
 
 	@Autowired
 	ConfigurableApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
 
 	Clinic clinic;
 
@@ -138,7 +151,17 @@ class MessagingIntegrationTests {
 		post(this.parent, newer, "later");
 		String quiet = this.clinic.aChild(this.admin, this.parent, null, null);
 
-		List<String> listed = ids(this.parent.api().get("/api/conversations"));
+		// children's conversations only: announcements to all parents from other tests are listed too
+		List<String> listed = new ArrayList<>();
+		this.parent.api()
+			.get("/api/conversations")
+			.json()
+			.get("content")
+			.forEach(c -> {
+				if (c.get("kind").asString().equals("child")) {
+					listed.add(c.get("id").asString());
+				}
+			});
 
 		assertThat(listed).startsWith(newer, older);
 		String started = this.jdbc.sql("select id::text from conversations where child_id = :child")
@@ -305,13 +328,22 @@ class MessagingIntegrationTests {
 		String other = post(this.parent, childConversationOfAnotherChild(), "elsewhere").at("/id");
 
 		assertThat(unread(this.parent, conversation)).isEqualTo(3);
+		long readEvents = liveEvents(this.technician, "conversation.read");
 		Api.Response read = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", second));
+		long afterRead = liveEvents(this.technician, "conversation.read");
 		Api.Response back = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", first));
+		Api.Response again = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", second));
 		Api.Response foreign = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", other));
 
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
 		assertThat(read.at("/unreadCount")).isEqualTo("1");
+		assertThat(read.at("/upTo")).isEqualTo(second);
 		assertThat(back.at("/unreadCount")).isEqualTo("1");
+		assertThat(back.at("/upTo")).as("the stored position, which never moves back").isEqualTo(second);
+		assertThat(again.at("/upTo")).isEqualTo(second);
+		assertThat(afterRead).as("a read that moves the position is told").isEqualTo(readEvents + 1);
+		assertThat(liveEvents(this.technician, "conversation.read")).as("reads that move nothing are not told")
+			.isEqualTo(afterRead);
 		assertThat(foreign.status()).isEqualTo(400);
 		assertThat(unread(this.parent, conversation)).isEqualTo(1);
 		assertThat(unread(this.technician, conversation)).isZero();
@@ -323,7 +355,64 @@ class MessagingIntegrationTests {
 			assertThat(position.get("accountId").asString()).isEqualTo(this.parent.id());
 			assertThat(position.get("lastReadMessageId").asString()).isEqualTo(second);
 		});
-		assertThat(liveEvents(this.technician, "conversation.read")).isPositive();
+	}
+
+	@Test
+	void readingAnAnnouncementIsToldOnlyToTheReader() {
+		Person otherParent = this.clinic.aParent();
+		String id = this.admin.api()
+			.post("/api/conversations", body("audience", "parent", "title", "Picture day", "body", "Smile on Monday."))
+			.at("/id");
+		String message = this.parent.api()
+			.get("/api/conversations/" + id + "/messages")
+			.json()
+			.at("/messages/0/id")
+			.asString();
+
+		Api.Response read = this.parent.api().post("/api/conversations/" + id + "/read", body("upTo", message));
+
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		assertThat(this.jdbc.sql("""
+				select recipient_id from live_events where type = 'conversation.read' and payload ->> 'conversationId' = :c
+				""").param("c", id).query(UUID.class).list())
+			.as("who read an announcement is not told to its audience (%s, admins)", otherParent.id())
+			.containsExactly(UUID.fromString(this.parent.id()));
+	}
+
+	@Test
+	void messagesOfAConversationBecomeVisibleInTheOrderOfTheirSequence() throws Exception {
+		String conversation = childConversation(this.parent);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		List<String> visibleMeanwhile;
+		Future<Api.Response> first;
+		Future<Api.Response> second;
+		try (Connection blocker = this.dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (Statement statement = blocker.createStatement()) {
+				// holds a post with a file after its message row is inserted, before it commits
+				statement.execute("lock table message_attachments in share mode");
+			}
+			first = threads.submit(() -> postFiles(this.parent, conversation, "first", file("a.png", "image/png", PNG)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> sessionsWaitingOnLocks() >= 1);
+			second = threads.submit(() -> post(this.supervisor, conversation, "second"));
+			// the second post either waits behind the first or (the bug) commits ahead of it
+			Future<Api.Response> posted = second;
+			await().atMost(Duration.ofSeconds(10)).until(() -> posted.isDone() || sessionsWaitingOnLocks() >= 2);
+			visibleMeanwhile = bodies(this.technician.api().get("/api/conversations/" + conversation + "/messages"));
+			blocker.rollback();
+		}
+		try {
+			assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+			assertThat(second.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(visibleMeanwhile).as("no message shows ahead of an earlier one still being posted").isEmpty();
+		assertThat(bodies(this.technician.api().get("/api/conversations/" + conversation + "/messages")))
+			.containsExactly("first", "second");
+		assertThat(unread(this.technician, conversation)).isEqualTo(2);
 	}
 
 	@Test
@@ -590,6 +679,12 @@ class MessagingIntegrationTests {
 			.param("c", UUID.fromString(conversation))
 			.query(Long.class)
 			.single();
+	}
+
+	private int sessionsWaitingOnLocks() {
+		return this.jdbc.sql("""
+				select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+				""").query(Integer.class).single();
 	}
 
 	private long liveEvents(Person recipient, String type) {

@@ -6,9 +6,6 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -16,22 +13,23 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.SparkTherapyApplication;
+import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.EventStream;
 import org.sparktherapy.support.FreshDatabase;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.Messages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL database and one Redis (127.0.0.1:6379): an event committed on node A
- * reaches a stream held by node B. Skipped without Redis, unless {@code CI} is set (then Redis is required).
+ * Two application nodes on one PostgreSQL database and one Redis (127.0.0.1:6379): a message a parent posts through
+ * node A's API reaches the therapist's stream held by node B. Skipped without Redis, unless {@code CI} is set (then Redis is required).
  */
 @IntegrationTest
 class RealtimeTwoNodeIntegrationTests {
@@ -60,33 +58,52 @@ class RealtimeTwoNodeIntegrationTests {
 	}
 
 	@Test
-	void eventCommittedOnOneNodeReachesAStreamHeldByAnother() {
+	void aMessagePostedThroughOneNodeArrivesOnAStreamHeldByAnother() {
 		FreshDatabase database = new FreshDatabase(this.dataSource);
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		String sharedSecret = Base64.getEncoder().encodeToString(secret);
 		try (ConfigurableApplicationContext nodeA = node(database, sharedSecret, "a");
 				ConfigurableApplicationContext nodeB = node(database, sharedSecret, "b")) {
-			Clinic.Person adminOnB = new Clinic(port(nodeB)).rootAdmin();
-			try (EventStream stream = EventStream.open(port(nodeB), adminOnB.accessToken(), "")) {
+			Clinic clinicA = new Clinic(port(nodeA));
+			Clinic.Person admin = clinicA.rootAdmin();
+			Clinic.Person parent = clinicA.aParent();
+			Clinic.Person therapist = clinicA.aTherapist("BCBA");
+			String child = clinicA.aChild(admin, parent, therapist, null);
+			String conversation = Messages.childConversation(parent, child);
+
+			try (EventStream stream = EventStream.open(port(nodeB), therapist.accessToken(), "")) {
 				assertThat(stream.status()).as(stream.problem()).isEqualTo(200);
 				assertThat(stream.next(Duration.ofSeconds(2)).type()).isEqualTo("ready");
 
-				UUID appointment = UUID.randomUUID();
-				nodeA.getBean(TransactionTemplate.class)
-					.executeWithoutResult(status -> nodeA.getBean(LiveEvents.class)
-						.publish(List.of(UUID.fromString(adminOnB.id())), "appointment.changed",
-								Map.of("appointmentId", appointment, "change", "moved")));
+				Api.Response posted = parent.api()
+					.post("/api/conversations/" + conversation + "/messages", Api.body("body", "Hello from node A"));
+				assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+				String messageId = posted.at("/id");
 
-				EventStream.Event event = stream.next(Duration.ofSeconds(2));
-				assertThat(event).as("the event within 2 s on node B").isNotNull();
-				assertThat(event.type()).isEqualTo("appointment.changed");
-				assertThat(event.data()).contains(appointment.toString());
+				EventStream.Event created = messageCreated(stream, Duration.ofSeconds(2));
+				assertThat(created).as("message.created on node B's stream within 2 s").isNotNull();
+				assertThat(created.data()).contains(messageId).contains(conversation).doesNotContain("Hello");
 			}
 		}
 		finally {
 			database.drop();
 		}
+	}
+
+	/** The first {@code message.created} event within {@code timeout} (other events, e.g. notices, skipped). */
+	private static EventStream.Event messageCreated(EventStream stream, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			EventStream.Event event = stream.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+			if (event == null) {
+				return null;
+			}
+			if (event.type().equals("message.created")) {
+				return event;
+			}
+		}
+		return null;
 	}
 
 	private static ConfigurableApplicationContext node(FreshDatabase database, String secret, String name) {

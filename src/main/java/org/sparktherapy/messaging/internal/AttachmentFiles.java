@@ -27,7 +27,7 @@ class AttachmentFiles {
 		this.storage = storage;
 	}
 
-	/** Writes a file inside the current transaction; it is deleted if the transaction does not commit. */
+	/** Writes a file inside the current transaction; it is deleted if the transaction rolls back. */
 	void write(String key, InputStream content) {
 		List<String> written = writtenInThisTransaction();
 		written.add(key);
@@ -73,7 +73,9 @@ class AttachmentFiles {
 			@Override
 			public void afterCompletion(int status) {
 				TransactionSynchronizationManager.unbindResourceIfPossible(AttachmentFiles.this);
-				if (status != STATUS_COMMITTED) {
+				// only a known rollback: with STATUS_UNKNOWN the commit may have succeeded, and a message
+				// without its files is worse than a file without its message
+				if (status == STATUS_ROLLED_BACK) {
 					written.forEach(AttachmentFiles.this.storage::delete);
 				}
 			}

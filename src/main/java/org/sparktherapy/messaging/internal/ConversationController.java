@@ -215,7 +215,7 @@ class ConversationController {
 
 	@PostMapping("/api/conversations/{id}/read")
 	@Operation(summary = "Mark the conversation read up to a message", description = "Members only; the read "
-			+ "position only moves forward.")
+			+ "position only moves forward, and the answer carries the position stored (upTo).")
 	ReadResponse read(@PathVariable UUID id, @Valid @RequestBody ReadRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		MessagingService.ReadResult result = this.service.markRead(user, id, request.upTo());

@@ -237,21 +237,52 @@ class ConversationRepository {
 			                       where r.conversation_id = c.id and r.account_id = :me), 0)
 			 and (c.kind <> 'announcement' or m.posted_at >= (select a.created_at from accounts a where a.id = :me)))""";
 
-	/** Moves the member's read position forward to {@code seq} (never back). */
-	void markRead(UUID conversationId, UUID accountId, long seq, Instant at) {
-		this.jdbc.sql("""
+	/** A member's stored read position after {@link #markRead}, and whether that call moved it. */
+	record ReadMark(long seq, boolean advanced) {
+	}
+
+	/**
+	 * Moves the member's read position forward to {@code seq} (never back). Returns the position now stored: the
+	 * given one when it advanced, else the further one that was already there.
+	 */
+	ReadMark markRead(UUID conversationId, UUID accountId, long seq, Instant at) {
+		Optional<Long> advanced = this.jdbc.sql("""
 				insert into conversation_reads (conversation_id, account_id, last_read_seq, read_at)
 				values (:conversation, :account, :seq, :at)
 				on conflict (conversation_id, account_id) do update
-				set last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq),
-				    read_at = case when excluded.last_read_seq > conversation_reads.last_read_seq
-				                   then excluded.read_at else conversation_reads.read_at end
+				set last_read_seq = excluded.last_read_seq, read_at = excluded.read_at
+				where conversation_reads.last_read_seq < excluded.last_read_seq
+				returning last_read_seq
 				""")
 			.param("conversation", conversationId)
 			.param("account", accountId)
 			.param("seq", seq)
 			.param("at", Timestamp.from(at))
-			.update();
+			.query(Long.class)
+			.optional();
+		if (advanced.isPresent()) {
+			return new ReadMark(advanced.get(), true);
+		}
+		// the conflicting row is locked by the statement above until commit, so this reads what it kept
+		long stored = this.jdbc
+			.sql("select last_read_seq from conversation_reads where conversation_id = :conversation and account_id = :account")
+			.param("conversation", conversationId)
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
+		return new ReadMark(stored, false);
+	}
+
+	/**
+	 * Locks the conversation's row until the transaction ends. Taken before a message is inserted, so messages of
+	 * one conversation commit in the order of their {@code seq}: a reader who has seen message n has seen every
+	 * earlier one, and a read position never skips a message that commits later.
+	 */
+	void lockForPosting(UUID conversationId) {
+		this.jdbc.sql("select id from conversations where id = :id for update")
+			.param("id", conversationId)
+			.query(UUID.class)
+			.single();
 	}
 
 	List<ReadPosition> readPositions(UUID conversationId) {

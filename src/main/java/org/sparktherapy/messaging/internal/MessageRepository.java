@@ -83,6 +83,15 @@ class MessageRepository {
 			.optional();
 	}
 
+	/** The id of the conversation's message with this sequence number. */
+	Optional<UUID> idAt(UUID conversationId, long seq) {
+		return this.jdbc.sql("select id from messages where seq = :seq and conversation_id = :conversation")
+			.param("seq", seq)
+			.param("conversation", conversationId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** Up to {@code limit} messages before {@code beforeSeq} (all when null), newest first. */
 	List<Message> page(UUID conversationId, Long beforeSeq, int limit) {
 		List<Message> messages = this.jdbc.sql("select " + COLUMNS + """

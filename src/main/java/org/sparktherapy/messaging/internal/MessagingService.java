@@ -312,11 +312,17 @@ class MessagingService {
 		}
 		long seq = this.messages.seqOf(conversation.id(), upTo)
 			.orElseThrow(() -> new MessagingProblems.InvalidField("/upTo", "is not a message of this conversation"));
-		this.conversations.markRead(conversation.id(), user.id(), seq, this.clock.instant());
+		ConversationRepository.ReadMark mark = this.conversations.markRead(conversation.id(), user.id(), seq,
+				this.clock.instant());
+		UUID position = mark.advanced() ? upTo : this.messages.idAt(conversation.id(), mark.seq()).orElseThrow();
 		long unread = this.conversations.unread(conversation.id(), user.id());
-		this.live.publish(this.policy.members(conversation), "conversation.read",
-				new ReadRef(conversation.id(), user.id(), upTo));
-		return new ReadResult(conversation.id(), upTo, unread);
+		if (mark.advanced()) {
+			// an announcement's readers are private: only the reader's own devices hear it (and not its audience)
+			Set<UUID> recipients = (conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? Set.of(user.id())
+					: this.policy.members(conversation);
+			this.live.publish(recipients, "conversation.read", new ReadRef(conversation.id(), user.id(), position));
+		}
+		return new ReadResult(conversation.id(), position, unread);
 	}
 
 	@Transactional
@@ -354,6 +360,7 @@ class MessagingService {
 					conversation.childId(), i, fileName(upload.upload().fileName(), upload.type()),
 					upload.type().contentType(), upload.upload().size(), key));
 		}
+		this.conversations.lockForPosting(conversation.id());
 		long seq = this.messages.insert(messageId, conversation.id(), conversation.childId(), user.id(), text, now);
 		attachments.forEach(attachment -> this.messages.insertAttachment(attachment, now));
 		this.conversations.touch(conversation.id(), now);
