@@ -207,7 +207,7 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentre() {
+	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentreAndIsMailed() {
 		Api.Response changed = this.guardian.api().put("/api/auth/profile",
 				body("currentPassword", Clinic.PASSWORD, "newPassword", "juniper-sextant-quarry-55"));
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
@@ -219,6 +219,11 @@ class NotificationsIntegrationTests {
 				.anyMatch(mail -> TestMailServer.subject(mail).contains("password changed")));
 		JsonNode signIn = awaitKinds(this.guardian, "new_sign_in", 1).get(0);
 		assertThat(signIn.get("title").asString()).startsWith("New sign-in: ");
+		await().atMost(Duration.ofSeconds(10))
+			.alias("a security notice: mailed by default")
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("new sign-ins")));
 	}
 
 	@Test
