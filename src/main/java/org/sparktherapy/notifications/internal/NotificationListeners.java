@@ -96,7 +96,9 @@ class NotificationListeners {
 	 */
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
-		String source = "move:" + event.moveId();
+		// a publication stored before moves carried an id reads back without one: key it by appointment and start
+		String source = (event.moveId() != null) ? "move:" + event.moveId()
+				: event.appointmentId() + "@" + event.startsAt();
 		String title;
 		if (event.occurrences() > 1) {
 			Instant first = (event.seriesId() != null)
