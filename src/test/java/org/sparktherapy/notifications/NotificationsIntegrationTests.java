@@ -104,6 +104,69 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void movingAWholeSeriesToAnotherTherapistTellsEachPersonOnceAndBothTherapists() {
+		Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+			.plusWeeks(2)
+			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+			.atTime(java.time.LocalTime.of(15, 0))
+			.toInstant(java.time.ZoneOffset.UTC);
+		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
+				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		awaitKinds(this.guardian, "appointment_booked", 1);
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
+				body("scope", "all", "start", start.plus(2, ChronoUnit.HOURS).toString(), "therapistId",
+						this.supervisor.id()));
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+
+		JsonNode notice = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
+		assertThat(notice.get("title").asString()).startsWith("4 weekly appointments moved, starting ");
+		awaitKinds(this.supervisor, "appointment_moved", 1);
+		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
+		assertThat(away.get("title").asString()).isEqualTo("4 weekly appointments moved to another therapist");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> liveChanges(this.technician) == 4 + 4 && liveChanges(this.supervisor) == 4);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("moved")));
+		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+			.until(() -> ofKind(this.guardian, "appointment_moved").size() == 1
+					&& ofKind(this.technician, "appointment_moved").size() == 1
+					&& ofKind(this.supervisor, "appointment_moved").size() == 1);
+		assertThat(TestMailServer.mailsTo(this.guardian.email()))
+			.as("one mail per move, not one per occurrence")
+			.filteredOn(mail -> TestMailServer.subject(mail).contains("moved"))
+			.hasSize(1);
+	}
+
+	@Test
+	void aSingleAppointmentMovedToAnotherTherapistTellsTheOldOneOnlyTheTime() {
+		Instant start = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+
+		Api.Response moved = this.admin.api().put("/api/appointments/" + id,
+				body("therapistId", this.supervisor.id()));
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+
+		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
+		assertThat(away.get("title").asString()).startsWith("Appointment on ").endsWith(" moved to another therapist");
+		assertThat(away.get("link").asString()).isEqualTo("/schedule");
+		assertThat(awaitKinds(this.supervisor, "appointment_moved", 1).get(0).get("title").asString())
+			.startsWith("Appointment moved to ");
+		await().atMost(Duration.ofSeconds(10)).until(() -> liveChanges(this.technician) == 2);
+	}
+
+	private long liveChanges(Clinic.Person person) {
+		return this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
+			.param("id", UUID.fromString(person.id()))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void appointmentMailsCarryALinkAndNoClinicalData() {
 		Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
@@ -207,7 +270,7 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentre() {
+	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentreAndIsMailed() {
 		Api.Response changed = this.guardian.api().put("/api/auth/profile",
 				body("currentPassword", Clinic.PASSWORD, "newPassword", "juniper-sextant-quarry-55"));
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
@@ -219,6 +282,11 @@ class NotificationsIntegrationTests {
 				.anyMatch(mail -> TestMailServer.subject(mail).contains("password changed")));
 		JsonNode signIn = awaitKinds(this.guardian, "new_sign_in", 1).get(0);
 		assertThat(signIn.get("title").asString()).startsWith("New sign-in: ");
+		await().atMost(Duration.ofSeconds(10))
+			.alias("a security notice: mailed by default")
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("new sign-ins")));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * looks for scheduled appointments starting within {@link #AHEAD}; each reminder first claims its row in
  * {@code appointment_reminders} (appointment, start time) in the same transaction as the notifications, so it is
  * sent once even if two runs overlap after a lock expired, and a moved appointment is reminded again for its new
- * time.
+ * time. The claim re-reads the appointment: one cancelled or moved since it was selected is not reminded (the row
+ * lock of a concurrent cancel or move makes the claim wait for it and see its outcome).
  */
 @Component
 class AppointmentReminders {
@@ -72,9 +73,12 @@ class AppointmentReminders {
 		return reminded;
 	}
 
-	private boolean remind(AppointmentTable.Row appointment, Instant now) {
+	/** Claims and sends one appointment's reminder, inside the caller's transaction; false when it is not due any more. */
+	boolean remind(AppointmentTable.Row appointment, Instant now) {
 		int claimed = this.jdbc.sql("""
-				insert into appointment_reminders (appointment_id, starts_at, sent_at) values (:id, :startsAt, :now)
+				insert into appointment_reminders (appointment_id, starts_at, sent_at)
+				select id, starts_at, :now from appointments
+				where id = :id and status = 'scheduled' and starts_at = :startsAt for share
 				on conflict do nothing
 				""")
 			.param("id", appointment.id())
@@ -84,6 +88,8 @@ class AppointmentReminders {
 		if (claimed == 0) {
 			return false;
 		}
+		// the claim locked the appointment: its therapist now is the one to remind (it may have been moved to another)
+		appointment = this.appointments.find(appointment.id()).orElse(appointment);
 		String source = appointment.id() + "@" + appointment.startsAt();
 		String title = "Reminder: appointment on " + this.when.format(appointment.startsAt());
 		this.notifier.notify(List.of(appointment.therapistId()), new Notification.Draft(

@@ -30,7 +30,7 @@ enum NotificationKind {
 	PASSWORD_CHANGED("password_changed", "Password changed", true, true, true,
 			"The password of your SPARKTherapy account was changed. If this was not you, reset it at once and tell "
 					+ "the clinic."),
-	NEW_SIGN_IN("new_sign_in", "New sign-ins", true, false, false,
+	NEW_SIGN_IN("new_sign_in", "New sign-ins", true, true, false,
 			"Someone signed in to your SPARKTherapy account. If this was not you, change your password.");
 
 	private final String value;

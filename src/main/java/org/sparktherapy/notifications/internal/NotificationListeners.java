@@ -89,11 +89,39 @@ class NotificationListeners {
 				event.therapistId(), actor, source, title, "booked", this.clock.instant());
 	}
 
+	/**
+	 * One notice per person and move, however many occurrences of a series moved together (the source key is the
+	 * move's id); the open apps still hear of every occurrence. When the therapist changed, the previous one is told
+	 * too — that it moved to another therapist, with the time at most — and their open schedule refreshed.
+	 */
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
+		// a publication stored before moves carried an id reads back without one: key it by appointment and start
+		String source = (event.moveId() != null) ? "move:" + event.moveId()
+				: event.appointmentId() + "@" + event.startsAt();
+		String title;
+		if (event.occurrences() > 1) {
+			Instant first = (event.seriesId() != null)
+					? this.appointments.firstStartOfSeries(event.seriesId()).orElse(event.startsAt())
+					: event.startsAt();
+			title = event.occurrences() + " weekly appointments moved, starting " + this.when.format(first);
+		}
+		else {
+			title = "Appointment moved to " + this.when.format(event.startsAt());
+		}
+		Instant now = this.clock.instant();
 		appointmentNotice(NotificationKind.APPOINTMENT_MOVED, event.appointmentId(), event.childId(),
-				event.therapistId(), null, event.appointmentId() + "@" + event.startsAt(),
-				"Appointment moved to " + this.when.format(event.startsAt()), "moved", this.clock.instant());
+				event.therapistId(), null, source, title, "moved", now);
+		UUID previous = event.previousTherapistId();
+		if (previous != null && !previous.equals(event.therapistId())) {
+			String away = (event.occurrences() > 1)
+					? event.occurrences() + " weekly appointments moved to another therapist"
+					: "Appointment on " + this.when.format(event.previousStartsAt()) + " moved to another therapist";
+			this.notifier.notify(List.of(previous), new Notification.Draft(NotificationKind.APPOINTMENT_MOVED, source,
+					away, THERAPIST_SCHEDULE, now));
+			this.live.publish(List.of(previous), "appointment.changed",
+					Map.of("appointmentId", event.appointmentId(), "change", "moved"));
+		}
 	}
 
 	@ApplicationModuleListener

@@ -25,13 +25,17 @@ import org.springframework.stereotype.Component;
  * The mail channel: an outbox of mails written with their notification, sent after commit on a thread of their
  * own (never inside a transaction), and retried by a job when the SMTP server failed — after 1, 5, 30 minutes and
  * 2 hours; after {@value #MAX_ATTEMPTS} failed attempts a mail is marked {@code failed} and left alone. Each attempt
- * first claims the mail by pushing its next attempt time forward, so two nodes never send the same mail at once.
+ * first claims the mail by leasing it for ten minutes (by the database's clock) and keeps the lease while sending, so
+ * two nodes never send the same mail at once; only a failed attempt sets the next one by the backoff.
  * The address is looked up when sending; logs name the mail's id and kind, never the address.
  */
 @Component
 class NotificationMails {
 
 	static final int MAX_ATTEMPTS = 5;
+
+	/** How long a claimed mail is left to the node sending it before another may try. */
+	static final Duration LEASE = Duration.ofMinutes(10);
 
 	private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
 			Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(2));
@@ -92,9 +96,9 @@ class NotificationMails {
 	@SchedulerLock(name = "notification-mails", lockAtMostFor = "PT10M")
 	public int retryDue() {
 		List<UUID> due = this.jdbc.sql("""
-				select id from notification_mails where status = 'pending' and next_attempt_at <= :now
+				select id from notification_mails where status = 'pending' and next_attempt_at <= now()
 				order by next_attempt_at limit 200
-				""").param("now", Timestamp.from(this.clock.instant())).query(UUID.class).list();
+				""").query(UUID.class).list();
 		int sent = 0;
 		for (UUID id : due) {
 			if (attempt(id)) {
@@ -104,18 +108,21 @@ class NotificationMails {
 		return sent;
 	}
 
-	/** One attempt at one mail, outside any transaction; returns whether it was sent now. */
+	/**
+	 * One attempt at one mail, outside any transaction; returns whether it was sent now. The claim leases the mail
+	 * for {@link #LEASE} by the database's clock (nodes' clocks may differ), and the lease stands while sending, so a
+	 * slow SMTP server never lets another node send it too; only a failed send sets the next attempt by the backoff.
+	 */
 	boolean attempt(UUID mailId) {
-		Instant now = this.clock.instant();
 		var claimed = this.jdbc.sql("""
-				update notification_mails m set attempts = m.attempts + 1, next_attempt_at = :lease
+				update notification_mails m set attempts = m.attempts + 1,
+				       next_attempt_at = now() + :lease * interval '1 second'
 				from notifications n
-				where m.id = :id and n.id = m.notification_id and m.status = 'pending' and m.next_attempt_at <= :now
+				where m.id = :id and n.id = m.notification_id and m.status = 'pending' and m.next_attempt_at <= now()
 				returning n.recipient_id, n.kind, n.link, m.attempts
 				""")
 			.param("id", mailId)
-			.param("now", Timestamp.from(now))
-			.param("lease", Timestamp.from(now.plus(Duration.ofMinutes(10))))
+			.param("lease", LEASE.toSeconds())
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getInt(4) })
 			.optional();
@@ -124,11 +131,6 @@ class NotificationMails {
 		}
 		Object[] row = claimed.get();
 		int attempts = (Integer) row[3];
-		// claimed for ten minutes; from here the next attempt waits by the backoff, whatever happens below
-		this.jdbc.sql("update notification_mails set next_attempt_at = :next where id = :id")
-			.param("next", Timestamp.from(now.plus(BACKOFF.get(Math.min(attempts, BACKOFF.size()) - 1))))
-			.param("id", mailId)
-			.update();
 		NotificationKind kind = NotificationKind.of((String) row[1]).orElseThrow();
 		AccountSummary recipient = this.accounts.findById((UUID) row[0]).filter(AccountSummary::active).orElse(null);
 		if (recipient == null) {
@@ -141,6 +143,7 @@ class NotificationMails {
 					kind.mailSentence() + "\n\nOpen: " + link + "\n\n"
 							+ "You can choose which mails you receive under Profile → Notification settings.\n");
 			if (!sent) {
+				backOff(mailId, attempts);
 				return false;
 			}
 			finish(mailId, "sent");
@@ -152,8 +155,20 @@ class NotificationMails {
 			if (attempts >= MAX_ATTEMPTS) {
 				finish(mailId, "failed");
 			}
+			else {
+				backOff(mailId, attempts);
+			}
 			return false;
 		}
+	}
+
+	/** After a failed attempt: the next one waits by the backoff (from the database's now). */
+	private void backOff(UUID mailId, int attempts) {
+		Duration wait = BACKOFF.get(Math.min(attempts, BACKOFF.size()) - 1);
+		this.jdbc.sql("""
+				update notification_mails set next_attempt_at = now() + :seconds * interval '1 second'
+				where id = :id and status = 'pending'
+				""").param("seconds", wait.toSeconds()).param("id", mailId).update();
 	}
 
 	private void finish(UUID mailId, String status) {

@@ -296,11 +296,13 @@ class AppointmentService {
 		Series series = (scope == Scope.THIS) ? null
 				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
 		List<Appointment> moved = this.appointments.findAll(ids.stream().toList());
+		UUID moveId = UUID.randomUUID();
 		for (int i = 0; i < moving.size(); i++) {
 			Appointment before = moving.get(i);
 			Appointment after = moved.stream().filter(a -> a.id().equals(before.id())).findFirst().orElseThrow();
 			this.events.publishEvent(new AppointmentMoved(after.id(), after.childId(), after.therapist().id(),
-					after.startsAt(), after.endsAt(), before.startsAt(), before.endsAt()));
+					before.therapist().id(), after.startsAt(), after.endsAt(), before.startsAt(), before.endsAt(),
+					after.seriesId(), moveId, moving.size()));
 		}
 		this.audit.success(new PhiAccess("update", "appointment", id, appointment.childId()));
 		return new Booking(series, moved);

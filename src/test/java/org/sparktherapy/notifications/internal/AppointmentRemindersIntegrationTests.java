@@ -86,6 +86,36 @@ class AppointmentRemindersIntegrationTests {
 		assertThat(reminders(guardian)).as("the new time is reminded again").isEqualTo(2);
 	}
 
+	@Test
+	void anAppointmentCancelledOrMovedAfterItWasSelectedIsNotReminded() {
+		Clinic clinic = new Clinic(this.port);
+		Clinic.Person admin = clinic.rootAdmin();
+		Clinic.Person technician = clinic.aTherapist("RBT");
+		Clinic.Person guardian = clinic.aParent();
+		String child = clinic.aChild(admin, guardian, null, technician);
+		Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String cancelled = clinic.anAppointment(admin, child, technician, start);
+		String moved = clinic.anAppointment(admin, child, technician, start.plus(Duration.ofHours(3)));
+		Instant now = start.minus(Duration.ofHours(20));
+		AppointmentTable.Row cancelledRow = this.appointments.find(UUID.fromString(cancelled)).orElseThrow();
+		AppointmentTable.Row movedRow = this.appointments.find(UUID.fromString(moved)).orElseThrow();
+
+		// the job selected both; then, before it claims them, one is cancelled and the other moved
+		assertThat(admin.api().post("/api/appointments/" + cancelled + "/cancel", body("reason", "Holiday")).status())
+			.isEqualTo(200);
+		assertThat(admin.api()
+			.put("/api/appointments/" + moved, body("start", start.plus(3, ChronoUnit.DAYS).toString()))
+			.status()).isEqualTo(200);
+		AppointmentReminders job = at(now);
+
+		Boolean cancelledReminded = this.transactions.execute(status -> job.remind(cancelledRow, now));
+		Boolean movedReminded = this.transactions.execute(status -> job.remind(movedRow, now));
+		assertThat(cancelledReminded).isFalse();
+		assertThat(movedReminded).isFalse();
+		assertThat(reminders(guardian)).isZero();
+		assertThat(reminders(technician)).isZero();
+	}
+
 	private List<Integer> twoRunsAtOnce(Instant now) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

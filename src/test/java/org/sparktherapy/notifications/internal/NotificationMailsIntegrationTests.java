@@ -1,16 +1,26 @@
 package org.sparktherapy.notifications.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.platform.mail.MailSettings;
+import org.sparktherapy.platform.mail.Mailer;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
 import org.sparktherapy.support.TestMailServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +35,15 @@ class NotificationMailsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	ObjectProvider<JavaMailSender> sender;
+
+	@Autowired
+	MailSettings settings;
 
 	@Test
 	void aPendingMailIsSentOnceByWhicheverAttemptClaimsItFirst() {
@@ -47,6 +66,52 @@ class NotificationMailsIntegrationTests {
 
 		assertThat(this.mails.attempt(mail)).isFalse();
 		assertThat(status(mail)).isEqualTo("pending");
+	}
+
+	@Test
+	void theLeaseStandsWhileSendingAndTheClaimGoesByTheDatabaseClock() {
+		Clinic.Person parent = new Clinic(this.port).aParent();
+		UUID mail = aPendingMail(parent, "now()");
+		List<String> seenWhileSending = new ArrayList<>();
+		// this node's clock is an hour behind the database's: the mail is due all the same
+		NotificationMails slowNode = new NotificationMails(this.jdbc, this.accounts, new Mailer(this.sender, this.settings) {
+			@Override
+			public boolean send(String to, String subject, String text) {
+				seenWhileSending.add(leasedFor(mail) > 5 * 60 ? "leased" : "exposed");
+				seenWhileSending.add(NotificationMailsIntegrationTests.this.mails.attempt(mail) ? "sent twice" : "left alone");
+				return super.send(to, subject, text);
+			}
+		}, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+
+		assertThat(slowNode.attempt(mail)).isTrue();
+
+		assertThat(seenWhileSending).containsExactly("leased", "left alone");
+		assertThat(status(mail)).isEqualTo("sent");
+	}
+
+	@Test
+	void onlyAFailedSendWaitsByTheBackoff() {
+		Clinic.Person parent = new Clinic(this.port).aParent();
+		UUID mail = aPendingMail(parent, "now()");
+		NotificationMails failing = new NotificationMails(this.jdbc, this.accounts, new Mailer(this.sender, this.settings) {
+			@Override
+			public boolean send(String to, String subject, String text) {
+				throw new MailSendException("the server is away");
+			}
+		}, Clock.systemUTC());
+
+		assertThat(failing.attempt(mail)).isFalse();
+
+		assertThat(status(mail)).isEqualTo("pending");
+		assertThat(leasedFor(mail)).as("first backoff: a minute").isBetween(50L, 70L);
+	}
+
+	/** Seconds from the database's now to the mail's next attempt. */
+	private long leasedFor(UUID mail) {
+		return this.jdbc.sql("select extract(epoch from next_attempt_at - now())::bigint from notification_mails where id = :id")
+			.param("id", mail)
+			.query(Long.class)
+			.single();
 	}
 
 	private UUID aPendingMail(Clinic.Person recipient, String nextAttempt) {
