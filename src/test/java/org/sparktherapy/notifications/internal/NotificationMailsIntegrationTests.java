@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,11 @@ import org.sparktherapy.support.TestMailServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,12 +95,15 @@ class NotificationMailsIntegrationTests {
 	void onlyAFailedSendWaitsByTheBackoff() {
 		Clinic.Person parent = new Clinic(this.port).aParent();
 		UUID mail = aPendingMail(parent, "now()");
-		NotificationMails failing = new NotificationMails(this.jdbc, this.accounts, new Mailer(this.sender, this.settings) {
-			@Override
-			public boolean send(String to, String subject, String text) {
-				throw new MailSendException("the server is away");
-			}
-		}, Clock.systemUTC());
+		// a real SMTP client against a port where no server listens: the send fails as it would in production
+		JavaMailSenderImpl away = new JavaMailSenderImpl();
+		away.setHost("127.0.0.1");
+		away.setPort(closedPort());
+		away.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+		ObjectProvider<JavaMailSender> awayProvider = new StaticListableBeanFactory(Map.of("mailSender", away))
+			.getBeanProvider(JavaMailSender.class);
+		NotificationMails failing = new NotificationMails(this.jdbc, this.accounts,
+				new Mailer(awayProvider, this.settings), Clock.systemUTC());
 
 		assertThat(failing.attempt(mail)).isFalse();
 
@@ -136,6 +141,15 @@ class NotificationMailsIntegrationTests {
 
 	private String status(UUID mail) {
 		return this.jdbc.sql("select status from notification_mails where id = :id").param("id", mail).query(String.class).single();
+	}
+
+	private static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }
