@@ -12,4 +12,7 @@ public interface Accounts {
 
 	Optional<AccountSummary> findByEmail(String email);
 
+	/** The ids of the active accounts of a role, oldest first (e.g. whom to tell of something only admins decide). */
+	java.util.List<UUID> activeWithRole(Role role);
+
 }

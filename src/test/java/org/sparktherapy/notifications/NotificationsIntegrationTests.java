@@ -167,6 +167,34 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void aProposedChangeTellsTheAdminsAndTheirDecisionTellsTheProposer() {
+		Clinic.Person anotherAdmin = this.clinic.anAdmin();
+		Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		Api.Response proposed = this.technician.api()
+			.post("/api/appointments/" + appointment + "/change-requests",
+					body("scope", "this", "start", start.plus(1, ChronoUnit.HOURS).toString(), "end",
+							start.plus(2, ChronoUnit.HOURS).toString()));
+		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+
+		JsonNode told = awaitKinds(anotherAdmin, "change_requested", 1).get(0);
+		assertThat(told.get("title").asString()).startsWith("Change proposed: appointment to ");
+		assertThat(told.get("link").asString()).isEqualTo("/schedule");
+
+		Api.Response declined = this.admin.api()
+			.post("/api/appointment-change-requests/" + proposed.at("/id") + "/decline", body("reason", "Room taken"));
+		assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+		assertThat(awaitKinds(this.technician, "change_decided", 1).get(0).get("title").asString())
+			.isEqualTo("Your proposed change was declined");
+
+		assertThat(kinds(this.guardian)).as("parents never hear of proposed changes")
+			.doesNotContain("change_requested", "change_decided");
+		assertThat(kinds(this.supervisor)).doesNotContain("change_requested", "change_decided");
+		assertThat(kinds(this.technician)).as("the proposer is not told of their own proposal")
+			.doesNotContain("change_requested");
+	}
+
+	@Test
 	void appointmentMailsCarryALinkAndNoClinicalData() {
 		Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);

@@ -108,6 +108,13 @@ class AccountRepository {
 			.optional();
 	}
 
+	List<UUID> activeWithRole(Role role) {
+		return this.jdbc.sql("select id from accounts where role = :role and active order by created_at, id")
+			.param("role", role.value())
+			.query(UUID.class)
+			.list();
+	}
+
 	boolean anyActiveAdmin() {
 		return this.jdbc.sql("select exists (select 1 from accounts where role = 'admin' and active)")
 			.query(Boolean.class)

@@ -2,6 +2,7 @@ package org.sparktherapy.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -174,6 +175,12 @@ class AccountService implements Accounts {
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByEmail(String email) {
 		return this.accounts.findByEmail(email).map(Account::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UUID> activeWithRole(Role role) {
+		return this.accounts.activeWithRole(role);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.PasswordChanged;
 import org.sparktherapy.identity.Role;
@@ -20,6 +21,8 @@ import org.sparktherapy.programs.TargetMastered;
 import org.sparktherapy.realtime.LiveEvents;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
+import org.sparktherapy.scheduling.AppointmentChangeDecided;
+import org.sparktherapy.scheduling.AppointmentChangeRequested;
 import org.sparktherapy.scheduling.AppointmentMoved;
 import org.sparktherapy.sessions.SessionSubmitted;
 
@@ -51,8 +54,11 @@ class NotificationListeners {
 
 	private final Clock clock;
 
+	private final Accounts accounts;
+
 	NotificationListeners(Notifier notifier, Children children, AppointmentTable appointments, LiveEvents live,
-			SparkProperties spark, Clock clock) {
+			SparkProperties spark, Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.clock = clock;
 		this.notifier = notifier;
 		this.children = children;
@@ -132,6 +138,26 @@ class NotificationListeners {
 		appointmentNotice(NotificationKind.APPOINTMENT_CANCELLED, event.appointmentId(), event.childId(),
 				event.therapistId(), actor, event.appointmentId().toString(),
 				"Appointment on " + this.when.format(event.startsAt()) + " cancelled", "cancelled", event.at());
+	}
+
+	/** The clinic's admins decide therapists' proposed changes: each is told of a new one. */
+	@ApplicationModuleListener
+	void on(AppointmentChangeRequested event) {
+		this.notifier.notify(this.accounts.activeWithRole(Role.ADMIN),
+				new Notification.Draft(NotificationKind.CHANGE_REQUESTED, event.requestId().toString(),
+						"Change proposed: appointment to " + this.when.format(event.startsAt()), "/schedule",
+						event.requestedAt()));
+	}
+
+	/** The proposer hears an admin's decision; withdrawing is their own act and tells nobody. */
+	@ApplicationModuleListener
+	void on(AppointmentChangeDecided event) {
+		if ("withdrawn".equals(event.outcome())) {
+			return;
+		}
+		this.notifier.notify(List.of(event.requestedBy()),
+				new Notification.Draft(NotificationKind.CHANGE_DECIDED, event.requestId().toString(),
+						"Your proposed change was " + event.outcome(), "/schedule", event.decidedAt()));
 	}
 
 	@ApplicationModuleListener
