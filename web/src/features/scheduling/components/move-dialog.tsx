@@ -5,11 +5,11 @@ import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
-import { toDay } from '../../../lib/dates';
-import { SCOPE_LABELS, type Appointment, type MoveScope } from '../api/appointment-types';
+import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useUpdateAppointment } from '../api/update-appointment';
 import { ConflictList, isConflictError } from './conflict-list';
-import { combine, toOffsetIso, toTime } from './schedule-math';
+import { toOffsetIso } from './schedule-math';
+import { ScopeFieldset, TimeRangeFields, useTimeRange } from './time-range-fields';
 
 export interface MoveRequest {
   appointment: Appointment;
@@ -58,9 +58,7 @@ function MoveForm({
   const { appointment } = request;
   const update = useUpdateAppointment();
   const duration = new Date(appointment.end).getTime() - new Date(appointment.start).getTime();
-  const [day, setDay] = useState(toDay(request.start));
-  const [startTime, setStartTime] = useState(toTime(request.start));
-  const [endTime, setEndTime] = useState(toTime(new Date(request.start.getTime() + duration)));
+  const range = useTimeRange(request.start, new Date(request.start.getTime() + duration));
   const [scope, setScope] = useState<MoveScope>('this');
   const [override, setOverride] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
@@ -69,21 +67,19 @@ function MoveForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const start = combine(day, startTime);
-    const end = combine(day, endTime);
+    const chosen = range.check();
     const found = {
-      when:
-        !start || !end ? 'Enter a date and both times' : end <= start ? 'The end must be after the start' : undefined,
+      when: chosen.error,
       reason: override && !overrideReason.trim() ? 'Give a reason for the override' : undefined,
     };
     setErrors(found);
-    if (found.when || found.reason || !start || !end) return;
+    if (chosen.error !== undefined || found.reason) return;
     update.mutate(
       {
         id: appointment.id,
         request: {
-          start: toOffsetIso(start),
-          end: toOffsetIso(end),
+          start: toOffsetIso(chosen.start),
+          end: toOffsetIso(chosen.end),
           scope: appointment.seriesId ? scope : 'this',
           ...(override ? { override: { reason: overrideReason.trim() } } : {}),
         },
@@ -97,44 +93,8 @@ function MoveForm({
       <p>
         {childName} with {appointment.therapist.name}
       </p>
-      <div className="form-grid form-grid-3">
-        <TextField label="Date" type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
-        <TextField
-          label="Start"
-          type="time"
-          step={900}
-          required
-          value={startTime}
-          error={errors.when}
-          onChange={(event) => setStartTime(event.target.value)}
-        />
-        <TextField
-          label="End"
-          type="time"
-          step={900}
-          required
-          value={endTime}
-          onChange={(event) => setEndTime(event.target.value)}
-        />
-      </div>
-      {appointment.seriesId && (
-        <fieldset className="fieldset">
-          <legend className="fieldset-legend">Which appointments</legend>
-          {(Object.keys(SCOPE_LABELS) as MoveScope[]).map((value) => (
-            <div className="field field-checkbox" key={value}>
-              <input
-                id={`scope-${value}`}
-                type="radio"
-                name="scope"
-                className="checkbox"
-                checked={scope === value}
-                onChange={() => setScope(value)}
-              />
-              <label htmlFor={`scope-${value}`}>{SCOPE_LABELS[value]}</label>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <TimeRangeFields range={range} error={errors.when} />
+      {appointment.seriesId && <ScopeFieldset name="scope" scope={scope} onChange={setScope} />}
       {conflict && <ConflictList error={conflict} />}
       {update.isError && !conflict && <Alert>{errorMessage(update.error)}</Alert>}
       {conflict && (

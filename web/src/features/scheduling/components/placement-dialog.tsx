@@ -3,14 +3,13 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
-import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
-import { toDay } from '../../../lib/dates';
 import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
 import type { Proposal, ProposalSlot } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { ConflictList, isConflictError } from './conflict-list';
-import { combine, toOffsetIso, toTime } from './schedule-math';
+import { toOffsetIso } from './schedule-math';
+import { TimeRangeFields, useTimeRange } from './time-range-fields';
 
 export interface PlacementEdit {
   slot: ProposalSlot;
@@ -69,9 +68,7 @@ function PlacementForm({
   const remove = useRemovePlacement();
   const careTeam = useChildCareTeam(slot.childId);
   const duration = new Date(slot.end).getTime() - new Date(slot.start).getTime();
-  const [day, setDay] = useState(toDay(edit.start));
-  const [startTime, setStartTime] = useState(toTime(edit.start));
-  const [endTime, setEndTime] = useState(toTime(new Date(edit.start.getTime() + duration)));
+  const range = useTimeRange(edit.start, new Date(edit.start.getTime() + duration));
   const [therapistId, setTherapistId] = useState(slot.therapistId);
   const [error, setError] = useState<string>();
   const failed = move.error ?? remove.error;
@@ -83,20 +80,17 @@ function PlacementForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const start = combine(day, startTime);
-    const end = combine(day, endTime);
-    const found =
-      !start || !end ? 'Enter a date and both times' : end <= start ? 'The end must be after the start' : undefined;
-    setError(found);
-    if (found || !start || !end) return;
+    const chosen = range.check();
+    setError(chosen.error);
+    if (chosen.error !== undefined) return;
     remove.reset();
     move.mutate(
       {
         proposal,
         placementId: slot.id,
         change: {
-          start: toOffsetIso(start),
-          end: toOffsetIso(end),
+          start: toOffsetIso(chosen.start),
+          end: toOffsetIso(chosen.end),
           ...(therapistId !== slot.therapistId ? { therapistId } : {}),
         },
       },
@@ -107,26 +101,7 @@ function PlacementForm({
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Adjust draft session">
       <p>{childName}. Nothing is booked until the week is accepted.</p>
-      <div className="form-grid form-grid-3">
-        <TextField label="Date" type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
-        <TextField
-          label="Start"
-          type="time"
-          step={900}
-          required
-          value={startTime}
-          error={error}
-          onChange={(event) => setStartTime(event.target.value)}
-        />
-        <TextField
-          label="End"
-          type="time"
-          step={900}
-          required
-          value={endTime}
-          onChange={(event) => setEndTime(event.target.value)}
-        />
-      </div>
+      <TimeRangeFields range={range} error={error} />
       <SelectField
         label="Therapist"
         options={therapistOptions}

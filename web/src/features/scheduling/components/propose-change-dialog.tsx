@@ -3,14 +3,13 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
-import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { errorMessage } from '../../../lib/api-error';
-import { toDay } from '../../../lib/dates';
-import { SCOPE_LABELS, type Appointment, type MoveScope } from '../api/appointment-types';
+import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { useProposeChange } from '../api/propose-change';
-import { combine, toOffsetIso, toTime } from './schedule-math';
+import { toOffsetIso } from './schedule-math';
+import { ScopeFieldset, TimeRangeFields, useTimeRange } from './time-range-fields';
 
 /**
  * A therapist proposes a new time (and optionally a colleague of the child's care team) for their own appointment.
@@ -61,10 +60,7 @@ function ProposeForm({
 }) {
   const propose = useProposeChange();
   const careTeam = useChildCareTeam(appointment.childId);
-  const start = new Date(appointment.start);
-  const [day, setDay] = useState(toDay(start));
-  const [startTime, setStartTime] = useState(toTime(start));
-  const [endTime, setEndTime] = useState(toTime(new Date(appointment.end)));
+  const range = useTimeRange(new Date(appointment.start), new Date(appointment.end));
   const [scope, setScope] = useState<MoveScope>('this');
   const [colleague, setColleague] = useState('');
   const [note, setNote] = useState('');
@@ -75,18 +71,15 @@ function ProposeForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const from = combine(day, startTime);
-    const to = combine(day, endTime);
-    const found =
-      !from || !to ? 'Enter a date and both times' : to <= from ? 'The end must be after the start' : undefined;
-    setError(found);
-    if (found || !from || !to) return;
+    const chosen = range.check();
+    setError(chosen.error);
+    if (chosen.error !== undefined) return;
     propose.mutate(
       {
         appointmentId: appointment.id,
         request: {
-          start: toOffsetIso(from),
-          end: toOffsetIso(to),
+          start: toOffsetIso(chosen.start),
+          end: toOffsetIso(chosen.end),
           scope: appointment.seriesId ? scope : 'this',
           ...(colleague ? { therapistId: colleague } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
@@ -99,44 +92,8 @@ function ProposeForm({
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Propose a change">
       <p>{childName}. An admin approves or declines the change; until then the appointment stays as it is.</p>
-      <div className="form-grid form-grid-3">
-        <TextField label="New date" type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
-        <TextField
-          label="New start"
-          type="time"
-          step={900}
-          required
-          value={startTime}
-          error={error}
-          onChange={(event) => setStartTime(event.target.value)}
-        />
-        <TextField
-          label="New end"
-          type="time"
-          step={900}
-          required
-          value={endTime}
-          onChange={(event) => setEndTime(event.target.value)}
-        />
-      </div>
-      {appointment.seriesId && (
-        <fieldset className="fieldset">
-          <legend className="fieldset-legend">Which appointments</legend>
-          {(Object.keys(SCOPE_LABELS) as MoveScope[]).map((value) => (
-            <div className="field field-checkbox" key={value}>
-              <input
-                id={`propose-scope-${value}`}
-                type="radio"
-                name="propose-scope"
-                className="checkbox"
-                checked={scope === value}
-                onChange={() => setScope(value)}
-              />
-              <label htmlFor={`propose-scope-${value}`}>{SCOPE_LABELS[value]}</label>
-            </div>
-          ))}
-        </fieldset>
-      )}
+      <TimeRangeFields range={range} error={error} prefix="New" />
+      {appointment.seriesId && <ScopeFieldset name="propose-scope" scope={scope} onChange={setScope} />}
       <SelectField
         label="Therapist"
         placeholder="Keep me"
