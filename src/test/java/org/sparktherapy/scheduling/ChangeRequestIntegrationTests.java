@@ -1,12 +1,7 @@
 package org.sparktherapy.scheduling;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +46,7 @@ class ChangeRequestIntegrationTests {
 		this.technician = this.clinic.aTherapist("RBT");
 		this.guardian = this.clinic.aParent();
 		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
-		this.monday = LocalDate.now(ZoneOffset.UTC)
-			.plusWeeks(3)
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-			.atTime(LocalTime.of(15, 0))
-			.toInstant(ZoneOffset.UTC);
+		this.monday = Clinic.aMondayAfternoonAhead();
 	}
 
 	@Test

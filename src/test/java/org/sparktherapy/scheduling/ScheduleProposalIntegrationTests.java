@@ -1,11 +1,9 @@
 package org.sparktherapy.scheduling;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class ScheduleProposalIntegrationTests {
 		this.technician = this.clinic.aTherapist("RBT");
 		this.guardian = this.clinic.aParent();
 		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
-		this.week = LocalDate.now(ZoneOffset.UTC).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		this.week = Clinic.aMondayAhead();
 	}
 
 	@Test

@@ -1,5 +1,11 @@
 package org.sparktherapy.support;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +43,19 @@ public final class Clinic {
 
 	public Person rootAdmin() {
 		return signIn(null, ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	/**
+	 * The Monday of a week about three weeks ahead (clear of today's bookings and of time off set up for "now"), at
+	 * 15:00 in the test clinic's time zone (UTC).
+	 */
+	public static Instant aMondayAfternoonAhead() {
+		return aMondayAhead().atTime(LocalTime.of(15, 0)).toInstant(ZoneOffset.UTC);
+	}
+
+	/** The Monday of a week about three weeks ahead. */
+	public static LocalDate aMondayAhead() {
+		return LocalDate.now(ZoneOffset.UTC).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 	}
 
 	public Person aParent() {
