@@ -93,17 +93,8 @@ class DemoMessaging implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!(this.clock instanceof DemoClock demoClock)) {
-			return;
-		}
-		try {
-			if (this.jdbc.sql("select count(*) from messages").query(Long.class).single() == 0) {
-				seed(demoClock);
-			}
-		}
-		finally {
-			demoClock.release();
-		}
+		DemoClock.seedOnce(this.clock,
+				() -> this.jdbc.sql("select exists (select 1 from messages)").query(Boolean.class).single(), this::seed);
 	}
 
 	private void seed(DemoClock demoClock) {

@@ -78,17 +78,8 @@ class DemoSessions implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!(this.clock instanceof DemoClock demoClock)) {
-			return;
-		}
-		try {
-			if (this.jdbc.sql("select count(*) from therapy_sessions").query(Long.class).single() == 0) {
-				seed(demoClock);
-			}
-		}
-		finally {
-			demoClock.release();
-		}
+		DemoClock.seedOnce(this.clock,
+				() -> this.jdbc.sql("select exists (select 1 from therapy_sessions)").query(Boolean.class).single(), this::seed);
 	}
 
 	private void seed(DemoClock demoClock) {
