@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.SparkTherapyApplication;
 import org.sparktherapy.support.Api;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,16 @@ class RedisOutageIntegrationTests {
 			int port = ((WebServerApplicationContext) node).getWebServer().getPort();
 			assertThat(new Api(port).get("/api/health").at("/status")).isEqualTo("UP");
 			Clinic.Person admin = new Clinic(port).rootAdmin();
+			// The first sign-in raises a new_sign_in notification asynchronously; wait for its live event so the
+			// stream below sees only what this test publishes.
+			JdbcClient nodeJdbc = JdbcClient.create(node.getBean(DataSource.class));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> nodeJdbc
+					.sql("select count(*) from live_events where recipient_id = :r and type = 'notification.created'")
+					.param("r", UUID.fromString(admin.id()))
+					.query(Integer.class)
+					.single() > 0);
 			try (EventStream stream = EventStream.open(port, admin.accessToken(), "")) {
 				assertThat(stream.next(Duration.ofSeconds(2)).type()).isEqualTo("ready");
 
