@@ -319,6 +319,9 @@ class NotificationsIntegrationTests {
 
 	@Test
 	void theCentreListsNewestFirstAndMarksRead() {
+		// Both first sign-ins are noticed asynchronously; let those notices land before counting.
+		awaitKinds(this.guardian, "new_sign_in", 1);
+		awaitKinds(this.technician, "new_sign_in", 1);
 		for (int i = 0; i < 3; i++) {
 			UUID message = UUID.randomUUID();
 			this.transactions.executeWithoutResult(status -> this.events.publishEvent(new MessagePosted(message,
