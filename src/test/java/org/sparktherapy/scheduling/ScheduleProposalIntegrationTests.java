@@ -316,6 +316,25 @@ class ScheduleProposalIntegrationTests {
 			.endsWith("/proposal-already-accepted");
 	}
 
+	@Test
+	void aShortenedSessionRemovedFromTheDraftCountsItsMinutesNotWholeHours() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		Api.Response proposal = propose(this.childId);
+		String path = "/api/schedule/proposals/" + proposal.at("/id");
+		String placement = path + "/placements/" + proposal.at("/placed/0/id");
+		Instant start = Instant.parse(proposal.at("/placed/0/start"));
+
+		Api.Response shortened = this.admin.api()
+			.send("PATCH", placement, body("start", start.toString(), "end", start.plusSeconds(90 * 60).toString()));
+		assertThat(shortened.status()).as(shortened.text()).isEqualTo(200);
+		Api.Response removed = this.admin.api().delete(placement);
+
+		assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+		assertThat(removed.json().get("unplaced").get(0).get("hours").decimalValue())
+			.isEqualByComparingTo(new java.math.BigDecimal("1.5"));
+	}
+
 	/** A weekday of the proposal's week on which nothing is placed. */
 	private LocalDate freeWeekday(Api.Response proposal) {
 		List<LocalDate> taken = new ArrayList<>();

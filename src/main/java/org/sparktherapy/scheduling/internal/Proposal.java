@@ -25,7 +25,15 @@ record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<
 	}
 
 	/** Prescribed hours that found no place, and why. */
-	record Unplaced(UUID childId, String serviceCode, int hours, String reason) {
+	record Unplaced(UUID childId, String serviceCode, int minutes, String reason) {
+
+		/** The time in hours, exact to the minute: {@code 4}, {@code 1.5}, {@code 0.75}. */
+		java.math.BigDecimal hours() {
+			java.math.BigDecimal hours = java.math.BigDecimal.valueOf(this.minutes)
+				.divide(java.math.BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP);
+			return (this.minutes % 60 == 0) ? hours.setScale(0) : hours.stripTrailingZeros();
+		}
+
 	}
 
 	enum Status {

@@ -56,8 +56,12 @@ class ProposalController {
 			OffsetDateTime end, UUID appointmentId) {
 	}
 
+	/** Prescribed time that found no place this week, in hours (to the minute: 1.5), and why. */
+	record UnplacedResponse(UUID childId, String serviceCode, java.math.BigDecimal hours, String reason) {
+	}
+
 	record ProposalResponse(UUID id, LocalDate weekStart, String score, Proposal.Status status,
-			List<PlacedResponse> placed, List<Proposal.Unplaced> unplaced, int version) {
+			List<PlacedResponse> placed, List<UnplacedResponse> unplaced, int version) {
 
 		static ProposalResponse of(Proposal p, ZoneId zone) {
 			return new ProposalResponse(p.id(), p.weekStart(), p.score(), p.status(), p.placed()
@@ -65,7 +69,12 @@ class ProposalController {
 				.map(s -> new PlacedResponse(s.id(), s.childId(), s.therapistId(), s.serviceCode(), s.place(),
 						s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
 						s.appointmentId()))
-				.toList(), p.unplaced(), p.version());
+				.toList(),
+					p.unplaced()
+						.stream()
+						.map(u -> new UnplacedResponse(u.childId(), u.serviceCode(), u.hours(), u.reason()))
+						.toList(),
+					p.version());
 		}
 
 	}

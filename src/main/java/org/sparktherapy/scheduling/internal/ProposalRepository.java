@@ -103,15 +103,15 @@ class ProposalRepository {
 		for (int i = 0; i < proposal.unplaced().size(); i++) {
 			Proposal.Unplaced u = proposal.unplaced().get(i);
 			this.jdbc.sql("""
-					insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, hours,
+					insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, minutes,
 					    reason)
-					values (:proposal, :position, :child, :code, :hours, :reason)
+					values (:proposal, :position, :child, :code, :minutes, :reason)
 					""")
 				.param("proposal", proposal.id())
 				.param("position", i)
 				.param("child", u.childId())
 				.param("code", u.serviceCode())
-				.param("hours", u.hours())
+				.param("minutes", u.minutes())
 				.param("reason", u.reason())
 				.update();
 		}
@@ -163,16 +163,16 @@ class ProposalRepository {
 			.param("id", id)
 			.param("placement", placed.id())
 			.update();
-		int hours = (int) Math.max(1, java.time.Duration.between(placed.start(), placed.end()).toHours());
+		int minutes = (int) Math.max(1, java.time.Duration.between(placed.start(), placed.end()).toMinutes());
 		this.jdbc.sql("""
-				insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, hours, reason)
-				select :id, coalesce(max(position) + 1, 0), :child, :code, :hours, :reason
+				insert into schedule_proposal_unplaced (proposal_id, position, child_id, service_code, minutes, reason)
+				select :id, coalesce(max(position) + 1, 0), :child, :code, :minutes, :reason
 				from schedule_proposal_unplaced where proposal_id = :id
 				""")
 			.param("id", id)
 			.param("child", placed.childId())
 			.param("code", placed.serviceCode())
-			.param("hours", hours)
+			.param("minutes", minutes)
 			.param("reason", reason)
 			.update();
 		adjusted(id);
@@ -196,7 +196,7 @@ class ProposalRepository {
 
 	private List<Proposal.Unplaced> unplaced(UUID id) {
 		return this.jdbc.sql("""
-				select child_id, service_code, hours, reason from schedule_proposal_unplaced
+				select child_id, service_code, minutes, reason from schedule_proposal_unplaced
 				where proposal_id = :id order by position
 				""")
 			.param("id", id)

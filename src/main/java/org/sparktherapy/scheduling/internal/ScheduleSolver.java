@@ -138,7 +138,7 @@ class ScheduleSolver {
 		return new Plan(score.toString(), placed,
 				unplaced.entrySet()
 					.stream()
-					.map(e -> new Proposal.Unplaced(e.getKey().childId(), e.getKey().serviceCode(), e.getValue(),
+					.map(e -> new Proposal.Unplaced(e.getKey().childId(), e.getKey().serviceCode(), e.getValue() * 60,
 							e.getKey().reason()))
 					.toList());
 	}

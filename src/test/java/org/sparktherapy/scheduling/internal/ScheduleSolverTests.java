@@ -65,7 +65,7 @@ class ScheduleSolverTests {
 			.stream()
 			.mapToInt(p -> (int) Duration.between(p.start(), p.end()).toHours())
 			.sum();
-		int unplacedHours = plan.unplaced().stream().mapToInt(Proposal.Unplaced::hours).sum();
+		int unplacedHours = plan.unplaced().stream().mapToInt(Proposal.Unplaced::minutes).sum() / 60;
 		assertThat(placedHours + unplacedHours).isEqualTo(clinic.prescribedHours());
 		assertThat(placedHours).as("most hours placed").isGreaterThanOrEqualTo(clinic.prescribedHours() * 9 / 10);
 	}
@@ -88,7 +88,7 @@ class ScheduleSolverTests {
 
 		assertThat(plan.placed()).singleElement().satisfies(p -> assertThat(p.start()).isEqualTo(at(2, 15)));
 		assertThat(plan.unplaced()).singleElement().satisfies(u -> {
-			assertThat(u.hours()).isEqualTo(2);
+			assertThat(u.minutes()).isEqualTo(2 * 60);
 			assertThat(u.reason()).isEqualTo(ScheduleSolver.CROWDED_OUT);
 		});
 	}
