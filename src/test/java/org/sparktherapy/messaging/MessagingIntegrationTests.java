@@ -176,6 +176,9 @@ class MessagingIntegrationTests {
 		String conversation = childConversation(this.parent);
 		post(this.parent, conversation, "Hello team");
 		Person newcomer = this.clinic.aTherapist("RBT");
+		long leaverSignals = liveEvents(this.technician, "conversation.changed");
+		long newcomerSignals = liveEvents(newcomer, "conversation.changed");
+		long parentSignals = liveEvents(this.parent, "conversation.changed");
 
 		Api.Response removed = this.admin.api()
 			.delete("/api/children/" + this.childId + "/care-team/" + this.technician.id());
@@ -193,6 +196,19 @@ class MessagingIntegrationTests {
 		assertThat(newcomerPage.json().get("messages")).extracting(m -> m.get("body").asString())
 			.containsExactly("Hello team");
 		assertThat(ids(newcomer.api().get("/api/conversations"))).contains(conversation);
+		// open inboxes follow at once: whoever left or joined, and the members who stay, are told
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> {
+				assertThat(liveEvents(this.technician, "conversation.changed")).isEqualTo(leaverSignals + 1);
+				assertThat(liveEvents(newcomer, "conversation.changed")).isEqualTo(newcomerSignals + 1);
+				assertThat(liveEvents(this.parent, "conversation.changed")).isEqualTo(parentSignals + 2);
+			});
+		assertThat(this.jdbc.sql("""
+				select payload::text from live_events where recipient_id = :r and type = 'conversation.changed'
+				order by id desc limit 1""")
+			.param("r", UUID.fromString(newcomer.id()))
+			.query(String.class)
+			.single()).contains(conversation);
 	}
 
 	@Test

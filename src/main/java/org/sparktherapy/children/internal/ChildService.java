@@ -14,6 +14,7 @@ import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.ChildPeopleChanged;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
@@ -101,9 +102,13 @@ class ChildService implements Children {
 
 	private final java.time.ZoneId zone;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ChildService(ChildRepository children, ChildAccessPolicy policy, AuditTrail audit, ChangeHistory history,
-			Accounts accounts, Clock clock, org.sparktherapy.platform.SparkProperties properties) {
+			Accounts accounts, Clock clock, org.sparktherapy.platform.SparkProperties properties,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.zone = properties.clinicTimeZone();
+		this.events = events;
 		this.children = children;
 		this.policy = policy;
 		this.audit = audit;
@@ -206,6 +211,7 @@ class ChildService implements Children {
 		this.history.record(id, "guardian", account.id(), "added",
 				List.of(new FieldChange("relationship", null, relationship.trim()),
 						new FieldChange("canSign", null, Boolean.toString(canSign))));
+		this.events.publishEvent(new ChildPeopleChanged(id, account.id(), "guardian", true));
 		this.audit.success(new PhiAccess("update", "guardian", account.id(), id));
 		return this.children.find(id, false).orElseThrow();
 	}
@@ -219,6 +225,7 @@ class ChildService implements Children {
 		}
 		this.children.touch(id, this.clock.instant());
 		this.history.record(id, "guardian", accountId, "removed", List.of());
+		this.events.publishEvent(new ChildPeopleChanged(id, accountId, "guardian", false));
 		this.audit.success(new PhiAccess("update", "guardian", accountId, id));
 	}
 
@@ -236,6 +243,7 @@ class ChildService implements Children {
 		this.children.addCareTeamMember(id, account.id(), role, now);
 		this.children.touch(id, now);
 		this.history.record(id, "careTeam", account.id(), "added", List.of(new FieldChange("role", null, role.value())));
+		this.events.publishEvent(new ChildPeopleChanged(id, account.id(), "careTeam", true));
 		this.audit.success(new PhiAccess("update", "careTeam", account.id(), id));
 		return this.children.find(id, false).orElseThrow();
 	}
@@ -249,6 +257,7 @@ class ChildService implements Children {
 		}
 		this.children.touch(id, this.clock.instant());
 		this.history.record(id, "careTeam", accountId, "removed", List.of());
+		this.events.publishEvent(new ChildPeopleChanged(id, accountId, "careTeam", false));
 		this.audit.success(new PhiAccess("update", "careTeam", accountId, id));
 	}
 
