@@ -1,10 +1,19 @@
 package org.sparktherapy.scheduling;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +23,9 @@ import org.sparktherapy.support.Clinic.Person;
 import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
@@ -25,6 +36,12 @@ class SchedulingIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Clinic clinic;
 
@@ -156,6 +173,49 @@ class SchedulingIntegrationTests {
 		assertThat(answers).filteredOn(a -> a.status() == 409)
 			.singleElement()
 			.satisfies(a -> assertThat(a.at("/type")).endsWith("/appointment-conflict"));
+	}
+
+	/**
+	 * The database's exclusion constraint is the last word: a booking whose checks passed while a conflicting booking
+	 * was still uncommitted waits for it, then answers 409 as a conflict, not 500, and books nothing.
+	 */
+	@Test
+	void anOverlapCaughtOnlyByTheDatabaseIsAConflictToo() throws Exception {
+		String otherChild = this.clinic.aChild(this.admin, null, null, this.technician);
+		Instant start = this.monday.plus(7, ChronoUnit.DAYS);
+		try (Connection held = this.dataSource.getConnection()) {
+			held.setAutoCommit(false);
+			try (PreparedStatement insert = held.prepareStatement("""
+					insert into appointments (id, child_id, therapist_id, service_code, place, starts_at, ends_at,
+					    local_start, zone, status, created_by, created_at, updated_at)
+					values (gen_random_uuid(), ?::uuid, ?::uuid, '97153', 'home', ?, ?, ?, 'UTC', 'scheduled', ?::uuid,
+					    now(), now())""")) {
+				insert.setString(1, otherChild);
+				insert.setString(2, this.technician.id());
+				insert.setObject(3, start.atOffset(ZoneOffset.UTC));
+				insert.setObject(4, start.plus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
+				insert.setObject(5, start.atOffset(ZoneOffset.UTC).toLocalDateTime());
+				insert.setString(6, this.admin.id());
+				insert.executeUpdate();
+			}
+			CompletableFuture<Api.Response> booking = CompletableFuture
+				.supplyAsync(() -> book(this.childId, this.technician, start.plus(30, ChronoUnit.MINUTES), 60, null, null));
+			// the booking's own checks cannot see the uncommitted row; its insert waits for it
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(15))
+				.until(() -> booking.isDone() || this.jdbc.sql("""
+						select count(*) from pg_stat_activity
+						where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into appointments%'
+						""").query(Integer.class).single() > 0);
+			assertThat(booking).as("the booking waits for the uncommitted overlap").isNotDone();
+			held.commit();
+
+			Api.Response refused = booking.get(15, TimeUnit.SECONDS);
+			assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+			assertThat(refused.at("/type")).endsWith("/appointment-conflict");
+		}
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.as("nothing booked for the child").isEqualTo("0");
 	}
 
 	@Test
