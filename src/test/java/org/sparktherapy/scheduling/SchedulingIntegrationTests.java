@@ -377,6 +377,15 @@ class SchedulingIntegrationTests {
 				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/place");
 		Person notOnTheTeam = this.clinic.aTherapist("RBT");
 		assertPointer(book(this.childId, notOnTheTeam, this.monday, 60, null, null), "/therapistId");
+		// times carry their offset; a local time alone, or a zone nobody knows, says nothing certain
+		String local = this.monday.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().toString();
+		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "home", "start", local, "end",
+				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/start");
+		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "home", "start",
+				this.monday.atOffset(java.time.ZoneOffset.UTC) + "[Mars/Olympus_Mons]", "end",
+				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/start");
 		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
 			.as("nothing half-booked")
 			.isEqualTo("0");
