@@ -14,9 +14,10 @@ export function ConversationPage() {
   const messages = useMessages(id);
   const conversation = messages.data?.pages[0]?.conversation;
   if (!user) return null;
-  if (!conversation) {
+  // a 404 on a refetch means the reader left (e.g. taken off the child's care team): stop showing what they had
+  const missing = messages.error instanceof ApiError && messages.error.status === 404;
+  if (!conversation || missing) {
     if (!messages.error) return <FullPageStatus>Loading…</FullPageStatus>;
-    const missing = messages.error instanceof ApiError && messages.error.status === 404;
     return (
       <Page title={missing ? 'Conversation not found' : 'Something went wrong'}>
         {missing ? (
