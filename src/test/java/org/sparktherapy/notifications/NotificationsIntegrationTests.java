@@ -143,6 +143,34 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void cancellingTheFollowingOccurrencesOfASeriesTellsTheTherapistOnce() {
+		Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+			.plusWeeks(2)
+			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
+			.atTime(java.time.LocalTime.of(15, 0))
+			.toInstant(java.time.ZoneOffset.UTC);
+		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
+				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=TU;COUNT=3"));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+
+		Api.Response cancelled = this.guardian.api()
+			.post("/api/appointments/" + booked.at("/occurrences/0/id") + "/cancel",
+					body("reason", "Moving away", "scope", "following"));
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+
+		JsonNode notice = awaitKinds(this.technician, "appointment_cancelled", 1).get(0);
+		assertThat(notice.get("title").asString()).startsWith("3 weekly appointments cancelled, from ");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
+				.param("id", UUID.fromString(this.technician.id()))
+				.query(Long.class)
+				.single() == 3 + 3);
+		assertThat(ofKind(this.technician, "appointment_cancelled")).as("one notice for the three").hasSize(1);
+	}
+
+	@Test
 	void aSingleAppointmentMovedToAnotherTherapistTellsTheOldOneOnlyTheTime() {
 		Instant start = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);

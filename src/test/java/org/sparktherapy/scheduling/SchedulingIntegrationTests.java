@@ -316,6 +316,55 @@ class SchedulingIntegrationTests {
 	}
 
 	@Test
+	void aGuardianCancelsAnOccurrenceAndTheFollowingOnesOfASeries() {
+		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=4",
+				null);
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		String first = booked.at("/occurrences/0/id");
+		String second = booked.at("/occurrences/1/id");
+		// the fourth is already cancelled on its own: it stays as it was
+		assertThat(this.admin.api()
+			.post("/api/appointments/" + booked.at("/occurrences/3/id") + "/cancel", body("reason", "Holiday"))
+			.status()).isEqualTo(200);
+
+		Api.Response cancelled = this.guardian.api()
+			.post("/api/appointments/" + second + "/cancel", body("reason", "Moving away", "scope", "following"));
+
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+		assertThat(cancelled.at("/id")).isEqualTo(second);
+		JsonNode all = this.admin.api().get("/api/appointments?childId=" + this.childId).json().get("content");
+		assertThat(all).hasSize(4);
+		assertThat(all).extracting(a -> a.get("status").asString())
+			.containsExactly("scheduled", "cancelled", "cancelled", "cancelled");
+		assertThat(all.get(2).at("/cancellation/reason").asString()).isEqualTo("Moving away");
+		assertThat(all.get(2).at("/cancellation/byRole").asString()).isEqualTo("parent");
+		assertThat(all.get(3).at("/cancellation/reason").asString()).as("cancelled before, untouched")
+			.isEqualTo("Holiday");
+		assertThat(this.admin.api().get("/api/appointments/" + first).at("/status")).isEqualTo("scheduled");
+	}
+
+	@Test
+	void cancellingFollowingNeedsASeriesAndOnlyThisOrFollowingAreScopes() {
+		String single = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Api.Response booked = book(this.childId, this.technician, this.monday.plus(1, ChronoUnit.DAYS), 60,
+				"FREQ=WEEKLY;BYDAY=TU;COUNT=2", null);
+		String occurrence = booked.at("/occurrences/0/id");
+
+		Api.Response notASeries = this.admin.api()
+			.post("/api/appointments/" + single + "/cancel", body("reason", "x", "scope", "following"));
+		Api.Response all = this.admin.api()
+			.post("/api/appointments/" + occurrence + "/cancel", body("reason", "x", "scope", "all"));
+		Api.Response unknown = this.admin.api()
+			.post("/api/appointments/" + occurrence + "/cancel", body("reason", "x", "scope", "everything"));
+
+		assertPointer(notASeries, "/scope");
+		assertPointer(all, "/scope");
+		assertPointer(unknown, "/scope");
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId + "&status=cancelled")
+			.at("/page/totalElements")).as("nothing cancelled").isEqualTo("0");
+	}
+
+	@Test
 	void theTherapistChecksInThenCompletes() {
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 		String path = "/api/appointments/" + id;

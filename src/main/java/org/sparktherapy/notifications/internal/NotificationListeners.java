@@ -135,9 +135,19 @@ class NotificationListeners {
 		UUID actor = this.appointments.find(event.appointmentId())
 			.map(AppointmentTable.Row::cancelledBy)
 			.orElse(null);
+		// several occurrences cancelled together make one notice, keyed by the cancellation
+		String source = (event.cancellationId() != null) ? "cancel:" + event.cancellationId()
+				: event.appointmentId().toString();
+		String title;
+		if (event.occurrences() > 1) {
+			title = event.occurrences() + " weekly appointments cancelled, from "
+					+ this.when.format(event.firstStartsAt());
+		}
+		else {
+			title = "Appointment on " + this.when.format(event.startsAt()) + " cancelled";
+		}
 		appointmentNotice(NotificationKind.APPOINTMENT_CANCELLED, event.appointmentId(), event.childId(),
-				event.therapistId(), actor, event.appointmentId().toString(),
-				"Appointment on " + this.when.format(event.startsAt()) + " cancelled", "cancelled", event.at());
+				event.therapistId(), actor, source, title, "cancelled", event.at());
 	}
 
 	/** The clinic's admins decide therapists' proposed changes: each is told of a new one. */

@@ -91,10 +91,22 @@ class NotificationMails {
 		}
 	}
 
-	/** Retries the mails whose time has come; one node at a time. Returns how many were sent. */
+	/**
+	 * The scheduled job: retries the mails whose time has come, on one node at a time. ShedLock locks only methods
+	 * that return nothing (it cannot invent a value for a skipped run), hence this entry point around
+	 * {@link #retryDue()}.
+	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
 	@SchedulerLock(name = "notification-mails", lockAtMostFor = "PT10M")
-	public int retryDue() {
+	public void retryDueMails() {
+		int sent = retryDue();
+		if (sent > 0) {
+			log.info("Sent {} notification mails on retry", sent);
+		}
+	}
+
+	/** Retries the mails whose time has come. Returns how many were sent. */
+	int retryDue() {
 		List<UUID> due = this.jdbc.sql("""
 				select id from notification_mails where status = 'pending' and next_attempt_at <= now()
 				order by next_attempt_at limit 200

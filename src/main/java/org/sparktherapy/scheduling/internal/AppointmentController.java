@@ -71,7 +71,9 @@ class AppointmentController {
 			@Valid OverrideRequest override) {
 	}
 
-	record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+	/** Why; {@code scope} {@code this} (the default) or {@code following} (this and the later occurrences). */
+	record CancelRequest(@NotBlank @Size(max = 500) String reason,
+			@Pattern(regexp = "this|following", message = "must be this or following") String scope) {
 	}
 
 	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist,
@@ -175,10 +177,14 @@ class AppointmentController {
 	@PostMapping("/api/appointments/{id}/cancel")
 	@Operation(summary = "Cancel a scheduled appointment",
 			description = "Guardians (a parent cancellation) and admins. Late when within 24 hours of the start; "
-					+ "who, when and why are recorded. 409 unless scheduled.")
+					+ "who, when and why are recorded. scope: this (default) or following (this occurrence and the "
+					+ "scheduled ones after it in its series, all or nothing; 400 at /scope for a single appointment). "
+					+ "Answers the appointment addressed. 409 unless scheduled.")
 	AppointmentResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return AppointmentResponse.of(this.service.cancel(user, id, request.reason()), this.zone);
+		AppointmentService.Scope scope = "following".equals(request.scope()) ? AppointmentService.Scope.FOLLOWING
+				: AppointmentService.Scope.THIS;
+		return AppointmentResponse.of(this.service.cancel(user, id, request.reason(), scope), this.zone);
 	}
 
 	@PostMapping("/api/appointments/{id}/check-in")

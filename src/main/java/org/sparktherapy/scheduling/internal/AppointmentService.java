@@ -333,9 +333,13 @@ class AppointmentService {
 		return new Series(id, rule);
 	}
 
-	/** Cancels a scheduled appointment: late within the notice period; a guardian's is a parent cancellation. */
+	/**
+	 * Cancels a scheduled appointment, or with {@link Scope#FOLLOWING} it and the scheduled occurrences after it in
+	 * its series: each is late when within the notice period; a guardian's is a parent cancellation. Returns the
+	 * appointment addressed.
+	 */
 	@Transactional
-	Appointment cancel(CurrentUser user, UUID id, String reason) {
+	Appointment cancel(CurrentUser user, UUID id, String reason, Scope scope) {
 		Appointment appointment = visible(user, id, "cancel", true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
 		if (!this.policy.mayCancel(relation)) {
@@ -345,12 +349,28 @@ class AppointmentService {
 		if (!appointment.status().mayMoveTo(Appointment.Status.CANCELLED)) {
 			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), Appointment.Status.CANCELLED);
 		}
+		List<Appointment> cancelling = switch (scope) {
+			case THIS -> List.of(appointment);
+			case FOLLOWING -> {
+				if (appointment.seriesId() == null) {
+					throw new SchedulingProblems.InvalidAppointment("/scope",
+							"following applies to an occurrence of a weekly series; this appointment is a single one");
+				}
+				yield this.appointments.scheduledOfSeries(appointment.seriesId(), appointment.startsAt());
+			}
+			case ALL -> throw new SchedulingProblems.InvalidAppointment("/scope", "must be this or following");
+		};
 		Instant now = this.clock.instant();
-		boolean late = this.cancellation.isLate(appointment.startsAt(), now);
 		boolean byParent = relation == Relation.GUARDIAN;
-		this.appointments.cancel(id, user.id(), byParent ? "parent" : "admin", reason.trim(), late, now);
-		this.events.publishEvent(new AppointmentCancelled(id, appointment.childId(), appointment.therapist().id(),
-				appointment.startsAt(), byParent, late, now));
+		UUID cancellationId = UUID.randomUUID();
+		for (Appointment occurrence : cancelling) {
+			boolean late = this.cancellation.isLate(occurrence.startsAt(), now);
+			this.appointments.cancel(occurrence.id(), user.id(), byParent ? "parent" : "admin", reason.trim(), late,
+					now);
+			this.events.publishEvent(new AppointmentCancelled(occurrence.id(), occurrence.childId(),
+					occurrence.therapist().id(), occurrence.startsAt(), byParent, late, now, cancellationId,
+					cancelling.size(), cancelling.getFirst().startsAt()));
+		}
 		this.audit.success(new PhiAccess("cancel", "appointment", id, appointment.childId()));
 		return this.appointments.find(id, false).orElseThrow();
 	}

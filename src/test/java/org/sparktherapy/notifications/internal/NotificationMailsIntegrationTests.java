@@ -62,6 +62,20 @@ class NotificationMailsIntegrationTests {
 	}
 
 	@Test
+	void theScheduledRetryJobRunsThroughItsLockAndSendsWhatIsDue() {
+		Clinic.Person parent = new Clinic(this.port).aParent();
+		UUID mail = aPendingMail(parent, "now()");
+
+		// through the Spring proxy, as the scheduler calls it: the job lock applies (and must accept the method)
+		this.mails.retryDueMails();
+
+		assertThat(status(mail)).isEqualTo("sent");
+		assertThat(this.jdbc.sql("select count(*) from shedlock where name = 'notification-mails'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void aMailWaitingForItsNextAttemptIsLeftAlone() {
 		Clinic.Person parent = new Clinic(this.port).aParent();
 		UUID mail = aPendingMail(parent, "now() + interval '5 minutes'");
