@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
@@ -24,6 +25,9 @@ import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +36,7 @@ import static org.sparktherapy.support.Api.body;
 
 /** Scheduling against the running application; the test clinic's time zone is UTC. */
 @IntegrationTest
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class SchedulingIntegrationTests {
 
 	@LocalServerPort
@@ -42,6 +47,29 @@ class SchedulingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.context.ConfigurableApplicationContext context;
+
+	final List<AppointmentCompleted> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	// typed by instanceof, not by generics: Spring Modulith's multicaster does not swallow a lambda's mismatch
+	final ApplicationListener<ApplicationEvent> listener = event -> {
+		if (event instanceof PayloadApplicationEvent<?> payload
+				&& payload.getPayload() instanceof AppointmentCompleted appointmentCompleted) {
+			this.completed.add(appointmentCompleted);
+		}
+	};
+
+	@org.junit.jupiter.api.BeforeAll
+	void listen() {
+		this.context.addApplicationListener(this.listener);
+	}
+
+	@org.junit.jupiter.api.AfterAll
+	void stopListening() {
+		this.context.removeApplicationListener(this.listener);
+	}
 
 	Clinic clinic;
 
@@ -588,6 +616,15 @@ class SchedulingIntegrationTests {
 		assertThat(Instant.parse(session.at("/startedAt"))).isEqualTo(this.monday);
 		assertThat(Instant.parse(session.at("/endedAt"))).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
 		assertThat(this.admin.api().get("/api/appointments/" + id).at("/sessionId")).isEqualTo(sessionId);
+		assertThat(this.completed).as("published for billing, once").filteredOn(e -> e.appointmentId().toString().equals(id))
+			.singleElement()
+			.satisfies(event -> {
+				assertThat(event.sessionId()).hasToString(sessionId);
+				assertThat(event.therapistId()).hasToString(this.technician.id());
+				assertThat(event.serviceCode()).isEqualTo("97153");
+				assertThat(event.startsAt()).isEqualTo(this.monday);
+				assertThat(event.endsAt()).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
+			});
 		assertThat(this.technician.api().post("/api/appointments/" + id + "/complete", "{}").status())
 			.as("completing twice")
 			.isEqualTo(409);

@@ -29,6 +29,7 @@ import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
+import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
 import org.sparktherapy.sessions.Sessions;
 
@@ -405,12 +406,16 @@ class AppointmentService {
 		if (!appointment.status().mayMoveTo(to)) {
 			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), to);
 		}
-		this.appointments.changeStatus(id, appointment.status(), to, this.clock.instant());
+		Instant now = this.clock.instant();
+		this.appointments.changeStatus(id, appointment.status(), to, now);
 		if (to == Appointment.Status.COMPLETED) {
 			UUID sessionId = this.sessions.openFor(new Sessions.CompletedAppointment(id, appointment.childId(),
 					appointment.therapist().id(), appointment.serviceCode(), appointment.place(),
 					appointment.startsAt(), appointment.endsAt()));
 			this.appointments.linkSession(id, sessionId);
+			this.events.publishEvent(new AppointmentCompleted(id, appointment.childId(), appointment.therapist().id(),
+					appointment.serviceCode(), appointment.place(), appointment.startsAt(), appointment.endsAt(),
+					sessionId, now));
 		}
 		this.audit.success(new PhiAccess(action, "appointment", id, appointment.childId()));
 		return this.appointments.find(id, false).orElseThrow();
