@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
@@ -241,6 +245,35 @@ class BackupRestoreIntegrationTests {
 	}
 
 	@Test
+	void oldBackupsAreRemovedOnlyAfterANewOneIsVerified() throws Exception {
+		Path out = this.work.resolve("rotation");
+		Path old = Files.createDirectories(out.resolve("sparktherapy-20200101T000000Z"));
+		Path recent = Files.createDirectories(out.resolve("sparktherapy-20991231T000000Z"));
+		Path unrelated = Files.createDirectories(out.resolve("keep-me"));
+		for (Path dir : List.of(old, unrelated)) {
+			Files.setLastModifiedTime(dir, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+		}
+		Path looseFile = this.work.resolve("loose-passphrase");
+		Files.copy(this.passphrase, looseFile);
+		Files.setPosixFilePermissions(looseFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+		Tools.Result refused = script("backup.sh", "--passphrase-file", looseFile.toString(), "--out", out.toString(),
+				"--dbname", this.databases.get(0), "--keep-days", "7");
+		Tools.Result rotated = script("backup.sh", "--passphrase-file", this.passphrase.toString(), "--out",
+				out.toString(), "--dbname", this.databases.get(0), "--keep-days", "7");
+
+		assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+		assertThat(refused.output()).contains("readable by others");
+		assertThat(rotated.exitCode()).as(rotated.output()).isZero();
+		assertThat(old).doesNotExist();
+		assertThat(recent).exists();
+		assertThat(unrelated).exists();
+		try (Stream<Path> left = Files.list(out)) {
+			assertThat(left).hasSize(3);
+		}
+	}
+
+	@Test
 	void scriptsExplainThemselves() throws Exception {
 		Tools.Result backupUsage = script("backup.sh");
 		Tools.Result restoreUsage = script("restore.sh", "--no-such-option");
@@ -358,8 +391,8 @@ class BackupRestoreIntegrationTests {
 		Files.write(file, bytes);
 	}
 
-	private static java.util.stream.Collector<Path, ?, Path> onlyOne() {
-		return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), (list) -> {
+	private static Collector<Path, ?, Path> onlyOne() {
+		return Collectors.collectingAndThen(Collectors.toList(), (list) -> {
 			assertThat(list).hasSize(1);
 			return list.get(0);
 		});
