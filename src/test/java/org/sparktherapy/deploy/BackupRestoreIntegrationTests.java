@@ -59,6 +59,8 @@ class BackupRestoreIntegrationTests {
 
 	private final List<String> databases = new ArrayList<>();
 
+	private final List<String> roles = new ArrayList<>();
+
 	private Path work;
 
 	private Path passphrase;
@@ -118,6 +120,9 @@ class BackupRestoreIntegrationTests {
 				for (String name : this.databases) {
 					sql.execute("drop database if exists " + name + " with (force)");
 				}
+				for (String role : this.roles) {
+					sql.execute("drop role if exists " + role);
+				}
 			}
 		}
 		if (this.work != null) {
@@ -168,6 +173,32 @@ class BackupRestoreIntegrationTests {
 		}
 		assertThat(restoredDir.resolve("postgres")).doesNotExist();
 		assertThat(restoredDir.resolve("attachments/3f2a/.upload-123.tmp")).doesNotExist();
+	}
+
+	@Test
+	void theAppsOwnDatabaseUserCanRestoreAndOwnsWhatItRestored() throws Exception {
+		String role = "spark_backup_app_" + this.suffix;
+		try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+			sql.execute("create role " + role + " login"); // no superuser, no createdb
+		}
+		this.roles.add(role);
+		String target = createDatabase("owned");
+		try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+			sql.execute("alter database " + target + " owner to " + role);
+		}
+		List<String> args = List.of("bash", "deploy/backup/restore.sh", "--passphrase-file", this.passphrase.toString(),
+				"--dbname", target, this.backup.toString());
+
+		Tools.Result restore = Tools.run(args, Map.of("PGHOST", "127.0.0.1", "PGPORT", "5432", "PGUSER", role));
+
+		assertThat(restore.exitCode()).as(restore.output()).isZero();
+		assertThat(contents(target)).isEqualTo(contents(this.databases.get(0)));
+		try (Connection db = connect(target); Statement sql = db.createStatement();
+				ResultSet owners = sql.executeQuery("select distinct tableowner from pg_tables where schemaname = 'public'")) {
+			assertThat(owners.next()).isTrue();
+			assertThat(owners.getString(1)).isEqualTo(role);
+			assertThat(owners.next()).isFalse();
+		}
 	}
 
 	@Test
