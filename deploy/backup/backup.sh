@@ -14,7 +14,7 @@ Writes DIR/sparktherapy-<UTC time>/ with
   SHA256SUMS          checksums of both (sha256sum -c SHA256SUMS)
   FORMAT              what made the backup (no clinical data)
 then checks it: checksums, decryption, `pg_restore --list` of the dump, `tar -t` of the files.
-A backup that fails is left as .incomplete-* and never looks like a finished one.
+It is written as .incomplete-* and renamed only once verified; a failed one is removed.
 
   --passphrase-file FILE  first line is the passphrase; must not be readable by others
   --out DIR               where backups go (created if missing)
@@ -65,7 +65,7 @@ export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
 cleanup() {
   gpgconf --kill gpg-agent >/dev/null 2>&1 || true
-  rm -rf "$work"
+  rm -rf "$work" "$partial"
 }
 trap cleanup EXIT
 

@@ -305,6 +305,20 @@ class BackupRestoreIntegrationTests {
 	}
 
 	@Test
+	void aFailedBackupLeavesNothingBehind() throws Exception {
+		Path out = this.work.resolve("failed");
+
+		Tools.Result failed = script("backup.sh", "--passphrase-file", this.passphrase.toString(), "--out",
+				out.toString(), "--dbname", "spark_backup_missing_" + this.suffix);
+
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		assertThat(failed.output()).contains("pg_dump or encryption failed").doesNotContain("verified");
+		try (Stream<Path> left = Files.list(out)) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	@Test
 	void scriptsExplainThemselves() throws Exception {
 		Tools.Result backupUsage = script("backup.sh");
 		Tools.Result restoreUsage = script("restore.sh", "--no-such-option");
