@@ -13,8 +13,8 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
  * <ul>
  * <li>Hard: no therapist and no child in two sessions at once.</li>
  * <li>Medium: every prescribed hour left unplaced.</li>
- * <li>Soft: a child sees as few different therapists as possible (continuity); a therapist goes to as few places
- * a day as possible (travel); a child has at most one session a day (spread).</li>
+ * <li>Soft: a child sees as few different therapists as possible (continuity); a therapist changes place between
+ * consecutive sessions of a day as rarely as possible (travel); a child has at most one session a day (spread).</li>
  * </ul>
  */
 public class ScheduleConstraints implements ConstraintProvider {
@@ -62,13 +62,27 @@ public class ScheduleConstraints implements ConstraintProvider {
 			.asConstraint("Continuity");
 	}
 
+	/** Each change of place between a therapist's consecutive sessions of a day is a journey. */
 	Constraint travel(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
-			.groupBy(ProposalSlot::therapistId, ProposalSlot::day,
-					ConstraintCollectors.countDistinct(ProposalSlot::location))
-			.filter((therapist, day, places) -> places > 1)
-			.penalize(HardMediumSoftScore.ONE_SOFT, (therapist, day, places) -> (places - 1) * TRAVEL_WEIGHT)
+			.groupBy(ProposalSlot::therapistId, ProposalSlot::day, ConstraintCollectors.toList())
+			.filter((therapist, day, slots) -> placeChanges(slots) > 0)
+			.penalize(HardMediumSoftScore.ONE_SOFT, (therapist, day, slots) -> placeChanges(slots) * TRAVEL_WEIGHT)
 			.asConstraint("Travel");
+	}
+
+	/** How often the place changes from one session to the next, in order of their starts. */
+	static int placeChanges(java.util.List<ProposalSlot> slots) {
+		java.util.List<ProposalSlot> ordered = slots.stream()
+			.sorted(java.util.Comparator.comparing(ProposalSlot::start))
+			.toList();
+		int changes = 0;
+		for (int i = 1; i < ordered.size(); i++) {
+			if (!ordered.get(i).location().equals(ordered.get(i - 1).location())) {
+				changes++;
+			}
+		}
+		return changes;
 	}
 
 	Constraint spreadAcrossDays(ConstraintFactory factory) {

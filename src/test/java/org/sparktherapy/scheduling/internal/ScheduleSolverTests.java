@@ -39,7 +39,7 @@ class ScheduleSolverTests {
 	}
 
 	@Test
-	void stopsWithinTheConfiguredTimeBound() {
+	void takesItsTimeBoundsFromTheSettings() {
 		var termination = this.solver.config().getTerminationConfig();
 
 		assertThat(termination.getSpentLimit()).isEqualTo(TIME_LIMIT);
@@ -50,7 +50,9 @@ class ScheduleSolverTests {
 	void schedulesARealisticClinicWithoutBreakingAHardRule() {
 		RealisticClinic clinic = new RealisticClinic();
 
-		ScheduleSolver.Plan plan = this.solver.solve(clinic.problem());
+		// the solver stops at its time limit whatever the clinic: a generous margin covers start-up and a busy machine
+		ScheduleSolver.Plan plan = org.junit.jupiter.api.Assertions
+			.assertTimeoutPreemptively(TIME_LIMIT.plus(Duration.ofSeconds(30)), () -> this.solver.solve(clinic.problem()));
 
 		assertThat(plan.score()).startsWith("0hard/");
 		assertNoDoubleBooking(plan.placed());
