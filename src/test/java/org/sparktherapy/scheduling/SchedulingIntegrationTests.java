@@ -428,6 +428,41 @@ class SchedulingIntegrationTests {
 	}
 
 	@Test
+	void theListFiltersByTimeTherapistChildAndStatus() {
+		// one child, two therapists of its team, three weeks: each filter has something to leave out
+		String thisWeek = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		String nextWeek = this.clinic.anAppointment(this.admin, this.childId, this.supervisor,
+				this.monday.plus(7, ChronoUnit.DAYS));
+		String inTwoWeeks = this.clinic.anAppointment(this.admin, this.childId, this.technician,
+				this.monday.plus(14, ChronoUnit.DAYS));
+		Person otherParent = this.clinic.aParent();
+		String otherChild = this.clinic.aChild(this.admin, otherParent, null, this.technician);
+		String othersAppointment = this.clinic.anAppointment(this.admin, otherChild, this.technician,
+				this.monday.plus(2, ChronoUnit.HOURS));
+		this.admin.api().post("/api/appointments/" + inTwoWeeks + "/cancel", body("reason", "Holiday"));
+		String mine = "&childId=" + this.childId;
+
+		assertThat(ids("?from=" + this.monday + "&to=" + this.monday.plus(7, ChronoUnit.DAYS) + mine))
+			.containsExactly(thisWeek);
+		assertThat(ids("?therapistId=" + this.supervisor.id() + mine)).containsExactly(nextWeek);
+		assertThat(ids("?status=cancelled" + mine)).containsExactly(inTwoWeeks);
+		assertThat(ids("?status=scheduled" + mine)).containsExactly(thisWeek, nextWeek);
+		assertThat(ids("?therapistId=" + this.technician.id() + "&status=scheduled&from=" + this.monday + "&to="
+				+ this.monday.plus(1, ChronoUnit.DAYS))).containsExactly(thisWeek, othersAppointment);
+		assertThat(ids("?childId=" + otherChild)).containsExactly(othersAppointment);
+		// query parameters are named as they are (they are not JSON pointers)
+		assertPointer(this.admin.api().get("/api/appointments?status=maybe"), "status");
+	}
+
+	private List<String> ids(String query) {
+		Api.Response listed = this.admin.api().get("/api/appointments" + query);
+		assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+		List<String> ids = new java.util.ArrayList<>();
+		listed.json().get("content").forEach(a -> ids.add(a.get("id").asString()));
+		return ids;
+	}
+
+	@Test
 	void onlyAdminsBook() {
 		Api.Response refused = this.supervisor.api().post("/api/appointments", body("childId", this.childId,
 				"therapistId", this.technician.id(), "serviceCode", "97153", "place", "home", "start",
