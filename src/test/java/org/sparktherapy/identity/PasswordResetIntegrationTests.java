@@ -39,6 +39,11 @@ class PasswordResetIntegrationTests {
 
 		assertThat(asked.status()).isEqualTo(202);
 		String token = tokenFrom(awaitMail(parent.email()));
+		assertThat(this.jdbc.sql("""
+				select extract(epoch from t.expires_at - t.created_at) from password_reset_tokens t
+				join accounts a on a.id = t.account_id where a.email = :email
+				""").param("email", parent.email()).query(Double.class).single())
+			.as("the link expires within an hour").isEqualTo(3600.0);
 		assertThat(api.post("/api/auth/reset-password", body("token", token, "password", "password12345")).at(
 				"/errors/0/pointer")).as("a weak password is refused and the link still works").isEqualTo("/password");
 		assertThat(api.post("/api/auth/reset-password", body("token", token, "password", NEW_PASSWORD)).status())

@@ -286,6 +286,21 @@ class SchedulingIntegrationTests {
 	}
 
 	@Test
+	void timeOffMustEndAfterItStarts() {
+		Api.Response backwards = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
+				body("start", this.monday.toString(), "end", this.monday.minus(1, ChronoUnit.HOURS).toString(),
+						"reason", "Conference"));
+		Api.Response empty = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
+				body("start", this.monday.toString(), "end", this.monday.toString(), "reason", "Conference"));
+
+		assertThat(backwards.status()).as(backwards.text()).isEqualTo(400);
+		assertThat(backwards.at("/errors/0/pointer")).isEqualTo("/end");
+		assertThat(empty.status()).as(empty.text()).isEqualTo(400);
+		assertThat(this.admin.api().get("/api/therapists/" + this.technician.id() + "/availability").json()
+			.get("timeOff")).as("nothing recorded").isEmpty();
+	}
+
+	@Test
 	void rejectsBookingDuringTimeOff() {
 		Api.Response off = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
 				body("start", this.monday.minus(1, ChronoUnit.DAYS).toString(), "end",
