@@ -93,10 +93,23 @@ async function expectAccessible(page: Page, screen: string) {
     .analyze();
   const failing = results.violations.filter((violation) => FAILING_IMPACTS.includes(violation.impact ?? ''));
   expect.soft(failing.map(describeViolation), `${screen}: serious or critical WCAG violations`).toEqual([]);
-  const viewport = page.viewportSize();
-  if (viewport && viewport.width < 600) {
+  if (isPhone(page)) {
     expect.soft(await hasHorizontalScroll(page), `${screen}: wider than the phone screen`).toBe(false);
   }
+}
+
+/** Scans the open dialog of that name, then closes it. */
+async function expectDialogAccessible(page: Page, name: string) {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(/^Loading/)).toHaveCount(0);
+  await expectAccessible(page, `the dialog "${name}"`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+function isPhone(page: Page): boolean {
+  return (page.viewportSize()?.width ?? 1280) < 600;
 }
 
 /**
@@ -156,12 +169,20 @@ for (const { name, use } of VIEWPORTS) {
       });
       await visit(page, `/programs/${world.programId}`, 'Receptive ID');
       await visit(page, '/schedule', 'Schedule');
+      await page.getByRole('button', { name: 'New appointment' }).click();
+      await expectDialogAccessible(page, 'New appointment');
       await visit(page, '/schedule/availability', 'Availability');
       await visit(page, '/schedule/proposals', 'Automatic schedule', async () => {
         await page.getByLabel('Only for (optional)').selectOption({ label: world.childName });
         await page.getByRole('button', { name: 'Propose' }).click();
         await expect(page.getByRole('heading', { name: 'Draft week' })).toBeVisible();
       });
+      await page
+        .getByRole('region', { name: 'Draft week calendar' })
+        .getByRole('button', { name: new RegExp(world.childName) })
+        .first()
+        .click();
+      await expectDialogAccessible(page, 'Adjust draft session');
       await visit(page, '/notifications', 'Notifications');
       await visit(page, '/profile/notifications', 'Notification settings');
       await visit(page, '/admin/users', 'Users');
@@ -174,6 +195,21 @@ for (const { name, use } of VIEWPORTS) {
       await visit(page, '/schedule/today', 'Today’s sessions', async () => {
         await expect(page.getByText(world.childName).first()).toBeVisible();
       });
+      await visit(page, '/schedule', 'Schedule');
+      // the week grid on a desktop, today's list on a phone
+      await page
+        .getByRole('main')
+        .getByRole('button', { name: new RegExp(world.childName) })
+        .first()
+        .click();
+      await expectDialogAccessible(page, `Appointment with ${world.childName}`);
+      if (isPhone(page)) {
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await expect(
+          page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My day' }),
+        ).toBeVisible();
+        await expectAccessible(page, 'the open phone menu');
+      }
     });
 
     test("the parent's screens", async ({ page }) => {

@@ -162,7 +162,7 @@ test('the admin adjusts a proposal for next week, accepts it and the appointment
   await expect(page.getByRole('heading', { name: 'Draft week' })).toBeVisible();
   await expect(page.getByText(/^Score:/)).toBeVisible();
   const drafts = page
-    .getByRole('region', { name: 'Draft week' })
+    .getByRole('region', { name: 'Draft week calendar' })
     .getByRole('button', { name: new RegExp(setup.childName) });
   await expect(drafts.first()).toBeVisible();
   // move the draft session to Friday 12:00 before accepting
