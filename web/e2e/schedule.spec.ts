@@ -1,5 +1,17 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { adminCredentials, apiAccessToken, aStaffedChild, call, type Credentials, signIn, signOut } from './support';
+import {
+  adminCredentials,
+  apiAccessToken,
+  aStaffedChild,
+  at,
+  call,
+  type Credentials,
+  day,
+  nextMonday,
+  plusDays,
+  signIn,
+  signOut,
+} from './support';
 
 interface Setup {
   childId: string;
@@ -10,31 +22,6 @@ interface Setup {
 }
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
-
-/** YYYY-MM-DD of a local date. */
-function day(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** The Monday after this week, at midnight (local time of the test runner, assumed to be the clinic's). */
-function nextMonday(): Date {
-  const today = new Date();
-  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
-  return plusDays(monday, 7);
-}
-
-function plusDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-/** An ISO instant with the local offset for a date and "HH:MM". */
-function at(date: Date, time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  const local = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hours, minutes);
-  const offset = -local.getTimezoneOffset();
-  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
-  return `${day(local)}T${time}:00${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-}
 
 /**
  * As the admin: a BCBA and an RBT, a parent, an active child with the parent as guardian and both therapists on the
@@ -175,7 +162,7 @@ test('the admin adjusts a proposal for next week, accepts it and the appointment
   await expect(page.getByRole('heading', { name: 'Draft week' })).toBeVisible();
   await expect(page.getByText(/^Score:/)).toBeVisible();
   const drafts = page
-    .getByRole('region', { name: 'Draft week' })
+    .getByRole('region', { name: 'Draft week calendar' })
     .getByRole('button', { name: new RegExp(setup.childName) });
   await expect(drafts.first()).toBeVisible();
   // move the draft session to Friday 12:00 before accepting

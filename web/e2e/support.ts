@@ -136,3 +136,28 @@ export async function aStaffedChild(request: APIRequestContext, lastNamePrefix: 
   });
   return { childId: child.id, childName: `Robin ${lastName}`, admin, technician, supervisor, parent };
 }
+
+/** YYYY-MM-DD of a local date. */
+export function day(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The Monday after this week, at midnight (local time of the test runner, assumed to be the clinic's). */
+export function nextMonday(): Date {
+  const today = new Date();
+  const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
+  return plusDays(monday, 7);
+}
+
+export function plusDays(date: Date, days: number): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+}
+
+/** An ISO instant with the local offset for a date and "HH:MM". */
+export function at(date: Date, time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  const local = new Date(date.getFullYear(), date.getMonth(), date.getDate(), hours, minutes);
+  const offset = -local.getTimezoneOffset();
+  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
+  return `${day(local)}T${time}:00${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}

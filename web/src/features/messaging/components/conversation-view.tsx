@@ -57,11 +57,14 @@ export function ConversationView({ conversationId, userId }: { conversationId: s
       {list.length === 0 ? (
         <p className="empty-state">No messages yet.</p>
       ) : (
-        <ol className="message-list" role="log" aria-label="Messages" aria-live="polite">
-          {list.map((message) => (
-            <MessageItem key={message.id} message={message} mine={message.author?.id === userId} />
-          ))}
-        </ol>
+        // The log wraps the list: a role on the <ol> itself would take its list semantics from the <li>s.
+        <div role="log" aria-label="Messages" aria-live="polite">
+          <ol className="message-list">
+            {list.map((message) => (
+              <MessageItem key={message.id} message={message} mine={message.author?.id === userId} />
+            ))}
+          </ol>
+        </div>
       )}
       <div ref={endRef} />
       {conversation.canPost ? (

@@ -139,7 +139,7 @@ export function ProposalScreen() {
             </div>
           </section>
           <WeekGrid
-            label="Draft week"
+            label="Draft week calendar"
             days={weekDays(parseDay(proposal.weekStart))}
             items={items}
             onMove={(item, start) => {

@@ -45,7 +45,7 @@ class BrowserJourneyIntegrationTests {
 		npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 		npm.environment().put("CI", "true");
 		Process process = npm.start();
-		boolean finished = process.waitFor(8, TimeUnit.MINUTES);
+		boolean finished = process.waitFor(15, TimeUnit.MINUTES);
 		if (!finished) {
 			process.destroyForcibly();
 		}
