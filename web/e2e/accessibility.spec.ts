@@ -135,7 +135,7 @@ async function signedIn(page: Page, who: Credentials, home: string) {
 let world: World;
 
 test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(150_000);
   const request = await playwright.request.newContext({ baseURL: process.env.BASE_URL });
   world = await setUp(request);
   await request.dispose();
@@ -151,6 +151,7 @@ for (const { name, use } of VIEWPORTS) {
     test.use(use);
 
     test('the signed-out screens', async ({ page }) => {
+      test.setTimeout(150_000);
       await page.goto('/sign-in');
       await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
       await expectAccessible(page, 'sign-in');
@@ -160,7 +161,7 @@ for (const { name, use } of VIEWPORTS) {
     });
 
     test("the admin's screens", async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(300_000);
       await signedIn(page, adminCredentials(), 'Clinic overview');
       await expectAccessible(page, 'admin home');
       await visit(page, '/children', 'Children');
@@ -190,6 +191,7 @@ for (const { name, use } of VIEWPORTS) {
     });
 
     test("the therapist's screens", async ({ page }) => {
+      test.setTimeout(150_000);
       await signedIn(page, world.technician, 'My day');
       await expectAccessible(page, 'therapist home');
       await visit(page, '/schedule/today', 'Today’s sessions', async () => {
@@ -213,7 +215,7 @@ for (const { name, use } of VIEWPORTS) {
     });
 
     test("the parent's screens", async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(150_000);
       await signedIn(page, world.parent, 'My family');
       await expectAccessible(page, 'parent home');
       await visit(page, '/schedule/upcoming', 'Upcoming sessions', async () => {
