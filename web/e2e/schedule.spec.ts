@@ -118,7 +118,10 @@ test('the admin books a weekly appointment and sees it in the week view', async 
   await expect(details).toContainText('Scheduled');
 });
 
-test('booking the same therapist at an overlapping time is refused with the conflict', async ({ page, request }) => {
+test('a double booking is refused without an override; outside the hours, the override is offered', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const setup = await setUp(request);
   const tuesday = plusDays(nextMonday(), 1);
@@ -130,8 +133,17 @@ test('booking the same therapist at an overlapping time is refused with the conf
 
   await expect(dialog.getByRole('alert')).toContainText('This clashes with the schedule');
   await expect(dialog.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).not.toHaveCount(0);
-  await expect(dialog.getByLabel('Book anyway (override)')).toBeVisible();
+  await expect(dialog.getByRole('alert')).toContainText('a double booking cannot be overridden');
+  await expect(dialog.getByLabel('Book anyway (override)')).toHaveCount(0);
   await expect(dialog).toBeVisible();
+
+  // the RBT works until 18:00: this one only needs the admin's override
+  await dialog.getByLabel('Start time').fill('18:30');
+  await dialog.getByLabel('End time').fill('19:30');
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  await expect(dialog.getByRole('list', { name: 'Conflicts' })).toContainText('outside their weekly hours');
+  await expect(dialog.getByRole('alert')).not.toContainText('double booking');
+  await expect(dialog.getByLabel('Book anyway (override)')).toBeVisible();
 });
 
 test('a parent cancels an upcoming session and sees it cancelled', async ({ page, request }) => {
