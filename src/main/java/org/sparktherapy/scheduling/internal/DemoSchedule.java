@@ -77,15 +77,16 @@ class DemoSchedule implements ApplicationRunner {
 			LocalTime.of(17, 0));
 
 	/**
-	 * What the child in a slot wants in a week, by slot: available hours on weekdays that contain the slot, direct
-	 * therapy (97153) and a supervision hour (97155) prescribed beyond what is already booked.
+	 * What the child in a slot wants in a week, by slot: available hours on weekdays that contain the slot, and the
+	 * hours of direct therapy (97153) and supervision (97155) for the automatic schedule to place around what is
+	 * already booked — enough to fill the week without running out of therapists' time.
 	 */
 	record Wish(LocalTime from, LocalTime to, int directHours, int supervisionHours) {
 	}
 
-	static final List<Wish> WISHES = List.of(new Wish(LocalTime.of(14, 0), LocalTime.of(18, 0), 10, 1),
-			new Wish(LocalTime.of(14, 30), LocalTime.of(18, 0), 8, 1),
-			new Wish(LocalTime.of(9, 0), LocalTime.of(12, 0), 6, 1));
+	static final List<Wish> WISHES = List.of(new Wish(LocalTime.of(13, 0), LocalTime.of(18, 0), 4, 1),
+			new Wish(LocalTime.of(13, 0), LocalTime.of(18, 0), 4, 1),
+			new Wish(LocalTime.of(8, 30), LocalTime.of(13, 0), 4, 1));
 
 	private final AppointmentService appointments;
 
