@@ -37,9 +37,7 @@ describe('SchedulePreferencesSection', () => {
 
     expect(fetchMock.mock.calls[0][0]).toBe('/api/children/child-1/schedule-preferences');
     expect(within(section).getByRole('list', { name: 'Available hours' })).toHaveTextContent('Monday 15:00–18:00');
-    expect(within(section).getByRole('list', { name: 'Prescribed weekly hours' })).toHaveTextContent(
-      '10 h a week',
-    );
+    expect(within(section).getByRole('list', { name: 'Prescribed weekly hours' })).toHaveTextContent('10 h a week');
     expect(section).toHaveTextContent('Home');
     expect(within(section).queryByRole('button', { name: 'Edit schedule preferences' })).not.toBeInTheDocument();
   });
