@@ -105,7 +105,10 @@ test('the admin books a weekly appointment and sees it in the week view', async 
   await expect(details).toContainText('Scheduled');
 });
 
-test('booking the same therapist at an overlapping time is refused with the conflict', async ({ page, request }) => {
+test('a double booking is refused without an override; outside the hours, the override is offered', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const setup = await setUp(request);
   const tuesday = plusDays(nextMonday(), 1);
@@ -117,8 +120,17 @@ test('booking the same therapist at an overlapping time is refused with the conf
 
   await expect(dialog.getByRole('alert')).toContainText('This clashes with the schedule');
   await expect(dialog.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).not.toHaveCount(0);
-  await expect(dialog.getByLabel('Book anyway (override)')).toBeVisible();
+  await expect(dialog.getByRole('alert')).toContainText('a double booking cannot be overridden');
+  await expect(dialog.getByLabel('Book anyway (override)')).toHaveCount(0);
   await expect(dialog).toBeVisible();
+
+  // the RBT works until 18:00: this one only needs the admin's override
+  await dialog.getByLabel('Start time').fill('18:30');
+  await dialog.getByLabel('End time').fill('19:30');
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  await expect(dialog.getByRole('list', { name: 'Conflicts' })).toContainText('outside their weekly hours');
+  await expect(dialog.getByRole('alert')).not.toContainText('double booking');
+  await expect(dialog.getByLabel('Book anyway (override)')).toBeVisible();
 });
 
 test('a parent cancels an upcoming session and sees it cancelled', async ({ page, request }) => {
@@ -245,4 +257,74 @@ test('a therapist proposes a change, the admin approves it and the appointment m
   const moved = await call<{ start: string; end: string }>(request, admin, 'GET', `/api/appointments/${appointmentId}`);
   expect(new Date(moved.start).getTime()).toBe(new Date(at(tuesday, '13:00')).getTime());
   expect(new Date(moved.end).getTime()).toBe(new Date(at(tuesday, '14:00')).getTime());
+});
+
+test('from today’s list a therapist checks in, completes and records that appointment’s own session', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const setup = await setUp(request);
+  const admin = await apiAccessToken(request, adminCredentials());
+  // whatever day the journey runs on, the RBT works all of it
+  await call(request, admin, 'PUT', `/api/therapists/${setup.technicianId}/availability`, {
+    blocks: [...WEEKDAYS, 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
+  });
+  const booked = await bookThroughApi(request, setup, new Date(), '00:15', '01:15');
+  const appointmentId = booked.occurrences[0].id;
+
+  await signIn(page, setup.technician);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto('/schedule/today');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today’s sessions' })).toBeVisible();
+  const item = page.getByRole('list', { name: 'Today’s sessions' }).getByRole('listitem').filter({
+    hasText: setup.childName,
+  });
+  await item.getByRole('button', { name: `Check in ${setup.childName}` }).click();
+  await expect(item.getByRole('button', { name: `Complete ${setup.childName}` })).toBeVisible();
+  await expect(item.getByRole('link', { name: 'Run a session' })).toHaveCount(0);
+  await item.getByRole('button', { name: `Complete ${setup.childName}` }).click();
+  await item.getByRole('link', { name: 'Record the session' }).click();
+
+  const completed = await call<{ status: string; sessionId: string | null }>(
+    request,
+    admin,
+    'GET',
+    `/api/appointments/${appointmentId}`,
+  );
+  expect(completed.status).toBe('completed');
+  expect(completed.sessionId).toBeTruthy();
+  await expect(page).toHaveURL(new RegExp(`/sessions/run/${completed.sessionId}$`));
+  await page.getByRole('button', { name: 'Record on this device' }).click();
+  await expect(page.getByRole('button', { name: 'Sign and submit' })).toBeVisible();
+  await expect(page.getByText('All saved')).toBeVisible();
+
+  const session = await call<{ id: string; childId: string; status: string }>(
+    request,
+    admin,
+    'GET',
+    `/api/sessions/${completed.sessionId}`,
+  );
+  expect(session).toMatchObject({ id: completed.sessionId, childId: setup.childId, status: 'open' });
+});
+
+test('the admin sees and edits a child’s schedule preferences on the child page', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const setup = await setUp(request);
+  await signIn(page, adminCredentials());
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinic overview' })).toBeVisible();
+  await page.goto(`/children/${setup.childId}`);
+  const section = page.getByRole('region', { name: 'Schedule preferences' });
+  await expect(section.getByRole('list', { name: 'Available hours' })).toContainText('Monday 09:00–15:00');
+  await section.getByRole('button', { name: 'Edit schedule preferences' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit schedule preferences' });
+  // two prescriptions of one service: the server refuses it and names the field
+  await dialog.getByRole('button', { name: 'Add prescription' }).click();
+  await dialog.getByLabel('Service, prescription 2').selectOption('97153');
+  await dialog.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(dialog.getByLabel('Service, prescription 2')).toHaveAccessibleDescription(/is listed twice/);
+  await dialog.getByLabel('Service, prescription 2').selectOption('97155');
+  await dialog.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section.getByRole('list', { name: 'Prescribed weekly hours' })).toContainText('1 h a week');
 });

@@ -24,6 +24,14 @@ describe('toApiError', () => {
     expect(error.message).toBe('Some fields are invalid');
   });
 
+  it('keeps the problem’s extension members apart from the standard ones', async () => {
+    const error = await toApiError(
+      problemResponse(409, { title: 'Appointment conflicts', conflicts: [{ kind: 'time-off' }] }),
+    );
+
+    expect(error.extensions).toEqual({ conflicts: [{ kind: 'time-off' }] });
+  });
+
   it('reads Retry-After as seconds', async () => {
     const error = await toApiError(problemResponse(429, { title: 'Too many requests' }, { 'Retry-After': '120' }));
 

@@ -27,6 +27,8 @@ export class ApiError extends Error {
   readonly instance?: string;
   readonly traceId?: string;
   readonly errors: FieldError[];
+  /** The problem's other members (RFC 9457 extensions), e.g. the scheduling conflicts' `conflicts`. */
+  readonly extensions: Readonly<Record<string, unknown>>;
   /** Seconds from the `Retry-After` header, when the server sent one (429, 503). */
   readonly retryAfterSeconds?: number;
 
@@ -38,6 +40,7 @@ export class ApiError extends Error {
     instance?: string;
     traceId?: string;
     errors?: FieldError[];
+    extensions?: Record<string, unknown>;
     retryAfterSeconds?: number;
   }) {
     const title = init.title ?? defaultTitle(init.status);
@@ -50,6 +53,7 @@ export class ApiError extends Error {
     this.instance = init.instance;
     this.traceId = init.traceId;
     this.errors = init.errors ?? [];
+    this.extensions = init.extensions ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
@@ -72,6 +76,8 @@ function parseRetryAfter(value: string | null): number | undefined {
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'traceId', 'errors']);
 
 function isFieldError(value: unknown): value is FieldError {
   return (
@@ -103,6 +109,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     instance: typeof body.instance === 'string' ? body.instance : undefined,
     traceId: typeof body.traceId === 'string' ? body.traceId : undefined,
     errors: Array.isArray(body.errors) ? body.errors.filter(isFieldError) : [],
+    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key))),
     retryAfterSeconds,
   });
 }

@@ -5,6 +5,7 @@ import { childAccess, childName } from '../../features/children/api/child-types'
 import { ChildScreen } from '../../features/children/components/child-screen';
 import { MessageCareTeamButton } from '../../features/messaging/components/message-care-team-button';
 import { ChildPrograms } from '../../features/programs/components/child-programs';
+import { SchedulePreferencesSection } from '../../features/scheduling/components/schedule-preferences-section';
 import { useAuth } from '../../lib/auth';
 import { RecordStatus } from './record-status';
 
@@ -38,6 +39,12 @@ export function ChildPage() {
           <ChildPrograms
             childId={child.data.id}
             canWrite={(access.canAdmin || access.isSupervisor) && child.data.status !== 'archived'}
+          />
+        }
+        schedule={
+          <SchedulePreferencesSection
+            childId={child.data.id}
+            canEdit={access.canAdmin && child.data.status !== 'archived'}
           />
         }
       />

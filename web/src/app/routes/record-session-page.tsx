@@ -17,7 +17,7 @@ export function RecordSessionPage() {
         </p>
       }
     >
-      <RecordSession key={id} sessionId={id} therapistName={identity.name} />
+      <RecordSession key={id} sessionId={id} therapistName={identity.name} userId={identity.id} />
     </Page>
   );
 }

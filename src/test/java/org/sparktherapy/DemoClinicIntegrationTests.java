@@ -51,6 +51,19 @@ class DemoClinicIntegrationTests {
 					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
 				.as("appointments next week").isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, "select count(distinct therapist_id) from therapist_availability"))
+				.as("every therapist has weekly hours").isEqualTo(3);
+			assertThat(count(demo, "select count(*) from appointments a where not exists (select 1 from "
+					+ "therapist_availability t where t.therapist_id = a.therapist_id "
+					+ "and t.weekday = extract(isodow from a.local_start) and a.local_start::time >= t.start_time "
+					+ "and (a.local_start + (a.ends_at - a.starts_at))::time <= t.end_time)"))
+				.as("seeded appointments within their therapist's hours").isZero();
+			assertThat(count(demo, "select count(distinct h.child_id) from child_prescribed_hours h "
+					+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0"))
+				.as("children with prescribed and available hours, for the automatic schedule")
+				.isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from child_schedule_preferences where preferred_place is null"))
+				.isZero();
 			assertThat(count(demo, "select count(*) from appointment_change_requests where status = 'pending'"))
 				.as("a therapist's proposed change waiting for the admin").isEqualTo(1);
 			assertThat(count(demo, "select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "

@@ -15,9 +15,20 @@ import { GuardiansSection } from './guardians-section';
 
 /**
  * One child's record: details, guardians and care team, with the actions the user's access allows.
- * `programs` is the programs section, which belongs to another feature and is composed in by the route.
+ * `programs` and `schedule` are the programs and schedule-preferences sections, which belong to other features and
+ * are composed in by the route.
  */
-export function ChildScreen({ child, access, programs }: { child: Child; access: ChildAccess; programs?: ReactNode }) {
+export function ChildScreen({
+  child,
+  access,
+  programs,
+  schedule,
+}: {
+  child: Child;
+  access: ChildAccess;
+  programs?: ReactNode;
+  schedule?: ReactNode;
+}) {
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [notice, setNotice] = useState('');
@@ -126,6 +137,7 @@ export function ChildScreen({ child, access, programs }: { child: Child; access:
       <GuardiansSection child={child} canManage={access.canAdmin && !archived} onNotice={setNotice} />
       <CareTeamSection child={child} canManage={access.canAdmin && !archived} onNotice={setNotice} />
       {programs}
+      {schedule}
 
       {canEdit && (
         <EditChildDialog

@@ -1,19 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { appointmentsQueryKey, type Appointment } from './appointment-types';
+import { appointmentsQueryKey, type Appointment, type MoveScope } from './appointment-types';
 
-/** `POST /api/appointments/{id}/cancel` (admins; parents for their children, late within 24 h of the start). */
-export async function cancelAppointment(id: string, reason: string): Promise<Appointment> {
+/** Which occurrences a cancellation applies to: this one, or this and the scheduled ones after it in its series. */
+export type CancelScope = Extract<MoveScope, 'this' | 'following'>;
+
+export const CANCEL_SCOPES: readonly CancelScope[] = ['this', 'following'];
+
+/**
+ * `POST /api/appointments/{id}/cancel` (admins; parents for their children, late within 24 h of the start). With
+ * scope "following" the scheduled occurrences after it in its series are cancelled too; the answer is the addressed
+ * appointment.
+ */
+export async function cancelAppointment(id: string, reason: string, scope: CancelScope = 'this'): Promise<Appointment> {
   return apiFetch<Appointment>(`/api/appointments/${encodeURIComponent(id)}/cancel`, {
     method: 'POST',
-    body: { reason },
+    body: scope === 'this' ? { reason } : { reason, scope },
   });
 }
 
 export function useCancelAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => cancelAppointment(id, reason),
+    mutationFn: ({ id, reason, scope }: { id: string; reason: string; scope?: CancelScope }) =>
+      cancelAppointment(id, reason, scope),
     onSettled: () => queryClient.invalidateQueries({ queryKey: appointmentsQueryKey }),
   });
 }

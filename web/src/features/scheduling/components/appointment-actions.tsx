@@ -8,8 +8,9 @@ import { useCompleteAppointment } from '../api/complete-appointment';
 import { useNoShowAppointment } from '../api/no-show-appointment';
 
 /**
- * The therapist's buttons for their own appointment: check in and no-show while scheduled, complete once checked in,
- * and after completion the way to the session record.
+ * The therapist's buttons for their own appointment: check in and no-show while scheduled, complete once checked in
+ * (which opens the appointment's session on the server), and after completion the way into recording that very
+ * session and to its record.
  */
 export function TherapistActions({ appointment, childName }: { appointment: Appointment; childName: string }) {
   const checkIn = useCheckInAppointment();
@@ -47,24 +48,24 @@ export function TherapistActions({ appointment, childName }: { appointment: Appo
         </>
       )}
       {appointment.status === 'checked_in' && (
-        <>
-          <Link className="btn btn-secondary btn-sm" to="/sessions/run">
-            Run a session
-          </Link>
-          <Button
-            size="sm"
-            pending={complete.isPending}
-            onClick={() => complete.mutate(appointment.id)}
-            aria-label={`Complete ${childName}`}
-          >
-            Complete
-          </Button>
-        </>
+        <Button
+          size="sm"
+          pending={complete.isPending}
+          onClick={() => complete.mutate(appointment.id)}
+          aria-label={`Complete ${childName}`}
+        >
+          Complete
+        </Button>
       )}
       {appointment.status === 'completed' && sessionId && (
-        <Link className="btn btn-secondary btn-sm" to={`/sessions/${sessionId}`}>
-          Open the session record
-        </Link>
+        <>
+          <Link className="btn btn-primary btn-sm" to={`/sessions/run/${sessionId}`}>
+            Record the session
+          </Link>
+          <Link className="btn btn-secondary btn-sm" to={`/sessions/${sessionId}`}>
+            Open the session record
+          </Link>
+        </>
       )}
       {failed && <Alert>{errorMessage(failed.error)}</Alert>}
     </div>

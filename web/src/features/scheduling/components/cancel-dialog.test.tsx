@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
-import type { Appointment } from '../api/appointment-types';
+import { appointmentsQueryKey, type Appointment } from '../api/appointment-types';
 import { CancelDialog } from './cancel-dialog';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -67,5 +67,38 @@ describe('CancelDialog for a parent', () => {
   it('does not warn two days ahead', () => {
     const { dialog } = renderDialog(anAppointment(48));
     expect(within(dialog).queryByText(/late cancellation/)).not.toBeInTheDocument();
+  });
+});
+
+describe('CancelDialog for an appointment of a series', () => {
+  it('cancels this and the following appointments when asked, and refreshes the appointment lists', async () => {
+    const appointment = { ...anAppointment(48), seriesId: 'series-1' };
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ...appointment, status: 'cancelled' }));
+    const { dialog, user, onCancelled, queryClient } = renderDialog(appointment);
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+
+    const scopes = within(dialog).getByRole('group', { name: 'Which appointments' });
+    expect(
+      within(scopes)
+        .getAllByRole('radio')
+        .map((radio) => radio.nextSibling?.textContent),
+    ).toEqual(['This appointment', 'This and following']);
+    expect(within(scopes).getByLabelText('This appointment')).toBeChecked();
+    await user.click(within(scopes).getByLabelText('This and following'));
+    await user.type(within(dialog).getByLabelText('Reason'), 'Moving away');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
+
+    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled());
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/appointments/appt-1/cancel');
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
+      reason: 'Moving away',
+      scope: 'following',
+    });
+    await vi.waitFor(() => expect(invalidate).toHaveBeenCalledWith({ queryKey: appointmentsQueryKey }));
+  });
+
+  it('offers no choice for a single appointment', () => {
+    const { dialog } = renderDialog(anAppointment(48));
+    expect(within(dialog).queryByRole('group', { name: 'Which appointments' })).not.toBeInTheDocument();
   });
 });

@@ -5,11 +5,12 @@ import { Dialog } from '../../../components/ui/dialog';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { errorMessage } from '../../../lib/api-error';
 import type { Appointment } from '../api/appointment-types';
-import { useCancelAppointment } from '../api/cancel-appointment';
+import { CANCEL_SCOPES, useCancelAppointment, type CancelScope } from '../api/cancel-appointment';
 import { formatTimeRange, isLateCancellation } from './schedule-math';
+import { ScopeFieldset } from './time-range-fields';
 
 /**
- * Asks for the reason and cancels. For parents (`warnLate`) it says when the appointment is less than 24 hours
+ * Asks for the reason and cancels: for an appointment of a series, this one or this and the following ones. For parents (`warnLate`) it says when the appointment is less than 24 hours
  * away, because the clinic then counts the cancellation as late.
  */
 export function CancelDialog({
@@ -55,6 +56,7 @@ function CancelForm({
 }) {
   const cancel = useCancelAppointment();
   const [reason, setReason] = useState('');
+  const [scope, setScope] = useState<CancelScope>('this');
   const [error, setError] = useState<string>();
   const start = new Date(appointment.start);
   const late = warnLate && isLateCancellation(start);
@@ -66,7 +68,7 @@ function CancelForm({
       return;
     }
     cancel.mutate(
-      { id: appointment.id, reason: reason.trim() },
+      { id: appointment.id, reason: reason.trim(), scope: appointment.seriesId ? scope : 'this' },
       {
         onSuccess: (saved) => {
           onCancelled?.(saved);
@@ -87,6 +89,9 @@ function CancelForm({
         <Alert tone="info" title="Late cancellation">
           This appointment starts in less than 24 hours, so cancelling it now counts as a late cancellation.
         </Alert>
+      )}
+      {appointment.seriesId && (
+        <ScopeFieldset name="cancel-scope" scope={scope} onChange={setScope} scopes={CANCEL_SCOPES} />
       )}
       {cancel.isError && <Alert>{errorMessage(cancel.error)}</Alert>}
       <TextareaField

@@ -8,7 +8,7 @@ import { SCOPE_LABELS } from '../api/appointment-types';
 import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest } from '../api/change-request-types';
 import { useDecideChangeRequest } from '../api/decide-change-request';
 import { useChangeRequests } from '../api/list-change-requests';
-import { ConflictList, isConflictError } from './conflict-list';
+import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { formatLongDay, formatTimeRange } from './schedule-math';
 
 function when(start: string, end: string): string {
@@ -76,13 +76,15 @@ function ChangeRequestItem({
   const [overrideReason, setOverrideReason] = useState('');
   const [error, setError] = useState<string>();
   const conflict = isConflictError(decide.error) ? decide.error : null;
+  const overridable = conflict !== null && isOverridable(conflict);
   const pending = request.status === 'pending';
 
   function approve() {
-    if (override && !overrideReason.trim()) return setError('Give a reason for the override');
+    const overriding = override && overridable;
+    if (overriding && !overrideReason.trim()) return setError('Give a reason for the override');
     setError(undefined);
     decide.mutate(
-      { request, decision: { kind: 'approve', ...(override ? { overrideReason: overrideReason.trim() } : {}) } },
+      { request, decision: { kind: 'approve', ...(overriding ? { overrideReason: overrideReason.trim() } : {}) } },
       { onSuccess: () => onNotice(`The appointment with ${childName} was moved.`) },
     );
   }
@@ -142,7 +144,7 @@ function ChangeRequestItem({
       </dl>
       {conflict && <ConflictList error={conflict} />}
       {decide.isError && !conflict && <Alert>{errorMessage(decide.error)}</Alert>}
-      {mode === 'admin' && pending && conflict && (
+      {mode === 'admin' && pending && overridable && (
         <div className="field field-checkbox">
           <input
             id={`override-${request.id}`}
@@ -154,7 +156,7 @@ function ChangeRequestItem({
           <label htmlFor={`override-${request.id}`}>Approve anyway (override availability)</label>
         </div>
       )}
-      {override && (
+      {override && overridable && (
         <TextField
           label="Override reason"
           required

@@ -10,13 +10,39 @@ export function isConflictError(error: unknown): error is ApiError {
   );
 }
 
+/**
+ * The conflict kinds an admin's override reason lets through: the therapist's weekly hours and time off. A double
+ * booking never is (ADR 0007).
+ */
+const OVERRIDABLE_KINDS: ReadonlySet<string> = new Set(['outside-hours', 'time-off']);
+
+/** The `kind` of every conflict the problem lists (`double-booking`, `outside-hours`, `time-off`). */
+export function conflictKinds(error: ApiError): string[] {
+  const conflicts = error.extensions.conflicts;
+  if (!Array.isArray(conflicts)) return [];
+  return conflicts.map((conflict: unknown) => {
+    const kind = typeof conflict === 'object' && conflict !== null ? (conflict as { kind?: unknown }).kind : null;
+    return typeof kind === 'string' ? kind : 'unknown';
+  });
+}
+
+/** True when an override can get past every conflict: offer "… anyway (override)" only then. */
+export function isOverridable(error: ApiError): boolean {
+  const kinds = conflictKinds(error);
+  return kinds.length > 0 && kinds.every((kind) => OVERRIDABLE_KINDS.has(kind));
+}
+
 function occurrenceLabel(pointer: string): string | null {
   const match = /^\/occurrences\/(\d+)/.exec(pointer);
   return match ? `Occurrence ${Number(match[1]) + 1}` : null;
 }
 
-/** The conflicts the server found, one per line, naming the occurrence of a series they concern. */
+/**
+ * The conflicts the server found, one per line, naming the occurrence of a series they concern; when another
+ * appointment is in the way, it says that only another time (or therapist) will do.
+ */
 export function ConflictList({ error }: { error: ApiError }) {
+  const doubleBooked = conflictKinds(error).includes('double-booking');
   return (
     <Alert title="This clashes with the schedule">
       <p>{error.detail}</p>
@@ -32,6 +58,12 @@ export function ConflictList({ error }: { error: ApiError }) {
             );
           })}
         </ul>
+      )}
+      {doubleBooked && (
+        <p>
+          Another appointment already takes this time, and a double booking cannot be overridden: choose another time or
+          therapist.
+        </p>
       )}
     </Alert>
   );

@@ -7,7 +7,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useUpdateAppointment } from '../api/update-appointment';
-import { ConflictList, isConflictError } from './conflict-list';
+import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
 import { ScopeFieldset, TimeRangeFields, useTimeRange } from './time-range-fields';
 
@@ -64,13 +64,14 @@ function MoveForm({
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<{ when?: string; reason?: string }>({});
   const conflict = isConflictError(update.error) ? update.error : null;
+  const overridable = conflict !== null && isOverridable(conflict);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const chosen = range.check();
     const found = {
       when: chosen.error,
-      reason: override && !overrideReason.trim() ? 'Give a reason for the override' : undefined,
+      reason: override && overridable && !overrideReason.trim() ? 'Give a reason for the override' : undefined,
     };
     setErrors(found);
     if (chosen.error !== undefined || found.reason) return;
@@ -81,7 +82,7 @@ function MoveForm({
           start: toOffsetIso(chosen.start),
           end: toOffsetIso(chosen.end),
           scope: appointment.seriesId ? scope : 'this',
-          ...(override ? { override: { reason: overrideReason.trim() } } : {}),
+          ...(override && overridable ? { override: { reason: overrideReason.trim() } } : {}),
         },
       },
       { onSuccess: () => onMoved(`The appointment with ${childName} was moved.`) },
@@ -97,14 +98,14 @@ function MoveForm({
       {appointment.seriesId && <ScopeFieldset name="scope" scope={scope} onChange={setScope} />}
       {conflict && <ConflictList error={conflict} />}
       {update.isError && !conflict && <Alert>{errorMessage(update.error)}</Alert>}
-      {conflict && (
+      {overridable && (
         <CheckboxField
           label="Move anyway (override)"
           checked={override}
           onChange={(event) => setOverride(event.target.checked)}
         />
       )}
-      {override && (
+      {override && overridable && (
         <TextField
           label="Override reason"
           required

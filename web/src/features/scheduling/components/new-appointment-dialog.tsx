@@ -12,7 +12,7 @@ import { useCreateAppointment, type CreateAppointmentResponse } from '../api/cre
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { newAppointmentSchema, type NewAppointmentForm } from './appointment-schema';
-import { ConflictList, isConflictError } from './conflict-list';
+import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { buildWeeklyRrule, weekdayOf } from './rrule';
 import { combine, toOffsetIso } from './schedule-math';
 
@@ -78,6 +78,7 @@ function NewAppointmentFormView({
   });
   const careTeam = useChildCareTeam(childId || undefined);
   const conflict = isConflictError(create.error) ? create.error : null;
+  const overridable = conflict !== null && isOverridable(conflict);
 
   const childOptions = (children.data?.content ?? [])
     .filter((child) => child.status !== 'archived' && child.status !== 'discharged')
@@ -108,7 +109,7 @@ function NewAppointmentFormView({
         start: toOffsetIso(start),
         end: toOffsetIso(end),
         ...(recurrence ? { recurrence } : {}),
-        ...(values.override ? { override: { reason: values.overrideReason.trim() } } : {}),
+        ...(values.override && overridable ? { override: { reason: values.overrideReason.trim() } } : {}),
       },
       {
         onSuccess: (result) => {
@@ -211,8 +212,8 @@ function NewAppointmentFormView({
       )}
       {conflict && <ConflictList error={conflict} />}
       {create.isError && !conflict && <Alert>{errorMessage(create.error)}</Alert>}
-      {conflict && <CheckboxField label="Book anyway (override)" {...register('override')} />}
-      {override && (
+      {overridable && <CheckboxField label="Book anyway (override)" {...register('override')} />}
+      {override && overridable && (
         <TextField
           label="Override reason"
           required
@@ -225,7 +226,7 @@ function NewAppointmentFormView({
           Cancel
         </Button>
         <Button type="submit" pending={create.isPending}>
-          {override ? 'Book anyway' : 'Book'}
+          {override && overridable ? 'Book anyway' : 'Book'}
         </Button>
       </div>
     </form>

@@ -71,20 +71,25 @@ export function TimeRangeFields({ range, error, prefix }: { range: TimeRange; er
   );
 }
 
-/** Which occurrences of a series a change applies to; {@code name} keeps two forms' radio groups apart. */
-export function ScopeFieldset({
+/**
+ * Which occurrences of a series a change applies to; {@code name} keeps two forms' radio groups apart, {@code scopes}
+ * limits the choice (a cancellation offers no "all").
+ */
+export function ScopeFieldset<S extends MoveScope>({
   name,
   scope,
   onChange,
+  scopes = Object.keys(SCOPE_LABELS) as S[],
 }: {
   name: string;
-  scope: MoveScope;
-  onChange: (scope: MoveScope) => void;
+  scope: S;
+  onChange: (scope: S) => void;
+  scopes?: readonly S[];
 }) {
   return (
     <fieldset className="fieldset">
       <legend className="fieldset-legend">Which appointments</legend>
-      {(Object.keys(SCOPE_LABELS) as MoveScope[]).map((value) => (
+      {scopes.map((value) => (
         <div className="field field-checkbox" key={value}>
           <input
             id={`${name}-${value}`}

@@ -128,3 +128,66 @@ describe('RecordSession', () => {
     expect((await getDraft(SESSION))?.submitRequested).toBe(true);
   });
 });
+
+describe('RecordSession of a session opened from the schedule', () => {
+  const OPENED = '33333333-3333-4333-8333-333333333333';
+
+  function aServerSession(overrides: Record<string, unknown> = {}) {
+    return {
+      id: OPENED,
+      childId: 'child-1',
+      therapist: { id: 'therapist-1', name: 'Tess Therapist' },
+      serviceCode: '97153',
+      place: 'home',
+      startedAt: '2026-03-02T15:00:00Z',
+      endedAt: '2026-03-02T17:00:00Z',
+      status: 'open',
+      note: null,
+      submittedAt: null,
+      guardianSignature: null,
+      addenda: [],
+      events: [],
+      tallies: [],
+      version: 0,
+      ...overrides,
+    };
+  }
+
+  function serve(session: ReturnType<typeof aServerSession>) {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        jsonResponse(String(input).startsWith(`/api/sessions/${OPENED}`) ? session : programs),
+      ),
+    );
+  }
+
+  it('lets its own therapist record it on this device, keeping the server session’s id and times', async () => {
+    serve(aServerSession());
+    const { user } = renderWithProviders(
+      <RecordSession sessionId={OPENED} therapistName="Tess Therapist" userId="therapist-1" />,
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Record on this device' }));
+
+    expect(await screen.findByRole('region', { name: 'dog' })).toBeInTheDocument();
+    expect(await getDraft(OPENED)).toMatchObject({
+      id: OPENED,
+      userId: 'therapist-1',
+      childId: 'child-1',
+      place: 'home',
+      startedAt: '2026-03-02T15:00:00Z',
+      events: [],
+    });
+  });
+
+  it('is not taken over when something was recorded elsewhere or it is someone else’s', async () => {
+    serve(aServerSession({ therapist: { id: 'someone-else', name: 'Other' } }));
+    renderWithProviders(<RecordSession sessionId={OPENED} therapistName="Tess Therapist" userId="therapist-1" />);
+
+    expect(await screen.findByText(/started on another device/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record on this device' })).not.toBeInTheDocument();
+    expect(await getDraft(OPENED)).toBeUndefined();
+  });
+});

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
 import { draftQueryKey, useDraft } from '../api/get-draft';
 import { useSession } from '../api/get-session';
-import { listSessionPrograms, useSessionPrograms } from '../api/list-session-programs';
+import { listSessionPrograms, sessionProgramsQueryKey, useSessionPrograms } from '../api/list-session-programs';
 import {
   OUTCOME_LABELS,
   PLACE_LABELS,
@@ -20,10 +20,11 @@ import {
   sessionsQueryKey,
   type NewSessionEvent,
   type PromptLevel,
+  type Session,
   type SessionEvent,
 } from '../api/session-types';
 import { groupByProgram, toDraftTargets, visibleTargets } from '../offline/draft-targets';
-import { getDraft, recordEvent, requestSubmit, undoLastEvent, updateDraft } from '../offline/outbox';
+import { getDraft, recordEvent, requestSubmit, startDraft, undoLastEvent, updateDraft } from '../offline/outbox';
 import type { DraftTarget, SessionDraft } from '../offline/outbox-db';
 import { computeTallies, effectiveEvents, tallyOf } from '../offline/tallies';
 import { AbcForm } from './abc-form';
@@ -31,8 +32,19 @@ import { SyncErrorActions, SyncStatusPill } from './sync-status-pill';
 import { TalliesTable } from './tallies-table';
 import { TargetCard } from './target-card';
 
-/** The recording screen of a session kept on this device, or its summary once submitted. */
-export function RecordSession({ sessionId, therapistName }: { sessionId: string; therapistName: string }) {
+/**
+ * The recording screen of a session kept on this device, or its summary once submitted. A session that is only on the
+ * server (opened by completing an appointment) is offered for recording here to its own therapist (`userId`).
+ */
+export function RecordSession({
+  sessionId,
+  therapistName,
+  userId,
+}: {
+  sessionId: string;
+  therapistName: string;
+  userId?: string;
+}) {
   const draft = useDraft(sessionId);
   if (draft.isPending) {
     return (
@@ -42,7 +54,7 @@ export function RecordSession({ sessionId, therapistName }: { sessionId: string;
     );
   }
   if (draft.isError) return <Alert>This device could not open its saved sessions. {errorMessage(draft.error)}</Alert>;
-  if (!draft.data) return <ServerSession sessionId={sessionId} />;
+  if (!draft.data) return <ServerSession sessionId={sessionId} userId={userId} />;
   if (draft.data.submitRequested) return <SubmittedSession draft={draft.data} />;
   return <Recorder draft={draft.data} therapistName={therapistName} />;
 }
@@ -315,7 +327,7 @@ function SubmittedSession({ draft }: { draft: SessionDraft }) {
 }
 
 /** No copy on this device: the session was submitted (or started elsewhere); the server has it. */
-function ServerSession({ sessionId }: { sessionId: string }) {
+function ServerSession({ sessionId, userId }: { sessionId: string; userId?: string }) {
   const session = useSession(sessionId);
   if (session.isPending) {
     return (
@@ -325,6 +337,7 @@ function ServerSession({ sessionId }: { sessionId: string }) {
     );
   }
   if (session.isError) return <Alert>This session is not on this device. {errorMessage(session.error)}</Alert>;
+  if (isAdoptable(session.data, userId)) return <AdoptSession session={session.data} userId={userId} />;
   return (
     <div className="stack-sections stack-wide">
       <Alert tone="info">
@@ -334,6 +347,74 @@ function ServerSession({ sessionId }: { sessionId: string }) {
         <Link to={`/sessions/${sessionId}`}>Open the session record</Link>
       </Alert>
       <TalliesTable tallies={session.data.tallies} />
+    </div>
+  );
+}
+
+/**
+ * An open session of the user's own with nothing recorded yet — as completing an appointment opens it — can be
+ * recorded on this device. One with events was recorded somewhere else: those would be missing here.
+ */
+function isAdoptable(session: Session, userId: string | undefined): userId is string {
+  return session.status === 'open' && session.therapist.id === userId && session.events.length === 0;
+}
+
+/** Keeps the server's session on this device, as if started here, so the recorder opens on it. */
+function AdoptSession({ session, userId }: { session: Session; userId: string }) {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState('');
+
+  async function adopt() {
+    setPending(true);
+    setFailure('');
+    try {
+      const programs = await queryClient.fetchQuery({
+        queryKey: sessionProgramsQueryKey(session.childId),
+        queryFn: ({ signal }) => listSessionPrograms(session.childId, signal),
+      });
+      await startDraft(
+        {
+          id: session.id,
+          userId,
+          childId: session.childId,
+          serviceCode: session.serviceCode,
+          place: session.place,
+          startedAt: session.startedAt,
+          note: session.note ?? '',
+          targets: toDraftTargets(programs.content),
+          events: [],
+          promptLevels: {},
+          submitRequested: false,
+        },
+        {
+          childId: session.childId,
+          serviceCode: session.serviceCode,
+          place: session.place,
+          startedAt: session.startedAt,
+          endedAt: session.endedAt,
+        },
+      );
+      await queryClient.invalidateQueries({ queryKey: draftQueryKey(session.id) });
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="stack-sections stack-wide">
+      <Alert tone="info" title="Opened from the schedule">
+        This session was opened when the appointment was completed. Record it on this device: what you record is kept
+        here and sent like any session started on this device.
+      </Alert>
+      {failure && <Alert>{failure}</Alert>}
+      <p className="form-actions">
+        <Button pending={pending} onClick={() => void adopt()}>
+          Record on this device
+        </Button>
+        <Link to={`/sessions/${session.id}`}>Open the session record</Link>
+      </p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
@@ -30,7 +31,12 @@ import org.springframework.stereotype.Component;
  * home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
  * through the same service as the API, so they are conflict-free by the same rules. Appointments already past are
  * checked in and completed by their technician, which opens their sessions. The first technician has proposed moving
- * their last clinic session an hour later, waiting for the admin's decision. Seeded once.
+ * their last clinic session an hour later, waiting for the admin's decision.
+ * <p>
+ * Before booking, the therapists get weekly availability that covers every seeded appointment (and the proposed later
+ * start), and each booked child gets schedule preferences — available hours around its slot, prescribed weekly hours
+ * and its slot's place — so that the automatic schedule has something to place. Each part is seeded once: therapists
+ * with hours and children with preferences are left alone, so an older demo database gains them on its next start.
  */
 @Component
 @Profile("demo")
@@ -54,7 +60,43 @@ class DemoSchedule implements ApplicationRunner {
 			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 30), LocalTime.of(11, 30),
 					"school"));
 
+	private static final String SUPERVISOR = "maya.okafor@demo.sparktherapy.org";
+
+	private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+			DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
+	/**
+	 * The technicians' weekly hours, 9:00–18:00 on weekdays: they contain every slot, including the hour later that
+	 * the pending change request proposes, so neither the bookings nor approving that request need an override.
+	 */
+	static final List<AvailabilityRepository.Block> TECHNICIAN_HOURS = weekdays(LocalTime.of(9, 0),
+			LocalTime.of(18, 0));
+
+	/** The supervising BCBA's weekly hours. */
+	static final List<AvailabilityRepository.Block> SUPERVISOR_HOURS = weekdays(LocalTime.of(10, 0),
+			LocalTime.of(17, 0));
+
+	/**
+	 * What the child in a slot wants in a week, by slot: available hours on weekdays that contain the slot, and the
+	 * hours of direct therapy (97153) and supervision (97155) for the automatic schedule to place around what is
+	 * already booked — enough to fill the week without running out of therapists' time.
+	 */
+	record Wish(LocalTime from, LocalTime to, int directHours, int supervisionHours) {
+	}
+
+	static final List<Wish> WISHES = List.of(new Wish(LocalTime.of(13, 0), LocalTime.of(18, 0), 4, 1),
+			new Wish(LocalTime.of(13, 0), LocalTime.of(18, 0), 4, 1),
+			new Wish(LocalTime.of(8, 30), LocalTime.of(13, 0), 4, 1));
+
 	private final AppointmentService appointments;
+
+	private final AvailabilityService availability;
+
+	private final AvailabilityRepository availabilityRecords;
+
+	private final SchedulePreferenceService preferences;
+
+	private final SchedulePreferenceRepository preferenceRecords;
 
 	private final ChangeRequestService changeRequests;
 
@@ -68,9 +110,15 @@ class DemoSchedule implements ApplicationRunner {
 
 	private final ZoneId zone;
 
-	DemoSchedule(AppointmentService appointments, ChangeRequestService changeRequests, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
-			SparkProperties properties) {
+	DemoSchedule(AppointmentService appointments, AvailabilityService availability,
+			AvailabilityRepository availabilityRecords, SchedulePreferenceService preferences,
+			SchedulePreferenceRepository preferenceRecords, ChangeRequestService changeRequests, Children children,
+			Accounts accounts, JdbcClient jdbc, Clock clock, SparkProperties properties) {
 		this.appointments = appointments;
+		this.availability = availability;
+		this.availabilityRecords = availabilityRecords;
+		this.preferences = preferences;
+		this.preferenceRecords = preferenceRecords;
 		this.changeRequests = changeRequests;
 		this.children = children;
 		this.accounts = accounts;
@@ -81,19 +129,25 @@ class DemoSchedule implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		CurrentUser admin = user(ADMIN);
+		// hours first: the bookings below are checked against them
+		seedHours(admin, user(SUPERVISOR), SUPERVISOR_HOURS);
+		for (String email : TECHNICIANS) {
+			CurrentUser technician = user(email);
+			seedHours(admin, technician, TECHNICIAN_HOURS);
+			List<Children.ChildFacts> active = activeCaseload(technician);
+			for (int i = 0; i < active.size(); i++) {
+				seedPreferences(admin, active.get(i).id(), SLOTS.get(i), WISHES.get(i));
+			}
+		}
 		if (this.jdbc.sql("select count(*) from appointments").query(Long.class).single() > 0) {
 			return;
 		}
-		CurrentUser admin = user(ADMIN);
 		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), this.zone)
 			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		for (String email : TECHNICIANS) {
 			CurrentUser technician = user(email);
-			List<Children.ChildFacts> active = this.children.caseload(technician.id())
-				.stream()
-				.filter(child -> child.status() == ChildStatus.ACTIVE)
-				.limit(SLOTS.size())
-				.toList();
+			List<Children.ChildFacts> active = activeCaseload(technician);
 			for (int i = 0; i < active.size(); i++) {
 				Slot slot = SLOTS.get(i);
 				LocalDate first = monday.with(TemporalAdjusters.nextOrSame(slot.days().getFirst()));
@@ -113,6 +167,40 @@ class DemoSchedule implements ApplicationRunner {
 				}
 			}
 		}
+	}
+
+	/** The technician's first active children, one per slot. */
+	private List<Children.ChildFacts> activeCaseload(CurrentUser technician) {
+		return this.children.caseload(technician.id())
+			.stream()
+			.filter(child -> child.status() == ChildStatus.ACTIVE)
+			.limit(SLOTS.size())
+			.toList();
+	}
+
+	private void seedHours(CurrentUser admin, CurrentUser therapist, List<AvailabilityRepository.Block> blocks) {
+		if (!this.availabilityRecords.blocks(therapist.id()).isEmpty()) {
+			return;
+		}
+		admin.runAs(() -> this.availability.replace(admin, therapist.id(), blocks));
+	}
+
+	private void seedPreferences(CurrentUser admin, UUID childId, Slot slot, Wish wish) {
+		if (this.preferenceRecords.find(childId).isPresent()) {
+			return;
+		}
+		List<SchedulePreferences.Hours> hours = WEEKDAYS.stream()
+			.map(day -> new SchedulePreferences.Hours(day, wish.from(), wish.to()))
+			.toList();
+		SchedulePreferences wanted = new SchedulePreferences(childId, hours,
+				List.of(new SchedulePreferences.Prescription("97153", wish.directHours()),
+						new SchedulePreferences.Prescription("97155", wish.supervisionHours())),
+				slot.place(), 0);
+		admin.runAs(() -> this.preferences.replace(admin, wanted));
+	}
+
+	private static List<AvailabilityRepository.Block> weekdays(LocalTime start, LocalTime end) {
+		return WEEKDAYS.stream().map(day -> new AvailabilityRepository.Block(day, start, end)).toList();
 	}
 
 	private void proposeLaterStart(CurrentUser technician, Appointment last) {
