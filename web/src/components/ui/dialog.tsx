@@ -12,13 +12,15 @@ export interface DialogProps {
   children: ReactNode;
   /** alertdialog for confirmations that interrupt the user. */
   role?: 'dialog' | 'alertdialog';
+  /** wide for forms with rows of several fields side by side. */
+  size?: 'normal' | 'wide';
 }
 
 /**
  * A modal dialog: keeps keyboard focus inside while open, closes on Escape,
  * and gives focus back to whatever opened it.
  */
-export function Dialog({ open, title, description, onClose, children, role = 'dialog' }: DialogProps) {
+export function Dialog({ open, title, description, onClose, children, role = 'dialog', size = 'normal' }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   const titleId = useId();
@@ -74,7 +76,7 @@ export function Dialog({ open, title, description, onClose, children, role = 'di
     <div className="dialog-backdrop">
       <div
         ref={panelRef}
-        className="dialog"
+        className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

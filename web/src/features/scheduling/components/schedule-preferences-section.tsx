@@ -50,7 +50,7 @@ export function SchedulePreferencesSection({ childId, canEdit }: { childId: stri
       {preferences.isError && <Alert>{errorMessage(preferences.error)}</Alert>}
       {preferences.data && <PreferencesDetails preferences={preferences.data} />}
       {canEdit && preferences.data && (
-        <Dialog open={editing} onClose={() => setEditing(false)} title="Edit schedule preferences">
+        <Dialog open={editing} onClose={() => setEditing(false)} title="Edit schedule preferences" size="wide">
           {editing && (
             <PreferencesForm
               childId={childId}
