@@ -59,6 +59,9 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(cleanOnStart)
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "100")
+				// stopped by the Spring Boot shutdown handler below, never by zonky's own JVM hook (which races the
+				// contexts' shutdown)
+				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Started embedded PostgreSQL in {} on port {}", directory, postgres.getPort());
 			// Spring Boot runs its shutdown handlers after it has closed every application context, so the
