@@ -4,27 +4,13 @@ import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
-import { WEEKDAYS, WEEKDAY_LABELS, type TimeBlock, type Weekday } from '../api/appointment-types';
+import { WEEKDAYS, type TimeBlock, type Weekday } from '../api/appointment-types';
 import { useAddTimeOff } from '../api/add-time-off';
 import { useAvailability } from '../api/get-availability';
 import { useTherapists } from '../api/list-therapists';
 import { usePutAvailability } from '../api/put-availability';
 import { toOffsetIso } from './schedule-math';
-
-const WEEKDAY_OPTIONS = WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_LABELS[day] }));
-
-/** Problems with a set of weekly blocks, by row: end before start, or overlapping another block of the same day. */
-export function blockErrors(blocks: readonly TimeBlock[]): (string | undefined)[] {
-  return blocks.map((block, index) => {
-    if (!block.start || !block.end) return 'Enter both times';
-    if (block.end <= block.start) return 'The end must be after the start';
-    const overlaps = blocks.some(
-      (other, otherIndex) =>
-        otherIndex !== index && other.weekday === block.weekday && other.start < block.end && block.start < other.end,
-    );
-    return overlaps ? `Overlaps another ${WEEKDAY_LABELS[block.weekday]} block` : undefined;
-  });
-}
+import { blockErrors, WeeklyHoursRows } from './weekly-hours-rows';
 
 /** Admins pick a therapist, edit their weekly availability and add time off. */
 export function AvailabilityScreen() {
@@ -83,11 +69,6 @@ function WeeklyBlocksForm({
   const [saved, setSaved] = useState(false);
   const errors = blockErrors(blocks);
 
-  const change = (index: number, patch: Partial<TimeBlock>) => {
-    setSaved(false);
-    setBlocks(blocks.map((block, other) => (other === index ? { ...block, ...patch } : block)));
-  };
-
   function submit(event: FormEvent) {
     event.preventDefault();
     setShowErrors(true);
@@ -115,47 +96,16 @@ function WeeklyBlocksForm({
       {known && blocks.length === 0 && (
         <p className="empty-state">No availability yet. Add a block for each working period.</p>
       )}
-      <ul className="block-list" aria-label="Weekly blocks">
-        {blocks.map((block, index) => (
-          <li key={index} className="block-row">
-            <SelectField
-              label="Day"
-              aria-label={`Day, block ${index + 1}`}
-              options={WEEKDAY_OPTIONS}
-              value={block.weekday}
-              onChange={(event) => change(index, { weekday: event.target.value as Weekday })}
-            />
-            <TextField
-              label="From"
-              aria-label={`From, block ${index + 1}`}
-              type="time"
-              step={900}
-              value={block.start}
-              error={showErrors ? errors[index] : undefined}
-              onChange={(event) => change(index, { start: event.target.value })}
-            />
-            <TextField
-              label="To"
-              aria-label={`To, block ${index + 1}`}
-              type="time"
-              step={900}
-              value={block.end}
-              onChange={(event) => change(index, { end: event.target.value })}
-            />
-            <Button
-              variant="ghost"
-              size="sm"
-              className="block-remove"
-              onClick={() => {
-                setSaved(false);
-                setBlocks(blocks.filter((_, other) => other !== index));
-              }}
-            >
-              Remove block {index + 1}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <WeeklyHoursRows
+        label="Weekly blocks"
+        noun="block"
+        blocks={blocks}
+        onChange={(next) => {
+          setSaved(false);
+          setBlocks(next);
+        }}
+        errorsOf={(index) => ({ start: showErrors ? errors[index] : undefined })}
+      />
       {save.isError && <Alert>{errorMessage(save.error)}</Alert>}
       {saved && <Alert tone="success">Availability saved.</Alert>}
       <div className="form-actions">

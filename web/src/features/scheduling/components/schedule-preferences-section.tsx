@@ -13,13 +13,10 @@ import {
   placeLabel,
   serviceLabel,
   type TimeBlock,
-  type Weekday,
 } from '../api/appointment-types';
 import { useSchedulePreferences, type SchedulePreferences } from '../api/get-schedule-preferences';
 import { usePutSchedulePreferences } from '../api/put-schedule-preferences';
-import { blockErrors } from './availability-screen';
-
-const WEEKDAY_OPTIONS = WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_LABELS[day] }));
+import { blockErrors, WeeklyHoursRows } from './weekly-hours-rows';
 
 /**
  * The child's schedule preferences on the child page: when sessions may take place, the weekly hours prescribed per
@@ -168,8 +165,6 @@ function PreferencesForm({
   // the server's errors name rows by index: they stand until the next attempt
   const server = serverErrors(save.error, blocks.length, prescriptions.length);
 
-  const changeBlock = (index: number, patch: Partial<TimeBlock>) =>
-    setBlocks(blocks.map((block, other) => (other === index ? { ...block, ...patch } : block)));
   const changePrescription = (index: number, patch: Partial<PrescriptionRow>) =>
     setPrescriptions(prescriptions.map((row, other) => (other === index ? { ...row, ...patch } : row)));
 
@@ -192,50 +187,20 @@ function PreferencesForm({
       <fieldset className="fieldset">
         <legend className="fieldset-legend">Available hours</legend>
         {blocks.length === 0 && <p className="muted">No hours yet: the automatic schedule places nothing.</p>}
-        <ul className="block-list" aria-label="Available hours">
-          {blocks.map((block, index) => (
-            <li key={index} className="block-row">
-              <SelectField
-                label="Day"
-                aria-label={`Day, hours ${index + 1}`}
-                options={WEEKDAY_OPTIONS}
-                value={block.weekday}
-                error={server.at(`/availableHours/${index}/weekday`)}
-                onChange={(event) => changeBlock(index, { weekday: event.target.value as Weekday })}
-              />
-              <TextField
-                label="From"
-                aria-label={`From, hours ${index + 1}`}
-                type="time"
-                step={900}
-                value={block.start}
-                error={
-                  (showErrors ? blockProblems[index] : undefined) ??
-                  server.at(`/availableHours/${index}`) ??
-                  server.at(`/availableHours/${index}/start`)
-                }
-                onChange={(event) => changeBlock(index, { start: event.target.value })}
-              />
-              <TextField
-                label="To"
-                aria-label={`To, hours ${index + 1}`}
-                type="time"
-                step={900}
-                value={block.end}
-                error={server.at(`/availableHours/${index}/end`)}
-                onChange={(event) => changeBlock(index, { end: event.target.value })}
-              />
-              <Button
-                variant="ghost"
-                size="sm"
-                className="block-remove"
-                onClick={() => setBlocks(blocks.filter((_, other) => other !== index))}
-              >
-                Remove hours {index + 1}
-              </Button>
-            </li>
-          ))}
-        </ul>
+        <WeeklyHoursRows
+          label="Available hours"
+          noun="hours"
+          blocks={blocks}
+          onChange={setBlocks}
+          errorsOf={(index) => ({
+            weekday: server.at(`/availableHours/${index}/weekday`),
+            start:
+              (showErrors ? blockProblems[index] : undefined) ??
+              server.at(`/availableHours/${index}`) ??
+              server.at(`/availableHours/${index}/start`),
+            end: server.at(`/availableHours/${index}/end`),
+          })}
+        />
         <Button
           variant="secondary"
           size="sm"
