@@ -105,15 +105,8 @@ class NotificationsIntegrationTests {
 
 	@Test
 	void movingAWholeSeriesToAnotherTherapistTellsEachPersonOnceAndBothTherapists() {
-		Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-			.plusWeeks(2)
-			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
-			.atTime(java.time.LocalTime.of(15, 0))
-			.toInstant(java.time.ZoneOffset.UTC);
-		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
-				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
-		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		Instant start = weeksAhead(java.time.DayOfWeek.MONDAY);
+		Api.Response booked = aWeeklySeries(start, "MO", 4);
 		awaitKinds(this.guardian, "appointment_booked", 1);
 
 		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
@@ -144,15 +137,7 @@ class NotificationsIntegrationTests {
 
 	@Test
 	void cancellingTheFollowingOccurrencesOfASeriesTellsTheTherapistOnce() {
-		Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-			.plusWeeks(2)
-			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
-			.atTime(java.time.LocalTime.of(15, 0))
-			.toInstant(java.time.ZoneOffset.UTC);
-		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
-				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=TU;COUNT=3"));
-		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		Api.Response booked = aWeeklySeries(weeksAhead(java.time.DayOfWeek.TUESDAY), "TU", 3);
 
 		Api.Response cancelled = this.guardian.api()
 			.post("/api/appointments/" + booked.at("/occurrences/0/id") + "/cancel",
@@ -407,6 +392,25 @@ class NotificationsIntegrationTests {
 		List<String> kinds = new ArrayList<>();
 		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> kinds.add(n.get("kind").asString()));
 		return kinds;
+	}
+
+	/** 15:00 UTC on that weekday, two weeks or so ahead: clear of the other tests' appointments. */
+	private static Instant weeksAhead(java.time.DayOfWeek day) {
+		return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+			.plusWeeks(2)
+			.with(java.time.temporal.TemporalAdjusters.next(day))
+			.atTime(java.time.LocalTime.of(15, 0))
+			.toInstant(java.time.ZoneOffset.UTC);
+	}
+
+	/** A weekly series of one-hour appointments of the child with the technician, booked by the admin. */
+	private Api.Response aWeeklySeries(Instant start, String byDay, int count) {
+		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
+				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
+				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence",
+				"FREQ=WEEKLY;BYDAY=" + byDay + ";COUNT=" + count));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		return booked;
 	}
 
 	private static List<JsonNode> awaitKinds(Clinic.Person person, String kind, int count) {
