@@ -212,6 +212,28 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
+	void aGuardianLinkedOrUnlinkedHearsThatTheConversationChanged() {
+		String conversation = childConversation(this.parent);
+		Person secondParent = this.clinic.aParent();
+		long before = liveEvents(secondParent, "conversation.changed");
+
+		Api.Response linked = this.admin.api()
+			.post("/api/children/" + this.childId + "/guardians",
+					body("userId", secondParent.id(), "relationship", "father", "canSign", true));
+		assertThat(linked.status()).as(linked.text()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> liveEvents(secondParent, "conversation.changed") == before + 1);
+		assertThat(ids(secondParent.api().get("/api/conversations"))).contains(conversation);
+
+		Api.Response unlinked = this.admin.api()
+			.delete("/api/children/" + this.childId + "/guardians/" + secondParent.id());
+		assertThat(unlinked.status()).as(unlinked.text()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> liveEvents(secondParent, "conversation.changed") == before + 2);
+		assertThat(ids(secondParent.api().get("/api/conversations"))).doesNotContain(conversation);
+	}
+
+	@Test
 	void aParentReachesOnlyTheCareTeamsOfTheirOwnChildren() {
 		String conversation = childConversation(this.parent);
 		String messageId = post(this.parent, conversation, "private").at("/id");
