@@ -131,3 +131,48 @@ test("a parent's message appears in the therapist's open conversation, and the r
   await parentContext.close();
   await therapistContext.close();
 });
+
+test('a message sent while the page is still opening its live stream is shown once the stream opens', async ({
+  page,
+  request,
+}) => {
+  const staffed = await aStaffedChild(request, 'Gap');
+  const parentToken = await apiAccessToken(request, staffed.parent);
+  const conversation = await call<{ id: string }>(
+    request,
+    parentToken,
+    'GET',
+    `/api/children/${staffed.childId}/conversation`,
+  );
+
+  // hold the parent's event stream back until the inbox has loaded and the therapist has written
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await signIn(page, staffed.parent);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /Messages/ })
+    .click();
+  const inboxEntry = page.getByRole('list', { name: 'Conversations' }).getByRole('link', {
+    name: new RegExp(staffed.childName),
+  });
+  await expect(inboxEntry).toBeVisible();
+  await expect(inboxEntry).not.toContainText('unread');
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toHaveCount(0);
+
+  const technicianToken = await apiAccessToken(request, staffed.technician);
+  await call(request, technicianToken, 'POST', `/api/conversations/${conversation.id}/messages`, {
+    body: 'We moved the token board to the kitchen',
+  });
+  await page.waitForTimeout(500);
+  await expect(inboxEntry).not.toContainText('unread');
+
+  // the stream opens "from now": the page fetches again what it may have missed while it was opening
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  await expect(inboxEntry).toContainText('1 unread');
+});

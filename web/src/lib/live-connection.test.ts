@@ -32,6 +32,7 @@ function connect(fetchMock: typeof fetch, overrides: Partial<ConstructorParamete
   const events: LiveEvent[] = [];
   const statuses: LiveStatus[] = [];
   const onExpired = vi.fn();
+  const onResync = vi.fn();
   let token = 'token-1';
   const refresh = vi.fn(async () => {
     token = 'token-2';
@@ -43,13 +44,14 @@ function connect(fetchMock: typeof fetch, overrides: Partial<ConstructorParamete
     onEvent: (event) => events.push(event),
     onStatus: (status) => statuses.push(status),
     onExpired,
+    onResync,
     fetch: fetchMock,
     initialDelayMs: 1,
     maxDelayMs: 5,
     ...overrides,
   });
   connection.start();
-  return { events, statuses, onExpired, refresh };
+  return { events, statuses, onExpired, onResync, refresh };
 }
 
 function header(fetchMock: ReturnType<typeof vi.fn>, call: number, name: string): string | null {
@@ -99,13 +101,28 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY, 'id: 9\nevent: appointment.changed\ndata: {}\n\n']))
       .mockResolvedValueOnce(problem(410))
       .mockResolvedValueOnce(stream([READY], { open: true }));
-    const { onExpired, statuses } = connect(fetchMock);
+    const { onExpired, onResync, statuses } = connect(fetchMock);
 
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3));
     await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
     expect(header(fetchMock, 1, 'Last-Event-ID')).toBe('9');
     expect(onExpired).toHaveBeenCalledTimes(1);
     expect(header(fetchMock, 2, 'Last-Event-ID')).toBeNull();
+    // the first stream and the one after 410 both started from "now"
+    expect(onResync).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for a resync when a stream opened from now goes live, not when one resumes', async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    fetchMock
+      .mockResolvedValueOnce(stream([READY, 'id: 6\nevent: message.created\ndata: {}\n\n']))
+      .mockResolvedValueOnce(stream([READY], { open: true }));
+    const { onResync, statuses } = connect(fetchMock);
+
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(statuses.filter((s) => s === 'live')).toHaveLength(2));
+    expect(header(fetchMock, 1, 'Last-Event-ID')).toBe('6');
+    expect(onResync).toHaveBeenCalledTimes(1);
   });
 
   it('backs off and tries again after a network failure', async () => {

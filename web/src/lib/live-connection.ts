@@ -22,6 +22,11 @@ export interface LiveConnectionOptions {
   onStatus: (status: LiveStatus) => void;
   /** The server no longer has the events after our Last-Event-ID (410): everything cached may be stale. */
   onExpired: () => void;
+  /**
+   * A stream opened without a Last-Event-ID is live: it follows from now, so what changed between loading the
+   * screens and opening it (a page load, a restart after 410) was not delivered and must be fetched again.
+   */
+  onResync?: () => void;
   fetch?: typeof fetch;
   /** First pause after a failure; doubled each time up to `maxDelayMs`, with jitter. */
   initialDelayMs?: number;
@@ -63,6 +68,7 @@ export class LiveConnection {
       maxDelayMs: 30_000,
       idleTimeoutMs: 45_000,
       url: '/api/events',
+      onResync: () => undefined,
       ...options,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     };
@@ -102,7 +108,8 @@ export class LiveConnection {
       }
       this.options.onStatus(this.failures === 0 ? 'connecting' : 'reconnecting');
       const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${token}` };
-      if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
+      const resumeFrom = this.lastEventId;
+      if (resumeFrom) headers['Last-Event-ID'] = resumeFrom;
       const attempt = new AbortController();
       const abortAttempt = () => attempt.abort();
       signal.addEventListener('abort', abortAttempt, { once: true });
@@ -136,7 +143,7 @@ export class LiveConnection {
         continue;
       }
       if (response?.ok && response.body) {
-        const clean = await this.read(response.body, attempt);
+        const clean = await this.read(response.body, attempt, resumeFrom !== null);
         if (clean) this.failures = 0;
       }
       signal.removeEventListener('abort', abortAttempt);
@@ -148,7 +155,7 @@ export class LiveConnection {
   }
 
   /** Reads the stream until it ends; true if it was opened and delivered (a normal close, e.g. token expiry). */
-  private async read(body: ReadableStream<Uint8Array>, attempt: AbortController): Promise<boolean> {
+  private async read(body: ReadableStream<Uint8Array>, attempt: AbortController, resuming: boolean): Promise<boolean> {
     const reader = body.getReader();
     const decoder = new TextDecoder();
     const parser = new SseParser();
@@ -175,6 +182,7 @@ export class LiveConnection {
             opened = true;
             this.failures = 0;
             this.options.onStatus('live');
+            if (!resuming) this.options.onResync();
             continue;
           }
           this.options.onEvent({ id: frame.id, type: frame.type, data: parseData(frame.data) });

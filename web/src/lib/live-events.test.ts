@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { dispatchLiveEvent, queryPrefixesFor, subscribeLiveEvent } from './live-events';
+import { dispatchLiveEvent, queryPrefixesFor, resyncLiveQueries, subscribeLiveEvent } from './live-events';
 
 describe('live events', () => {
   it('maps event types to the query-key prefixes they make stale', () => {
@@ -30,5 +30,28 @@ describe('live events', () => {
     expect(onAppointment).toHaveBeenCalledTimes(1);
     expect(onAny).toHaveBeenCalledTimes(2);
     expect(onOther).not.toHaveBeenCalled();
+  });
+
+  it('a resync marks stale every query that live events keep fresh, and nothing else', async () => {
+    const queryClient = new QueryClient();
+    const observe = (key: string[]) =>
+      queryClient.fetchQuery({
+        queryKey: key,
+        queryFn: () => key.join('/'),
+      });
+    const keys = [
+      ['messaging', 'conversations'],
+      ['notifications', 'list'],
+      ['scheduling', 'appointments', 'w'],
+      ['children'],
+    ];
+    await Promise.all(keys.map(observe));
+
+    resyncLiveQueries(queryClient);
+
+    for (const key of keys) {
+      const state = queryClient.getQueryState(key);
+      expect(state?.isInvalidated, key.join('/')).toBe(key[0] !== 'children');
+    }
   });
 });

@@ -12,12 +12,29 @@ export type { LiveEvent, LiveStatus } from './live-connection';
  * {@link useLiveEvent}; {@link useLiveStatus} drives the shell's small "live" indicator.
  */
 
+const MESSAGING: QueryKey = ['messaging'];
+const NOTIFICATIONS: QueryKey = ['notifications'];
+const APPOINTMENTS: QueryKey = ['scheduling', 'appointments'];
+
+/** Every cached query that live events keep fresh (prefixes of query keys). */
+export const LIVE_QUERY_PREFIXES: readonly QueryKey[] = [MESSAGING, NOTIFICATIONS, APPOINTMENTS];
+
 /** The cached queries an event type may have made stale (prefixes of query keys). */
 export function queryPrefixesFor(type: string): QueryKey[] {
-  if (type.startsWith('message.') || type.startsWith('conversation.')) return [['messaging']];
-  if (type.startsWith('notification.')) return [['notifications']];
-  if (type.startsWith('appointment.')) return [['scheduling', 'appointments']];
+  if (type.startsWith('message.') || type.startsWith('conversation.')) return [MESSAGING];
+  if (type.startsWith('notification.')) return [NOTIFICATIONS];
+  if (type.startsWith('appointment.')) return [APPOINTMENTS];
   return [];
+}
+
+/**
+ * A stream that starts from now missed whatever changed while the screens were loading: refetch what live events
+ * would otherwise have kept fresh.
+ */
+export function resyncLiveQueries(queryClient: QueryClient) {
+  for (const queryKey of LIVE_QUERY_PREFIXES) {
+    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+  }
 }
 
 type Handler = (event: LiveEvent) => void;
@@ -97,6 +114,7 @@ export function useLiveEvents() {
       onStatus: setStatus,
       // what we missed is gone: everything cached may be stale
       onExpired: () => void queryClient.invalidateQueries(),
+      onResync: () => resyncLiveQueries(queryClient),
     });
     connection.start();
     return () => connection.stop();
