@@ -26,10 +26,13 @@ export function ChildPage() {
         </p>
       }
       actions={
-        <MessageCareTeamButton
-          childId={child.data.id}
-          label={access.canAdmin ? 'Read the care-team conversation' : 'Message the care team'}
-        />
+        // only the child's guardians and care team are members of its conversation; admins are not
+        access.isGuardian || access.isCareTeam ? (
+          <MessageCareTeamButton
+            childId={child.data.id}
+            label={access.isGuardian ? 'Message the care team' : 'Open the family conversation'}
+          />
+        ) : undefined
       }
     >
       <ChildScreen

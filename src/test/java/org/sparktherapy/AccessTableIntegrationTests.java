@@ -159,21 +159,22 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/events", everyone + " anonymous=401");
 		TABLE.put("POST /api/events/ticket", everyone + " anonymous=401");
 		// messaging (the child's conversation; its message, with an attachment, is the guardian's)
-		String members = "admin=403 supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
-		String guardiansMessage = "admin=403 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		// only members read a child's conversation: an admin sees the child (403 on its conversation), not its messages
+		String members = "admin=404 supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		String guardiansMessage = "admin=404 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		TABLE.put("GET /api/conversations", everyone + " anonymous=401");
 		TABLE.put("GET /api/conversations/unread-count", everyone + " anonymous=401");
 		TABLE.put("GET /api/conversations/contacts",
 				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
 		TABLE.put("POST /api/conversations",
 				"admin=ok supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401");
-		TABLE.put("GET /api/children/{id}/conversation", childReaders);
-		TABLE.put("GET /api/conversations/{id}/messages", childReaders);
+		TABLE.put("GET /api/children/{id}/conversation", members.replace("admin=404", "admin=403"));
+		TABLE.put("GET /api/conversations/{id}/messages", members);
 		TABLE.put("POST /api/conversations/{id}/messages", members);
 		TABLE.put("POST /api/conversations/{id}/read", members);
 		TABLE.put("PATCH /api/messages/{id}", guardiansMessage);
 		TABLE.put("DELETE /api/messages/{id}", guardiansMessage);
-		TABLE.put("GET /api/attachments/{id}", childReaders);
+		TABLE.put("GET /api/attachments/{id}", members);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);

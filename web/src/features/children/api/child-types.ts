@@ -102,6 +102,8 @@ export interface ChildAccess {
   isGuardian: boolean;
   /** On the care team as supervisor: designs programs. */
   isSupervisor: boolean;
+  /** On the care team in any role: with the guardians, a member of the child's conversation. */
+  isCareTeam: boolean;
 }
 
 export function childAccess(child: Child, user: { id: string; role: string } | null): ChildAccess {
@@ -109,5 +111,6 @@ export function childAccess(child: Child, user: { id: string; role: string } | n
     canAdmin: user?.role === 'admin',
     isGuardian: child.guardians.some((guardian) => guardian.userId === user?.id),
     isSupervisor: child.careTeam.some((member) => member.userId === user?.id && member.role === 'supervisor'),
+    isCareTeam: child.careTeam.some((member) => member.userId === user?.id),
   };
 }

@@ -35,9 +35,9 @@ function aChild(overrides: Partial<Child> = {}): Child {
   };
 }
 
-const ADMIN: ChildAccess = { canAdmin: true, isGuardian: false, isSupervisor: false };
-const GUARDIAN: ChildAccess = { canAdmin: false, isGuardian: true, isSupervisor: false };
-const THERAPIST: ChildAccess = { canAdmin: false, isGuardian: false, isSupervisor: true };
+const ADMIN: ChildAccess = { canAdmin: true, isGuardian: false, isSupervisor: false, isCareTeam: false };
+const GUARDIAN: ChildAccess = { canAdmin: false, isGuardian: true, isSupervisor: false, isCareTeam: false };
+const THERAPIST: ChildAccess = { canAdmin: false, isGuardian: false, isSupervisor: true, isCareTeam: true };
 
 describe('ChildScreen', () => {
   it('lets an admin activate a child in intake, guarded by the version they saw', async () => {

@@ -251,28 +251,36 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
-	void adminsReadChildConversationsForSupervisionAuditedButDoNotWrite() {
+	void onlyMembersReadAChildsConversationNotEvenAdminsAndRefusalsAreAudited() throws IOException {
 		String conversation = childConversation(this.parent);
-		post(this.parent, conversation, "A question about Tuesday");
+		Api.Response posted = postFiles(this.parent, conversation, "A question about Tuesday",
+				file("scan.png", "image/png", PNG));
+		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
 
+		Api.Response open = this.admin.api().get("/api/children/" + this.childId + "/conversation");
 		Api.Response read = this.admin.api().get("/api/conversations/" + conversation + "/messages");
 		Api.Response write = post(this.admin, conversation, "Office here");
+		Api.Response markRead = this.admin.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", posted.at("/id")));
 
-		assertThat(read.status()).isEqualTo(200);
-		assertThat(read.json().at("/conversation/member").asBoolean()).isFalse();
-		assertThat(read.json().at("/conversation/canPost").asBoolean()).isFalse();
-		assertThat(write.status()).isEqualTo(403);
+		assertThat(open.status()).as(open.text()).isEqualTo(403);
+		assertThat(open.json().at("/detail").asString()).contains("guardians and care team");
+		assertThat(read.status()).isEqualTo(404);
+		assertThat(write.status()).isEqualTo(404);
+		assertThat(markRead.status()).isEqualTo(404);
+		assertThat(download(this.admin, posted.at("/attachments/0/id")).statusCode()).isEqualTo(404);
+		assertThat(ids(this.admin.api().get("/api/conversations"))).doesNotContain(conversation);
+		assertThat(this.jdbc.sql("select body from messages where conversation_id = :c")
+			.param("c", UUID.fromString(conversation))
+			.query(String.class)
+			.list()).containsExactly("A question about Tuesday");
 		JsonNode audit = this.admin.api().get("/api/audit?childId=" + this.childId + "&size=200").json().get("content");
-		assertThat(audit).anySatisfy(entry -> {
-			assertThat(entry.get("userId").asString()).isEqualTo(this.admin.id());
-			assertThat(entry.get("action").asString()).isEqualTo("read");
-			assertThat(entry.get("resourceType").asString()).isEqualTo("message");
-			assertThat(entry.get("outcome").asString()).isEqualTo("success");
-		});
-		assertThat(audit).anySatisfy(entry -> {
-			assertThat(entry.get("userId").asString()).isEqualTo(this.parent.id());
-			assertThat(entry.get("action").asString()).isEqualTo("create");
-		});
+		assertThat(audit).filteredOn(entry -> entry.get("userId").asString().equals(this.admin.id()))
+			.filteredOn(entry -> entry.get("resourceType").asString().matches("conversation|message|attachment"))
+			.extracting(entry -> entry.get("outcome").asString())
+			.containsOnly("denied", "not_found")
+			.containsOnlyOnce("denied")
+			.hasSize(5);
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>A child's conversation: its members are the child's guardians and care team <em>as they are now</em> (read
  * from the children module on every request), so a therapist removed from the care team leaves it at once and a
- * parent reaches only the care teams of their own children. Members read and write. Admins are not members but may
- * read it (clinical supervision and compliance), which is audited; they do not write in it.</li>
+ * parent reaches only the care teams of their own children. Only members read and write: admins see the child's
+ * record but not its conversation (the minimum necessary, ADR 0011).</li>
  * <li>A direct conversation: the staff (admins, therapists) it was started with. Parents cannot start one.</li>
  * <li>An announcement: admins write; the accounts of its audience (a role or everyone) read.</li>
  * </ul>
@@ -53,7 +53,7 @@ class MessagingAccessPolicy {
 	}
 
 	boolean mayRead(CurrentUser user, Conversation conversation) {
-		return isMember(user, conversation) || (conversation.isChild() && user.isAdmin());
+		return isMember(user, conversation);
 	}
 
 	boolean mayPost(CurrentUser user, Conversation conversation) {
@@ -63,9 +63,22 @@ class MessagingAccessPolicy {
 		};
 	}
 
-	/** Whether the user may open the child's conversation from the child's record. */
-	boolean mayOpenChildConversation(CurrentUser user, UUID childId) {
-		return this.children.relationOf(user, childId).canSee();
+	/**
+	 * What the user may do with the child's conversation from the child's record: nothing if they cannot see the
+	 * child (404), see the child but not its conversation if they are not a member (403), or open it.
+	 */
+	ChildConversationAccess childConversationAccess(CurrentUser user, UUID childId) {
+		Relation relation = this.children.relationOf(user, childId);
+		if (isChildMember(relation)) {
+			return ChildConversationAccess.MEMBER;
+		}
+		return relation.canSee() ? ChildConversationAccess.NOT_A_MEMBER : ChildConversationAccess.NO_CHILD;
+	}
+
+	enum ChildConversationAccess {
+
+		NO_CHILD, NOT_A_MEMBER, MEMBER
+
 	}
 
 	/** Direct conversations are between staff: admins and therapists. */

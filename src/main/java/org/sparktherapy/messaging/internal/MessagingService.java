@@ -148,12 +148,21 @@ class MessagingService {
 		return this.conversations.unreadTotal(user.id(), user.role(), this.policy.memberFilter());
 	}
 
-	/** The child's conversation (started now if it has none), for the child's guardians, care team and admins. */
+	/** The child's conversation (started now if it has none), for the child's guardians and care team. */
 	@Transactional
 	ConversationView childConversation(CurrentUser user, UUID childId) {
-		if (!this.policy.mayOpenChildConversation(user, childId)) {
-			this.audit.refused(new PhiAccess("read", "conversation", null, childId), true);
-			throw new MessagingProblems.ChildNotFound();
+		switch (this.policy.childConversationAccess(user, childId)) {
+			case NO_CHILD -> {
+				this.audit.refused(new PhiAccess("read", "conversation", null, childId), true);
+				throw new MessagingProblems.ChildNotFound();
+			}
+			case NOT_A_MEMBER -> {
+				this.audit.refused(new PhiAccess("read", "conversation", null, childId), false);
+				throw new MessagingProblems.NotAllowedInConversation(
+						"Only the child's guardians and care team read the child's conversation.");
+			}
+			case MEMBER -> {
+			}
 		}
 		Conversation conversation = this.conversations.ensureForChild(childId, this.clock.instant());
 		ConversationView view = view(user, conversation);
@@ -259,9 +268,8 @@ class MessagingService {
 		Conversation conversation = readable(user, conversationId, "create", "message");
 		if (!this.policy.mayPost(user, conversation)) {
 			refuseIfChild(conversation, "create", "message", false);
-			throw new MessagingProblems.NotAllowedInConversation(conversation.isChild()
-					? "Admins read children's conversations for supervision but do not write in them."
-					: "Only admins post announcements.");
+			// members of a child's or a direct conversation may post in it: only an announcement's audience may not
+			throw new MessagingProblems.NotAllowedInConversation("Only admins post announcements.");
 		}
 		String text = MessageText.of(body, !uploads.isEmpty());
 		List<AttachmentType> types = check(uploads);
