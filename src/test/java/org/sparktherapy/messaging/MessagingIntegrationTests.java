@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.EventPublications;
 import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -176,12 +178,16 @@ class MessagingIntegrationTests {
 		String conversation = childConversation(this.parent);
 		post(this.parent, conversation, "Hello team");
 		Person newcomer = this.clinic.aTherapist("RBT");
+		// the set-up's links have been heard (asynchronously) before counting starts
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
 		long leaverSignals = liveEvents(this.technician, "conversation.changed");
 		long newcomerSignals = liveEvents(newcomer, "conversation.changed");
 		long parentSignals = liveEvents(this.parent, "conversation.changed");
 
 		Api.Response removed = this.admin.api()
 			.delete("/api/children/" + this.childId + "/care-team/" + this.technician.id());
+		// heard before the newcomer joins, or the newcomer would be a member when the removal is told
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
 		Api.Response added = this.admin.api()
 			.post("/api/children/" + this.childId + "/care-team", body("userId", newcomer.id(), "role", "technician"));
 
@@ -215,6 +221,7 @@ class MessagingIntegrationTests {
 	void aGuardianLinkedOrUnlinkedHearsThatTheConversationChanged() {
 		String conversation = childConversation(this.parent);
 		Person secondParent = this.clinic.aParent();
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
 		long before = liveEvents(secondParent, "conversation.changed");
 
 		Api.Response linked = this.admin.api()
@@ -434,16 +441,24 @@ class MessagingIntegrationTests {
 		Future<Api.Response> second;
 		try (Connection blocker = this.dataSource.getConnection()) {
 			blocker.setAutoCommit(false);
+			int blockerPid;
 			try (Statement statement = blocker.createStatement()) {
 				// holds a post with a file after its message row is inserted, before it commits
 				statement.execute("lock table message_attachments in share mode");
+				try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+					pid.next();
+					blockerPid = pid.getInt(1);
+				}
 			}
 			first = threads.submit(() -> postFiles(this.parent, conversation, "first", file("a.png", "image/png", PNG)));
-			await().atMost(Duration.ofSeconds(10)).until(() -> sessionsWaitingOnLocks() >= 1);
+			int firstPid = await().atMost(Duration.ofSeconds(30))
+				.until(() -> waitingBehind(blockerPid), pids -> !pids.isEmpty())
+				.getFirst();
 			second = threads.submit(() -> post(this.supervisor, conversation, "second"));
 			// the second post either waits behind the first or (the bug) commits ahead of it
 			Future<Api.Response> posted = second;
-			await().atMost(Duration.ofSeconds(10)).until(() -> posted.isDone() || sessionsWaitingOnLocks() >= 2);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> posted.isDone() || !waitingBehind(firstPid).isEmpty());
 			visibleMeanwhile = bodies(this.technician.api().get("/api/conversations/" + conversation + "/messages"));
 			blocker.rollback();
 		}
@@ -727,10 +742,12 @@ class MessagingIntegrationTests {
 			.single();
 	}
 
-	private int sessionsWaitingOnLocks() {
-		return this.jdbc.sql("""
-				select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-				""").query(Integer.class).single();
+	/** The database sessions waiting for a lock that session {@code pid} holds. */
+	private List<Integer> waitingBehind(int pid) {
+		return this.jdbc.sql("select pid from pg_stat_activity where :pid = any(pg_blocking_pids(pid))")
+			.param("pid", pid)
+			.query(Integer.class)
+			.list();
 	}
 
 	private long liveEvents(Person recipient, String type) {

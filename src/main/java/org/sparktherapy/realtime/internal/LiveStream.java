@@ -55,6 +55,9 @@ final class LiveStream {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	/** Whether the opening frames are sent: heartbeats wait for them, so the reconnection hint comes first. */
+	private volatile boolean begun;
+
 	/** Only touched by the one read running at a time (see {@link #drain}). */
 	private long position;
 
@@ -95,6 +98,7 @@ final class LiveStream {
 				.id(Long.toString(start.cursor()))
 				.name("ready")
 				.data("{\"cursor\":" + start.cursor() + "}"));
+			this.begun = true;
 			send(start.replay());
 		}
 		catch (IOException | IllegalStateException ex) {
@@ -150,7 +154,7 @@ final class LiveStream {
 
 	/** A comment line that keeps proxies from closing an idle stream (and finds a vanished client). */
 	void heartbeat() {
-		if (this.closed.get()) {
+		if (this.closed.get() || !this.begun) {
 			return;
 		}
 		try {

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LiveEventsIntegrationTests {
 
-	private static final Duration SOON = Duration.ofSeconds(2);
+	/** How long to wait for something that should come at once: long enough for a busy machine, no cost when it comes. */
+	private static final Duration SOON = Duration.ofSeconds(10);
 
 	@LocalServerPort
 	int port;
@@ -430,13 +431,15 @@ class LiveEventsIntegrationTests {
 		UUID signIn = UUID.fromString(Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(claims))
 			.at("/sid")
 			.asString());
-		// a ticket for an access token that expires in two seconds
+		// a ticket for an access token that expires in five seconds (it carries whole seconds): the stream lives no
+		// longer, though the periodic re-check is further away than that
 		String ticket = new StreamTickets(this.jwtSigningKey, Clock.systemUTC(), this.properties)
-			.issue(UUID.fromString(parent.id()), signIn, Instant.now().plusSeconds(2))
+			.issue(UUID.fromString(parent.id()), signIn, Instant.now().plusSeconds(5))
 			.ticket();
 
 		try (EventStream stream = ready(EventStream.open(this.port, null, "?ticket=" + ticket))) {
-			assertThat(stream.endsWithin(Duration.ofSeconds(4))).isTrue();
+			assertThat(this.properties.recheck()).isGreaterThan(Duration.ofSeconds(12));
+			assertThat(stream.endsWithin(Duration.ofSeconds(12))).isTrue();
 		}
 	}
 
@@ -448,8 +451,8 @@ class LiveEventsIntegrationTests {
 				.status()).isLessThan(300);
 
 			// at once (SignInEnded), well before the periodic re-check would have ended it
-			assertThat(this.properties.recheck()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-			assertThat(stream.endsWithin(Duration.ofSeconds(1))).isTrue();
+			assertThat(this.properties.recheck()).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+			assertThat(stream.endsWithin(Duration.ofSeconds(5))).isTrue();
 		}
 	}
 
@@ -464,8 +467,11 @@ class LiveEventsIntegrationTests {
 			assertThat(new Api(this.port).post("/api/auth/logout", Api.body("refreshToken", parent.refreshToken()))
 				.status()).isLessThan(300);
 
-			assertThat(signedOut.endsWithin(Duration.ofSeconds(1))).isTrue();
-			assertThat(stillIn.endsWithin(this.properties.recheck().plus(Duration.ofSeconds(1)))).isFalse();
+			assertThat(signedOut.endsWithin(Duration.ofSeconds(5))).isTrue();
+			// the re-check that ended the other one has run and left this one open
+			assertThat(stillIn.endsWithin(Duration.ofSeconds(2))).isFalse();
+			publish(parent, "notification.read", Map.of("unreadCount", 1));
+			assertThat(stillIn.next(SOON)).as("still delivering").isNotNull();
 		}
 	}
 
