@@ -1,7 +1,10 @@
 package org.sparktherapy;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.FreshDatabase;
 import org.sparktherapy.support.IntegrationTest;
@@ -26,8 +29,8 @@ class DemoClinicIntegrationTests {
 	void theDemoProfileSeedsARealisticClinicOnce() {
 		FreshDatabase database = new FreshDatabase(this.dataSource);
 		try {
-			start(database).close();
-			start(database).close();
+			startAndSettle(database);
+			startAndSettle(database);
 
 			JdbcClient demo = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
 					database.url(), database.username(), ""));
@@ -85,6 +88,16 @@ class DemoClinicIntegrationTests {
 
 	private static long count(JdbcClient jdbc, String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** Starts the demo node and stops it once the listeners have handled what the seeding published. */
+	private static void startAndSettle(FreshDatabase database) {
+		try (ConfigurableApplicationContext node = start(database)) {
+			JdbcClient jdbc = JdbcClient.create(node.getBean(DataSource.class));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> count(jdbc, "select count(*) from event_publication where completion_date is null") == 0);
+		}
 	}
 
 	private static ConfigurableApplicationContext start(FreshDatabase database) {

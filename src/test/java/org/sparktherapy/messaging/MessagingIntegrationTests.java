@@ -203,7 +203,7 @@ class MessagingIntegrationTests {
 			.containsExactly("Hello team");
 		assertThat(ids(newcomer.api().get("/api/conversations"))).contains(conversation);
 		// open inboxes follow at once: whoever left or joined, and the members who stay, are told
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> {
 				assertThat(liveEvents(this.technician, "conversation.changed")).isEqualTo(leaverSignals + 1);
 				assertThat(liveEvents(newcomer, "conversation.changed")).isEqualTo(newcomerSignals + 1);
@@ -228,14 +228,14 @@ class MessagingIntegrationTests {
 			.post("/api/children/" + this.childId + "/guardians",
 					body("userId", secondParent.id(), "relationship", "father", "canSign", true));
 		assertThat(linked.status()).as(linked.text()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> liveEvents(secondParent, "conversation.changed") == before + 1);
 		assertThat(ids(secondParent.api().get("/api/conversations"))).contains(conversation);
 
 		Api.Response unlinked = this.admin.api()
 			.delete("/api/children/" + this.childId + "/guardians/" + secondParent.id());
 		assertThat(unlinked.status()).as(unlinked.text()).isEqualTo(204);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> liveEvents(secondParent, "conversation.changed") == before + 2);
 		assertThat(ids(secondParent.api().get("/api/conversations"))).doesNotContain(conversation);
 	}

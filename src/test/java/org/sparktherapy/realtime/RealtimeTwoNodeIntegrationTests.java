@@ -9,6 +9,10 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +67,13 @@ class RealtimeTwoNodeIntegrationTests {
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		String sharedSecret = Base64.getEncoder().encodeToString(secret);
+		long subscribedBefore = relaySubscribers();
 		try (ConfigurableApplicationContext nodeA = node(database, sharedSecret, "a");
 				ConfigurableApplicationContext nodeB = node(database, sharedSecret, "b")) {
+			// both nodes listen on the channel (a node that found Redis slow retries its subscription in 5 s)
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> relaySubscribers() >= subscribedBefore + 2);
 			Clinic clinicA = new Clinic(port(nodeA));
 			Clinic.Person admin = clinicA.rootAdmin();
 			Clinic.Person parent = clinicA.aParent();
@@ -74,15 +83,17 @@ class RealtimeTwoNodeIntegrationTests {
 
 			try (EventStream stream = EventStream.open(port(nodeB), therapist.accessToken(), "")) {
 				assertThat(stream.status()).as(stream.problem()).isEqualTo(200);
-				assertThat(stream.next(Duration.ofSeconds(2)).type()).isEqualTo("ready");
+				assertThat(stream.next(Duration.ofSeconds(10)).type()).isEqualTo("ready");
 
 				Api.Response posted = parent.api()
 					.post("/api/conversations/" + conversation + "/messages", Api.body("body", "Hello from node A"));
 				assertThat(posted.status()).as(posted.text()).isEqualTo(201);
 				String messageId = posted.at("/id");
 
-				EventStream.Event created = messageCreated(stream, Duration.ofSeconds(2));
-				assertThat(created).as("message.created on node B's stream within 2 s").isNotNull();
+				// node B re-reads only when told (its periodic re-read is an hour away): the notice came through Redis.
+				// How fast is measured in benchmarks/live-latency, not here.
+				EventStream.Event created = messageCreated(stream, Duration.ofSeconds(10));
+				assertThat(created).as("message.created on node B's stream").isNotNull();
 				assertThat(created.data()).contains(messageId).contains(conversation).doesNotContain("Hello");
 			}
 		}
@@ -104,6 +115,17 @@ class RealtimeTwoNodeIntegrationTests {
 			}
 		}
 		return null;
+	}
+
+	/** How many connections listen on the live-events channel of the Redis server (other test nodes included). */
+	private static long relaySubscribers() {
+		RedisClient client = RedisClient.create(RedisURI.create(REDIS_HOST, REDIS_PORT));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().pubsubNumsub("sparktherapy:live-events").getOrDefault("sparktherapy:live-events", 0L);
+		}
+		finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
 	}
 
 	private static ConfigurableApplicationContext node(FreshDatabase database, String secret, String name) {

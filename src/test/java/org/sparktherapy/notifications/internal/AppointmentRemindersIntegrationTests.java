@@ -72,8 +72,10 @@ class AppointmentRemindersIntegrationTests {
 		at(start.minus(Duration.ofHours(25))).run();
 		assertThat(reminders(guardian)).as("not yet: more than a day ahead").isZero();
 
+		// two nodes' runs at once: between them they remind it (other tests' appointments may be due too, so each
+		// run's count says nothing alone), and the guardian and therapist hear it once
 		List<Integer> counts = twoRunsAtOnce(start.minus(Duration.ofHours(23)));
-		assertThat(counts).containsExactlyInAnyOrder(0, 1);
+		assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isPositive();
 		assertThat(reminders(guardian)).isEqualTo(1);
 		assertThat(reminders(technician)).isEqualTo(1);
 		assertThat(reminders(otherParent)).isZero();
@@ -124,8 +126,7 @@ class AppointmentRemindersIntegrationTests {
 			for (Future<Integer> result : pool.invokeAll(runs)) {
 				counts.add(result.get());
 			}
-			// other tests' appointments may be due at the same time: count only this one's share
-			return counts.stream().map(count -> Math.min(count, 1)).toList();
+			return counts;
 		}
 		finally {
 			pool.shutdown();

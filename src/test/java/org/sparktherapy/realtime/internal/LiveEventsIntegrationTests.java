@@ -72,7 +72,7 @@ class LiveEventsIntegrationTests {
 	 */
 	private Person quietParent() {
 		Person parent = clinic().aParent();
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.sql("""
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
 				select count(*) from live_events where recipient_id = :r and type = 'notification.created'
 				""").param("r", UUID.fromString(parent.id())).query(Integer.class).single() > 0);
 		return parent;
