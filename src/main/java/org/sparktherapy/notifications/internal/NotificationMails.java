@@ -96,7 +96,8 @@ class NotificationMails {
 	 * that return nothing (it cannot invent a value for a skipped run), hence this entry point around
 	 * {@link #retryDue()}.
 	 */
-	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+	@Scheduled(initialDelayString = "${spark.notifications.mail-retry-every:PT1M}",
+			fixedDelayString = "${spark.notifications.mail-retry-every:PT1M}")
 	@SchedulerLock(name = "notification-mails", lockAtMostFor = "PT10M")
 	public void retryDueMails() {
 		int sent = retryDue();
