@@ -38,5 +38,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // room for the 5 s async waits (setup.ts, vi.waitFor) to report their own failure on a slow machine
+    testTimeout: 15_000,
   },
 });

@@ -142,7 +142,7 @@ export function day(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** The Monday after this week, at midnight (local time of the test runner, assumed to be the clinic's). */
+/** The Monday after this week, at midnight (local time of the test runner: the clinic's, see playwright.config.ts). */
 export function nextMonday(): Date {
   const today = new Date();
   const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
@@ -160,4 +160,17 @@ export function at(date: Date, time: string): string {
   const offset = -local.getTimezoneOffset();
   const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
   return `${day(local)}T${time}:00${offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+/**
+ * Resolves once today has at least `margin` milliseconds left, waiting for the next day if it has not: a journey that
+ * books "today" and then opens today's list must not see the day change in between. Resolves to the time waited.
+ */
+export async function notNearMidnight(margin = 60_000): Promise<number> {
+  const now = new Date();
+  const left = plusDays(now, 1).getTime() - now.getTime();
+  if (left >= margin) return 0;
+  const wait = left + 1_000;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+  return wait;
 }

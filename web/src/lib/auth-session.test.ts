@@ -86,7 +86,7 @@ describe('an offline session', () => {
 
     window.dispatchEvent(new Event('online'));
 
-    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('signed-in'));
+    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('signed-in'), { timeout: 5000 });
     expect(fetchMock.mock.calls[1][0]).toBe('/api/auth/refresh');
     expect(new Headers(fetchMock.mock.calls[1][1]?.headers).get('X-Spark-Client')).toBe('web');
   });
@@ -96,7 +96,7 @@ describe('an offline session', () => {
 
     window.dispatchEvent(new Event('online'));
 
-    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('signed-out'));
+    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('signed-out'), { timeout: 5000 });
     expect(getSessionSnapshot().unreachable).toBe(false);
   });
 
@@ -105,8 +105,8 @@ describe('an offline session', () => {
 
     window.dispatchEvent(new Event('online'));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
-    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
+    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'), { timeout: 5000 });
   });
 });
 
@@ -115,9 +115,9 @@ describe('a session whose token expires while offline', () => {
     // the network is gone before the immediate refresh of an expired token fires
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     startSession(aTokenResponse(therapist, 0));
-    await vi.waitFor(async () => expect(await loadOfflineIdentity()).not.toBeNull());
+    await vi.waitFor(async () => expect(await loadOfflineIdentity()).not.toBeNull(), { timeout: 5000 });
 
-    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'));
+    await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'), { timeout: 5000 });
     expect(getSessionSnapshot().offlineUser?.id).toBe(therapist.id);
   });
 });

@@ -67,7 +67,7 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY], { open: true }));
     const { events, statuses } = connect(fetchMock);
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
     expect(header(fetchMock, 0, 'Authorization')).toBe('Bearer token-1');
     expect(header(fetchMock, 0, 'Accept')).toBe('text/event-stream');
     expect(header(fetchMock, 0, 'Last-Event-ID')).toBeNull();
@@ -81,7 +81,7 @@ describe('LiveConnection', () => {
     fetchMock.mockResolvedValueOnce(problem(401)).mockResolvedValueOnce(stream([READY], { open: true }));
     const { refresh, statuses } = connect(fetchMock);
 
-    await vi.waitFor(() => expect(statuses).toContain('live'));
+    await vi.waitFor(() => expect(statuses).toContain('live'), { timeout: 5000 });
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(header(fetchMock, 1, 'Authorization')).toBe('Bearer token-2');
   });
@@ -90,7 +90,7 @@ describe('LiveConnection', () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(problem(401));
     const { statuses } = connect(fetchMock, { refresh: async () => null });
 
-    await vi.waitFor(() => expect(statuses.at(-1)).toBe('stopped'));
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('stopped'), { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
@@ -103,8 +103,8 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY], { open: true }));
     const { onExpired, onResync, statuses } = connect(fetchMock);
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3));
-    await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3), { timeout: 5000 });
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'), { timeout: 5000 });
     expect(header(fetchMock, 1, 'Last-Event-ID')).toBe('9');
     expect(onExpired).toHaveBeenCalledTimes(1);
     expect(header(fetchMock, 2, 'Last-Event-ID')).toBeNull();
@@ -119,8 +119,8 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY], { open: true }));
     const { onResync, statuses } = connect(fetchMock);
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
-    await vi.waitFor(() => expect(statuses.filter((s) => s === 'live')).toHaveLength(2));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
+    await vi.waitFor(() => expect(statuses.filter((s) => s === 'live')).toHaveLength(2), { timeout: 5000 });
     expect(header(fetchMock, 1, 'Last-Event-ID')).toBe('6');
     expect(onResync).toHaveBeenCalledTimes(1);
   });
@@ -133,7 +133,7 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY], { open: true }));
     const { statuses } = connect(fetchMock);
 
-    await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'));
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('live'), { timeout: 5000 });
     expect(statuses).toContain('reconnecting');
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
@@ -145,7 +145,7 @@ describe('LiveConnection', () => {
       .mockResolvedValueOnce(stream([READY], { open: true }));
     connect(fetchMock, { idleTimeoutMs: 30 });
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
     expect(header(fetchMock, 1, 'Last-Event-ID')).toBe('5');
   });
 
@@ -153,7 +153,7 @@ describe('LiveConnection', () => {
     const fetchMock = vi.fn<typeof fetch>();
     const { statuses } = connect(fetchMock, { getToken: () => null });
 
-    await vi.waitFor(() => expect(statuses).toEqual(['stopped']));
+    await vi.waitFor(() => expect(statuses).toEqual(['stopped']), { timeout: 5000 });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -78,7 +78,7 @@ describe('SignInForm', () => {
     await user.type(screen.getByLabelText(/password/i), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(therapist));
+    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(therapist), { timeout: 5000 });
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('/api/auth/login');
     expect(new Headers(init?.headers).get('X-Spark-Client')).toBe('web');

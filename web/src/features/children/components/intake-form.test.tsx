@@ -77,7 +77,7 @@ describe('IntakeForm', () => {
     await user.type(within(form).getByLabelText('Allergies (optional)'), 'Peanuts');
     await user.click(within(form).getByRole('button', { name: 'Add child' }));
 
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(created), { timeout: 5000 });
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('/api/children');
     expect(JSON.parse(String(init?.body))).toEqual({

@@ -23,11 +23,11 @@ describe('ComposeForm', () => {
     await user.type(screen.getByLabelText('Message'), 'See you Tuesday');
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 5000 });
     const [url, init] = fetchMock.mock.calls[0];
     expect(String(url)).toBe('/api/conversations/c1/messages');
     expect(JSON.parse(String(init?.body))).toEqual({ body: 'See you Tuesday' });
-    await vi.waitFor(() => expect(screen.getByLabelText('Message')).toHaveValue(''));
+    await vi.waitFor(() => expect(screen.getByLabelText('Message')).toHaveValue(''), { timeout: 5000 });
   });
 
   it('sends attachments as multipart form data', async () => {
@@ -37,7 +37,7 @@ describe('ComposeForm', () => {
     await user.upload(screen.getByLabelText('Attach files'), png());
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 5000 });
     const body = fetchMock.mock.calls[0][1]?.body;
     expect(body).toBeInstanceOf(FormData);
     expect((body as FormData).getAll('files')).toHaveLength(1);

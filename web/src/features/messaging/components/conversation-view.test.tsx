@@ -55,12 +55,14 @@ describe('ConversationView', () => {
     await user.click(await screen.findByRole('button', { name: 'Load older messages' }));
 
     const log = await screen.findByRole('log', { name: 'Messages' });
-    await vi.waitFor(() =>
-      expect(
-        within(log)
-          .getAllByRole('listitem')
-          .map((item) => item.querySelector('.message-body')?.textContent),
-      ).toEqual(['first', 'second', 'third']),
+    await vi.waitFor(
+      () =>
+        expect(
+          within(log)
+            .getAllByRole('listitem')
+            .map((item) => item.querySelector('.message-body')?.textContent),
+        ).toEqual(['first', 'second', 'third']),
+      { timeout: 5000 },
     );
     expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
   });
@@ -76,7 +78,9 @@ describe('ConversationView', () => {
     );
     renderWithProviders(<ConversationView conversationId={aConversation().id} userId="parent-1" />);
 
-    await vi.waitFor(() => expect(calls('POST', `/api/conversations/${aConversation().id}/read`)).toHaveLength(1));
+    await vi.waitFor(() => expect(calls('POST', `/api/conversations/${aConversation().id}/read`)).toHaveLength(1), {
+      timeout: 5000,
+    });
     const [, init] = calls('POST', `/api/conversations/${aConversation().id}/read`)[0];
     expect(JSON.parse(String(init?.body))).toEqual({ upTo: newest.id });
   });

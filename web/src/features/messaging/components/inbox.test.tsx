@@ -62,7 +62,9 @@ describe('Inbox', () => {
     await user.type(within(dialog).getByLabelText('Announcement'), 'The clinic is closed.');
     await user.click(within(dialog).getByRole('button', { name: 'Post announcement' }));
 
-    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(true));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(true), {
+      timeout: 5000,
+    });
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({
       audience: 'parent',

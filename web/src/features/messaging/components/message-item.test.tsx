@@ -30,7 +30,7 @@ describe('MessageItem', () => {
     await user.type(screen.getByLabelText('Edit message'), 'fixed');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 5000 });
     const [url, init] = fetchMock.mock.calls[0];
     expect(String(url)).toBe(`/api/messages/${message.id}`);
     expect(init?.method).toBe('PATCH');
@@ -62,7 +62,7 @@ describe('MessageItem', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Delete this message?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete message' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 5000 });
     expect(fetchMock.mock.calls[0][1]?.method).toBe('DELETE');
   });
 });

@@ -89,12 +89,14 @@ describe('ProgramEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Move cat up' }));
 
     const targets = screen.getByRole('list', { name: 'Targets' });
-    await vi.waitFor(() =>
-      expect(
-        within(targets)
-          .getAllByRole('heading', { level: 3 })
-          .map((h) => h.textContent),
-      ).toEqual(['cat', 'dog']),
+    await vi.waitFor(
+      () =>
+        expect(
+          within(targets)
+            .getAllByRole('heading', { level: 3 })
+            .map((h) => h.textContent),
+        ).toEqual(['cat', 'dog']),
+      { timeout: 5000 },
     );
     // cat is first now, so its up button is disabled: focus lands on its down button.
     expect(screen.getByRole('button', { name: 'Move cat down' })).toHaveFocus();

@@ -59,7 +59,7 @@ describe('CancelDialog for a parent', () => {
 
     await user.type(within(dialog).getByLabelText('Reason'), 'Sick');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
-    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled(), { timeout: 5000 });
     expect(fetchMock.mock.calls[0][0]).toBe('/api/appointments/appt-1/cancel');
     expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ reason: 'Sick' });
   });
@@ -88,13 +88,15 @@ describe('CancelDialog for an appointment of a series', () => {
     await user.type(within(dialog).getByLabelText('Reason'), 'Moving away');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel appointment' }));
 
-    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onCancelled).toHaveBeenCalled(), { timeout: 5000 });
     expect(fetchMock.mock.calls[0][0]).toBe('/api/appointments/appt-1/cancel');
     expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
       reason: 'Moving away',
       scope: 'following',
     });
-    await vi.waitFor(() => expect(invalidate).toHaveBeenCalledWith({ queryKey: appointmentsQueryKey }));
+    await vi.waitFor(() => expect(invalidate).toHaveBeenCalledWith({ queryKey: appointmentsQueryKey }), {
+      timeout: 5000,
+    });
   });
 
   it('offers no choice for a single appointment', () => {

@@ -64,7 +64,7 @@ describe('MoveDialog after a conflict', () => {
     await user.type(within(dialog).getByLabelText('Override reason'), 'Family asked');
     await user.click(within(dialog).getByRole('button', { name: 'Save move' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
     expect(JSON.parse(String(fetchMock.mock.calls[1][1]?.body))).toMatchObject({
       override: { reason: 'Family asked' },
     });

@@ -68,7 +68,7 @@ describe('PlacementDialog', () => {
     expect(within(dialog).getByLabelText('End')).toHaveValue('18:00');
     await user.click(within(dialog).getByRole('button', { name: 'Save change' }));
 
-    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled(), { timeout: 5000 });
     const [path, init] = sent('PATCH')[0];
     expect(path).toBe('/api/schedule/proposals/proposal-1/placements/placed-1');
     expect((init?.headers as Record<string, string>)['If-Match']).toBe('"2"');
@@ -98,11 +98,13 @@ describe('PlacementDialog', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Remove from draft' }));
 
-    await vi.waitFor(() =>
-      expect(onChanged).toHaveBeenCalledWith(
-        expect.objectContaining({ placed: [] }),
-        'The session with Robin Lee was taken out of the draft.',
-      ),
+    await vi.waitFor(
+      () =>
+        expect(onChanged).toHaveBeenCalledWith(
+          expect.objectContaining({ placed: [] }),
+          'The session with Robin Lee was taken out of the draft.',
+        ),
+      { timeout: 5000 },
     );
     expect(sent('DELETE')[0][0]).toBe('/api/schedule/proposals/proposal-1/placements/placed-1');
   });

@@ -79,8 +79,9 @@ describe('ProposeChangeDialog', () => {
     await user.type(within(dialog).getByLabelText('Note for the office (optional)'), 'School trip on Monday');
     await user.click(within(dialog).getByRole('button', { name: 'Send proposal' }));
 
-    await vi.waitFor(() =>
-      expect(onProposed).toHaveBeenCalledWith('Your change for Robin Lee was sent to the office.'),
+    await vi.waitFor(
+      () => expect(onProposed).toHaveBeenCalledWith('Your change for Robin Lee was sent to the office.'),
+      { timeout: 5000 },
     );
     expect(proposals()[0][0]).toBe('/api/appointments/appt-1/change-requests');
     const body = JSON.parse(String(proposals()[0][1]?.body));

@@ -67,7 +67,7 @@ describe('SchedulePreferencesSection', () => {
     await user.selectOptions(within(dialog).getByLabelText('Preferred place'), 'school');
     await user.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
 
-    await vi.waitFor(() => expect(puts()).toHaveLength(1));
+    await vi.waitFor(() => expect(puts()).toHaveLength(1), { timeout: 5000 });
     expect(puts()[0][0]).toBe('/api/children/child-1/schedule-preferences');
     expect(JSON.parse(String(puts()[0][1]?.body))).toEqual({
       availableHours: [
@@ -77,7 +77,7 @@ describe('SchedulePreferencesSection', () => {
       prescribedWeeklyHours: [{ serviceCode: '97155', hours: 2 }],
       preferredPlace: 'school',
     });
-    await vi.waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await vi.waitFor(() => expect(dialog).not.toBeInTheDocument(), { timeout: 5000 });
     expect(within(section).getByRole('status')).toHaveTextContent('The schedule preferences were saved.');
     expect(within(section).getByRole('list', { name: 'Available hours' })).toHaveTextContent('Wednesday 14:00–18:00');
   });
@@ -106,8 +106,9 @@ describe('SchedulePreferencesSection', () => {
     await user.selectOptions(within(dialog).getByLabelText('Day, hours 2'), 'TUESDAY');
     await user.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
 
-    await vi.waitFor(() =>
-      expect(within(dialog).getByLabelText('From, hours 2')).toHaveAccessibleDescription('overlaps block 0'),
+    await vi.waitFor(
+      () => expect(within(dialog).getByLabelText('From, hours 2')).toHaveAccessibleDescription('overlaps block 0'),
+      { timeout: 5000 },
     );
     expect(within(dialog).getByLabelText('From, hours 1')).not.toHaveAccessibleDescription();
     expect(within(dialog).getByLabelText('Service, prescription 1')).toHaveAccessibleDescription('is listed twice');

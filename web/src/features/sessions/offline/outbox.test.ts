@@ -52,11 +52,14 @@ const correct = { type: 'trial', targetId: 'dog', outcome: 'correct', promptLeve
 
 /** Resolves once every entry was sent or refused. */
 async function settled() {
-  await vi.waitFor(async () => {
-    const ops = await listOps(USER);
-    if (ops.some((op) => op.status === 'failed')) return;
-    expect(ops).toEqual([]);
-  });
+  await vi.waitFor(
+    async () => {
+      const ops = await listOps(USER);
+      if (ops.some((op) => op.status === 'failed')) return;
+      expect(ops).toEqual([]);
+    },
+    { timeout: 5000 },
+  );
 }
 
 beforeEach(async () => {
@@ -157,7 +160,7 @@ describe('sync', () => {
 
     const stop = startSync(USER);
     await settled();
-    await vi.waitFor(() => expect(getSyncSnapshot().error).not.toBeNull());
+    await vi.waitFor(() => expect(getSyncSnapshot().error).not.toBeNull(), { timeout: 5000 });
 
     expect(getSyncSnapshot().error).toBe('Some events are invalid (/events/0/targetId: is not a target of this child)');
     expect((await listOps(USER)).map((op) => [op.kind, op.status])).toEqual([
@@ -168,7 +171,7 @@ describe('sync', () => {
 
     fetchMock.mockImplementation(async () => jsonResponse({ accepted: [], duplicates: [] }));
     await retryFailed(USER);
-    await vi.waitFor(async () => expect(await listOps(USER)).toEqual([]));
+    await vi.waitFor(async () => expect(await listOps(USER)).toEqual([]), { timeout: 5000 });
     stop();
     expect(fetchMock.mock.calls.length).toBe(callsBefore + 2);
   });

@@ -44,7 +44,7 @@ describe('CreateUserDialog', () => {
     await user.selectOptions(within(dialog).getByLabelText('Credential'), 'RBT');
     await user.click(within(dialog).getByRole('button', { name: 'Create user' }));
 
-    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(created), { timeout: 5000 });
     expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
       name: 'Rob Technician',
       email: 'rob@example.test',

@@ -44,6 +44,8 @@ class BrowserJourneyIntegrationTests {
 		npm.environment().put("E2E_ADMIN_PASSWORD", Clinic.ADMIN_PASSWORD);
 		npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 		npm.environment().put("CI", "true");
+		// the journeys compute "today" and "next Monday" in the runner's zone: the clinic's, UTC by default
+		npm.environment().put("TZ", "UTC");
 		Process process = npm.start();
 		boolean finished = process.waitFor(15, TimeUnit.MINUTES);
 		if (!finished) {
