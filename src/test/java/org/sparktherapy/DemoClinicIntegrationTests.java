@@ -90,6 +90,8 @@ class DemoClinicIntegrationTests {
 					    and p.status in ('scheduled', 'checked_in', 'completed')
 					    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1)"""))
 				.as("an authorization the schedule already goes over").isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, "select count(*) from notifications where kind = 'authorization_running_out'"))
+				.as("the admin was told").isGreaterThanOrEqualTo(2);
 		}
 		finally {
 			database.drop();

@@ -1,5 +1,6 @@
 package org.sparktherapy.billing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,11 +13,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.EventPublications;
 import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -124,6 +127,33 @@ class AuthorizationsIntegrationTests {
 		Api.Response badFilter = this.admin.api().get("/api/authorizations?alert=soon");
 		assertThat(badFilter.status()).isEqualTo(400);
 		assertThat(badFilter.at("/errors/0/pointer")).isEqualTo("alert");
+	}
+
+	@Test
+	void adminsAreToldOnceWhenTheScheduleRunsAnAuthorizationOutAndOnceWhenItGoesOver() {
+		LocalDate first = day(this.monday);
+		String id = create(this.childId, terms("97153", 10, first, first.plusDays(6))).at("/id");
+		Person secondAdmin = this.clinic.anAdmin();
+
+		book("97153", this.monday, 60);
+		book("97153", this.monday.plus(1, ChronoUnit.DAYS), 60);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> authorizationNotices(this.admin, id).size() == 1);
+		book("97153", this.monday.plus(2, ChronoUnit.DAYS), 60);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> authorizationNotices(secondAdmin, id).size() == 2);
+		book("97153", this.monday.plus(3, ChronoUnit.DAYS), 60);
+		EventPublications.awaitDelivered(this.jdbc, "AuthorizationRunningOut");
+
+		List<JsonNode> notices = authorizationNotices(this.admin, id);
+		assertThat(notices).extracting(n -> n.get("title").asString())
+			.containsExactlyInAnyOrder("An authorization for 97153 is running out (80 % committed)",
+					"The schedule goes over an authorization for 97153");
+		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/children/" + this.childId));
+		assertThat(authorizationNotices(this.parent, null)).isEmpty();
+		assertThat(authorizationNotices(this.supervisor, null)).isEmpty();
 	}
 
 	@Test
@@ -286,6 +316,22 @@ class AuthorizationsIntegrationTests {
 		assertThat(create(this.childId, terms("97155", 4, start, start)).status()).isEqualTo(409);
 		assertThat(this.admin.api().delete("/api/authorizations/" + kept).status()).isEqualTo(409);
 		assertThat(this.admin.api().get("/api/authorizations/" + kept).status()).isEqualTo(200);
+	}
+
+	/** The person's authorization notices (about the authorization {@code id}, or any when null). */
+	private List<JsonNode> authorizationNotices(Person person, String id) {
+		List<JsonNode> found = new ArrayList<>();
+		person.api().get("/api/notifications?size=100").json().get("content").forEach(n -> {
+			if (n.get("kind").asString().equals("authorization_running_out")
+					&& (id == null || this.jdbc.sql("select source_key from notifications where id = :id")
+						.param("id", java.util.UUID.fromString(n.get("id").asString()))
+						.query(String.class)
+						.single()
+						.startsWith(id))) {
+				found.add(n);
+			}
+		});
+		return found;
 	}
 
 	private Api.Response create(String childId, Map<String, Object> terms) {

@@ -31,6 +31,8 @@ enum NotificationKind {
 			"A session note is waiting for your signature in SPARKTherapy."),
 	TARGET_MASTERED("target_mastered", "Targets mastered", true, false, false,
 			"A target was mastered in SPARKTherapy."),
+	AUTHORIZATION_RUNNING_OUT("authorization_running_out", "Insurance authorizations running out (admins)", true,
+			true, false, "An insurance authorization is running out in SPARKTherapy."),
 	PASSWORD_CHANGED("password_changed", "Password changed", true, true, true,
 			"The password of your SPARKTherapy account was changed. If this was not you, reset it at once and tell "
 					+ "the clinic."),

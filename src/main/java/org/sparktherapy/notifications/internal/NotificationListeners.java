@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sparktherapy.billing.AuthorizationRunningOut;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
@@ -188,6 +189,18 @@ class NotificationListeners {
 		this.notifier.notify(this.children.peopleOf(event.childId()).supervisors(),
 				new Notification.Draft(NotificationKind.TARGET_MASTERED, event.targetId().toString(),
 						"A target was mastered", "/programs/" + event.programId(), event.at()));
+	}
+
+	/** Admins hear once that an authorization runs out, and once more if the schedule goes over it. */
+	@ApplicationModuleListener
+	void on(AuthorizationRunningOut event) {
+		String state = event.over() ? "over" : "running_out";
+		this.notifier.notify(this.accounts.activeWithRole(Role.ADMIN),
+				new Notification.Draft(NotificationKind.AUTHORIZATION_RUNNING_OUT,
+						event.authorizationId() + ":" + state,
+						event.over() ? "The schedule goes over an authorization for " + event.serviceCode()
+								: "An authorization for " + event.serviceCode() + " is running out (80 % committed)",
+						"/children/" + event.childId(), event.at()));
 	}
 
 	@ApplicationModuleListener
