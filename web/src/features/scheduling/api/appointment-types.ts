@@ -37,6 +37,8 @@ export interface Appointment {
   cancellation: Cancellation | null;
   override: { reason?: string } | null;
   sessionId: string | null;
+  /** The linked session's state: `open` while it is still to be recorded, `submitted` once signed off. */
+  sessionStatus: 'open' | 'submitted' | null;
   version: number;
 }
 

@@ -26,6 +26,7 @@ function anAppointment(n: number): Appointment {
     cancellation: null,
     override: null,
     sessionId: null,
+    sessionStatus: null,
     version: 0,
   };
 }

@@ -10,7 +10,7 @@ import { useNoShowAppointment } from '../api/no-show-appointment';
 /**
  * The therapist's buttons for their own appointment: check in and no-show while scheduled, complete once checked in
  * (which opens the appointment's session on the server), and after completion the way into recording that very
- * session and to its record.
+ * session (while it is open) and to its record.
  */
 export function TherapistActions({ appointment, childName }: { appointment: Appointment; childName: string }) {
   const checkIn = useCheckInAppointment();
@@ -18,6 +18,7 @@ export function TherapistActions({ appointment, childName }: { appointment: Appo
   const noShow = useNoShowAppointment();
   const failed = [checkIn, complete, noShow].find((mutation) => mutation.isError);
   const sessionId = complete.data?.sessionId ?? appointment.sessionId;
+  const sessionOpen = (complete.data?.sessionStatus ?? appointment.sessionStatus) !== 'submitted';
   const hasActions =
     appointment.status === 'scheduled' ||
     appointment.status === 'checked_in' ||
@@ -59,10 +60,12 @@ export function TherapistActions({ appointment, childName }: { appointment: Appo
       )}
       {appointment.status === 'completed' && sessionId && (
         <>
-          <Link className="btn btn-primary btn-sm" to={`/sessions/run/${sessionId}`}>
-            Record the session
-          </Link>
-          <Link className="btn btn-secondary btn-sm" to={`/sessions/${sessionId}`}>
+          {sessionOpen && (
+            <Link className="btn btn-primary btn-sm" to={`/sessions/run/${sessionId}`}>
+              Record the session
+            </Link>
+          )}
+          <Link className={`btn btn-sm ${sessionOpen ? 'btn-secondary' : 'btn-primary'}`} to={`/sessions/${sessionId}`}>
             Open the session record
           </Link>
         </>

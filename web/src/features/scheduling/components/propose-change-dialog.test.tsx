@@ -24,6 +24,7 @@ const appointment: Appointment = {
   cancellation: null,
   override: null,
   sessionId: null,
+  sessionStatus: null,
   version: 3,
 };
 

@@ -666,6 +666,12 @@ class SchedulingIntegrationTests {
 		assertThat(Instant.parse(session.at("/startedAt"))).isEqualTo(this.monday);
 		assertThat(Instant.parse(session.at("/endedAt"))).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
 		assertThat(this.admin.api().get("/api/appointments/" + id).at("/sessionId")).isEqualTo(sessionId);
+		assertThat(completed.at("/sessionStatus")).isEqualTo("open");
+		Api.Response submitted = this.technician.api()
+			.post("/api/sessions/" + sessionId + "/submit", Api.body("note", "Short session."));
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		assertThat(this.technician.api().get("/api/appointments/" + id).at("/sessionStatus")).as("what the today list shows")
+			.isEqualTo("submitted");
 		assertThat(this.completed).as("published for billing, once").filteredOn(e -> e.appointmentId().toString().equals(id))
 			.singleElement()
 			.satisfies(event -> {

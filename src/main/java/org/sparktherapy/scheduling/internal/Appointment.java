@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 record Appointment(UUID id, UUID seriesId, UUID childId, Person therapist, String serviceCode, String place,
 		Instant startsAt, Instant endsAt, Status status, Cancellation cancellation, Override override,
-		UUID sessionId, Instant createdAt, Instant updatedAt, int version) {
+		UUID sessionId, String sessionStatus, Instant createdAt, Instant updatedAt, int version) {
 
 	/** Who did something. */
 	record Person(UUID id, String name) {

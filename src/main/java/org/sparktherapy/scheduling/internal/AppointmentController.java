@@ -78,13 +78,14 @@ class AppointmentController {
 
 	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist,
 			String serviceCode, String place, OffsetDateTime start, OffsetDateTime end, Appointment.Status status,
-			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId, int version) {
+			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId,
+			String sessionStatus, int version) {
 
 		static AppointmentResponse of(Appointment a, ZoneId zone) {
 			return new AppointmentResponse(a.id(), a.seriesId(), a.childId(), a.therapist(), a.serviceCode(),
 					a.place(), a.startsAt().atZone(zone).toOffsetDateTime(),
 					a.endsAt().atZone(zone).toOffsetDateTime(), a.status(), a.cancellation(), a.override(),
-					a.sessionId(), a.version());
+					a.sessionId(), a.sessionStatus(), a.version());
 		}
 
 	}
@@ -197,7 +198,8 @@ class AppointmentController {
 	@PostMapping("/api/appointments/{id}/complete")
 	@Operation(summary = "Complete a checked-in appointment, opening its session record",
 			description = "The appointment's therapist or an admin; 409 unless checked in. Opens the session for "
-					+ "data collection with the appointment's therapist, service, place and times; sessionId names it "
+					+ "data collection with the appointment's therapist, service, place and times; sessionId names it (and "
+					+ "sessionStatus, open or submitted, says whether it is still to be recorded) "
 					+ "and the session's appointmentId names the appointment.")
 	AppointmentResponse complete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return AppointmentResponse.of(this.service.complete(user, id), this.zone);

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class AppointmentRepository {
 
 	private static final String SELECT = """
-			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name
+			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name,
+			  (select s.status from therapy_sessions s where s.id = p.session_id) as session_status
 			from appointments p join accounts t on t.id = p.therapist_id
 			left join accounts c on c.id = p.cancelled_by left join accounts o on o.id = p.override_by
 			""";
@@ -316,7 +317,8 @@ class AppointmentRepository {
 				(overrideBy != null) ? new Appointment.Override(
 						new Appointment.Person(overrideBy, rs.getString("override_by_name")),
 						rs.getString("override_reason")) : null,
-				rs.getObject("session_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+				rs.getObject("session_id", UUID.class), rs.getString("session_status"),
+				rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 
