@@ -175,6 +175,14 @@ class AccessTableIntegrationTests {
 		TABLE.put("PATCH /api/messages/{id}", guardiansMessage);
 		TABLE.put("DELETE /api/messages/{id}", guardiansMessage);
 		TABLE.put("GET /api/attachments/{id}", members);
+		// billing (the child's authorization: its guardians and supervisor read it, a technician may not)
+		String authorizationReaders = "admin=ok supervisor=ok technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		TABLE.put("GET /api/children/{id}/authorizations", authorizationReaders);
+		TABLE.put("POST /api/children/{id}/authorizations", childAdmins);
+		TABLE.put("GET /api/authorizations", adminsOnly);
+		TABLE.put("GET /api/authorizations/{id}", authorizationReaders);
+		TABLE.put("PUT /api/authorizations/{id}", childAdmins);
+		TABLE.put("DELETE /api/authorizations/{id}", childAdmins);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -256,6 +264,19 @@ class AccessTableIntegrationTests {
 		/** The technician's proposal to move the appointment an hour later, once asked for. */
 		String changeRequestId;
 		private Api.Response message;
+
+		private String authorizationId;
+
+		/** An authorization of the child for 97153, made on first use. */
+		String authorization() {
+			if (this.authorizationId == null) {
+				Api.Response created = this.admin.api()
+					.post("/api/children/" + this.childId + "/authorizations", authorizationTerms(40));
+				assertThat(created.status()).as(created.text()).isEqualTo(201);
+				this.authorizationId = created.at("/id");
+			}
+			return this.authorizationId;
+		}
 
 		/** The child's conversation and a message of the guardian's in it with an attachment, made on first use. */
 		Api.Response message() {
@@ -458,10 +479,24 @@ class AccessTableIntegrationTests {
 			case "DELETE /api/messages/{id}" -> api.delete("/api/messages/" + world.message().at("/id")).status();
 			case "GET /api/attachments/{id}" ->
 				api.get("/api/attachments/" + world.message().at("/attachments/0/id")).status();
+			case "GET /api/children/{id}/authorizations" -> api.get(child + "/authorizations").status();
+			case "POST /api/children/{id}/authorizations" ->
+				api.post(child + "/authorizations", authorizationTerms(40)).status();
+			case "GET /api/authorizations" -> api.get("/api/authorizations").status();
+			case "GET /api/authorizations/{id}" -> api.get("/api/authorizations/" + world.authorization()).status();
+			case "PUT /api/authorizations/{id}" ->
+				api.put("/api/authorizations/" + world.authorization(), authorizationTerms(48)).status();
+			case "DELETE /api/authorizations/{id}" ->
+				api.delete("/api/authorizations/" + world.authorization()).status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
+	}
+
+	private static Map<String, Object> authorizationTerms(int units) {
+		return body("payer", "Aetna", "authorizationNumber", "A-1", "serviceCode", "97153", "unitsAuthorized", units,
+				"startDate", "2031-01-01", "endDate", "2031-06-30");
 	}
 
 	/** The technician's pending proposal to move the world's appointment an hour later (made once per world). */

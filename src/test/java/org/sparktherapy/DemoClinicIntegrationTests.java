@@ -80,6 +80,16 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from conversations where kind = 'direct'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from conversations where kind = 'announcement'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from messages")).isGreaterThanOrEqualTo(10);
+			assertThat(count(demo, "select count(distinct child_id) from authorizations where service_code = '97153'"))
+				.as("children with a direct-therapy authorization").isGreaterThanOrEqualTo(4);
+			assertThat(count(demo, "select count(*) from authorizations where service_code = '97155'")).isEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from authorizations a where a.service_code = '97153' and a.units_authorized < (
+					  select coalesce(sum((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15), 0)
+					  from appointments p where p.child_id = a.child_id and p.service_code = a.service_code
+					    and p.status in ('scheduled', 'checked_in', 'completed')
+					    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1)"""))
+				.as("an authorization the schedule already goes over").isGreaterThanOrEqualTo(1);
 		}
 		finally {
 			database.drop();

@@ -1,0 +1,73 @@
+package org.sparktherapy.billing.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An insurance authorization with its usage: the units of completed appointments of the child and service code
+ * within its dates ({@code unitsUsed}) and of those still scheduled or checked in ({@code unitsScheduled}). One unit
+ * is 15 minutes; a session's minutes become units by the CMS "8-minute rule" ({@link #units(long)}).
+ */
+record Authorization(UUID id, UUID childId, String childName, String payer, String memberId,
+		String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate, LocalDate endDate,
+		String notes, long unitsUsed, long unitsScheduled, int version) {
+
+	/** Used and planned at or above this share of the authorized units: running out. */
+	static final int RUNNING_OUT_PERCENT = 80;
+
+	/** An active authorization ending within this many days: ending soon. */
+	static final int EXPIRING_DAYS = 30;
+
+	/** The units a session of {@code minutes} bills: whole 15-minute units, a remainder of 8 minutes or more counts. */
+	static long units(long minutes) {
+		return (minutes + 7) / 15;
+	}
+
+	long unitsRemaining() {
+		return this.unitsAuthorized - this.unitsUsed - this.unitsScheduled;
+	}
+
+	/** Where the authorization stands on the clinic's {@code today}. */
+	Status status(LocalDate today) {
+		if (today.isBefore(this.startDate)) {
+			return Status.UPCOMING;
+		}
+		return today.isAfter(this.endDate) ? Status.EXPIRED : Status.ACTIVE;
+	}
+
+	/** What needs the clinic's attention, the most pressing first; {@code null} when nothing does (or it expired). */
+	Alert alert(LocalDate today) {
+		if (status(today) == Status.EXPIRED) {
+			return null;
+		}
+		long committed = this.unitsUsed + this.unitsScheduled;
+		if (committed > this.unitsAuthorized) {
+			return Alert.OVER;
+		}
+		if (committed * 100 >= (long) this.unitsAuthorized * RUNNING_OUT_PERCENT) {
+			return Alert.RUNNING_OUT;
+		}
+		if (status(today) == Status.ACTIVE && !this.endDate.isAfter(today.plusDays(EXPIRING_DAYS))) {
+			return Alert.EXPIRING;
+		}
+		return null;
+	}
+
+	enum Status {
+
+		UPCOMING, ACTIVE, EXPIRED
+
+	}
+
+	enum Alert {
+
+		OVER, RUNNING_OUT, EXPIRING
+
+	}
+
+	/** What an admin writes: everything but the usage, which the schedule decides. */
+	record Terms(String payer, String memberId, String authorizationNumber, String serviceCode, int unitsAuthorized,
+			LocalDate startDate, LocalDate endDate, String notes) {
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.sparktherapy.billing.internal;
+
+import org.sparktherapy.children.Relation;
+import org.sparktherapy.identity.CurrentUser;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and change billing records — the one place this is decided for the billing module.
+ * <ul>
+ * <li>Admins see and change every child's authorizations and the clinic-wide list.</li>
+ * <li>A child's guardians and its supervising BCBAs see the child's authorizations (the family's insurance; the
+ * hours a treatment plan can count on); they change nothing.</li>
+ * <li>A technician on the care team sees the child but not its insurance: 403.</li>
+ * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
+ * </ul>
+ */
+@Component
+class BillingAccessPolicy {
+
+	boolean maySeeChild(Relation relation) {
+		return relation.canSee();
+	}
+
+	boolean mayReadAuthorizations(Relation relation) {
+		return relation == Relation.ADMIN || relation == Relation.GUARDIAN || relation == Relation.SUPERVISOR;
+	}
+
+	boolean mayChangeAuthorizations(Relation relation) {
+		return relation == Relation.ADMIN;
+	}
+
+	boolean mayListClinic(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+}
