@@ -67,6 +67,11 @@ export function AuthorizationDialog({
   );
 }
 
+/** The server's 409 for an authorization that covers days of another of the same child and service code. */
+function isOverlap(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409 && error.type.endsWith('/authorization-overlap');
+}
+
 /** "It overlaps authorization A-123 (Direct treatment (97153), 1 Jan 2026 – 30 Jun 2026)." */
 function overlapMessage(error: ApiError, existing: readonly Authorization[]): string {
   const conflictingId = error.extensions.conflictingId;
@@ -135,7 +140,7 @@ function AuthorizationFormBody({
   });
 
   const error = save.error;
-  const overlap = error instanceof ApiError && error.status === 409;
+  const overlap = isOverlap(error);
   const handledInline =
     error instanceof ApiError &&
     (error.status === 412 ||
@@ -154,7 +159,7 @@ function AuthorizationFormBody({
         </Alert>
       )}
       {save.isError && !overlap && !handledInline && <Alert>{errorMessage(error)}</Alert>}
-      <div className="form-grid">
+      <div className="form-grid auth-form-grid">
         <TextField label="Payer" required autoComplete="off" error={errors.payer?.message} {...register('payer')} />
         <TextField
           label="Member ID (optional)"
@@ -176,8 +181,14 @@ function AuthorizationFormBody({
           error={errors.serviceCode?.message}
           {...register('serviceCode')}
         />
-      </div>
-      <div className="form-grid form-grid-3">
+        <TextField
+          label="First day"
+          type="date"
+          required
+          error={errors.startDate?.message}
+          {...register('startDate')}
+        />
+        <TextField label="Last day" type="date" required error={errors.endDate?.message} {...register('endDate')} />
         <TextField
           label="Units authorized"
           type="number"
@@ -188,14 +199,6 @@ function AuthorizationFormBody({
           error={errors.unitsAuthorized?.message}
           {...register('unitsAuthorized')}
         />
-        <TextField
-          label="First day"
-          type="date"
-          required
-          error={errors.startDate?.message}
-          {...register('startDate')}
-        />
-        <TextField label="Last day" type="date" required error={errors.endDate?.message} {...register('endDate')} />
       </div>
       <TextareaField label="Notes (optional)" error={errors.notes?.message} {...register('notes')} />
       <div className="dialog-actions">

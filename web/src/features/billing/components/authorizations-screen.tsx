@@ -108,7 +108,8 @@ function AuthorizationsTable({ items }: { items: Authorization[] }) {
               <span className="cell-email">No. {authorization.authorizationNumber}</span>
             </td>
             <td data-label="Dates" className="cell-dates">
-              {formatDay(authorization.startDate)} – {formatDay(authorization.endDate)}
+              <span className="cell-name">{formatDay(authorization.startDate)} –</span>
+              <span className="cell-name">{formatDay(authorization.endDate)}</span>
             </td>
             <td data-label="Units" className="cell-usage">
               <UsageBar authorization={authorization} compact />

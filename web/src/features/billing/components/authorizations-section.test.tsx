@@ -171,8 +171,10 @@ describe('AuthorizationsSection', () => {
       Promise.resolve(
         init?.method === 'POST'
           ? problemResponse(409, {
-              title: 'Overlapping authorization',
-              detail: 'Another authorization of this child covers the same service on some of these days.',
+              type: 'https://sparktherapy.org/problems/authorization-overlap',
+              title: 'Authorizations overlap',
+              detail: 'Another authorization of this child for the same service code covers some of these dates.',
+              errors: [{ pointer: '/startDate', detail: 'overlaps another authorization of the same service code' }],
               conflictingId: existing.id,
             })
           : jsonResponse([existing]),
@@ -187,6 +189,9 @@ describe('AuthorizationsSection', () => {
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('This overlaps another authorization for the same service');
     expect(alert).toHaveTextContent('It overlaps authorization PA-2026-001 (Protocol modification (97155)');
+    expect(within(dialog).getByLabelText('First day')).toHaveAccessibleDescription(
+      'overlaps another authorization of the same service code',
+    );
     expect(dialog).toBeInTheDocument();
   });
 

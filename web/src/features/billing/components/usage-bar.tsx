@@ -32,7 +32,7 @@ export function UsageBar({ authorization, compact = false }: { authorization: Us
         {!compact && (
           <span className="muted">
             {' '}
-            ({unitsToHours(unitsUsed)} of {unitsToHours(unitsAuthorized)})
+            ({unitsToHours(unitsUsed)} used of {unitsToHours(unitsAuthorized)})
           </span>
         )}
       </p>
