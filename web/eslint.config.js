@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['audit', 'auth', 'children', 'home', 'programs', 'scheduling', 'sessions', 'users'];
+const FEATURES = ['audit', 'auth', 'billing', 'children', 'home', 'programs', 'scheduling', 'sessions', 'users'];
 
 /** Imports flow shared → features → app: a feature never imports another feature, shared code imports neither. */
 const boundaries = [

@@ -8,6 +8,7 @@ import {
   aStaffedChild,
   call,
   type Credentials,
+  day,
   hasHorizontalScroll,
   nextMonday,
   plusDays,
@@ -29,7 +30,8 @@ interface World extends StaffedChild {
 /**
  * A staffed child with a program, an appointment today and one next week (so the week view, the therapist's today
  * list and the parent's upcoming sessions are not empty), schedule preferences and availability (so the automatic
- * schedule proposes something) and a conversation with a message from the parent and a reply.
+ * schedule proposes something), an insurance authorization the two appointments take up, and a conversation
+ * with a message from the parent and a reply.
  */
 async function setUp(request: APIRequestContext): Promise<World> {
   const world = await aStaffedChild(request, 'Axe');
@@ -67,6 +69,16 @@ async function setUp(request: APIRequestContext): Promise<World> {
       override: { reason: 'Accessibility check data' },
     });
   }
+  await call(request, admin, 'POST', `/api/children/${childId}/authorizations`, {
+    payer: 'Blue Shield',
+    memberId: 'M-1001',
+    authorizationNumber: `AXE-${Date.now().toString(36)}`,
+    serviceCode: '97153',
+    unitsAuthorized: 8,
+    startDate: day(today),
+    endDate: day(plusDays(today, 60)),
+    notes: null,
+  });
   const parentToken = await apiAccessToken(request, parent);
   const conversation = await call<{ id: string }>(request, parentToken, 'GET', `/api/children/${childId}/conversation`);
   await call(request, parentToken, 'POST', `/api/conversations/${conversation.id}/messages`, {
@@ -167,7 +179,10 @@ for (const { name, use } of VIEWPORTS) {
       await visit(page, '/children', 'Children');
       await visit(page, `/children/${world.childId}`, world.childName, async () => {
         await expect(page.getByRole('region', { name: 'Programs' }).getByRole('link')).not.toHaveCount(0);
+        await expect(page.getByRole('region', { name: 'Insurance authorizations' }).getByRole('meter')).toHaveCount(1);
       });
+      await page.getByRole('button', { name: 'Add authorization' }).click();
+      await expectDialogAccessible(page, 'Add authorization');
       await visit(page, `/programs/${world.programId}`, 'Receptive ID');
       await visit(page, '/schedule', 'Schedule');
       await page.getByRole('button', { name: 'New appointment' }).click();
@@ -187,6 +202,9 @@ for (const { name, use } of VIEWPORTS) {
       await expectDialogAccessible(page, 'Adjust draft session');
       await visit(page, '/notifications', 'Notifications');
       await visit(page, '/profile/notifications', 'Notification settings');
+      await visit(page, '/authorizations', 'Authorizations', async () => {
+        await expect(page.getByRole('table', { name: 'Current authorizations' }).getByRole('link')).not.toHaveCount(0);
+      });
       await visit(page, '/admin/users', 'Users');
       await visit(page, '/admin/audit', 'Audit log');
     });

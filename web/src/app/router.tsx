@@ -3,6 +3,7 @@ import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
 import { AuditPage } from './routes/audit-page';
+import { AuthorizationsPage } from './routes/authorizations-page';
 import { AvailabilityPage } from './routes/availability-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
@@ -50,6 +51,7 @@ export const routes = [
               { path: '/admin', element: <AdminHomePage /> },
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/audit', element: <AuditPage /> },
+              { path: '/authorizations', element: <AuthorizationsPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },
               { path: '/schedule/proposals', element: <ProposalsPage /> },
             ],

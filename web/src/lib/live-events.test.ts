@@ -7,7 +7,10 @@ describe('live events', () => {
     expect(queryPrefixesFor('message.created')).toEqual([['messaging']]);
     expect(queryPrefixesFor('conversation.read')).toEqual([['messaging']]);
     expect(queryPrefixesFor('notification.created')).toEqual([['notifications']]);
-    expect(queryPrefixesFor('appointment.changed')).toEqual([['scheduling', 'appointments']]);
+    expect(queryPrefixesFor('appointment.changed')).toEqual([
+      ['scheduling', 'appointments'],
+      ['billing', 'authorizations'],
+    ]);
     expect(queryPrefixesFor('something.else')).toEqual([]);
   });
 
@@ -43,6 +46,7 @@ describe('live events', () => {
       ['messaging', 'conversations'],
       ['notifications', 'list'],
       ['scheduling', 'appointments', 'w'],
+      ['billing', 'authorizations', 'child', 'c1'],
       ['children'],
     ];
     await Promise.all(keys.map(observe));

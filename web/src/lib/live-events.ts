@@ -15,15 +15,17 @@ export type { LiveEvent, LiveStatus } from './live-connection';
 const MESSAGING: QueryKey = ['messaging'];
 const NOTIFICATIONS: QueryKey = ['notifications'];
 const APPOINTMENTS: QueryKey = ['scheduling', 'appointments'];
+/** Authorizations count the units of appointments: booking, completing or cancelling one changes them. */
+const AUTHORIZATIONS: QueryKey = ['billing', 'authorizations'];
 
 /** Every cached query that live events keep fresh (prefixes of query keys). */
-export const LIVE_QUERY_PREFIXES: readonly QueryKey[] = [MESSAGING, NOTIFICATIONS, APPOINTMENTS];
+export const LIVE_QUERY_PREFIXES: readonly QueryKey[] = [MESSAGING, NOTIFICATIONS, APPOINTMENTS, AUTHORIZATIONS];
 
 /** The cached queries an event type may have made stale (prefixes of query keys). */
 export function queryPrefixesFor(type: string): QueryKey[] {
   if (type.startsWith('message.') || type.startsWith('conversation.')) return [MESSAGING];
   if (type.startsWith('notification.')) return [NOTIFICATIONS];
-  if (type.startsWith('appointment.')) return [APPOINTMENTS];
+  if (type.startsWith('appointment.')) return [APPOINTMENTS, AUTHORIZATIONS];
   return [];
 }
 

@@ -22,6 +22,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: HOME_PATHS.admin, label: 'Clinic overview' },
     { to: '/children', label: 'Children' },
     { to: '/schedule', label: 'Schedule' },
+    { to: '/authorizations', label: 'Authorizations' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
   ],

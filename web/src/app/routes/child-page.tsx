@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { Page } from '../../components/ui/page';
+import { AuthorizationsSection } from '../../features/billing/components/authorizations-section';
 import { useChild } from '../../features/children/api/get-child';
 import { childAccess, childName } from '../../features/children/api/child-types';
 import { ChildScreen } from '../../features/children/components/child-screen';
@@ -49,6 +50,15 @@ export function ChildPage() {
             childId={child.data.id}
             canEdit={access.canAdmin && child.data.status !== 'archived'}
           />
+        }
+        authorizations={
+          // the server lets admins, guardians and supervisors read them; technicians never ask
+          access.canAdmin || access.isGuardian || access.isSupervisor ? (
+            <AuthorizationsSection
+              childId={child.data.id}
+              canEdit={access.canAdmin && child.data.status !== 'archived'}
+            />
+          ) : undefined
         }
       />
     </Page>

@@ -4,7 +4,7 @@ export function Badge({
   tone = 'neutral',
   children,
 }: {
-  tone?: 'neutral' | 'success' | 'muted' | 'info';
+  tone?: 'neutral' | 'success' | 'muted' | 'info' | 'warning' | 'danger';
   children: ReactNode;
 }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;

@@ -15,19 +15,21 @@ import { GuardiansSection } from './guardians-section';
 
 /**
  * One child's record: details, guardians and care team, with the actions the user's access allows.
- * `programs` and `schedule` are the programs and schedule-preferences sections, which belong to other features and
- * are composed in by the route.
+ * `programs`, `schedule` and `authorizations` are the programs, schedule-preferences and insurance-authorizations
+ * sections, which belong to other features and are composed in by the route.
  */
 export function ChildScreen({
   child,
   access,
   programs,
   schedule,
+  authorizations,
 }: {
   child: Child;
   access: ChildAccess;
   programs?: ReactNode;
   schedule?: ReactNode;
+  authorizations?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
@@ -138,6 +140,7 @@ export function ChildScreen({
       <CareTeamSection child={child} canManage={access.canAdmin && !archived} onNotice={setNotice} />
       {programs}
       {schedule}
+      {authorizations}
 
       {canEdit && (
         <EditChildDialog
