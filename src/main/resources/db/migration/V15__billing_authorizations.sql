@@ -13,6 +13,8 @@ create table authorizations (
     starts_on            date        not null,
     ends_on              date        not null,
     notes                text        check (length(notes) <= 2000),
+    -- the last state the admins were told of (running_out, over) or null: they hear of each escalation once
+    alerted              text        check (alerted in ('running_out', 'over')),
     created_by           uuid        not null references accounts (id),
     created_at           timestamptz not null,
     updated_by           uuid        not null references accounts (id),

@@ -1,5 +1,8 @@
 package org.sparktherapy.billing;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +49,9 @@ class AuthorizationsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	Clinic clinic;
 
@@ -76,15 +85,18 @@ class AuthorizationsIntegrationTests {
 		Api.Response created = create(this.childId, terms("97153", 40, first, first.plusDays(13)));
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		String id = created.at("/id");
-		assertThat(created.header("Location")).isEqualTo("/api/authorizations/" + id);
+		assertThat(created.header("Location")).endsWith("/api/authorizations/" + id);
 		assertThat(created.header("ETag")).isEqualTo("\"0\"");
 		assertThat(created.at("/childName")).isNotBlank();
 		assertThat(created.at("/unitsUsed")).isEqualTo("0");
 
 		String done = book("97153", this.monday, 120);
-		String planned = book("97153", this.monday.plus(1, ChronoUnit.DAYS), 53);
+		book("97153", this.monday.plus(1, ChronoUnit.DAYS), 53);
 		String cancelled = book("97153", this.monday.plus(2, ChronoUnit.DAYS), 60);
 		book("97155", this.monday.plus(3, ChronoUnit.DAYS), 60);
+		book("97153", this.monday.plus(4, ChronoUnit.DAYS), 22);
+		book("97153", this.monday.plus(5, ChronoUnit.DAYS), 23);
+		book("97153", this.monday.plus(13, ChronoUnit.DAYS), 60);
 		book("97153", this.monday.plus(14, ChronoUnit.DAYS), 60);
 		assertThat(this.technician.api().post("/api/appointments/" + done + "/check-in", "{}").status()).isEqualTo(200);
 		assertThat(this.technician.api().post("/api/appointments/" + done + "/complete", "{}").status()).isEqualTo(200);
@@ -93,14 +105,14 @@ class AuthorizationsIntegrationTests {
 			.status()).isEqualTo(200);
 
 		JsonNode read = this.admin.api().get("/api/authorizations/" + id).json();
-		// 120 minutes: 8 units used; 53 minutes: 4 units (8-minute rule); the cancelled one, another service code
-		// and a day after the end count for nothing
+		// used: 120 minutes, 8 units. Scheduled: 53 minutes 4 units, 22 minutes 1, 23 minutes 2 (a unit counts from
+		// its 8th minute), and 4 on the last day, which is included. The cancelled one, another service code and the
+		// day after the end count for nothing.
 		assertThat(read.get("unitsUsed").asInt()).isEqualTo(8);
-		assertThat(read.get("unitsScheduled").asInt()).isEqualTo(4);
-		assertThat(read.get("unitsRemaining").asInt()).isEqualTo(28);
+		assertThat(read.get("unitsScheduled").asInt()).isEqualTo(11);
+		assertThat(read.get("unitsRemaining").asInt()).isEqualTo(21);
 		assertThat(read.get("status").asString()).isEqualTo("upcoming");
 		assertThat(read.get("alert").isNull()).isTrue();
-		assertThat(planned).isNotNull();
 	}
 
 	@Test
@@ -152,6 +164,15 @@ class AuthorizationsIntegrationTests {
 			.containsExactlyInAnyOrder("An authorization for 97153 is running out (80 % committed)",
 					"The schedule goes over an authorization for 97153");
 		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/children/" + this.childId));
+
+		// more units are authorized (quiet), then fewer again: the admins are told afresh
+		assertThat(this.admin.api().put("/api/authorizations/" + id, terms("97153", 100, first, first.plusDays(6))).status())
+			.isEqualTo(200);
+		assertThat(this.admin.api().put("/api/authorizations/" + id, terms("97153", 12, first, first.plusDays(6))).status())
+			.isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> authorizationNotices(this.admin, id).size() == 3);
 		assertThat(authorizationNotices(this.parent, null)).isEmpty();
 		assertThat(authorizationNotices(this.supervisor, null)).isEmpty();
 	}
@@ -195,26 +216,68 @@ class AuthorizationsIntegrationTests {
 
 	@Test
 	void twoAdminsRecordingOverlappingAuthorizationsAtOnceCannotBothWin() throws Exception {
-		LocalDate start = LocalDate.of(2032, 3, 1);
+		LocalDate start = LocalDate.of(2029, 3, 1);
 		Person secondAdmin = this.clinic.anAdmin();
 		ExecutorService threads = Executors.newFixedThreadPool(2);
-		List<Integer> statuses = new ArrayList<>();
+		List<Api.Response> answers = new ArrayList<>();
 		try {
-			List<Callable<Integer>> both = List.of(
-					() -> create(this.admin, this.childId, terms("97153", 40, start, start.plusDays(30))).status(),
-					() -> create(secondAdmin, this.childId, terms("97153", 40, start.plusDays(10), start.plusDays(40)))
-						.status());
-			for (Future<Integer> status : threads.invokeAll(both)) {
-				statuses.add(status.get());
+			List<Callable<Api.Response>> both = List.of(
+					() -> create(this.admin, this.childId, terms("97153", 40, start, start.plusDays(30))),
+					() -> create(secondAdmin, this.childId, terms("97153", 40, start.plusDays(10), start.plusDays(40))));
+			for (Future<Api.Response> answer : threads.invokeAll(both)) {
+				answers.add(answer.get());
 			}
 		}
 		finally {
 			threads.shutdown();
 		}
 
-		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(201, 409);
+		assertThat(answers).filteredOn(answer -> answer.status() == 409)
+			.singleElement()
+			.satisfies(answer -> assertThat(answer.at("/type")).endsWith("/authorization-overlap"));
 		assertThat(count("select count(*) from authorizations where child_id = '" + this.childId
 				+ "' and service_code = '97153'")).isEqualTo(1);
+	}
+
+	@Test
+	void theDatabaseHasTheLastWordOnAnOverlapSavedWhileTheServiceLooked() throws Exception {
+		LocalDate start = LocalDate.of(2029, 9, 1);
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try (Connection other = this.dataSource.getConnection()) {
+			// another admin's overlapping authorization, stored but not committed: the service's look cannot see it
+			other.setAutoCommit(false);
+			int otherPid;
+			try (Statement statement = other.createStatement()) {
+				statement.executeUpdate("insert into authorizations (id, child_id, payer, authorization_number, "
+						+ "service_code, units_authorized, starts_on, ends_on, created_by, created_at, updated_by, "
+						+ "updated_at) values (gen_random_uuid(), '" + this.childId + "', 'Aetna', 'A-9', '97153', 40, "
+						+ "'2029-09-01', '2029-11-30', '" + this.admin.id() + "', now(), '" + this.admin.id() + "', now())");
+				try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+					pid.next();
+					otherPid = pid.getInt(1);
+				}
+			}
+			Future<Api.Response> waiting = threads
+				.submit(() -> create(this.childId, terms("97153", 20, start.plusDays(30), start.plusDays(60))));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> !this.jdbc.sql("select pid from pg_stat_activity where :pid = any(pg_blocking_pids(pid))")
+					.param("pid", otherPid)
+					.query(Integer.class)
+					.list()
+					.isEmpty());
+			other.commit();
+
+			Api.Response refused = waiting.get(30, TimeUnit.SECONDS);
+			assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+			assertThat(refused.at("/type")).endsWith("/authorization-overlap");
+			assertThat(refused.at("/errors/0/pointer")).isEqualTo("/startDate");
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(count("select count(*) from authorizations where child_id = '" + this.childId + "'")).isEqualTo(1);
 	}
 
 	@Test
@@ -229,6 +292,12 @@ class AuthorizationsIntegrationTests {
 		Map<String, Object> noDate = terms("97153", 40, start, start);
 		noDate.remove("endDate");
 		Api.Response missingEnd = create(this.childId, noDate);
+		Api.Response longAgo = create(this.childId, terms("97153", 40, LocalDate.of(1999, 12, 31), start));
+		Api.Response tooLong = create(this.childId, terms("97153", 40, start, start.plusYears(2).plusDays(1)));
+		Api.Response farAhead = create(this.childId, terms("97153", 40, LocalDate.now().plusYears(6), LocalDate.now().plusYears(6)));
+		Map<String, Object> control = terms("97153", 40, start, start);
+		control.put("payer", "Aetna\u0000");
+		Api.Response controlCharacter = create(this.childId, control);
 
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.at("/errors/0/pointer")).isEqualTo("/endDate");
@@ -236,7 +305,15 @@ class AuthorizationsIntegrationTests {
 		assertThat(unknownCode.at("/errors/0/pointer")).isEqualTo("/serviceCode");
 		assertThat(noUnits.status()).isEqualTo(400);
 		assertThat(noUnits.at("/errors/0/pointer")).isEqualTo("/unitsAuthorized");
+		assertThat(blankPayer.status()).isEqualTo(400);
 		assertThat(blankPayer.at("/errors/0/pointer")).isEqualTo("/payer");
+		assertThat(longAgo.status()).isEqualTo(400);
+		assertThat(longAgo.at("/errors/0/pointer")).isEqualTo("/startDate");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.at("/errors/0/pointer")).isEqualTo("/endDate");
+		assertThat(farAhead.at("/errors/0/pointer")).isEqualTo("/startDate");
+		assertThat(controlCharacter.status()).isEqualTo(400);
+		assertThat(controlCharacter.at("/errors/0/pointer")).isEqualTo("/payer");
 		assertThat(missingEnd.status()).isEqualTo(400);
 		assertThat(missingEnd.at("/errors/0/pointer")).isEqualTo("/endDate");
 		assertThat(count("select count(*) from authorizations where child_id = '" + this.childId + "'")).isZero();
@@ -268,7 +345,12 @@ class AuthorizationsIntegrationTests {
 		Person otherTherapist = this.clinic.aTherapist("BCBA");
 
 		assertThat(ids(this.parent.api().get(list))).containsExactly(id);
-		assertThat(this.supervisor.api().get("/api/authorizations/" + id).status()).isEqualTo(200);
+		assertThat(this.parent.api().get("/api/authorizations/" + id).at("/memberId")).isEqualTo("XYZ123456789");
+		Api.Response bySupervisor = this.supervisor.api().get("/api/authorizations/" + id);
+		assertThat(bySupervisor.status()).isEqualTo(200);
+		assertThat(bySupervisor.at("/memberId")).as("minimum necessary").isNull();
+		assertThat(bySupervisor.at("/unitsAuthorized")).isEqualTo("40");
+		assertThat(this.supervisor.api().get(list).json().get(0).get("memberId").isNull()).isTrue();
 		assertThat(this.technician.api().get(list).status()).isEqualTo(403);
 		assertThat(this.technician.api().get("/api/authorizations/" + id).status()).isEqualTo(403);
 		assertThat(otherParent.api().get(list).status()).isEqualTo(404);
@@ -300,6 +382,42 @@ class AuthorizationsIntegrationTests {
 			assertThat(entry.get("userId").asString()).isEqualTo(this.admin.id());
 			assertThat(entry.get("resourceType").asString()).isEqualTo("authorization");
 			assertThat(entry.get("action").asString()).isEqualTo("create");
+		});
+	}
+
+	@Test
+	void theChildsHistoryKeepsEveryChangeWithoutTheFamilysInsuranceDetails() {
+		LocalDate start = LocalDate.of(2030, 4, 1);
+		Map<String, Object> first = terms("97153", 40, start, start.plusDays(30));
+		String id = create(this.childId, first).at("/id");
+		Map<String, Object> changed = terms("97153", 60, start, start.plusDays(30));
+		changed.put("memberId", "NEW987654321");
+		assertThat(this.admin.api().put("/api/authorizations/" + id, changed).status()).isEqualTo(200);
+		assertThat(this.admin.api().delete("/api/authorizations/" + id).status()).isEqualTo(204);
+
+		JsonNode history = this.technician.api().get("/api/children/" + this.childId + "/history").json().get("content");
+		List<JsonNode> entries = new ArrayList<>();
+		history.forEach(entry -> {
+			if (entry.get("entity").asString().equals("authorization")) {
+				entries.add(entry);
+			}
+		});
+		assertThat(entries).extracting(e -> e.get("action").asString()).containsExactly("deleted", "updated", "created");
+		JsonNode updated = entries.get(1).get("changes");
+		assertThat(updated).anySatisfy(c -> {
+			assertThat(c.get("field").asString()).isEqualTo("unitsAuthorized");
+			assertThat(c.get("from").asString()).isEqualTo("40");
+			assertThat(c.get("to").asString()).isEqualTo("60");
+		});
+		assertThat(updated).anySatisfy(c -> {
+			assertThat(c.get("field").asString()).isEqualTo("memberId");
+			assertThat(c.get("from").isNull()).isTrue();
+			assertThat(c.get("to").isNull()).isTrue();
+		});
+		assertThat(history.toString()).doesNotContain("XYZ123456789", "NEW987654321");
+		assertThat(entries.get(0).get("changes")).anySatisfy(c -> {
+			assertThat(c.get("field").asString()).isEqualTo("unitsAuthorized");
+			assertThat(c.get("from").asString()).isEqualTo("60");
 		});
 	}
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * An insurance authorization with its usage: the units of completed appointments of the child and service code
  * within its dates ({@code unitsUsed}) and of those still scheduled or checked in ({@code unitsScheduled}). One unit
- * is 15 minutes; a session's minutes become units by the CMS "8-minute rule" ({@link #units(long)}).
+ * is 15 minutes; a session's minutes become units by the CPT time rule — a unit counts once more than half of it, 8
+ * minutes, is delivered ({@link #units(long)}, and {@link #UNITS_SQL} for the database).
  */
 record Authorization(UUID id, UUID childId, String childName, String payer, String memberId,
 		String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate, LocalDate endDate,
@@ -21,6 +22,15 @@ record Authorization(UUID id, UUID childId, String childName, String payer, Stri
 	/** The units a session of {@code minutes} bills: whole 15-minute units, a remainder of 8 minutes or more counts. */
 	static long units(long minutes) {
 		return (minutes + 7) / 15;
+	}
+
+	/** {@link #units(long)} of an appointment {@code p}, in SQL (integer division, as in Java). */
+	static final String UNITS_SQL = "((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15)";
+
+	/** The terms an admin wrote, for the change history. */
+	Terms terms() {
+		return new Terms(this.payer, this.memberId, this.authorizationNumber, this.serviceCode, this.unitsAuthorized,
+				this.startDate, this.endDate, this.notes);
 	}
 
 	long unitsRemaining() {

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Insurance authorizations: units of a service code a payer authorizes for a child over a date range, with how many
@@ -53,13 +54,13 @@ class AuthorizationController {
 			@NotNull LocalDate endDate, @Size(max = 2000) String notes) {
 
 		Authorization.Terms terms() {
-			return new Authorization.Terms(this.payer.trim(), blankToNull(this.memberId),
-					this.authorizationNumber.trim(), this.serviceCode.trim(), this.unitsAuthorized, this.startDate,
+			return new Authorization.Terms(this.payer.strip(), blankToNull(this.memberId),
+					this.authorizationNumber.strip(), this.serviceCode.strip(), this.unitsAuthorized, this.startDate,
 					this.endDate, blankToNull(this.notes));
 		}
 
 		private static String blankToNull(String value) {
-			return (value == null || value.isBlank()) ? null : value.trim();
+			return (value == null || value.isBlank()) ? null : value.strip();
 		}
 
 	}
@@ -67,6 +68,7 @@ class AuthorizationController {
 	/**
 	 * An authorization with its usage on the clinic's today: {@code status} upcoming, active or expired; {@code alert}
 	 * over (used and scheduled exceed it), running_out (80 % or more), expiring (active, ends within 30 days) or null.
+	 * {@code memberId} is null for a supervising BCBA (minimum necessary).
 	 */
 	record AuthorizationResponse(UUID id, UUID childId, String childName, String payer, String memberId,
 			String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate,
@@ -74,8 +76,13 @@ class AuthorizationController {
 			String alert, int version) {
 
 		static AuthorizationResponse of(Authorization a, LocalDate today) {
+			return of(a, today, true);
+		}
+
+		static AuthorizationResponse of(Authorization a, LocalDate today, boolean memberId) {
 			Authorization.Alert alert = a.alert(today);
-			return new AuthorizationResponse(a.id(), a.childId(), a.childName(), a.payer(), a.memberId(),
+			return new AuthorizationResponse(a.id(), a.childId(), a.childName(), a.payer(),
+					memberId ? a.memberId() : null,
 					a.authorizationNumber(), a.serviceCode(), a.unitsAuthorized(), a.startDate(), a.endDate(), a.notes(),
 					a.unitsUsed(), a.unitsScheduled(), a.unitsRemaining(), lower(a.status(today)),
 					(alert == null) ? null : lower(alert), a.version());
@@ -93,19 +100,26 @@ class AuthorizationController {
 					+ "gets 403, anyone else 404.")
 	List<AuthorizationResponse> ofChild(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		LocalDate today = this.service.today();
-		return this.service.ofChild(user, id).stream().map(a -> AuthorizationResponse.of(a, today)).toList();
+		AuthorizationService.Visible<List<Authorization>> found = this.service.ofChild(user, id);
+		return found.value().stream().map(a -> AuthorizationResponse.of(a, today, found.memberIds())).toList();
 	}
 
 	@PostMapping("/api/children/{id}/authorizations")
 	@Operation(summary = "Record an authorization (admins)",
 			description = "serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or "
-					+ "after startDate. 409 (authorization-overlap, with conflictingId) when another authorization of "
-					+ "the child for the same service code covers some of the days.")
+					+ "after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 "
+					+ "(authorization-overlap) when another authorization of the child for the same service code "
+					+ "covers some of the days: conflictingId names it, unless it was saved a moment ago and is not "
+					+ "visible yet.")
 	ResponseEntity<AuthorizationResponse> create(@PathVariable UUID id,
 			@Valid @RequestBody AuthorizationRequest request, @AuthenticationPrincipal CurrentUser user) {
 		Authorization created = this.service.create(user, id, request.terms());
 		AuthorizationResponse body = AuthorizationResponse.of(created, this.service.today());
-		return ResponseEntity.created(URI.create("/api/authorizations/" + created.id()))
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/authorizations/{id}")
+			.buildAndExpand(created.id())
+			.toUri();
+		return ResponseEntity.created(location)
 			.eTag(ETags.of(created.version()))
 			.body(body);
 	}
@@ -113,10 +127,10 @@ class AuthorizationController {
 	@GetMapping("/api/authorizations/{id}")
 	@Operation(summary = "One authorization with its usage", description = "The ETag is the record's version.")
 	ResponseEntity<AuthorizationResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		Authorization found = this.service.get(user, id);
+		AuthorizationService.Visible<Authorization> found = this.service.get(user, id);
 		return ResponseEntity.ok()
-			.eTag(ETags.of(found.version()))
-			.body(AuthorizationResponse.of(found, this.service.today()));
+			.eTag(ETags.of(found.value().version()))
+			.body(AuthorizationResponse.of(found.value(), this.service.today(), found.memberIds()));
 	}
 
 	@PutMapping("/api/authorizations/{id}")
@@ -150,7 +164,7 @@ class AuthorizationController {
 			@AuthenticationPrincipal CurrentUser user) {
 		PageQuery query = PageQuery.of(page, size, null, Map.of("end", "ends_on"), "end,asc");
 		LocalDate today = this.service.today();
-		return this.service.current(user, alert(alert), query).map(a -> AuthorizationResponse.of(a, today));
+		return this.service.current(user, alert(alert), query, today).map(a -> AuthorizationResponse.of(a, today));
 	}
 
 	private static Authorization.Alert alert(String value) {

@@ -37,7 +37,10 @@ class AuthorizationRepository {
 			  where p.child_id = a.child_id and p.service_code = a.service_code
 			    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1
 			) u on true
-			""".formatted("((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15)");
+			""".formatted(Authorization.UNITS_SQL);
+
+	/** PostgreSQL's {@code exclusion_violation}. */
+	private static final String EXCLUSION_VIOLATION = "23P01";
 
 	private final JdbcClient jdbc;
 
@@ -126,7 +129,7 @@ class AuthorizationRepository {
 			return this.jdbc.sql("""
 					update authorizations set payer = :payer, member_id = :member, authorization_number = :number,
 					  service_code = :code, units_authorized = :units, starts_on = :start, ends_on = :end,
-					  notes = :notes, updated_by = :by, updated_at = :at, version = version + 1
+					  notes = :notes, updated_by = :by, updated_at = :at, version = version + 1, alerted = null
 					where id = :id and version = :version
 					""")
 				.param("id", id)
@@ -162,12 +165,34 @@ class AuthorizationRepository {
 	}
 
 	/**
+	 * Records the state the admins were last told of ({@code null}: nothing to tell), if it differs from the stored
+	 * one; returns the state it replaced, or empty when it was already so (another node got there first).
+	 */
+	Optional<String> alerted(UUID id, String state) {
+		String before = this.jdbc.sql("select coalesce(alerted, '') from authorizations where id = :id for update")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (before == null || before.equals((state == null) ? "" : state)) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("update authorizations set alerted = :state where id = :id")
+			.param("id", id)
+			.param("state", state)
+			.update();
+		return Optional.of(before);
+	}
+
+	/**
 	 * The exclusion constraint's refusal as a conflict: another transaction stored an overlapping authorization
 	 * after the service looked (the transaction is aborted now, so the winner is not looked up).
 	 */
 	private static RuntimeException overlapOr(DataIntegrityViolationException ex) {
-		if (String.valueOf(ex.getMessage()).contains("authorizations_no_overlap")) {
-			return new BillingProblems.OverlappingAuthorization(null);
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+				return new BillingProblems.OverlappingAuthorization(null);
+			}
 		}
 		return ex;
 	}

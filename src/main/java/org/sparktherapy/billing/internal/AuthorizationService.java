@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.ChangeHistory;
+import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
@@ -30,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AuthorizationService {
 
+	/** Terms whose values the child's history does not show (see {@link #forHistory}). */
+	private static final java.util.Set<String> HIDDEN_IN_HISTORY = java.util.Set.of("payer", "memberId", "notes");
+
+	/** The earliest start an authorization may have. */
+	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
 	static final java.util.Set<String> SERVICE_CODES = java.util.Set.of("97151", "97152", "97153", "97154", "97155",
 			"97156", "97157", "97158");
 
@@ -41,16 +49,22 @@ class AuthorizationService {
 
 	private final AuditTrail audit;
 
+	private final ChangeHistory history;
+
+	private final AuthorizationWatch watch;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	AuthorizationService(AuthorizationRepository authorizations, BillingAccessPolicy policy, Children children,
-			AuditTrail audit, Clock clock, SparkProperties properties) {
+			AuditTrail audit, ChangeHistory history, AuthorizationWatch watch, Clock clock, SparkProperties properties) {
 		this.authorizations = authorizations;
 		this.policy = policy;
 		this.children = children;
 		this.audit = audit;
+		this.history = history;
+		this.watch = watch;
 		this.clock = clock;
 		this.zone = properties.clinicTimeZone();
 	}
@@ -60,32 +74,46 @@ class AuthorizationService {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
+	/** The child's authorizations, and whether the caller sees the member id (see {@link BillingAccessPolicy}). */
 	@Transactional
-	List<Authorization> ofChild(CurrentUser user, UUID childId) {
-		readable(user, childId, null, "list");
+	Visible<List<Authorization>> ofChild(CurrentUser user, UUID childId) {
+		Relation relation = readable(user, childId, null, "list");
 		List<Authorization> found = this.authorizations.ofChild(childId);
 		found.forEach(a -> this.audit.success(new PhiAccess("list", "authorization", a.id(), childId)));
-		return found;
+		// the list was read even when it is empty
+		this.audit.success(new PhiAccess("list", "authorization", null, childId));
+		return new Visible<>(found, this.policy.maySeeMemberIds(relation));
+	}
+
+	/** What a reader gets: the records, and whether member ids are shown to them. */
+	record Visible<T>(T value, boolean memberIds) {
 	}
 
 	@Transactional
-	Authorization get(CurrentUser user, UUID id) {
+	Visible<Authorization> get(CurrentUser user, UUID id) {
 		Authorization authorization = this.authorizations.find(id)
 			.orElseThrow(() -> new BillingProblems.AuthorizationNotFound("authorization"));
-		readable(user, authorization.childId(), id, "read");
+		Relation relation = readable(user, authorization.childId(), id, "read");
 		this.audit.success(new PhiAccess("read", "authorization", id, authorization.childId()));
-		return authorization;
+		return new Visible<>(authorization, this.policy.maySeeMemberIds(relation));
 	}
 
 	@Transactional
 	Authorization create(CurrentUser user, UUID childId, Authorization.Terms terms) {
 		changeable(user, childId, null, "create");
-		validate(terms);
+		validate(terms, today());
 		this.authorizations.overlapping(childId, terms, new UUID(0, 0)).ifPresent(other -> {
 			throw new BillingProblems.OverlappingAuthorization(other);
 		});
 		UUID id = UUID.randomUUID();
 		this.authorizations.insert(id, childId, terms, user.id(), this.clock.instant());
+		this.history.record(childId, "authorization", id, "created",
+				List.of(new FieldChange("serviceCode", null, terms.serviceCode()),
+						new FieldChange("unitsAuthorized", null, Integer.toString(terms.unitsAuthorized())),
+						new FieldChange("startDate", null, terms.startDate().toString()),
+						new FieldChange("endDate", null, terms.endDate().toString())));
+		// recorded on a schedule that may already run it out
+		this.watch.check(childId);
 		Authorization created = this.authorizations.find(id).orElseThrow();
 		this.audit.success(new PhiAccess("create", "authorization", id, childId));
 		return created;
@@ -97,7 +125,7 @@ class AuthorizationService {
 		Authorization current = this.authorizations.find(id)
 			.orElseThrow(() -> new BillingProblems.AuthorizationNotFound("authorization"));
 		changeable(user, current.childId(), id, "update");
-		validate(terms);
+		validate(terms, today());
 		this.authorizations.overlapping(current.childId(), terms, id).ifPresent(other -> {
 			throw new BillingProblems.OverlappingAuthorization(other);
 		});
@@ -105,6 +133,12 @@ class AuthorizationService {
 		if (!this.authorizations.update(id, expected, terms, user.id(), this.clock.instant())) {
 			throw new StaleVersion();
 		}
+		List<FieldChange> changes = forHistory(ChangeHistory.diff(current.terms(), terms));
+		if (!changes.isEmpty()) {
+			this.history.record(current.childId(), "authorization", id, "updated", changes);
+		}
+		// other units or dates: what the admins were told starts afresh
+		this.watch.check(current.childId());
 		Authorization updated = this.authorizations.find(id).orElseThrow();
 		this.audit.success(new PhiAccess("update", "authorization", id, current.childId()));
 		return updated;
@@ -116,17 +150,23 @@ class AuthorizationService {
 			.orElseThrow(() -> new BillingProblems.AuthorizationNotFound("authorization"));
 		changeable(user, current.childId(), id, "delete");
 		this.authorizations.delete(id);
+		// the change history keeps what it said
+		this.history.record(current.childId(), "authorization", id, "deleted", forHistory(
+				ChangeHistory.diff(current.terms(), new Authorization.Terms(null, null, null, null, 0, null, null, null))
+					.stream()
+					.map(change -> new FieldChange(change.field(), change.from(), null))
+					.toList()));
 		this.audit.success(new PhiAccess("delete", "authorization", id, current.childId()));
 	}
 
-	/** The clinic's current authorizations (admins), those needing attention first. */
+	/** The clinic's current authorizations on {@code today} (admins), those needing attention first. */
 	@Transactional
-	PageResponse<Authorization> current(CurrentUser user, Authorization.Alert alert, PageQuery page) {
+	PageResponse<Authorization> current(CurrentUser user, Authorization.Alert alert, PageQuery page, LocalDate today) {
 		if (!this.policy.mayListClinic(user)) {
 			this.audit.refused(new PhiAccess("list", "authorization", null, null), false);
 			throw new BillingProblems.NotAllowedInBilling("Only admins see the clinic's authorizations.");
 		}
-		PageResponse<Authorization> found = this.authorizations.current(today(), alert, page);
+		PageResponse<Authorization> found = this.authorizations.current(today, alert, page);
 		found.content().forEach(a -> this.audit.success(new PhiAccess("list", "authorization", a.id(), a.childId())));
 		return found;
 	}
@@ -152,21 +192,55 @@ class AuthorizationService {
 			throw new BillingProblems.NotAllowedInBilling("Only admins change authorizations.");
 		}
 		if (this.children.find(childId).orElseThrow().status() == ChildStatus.ARCHIVED) {
+			this.audit.refused(new PhiAccess(action, "authorization", id, childId), false);
 			throw new BillingProblems.ChildArchived();
 		}
 	}
 
-	/** The rules bean validation cannot say: the service code, and the end not before the start. */
-	private static void validate(Authorization.Terms terms) {
+	/**
+	 * The changes as the child's history shows them: everyone who reads the child's history (the whole care team)
+	 * sees that the payer, member id or notes changed, not their values — those are for who may read the
+	 * authorization.
+	 */
+	private static List<FieldChange> forHistory(List<FieldChange> changes) {
+		return changes.stream()
+			.map(change -> HIDDEN_IN_HISTORY.contains(change.field()) ? new FieldChange(change.field(), null, null)
+					: change)
+			.toList();
+	}
+
+	/**
+	 * The rules bean validation cannot say: the service code; no control characters; the start within 2000 to five
+	 * years ahead, the end not before it and at most two years after it (a typo in a year would otherwise block the
+	 * service for decades).
+	 */
+	private static void validate(Authorization.Terms terms, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
 		if (!SERVICE_CODES.contains(terms.serviceCode())) {
 			errors.add(new FieldError("/serviceCode", "must be an adaptive behavior CPT code 97151 to 97158"));
 		}
+		text(errors, "/payer", terms.payer(), false);
+		text(errors, "/memberId", terms.memberId(), false);
+		text(errors, "/authorizationNumber", terms.authorizationNumber(), false);
+		text(errors, "/notes", terms.notes(), true);
+		if (terms.startDate().isBefore(EARLIEST) || terms.startDate().isAfter(today.plusYears(5))) {
+			errors.add(new FieldError("/startDate", "must be between " + EARLIEST + " and five years from today"));
+		}
 		if (terms.endDate().isBefore(terms.startDate())) {
 			errors.add(new FieldError("/endDate", "must be on or after startDate"));
 		}
+		else if (terms.endDate().isAfter(terms.startDate().plusYears(2))) {
+			errors.add(new FieldError("/endDate", "must be at most two years after startDate"));
+		}
 		if (!errors.isEmpty()) {
 			throw new BillingProblems.InvalidAuthorization(errors);
+		}
+	}
+
+	private static void text(List<FieldError> errors, String pointer, String value, boolean lines) {
+		if (value != null && value.codePoints()
+			.anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\t')))) {
+			errors.add(new FieldError(pointer, "must not contain control characters"));
 		}
 	}
 

@@ -1,11 +1,15 @@
 package org.sparktherapy.billing.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.sparktherapy.billing.AuthorizationRunningOut;
+import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.scheduling.AppointmentBooked;
-import org.sparktherapy.scheduling.AppointmentCompleted;
+import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentMoved;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,27 +18,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Watches the schedule for authorizations running out: after a booking, a move or a completion, every current
- * authorization of the child that is now running out or over raises {@link AuthorizationRunningOut}. Raising it
- * again for the same state is harmless: notifications tell each (authorization, state) once.
+ * Watches a child's authorizations for running out. After the schedule of the child changes (a booking, a move, a
+ * cancellation) and after an admin records or changes an authorization, each of the child's authorizations is
+ * compared with the state the admins were last told of ({@code authorizations.alerted}): an escalation — to running
+ * out, or to over — raises {@link AuthorizationRunningOut} once; a way back (a cancellation, more units) is recorded
+ * quietly, so a later escalation is told again. A series of many occurrences therefore tells once, not once per
+ * occurrence, and several nodes agree through the row lock.
  */
 @Component
 class AuthorizationWatch {
 
 	private final AuthorizationRepository authorizations;
 
-	private final AuthorizationService service;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	AuthorizationWatch(AuthorizationRepository authorizations, AuthorizationService service,
-			ApplicationEventPublisher events, Clock clock) {
+	private final ZoneId zone;
+
+	AuthorizationWatch(AuthorizationRepository authorizations, ApplicationEventPublisher events, Clock clock,
+			SparkProperties properties) {
 		this.authorizations = authorizations;
-		this.service = service;
 		this.events = events;
 		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
 	}
 
 	@ApplicationModuleListener
@@ -48,21 +55,38 @@ class AuthorizationWatch {
 	}
 
 	@ApplicationModuleListener
-	void on(AppointmentCompleted event) {
+	void on(AppointmentCancelled event) {
 		check(event.childId());
 	}
 
-	/** Checks the child's authorizations now (the demo clinic, after recording them on an existing schedule). */
+	/** Compares the child's authorizations with what the admins were told, in the caller's transaction if any. */
 	@Transactional
 	void check(UUID childId) {
-		java.time.LocalDate today = this.service.today();
+		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));
 		for (Authorization authorization : this.authorizations.ofChild(childId)) {
 			Authorization.Alert alert = authorization.alert(today);
-			if (alert == Authorization.Alert.RUNNING_OUT || alert == Authorization.Alert.OVER) {
+			String state = switch ((alert == null) ? Authorization.Alert.EXPIRING : alert) {
+				case OVER -> "over";
+				case RUNNING_OUT -> "running_out";
+				case EXPIRING -> null;
+			};
+			Optional<String> before = this.authorizations.alerted(authorization.id(), state);
+			if (before.isPresent() && severity(state) > severity(before.get())) {
 				this.events.publishEvent(new AuthorizationRunningOut(authorization.id(), childId,
-						authorization.serviceCode(), alert == Authorization.Alert.OVER, this.clock.instant()));
+						authorization.serviceCode(), "over".equals(state), this.clock.instant()));
 			}
 		}
+	}
+
+	private static int severity(String state) {
+		if (state == null) {
+			return 0;
+		}
+		return switch (state) {
+			case "over" -> 2;
+			case "running_out" -> 1;
+			default -> 0;
+		};
 	}
 
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Admins see and change every child's authorizations and the clinic-wide list.</li>
  * <li>A child's guardians and its supervising BCBAs see the child's authorizations (the family's insurance; the
- * hours a treatment plan can count on); they change nothing.</li>
+ * hours a treatment plan can count on); they change nothing. A supervisor does not see the member id: the plan needs
+ * the units, payer and authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
  * </ul>
@@ -24,6 +25,10 @@ class BillingAccessPolicy {
 
 	boolean mayReadAuthorizations(Relation relation) {
 		return relation == Relation.ADMIN || relation == Relation.GUARDIAN || relation == Relation.SUPERVISOR;
+	}
+
+	boolean maySeeMemberIds(Relation relation) {
+		return relation == Relation.ADMIN || relation == Relation.GUARDIAN;
 	}
 
 	boolean mayChangeAuthorizations(Relation relation) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * service as the API, after the schedule is seeded: each child with direct-therapy (97153) appointments gets a
  * six-month authorization around today, sized from what its schedule already commits so the clinic shows every
  * state — plenty left, running out, over — and the first child a supervision (97155) authorization that ends soon;
- * the admins are told of those running out. Children that already have authorizations are left alone.
+ * the admins are told of those running out, as for any recorded authorization. Children that already have
+ * authorizations are left alone.
  */
 @Component
 @Profile("demo")
@@ -36,15 +37,12 @@ class DemoAuthorizations implements ApplicationRunner {
 
 	private final AuthorizationService service;
 
-	private final AuthorizationWatch watch;
-
 	private final Accounts accounts;
 
 	private final JdbcClient jdbc;
 
-	DemoAuthorizations(AuthorizationService service, AuthorizationWatch watch, Accounts accounts, JdbcClient jdbc) {
+	DemoAuthorizations(AuthorizationService service, Accounts accounts, JdbcClient jdbc) {
 		this.service = service;
-		this.watch = watch;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 	}
@@ -86,8 +84,6 @@ class DemoAuthorizations implements ApplicationRunner {
 				}
 			}
 		});
-		// the admins hear of the ones running out, as they would have when the schedule was booked
-		children.forEach(this.watch::check);
 	}
 
 	private static Authorization.Terms terms(String payer, int index, String code, int units, LocalDate start,

@@ -191,13 +191,13 @@ class NotificationListeners {
 						"A target was mastered", "/programs/" + event.programId(), event.at()));
 	}
 
-	/** Admins hear once that an authorization runs out, and once more if the schedule goes over it. */
+	/** Admins hear when an authorization comes to run out, and when the schedule goes over it (billing decides). */
 	@ApplicationModuleListener
 	void on(AuthorizationRunningOut event) {
 		String state = event.over() ? "over" : "running_out";
 		this.notifier.notify(this.accounts.activeWithRole(Role.ADMIN),
 				new Notification.Draft(NotificationKind.AUTHORIZATION_RUNNING_OUT,
-						event.authorizationId() + ":" + state,
+						event.authorizationId() + ":" + state + "@" + event.at().toEpochMilli(),
 						event.over() ? "The schedule goes over an authorization for " + event.serviceCode()
 								: "An authorization for " + event.serviceCode() + " is running out (80 % committed)",
 						"/children/" + event.childId(), event.at()));
