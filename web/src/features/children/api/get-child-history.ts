@@ -3,8 +3,8 @@ import { apiFetch, toQueryString } from '../../../lib/api-client';
 import type { Page } from '../../../lib/api-types';
 import { childrenQueryKey } from './child-types';
 
-export type HistoryEntity = 'child' | 'guardian' | 'careTeam' | 'program' | 'target';
-export type HistoryAction = 'created' | 'updated' | 'archived' | 'added' | 'removed' | 'phase_changed';
+export type HistoryEntity = 'child' | 'guardian' | 'careTeam' | 'program' | 'target' | 'authorization';
+export type HistoryAction = 'created' | 'updated' | 'archived' | 'added' | 'removed' | 'phase_changed' | 'deleted';
 
 export interface HistoryChange {
   field: string;

@@ -14,6 +14,7 @@ const ENTITY_LABELS: Record<HistoryEntity, string> = {
   careTeam: 'Care team',
   program: 'Program',
   target: 'Target',
+  authorization: 'Insurance authorization',
 };
 
 const ACTION_LABELS: Record<HistoryAction, string> = {
@@ -23,6 +24,7 @@ const ACTION_LABELS: Record<HistoryAction, string> = {
   added: 'added',
   removed: 'removed',
   phase_changed: 'phase changed',
+  deleted: 'deleted',
 };
 
 /** Every change to the child's record, newest first: who, when, what, from → to. */
@@ -85,12 +87,19 @@ function Changes({ entry }: { entry: HistoryEntry }) {
   if (entry.changes.length === 0) return <span className="muted">—</span>;
   return (
     <ul className="plain-list">
-      {entry.changes.map((change) => (
-        <li key={change.field}>
-          <span className="change-field">{change.field}</span>: {show(change.from)} <span aria-hidden="true">→</span>
-          <span className="visually-hidden">to</span> {show(change.to)}
-        </li>
-      ))}
+      {entry.changes.map((change) =>
+        change.from === null && change.to === null ? (
+          // a value the history keeps to itself (e.g. an insurance member id): only that it changed
+          <li key={change.field}>
+            <span className="change-field">{change.field}</span>: changed
+          </li>
+        ) : (
+          <li key={change.field}>
+            <span className="change-field">{change.field}</span>: {show(change.from)} <span aria-hidden="true">→</span>
+            <span className="visually-hidden">to</span> {show(change.to)}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -1,0 +1,43 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithProviders } from '../../../test/render';
+import { ChildHistory } from './child-history';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+describe('ChildHistory', () => {
+  it('names an authorization change and says only that a withheld value changed', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse({
+        content: [
+          {
+            id: 'h-1',
+            at: '2026-11-26T10:00:00Z',
+            by: { id: 'admin-1', name: 'Clinic Admin' },
+            entity: 'authorization',
+            entityId: 'auth-1',
+            action: 'updated',
+            changes: [
+              { field: 'unitsAuthorized', from: '40', to: '60' },
+              { field: 'memberId', from: null, to: null },
+            ],
+          },
+        ],
+        page: { number: 0, size: 25, totalElements: 1, totalPages: 1 },
+      }),
+    );
+
+    renderWithProviders(<ChildHistory childId="child-1" />);
+
+    expect(await screen.findByText('Insurance authorization updated')).toBeInTheDocument();
+    const changes = screen.getAllByRole('listitem');
+    expect(changes[0]).toHaveTextContent(/unitsAuthorized: 40 →\s*to 60/);
+    expect(changes[1]).toHaveTextContent('memberId: changed');
+    expect(changes[1]).not.toHaveTextContent('(empty)');
+  });
+});
