@@ -32,15 +32,25 @@ http {
 CONF
 nginx -t -p "$work" -c "$work/nginx.conf"
 nginx -p "$work" -c "$work/nginx.conf"
-sleep 0.5
+# listening as soon as the master has bound the port: wait for it (up to 10 s) rather than a fixed pause
+for _ in $(seq 1 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.1
+done
 
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")
 [ "$status" = 403 ] || { echo "FAIL: /metrics through nginx answered $status, expected 403"; exit 1; }
 
 headers=$(curl -s -D - -o /dev/null --max-time 3 "http://127.0.0.1:$port/api/events?ticket=not-a-real-ticket" || true)
 echo "$headers" | grep -q '^HTTP/1.1 401' || { echo "FAIL: stream without a valid ticket was not refused"; exit 1; }
-grep -q 'not-a-real-ticket' "$work/logs/sparktherapy.access.log" && { echo "FAIL: query string in the access log"; exit 1; }
-grep -q '"GET /api/events HTTP/1.1" 401' "$work/logs/sparktherapy.access.log" || { echo "FAIL: access log line missing"; exit 1; }
+# nginx writes the access log line after the response has gone out: wait for it (up to 10 s) before reading it
+log="$work/logs/sparktherapy.access.log"
+for _ in $(seq 1 100); do
+  grep -q '"GET /api/events HTTP/1.1" 401' "$log" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q '"GET /api/events HTTP/1.1" 401' "$log" || { echo "FAIL: access log line missing"; exit 1; }
+grep -q 'not-a-real-ticket' "$log" && { echo "FAIL: query string in the access log"; exit 1; }
 
 if [ -n "${SPARK_CHECK_EMAIL:-}" ]; then
   token=$(curl -s -H 'Content-Type: application/json' \
