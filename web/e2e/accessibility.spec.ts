@@ -13,6 +13,7 @@ import {
   nextMonday,
   plusDays,
   signIn,
+  sidewaysScrollingTables,
   type StaffedChild,
 } from './support';
 
@@ -107,6 +108,7 @@ async function expectAccessible(page: Page, screen: string) {
   expect.soft(failing.map(describeViolation), `${screen}: serious or critical WCAG violations`).toEqual([]);
   if (isPhone(page)) {
     expect.soft(await hasHorizontalScroll(page), `${screen}: wider than the phone screen`).toBe(false);
+    expect.soft(await sidewaysScrollingTables(page), `${screen}: tables that scroll sideways`).toEqual([]);
   }
 }
 
@@ -183,6 +185,9 @@ for (const { name, use } of VIEWPORTS) {
       });
       await page.getByRole('button', { name: 'Add authorization' }).click();
       await expectDialogAccessible(page, 'Add authorization');
+      await visit(page, `/children/${world.childId}/history`, `History of ${world.childName}`, async () => {
+        await expect(page.getByRole('table', { name: 'Changes to this child’s record' })).toBeVisible();
+      });
       await visit(page, `/programs/${world.programId}`, 'Receptive ID');
       await visit(page, '/schedule', 'Schedule');
       await page.getByRole('button', { name: 'New appointment' }).click();

@@ -70,6 +70,18 @@ export async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+/**
+ * The tables (by their region's name) that scroll sideways inside their own box: on a phone a table stacks its rows
+ * (`.table-stack`) or keeps few enough columns to fit, so none should.
+ */
+export async function sidewaysScrollingTables(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.table-wrap'))
+      .filter((wrap) => wrap.scrollWidth > wrap.clientWidth)
+      .map((wrap) => wrap.getAttribute('aria-label') ?? '(unnamed table)'),
+  );
+}
+
 /** Calls the API with a bearer token and expects one of the given statuses; returns the parsed body. */
 export async function call<T>(
   request: APIRequestContext,

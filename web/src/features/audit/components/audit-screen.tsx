@@ -166,28 +166,28 @@ export function AuditScreen() {
                 <th scope="col">Outcome</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="table-stack">
               {events.data.content.map((entry) => {
                 const outcome = OUTCOME_BADGES[entry.outcome] ?? { tone: 'neutral', label: entry.outcome };
                 return (
                   <tr key={entry.id}>
-                    <td className="cell-nowrap">
+                    <td data-label="When" className="cell-nowrap">
                       <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                     </td>
-                    <td>
+                    <td data-label="Who">
                       <span className="cell-name">{entry.userName ?? 'Anonymous'}</span>
                       {entry.role && <span className="cell-email">{ROLE_LABELS[entry.role] ?? entry.role}</span>}
                     </td>
-                    <td>{entry.action}</td>
-                    <td>
+                    <td data-label="Action">{entry.action}</td>
+                    <td data-label="Resource">
                       <span className="cell-name">{entry.resourceType}</span>
                       {entry.resourceId && <code className="cell-id">{entry.resourceId}</code>}
                     </td>
-                    <td>
+                    <td data-label="Request">
                       <code className="cell-id">{entry.endpoint}</code>
                       {entry.address && <span className="cell-email">{entry.address}</span>}
                     </td>
-                    <td>
+                    <td data-label="Outcome">
                       <Badge tone={outcome.tone}>{outcome.label}</Badge>
                     </td>
                   </tr>

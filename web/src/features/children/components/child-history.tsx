@@ -53,17 +53,17 @@ export function ChildHistory({ childId }: { childId: string }) {
             <th scope="col">Changes</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="table-stack">
           {history.data.content.map((entry) => (
             <tr key={entry.id}>
-              <td className="cell-nowrap">
+              <td data-label="When" className="cell-nowrap">
                 <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               </td>
-              <td>{entry.by ? entry.by.name : 'SPARKTherapy (automatic)'}</td>
-              <td>
+              <td data-label="Who">{entry.by ? entry.by.name : 'SPARKTherapy (automatic)'}</td>
+              <td data-label="What">
                 {ENTITY_LABELS[entry.entity] ?? entry.entity} {ACTION_LABELS[entry.action] ?? entry.action}
               </td>
-              <td>
+              <td data-label="Changes">
                 <Changes entry={entry} />
               </td>
             </tr>

@@ -14,7 +14,7 @@ export function ChildrenTable({ items, caption }: { items: ChildSummary[]; capti
           <th scope="col">Status</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="table-stack">
         {items.map((child) => (
           <tr key={child.id} className={child.status === 'archived' ? 'row-inactive' : undefined}>
             <th scope="row" className="cell-person">
@@ -23,11 +23,11 @@ export function ChildrenTable({ items, caption }: { items: ChildSummary[]; capti
               </Link>
               {child.preferredName && <span className="cell-email">Goes by {child.preferredName}</span>}
             </th>
-            <td>
+            <td data-label="Date of birth">
               {formatDay(child.dateOfBirth)}
               <span className="cell-email">{formatAge(child.dateOfBirth)}</span>
             </td>
-            <td>
+            <td data-label="Status">
               <ChildStatusBadge status={child.status} />
             </td>
           </tr>

@@ -169,13 +169,13 @@ export function ProposalScreen() {
                   <th scope="col">Reason</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="table-stack">
                 {proposal.unplaced.map((entry, index) => (
                   <tr key={index}>
                     <th scope="row">{childName(entry.childId)}</th>
-                    <td>{serviceLabel(entry.serviceCode)}</td>
-                    <td>{entry.hours}</td>
-                    <td>{entry.reason}</td>
+                    <td data-label="Service">{serviceLabel(entry.serviceCode)}</td>
+                    <td data-label="Hours">{entry.hours}</td>
+                    <td data-label="Reason">{entry.reason}</td>
                   </tr>
                 ))}
               </tbody>

@@ -38,21 +38,21 @@ export function ChildSessions({ childId }: { childId: string }) {
             <th scope="col">Guardian signed</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="table-stack">
           {sessions.data.content.map((session) => (
             <tr key={session.id}>
               <th scope="row" className="cell-nowrap">
                 <Link to={`/sessions/${session.id}`}>{formatDateTime(session.startedAt)}</Link>
                 <span className="cell-email">{PLACE_LABELS[session.place] ?? session.place}</span>
               </th>
-              <td>{session.therapist.name}</td>
-              <td>{serviceCodeLabel(session.serviceCode)}</td>
-              <td>
+              <td data-label="Therapist">{session.therapist.name}</td>
+              <td data-label="Service">{serviceCodeLabel(session.serviceCode)}</td>
+              <td data-label="Status">
                 <Badge tone={session.status === 'submitted' ? 'success' : 'info'}>
                   {session.status === 'submitted' ? 'Submitted' : 'Open'}
                 </Badge>
               </td>
-              <td>{session.guardianSigned ? 'Yes' : 'No'}</td>
+              <td data-label="Guardian signed">{session.guardianSigned ? 'Yes' : 'No'}</td>
             </tr>
           ))}
         </tbody>

@@ -23,17 +23,17 @@ export function TalliesTable({ tallies }: { tallies: Tally[] }) {
           <th scope="col">Duration</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="table-stack table-stack-pairs">
         {tallies.map((tally) => (
           <tr key={tally.targetId}>
             <th scope="row">{tally.name}</th>
-            <td>{tally.trials}</td>
-            <td>{tally.correct}</td>
-            <td>{show(tally.percentCorrect)}</td>
-            <td>{show(tally.percentIndependent)}</td>
-            <td>{tally.steps}</td>
-            <td>{tally.count}</td>
-            <td>{tally.durationSeconds ? formatSeconds(tally.durationSeconds) : '—'}</td>
+            <td data-label="Trials">{tally.trials}</td>
+            <td data-label="Correct">{tally.correct}</td>
+            <td data-label="% correct">{show(tally.percentCorrect)}</td>
+            <td data-label="% independent">{show(tally.percentIndependent)}</td>
+            <td data-label="Steps">{tally.steps}</td>
+            <td data-label="Count">{tally.count}</td>
+            <td data-label="Duration">{tally.durationSeconds ? formatSeconds(tally.durationSeconds) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -25,18 +25,20 @@ export function UsersTable({ users, onEdit, onDeactivate, onReactivate, currentU
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="table-stack">
         {users.map((user) => (
           <tr key={user.id} className={user.active ? undefined : 'row-inactive'}>
             <th scope="row" className="cell-person">
               <span className="cell-name">{user.name}</span>
               <span className="cell-email">{user.email}</span>
             </th>
-            <td>
+            <td data-label="Role">
               {ROLE_LABELS[user.role]}
               {user.role === 'therapist' && user.credential && <span className="cell-sub"> · {user.credential}</span>}
             </td>
-            <td>{user.active ? <Badge tone="success">Active</Badge> : <Badge tone="muted">Inactive</Badge>}</td>
+            <td data-label="Status">
+              {user.active ? <Badge tone="success">Active</Badge> : <Badge tone="muted">Inactive</Badge>}
+            </td>
             <td className="cell-actions">
               <Button variant="secondary" size="sm" onClick={() => onEdit(user)} aria-label={`Edit ${user.name}`}>
                 Edit
