@@ -60,16 +60,10 @@ export interface Authorization {
 }
 
 /** The body of `POST /api/children/{id}/authorizations` and `PUT /api/authorizations/{id}`. */
-export interface AuthorizationRequest {
-  payer: string;
-  memberId: string | null;
-  authorizationNumber: string;
-  serviceCode: string;
-  unitsAuthorized: number;
-  startDate: string;
-  endDate: string;
-  notes: string | null;
-}
+export type AuthorizationRequest = Pick<
+  Authorization,
+  'payer' | 'memberId' | 'authorizationNumber' | 'serviceCode' | 'unitsAuthorized' | 'startDate' | 'endDate' | 'notes'
+>;
 
 /**
  * The ABA service codes (CPT 97151–97158) in the words the scheduling feature uses (features do not share code).

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../../../test/render';
+import { anAppointment } from './appointment-fixture';
 import type { Appointment } from './appointment-types';
 import { APPOINTMENT_PAGE_SIZE, listAppointments } from './list-appointments';
 
@@ -10,25 +11,15 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-function anAppointment(n: number): Appointment {
+function anAppointmentAt(n: number): Appointment {
   const start = new Date(2031, 0, 6, 8, 0);
   start.setMinutes(n);
-  return {
+  return anAppointment({
     id: `appt-${n}`,
-    seriesId: null,
     childId: `child-${n}`,
-    therapist: { id: 'rbt-1', name: 'Toni Tech' },
-    serviceCode: '97153',
-    place: 'clinic',
     start: start.toISOString(),
     end: new Date(start.getTime() + 3_600_000).toISOString(),
-    status: 'scheduled',
-    cancellation: null,
-    override: null,
-    sessionId: null,
-    sessionStatus: null,
-    version: 0,
-  };
+  });
 }
 
 function page(number: number, content: Appointment[], totalElements: number) {
@@ -45,7 +36,7 @@ function page(number: number, content: Appointment[], totalElements: number) {
 
 describe('listAppointments', () => {
   it('reads every page of a busy week', async () => {
-    const all = Array.from({ length: APPOINTMENT_PAGE_SIZE + 7 }, (_, n) => anAppointment(n));
+    const all = Array.from({ length: APPOINTMENT_PAGE_SIZE + 7 }, (_, n) => anAppointmentAt(n));
     fetchMock.mockImplementation((input) => {
       const number = Number(new URL(String(input), 'http://localhost').searchParams.get('page'));
       const slice = all.slice(number * APPOINTMENT_PAGE_SIZE, (number + 1) * APPOINTMENT_PAGE_SIZE);
@@ -66,7 +57,7 @@ describe('listAppointments', () => {
   });
 
   it('asks once when one page holds the range', async () => {
-    fetchMock.mockResolvedValueOnce(page(0, [anAppointment(1)], 1));
+    fetchMock.mockResolvedValueOnce(page(0, [anAppointmentAt(1)], 1));
 
     const week = await listAppointments({ from: '2031-01-06T00:00:00Z', to: '2031-01-13T00:00:00Z' });
 

@@ -1,26 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
+import { anAppointment } from '../api/appointment-fixture';
 import type { Appointment } from '../api/appointment-types';
 import { TherapistActions } from './appointment-actions';
 
 function aCompletedAppointment(sessionStatus: Appointment['sessionStatus']): Appointment {
-  return {
-    id: 'appt-1',
-    seriesId: null,
-    childId: 'child-1',
-    therapist: { id: 'rbt-1', name: 'Toni Tech' },
-    serviceCode: '97153',
-    place: 'clinic',
-    start: '2027-03-08T15:00:00Z',
-    end: '2027-03-08T17:00:00Z',
-    status: 'completed',
-    cancellation: null,
-    override: null,
-    sessionId: 'session-1',
-    sessionStatus,
-    version: 2,
-  };
+  return anAppointment({ status: 'completed', sessionId: 'session-1', sessionStatus, version: 2 });
 }
 
 describe('TherapistActions after completion', () => {

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
+import { anAppointment } from '../api/appointment-fixture';
 import { appointmentsQueryKey, type Appointment } from '../api/appointment-types';
 import { CancelDialog } from './cancel-dialog';
 
@@ -11,24 +12,9 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-function anAppointment(hoursAhead: number): Appointment {
+function anAppointmentIn(hoursAhead: number): Appointment {
   const start = new Date(Date.now() + hoursAhead * 3_600_000);
-  return {
-    id: 'appt-1',
-    seriesId: null,
-    childId: 'child-1',
-    therapist: { id: 'rbt-1', name: 'Toni Tech' },
-    serviceCode: '97153',
-    place: 'clinic',
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 3_600_000).toISOString(),
-    status: 'scheduled',
-    cancellation: null,
-    override: null,
-    sessionId: null,
-    sessionStatus: null,
-    version: 0,
-  };
+  return anAppointment({ start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() });
 }
 
 function renderDialog(appointment: Appointment) {
@@ -47,7 +33,7 @@ function renderDialog(appointment: Appointment) {
 
 describe('CancelDialog for a parent', () => {
   it('warns that a cancellation within 24 hours counts as late, and sends the reason', async () => {
-    const appointment = anAppointment(5);
+    const appointment = anAppointmentIn(5);
     fetchMock.mockResolvedValueOnce(
       jsonResponse({ ...appointment, status: 'cancelled', cancellation: { late: true, reason: 'Sick' } }),
     );
@@ -66,14 +52,14 @@ describe('CancelDialog for a parent', () => {
   });
 
   it('does not warn two days ahead', () => {
-    const { dialog } = renderDialog(anAppointment(48));
+    const { dialog } = renderDialog(anAppointmentIn(48));
     expect(within(dialog).queryByText(/late cancellation/)).not.toBeInTheDocument();
   });
 });
 
 describe('CancelDialog for an appointment of a series', () => {
   it('cancels this and the following appointments when asked, and refreshes the appointment lists', async () => {
-    const appointment = { ...anAppointment(48), seriesId: 'series-1' };
+    const appointment = { ...anAppointmentIn(48), seriesId: 'series-1' };
     fetchMock.mockResolvedValueOnce(jsonResponse({ ...appointment, status: 'cancelled' }));
     const { dialog, user, onCancelled, queryClient } = renderDialog(appointment);
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
@@ -101,7 +87,7 @@ describe('CancelDialog for an appointment of a series', () => {
   });
 
   it('offers no choice for a single appointment', () => {
-    const { dialog } = renderDialog(anAppointment(48));
+    const { dialog } = renderDialog(anAppointmentIn(48));
     expect(within(dialog).queryByRole('group', { name: 'Which appointments' })).not.toBeInTheDocument();
   });
 });

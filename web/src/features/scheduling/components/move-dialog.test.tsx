@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
-import type { Appointment } from '../api/appointment-types';
+import { anAppointment } from '../api/appointment-fixture';
 import { MoveDialog } from './move-dialog';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -11,22 +11,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-const appointment: Appointment = {
-  id: 'appt-1',
-  seriesId: null,
-  childId: 'child-1',
-  therapist: { id: 'rbt-1', name: 'Toni Tech' },
-  serviceCode: '97153',
-  place: 'clinic',
-  start: new Date(2031, 0, 6, 15, 0).toISOString(),
-  end: new Date(2031, 0, 6, 16, 0).toISOString(),
-  status: 'scheduled',
-  cancellation: null,
-  override: null,
-  sessionId: null,
-  sessionStatus: null,
-  version: 0,
-};
+const appointment = anAppointment();
 
 function aConflict(...kinds: string[]) {
   return problemResponse(409, {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
-import type { Appointment } from '../api/appointment-types';
+import { anAppointment } from '../api/appointment-fixture';
 import { ProposeChangeDialog } from './propose-change-dialog';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -11,22 +11,12 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-const appointment: Appointment = {
-  id: 'appt-1',
+const appointment = anAppointment({
   seriesId: 'series-1',
-  childId: 'child-1',
-  therapist: { id: 'rbt-1', name: 'Toni Tech' },
-  serviceCode: '97153',
   place: 'home',
-  start: new Date(2031, 0, 6, 15, 0).toISOString(),
   end: new Date(2031, 0, 6, 17, 0).toISOString(),
-  status: 'scheduled',
-  cancellation: null,
-  override: null,
-  sessionId: null,
-  sessionStatus: null,
   version: 3,
-};
+});
 
 /** The care team read answers with the therapist and a supervisor; the proposal with what `answer` gives. */
 function serve(answer: () => Response) {
