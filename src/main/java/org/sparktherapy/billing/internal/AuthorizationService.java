@@ -20,6 +20,7 @@ import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.scheduling.ServiceCodes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,6 @@ class AuthorizationService {
 
 	/** The earliest start an authorization may have. */
 	static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-
-	static final java.util.Set<String> SERVICE_CODES = java.util.Set.of("97151", "97152", "97153", "97154", "97155",
-			"97156", "97157", "97158");
 
 	private final AuthorizationRepository authorizations;
 
@@ -216,7 +214,7 @@ class AuthorizationService {
 	 */
 	private static void validate(Authorization.Terms terms, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
-		if (!SERVICE_CODES.contains(terms.serviceCode())) {
+		if (!ServiceCodes.ALL.contains(terms.serviceCode())) {
 			errors.add(new FieldError("/serviceCode", "must be an adaptive behavior CPT code 97151 to 97158"));
 		}
 		text(errors, "/payer", terms.payer(), false);

@@ -31,6 +31,7 @@ import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
+import org.sparktherapy.scheduling.ServiceCodes;
 import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,9 +54,6 @@ class AppointmentService {
 	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
-
-	static final Set<String> SERVICE_CODES = Set.of("97151", "97152", "97153", "97154", "97155", "97156", "97157",
-			"97158");
 
 	/** PostgreSQL's {@code exclusion_violation}. */
 	private static final String EXCLUSION_VIOLATION = "23P01";
@@ -513,7 +511,7 @@ class AppointmentService {
 	}
 
 	private WeeklyRecurrence validate(BookingRequest request) {
-		if (!SERVICE_CODES.contains(request.serviceCode())) {
+		if (!ServiceCodes.ALL.contains(request.serviceCode())) {
 			throw new SchedulingProblems.InvalidAppointment("/serviceCode",
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}

@@ -14,6 +14,7 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.Problem.FieldError;
+import org.sparktherapy.scheduling.ServiceCodes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +106,7 @@ class SchedulePreferenceService {
 		List<SchedulePreferences.Prescription> prescriptions = wanted.prescribedWeeklyHours();
 		for (int i = 0; i < prescriptions.size(); i++) {
 			SchedulePreferences.Prescription prescription = prescriptions.get(i);
-			if (!AppointmentService.SERVICE_CODES.contains(prescription.serviceCode())) {
+			if (!ServiceCodes.ALL.contains(prescription.serviceCode())) {
 				errors.add(new FieldError("/prescribedWeeklyHours/" + i + "/serviceCode",
 						"must be an adaptive behavior CPT code 97151 to 97158"));
 			}
