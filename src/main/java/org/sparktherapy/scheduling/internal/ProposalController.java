@@ -60,40 +60,94 @@ class ProposalController {
 	record UnplacedResponse(UUID childId, String serviceCode, java.math.BigDecimal hours, String reason) {
 	}
 
-	record ProposalResponse(UUID id, LocalDate weekStart, String score, Proposal.Status status,
-			List<PlacedResponse> placed, List<UnplacedResponse> unplaced, int version) {
+	/** An appointment already booked in the week for a child of the proposal: fixed, planned around, never moved. */
+	record ExistingResponse(UUID appointmentId, UUID childId, UUID therapistId, String serviceCode, String place,
+			OffsetDateTime start, OffsetDateTime end) {
+	}
 
-		static ProposalResponse of(Proposal p, ZoneId zone) {
-			return new ProposalResponse(p.id(), p.weekStart(), p.score(), p.status(), p.placed()
-				.stream()
-				.map(s -> new PlacedResponse(s.id(), s.childId(), s.therapistId(), s.serviceCode(), s.place(),
-						s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
-						s.appointmentId()))
-				.toList(),
+	/**
+	 * What accepting books (sessions and hours, in total, per child and per therapist) and what stays unplaced;
+	 * {@code alreadyBookedHours}: the child's appointments in the week besides this proposal.
+	 */
+	record SummaryResponse(int sessions, java.math.BigDecimal hours, int children,
+			java.math.BigDecimal unplacedHours, List<ChildSummaryResponse> perChild,
+			List<TherapistSummaryResponse> perTherapist) {
+
+		static SummaryResponse of(Proposal.Summary s) {
+			return new SummaryResponse(s.sessions(), Proposal.hours(s.minutes()), s.children(),
+					Proposal.hours(s.unplacedMinutes()),
+					s.perChild()
+						.stream()
+						.map(c -> new ChildSummaryResponse(c.childId(), c.sessions(), Proposal.hours(c.minutes()),
+								Proposal.hours(c.alreadyBookedMinutes()), Proposal.hours(c.unplacedMinutes())))
+						.toList(),
+					s.perTherapist()
+						.stream()
+						.map(t -> new TherapistSummaryResponse(t.therapistId(), t.sessions(),
+								Proposal.hours(t.minutes())))
+						.toList());
+		}
+
+	}
+
+	record ChildSummaryResponse(UUID childId, int sessions, java.math.BigDecimal hours,
+			java.math.BigDecimal alreadyBookedHours, java.math.BigDecimal unplacedHours) {
+	}
+
+	record TherapistSummaryResponse(UUID therapistId, int sessions, java.math.BigDecimal hours) {
+	}
+
+	/**
+	 * {@code scoreSummary}: the score in words ("All rules met; every prescribed hour placed; 2 preferences not met
+	 * (2 place changes)"); {@code score}: the same raw, {@code hard/medium/soft} (medium: unplaced minutes), of the
+	 * sessions as they stand.
+	 */
+	record ProposalResponse(UUID id, LocalDate weekStart, String scoreSummary, String score, Proposal.Status status,
+			List<PlacedResponse> placed, List<UnplacedResponse> unplaced, List<ExistingResponse> existing,
+			SummaryResponse summary, int version) {
+
+		static ProposalResponse of(ProposalService.View view, ZoneId zone) {
+			Proposal p = view.proposal();
+			return new ProposalResponse(p.id(), p.weekStart(), view.assessment().words(), view.assessment().score(),
+					p.status(), p.placed()
+						.stream()
+						.map(s -> new PlacedResponse(s.id(), s.childId(), s.therapistId(), s.serviceCode(), s.place(),
+								s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
+								s.appointmentId()))
+						.toList(),
 					p.unplaced()
 						.stream()
 						.map(u -> new UnplacedResponse(u.childId(), u.serviceCode(), u.hours(), u.reason()))
 						.toList(),
-					p.version());
+					view.existing()
+						.stream()
+						.map(b -> new ExistingResponse(b.appointmentId(), b.childId(), b.therapistId(),
+								b.serviceCode(), b.place(), b.start().atZone(zone).toOffsetDateTime(),
+								b.end().atZone(zone).toOffsetDateTime()))
+						.toList(),
+					SummaryResponse.of(view.summary()), p.version());
 		}
 
 	}
 
 	@PostMapping("/api/schedule/proposals")
 	@Operation(summary = "Propose a week of sessions",
-			description = "weekStart: a Monday in the clinic's time zone. Places each child's prescribed weekly hours "
-					+ "as sessions of 1–3 hours with therapists of its care team, inside the child's available hours "
-					+ "and the therapist's weekly availability (therapists without any are not proposed), clear of "
-					+ "appointments and time off; prefers one therapist per child, few places per therapist a day and "
-					+ "sessions spread across days. Hours it cannot place are listed with the reason. A draft until "
-					+ "accepted. Takes up to a few seconds. Admins only.")
+			description = "weekStart: a Monday in the clinic's time zone. Places what each child's prescribed weekly "
+					+ "hours still need after the week's booked appointments (listed as existing, fixed) as sessions "
+					+ "of about 2 hours with therapists of its care team whose credential may deliver the service "
+					+ "(97151/97155–97158: BCBA or BCaBA; 97152–97154: RBT or above), inside the child's available "
+					+ "hours and the therapist's weekly availability (therapists without any are not proposed), clear "
+					+ "of appointments and time off; prefers one therapist per child and service, technicians for "
+					+ "technician work, few places per therapist a day and sessions spread across days. Hours it "
+					+ "cannot place are listed with the reason; summary says what accepting books; scoreSummary says "
+					+ "the score in words. A draft until accepted. Takes up to a few seconds. Admins only.")
 	ResponseEntity<ProposalResponse> propose(@Valid @RequestBody ProposalRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		Proposal proposal = this.service.propose(user, request.weekStart(),
+		ProposalService.View proposal = this.service.propose(user, request.weekStart(),
 				(request.childIds() != null) ? List.copyOf(new LinkedHashSet<>(request.childIds())) : null);
 		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/{id}")
-			.buildAndExpand(proposal.id())
+			.buildAndExpand(proposal.proposal().id())
 			.toUri()).body(ProposalResponse.of(proposal, this.zone));
 	}
 
@@ -107,8 +161,8 @@ class ProposalController {
 
 	@PatchMapping("/api/schedule/proposals/{id}/placements/{placementId}")
 	@Operation(summary = "Move a placed session of a draft",
-			description = "start (and end, else the length stays), optionally therapistId of the child's care team; "
-					+ "within the proposal's week (400 invalid-placement). Checked at once against appointments, time "
+			description = "start (and end, else the length stays), optionally therapistId of the child's care team "
+					+ "whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time "
 					+ "off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists "
 					+ "what is in the way and the draft stays as it was. Accepting checks everything again. 409 when "
 					+ "accepted already; If-Match: the draft's version (412 when it changed since). Admins only.")
@@ -138,8 +192,9 @@ class ProposalController {
 
 	@PostMapping("/api/schedule/proposals/{id}/accept")
 	@Operation(summary = "Accept a proposal: book every placed session",
-			description = "All or nothing: if the schedule changed since, 409 lists every conflicting session "
-					+ "(errors[].pointer /placed/{n}) and nothing is booked. 409 when accepted already. Each placed "
+			description = "All or nothing: if the schedule changed since (an overlap, time off, hours, care team, "
+					+ "credential, or more of a session's service booked for the child since the draft was made), "
+					+ "409 lists every conflicting session (errors[].pointer /placed/{n}) and nothing is booked. 409 when accepted already. Each placed "
 					+ "session gets its appointmentId. Admins only; 404 for anyone else.")
 	ProposalResponse accept(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return ProposalResponse.of(this.service.accept(user, id), this.zone);

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.sparktherapy.identity.Credential;
+
 /**
  * Everything {@link ScheduleSolver} needs to propose one week, read beforehand so that solving touches no database.
  *
@@ -21,18 +23,40 @@ record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List
 	 * One child's week.
 	 *
 	 * @param careTeam the active therapists on the child's care team
-	 * @param busy the child's live appointments in the week
+	 * @param booked the child's live appointments in the week: the solver plans only the prescribed time they leave
+	 * and never overlaps them
 	 */
-	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Busy> busy) {
+	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked) {
+
+		/** Minutes of {@code serviceCode} already booked this week. */
+		int bookedMinutes(String serviceCode) {
+			return this.booked.stream()
+				.filter(b -> b.serviceCode().equals(serviceCode))
+				.mapToInt(b -> (int) java.time.Duration.between(b.start(), b.end()).toMinutes())
+				.sum();
+		}
+
 	}
 
 	/**
 	 * One therapist's week.
 	 *
+	 * @param credential what the therapist may deliver ({@link org.sparktherapy.scheduling.ServiceCodes#mayDeliver});
+	 * {@code null} when none is recorded, which delivers nothing
 	 * @param hours weekly availability; none means not available for proposals
 	 * @param busy live appointments and time off in the week
 	 */
-	record TherapistWeek(UUID therapistId, List<SchedulePreferences.Hours> hours, List<Busy> busy) {
+	record TherapistWeek(UUID therapistId, Credential credential, List<SchedulePreferences.Hours> hours,
+			List<Busy> busy) {
+	}
+
+	/** A live appointment of the child, of one service. */
+	record Booked(String serviceCode, Instant start, Instant end) {
+
+		boolean overlaps(Instant otherStart, Instant otherEnd) {
+			return this.start.isBefore(otherEnd) && otherStart.isBefore(this.end);
+		}
+
 	}
 
 	/** A stretch of time already taken. */

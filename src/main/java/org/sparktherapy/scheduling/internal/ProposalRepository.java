@@ -27,8 +27,14 @@ class ProposalRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A live appointment of a therapist with a child. */
-	record Booked(UUID therapistId, UUID childId, Instant start, Instant end) {
+	/** A live appointment of a therapist with a child; {@code bookedAt} is when it was booked. */
+	record Booked(UUID appointmentId, UUID therapistId, UUID childId, String serviceCode, String place,
+			Instant start, Instant end, Instant bookedAt) {
+
+		int minutes() {
+			return (int) java.time.Duration.between(this.start, this.end).toMinutes();
+		}
+
 	}
 
 	/** The active therapists on each child's care team. */
@@ -57,16 +63,18 @@ class ProposalRepository {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				select therapist_id, child_id, starts_at, ends_at from appointments
+				select id, therapist_id, child_id, service_code, place, starts_at, ends_at, created_at from appointments
 				where (therapist_id in (:therapists) or child_id in (:children))
 				    and status not in ('cancelled', 'no_show') and starts_at < :to and ends_at > :from
+				order by starts_at, id
 				""")
 			.param("therapists", therapistIds.isEmpty() ? List.of(new UUID(0, 0)) : therapistIds)
 			.param("children", childIds.isEmpty() ? List.of(new UUID(0, 0)) : childIds)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new Booked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+					rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()))
 			.list();
 	}
 

@@ -22,10 +22,14 @@ import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
+import org.sparktherapy.scheduling.ServiceCodes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +64,8 @@ class ProposalService {
 
 	private final Children children;
 
+	private final Accounts accounts;
+
 	private final AuditTrail audit;
 
 	private final TransactionTemplate transaction;
@@ -70,8 +76,8 @@ class ProposalService {
 
 	ProposalService(ProposalRepository proposals, SchedulePreferenceRepository preferences,
 			AvailabilityRepository availability, AppointmentService appointments, ScheduleSolver solver,
-			ProposalAccess access, Children children, AuditTrail audit, PlatformTransactionManager transactions,
-			Clock clock, SparkProperties properties) {
+			ProposalAccess access, Children children, Accounts accounts, AuditTrail audit,
+			PlatformTransactionManager transactions, Clock clock, SparkProperties properties) {
 		this.proposals = proposals;
 		this.preferences = preferences;
 		this.availability = availability;
@@ -79,6 +85,7 @@ class ProposalService {
 		this.solver = solver;
 		this.access = access;
 		this.children = children;
+		this.accounts = accounts;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -89,7 +96,7 @@ class ProposalService {
 	 * Proposes the week starting on {@code weekStart} (a Monday, clinic time) for the given children, or for every
 	 * active child with prescribed hours. Solving runs outside any transaction: it takes seconds.
 	 */
-	Proposal propose(CurrentUser user, LocalDate weekStart, List<UUID> childIds) {
+	View propose(CurrentUser user, LocalDate weekStart, List<UUID> childIds) {
 		if (!this.access.mayPropose(user)) {
 			this.audit.refused(new PhiAccess("create", RESOURCE, null, null), false);
 			throw new ProposalProblems.NotAllowedForProposal("Only admins ask for schedule proposals.");
@@ -100,19 +107,55 @@ class ProposalService {
 		ScheduleSolver.Plan plan = this.solver.solve(problem);
 		Proposal proposal = new Proposal(UUID.randomUUID(), weekStart, plan.score(), Proposal.Status.DRAFT,
 				plan.placed(), plan.unplaced(), now, 0);
-		this.transaction.executeWithoutResult(status -> {
+		return this.transaction.execute(status -> {
 			this.proposals.insert(proposal, user.id());
 			proposal.children().forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(),
 					child)));
+			return view(proposal);
 		});
-		return proposal;
 	}
 
 	@Transactional
-	Proposal get(CurrentUser user, UUID id) {
+	View get(CurrentUser user, UUID id) {
 		Proposal proposal = visible(user, id, "read", false);
 		proposal.children().forEach(child -> this.audit.success(new PhiAccess("read", RESOURCE, id, child)));
-		return proposal;
+		return view(proposal);
+	}
+
+	/**
+	 * A proposal as admins see it: the sessions, the live appointments its children already have in its week (fixed:
+	 * the draft was planned around them and does not change them), what accepting books, and the score — in words
+	 * too — of the sessions as they stand.
+	 */
+	record View(Proposal proposal, List<ProposalRepository.Booked> existing, Proposal.Summary summary,
+			ScheduleSolver.Assessment assessment) {
+	}
+
+	private View view(Proposal proposal) {
+		Set<UUID> ownAppointments = new java.util.HashSet<>();
+		proposal.placed().forEach(p -> {
+			if (p.appointmentId() != null) {
+				ownAppointments.add(p.appointmentId());
+			}
+		});
+		List<ProposalRepository.Booked> existing = this.proposals
+			.liveAppointments(Set.of(), proposal.children(), start(proposal.weekStart()),
+					start(proposal.weekStart().plusWeeks(1)))
+			.stream()
+			.filter(b -> proposal.children().contains(b.childId()) && !ownAppointments.contains(b.appointmentId()))
+			.toList();
+		Map<UUID, Integer> alreadyBooked = new LinkedHashMap<>();
+		existing.forEach(b -> alreadyBooked.merge(b.childId(), b.minutes(), Integer::sum));
+		Map<UUID, Credential> credentials = new HashMap<>();
+		proposal.placed().forEach(p -> credentials.computeIfAbsent(p.therapistId(), this::credential));
+		int unplacedMinutes = proposal.unplaced().stream().mapToInt(Proposal.Unplaced::minutes).sum();
+		return new View(proposal, existing, proposal.summary(alreadyBooked),
+				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone));
+	}
+
+	/** The therapist's credential, {@code null} when none is recorded (which delivers nothing). */
+	private Credential credential(UUID therapistId) {
+		return this.accounts.findById(therapistId).map(AccountSummary::credential).orElse(null);
 	}
 
 	/**
@@ -120,7 +163,7 @@ class ProposalService {
 	 * booked and every conflicting session is listed.
 	 */
 	@Transactional
-	Proposal accept(CurrentUser user, UUID id) {
+	View accept(CurrentUser user, UUID id) {
 		Proposal proposal = visible(user, id, "accept", true);
 		if (proposal.status() == Proposal.Status.ACCEPTED) {
 			throw new ProposalProblems.ProposalAlreadyAccepted();
@@ -153,7 +196,7 @@ class ProposalService {
 		}
 		this.proposals.accept(id, booked, user.id(), this.clock.instant());
 		proposal.children().forEach(child -> this.audit.success(new PhiAccess("accept", RESOURCE, id, child)));
-		return this.proposals.find(id, false).orElseThrow();
+		return view(this.proposals.find(id, false).orElseThrow());
 	}
 
 	/** A new time, and optionally another therapist, for a placed session of a draft. */
@@ -166,7 +209,7 @@ class ProposalService {
 	 * team — and against the draft's other sessions; accepting checks everything again.
 	 */
 	@Transactional
-	Proposal adjust(CurrentUser user, UUID id, UUID placementId, Adjustment adjustment, Integer expectedVersion) {
+	View adjust(CurrentUser user, UUID id, UUID placementId, Adjustment adjustment, Integer expectedVersion) {
 		Proposal proposal = draft(user, id, "update", expectedVersion);
 		int index = indexOf(proposal, placementId);
 		Proposal.Placed before = proposal.placed().get(index);
@@ -189,6 +232,9 @@ class ProposalService {
 			.contains(therapistId)) {
 			invalid.add(new FieldError("/therapistId", "is not an active therapist on the child's care team"));
 		}
+		else if (!ServiceCodes.mayDeliver(credential(therapistId), before.serviceCode())) {
+			invalid.add(new FieldError("/therapistId", mayNotDeliver(before.serviceCode())));
+		}
 		if (!invalid.isEmpty()) {
 			throw new ProposalProblems.InvalidPlacement(invalid);
 		}
@@ -208,17 +254,17 @@ class ProposalService {
 		}
 		this.proposals.movePlacement(id, placementId, therapistId, start, end);
 		this.audit.success(new PhiAccess("update", RESOURCE, id, before.childId()));
-		return this.proposals.find(id, false).orElseThrow();
+		return view(this.proposals.find(id, false).orElseThrow());
 	}
 
 	/** Takes one placed session out of a draft; its hours are listed as unplaced, removed by an admin. */
 	@Transactional
-	Proposal remove(CurrentUser user, UUID id, UUID placementId, Integer expectedVersion) {
+	View remove(CurrentUser user, UUID id, UUID placementId, Integer expectedVersion) {
 		Proposal proposal = draft(user, id, "update", expectedVersion);
 		Proposal.Placed removed = proposal.placed().get(indexOf(proposal, placementId));
 		this.proposals.removePlacement(id, removed, REMOVED);
 		this.audit.success(new PhiAccess("update", RESOURCE, id, removed.childId()));
-		return this.proposals.find(id, false).orElseThrow();
+		return view(this.proposals.find(id, false).orElseThrow());
 	}
 
 	/** The proposal, locked, if it is a draft at the version the caller saw. */
@@ -289,7 +335,7 @@ class ProposalService {
 			.map(p -> new ProposalProblem.ChildWeek(p, teams.getOrDefault(p.childId(), List.of()),
 					booked.stream()
 						.filter(b -> b.childId().equals(p.childId()))
-						.map(b -> new ProposalProblem.Busy(b.start(), b.end()))
+						.map(b -> new ProposalProblem.Booked(b.serviceCode(), b.start(), b.end()))
 						.toList()))
 			.toList();
 		List<ProposalProblem.TherapistWeek> therapistWeeks = therapistIds.stream().map(t -> {
@@ -299,7 +345,7 @@ class ProposalService {
 				.forEach(b -> busy.add(new ProposalProblem.Busy(b.start(), b.end())));
 			this.availability.timeOff(t, from, to)
 				.forEach(off -> busy.add(new ProposalProblem.Busy(off.startsAt(), off.endsAt())));
-			return new ProposalProblem.TherapistWeek(t, this.availability.blocks(t)
+			return new ProposalProblem.TherapistWeek(t, credential(t), this.availability.blocks(t)
 				.stream()
 				.map(b -> new SchedulePreferences.Hours(b.weekday(), b.start(), b.end()))
 				.toList(), busy);
@@ -319,6 +365,11 @@ class ProposalService {
 		Map<UUID, List<AvailabilityRepository.Block>> hours = new HashMap<>();
 		Map<UUID, List<AvailabilityRepository.TimeOff>> timeOff = new HashMap<>();
 		Instant now = this.clock.instant();
+		Map<UUID, Credential> credentials = new HashMap<>();
+		Map<String, Integer> bookedSince = new HashMap<>();
+		booked.stream()
+			.filter(b -> childIds.contains(b.childId()) && b.bookedAt().isAfter(proposal.createdAt()))
+			.forEach(b -> bookedSince.merge(b.childId() + "/" + b.serviceCode(), b.minutes(), Integer::sum));
 		List<FieldError> conflicts = new ArrayList<>();
 		for (int i = 0; i < proposal.placed().size(); i++) {
 			Proposal.Placed session = proposal.placed().get(i);
@@ -332,13 +383,25 @@ class ProposalService {
 			if (!teams.getOrDefault(session.childId(), List.of()).contains(session.therapistId())) {
 				conflicts.add(new FieldError(pointer, "The therapist is no longer on the child's care team"));
 			}
+			if (!ServiceCodes.mayDeliver(credentials.computeIfAbsent(session.therapistId(), this::credential),
+					session.serviceCode())) {
+				conflicts.add(new FieldError(pointer, "The therapist " + mayNotDeliver(session.serviceCode())));
+			}
+			Integer since = bookedSince.get(session.childId() + "/" + session.serviceCode());
+			if (since != null) {
+				conflicts.add(new FieldError(pointer, Proposal.hours(since).toPlainString() + " h of "
+						+ session.serviceCode() + " were booked for the child this week since the draft was made; "
+						+ "accepting would book more than prescribed. Propose the week again."));
+			}
 			for (ProposalRepository.Booked other : booked) {
 				if (other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
 					if (other.therapistId().equals(session.therapistId())) {
-						conflicts.add(new FieldError(pointer, "The therapist is already booked at " + session.start()));
+						conflicts.add(new FieldError(pointer,
+								"The therapist is already booked at " + local(session.start())));
 					}
 					else if (other.childId().equals(session.childId())) {
-						conflicts.add(new FieldError(pointer, "The child is already booked at " + session.start()));
+						conflicts.add(
+								new FieldError(pointer, "The child is already booked at " + local(session.start())));
 					}
 				}
 			}
@@ -347,11 +410,11 @@ class ProposalService {
 				if (j != i && other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
 					if (other.therapistId().equals(session.therapistId())) {
 						conflicts.add(new FieldError(pointer, "The therapist has another session of this proposal at "
-								+ other.start() + " (/placed/" + j + ")"));
+								+ local(other.start()) + " (/placed/" + j + ")"));
 					}
 					else if (other.childId().equals(session.childId())) {
 						conflicts.add(new FieldError(pointer, "The child has another session of this proposal at "
-								+ other.start() + " (/placed/" + j + ")"));
+								+ local(other.start()) + " (/placed/" + j + ")"));
 					}
 				}
 			}
@@ -359,13 +422,14 @@ class ProposalService {
 					this.availability::blocks);
 			if (!within(blocks, session)) {
 				conflicts.add(new FieldError(pointer,
-						"The therapist is not available at " + session.start() + " (outside their weekly hours)"));
+						"The therapist is not available at " + local(session.start())
+								+ " (outside their weekly hours)"));
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff.computeIfAbsent(session.therapistId(),
 					t -> this.availability.timeOff(t, from, to))) {
 				if (off.startsAt().isBefore(session.end()) && off.endsAt().isAfter(session.start())) {
 					conflicts.add(new FieldError(pointer,
-							"The therapist is on time off at " + session.start() + ": time off " + off.id()));
+							"The therapist is on time off at " + local(session.start())));
 				}
 			}
 		}
@@ -379,6 +443,21 @@ class ProposalService {
 			.anyMatch(b -> b.weekday() == start.getDayOfWeek() && !start.toLocalTime().isBefore(b.start())
 					&& (end.toLocalDate().equals(start.toLocalDate()) ? !end.toLocalTime().isAfter(b.end())
 							: b.end().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)));
+	}
+
+	/** "may not deliver 97155 (needs BCBA or BCaBA)". */
+	private static String mayNotDeliver(String serviceCode) {
+		return "may not deliver " + serviceCode + " (needs " + ServiceCodes.deliveredBy(serviceCode)
+			.stream()
+			.sorted()
+			.map(Credential::value)
+			.collect(java.util.stream.Collectors.joining(" or ")) + ")";
+	}
+
+	/** Clinic time as people read it: "Tuesday 9 March 2027, 15:00". */
+	private String local(Instant instant) {
+		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+			.format(instant.atZone(this.zone));
 	}
 
 	private Instant start(LocalDate day) {

@@ -9,6 +9,7 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import org.sparktherapy.identity.Credential;
 
 /**
  * One session of a child's prescribed hours, to be given a therapist and a time ({@link ProposalOption}) by the
@@ -24,7 +25,7 @@ class ProposalSlot {
 
 	private String serviceCode;
 
-	private int hours;
+	private int minutes;
 
 	private String place;
 
@@ -38,14 +39,22 @@ class ProposalSlot {
 	ProposalSlot() {
 	}
 
-	ProposalSlot(String id, UUID childId, String serviceCode, int hours, String place,
+	ProposalSlot(String id, UUID childId, String serviceCode, int minutes, String place,
 			List<ProposalOption> options) {
 		this.id = id;
 		this.childId = childId;
 		this.serviceCode = serviceCode;
-		this.hours = hours;
+		this.minutes = minutes;
 		this.place = place;
 		this.options = options;
+	}
+
+	/** A session placed already (a draft's, for scoring it as it stands): its one option, taken. */
+	static ProposalSlot placed(String id, UUID childId, String serviceCode, String place, ProposalOption option) {
+		ProposalSlot slot = new ProposalSlot(id, childId, serviceCode,
+				(int) java.time.Duration.between(option.start(), option.end()).toMinutes(), place, List.of(option));
+		slot.option = option;
+		return slot;
 	}
 
 	UUID childId() {
@@ -56,8 +65,8 @@ class ProposalSlot {
 		return this.serviceCode;
 	}
 
-	int hours() {
-		return this.hours;
+	int minutes() {
+		return this.minutes;
 	}
 
 	String place() {
@@ -75,6 +84,10 @@ class ProposalSlot {
 
 	UUID therapistId() {
 		return this.option.therapistId();
+	}
+
+	Credential credential() {
+		return this.option.credential();
 	}
 
 	Instant start() {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,18 +15,25 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.ServiceCodes;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes a week of sessions with Timefold Solver: each child's prescribed hours are cut into sessions
- * ({@link #sessionLengths}) and each session is given one of its {@link ProposalOption options} — a care-team
- * therapist and a start inside both the child's and the therapist's weekly hours, clear of existing appointments and
- * time off — or left unplaced, as {@link ScheduleConstraints} scores it. Stops at the configured time limit, or
+ * Proposes a week of sessions with Timefold Solver: what each child's prescribed hours still need after the week's
+ * booked appointments ({@link #minutesToPlan}) is cut into sessions ({@link #sessionLengths}) and each session is
+ * given one of its {@link ProposalOption options} — a care-team therapist whose credential may deliver the service
+ * and a start inside both the child's and the therapist's weekly hours, clear of existing appointments and time off
+ * — or left unplaced, as {@link ScheduleConstraints} scores it. Stops at the configured time limit, or
  * earlier once the best schedule stops improving.
  *
  * @see <a href="https://docs.timefold.ai/timefold-solver/latest/">Timefold Solver</a>
@@ -35,6 +43,9 @@ class ScheduleSolver {
 
 	/** Sessions start on the half hour. */
 	static final int STEP_MINUTES = 30;
+
+	/** Less prescribed time than this left in a week is not planned as a session of its own. */
+	static final int MIN_SESSION_MINUTES = 30;
 
 	static final String NO_CARE_TEAM = "no therapist on the child's care team";
 
@@ -56,6 +67,8 @@ class ScheduleSolver {
 
 	private final SolverFactory<ProposalSolution> factory;
 
+	private final SolutionManager<ProposalSolution, HardMediumSoftScore> solutions;
+
 	ScheduleSolver(ScheduleSolverProperties properties) {
 		this.config = new SolverConfig().withSolutionClass(ProposalSolution.class)
 			.withEntityClasses(ProposalSlot.class)
@@ -63,6 +76,7 @@ class ScheduleSolver {
 			.withTerminationConfig(new TerminationConfig().withSpentLimit(properties.solverTimeLimit())
 				.withUnimprovedSpentLimit(properties.solverUnimprovedTimeLimit()));
 		this.factory = SolverFactory.create(this.config);
+		this.solutions = SolutionManager.create(this.factory);
 	}
 
 	/** How the solver is set up, termination included. */
@@ -71,23 +85,36 @@ class ScheduleSolver {
 	}
 
 	/**
-	 * Whole hours of one service as sessions: two-hour sessions, an odd hour joining one of them as a three-hour
-	 * session (a single hour stays one hour). 7 → 2, 2, 3.
+	 * Minutes of one service as sessions: two-hour sessions, what is left over joining the last of them (3 hours →
+	 * one of 3, 7 → 2, 2, 3, 4.5 → 2, 2.5); less than two hours stays one session. Under half an hour is not worth
+	 * a session and is not planned.
 	 */
-	static List<Integer> sessionLengths(int hours) {
+	static List<Integer> sessionLengths(int minutes) {
 		List<Integer> lengths = new ArrayList<>();
-		for (int i = 0; i < hours / 2; i++) {
-			lengths.add(2);
+		if (minutes < MIN_SESSION_MINUTES) {
+			return lengths;
 		}
-		if (hours % 2 == 1) {
+		for (int i = 0; i < minutes / 120; i++) {
+			lengths.add(120);
+		}
+		int rest = minutes % 120;
+		if (rest > 0) {
 			if (lengths.isEmpty()) {
-				lengths.add(1);
+				lengths.add(rest);
 			}
 			else {
-				lengths.set(lengths.size() - 1, 3);
+				lengths.set(lengths.size() - 1, 120 + rest);
 			}
 		}
 		return lengths;
+	}
+
+	/**
+	 * The prescribed minutes of a service the week still needs: the prescription less what is booked already
+	 * (never below zero).
+	 */
+	static int minutesToPlan(ProposalProblem.ChildWeek child, SchedulePreferences.Prescription prescription) {
+		return Math.max(0, prescription.hours() * 60 - child.bookedMinutes(prescription.serviceCode()));
 	}
 
 	Plan solve(ProposalProblem problem) {
@@ -99,9 +126,10 @@ class ScheduleSolver {
 		for (ProposalProblem.ChildWeek child : problem.children()) {
 			SchedulePreferences preferences = child.preferences();
 			for (SchedulePreferences.Prescription prescription : preferences.prescribedWeeklyHours()) {
-				List<Integer> lengths = sessionLengths(prescription.hours());
+				List<Integer> lengths = sessionLengths(minutesToPlan(child, prescription));
 				for (int i = 0; i < lengths.size(); i++) {
-					Options options = options(problem, child, therapists, lengths.get(i));
+					Options options = options(problem, child, prescription.serviceCode(), therapists,
+							lengths.get(i));
 					ProposalSlot slot = new ProposalSlot(
 							preferences.childId() + "/" + prescription.serviceCode() + "/" + i,
 							preferences.childId(), prescription.serviceCode(), lengths.get(i), preferences.place(),
@@ -121,26 +149,64 @@ class ScheduleSolver {
 		Map<Unplacing, Integer> unplaced = new LinkedHashMap<>();
 		for (ProposalSlot slot : best.slots()) {
 			if (slot.isPlaced()) {
-				placed.add(new Proposal.Placed(java.util.UUID.randomUUID(), slot.childId(), slot.therapistId(), slot.serviceCode(), slot.place(),
-						slot.start(), slot.end(), null));
+				placed.add(new Proposal.Placed(UUID.randomUUID(), slot.childId(), slot.therapistId(),
+						slot.serviceCode(), slot.place(), slot.start(), slot.end(), null));
 			}
 			else {
-				unplaced.merge(new Unplacing(slot.childId(), slot.serviceCode(), CROWDED_OUT), slot.hours(),
+				unplaced.merge(new Unplacing(slot.childId(), slot.serviceCode(), CROWDED_OUT), slot.minutes(),
 						Integer::sum);
 			}
 		}
 		hopeless.forEach((slot, reason) -> unplaced
-			.merge(new Unplacing(slot.childId(), slot.serviceCode(), reason), slot.hours(), Integer::sum));
+			.merge(new Unplacing(slot.childId(), slot.serviceCode(), reason), slot.minutes(), Integer::sum));
 		placed.sort(Comparator.comparing(Proposal.Placed::start).thenComparing(p -> p.childId().toString()));
-		int hopelessHours = hopeless.keySet().stream().mapToInt(ProposalSlot::hours).sum();
+		int hopelessMinutes = hopeless.keySet().stream().mapToInt(ProposalSlot::minutes).sum();
 		HardMediumSoftScore score = ((best.score() != null) ? best.score() : HardMediumSoftScore.ZERO)
-			.add(HardMediumSoftScore.ofMedium(-hopelessHours));
+			.add(HardMediumSoftScore.ofMedium(-hopelessMinutes));
 		return new Plan(score.toString(), placed,
 				unplaced.entrySet()
 					.stream()
-					.map(e -> new Proposal.Unplaced(e.getKey().childId(), e.getKey().serviceCode(), e.getValue() * 60,
+					.map(e -> new Proposal.Unplaced(e.getKey().childId(), e.getKey().serviceCode(), e.getValue(),
 							e.getKey().reason()))
 					.toList());
+	}
+
+	/** A week's score, raw ({@code 0hard/-120medium/-5soft}) and in words ({@link ScoreWords}). */
+	record Assessment(String score, String words) {
+	}
+
+	/**
+	 * Scores placed sessions as they stand (a draft after an admin's adjustments, too) with the solver's own
+	 * constraints, and says in words what the score means.
+	 *
+	 * @param credentials each placed therapist's credential
+	 * @param unplacedMinutes the prescribed minutes left unplaced
+	 */
+	Assessment assess(List<Proposal.Placed> placed, Map<UUID, Credential> credentials, int unplacedMinutes,
+			ZoneId zone) {
+		HardMediumSoftScore unplacedScore = HardMediumSoftScore.ofMedium(-unplacedMinutes);
+		if (placed.isEmpty()) {
+			return new Assessment(unplacedScore.toString(), ScoreWords.describe(Map.of(), 0, unplacedMinutes));
+		}
+		List<ProposalSlot> slots = new ArrayList<>();
+		for (Proposal.Placed session : placed) {
+			slots.add(ProposalSlot.placed(session.id().toString(), session.childId(), session.serviceCode(),
+					session.place(),
+					new ProposalOption(session.therapistId(), credentials.get(session.therapistId()), session.start(),
+							session.end(), session.start().atZone(zone).toLocalDate(),
+							location(session.place(), session.childId()))));
+		}
+		ScoreAnalysis<HardMediumSoftScore> analysis = this.solutions.analyze(new ProposalSolution(slots),
+				ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT);
+		Map<String, ConstraintAnalysis<HardMediumSoftScore>> byName = new LinkedHashMap<>();
+		analysis.constraintAnalyses().forEach(c -> byName.put(c.constraintName(), c));
+		return new Assessment(analysis.score().add(unplacedScore).toString(),
+				ScoreWords.describe(byName, analysis.score().hardScore(), unplacedMinutes));
+	}
+
+	/** Where a therapist has to be: the place, and for a home session the child's own home. */
+	private static String location(String place, UUID childId) {
+		return "home".equals(place) ? "home:" + childId : place;
 	}
 
 	private record Unplacing(UUID childId, String serviceCode, String reason) {
@@ -150,8 +216,8 @@ class ScheduleSolver {
 	private record Options(List<ProposalOption> offered, String reason) {
 	}
 
-	private static Options options(ProposalProblem problem, ProposalProblem.ChildWeek child,
-			Map<UUID, ProposalProblem.TherapistWeek> therapists, int hours) {
+	private static Options options(ProposalProblem problem, ProposalProblem.ChildWeek child, String serviceCode,
+			Map<UUID, ProposalProblem.TherapistWeek> therapists, int minutes) {
 		SchedulePreferences preferences = child.preferences();
 		if (child.careTeam().isEmpty()) {
 			return new Options(List.of(), NO_CARE_TEAM);
@@ -167,8 +233,11 @@ class ScheduleSolver {
 		if (team.isEmpty()) {
 			return new Options(List.of(), NO_THERAPIST_HOURS);
 		}
-		String location = "home".equals(preferences.place()) ? "home:" + preferences.childId() : preferences.place();
-		int minutes = hours * 60;
+		team = team.stream().filter(t -> ServiceCodes.mayDeliver(t.credential(), serviceCode)).toList();
+		if (team.isEmpty()) {
+			return new Options(List.of(), noQualifiedTherapist(serviceCode));
+		}
+		String location = location(preferences.place(), preferences.childId());
 		boolean overlapping = false;
 		List<ProposalOption> offered = new ArrayList<>();
 		for (int d = 0; d < 7; d++) {
@@ -193,12 +262,13 @@ class ScheduleSolver {
 					Instant startsAt = at(day, start, problem);
 					Instant endsAt = at(day, end, problem);
 					if (startsAt.isBefore(problem.notBefore())
-							|| child.busy().stream().anyMatch(b -> b.overlaps(startsAt, endsAt))) {
+							|| child.booked().stream().anyMatch(b -> b.overlaps(startsAt, endsAt))) {
 						continue;
 					}
 					for (ProposalProblem.TherapistWeek therapist : fitting) {
 						if (therapist.busy().stream().noneMatch(b -> b.overlaps(startsAt, endsAt))) {
-							offered.add(new ProposalOption(therapist.therapistId(), startsAt, endsAt, day, location));
+							offered.add(new ProposalOption(therapist.therapistId(), therapist.credential(), startsAt,
+									endsAt, day, location));
 						}
 					}
 				}
@@ -208,6 +278,17 @@ class ScheduleSolver {
 			return new Options(offered, null);
 		}
 		return new Options(List.of(), overlapping ? ALL_TAKEN : NO_OVERLAP);
+	}
+
+	/** Why a service found no therapist: its credential rule, e.g. "… may deliver 97155 (needs BCBA or BCaBA)". */
+	static String noQualifiedTherapist(String serviceCode) {
+		return "no care-team therapist with weekly availability may deliver " + serviceCode + " (needs "
+				+ ServiceCodes.deliveredBy(serviceCode)
+					.stream()
+					.sorted()
+					.map(Credential::value)
+					.collect(Collectors.joining(" or "))
+				+ ")";
 	}
 
 	private static boolean contains(SchedulePreferences.Hours block, DayOfWeek weekday, int start, int end) {

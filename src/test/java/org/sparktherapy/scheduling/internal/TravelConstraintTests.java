@@ -1,6 +1,5 @@
 package org.sparktherapy.scheduling.internal;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import org.junit.jupiter.api.Test;
+import org.sparktherapy.identity.Credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,18 +65,9 @@ class TravelConstraintTests {
 
 	/** A one-hour session of a child of its own (no continuity or same-day rule in play), placed by hand. */
 	private ProposalSlot placed(String place, Instant start) {
-		ProposalOption option = new ProposalOption(this.therapist, start, start.plus(Duration.ofHours(1)), DAY, place);
-		ProposalSlot slot = new ProposalSlot(UUID.randomUUID().toString(), UUID.randomUUID(), "97153", 1, place,
-				List.of(option));
-		try {
-			Field chosen = ProposalSlot.class.getDeclaredField("option");
-			chosen.setAccessible(true);
-			chosen.set(slot, option);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return slot;
+		ProposalOption option = new ProposalOption(this.therapist, Credential.RBT, start,
+				start.plus(Duration.ofHours(1)), DAY, place);
+		return ProposalSlot.placed(UUID.randomUUID().toString(), UUID.randomUUID(), "97153", place, option);
 	}
 
 }
