@@ -112,7 +112,8 @@ class ScheduleProposalIntegrationTests {
 		assertThat(proposal.header("Location")).endsWith("/api/schedule/proposals/" + proposal.at("/id"));
 		assertThat(proposal.at("/status")).isEqualTo("draft");
 		assertThat(proposal.at("/weekStart")).isEqualTo(this.week.toString());
-		assertThat(proposal.at("/score")).startsWith("0hard/-4medium/");
+		assertThat(proposal.at("/score")).startsWith("0hard/-240medium/");
+		assertThat(proposal.at("/scoreSummary")).startsWith("All rules met; 4 hours not placed; ");
 		JsonNode placed = proposal.json().get("placed");
 		assertThat(placed).hasSize(3);
 		List<LocalDate> days = new ArrayList<>();
@@ -333,6 +334,173 @@ class ScheduleProposalIntegrationTests {
 		assertThat(removed.status()).as(removed.text()).isEqualTo(200);
 		assertThat(removed.json().get("unplaced").get(0).get("hours").decimalValue())
 			.isEqualByComparingTo(new java.math.BigDecimal("1.5"));
+	}
+
+	@Test
+	void aChildWithFourOfSixHoursBookedGetsOnlyTwoPlannedAroundTheBookedOnesWhichTheDraftShows() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 6, "clinic");
+		String monday = book(this.childId, this.technician, "97153", this.week, "15:00", "17:00");
+		String tuesday = book(this.childId, this.technician, "97153", this.week.plusDays(1), "15:00", "17:00");
+
+		Api.Response proposal = propose(this.childId);
+
+		JsonNode placed = proposal.json().get("placed");
+		assertThat(placed).hasSize(1);
+		Instant start = Instant.parse(placed.get(0).get("start").asString());
+		assertThat(Duration.between(start, Instant.parse(placed.get(0).get("end").asString())))
+			.isEqualTo(Duration.ofHours(2));
+		assertThat(start.atZone(ZoneOffset.UTC).toLocalDate()).as("clear of the booked days")
+			.isNotIn(this.week, this.week.plusDays(1));
+		assertThat(proposal.json().get("unplaced")).isEmpty();
+		assertThat(proposal.json().get("existing")).extracting(e -> e.get("appointmentId").asString())
+			.containsExactly(monday, tuesday);
+		assertThat(proposal.at("/existing/0/serviceCode")).isEqualTo("97153");
+		assertThat(proposal.at("/existing/0/therapistId")).isEqualTo(this.technician.id());
+		assertThat(proposal.at("/summary/sessions")).isEqualTo("1");
+		assertThat(proposal.at("/summary/hours")).isEqualTo("2");
+		assertThat(proposal.at("/summary/perChild/0/alreadyBookedHours")).isEqualTo("4");
+		assertThat(proposal.at("/summary/perChild/0/hours")).isEqualTo("2");
+		Api.Response accepted = this.admin.api().post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
+		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+		assertThat(accepted.json().get("existing")).as("its own appointments are not listed as existing").hasSize(2);
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.as("6 prescribed hours, 6 booked")
+			.isEqualTo("3");
+	}
+
+	@Test
+	void givesSupervisionOnlyToTheSupervisorAndRefusesToMoveItToTheTechnician() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		givenWeekdayHours(this.supervisor, "14:00", "19:00");
+		Api.Response stored = this.admin.api()
+			.put("/api/children/" + this.childId + "/schedule-preferences",
+					body("availableHours", afterSchool(), "prescribedWeeklyHours",
+							List.of(body("serviceCode", "97153", "hours", 4), body("serviceCode", "97155", "hours", 2),
+									body("serviceCode", "97151", "hours", 1))));
+		assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+
+		Api.Response proposal = propose(this.childId);
+
+		JsonNode placed = proposal.json().get("placed");
+		assertThat(placed).hasSize(4);
+		String supervision = null;
+		for (JsonNode session : placed) {
+			String code = session.get("serviceCode").asString();
+			String expected = code.equals("97153") ? this.technician.id() : this.supervisor.id();
+			assertThat(session.get("therapistId").asString()).as(code).isEqualTo(expected);
+			if (code.equals("97155")) {
+				supervision = session.get("id").asString();
+			}
+		}
+		assertThat(proposal.at("/scoreSummary")).startsWith("All rules met; every prescribed hour placed; ");
+		Api.Response toTheTechnician = this.admin.api()
+			.send("PATCH", "/api/schedule/proposals/" + proposal.at("/id") + "/placements/" + supervision,
+					body("start", startOf(placed, supervision), "therapistId", this.technician.id()));
+		assertThat(toTheTechnician.status()).as(toTheTechnician.text()).isEqualTo(400);
+		assertThat(toTheTechnician.at("/errors/0/pointer")).isEqualTo("/therapistId");
+		assertThat(toTheTechnician.at("/errors/0/detail")).contains("may not deliver 97155");
+	}
+
+	@Test
+	void leavesSupervisionUnplacedWhenNoSupervisorCanTakeIt() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		Api.Response stored = this.admin.api()
+			.put("/api/children/" + this.childId + "/schedule-preferences", body("availableHours", afterSchool(),
+					"prescribedWeeklyHours", List.of(body("serviceCode", "97155", "hours", 2))));
+		assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+
+		Api.Response proposal = propose(this.childId);
+
+		assertThat(proposal.json().get("placed")).as("no 97155 for an RBT").isEmpty();
+		assertThat(proposal.at("/unplaced/0/reason")).contains("may deliver 97155");
+	}
+
+	@Test
+	void theSummarySaysWhatAcceptingBooksPerChildAndTherapist() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 4, "clinic");
+		String second = this.clinic.aChild(this.admin, null, null, this.technician);
+		setPreferences(second, afterSchool(), 3, "clinic");
+		String unstaffed = this.clinic.aChild(this.admin, null, null, null);
+		setPreferences(unstaffed, afterSchool(), 2, "clinic");
+
+		Api.Response proposal = propose(this.childId, second, unstaffed);
+
+		JsonNode summary = proposal.json().get("summary");
+		assertThat(summary.get("sessions").asInt()).isEqualTo(3);
+		assertThat(summary.get("hours").asString()).isEqualTo("7");
+		assertThat(summary.get("children").asInt()).isEqualTo(2);
+		assertThat(summary.get("unplacedHours").asString()).isEqualTo("2");
+		Map<String, String> perChild = new java.util.HashMap<>();
+		summary.get("perChild")
+			.forEach(c -> perChild.put(c.get("childId").asString(),
+					c.get("sessions").asInt() + "/" + c.get("hours").asString() + "/"
+							+ c.get("unplacedHours").asString()));
+		assertThat(perChild).containsExactlyInAnyOrderEntriesOf(
+				Map.of(this.childId, "2/4/0", second, "1/3/0", unstaffed, "0/0/2"));
+		assertThat(summary.get("perTherapist")).singleElement().satisfies(t -> {
+			assertThat(t.get("therapistId").asString()).isEqualTo(this.technician.id());
+			assertThat(t.get("sessions").asInt()).isEqualTo(3);
+			assertThat(t.get("hours").asString()).isEqualTo("7");
+		});
+	}
+
+	@Test
+	void acceptingAfterMoreOfTheServiceWasBookedSinceBooksNothing() {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 2, "clinic");
+		Api.Response proposal = propose(this.childId);
+		LocalDate other = freeWeekday(proposal);
+		String manual = book(this.childId, this.technician, "97153", other, "15:00", "17:00");
+
+		Api.Response refused = this.admin.api().post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.at("/type")).endsWith("/proposal-conflict");
+		assertThat(refused.at("/errors/0/detail")).contains("since the draft was made");
+		Api.Response booked = this.admin.api().get("/api/appointments?childId=" + this.childId);
+		assertThat(booked.at("/page/totalElements")).as("only the one booked by hand").isEqualTo("1");
+		assertThat(booked.at("/content/0/id")).isEqualTo(manual);
+	}
+
+	@Test
+	void twoAdminsAcceptingAtOnceBookTheWeekOnce() throws Exception {
+		givenWeekdayHours(this.technician, "14:00", "19:00");
+		setPreferences(this.childId, afterSchool(), 6, "clinic");
+		String path = "/api/schedule/proposals/" + propose(this.childId).at("/id") + "/accept";
+		Person otherAdmin = this.clinic.anAdmin();
+
+		List<Integer> statuses;
+		try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var first = executor.submit(() -> this.admin.api().post(path, "{}").status());
+			var second = executor.submit(() -> otherAdmin.api().post(path, "{}").status());
+			statuses = List.of(first.get(), second.get());
+		}
+
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
+			.isEqualTo("3");
+	}
+
+	private static String startOf(JsonNode placed, String id) {
+		for (JsonNode session : placed) {
+			if (session.get("id").asString().equals(id)) {
+				return session.get("start").asString();
+			}
+		}
+		throw new IllegalArgumentException(id);
+	}
+
+	/** Books an appointment of the child with the therapist on the day (UTC), answering its id. */
+	private String book(String childId, Person therapist, String serviceCode, LocalDate day, String start,
+			String end) {
+		Api.Response booked = this.admin.api()
+			.post("/api/appointments",
+					body("childId", childId, "therapistId", therapist.id(), "serviceCode", serviceCode, "place",
+							"clinic", "start", day + "T" + start + ":00Z", "end", day + "T" + end + ":00Z"));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		return booked.at("/occurrences/0/id");
 	}
 
 	/** A weekday of the proposal's week on which nothing is placed. */
