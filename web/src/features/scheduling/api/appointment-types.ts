@@ -86,12 +86,39 @@ export interface ProposalSlot {
   end: string;
 }
 
+/** An appointment the week already has for a child of the proposal: fixed, planned around, never moved. */
+export interface ExistingAppointment {
+  appointmentId: string;
+  childId: string;
+  therapistId: string;
+  serviceCode: string;
+  place: string;
+  start: string;
+  end: string;
+}
+
+/** What accepting books, in total, per child and per therapist, and what stays unplaced. */
+export interface ProposalSummary {
+  sessions: number;
+  hours: number;
+  /** Children who get at least one session. */
+  children: number;
+  unplacedHours: number;
+  perChild: { childId: string; sessions: number; hours: number; alreadyBookedHours: number; unplacedHours: number }[];
+  perTherapist: { therapistId: string; sessions: number; hours: number }[];
+}
+
 export interface Proposal {
   id: string;
   weekStart: string;
-  score: number;
+  /** The score in words: "All rules met; every prescribed hour placed; 2 preferences not met (2 place changes)". */
+  scoreSummary: string;
+  /** The same, raw (hard/medium/soft), for support. */
+  score: string;
   placed: ProposalSlot[];
   unplaced: { childId: string; serviceCode: string; hours: number; reason: string }[];
+  existing: ExistingAppointment[];
+  summary: ProposalSummary;
   status: string;
   /** Counts the adjustments of the draft; sent back as If-Match. */
   version: number;
@@ -103,6 +130,18 @@ const NAMED_SERVICE_CODES: Record<string, string> = {
   '97155': 'Protocol modification (97155)',
   '97156': 'Family training (97156)',
 };
+
+const SUPERVISOR_CREDENTIALS = ['BCBA', 'BCaBA'];
+
+/**
+ * Whether a therapist with this credential may deliver the service: 97151 and 97155–97158 need a BCBA or BCaBA,
+ * 97152–97154 an RBT or above (the server's `ServiceCodes.mayDeliver`; it decides, this only trims choices).
+ */
+export function mayDeliver(credential: string | null | undefined, serviceCode: string): boolean {
+  if (!credential) return false;
+  if (['97152', '97153', '97154'].includes(serviceCode)) return [...SUPERVISOR_CREDENTIALS, 'RBT'].includes(credential);
+  return SUPERVISOR_CREDENTIALS.includes(credential);
+}
 
 export function serviceLabel(code: string): string {
   return NAMED_SERVICE_CODES[code] ?? code;

@@ -24,9 +24,19 @@ const slot = {
 const proposal: Proposal = {
   id: 'proposal-1',
   weekStart: '2031-01-06',
-  score: 0,
+  scoreSummary: 'All rules met; every prescribed hour placed; every preference met',
+  score: '0hard/0medium/0soft',
   placed: [slot],
   unplaced: [],
+  existing: [],
+  summary: {
+    sessions: 1,
+    hours: 2,
+    children: 1,
+    unplacedHours: 0,
+    perChild: [{ childId: 'child-1', sessions: 1, hours: 2, alreadyBookedHours: 0, unplacedHours: 0 }],
+    perTherapist: [{ therapistId: 'rbt-1', sessions: 1, hours: 2 }],
+  },
   status: 'draft',
   version: 2,
 };

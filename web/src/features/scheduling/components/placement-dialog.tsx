@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { errorMessage } from '../../../lib/api-error';
 import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
-import type { Proposal, ProposalSlot } from '../api/appointment-types';
+import { mayDeliver, type Proposal, type ProposalSlot } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { ConflictList, isConflictError } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
@@ -73,7 +73,10 @@ function PlacementForm({
   const [error, setError] = useState<string>();
   const failed = move.error ?? remove.error;
   const conflict = isConflictError(failed) ? failed : null;
-  const therapistOptions = (careTeam.data ?? []).map((member) => ({ value: member.userId, label: member.name }));
+  // only therapists whose credential may deliver the session's service (the server refuses the others)
+  const therapistOptions = (careTeam.data ?? [])
+    .filter((member) => member.userId === slot.therapistId || mayDeliver(member.credential, slot.serviceCode))
+    .map((member) => ({ value: member.userId, label: member.name }));
   if (!therapistOptions.some((option) => option.value === slot.therapistId)) {
     therapistOptions.unshift({ value: slot.therapistId, label: 'Proposed therapist' });
   }

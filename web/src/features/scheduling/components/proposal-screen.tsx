@@ -12,6 +12,7 @@ import { useCreateProposal } from '../api/create-proposal';
 import { useAppointments } from '../api/list-appointments';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { useTherapists } from '../api/list-therapists';
+import { AcceptProposalDialog } from './accept-proposal-dialog';
 import { ConflictList, isConflictError } from './conflict-list';
 import { PlacementDialog, type PlacementEdit } from './placement-dialog';
 import { addDays, formatTimeRange, startOfWeek, toOffsetIso } from './schedule-math';
@@ -24,8 +25,9 @@ function parseDay(day: string): Date {
 }
 
 /**
- * Admins ask for a draft week, look at it (placed blocks, unplaced hours, score), adjust it (a block opens its
- * editor; dragging one proposes a new time) and accept it to book it.
+ * Admins ask for a draft week, look at it (placed blocks beside the week's appointments already booked, greyed and
+ * fixed; unplaced hours; the score in words), adjust it (a block opens its editor; dragging one proposes a new time)
+ * and accept it — after a confirmation that says what will be booked — to book it.
  */
 export function ProposalScreen() {
   const [weekStart, setWeekStart] = useState(() => toDay(addDays(startOfWeek(new Date()), 7)));
@@ -41,6 +43,7 @@ export function ProposalScreen() {
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [accepted, setAccepted] = useState<string | null>(null);
   const [editing, setEditing] = useState<PlacementEdit | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState('');
   const childName = useChildNames();
   const therapists = useTherapists();
@@ -59,7 +62,22 @@ export function ProposalScreen() {
     propose.mutate(request(), { onSuccess: setProposal });
   }
 
-  const items: GridItem[] = (proposal?.placed ?? []).map((slot) => {
+  const existing: GridItem[] = (proposal?.existing ?? []).map((appointment) => {
+    const start = new Date(appointment.start);
+    const end = new Date(appointment.end);
+    const name = childName(appointment.childId);
+    const therapist = therapistName(appointment.therapistId);
+    return {
+      key: `existing-${appointment.appointmentId}`,
+      start,
+      end,
+      title: name,
+      subtitle: `Already booked · ${therapist}`,
+      tone: 'existing',
+      label: `Already booked: ${formatTimeRange(start, end)}, ${name} with ${therapist}, ${serviceLabel(appointment.serviceCode)}, ${placeLabel(appointment.place)}`,
+    };
+  });
+  const drafts: GridItem[] = (proposal?.placed ?? []).map((slot) => {
     const start = new Date(slot.start);
     const end = new Date(slot.end);
     const name = childName(slot.childId);
@@ -76,6 +94,7 @@ export function ProposalScreen() {
       draggable: true,
     };
   });
+  const items = [...existing, ...drafts];
 
   return (
     <div className="sched-screen">
@@ -108,11 +127,15 @@ export function ProposalScreen() {
               <h2 id="draft-title" className="section-title">
                 Draft week
               </h2>
-              <p className="sched-score">Score: {proposal.score}</p>
+              <p className="sched-score" title={`Score ${proposal.score}`}>
+                {proposal.scoreSummary}
+              </p>
             </div>
             <p className="muted">
-              {proposal.placed.length} {proposal.placed.length === 1 ? 'appointment' : 'appointments'} placed. Nothing
-              is booked until you accept. Choose a session to move it or take it out.
+              {proposal.placed.length} {proposal.placed.length === 1 ? 'session' : 'sessions'} placed
+              {proposal.existing.length > 0 &&
+                ` around ${proposal.existing.length} already booked (greyed, they stay as they are)`}
+              . Nothing is booked until you accept. Choose a session to move it or take it out.
             </p>
             <p className="notice-region" role="status">
               {notice}
@@ -123,7 +146,10 @@ export function ProposalScreen() {
               <Button
                 pending={accept.isPending}
                 disabled={proposal.placed.length === 0}
-                onClick={() => accept.mutate(proposal.id, { onSuccess: () => setAccepted(proposal.weekStart) })}
+                onClick={() => {
+                  accept.reset();
+                  setConfirming(true);
+                }}
               >
                 Accept and book
               </Button>
@@ -146,6 +172,20 @@ export function ProposalScreen() {
               const slot = proposal.placed.find((candidate) => candidate.id === item.key);
               if (slot) setEditing({ slot, start });
             }}
+          />
+          <AcceptProposalDialog
+            open={confirming}
+            summary={proposal.summary}
+            childName={childName}
+            therapistName={therapistName}
+            pending={accept.isPending}
+            onClose={() => setConfirming(false)}
+            onConfirm={() =>
+              accept.mutate(proposal.id, {
+                onSuccess: () => setAccepted(proposal.weekStart),
+                onSettled: () => setConfirming(false),
+              })
+            }
           />
           <PlacementDialog
             proposal={proposal}

@@ -25,7 +25,8 @@ export interface GridItem {
   end: Date;
   title: string;
   subtitle: string;
-  tone: AppointmentStatus | 'draft';
+  /** An appointment's status; a draft session; or an appointment already booked that a draft plans around. */
+  tone: AppointmentStatus | 'draft' | 'existing';
   /** Spoken name of the block, e.g. "9:00–10:00, Robin Lee with Toni Tech, Scheduled". */
   label: string;
   onSelect?: () => void;
