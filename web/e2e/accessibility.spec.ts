@@ -113,8 +113,8 @@ async function expectAccessible(page: Page, screen: string) {
 }
 
 /** Scans the open dialog of that name, then closes it. */
-async function expectDialogAccessible(page: Page, name: string) {
-  const dialog = page.getByRole('dialog', { name });
+async function expectDialogAccessible(page: Page, name: string, role: 'dialog' | 'alertdialog' = 'dialog') {
+  const dialog = page.getByRole(role, { name });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText(/^Loading/)).toHaveCount(0);
   await expectAccessible(page, `the dialog "${name}"`);
@@ -205,6 +205,8 @@ for (const { name, use } of VIEWPORTS) {
         .first()
         .click();
       await expectDialogAccessible(page, 'Adjust draft session');
+      await page.getByRole('button', { name: 'Accept and book' }).click();
+      await expectDialogAccessible(page, 'Book this week?', 'alertdialog');
       await visit(page, '/notifications', 'Notifications');
       await visit(page, '/profile/notifications', 'Notification settings');
       await visit(page, '/authorizations', 'Authorizations', async () => {

@@ -7,6 +7,11 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "2 sessions, 4 h" */
+function toBook(sessions: number, hours: number): string {
+  return `${plural(sessions, 'session', 'sessions')}, ${hours} h`;
+}
+
 /** "Book 12 sessions, 31 hours for 6 children?" — the question the confirmation asks. */
 export function bookingQuestion(summary: ProposalSummary): string {
   return `Book ${plural(summary.sessions, 'session', 'sessions')}, ${plural(summary.hours, 'hour', 'hours')} for ${plural(summary.children, 'child', 'children')}?`;
@@ -51,8 +56,7 @@ export function AcceptProposalDialog({
         <thead>
           <tr>
             <th scope="col">Child</th>
-            <th scope="col">Sessions to book</th>
-            <th scope="col">Hours to book</th>
+            <th scope="col">To book</th>
             <th scope="col">Already booked</th>
             <th scope="col">Not placed</th>
           </tr>
@@ -61,8 +65,7 @@ export function AcceptProposalDialog({
           {summary.perChild.map((child) => (
             <tr key={child.childId}>
               <th scope="row">{childName(child.childId)}</th>
-              <td data-label="Sessions to book">{child.sessions}</td>
-              <td data-label="Hours to book">{child.hours}</td>
+              <td data-label="To book">{toBook(child.sessions, child.hours)}</td>
               <td data-label="Already booked">{child.alreadyBookedHours} h</td>
               <td data-label="Not placed">{child.unplacedHours} h</td>
             </tr>
@@ -73,16 +76,14 @@ export function AcceptProposalDialog({
         <thead>
           <tr>
             <th scope="col">Therapist</th>
-            <th scope="col">Sessions to book</th>
-            <th scope="col">Hours to book</th>
+            <th scope="col">To book</th>
           </tr>
         </thead>
         <tbody className="table-stack">
           {summary.perTherapist.map((therapist) => (
             <tr key={therapist.therapistId}>
               <th scope="row">{therapistName(therapist.therapistId)}</th>
-              <td data-label="Sessions to book">{therapist.sessions}</td>
-              <td data-label="Hours to book">{therapist.hours}</td>
+              <td data-label="To book">{toBook(therapist.sessions, therapist.hours)}</td>
             </tr>
           ))}
         </tbody>

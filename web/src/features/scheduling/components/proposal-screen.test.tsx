@@ -141,9 +141,9 @@ describe('ProposalScreen', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Book this week?' });
     expect(dialog).toHaveAccessibleDescription('Book 2 sessions, 4 hours for 1 child?');
     const perChild = within(dialog).getByRole('table', { name: 'Per child' });
-    expect(within(perChild).getByRole('row', { name: /Robin Lee/ })).toHaveTextContent('Robin Lee242 h0 h');
+    expect(within(perChild).getByRole('row', { name: /Robin Lee/ })).toHaveTextContent('Robin Lee2 sessions, 4 h2 h0 h');
     const perTherapist = within(dialog).getByRole('table', { name: 'Per therapist' });
-    expect(within(perTherapist).getByRole('row', { name: /Toni Tech/ })).toHaveTextContent('Toni Tech24');
+    expect(within(perTherapist).getByRole('row', { name: /Toni Tech/ })).toHaveTextContent('Toni Tech2 sessions, 4 h');
     expect(posted('/accept')).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Go back' }));
