@@ -118,4 +118,36 @@ describe('PlacementDialog', () => {
     );
     expect(sent('DELETE')[0][0]).toBe('/api/schedule/proposals/proposal-1/placements/placed-1');
   });
+
+  it('offers only therapists whose credential may deliver the session', async () => {
+    const supervision = { ...slot, serviceCode: '97155', therapistId: 'bcba-1' };
+    fetchMock.mockImplementation(() =>
+      Promise.resolve(
+        jsonResponse({
+          careTeam: [
+            { userId: 'rbt-1', name: 'Toni Tech', credential: 'RBT', role: 'technician' },
+            { userId: 'bcba-1', name: 'Bea Board', credential: 'BCBA', role: 'supervisor' },
+            { userId: 'bcaba-1', name: 'Cai Assistant', credential: 'BCaBA', role: 'supervisor' },
+          ],
+        }),
+      ),
+    );
+    renderWithProviders(
+      <PlacementDialog
+        proposal={{ ...proposal, placed: [supervision] }}
+        edit={{ slot: supervision, start: new Date(supervision.start) }}
+        childName="Robin Lee"
+        onClose={vi.fn()}
+        onChanged={vi.fn()}
+      />,
+    );
+    const therapist = within(screen.getByRole('dialog', { name: 'Adjust draft session' })).getByLabelText('Therapist');
+
+    await vi.waitFor(() => expect(within(therapist).getAllByRole('option')).toHaveLength(2), { timeout: 5000 });
+    expect(
+      within(therapist)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Bea Board', 'Cai Assistant']);
+  });
 });
