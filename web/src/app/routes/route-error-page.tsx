@@ -35,7 +35,7 @@ export function RouteErrorPage() {
       <div className="alert alert-error" role="alert">
         <p>{summary}</p>
       </div>
-      <p className="form-actions">
+      <div className="error-page-actions">
         <button
           type="button"
           className="btn btn-primary"
@@ -43,11 +43,11 @@ export function RouteErrorPage() {
           onClick={() => void navigate(location, { replace: true })}
         >
           Try again
-        </button>{' '}
+        </button>
         <Link to="/" className="btn btn-secondary">
           Go to your home page
         </Link>
-      </p>
+      </div>
       <p className="muted">If it happens again, tell your clinic administrator what you were doing.</p>
       {technical && (
         <details>
