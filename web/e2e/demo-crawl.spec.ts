@@ -232,6 +232,9 @@ async function crawl(browser: Browser, credentials: Credentials, width: (typeof 
       }
     }
   }
+  if (queue.some((path) => (perPattern.get(patternOf(path.split('?')[0])) ?? 0) < width.perPattern)) {
+    problems.list.push(`stopped at ${MAX_PAGES} pages with more to visit: a link loop, or raise MAX_PAGES`);
+  }
   await context.close();
   return { visited, problems: problems.list };
 }
