@@ -13,9 +13,17 @@ if (!baseURL) {
 const clinicZone = 'UTC';
 process.env.TZ = clinicZone;
 
+/**
+ * The crawl of the demo clinic (e2e/demo-crawl.spec.ts) needs a server started with the demo profile; every other
+ * journey needs an empty test clinic. `E2E_DEMO_CLINIC=1` runs only the crawl; without it, everything but the crawl.
+ */
+const demoClinic = process.env.E2E_DEMO_CLINIC === '1';
+const crawl = '**/demo-crawl.spec.ts';
+
 /** Browser journeys against a running server, driven through Debian's chromium (no browser download). */
 export default defineConfig({
   testDir: './e2e',
+  ...(demoClinic ? { testMatch: crawl } : { testIgnore: crawl }),
   outputDir: './test-results',
   timeout: 30_000,
   // a busy shared CI machine answers slowly; waiting longer for a condition weakens nothing (no retries: a flake is

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
@@ -24,6 +24,7 @@ import { ProposalsPage } from './routes/proposals-page';
 import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
 import { ResetPasswordPage } from './routes/reset-password-page';
+import { RouteErrorPage } from './routes/route-error-page';
 import { RunSessionPage } from './routes/run-session-page';
 import { SchedulePage } from './routes/schedule-page';
 import { SessionPage } from './routes/session-page';
@@ -33,7 +34,7 @@ import { TodayPage } from './routes/today-page';
 import { UpcomingPage } from './routes/upcoming-page';
 import { UsersPage } from './routes/users-page';
 
-export const routes = [
+const routeTable: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/register', element: <RegisterPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -98,6 +99,18 @@ export const routes = [
     ],
   },
 ];
+
+/**
+ * Every route gets the error boundary, so a crash in any page shows what went wrong and a retry where the page
+ * would be (inside the app shell, whose navigation keeps working), never the router's developer page.
+ */
+function withErrorBoundary(route: RouteObject): RouteObject {
+  return route.index
+    ? { ...route, errorElement: <RouteErrorPage /> }
+    : { ...route, errorElement: <RouteErrorPage />, children: route.children?.map(withErrorBoundary) };
+}
+
+export const routes: RouteObject[] = routeTable.map(withErrorBoundary);
 
 export function createRouter() {
   return createBrowserRouter(routes);

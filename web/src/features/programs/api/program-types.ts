@@ -93,10 +93,12 @@ export interface MasteryCriterion {
   minTrials: number;
 }
 
+/** A target's move to another phase: by a person, or automatically (`by` is then null). */
 export interface PhaseChange {
   phase: Phase;
   at: string;
-  by: { id: string; name: string };
+  by: { id: string; name: string } | null;
+  automatic: boolean;
 }
 
 export interface Target {

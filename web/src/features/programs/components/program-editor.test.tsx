@@ -30,7 +30,9 @@ function aProgram(overrides: Partial<Program> = {}): Program {
     targets: [
       aTarget('t1', 'dog', {
         phase: 'intervention',
-        phaseChanges: [{ phase: 'intervention', at: '2026-01-05T10:00:00Z', by: { id: 'u1', name: 'Bea BCBA' } }],
+        phaseChanges: [
+          { phase: 'intervention', at: '2026-01-05T10:00:00Z', by: { id: 'u1', name: 'Bea BCBA' }, automatic: false },
+        ],
       }),
       aTarget('t2', 'cat', { position: 1 }),
     ],
@@ -67,6 +69,34 @@ describe('ProgramEditor', () => {
     expect(screen.getByRole('button', { name: 'Move dog up' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Move cat down' })).toBeDisabled();
     expect(screen.getByLabelText('Target name')).toBeInTheDocument();
+  });
+
+  it('shows who changed each phase, and says why for changes the mastery evaluation made (by nobody)', async () => {
+    const program = aProgram({
+      targets: [
+        aTarget('t1', 'dog', {
+          phase: 'mastered',
+          phaseChanges: [
+            { phase: 'intervention', at: '2026-01-05T10:00:00Z', by: { id: 'u1', name: 'Bea BCBA' }, automatic: false },
+            { phase: 'mastered', at: '2026-01-20T10:00:00Z', by: null, automatic: true },
+          ],
+        }),
+        aTarget('t2', 'cat', {
+          position: 1,
+          phase: 'intervention',
+          phaseChanges: [{ phase: 'intervention', at: '2026-01-20T10:00:00Z', by: null, automatic: true }],
+        }),
+      ],
+    });
+    renderWithProviders(<ProgramEditor program={program} canEdit={false} onArchived={vi.fn()} />);
+
+    const [dog, cat] = screen.getAllByRole('group').filter((element) => element.tagName === 'DETAILS');
+    const dogHistory = within(dog)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(dogHistory[0]).toMatch(/^Mastered · .* · automatically \(mastery criterion met\)$/);
+    expect(dogHistory[1]).toMatch(/^Intervention · .* · Bea BCBA$/);
+    expect(within(cat).getByRole('listitem')).toHaveTextContent(/automatically \(previous target mastered\)$/);
   });
 
   it('is read-only once archived, even for supervisors', () => {

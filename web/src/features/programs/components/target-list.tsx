@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
-import { PHASE_LABELS, type Phase, type Program, type Target } from '../api/program-types';
+import { PHASE_LABELS, type Phase, type PhaseChange, type Program, type Target } from '../api/program-types';
 import { useReorderTargets } from '../api/reorder-targets';
 import { useUpdateTarget } from '../api/update-target';
 import { PhaseBadge } from './phase-badge';
@@ -115,6 +115,17 @@ export function TargetList({ program, canEdit }: { program: Program; canEdit: bo
   );
 }
 
+/**
+ * Who moved the target: a person, or the system — mastery evaluation marks a target mastered when its criterion is
+ * met, and auto-advance then moves the next target from baseline into intervention.
+ */
+function changedBy(change: PhaseChange): string {
+  if (change.by) return change.by.name;
+  if (change.phase === 'mastered') return 'automatically (mastery criterion met)';
+  if (change.phase === 'intervention') return 'automatically (previous target mastered)';
+  return 'automatically';
+}
+
 function PhaseHistory({ target }: { target: Target }) {
   return (
     <details className="phase-history">
@@ -123,7 +134,7 @@ function PhaseHistory({ target }: { target: Target }) {
         {[...target.phaseChanges].reverse().map((change, index) => (
           <li key={`${change.at}-${index}`}>
             {PHASE_LABELS[change.phase]} · <time dateTime={change.at}>{formatDateTime(change.at)}</time> ·{' '}
-            {change.by.name}
+            {changedBy(change)}
           </li>
         ))}
       </ol>

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The demo clinic's insurance authorizations ({@code demo} profile), recorded by the demo admin through the same
  * service as the API, after the schedule is seeded: each child with direct-therapy (97153) appointments gets a
  * six-month authorization around today, sized from what its schedule already commits so the clinic shows every
- * state — plenty left, running out, over — and the first child a supervision (97155) authorization that ends soon;
+ * state — plenty left, running out, over — and the first child a supervision (97155) authorization that ends soon,
+ * the expired direct-therapy authorization before the current one and the approved renewal after it;
  * the admins are told of those running out, as for any recorded authorization. Children that already have
  * authorizations are left alone.
  */
@@ -81,6 +82,10 @@ class DemoAuthorizations implements ApplicationRunner {
 				if (i == 0) {
 					this.service.create(admin, child, terms(payer, i, "97155", 48, today.minusMonths(5),
 							today.plusDays(18), "Protocol modification by the BCBA; renewal requested"));
+					this.service.create(admin, child, terms(payer, i, "97153", 960, start.minusMonths(6),
+							start.minusDays(1), "Direct therapy, the previous six months"));
+					this.service.create(admin, child, terms(payer, i, "97153", 1000, end.plusDays(1),
+							end.plusMonths(6), "Direct therapy, renewal approved"));
 				}
 			}
 		});

@@ -54,6 +54,15 @@ class DemoPrograms implements ApplicationRunner {
 					Program.Measurement.FREQUENCY, null, List.of("Elopement"),
 					List.of(List.of(TargetPhase.INTERVENTION))));
 
+	/** Behaviors measured by rate and by duration, for the first active child: every measurement is in the demo. */
+	static final List<DemoProgram> MORE_BEHAVIORS = List.of(
+			new DemoProgram("Reduce hand flapping", Program.Domain.BEHAVIOR_REDUCTION,
+					"Reduces hand flapping during table work to under two per hour.", Program.Kind.BEHAVIOR,
+					Program.Measurement.RATE, null, List.of("Hand flapping"), List.of(List.of(TargetPhase.INTERVENTION))),
+			new DemoProgram("Shorter tantrums", Program.Domain.BEHAVIOR_REDUCTION,
+					"Tantrums last under one minute.", Program.Kind.BEHAVIOR, Program.Measurement.DURATION, null,
+					List.of("Tantrum"), List.of(List.of(TargetPhase.INTERVENTION))));
+
 	private final ProgramService service;
 
 	private final Children children;
@@ -88,12 +97,17 @@ class DemoPrograms implements ApplicationRunner {
 		}
 		supervisor.runAs(() -> {
 			int n = 0;
+			boolean behaviorsSeeded = false;
 			for (Children.ChildFacts child : this.children.caseload(maya.id())) {
 				if (child.status() != ChildStatus.ACTIVE && child.status() != ChildStatus.ON_HOLD) {
 					continue;
 				}
 				for (int i = 0; i < 2; i++) {
 					seed(supervisor, child, PROGRAMS.get((n + i) % PROGRAMS.size()));
+				}
+				if (!behaviorsSeeded && child.status() == ChildStatus.ACTIVE) {
+					MORE_BEHAVIORS.forEach(demo -> seed(supervisor, child, demo));
+					behaviorsSeeded = true;
 				}
 				n++;
 			}

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * week with each active child of their caseload, from when the programs were designed until yesterday, through the
  * same service as the tablets. Skills improve along a learning curve with noise, behaviors decline, so targets reach
  * their criterion, get mastered automatically and the next target starts — the graphs show real curves with phase
- * changes. Deterministic (fixed seed).
+ * changes. Now and then a mistaken trial is taken back (an undo) and an occurrence of a behavior is described (an ABC
+ * record), so every kind of event is there to see. Deterministic (fixed seed).
  */
 @Component
 @Profile("demo")
@@ -149,6 +151,14 @@ class DemoSessions implements ApplicationRunner {
 					events.add(event("trial", target, at.plusSeconds(40L * i), correct ? "correct" : "incorrect",
 							prompt, null, null, null));
 				}
+				if (k == 2) {
+					// a trial tapped by mistake and taken back: it counts nowhere
+					Session.Event mistake = event("trial", target, at.plusSeconds(40L * trials), "no_response",
+							"full_physical", null, null, null);
+					events.add(mistake);
+					events.add(new Session.Event(UUID.randomUUID(), "undo", null, null, null, null, null, null, null,
+							null, null, mistake.id(), at.plusSeconds(40L * trials + 5)));
+				}
 			}
 			case "task_analysis" -> {
 				for (int step = 1; step <= 8; step++) {
@@ -168,6 +178,12 @@ class DemoSessions implements ApplicationRunner {
 			}
 			default -> {
 			}
+		}
+		if (teaching && k % 3 == 1 && Set.of("frequency", "rate", "duration").contains(target.measurement())) {
+			// what happened around one occurrence, for the functional assessment
+			events.add(new Session.Event(UUID.randomUUID(), "abc", target.targetId(), null, null, null, null, null,
+					"Asked to put the toys away", target.name(), "Given a break, then prompted to finish",
+					null, at.plusSeconds(90)));
 		}
 		return events;
 	}
