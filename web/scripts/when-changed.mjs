@@ -30,9 +30,7 @@ const steps = {
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !(dir === web && notInputs.has(entry.name)) && entry.name !== '.DS_Store')
-    .flatMap((entry) =>
-      entry.isDirectory() ? files(join(dir, entry.name)) : [relative(web, join(dir, entry.name))],
-    )
+    .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [relative(web, join(dir, entry.name))]))
     .sort();
 }
 
@@ -42,7 +40,10 @@ function fingerprint(inputs) {
     if (name.startsWith('VITE_')) hash.update(`${name}=${value}\n`);
   }
   for (const file of inputs) {
-    hash.update(`${file}\n`).update(readFileSync(join(web, file))).update('\n');
+    hash
+      .update(`${file}\n`)
+      .update(readFileSync(join(web, file)))
+      .update('\n');
   }
   return hash.digest('hex');
 }

@@ -182,7 +182,10 @@ class DemoClinicIntegrationTests {
 			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(),
 					"--spring.datasource.hikari.maximum-pool-size=2", "--spark.identity.bootstrap-admin-email=",
-					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh");
+					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh",
+					// the test profile logs warnings only: let the start-up line and the demo logins through
+					"--logging.level.org.sparktherapy.SparkTherapyApplication=info",
+					"--logging.level.org.sparktherapy.identity.internal.DemoAccounts=info");
 	}
 
 }

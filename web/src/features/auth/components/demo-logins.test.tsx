@@ -31,7 +31,7 @@ describe('DemoLoginList', () => {
 
     const list = await screen.findByRole('region', { name: 'Demo clinic accounts' });
     expect(list).toHaveTextContent('spark-demo-clinic-2026');
-    expect(list).toHaveTextContent('luis.romero@demo.sparktherapy.org');
+    expect(list).toHaveTextContent('Luis Romero therapist, RBT (technician)');
     await user.click(screen.getByRole('button', { name: 'Fill in Luis Romero, therapist, RBT (technician)' }));
 
     expect(onPick).toHaveBeenCalledWith('luis.romero@demo.sparktherapy.org', 'spark-demo-clinic-2026');

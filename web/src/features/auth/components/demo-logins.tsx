@@ -21,13 +21,12 @@ export function DemoLoginList({ onPick }: { onPick: (email: string, password: st
               type="button"
               className="link-button"
               aria-label={`Fill in ${login.name}, ${login.label}`}
+              title={login.email}
               onClick={() => onPick(login.email, password)}
             >
               {login.name}
             </button>{' '}
-            <span className="muted">
-              {login.label} · {login.email}
-            </span>
+            <span className="muted">{login.label}</span>
           </li>
         ))}
       </ul>

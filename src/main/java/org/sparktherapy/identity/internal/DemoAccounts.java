@@ -93,8 +93,9 @@ class DemoAccounts implements DemoData {
 			lines.add("SPARKTherapy demo clinic ready: open " + address);
 			lines.add("");
 			lines.add("Password for every account: " + PASSWORD);
+			int emails = PEOPLE.stream().mapToInt(person -> person.email().length()).max().orElse(0);
 			for (DemoPerson person : PEOPLE) {
-				lines.add(String.format("  %-34s %s", person.email(), label(person)));
+				lines.add("  " + person.email() + " ".repeat(emails - person.email().length() + 2) + label(person));
 			}
 			lines.add("");
 			lines.add("Stop: Ctrl-C. Fresh demo: delete the data dir (./data or SPARK_DATA_DIR) and start again.");
