@@ -165,7 +165,6 @@ class BackupRestoreIntegrationTests {
 		assertThat(counts.get("audit_log")).isEqualTo((long) AUDIT_ENTRIES);
 		assertThat(rowCounts(target)).as("every table's row count").isEqualTo(counts);
 		assertThat(contents(target)).as("every table's rows").isEqualTo(contents(source));
-		System.out.println("SIZE " + databaseSize(source));
 		assertThat(AuditChains.verify(SERVER + source, "postgres", ""))
 			.as("the generated access log is a valid chain").isEqualTo(new AuditChains.Result(true, AUDIT_ENTRIES));
 		assertThat(AuditChains.verify(SERVER + target, "postgres", ""))
