@@ -13,7 +13,8 @@ Writes DIR/sparktherapy-<UTC time>/ with
   files.tar.gz.gpg    attachments/ and keys/ of the data dir (if --data-dir is given), encrypted
   SHA256SUMS          checksums of both (sha256sum -c SHA256SUMS)
   FORMAT              what made the backup (no clinical data)
-then checks it: checksums, decryption, `pg_restore --list` of the dump, `tar -t` of the files.
+then checks it: checksums, decryption (to a temporary file under $TMPDIR as large as the backup), the dump's
+`pg_restore --list` and a full read of its data, `tar -t` of the files.
 It is written as .incomplete-* and renamed only once verified; a failed one is removed.
 
   --passphrase-file FILE  first line is the passphrase; must not be readable by others
@@ -102,14 +103,21 @@ INFO
 
 echo "backup: verifying"
 (cd "$partial" && sha256sum --quiet --check SHA256SUMS) || fail "checksums do not match what was just written" 3
-listing=$(gpg_ --decrypt "$partial/database.dump.gpg" | pg_restore --list 2> >(redact)) \
-  || fail "the dump does not decrypt and list" 3
+# decrypt to a file first, never into a pipe that a reader may close early: `pg_restore --list` stops after the
+# table of contents, and gpg writing the rest then dies of SIGPIPE (and gpg checks integrity only at the end)
+gpg_ --output "$work/database.dump" --decrypt "$partial/database.dump.gpg" \
+  || fail "the dump does not decrypt" 3
+listing=$(pg_restore --list "$work/database.dump" 2> >(redact)) || fail "the decrypted dump does not list" 3
 entries=$(grep -c '^[0-9]' <<<"$listing" || true)
 [ "$entries" -gt 0 ] || fail "the dump lists no entries" 3
+# read every entry's data (decompressing it) as a restore would, into nothing
+pg_restore --file=/dev/null "$work/database.dump" 2> >(redact) || fail "the decrypted dump does not read through" 3
+rm -f "$work/database.dump"
 files=0
 if [ -f "$partial/files.tar.gz.gpg" ]; then
-  listing=$(gpg_ --decrypt "$partial/files.tar.gz.gpg" | tar --list --gzip) \
-    || fail "the files archive does not decrypt and list" 3
+  gpg_ --output "$work/files.tar.gz" --decrypt "$partial/files.tar.gz.gpg" || fail "the files archive does not decrypt" 3
+  listing=$(tar --list --gzip --file "$work/files.tar.gz") || fail "the files archive does not list" 3
+  rm -f "$work/files.tar.gz"
   files=$(grep -vc -e '/$' -e '^$' <<<"$listing" || true)
 fi
 

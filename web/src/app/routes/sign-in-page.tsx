@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert } from '../../components/ui/alert';
 import { FullPageStatus } from '../../components/ui/full-page-status';
+import { DemoLoginList } from '../../features/auth/components/demo-logins';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useAuth } from '../../lib/auth';
 import { HOME_PATHS } from '../role-home';
@@ -11,6 +13,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const registeredEmail = (location.state as { registeredEmail?: string } | null)?.registeredEmail;
+  const [picked, setPicked] = useState<{ email: string; password: string }>();
 
   if (status === 'restoring') return <FullPageStatus>Loading SPARKTherapy…</FullPageStatus>;
   if (status === 'signed-in' && user) return <Navigate to={HOME_PATHS[user.role]} replace />;
@@ -38,9 +41,12 @@ export function SignInPage() {
         </Alert>
       )}
       <SignInForm
-        defaultEmail={registeredEmail}
+        key={picked?.email}
+        defaultEmail={picked?.email ?? registeredEmail}
+        defaultPassword={picked?.password}
         onSignedIn={(signedIn) => navigate(HOME_PATHS[signedIn.role], { replace: true })}
       />
+      <DemoLoginList onPick={(email, password) => setPicked({ email, password })} />
     </AuthLayout>
   );
 }

@@ -218,6 +218,22 @@ class AccessTableIntegrationTests {
 		assertThat(new TreeSet<>(TABLE.keySet())).containsExactlyInAnyOrderElementsOf(registeredRoutes());
 	}
 
+	/**
+	 * Routes of the demo profile only ({@code DemoClinicIntegrationTests} calls them there): unknown everywhere else,
+	 * to everyone, signed in or not.
+	 */
+	static final List<String> DEMO_ONLY = List.of("/api/demo/logins");
+
+	@Test
+	void demoOnlyRoutesAreUnknownOutsideTheDemoProfile() {
+		for (String path : DEMO_ONLY) {
+			for (Actor actor : Actor.values()) {
+				Api api = (actor == Actor.ANONYMOUS) ? new Api(this.port) : this.people.get(actor).api();
+				assertThat(api.get(path).status()).as("GET %s as %s", path, actor).isEqualTo(404);
+			}
+		}
+	}
+
 	@Test
 	void everyCallerGetsWhatTheTableSays() {
 		List<String> mismatches = new ArrayList<>();

@@ -6,20 +6,29 @@ import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparktherapy.support.Api;
 import org.sparktherapy.support.FreshDatabase;
 import org.sparktherapy.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's run command seeds a small, realistic demo clinic, once.
+ * The README's run command seeds a small, realistic demo clinic, once, before its port opens, and shows its logins
+ * (in the log, last, and to the sign-in page).
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DemoClinicIntegrationTests {
 
 	@Autowired
@@ -29,8 +38,8 @@ class DemoClinicIntegrationTests {
 	void theDemoProfileSeedsARealisticClinicOnce() {
 		FreshDatabase database = new FreshDatabase(this.dataSource);
 		try {
-			startAndSettle(database);
-			startAndSettle(database);
+			startAndSettle(database, SeededBeforeTheWebServer.NOT_CHECKED);
+			startAndSettle(database, SeededBeforeTheWebServer.NOT_CHECKED);
 
 			JdbcClient demo = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
 					database.url(), database.username(), ""));
@@ -98,26 +107,85 @@ class DemoClinicIntegrationTests {
 		}
 	}
 
+	@Test
+	void theDemoClinicIsSeededBeforeThePortOpensAndItsLoginsAreShownLast(CapturedOutput output) {
+		FreshDatabase database = new FreshDatabase(this.dataSource);
+		SeededBeforeTheWebServer check = new SeededBeforeTheWebServer();
+		try (ConfigurableApplicationContext node = start(database, check)) {
+			assertThat(check.accountsWhenThePortOpened).as("demo accounts when the web server started").isEqualTo(10);
+			assertThat(check.childrenWhenThePortOpened).as("demo children when the web server started").isEqualTo(8);
+			int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+
+			Api.Response logins = new Api(port).get("/api/demo/logins");
+
+			assertThat(logins.status()).as(logins.text()).isEqualTo(200);
+			assertThat(logins.at("/password")).isEqualTo("spark-demo-clinic-2026");
+			assertThat(logins.json().get("logins")).hasSize(10);
+			assertThat(logins.at("/logins/0/email")).isEqualTo("admin@demo.sparktherapy.org");
+			assertThat(logins.at("/logins/1/label")).isEqualTo("therapist, BCBA (supervisor)");
+			String log = output.getOut();
+			int box = log.lastIndexOf("SPARKTherapy demo clinic ready: open http://localhost:" + port + " ");
+			assertThat(box).as("the logins with the real address").isPositive();
+			assertThat(log.substring(box)).contains("admin@demo.sparktherapy.org")
+				.contains("emma.carter@demo.sparktherapy.org")
+				.contains("Password for every account: spark-demo-clinic-2026")
+				.doesNotContain("localhost:5000");
+			assertThat(log.lastIndexOf("Started SparkTherapyApplication")).as("logins after the start-up lines")
+				.isLessThan(box);
+			settle(node);
+		}
+		finally {
+			database.drop();
+		}
+	}
+
+	/** Counts the demo clinic's people the moment the web server has started, before anyone can call it. */
+	static final class SeededBeforeTheWebServer implements ApplicationListener<WebServerInitializedEvent> {
+
+		static final SeededBeforeTheWebServer NOT_CHECKED = new SeededBeforeTheWebServer();
+
+		volatile long accountsWhenThePortOpened = -1;
+
+		volatile long childrenWhenThePortOpened = -1;
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			JdbcClient jdbc = JdbcClient.create(event.getApplicationContext().getBean(DataSource.class));
+			this.accountsWhenThePortOpened = count(jdbc,
+					"select count(*) from accounts where email like '%@demo.sparktherapy.org'");
+			this.childrenWhenThePortOpened = count(jdbc, "select count(*) from children");
+		}
+
+	}
+
 	private static long count(JdbcClient jdbc, String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	/** Starts the demo node and stops it once the listeners have handled what the seeding published. */
-	private static void startAndSettle(FreshDatabase database) {
-		try (ConfigurableApplicationContext node = start(database)) {
-			JdbcClient jdbc = JdbcClient.create(node.getBean(DataSource.class));
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(60))
-				.until(() -> count(jdbc, "select count(*) from event_publication where completion_date is null") == 0);
+	private static void startAndSettle(FreshDatabase database, SeededBeforeTheWebServer check) {
+		try (ConfigurableApplicationContext node = start(database, check)) {
+			settle(node);
 		}
 	}
 
-	private static ConfigurableApplicationContext start(FreshDatabase database) {
+	private static void settle(ConfigurableApplicationContext node) {
+		JdbcClient jdbc = JdbcClient.create(node.getBean(DataSource.class));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> count(jdbc, "select count(*) from event_publication where completion_date is null") == 0);
+	}
+
+	private static ConfigurableApplicationContext start(FreshDatabase database, SeededBeforeTheWebServer check) {
 		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test", "demo")
+			.listeners(check)
 			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(),
 					"--spring.datasource.hikari.maximum-pool-size=2", "--spark.identity.bootstrap-admin-email=",
-					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh");
+					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh",
+					// the test profile logs warnings only: let the start-up line and the demo logins through
+					"--logging.level.org.sparktherapy.SparkTherapyApplication=info",
+					"--logging.level.org.sparktherapy.identity.internal.DemoAccounts=info");
 	}
 
 }

@@ -20,9 +20,11 @@ export function signInErrorMessage(error: unknown): string {
 export function SignInForm({
   onSignedIn,
   defaultEmail = '',
+  defaultPassword = '',
 }: {
   onSignedIn: (user: User) => void;
   defaultEmail?: string;
+  defaultPassword?: string;
 }) {
   const login = useLogin();
   const {
@@ -31,7 +33,7 @@ export function SignInForm({
     formState: { errors },
   } = useForm<LoginRequest>({
     resolver: zodResolver(loginSchema),
-    defaultValues: { email: defaultEmail, password: '' },
+    defaultValues: { email: defaultEmail, password: defaultPassword },
   });
 
   const onSubmit = handleSubmit((values) => {

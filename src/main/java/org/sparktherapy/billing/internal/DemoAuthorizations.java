@@ -8,9 +8,8 @@ import java.util.UUID;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoData;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(55)
-class DemoAuthorizations implements ApplicationRunner {
+class DemoAuthorizations implements DemoData {
 
 	private static final String ADMIN = "admin@demo.sparktherapy.org";
 
@@ -49,7 +48,7 @@ class DemoAuthorizations implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		AccountSummary account = this.accounts.findByEmail(ADMIN).orElse(null);
 		if (account == null) {
 			return;

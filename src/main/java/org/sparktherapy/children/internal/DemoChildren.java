@@ -7,9 +7,8 @@ import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoData;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(20)
-class DemoChildren implements ApplicationRunner {
+class DemoChildren implements DemoData {
 
 	private static final String DOMAIN = "@demo.sparktherapy.org";
 
@@ -62,7 +61,7 @@ class DemoChildren implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (this.jdbc.sql("select count(*) from children").query(Long.class).single() > 0) {
 			return;
 		}

@@ -1,16 +1,19 @@
 package org.sparktherapy.identity.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.DemoData;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(10)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements DemoData {
 
 	static final String PASSWORD = "spark-demo-clinic-2026";
 
@@ -54,7 +57,7 @@ class DemoAccounts implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		for (DemoPerson person : PEOPLE) {
 			if (this.accounts.findByEmail(person.email()).isEmpty()) {
 				this.service.open(person.name(), person.email(), PASSWORD, person.role(), person.credential());
@@ -62,27 +65,59 @@ class DemoAccounts implements ApplicationRunner {
 		}
 	}
 
-	/** Prints the demo logins once every module has seeded its part of the demo clinic. */
+	/**
+	 * Prints the demo logins, boxed, with the address the server really listens on, once the application is ready
+	 * (the demo clinic is seeded before the port opens): the last lines of the start-up log.
+	 */
 	@Component
 	@Profile("demo")
-	@Order(1000)
-	static class DemoLogins implements ApplicationRunner {
+	static class DemoLogins {
 
-		@Override
-		public void run(ApplicationArguments args) {
-			StringBuilder logins = new StringBuilder("Demo clinic ready. Sign in at http://localhost:5000 with password '")
-				.append(PASSWORD)
-				.append("' as:");
-			for (DemoPerson person : PEOPLE) {
-				logins.append("\n  ")
-					.append(person.role().value())
-					.append(person.credential() != null ? " (" + person.credential().value() + ")" : "")
-					.append(": ")
-					.append(person.email());
-			}
-			log.info(logins.toString());
+		private final Environment environment;
+
+		DemoLogins(Environment environment) {
+			this.environment = environment;
 		}
 
+		@EventListener(ApplicationReadyEvent.class)
+		void print() {
+			log.info(box(address(this.environment.getProperty("local.server.port"))));
+		}
+
+		static String address(String port) {
+			return "http://localhost" + ((port == null || port.equals("80")) ? "" : ":" + port);
+		}
+
+		static String box(String address) {
+			List<String> lines = new ArrayList<>();
+			lines.add("SPARKTherapy demo clinic ready: open " + address);
+			lines.add("");
+			lines.add("Password for every account: " + PASSWORD);
+			int emails = PEOPLE.stream().mapToInt(person -> person.email().length()).max().orElse(0);
+			for (DemoPerson person : PEOPLE) {
+				lines.add("  " + person.email() + " ".repeat(emails - person.email().length() + 2) + label(person));
+			}
+			lines.add("");
+			lines.add("Stop: Ctrl-C. Fresh demo: delete the data dir (./data or SPARK_DATA_DIR) and start again.");
+			int width = lines.stream().mapToInt(String::length).max().orElse(0);
+			String rule = "+" + "-".repeat(width + 2) + "+";
+			StringBuilder box = new StringBuilder("\n").append(rule);
+			for (String line : lines) {
+				box.append("\n| ").append(line).append(" ".repeat(width - line.length())).append(" |");
+			}
+			return box.append("\n").append(rule).toString();
+		}
+
+	}
+
+	/** How the sign-in page and the log name a demo person's role. */
+	static String label(DemoPerson person) {
+		return switch (person.role()) {
+			case ADMIN -> "admin";
+			case PARENT -> "parent";
+			case THERAPIST -> "therapist, " + person.credential().value()
+					+ (person.credential() == Credential.RBT ? " (technician)" : " (supervisor)");
+		};
 	}
 
 }

@@ -12,10 +12,9 @@ import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.DemoClock;
+import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.platform.SparkProperties;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(60)
-class DemoMessaging implements ApplicationRunner {
+class DemoMessaging implements DemoData {
 
 	private static final String DOMAIN = "@demo.sparktherapy.org";
 
@@ -92,7 +91,7 @@ class DemoMessaging implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		DemoClock.seedOnce(this.clock,
 				() -> this.jdbc.sql("select exists (select 1 from messages)").query(Boolean.class).single(), this::seed);
 	}

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.sparktherapy.platform.DemoData;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(90)
-class DemoNotifications implements ApplicationRunner {
+class DemoNotifications implements DemoData {
 
 	static final Duration KEPT_UNREAD = Duration.ofDays(3);
 
@@ -40,7 +40,7 @@ class DemoNotifications implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		Thread.ofVirtual().name("demo-notifications").start(this::markOldOnesRead);
 	}
 

@@ -7,12 +7,11 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
 import org.sparktherapy.programs.internal.Program.ProgramDesign;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(30)
-class DemoPrograms implements ApplicationRunner {
+class DemoPrograms implements DemoData {
 
 	record DemoProgram(String name, Program.Domain domain, String objective, Program.Kind kind,
 			Program.Measurement measurement, MasteryCriterion criterion, List<String> targets,
@@ -86,7 +85,7 @@ class DemoPrograms implements ApplicationRunner {
 	static final java.time.Duration HISTORY = java.time.Duration.ofDays(7 * 7);
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		if (this.jdbc.sql("select count(*) from programs").query(Long.class).single() > 0) {
 			return;
 		}

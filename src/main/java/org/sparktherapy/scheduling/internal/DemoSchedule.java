@@ -16,10 +16,9 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.platform.SparkProperties;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(50)
-class DemoSchedule implements ApplicationRunner {
+class DemoSchedule implements DemoData {
 
 	private static final String ADMIN = "admin@demo.sparktherapy.org";
 
@@ -128,7 +127,7 @@ class DemoSchedule implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		CurrentUser admin = user(ADMIN);
 		// hours first: the bookings below are checked against them
 		seedHours(admin, user(SUPERVISOR), SUPERVISOR_HOURS);

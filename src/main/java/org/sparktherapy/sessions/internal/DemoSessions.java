@@ -21,12 +21,11 @@ import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.DemoClock;
+import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(40)
-class DemoSessions implements ApplicationRunner {
+class DemoSessions implements DemoData {
 
 	private static final List<String> TECHNICIANS = List.of("luis.romero@demo.sparktherapy.org",
 			"priya.shah@demo.sparktherapy.org");
@@ -79,7 +78,7 @@ class DemoSessions implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		DemoClock.seedOnce(this.clock,
 				() -> this.jdbc.sql("select exists (select 1 from therapy_sessions)").query(Boolean.class).single(), this::seed);
 	}

@@ -1,0 +1,93 @@
+package org.sparktherapy.audit.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The access log's hash chain for tests outside the module (backups): appends entries hashed exactly as
+ * {@link AuditLog} does, and runs the module's own {@link AuditVerifier} against any database.
+ */
+public final class AuditChains {
+
+	private static final List<String> ACTIONS = List.of("read", "update", "list", "export");
+
+	private static final List<String> TYPES = List.of("child", "session", "program", "progress");
+
+	private AuditChains() {
+	}
+
+	/**
+	 * Appends {@code count} successful accesses of the given children by the given accounts, chained to whatever the
+	 * log holds already, one second apart from {@code from}.
+	 */
+	public static void append(Connection db, int count, List<UUID> accounts, List<UUID> children, Instant from)
+			throws SQLException {
+		Random random = new Random(7);
+		byte[] previous = null;
+		try (var last = db.createStatement().executeQuery("select hash from audit_log order by seq desc limit 1")) {
+			if (last.next()) {
+				previous = last.getBytes(1);
+			}
+		}
+		try (PreparedStatement insert = db.prepareStatement("""
+				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
+				    address, outcome, previous_hash, hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+			for (int i = 0; i < count; i++) {
+				UUID child = children.get(random.nextInt(children.size()));
+				AuditLog.Entry entry = new AuditLog.Entry(new UUID(random.nextLong(), random.nextLong()),
+						from.plusSeconds(i).plus(random.nextInt(1_000_000), ChronoUnit.MICROS),
+						accounts.get(random.nextInt(accounts.size())), "therapist",
+						ACTIONS.get(random.nextInt(ACTIONS.size())), TYPES.get(random.nextInt(TYPES.size())), child,
+						child, "GET /api/children/{id}", "192.0.2." + random.nextInt(255), "success");
+				byte[] hash = entry.hash(previous);
+				insert.setObject(1, entry.id());
+				insert.setTimestamp(2, Timestamp.from(entry.at()));
+				insert.setObject(3, entry.accountId());
+				insert.setString(4, entry.role());
+				insert.setString(5, entry.action());
+				insert.setString(6, entry.resourceType());
+				insert.setObject(7, entry.resourceId());
+				insert.setObject(8, entry.childId());
+				insert.setString(9, entry.endpoint());
+				insert.setString(10, entry.address());
+				insert.setString(11, entry.outcome());
+				insert.setBytes(12, previous);
+				insert.setBytes(13, hash);
+				insert.addBatch();
+				previous = hash;
+				if (i % 1000 == 999) {
+					insert.executeBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+	}
+
+	/** What {@link AuditVerifier} finds in the database at {@code url}. */
+	public static Result verify(String url, String username, String password) {
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, username, password, true);
+		dataSource.setAutoCommit(false); // lets the verifier stream the log with its fetch size
+		try {
+			AuditVerifier.Verification verification = new AuditVerifier(dataSource).verify();
+			return new Result(verification.valid(), verification.checked());
+		}
+		finally {
+			dataSource.destroy();
+		}
+	}
+
+	/** Whether the chain holds, over how many entries. */
+	public record Result(boolean valid, long checked) {
+	}
+
+}
