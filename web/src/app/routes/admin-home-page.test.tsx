@@ -43,7 +43,7 @@ describe('AdminHomePage', () => {
 
     renderWithProviders(<AdminHomePage />);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Clinic today' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clinic overview' })).toBeInTheDocument();
     const todays = section(/Today’s sessions/);
     expect(await within(todays).findByText('Avery Lane')).toBeInTheDocument();
     expect(within(todays).getByText(/Toni Tech · Direct treatment \(97153\) · Clinic/)).toBeInTheDocument();

@@ -11,7 +11,7 @@ export function AdminHomePage() {
   const { user } = useAuth();
   const childName = useChildNames();
   return (
-    <Page title="Clinic today" lead={<p>Welcome, {user?.name}</p>}>
+    <Page title="Clinic overview" lead={<p>Welcome, {user?.name}</p>}>
       <HomeGrid>
         <TodaysSessionsSection childName={childName} />
         <UnsignedNotesSections childName={childName} />
