@@ -1,8 +1,15 @@
 import { Link } from 'react-router-dom';
 import { HomeList, HomeSection } from '../../../components/ui/home-section';
 import { formatDay } from '../../../lib/dates';
+import type { Authorization } from '../api/authorization-types';
 import { useAuthorizations } from '../api/list-authorizations';
 import { AuthorizationAlertBadge } from './alert-badge';
+
+function unitsLeft({ unitsRemaining, unitsAuthorized }: Authorization): string {
+  return unitsRemaining < 0
+    ? `${-unitsRemaining} units over the ${unitsAuthorized} authorized`
+    : `${unitsRemaining} of ${unitsAuthorized} units left`;
+}
 
 /** Authorizations that are over, running out or ending soon, the most urgent first (admins). */
 export function AuthorizationAlertsSection() {
@@ -24,8 +31,8 @@ export function AuthorizationAlertsSection() {
             <span className="home-item-text">
               <Link to={`/children/${authorization.childId}`}>{authorization.childName}</Link>
               <span className="home-item-meta">
-                {authorization.payer} · {authorization.serviceCode} · {authorization.unitsRemaining} of{' '}
-                {authorization.unitsAuthorized} units left · ends {formatDay(authorization.endDate)}
+                {authorization.payer} · {authorization.serviceCode} · {unitsLeft(authorization)} · ends{' '}
+                {formatDay(authorization.endDate)}
               </span>
             </span>
             <AuthorizationAlertBadge alert={authorization.alert} />
