@@ -1,12 +1,23 @@
+import { HomeGrid } from '../../components/ui/home-section';
 import { Page } from '../../components/ui/page';
-import { AdminHome } from '../../features/home/components/admin-home';
+import { AuthorizationAlertsSection } from '../../features/billing/components/authorization-alerts-section';
+import { ChangeRequestsSection, TodaysSessionsSection } from '../../features/scheduling/components/home-sections';
+import { useChildNames } from '../../features/scheduling/components/use-names';
+import { UnsignedNotesSections } from '../../features/sessions/components/home-sections';
 import { useAuth } from '../../lib/auth';
 
+/** An admin's day: today's sessions, notes not signed, authorizations running out, changes to decide. */
 export function AdminHomePage() {
   const { user } = useAuth();
+  const childName = useChildNames();
   return (
     <Page title="Clinic overview" lead={<p>Welcome, {user?.name}</p>}>
-      <AdminHome />
+      <HomeGrid>
+        <TodaysSessionsSection childName={childName} />
+        <UnsignedNotesSections childName={childName} />
+        <AuthorizationAlertsSection />
+        <ChangeRequestsSection childName={childName} />
+      </HomeGrid>
     </Page>
   );
 }

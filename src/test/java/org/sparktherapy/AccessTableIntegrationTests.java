@@ -111,6 +111,11 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/sessions/{id}/addenda",
 				"admin=ok supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("GET /api/children/{id}/progress", childReaders);
+		// work queues: everyone sees the notes of their own scope; review queue and caseload targets are therapists'
+		TABLE.put("GET /api/sessions/unsigned", everyone + " anonymous=401");
+		String therapistsOwn = "admin=403 supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("GET /api/sessions/review-queue", therapistsOwn);
+		TABLE.put("GET /api/caseload/targets", therapistsOwn);
 		// scheduling (the appointment is the technician's, with the guardian's child)
 		TABLE.put("POST /api/appointments", childAdmins);
 		TABLE.put("GET /api/appointments", everyone + " anonymous=401");
@@ -398,6 +403,9 @@ class AccessTableIntegrationTests {
 			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSessionId + "/addenda",
 					body("reason", "Correction", "text", "Detail added later.")).status();
 			case "GET /api/children/{id}/progress" -> api.get(child + "/progress").status();
+			case "GET /api/sessions/unsigned" -> api.get("/api/sessions/unsigned").status();
+			case "GET /api/sessions/review-queue" -> api.get("/api/sessions/review-queue").status();
+			case "GET /api/caseload/targets" -> api.get("/api/caseload/targets").status();
 			case "POST /api/appointments" -> api.post("/api/appointments", body("childId", world.childId, "therapistId",
 					this.people.get(Actor.TECHNICIAN).id(), "serviceCode", "97153", "place", "home", "start",
 					world.appointmentStart.plusSeconds(3600).toString(), "end",

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
  * <li>Supervisors and technicians read all sessions of their children; admins read all; guardians read submitted
  * sessions and progress of their own children, and co-sign when they may sign for the child.</li>
  * <li>Addenda: care-team therapists and admins, on submitted sessions.</li>
+ * <li>Work queues: notes waiting for a signature are listed to admins (the clinic), therapists (their caseload) and
+ * guardians (the notes they may co-sign); a therapist's review queue holds the notes of children they supervise, and
+ * their caseload's targets are theirs alone.</li>
  * </ul>
  */
 @Component
@@ -37,6 +40,16 @@ class SessionAccessPolicy {
 
 	boolean seesOpenSessions(Relation relation) {
 		return relation != Relation.GUARDIAN;
+	}
+
+	/** Whether the user has a caseload (review queue, targets to watch): therapists only. */
+	boolean hasCaseload(CurrentUser user) {
+		return user.is(org.sparktherapy.identity.Role.THERAPIST);
+	}
+
+	/** Whether the therapist reviews the notes others write for this child: its supervisors. */
+	boolean reviewsNotesOf(Relation relation) {
+		return relation == Relation.SUPERVISOR;
 	}
 
 	boolean mayAddAddendum(Relation relation) {

@@ -1,0 +1,209 @@
+package org.sparktherapy.sessions.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.programs.Programs;
+import org.sparktherapy.programs.TargetPhase;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What waits for someone, for the home pages: notes not yet signed, notes to review, and the caseload's targets that
+ * need the supervisor's eye ({@link NearMasteryRule}, {@link StalledTargetRule}). Who sees which children is decided
+ * by {@link SessionAccessPolicy}; every child whose records are listed is written to the PHI access log.
+ */
+@Service
+class QueueService {
+
+	/** How far back a supervisor's review queue reaches. */
+	static final Duration REVIEW_WINDOW = Duration.ofDays(7);
+
+	/** Notes waiting for their therapist's signature and for a guardian's co-signature. */
+	record UnsignedNotes(QueueRepository.Notes awaitingTherapist, QueueRepository.Notes awaitingGuardian) {
+	}
+
+	/** A target that needs the supervisor's eye, with what the rule saw. */
+	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name,
+			String measurement, Programs.Criterion criterion, int sessionsSincePhaseChange, int sessionsMeetingInARow,
+			Double latestPercent, Instant phaseSince) {
+	}
+
+	/** The caseload's targets near mastery and stalled. */
+	record CaseloadTargets(List<TargetAlert> nearMastery, List<TargetAlert> stalled) {
+	}
+
+	private final QueueRepository queues;
+
+	private final SessionRepository sessions;
+
+	private final SessionAccessPolicy policy;
+
+	private final Children children;
+
+	private final Programs programs;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	QueueService(QueueRepository queues, SessionRepository sessions, SessionAccessPolicy policy, Children children,
+			Programs programs, AuditTrail audit, Clock clock, SparkProperties properties) {
+		this.queues = queues;
+		this.sessions = sessions;
+		this.policy = policy;
+		this.children = children;
+		this.programs = programs;
+		this.audit = audit;
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	/**
+	 * Admins: the whole clinic's; therapists: their caseload's; guardians: the submitted notes of the children they
+	 * may sign for (they never see open sessions).
+	 */
+	@Transactional
+	UnsignedNotes unsigned(CurrentUser user) {
+		Instant now = this.clock.instant();
+		UnsignedNotes result = switch (user.role()) {
+			case ADMIN -> new UnsignedNotes(this.queues.awaitingTherapist(null, now),
+					this.queues.awaitingGuardian(null, now));
+			case THERAPIST -> {
+				List<UUID> caseload = this.children.caseload(user.id()).stream().map(Children.ChildFacts::id).toList();
+				yield new UnsignedNotes(this.queues.awaitingTherapist(caseload, now),
+						this.queues.awaitingGuardian(caseload, now));
+			}
+			case PARENT -> {
+				List<UUID> signable = this.children.childrenOfGuardian(user.id())
+					.stream()
+					.filter(child -> this.children.maySignFor(user, child))
+					.toList();
+				yield new UnsignedNotes(QueueRepository.Notes.NONE, this.queues.awaitingGuardian(signable, now));
+			}
+		};
+		logListed(Stream.concat(result.awaitingTherapist().notes().stream(),
+				result.awaitingGuardian().notes().stream()));
+		return result;
+	}
+
+	/**
+	 * A supervisor's review queue: the notes other therapists submitted in the last {@link #REVIEW_WINDOW} for the
+	 * children the caller supervises.
+	 */
+	@Transactional
+	QueueRepository.Notes reviewQueue(CurrentUser user) {
+		if (!this.policy.hasCaseload(user)) {
+			this.audit.refused(new PhiAccess("list", "session", null, null), false);
+			throw new SessionsProblems.NotAllowedForSession("The review queue is a therapist's.");
+		}
+		List<UUID> supervised = this.children.caseload(user.id())
+			.stream()
+			.map(Children.ChildFacts::id)
+			.filter(child -> this.policy.reviewsNotesOf(this.children.relationOf(user, child)))
+			.toList();
+		QueueRepository.Notes result = this.queues.submittedByOthers(supervised, user.id(),
+				this.clock.instant().minus(REVIEW_WINDOW));
+		logListed(result.notes().stream());
+		return result;
+	}
+
+	/** The targets of the caller's active caseload children that are near mastery or stalled. */
+	@Transactional
+	CaseloadTargets caseloadTargets(CurrentUser user) {
+		if (!this.policy.hasCaseload(user)) {
+			this.audit.refused(new PhiAccess("read", "progress", null, null), false);
+			throw new SessionsProblems.NotAllowedForSession("Caseload targets are a therapist's.");
+		}
+		Instant now = this.clock.instant();
+		List<TargetAlert> near = new ArrayList<>();
+		List<TargetAlert> stalled = new ArrayList<>();
+		List<UUID> read = new ArrayList<>();
+		for (Children.ChildFacts child : this.children.caseload(user.id())) {
+			if (child.status() != ChildStatus.ACTIVE) {
+				continue;
+			}
+			watch(child.id(), now, near, stalled);
+			read.add(child.id());
+		}
+		// last: the access log's chain lock is then held only until commit
+		read.forEach(child -> this.audit.success(new PhiAccess("read", "progress", null, child)));
+		Comparator<TargetAlert> order = Comparator.comparing(TargetAlert::phaseSince);
+		near.sort(order);
+		stalled.sort(order);
+		return new CaseloadTargets(near, stalled);
+	}
+
+	private void watch(UUID childId, Instant now, List<TargetAlert> near, List<TargetAlert> stalled) {
+		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId)
+			.stream()
+			.filter(t -> "skill".equals(t.kind()) && "active".equals(t.programStatus())
+					&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
+			.toList();
+		if (targets.isEmpty()) {
+			return;
+		}
+		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
+		List<SessionRepository.SessionEvent> events = this.sessions.submittedEvents(childId, Instant.EPOCH,
+				now.plus(Duration.ofDays(1)));
+		for (Programs.TargetFacts target : targets) {
+			Instant changed = changes.stream()
+				.filter(c -> c.targetId().equals(target.targetId()))
+				.map(Programs.PhaseChangeFacts::at)
+				.max(Instant::compareTo)
+				.orElse(null);
+			// as the mastery evaluation: sessions count from the day (clinic time) the phase began
+			Instant from = (changed != null) ? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant()
+					: Instant.EPOCH;
+			List<SessionRepository.SessionEvent> since = events.stream()
+				.filter(e -> !e.sessionStartedAt().isBefore(from))
+				.toList();
+			List<MasteryRule.SessionResult> results = ProgressCalculator.results(since, target.targetId());
+			Instant phaseSince = (changed != null) ? changed : firstRun(since, target.targetId());
+			boolean isNear = NearMasteryRule.isNear(results, target.criterion());
+			boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear);
+			if (isNear || isStalled) {
+				Double latest = results.isEmpty() ? null : results.get(results.size() - 1).percentCorrect();
+				TargetAlert alert = new TargetAlert(childId, target.targetId(), target.programId(),
+						target.programName(), target.name(), target.measurement(), target.criterion(), results.size(),
+						NearMasteryRule.trailingRun(results, target.criterion()), latest,
+						(phaseSince != null) ? phaseSince : now);
+				(isNear ? near : stalled).add(alert);
+			}
+		}
+	}
+
+	private static Instant firstRun(List<SessionRepository.SessionEvent> events, UUID targetId) {
+		return events.stream()
+			.filter(e -> targetId.equals(e.event().targetId()))
+			.map(SessionRepository.SessionEvent::sessionStartedAt)
+			.min(Instant::compareTo)
+			.orElse(null);
+	}
+
+	private void logListed(Stream<QueueRepository.Note> notes) {
+		Set<UUID> shown = new LinkedHashSet<>();
+		notes.forEach(note -> shown.add(note.childId()));
+		shown.forEach(child -> this.audit.success(new PhiAccess("list", "session", null, child)));
+	}
+
+}

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import type { TargetAlert } from './queue-types';
+import { sessionsQueryKey } from './session-types';
+
+export interface CaseloadTargets {
+  /** One more session meeting the criterion masters these. */
+  nearMastery: TargetAlert[];
+  /** In intervention for four weeks or more with no upward trend. */
+  stalled: TargetAlert[];
+}
+
+/** `GET /api/caseload/targets`: the targets of the caller's active caseload that are near mastery or stalled. */
+export async function listCaseloadTargets(signal?: AbortSignal): Promise<CaseloadTargets> {
+  return apiFetch<CaseloadTargets>('/api/caseload/targets', { signal });
+}
+
+export function useCaseloadTargets() {
+  return useQuery({
+    queryKey: [...sessionsQueryKey, 'caseload-targets'],
+    queryFn: ({ signal }) => listCaseloadTargets(signal),
+  });
+}
