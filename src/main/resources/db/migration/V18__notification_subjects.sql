@@ -26,3 +26,13 @@ update notifications set subject_type = 'change_request', subject_id = cast(sour
 alter table notification_mails drop constraint notification_mails_notification_id_key;
 create index notification_mails_notification_idx on notification_mails (notification_id);
 create unique index notification_mails_one_pending_idx on notification_mails (notification_id) where status = 'pending';
+
+-- The tasks done, per kind and subject. Listeners run asynchronously and in any order: a task's notice that
+-- arrives after the task was done (a note signed the moment it was submitted) is stored resolved.
+create table notification_resolutions (
+    kind         text        not null,
+    subject_type text        not null,
+    subject_id   uuid        not null,
+    resolved_at  timestamptz not null,
+    primary key (kind, subject_type, subject_id)
+);

@@ -62,17 +62,21 @@ class Notifier {
 			if (!wanted.contains(Channel.IN_APP) && !email) {
 				continue;
 			}
-			var id = this.notifications.store(recipient, draft, wanted.contains(Channel.IN_APP));
-			if (id.isEmpty()) {
+			var notice = this.notifications.store(recipient, draft, wanted.contains(Channel.IN_APP));
+			if (notice.isEmpty()) {
 				continue;
 			}
-			stored.add(id.get());
+			UUID id = notice.get().id();
+			stored.add(id);
+			if (!notice.get().standing()) {
+				continue; // its task was done already: nothing to tell
+			}
 			if (wanted.contains(Channel.IN_APP)) {
-				this.live.publish(List.of(recipient), "notification.created", Map.of("notificationId", id.get(),
-						"kind", draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
+				this.live.publish(List.of(recipient), "notification.created", Map.of("notificationId", id, "kind",
+						draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
 			}
 			if (email) {
-				this.mails.queue(id.get()).ifPresent(toMail::add);
+				this.mails.queue(id).ifPresent(toMail::add);
 			}
 		}
 		if (!toMail.isEmpty()) {
