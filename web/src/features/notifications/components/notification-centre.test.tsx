@@ -83,7 +83,7 @@ describe('NotificationCentre', () => {
     const note = {
       id: 'n3',
       kind: 'signature_requested',
-      title: "Ava C.'s session note is waiting for your signature",
+      title: "Ava C.'s session note from Mon 2 Mar is waiting for your signature",
       link: '/sessions/s1',
       createdAt: '2026-03-02T10:00:00Z',
       task: true,
@@ -102,7 +102,7 @@ describe('NotificationCentre', () => {
     renderWithProviders(<NotificationCentre />);
 
     const items = within(await screen.findByRole('list', { name: 'Notifications' })).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent("Unread: Ava C.'s session note is waiting for your signature");
+    expect(items[0]).toHaveTextContent("Unread: Ava C.'s session note from Mon 2 Mar is waiting for your signature");
     expect(within(items[0]).getByText('To do')).toBeInTheDocument();
     expect(within(items[0]).queryByText('Done')).not.toBeInTheDocument();
     expect(items[1]).not.toHaveTextContent('Unread');

@@ -57,6 +57,8 @@ class NotificationListeners {
 
 	private final DateTimeFormatter when;
 
+	private final DateTimeFormatter day;
+
 	private final Clock clock;
 
 	private final Accounts accounts;
@@ -71,6 +73,7 @@ class NotificationListeners {
 		this.live = live;
 		this.when = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH)
 			.withZone(spark.clinicTimeZone());
+		this.day = DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH).withZone(spark.clinicTimeZone());
 	}
 
 	/** One standing notice per conversation: a new message updates it rather than piling up. */
@@ -210,7 +213,8 @@ class NotificationListeners {
 		this.notifier.notify(signers,
 				new Notification.Draft(NotificationKind.SIGNATURE_REQUESTED, event.sessionId().toString(),
 						Notification.Subject.session(event.sessionId()),
-						possessive(event.childId()) + " session note is waiting for your signature",
+						possessive(event.childId()) + " session note from " + this.day.format(event.at())
+								+ " is waiting for your signature",
 						"/sessions/" + event.sessionId(), event.at()));
 	}
 
@@ -225,7 +229,7 @@ class NotificationListeners {
 	void on(TargetMastered event) {
 		this.notifier.notify(this.children.peopleOf(event.childId()).supervisors(),
 				new Notification.Draft(NotificationKind.TARGET_MASTERED, event.targetId().toString(),
-						new Notification.Subject("target", event.targetId()), capitalized(name(event.childId())) + " mastered a target",
+						new Notification.Subject("target", event.targetId()), capitalized(name(event.childId())) + " mastered a target on " + this.day.format(event.at()),
 						"/programs/" + event.programId(), event.at()));
 	}
 
