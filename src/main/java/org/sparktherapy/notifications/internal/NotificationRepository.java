@@ -109,7 +109,7 @@ class NotificationRepository {
 	}
 
 	/** A notice resolved now: whose it was. */
-	record Resolved(UUID id, UUID recipientId, boolean wasUnread, boolean inApp) {
+	record Resolved(UUID id, UUID recipientId, boolean inApp) {
 	}
 
 	/**
@@ -130,18 +130,16 @@ class NotificationRepository {
 			.param("at", Timestamp.from(at))
 			.update();
 		return this.jdbc.sql("""
-				update notifications n set resolved_at = :at, read_at = coalesce(n.read_at, :at)
-				from notifications before
-				where before.id = n.id and n.kind = :kind and n.subject_type = :subjectType
-				  and n.subject_id = :subjectId and n.resolved_at is null
-				returning n.id, n.recipient_id, before.read_at is null, n.in_app
+				update notifications set resolved_at = :at, read_at = coalesce(read_at, :at)
+				where kind = :kind and subject_type = :subjectType and subject_id = :subjectId and resolved_at is null
+				returning id, recipient_id, in_app
 				""")
 			.param("at", Timestamp.from(at))
 			.param("kind", kind.value())
 			.param("subjectType", subject.type())
 			.param("subjectId", subject.id())
 			.query((rs, row) -> new Resolved(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getBoolean(3), rs.getBoolean(4)))
+					rs.getBoolean(3)))
 			.list();
 	}
 
