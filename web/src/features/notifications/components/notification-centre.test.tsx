@@ -26,7 +26,7 @@ function centre(unreadCount: number, read: boolean) {
       {
         id: 'n2',
         kind: 'new_message',
-        title: 'New message about Ava C.',
+        title: 'New message from Maya Patel about Ava C.',
         link: '/messages/c1',
         createdAt: '2026-02-28T10:00:00Z',
         read: true,
@@ -48,7 +48,7 @@ describe('NotificationCentre', () => {
     const list = await screen.findByRole('list', { name: 'Notifications' });
     const items = within(list).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent("Unread: Ava C.'s appointment moved to Tue 3 Mar 15:00");
-    expect(items[1]).toHaveTextContent('New message about Ava C.');
+    expect(items[1]).toHaveTextContent('New message from Maya Patel about Ava C.');
     expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/schedule/upcoming');
     expect(items[1]).not.toHaveTextContent('Unread');
     expect(screen.getByText('1 unread')).toBeInTheDocument();
@@ -83,7 +83,7 @@ describe('NotificationCentre', () => {
     const note = {
       id: 'n3',
       kind: 'signature_requested',
-      title: "Ava C.'s session note from Mon 2 Mar is waiting for your signature",
+      title: "Ava C.'s session note of Mon 2 Mar with Luis Romero is waiting for your signature",
       link: '/sessions/s1',
       createdAt: '2026-03-02T10:00:00Z',
       task: true,
@@ -102,7 +102,7 @@ describe('NotificationCentre', () => {
     renderWithProviders(<NotificationCentre />);
 
     const items = within(await screen.findByRole('list', { name: 'Notifications' })).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent("Unread: Ava C.'s session note from Mon 2 Mar is waiting for your signature");
+    expect(items[0]).toHaveTextContent("Unread: Ava C.'s session note of Mon 2 Mar with Luis Romero is waiting for your signature");
     expect(within(items[0]).getByText('To do')).toBeInTheDocument();
     expect(within(items[0]).queryByText('Done')).not.toBeInTheDocument();
     expect(items[1]).not.toHaveTextContent('Unread');

@@ -81,7 +81,8 @@ class NotificationListeners {
 	void on(MessagePosted event) {
 		Set<UUID> recipients = new LinkedHashSet<>(event.recipientIds());
 		recipients.remove(event.authorId());
-		String title = (event.childId() != null) ? "New message about " + name(event.childId()) : "New message";
+		String title = "New message from " + person(event.authorId())
+				+ ((event.childId() != null) ? " about " + name(event.childId()) : "");
 		this.notifier.notify(recipients,
 				new Notification.Draft(NotificationKind.NEW_MESSAGE, event.messageId().toString(),
 						new Notification.Subject("conversation", event.conversationId()), title,
@@ -213,8 +214,8 @@ class NotificationListeners {
 		this.notifier.notify(signers,
 				new Notification.Draft(NotificationKind.SIGNATURE_REQUESTED, event.sessionId().toString(),
 						Notification.Subject.session(event.sessionId()),
-						possessive(event.childId()) + " session note from " + this.day.format(event.at())
-								+ " is waiting for your signature",
+						possessive(event.childId()) + " session note of " + this.day.format(event.at()) + " with "
+								+ person(event.therapistId()) + " is waiting for your signature",
 						"/sessions/" + event.sessionId(), event.at()));
 	}
 
@@ -225,11 +226,12 @@ class NotificationListeners {
 				event.at());
 	}
 
+	/** A supervisor keeps one standing mastery notice per child: the latest mastery updates it. */
 	@ApplicationModuleListener
 	void on(TargetMastered event) {
 		this.notifier.notify(this.children.peopleOf(event.childId()).supervisors(),
 				new Notification.Draft(NotificationKind.TARGET_MASTERED, event.targetId().toString(),
-						new Notification.Subject("target", event.targetId()), capitalized(name(event.childId())) + " mastered a target on " + this.day.format(event.at()),
+						new Notification.Subject("child", event.childId()), capitalized(name(event.childId())) + " mastered a target on " + this.day.format(event.at()),
 						"/programs/" + event.programId(), event.at()));
 	}
 
@@ -292,6 +294,11 @@ class NotificationListeners {
 	static Notification.Subject appointmentSubject(UUID appointmentId, UUID seriesId) {
 		return (seriesId != null) ? new Notification.Subject("series", seriesId)
 				: new Notification.Subject("appointment", appointmentId);
+	}
+
+	/** A person of the clinic by their account's name (staff and guardians are not clinical data). */
+	String person(UUID accountId) {
+		return this.accounts.findById(accountId).map(org.sparktherapy.identity.AccountSummary::name).orElse("someone");
 	}
 
 	/** The child as notices name it, "Ava C." ("a child" when unknown). */
