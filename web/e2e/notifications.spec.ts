@@ -59,7 +59,7 @@ test('a parent finds a notification after the admin moves an appointment', async
   await bell.click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
-  const notice = page.getByRole('link', { name: /^Appointment moved to / });
+  const notice = page.getByRole('link', { name: /^Robin N\.'s appointment moved to / });
   await expect(notice).toBeVisible();
   await page.screenshot({ path: 'test-results/notification-centre.png', fullPage: true });
   await notice.click();
@@ -68,7 +68,9 @@ test('a parent finds a notification after the admin moves an appointment', async
   await page.getByRole('link', { name: /^Notifications, / }).click();
   // the booking's notice and the one about this browser's sign-in are written asynchronously too: wait until
   // the centre lists them, so none arrives after "Mark all read"
-  await expect(page.getByRole('link', { name: /^Appointment booked for / })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('link', { name: /^Robin N\.'s appointment booked for / })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByRole('link', { name: /^New sign-in: / })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Mark all read' }).click();
   await expect(page.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();

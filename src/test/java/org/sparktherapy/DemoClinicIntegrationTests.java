@@ -81,6 +81,16 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
 					+ "where a.email like '%@demo.sparktherapy.org'"))
 				.as("the real listeners left notifications for the demo people").isGreaterThanOrEqualTo(2);
+			assertThat(demo.sql("select kind || ': ' || title from notifications where in_app and resolved_at is null "
+					+ "group by recipient_id, kind, title having count(*) > 1").query(String.class).list())
+				.as("no one has the same notice twice").isEmpty();
+			assertThat(count(demo, "select count(*) from notifications where kind in ('signature_requested', "
+					+ "'appointment_booked', 'target_mastered', 'authorization_running_out', 'change_requested') "
+					+ "and title !~ '[A-Z][a-z]+ [A-Z]\\.'")).as("a notice about a child names it as \"Ava C.\"").isZero();
+			assertThat(count(demo, "select count(*) from notifications where kind = 'signature_requested' "
+					+ "and resolved_at is not null")).as("the notes the guardians signed are done").isGreaterThanOrEqualTo(10);
+			assertThat(count(demo, "select count(*) from notifications where kind = 'signature_requested' "
+					+ "and resolved_at is null")).as("last week's notes wait for a signature").isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from children c where not exists "
 					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
 			assertThat(count(demo, "select count(distinct c.child_id) from conversations c join messages m "

@@ -2,7 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
 import type { Page } from '../../../lib/api-types';
 
-/** One notification of the signed-in person. `link` is a path in this app. */
+/**
+ * One notification of the signed-in person. `link` is a path in this app. A `task` asks the person to do something
+ * (sign a note, decide a proposed change); `resolvedAt` says when it was done, by anyone (a resolved notice is read).
+ */
 export interface Notification {
   id: string;
   kind: string;
@@ -10,6 +13,8 @@ export interface Notification {
   link: string | null;
   createdAt: string;
   read: boolean;
+  task: boolean;
+  resolvedAt: string | null;
 }
 
 export interface NotificationCentre extends Page<Notification> {

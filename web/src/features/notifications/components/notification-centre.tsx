@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
 import { errorMessage } from '../../../lib/api-error';
@@ -10,7 +11,10 @@ import { useMarkRead } from '../api/mark-read';
 
 const PAGE_SIZE = 20;
 
-/** The notification centre: newest first, all or unread only; opening one marks it read. */
+/**
+ * The notification centre: newest first, all or unread only; opening one marks it read. A task's notice says
+ * "To do" until the task is done — by this person or anyone else — and "Done" after.
+ */
 export function NotificationCentre() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(0);
@@ -67,7 +71,10 @@ export function NotificationCentre() {
       {centre.data && centre.data.content.length > 0 && (
         <ul className="notification-list" aria-label="Notifications">
           {centre.data.content.map((notification) => (
-            <li key={notification.id} className={`notification${notification.read ? '' : ' notification-unread'}`}>
+            <li
+              key={notification.id}
+              className={`notification${notification.read ? '' : ' notification-unread'}${notification.resolvedAt ? ' notification-done' : ''}`}
+            >
               <div className="notification-text">
                 <p className="notification-title">
                   {!notification.read && <span className="visually-hidden">Unread: </span>}
@@ -83,10 +90,17 @@ export function NotificationCentre() {
                     </Link>
                   ) : (
                     notification.title
-                  )}
+                  )}{' '}
+                  {notification.task && <TaskState resolvedAt={notification.resolvedAt} />}
                 </p>
                 <p className="notification-time muted">
                   <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+                  {notification.resolvedAt && (
+                    <>
+                      {' · done '}
+                      <time dateTime={notification.resolvedAt}>{formatDateTime(notification.resolvedAt)}</time>
+                    </>
+                  )}
                 </p>
               </div>
               {!notification.read && (
@@ -117,4 +131,9 @@ export function NotificationCentre() {
       )}
     </div>
   );
+}
+
+/** Whether the task a notice asks for is still to do or done. */
+function TaskState({ resolvedAt }: { resolvedAt: string | null }) {
+  return resolvedAt ? <Badge tone="success">Done</Badge> : <Badge tone="warning">To do</Badge>;
 }

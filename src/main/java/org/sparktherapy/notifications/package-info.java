@@ -4,7 +4,9 @@
  * new sign-in — in the in-app notification centre and, as each person prefers per kind, by e-mail (a sentence and
  * a link, never clinical data). It listens to other modules' events ({@code @ApplicationModuleListener}, kept in
  * the event publication registry until handled) and stores each notification once per recipient, kind and source,
- * so a redelivered event notifies nobody twice.
+ * so a redelivered event notifies nobody twice. A notice names its subject and the child ("Ava C."): a later event
+ * about the same subject updates the standing notice, and a task's notices (a note to sign, a change to decide) are
+ * resolved for everyone when anyone does the task.
  *
  * <p>
  * Adding a kind (e.g. invoices): one constant in {@code NotificationKind} (API name, label, default channels, the

@@ -142,28 +142,34 @@ class AuthorizationsIntegrationTests {
 	}
 
 	@Test
-	void adminsAreToldOnceWhenTheScheduleRunsAnAuthorizationOutAndOnceWhenItGoesOver() {
+	void adminsAreToldOnceWhenTheScheduleRunsAnAuthorizationOutAndAgainWhenItGoesOverInOneStandingNotice() {
 		LocalDate first = day(this.monday);
 		String id = create(this.childId, terms("97153", 10, first, first.plusDays(6))).at("/id");
 		Person secondAdmin = this.clinic.anAdmin();
+		String runningOut = "Avery T.'s authorization for 97153 is running out (80 % committed)";
+		String over = "The schedule goes over Avery T.'s authorization for 97153";
 
 		book("97153", this.monday, 60);
 		book("97153", this.monday.plus(1, ChronoUnit.DAYS), 60);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> authorizationNotices(this.admin, id).size() == 1);
+			.until(() -> titles(authorizationNotices(this.admin, id)).equals(List.of(runningOut)));
+		String notice = authorizationNotices(this.admin, id).get(0).get("id").asString();
+		this.admin.api().post("/api/notifications/read", Map.of("ids", List.of(notice)));
 		book("97153", this.monday.plus(2, ChronoUnit.DAYS), 60);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> authorizationNotices(secondAdmin, id).size() == 2);
+			.until(() -> titles(authorizationNotices(secondAdmin, id)).equals(List.of(over)));
 		book("97153", this.monday.plus(3, ChronoUnit.DAYS), 60);
 		EventPublications.awaitDelivered(this.jdbc, "AuthorizationRunningOut");
 
+		// the escalation updates the standing notice: one per authorization, unread again, never a pile
 		List<JsonNode> notices = authorizationNotices(this.admin, id);
-		assertThat(notices).extracting(n -> n.get("title").asString())
-			.containsExactlyInAnyOrder("An authorization for 97153 is running out (80 % committed)",
-					"The schedule goes over an authorization for 97153");
+		assertThat(titles(notices)).containsExactly(over);
+		assertThat(notices.get(0).get("id").asString()).isEqualTo(notice);
+		assertThat(notices.get(0).get("read").asBoolean()).isFalse();
 		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/children/" + this.childId));
+		this.admin.api().post("/api/notifications/read", Map.of("ids", List.of(notice)));
 
 		// more units are authorized (quiet), then fewer again: the admins are told afresh
 		assertThat(this.admin.api().put("/api/authorizations/" + id, terms("97153", 100, first, first.plusDays(6))).status())
@@ -172,9 +178,14 @@ class AuthorizationsIntegrationTests {
 			.isEqualTo(200);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> authorizationNotices(this.admin, id).size() == 3);
+			.until(() -> authorizationNotices(this.admin, id).stream().anyMatch(n -> !n.get("read").asBoolean()));
+		assertThat(authorizationNotices(this.admin, id)).hasSize(1);
 		assertThat(authorizationNotices(this.parent, null)).isEmpty();
 		assertThat(authorizationNotices(this.supervisor, null)).isEmpty();
+	}
+
+	private static List<String> titles(List<JsonNode> notices) {
+		return notices.stream().map(n -> n.get("title").asString()).toList();
 	}
 
 	@Test

@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.messaging.MessagePosted;
+import org.sparktherapy.sessions.SessionCoSigned;
+import org.sparktherapy.sessions.SessionSubmitted;
+import org.sparktherapy.support.EventPublications;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
@@ -82,7 +85,7 @@ class NotificationsIntegrationTests {
 				body("start", start.plus(1, ChronoUnit.HOURS).toString()));
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		JsonNode move = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
-		assertThat(move.get("title").asString()).startsWith("Appointment moved to ");
+		assertThat(move.get("title").asString()).matches("Avery T\\.'s appointment moved to .*");
 		assertThat(move.get("link").asString()).isEqualTo("/schedule/upcoming");
 		assertThat(awaitKinds(this.technician, "appointment_moved", 1).get(0).get("link").asString())
 			.isEqualTo("/schedule");
@@ -115,10 +118,10 @@ class NotificationsIntegrationTests {
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 
 		JsonNode notice = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
-		assertThat(notice.get("title").asString()).startsWith("4 weekly appointments moved, starting ");
+		assertThat(notice.get("title").asString()).startsWith("Avery T.'s 4 weekly appointments moved, starting ");
 		awaitKinds(this.supervisor, "appointment_moved", 1);
 		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
-		assertThat(away.get("title").asString()).isEqualTo("4 weekly appointments moved to another therapist");
+		assertThat(away.get("title").asString()).isEqualTo("Avery T.'s 4 weekly appointments moved to another therapist");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> liveChanges(this.technician) == 4 + 4 && liveChanges(this.supervisor) == 4);
 		await().atMost(Duration.ofSeconds(30))
@@ -145,7 +148,7 @@ class NotificationsIntegrationTests {
 		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
 
 		JsonNode notice = awaitKinds(this.technician, "appointment_cancelled", 1).get(0);
-		assertThat(notice.get("title").asString()).startsWith("3 weekly appointments cancelled, from ");
+		assertThat(notice.get("title").asString()).startsWith("Avery T.'s 3 weekly appointments cancelled, from ");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc
 				.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
@@ -165,10 +168,10 @@ class NotificationsIntegrationTests {
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 
 		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
-		assertThat(away.get("title").asString()).startsWith("Appointment on ").endsWith(" moved to another therapist");
+		assertThat(away.get("title").asString()).startsWith("Avery T.'s appointment on ").endsWith(" moved to another therapist");
 		assertThat(away.get("link").asString()).isEqualTo("/schedule");
 		assertThat(awaitKinds(this.supervisor, "appointment_moved", 1).get(0).get("title").asString())
-			.startsWith("Appointment moved to ");
+			.startsWith("Avery T.'s appointment moved to ");
 		await().atMost(Duration.ofSeconds(30)).until(() -> liveChanges(this.technician) == 2);
 	}
 
@@ -191,14 +194,14 @@ class NotificationsIntegrationTests {
 		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
 
 		JsonNode told = awaitKinds(anotherAdmin, "change_requested", 1).get(0);
-		assertThat(told.get("title").asString()).startsWith("Change proposed: appointment to ");
+		assertThat(told.get("title").asString()).startsWith("Change proposed: Avery T.'s appointment to ");
 		assertThat(told.get("link").asString()).isEqualTo("/schedule");
 
 		Api.Response declined = this.admin.api()
 			.post("/api/appointment-change-requests/" + proposed.at("/id") + "/decline", body("reason", "Room taken"));
 		assertThat(declined.status()).as(declined.text()).isEqualTo(200);
 		assertThat(awaitKinds(this.technician, "change_decided", 1).get(0).get("title").asString())
-			.isEqualTo("Your proposed change was declined");
+			.isEqualTo("Your proposed change to Avery T.'s appointment was declined");
 
 		assertThat(kinds(this.guardian)).as("parents never hear of proposed changes")
 			.doesNotContain("change_requested", "change_decided");
@@ -367,6 +370,208 @@ class NotificationsIntegrationTests {
 			.single()).isEqualTo(2);
 		assertThat(api.post("/api/notifications/read", body()).status()).isEqualTo(400);
 		assertThat(api.get("/api/notifications?size=0").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aNoteToSignIsResolvedWhenTheGuardianSignsIt() {
+		String session = anEndedSubmittedSession();
+		JsonNode request = awaitKinds(this.guardian, "signature_requested", 1).get(0);
+		assertThat(request.get("task").asBoolean()).isTrue();
+		assertThat(request.get("resolvedAt").isNull()).isTrue();
+		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice, asynchronous
+		long unread = unreadCount(this.guardian);
+
+		coSign(this.guardian, session);
+
+		JsonNode resolved = awaitResolved(this.guardian, request.get("id").asString());
+		assertThat(resolved.get("read").asBoolean()).as("a done task is no longer unread").isTrue();
+		assertThat(unreadCount(this.guardian)).as("the bell count drops").isEqualTo(unread - 1);
+		assertThat(this.guardian.api().get("/api/notifications?unreadOnly=true&size=200").json().get("content"))
+			.noneMatch(n -> n.get("id").asString().equals(request.get("id").asString()));
+		assertThat(liveEvents(this.guardian, "notification.resolved")).isEqualTo(1);
+	}
+
+	@Test
+	void aNoteToSignIsResolvedForEveryGuardianWhenAnotherGuardianSignsIt() {
+		Clinic.Person secondGuardian = this.clinic.aParent();
+		assertThat(this.admin.api()
+			.post("/api/children/" + this.childId + "/guardians",
+					body("userId", secondGuardian.id(), "relationship", "father", "canSign", true))
+			.status()).isEqualTo(201);
+		String session = anEndedSubmittedSession();
+		String mine = awaitKinds(this.guardian, "signature_requested", 1).get(0).get("id").asString();
+		String theirs = awaitKinds(secondGuardian, "signature_requested", 1).get(0).get("id").asString();
+
+		coSign(secondGuardian, session);
+
+		assertThat(awaitResolved(this.guardian, mine).get("read").asBoolean())
+			.as("the other guardian's signature did the task").isTrue();
+		awaitResolved(secondGuardian, theirs);
+		assertThat(liveEvents(this.guardian, "notification.resolved")).isEqualTo(1);
+	}
+
+	@Test
+	void aProposedChangeIsResolvedForEveryAdminWhenOneDecidesIt() {
+		Clinic.Person anotherAdmin = this.clinic.anAdmin();
+		Instant start = Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		Api.Response proposed = this.technician.api()
+			.post("/api/appointments/" + appointment + "/change-requests",
+					body("scope", "this", "start", start.plus(1, ChronoUnit.HOURS).toString(), "end",
+							start.plus(2, ChronoUnit.HOURS).toString()));
+		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+		JsonNode deciders = awaitKinds(this.admin, "change_requested", 1).get(0);
+		JsonNode bystanders = awaitKinds(anotherAdmin, "change_requested", 1).get(0);
+		assertThat(bystanders.get("task").asBoolean()).isTrue();
+		awaitKinds(anotherAdmin, "new_sign_in", 1);
+		long unread = unreadCount(anotherAdmin);
+
+		Api.Response declined = this.admin.api()
+			.post("/api/appointment-change-requests/" + proposed.at("/id") + "/decline", body("reason", "Room taken"));
+		assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+
+		awaitResolved(this.admin, deciders.get("id").asString());
+		assertThat(awaitResolved(anotherAdmin, bystanders.get("id").asString()).get("read").asBoolean()).isTrue();
+		assertThat(unreadCount(anotherAdmin)).isEqualTo(unread - 1);
+	}
+
+	@Test
+	void aNoteSignedBeforeItsNoticeArrivedIsNoticedAsDone() {
+		UUID session = UUID.randomUUID();
+		Instant submittedAt = Instant.now().minusSeconds(5);
+		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice, asynchronous
+		long unread = unreadCount(this.guardian);
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionCoSigned(session,
+				UUID.fromString(this.childId), UUID.fromString(this.guardian.id()), submittedAt.plusSeconds(1))));
+		EventPublications.awaitDelivered(this.jdbc, "SessionCoSigned");
+
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionSubmitted(session,
+				UUID.fromString(this.childId), UUID.fromString(this.technician.id()), submittedAt)));
+
+		JsonNode notice = awaitKinds(this.guardian, "signature_requested", 1).get(0);
+		assertThat(notice.hasNonNull("resolvedAt")).as("listeners run in any order: the task was done").isTrue();
+		assertThat(notice.get("read").asBoolean()).isTrue();
+		assertThat(unreadCount(this.guardian)).as("nothing new to read").isEqualTo(unread);
+	}
+
+	@Test
+	void theSameEventTwiceMakesOneNotice() {
+		SessionSubmitted submitted = new SessionSubmitted(UUID.randomUUID(), UUID.fromString(this.childId),
+				UUID.fromString(this.technician.id()), Instant.now());
+
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
+
+		awaitKinds(this.guardian, "signature_requested", 1);
+		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted");
+		assertThat(ofKind(this.guardian, "signature_requested")).hasSize(1);
+	}
+
+	@Test
+	void laterMessagesInAConversationUpdateItsNoticeInsteadOfPilingUp() {
+		UUID conversation = UUID.randomUUID();
+		UUID author = UUID.fromString(this.technician.id());
+		Set<UUID> to = Set.of(UUID.fromString(this.guardian.id()));
+		Instant first = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+		post(new MessagePosted(UUID.randomUUID(), conversation, author, to, first, UUID.fromString(this.childId)));
+		String notice = awaitKinds(this.guardian, "new_message", 1).get(0).get("id").asString();
+		this.guardian.api().post("/api/notifications/read", body("ids", List.of(notice)));
+
+		Instant second = first.plusSeconds(30);
+		post(new MessagePosted(UUID.randomUUID(), conversation, author, to, second, UUID.fromString(this.childId)));
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> ofKind(this.guardian, "new_message").stream()
+				.anyMatch(n -> Instant.parse(n.get("createdAt").asString()).equals(second)));
+		List<JsonNode> notices = ofKind(this.guardian, "new_message");
+		assertThat(notices).as("one notice per conversation").hasSize(1);
+		assertThat(notices.get(0).get("id").asString()).isEqualTo(notice);
+		assertThat(notices.get(0).get("read").asBoolean()).as("a new message makes it unread again").isFalse();
+	}
+
+	@Test
+	void noticesAboutAChildNameItByFirstNameAndInitial() {
+		String lastName = this.admin.api().get("/api/children/" + this.childId).json().get("lastName").asString();
+		String child = "Avery " + lastName.charAt(0) + ".";
+		Instant start = Instant.now().plus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
+		anEndedSubmittedSession();
+		post(new MessagePosted(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(this.technician.id()),
+				Set.of(UUID.fromString(this.guardian.id())), Instant.now(), UUID.fromString(this.childId)));
+
+		assertThat(awaitKinds(this.guardian, "appointment_booked", 1).get(0).get("title").asString())
+			.startsWith(child + "'s appointment booked for ");
+		assertThat(awaitKinds(this.technician, "appointment_booked", 1).get(0).get("title").asString())
+			.startsWith(child + "'s appointment");
+		assertThat(awaitKinds(this.guardian, "signature_requested", 1).get(0).get("title").asString())
+			.matches(java.util.regex.Pattern.quote(child)
+					+ "'s session note of \\w{3} \\d{1,2} \\w{3} with .+ is waiting for your signature");
+		assertThat(awaitKinds(this.guardian, "new_message", 1).get(0).get("title").asString())
+			.startsWith("New message from ").endsWith(" about " + child);
+		assertThat(kindsAndTitles(this.guardian)).as("never the full last name").noneMatch(t -> t.contains(lastName));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> TestMailServer.mailsTo(this.guardian.email())
+				.stream()
+				.anyMatch(mail -> TestMailServer.subject(mail).contains("booked")));
+		assertThat(TestMailServer.mailsTo(this.guardian.email())).as("mails never name the child")
+			.allSatisfy(mail -> assertThat(TestMailServer.text(mail) + TestMailServer.subject(mail))
+				.doesNotContain("Avery").doesNotContain(lastName));
+	}
+
+	/** A session of the child that ended an hour ago, recorded and submitted by the technician. */
+	private String anEndedSubmittedSession() {
+		String id = UUID.randomUUID().toString();
+		Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
+		Api.Response session = this.technician.api().put("/api/sessions/" + id, body("childId", this.childId,
+				"serviceCode", "97153", "place", "clinic", "startedAt", start.toString(), "endedAt",
+				start.plus(1, ChronoUnit.HOURS).toString()));
+		assertThat(session.status()).as(session.text()).isEqualTo(201);
+		Api.Response submitted = this.technician.api().post("/api/sessions/" + id + "/submit", body("note", "Calm."));
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		return id;
+	}
+
+	private static void coSign(Clinic.Person guardian, String session) {
+		Api.Response signed = guardian.api().post("/api/sessions/" + session + "/guardian-signature",
+				body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
+		assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+	}
+
+	private void post(MessagePosted posted) {
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(posted));
+	}
+
+	private static long unreadCount(Clinic.Person person) {
+		return person.api().get("/api/notifications/unread-count").json().get("unreadCount").asLong();
+	}
+
+	private long liveEvents(Clinic.Person person, String type) {
+		return this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = :type")
+			.param("id", UUID.fromString(person.id()))
+			.param("type", type)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Waits until the person's notice is resolved; returns it. */
+	private static JsonNode awaitResolved(Clinic.Person person, String id) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> notice(person, id).hasNonNull("resolvedAt"));
+		return notice(person, id);
+	}
+
+	private static JsonNode notice(Clinic.Person person, String id) {
+		for (JsonNode n : person.api().get("/api/notifications?size=200").json().get("content")) {
+			if (n.get("id").asString().equals(id)) {
+				return n;
+			}
+		}
+		throw new AssertionError("no notification " + id);
+	}
+
+	private static List<String> kindsAndTitles(Clinic.Person person) {
+		List<String> titles = new ArrayList<>();
+		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> titles.add(n.get("title").asString()));
+		return titles;
 	}
 
 	private static JsonNode cell(JsonNode preferences, String kind, String channel) {

@@ -113,6 +113,15 @@ class ChildRepository {
 			.optional();
 	}
 
+	/** "Ava C.": the preferred (else first) name and the last name's initial. */
+	Optional<String> shortName(UUID id) {
+		return this.jdbc.sql("""
+				select coalesce(nullif(btrim(preferred_name), ''), btrim(first_name))
+				       || coalesce(' ' || nullif(upper(left(btrim(last_name), 1)), '') || '.', '')
+				from children where id = :id
+				""").param("id", id).query(String.class).optional();
+	}
+
 	Optional<ChildStatus> status(UUID id) {
 		return this.jdbc.sql("select status from children where id = :id")
 			.param("id", id)

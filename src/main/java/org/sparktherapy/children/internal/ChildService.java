@@ -295,6 +295,12 @@ class ChildService implements Children {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<String> shortName(UUID childId) {
+		return this.children.shortName(childId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean maySignFor(CurrentUser user, UUID childId) {
 		return user.is(Role.PARENT) && this.children.mayGuardianSign(childId, user.id());
 	}

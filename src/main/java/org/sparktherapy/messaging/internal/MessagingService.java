@@ -376,7 +376,8 @@ class MessagingService {
 		Set<UUID> members = this.policy.members(conversation);
 		Set<UUID> recipients = new LinkedHashSet<>(members);
 		recipients.remove(user.id());
-		this.events.publishEvent(new MessagePosted(messageId, conversation.id(), user.id(), Set.copyOf(recipients), now));
+		this.events.publishEvent(new MessagePosted(messageId, conversation.id(), user.id(), Set.copyOf(recipients), now,
+				conversation.childId()));
 		this.live.publish(members, "message.created", new MessageRef(conversation.id(), messageId));
 		return this.messages.find(messageId, false).orElseThrow();
 	}

@@ -91,11 +91,16 @@ class AppointmentReminders {
 		// the claim locked the appointment: its therapist now is the one to remind (it may have been moved to another)
 		appointment = this.appointments.find(appointment.id()).orElse(appointment);
 		String source = appointment.id() + "@" + appointment.startsAt();
-		String title = "Reminder: appointment on " + this.when.format(appointment.startsAt());
+		// a moved appointment's new reminder takes the place of the old one
+		Notification.Subject subject = NotificationListeners.appointmentSubject(appointment.id(), null);
+		String title = "Reminder: " + NotificationListeners.names(this.children, appointment.childId())
+				+ "'s appointment on " + this.when.format(appointment.startsAt());
 		this.notifier.notify(List.of(appointment.therapistId()), new Notification.Draft(
-				NotificationKind.APPOINTMENT_REMINDER, source, title, NotificationListeners.THERAPIST_SCHEDULE, now));
+				NotificationKind.APPOINTMENT_REMINDER, source, subject, title, NotificationListeners.THERAPIST_SCHEDULE,
+				now));
 		this.notifier.notify(this.children.peopleOf(appointment.childId()).guardians(), new Notification.Draft(
-				NotificationKind.APPOINTMENT_REMINDER, source, title, NotificationListeners.GUARDIAN_SCHEDULE, now));
+				NotificationKind.APPOINTMENT_REMINDER, source, subject, title, NotificationListeners.GUARDIAN_SCHEDULE,
+				now));
 		return true;
 	}
 

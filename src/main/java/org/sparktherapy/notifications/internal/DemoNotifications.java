@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo clinic's notifications come from the real listeners, fed by the events the other demo seeders cause
- * (weekly series booked, weeks of submitted sessions, automatic masteries). Once those are handled, this marks
- * everything older than {@link #KEPT_UNREAD} read, as people who use the app would have, so the bell shows the
- * recent few.
+ * (weekly series booked, weeks of submitted sessions — the older ones co-signed, which resolves their notices —,
+ * automatic masteries, messages), so they name the child ("Ava C.") and keep one standing notice per subject. Once
+ * those are handled, this marks everything older than {@link #KEPT_UNREAD} read, as people who use the app would
+ * have, so the bell shows the recent few.
  */
 @Component
 @Profile("demo")

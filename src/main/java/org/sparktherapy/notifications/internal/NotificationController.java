@@ -37,11 +37,16 @@ class NotificationController {
 		this.service = service;
 	}
 
-	record NotificationResponse(UUID id, String kind, String title, String link, Instant createdAt, boolean read) {
+	/**
+	 * One notice. {@code task}: it asks the recipient to do something (sign a note, decide a change);
+	 * {@code resolvedAt}: when that was done, by anyone (null while it stands).
+	 */
+	record NotificationResponse(UUID id, String kind, String title, String link, Instant createdAt, boolean read,
+			boolean task, Instant resolvedAt) {
 
 		static NotificationResponse of(Notification n) {
 			return new NotificationResponse(n.id(), n.kind().value(), n.title(), n.link(), n.createdAt(),
-					n.readAt() != null);
+					n.readAt() != null, n.kind().task(), n.resolvedAt());
 		}
 
 	}

@@ -90,6 +90,17 @@ enum NotificationKind {
 		return channel == Channel.EMAIL && this.emailRequired;
 	}
 
+	/**
+	 * Whether the notice asks the recipient to do something (sign a note, decide a proposed change): such a notice
+	 * is resolved when the task is done, by whoever did it.
+	 */
+	boolean task() {
+		return switch (this) {
+			case SIGNATURE_REQUESTED, CHANGE_REQUESTED -> true;
+			default -> false;
+		};
+	}
+
 	String mailSentence() {
 		return this.mailSentence;
 	}

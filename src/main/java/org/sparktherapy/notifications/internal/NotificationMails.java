@@ -60,15 +60,19 @@ class NotificationMails {
 		this.clock = clock;
 	}
 
-	/** Queues the notification's mail (inside the notification's transaction); returns the mail's id. */
-	UUID queue(UUID notificationId) {
+	/**
+	 * Queues the notification's mail (inside the notification's transaction); returns the mail's id, or empty when a
+	 * mail of this notification is still waiting (a notice updated before its mail went out is mailed once).
+	 */
+	java.util.Optional<UUID> queue(UUID notificationId) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.jdbc.sql("""
+		int queued = this.jdbc.sql("""
 				insert into notification_mails (id, notification_id, status, attempts, next_attempt_at, created_at)
 				values (:id, :notification, 'pending', 0, :now, :now)
+				on conflict (notification_id) where status = 'pending' do nothing
 				""").param("id", id).param("notification", notificationId).param("now", Timestamp.from(now)).update();
-		return id;
+		return (queued == 1) ? java.util.Optional.of(id) : java.util.Optional.empty();
 	}
 
 	/**

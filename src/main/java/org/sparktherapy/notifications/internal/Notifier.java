@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Delivers a {@link Notification.Draft} to people, each by the channels they chose for its kind: stores it once per
- * recipient (a repeated event changes nothing), tells the recipient's open apps ({@code notification.created}), and
- * queues a mail that is sent after the transaction commits.
+ * recipient (a repeated event changes nothing; a later one about the same subject updates the standing notice),
+ * tells the recipient's open apps ({@code notification.created}), and queues a mail that is sent after the
+ * transaction commits. Resolves the notices of a task that was done, telling each recipient's open apps
+ * ({@code notification.resolved}, with the new unread count).
  */
 @Service
 class Notifier {
@@ -44,7 +46,9 @@ class Notifier {
 		this.mailer = mailer;
 	}
 
-	/** Returns the ids of the notifications stored now (none for recipients who already had this one). */
+	/**
+	 * Returns the ids of the notifications stored or updated now (none for recipients who already had this one).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<UUID> notify(Collection<UUID> recipients, Notification.Draft draft) {
 		Set<UUID> unique = new LinkedHashSet<>(recipients);
@@ -58,17 +62,21 @@ class Notifier {
 			if (!wanted.contains(Channel.IN_APP) && !email) {
 				continue;
 			}
-			var id = this.notifications.insertOnce(recipient, draft, wanted.contains(Channel.IN_APP));
-			if (id.isEmpty()) {
+			var notice = this.notifications.store(recipient, draft, wanted.contains(Channel.IN_APP));
+			if (notice.isEmpty()) {
 				continue;
 			}
-			stored.add(id.get());
+			UUID id = notice.get().id();
+			stored.add(id);
+			if (!notice.get().standing()) {
+				continue; // its task was done already: nothing to tell
+			}
 			if (wanted.contains(Channel.IN_APP)) {
-				this.live.publish(List.of(recipient), "notification.created", Map.of("notificationId", id.get(),
-						"kind", draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
+				this.live.publish(List.of(recipient), "notification.created", Map.of("notificationId", id, "kind",
+						draft.kind().value(), "unreadCount", this.notifications.unreadCount(recipient)));
 			}
 			if (email) {
-				toMail.add(this.mails.queue(id.get()));
+				this.mails.queue(id).ifPresent(toMail::add);
 			}
 		}
 		if (!toMail.isEmpty()) {
@@ -80,6 +88,21 @@ class Notifier {
 			});
 		}
 		return stored;
+	}
+
+	/**
+	 * The task a notice asked for was done (by anyone): every recipient's standing notice of the kind about the
+	 * subject is resolved, and their open apps hear of it with their new unread count.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void resolve(NotificationKind kind, Notification.Subject subject, java.time.Instant at) {
+		for (NotificationRepository.Resolved resolved : this.notifications.resolve(kind, subject, at)) {
+			if (resolved.inApp()) {
+				this.live.publish(List.of(resolved.recipientId()), "notification.resolved",
+						Map.of("notificationId", resolved.id(), "kind", kind.value(), "unreadCount",
+								this.notifications.unreadCount(resolved.recipientId())));
+			}
+		}
 	}
 
 }

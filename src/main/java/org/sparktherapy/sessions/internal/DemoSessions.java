@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * same service as the tablets. Skills improve along a learning curve with noise, behaviors decline, so targets reach
  * their criterion, get mastered automatically and the next target starts — the graphs show real curves with phase
  * changes. Now and then a mistaken trial is taken back (an undo) and an occurrence of a behavior is described (an ABC
- * record), so every kind of event is there to see. Deterministic (fixed seed).
+ * record), so every kind of event is there to see. A guardian co-signs each note the evening after, except the last
+ * week's, which wait for a signature. Deterministic (fixed seed).
  */
 @Component
 @Profile("demo")
@@ -63,6 +64,13 @@ class DemoSessions implements DemoData {
 
 	private final Random random = new Random(20261125);
 
+	/** A 1×1 PNG: the demo guardians' drawn signature. */
+	private static final String SIGNATURE = "data:image/png;base64,"
+			+ "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+	/** Notes of sessions before this day are co-signed; later ones wait for a guardian. */
+	private LocalDate signedBefore;
+
 	/** Sessions each target has been run in since it entered intervention. */
 	private final Map<UUID, Integer> practice = new HashMap<>();
 
@@ -86,6 +94,7 @@ class DemoSessions implements DemoData {
 	private void seed(DemoClock demoClock) {
 		LocalDate first = LocalDate.ofInstant(this.clock.instant(), this.zone).plusDays(1);
 		LocalDate today = LocalDate.now(this.zone);
+		this.signedBefore = today.minusDays(7);
 		for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
 			DayOfWeek weekday = day.getDayOfWeek();
 			if (weekday != DayOfWeek.MONDAY && weekday != DayOfWeek.WEDNESDAY && weekday != DayOfWeek.FRIDAY) {
@@ -123,6 +132,25 @@ class DemoSessions implements DemoData {
 			this.sessions.record(user, id, events);
 		}
 		this.sessions.submit(user, id, "Engaged well; reinforcement with preferred toys.");
+		if (LocalDate.ofInstant(start, this.zone).isBefore(this.signedBefore)) {
+			demoClock.set(end.plus(Duration.ofHours(5)));
+			coSign(childId, id);
+		}
+	}
+
+	/** The first guardian who may sign for the child co-signs the session, through the service as in the app. */
+	private void coSign(UUID childId, UUID sessionId) {
+		for (UUID guardianId : this.children.peopleOf(childId).guardians()) {
+			AccountSummary guardian = this.accounts.findById(guardianId).orElse(null);
+			if (guardian == null) {
+				continue;
+			}
+			CurrentUser user = new CurrentUser(guardian.id(), guardian.role(), guardian.name(), null);
+			if (this.children.maySignFor(user, childId)) {
+				user.runAs(() -> this.sessions.coSign(user, sessionId, guardian.name(), SIGNATURE));
+				return;
+			}
+		}
 	}
 
 	private List<Session.Event> eventsFor(Programs.TargetFacts target, Instant at, boolean probeDay) {

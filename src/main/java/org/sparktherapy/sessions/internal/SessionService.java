@@ -23,6 +23,7 @@ import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.sessions.SessionCoSigned;
 import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.sessions.Sessions;
 
@@ -261,6 +262,7 @@ class SessionService implements Sessions {
 			throw new SessionsProblems.AlreadyCoSigned();
 		}
 		this.audit.success(new PhiAccess("cosign", "session", id, session.childId()));
+		this.events.publishEvent(new SessionCoSigned(id, session.childId(), user.id(), this.clock.instant()));
 		return view(this.sessions.find(id, false).orElseThrow());
 	}
 

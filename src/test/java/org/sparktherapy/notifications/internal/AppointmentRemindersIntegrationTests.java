@@ -82,10 +82,29 @@ class AppointmentRemindersIntegrationTests {
 		at(start.minus(Duration.ofHours(22))).run();
 		assertThat(reminders(guardian)).as("sent once").isEqualTo(1);
 
+		String before = reminderTitle(guardian);
+		assertThat(before).startsWith("Reminder: Avery T.'s appointment on ");
+		this.jdbc.sql("update notifications set read_at = now() where recipient_id = :id and kind = 'appointment_reminder'")
+			.param("id", UUID.fromString(guardian.id()))
+			.update();
+
 		Instant later = start.plus(2, ChronoUnit.DAYS);
 		assertThat(admin.api().put("/api/appointments/" + id, body("start", later.toString())).status()).isEqualTo(200);
 		at(later.minus(Duration.ofHours(12))).run();
-		assertThat(reminders(guardian)).as("the new time is reminded again").isEqualTo(2);
+		assertThat(reminderTitle(guardian)).as("the new time is reminded again").isNotEqualTo(before);
+		assertThat(reminders(guardian)).as("in place of the old time's reminder, unread again").isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder' and read_at is null")
+			.param("id", UUID.fromString(guardian.id()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private String reminderTitle(Clinic.Person person) {
+		return this.jdbc.sql("select title from notifications where recipient_id = :id and kind = 'appointment_reminder'")
+			.param("id", UUID.fromString(person.id()))
+			.query(String.class)
+			.single();
 	}
 
 	@Test
