@@ -17,6 +17,12 @@ public interface Children {
 	Optional<ChildFacts> find(UUID childId);
 
 	/**
+	 * How messages name a child to people who may see it: first name and last initial ("Ava C."), never the full
+	 * name. Empty for an unknown child.
+	 */
+	Optional<String> shortName(UUID childId);
+
+	/**
 	 * The people around a child: its guardians and its care team by role, as they are now. Empty sets for an
 	 * unknown child.
 	 */

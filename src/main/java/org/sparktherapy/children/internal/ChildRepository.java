@@ -113,6 +113,16 @@ class ChildRepository {
 			.optional();
 	}
 
+	record Names(String firstName, String lastName) {
+	}
+
+	Optional<Names> names(UUID id) {
+		return this.jdbc.sql("select first_name, last_name from children where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Names(rs.getString("first_name"), rs.getString("last_name")))
+			.optional();
+	}
+
 	Optional<ChildStatus> status(UUID id) {
 		return this.jdbc.sql("select status from children where id = :id")
 			.param("id", id)

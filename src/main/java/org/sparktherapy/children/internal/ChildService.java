@@ -236,7 +236,7 @@ class ChildService implements Children {
 			.filter(a -> a.role() == Role.THERAPIST && a.active())
 			.orElseThrow(ChildrenProblems.CareTeamMemberMustBeTherapist::new);
 		if (role == Child.TeamRole.SUPERVISOR && !this.policy.maySupervise(account.credential())) {
-			throw new ChildrenProblems.SupervisorMustBeBehaviorAnalyst();
+			throw new ChildrenProblems.SupervisorMustBeBehaviorAnalyst(account.name(), account.credential());
 		}
 		this.children.find(id, true).orElseThrow(ChildrenProblems.ChildNotFound::new);
 		Instant now = this.clock.instant();
@@ -291,6 +291,19 @@ class ChildService implements Children {
 	@Transactional(readOnly = true)
 	public Optional<ChildFacts> find(UUID childId) {
 		return this.children.status(childId).map(status -> new ChildFacts(childId, status));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> shortName(UUID childId) {
+		return this.children.names(childId).map(names -> shortName(names.firstName(), names.lastName()));
+	}
+
+	/** "Ava C." from "Ava" and "Chen". */
+	static String shortName(String firstName, String lastName) {
+		String last = lastName.strip();
+		return last.isEmpty() ? firstName.strip()
+				: firstName.strip() + " " + last.substring(0, last.offsetByCodePoints(0, 1)) + ".";
 	}
 
 	@Override
