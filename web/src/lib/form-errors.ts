@@ -11,7 +11,7 @@ export type ServerFields<F extends string> = readonly F[] | ((path: string) => F
 
 /** What a failed request says, split between the form's fields and the alert above them. */
 export interface ServerFormErrors<F extends string> {
-  /** The server's message for each displayed field it points at (the first, when it points at one twice). */
+  /** The server's message for each displayed field it points at (joined by "; " when it points at one twice). */
   fields: Partial<Record<F, string>>;
   /**
    * The lines the form's alert shows: the problem's `detail` when it points at no field; nothing when every message
@@ -61,7 +61,8 @@ export function serverFormErrors<F extends string>(error: unknown, fields: Serve
   for (const { pointer, detail } of error.errors) {
     const field = pointer ? fieldOf(pointerPath(pointer)) : undefined;
     if (field) {
-      placed[field] ??= detail;
+      const before = placed[field];
+      placed[field] = before ? `${before}; ${detail}` : detail;
     } else {
       unplaced.push(sentence(pointer, detail));
     }
