@@ -1,15 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PASSWORD_HINT } from '../../../lib/password-rule';
 import { changePasswordSchema, useUpdateProfile, type ChangePasswordForm as Values } from '../api/update-profile';
 
 const EMPTY: Values = { currentPassword: '', newPassword: '', confirmPassword: '' };
+
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword'] as const;
 
 export function ChangePasswordForm({ user }: { user: User }) {
   const update = useUpdateProfile();
@@ -26,12 +28,10 @@ export function ChangePasswordForm({ user }: { user: User }) {
       { name: user.name, currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
         onSuccess: () => reset(EMPTY),
-        onError: (error) => applyServerFieldErrors(error, ['currentPassword', 'newPassword'], setError),
+        onError: (error) => applyServerFieldErrors(error, PASSWORD_FIELDS, setError),
       },
     );
   });
-
-  const fieldErrorsShown = update.error instanceof ApiError && update.error.errors.length > 0;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="change-password-heading">
@@ -39,7 +39,7 @@ export function ChangePasswordForm({ user }: { user: User }) {
         Change password
       </h2>
       {update.isSuccess && <Alert tone="success">Your password was changed.</Alert>}
-      {update.isError && !fieldErrorsShown && <Alert>{errorMessage(update.error)}</Alert>}
+      <FormErrorAlert error={update.error} fields={PASSWORD_FIELDS} />
       <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
       <TextField
         label="Current password"

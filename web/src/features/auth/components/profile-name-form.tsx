@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { nameSchema, useUpdateProfile, type NameForm } from '../api/update-profile';
+
+const NAME_FIELDS = ['name'] as const;
 
 export function ProfileNameForm({ user }: { user: User }) {
   const update = useUpdateProfile();
@@ -23,7 +25,7 @@ export function ProfileNameForm({ user }: { user: User }) {
       { name: values.name },
       {
         onSuccess: (saved) => reset({ name: saved.name }),
-        onError: (error) => applyServerFieldErrors(error, ['name'], setError),
+        onError: (error) => applyServerFieldErrors(error, NAME_FIELDS, setError),
       },
     );
   });
@@ -34,7 +36,7 @@ export function ProfileNameForm({ user }: { user: User }) {
         Your details
       </h2>
       {update.isSuccess && !isDirty && <Alert tone="success">Your name was saved.</Alert>}
-      {update.isError && <Alert>{errorMessage(update.error)}</Alert>}
+      <FormErrorAlert error={update.error} fields={NAME_FIELDS} />
       <TextField label="Name" autoComplete="name" required error={errors.name?.message} {...register('name')} />
       <TextField
         label="Email"

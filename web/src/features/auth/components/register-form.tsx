@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PASSWORD_HINT } from '../../../lib/password-rule';
 import { registerSchema, useRegister, type RegisterForm as RegisterValues } from '../api/register';
+
+const REGISTER_FIELDS = ['name', 'email', 'password'] as const;
 
 export function RegisterForm({ onRegistered }: { onRegistered: (email: string) => void }) {
   const registration = useRegister();
@@ -25,24 +26,14 @@ export function RegisterForm({ onRegistered }: { onRegistered: (email: string) =
       { name: values.name, email: values.email, password: values.password, role: 'parent' },
       {
         onSuccess: () => onRegistered(values.email),
-        onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) {
-            setError('email', { type: 'server', message: error.detail }, { shouldFocus: true });
-            return;
-          }
-          applyServerFieldErrors(error, ['name', 'email', 'password'], setError);
-        },
+        onError: (error) => applyServerFieldErrors(error, REGISTER_FIELDS, setError),
       },
     );
   });
 
-  const fieldErrorsShown =
-    registration.error instanceof ApiError &&
-    (registration.error.status === 409 || registration.error.errors.length > 0);
-
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Create a parent account">
-      {registration.isError && !fieldErrorsShown && <Alert>{errorMessage(registration.error)}</Alert>}
+      <FormErrorAlert error={registration.error} fields={REGISTER_FIELDS} />
       <TextField label="Your name" autoComplete="name" required error={errors.name?.message} {...register('name')} />
       <TextField
         label="Email"

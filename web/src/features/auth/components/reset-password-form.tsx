@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router-dom';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { ApiError } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PASSWORD_HINT } from '../../../lib/password-rule';
 import {
@@ -15,6 +16,8 @@ import {
 } from '../api/reset-password';
 
 const EMPTY: Values = { password: '', confirmPassword: '' };
+
+const RESET_FIELDS = ['password'] as const;
 
 /** Chooses a new password with the token of a reset link (null when the link carried none). */
 export function ResetPasswordForm({ token }: { token: string | null }) {
@@ -47,14 +50,13 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const onSubmit = handleSubmit((values) => {
     reset.mutate(
       { token: token ?? '', password: values.password },
-      { onError: (error) => applyServerFieldErrors(error, ['password'], setError) },
+      { onError: (error) => applyServerFieldErrors(error, RESET_FIELDS, setError) },
     );
   });
-  const fieldErrorsShown = reset.error instanceof ApiError && reset.error.errors.length > 0;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Choose a new password">
-      {reset.isError && !fieldErrorsShown && <Alert>{errorMessage(reset.error)}</Alert>}
+      <FormErrorAlert error={reset.error} fields={RESET_FIELDS} />
       <TextField
         label="New password"
         type="password"

@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { ApiError } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import {
@@ -141,10 +142,7 @@ function AuthorizationFormBody({
 
   const error = save.error;
   const overlap = isOverlap(error);
-  const handledInline =
-    error instanceof ApiError &&
-    (error.status === 412 ||
-      error.errors.some((fieldError) => AUTHORIZATION_FIELDS.some((field) => `/${field}` === fieldError.pointer)));
+  const staleError = error instanceof ApiError && error.status === 412;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={title}>
@@ -158,7 +156,7 @@ function AuthorizationFormBody({
           {overlapMessage(error, existing)} Change the dates or the service, or edit the other authorization.
         </Alert>
       )}
-      {save.isError && !overlap && !handledInline && <Alert>{errorMessage(error)}</Alert>}
+      {!overlap && !staleError && <FormErrorAlert error={error} fields={AUTHORIZATION_FIELDS} />}
       <div className="form-grid auth-form-grid">
         <TextField label="Payer" required autoComplete="off" error={errors.payer?.message} {...register('payer')} />
         <TextField

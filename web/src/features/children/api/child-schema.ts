@@ -1,3 +1,4 @@
+import type { Path } from 'react-hook-form';
 import { z } from 'zod';
 import { isValidDay, toDay } from '../../../lib/dates';
 import { EDITABLE_CHILD_STATUSES, type Child } from './child-types';
@@ -160,17 +161,40 @@ export function toAdminUpdate(values: ChildForm): UpdateChildRequest {
   };
 }
 
-/** The form fields a server error pointer ("/emergencyContacts/0/phone") can land on. */
-export const CHILD_FORM_FIELDS = [
-  'firstName',
-  'lastName',
-  'preferredName',
-  'dateOfBirth',
-  'school',
-  'allergies',
-  'medicalNotes',
-  'guardianRelationship',
-  'diagnosisCodes',
+/** The fields each part of the child forms shows (see child-fields.tsx). */
+export const CHILD_IDENTITY_FIELDS = ['firstName', 'lastName', 'preferredName', 'dateOfBirth', 'school'] as const;
+export const CHILD_CLINIC_FIELDS = [
   'status',
   'intakeDate',
+  'diagnosisCodes',
+  'insurancePayer',
+  'insuranceMemberId',
+  'insuranceGroupNumber',
 ] as const;
+export const CHILD_MEDICAL_FIELDS = ['allergies', 'medicalNotes', 'emergencyContacts'] as const;
+
+type ChildFormField = keyof ChildForm;
+
+/**
+ * Where a server error's path lands in a child form that shows `shown`: "insurance.payer" → `insurancePayer`,
+ * "diagnosisCodes.2" → `diagnosisCodes` (one text box), "emergencyContacts.0.phone" → that row's box,
+ * "emergencyContacts" → the list's own message; undefined for a field the form does not show.
+ */
+export function childFormField(shown: readonly ChildFormField[]): (path: string) => Path<ChildForm> | undefined {
+  return (path) => {
+    const contact = /^emergencyContacts\.\d+\.(name|relationship|phone)$/.test(path);
+    if (contact || path === 'emergencyContacts') {
+      if (!shown.includes('emergencyContacts')) return undefined;
+      return (contact ? path : 'emergencyContacts.root') as Path<ChildForm>;
+    }
+    const insurance = /^insurance\.(payer|memberId|groupNumber)$/.exec(path);
+    const field = (
+      insurance
+        ? `insurance${insurance[1].charAt(0).toUpperCase()}${insurance[1].slice(1)}`
+        : path.startsWith('diagnosisCodes')
+          ? 'diagnosisCodes'
+          : path
+    ) as ChildFormField;
+    return shown.includes(field) ? field : undefined;
+  };
+}

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { SelectField } from '../../../components/ui/select-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { useAddCareTeamMember } from '../api/add-care-team-member';
 import { CARE_TEAM_ROLES, CARE_TEAM_ROLE_LABELS, type CareTeamRole, type Child } from '../api/child-types';
 import { UserPicker } from './user-picker';
+
+/** The fields the server may point at ("/role": an RBT cannot supervise). */
+const FIELDS = ['userId', 'role'] as const;
 
 const ROLE_OPTIONS = CARE_TEAM_ROLES.map((role) => ({
   value: role,
@@ -62,13 +65,14 @@ function AddCareTeamForm({
           const name = saved.careTeam.find((member) => member.userId === userId)?.name ?? 'The therapist';
           onAdded(`${name} was added as ${CARE_TEAM_ROLE_LABELS[role].toLowerCase()}.`);
         },
+        onError: (error) => setErrors(serverFormErrors(error, FIELDS).fields),
       },
     );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Add therapist">
-      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      <FormErrorAlert error={add.error} fields={FIELDS} />
       <UserPicker
         role="therapist"
         label="Therapist"

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { useAddGuardian } from '../api/add-guardian';
 import type { Child } from '../api/child-types';
 import { UserPicker } from './user-picker';
+
+/** The fields the server may point at ("/userId": not an active parent account). */
+const FIELDS = ['userId', 'relationship'] as const;
 
 export function AddGuardianDialog({
   child,
@@ -55,13 +58,14 @@ function AddGuardianForm({
       {
         onSuccess: (saved) =>
           onAdded(saved.guardians.find((guardian) => guardian.userId === userId)?.name ?? 'The guardian'),
+        onError: (error) => setErrors(serverFormErrors(error, FIELDS).fields),
       },
     );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Add guardian">
-      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      <FormErrorAlert error={add.error} fields={FIELDS} />
       <UserPicker
         role="parent"
         label="Parent"

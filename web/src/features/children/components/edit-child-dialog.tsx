@@ -4,10 +4,14 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
+import { ApiError } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import {
-  CHILD_FORM_FIELDS,
+  CHILD_CLINIC_FIELDS,
+  CHILD_IDENTITY_FIELDS,
+  CHILD_MEDICAL_FIELDS,
+  childFormField,
   childFormSchema,
   toAdminUpdate,
   toChildFormValues,
@@ -70,6 +74,12 @@ function EditChildForm({
     formState: { errors },
   } = useForm<ChildForm>({ resolver: zodResolver(childFormSchema), defaultValues: toChildFormValues(initial) });
 
+  const fields = childFormField(
+    mode === 'admin'
+      ? [...CHILD_IDENTITY_FIELDS, ...CHILD_CLINIC_FIELDS, ...CHILD_MEDICAL_FIELDS]
+      : CHILD_MEDICAL_FIELDS,
+  );
+
   const onSubmit = handleSubmit((values) => {
     setConflict(false);
     update.mutate(
@@ -87,16 +97,13 @@ function EditChildForm({
             }
             return;
           }
-          applyServerFieldErrors(error, CHILD_FORM_FIELDS, setError);
+          applyServerFieldErrors(error, fields, setError);
         },
       },
     );
   });
 
-  const handledInline =
-    update.error instanceof ApiError &&
-    (update.error.status === 412 ||
-      update.error.errors.some((e) => CHILD_FORM_FIELDS.some((field) => e.pointer === `/${field}`)));
+  const stale = update.error instanceof ApiError && update.error.status === 412;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Edit child">
@@ -105,7 +112,7 @@ function EditChildForm({
           The form now shows the latest details. Make your changes again and save.
         </Alert>
       )}
-      {update.isError && !handledInline && <Alert>{errorMessage(update.error)}</Alert>}
+      {!stale && <FormErrorAlert error={update.error} fields={fields} />}
       {mode === 'admin' && <ChildIdentityFields register={register} errors={errors} />}
       {mode === 'admin' && <ChildClinicFields register={register} errors={errors} />}
       <ChildMedicalFields register={register} errors={errors} />

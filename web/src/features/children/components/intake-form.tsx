@@ -1,15 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router-dom';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import type { Child } from '../api/child-types';
 import {
-  CHILD_FORM_FIELDS,
+  CHILD_IDENTITY_FIELDS,
+  CHILD_MEDICAL_FIELDS,
   EMPTY_CHILD_FORM,
+  childFormField,
   childFormSchema,
   toCreateChildRequest,
   type ChildForm,
@@ -34,20 +35,22 @@ export function IntakeForm({ asParent, onCreated }: { asParent: boolean; onCreat
     defaultValues: { ...EMPTY_CHILD_FORM, guardianRelationship: asParent ? 'parent' : '' },
   });
 
+  const fields = childFormField([
+    ...CHILD_IDENTITY_FIELDS,
+    ...CHILD_MEDICAL_FIELDS,
+    ...(asParent ? (['guardianRelationship'] as const) : []),
+  ]);
+
   const onSubmit = handleSubmit((values) => {
     create.mutate(toCreateChildRequest(values, asParent), {
       onSuccess: (created) => onCreated(created),
-      onError: (error) => applyServerFieldErrors(error, CHILD_FORM_FIELDS, setError),
+      onError: (error) => applyServerFieldErrors(error, fields, setError),
     });
   });
 
-  const fieldErrorsShown =
-    create.error instanceof ApiError &&
-    create.error.errors.some((e) => CHILD_FORM_FIELDS.some((f) => e.pointer === `/${f}`));
-
   return (
     <form onSubmit={onSubmit} noValidate className="form form-wide" aria-label="Child intake">
-      {create.isError && !fieldErrorsShown && <Alert>{errorMessage(create.error)}</Alert>}
+      <FormErrorAlert error={create.error} fields={fields} />
       <ChildIdentityFields register={register} errors={errors} />
       {asParent && (
         <TextField

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/create-conversation';
 import { AUDIENCE_LABELS, type Audience, type Conversation } from '../api/messaging-types';
 import { MAX_TEXT_LENGTH } from './attachment-rules';
@@ -24,6 +24,8 @@ const schema = z.object({
     .max(MAX_TEXT_LENGTH, `At most ${MAX_TEXT_LENGTH} characters.`),
 });
 type Values = z.infer<typeof schema>;
+
+const ANNOUNCEMENT_FIELDS = ['audience', 'title', 'body'] as const;
 
 /** An admin's announcement to a role or to everyone; recipients read it, only admins write. */
 export function AnnouncementDialog({
@@ -47,14 +49,20 @@ function AnnouncementForm({ onClose, onCreated }: { onClose: () => void; onCreat
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { audience: 'everyone', title: '', body: '' } });
 
-  const onSubmit = handleSubmit((values) => create.mutate(values, { onSuccess: onCreated }));
+  const onSubmit = handleSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: onCreated,
+      onError: (error) => applyServerFieldErrors(error, ANNOUNCEMENT_FIELDS, setError),
+    }),
+  );
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="New announcement">
-      {create.isError && <Alert>{errorMessage(create.error)}</Alert>}
+      <FormErrorAlert error={create.error} fields={ANNOUNCEMENT_FIELDS} />
       <SelectField
         label="Audience"
         options={AUDIENCES.map((value) => ({ value, label: AUDIENCE_LABELS[value] }))}

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors, serverFormErrors } from '../../../lib/form-errors';
 import { usePostMessage } from '../api/post-message';
 import { ALLOWED_TYPES, MAX_TEXT_LENGTH, checkFiles, formatSize } from './attachment-rules';
 
@@ -12,6 +12,8 @@ const composeSchema = z.object({
   body: z.string().max(MAX_TEXT_LENGTH, `At most ${MAX_TEXT_LENGTH} characters.`),
 });
 type ComposeValues = z.infer<typeof composeSchema>;
+
+const BODY_FIELDS = ['body'] as const;
 
 /** Write a message with optional attachments (checked here for type, size and count; the server checks again). */
 export function ComposeForm({ conversationId, onSent }: { conversationId: string; onSent?: () => void }) {
@@ -49,15 +51,12 @@ export function ComposeForm({ conversationId, onSent }: { conversationId: string
           setFileError(null);
           onSent?.();
         },
-        onError: (error) => {
-          const field = error instanceof ApiError ? error.fieldError('body') : undefined;
-          if (field) setError('body', { type: 'server', message: field });
-        },
+        onError: (error) => applyServerFieldErrors(error, BODY_FIELDS, setError),
       },
     );
   });
 
-  const serverError = post.isError && !(post.error instanceof ApiError && post.error.fieldError('body'));
+  const serverError = serverFormErrors(post.error, BODY_FIELDS).alert.join(' ');
 
   return (
     <form className="compose" onSubmit={onSubmit} noValidate aria-label="Write a message">
@@ -95,7 +94,7 @@ export function ComposeForm({ conversationId, onSent }: { conversationId: string
       )}
       {serverError && (
         <p role="alert" className="field-error">
-          {errorMessage(post.error)}
+          {serverError}
         </p>
       )}
       <div className="compose-actions">

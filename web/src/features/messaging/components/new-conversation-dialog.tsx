@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
@@ -8,6 +9,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { ROLE_LABELS } from '../../../lib/api-types';
 import { errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/create-conversation';
 import { useContacts } from '../api/list-contacts';
 import type { Conversation } from '../api/messaging-types';
@@ -19,6 +21,8 @@ const schema = z.object({
   body: z.string().trim().min(1, 'Write a message.').max(MAX_TEXT_LENGTH, `At most ${MAX_TEXT_LENGTH} characters.`),
 });
 type Values = z.infer<typeof schema>;
+
+const CONVERSATION_FIELDS = ['memberIds', 'title', 'body'] as const;
 
 /** Staff start a direct conversation with other staff (the existing one opens when it is the same people). */
 export function NewConversationDialog({
@@ -43,19 +47,20 @@ function NewConversationForm({ onClose, onCreated }: { onClose: () => void; onCr
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { memberIds: [], title: '', body: '' } });
 
   const onSubmit = handleSubmit((values) =>
     create.mutate(
       { memberIds: values.memberIds, title: values.title.trim() || undefined, body: values.body },
-      { onSuccess: onCreated },
+      { onSuccess: onCreated, onError: (error) => applyServerFieldErrors(error, CONVERSATION_FIELDS, setError) },
     ),
   );
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="New message">
-      {create.isError && <Alert>{errorMessage(create.error)}</Alert>}
+      <FormErrorAlert error={create.error} fields={CONVERSATION_FIELDS} />
       <fieldset className="fieldset">
         <legend className="fieldset-legend">To</legend>
         {contacts.isPending && <p className="muted">Loading staff…</p>}

@@ -129,5 +129,23 @@ export function describeCriterion(criterion: MasteryCriterion | null): string {
 }
 
 /** Form fields a server error pointer ("/name") can land on, per form. */
-export const CREATE_PROGRAM_FIELDS = ['name', 'domain', 'objective', 'kind', 'measurement'] as const;
-export const EDIT_PROGRAM_FIELDS = ['name', 'domain', 'objective', 'status'] as const;
+/**
+ * Where a server error's path lands in a program form showing `shown`: "masteryCriterion.percent" → `percent`,
+ * "targets.0.name" → that row's box; undefined for a field the form does not show.
+ */
+function programFormField<F extends string>(shown: readonly F[], targets: boolean): (path: string) => F | undefined {
+  return (path) => {
+    if (targets && /^targets\.\d+\.(name|definition)$/.test(path)) return path as F;
+    const field = path.startsWith('masteryCriterion.') ? path.slice('masteryCriterion.'.length) : path;
+    return shown.find((name) => name === field);
+  };
+}
+
+export const CREATE_PROGRAM_FIELDS = programFormField(
+  ['name', 'domain', 'objective', 'measurement', ...CRITERION_FIELDS] as const,
+  true,
+);
+export const EDIT_PROGRAM_FIELDS = programFormField(
+  ['name', 'domain', 'objective', 'status', ...CRITERION_FIELDS] as const,
+  false,
+);

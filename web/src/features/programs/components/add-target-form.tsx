@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useAddTarget } from '../api/add-target';
 import { targetDraftSchema, type TargetDraft } from '../api/program-schema';
+
+const TARGET_FIELDS = ['name', 'definition'] as const;
 
 /** Adds a target at the end of the list; it starts in baseline. */
 export function AddTargetForm({ programId, onAdded }: { programId: string; onAdded: (name: string) => void }) {
@@ -15,6 +17,7 @@ export function AddTargetForm({ programId, onAdded }: { programId: string; onAdd
     handleSubmit,
     reset,
     setFocus,
+    setError,
     formState: { errors },
   } = useForm<TargetDraft>({ resolver: zodResolver(targetDraftSchema), defaultValues: { name: '', definition: '' } });
 
@@ -27,6 +30,7 @@ export function AddTargetForm({ programId, onAdded }: { programId: string; onAdd
           setFocus('name');
           onAdded(target.name);
         },
+        onError: (error) => applyServerFieldErrors(error, TARGET_FIELDS, setError),
       },
     );
   });
@@ -36,7 +40,7 @@ export function AddTargetForm({ programId, onAdded }: { programId: string; onAdd
       <h3 id="add-target-heading" className="subsection-title">
         Add a target
       </h3>
-      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      <FormErrorAlert error={add.error} fields={TARGET_FIELDS} />
       <div className="form-grid">
         <TextField label="Target name" autoComplete="off" required error={errors.name?.message} {...register('name')} />
         <TextField

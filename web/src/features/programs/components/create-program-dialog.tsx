@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useCreateProgram } from '../api/create-program';
 import {
@@ -81,13 +80,9 @@ function CreateProgramForm({
     });
   });
 
-  const fieldErrorsShown =
-    create.error instanceof ApiError &&
-    create.error.errors.some((e) => CREATE_PROGRAM_FIELDS.some((field) => e.pointer === `/${field}`));
-
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="New program">
-      {create.isError && !fieldErrorsShown && <Alert>{errorMessage(create.error)}</Alert>}
+      <FormErrorAlert error={create.error} fields={CREATE_PROGRAM_FIELDS} />
       <TextField label="Program name" autoComplete="off" required error={errors.name?.message} {...register('name')} />
       <div className="form-grid">
         <SelectField

@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { ApiError } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { getProgram } from '../api/get-program';
 import {
@@ -86,10 +87,7 @@ function EditProgramForm({
     );
   });
 
-  const handledInline =
-    update.error instanceof ApiError &&
-    (update.error.status === 412 ||
-      update.error.errors.some((e) => EDIT_PROGRAM_FIELDS.some((field) => e.pointer === `/${field}`)));
+  const stale = update.error instanceof ApiError && update.error.status === 412;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Edit program">
@@ -98,7 +96,7 @@ function EditProgramForm({
           The form now shows the latest details. Make your changes again and save.
         </Alert>
       )}
-      {update.isError && !handledInline && <Alert>{errorMessage(update.error)}</Alert>}
+      {!stale && <FormErrorAlert error={update.error} fields={EDIT_PROGRAM_FIELDS} />}
       <TextField label="Program name" autoComplete="off" required error={errors.name?.message} {...register('name')} />
       <div className="form-grid">
         <SelectField

@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
-import { errorMessage } from '../../../lib/api-error';
 import type { Appointment } from '../api/appointment-types';
 import { useCheckInAppointment } from '../api/check-in-appointment';
 import { useCompleteAppointment } from '../api/complete-appointment';
@@ -70,7 +69,7 @@ export function TherapistActions({ appointment, childName }: { appointment: Appo
           </Link>
         </>
       )}
-      {failed && <Alert>{errorMessage(failed.error)}</Alert>}
+      {failed && <FormErrorAlert error={failed.error} />}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { WEEKDAYS, type TimeBlock, type Weekday } from '../api/appointment-types';
 import { useAddTimeOff } from '../api/add-time-off';
 import { useAvailability } from '../api/get-availability';
@@ -75,6 +77,8 @@ function WeeklyBlocksForm({
     if (errors.some(Boolean)) return;
     const order = (day: Weekday) => WEEKDAYS.indexOf(day);
     const sorted = [...blocks].sort((a, b) => order(a.weekday) - order(b.weekday) || a.start.localeCompare(b.start));
+    // shown in the order sent, so the rows the server's errors name ("/blocks/2") are the rows on screen
+    setBlocks(sorted);
     save.mutate(sorted, {
       onSuccess: (result) => {
         setBlocks(result.blocks);
@@ -106,7 +110,7 @@ function WeeklyBlocksForm({
         }}
         errorsOf={(index) => ({ start: showErrors ? errors[index] : undefined })}
       />
-      {save.isError && <Alert>{errorMessage(save.error)}</Alert>}
+      <FormErrorAlert error={save.error} />
       {saved && <Alert tone="success">Availability saved.</Alert>}
       <div className="form-actions">
         <Button
@@ -127,6 +131,9 @@ function WeeklyBlocksForm({
     </form>
   );
 }
+
+/** The server's "/start" and "/end" at the start field, which carries the form's one time-off message. */
+const TIME_OFF_FIELDS = (path: string) => (path === 'start' || path === 'end' ? 'when' : undefined);
 
 function TimeOffForm({ therapistId }: { therapistId: string }) {
   const add = useAddTimeOff(therapistId);
@@ -155,6 +162,7 @@ function TimeOffForm({ therapistId }: { therapistId: string }) {
           setEnd('');
           setReason('');
         },
+        onError: (failure) => setError(serverFormErrors(failure, TIME_OFF_FIELDS).fields.when),
       },
     );
   }
@@ -182,7 +190,7 @@ function TimeOffForm({ therapistId }: { therapistId: string }) {
         />
       </div>
       <TextField label="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
-      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      <FormErrorAlert error={add.error} fields={TIME_OFF_FIELDS} />
       {saved && <Alert tone="success">Time off added.</Alert>}
       <div className="form-actions">
         <Button type="submit" pending={add.isPending}>

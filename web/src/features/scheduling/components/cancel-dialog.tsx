@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import type { Appointment } from '../api/appointment-types';
 import { CANCEL_SCOPES, useCancelAppointment, type CancelScope } from '../api/cancel-appointment';
 import { formatTimeRange, isLateCancellation } from './schedule-math';
 import { ScopeFieldset } from './time-range-fields';
+
+const CANCEL_FIELDS = ['reason'] as const;
 
 /**
  * Asks for the reason and cancels: for an appointment of a series, this one or this and the following ones. For parents (`warnLate`) it says when the appointment is less than 24 hours
@@ -74,6 +77,7 @@ function CancelForm({
           onCancelled?.(saved);
           onClose();
         },
+        onError: (failure) => setError(serverFormErrors(failure, CANCEL_FIELDS).fields.reason),
       },
     );
   }
@@ -93,7 +97,7 @@ function CancelForm({
       {appointment.seriesId && (
         <ScopeFieldset name="cancel-scope" scope={scope} onChange={setScope} scopes={CANCEL_SCOPES} />
       )}
-      {cancel.isError && <Alert>{errorMessage(cancel.error)}</Alert>}
+      <FormErrorAlert error={cancel.error} fields={CANCEL_FIELDS} />
       <TextareaField
         label="Reason"
         required

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -143,7 +144,7 @@ function ChangeRequestItem({
         )}
       </dl>
       {conflict && <ConflictList error={conflict} />}
-      {decide.isError && !conflict && <Alert>{errorMessage(decide.error)}</Alert>}
+      {!conflict && <FormErrorAlert error={decide.error} />}
       {mode === 'admin' && pending && overridable && (
         <div className="field field-checkbox">
           <input

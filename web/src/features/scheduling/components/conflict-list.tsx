@@ -38,15 +38,17 @@ function occurrenceLabel(pointer: string): string | null {
 }
 
 /**
- * The conflicts the server found, one per line, naming the occurrence of a series they concern; when another
+ * The conflicts the server found in its words (who, with whom, when in clinic time): its detail, then one line per
+ * conflict naming the occurrence of a series it concerns, unless the detail already says the only one. When another
  * appointment is in the way, it says that only another time (or therapist) will do.
  */
 export function ConflictList({ error }: { error: ApiError }) {
   const doubleBooked = conflictKinds(error).includes('double-booking');
+  const onlyOneSaid = error.errors.length === 1 && error.detail.includes(error.errors[0].detail);
   return (
     <Alert title="This clashes with the schedule">
       <p>{error.detail}</p>
-      {error.errors.length > 0 && (
+      {error.errors.length > 0 && !onlyOneSaid && (
         <ul className="conflict-list" aria-label="Conflicts">
           {error.errors.map((conflict, index) => {
             const label = occurrenceLabel(conflict.pointer);

@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useUpdateAppointment } from '../api/update-appointment';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
-import { ScopeFieldset, TimeRangeFields, useTimeRange } from './time-range-fields';
+import { ScopeFieldset, timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
 
 export interface MoveRequest {
   appointment: Appointment;
   /** The proposed new start (after a drag); the current one when moving from the details panel. */
   start: Date;
 }
+
+/** The server's "/start" and "/end" at the time fields, "/override/reason" at the reason. */
+const MOVE_FIELDS = (path: string) => timeRangeField(path) ?? (path === 'override.reason' ? 'reason' : undefined);
 
 /** Confirms a move: date and times, which occurrences of a series, and an override reason after a refusal. */
 export function MoveDialog({
@@ -85,7 +88,10 @@ function MoveForm({
           ...(override && overridable ? { override: { reason: overrideReason.trim() } } : {}),
         },
       },
-      { onSuccess: () => onMoved(`The appointment with ${childName} was moved.`) },
+      {
+        onSuccess: () => onMoved(`The appointment with ${childName} was moved.`),
+        onError: (error) => setErrors(serverFormErrors(error, MOVE_FIELDS).fields),
+      },
     );
   }
 
@@ -97,7 +103,7 @@ function MoveForm({
       <TimeRangeFields range={range} error={errors.when} />
       {appointment.seriesId && <ScopeFieldset name="scope" scope={scope} onChange={setScope} />}
       {conflict && <ConflictList error={conflict} />}
-      {update.isError && !conflict && <Alert>{errorMessage(update.error)}</Alert>}
+      {!conflict && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}
       {overridable && (
         <CheckboxField
           label="Move anyway (override)"

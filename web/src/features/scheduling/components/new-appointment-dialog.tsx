@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PLACE_OPTIONS, SERVICE_OPTIONS, WEEKDAYS, WEEKDAY_LABELS } from '../api/appointment-types';
 import { useCreateAppointment, type CreateAppointmentResponse } from '../api/create-appointment';
 import { useChildCareTeam } from '../api/get-child-care-team';
@@ -15,6 +15,16 @@ import { newAppointmentSchema, type NewAppointmentForm } from './appointment-sch
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { buildWeeklyRrule, weekdayOf } from './rrule';
 import { combine, toOffsetIso } from './schedule-math';
+
+/**
+ * Where the server's pointers land: the request's own fields at theirs, "/recurrence" at the weekdays, "/override/reason"
+ * at the reason.
+ */
+function NEW_APPOINTMENT_FIELDS(path: string): Path<NewAppointmentForm> | undefined {
+  if (path === 'recurrence') return 'days';
+  if (path === 'override.reason') return 'overrideReason';
+  return (['childId', 'therapistId', 'serviceCode', 'place', 'start', 'end'] as const).find((field) => field === path);
+}
 
 export function NewAppointmentDialog({
   open,
@@ -52,6 +62,7 @@ function NewAppointmentFormView({
     control,
     setValue,
     getValues,
+    setError,
     formState: { errors },
   } = useForm<NewAppointmentForm>({
     resolver: zodResolver(newAppointmentSchema),
@@ -116,6 +127,7 @@ function NewAppointmentFormView({
           const count = result.occurrences.length;
           onBooked(count === 1 ? 'The appointment was booked.' : `${count} appointments were booked.`, result);
         },
+        onError: (error) => applyServerFieldErrors(error, NEW_APPOINTMENT_FIELDS, setError),
       },
     );
   });
@@ -141,8 +153,20 @@ function NewAppointmentFormView({
         {...register('therapistId')}
       />
       <div className="form-grid">
-        <SelectField label="Service" required options={SERVICE_OPTIONS} {...register('serviceCode')} />
-        <SelectField label="Place" required options={PLACE_OPTIONS} {...register('place')} />
+        <SelectField
+          label="Service"
+          required
+          options={SERVICE_OPTIONS}
+          error={errors.serviceCode?.message}
+          {...register('serviceCode')}
+        />
+        <SelectField
+          label="Place"
+          required
+          options={PLACE_OPTIONS}
+          error={errors.place?.message}
+          {...register('place')}
+        />
       </div>
       <div className="form-grid form-grid-3">
         <TextField label="Date" type="date" required error={errors.date?.message} {...register('date')} />
@@ -211,7 +235,7 @@ function NewAppointmentFormView({
         </fieldset>
       )}
       {conflict && <ConflictList error={conflict} />}
-      {create.isError && !conflict && <Alert>{errorMessage(create.error)}</Alert>}
+      {!conflict && <FormErrorAlert error={create.error} fields={NEW_APPOINTMENT_FIELDS} />}
       {overridable && <CheckboxField label="Book anyway (override)" {...register('override')} />}
       {override && overridable && (
         <TextField

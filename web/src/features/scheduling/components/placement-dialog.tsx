@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
 import { mayDeliver, type Proposal, type ProposalSlot } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { ConflictList, isConflictError } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
-import { TimeRangeFields, useTimeRange } from './time-range-fields';
+import { timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
 
 export interface PlacementEdit {
   slot: ProposalSlot;
   /** The proposed start (after a drag), or the slot's own. */
   start: Date;
 }
+
+/** The server's "/start" and "/end" at the time fields, "/therapistId" at the therapist. */
+const PLACEMENT_FIELDS = (path: string) => timeRangeField(path) ?? (path === 'therapistId' ? path : undefined);
 
 /**
  * Adjusts one session of a draft week before it is accepted: another day, time or therapist of the child's care team
@@ -70,7 +73,7 @@ function PlacementForm({
   const duration = new Date(slot.end).getTime() - new Date(slot.start).getTime();
   const range = useTimeRange(edit.start, new Date(edit.start.getTime() + duration));
   const [therapistId, setTherapistId] = useState(slot.therapistId);
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<{ when?: string; therapistId?: string }>({});
   const failed = move.error ?? remove.error;
   const conflict = isConflictError(failed) ? failed : null;
   // only therapists whose credential may deliver the session's service (the server refuses the others)
@@ -84,7 +87,7 @@ function PlacementForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const chosen = range.check();
-    setError(chosen.error);
+    setErrors({ when: chosen.error });
     if (chosen.error !== undefined) return;
     remove.reset();
     move.mutate(
@@ -97,22 +100,26 @@ function PlacementForm({
           ...(therapistId !== slot.therapistId ? { therapistId } : {}),
         },
       },
-      { onSuccess: (changed) => onChanged(changed, `The session with ${childName} was moved in the draft.`) },
+      {
+        onSuccess: (changed) => onChanged(changed, `The session with ${childName} was moved in the draft.`),
+        onError: (failure) => setErrors(serverFormErrors(failure, PLACEMENT_FIELDS).fields),
+      },
     );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Adjust draft session">
       <p>{childName}. Nothing is booked until the week is accepted.</p>
-      <TimeRangeFields range={range} error={error} />
+      <TimeRangeFields range={range} error={errors.when} />
       <SelectField
         label="Therapist"
         options={therapistOptions}
         value={therapistId}
+        error={errors.therapistId}
         onChange={(event) => setTherapistId(event.target.value)}
       />
       {conflict && <ConflictList error={conflict} />}
-      {failed && !conflict && <Alert>{errorMessage(failed)}</Alert>}
+      {!conflict && <FormErrorAlert error={failed} fields={PLACEMENT_FIELDS} />}
       <div className="dialog-actions">
         <Button
           variant="danger"

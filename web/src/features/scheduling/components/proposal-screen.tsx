@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Table } from '../../../components/ui/table';
@@ -118,7 +119,7 @@ export function ProposalScreen() {
           Propose
         </Button>
       </form>
-      {propose.isError && <Alert>{errorMessage(propose.error)}</Alert>}
+      <FormErrorAlert error={propose.error} />
       {accepted && <AcceptedWeek weekStart={accepted} />}
       {proposal && !accepted && (
         <>
@@ -141,7 +142,7 @@ export function ProposalScreen() {
               {notice}
             </p>
             {conflict && <ConflictList error={conflict} />}
-            {accept.isError && !conflict && <Alert>{errorMessage(accept.error)}</Alert>}
+            {!conflict && <FormErrorAlert error={accept.error} />}
             <div className="action-bar">
               <Button
                 pending={accept.isPending}

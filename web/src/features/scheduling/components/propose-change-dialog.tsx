@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { errorMessage } from '../../../lib/api-error';
+import { serverFormErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { useProposeChange } from '../api/propose-change';
 import { toOffsetIso } from './schedule-math';
-import { ScopeFieldset, TimeRangeFields, useTimeRange } from './time-range-fields';
+import { ScopeFieldset, timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
+
+/** The server's "/start" and "/end" at the time fields; "/therapistId" and "/note" at theirs. */
+const PROPOSE_FIELDS = (path: string) =>
+  timeRangeField(path) ?? (path === 'therapistId' || path === 'note' ? path : undefined);
 
 /**
  * A therapist proposes a new time (and optionally a colleague of the child's care team) for their own appointment.
@@ -64,7 +68,7 @@ function ProposeForm({
   const [scope, setScope] = useState<MoveScope>('this');
   const [colleague, setColleague] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<{ when?: string; therapistId?: string; note?: string }>({});
   const colleagues = (careTeam.data ?? [])
     .filter((member) => member.userId !== therapistId)
     .map((member) => ({ value: member.userId, label: member.name }));
@@ -72,7 +76,7 @@ function ProposeForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const chosen = range.check();
-    setError(chosen.error);
+    setErrors({ when: chosen.error });
     if (chosen.error !== undefined) return;
     propose.mutate(
       {
@@ -85,14 +89,17 @@ function ProposeForm({
           ...(note.trim() ? { note: note.trim() } : {}),
         },
       },
-      { onSuccess: () => onProposed(`Your change for ${childName} was sent to the office.`) },
+      {
+        onSuccess: () => onProposed(`Your change for ${childName} was sent to the office.`),
+        onError: (error) => setErrors(serverFormErrors(error, PROPOSE_FIELDS).fields),
+      },
     );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Propose a change">
       <p>{childName}. An admin approves or declines the change; until then the appointment stays as it is.</p>
-      <TimeRangeFields range={range} error={error} prefix="New" />
+      <TimeRangeFields range={range} error={errors.when} prefix="New" />
       {appointment.seriesId && <ScopeFieldset name="propose-scope" scope={scope} onChange={setScope} />}
       <SelectField
         label="Therapist"
@@ -100,15 +107,17 @@ function ProposeForm({
         options={colleagues}
         value={colleague}
         hint="Hand the appointment to a colleague of the child's care team"
+        error={errors.therapistId}
         onChange={(event) => setColleague(event.target.value)}
       />
       <TextareaField
         label="Note for the office (optional)"
         maxLength={500}
         value={note}
+        error={errors.note}
         onChange={(event) => setNote(event.target.value)}
       />
-      {propose.isError && <Alert>{errorMessage(propose.error)}</Alert>}
+      <FormErrorAlert error={propose.error} fields={PROPOSE_FIELDS} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onClose}>
           Cancel

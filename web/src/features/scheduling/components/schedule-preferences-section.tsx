@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { errorMessage } from '../../../lib/api-error';
+import { pointerPath, serverFormErrors } from '../../../lib/form-errors';
 import {
   PLACE_OPTIONS,
   SERVICE_OPTIONS,
@@ -116,23 +118,19 @@ interface PrescriptionRow {
   hours: string;
 }
 
-/** The server's field errors by pointer ("/availableHours/1/end"); those without a field here go to `other`. */
-function serverErrors(error: unknown, hours: number, prescriptions: number) {
-  const byPointer = new Map<string, string>();
-  const other: string[] = [];
-  if (error instanceof ApiError) {
-    for (const { pointer, detail } of error.errors) {
-      const known =
-        /^\/availableHours\/(\d+)(\/(start|end|weekday))?$/.exec(pointer)?.[1] ??
-        /^\/prescribedWeeklyHours\/(\d+)\/(serviceCode|hours)$/.exec(pointer)?.[1];
-      const fits =
-        pointer === '/preferredPlace' ||
-        (known !== undefined && Number(known) < (pointer.startsWith('/availableHours') ? hours : prescriptions));
-      if (fits) byPointer.set(pointer, byPointer.has(pointer) ? `${byPointer.get(pointer)}; ${detail}` : detail);
-      else other.push(detail);
-    }
-  }
-  return { at: (pointer: string) => byPointer.get(pointer), other };
+/**
+ * Where the server's pointers land among `hours` rows of available hours and `prescriptions` rows of prescribed hours:
+ * "/availableHours/1" (an overlap) and "/availableHours/1/start" at that row's start, its end and weekday at theirs.
+ */
+function preferenceFields(hours: number, prescriptions: number) {
+  return (path: string): string | undefined => {
+    if (path === 'preferredPlace') return path;
+    const hoursRow = /^availableHours\.(\d+)(?:\.(start|end|weekday))?$/.exec(path);
+    if (hoursRow)
+      return Number(hoursRow[1]) < hours ? `availableHours.${hoursRow[1]}.${hoursRow[2] ?? 'start'}` : undefined;
+    const prescription = /^prescribedWeeklyHours\.(\d+)\.(serviceCode|hours)$/.exec(path);
+    return prescription && Number(prescription[1]) < prescriptions ? path : undefined;
+  };
 }
 
 function hoursError(hours: string): string | undefined {
@@ -163,7 +161,9 @@ function PreferencesForm({
   const blockProblems = blockErrors(blocks);
   const hoursProblems = prescriptions.map((prescription) => hoursError(prescription.hours));
   // the server's errors name rows by index: they stand until the next attempt
-  const server = serverErrors(save.error, blocks.length, prescriptions.length);
+  const fields = preferenceFields(blocks.length, prescriptions.length);
+  const placed: Partial<Record<string, string>> = serverFormErrors(save.error, fields).fields;
+  const server = { at: (pointer: string) => placed[pointerPath(pointer)] };
 
   const changePrescription = (index: number, patch: Partial<PrescriptionRow>) =>
     setPrescriptions(prescriptions.map((row, other) => (other === index ? { ...row, ...patch } : row)));
@@ -194,10 +194,7 @@ function PreferencesForm({
           onChange={setBlocks}
           errorsOf={(index) => ({
             weekday: server.at(`/availableHours/${index}/weekday`),
-            start:
-              (showErrors ? blockProblems[index] : undefined) ??
-              server.at(`/availableHours/${index}`) ??
-              server.at(`/availableHours/${index}/start`),
+            start: (showErrors ? blockProblems[index] : undefined) ?? server.at(`/availableHours/${index}/start`),
             end: server.at(`/availableHours/${index}/end`),
           })}
         />
@@ -269,19 +266,7 @@ function PreferencesForm({
         error={server.at('/preferredPlace')}
         onChange={(event) => setPlace(event.target.value)}
       />
-      {save.isError &&
-        (server.other.length > 0 || !(save.error instanceof ApiError) || save.error.errors.length === 0) && (
-          <Alert>
-            {errorMessage(save.error)}
-            {server.other.length > 0 && (
-              <ul>
-                {server.other.map((detail, index) => (
-                  <li key={index}>{detail}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+      <FormErrorAlert error={save.error} fields={fields} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onClose}>
           Cancel

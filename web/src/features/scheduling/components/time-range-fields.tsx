@@ -38,6 +38,11 @@ export function useTimeRange(start: Date, end: Date): TimeRange {
   };
 }
 
+/** Where the server's "/start" or "/end" lands in a form with {@link TimeRangeFields}: at its time fields. */
+export function timeRangeField(path: string): 'when' | undefined {
+  return path === 'start' || path === 'end' ? 'when' : undefined;
+}
+
 /** The date, start and end fields of a {@link TimeRange}; {@code prefix} makes "New date", "New start"… */
 export function TimeRangeFields({ range, error, prefix }: { range: TimeRange; error?: string; prefix?: string }) {
   const label = (name: string) => (prefix ? `${prefix} ${name.toLowerCase()}` : name);

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -24,6 +25,8 @@ export interface SessionDetailProps {
   /** A guardian allowed to sign. */
   canCoSign: boolean;
 }
+
+const ADDENDUM_FIELDS = ['reason', 'text'] as const;
 
 /** One session's record: details, tallies, note, guardian signature and addenda. */
 export function SessionDetail({ session, canAddAddendum, canCoSign }: SessionDetailProps) {
@@ -150,7 +153,7 @@ function AddendumForm({ sessionId, onAdded }: { sessionId: string; onAdded: () =
         reset();
         onAdded();
       },
-      onError: (error) => applyServerFieldErrors(error, ['reason', 'text'], setError),
+      onError: (error) => applyServerFieldErrors(error, ADDENDUM_FIELDS, setError),
     }),
   );
 
@@ -159,7 +162,7 @@ function AddendumForm({ sessionId, onAdded }: { sessionId: string; onAdded: () =
       <h3 id="addendum-form-heading" className="subsection-title">
         Add an addendum
       </h3>
-      {add.isError && <Alert>{errorMessage(add.error)}</Alert>}
+      <FormErrorAlert error={add.error} fields={ADDENDUM_FIELDS} />
       <TextField label="Reason" error={errors.reason?.message} {...register('reason')} />
       <TextareaField label="Addendum" error={errors.text?.message} {...register('text')} />
       <div className="form-actions">

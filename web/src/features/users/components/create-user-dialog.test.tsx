@@ -56,7 +56,12 @@ describe('CreateUserDialog', () => {
 
   it('shows a taken email next to the email field', async () => {
     fetchMock.mockResolvedValueOnce(
-      problemResponse(409, { title: 'Conflict', detail: 'This email is already in use' }),
+      problemResponse(409, {
+        type: 'https://sparktherapy.org/problems/email-taken',
+        title: 'Email already in use',
+        detail: 'This email is already in use',
+        errors: [{ pointer: '/email', detail: 'This email is already in use' }],
+      }),
     );
     const { user, dialog } = renderDialog();
 

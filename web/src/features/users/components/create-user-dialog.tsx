@@ -1,10 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PASSWORD_HINT } from '../../../lib/password-rule';
@@ -13,6 +12,9 @@ import { createUserSchema, type CreateUserForm } from '../api/user-schema';
 import { UserFields } from './user-fields';
 
 const EMPTY: CreateUserForm = { name: '', email: '', role: 'therapist', credential: '', password: '' };
+
+/** The fields the server may point at ("/email": already in use). */
+const CREATE_USER_FIELDS = ['name', 'email', 'role', 'credential', 'password'] as const;
 
 export function CreateUserDialog({
   open,
@@ -57,23 +59,14 @@ function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated
       },
       {
         onSuccess: (user) => onCreated(user),
-        onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) {
-            setError('email', { type: 'server', message: error.detail }, { shouldFocus: true });
-            return;
-          }
-          applyServerFieldErrors(error, ['name', 'email', 'role', 'credential', 'password'], setError);
-        },
+        onError: (error) => applyServerFieldErrors(error, CREATE_USER_FIELDS, setError),
       },
     );
   });
 
-  const fieldErrorsShown =
-    create.error instanceof ApiError && (create.error.status === 409 || create.error.errors.length > 0);
-
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="New user">
-      {create.isError && !fieldErrorsShown && <Alert>{errorMessage(create.error)}</Alert>}
+      <FormErrorAlert error={create.error} fields={CREATE_USER_FIELDS} />
       <UserFields register={register} errors={errors} role={role} />
       <TextField
         label="Initial password"

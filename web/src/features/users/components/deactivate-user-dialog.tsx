@@ -1,7 +1,6 @@
-import { Alert } from '../../../components/ui/alert';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { errorMessage } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { useDeactivateUser } from '../api/deactivate-user';
 
@@ -27,7 +26,7 @@ export function DeactivateUserDialog({
       title={user ? `Deactivate ${user.name}?` : 'Deactivate user?'}
       description="They will no longer be able to sign in. Their account and history stay, and you can reactivate them later."
     >
-      {deactivate.isError && <Alert>{errorMessage(deactivate.error)}</Alert>}
+      <FormErrorAlert error={deactivate.error} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={close} data-autofocus>
           Cancel

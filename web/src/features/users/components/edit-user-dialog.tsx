@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { ApiError } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { getUser } from '../api/get-user';
@@ -22,6 +23,9 @@ function toFormValues(user: User): EditUserForm {
     active: user.active,
   };
 }
+
+/** The fields the server may point at ("/email": already in use); "last admin" has none and is alerted. */
+const EDIT_USER_FIELDS = ['name', 'email', 'role', 'credential'] as const;
 
 export function EditUserDialog({
   user,
@@ -84,19 +88,13 @@ function EditUserForm({
             }
             return;
           }
-          if (error instanceof ApiError && error.status === 409) {
-            setError('email', { type: 'server', message: error.detail }, { shouldFocus: true });
-            return;
-          }
-          applyServerFieldErrors(error, ['name', 'email', 'role', 'credential', 'active'], setError);
+          applyServerFieldErrors(error, EDIT_USER_FIELDS, setError);
         },
       },
     );
   });
 
-  const handledInline =
-    update.error instanceof ApiError &&
-    (update.error.status === 409 || update.error.status === 412 || update.error.errors.length > 0);
+  const stale = update.error instanceof ApiError && update.error.status === 412;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={`Edit ${initial.name}`}>
@@ -105,7 +103,7 @@ function EditUserForm({
           The form now shows the latest details. Make your changes again and save.
         </Alert>
       )}
-      {update.isError && !handledInline && <Alert>{errorMessage(update.error)}</Alert>}
+      {!stale && <FormErrorAlert error={update.error} fields={EDIT_USER_FIELDS} />}
       <UserFields register={register} errors={errors} role={role} />
       <CheckboxField label="Active" hint="Inactive users cannot sign in." {...register('active')} />
       <div className="dialog-actions">

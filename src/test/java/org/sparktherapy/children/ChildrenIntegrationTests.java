@@ -174,6 +174,10 @@ class ChildrenIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.at("/errors/0/pointer")).isEqualTo("/role");
+		assertThat(response.at("/errors/0/detail"))
+			.isEqualTo("An RBT cannot be a supervisor: only a BCBA or BCaBA can. Choose technician.");
+		assertThat(response.at("/detail")).isEqualTo("Test therapist is an RBT, so they cannot supervise this child's"
+				+ " treatment: only a BCBA or BCaBA can. Add them as a technician instead.");
 	}
 
 	@Test

@@ -86,6 +86,7 @@ class RegistrationIntegrationTests {
 
 		assertThat(duplicate.status()).isEqualTo(409);
 		assertThat(duplicate.at("/type")).isEqualTo("https://sparktherapy.org/problems/email-taken");
+		assertThat(duplicate.at("/errors/0/pointer")).as("shown at the email field").isEqualTo("/email");
 	}
 
 	@Test

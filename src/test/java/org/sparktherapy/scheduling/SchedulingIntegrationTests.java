@@ -143,7 +143,9 @@ class SchedulingIntegrationTests {
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/type")).endsWith("/appointment-conflict");
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/0");
-		assertThat(refused.at("/errors/0/detail")).contains("The therapist").contains(first);
+		assertThat(refused.at("/errors/0/detail")).startsWith("Test therapist already has a session with Avery T.")
+			.contains(day(this.monday) + ", 3:00–4:00 PM")
+			.doesNotContain(first);
 		assertThat(refused.at("/conflicts/0/pointer")).isEqualTo("/occurrences/0");
 		assertThat(refused.at("/conflicts/0/kind")).isEqualTo("double-booking");
 		assertThat(refused.at("/conflicts/0/who")).isEqualTo("therapist");
@@ -160,7 +162,9 @@ class SchedulingIntegrationTests {
 				null, null);
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
-		assertThat(refused.at("/errors/0/detail")).contains("The child").contains(first);
+		assertThat(refused.at("/errors/0/detail"))
+			.startsWith("Avery T. already has a session with Test therapist " + day(this.monday) + ", 3:00–4:00 PM")
+			.doesNotContain(first);
 		assertThat(refused.at("/conflicts/0/who")).isEqualTo("child");
 		assertThat(refused.at("/conflicts/0/appointmentId")).isEqualTo(first);
 	}
@@ -176,7 +180,8 @@ class SchedulingIntegrationTests {
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.json().get("errors")).hasSize(1);
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/2");
-		assertThat(refused.at("/errors/0/detail")).contains(third);
+		assertThat(refused.at("/errors/0/detail")).contains(day(this.monday.plus(14, ChronoUnit.DAYS)))
+			.doesNotContain(third);
 		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
 			.isEqualTo("1");
 	}
@@ -310,7 +315,8 @@ class SchedulingIntegrationTests {
 		Api.Response refused = book(this.childId, this.technician, this.monday, 60, null, null);
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
-		assertThat(refused.at("/errors/0/detail")).contains("time off").contains(off.at("/id"));
+		assertThat(refused.at("/errors/0/detail")).startsWith("Test therapist is on time off from ")
+			.doesNotContain(off.at("/id"));
 		assertThat(refused.at("/conflicts/0/kind")).isEqualTo("time-off");
 		assertThat(refused.at("/conflicts/0/timeOffId")).isEqualTo(off.at("/id"));
 		assertThat(refused.at("/conflicts/0/appointmentId")).isNull();
@@ -590,7 +596,8 @@ class SchedulingIntegrationTests {
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.json().get("errors")).hasSize(1);
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/1");
-		assertThat(refused.at("/errors/0/detail")).contains(inTheWay);
+		assertThat(refused.at("/errors/0/detail")).contains(day(this.monday.plus(7, ChronoUnit.DAYS)))
+			.doesNotContain(inTheWay);
 		assertThat(start(booked.at("/occurrences/0/id"))).as("all or nothing")
 			.isEqualTo(this.monday);
 	}
@@ -731,6 +738,12 @@ class SchedulingIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** "on Mon 21 Dec": how conflicts name a day (the test clinic's zone is UTC). */
+	private static String day(Instant at) {
+		return "on " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH)
+			.format(at.atZone(ZoneOffset.UTC));
 	}
 
 }

@@ -236,7 +236,7 @@ class ChildService implements Children {
 			.filter(a -> a.role() == Role.THERAPIST && a.active())
 			.orElseThrow(ChildrenProblems.CareTeamMemberMustBeTherapist::new);
 		if (role == Child.TeamRole.SUPERVISOR && !this.policy.maySupervise(account.credential())) {
-			throw new ChildrenProblems.SupervisorMustBeBehaviorAnalyst();
+			throw new ChildrenProblems.SupervisorMustBeBehaviorAnalyst(account.name(), account.credential());
 		}
 		this.children.find(id, true).orElseThrow(ChildrenProblems.ChildNotFound::new);
 		Instant now = this.clock.instant();

@@ -16,8 +16,10 @@ final class IdentityProblems {
 
 	static final class EmailAlreadyTaken extends Problem {
 
+		/** Points at {@code /email}, so a form shows it at the field. */
 		EmailAlreadyTaken() {
-			super(Kind.CONFLICT, "email-taken", "Email already in use", "An account with this email already exists.");
+			super(Kind.CONFLICT, "email-taken", "Email already in use", "An account with this email already exists.",
+					java.util.List.of(new FieldError("/email", "An account with this email already exists.")));
 		}
 
 	}

@@ -12,4 +12,12 @@ public class InvalidInput extends Problem {
 				List.of(new FieldError(pointer, detail)));
 	}
 
+	/**
+	 * A broken rule that a person needs explained in a whole sentence: {@code detail} says it for the problem, the
+	 * field's message at the field.
+	 */
+	public InvalidInput(String pointer, String fieldDetail, String detail) {
+		super(Kind.INVALID, "validation", "Invalid request", detail, List.of(new FieldError(pointer, fieldDetail)));
+	}
+
 }

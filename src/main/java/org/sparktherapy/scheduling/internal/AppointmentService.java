@@ -447,17 +447,19 @@ class AppointmentService {
 			.stream()
 			.filter(a -> !moving.contains(a.id()))
 			.toList();
+		java.util.Map<UUID, String> childNames = new java.util.HashMap<>();
 		List<Conflict> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
 			Instant end = start.plus(length);
 			for (Appointment other : live) {
 				if (other.startsAt().isBefore(end) && other.endsAt().isAfter(start)) {
-					boolean therapist = other.therapist().id().equals(therapistId);
-					conflicts.add(new Conflict("/occurrences/" + i, "double-booking", therapist ? "therapist" : "child",
-							other.id(), null, local(other.startsAt()), local(other.endsAt()),
-							(therapist ? "The therapist" : "The child") + " is already booked at " + start
-									+ ": appointment " + other.id()));
+					String child = childNames.computeIfAbsent(other.childId(),
+							id -> this.children.shortName(id).orElse("A child"));
+					conflicts.add(Conflict.doubleBooking("/occurrences/" + i,
+							other.therapist().id().equals(therapistId), new Conflict.Booked(other.id(), child,
+									other.therapist().name(), other.startsAt(), other.endsAt()),
+							this.zone));
 				}
 			}
 		}
@@ -469,6 +471,7 @@ class AppointmentService {
 		List<AvailabilityRepository.Block> blocks = this.availability.blocks(therapistId);
 		List<AvailabilityRepository.TimeOff> timeOff = this.availability.timeOff(therapistId, starts.getFirst(),
 				starts.getLast().plus(length));
+		String therapist = (blocks.isEmpty() && timeOff.isEmpty()) ? null : therapistName(therapistId);
 		List<Conflict> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
@@ -481,22 +484,20 @@ class AppointmentService {
 								&& !localStart.toLocalTime().isBefore(b.start())
 								&& !localEnd.toLocalTime().isAfter(b.end())));
 			if (!within) {
-				conflicts.add(new Conflict("/occurrences/" + i, "outside-hours", "therapist", null, null, local(start),
-						local(end), "The therapist is not available at " + start + " (outside their weekly hours)"));
+				conflicts.add(Conflict.outsideHours("/occurrences/" + i, therapist, start, end, this.zone));
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff) {
 				if (off.startsAt().isBefore(end) && off.endsAt().isAfter(start)) {
-					conflicts.add(new Conflict("/occurrences/" + i, "time-off", "therapist", null, off.id(),
-							local(off.startsAt()), local(off.endsAt()),
-							"The therapist is on time off at " + start + ": time off " + off.id()));
+					conflicts.add(Conflict.timeOff("/occurrences/" + i, therapist, off.id(),
+							off.startsAt(), off.endsAt(), this.zone));
 				}
 			}
 		}
 		return conflicts;
 	}
 
-	private OffsetDateTime local(Instant at) {
-		return at.atZone(this.zone).toOffsetDateTime();
+	private String therapistName(UUID therapistId) {
+		return this.accounts.findById(therapistId).map(AccountSummary::name).orElse("The therapist");
 	}
 
 	/** Refuses (400) a therapist who is not active or not on the child's care team. */

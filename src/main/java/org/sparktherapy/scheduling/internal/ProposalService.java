@@ -396,12 +396,13 @@ class ProposalService {
 			for (ProposalRepository.Booked other : booked) {
 				if (other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
 					if (other.therapistId().equals(session.therapistId())) {
-						conflicts.add(new FieldError(pointer,
-								"The therapist is already booked at " + local(session.start())));
+						conflicts.add(new FieldError(pointer, "The therapist already has a session with "
+								+ this.children.shortName(other.childId()).orElse("another child") + " "
+								+ Conflict.when(other.start(), other.end(), this.zone)));
 					}
 					else if (other.childId().equals(session.childId())) {
-						conflicts.add(
-								new FieldError(pointer, "The child is already booked at " + local(session.start())));
+						conflicts.add(new FieldError(pointer, "The child already has another session "
+								+ Conflict.when(other.start(), other.end(), this.zone)));
 					}
 				}
 			}
@@ -409,12 +410,12 @@ class ProposalService {
 				Proposal.Placed other = proposal.placed().get(j);
 				if (j != i && other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
 					if (other.therapistId().equals(session.therapistId())) {
-						conflicts.add(new FieldError(pointer, "The therapist has another session of this proposal at "
-								+ local(other.start()) + " (/placed/" + j + ")"));
+						conflicts.add(new FieldError(pointer, "The therapist has another session of this proposal "
+								+ Conflict.when(other.start(), other.end(), this.zone)));
 					}
 					else if (other.childId().equals(session.childId())) {
-						conflicts.add(new FieldError(pointer, "The child has another session of this proposal at "
-								+ local(other.start()) + " (/placed/" + j + ")"));
+						conflicts.add(new FieldError(pointer, "The child has another session of this proposal "
+								+ Conflict.when(other.start(), other.end(), this.zone)));
 					}
 				}
 			}
@@ -422,14 +423,14 @@ class ProposalService {
 					this.availability::blocks);
 			if (!within(blocks, session)) {
 				conflicts.add(new FieldError(pointer,
-						"The therapist is not available at " + local(session.start())
+						"The therapist is not available " + Conflict.when(session.start(), session.end(), this.zone)
 								+ " (outside their weekly hours)"));
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff.computeIfAbsent(session.therapistId(),
 					t -> this.availability.timeOff(t, from, to))) {
 				if (off.startsAt().isBefore(session.end()) && off.endsAt().isAfter(session.start())) {
 					conflicts.add(new FieldError(pointer,
-							"The therapist is on time off at " + local(session.start())));
+							"The therapist is on time off " + Conflict.when(off.startsAt(), off.endsAt(), this.zone)));
 				}
 			}
 		}
@@ -452,12 +453,6 @@ class ProposalService {
 			.sorted()
 			.map(Credential::value)
 			.collect(java.util.stream.Collectors.joining(" or ")) + ")";
-	}
-
-	/** Clinic time as people read it: "Tuesday 9 March 2027, 15:00". */
-	private String local(Instant instant) {
-		return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
-			.format(instant.atZone(this.zone));
 	}
 
 	private Instant start(LocalDate day) {

@@ -42,18 +42,31 @@ final class SchedulingProblems {
 	/**
 	 * The therapist or the child is already booked at an overlapping time, or the therapist is not available then.
 	 * Each conflict is one entry of {@code errors}: the pointer names the occurrence ({@code /occurrences/3}), the
-	 * detail the reason and the conflicting appointment's id; and one entry of {@code conflicts}, the same structured
-	 * ({@link Conflict}). Nothing of the request was booked.
+	 * detail the reason in words (who, with whom, when in clinic time); and one entry of {@code conflicts}, the same
+	 * structured with ids and times for programs ({@link Conflict}). The problem's {@code detail} says the first
+	 * conflict and how many more there are. Nothing of the request was booked.
 	 */
 	static final class AppointmentConflicts extends Problem {
 
 		private final List<Conflict> conflicts;
 
 		AppointmentConflicts(List<Conflict> conflicts) {
-			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts",
-					"The appointment conflicts with the schedule; nothing was booked.",
+			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts", summary(conflicts),
 					conflicts.stream().map(Conflict::toFieldError).toList());
 			this.conflicts = List.copyOf(conflicts);
+		}
+
+		/** "Ava C. already has a session with Maya Okafor on Tue 8 Dec, 3:00–5:00 PM. Nothing was booked or moved." */
+		private static String summary(List<Conflict> conflicts) {
+			if (conflicts.isEmpty()) {
+				return "The appointment conflicts with the schedule; nothing was booked.";
+			}
+			int more = conflicts.size() - 1;
+			return conflicts.getFirst().detail() + switch (more) {
+				case 0 -> ".";
+				case 1 -> ", and 1 more conflict.";
+				default -> ", and " + more + " more conflicts.";
+			} + " Nothing was booked or moved.";
 		}
 
 		@Override
