@@ -39,7 +39,22 @@ export interface Appointment {
   sessionId: string | null;
   /** The linked session's state: `open` while it is still to be recorded, `submitted` once signed off. */
   sessionStatus: 'open' | 'submitted' | null;
+  /** From when it can be checked in and recorded (the server's rule: 30 minutes before the start by default). */
+  checkInOpensAt?: string;
+  /** When a completed appointment really took place: what its units are counted from. */
+  actualStart?: string | null;
+  actualEnd?: string | null;
+  /** A supervisor's 97155: the technicians' 97153 appointments of the child it overlaps. */
+  supervises?: Supervision[];
+  /** A technician's 97153: the supervisors' 97155 appointments over it. */
+  supervisedBy?: Supervision[];
   version: number;
+}
+
+/** The other side of a supervision overlap (97155 over 97153, same child). */
+export interface Supervision {
+  appointmentId: string;
+  therapist: PersonRef;
 }
 
 export type MoveScope = 'this' | 'following' | 'all';
