@@ -119,6 +119,20 @@ const NAMED_SERVICE_CODES: Record<string, string> = {
   '97156': 'Family training (97156)',
 };
 
+/**
+ * "Supervision of Luis Romero's session" for a supervisor's 97155 over a technician's 97153, "Supervised by Maya
+ * Okafor" for the 97153; null for any other appointment.
+ */
+export function supervisionLabel(appointment: Pick<Appointment, 'supervises' | 'supervisedBy'>): string | null {
+  const names = (list: Supervision[] | undefined) => [...new Set((list ?? []).map((s) => s.therapist.name))];
+  const supervised = names(appointment.supervises);
+  if (supervised.length > 0) {
+    return `Supervision of ${supervised.map((name) => `${name}’s`).join(' and ')} session${supervised.length > 1 ? 's' : ''}`;
+  }
+  const supervisors = names(appointment.supervisedBy);
+  return supervisors.length > 0 ? `Supervised by ${supervisors.join(' and ')}` : null;
+}
+
 export function serviceLabel(code: string): string {
   return NAMED_SERVICE_CODES[code] ?? code;
 }

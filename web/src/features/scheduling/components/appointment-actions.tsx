@@ -73,9 +73,7 @@ export function TherapistActions({
 
   return (
     <div className="appt-actions">
-      {attending && !checkInOpen && (
-        <span className="muted">Check-in opens at {formatClock(opensAt)}</span>
-      )}
+      {attending && !checkInOpen && <span className="muted">Check-in opens at {formatClock(opensAt)}</span>}
       {attending &&
         checkInOpen &&
         (appointment.status === 'checked_in' && appointment.sessionId ? (
