@@ -60,7 +60,7 @@ test('an admin tracks an authorization’s units from booking to completion; the
     '0 of 10 units used, 0 scheduled, 10 left',
   );
 
-  // a two-hour session next Monday (8 units) is booked, checked in and completed
+  // a two-hour session next Monday (8 units) is booked, checked in and completed (by an admin's override)
   const admin = await apiAccessToken(request, adminCredentials());
   const booked = await call<{ occurrences: { id: string }[] }>(request, admin, 'POST', '/api/appointments', {
     childId: child.childId,
@@ -74,8 +74,10 @@ test('an admin tracks an authorization’s units from booking to completion; the
   const appointmentId = booked.occurrences[0].id;
   section = await authorizationsOf(page, child);
   await expect(card).toContainText('0 of 10 units used, 8 scheduled, 2 left');
-  await call(request, admin, 'POST', `/api/appointments/${appointmentId}/check-in`);
-  await call(request, admin, 'POST', `/api/appointments/${appointmentId}/complete`);
+  // ahead of its time: the admin records it anyway, saying why (kept in the child's history)
+  const early = { override: { reason: 'Recorded ahead for the billing journey' } };
+  await call(request, admin, 'POST', `/api/appointments/${appointmentId}/check-in`, early);
+  await call(request, admin, 'POST', `/api/appointments/${appointmentId}/complete`, early);
   section = await authorizationsOf(page, child);
   await expect(card).toContainText('8 of 10 units used, 0 scheduled, 2 left');
   await expect(card).toContainText('Running out');

@@ -286,7 +286,7 @@ test('a therapist proposes a change, the admin approves it and the appointment m
   expect(new Date(moved.end).getTime()).toBe(new Date(at(tuesday, '14:00')).getTime());
 });
 
-test('from today’s list a therapist checks in, completes and records that appointment’s own session', async ({
+test('from today’s list a therapist records an appointment that has begun, and submitting the session completes it', async ({
   page,
   request,
 }) => {
@@ -297,9 +297,18 @@ test('from today’s list a therapist checks in, completes and records that appo
   await call(request, admin, 'PUT', `/api/therapists/${setup.technicianId}/availability`, {
     blocks: [...WEEKDAYS, 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
   });
-  // booked for today, then found on today's list: not across midnight (any wait for it is added to the time allowed)
-  test.setTimeout(90_000 + (await notNearMidnight()));
-  const booked = await bookThroughApi(request, setup, new Date(), '00:15', '01:15');
+  // begun ten minutes ago, found on today's list: not across midnight (any wait for it is added to the time allowed)
+  test.setTimeout(90_000 + (await notNearMidnight(15 * 60_000)));
+  const now = Date.now();
+  const booked = await call<{ occurrences: { id: string }[] }>(request, admin, 'POST', '/api/appointments', {
+    childId: setup.childId,
+    therapistId: setup.technicianId,
+    serviceCode: '97153',
+    place: 'clinic',
+    start: new Date(now - 10 * 60_000).toISOString(),
+    end: new Date(now + 50 * 60_000).toISOString(),
+    override: { reason: 'Booked for the journey at any hour' },
+  });
   const appointmentId = booked.occurrences[0].id;
 
   await signIn(page, setup.technician);
@@ -309,32 +318,40 @@ test('from today’s list a therapist checks in, completes and records that appo
   const item = page.getByRole('list', { name: 'Today’s sessions' }).getByRole('listitem').filter({
     hasText: setup.childName,
   });
-  await item.getByRole('button', { name: `Check in ${setup.childName}` }).click();
-  await expect(item.getByRole('button', { name: `Complete ${setup.childName}` })).toBeVisible();
-  await expect(item.getByRole('link', { name: 'Run a session' })).toHaveCount(0);
-  await item.getByRole('button', { name: `Complete ${setup.childName}` }).click();
-  await item.getByRole('link', { name: 'Record the session' }).click();
+  // it has begun: check-in and no-show are offered, completion is not needed to record
+  await expect(item.getByRole('button', { name: `Check in ${setup.childName}` })).toBeVisible();
+  await expect(item.getByRole('button', { name: `Mark ${setup.childName} as no-show` })).toBeVisible();
+  await expect(item.getByRole('button', { name: `Complete ${setup.childName}` })).toHaveCount(0);
+  await item.getByRole('button', { name: `Record the session with ${setup.childName}` }).click();
 
-  const completed = await call<{ status: string; sessionId: string | null }>(
+  await expect(page).toHaveURL(/\/sessions\/run\/[0-9a-f-]{36}$/);
+  const sessionId = new URL(page.url()).pathname.split('/').at(-1)!;
+  const recording = await call<{ status: string; sessionId: string | null }>(
     request,
     admin,
     'GET',
     `/api/appointments/${appointmentId}`,
   );
-  expect(completed.status).toBe('completed');
-  expect(completed.sessionId).toBeTruthy();
-  await expect(page).toHaveURL(new RegExp(`/sessions/run/${completed.sessionId}$`));
+  expect(recording).toMatchObject({ status: 'checked_in', sessionId });
   await page.getByRole('button', { name: 'Record on this device' }).click();
   await expect(page.getByRole('button', { name: 'Sign and submit' })).toBeVisible();
   await expect(page.getByText('All saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign and submit' }).click();
+  await page
+    .getByRole('dialog', { name: 'Sign and submit this session?' })
+    .getByRole('button', { name: 'Sign and submit' })
+    .click();
+  await expect(page.getByText('Session submitted')).toBeVisible({ timeout: 15_000 });
 
-  const session = await call<{ id: string; childId: string; status: string }>(
+  const completed = await call<{ status: string; sessionStatus: string; actualStart: string; actualEnd: string }>(
     request,
     admin,
     'GET',
-    `/api/sessions/${completed.sessionId}`,
+    `/api/appointments/${appointmentId}`,
   );
-  expect(session).toMatchObject({ id: completed.sessionId, childId: setup.childId, status: 'open' });
+  expect(completed).toMatchObject({ status: 'completed', sessionStatus: 'submitted' });
+  expect(new Date(completed.actualEnd).getTime()).toBeLessThanOrEqual(Date.now());
+  expect(new Date(completed.actualEnd).getTime()).toBeGreaterThan(new Date(completed.actualStart).getTime());
 });
 
 test('the admin sees and edits a child’s schedule preferences on the child page', async ({ page, request }) => {

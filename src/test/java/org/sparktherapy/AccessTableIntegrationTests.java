@@ -124,8 +124,11 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/check-in",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		// (check-in, no-show and recording on an appointment that has started; completion on one ahead: too early)
 		TABLE.put("POST /api/appointments/{id}/complete",
 				"admin=409 supervisor=403 technician=409 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		TABLE.put("POST /api/appointments/{id}/record",
+				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("PUT /api/appointments/{id}",
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/no-show",
@@ -195,6 +198,8 @@ class AccessTableIntegrationTests {
 
 	/** Each world's appointment gets its own time: the technician is the same person in every world. */
 	static final java.util.concurrent.atomic.AtomicInteger worlds = new java.util.concurrent.atomic.AtomicInteger();
+
+	static final java.util.concurrent.atomic.AtomicInteger startedWorlds = new java.util.concurrent.atomic.AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -281,6 +286,23 @@ class AccessTableIntegrationTests {
 
 		final String appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
 				this.appointmentStart);
+
+		private String startedAppointmentId;
+
+		/**
+		 * An hour's appointment of the technician that started a while ago (attendance may be recorded), made on first
+		 * use; each world's two hours earlier than the last one's.
+		 */
+		String startedAppointment() {
+			if (this.startedAppointmentId == null) {
+				java.time.Instant start = java.time.Instant.now()
+					.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+					.minus(java.time.Duration.ofHours(2L * startedWorlds.incrementAndGet()));
+				this.startedAppointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
+						start);
+			}
+			return this.startedAppointmentId;
+		}
 
 		/** The technician's proposal to move the appointment an hour later, once asked for. */
 		String changeRequestId;
@@ -416,13 +438,15 @@ class AccessTableIntegrationTests {
 			case "POST /api/appointments/{id}/cancel" -> api.post("/api/appointments/" + world.appointmentId + "/cancel",
 					body("reason", "Sick")).status();
 			case "POST /api/appointments/{id}/check-in" ->
-				api.post("/api/appointments/" + world.appointmentId + "/check-in", "{}").status();
+				api.post("/api/appointments/" + world.startedAppointment() + "/check-in", "{}").status();
+			case "POST /api/appointments/{id}/record" ->
+				api.post("/api/appointments/" + world.startedAppointment() + "/record", "{}").status();
 			case "POST /api/appointments/{id}/complete" ->
 				api.post("/api/appointments/" + world.appointmentId + "/complete", "{}").status();
 			case "PUT /api/appointments/{id}" -> api.put("/api/appointments/" + world.appointmentId,
 					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString())).status();
 			case "POST /api/appointments/{id}/no-show" ->
-				api.post("/api/appointments/" + world.appointmentId + "/no-show", "{}").status();
+				api.post("/api/appointments/" + world.startedAppointment() + "/no-show", "{}").status();
 			case "POST /api/appointments/{id}/change-requests" -> api.post(
 					"/api/appointments/" + world.appointmentId + "/change-requests",
 					body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",

@@ -63,6 +63,19 @@ class DemoClinicIntegrationTests {
 					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
 				.as("appointments next week").isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, "select count(distinct status) from appointments")).as("every appointment status")
+				.isEqualTo(5);
+			assertThat(count(demo, "select count(*) from appointments where status in ('checked_in', 'completed', "
+					+ "'no_show') and starts_at > now() + interval '30 minutes'"))
+				.as("nothing attended before its time").isZero();
+			assertThat(count(demo, "select count(*) from appointments where status = 'completed' "
+					+ "and (actual_start <> starts_at or actual_end <> ends_at)"))
+				.as("a session that took place otherwise than booked").isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, "select count(*) from appointments s join appointments t on t.child_id = s.child_id "
+					+ "and t.therapist_id <> s.therapist_id and s.service_code = '97155' and t.service_code = '97153' "
+					+ "and t.starts_at < s.ends_at and t.ends_at > s.starts_at "
+					+ "where s.status not in ('cancelled', 'no_show') and t.status not in ('cancelled', 'no_show')"))
+				.as("a BCBA's supervision during a technician's session").isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(distinct therapist_id) from therapist_availability"))
 				.as("every therapist has weekly hours").isEqualTo(3);
 			assertThat(count(demo, "select count(*) from appointments a where not exists (select 1 from "

@@ -19,6 +19,11 @@ export function anAppointment(changes: Partial<Appointment> = {}): Appointment {
     override: null,
     sessionId: null,
     sessionStatus: null,
+    checkInOpensAt: new Date(2031, 0, 6, 14, 30).toISOString(),
+    actualStart: null,
+    actualEnd: null,
+    supervises: [],
+    supervisedBy: [],
     version: 0,
     ...changes,
   };

@@ -39,7 +39,22 @@ export interface Appointment {
   sessionId: string | null;
   /** The linked session's state: `open` while it is still to be recorded, `submitted` once signed off. */
   sessionStatus: 'open' | 'submitted' | null;
+  /** From when it can be checked in and recorded (the server's rule: 30 minutes before the start by default). */
+  checkInOpensAt?: string;
+  /** When a completed appointment really took place: what its units are counted from. */
+  actualStart?: string | null;
+  actualEnd?: string | null;
+  /** A supervisor's 97155: the technicians' 97153 appointments of the child it overlaps. */
+  supervises?: Supervision[];
+  /** A technician's 97153: the supervisors' 97155 appointments over it. */
+  supervisedBy?: Supervision[];
   version: number;
+}
+
+/** The other side of a supervision overlap (97155 over 97153, same child). */
+export interface Supervision {
+  appointmentId: string;
+  therapist: PersonRef;
 }
 
 export type MoveScope = 'this' | 'following' | 'all';
@@ -141,6 +156,20 @@ export function mayDeliver(credential: string | null | undefined, serviceCode: s
   if (!credential) return false;
   if (['97152', '97153', '97154'].includes(serviceCode)) return [...SUPERVISOR_CREDENTIALS, 'RBT'].includes(credential);
   return SUPERVISOR_CREDENTIALS.includes(credential);
+}
+
+/**
+ * "Supervision of Luis Romero's session" for a supervisor's 97155 over a technician's 97153, "Supervised by Maya
+ * Okafor" for the 97153; null for any other appointment.
+ */
+export function supervisionLabel(appointment: Pick<Appointment, 'supervises' | 'supervisedBy'>): string | null {
+  const names = (list: Supervision[] | undefined) => [...new Set((list ?? []).map((s) => s.therapist.name))];
+  const supervised = names(appointment.supervises);
+  if (supervised.length > 0) {
+    return `Supervision of ${supervised.map((name) => `${name}’s`).join(' and ')} session${supervised.length > 1 ? 's' : ''}`;
+  }
+  const supervisors = names(appointment.supervisedBy);
+  return supervisors.length > 0 ? `Supervised by ${supervisors.join(' and ')}` : null;
 }
 
 export function serviceLabel(code: string): string {

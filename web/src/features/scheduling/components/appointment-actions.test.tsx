@@ -27,3 +27,57 @@ describe('TherapistActions after completion', () => {
     expect(screen.getByRole('link', { name: 'Open the session record' })).toHaveClass('btn-primary');
   });
 });
+
+describe('AppointmentDialog details', () => {
+  it('names the supervision and when a completed appointment took place', async () => {
+    const { AppointmentDialog } = await import('./appointment-dialog');
+    const appointment = anAppointment({
+      serviceCode: '97155',
+      therapist: { id: 'bcba-1', name: 'Maya Okafor' },
+      status: 'completed',
+      actualStart: new Date(2031, 0, 6, 15, 5).toISOString(),
+      actualEnd: new Date(2031, 0, 6, 15, 50).toISOString(),
+      supervises: [{ appointmentId: 'appt-2', therapist: { id: 'rbt-1', name: 'Luis Romero' } }],
+    });
+    renderWithProviders(
+      <AppointmentDialog
+        appointment={appointment}
+        childName="Robin Lee"
+        isAdmin
+        isOwnTherapist={false}
+        onClose={() => {}}
+        onMove={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+
+    expect(screen.getByText('Supervision of Luis Romero’s session')).toBeVisible();
+    expect(screen.getByText('Took place').nextElementSibling).toHaveTextContent(/3:05.*3:50|15:05.*15:50/);
+  });
+});
+
+describe('TherapistActions before the time comes', () => {
+  it('says when check-in opens and offers nothing to press', () => {
+    renderWithProviders(
+      <TherapistActions appointment={anAppointment()} childName="Robin Lee" now={new Date(2031, 0, 6, 14, 0)} />,
+    );
+
+    expect(screen.getByText(/Check-in opens at/)).toBeVisible();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('shows Record and Check in from the opening of check-in, and No-show only from the start', () => {
+    const { unmount } = renderWithProviders(
+      <TherapistActions appointment={anAppointment()} childName="Robin Lee" now={new Date(2031, 0, 6, 14, 30)} />,
+    );
+    expect(screen.getByRole('button', { name: 'Record the session with Robin Lee' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Check in Robin Lee' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Mark Robin Lee as no-show' })).not.toBeInTheDocument();
+    unmount();
+
+    renderWithProviders(
+      <TherapistActions appointment={anAppointment()} childName="Robin Lee" now={new Date(2031, 0, 6, 15, 0)} />,
+    );
+    expect(screen.getByRole('button', { name: 'Mark Robin Lee as no-show' })).toBeVisible();
+  });
+});

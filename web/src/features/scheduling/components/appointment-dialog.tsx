@@ -2,7 +2,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { formatDateTime } from '../../../lib/dates';
-import { placeLabel, serviceLabel, type Appointment } from '../api/appointment-types';
+import { placeLabel, serviceLabel, supervisionLabel, type Appointment } from '../api/appointment-types';
 import { TherapistActions } from './appointment-actions';
 import { formatLongDay, formatTimeRange } from './schedule-math';
 import { StatusBadge } from './status-badge';
@@ -35,6 +35,7 @@ export function AppointmentDialog({
   const start = new Date(appointment.start);
   const end = new Date(appointment.end);
   const open = appointment.status === 'scheduled' || appointment.status === 'checked_in';
+  const supervision = supervisionLabel(appointment);
   return (
     <Dialog open onClose={onClose} title={`Appointment with ${childName}`}>
       <dl className="details appt-details">
@@ -56,6 +57,18 @@ export function AppointmentDialog({
           <dt>Place</dt>
           <dd>{placeLabel(appointment.place)}</dd>
         </div>
+        {supervision && (
+          <div className="detail detail-wide">
+            <dt>Supervision</dt>
+            <dd>{supervision}</dd>
+          </div>
+        )}
+        {appointment.actualStart && appointment.actualEnd && (
+          <div className="detail">
+            <dt>Took place</dt>
+            <dd>{formatTimeRange(new Date(appointment.actualStart), new Date(appointment.actualEnd))}</dd>
+          </div>
+        )}
         <div className="detail">
           <dt>Status</dt>
           <dd>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { placeLabel, serviceLabel, type Appointment } from '../api/appointment-types';
+import { placeLabel, serviceLabel, supervisionLabel, type Appointment } from '../api/appointment-types';
 import { formatTimeRange } from './schedule-math';
 import { StatusBadge } from './status-badge';
 
@@ -29,6 +29,7 @@ export function DayList({
         const end = new Date(appointment.end);
         const name = childName(appointment.childId);
         const extra = actions?.(appointment);
+        const supervision = supervisionLabel(appointment);
         return (
           <li key={appointment.id} className={`appt-item appt-${appointment.status}`}>
             <div className="appt-time">{formatTimeRange(start, end)}</div>
@@ -42,6 +43,7 @@ export function DayList({
               )}
               <span className="appt-meta">
                 {appointment.therapist.name} · {serviceLabel(appointment.serviceCode)} · {placeLabel(appointment.place)}
+                {supervision && ` · ${supervision}`}
               </span>
               <span>
                 <StatusBadge appointment={appointment} />

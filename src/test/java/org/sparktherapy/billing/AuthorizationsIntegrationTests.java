@@ -98,8 +98,10 @@ class AuthorizationsIntegrationTests {
 		book("97153", this.monday.plus(5, ChronoUnit.DAYS), 23);
 		book("97153", this.monday.plus(13, ChronoUnit.DAYS), 60);
 		book("97153", this.monday.plus(14, ChronoUnit.DAYS), 60);
-		assertThat(this.technician.api().post("/api/appointments/" + done + "/check-in", "{}").status()).isEqualTo(200);
-		assertThat(this.technician.api().post("/api/appointments/" + done + "/complete", "{}").status()).isEqualTo(200);
+		// ahead of its time, so an admin records it, saying why (the clock rules are tested in scheduling)
+		Object early = body("override", body("reason", "Recorded ahead for this test"));
+		assertThat(this.admin.api().post("/api/appointments/" + done + "/check-in", early).status()).isEqualTo(200);
+		assertThat(this.admin.api().post("/api/appointments/" + done + "/complete", early).status()).isEqualTo(200);
 		assertThat(this.admin.api()
 			.post("/api/appointments/" + cancelled + "/cancel", body("reason", "Family holiday"))
 			.status()).isEqualTo(200);
@@ -113,6 +115,28 @@ class AuthorizationsIntegrationTests {
 		assertThat(read.get("unitsRemaining").asInt()).isEqualTo(21);
 		assertThat(read.get("status").asString()).isEqualTo("upcoming");
 		assertThat(read.get("alert").isNull()).isTrue();
+	}
+
+	@Test
+	void usedUnitsAreCountedFromWhenACompletedSessionActuallyTookPlace() {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		String id = create(this.childId, terms("97153", 40, today.minusDays(1), today.plusDays(1))).at("/id");
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(3, ChronoUnit.HOURS);
+		String done = book("97153", start, 120);
+		String missed = book("97153", start.minus(2, ChronoUnit.HOURS), 60);
+		assertThat(this.technician.api().post("/api/appointments/" + done + "/check-in", "{}").status()).isEqualTo(200);
+
+		Api.Response completed = this.technician.api().post("/api/appointments/" + done + "/complete",
+				body("actualStart", start.plus(15, ChronoUnit.MINUTES).toString(), "actualEnd",
+						start.plus(75, ChronoUnit.MINUTES).toString()));
+		Api.Response noShow = this.technician.api().post("/api/appointments/" + missed + "/no-show", "{}");
+
+		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+		assertThat(noShow.status()).as(noShow.text()).isEqualTo(200);
+		JsonNode read = this.admin.api().get("/api/authorizations/" + id).json();
+		// booked for 120 minutes (8 units), took place for 60 (4); the no-show counts for nothing
+		assertThat(read.get("unitsUsed").asInt()).isEqualTo(4);
+		assertThat(read.get("unitsScheduled").asInt()).isZero();
 	}
 
 	@Test
@@ -477,11 +501,16 @@ class AuthorizationsIntegrationTests {
 				"unitsAuthorized", units, "startDate", start.toString(), "endDate", end.toString()));
 	}
 
-	/** Books one appointment of the child with the technician; returns its id. */
+	/**
+	 * Books one appointment of the child with the technician, or with the supervisor for a service only a BCBA or
+	 * BCaBA delivers; returns its id.
+	 */
 	private String book(String serviceCode, Instant start, int minutes) {
+		Person therapist = org.sparktherapy.scheduling.ServiceCodes
+			.mayDeliver(org.sparktherapy.identity.Credential.RBT, serviceCode) ? this.technician : this.supervisor;
 		Api.Response booked = this.admin.api()
 			.post("/api/appointments",
-					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", serviceCode,
+					body("childId", this.childId, "therapistId", therapist.id(), "serviceCode", serviceCode,
 							"place", "clinic", "start", start.toString(), "end",
 							start.plus(minutes, ChronoUnit.MINUTES).toString()));
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);

@@ -415,7 +415,7 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void theTherapistChecksInThenCompletes() {
-		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, anHourAgo());
 		String path = "/api/appointments/" + id;
 
 		assertThat(this.technician.api().post(path + "/complete", "{}").status()).as("not checked in").isEqualTo(409);
@@ -638,7 +638,8 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void theTherapistRecordsANoShowAndTheSlotIsFreeAgain() {
-		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		Instant started = anHourAgo();
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, started);
 
 		assertThat(this.supervisor.api().post("/api/appointments/" + id + "/no-show", "{}").status())
 			.as("not theirs")
@@ -649,12 +650,14 @@ class SchedulingIntegrationTests {
 		assertThat(missed.at("/status")).isEqualTo("no_show");
 		assertThat(this.technician.api().post("/api/appointments/" + id + "/check-in", "{}").status())
 			.isEqualTo(409);
-		assertThat(book(this.childId, this.technician, this.monday, 60, null, null).status()).isEqualTo(201);
+		assertThat(book(this.childId, this.technician, started, 60, null, null).status()).isEqualTo(201);
 	}
 
 	@Test
 	void completingOpensTheSessionRecordLinkedBothWays() {
-		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
+		// over already: completing it without actual times takes the booked ones (the session's, as opened)
+		Instant start = anHourAgo().minus(1, ChronoUnit.HOURS);
+		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 		this.technician.api().post("/api/appointments/" + id + "/check-in", "{}");
 
 		Api.Response completed = this.technician.api().post("/api/appointments/" + id + "/complete", "{}");
@@ -670,8 +673,8 @@ class SchedulingIntegrationTests {
 		assertThat(session.at("/childId")).isEqualTo(this.childId);
 		assertThat(session.at("/serviceCode")).isEqualTo("97153");
 		assertThat(session.at("/place")).isEqualTo("clinic");
-		assertThat(Instant.parse(session.at("/startedAt"))).isEqualTo(this.monday);
-		assertThat(Instant.parse(session.at("/endedAt"))).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
+		assertThat(Instant.parse(session.at("/startedAt"))).isEqualTo(start);
+		assertThat(Instant.parse(session.at("/endedAt"))).isEqualTo(start.plus(1, ChronoUnit.HOURS));
 		assertThat(this.admin.api().get("/api/appointments/" + id).at("/sessionId")).isEqualTo(sessionId);
 		assertThat(completed.at("/sessionStatus")).isEqualTo("open");
 		Api.Response submitted = this.technician.api()
@@ -685,8 +688,10 @@ class SchedulingIntegrationTests {
 				assertThat(event.sessionId()).hasToString(sessionId);
 				assertThat(event.therapistId()).hasToString(this.technician.id());
 				assertThat(event.serviceCode()).isEqualTo("97153");
-				assertThat(event.startsAt()).isEqualTo(this.monday);
-				assertThat(event.endsAt()).isEqualTo(this.monday.plus(1, ChronoUnit.HOURS));
+				assertThat(event.startsAt()).isEqualTo(start);
+				assertThat(event.endsAt()).isEqualTo(start.plus(1, ChronoUnit.HOURS));
+				assertThat(event.actualStart()).isEqualTo(start);
+				assertThat(event.actualEnd()).isEqualTo(start.plus(1, ChronoUnit.HOURS));
 			});
 		assertThat(this.technician.api().post("/api/appointments/" + id + "/complete", "{}").status())
 			.as("completing twice")
@@ -719,6 +724,11 @@ class SchedulingIntegrationTests {
 				"serviceCode", "97153", "place", "home", "start", start.toString(), "end",
 				start.plus(minutes, ChronoUnit.MINUTES).toString(), "recurrence", recurrence, "override",
 				(overrideReason != null) ? body("reason", overrideReason) : null));
+	}
+
+	/** An hour ago, to the minute: the appointment has started, so attendance may be recorded. */
+	private static Instant anHourAgo() {
+		return Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
 	}
 
 	private Instant start(String appointmentId) {

@@ -116,12 +116,19 @@ public final class Clinic {
 		return program;
 	}
 
-	/** A session of the therapist with the given trials on the target ("correct"/"incorrect"); optionally submitted. */
+	/**
+	 * A session of the therapist with the given trials on the target ("correct"/"incorrect"); optionally submitted. It
+	 * took place in the last half hour (today, UTC) and has ended, so a guardian may co-sign it.
+	 */
 	public String aSession(Person therapist, String childId, String targetId, List<String> outcomes, boolean submit) {
 		String id = UUID.randomUUID().toString();
-		java.time.Instant start = java.time.Instant.now();
+		java.time.Instant now = java.time.Instant.now();
+		java.time.Instant halfAnHourAgo = now.minusSeconds(1800);
+		java.time.Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+		java.time.Instant start = halfAnHourAgo.isBefore(midnight) ? midnight : halfAnHourAgo;
+		java.time.Instant end = now.isAfter(start) ? now : start.plusMillis(1);
 		Api.Response session = therapist.api().put("/api/sessions/" + id, Api.body("childId", childId, "serviceCode",
-				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt", start.plusSeconds(1800).toString()));
+				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt", end.toString()));
 		assertThat(session.status()).as(session.text()).isEqualTo(201);
 		if (!outcomes.isEmpty()) {
 			List<Object> events = new java.util.ArrayList<>();

@@ -24,8 +24,15 @@ record Authorization(UUID id, UUID childId, String childName, String payer, Stri
 		return (minutes + 7) / 15;
 	}
 
-	/** {@link #units(long)} of an appointment {@code p}, in SQL (integer division, as in Java). */
+	/** {@link #units(long)} of an appointment {@code p} as booked, in SQL (integer division, as in Java). */
 	static final String UNITS_SQL = "((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15)";
+
+	/**
+	 * {@link #units(long)} of a completed appointment {@code p}: from when it actually began and ended (as booked for
+	 * those completed before actual times were kept).
+	 */
+	static final String ACTUAL_UNITS_SQL = "((extract(epoch from (coalesce(p.actual_end, p.ends_at) "
+			+ "- coalesce(p.actual_start, p.starts_at)))::bigint / 60 + 7) / 15)";
 
 	/** The terms an admin wrote, for the change history. */
 	Terms terms() {

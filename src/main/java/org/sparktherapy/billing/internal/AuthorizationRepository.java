@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
  * Authorizations and their usage. Usage is not stored: it is summed, at each read, from the appointments of the
  * child and service code whose local date falls within the authorization (a read-only join on the scheduling
  * module's table, like the names read from accounts and children), so it follows every booking, completion, move
- * and cancellation at once. A session's units follow {@link Authorization#units(long)}.
+ * and cancellation at once. A session's units follow {@link Authorization#units(long)}: of its actual times once
+ * completed, of its booked times while planned.
  */
 @Repository
 class AuthorizationRepository {
@@ -31,13 +32,13 @@ class AuthorizationRepository {
 			from authorizations a
 			join children c on c.id = a.child_id
 			left join lateral (
-			  select sum(case when p.status = 'completed' then %1$s end) as used,
+			  select sum(case when p.status = 'completed' then %2$s end) as used,
 			         sum(case when p.status in ('scheduled', 'checked_in') then %1$s end) as scheduled
 			  from appointments p
 			  where p.child_id = a.child_id and p.service_code = a.service_code
 			    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1
 			) u on true
-			""".formatted(Authorization.UNITS_SQL);
+			""".formatted(Authorization.UNITS_SQL, Authorization.ACTUAL_UNITS_SQL);
 
 	/** PostgreSQL's {@code exclusion_violation}. */
 	private static final String EXCLUSION_VIOLATION = "23P01";

@@ -10,6 +10,7 @@ import org.sparktherapy.billing.AuthorizationRunningOut;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
+import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Watches a child's authorizations for running out. After the schedule of the child changes (a booking, a move, a
- * cancellation) and after an admin records or changes an authorization, each of the child's authorizations is
+ * cancellation, a completion with its actual times) and after an admin records or changes an authorization, each of the child's authorizations is
  * compared with the state the admins were last told of ({@code authorizations.alerted}): an escalation — to running
  * out, or to over — raises {@link AuthorizationRunningOut} once; a way back (a cancellation, more units) is recorded
  * quietly, so a later escalation is told again. A series of many occurrences therefore tells once, not once per
@@ -56,6 +57,12 @@ class AuthorizationWatch {
 
 	@ApplicationModuleListener
 	void on(AppointmentCancelled event) {
+		check(event.childId());
+	}
+
+	/** A session that ran longer than booked uses more than was planned. */
+	@ApplicationModuleListener
+	void on(AppointmentCompleted event) {
 		check(event.childId());
 	}
 

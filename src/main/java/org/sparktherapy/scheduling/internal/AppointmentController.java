@@ -48,9 +48,12 @@ class AppointmentController {
 
 	private final ZoneId zone;
 
-	AppointmentController(AppointmentService service, SparkProperties properties) {
+	private final AttendanceRule attendance;
+
+	AppointmentController(AppointmentService service, SparkProperties properties, AttendanceRule attendance) {
 		this.service = service;
 		this.zone = properties.clinicTimeZone();
+		this.attendance = attendance;
 	}
 
 	record OverrideRequest(@NotBlank @Size(max = 500) String reason) {
@@ -76,16 +79,38 @@ class AppointmentController {
 			@Pattern(regexp = "this|following", message = "must be this or following") String scope) {
 	}
 
+	/** Check-in or a no-show; {@code override} (admins) records it before its time, saying why. */
+	record AttendanceRequest(@Valid OverrideRequest override) {
+	}
+
+	/**
+	 * A completion: when the session actually began and ended (both optional: the recorded session's times, else the
+	 * scheduled ones, the end no later than now); {@code override} (admins) completes before the start.
+	 */
+	record CompletionRequest(OffsetDateTime actualStart, OffsetDateTime actualEnd, @Valid OverrideRequest override) {
+	}
+
+	/**
+	 * An appointment. {@code checkInOpensAt}: from when it can be checked in and recorded; {@code actualStart} and
+	 * {@code actualEnd}: when a completed one really took place (what units are counted from); {@code supervises}
+	 * (a 97155) and {@code supervisedBy} (a 97153): the overlapping appointments of the same child on the other side
+	 * of a supervision, with their therapists.
+	 */
 	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist,
 			String serviceCode, String place, OffsetDateTime start, OffsetDateTime end, Appointment.Status status,
 			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId,
-			String sessionStatus, int version) {
+			String sessionStatus, OffsetDateTime checkInOpensAt, OffsetDateTime actualStart,
+			OffsetDateTime actualEnd, List<Appointment.Supervision> supervises,
+			List<Appointment.Supervision> supervisedBy, int version) {
 
-		static AppointmentResponse of(Appointment a, ZoneId zone) {
+		static AppointmentResponse of(Appointment a, ZoneId zone, Instant checkInOpensAt) {
 			return new AppointmentResponse(a.id(), a.seriesId(), a.childId(), a.therapist(), a.serviceCode(),
 					a.place(), a.startsAt().atZone(zone).toOffsetDateTime(),
 					a.endsAt().atZone(zone).toOffsetDateTime(), a.status(), a.cancellation(), a.override(),
-					a.sessionId(), a.sessionStatus(), a.version());
+					a.sessionId(), a.sessionStatus(), checkInOpensAt.atZone(zone).toOffsetDateTime(),
+					(a.actual() != null) ? a.actual().start().atZone(zone).toOffsetDateTime() : null,
+					(a.actual() != null) ? a.actual().end().atZone(zone).toOffsetDateTime() : null, a.supervises(),
+					a.supervisedBy(), a.version());
 		}
 
 	}
@@ -135,14 +160,14 @@ class AppointmentController {
 		PageQuery query = PageQuery.of(page, size, sort, Map.of("start", "p.starts_at"), "start,asc");
 		AppointmentRepository.Filter filter = new AppointmentRepository.Filter(instant(from), instant(to),
 				therapistId, childId, status(status));
-		return this.service.list(user, filter, query).map(a -> AppointmentResponse.of(a, this.zone));
+		return this.service.list(user, filter, query).map(a -> response(a));
 	}
 
 	@GetMapping("/api/appointments/{id}")
 	@Operation(summary = "One appointment", description = "404 for appointments the caller may not see. The ETag "
 			+ "is the version to send back in If-Match when moving it.")
 	ResponseEntity<AppointmentResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		AppointmentResponse body = AppointmentResponse.of(this.service.get(user, id), this.zone);
+		AppointmentResponse body = response(this.service.get(user, id));
 		return ResponseEntity.ok().eTag(org.sparktherapy.platform.web.ETags.of(body.version())).body(body);
 	}
 
@@ -170,9 +195,12 @@ class AppointmentController {
 
 	@PostMapping("/api/appointments/{id}/no-show")
 	@Operation(summary = "Record that the child did not come",
-			description = "The appointment's therapist or an admin; 409 unless scheduled. The slot is free again.")
-	AppointmentResponse noShow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return AppointmentResponse.of(this.service.noShow(user, id), this.zone);
+			description = "The appointment's therapist or an admin; 409 unless scheduled, and 409 "
+					+ "(appointment-too-early, with opensAt) before the appointment's start. override {reason}: an "
+					+ "admin records it earlier; the reason goes to the child's change history. The slot is free again.")
+	AppointmentResponse noShow(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return response(this.service.noShow(user, id, overrideReason(request)));
 	}
 
 	@PostMapping("/api/appointments/{id}/cancel")
@@ -185,31 +213,63 @@ class AppointmentController {
 			@AuthenticationPrincipal CurrentUser user) {
 		AppointmentService.Scope scope = "following".equals(request.scope()) ? AppointmentService.Scope.FOLLOWING
 				: AppointmentService.Scope.THIS;
-		return AppointmentResponse.of(this.service.cancel(user, id, request.reason(), scope), this.zone);
+		return response(this.service.cancel(user, id, request.reason(), scope));
 	}
 
 	@PostMapping("/api/appointments/{id}/check-in")
-	@Operation(summary = "Check in: the session begins",
-			description = "The appointment's therapist or an admin; 409 unless scheduled.")
-	AppointmentResponse checkIn(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return AppointmentResponse.of(this.service.checkIn(user, id), this.zone);
+	@Operation(summary = "Check in: the child is here",
+			description = "The appointment's therapist or an admin; 409 unless scheduled, and 409 "
+					+ "(appointment-too-early, with opensAt) before check-in opens — spark.scheduling"
+					+ ".check-in-opens-before (30 minutes by default) before the start, checkInOpensAt in the "
+					+ "appointment. override {reason}: an admin checks in earlier; the reason goes to the child's "
+					+ "change history.")
+	AppointmentResponse checkIn(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return response(this.service.checkIn(user, id, overrideReason(request)));
+	}
+
+	@PostMapping("/api/appointments/{id}/record")
+	@Operation(summary = "Start recording the appointment's session",
+			description = "What the therapist's today list does: checks a scheduled appointment in (as check-in "
+					+ "allows, 409 appointment-too-early before) and opens its session record, or returns the one "
+					+ "already opened; sessionId names it. Submitting that session completes the appointment with the "
+					+ "session's times — no separate completion. The appointment's therapist or an admin; override "
+					+ "{reason} as for check-in.")
+	AppointmentResponse record(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return response(this.service.startRecording(user, id, overrideReason(request)));
 	}
 
 	@PostMapping("/api/appointments/{id}/complete")
 	@Operation(summary = "Complete a checked-in appointment, opening its session record",
-			description = "The appointment's therapist or an admin; 409 unless checked in. Opens the session for "
-					+ "data collection with the appointment's therapist, service, place and times; sessionId names it (and "
-					+ "sessionStatus, open or submitted, says whether it is still to be recorded) "
-					+ "and the session's appointmentId names the appointment.")
-	AppointmentResponse complete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return AppointmentResponse.of(this.service.complete(user, id), this.zone);
+			description = "The appointment's therapist or an admin; 409 unless checked in, and 409 "
+					+ "(appointment-too-early) before the appointment's start. actualStart/actualEnd: when it really "
+					+ "took place (default: the recorded session's times, else the scheduled start and the scheduled "
+					+ "end or now, whichever is earlier), not before check-in opens and not in the future (400 at "
+					+ "/actualStart, /actualEnd); billing counts units from them. override {reason}: an admin completes "
+					+ "earlier (the time bounds are lifted), recorded in the child's change history. Opens the session "
+					+ "for data collection if none is open; sessionId names it (sessionStatus: open or submitted).")
+	AppointmentResponse complete(@PathVariable UUID id,
+			@Valid @RequestBody(required = false) CompletionRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		CompletionRequest body = (request != null) ? request : new CompletionRequest(null, null, null);
+		return response(this.service.complete(user, id, instant(body.actualStart()), instant(body.actualEnd()),
+				(body.override() != null) ? body.override().reason() : null));
+	}
+
+	private AppointmentResponse response(Appointment appointment) {
+		return AppointmentResponse.of(appointment, this.zone, this.attendance.checkInOpens(appointment));
+	}
+
+	private static String overrideReason(AttendanceRequest request) {
+		return (request != null && request.override() != null) ? request.override().reason() : null;
 	}
 
 	private BookingResponse response(AppointmentService.Booking booking) {
 		return new BookingResponse(
 				(booking.series() != null)
 						? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
-				booking.occurrences().stream().map(a -> AppointmentResponse.of(a, this.zone)).toList());
+				booking.occurrences().stream().map(a -> response(a)).toList());
 	}
 
 	private static Instant instant(OffsetDateTime at) {

@@ -19,16 +19,30 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Appointments and series in PostgreSQL. The table's exclusion constraints refuse overlapping live appointments of
- * one therapist or one child, whatever runs concurrently.
+ * one therapist or one child, whatever runs concurrently — except a supervisor's 97155 over a technician's 97153 of
+ * the same child (V17), which each side lists as its supervision.
  */
 @Repository
 class AppointmentRepository {
 
 	private static final String SELECT = """
 			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name,
-			  (select s.status from therapy_sessions s where s.id = p.session_id) as session_status
+			  (select s.status from therapy_sessions s where s.id = p.session_id) as session_status,
+			  sv.ids as supervision_ids, sv.therapist_ids as supervision_therapist_ids,
+			  sv.therapist_names as supervision_therapist_names
 			from appointments p join accounts t on t.id = p.therapist_id
 			left join accounts c on c.id = p.cancelled_by left join accounts o on o.id = p.override_by
+			left join lateral (
+			  select array_agg(q.id order by q.starts_at) as ids,
+			         array_agg(q.therapist_id order by q.starts_at) as therapist_ids,
+			         array_agg(qt.name order by q.starts_at) as therapist_names
+			  from appointments q join accounts qt on qt.id = q.therapist_id
+			  where p.service_code in ('97153', '97155') and p.status not in ('cancelled', 'no_show')
+			    and q.child_id = p.child_id and q.therapist_id <> p.therapist_id
+			    and q.service_code = case p.service_code when '97155' then '97153' else '97155' end
+			    and q.status not in ('cancelled', 'no_show')
+			    and q.starts_at < p.ends_at and q.ends_at > p.starts_at
+			) sv on true
 			""";
 
 	private final JdbcClient jdbc;
@@ -137,6 +151,28 @@ class AppointmentRepository {
 			.param("to", to.value())
 			.param("now", Timestamp.from(now))
 			.update() == 1;
+	}
+
+	/** Completes a checked-in appointment with its actual times; returns whether it was still checked in. */
+	boolean complete(UUID id, Instant actualStart, Instant actualEnd, Instant now) {
+		return this.jdbc.sql("""
+				update appointments set status = 'completed', actual_start = :start, actual_end = :end,
+				    updated_at = :now, version = version + 1
+				where id = :id and status = 'checked_in'
+				""")
+			.param("id", id)
+			.param("start", Timestamp.from(actualStart))
+			.param("end", Timestamp.from(actualEnd))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** The appointment a session records, locked for a change. */
+	Optional<Appointment> ofSession(UUID sessionId) {
+		return this.jdbc.sql(SELECT + " where p.session_id = :session for update of p")
+			.param("session", sessionId)
+			.query((rs, n) -> map(rs))
+			.optional();
 	}
 
 	/** Links the session opened by completing the appointment. */
@@ -303,6 +339,9 @@ class AppointmentRepository {
 	private static Appointment map(ResultSet rs) throws SQLException {
 		Timestamp cancelledAt = rs.getTimestamp("cancelled_at");
 		UUID overrideBy = rs.getObject("override_by", UUID.class);
+		Timestamp actualStart = rs.getTimestamp("actual_start");
+		String code = rs.getString("service_code");
+		List<Appointment.Supervision> supervision = supervision(rs);
 		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
 				rs.getObject("child_id", UUID.class),
 				new Appointment.Person(rs.getObject("therapist_id", UUID.class), rs.getString("therapist_name")),
@@ -318,8 +357,28 @@ class AppointmentRepository {
 						new Appointment.Person(overrideBy, rs.getString("override_by_name")),
 						rs.getString("override_reason")) : null,
 				rs.getObject("session_id", UUID.class), rs.getString("session_status"),
+				(actualStart != null) ? new Appointment.Actual(actualStart.toInstant(),
+						rs.getTimestamp("actual_end").toInstant()) : null,
+				"97155".equals(code) ? supervision : List.of(), "97153".equals(code) ? supervision : List.of(),
 				rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	/** The appointments on the other side of a supervision overlap, by start. */
+	private static List<Appointment.Supervision> supervision(ResultSet rs) throws SQLException {
+		java.sql.Array ids = rs.getArray("supervision_ids");
+		if (ids == null) {
+			return List.of();
+		}
+		Object[] appointments = (Object[]) ids.getArray();
+		Object[] therapists = (Object[]) rs.getArray("supervision_therapist_ids").getArray();
+		Object[] names = (Object[]) rs.getArray("supervision_therapist_names").getArray();
+		List<Appointment.Supervision> result = new ArrayList<>();
+		for (int i = 0; i < appointments.length; i++) {
+			result.add(new Appointment.Supervision((UUID) appointments[i],
+					new Appointment.Person((UUID) therapists[i], (String) names[i])));
+		}
+		return List.copyOf(result);
 	}
 
 }

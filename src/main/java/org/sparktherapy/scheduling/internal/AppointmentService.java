@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.ChangeHistory;
+import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
@@ -32,9 +34,11 @@ import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
 import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -115,11 +119,17 @@ class AppointmentService {
 
 	private final ZoneId zone;
 
+	private final AttendanceRule attendance;
+
+	private final ChangeHistory history;
+
 	AppointmentService(AppointmentRepository appointments, AvailabilityRepository availability,
 			SchedulingAccessPolicy policy, CancellationPolicy cancellation, Children children, Sessions sessions,
 			Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
 			Clock clock,
-			SparkProperties properties) {
+			SparkProperties properties, AttendanceRule attendance, ChangeHistory history) {
+		this.attendance = attendance;
+		this.history = history;
 		this.appointments = appointments;
 		this.availability = availability;
 		this.policy = policy;
@@ -158,6 +168,7 @@ class AppointmentService {
 			throw new SchedulingProblems.ChildNotActive();
 		}
 		checkTherapist(request.therapistId(), request.childId());
+		checkCredential(request.therapistId(), request.serviceCode());
 		Duration length = Duration.between(request.start(), request.end());
 		List<Instant> starts;
 		try {
@@ -168,7 +179,7 @@ class AppointmentService {
 			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
 		}
 		List<Conflict> conflicts = new ArrayList<>(
-				overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
+				overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, Set.of()));
 		if (request.overrideReason() == null) {
 			conflicts.addAll(unavailable(request.therapistId(), starts, length));
 		}
@@ -187,7 +198,7 @@ class AppointmentService {
 			}
 			// booked concurrently since we looked: name what is in the way now
 			throw new SchedulingProblems.AppointmentConflicts(
-					overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
+					overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, Set.of()));
 		}
 		List<Appointment> booked = this.appointments.findAll(ids);
 		booked.forEach(a -> this.events.publishEvent(new AppointmentBooked(a.id(), a.seriesId(), a.childId(),
@@ -250,6 +261,10 @@ class AppointmentService {
 		if (!changed.therapistId().equals(appointment.therapist().id())) {
 			checkTherapist(changed.therapistId(), changed.childId());
 		}
+		if (!changed.therapistId().equals(appointment.therapist().id())
+				|| !changed.serviceCode().equals(appointment.serviceCode())) {
+			checkCredential(changed.therapistId(), changed.serviceCode());
+		}
 		Scope scope = (appointment.seriesId() != null) ? request.scope() : Scope.THIS;
 		List<Appointment> moving = switch (scope) {
 			case THIS -> List.of(appointment);
@@ -264,7 +279,7 @@ class AppointmentService {
 			.toList();
 		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
 		List<Conflict> conflicts = new ArrayList<>(
-				overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
+				overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
 		if (request.overrideReason() == null) {
 			conflicts.addAll(unavailable(changed.therapistId(), starts, length));
 		}
@@ -290,7 +305,7 @@ class AppointmentService {
 				throw ex;
 			}
 			throw new SchedulingProblems.AppointmentConflicts(
-					overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
+					overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
 		}
 		Series series = (scope == Scope.THIS) ? null
 				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
@@ -374,49 +389,174 @@ class AppointmentService {
 		return this.appointments.find(id, false).orElseThrow();
 	}
 
+	/**
+	 * Check-in: the child is here. Opens {@link AttendanceRule a set time before the start}; an admin's override
+	 * reason checks in earlier, recorded in the child's change history.
+	 */
 	@Transactional
-	Appointment checkIn(CurrentUser user, UUID id) {
-		return move(user, id, Appointment.Status.CHECKED_IN, "check-in");
+	Appointment checkIn(CurrentUser user, UUID id, String overrideReason) {
+		Appointment appointment = attendance(user, id, "check-in", overrideReason);
+		requireStatus(appointment, Appointment.Status.CHECKED_IN);
+		Instant now = this.clock.instant();
+		boolean early = early(AttendanceRule.Step.CHECK_IN, appointment, now, overrideReason);
+		this.appointments.changeStatus(id, appointment.status(), Appointment.Status.CHECKED_IN, now);
+		recordOverride(appointment, early, "checked_in_early", Appointment.Status.CHECKED_IN, overrideReason);
+		this.audit.success(new PhiAccess("check-in", "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
 	}
 
 	/**
-	 * Completes a checked-in appointment and opens its session record for the appointment's therapist, linked both
-	 * ways, so data collection starts from the schedule.
+	 * The therapist starts recording the appointment's session (from the today list): a scheduled appointment is
+	 * checked in, as the clock allows check-in, and its session record is opened (or the one already opened is
+	 * returned); submitting that session completes the appointment.
 	 */
 	@Transactional
-	Appointment complete(CurrentUser user, UUID id) {
-		return move(user, id, Appointment.Status.COMPLETED, "complete");
+	Appointment startRecording(CurrentUser user, UUID id, String overrideReason) {
+		Appointment appointment = attendance(user, id, "record", overrideReason);
+		if (appointment.sessionId() != null) {
+			this.audit.success(new PhiAccess("record", "appointment", id, appointment.childId()));
+			return appointment;
+		}
+		if (appointment.status() != Appointment.Status.SCHEDULED
+				&& appointment.status() != Appointment.Status.CHECKED_IN) {
+			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), Appointment.Status.CHECKED_IN);
+		}
+		Instant now = this.clock.instant();
+		boolean early = early(AttendanceRule.Step.RECORD, appointment, now, overrideReason);
+		if (appointment.status() == Appointment.Status.SCHEDULED) {
+			this.appointments.changeStatus(id, Appointment.Status.SCHEDULED, Appointment.Status.CHECKED_IN, now);
+			recordOverride(appointment, early, "checked_in_early", Appointment.Status.CHECKED_IN, overrideReason);
+		}
+		this.appointments.linkSession(id, openSession(appointment));
+		this.audit.success(new PhiAccess("record", "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
 	}
 
-	/** The child did not come: the slot is free again. */
+	/**
+	 * Completes a checked-in appointment once it has started, with its actual start and end ({@code null}: the
+	 * recorded session's, else the scheduled start and the scheduled end or now, whichever is earlier), and opens its
+	 * session record if none is open, linked both ways. An admin's override reason completes it earlier.
+	 */
 	@Transactional
-	Appointment noShow(CurrentUser user, UUID id) {
-		return move(user, id, Appointment.Status.NO_SHOW, "no-show");
+	Appointment complete(CurrentUser user, UUID id, Instant actualStart, Instant actualEnd, String overrideReason) {
+		Appointment appointment = attendance(user, id, "complete", overrideReason);
+		requireStatus(appointment, Appointment.Status.COMPLETED);
+		Instant now = this.clock.instant();
+		boolean early = early(AttendanceRule.Step.COMPLETE, appointment, now, overrideReason);
+		Appointment.Actual session = (appointment.sessionId() != null) ? this.sessions.timesOf(appointment.sessionId())
+			.map(t -> new Appointment.Actual(t.startedAt(), t.endedAt()))
+			.orElse(null) : null;
+		Appointment.Actual actual = this.attendance.actualTimes(appointment, actualStart, actualEnd, session, now,
+				overrideReason != null);
+		UUID sessionId = (appointment.sessionId() != null) ? appointment.sessionId() : openSession(appointment);
+		finish(appointment, actual, sessionId, now);
+		recordOverride(appointment, early, "completed_early", Appointment.Status.COMPLETED, overrideReason);
+		this.audit.success(new PhiAccess("complete", "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
 	}
 
-	private Appointment move(CurrentUser user, UUID id, Appointment.Status to, String action) {
+	/**
+	 * A submitted session completes the checked-in appointment it records, with the session's times (kept between
+	 * the opening of check-in and now). Before the appointment's start the submission is refused (409), as a
+	 * completion would be; an appointment no longer checked in (completed already, or cancelled) stays as it is.
+	 * Heard in the submitting transaction, so the session and its appointment change together.
+	 */
+	@EventListener
+	@Transactional
+	void on(SessionSubmitted submitted) {
+		if (submitted.appointmentId() == null) {
+			return;
+		}
+		Appointment appointment = this.appointments.find(submitted.appointmentId(), true).orElse(null);
+		if (appointment == null || appointment.status() != Appointment.Status.CHECKED_IN) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.attendance.check(AttendanceRule.Step.COMPLETE, appointment, now);
+		Appointment.Actual actual;
+		try {
+			actual = this.attendance.actualTimes(appointment, null, null,
+					new Appointment.Actual(submitted.startedAt(), submitted.endedAt()), now, false);
+		}
+		catch (SchedulingProblems.InvalidAppointment ex) {
+			// the session's times make no sense for the appointment: it took place as scheduled, as far as known
+			actual = this.attendance.actualTimes(appointment, null, null, null, now, false);
+		}
+		finish(appointment, actual, submitted.sessionId(), now);
+		this.audit.success(new PhiAccess("complete", "appointment", appointment.id(), appointment.childId()));
+	}
+
+	/** The child did not come: the slot is free again. Only once the appointment has started, unless overridden. */
+	@Transactional
+	Appointment noShow(CurrentUser user, UUID id, String overrideReason) {
+		Appointment appointment = attendance(user, id, "no-show", overrideReason);
+		requireStatus(appointment, Appointment.Status.NO_SHOW);
+		Instant now = this.clock.instant();
+		boolean early = early(AttendanceRule.Step.NO_SHOW, appointment, now, overrideReason);
+		this.appointments.changeStatus(id, appointment.status(), Appointment.Status.NO_SHOW, now);
+		recordOverride(appointment, early, "no_show_early", Appointment.Status.NO_SHOW, overrideReason);
+		this.audit.success(new PhiAccess("no-show", "appointment", id, appointment.childId()));
+		return this.appointments.find(id, false).orElseThrow();
+	}
+
+	/** The appointment, locked, if the user records its attendance; an override only by an admin, with a reason. */
+	private Appointment attendance(CurrentUser user, UUID id, String action, String overrideReason) {
 		Appointment appointment = visible(user, id, action, true);
 		if (!this.policy.mayRecordAttendance(user, appointment)) {
 			refuse(action, id, appointment.childId(), false);
 			throw new SchedulingProblems.NotAllowedForAppointment(
 					"Only the appointment's own therapist records check-in, completion and no-shows.");
 		}
+		if (overrideReason != null && !this.policy.mayOverrideAvailability(user)) {
+			refuse(action, id, appointment.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment("Only admins override the time rules.");
+		}
+		if (overrideReason != null && overrideReason.isBlank()) {
+			throw new SchedulingProblems.InvalidAppointment("/override/reason", "must not be blank");
+		}
+		return appointment;
+	}
+
+	private static void requireStatus(Appointment appointment, Appointment.Status to) {
 		if (!appointment.status().mayMoveTo(to)) {
 			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), to);
 		}
-		Instant now = this.clock.instant();
-		this.appointments.changeStatus(id, appointment.status(), to, now);
-		if (to == Appointment.Status.COMPLETED) {
-			UUID sessionId = this.sessions.openFor(new Sessions.CompletedAppointment(id, appointment.childId(),
-					appointment.therapist().id(), appointment.serviceCode(), appointment.place(),
-					appointment.startsAt(), appointment.endsAt()));
-			this.appointments.linkSession(id, sessionId);
-			this.events.publishEvent(new AppointmentCompleted(id, appointment.childId(), appointment.therapist().id(),
-					appointment.serviceCode(), appointment.place(), appointment.startsAt(), appointment.endsAt(),
-					sessionId, now));
+	}
+
+	/** Whether the step comes before its time under an admin's override; without one, refuses (409) if it does. */
+	private boolean early(AttendanceRule.Step step, Appointment appointment, Instant now, String overrideReason) {
+		if (overrideReason != null) {
+			return now.isBefore(this.attendance.opens(step, appointment));
 		}
-		this.audit.success(new PhiAccess(action, "appointment", id, appointment.childId()));
-		return this.appointments.find(id, false).orElseThrow();
+		this.attendance.check(step, appointment, now);
+		return false;
+	}
+
+	/** An admin's override of the clock goes to the child's change history with its reason. */
+	private void recordOverride(Appointment appointment, boolean early, String action, Appointment.Status to,
+			String reason) {
+		if (early) {
+			this.history.record(appointment.childId(), "appointment", appointment.id(), action,
+					List.of(new FieldChange("status", appointment.status().value(), to.value()),
+							new FieldChange("overrideReason", null, reason.trim())));
+		}
+	}
+
+	private UUID openSession(Appointment appointment) {
+		return this.sessions.openFor(new Sessions.AppointmentToRecord(appointment.id(), appointment.childId(),
+				appointment.therapist().id(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
+				appointment.endsAt()));
+	}
+
+	/** Completes the checked-in appointment with its actual times and session, and tells billing. */
+	private void finish(Appointment appointment, Appointment.Actual actual, UUID sessionId, Instant now) {
+		if (!this.appointments.complete(appointment.id(), actual.start(), actual.end(), now)) {
+			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), Appointment.Status.COMPLETED);
+		}
+		this.appointments.linkSession(appointment.id(), sessionId);
+		this.events.publishEvent(new AppointmentCompleted(appointment.id(), appointment.childId(),
+				appointment.therapist().id(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
+				appointment.endsAt(), sessionId, now, actual.start(), actual.end()));
 	}
 
 	private void insert(CurrentUser user, BookingRequest request, Series series, List<Instant> starts,
@@ -439,13 +579,17 @@ class AppointmentService {
 		}
 	}
 
-	/** Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence. */
-	private List<Conflict> overlaps(UUID therapistId, UUID childId, List<Instant> starts, Duration length,
-			Set<UUID> moving) {
+	/**
+	 * Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence; a
+	 * supervision overlap ({@link #isSupervisionOverlap}) is none.
+	 */
+	private List<Conflict> overlaps(UUID therapistId, UUID childId, String serviceCode, List<Instant> starts,
+			Duration length, Set<UUID> moving) {
 		List<Appointment> live = this.appointments
 			.liveOfTherapistOrChild(therapistId, childId, starts.getFirst(), starts.getLast().plus(length))
 			.stream()
 			.filter(a -> !moving.contains(a.id()))
+			.filter(a -> !isSupervisionOverlap(therapistId, serviceCode, a))
 			.toList();
 		java.util.Map<UUID, String> childNames = new java.util.HashMap<>();
 		List<Conflict> conflicts = new ArrayList<>();
@@ -464,6 +608,19 @@ class AppointmentService {
 			}
 		}
 		return conflicts;
+	}
+
+	/**
+	 * A supervisor's protocol modification (97155) and a technician's treatment by protocol (97153) of the same child
+	 * at once, by two therapists: how supervision is delivered, so the one overlap of a child allowed (also by the
+	 * database, V17). The 97155's credential is checked when it is booked.
+	 */
+	static boolean isSupervisionOverlap(UUID therapistId, String serviceCode, Appointment other) {
+		boolean pair = (ServiceCodes.SUPERVISION.equals(serviceCode)
+				&& ServiceCodes.TREATMENT_BY_PROTOCOL.equals(other.serviceCode()))
+				|| (ServiceCodes.TREATMENT_BY_PROTOCOL.equals(serviceCode)
+						&& ServiceCodes.SUPERVISION.equals(other.serviceCode()));
+		return pair && !other.therapist().id().equals(therapistId);
 	}
 
 	/** Occurrences outside the therapist's weekly availability (if they have any) or during their time off. */
@@ -508,6 +665,18 @@ class AppointmentService {
 		}
 		if (this.children.caseload(therapistId).stream().noneMatch(c -> c.id().equals(childId))) {
 			throw new SchedulingProblems.InvalidAppointment("/therapistId", "is not on the child's care team");
+		}
+	}
+
+	/** Refuses (409 at /therapistId) a therapist whose credential may not deliver the service. */
+	private void checkCredential(UUID therapistId, String serviceCode) {
+		AccountSummary therapist = this.accounts.findById(therapistId).orElseThrow();
+		if (!ServiceCodes.mayDeliver(therapist.credential(), serviceCode)) {
+			String needed = String.join(" or ",
+					ServiceCodes.deliveredBy(serviceCode).stream().map(c -> c.value()).sorted().toList());
+			throw new SchedulingProblems.ServiceNotForCredential(
+					"is " + ((therapist.credential() != null) ? "a " + therapist.credential().value() : "without a credential")
+							+ "; " + serviceCode + " is delivered by a " + needed);
 		}
 	}
 

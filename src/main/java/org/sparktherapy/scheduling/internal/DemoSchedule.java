@@ -25,12 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's schedule ({@code demo} profile) for the current and the next week: each technician's active
- * children in weekly series — the first after school at the clinic on Monday, Wednesday and Friday, the second at
- * home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
- * through the same service as the API, so they are conflict-free by the same rules. Appointments already past are
- * checked in and completed by their technician, which opens their sessions. The first technician has proposed moving
- * their last clinic session an hour later, waiting for the admin's decision.
+ * The demo clinic's schedule ({@code demo} profile) for the last, the current and the next week: each technician's
+ * active children in weekly series — the first after school at the clinic on Monday, Wednesday and Friday, the second
+ * at home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
+ * through the same service as the API, so they are conflict-free by the same rules. The supervising BCBA joins the
+ * first clinic child's Wednesday session each week for an hour of protocol modification (97155 over the technician's
+ * 97153: a supervision). Appointments follow the clock as real ones do: those already past were recorded and
+ * completed by their therapist (one of them with its actual times differing from the booked ones), except the most
+ * recent one of a child who did not come (a no-show) and one whose session the technician is still recording (checked
+ * in); one upcoming appointment was cancelled by the admin; the rest are scheduled. The first technician has proposed
+ * moving their last clinic session an hour later, waiting for the admin's decision.
  * <p>
  * Before booking, the therapists get weekly availability that covers every seeded appointment (and the proposed later
  * start), and each booked child gets schedule preferences — available hours around its slot, prescribed weekly hours
@@ -143,11 +147,13 @@ class DemoSchedule implements DemoData {
 			return;
 		}
 		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), this.zone)
-			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+			.minusWeeks(1);
 		for (String email : TECHNICIANS) {
 			CurrentUser technician = user(email);
 			List<Children.ChildFacts> active = activeCaseload(technician);
 			for (int i = 0; i < active.size(); i++) {
+				boolean firstTechnician = email.equals(TECHNICIANS.getFirst());
 				Slot slot = SLOTS.get(i);
 				LocalDate first = monday.with(TemporalAdjusters.nextOrSame(slot.days().getFirst()));
 				String days = String.join(",",
@@ -156,16 +162,65 @@ class DemoSchedule implements DemoData {
 						active.get(i).id(), technician.id(), "97153", slot.place(),
 						first.atTime(slot.start()).atZone(this.zone).toOffsetDateTime(),
 						first.atTime(slot.end()).atZone(this.zone).toOffsetDateTime(),
-						"FREQ=WEEKLY;BYDAY=" + days + ";COUNT=" + (2 * slot.days().size()), null);
-				AppointmentService.Booking[] booked = new AppointmentService.Booking[1];
-				admin.runAs(() -> booked[0] = this.appointments.book(admin, request));
-				AppointmentService.Booking booking = booked[0];
-				completePast(technician, booking);
-				if (i == 0 && email.equals(TECHNICIANS.getFirst())) {
+						"FREQ=WEEKLY;BYDAY=" + days + ";COUNT=" + (WEEKS * slot.days().size()), null);
+				AppointmentService.Booking booking = book(admin, request);
+				Past last = (firstTechnician && i == 1) ? Past.NO_SHOW
+						: (!firstTechnician && i == 0) ? Past.RECORDING : Past.COMPLETED;
+				attendPast(technician, booking, last);
+				if (firstTechnician && i == 0) {
 					proposeLaterStart(technician, booking.occurrences().getLast());
+					supervise(admin, booking, first, slot);
+				}
+				if (!firstTechnician && i == 1) {
+					cancelNext(admin, booking);
 				}
 			}
 		}
+	}
+
+	/** How many weeks are booked, from last week's Monday. */
+	private static final int WEEKS = 3;
+
+	/** What became of a series' most recent past occurrence (the earlier ones were completed). */
+	private enum Past {
+
+		COMPLETED, NO_SHOW, RECORDING
+
+	}
+
+	private AppointmentService.Booking book(CurrentUser admin, AppointmentService.BookingRequest request) {
+		AppointmentService.Booking[] booked = new AppointmentService.Booking[1];
+		admin.runAs(() -> booked[0] = this.appointments.book(admin, request));
+		return booked[0];
+	}
+
+	/**
+	 * The supervising BCBA joins the technician's Wednesday clinic session for an hour each week (97155 over the
+	 * technician's 97153); the past ones were completed by the BCBA.
+	 */
+	private void supervise(CurrentUser admin, AppointmentService.Booking technicians, LocalDate firstMonday,
+			Slot slot) {
+		CurrentUser supervisor = user(SUPERVISOR);
+		UUID childId = technicians.occurrences().getFirst().childId();
+		LocalDate wednesday = firstMonday.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+		LocalTime start = slot.start().plusMinutes(30);
+		AppointmentService.Booking booking = book(admin,
+				new AppointmentService.BookingRequest(childId, supervisor.id(), "97155", slot.place(),
+						wednesday.atTime(start).atZone(this.zone).toOffsetDateTime(),
+						wednesday.atTime(start.plusHours(1)).atZone(this.zone).toOffsetDateTime(),
+						"FREQ=WEEKLY;BYDAY=WE;COUNT=" + WEEKS, null));
+		attendPast(supervisor, booking, Past.COMPLETED);
+	}
+
+	/** The admin cancels the series' next upcoming occurrence: the family is away. */
+	private void cancelNext(CurrentUser admin, AppointmentService.Booking booking) {
+		Instant now = this.clock.instant();
+		booking.occurrences()
+			.stream()
+			.filter(occurrence -> occurrence.startsAt().isAfter(now))
+			.findFirst()
+			.ifPresent(next -> admin.runAs(() -> this.appointments.cancel(admin, next.id(),
+					"The family is away that day.", AppointmentService.Scope.THIS)));
 	}
 
 	/** The technician's first active children, one per slot. */
@@ -210,15 +265,32 @@ class DemoSchedule implements DemoData {
 						"The family asked for a later start that Friday.")));
 	}
 
-	private void completePast(CurrentUser technician, AppointmentService.Booking booking) {
+	/**
+	 * The therapist recorded the occurrences already over and completed them, the first one with its actual times (it
+	 * began five minutes late and ended ten minutes early); the most recent one became {@code last}.
+	 */
+	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last) {
 		Instant now = this.clock.instant();
-		technician.runAs(() -> booking.occurrences()
+		List<Appointment> past = booking.occurrences()
 			.stream()
 			.filter(occurrence -> occurrence.endsAt().isBefore(now))
-			.forEach(occurrence -> {
-				this.appointments.checkIn(technician, occurrence.id());
-				this.appointments.complete(technician, occurrence.id());
-			}));
+			.toList();
+		therapist.runAs(() -> {
+			for (int i = 0; i < past.size(); i++) {
+				Appointment occurrence = past.get(i);
+				Past fate = (i == past.size() - 1) ? last : Past.COMPLETED;
+				switch (fate) {
+					case NO_SHOW -> this.appointments.noShow(therapist, occurrence.id(), null);
+					case RECORDING -> this.appointments.startRecording(therapist, occurrence.id(), null);
+					case COMPLETED -> {
+						this.appointments.startRecording(therapist, occurrence.id(), null);
+						this.appointments.complete(therapist, occurrence.id(),
+								(i == 0) ? occurrence.startsAt().plus(Duration.ofMinutes(5)) : null,
+								(i == 0) ? occurrence.endsAt().minus(Duration.ofMinutes(10)) : null, null);
+					}
+				}
+			}
+		});
 	}
 
 	private CurrentUser user(String email) {

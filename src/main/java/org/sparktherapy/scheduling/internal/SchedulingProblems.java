@@ -85,6 +85,34 @@ final class SchedulingProblems {
 
 	}
 
+	/** Check-in, a no-show or a completion asked for before its time; {@code opensAt} says when it opens. */
+	static final class AppointmentTooEarly extends Problem {
+
+		private final java.time.Instant opensAt;
+
+		AppointmentTooEarly(String detail, java.time.Instant opensAt) {
+			super(Kind.CONFLICT, "appointment-too-early", "Too early for this appointment", detail);
+			this.opensAt = opensAt;
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("opensAt", this.opensAt.toString());
+		}
+
+	}
+
+	/** The therapist's credential may not deliver the service (CPT 97155 needs a BCBA or BCaBA, for instance). */
+	static final class ServiceNotForCredential extends Problem {
+
+		ServiceNotForCredential(String detail) {
+			super(Kind.CONFLICT, "service-not-for-credential", "The therapist may not deliver this service",
+					"The therapist's credential does not allow this service.",
+					List.of(new FieldError("/therapistId", detail)));
+		}
+
+	}
+
 	static final class AppointmentNotChangeable extends Problem {
 
 		AppointmentNotChangeable(Appointment.Status status) {

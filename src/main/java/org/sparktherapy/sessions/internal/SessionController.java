@@ -168,14 +168,17 @@ class SessionController {
 
 	@PostMapping("/api/sessions/{id}/submit")
 	@Operation(summary = "Sign and submit: the session locks",
-			description = "Only the session's therapist. Evaluates mastery for the targets run.")
+			description = "Only the session's therapist. Evaluates mastery for the targets run. A session recorded "
+					+ "for an appointment completes it with the session's times (409 appointment-too-early before the "
+					+ "appointment's start: nothing is submitted).")
 	SessionResponse submit(@PathVariable UUID id, @Valid @RequestBody(required = false) SubmitRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		return SessionResponse.of(this.service.submit(user, id, (request != null) ? request.note() : null));
 	}
 
 	@PostMapping("/api/sessions/{id}/guardian-signature")
-	@Operation(summary = "A guardian co-signs a submitted session", description = "Once; guardians who may sign.")
+	@Operation(summary = "A guardian co-signs a submitted session", description = "Once; guardians who may sign; "
+			+ "only once the session has ended (409 session-not-ended before its end): they sign that it took place.")
 	SessionResponse coSign(@PathVariable UUID id, @Valid @RequestBody CoSignRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		return SessionResponse.of(this.service.coSign(user, id, request.name(), request.signature()));

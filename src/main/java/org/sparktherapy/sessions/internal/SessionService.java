@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recording, submitting, co-signing and amending sessions. Every call resolves what the user is to the child,
  * checks it with {@link SessionAccessPolicy}, and writes the PHI access log (refusals included), in one transaction.
- * Submitting evaluates mastery for the targets run, in the same transaction. Completing an appointment opens its
- * session here ({@link Sessions#openFor}).
+ * Submitting evaluates mastery for the targets run, in the same transaction, and completes the session's appointment
+ * (through {@link SessionSubmitted}). Recording an appointment opens its session here ({@link Sessions#openFor}). A
+ * guardian co-signs only a submitted session that has ended: they sign that it took place.
  */
 @Service
 class SessionService implements Sessions {
@@ -160,7 +161,7 @@ class SessionService implements Sessions {
 
 	@Override
 	@Transactional
-	public UUID openFor(Sessions.CompletedAppointment appointment) {
+	public UUID openFor(Sessions.AppointmentToRecord appointment) {
 		UUID id = UUID.randomUUID();
 		if (!this.sessions.insertForAppointment(id, appointment.appointmentId(), appointment.childId(),
 				appointment.therapistId(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
@@ -169,6 +170,12 @@ class SessionService implements Sessions {
 		}
 		this.audit.success(new PhiAccess("create", "session", id, appointment.childId()));
 		return id;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<Sessions.Times> timesOf(UUID sessionId) {
+		return this.sessions.find(sessionId, false).map(s -> new Sessions.Times(s.startedAt(), s.endedAt()));
 	}
 
 	@Transactional
@@ -243,7 +250,9 @@ class SessionService implements Sessions {
 		}
 		evaluateMastery(session.childId(), this.sessions.events(id));
 		this.audit.success(new PhiAccess("submit", "session", id, session.childId()));
-		this.events.publishEvent(new SessionSubmitted(id, session.childId(), user.id(), now));
+		// heard at once by scheduling, which completes the session's appointment (or refuses, before its start)
+		this.events.publishEvent(new SessionSubmitted(id, session.childId(), user.id(), now, session.appointmentId(),
+				session.startedAt(), ended));
 		return view(this.sessions.find(id, false).orElseThrow());
 	}
 
@@ -256,6 +265,9 @@ class SessionService implements Sessions {
 		}
 		if (!session.isSubmitted()) {
 			throw new SessionsProblems.SessionNotSubmitted();
+		}
+		if (session.endedAt() == null || session.endedAt().isAfter(this.clock.instant())) {
+			throw new SessionsProblems.SessionNotEnded();
 		}
 		if (session.guardianSignature() != null
 				|| !this.sessions.signByGuardian(id, user.id(), name.trim(), signature, this.clock.instant())) {

@@ -40,6 +40,16 @@ final class SessionsProblems {
 
 	}
 
+	/** A guardian signs that a session took place: not before it has ended. */
+	static final class SessionNotEnded extends Problem {
+
+		SessionNotEnded() {
+			super(Kind.CONFLICT, "session-not-ended", "Session not over yet",
+					"A session can be co-signed once it has ended.");
+		}
+
+	}
+
 	static final class SessionNotSubmitted extends Problem {
 
 		SessionNotSubmitted() {
