@@ -446,7 +446,8 @@ class NotificationsIntegrationTests {
 		EventPublications.awaitDelivered(this.jdbc, "SessionCoSigned");
 
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionSubmitted(session,
-				UUID.fromString(this.childId), UUID.fromString(this.technician.id()), submittedAt)));
+				UUID.fromString(this.childId), UUID.fromString(this.technician.id()), submittedAt, null,
+				submittedAt.minusSeconds(3600), submittedAt)));
 
 		JsonNode notice = awaitKinds(this.guardian, "signature_requested", 1).get(0);
 		assertThat(notice.hasNonNull("resolvedAt")).as("listeners run in any order: the task was done").isTrue();
@@ -456,8 +457,9 @@ class NotificationsIntegrationTests {
 
 	@Test
 	void theSameEventTwiceMakesOneNotice() {
+		Instant now = Instant.now();
 		SessionSubmitted submitted = new SessionSubmitted(UUID.randomUUID(), UUID.fromString(this.childId),
-				UUID.fromString(this.technician.id()), Instant.now());
+				UUID.fromString(this.technician.id()), now, null, now.minusSeconds(3600), now);
 
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
