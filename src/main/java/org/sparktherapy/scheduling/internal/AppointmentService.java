@@ -24,6 +24,7 @@ import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
@@ -142,6 +143,7 @@ class AppointmentService {
 	 * never a double booking.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Booking book(CurrentUser user, BookingRequest request) {
 		WeeklyRecurrence recurrence = validate(request);
 		Relation relation = this.children.relationOf(user, request.childId());
@@ -167,6 +169,7 @@ class AppointmentService {
 		catch (WeeklyRecurrence.Unusable ex) {
 			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
 		}
+		lockSchedulesOf(List.of(request.therapistId(), request.childId()));
 		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(request.therapistId(), request.childId(), starts, length, Set.of()));
 		if (request.overrideReason() == null) {
@@ -222,6 +225,7 @@ class AppointmentService {
 	 * nothing; moving "this and following" splits the series.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Booking change(CurrentUser user, UUID id, ChangeRequest request) {
 		Appointment appointment = visible(user, id, "update", true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
@@ -263,6 +267,7 @@ class AppointmentService {
 			.map(a -> WeeklyRecurrence.shift(a.startsAt(), shift, this.zone))
 			.toList();
 		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
+		lockSchedulesOf(List.of(changed.therapistId(), changed.childId()));
 		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(changed.therapistId(), changed.childId(), starts, length, ids));
 		if (request.overrideReason() == null) {
@@ -338,6 +343,7 @@ class AppointmentService {
 	 * appointment addressed.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Appointment cancel(CurrentUser user, UUID id, String reason, Scope scope) {
 		Appointment appointment = visible(user, id, "cancel", true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
@@ -437,6 +443,15 @@ class AppointmentService {
 					(request.overrideReason() != null) ? request.overrideReason().trim() : null, user.id()), now);
 			ids.add(id);
 		}
+	}
+
+	/**
+	 * Waits until no other transaction books or moves appointments of these therapists and children, and keeps them
+	 * until this one ends (see {@link AppointmentRepository#lockSchedulesOf}). A transaction that books for several
+	 * people names them all in one call, before booking any.
+	 */
+	void lockSchedulesOf(java.util.Collection<UUID> people) {
+		this.appointments.lockSchedulesOf(people);
 	}
 
 	/** Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence. */
