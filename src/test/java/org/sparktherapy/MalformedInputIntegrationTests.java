@@ -115,6 +115,7 @@ class MalformedInputIntegrationTests {
 		List<Operation> operations = operations();
 		assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(50);
 		List<String> failures = new ArrayList<>();
+		long started = System.nanoTime();
 		int sent = 0;
 		for (Operation operation : operations) {
 			for (Probe probe : probes(operation)) {
@@ -128,6 +129,8 @@ class MalformedInputIntegrationTests {
 				}
 			}
 		}
+		System.out.printf("MalformedInputIntegrationTests: %d requests to %d operations in %d s%n", sent,
+				operations.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
 		assertThat(failures).as("malformed requests answered with a server error or a database rule (of %d sent)",
 				sent).isEmpty();
 	}
@@ -223,7 +226,8 @@ class MalformedInputIntegrationTests {
 
 	/** The admin for everything; a therapist and a parent too for malformed bodies. */
 	private List<Person> callers(Operation operation, Probe probe) {
-		if (probe.body() != null && !operation.destructive() && probe.name().startsWith("field")) {
+		if (probe.body() != null && !operation.destructive() && probe.name().startsWith("field")
+				&& (probe.name().endsWith("= NUL") || probe.name().endsWith("= {}"))) {
 			return List.of(this.admin, this.therapist, this.parent);
 		}
 		return List.of(this.admin);
@@ -294,12 +298,10 @@ class MalformedInputIntegrationTests {
 		bad.put("= null", NODES.nullNode());
 		bad.put("= NUL", NODES.stringNode("a\u0000b"));
 		bad.put("= control characters", NODES.stringNode("a\u0007\u001b[31m\u0085b"));
-		bad.put("= bidi override", NODES.stringNode("\u202Eevil\u202Cx"));
-		bad.put("= 100k characters", NODES.stringNode(HUGE));
+		bad.put("= bidi override and 100k characters", NODES.stringNode("\u202Eevil\u202Cx" + HUGE));
 		bad.put("= 1e308", NODES.numberNode(new java.math.BigDecimal("1e308")));
 		bad.put("= 2^63", NODES.numberNode(new java.math.BigInteger("9223372036854775808")));
 		bad.put("= -1", NODES.numberNode(-1));
-		bad.put("= 1.5", NODES.numberNode(1.5));
 		bad.put("= true", NODES.booleanNode(true));
 		bad.put("= {}", NODES.objectNode());
 		ArrayNode array = NODES.arrayNode();
@@ -348,14 +350,11 @@ class MalformedInputIntegrationTests {
 	private Map<String, String> badParameterValues() {
 		Map<String, String> bad = new LinkedHashMap<>();
 		bad.put("NUL", "a%00b");
-		bad.put("control characters", "a%07%1B");
-		bad.put("bidi override", "%E2%80%AEx");
-		bad.put("10k characters", "x".repeat(10_000));
+		bad.put("bidi override and 10k characters", "%E2%80%AEx" + "x".repeat(10_000));
 		bad.put("not a UUID", "not-a-uuid");
 		bad.put("2^63", "9223372036854775808");
 		bad.put("-1", "-1");
 		bad.put("1e308", "1e308");
-		bad.put("empty", "");
 		bad.put("a bad date", "2026-13-45");
 		bad.put("year 99999", "%2B99999-01-01T00:00:00Z");
 		bad.put("a random UUID", UUID.randomUUID().toString());

@@ -1,9 +1,11 @@
-package org.sparktherapy.platform.web;
+package org.sparktherapy.platform.web.internal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktherapy.platform.web.ProblemResponses;
+import org.sparktherapy.platform.web.RequestIds;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the servlet container's error page ({@code /error}) — errors raised before or outside a controller, e.g. in
- * a filter — with the same problem details as {@link ProblemDetailsHandler}, and a request for {@code /error} itself
+ * a filter — with the same problem details as the global exception handler, and a request for {@code /error} itself
  * (no error behind it) with 404, like any other address that serves nothing. Replaces Spring Boot's
  * {@code BasicErrorController}, which answered such a request with 500.
  */
@@ -37,7 +39,7 @@ class ProblemErrorController implements ErrorController {
 			log.error("Unexpected error while serving {}", RequestIds.loggablePath(originalPath(request)),
 					(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
 		}
-		ProblemDetail problem = ProblemDetailsHandler.standard(status, originalPath(request));
+		ProblemDetail problem = ProblemResponses.standard(status, originalPath(request));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
