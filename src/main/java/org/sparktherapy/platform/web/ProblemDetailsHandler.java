@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.database.ConcurrencyFailures;
 import org.sparktherapy.platform.problem.ConcurrentChange;
 import org.sparktherapy.platform.problem.Problem;
-import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -242,7 +242,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	static ProblemDetail standard(HttpStatus status, String path) {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		normalize(problem, status, null);
-		problem.setInstance(URI.create(path));
+		try {
+			problem.setInstance(URI.create(path));
+		}
+		catch (IllegalArgumentException ex) {
+			// a request line the container refused may not even be a URI
+		}
 		if (problem.getDetail() == null) {
 			problem.setDetail(status.is5xxServerError()
 					? "Something went wrong on our side. Quote the trace id if you contact support."
