@@ -346,11 +346,15 @@ class MessagingIntegrationTests {
 		String conversation = childConversation(this.parent);
 
 		Api.Response script = post(this.parent, conversation, "<script>alert('x')</script>");
-		Api.Response cleaned = post(this.parent, conversation, "  Cafe\u0301\u0000 line\u0007\r\nnext\tcol \u200B ");
+		Api.Response cleaned = post(this.parent, conversation, "  Cafe\u0301 line\r\nnext\tcol \u200B ");
+		// control characters other than tab and line breaks are refused in every JSON text (NUL cannot be stored)
+		Api.Response control = post(this.parent, conversation, "line\u0000\u0007");
 
 		assertThat(script.at("/body")).isEqualTo("<script>alert('x')</script>");
 		assertThat(script.contentType()).startsWith("application/json");
 		assertThat(cleaned.at("/body")).isEqualTo("Café line\nnext\tcol \u200B");
+		assertThat(control.status()).as(control.text()).isEqualTo(400);
+		assertThat(control.at("/errors/0/pointer")).isEqualTo("/body");
 		JsonNode stored = this.technician.api().get("/api/conversations/" + conversation + "/messages").json();
 		assertThat(stored.get("messages").get(0).get("body").asString()).isEqualTo("<script>alert('x')</script>");
 	}

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktherapy.platform.database.ConcurrencyFailures;
+import org.sparktherapy.platform.problem.ConcurrentChange;
 import org.sparktherapy.platform.problem.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +32,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -83,6 +89,26 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(body);
 	}
 
+	/**
+	 * A multipart body that cannot be read: malformed, cut short, or with a part header (such as a file name) that
+	 * cannot be decoded. Too large bodies are answered 413 by the base class.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, HttpServletRequest request) {
+		if (ex instanceof MaxUploadSizeExceededException || causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null
+				|| causeOf(ex, SizeException.class) != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+						"The request body is larger than allowed.", request));
+		}
+		log.info("A malformed multipart body was refused while serving {} {} ({})", request.getMethod(),
+				RequestIds.loggablePath(request.getRequestURI()),
+				(ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : ex.getClass().getSimpleName());
+		return ResponseEntity.badRequest()
+			.body(ProblemResponses.of(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+					"The multipart/form-data body could not be read: it is malformed or incomplete.", request));
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -111,8 +137,29 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 					"The change breaks a rule of the stored data. Check the values and try again.", request));
 	}
 
+	/**
+	 * A transaction lost a deadlock or serialization race, after the retries of
+	 * {@link org.sparktherapy.platform.database.RetryOnConcurrencyFailure} if it had them: nothing was saved.
+	 */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<Object> handleConcurrencyFailure(ConcurrencyFailureException ex, HttpServletRequest request) {
+		if (!ConcurrencyFailures.isLostRace(ex)) {
+			return handleUnexpected(ex, request);
+		}
+		return lostRace(ex, request);
+	}
+
+	private ResponseEntity<Object> lostRace(Exception ex, HttpServletRequest request) {
+		log.warn("A transaction lost a race in the database while serving {} {} ({})", request.getMethod(),
+				RequestIds.loggablePath(request.getRequestURI()), ex.getClass().getSimpleName());
+		return handleProblem(new ConcurrentChange(), request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		if (ConcurrencyFailures.isLostRace(ex)) {
+			return lostRace(ex, request);
+		}
 		log.error("Unexpected error while serving {} {}", request.getMethod(),
 				RequestIds.loggablePath(request.getRequestURI()), ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -157,6 +204,11 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (unknown != null) {
 			return validation(List.of(new Problem.FieldError(pointer(unknown), "is not a known field")), request);
 		}
+		JsonTextConfiguration.ControlCharacter control = causeOf(ex, JsonTextConfiguration.ControlCharacter.class);
+		if (control != null) {
+			return validation(List.of(new Problem.FieldError(pointer(control),
+					"must not contain control characters (only tab and line breaks are allowed)")), request);
+		}
 		JacksonException jackson = causeOf(ex, JacksonException.class);
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			return validation(
@@ -184,6 +236,24 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			normalize(problem, statusCode, servletRequest(request));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/** The standard problem for a status (our type and title for it), about the given path. */
+	static ProblemDetail standard(HttpStatus status, String path) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		normalize(problem, status, null);
+		try {
+			problem.setInstance(URI.create(path));
+		}
+		catch (IllegalArgumentException ex) {
+			// a request line the container refused may not even be a URI
+		}
+		if (problem.getDetail() == null) {
+			problem.setDetail(status.is5xxServerError()
+					? "Something went wrong on our side. Quote the trace id if you contact support."
+					: "The request could not be served (" + status.value() + " " + status.getReasonPhrase() + ").");
+		}
+		return problem;
 	}
 
 	private static void normalize(ProblemDetail problem, HttpStatusCode statusCode, HttpServletRequest request) {

@@ -39,6 +39,14 @@ public class ProblemResponses {
 		return problem;
 	}
 
+	/**
+	 * The standard problem for a status — our type and title for it, a generic detail — about the given path: for
+	 * errors that reach the servlet container's error page rather than the exception handler.
+	 */
+	public static ProblemDetail standard(HttpStatus status, String path) {
+		return ProblemDetailsHandler.standard(status, path);
+	}
+
 	/** Writes a problem straight to the servlet response. */
 	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());

@@ -45,6 +45,9 @@ class AppointmentRepository {
 			) sv on true
 			""";
 
+	/** Advisory lock namespace (first key) of the per-person booking locks: "schd". */
+	private static final int SCHEDULE_LOCKS = 0x73636864;
+
 	private final JdbcClient jdbc;
 
 	AppointmentRepository(JdbcClient jdbc) {
@@ -230,6 +233,24 @@ class AppointmentRepository {
 			.param("series", seriesId)
 			.param("ids", ids)
 			.update();
+	}
+
+	/**
+	 * Takes the booking lock of each of these therapists and children until the transaction ends, in one global order
+	 * (ascending key), so two bookings that could overlap — sharing a therapist or a child — run one after the other.
+	 * Without it, two transactions inserting overlapping rows each wait for the other in the exclusion constraint's
+	 * check (PostgreSQL inserts the index entry first, then looks for conflicts) and one dies of a deadlock. The
+	 * second also sees the first's appointments once it has the lock, so it answers with the named conflicts.
+	 */
+	void lockSchedulesOf(java.util.Collection<UUID> people) {
+		java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
+		people.forEach(id -> keys.add(id.hashCode()));
+		// one statement, taking the locks in ascending order (unnest yields the array in order)
+		this.jdbc.sql("select count(pg_advisory_xact_lock(:namespace, k)) from unnest(cast(:keys as int[])) as k")
+			.param("namespace", SCHEDULE_LOCKS)
+			.param("keys", keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.query(Long.class)
+			.single();
 	}
 
 	/** Until {@link #checkOverlapsNow()}, overlaps are checked at commit: occurrences may pass each other. */

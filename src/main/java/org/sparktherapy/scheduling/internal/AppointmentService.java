@@ -26,6 +26,7 @@ import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
@@ -152,6 +153,7 @@ class AppointmentService {
 	 * never a double booking.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Booking book(CurrentUser user, BookingRequest request) {
 		WeeklyRecurrence recurrence = validate(request);
 		Relation relation = this.children.relationOf(user, request.childId());
@@ -178,6 +180,7 @@ class AppointmentService {
 		catch (WeeklyRecurrence.Unusable ex) {
 			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
 		}
+		lockSchedulesOf(List.of(request.therapistId(), request.childId()));
 		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, Set.of()));
 		if (request.overrideReason() == null) {
@@ -233,6 +236,7 @@ class AppointmentService {
 	 * nothing; moving "this and following" splits the series.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Booking change(CurrentUser user, UUID id, ChangeRequest request) {
 		Appointment appointment = visible(user, id, "update", true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
@@ -278,6 +282,7 @@ class AppointmentService {
 			.map(a -> WeeklyRecurrence.shift(a.startsAt(), shift, this.zone))
 			.toList();
 		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
+		lockSchedulesOf(List.of(changed.therapistId(), changed.childId()));
 		List<Conflict> conflicts = new ArrayList<>(
 				overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
 		if (request.overrideReason() == null) {
@@ -353,6 +358,7 @@ class AppointmentService {
 	 * appointment addressed.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	Appointment cancel(CurrentUser user, UUID id, String reason, Scope scope) {
 		Appointment appointment = visible(user, id, "cancel", true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
@@ -577,6 +583,15 @@ class AppointmentService {
 					(request.overrideReason() != null) ? request.overrideReason().trim() : null, user.id()), now);
 			ids.add(id);
 		}
+	}
+
+	/**
+	 * Waits until no other transaction books or moves appointments of these therapists and children, and keeps them
+	 * until this one ends (see {@link AppointmentRepository#lockSchedulesOf}). A transaction that books for several
+	 * people names them all in one call, before booking any.
+	 */
+	void lockSchedulesOf(java.util.Collection<UUID> people) {
+		this.appointments.lockSchedulesOf(people);
 	}
 
 	/**

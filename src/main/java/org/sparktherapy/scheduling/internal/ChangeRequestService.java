@@ -14,6 +14,7 @@ import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
@@ -139,6 +140,7 @@ class ChangeRequestService {
 	 * Nothing changes unless all of it does.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	AppointmentChangeRequest approve(CurrentUser user, UUID id, String overrideReason, Integer expectedVersion) {
 		AppointmentChangeRequest request = decidable(user, id, "approve", expectedVersion);
 		if (request.stale()) {

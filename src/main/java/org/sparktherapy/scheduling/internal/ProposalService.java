@@ -27,6 +27,7 @@ import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.scheduling.ServiceCodes;
@@ -163,11 +164,19 @@ class ProposalService {
 	 * booked and every conflicting session is listed.
 	 */
 	@Transactional
+	@RetryOnConcurrencyFailure
 	View accept(CurrentUser user, UUID id) {
 		Proposal proposal = visible(user, id, "accept", true);
 		if (proposal.status() == Proposal.Status.ACCEPTED) {
 			throw new ProposalProblems.ProposalAlreadyAccepted();
 		}
+		// everyone booked, at once and in order, before checking and booking each session
+		Set<UUID> people = new java.util.HashSet<>();
+		proposal.placed().forEach(session -> {
+			people.add(session.childId());
+			people.add(session.therapistId());
+		});
+		this.appointments.lockSchedulesOf(people);
 		List<FieldError> conflicts = conflicts(proposal);
 		if (!conflicts.isEmpty()) {
 			throw new ProposalProblems.ProposalConflicts(conflicts);
