@@ -120,7 +120,7 @@ export interface ProposalSummary {
   children: number;
   unplacedHours: number;
   perChild: { childId: string; sessions: number; hours: number; alreadyBookedHours: number; unplacedHours: number }[];
-  perTherapist: { therapistId: string; sessions: number; hours: number }[];
+  perTherapist: { therapistId: string; name: string; sessions: number; hours: number }[];
 }
 
 export interface Proposal {

@@ -25,7 +25,6 @@ export function AcceptProposalDialog({
   open,
   summary,
   childName,
-  therapistName,
   pending,
   onConfirm,
   onClose,
@@ -33,7 +32,6 @@ export function AcceptProposalDialog({
   open: boolean;
   summary: ProposalSummary;
   childName: (id: string) => string;
-  therapistName: (id: string) => string;
   pending: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -82,7 +80,7 @@ export function AcceptProposalDialog({
         <tbody className="table-stack">
           {summary.perTherapist.map((therapist) => (
             <tr key={therapist.therapistId}>
-              <th scope="row">{therapistName(therapist.therapistId)}</th>
+              <th scope="row">{therapist.name}</th>
               <td data-label="To book">{toBook(therapist.sessions, therapist.hours)}</td>
             </tr>
           ))}

@@ -35,7 +35,7 @@ const proposal: Proposal = {
     children: 1,
     unplacedHours: 0,
     perChild: [{ childId: 'child-1', sessions: 1, hours: 2, alreadyBookedHours: 0, unplacedHours: 0 }],
-    perTherapist: [{ therapistId: 'rbt-1', sessions: 1, hours: 2 }],
+    perTherapist: [{ therapistId: 'rbt-1', name: 'Toni Tech', sessions: 1, hours: 2 }],
   },
   status: 'draft',
   version: 2,

@@ -69,7 +69,7 @@ const proposal: Proposal = {
     children: 1,
     unplacedHours: 0,
     perChild: [{ childId: 'child-1', sessions: 2, hours: 4, alreadyBookedHours: 2, unplacedHours: 0 }],
-    perTherapist: [{ therapistId: 'rbt-1', sessions: 2, hours: 4 }],
+    perTherapist: [{ therapistId: 'rbt-1', name: 'Toni Tech', sessions: 2, hours: 4 }],
   },
 };
 
@@ -141,7 +141,9 @@ describe('ProposalScreen', () => {
     const dialog = screen.getByRole('alertdialog', { name: 'Book this week?' });
     expect(dialog).toHaveAccessibleDescription('Book 2 sessions, 4 hours for 1 child?');
     const perChild = within(dialog).getByRole('table', { name: 'Per child' });
-    expect(within(perChild).getByRole('row', { name: /Robin Lee/ })).toHaveTextContent('Robin Lee2 sessions, 4 h2 h0 h');
+    expect(within(perChild).getByRole('row', { name: /Robin Lee/ })).toHaveTextContent(
+      'Robin Lee2 sessions, 4 h2 h0 h',
+    );
     const perTherapist = within(dialog).getByRole('table', { name: 'Per therapist' });
     expect(within(perTherapist).getByRole('row', { name: /Toni Tech/ })).toHaveTextContent('Toni Tech2 sessions, 4 h');
     expect(posted('/accept')).toHaveLength(0);

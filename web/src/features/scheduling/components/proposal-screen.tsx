@@ -178,7 +178,6 @@ export function ProposalScreen() {
             open={confirming}
             summary={proposal.summary}
             childName={childName}
-            therapistName={therapistName}
             pending={accept.isPending}
             onClose={() => setConfirming(false)}
             onConfirm={() =>

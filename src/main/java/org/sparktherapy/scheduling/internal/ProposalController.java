@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,7 +74,7 @@ class ProposalController {
 			java.math.BigDecimal unplacedHours, List<ChildSummaryResponse> perChild,
 			List<TherapistSummaryResponse> perTherapist) {
 
-		static SummaryResponse of(Proposal.Summary s) {
+		static SummaryResponse of(Proposal.Summary s, Map<UUID, String> therapistNames) {
 			return new SummaryResponse(s.sessions(), Proposal.hours(s.minutes()), s.children(),
 					Proposal.hours(s.unplacedMinutes()),
 					s.perChild()
@@ -83,7 +84,8 @@ class ProposalController {
 						.toList(),
 					s.perTherapist()
 						.stream()
-						.map(t -> new TherapistSummaryResponse(t.therapistId(), t.sessions(),
+						.map(t -> new TherapistSummaryResponse(t.therapistId(),
+								therapistNames.getOrDefault(t.therapistId(), "Therapist"), t.sessions(),
 								Proposal.hours(t.minutes())))
 						.toList());
 		}
@@ -94,7 +96,8 @@ class ProposalController {
 			java.math.BigDecimal alreadyBookedHours, java.math.BigDecimal unplacedHours) {
 	}
 
-	record TherapistSummaryResponse(UUID therapistId, int sessions, java.math.BigDecimal hours) {
+	/** {@code name}: the therapist's name, so the summary reads right however many therapists the clinic has. */
+	record TherapistSummaryResponse(UUID therapistId, String name, int sessions, java.math.BigDecimal hours) {
 	}
 
 	/**
@@ -125,7 +128,7 @@ class ProposalController {
 								b.serviceCode(), b.place(), b.start().atZone(zone).toOffsetDateTime(),
 								b.end().atZone(zone).toOffsetDateTime()))
 						.toList(),
-					SummaryResponse.of(view.summary()), p.version());
+					SummaryResponse.of(view.summary(), view.therapistNames()), p.version());
 		}
 
 	}

@@ -129,7 +129,7 @@ class ProposalService {
 	 * too — of the sessions as they stand.
 	 */
 	record View(Proposal proposal, List<ProposalRepository.Booked> existing, Proposal.Summary summary,
-			ScheduleSolver.Assessment assessment) {
+			ScheduleSolver.Assessment assessment, Map<UUID, String> therapistNames) {
 	}
 
 	private View view(Proposal proposal) {
@@ -148,10 +148,18 @@ class ProposalService {
 		Map<UUID, Integer> alreadyBooked = new LinkedHashMap<>();
 		existing.forEach(b -> alreadyBooked.merge(b.childId(), b.minutes(), Integer::sum));
 		Map<UUID, Credential> credentials = new HashMap<>();
-		proposal.placed().forEach(p -> credentials.computeIfAbsent(p.therapistId(), this::credential));
+		// the summary names its therapists: a clinic may have more than a picker's page of them
+		Map<UUID, String> therapistNames = new HashMap<>();
+		proposal.placed().forEach(p -> {
+			if (!therapistNames.containsKey(p.therapistId())) {
+				AccountSummary therapist = this.accounts.findById(p.therapistId()).orElse(null);
+				credentials.put(p.therapistId(), (therapist != null) ? therapist.credential() : null);
+				therapistNames.put(p.therapistId(), (therapist != null) ? therapist.name() : "Therapist");
+			}
+		});
 		int unplacedMinutes = proposal.unplaced().stream().mapToInt(Proposal.Unplaced::minutes).sum();
 		return new View(proposal, existing, proposal.summary(alreadyBooked),
-				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone));
+				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone), therapistNames);
 	}
 
 	/** The therapist's credential, {@code null} when none is recorded (which delivers nothing). */
