@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 /**
- * SPARKTherapy: a practice platform for ABA therapy clinics. One modular monolith; each top-level package is a
- * feature module (see {@code docs/architecture.md}).
+ * SPARKTherapy: a practice platform for ABA therapy clinics. One modular monolith; each
+ * top-level package is a feature module (see {@code docs/architecture.md}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -25,15 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * Who may call what, on their own records and on someone else's: one written table for every API route the
- * application registers. A route without an entry here fails the build; every entry is exercised for every kind of
- * caller against real records.
+ * Who may call what, on their own records and on someone else's: one written table for
+ * every API route the application registers. A route without an entry here fails the
+ * build; every entry is exercised for every kind of caller against real records.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTableIntegrationTests {
 
-	/** The callers: each role on its own records and on someone else's, and nobody signed in. */
+	/**
+	 * The callers: each role on its own records and on someone else's, and nobody signed
+	 * in.
+	 */
 	enum Actor {
 
 		ADMIN, SUPERVISOR, TECHNICIAN, OTHER_THERAPIST, GUARDIAN, OTHER_PARENT, ANONYMOUS
@@ -41,9 +44,10 @@ class AccessTableIntegrationTests {
 	}
 
 	/**
-	 * The access table. {@code ok}: 2xx; {@code 401}/{@code 403}/{@code 404}: that status ({@code 404} = the record
-	 * does not exist for the caller). Supervisor and technician are on the child's care team, the guardian is the
-	 * child's; the others are not linked to it.
+	 * The access table. {@code ok}: 2xx; {@code 401}/{@code 403}/{@code 404}: that status
+	 * ({@code 404} = the record does not exist for the caller). Supervisor and technician
+	 * are on the child's care team, the guardian is the child's; the others are not
+	 * linked to it.
 	 */
 	static final Map<String, String> TABLE = new LinkedHashMap<>();
 	static {
@@ -98,7 +102,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("PUT /api/programs/{id}/target-order", designers);
 		TABLE.put("POST /api/programs/{id}/targets/{targetId}/undo-mastery",
 				"admin=409 supervisor=409 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
-		// sessions (the open session is the technician's own; guardians never see open sessions)
+		// sessions (the open session is the technician's own; guardians never see open
+		// sessions)
 		String ownSession = "admin=403 supervisor=403 technician=ok other_therapist=404 guardian=404 other_parent=404 anonymous=401";
 		TABLE.put("PUT /api/sessions/{id}",
 				"admin=403 supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
@@ -111,7 +116,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/sessions/{id}/addenda",
 				"admin=ok supervisor=ok technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("GET /api/children/{id}/progress", childReaders);
-		// work queues: everyone sees the notes of their own scope; review queue and caseload targets are therapists'
+		// work queues: everyone sees the notes of their own scope; review queue and
+		// caseload targets are therapists'
 		TABLE.put("GET /api/sessions/unsigned", everyone + " anonymous=401");
 		String therapistsOwn = "admin=403 supervisor=ok technician=ok other_therapist=ok guardian=403 other_parent=403 anonymous=401";
 		TABLE.put("GET /api/sessions/review-queue", therapistsOwn);
@@ -124,7 +130,8 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/check-in",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
-		// (check-in, no-show and recording on an appointment that has started; completion on one ahead: too early)
+		// (check-in, no-show and recording on an appointment that has started; completion
+		// on one ahead: too early)
 		TABLE.put("POST /api/appointments/{id}/complete",
 				"admin=409 supervisor=403 technician=409 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/record",
@@ -133,7 +140,8 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/no-show",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
-		// proposed changes: the technician proposes on their own appointment; parents never see requests
+		// proposed changes: the technician proposes on their own appointment; parents
+		// never see requests
 		TABLE.put("POST /api/appointments/{id}/change-requests",
 				"admin=403 supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("GET /api/appointment-change-requests",
@@ -150,7 +158,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/therapists/{id}/availability",
 				"admin=ok supervisor=403 technician=ok other_therapist=403 guardian=403 other_parent=403 anonymous=401");
 		TABLE.put("POST /api/therapists/{id}/time-off", adminsOnly);
-		// automatic schedules (proposals are the admins' working drafts) and children's schedule preferences
+		// automatic schedules (proposals are the admins' working drafts) and children's
+		// schedule preferences
 		String proposalAdmins = "admin=ok supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401";
 		TABLE.put("POST /api/schedule/proposals", adminsOnly);
 		TABLE.put("GET /api/schedule/proposals/{id}", proposalAdmins);
@@ -159,15 +168,18 @@ class AccessTableIntegrationTests {
 		TABLE.put("DELETE /api/schedule/proposals/{id}/placements/{placementId}", proposalAdmins);
 		TABLE.put("GET /api/children/{id}/schedule-preferences", childReaders);
 		TABLE.put("PUT /api/children/{id}/schedule-preferences", childAdmins);
-		// calendar feeds (the feed read is the technician's; its address is its only credential)
+		// calendar feeds (the feed read is the technician's; its address is its only
+		// credential)
 		TABLE.put("GET /api/calendar/feed-url", everyone + " anonymous=401");
 		TABLE.put("POST /api/calendar/feed-url/rotate", everyone + " anonymous=401");
 		TABLE.put("GET /api/calendar/{token}.ics", everyone + " anonymous=ok");
 		// real time (the stream and its tickets are the caller's own)
 		TABLE.put("GET /api/events", everyone + " anonymous=401");
 		TABLE.put("POST /api/events/ticket", everyone + " anonymous=401");
-		// messaging (the child's conversation; its message, with an attachment, is the guardian's)
-		// only members read a child's conversation: an admin sees the child (403 on its conversation), not its messages
+		// messaging (the child's conversation; its message, with an attachment, is the
+		// guardian's)
+		// only members read a child's conversation: an admin sees the child (403 on its
+		// conversation), not its messages
 		String members = "admin=404 supervisor=ok technician=ok other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		String guardiansMessage = "admin=404 supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		TABLE.put("GET /api/conversations", everyone + " anonymous=401");
@@ -183,7 +195,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("PATCH /api/messages/{id}", guardiansMessage);
 		TABLE.put("DELETE /api/messages/{id}", guardiansMessage);
 		TABLE.put("GET /api/attachments/{id}", members);
-		// billing (the child's authorization: its guardians and supervisor read it, a technician may not)
+		// billing (the child's authorization: its guardians and supervisor read it, a
+		// technician may not)
 		String authorizationReaders = "admin=ok supervisor=ok technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		TABLE.put("GET /api/children/{id}/authorizations", authorizationReaders);
 		TABLE.put("POST /api/children/{id}/authorizations", childAdmins);
@@ -196,7 +209,10 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/audit/verify", adminsOnly);
 	}
 
-	/** Each world's appointment gets its own time: the technician is the same person in every world. */
+	/**
+	 * Each world's appointment gets its own time: the technician is the same person in
+	 * every world.
+	 */
 	static final java.util.concurrent.atomic.AtomicInteger worlds = new java.util.concurrent.atomic.AtomicInteger();
 
 	static final java.util.concurrent.atomic.AtomicInteger startedWorlds = new java.util.concurrent.atomic.AtomicInteger();
@@ -229,8 +245,8 @@ class AccessTableIntegrationTests {
 	}
 
 	/**
-	 * Routes of the demo profile only ({@code DemoClinicIntegrationTests} calls them there): unknown everywhere else,
-	 * to everyone, signed in or not.
+	 * Routes of the demo profile only ({@code DemoClinicIntegrationTests} calls them
+	 * there): unknown everywhere else, to everyone, signed in or not.
 	 */
 	static final List<String> DEMO_ONLY = List.of("/api/demo/logins");
 
@@ -264,7 +280,10 @@ class AccessTableIntegrationTests {
 		assertThat(mismatches).isEmpty();
 	}
 
-	/** Fresh records for one call: a child with guardian and care team, one program, a spare parent account. */
+	/**
+	 * Fresh records for one call: a child with guardian and care team, one program, a
+	 * spare parent account.
+	 */
 	final class World {
 
 		final Person admin = people.get(Actor.ADMIN);
@@ -290,8 +309,9 @@ class AccessTableIntegrationTests {
 		private String startedAppointmentId;
 
 		/**
-		 * An hour's appointment of the technician that started a while ago (attendance may be recorded), made on first
-		 * use; each world's two hours earlier than the last one's.
+		 * An hour's appointment of the technician that started a while ago (attendance
+		 * may be recorded), made on first use; each world's two hours earlier than the
+		 * last one's.
 		 */
 		String startedAppointment() {
 			if (this.startedAppointmentId == null) {
@@ -304,8 +324,12 @@ class AccessTableIntegrationTests {
 			return this.startedAppointmentId;
 		}
 
-		/** The technician's proposal to move the appointment an hour later, once asked for. */
+		/**
+		 * The technician's proposal to move the appointment an hour later, once asked
+		 * for.
+		 */
 		String changeRequestId;
+
 		private Api.Response message;
 
 		private String authorizationId;
@@ -321,7 +345,10 @@ class AccessTableIntegrationTests {
 			return this.authorizationId;
 		}
 
-		/** The child's conversation and a message of the guardian's in it with an attachment, made on first use. */
+		/**
+		 * The child's conversation and a message of the guardian's in it with an
+		 * attachment, made on first use.
+		 */
 		Api.Response message() {
 			if (this.message == null) {
 				String conversation = org.sparktherapy.support.Messages.childConversation(people.get(Actor.GUARDIAN),
@@ -334,8 +361,9 @@ class AccessTableIntegrationTests {
 		}
 
 		final String spareParentId = this.admin.api()
-			.post("/api/users", body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
-					Clinic.PASSWORD, "role", "parent"))
+			.post("/api/users",
+					body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password", Clinic.PASSWORD,
+							"role", "parent"))
 			.at("/id");
 
 	}
@@ -347,34 +375,42 @@ class AccessTableIntegrationTests {
 		String child = "/api/children/" + world.childId;
 		Object childBody = body("firstName", "Remy", "lastName", "Vale", "dateOfBirth", "2020-03-03");
 		return switch (route) {
-			case "POST /api/auth/register" -> api.post("/api/auth/register",
-					body("name", "New Parent", "email", Clinic.uniqueEmail("reg"), "password", Clinic.PASSWORD))
+			case "POST /api/auth/register" -> api
+				.post("/api/auth/register",
+						body("name", "New Parent", "email", Clinic.uniqueEmail("reg"), "password", Clinic.PASSWORD))
 				.status();
-			case "POST /api/auth/login" -> api.post("/api/auth/login",
-					body("email", Clinic.ADMIN_EMAIL, "password", Clinic.ADMIN_PASSWORD)).status();
-			case "POST /api/auth/refresh" -> api.post("/api/auth/refresh",
-					body("refreshToken", this.clinic.signIn(null, Clinic.ADMIN_EMAIL, Clinic.ADMIN_PASSWORD)
-						.refreshToken())).status();
+			case "POST /api/auth/login" ->
+				api.post("/api/auth/login", body("email", Clinic.ADMIN_EMAIL, "password", Clinic.ADMIN_PASSWORD))
+					.status();
+			case "POST /api/auth/refresh" -> api
+				.post("/api/auth/refresh",
+						body("refreshToken",
+								this.clinic.signIn(null, Clinic.ADMIN_EMAIL, Clinic.ADMIN_PASSWORD).refreshToken()))
+				.status();
 			case "POST /api/auth/logout" -> api.post("/api/auth/logout", body("refreshToken", "unknown")).status();
 			case "GET /api/auth/profile" -> api.get("/api/auth/profile").status();
-			case "PUT /api/auth/profile" -> api.put("/api/auth/profile", body("name", "Test " + actor.name().toLowerCase()))
-				.status();
-			case "POST /api/auth/forgot-password" -> api.post("/api/auth/forgot-password",
-					body("email", Clinic.uniqueEmail("forgot"))).status();
-			case "POST /api/auth/reset-password" -> api.post("/api/auth/reset-password",
-					body("token", "made-up-token", "password", Clinic.PASSWORD)).status();
+			case "PUT /api/auth/profile" ->
+				api.put("/api/auth/profile", body("name", "Test " + actor.name().toLowerCase())).status();
+			case "POST /api/auth/forgot-password" ->
+				api.post("/api/auth/forgot-password", body("email", Clinic.uniqueEmail("forgot"))).status();
+			case "POST /api/auth/reset-password" ->
+				api.post("/api/auth/reset-password", body("token", "made-up-token", "password", Clinic.PASSWORD))
+					.status();
 			case "GET /api/notifications" -> api.get("/api/notifications").status();
 			case "GET /api/notifications/unread-count" -> api.get("/api/notifications/unread-count").status();
 			case "POST /api/notifications/read" -> api.post("/api/notifications/read", body("all", true)).status();
 			case "GET /api/notifications/preferences" -> api.get("/api/notifications/preferences").status();
-			case "PUT /api/notifications/preferences" -> api.put("/api/notifications/preferences", body("preferences",
-					List.of(body("kind", "new_message", "channel", "email", "enabled", true)))).status();
-			case "GET /api/users" -> api.get("/api/users").status();
-			case "POST /api/users" -> api.post("/api/users", body("name", "X", "email", Clinic.uniqueEmail("u"),
-					"password", Clinic.PASSWORD, "role", "parent")).status();
-			case "GET /api/users/{id}" -> api.get("/api/users/" + world.spareParentId).status();
-			case "PUT /api/users/{id}" -> api.put("/api/users/" + world.spareParentId, body("name", "Renamed"))
+			case "PUT /api/notifications/preferences" -> api
+				.put("/api/notifications/preferences",
+						body("preferences", List.of(body("kind", "new_message", "channel", "email", "enabled", true))))
 				.status();
+			case "GET /api/users" -> api.get("/api/users").status();
+			case "POST /api/users" -> api.post("/api/users",
+					body("name", "X", "email", Clinic.uniqueEmail("u"), "password", Clinic.PASSWORD, "role", "parent"))
+				.status();
+			case "GET /api/users/{id}" -> api.get("/api/users/" + world.spareParentId).status();
+			case "PUT /api/users/{id}" ->
+				api.put("/api/users/" + world.spareParentId, body("name", "Renamed")).status();
 			case "DELETE /api/users/{id}" -> api.delete("/api/users/" + world.spareParentId).status();
 			case "POST /api/children" -> api.post("/api/children", childBody).status();
 			case "GET /api/children" -> api.get("/api/children").status();
@@ -382,61 +418,67 @@ class AccessTableIntegrationTests {
 			case "PUT /api/children/{id}" -> api.put(child, body("allergies", "dust")).status();
 			case "DELETE /api/children/{id}" -> api.delete(child).status();
 			case "POST /api/children/{id}/guardians" -> api.post(child + "/guardians",
-					body("userId", world.spareParentId, "relationship", "aunt", "canSign", false)).status();
+					body("userId", world.spareParentId, "relationship", "aunt", "canSign", false))
+				.status();
 			case "DELETE /api/children/{id}/guardians/{userId}" ->
 				api.delete(child + "/guardians/" + this.people.get(Actor.GUARDIAN).id()).status();
 			case "POST /api/children/{id}/care-team" -> api.post(child + "/care-team",
-					body("userId", this.people.get(Actor.OTHER_THERAPIST).id(), "role", "technician")).status();
+					body("userId", this.people.get(Actor.OTHER_THERAPIST).id(), "role", "technician"))
+				.status();
 			case "DELETE /api/children/{id}/care-team/{userId}" ->
 				api.delete(child + "/care-team/" + this.people.get(Actor.TECHNICIAN).id()).status();
 			case "GET /api/children/{id}/history" -> api.get(child + "/history").status();
-			case "POST /api/programs" -> api.post("/api/programs", body("childId", world.childId, "name", "Tacting",
-					"domain", "communication", "kind", "behavior", "measurement", "frequency")).status();
+			case "POST /api/programs" -> api
+				.post("/api/programs",
+						body("childId", world.childId, "name", "Tacting", "domain", "communication", "kind", "behavior",
+								"measurement", "frequency"))
+				.status();
 			case "GET /api/programs/child/{childId}" -> api.get("/api/programs/child/" + world.childId).status();
 			case "GET /api/programs/{id}" -> api.get("/api/programs/" + programId).status();
 			case "PUT /api/programs/{id}" -> api.put("/api/programs/" + programId, body("objective", "x")).status();
 			case "DELETE /api/programs/{id}" -> api.delete("/api/programs/" + programId).status();
-			case "POST /api/programs/{id}/targets" -> api.post("/api/programs/" + programId + "/targets",
-					body("name", "horse")).status();
-			case "PUT /api/programs/{id}/targets/{targetId}" -> api.put(
-					"/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention")).status();
+			case "POST /api/programs/{id}/targets" ->
+				api.post("/api/programs/" + programId + "/targets", body("name", "horse")).status();
+			case "PUT /api/programs/{id}/targets/{targetId}" ->
+				api.put("/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention")).status();
 			case "PUT /api/programs/{id}/target-order" -> api.put("/api/programs/" + programId + "/target-order",
-					body("targetIds", List.of(world.program.at("/targets/1/id"), targetId))).status();
-			case "POST /api/programs/{id}/targets/{targetId}/undo-mastery" -> api
-				.post("/api/programs/" + programId + "/targets/" + targetId + "/undo-mastery", "{}")
+					body("targetIds", List.of(world.program.at("/targets/1/id"), targetId)))
 				.status();
-			case "PUT /api/sessions/{id}" -> api.put("/api/sessions/" + java.util.UUID.randomUUID(),
-					body("childId", world.childId, "serviceCode", "97153", "place", "clinic", "startedAt",
-							java.time.Instant.now().toString()))
-				.status();
+			case "POST /api/programs/{id}/targets/{targetId}/undo-mastery" ->
+				api.post("/api/programs/" + programId + "/targets/" + targetId + "/undo-mastery", "{}").status();
+			case "PUT /api/sessions/{id}" ->
+				api.put("/api/sessions/" + java.util.UUID.randomUUID(), body("childId", world.childId, "serviceCode",
+						"97153", "place", "clinic", "startedAt", java.time.Instant.now().toString()))
+					.status();
 			case "GET /api/sessions/{id}" -> api.get("/api/sessions/" + world.submittedSessionId).status();
 			case "GET /api/children/{id}/sessions" -> api.get(child + "/sessions").status();
-			case "POST /api/sessions/{id}/events" -> api.post("/api/sessions/" + world.openSessionId + "/events",
-					body("events", List.of(body("id", java.util.UUID.randomUUID().toString(), "type", "trial",
-							"targetId", targetId, "outcome", "correct", "promptLevel", "verbal", "at",
-							java.time.Instant.now().toString()))))
+			case "POST /api/sessions/{id}/events" -> api.post("/api/sessions/" + world.openSessionId + "/events", body(
+					"events",
+					List.of(body("id", java.util.UUID.randomUUID().toString(), "type", "trial", "targetId", targetId,
+							"outcome", "correct", "promptLevel", "verbal", "at", java.time.Instant.now().toString()))))
 				.status();
-			case "POST /api/sessions/{id}/submit" -> api.post("/api/sessions/" + world.openSessionId + "/submit", "{}")
-				.status();
-			case "POST /api/sessions/{id}/guardian-signature" -> api.post(
-					"/api/sessions/" + world.submittedSessionId + "/guardian-signature",
-					body("name", "Signer", "signature", "data:image/png;base64,iVBORw0KGgo="))
-				.status();
+			case "POST /api/sessions/{id}/submit" ->
+				api.post("/api/sessions/" + world.openSessionId + "/submit", "{}").status();
+			case "POST /api/sessions/{id}/guardian-signature" ->
+				api.post("/api/sessions/" + world.submittedSessionId + "/guardian-signature",
+						body("name", "Signer", "signature", "data:image/png;base64,iVBORw0KGgo="))
+					.status();
 			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSessionId + "/addenda",
-					body("reason", "Correction", "text", "Detail added later.")).status();
+					body("reason", "Correction", "text", "Detail added later."))
+				.status();
 			case "GET /api/children/{id}/progress" -> api.get(child + "/progress").status();
 			case "GET /api/sessions/unsigned" -> api.get("/api/sessions/unsigned").status();
 			case "GET /api/sessions/review-queue" -> api.get("/api/sessions/review-queue").status();
 			case "GET /api/caseload/targets" -> api.get("/api/caseload/targets").status();
-			case "POST /api/appointments" -> api.post("/api/appointments", body("childId", world.childId, "therapistId",
-					this.people.get(Actor.TECHNICIAN).id(), "serviceCode", "97153", "place", "home", "start",
-					world.appointmentStart.plusSeconds(3600).toString(), "end",
-					world.appointmentStart.plusSeconds(5400).toString()))
+			case "POST /api/appointments" -> api.post("/api/appointments",
+					body("childId", world.childId, "therapistId", this.people.get(Actor.TECHNICIAN).id(), "serviceCode",
+							"97153", "place", "home", "start", world.appointmentStart.plusSeconds(3600).toString(),
+							"end", world.appointmentStart.plusSeconds(5400).toString()))
 				.status();
 			case "GET /api/appointments" -> api.get("/api/appointments").status();
 			case "GET /api/appointments/{id}" -> api.get("/api/appointments/" + world.appointmentId).status();
-			case "POST /api/appointments/{id}/cancel" -> api.post("/api/appointments/" + world.appointmentId + "/cancel",
-					body("reason", "Sick")).status();
+			case "POST /api/appointments/{id}/cancel" ->
+				api.post("/api/appointments/" + world.appointmentId + "/cancel", body("reason", "Sick")).status();
 			case "POST /api/appointments/{id}/check-in" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/check-in", "{}").status();
 			case "POST /api/appointments/{id}/record" ->
@@ -444,43 +486,48 @@ class AccessTableIntegrationTests {
 			case "POST /api/appointments/{id}/complete" ->
 				api.post("/api/appointments/" + world.appointmentId + "/complete", "{}").status();
 			case "PUT /api/appointments/{id}" -> api.put("/api/appointments/" + world.appointmentId,
-					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString())).status();
+					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString()))
+				.status();
 			case "POST /api/appointments/{id}/no-show" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/no-show", "{}").status();
-			case "POST /api/appointments/{id}/change-requests" -> api.post(
-					"/api/appointments/" + world.appointmentId + "/change-requests",
-					body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
-							world.appointmentStart.plusSeconds(7200).toString()))
+			case "POST /api/appointments/{id}/change-requests" -> api
+				.post("/api/appointments/" + world.appointmentId + "/change-requests",
+						body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
+								world.appointmentStart.plusSeconds(7200).toString()))
 				.status();
 			case "GET /api/appointment-change-requests" -> api.get("/api/appointment-change-requests").status();
 			case "GET /api/appointment-change-requests/{id}" ->
 				api.get("/api/appointment-change-requests/" + aChangeRequest(world)).status();
 			case "POST /api/appointment-change-requests/{id}/approve" ->
 				api.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/approve", "{}").status();
-			case "POST /api/appointment-change-requests/{id}/decline" -> api
-				.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/decline",
+			case "POST /api/appointment-change-requests/{id}/decline" ->
+				api.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/decline",
 						body("reason", "Room taken"))
-				.status();
+					.status();
 			case "POST /api/appointment-change-requests/{id}/withdraw" ->
 				api.post("/api/appointment-change-requests/" + aChangeRequest(world) + "/withdraw", "{}").status();
-			case "POST /api/schedule/proposals" -> api.post("/api/schedule/proposals",
-					body("weekStart", "2031-01-06", "childIds", List.of(world.childId))).status();
+			case "POST /api/schedule/proposals" ->
+				api.post("/api/schedule/proposals", body("weekStart", "2031-01-06", "childIds", List.of(world.childId)))
+					.status();
 			case "GET /api/schedule/proposals/{id}" -> api.get("/api/schedule/proposals/" + aProposal(world)).status();
 			case "POST /api/schedule/proposals/{id}/accept" ->
 				api.post("/api/schedule/proposals/" + aProposal(world) + "/accept", "{}").status();
 			case "PATCH /api/schedule/proposals/{id}/placements/{placementId}" -> {
 				String[] placed = aPlacedProposal(world);
-				yield api.send("PATCH", "/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1],
-						body("start", placed[2])).status();
+				yield api
+					.send("PATCH", "/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1],
+							body("start", placed[2]))
+					.status();
 			}
 			case "DELETE /api/schedule/proposals/{id}/placements/{placementId}" -> {
 				String[] placed = aPlacedProposal(world);
 				yield api.delete("/api/schedule/proposals/" + placed[0] + "/placements/" + placed[1]).status();
 			}
 			case "GET /api/children/{id}/schedule-preferences" -> api.get(child + "/schedule-preferences").status();
-			case "PUT /api/children/{id}/schedule-preferences" -> api.put(child + "/schedule-preferences",
-					body("availableHours", List.of(body("weekday", "MONDAY", "start", "15:00", "end", "18:00")),
-							"prescribedWeeklyHours", List.of(body("serviceCode", "97153", "hours", 4))))
+			case "PUT /api/children/{id}/schedule-preferences" -> api
+				.put(child + "/schedule-preferences",
+						body("availableHours", List.of(body("weekday", "MONDAY", "start", "15:00", "end", "18:00")),
+								"prescribedWeeklyHours", List.of(body("serviceCode", "97153", "hours", 4))))
 				.status();
 			case "GET /api/calendar/feed-url" -> api.get("/api/calendar/feed-url").status();
 			case "POST /api/calendar/feed-url/rotate" -> api.post("/api/calendar/feed-url/rotate", "{}").status();
@@ -488,16 +535,15 @@ class AccessTableIntegrationTests {
 				String url = this.people.get(Actor.TECHNICIAN).api().get("/api/calendar/feed-url").at("/url");
 				yield api.get(url.substring(url.indexOf("/api/"))).status();
 			}
-			case "GET /api/therapists/{id}/availability" -> api
-				.get("/api/therapists/" + this.people.get(Actor.TECHNICIAN).id() + "/availability")
-				.status();
-			case "PUT /api/therapists/{id}/availability" -> api.put(
-					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/availability",
-					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "17:00"))))
-				.status();
-			case "POST /api/therapists/{id}/time-off" -> api.post(
-					"/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/time-off",
-					body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"))
+			case "GET /api/therapists/{id}/availability" ->
+				api.get("/api/therapists/" + this.people.get(Actor.TECHNICIAN).id() + "/availability").status();
+			case "PUT /api/therapists/{id}/availability" ->
+				api.put("/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/availability",
+						body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "17:00"))))
+					.status();
+			case "POST /api/therapists/{id}/time-off" -> api
+				.post("/api/therapists/" + this.clinic.aTherapist("RBT").id() + "/time-off",
+						body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"))
 				.status();
 			case "GET /api/events" -> {
 				String token = (actor == Actor.ANONYMOUS) ? null : this.people.get(actor).accessToken();
@@ -509,19 +555,18 @@ class AccessTableIntegrationTests {
 			case "GET /api/conversations" -> api.get("/api/conversations").status();
 			case "GET /api/conversations/unread-count" -> api.get("/api/conversations/unread-count").status();
 			case "GET /api/conversations/contacts" -> api.get("/api/conversations/contacts").status();
-			case "POST /api/conversations" -> api
-				.post("/api/conversations", body("memberIds", List.of(this.clinic.aTherapist("RBT").id())))
-				.status();
+			case "POST /api/conversations" ->
+				api.post("/api/conversations", body("memberIds", List.of(this.clinic.aTherapist("RBT").id()))).status();
 			case "GET /api/children/{id}/conversation" -> api.get(child + "/conversation").status();
 			case "GET /api/conversations/{id}/messages" ->
 				api.get("/api/conversations/" + world.message().at("/conversationId") + "/messages").status();
-			case "POST /api/conversations/{id}/messages" -> api.post(
-					"/api/conversations/" + world.message().at("/conversationId") + "/messages", body("body", "Hi"))
+			case "POST /api/conversations/{id}/messages" -> api
+				.post("/api/conversations/" + world.message().at("/conversationId") + "/messages", body("body", "Hi"))
 				.status();
-			case "POST /api/conversations/{id}/read" -> api
-				.post("/api/conversations/" + world.message().at("/conversationId") + "/read",
+			case "POST /api/conversations/{id}/read" ->
+				api.post("/api/conversations/" + world.message().at("/conversationId") + "/read",
 						body("upTo", world.message().at("/id")))
-				.status();
+					.status();
 			case "PATCH /api/messages/{id}" ->
 				api.send("PATCH", "/api/messages/" + world.message().at("/id"), body("body", "Edited")).status();
 			case "DELETE /api/messages/{id}" -> api.delete("/api/messages/" + world.message().at("/id")).status();
@@ -547,7 +592,10 @@ class AccessTableIntegrationTests {
 				"startDate", "2031-01-01", "endDate", "2031-06-30");
 	}
 
-	/** The technician's pending proposal to move the world's appointment an hour later (made once per world). */
+	/**
+	 * The technician's pending proposal to move the world's appointment an hour later
+	 * (made once per world).
+	 */
 	private String aChangeRequest(World world) {
 		if (world.changeRequestId == null) {
 			Api.Response proposed = this.people.get(Actor.TECHNICIAN)
@@ -562,8 +610,9 @@ class AccessTableIntegrationTests {
 	}
 
 	/**
-	 * A proposal placing one session of the world's child with a therapist of its own who works every day: the
-	 * proposal's id, the placed session's id and a free start an hour later the same day.
+	 * A proposal placing one session of the world's child with a therapist of its own who
+	 * works every day: the proposal's id, the placed session's id and a free start an
+	 * hour later the same day.
 	 */
 	private String[] aPlacedProposal(World world) {
 		Person therapist = this.clinic.aTherapist("RBT");
@@ -571,16 +620,19 @@ class AccessTableIntegrationTests {
 			.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 			.map(d -> (Object) body("weekday", d, "start", "08:00", "end", "20:00"))
 			.toList();
-		world.admin.api().post("/api/children/" + world.childId + "/care-team",
-				body("userId", therapist.id(), "role", "technician"));
-		assertThat(world.admin.api().put("/api/therapists/" + therapist.id() + "/availability",
-				body("blocks", everyDay)).status()).isEqualTo(200);
-		assertThat(world.admin.api().put("/api/children/" + world.childId + "/schedule-preferences",
-				body("availableHours", everyDay, "prescribedWeeklyHours",
-						List.of(body("serviceCode", "97153", "hours", 2))))
+		world.admin.api()
+			.post("/api/children/" + world.childId + "/care-team",
+					body("userId", therapist.id(), "role", "technician"));
+		assertThat(world.admin.api()
+			.put("/api/therapists/" + therapist.id() + "/availability", body("blocks", everyDay))
 			.status()).isEqualTo(200);
-		Api.Response proposal = world.admin.api().post("/api/schedule/proposals",
-				body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
+		assertThat(world.admin.api()
+			.put("/api/children/" + world.childId + "/schedule-preferences",
+					body("availableHours", everyDay, "prescribedWeeklyHours",
+							List.of(body("serviceCode", "97153", "hours", 2))))
+			.status()).isEqualTo(200);
+		Api.Response proposal = world.admin.api()
+			.post("/api/schedule/proposals", body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
 		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
 		assertThat(proposal.json().get("placed")).as(proposal.text()).hasSize(1);
 		java.time.Instant start = java.time.Instant.parse(proposal.at("/placed/0/start"));
@@ -589,10 +641,13 @@ class AccessTableIntegrationTests {
 		return new String[] { proposal.at("/id"), proposal.at("/placed/0/id"), later.toString() };
 	}
 
-	/** A proposal for the world's child, asked for by the admin (the child has no prescribed hours: nothing placed). */
+	/**
+	 * A proposal for the world's child, asked for by the admin (the child has no
+	 * prescribed hours: nothing placed).
+	 */
 	private String aProposal(World world) {
-		Api.Response proposal = world.admin.api().post("/api/schedule/proposals",
-				body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
+		Api.Response proposal = world.admin.api()
+			.post("/api/schedule/proposals", body("weekStart", "2031-01-06", "childIds", List.of(world.childId)));
 		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
 		return proposal.at("/id");
 	}

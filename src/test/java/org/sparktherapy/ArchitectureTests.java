@@ -66,5 +66,4 @@ class ArchitectureTests {
 			.check(this.classes);
 	}
 
-
 }

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's run command seeds a small, realistic demo clinic, once, before its port opens, and shows its logins
- * (in the log, last, and to the sign-in page).
+ * The README's run command seeds a small, realistic demo clinic, once, before its port
+ * opens, and shows its logins (in the log, last, and to the sign-in page).
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -53,67 +53,98 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from therapy_sessions where status = 'submitted'"))
 				.isGreaterThanOrEqualTo(30);
 			assertThat(count(demo, "select count(distinct date_trunc('week', started_at)) from therapy_sessions"))
-				.as("several weeks of sessions").isGreaterThanOrEqualTo(4);
+				.as("several weeks of sessions")
+				.isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from target_phase_changes where automatic and phase = 'mastered'"))
-				.as("targets mastered automatically along the way").isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from appointments where starts_at >= date_trunc('week', now()) "
-					+ "and starts_at < date_trunc('week', now()) + interval '1 week'"))
-				.as("appointments this week").isGreaterThanOrEqualTo(8);
-			assertThat(count(demo, "select count(*) from appointments where starts_at >= date_trunc('week', now()) "
-					+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
-				.as("appointments next week").isGreaterThanOrEqualTo(8);
+				.as("targets mastered automatically along the way")
+				.isGreaterThanOrEqualTo(1);
+			assertThat(count(demo,
+					"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+							+ "and starts_at < date_trunc('week', now()) + interval '1 week'"))
+				.as("appointments this week")
+				.isGreaterThanOrEqualTo(8);
+			assertThat(count(demo,
+					"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+							+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
+				.as("appointments next week")
+				.isGreaterThanOrEqualTo(8);
 			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
 			assertThat(count(demo, "select count(distinct status) from appointments")).as("every appointment status")
 				.isEqualTo(5);
-			assertThat(count(demo, "select count(*) from appointments where status in ('checked_in', 'completed', "
-					+ "'no_show') and starts_at > now() + interval '30 minutes'"))
-				.as("nothing attended before its time").isZero();
-			assertThat(count(demo, "select count(*) from appointments where status = 'completed' "
-					+ "and (actual_start <> starts_at or actual_end <> ends_at)"))
-				.as("a session that took place otherwise than booked").isGreaterThanOrEqualTo(1);
+			assertThat(count(demo,
+					"select count(*) from appointments where status in ('checked_in', 'completed', "
+							+ "'no_show') and starts_at > now() + interval '30 minutes'"))
+				.as("nothing attended before its time")
+				.isZero();
+			assertThat(count(demo,
+					"select count(*) from appointments where status = 'completed' "
+							+ "and (actual_start <> starts_at or actual_end <> ends_at)"))
+				.as("a session that took place otherwise than booked")
+				.isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from appointments s join appointments t on t.child_id = s.child_id "
 					+ "and t.therapist_id <> s.therapist_id and s.service_code = '97155' and t.service_code = '97153' "
 					+ "and t.starts_at < s.ends_at and t.ends_at > s.starts_at "
 					+ "where s.status not in ('cancelled', 'no_show') and t.status not in ('cancelled', 'no_show')"))
-				.as("a BCBA's supervision during a technician's session").isGreaterThanOrEqualTo(1);
+				.as("a BCBA's supervision during a technician's session")
+				.isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(distinct therapist_id) from therapist_availability"))
-				.as("every therapist has weekly hours").isEqualTo(3);
+				.as("every therapist has weekly hours")
+				.isEqualTo(3);
 			assertThat(count(demo, "select count(*) from appointments a where not exists (select 1 from "
 					+ "therapist_availability t where t.therapist_id = a.therapist_id "
 					+ "and t.weekday = extract(isodow from a.local_start) and a.local_start::time >= t.start_time "
 					+ "and (a.local_start + (a.ends_at - a.starts_at))::time <= t.end_time)"))
-				.as("seeded appointments within their therapist's hours").isZero();
-			assertThat(count(demo, "select count(distinct h.child_id) from child_prescribed_hours h "
-					+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0"))
+				.as("seeded appointments within their therapist's hours")
+				.isZero();
+			assertThat(count(demo,
+					"select count(distinct h.child_id) from child_prescribed_hours h "
+							+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0"))
 				.as("children with prescribed and available hours, for the automatic schedule")
 				.isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from child_schedule_preferences where preferred_place is null"))
 				.isZero();
 			assertThat(count(demo, "select count(*) from appointment_change_requests where status = 'pending'"))
-				.as("a therapist's proposed change waiting for the admin").isEqualTo(1);
-			assertThat(count(demo, "select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
-					+ "where a.email like '%@demo.sparktherapy.org'"))
-				.as("the real listeners left notifications for the demo people").isGreaterThanOrEqualTo(2);
-			assertThat(demo.sql("select kind || ': ' || title from notifications where in_app and resolved_at is null "
-					+ "group by recipient_id, kind, title having count(*) > 1").query(String.class).list())
-				.as("no one has the same notice twice").isEmpty();
+				.as("a therapist's proposed change waiting for the admin")
+				.isEqualTo(1);
+			assertThat(count(demo,
+					"select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
+							+ "where a.email like '%@demo.sparktherapy.org'"))
+				.as("the real listeners left notifications for the demo people")
+				.isGreaterThanOrEqualTo(2);
+			assertThat(demo
+				.sql("select kind || ': ' || title from notifications where in_app and resolved_at is null "
+						+ "group by recipient_id, kind, title having count(*) > 1")
+				.query(String.class)
+				.list()).as("no one has the same notice twice").isEmpty();
 			assertThat(count(demo, "select count(*) from notifications where kind in ('signature_requested', "
 					+ "'appointment_booked', 'target_mastered', 'authorization_running_out', 'change_requested') "
-					+ "and title !~ '[A-Z][a-z]+ [A-Z]\\.'")).as("a notice about a child names it as \"Ava C.\"").isZero();
-			assertThat(count(demo, "select count(*) from notifications where kind = 'signature_requested' "
-					+ "and resolved_at is not null")).as("the notes the guardians signed are done").isGreaterThanOrEqualTo(10);
-			assertThat(count(demo, "select count(*) from notifications where kind = 'signature_requested' "
-					+ "and resolved_at is null")).as("last week's notes wait for a signature").isGreaterThanOrEqualTo(1);
+					+ "and title !~ '[A-Z][a-z]+ [A-Z]\\.'"))
+				.as("a notice about a child names it as \"Ava C.\"")
+				.isZero();
+			assertThat(count(demo,
+					"select count(*) from notifications where kind = 'signature_requested' "
+							+ "and resolved_at is not null"))
+				.as("the notes the guardians signed are done")
+				.isGreaterThanOrEqualTo(10);
+			assertThat(count(demo,
+					"select count(*) from notifications where kind = 'signature_requested' "
+							+ "and resolved_at is null"))
+				.as("last week's notes wait for a signature")
+				.isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from children c where not exists "
-					+ "(select 1 from guardians g where g.child_id = c.id)")).isZero();
-			assertThat(count(demo, "select count(distinct c.child_id) from conversations c join messages m "
-					+ "on m.conversation_id = c.id where c.kind = 'child'")).as("children's conversations")
+					+ "(select 1 from guardians g where g.child_id = c.id)"))
+				.isZero();
+			assertThat(count(demo,
+					"select count(distinct c.child_id) from conversations c join messages m "
+							+ "on m.conversation_id = c.id where c.kind = 'child'"))
+				.as("children's conversations")
 				.isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from conversations where kind = 'direct'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from conversations where kind = 'announcement'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from messages")).isGreaterThanOrEqualTo(10);
 			assertThat(count(demo, "select count(distinct child_id) from authorizations where service_code = '97153'"))
-				.as("children with a direct-therapy authorization").isGreaterThanOrEqualTo(4);
+				.as("children with a direct-therapy authorization")
+				.isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from authorizations where service_code = '97155'")).isEqualTo(1);
 			assertThat(count(demo, """
 					select count(*) from authorizations a where a.service_code = '97153' and a.units_authorized < (
@@ -121,9 +152,11 @@ class DemoClinicIntegrationTests {
 					  from appointments p where p.child_id = a.child_id and p.service_code = a.service_code
 					    and p.status in ('scheduled', 'checked_in', 'completed')
 					    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1)"""))
-				.as("an authorization the schedule already goes over").isGreaterThanOrEqualTo(1);
+				.as("an authorization the schedule already goes over")
+				.isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from notifications where kind = 'authorization_running_out'"))
-				.as("the admin was told").isGreaterThanOrEqualTo(2);
+				.as("the admin was told")
+				.isGreaterThanOrEqualTo(2);
 		}
 		finally {
 			database.drop();
@@ -162,7 +195,10 @@ class DemoClinicIntegrationTests {
 		}
 	}
 
-	/** Counts the demo clinic's people the moment the web server has started, before anyone can call it. */
+	/**
+	 * Counts the demo clinic's people the moment the web server has started, before
+	 * anyone can call it.
+	 */
 	static final class SeededBeforeTheWebServer implements ApplicationListener<WebServerInitializedEvent> {
 
 		static final SeededBeforeTheWebServer NOT_CHECKED = new SeededBeforeTheWebServer();
@@ -185,7 +221,10 @@ class DemoClinicIntegrationTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	/** Starts the demo node and stops it once the listeners have handled what the seeding published. */
+	/**
+	 * Starts the demo node and stops it once the listeners have handled what the seeding
+	 * published.
+	 */
 	private static void startAndSettle(FreshDatabase database, SeededBeforeTheWebServer check) {
 		try (ConfigurableApplicationContext node = start(database, check)) {
 			settle(node);
@@ -206,7 +245,8 @@ class DemoClinicIntegrationTests {
 					"--spring.datasource.username=" + database.username(),
 					"--spring.datasource.hikari.maximum-pool-size=2", "--spark.identity.bootstrap-admin-email=",
 					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh",
-					// the test profile logs warnings only: let the start-up line and the demo logins through
+					// the test profile logs warnings only: let the start-up line and the
+					// demo logins through
 					"--logging.level.org.sparktherapy.SparkTherapyApplication=info",
 					"--logging.level.org.sparktherapy.identity.internal.DemoAccounts=info");
 	}

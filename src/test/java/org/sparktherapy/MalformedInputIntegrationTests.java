@@ -37,11 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * Malformed input never makes the server fail. Every operation of the OpenAPI document, called as an admin (and the
- * body-taking ones also as a therapist and a parent) with real ids so handlers get past "not found", is sent wrong
- * JSON types per field, missing and unknown fields, NUL, control and bidi-override characters, huge numbers and
- * strings, malformed JSON, wrong content types, malformed multipart bodies, malformed path ids and query
- * parameters. Any 5xx answer fails, and so does a 409 from a database rule (validation should have caught it).
+ * Malformed input never makes the server fail. Every operation of the OpenAPI document,
+ * called as an admin (and the body-taking ones also as a therapist and a parent) with
+ * real ids so handlers get past "not found", is sent wrong JSON types per field, missing
+ * and unknown fields, NUL, control and bidi-override characters, huge numbers and
+ * strings, malformed JSON, wrong content types, malformed multipart bodies, malformed
+ * path ids and query parameters. Any 5xx answer fails, and so does a 409 from a database
+ * rule (validation should have caught it).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +66,10 @@ class MalformedInputIntegrationTests {
 
 	private Person parent;
 
-	/** Real ids for path parameters, by the collection the parameter follows ({@code children} → a child's id). */
+	/**
+	 * Real ids for path parameters, by the collection the parameter follows
+	 * ({@code children} → a child's id).
+	 */
 	private final Map<String, String> ids = new LinkedHashMap<>();
 
 	private JsonNode openApi;
@@ -131,8 +136,8 @@ class MalformedInputIntegrationTests {
 		}
 		System.out.printf("MalformedInputIntegrationTests: %d requests to %d operations in %d s%n", sent,
 				operations.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
-		assertThat(failures).as("malformed requests answered with a server error or a database rule (of %d sent)",
-				sent).isEmpty();
+		assertThat(failures).as("malformed requests answered with a server error or a database rule (of %d sent)", sent)
+			.isEmpty();
 	}
 
 	@Test
@@ -153,10 +158,10 @@ class MalformedInputIntegrationTests {
 		Person guardian = this.clinic.signIn(this.parent.id(), this.parent.email(), this.parent.password());
 		Api.Response message = guardian.api()
 			.post("/api/conversations/" + this.ids.get("conversations") + "/messages", body("body", "Hi\u0000there"));
-		Api.Response name = root.api().put("/api/children/" + this.ids.get("children"),
-				body("firstName", "Av\u0000ery"));
-		Api.Response bell = root.api().put("/api/children/" + this.ids.get("children"),
-				body("firstName", "Av\u0007ery"));
+		Api.Response name = root.api()
+			.put("/api/children/" + this.ids.get("children"), body("firstName", "Av\u0000ery"));
+		Api.Response bell = root.api()
+			.put("/api/children/" + this.ids.get("children"), body("firstName", "Av\u0007ery"));
 
 		assertThat(message.status()).as(message.text()).isEqualTo(400);
 		assertThat(message.at("/errors/0/pointer")).isEqualTo("/body");
@@ -175,7 +180,8 @@ class MalformedInputIntegrationTests {
 			assertThat(outcome.status()).as(method + " /error: " + outcome.body()).isEqualTo(404);
 			assertThat(outcome.body()).contains("https://sparktherapy.org/problems/not-found");
 		}
-		Outcome anonymous = send(null, new Operation("GET", "/error", NODES.objectNode()), new Probe("no body", null, null, Map.of()));
+		Outcome anonymous = send(null, new Operation("GET", "/error", NODES.objectNode()),
+				new Probe("no body", null, null, Map.of()));
 		assertThat(anonymous.status()).isEqualTo(404);
 	}
 
@@ -195,8 +201,8 @@ class MalformedInputIntegrationTests {
 	}
 
 	/**
-	 * One malformed request: a body with its content type (none for {@code null}), and query and path parameters
-	 * to use instead of plausible ones.
+	 * One malformed request: a body with its content type (none for {@code null}), and
+	 * query and path parameters to use instead of plausible ones.
 	 */
 	record Probe(String name, String contentType, byte[] body, Map<String, String> parameters) {
 
@@ -215,7 +221,10 @@ class MalformedInputIntegrationTests {
 
 	}
 
-	/** Every operation, destructive ones (deletions, sign-out, token rotation) last so the others keep their ids. */
+	/**
+	 * Every operation, destructive ones (deletions, sign-out, token rotation) last so the
+	 * others keep their ids.
+	 */
 	private List<Operation> operations() {
 		List<Operation> operations = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : this.openApi.get("paths").properties()) {
@@ -287,7 +296,8 @@ class MalformedInputIntegrationTests {
 				for (Map.Entry<String, JsonNode> bad : badValues(field.getValue()).entrySet()) {
 					ObjectNode changed = object.deepCopy();
 					changed.set(field.getKey(), bad.getValue());
-					probes.add(Probe.json("field " + field.getKey() + " " + bad.getKey(), changed.toString(), Map.of()));
+					probes
+						.add(Probe.json("field " + field.getKey() + " " + bad.getKey(), changed.toString(), Map.of()));
 				}
 				ObjectNode missing = object.deepCopy();
 				missing.remove(field.getKey());
@@ -369,12 +379,14 @@ class MalformedInputIntegrationTests {
 		probes.add(new Probe("multipart without a boundary parameter", "multipart/form-data",
 				bytes("--x\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhi\r\n--x--\r\n"), Map.of()));
 		probes.add(new Probe("multipart with another boundary", type,
-				bytes("--other\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhi\r\n--other--\r\n"), Map.of()));
+				bytes("--other\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nhi\r\n--other--\r\n"),
+				Map.of()));
 		probes.add(new Probe("multipart cut short", type, bytes("--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
 				+ png + "0123"), Map.of()));
-		probes.add(new Probe("multipart with a broken part header", type,
-				bytes("--" + boundary + "\r\nContent-Disposition form-data name=body\r\n\r\nhi\r\n--" + boundary + "--\r\n"),
+		probes.add(new Probe(
+				"multipart with a broken part header", type, bytes("--" + boundary
+						+ "\r\nContent-Disposition form-data name=body\r\n\r\nhi\r\n--" + boundary + "--\r\n"),
 				Map.of()));
 		probes.add(new Probe("multipart with a NUL in a file name", type, bytes("--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\u0000.png\"\r\nContent-Type: image/png\r\n\r\n"
@@ -426,8 +438,8 @@ class MalformedInputIntegrationTests {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
-			return new Outcome(response.statusCode(), body, response.statusCode() + " "
-					+ body.substring(0, Math.min(body.length(), 300)));
+			return new Outcome(response.statusCode(), body,
+					response.statusCode() + " " + body.substring(0, Math.min(body.length(), 300)));
 		}
 		catch (HttpTimeoutException ex) {
 			// the event stream stays open by design

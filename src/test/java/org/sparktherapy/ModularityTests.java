@@ -6,7 +6,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Module boundaries: a module uses another only through its top-level (public) package; no cycles.
+ * Module boundaries: a module uses another only through its top-level (public) package;
+ * no cycles.
  */
 class ModularityTests {
 

@@ -1,15 +1,19 @@
 package org.sparktherapy.audit;
 
 /**
- * Writes the PHI access log. Who and from where are taken from the current request; callers say what was accessed.
- * Successful accesses join the caller's transaction (no entry for a change that rolled back); refusals are written
- * in their own transaction so they stay even though the request fails.
+ * Writes the PHI access log. Who and from where are taken from the current request;
+ * callers say what was accessed. Successful accesses join the caller's transaction (no
+ * entry for a change that rolled back); refusals are written in their own transaction so
+ * they stay even though the request fails.
  */
 public interface AuditTrail {
 
 	void success(PhiAccess access);
 
-	/** A refused attempt: {@code notFound} when the caller was told the record does not exist. */
+	/**
+	 * A refused attempt: {@code notFound} when the caller was told the record does not
+	 * exist.
+	 */
 	void refused(PhiAccess access, boolean notFound);
 
 }

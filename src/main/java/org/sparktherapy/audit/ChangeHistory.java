@@ -8,7 +8,8 @@ import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
 /**
- * The change history of a child's record: the child, its guardians and care team, programs and targets.
+ * The change history of a child's record: the child, its guardians and care team,
+ * programs and targets.
  */
 public interface ChangeHistory {
 
@@ -26,8 +27,8 @@ public interface ChangeHistory {
 	}
 
 	/**
-	 * The fields that differ between two values of the same record type, by component name; values as text
-	 * ({@code null} stays null).
+	 * The fields that differ between two values of the same record type, by component
+	 * name; values as text ({@code null} stays null).
 	 */
 	static <R extends Record> List<FieldChange> diff(R before, R after) {
 		List<FieldChange> changes = new java.util.ArrayList<>();
@@ -55,7 +56,10 @@ public interface ChangeHistory {
 	/** Records a change by the signed-in user, in the caller's transaction. */
 	void record(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes);
 
-	/** Records a change the system made by itself (no person), in the caller's transaction. */
+	/**
+	 * Records a change the system made by itself (no person), in the caller's
+	 * transaction.
+	 */
 	void recordAutomatic(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes);
 
 	PageResponse<Entry> forChild(UUID childId, PageQuery page);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where a child is in the clinic's care: intake until an admin activates it; archived children are kept, never
- * deleted.
+ * Where a child is in the clinic's care: intake until an admin activates it; archived
+ * children are kept, never deleted.
  */
 public enum ChildStatus {
 

@@ -17,15 +17,15 @@ public interface Children {
 	Optional<ChildFacts> find(UUID childId);
 
 	/**
-	 * The child as a notice names it: the name people call the child by (the preferred name, else the first name)
-	 * and the last name's initial, e.g. "Ava C." — enough for a guardian or therapist to know which child, no more.
-	 * Empty for an unknown child.
+	 * The child as a notice names it: the name people call the child by (the preferred
+	 * name, else the first name) and the last name's initial, e.g. "Ava C." — enough for
+	 * a guardian or therapist to know which child, no more. Empty for an unknown child.
 	 */
 	Optional<String> shortName(UUID childId);
 
 	/**
-	 * The people around a child: its guardians and its care team by role, as they are now. Empty sets for an
-	 * unknown child.
+	 * The people around a child: its guardians and its care team by role, as they are
+	 * now. Empty sets for an unknown child.
 	 */
 	record ChildPeople(UUID childId, java.util.Set<UUID> guardians, java.util.Set<UUID> supervisors,
 			java.util.Set<UUID> technicians) {

@@ -1,7 +1,8 @@
 package org.sparktherapy.children;
 
 /**
- * What a signed-in user is to one child. Everything a user may do with a child's record follows from this.
+ * What a signed-in user is to one child. Everything a user may do with a child's record
+ * follows from this.
  */
 public enum Relation {
 

@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Read access to accounts for other modules (e.g. checking that a guardian is a parent account).
+ * Read access to accounts for other modules (e.g. checking that a guardian is a parent
+ * account).
  */
 public interface Accounts {
 
@@ -12,7 +13,10 @@ public interface Accounts {
 
 	Optional<AccountSummary> findByEmail(String email);
 
-	/** The ids of the active accounts of a role, oldest first (e.g. whom to tell of something only admins decide). */
+	/**
+	 * The ids of the active accounts of a role, oldest first (e.g. whom to tell of
+	 * something only admins decide).
+	 */
 	java.util.List<UUID> activeWithRole(Role role);
 
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A therapist's certification, from the Behavior Analyst Certification Board: BCBA (board certified, supervises),
- * BCaBA (assistant), RBT (registered technician), or another credential.
+ * A therapist's certification, from the Behavior Analyst Certification Board: BCBA (board
+ * certified, supervises), BCaBA (assistant), RBT (registered technician), or another
+ * credential.
  *
  * @see <a href="https://www.bacb.com/">BACB credentials</a>
  */

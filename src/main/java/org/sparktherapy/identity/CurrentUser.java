@@ -3,8 +3,9 @@ package org.sparktherapy.identity;
 import java.util.UUID;
 
 /**
- * The signed-in account behind a request, checked against the database on every request (a deactivated account's
- * tokens stop working at once). Controllers take it with {@code @AuthenticationPrincipal CurrentUser user}.
+ * The signed-in account behind a request, checked against the database on every request
+ * (a deactivated account's tokens stop working at once). Controllers take it with
+ * {@code @AuthenticationPrincipal CurrentUser user}.
  *
  * @param sessionId the sign-in (refresh-token family) the access token belongs to
  */
@@ -19,13 +20,14 @@ public record CurrentUser(UUID id, Role role, String name, UUID sessionId) {
 	}
 
 	/**
-	 * Runs work as this user outside a request (seeding the demo clinic): audit and history entries name them.
+	 * Runs work as this user outside a request (seeding the demo clinic): audit and
+	 * history entries name them.
 	 */
 	public void runAs(Runnable work) {
 		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
 		var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(this,
-				null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-						this.role.authority())));
+				null, java.util.List
+					.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(this.role.authority())));
 		context.setAuthentication(authentication);
 		var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
 		org.springframework.security.core.context.SecurityContextHolder.setContext(context);

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A sign-in ended before its time: its owner signed out, or a copied refresh token was presented again and the whole
- * sign-in was revoked. Anything held open for it (event streams) should end now.
+ * A sign-in ended before its time: its owner signed out, or a copied refresh token was
+ * presented again and the whole sign-in was revoked. Anything held open for it (event
+ * streams) should end now.
  */
 public record SignInEnded(UUID accountId, UUID signInId, Reason reason, Instant at) {
 

@@ -8,9 +8,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The clock of the demo clinic: the system clock, except while the demo data is being seeded, when the seeders set
- * it to the past and walk it forward day by day — so weeks of sessions, submissions and automatic phase changes get
- * realistic dates through the same services as real use. Only the {@code demo} profile has it.
+ * The clock of the demo clinic: the system clock, except while the demo data is being
+ * seeded, when the seeders set it to the past and walk it forward day by day — so weeks
+ * of sessions, submissions and automatic phase changes get realistic dates through the
+ * same services as real use. Only the {@code demo} profile has it.
  */
 public final class DemoClock extends Clock {
 
@@ -24,9 +25,9 @@ public final class DemoClock extends Clock {
 	}
 
 	/**
-	 * Seeds demo data once: when {@code clock} is the demo clinic's clock and {@code alreadySeeded} says no, runs
-	 * {@code seed} with it, then returns the clock to the real time whatever happened. Outside the demo profile it
-	 * does nothing.
+	 * Seeds demo data once: when {@code clock} is the demo clinic's clock and
+	 * {@code alreadySeeded} says no, runs {@code seed} with it, then returns the clock to
+	 * the real time whatever happened. Outside the demo profile it does nothing.
 	 */
 	public static void seedOnce(Clock clock, BooleanSupplier alreadySeeded, Consumer<DemoClock> seed) {
 		if (!(clock instanceof DemoClock demoClock)) {

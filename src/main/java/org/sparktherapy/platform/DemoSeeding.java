@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo clinic ({@link DemoData}, in order) as the last step before the web server opens its port: the
- * application runners that used to seed it ran after the port was open, so the sign-in page answered while the demo
- * accounts did not exist yet. A part that fails stops the start.
+ * Seeds the demo clinic ({@link DemoData}, in order) as the last step before the web
+ * server opens its port: the application runners that used to seed it ran after the port
+ * was open, so the sign-in page answered while the demo accounts did not exist yet. A
+ * part that fails stops the start.
  */
 @Component
 @Profile("demo")

@@ -11,13 +11,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives failed event publications another chance. Listeners ({@code @ApplicationModuleListener}) keep their events in
- * the registry ({@code event_publication}) until they finish; one that throws is marked failed, and one whose node
- * died mid-way is marked failed by Modulith's staleness monitor after {@code spring.modulith.events.staleness.*}.
- * Every five minutes one node (ShedLock) resubmits failed publications at least a minute old. Restarts do not
- * republish ({@code republish-outstanding-events-on-restart: false}): with several nodes, a restarting node would
- * resubmit events another node is handling right now. Listeners are idempotent all the same. Completed publications
- * are kept a week (to see what ran when) and then deleted, hourly, by one node. See ADR 0012.
+ * Gives failed event publications another chance. Listeners
+ * ({@code @ApplicationModuleListener}) keep their events in the registry
+ * ({@code event_publication}) until they finish; one that throws is marked failed, and
+ * one whose node died mid-way is marked failed by Modulith's staleness monitor after
+ * {@code spring.modulith.events.staleness.*}. Every five minutes one node (ShedLock)
+ * resubmits failed publications at least a minute old. Restarts do not republish
+ * ({@code republish-outstanding-events-on-restart: false}): with several nodes, a
+ * restarting node would resubmit events another node is handling right now. Listeners are
+ * idempotent all the same. Completed publications are kept a week (to see what ran when)
+ * and then deleted, hourly, by one node. See ADR 0012.
  */
 @Component
 class EventPublicationRetries {

@@ -9,13 +9,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Beans every module uses, and scheduled jobs (each job takes a database lock so one node runs it).
+ * Beans every module uses, and scheduled jobs (each job takes a database lock so one node
+ * runs it).
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration {
 
-	/** The time source; tests replace it to control time, the demo clinic seeds its history with it. */
+	/**
+	 * The time source; tests replace it to control time, the demo clinic seeds its
+	 * history with it.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock(Environment environment) {

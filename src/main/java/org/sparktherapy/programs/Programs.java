@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What other modules may know and ask of programs: a child's targets with their program's measurement and mastery
- * criterion, the targets' phase changes, and recording an automatic mastery.
+ * What other modules may know and ask of programs: a child's targets with their program's
+ * measurement and mastery criterion, the targets' phase changes, and recording an
+ * automatic mastery.
  */
 public interface Programs {
 
@@ -18,29 +19,32 @@ public interface Programs {
 	 * One target of a child's program.
 	 *
 	 * @param kind {@code skill} or {@code behavior}
-	 * @param measurement {@code percent_correct}, {@code task_analysis}, {@code frequency}, {@code rate},
-	 * {@code duration}
+	 * @param measurement {@code percent_correct}, {@code task_analysis},
+	 * {@code frequency}, {@code rate}, {@code duration}
 	 * @param programStatus {@code active}, {@code on_hold} or {@code archived}
 	 */
-	record TargetFacts(UUID targetId, UUID programId, String programName, String name, String kind,
-			String measurement, String programStatus, TargetPhase phase, int position, Criterion criterion) {
+	record TargetFacts(UUID targetId, UUID programId, String programName, String name, String kind, String measurement,
+			String programStatus, TargetPhase phase, int position, Criterion criterion) {
 	}
 
 	/** A target's phase change; {@code byId} is null for automatic ones. */
-	record PhaseChangeFacts(UUID targetId, TargetPhase phase, Instant at, UUID byId, String byName,
-			boolean automatic) {
+	record PhaseChangeFacts(UUID targetId, TargetPhase phase, Instant at, UUID byId, String byName, boolean automatic) {
 	}
 
-	/** Every target of the child's programs, archived ones included, in program and teaching order. */
+	/**
+	 * Every target of the child's programs, archived ones included, in program and
+	 * teaching order.
+	 */
 	List<TargetFacts> targetsOf(UUID childId);
 
 	/** Every phase change of the child's targets, oldest first. */
 	List<PhaseChangeFacts> phaseChangesOf(UUID childId);
 
 	/**
-	 * The target met its mastery criterion in these sessions: if it is in intervention it moves to mastered (an
-	 * automatic phase change naming the sessions), the program's next target in baseline moves to intervention when
-	 * the program auto-advances, and {@link TargetMastered} is published. Returns whether anything changed.
+	 * The target met its mastery criterion in these sessions: if it is in intervention it
+	 * moves to mastered (an automatic phase change naming the sessions), the program's
+	 * next target in baseline moves to intervention when the program auto-advances, and
+	 * {@link TargetMastered} is published. Returns whether anything changed.
 	 */
 	boolean recordMastery(UUID targetId, List<UUID> sessionIds);
 

@@ -9,6 +9,6 @@ import java.util.UUID;
  *
  * @param advancedTargetId the program's next target, moved into intervention, or null
  */
-public record TargetMastered(UUID childId, UUID programId, UUID targetId, List<UUID> sessionIds,
-		UUID advancedTargetId, Instant at) {
+public record TargetMastered(UUID childId, UUID programId, UUID targetId, List<UUID> sessionIds, UUID advancedTargetId,
+		Instant at) {
 }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where a target is in teaching, and which moves make sense from there: a target is assessed (baseline), taught
- * (intervention), meets its criterion (mastered) and is then probed now and then (maintenance); a regression sends
- * it back to intervention; it can be paused (on hold) or dropped (discontinued, final).
+ * Where a target is in teaching, and which moves make sense from there: a target is
+ * assessed (baseline), taught (intervention), meets its criterion (mastered) and is then
+ * probed now and then (maintenance); a regression sends it back to intervention; it can
+ * be paused (on hold) or dropped (discontinued, final).
  */
 public enum TargetPhase {
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A proposed change of an appointment was settled: approved (the appointment moved, with {@link AppointmentMoved}
- * for each occurrence), declined by an admin, or withdrawn by its proposer.
+ * A proposed change of an appointment was settled: approved (the appointment moved, with
+ * {@link AppointmentMoved} for each occurrence), declined by an admin, or withdrawn by
+ * its proposer.
  *
  * @param outcome {@code approved}, {@code declined} or {@code withdrawn}
  */

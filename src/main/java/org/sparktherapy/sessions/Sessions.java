@@ -14,14 +14,18 @@ public interface Sessions {
 			Instant startsAt, Instant endsAt) {
 	}
 
-	/** When a session began and ended, as its therapist recorded it ({@code endedAt} may be {@code null}). */
+	/**
+	 * When a session began and ended, as its therapist recorded it ({@code endedAt} may
+	 * be {@code null}).
+	 */
 	record Times(Instant startedAt, Instant endedAt) {
 	}
 
 	/**
-	 * Opens the session record of an appointment for its therapist, who then records data into it and submits it;
-	 * the session names the appointment. The caller has decided that the appointment's time has come. Returns the
-	 * session's id — the one already opened for this appointment, if any.
+	 * Opens the session record of an appointment for its therapist, who then records data
+	 * into it and submits it; the session names the appointment. The caller has decided
+	 * that the appointment's time has come. Returns the session's id — the one already
+	 * opened for this appointment, if any.
 	 */
 	UUID openFor(AppointmentToRecord appointment);
 

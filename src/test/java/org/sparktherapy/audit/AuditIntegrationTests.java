@@ -107,8 +107,10 @@ class AuditIntegrationTests {
 			.param("c", java.util.UUID.fromString(childId))
 			.query(java.util.UUID.class)
 			.single();
-		String original = jdbc.sql("select address from audit_log where id = :id").param("id", entry)
-			.query(String.class).single();
+		String original = jdbc.sql("select address from audit_log where id = :id")
+			.param("id", entry)
+			.query(String.class)
+			.single();
 		jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
 		try {
 			jdbc.sql("update audit_log set address = '192.0.2.66' where id = :id").param("id", entry).update();
@@ -119,7 +121,10 @@ class AuditIntegrationTests {
 			assertThat(verification.at("/firstInvalidId")).isEqualTo(entry.toString());
 		}
 		finally {
-			jdbc.sql("update audit_log set address = :a where id = :id").param("a", original).param("id", entry).update();
+			jdbc.sql("update audit_log set address = :a where id = :id")
+				.param("a", original)
+				.param("id", entry)
+				.update();
 			jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
 		}
 		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");

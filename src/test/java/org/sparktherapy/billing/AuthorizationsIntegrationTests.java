@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * Insurance authorizations through the API against the real database: usage read from the schedule, overlaps refused
- * by the database, optimistic concurrency, who may see and change them, and the access log. The test clinic's time
- * zone is UTC, so an appointment's local date is its UTC date.
+ * Insurance authorizations through the API against the real database: usage read from the
+ * schedule, overlaps refused by the database, optimistic concurrency, who may see and
+ * change them, and the access log. The test clinic's time zone is UTC, so an
+ * appointment's local date is its UTC date.
  */
 @IntegrationTest
 class AuthorizationsIntegrationTests {
@@ -65,7 +66,10 @@ class AuthorizationsIntegrationTests {
 
 	String childId;
 
-	/** A Monday 20 days ahead at 15:00 UTC: usage counts scheduled appointments ahead as well as completed ones. */
+	/**
+	 * A Monday 20 days ahead at 15:00 UTC: usage counts scheduled appointments ahead as
+	 * well as completed ones.
+	 */
 	Instant monday;
 
 	@BeforeEach
@@ -98,7 +102,8 @@ class AuthorizationsIntegrationTests {
 		book("97153", this.monday.plus(5, ChronoUnit.DAYS), 23);
 		book("97153", this.monday.plus(13, ChronoUnit.DAYS), 60);
 		book("97153", this.monday.plus(14, ChronoUnit.DAYS), 60);
-		// ahead of its time, so an admin records it, saying why (the clock rules are tested in scheduling)
+		// ahead of its time, so an admin records it, saying why (the clock rules are
+		// tested in scheduling)
 		Object early = body("override", body("reason", "Recorded ahead for this test"));
 		assertThat(this.admin.api().post("/api/appointments/" + done + "/check-in", early).status()).isEqualTo(200);
 		assertThat(this.admin.api().post("/api/appointments/" + done + "/complete", early).status()).isEqualTo(200);
@@ -107,8 +112,10 @@ class AuthorizationsIntegrationTests {
 			.status()).isEqualTo(200);
 
 		JsonNode read = this.admin.api().get("/api/authorizations/" + id).json();
-		// used: 120 minutes, 8 units. Scheduled: 53 minutes 4 units, 22 minutes 1, 23 minutes 2 (a unit counts from
-		// its 8th minute), and 4 on the last day, which is included. The cancelled one, another service code and the
+		// used: 120 minutes, 8 units. Scheduled: 53 minutes 4 units, 22 minutes 1, 23
+		// minutes 2 (a unit counts from
+		// its 8th minute), and 4 on the last day, which is included. The cancelled one,
+		// another service code and the
 		// day after the end count for nothing.
 		assertThat(read.get("unitsUsed").asInt()).isEqualTo(8);
 		assertThat(read.get("unitsScheduled").asInt()).isEqualTo(11);
@@ -126,15 +133,17 @@ class AuthorizationsIntegrationTests {
 		String missed = book("97153", start.minus(2, ChronoUnit.HOURS), 60);
 		assertThat(this.technician.api().post("/api/appointments/" + done + "/check-in", "{}").status()).isEqualTo(200);
 
-		Api.Response completed = this.technician.api().post("/api/appointments/" + done + "/complete",
-				body("actualStart", start.plus(15, ChronoUnit.MINUTES).toString(), "actualEnd",
-						start.plus(75, ChronoUnit.MINUTES).toString()));
+		Api.Response completed = this.technician.api()
+			.post("/api/appointments/" + done + "/complete",
+					body("actualStart", start.plus(15, ChronoUnit.MINUTES).toString(), "actualEnd",
+							start.plus(75, ChronoUnit.MINUTES).toString()));
 		Api.Response noShow = this.technician.api().post("/api/appointments/" + missed + "/no-show", "{}");
 
 		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
 		assertThat(noShow.status()).as(noShow.text()).isEqualTo(200);
 		JsonNode read = this.admin.api().get("/api/authorizations/" + id).json();
-		// booked for 120 minutes (8 units), took place for 60 (4); the no-show counts for nothing
+		// booked for 120 minutes (8 units), took place for 60 (4); the no-show counts for
+		// nothing
 		assertThat(read.get("unitsUsed").asInt()).isEqualTo(4);
 		assertThat(read.get("unitsScheduled").asInt()).isZero();
 	}
@@ -187,19 +196,23 @@ class AuthorizationsIntegrationTests {
 		book("97153", this.monday.plus(3, ChronoUnit.DAYS), 60);
 		EventPublications.awaitDelivered(this.jdbc, "AuthorizationRunningOut");
 
-		// the escalation updates the standing notice: one per authorization, unread again, never a pile
+		// the escalation updates the standing notice: one per authorization, unread
+		// again, never a pile
 		List<JsonNode> notices = authorizationNotices(this.admin, id);
 		assertThat(titles(notices)).containsExactly(over);
 		assertThat(notices.get(0).get("id").asString()).isEqualTo(notice);
 		assertThat(notices.get(0).get("read").asBoolean()).isFalse();
-		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/children/" + this.childId));
+		assertThat(notices)
+			.allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/children/" + this.childId));
 		this.admin.api().post("/api/notifications/read", Map.of("ids", List.of(notice)));
 
 		// more units are authorized (quiet), then fewer again: the admins are told afresh
-		assertThat(this.admin.api().put("/api/authorizations/" + id, terms("97153", 100, first, first.plusDays(6))).status())
-			.isEqualTo(200);
-		assertThat(this.admin.api().put("/api/authorizations/" + id, terms("97153", 12, first, first.plusDays(6))).status())
-			.isEqualTo(200);
+		assertThat(this.admin.api()
+			.put("/api/authorizations/" + id, terms("97153", 100, first, first.plusDays(6)))
+			.status()).isEqualTo(200);
+		assertThat(this.admin.api()
+			.put("/api/authorizations/" + id, terms("97153", 12, first, first.plusDays(6)))
+			.status()).isEqualTo(200);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> authorizationNotices(this.admin, id).stream().anyMatch(n -> !n.get("read").asBoolean()));
@@ -258,7 +271,8 @@ class AuthorizationsIntegrationTests {
 		try {
 			List<Callable<Api.Response>> both = List.of(
 					() -> create(this.admin, this.childId, terms("97153", 40, start, start.plusDays(30))),
-					() -> create(secondAdmin, this.childId, terms("97153", 40, start.plusDays(10), start.plusDays(40))));
+					() -> create(secondAdmin, this.childId,
+							terms("97153", 40, start.plusDays(10), start.plusDays(40))));
 			for (Future<Api.Response> answer : threads.invokeAll(both)) {
 				answers.add(answer.get());
 			}
@@ -272,7 +286,8 @@ class AuthorizationsIntegrationTests {
 			.singleElement()
 			.satisfies(answer -> assertThat(answer.at("/type")).endsWith("/authorization-overlap"));
 		assertThat(count("select count(*) from authorizations where child_id = '" + this.childId
-				+ "' and service_code = '97153'")).isEqualTo(1);
+				+ "' and service_code = '97153'"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -280,14 +295,16 @@ class AuthorizationsIntegrationTests {
 		LocalDate start = LocalDate.of(2029, 9, 1);
 		ExecutorService threads = Executors.newSingleThreadExecutor();
 		try (Connection other = this.dataSource.getConnection()) {
-			// another admin's overlapping authorization, stored but not committed: the service's look cannot see it
+			// another admin's overlapping authorization, stored but not committed: the
+			// service's look cannot see it
 			other.setAutoCommit(false);
 			int otherPid;
 			try (Statement statement = other.createStatement()) {
 				statement.executeUpdate("insert into authorizations (id, child_id, payer, authorization_number, "
 						+ "service_code, units_authorized, starts_on, ends_on, created_by, created_at, updated_by, "
 						+ "updated_at) values (gen_random_uuid(), '" + this.childId + "', 'Aetna', 'A-9', '97153', 40, "
-						+ "'2029-09-01', '2029-11-30', '" + this.admin.id() + "', now(), '" + this.admin.id() + "', now())");
+						+ "'2029-09-01', '2029-11-30', '" + this.admin.id() + "', now(), '" + this.admin.id()
+						+ "', now())");
 				try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
 					pid.next();
 					otherPid = pid.getInt(1);
@@ -329,7 +346,8 @@ class AuthorizationsIntegrationTests {
 		Api.Response missingEnd = create(this.childId, noDate);
 		Api.Response longAgo = create(this.childId, terms("97153", 40, LocalDate.of(1999, 12, 31), start));
 		Api.Response tooLong = create(this.childId, terms("97153", 40, start, start.plusYears(2).plusDays(1)));
-		Api.Response farAhead = create(this.childId, terms("97153", 40, LocalDate.now().plusYears(6), LocalDate.now().plusYears(6)));
+		Api.Response farAhead = create(this.childId,
+				terms("97153", 40, LocalDate.now().plusYears(6), LocalDate.now().plusYears(6)));
 		Map<String, Object> control = terms("97153", 40, start, start);
 		control.put("payer", "Aetna\u0000");
 		Api.Response controlCharacter = create(this.childId, control);
@@ -430,14 +448,18 @@ class AuthorizationsIntegrationTests {
 		assertThat(this.admin.api().put("/api/authorizations/" + id, changed).status()).isEqualTo(200);
 		assertThat(this.admin.api().delete("/api/authorizations/" + id).status()).isEqualTo(204);
 
-		JsonNode history = this.technician.api().get("/api/children/" + this.childId + "/history").json().get("content");
+		JsonNode history = this.technician.api()
+			.get("/api/children/" + this.childId + "/history")
+			.json()
+			.get("content");
 		List<JsonNode> entries = new ArrayList<>();
 		history.forEach(entry -> {
 			if (entry.get("entity").asString().equals("authorization")) {
 				entries.add(entry);
 			}
 		});
-		assertThat(entries).extracting(e -> e.get("action").asString()).containsExactly("deleted", "updated", "created");
+		assertThat(entries).extracting(e -> e.get("action").asString())
+			.containsExactly("deleted", "updated", "created");
 		JsonNode updated = entries.get(1).get("changes");
 		assertThat(updated).anySatisfy(c -> {
 			assertThat(c.get("field").asString()).isEqualTo("unitsAuthorized");
@@ -471,7 +493,10 @@ class AuthorizationsIntegrationTests {
 		assertThat(this.admin.api().get("/api/authorizations/" + kept).status()).isEqualTo(200);
 	}
 
-	/** The person's authorization notices (about the authorization {@code id}, or any when null). */
+	/**
+	 * The person's authorization notices (about the authorization {@code id}, or any when
+	 * null).
+	 */
 	private List<JsonNode> authorizationNotices(Person person, String id) {
 		List<JsonNode> found = new ArrayList<>();
 		person.api().get("/api/notifications?size=100").json().get("content").forEach(n -> {
@@ -502,16 +527,16 @@ class AuthorizationsIntegrationTests {
 	}
 
 	/**
-	 * Books one appointment of the child with the technician, or with the supervisor for a service only a BCBA or
-	 * BCaBA delivers; returns its id.
+	 * Books one appointment of the child with the technician, or with the supervisor for
+	 * a service only a BCBA or BCaBA delivers; returns its id.
 	 */
 	private String book(String serviceCode, Instant start, int minutes) {
-		Person therapist = org.sparktherapy.scheduling.ServiceCodes
-			.mayDeliver(org.sparktherapy.identity.Credential.RBT, serviceCode) ? this.technician : this.supervisor;
+		Person therapist = org.sparktherapy.scheduling.ServiceCodes.mayDeliver(org.sparktherapy.identity.Credential.RBT,
+				serviceCode) ? this.technician : this.supervisor;
 		Api.Response booked = this.admin.api()
 			.post("/api/appointments",
-					body("childId", this.childId, "therapistId", therapist.id(), "serviceCode", serviceCode,
-							"place", "clinic", "start", start.toString(), "end",
+					body("childId", this.childId, "therapistId", therapist.id(), "serviceCode", serviceCode, "place",
+							"clinic", "start", start.toString(), "end",
 							start.plus(minutes, ChronoUnit.MINUTES).toString()));
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 		return booked.at("/occurrences/0/id");

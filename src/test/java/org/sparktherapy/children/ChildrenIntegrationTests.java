@@ -34,10 +34,10 @@ class ChildrenIntegrationTests {
 	void aParentOpensAChildAndBecomesItsGuardianInIntake() {
 		Person parent = this.clinic.aParent();
 
-		Api.Response child = parent.api().post("/api/children", body("firstName", "Mila", "lastName", "Stone",
-				"dateOfBirth", "2020-02-29", "allergies", "peanuts", "guardianRelationship", "father",
-				"emergencyContacts", List.of(body("name", "Grandma Stone", "relationship", "grandmother", "phone",
-						"+1 555 0100"))));
+		Api.Response child = parent.api()
+			.post("/api/children", body("firstName", "Mila", "lastName", "Stone", "dateOfBirth", "2020-02-29",
+					"allergies", "peanuts", "guardianRelationship", "father", "emergencyContacts",
+					List.of(body("name", "Grandma Stone", "relationship", "grandmother", "phone", "+1 555 0100"))));
 
 		assertThat(child.status()).as(child.text()).isEqualTo(201);
 		assertThat(child.at("/status")).isEqualTo("intake");
@@ -54,8 +54,8 @@ class ChildrenIntegrationTests {
 	void therapistsCannotOpenChildren() {
 		Person therapist = this.clinic.aTherapist("BCBA");
 
-		Api.Response response = therapist.api().post("/api/children",
-				body("firstName", "A", "lastName", "B", "dateOfBirth", "2020-01-01"));
+		Api.Response response = therapist.api()
+			.post("/api/children", body("firstName", "A", "lastName", "B", "dateOfBirth", "2020-01-01"));
 
 		assertThat(response.status()).isEqualTo(403);
 	}
@@ -64,12 +64,13 @@ class ChildrenIntegrationTests {
 	void theAdminActivatesAChildAndBuildsItsCareTeam() {
 		Person parent = this.clinic.aParent();
 		Person supervisor = this.clinic.aTherapist("BCBA");
-		String id = parent.api().post("/api/children", body("firstName", "Noah", "lastName", "Reed", "dateOfBirth",
-				"2018-07-01")).at("/id");
+		String id = parent.api()
+			.post("/api/children", body("firstName", "Noah", "lastName", "Reed", "dateOfBirth", "2018-07-01"))
+			.at("/id");
 
 		Api.Response activated = this.admin.api().put("/api/children/" + id, body("status", "active"));
-		Api.Response team = this.admin.api().post("/api/children/" + id + "/care-team",
-				body("userId", supervisor.id(), "role", "supervisor"));
+		Api.Response team = this.admin.api()
+			.post("/api/children/" + id + "/care-team", body("userId", supervisor.id(), "role", "supervisor"));
 
 		assertThat(activated.status()).isEqualTo(200);
 		assertThat(activated.at("/status")).isEqualTo("active");
@@ -104,8 +105,8 @@ class ChildrenIntegrationTests {
 		Person guardian = this.clinic.aParent();
 		String id = this.clinic.aChild(this.admin, guardian, null, null);
 
-		Api.Response allowed = guardian.api().put("/api/children/" + id,
-				body("medicalNotes", "Uses an AAC device", "allergies", "latex"));
+		Api.Response allowed = guardian.api()
+			.put("/api/children/" + id, body("medicalNotes", "Uses an AAC device", "allergies", "latex"));
 		Api.Response renaming = guardian.api().put("/api/children/" + id, body("firstName", "Changed"));
 		Api.Response activating = guardian.api().put("/api/children/" + id, body("status", "active"));
 
@@ -125,8 +126,9 @@ class ChildrenIntegrationTests {
 		assertThat(technician.api().get("/api/children/" + id).status()).isEqualTo(200);
 		assertThat(technician.api().put("/api/children/" + id, body("allergies", "x")).status()).isEqualTo(403);
 		assertThat(supervisor.api().put("/api/children/" + id, body("school", "x")).status()).isEqualTo(403);
-		assertThat(supervisor.api().post("/api/children/" + id + "/care-team",
-				body("userId", technician.id(), "role", "supervisor")).status()).isEqualTo(403);
+		assertThat(supervisor.api()
+			.post("/api/children/" + id + "/care-team", body("userId", technician.id(), "role", "supervisor"))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -147,14 +149,16 @@ class ChildrenIntegrationTests {
 		Person parent = this.clinic.aParent();
 		String id = this.clinic.aChild(this.admin, null, null, null);
 
-		Api.Response therapistAsGuardian = this.admin.api().post("/api/children/" + id + "/guardians",
-				body("userId", therapist.id(), "relationship", "aunt", "canSign", false));
-		Api.Response parentOnTeam = this.admin.api().post("/api/children/" + id + "/care-team",
-				body("userId", parent.id(), "role", "technician"));
-		Api.Response unknownRole = this.admin.api().post("/api/children/" + id + "/care-team",
-				body("userId", therapist.id(), "role", "boss"));
-		Api.Response unknownAccount = this.admin.api().post("/api/children/" + id + "/guardians",
-				body("userId", java.util.UUID.randomUUID(), "relationship", "aunt", "canSign", false));
+		Api.Response therapistAsGuardian = this.admin.api()
+			.post("/api/children/" + id + "/guardians",
+					body("userId", therapist.id(), "relationship", "aunt", "canSign", false));
+		Api.Response parentOnTeam = this.admin.api()
+			.post("/api/children/" + id + "/care-team", body("userId", parent.id(), "role", "technician"));
+		Api.Response unknownRole = this.admin.api()
+			.post("/api/children/" + id + "/care-team", body("userId", therapist.id(), "role", "boss"));
+		Api.Response unknownAccount = this.admin.api()
+			.post("/api/children/" + id + "/guardians",
+					body("userId", java.util.UUID.randomUUID(), "relationship", "aunt", "canSign", false));
 
 		assertThat(therapistAsGuardian.status()).isEqualTo(400);
 		assertThat(therapistAsGuardian.at("/errors/0/pointer")).isEqualTo("/userId");
@@ -169,8 +173,8 @@ class ChildrenIntegrationTests {
 		Person rbt = this.clinic.aTherapist("RBT");
 		String id = this.clinic.aChild(this.admin, null, null, null);
 
-		Api.Response response = this.admin.api().post("/api/children/" + id + "/care-team",
-				body("userId", rbt.id(), "role", "supervisor"));
+		Api.Response response = this.admin.api()
+			.post("/api/children/" + id + "/care-team", body("userId", rbt.id(), "role", "supervisor"));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.at("/errors/0/pointer")).isEqualTo("/role");
@@ -185,8 +189,10 @@ class ChildrenIntegrationTests {
 		String id = this.clinic.aChild(this.admin, null, null, null);
 
 		Api.Response blank = this.admin.api().put("/api/children/" + id, body("firstName", "   "));
-		Api.Response nullCode = this.admin.api().put("/api/children/" + id, body("diagnosisCodes", java.util.Arrays.asList((Object) null)));
-		Api.Response nullContact = this.admin.api().put("/api/children/" + id, body("emergencyContacts", java.util.Arrays.asList((Object) null)));
+		Api.Response nullCode = this.admin.api()
+			.put("/api/children/" + id, body("diagnosisCodes", java.util.Arrays.asList((Object) null)));
+		Api.Response nullContact = this.admin.api()
+			.put("/api/children/" + id, body("emergencyContacts", java.util.Arrays.asList((Object) null)));
 
 		assertThat(blank.status()).isEqualTo(400);
 		assertThat(blank.at("/errors/0/pointer")).isEqualTo("/firstName");
@@ -199,8 +205,9 @@ class ChildrenIntegrationTests {
 	void unlinkingSomeoneNotLinkedIsNotFound() {
 		String id = this.clinic.aChild(this.admin, null, null, null);
 
-		assertThat(this.admin.api().delete("/api/children/" + id + "/guardians/" + java.util.UUID.randomUUID())
-			.status()).isEqualTo(404);
+		assertThat(
+				this.admin.api().delete("/api/children/" + id + "/guardians/" + java.util.UUID.randomUUID()).status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -213,8 +220,9 @@ class ChildrenIntegrationTests {
 		assertThat(this.admin.api().get("/api/children/" + id).at("/status")).isEqualTo("archived");
 		assertThat(guardian.api().get("/api/children").json().get("content").findValuesAsString("id"))
 			.doesNotContain(id);
-		assertThat(guardian.api().get("/api/children?includeArchived=true").json().get("content")
-			.findValuesAsString("id")).contains(id);
+		assertThat(
+				guardian.api().get("/api/children?includeArchived=true").json().get("content").findValuesAsString("id"))
+			.contains(id);
 		assertThat(this.admin.api().put("/api/children/" + id, body("status", "archived")).status()).isEqualTo(400);
 	}
 
@@ -223,11 +231,12 @@ class ChildrenIntegrationTests {
 		Person guardian = this.clinic.aParent();
 		String marker = "Zephyr" + System.nanoTime();
 		for (String first : new String[] { "Ada", "Ben", "Cy" }) {
-			guardian.api().post("/api/children", body("firstName", first, "lastName", marker, "dateOfBirth", "2019-01-01"));
+			guardian.api()
+				.post("/api/children", body("firstName", first, "lastName", marker, "dateOfBirth", "2019-01-01"));
 		}
 
-		Api.Response page = this.admin.api().get("/api/children?q=" + marker.toLowerCase()
-				+ "&status=intake&size=2&sort=firstName,desc");
+		Api.Response page = this.admin.api()
+			.get("/api/children?q=" + marker.toLowerCase() + "&status=intake&size=2&sort=firstName,desc");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.json().get("content").findValuesAsString("firstName")).containsExactly("Cy", "Ben");
@@ -250,10 +259,11 @@ class ChildrenIntegrationTests {
 
 	@Test
 	void badFieldsAreNamed() {
-		Api.Response response = this.admin.api().post("/api/children", body("firstName", "A", "lastName", "B",
-				"dateOfBirth", "2999-01-01", "diagnosisCodes", List.of("F84.0", "autism")));
-		Api.Response badDate = this.admin.api().post("/api/children",
-				body("firstName", "A", "lastName", "B", "dateOfBirth", "01/02/2019"));
+		Api.Response response = this.admin.api()
+			.post("/api/children", body("firstName", "A", "lastName", "B", "dateOfBirth", "2999-01-01",
+					"diagnosisCodes", List.of("F84.0", "autism")));
+		Api.Response badDate = this.admin.api()
+			.post("/api/children", body("firstName", "A", "lastName", "B", "dateOfBirth", "01/02/2019"));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").findValuesAsString("pointer")).contains("/dateOfBirth",

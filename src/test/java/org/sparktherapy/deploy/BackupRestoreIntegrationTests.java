@@ -38,14 +38,15 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * deploy/backup/backup.sh and restore.sh run for real against the machine's PostgreSQL server at 127.0.0.1:5432
- * (user postgres, trust): a scratch database with the app's schema (Flyway) and a realistic amount of generated data
- * (tens of MB, with an access log whose hash chain holds), and a data dir with files, backed up (pg_dump, gpg,
- * SHA-256) and restored into a second database and data dir, then compared table by table, the restored access log's
- * chain verified by the audit module's own verifier. Also:
- * a damaged or manipulated backup, a wrong passphrase, a non-empty target and a failing restore. Not the tests'
- * embedded PostgreSQL (version 17): the machine's pg_dump is 15. Skipped when the server or the tools are missing,
- * unless {@code CI} is set.
+ * deploy/backup/backup.sh and restore.sh run for real against the machine's PostgreSQL
+ * server at 127.0.0.1:5432 (user postgres, trust): a scratch database with the app's
+ * schema (Flyway) and a realistic amount of generated data (tens of MB, with an access
+ * log whose hash chain holds), and a data dir with files, backed up (pg_dump, gpg,
+ * SHA-256) and restored into a second database and data dir, then compared table by
+ * table, the restored access log's chain verified by the audit module's own verifier.
+ * Also: a damaged or manipulated backup, a wrong passphrase, a non-empty target and a
+ * failing restore. Not the tests' embedded PostgreSQL (version 17): the machine's pg_dump
+ * is 15. Skipped when the server or the tools are missing, unless {@code CI} is set.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +58,10 @@ class BackupRestoreIntegrationTests {
 
 	private static final int AUDIT_ENTRIES = 40_000;
 
-	/** Stands in for clinical data: must never show in the scripts' output or in the encrypted files. */
+	/**
+	 * Stands in for clinical data: must never show in the scripts' output or in the
+	 * encrypted files.
+	 */
 	private final String secretName = "Zebulonia" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -82,11 +86,16 @@ class BackupRestoreIntegrationTests {
 		requireServerWithMatchingPgDump();
 		this.work = Files.createTempDirectory("spark-backup-test");
 		this.passphrase = this.work.resolve("passphrase");
-		Files.createFile(this.passphrase, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.createFile(this.passphrase,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		Files.writeString(this.passphrase, UUID.randomUUID() + "-" + UUID.randomUUID() + "\n");
 
 		String source = createDatabase("src");
-		Flyway.configure().dataSource(SERVER + source, "postgres", "").locations("classpath:db/migration").load().migrate();
+		Flyway.configure()
+			.dataSource(SERVER + source, "postgres", "")
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
 		aClinicOfRealisticSize(source);
 
 		this.dataDir = this.work.resolve("data");
@@ -95,8 +104,14 @@ class BackupRestoreIntegrationTests {
 		writeBytes(this.dataDir.resolve("attachments/3f2a/9c1e-0002"), random, 10);
 		writeBytes(this.dataDir.resolve("attachments/77b0/aa01-0003"), random, 70_000);
 		writeBytes(this.dataDir.resolve("keys/jwt-hmac.key"), random, 64);
-		writeBytes(this.dataDir.resolve("attachments/3f2a/.upload-123.tmp"), random, 5); // half an upload
-		writeBytes(this.dataDir.resolve("postgres/PG_VERSION"), random, 5); // the embedded database: not for backup
+		writeBytes(this.dataDir.resolve("attachments/3f2a/.upload-123.tmp"), random, 5); // half
+																							// an
+																							// upload
+		writeBytes(this.dataDir.resolve("postgres/PG_VERSION"), random, 5); // the
+																			// embedded
+																			// database:
+																			// not for
+																			// backup
 		Files.writeString(this.dataDir.resolve("attachments/77b0/report-text"), "notes about " + this.secretName);
 
 		this.backupRun = script("backup.sh", "--passphrase-file", this.passphrase.toString(), "--out",
@@ -136,7 +151,8 @@ class BackupRestoreIntegrationTests {
 			byte[] bytes = Files.readAllBytes(this.backup.resolve(encrypted));
 			assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as(encrypted)
 				.doesNotContain(this.secretName)
-				.doesNotContain("PGDMP"); // pg_dump's custom-format magic: the dump is not in the clear
+				.doesNotContain("PGDMP"); // pg_dump's custom-format magic: the dump is
+											// not in the clear
 		}
 		Tools.Result sums = Tools.run(List.of("bash", "-c", "cd '" + this.backup + "' && sha256sum --check SHA256SUMS"),
 				Map.of());
@@ -154,7 +170,8 @@ class BackupRestoreIntegrationTests {
 		Tools.Result restore = restore(target, restoredDir);
 
 		assertThat(restore.exitCode()).as(restore.output()).isZero();
-		assertThat(restore.output()).contains("database restored").contains("5 files restored")
+		assertThat(restore.output()).contains("database restored")
+			.contains("5 files restored")
 			.doesNotContain(this.secretName);
 		String source = this.databases.get(0);
 		assertThat(databaseSize(source)).as("a database of realistic size").isGreaterThan(20L << 20);
@@ -165,10 +182,10 @@ class BackupRestoreIntegrationTests {
 		assertThat(counts.get("audit_log")).isEqualTo((long) AUDIT_ENTRIES);
 		assertThat(rowCounts(target)).as("every table's row count").isEqualTo(counts);
 		assertThat(contents(target)).as("every table's rows").isEqualTo(contents(source));
-		assertThat(AuditChains.verify(SERVER + source, "postgres", ""))
-			.as("the generated access log is a valid chain").isEqualTo(new AuditChains.Result(true, AUDIT_ENTRIES));
-		assertThat(AuditChains.verify(SERVER + target, "postgres", ""))
-			.as("the restored access log's chain").isEqualTo(new AuditChains.Result(true, AUDIT_ENTRIES));
+		assertThat(AuditChains.verify(SERVER + source, "postgres", "")).as("the generated access log is a valid chain")
+			.isEqualTo(new AuditChains.Result(true, AUDIT_ENTRIES));
+		assertThat(AuditChains.verify(SERVER + target, "postgres", "")).as("the restored access log's chain")
+			.isEqualTo(new AuditChains.Result(true, AUDIT_ENTRIES));
 		for (String file : List.of("attachments/3f2a/9c1e-0001", "attachments/3f2a/9c1e-0002",
 				"attachments/77b0/aa01-0003", "attachments/77b0/report-text", "keys/jwt-hmac.key")) {
 			assertThat(restoredDir.resolve(file)).as(file).hasSameBinaryContentAs(this.dataDir.resolve(file));
@@ -195,8 +212,10 @@ class BackupRestoreIntegrationTests {
 
 		assertThat(restore.exitCode()).as(restore.output()).isZero();
 		assertThat(contents(target)).isEqualTo(contents(this.databases.get(0)));
-		try (Connection db = connect(target); Statement sql = db.createStatement();
-				ResultSet owners = sql.executeQuery("select distinct tableowner from pg_tables where schemaname = 'public'")) {
+		try (Connection db = connect(target);
+				Statement sql = db.createStatement();
+				ResultSet owners = sql
+					.executeQuery("select distinct tableowner from pg_tables where schemaname = 'public'")) {
 			assertThat(owners.next()).isTrue();
 			assertThat(owners.getString(1)).isEqualTo(role);
 			assertThat(owners.next()).isFalse();
@@ -215,9 +234,12 @@ class BackupRestoreIntegrationTests {
 		assertThat(refused.output()).contains("checksums do not match");
 		assertThat(tableCount(target)).isZero();
 
-		// someone who can write the backup but not read it recomputes the checksums: gpg's integrity check refuses
-		Tools.Result resummed = Tools.run(List.of("bash", "-c",
-				"cd '" + damaged + "' && sha256sum database.dump.gpg files.tar.gz.gpg FORMAT > SHA256SUMS"), Map.of());
+		// someone who can write the backup but not read it recomputes the checksums:
+		// gpg's integrity check refuses
+		Tools.Result resummed = Tools.run(
+				List.of("bash", "-c",
+						"cd '" + damaged + "' && sha256sum database.dump.gpg files.tar.gz.gpg FORMAT > SHA256SUMS"),
+				Map.of());
 		assertThat(resummed.exitCode()).isZero();
 		Tools.Result manipulated = restore(target, null, damaged);
 
@@ -262,7 +284,8 @@ class BackupRestoreIntegrationTests {
 		assertThat(restore(target, null).exitCode()).isZero();
 		try (Connection db = connect(target); Statement sql = db.createStatement()) {
 			sql.execute("update children set status = 'on_hold' where status = 'intake'");
-			// a view of our own on a table the backup replaces: dropping that table fails halfway through
+			// a view of our own on a table the backup replaces: dropping that table fails
+			// halfway through
 			sql.execute("create view held_children as select id from children where status = 'on_hold'");
 		}
 		Map<String, String> before = contents(target);
@@ -271,7 +294,8 @@ class BackupRestoreIntegrationTests {
 				"--force", this.backup.toString());
 
 		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
-		assertThat(failed.output()).contains("nothing was restored").doesNotContain("database restored")
+		assertThat(failed.output()).contains("nothing was restored")
+			.doesNotContain("database restored")
 			.doesNotContain(this.secretName);
 		assertThat(contents(target)).isEqualTo(before);
 		assertThat(before.get("children")).isNotEqualTo(contents(this.databases.get(0)).get("children"));
@@ -334,13 +358,14 @@ class BackupRestoreIntegrationTests {
 	}
 
 	/**
-	 * A clinic of a realistic size (tens of MB, as the demo clinic's database after some use): therapists, parents,
-	 * children with programs and targets, months of sessions with their trials, and an access log with a valid hash
-	 * chain. A few rows hide the failures that only a dump larger than a pipe's buffer shows.
+	 * A clinic of a realistic size (tens of MB, as the demo clinic's database after some
+	 * use): therapists, parents, children with programs and targets, months of sessions
+	 * with their trials, and an access log with a valid hash chain. A few rows hide the
+	 * failures that only a dump larger than a pipe's buffer shows.
 	 */
 	private void aClinicOfRealisticSize(String database) throws SQLException {
-		try (Connection db = DriverManager.getConnection(SERVER + database + "?reWriteBatchedInserts=true", "postgres", "");
-				Statement sql = db.createStatement()) {
+		try (Connection db = DriverManager.getConnection(SERVER + database + "?reWriteBatchedInserts=true", "postgres",
+				""); Statement sql = db.createStatement()) {
 			sql.execute("""
 					insert into accounts (id, name, email, password_hash, role, credential, created_at, updated_at)
 					select gen_random_uuid(), 'Therapist ' || i, 'therapist' || i || '@example.org',
@@ -384,16 +409,17 @@ class BackupRestoreIntegrationTests {
 					    'Worked on requesting and labelling; ' || md5(c.id::text || s), 'open', now(), now()
 					from children c, generate_series(1, 40) s,
 					    (select array_agg(id order by email) ids from accounts where role = 'therapist') t""");
-			sql.execute("""
-					insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, at,
-					    received_at)
-					select gen_random_uuid(), s.id, s.child_id, 'trial', ct.ids[1 + (e % array_length(ct.ids, 1))],
-					    case when e % 3 = 0 then 'incorrect' else 'correct' end, 'independent',
-					    s.started_at + make_interval(mins => e), s.started_at + make_interval(mins => e)
-					from therapy_sessions s
-					    join (select child_id, array_agg(id order by position, id) ids from targets group by child_id) ct
-					        on ct.child_id = s.child_id,
-					    generate_series(1, 6) e""");
+			sql.execute(
+					"""
+							insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, at,
+							    received_at)
+							select gen_random_uuid(), s.id, s.child_id, 'trial', ct.ids[1 + (e % array_length(ct.ids, 1))],
+							    case when e % 3 = 0 then 'incorrect' else 'correct' end, 'independent',
+							    s.started_at + make_interval(mins => e), s.started_at + make_interval(mins => e)
+							from therapy_sessions s
+							    join (select child_id, array_agg(id order by position, id) ids from targets group by child_id) ct
+							        on ct.child_id = s.child_id,
+							    generate_series(1, 6) e""");
 			List<UUID> therapists = ids(sql, "select id from accounts where role = 'therapist'");
 			List<UUID> children = ids(sql, "select id from children");
 			AuditChains.append(db, AUDIT_ENTRIES, therapists, children, Instant.parse("2026-01-05T08:00:00Z"));
@@ -412,7 +438,8 @@ class BackupRestoreIntegrationTests {
 	}
 
 	private static long databaseSize(String database) throws SQLException {
-		try (Connection db = connect(database); Statement sql = db.createStatement();
+		try (Connection db = connect(database);
+				Statement sql = db.createStatement();
 				ResultSet rows = sql.executeQuery("select pg_database_size(current_database())")) {
 			rows.next();
 			return rows.getLong(1);
@@ -449,7 +476,8 @@ class BackupRestoreIntegrationTests {
 	}
 
 	private Tools.Result restore(String database, Path dataDir, Path from) throws Exception {
-		List<String> args = new ArrayList<>(List.of("--passphrase-file", this.passphrase.toString(), "--dbname", database));
+		List<String> args = new ArrayList<>(
+				List.of("--passphrase-file", this.passphrase.toString(), "--dbname", database));
 		if (dataDir != null) {
 			args.addAll(List.of("--data-dir", dataDir.toString()));
 		}
@@ -463,7 +491,10 @@ class BackupRestoreIntegrationTests {
 		return Tools.run(command, Map.of("PGHOST", "127.0.0.1", "PGPORT", "5432", "PGUSER", "postgres"));
 	}
 
-	/** Per table: row count and a checksum of all rows (the sum of each row's MD5, so no sorting is needed). */
+	/**
+	 * Per table: row count and a checksum of all rows (the sum of each row's MD5, so no
+	 * sorting is needed).
+	 */
 	private static Map<String, String> contents(String database) throws SQLException {
 		Map<String, String> tables = new TreeMap<>();
 		try (Connection db = connect(database); Statement sql = db.createStatement()) {
@@ -479,7 +510,8 @@ class BackupRestoreIntegrationTests {
 	}
 
 	private static long tableCount(String database) throws SQLException {
-		try (Connection db = connect(database); Statement sql = db.createStatement();
+		try (Connection db = connect(database);
+				Statement sql = db.createStatement();
 				ResultSet rows = sql.executeQuery("select count(*) from pg_tables where schemaname = 'public'")) {
 			rows.next();
 			return rows.getLong(1);
@@ -501,7 +533,8 @@ class BackupRestoreIntegrationTests {
 
 	private static void requireServerWithMatchingPgDump() throws Exception {
 		int server;
-		try (Connection admin = connect("postgres"); Statement sql = admin.createStatement();
+		try (Connection admin = connect("postgres");
+				Statement sql = admin.createStatement();
 				ResultSet rows = sql.executeQuery("show server_version_num")) {
 			rows.next();
 			server = rows.getInt(1) / 10000;

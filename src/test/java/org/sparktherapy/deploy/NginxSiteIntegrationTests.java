@@ -14,9 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped NGINX site (deploy/nginx/sparktherapy.conf) run by the real nginx in front of this test's server:
- * syntax, an unbuffered event stream, /metrics refused from outside, no query strings in the access log. Skipped
- * when nginx is not installed, unless {@code CI} is set.
+ * The shipped NGINX site (deploy/nginx/sparktherapy.conf) run by the real nginx in front
+ * of this test's server: syntax, an unbuffered event stream, /metrics refused from
+ * outside, no query strings in the access log. Skipped when nginx is not installed,
+ * unless {@code CI} is set.
  */
 @IntegrationTest
 class NginxSiteIntegrationTests {

@@ -20,9 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped Prometheus files (deploy/prometheus): the real promtool checks the scrape config and runs the alert
- * rules' unit tests (deploy/prometheus/check.sh), and every metric an alert reads really is on this node's
- * /metrics, with the labels the alert matches on. Skipped when promtool is missing, unless {@code CI} is set.
+ * The shipped Prometheus files (deploy/prometheus): the real promtool checks the scrape
+ * config and runs the alert rules' unit tests (deploy/prometheus/check.sh), and every
+ * metric an alert reads really is on this node's /metrics, with the labels the alert
+ * matches on. Skipped when promtool is missing, unless {@code CI} is set.
  */
 @IntegrationTest
 class PrometheusIntegrationTests {
@@ -30,7 +31,10 @@ class PrometheusIntegrationTests {
 	/** Series Prometheus makes itself, not the app. */
 	private static final Set<String> SYNTHETIC = Set.of("up");
 
-	/** Labels Prometheus adds to every scraped series (prometheus.yml's job and the target). */
+	/**
+	 * Labels Prometheus adds to every scraped series (prometheus.yml's job and the
+	 * target).
+	 */
 	private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
 	private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
@@ -91,7 +95,8 @@ class PrometheusIntegrationTests {
 		for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
 			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
 				rules++;
-				String expr = rule.get("expr").toString()
+				String expr = rule.get("expr")
+					.toString()
 					.replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")
 					.replaceAll("\\[[^\\]]*\\]", " ");
 				Matcher selector = SELECTOR.matcher(expr);

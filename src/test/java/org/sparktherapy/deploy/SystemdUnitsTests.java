@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped systemd units (deploy/systemd) checked by the real systemd-analyze through deploy/systemd/check.sh
- * (verify with no warnings at all, offline security exposure ≤ 2.5), plus what the operations manual promises of
- * the app's unit. Skipped when systemd-analyze is missing, unless {@code CI} is set.
+ * The shipped systemd units (deploy/systemd) checked by the real systemd-analyze through
+ * deploy/systemd/check.sh (verify with no warnings at all, offline security exposure ≤
+ * 2.5), plus what the operations manual promises of the app's unit. Skipped when
+ * systemd-analyze is missing, unless {@code CI} is set.
  */
 class SystemdUnitsTests {
 
@@ -47,7 +48,8 @@ class SystemdUnitsTests {
 			.containsPattern("(?m)^Restart=on-failure$")
 			.containsPattern("(?m)^ProtectSystem=strict$")
 			.containsPattern("(?m)^NoNewPrivileges=yes$");
-		// the app drains requests for spring.lifecycle.timeout-per-shutdown-phase (30 s by default) after SIGTERM
+		// the app drains requests for spring.lifecycle.timeout-per-shutdown-phase (30 s
+		// by default) after SIGTERM
 		assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
 			.containsPattern("(?m)^  shutdown: graceful$")
 			.doesNotContain("timeout-per-shutdown-phase");
@@ -69,7 +71,8 @@ class SystemdUnitsTests {
 	@Test
 	void environmentExampleNamesOnlyDocumentedVariables() throws Exception {
 		Set<String> documented = new HashSet<>();
-		// README's configuration table: `SPARK_X_EMAIL` / `_PASSWORD` stands for SPARK_X_EMAIL and SPARK_X_PASSWORD
+		// README's configuration table: `SPARK_X_EMAIL` / `_PASSWORD` stands for
+		// SPARK_X_EMAIL and SPARK_X_PASSWORD
 		Matcher row = Pattern.compile("`([A-Z][A-Z0-9_]+)[`=]((?:\\s*/\\s*`_[A-Z0-9_]+`)*)")
 			.matcher(Files.readString(Path.of("README.md")));
 		while (row.find()) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Running the operator's tools (systemd-analyze, promtool, pg_dump…) from deploy tests: a test whose tools are
- * missing skips itself, unless {@code CI} is set, where it fails (like {@link NginxSiteIntegrationTests}).
+ * Running the operator's tools (systemd-analyze, promtool, pg_dump…) from deploy tests: a
+ * test whose tools are missing skips itself, unless {@code CI} is set, where it fails
+ * (like {@link NginxSiteIntegrationTests}).
  */
 final class Tools {
 

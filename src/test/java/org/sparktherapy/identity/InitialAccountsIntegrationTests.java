@@ -82,7 +82,8 @@ class InitialAccountsIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(FreshDatabase database) {
-		// command-line arguments: they outrank the test profile and SPRING_DATASOURCE_URL from the environment
+		// command-line arguments: they outrank the test profile and SPRING_DATASOURCE_URL
+		// from the environment
 		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(),

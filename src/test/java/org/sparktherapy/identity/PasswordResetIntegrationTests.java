@@ -42,15 +42,16 @@ class PasswordResetIntegrationTests {
 		assertThat(this.jdbc.sql("""
 				select extract(epoch from t.expires_at - t.created_at) from password_reset_tokens t
 				join accounts a on a.id = t.account_id where a.email = :email
-				""").param("email", parent.email()).query(Double.class).single())
-			.as("the link expires within an hour").isEqualTo(3600.0);
-		assertThat(api.post("/api/auth/reset-password", body("token", token, "password", "password12345")).at(
-				"/errors/0/pointer")).as("a weak password is refused and the link still works").isEqualTo("/password");
+				""").param("email", parent.email()).query(Double.class).single()).as("the link expires within an hour")
+			.isEqualTo(3600.0);
+		assertThat(api.post("/api/auth/reset-password", body("token", token, "password", "password12345"))
+			.at("/errors/0/pointer")).as("a weak password is refused and the link still works").isEqualTo("/password");
 		assertThat(api.post("/api/auth/reset-password", body("token", token, "password", NEW_PASSWORD)).status())
 			.isEqualTo(204);
 
 		assertThat(api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken())).status())
-			.as("the sign-in from before the reset has ended").isEqualTo(401);
+			.as("the sign-in from before the reset has ended")
+			.isEqualTo(401);
 		assertThat(api.post("/api/auth/login", body("email", parent.email(), "password", NEW_PASSWORD)).status())
 			.isEqualTo(200);
 		assertThat(api.post("/api/auth/login", body("email", parent.email(), "password", parent.password())).status())
@@ -84,11 +85,13 @@ class PasswordResetIntegrationTests {
 		clinic.api().post("/api/auth/forgot-password", body("email", parent.email()));
 		String token = tokenFrom(awaitMail(parent.email()));
 
-		this.jdbc.sql("update password_reset_tokens set expires_at = now() - interval '1 minute' where account_id = :id")
+		this.jdbc
+			.sql("update password_reset_tokens set expires_at = now() - interval '1 minute' where account_id = :id")
 			.param("id", java.util.UUID.fromString(parent.id()))
 			.update();
 
-		Api.Response reset = clinic.api().post("/api/auth/reset-password", body("token", token, "password", NEW_PASSWORD));
+		Api.Response reset = clinic.api()
+			.post("/api/auth/reset-password", body("token", token, "password", NEW_PASSWORD));
 		assertThat(reset.status()).isEqualTo(400);
 		assertThat(reset.at("/type")).endsWith("/invalid-reset-token");
 	}
@@ -107,10 +110,12 @@ class PasswordResetIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 
-		assertThat(clinic.api().post("/api/auth/reset-password", body("token", first, "password", NEW_PASSWORD))
-			.status()).isEqualTo(400);
-		assertThat(clinic.api().post("/api/auth/reset-password", body("token", second, "password", NEW_PASSWORD))
-			.status()).isEqualTo(204);
+		assertThat(
+				clinic.api().post("/api/auth/reset-password", body("token", first, "password", NEW_PASSWORD)).status())
+			.isEqualTo(400);
+		assertThat(
+				clinic.api().post("/api/auth/reset-password", body("token", second, "password", NEW_PASSWORD)).status())
+			.isEqualTo(204);
 	}
 
 	@Test

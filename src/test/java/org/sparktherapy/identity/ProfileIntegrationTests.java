@@ -55,8 +55,9 @@ class ProfileIntegrationTests {
 	void passwordChangeNeedsTheCurrentPassword() {
 		Clinic.Person parent = this.clinic.aParent();
 
-		Api.Response response = parent.api().put("/api/auth/profile",
-				body("currentPassword", "wrong-password-here", "newPassword", "granite-meadow-tulip-93"));
+		Api.Response response = parent.api()
+			.put("/api/auth/profile",
+					body("currentPassword", "wrong-password-here", "newPassword", "granite-meadow-tulip-93"));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.at("/errors/0/pointer")).isEqualTo("/currentPassword");
@@ -69,8 +70,8 @@ class ProfileIntegrationTests {
 
 		for (String weak : new String[] { "short-pw", "password1234", "qwertyuiopasdf", "aaaaaaaaaaaaaaa",
 				parent.email() }) {
-			Api.Response response = parent.api().put("/api/auth/profile",
-					body("currentPassword", Clinic.PASSWORD, "newPassword", weak));
+			Api.Response response = parent.api()
+				.put("/api/auth/profile", body("currentPassword", Clinic.PASSWORD, "newPassword", weak));
 			assertThat(response.status()).as(weak).isEqualTo(400);
 			assertThat(response.at("/errors/0/pointer")).isEqualTo("/newPassword");
 		}
@@ -81,15 +82,15 @@ class ProfileIntegrationTests {
 		Clinic.Person parent = this.clinic.aParent();
 		Clinic.Person otherDevice = this.clinic.signIn(parent.id(), parent.email(), Clinic.PASSWORD);
 
-		Api.Response changed = parent.api().put("/api/auth/profile",
-				body("currentPassword", Clinic.PASSWORD, "newPassword", "granite-meadow-tulip-93"));
+		Api.Response changed = parent.api()
+			.put("/api/auth/profile",
+					body("currentPassword", Clinic.PASSWORD, "newPassword", "granite-meadow-tulip-93"));
 
 		assertThat(changed.status()).isEqualTo(200);
 		Api api = this.clinic.api();
 		assertThat(api.post("/api/auth/refresh", body("refreshToken", otherDevice.refreshToken())).status())
 			.isEqualTo(401);
-		assertThat(api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken())).status())
-			.isEqualTo(200);
+		assertThat(api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken())).status()).isEqualTo(200);
 		assertThat(api.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD)).status())
 			.isEqualTo(401);
 		this.clinic.signIn(parent.id(), parent.email(), "granite-meadow-tulip-93");

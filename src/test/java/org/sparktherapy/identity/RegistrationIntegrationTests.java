@@ -46,9 +46,9 @@ class RegistrationIntegrationTests {
 	@Test
 	void selfRegistrationOfOtherRolesIsForbidden() {
 		for (String role : new String[] { "therapist", "admin" }) {
-			Api.Response response = this.api.post("/api/auth/register", body("name", "Sam", "email",
-					Clinic.uniqueEmail(role), "password", Clinic.PASSWORD, "role", role, "credential",
-					role.equals("therapist") ? "RBT" : null));
+			Api.Response response = this.api.post("/api/auth/register",
+					body("name", "Sam", "email", Clinic.uniqueEmail(role), "password", Clinic.PASSWORD, "role", role,
+							"credential", role.equals("therapist") ? "RBT" : null));
 			assertThat(response.status()).as(role).isEqualTo(403);
 			assertThat(response.at("/type")).isEqualTo("https://sparktherapy.org/problems/registration-role-forbidden");
 		}
@@ -58,8 +58,9 @@ class RegistrationIntegrationTests {
 	void aParentCannotRegisterStaffEither() {
 		Clinic.Person parent = this.clinic.aParent();
 
-		Api.Response response = parent.api().post("/api/auth/register", body("name", "Sam", "email",
-				Clinic.uniqueEmail("admin"), "password", Clinic.PASSWORD, "role", "admin"));
+		Api.Response response = parent.api()
+			.post("/api/auth/register", body("name", "Sam", "email", Clinic.uniqueEmail("admin"), "password",
+					Clinic.PASSWORD, "role", "admin"));
 
 		assertThat(response.status()).isEqualTo(403);
 	}
@@ -68,9 +69,9 @@ class RegistrationIntegrationTests {
 	void aSignedInAdminRegistersATherapist() {
 		Clinic.Person admin = this.clinic.rootAdmin();
 
-		Api.Response created = admin.api().post("/api/auth/register", body("name", "Tess Therapist", "email",
-				Clinic.uniqueEmail("therapist"), "password", Clinic.PASSWORD, "role", "therapist", "credential",
-				"BCBA"));
+		Api.Response created = admin.api()
+			.post("/api/auth/register", body("name", "Tess Therapist", "email", Clinic.uniqueEmail("therapist"),
+					"password", Clinic.PASSWORD, "role", "therapist", "credential", "BCBA"));
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.at("/credential")).isEqualTo("BCBA");

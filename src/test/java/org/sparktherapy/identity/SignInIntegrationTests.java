@@ -36,8 +36,8 @@ class SignInIntegrationTests {
 	void loginAnswersTokenPairAndUser() {
 		Clinic.Person parent = this.clinic.aParent();
 
-		Api.Response login = this.api.post("/api/auth/login", body("email", parent.email().toUpperCase(), "password",
-				Clinic.PASSWORD));
+		Api.Response login = this.api.post("/api/auth/login",
+				body("email", parent.email().toUpperCase(), "password", Clinic.PASSWORD));
 
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.at("/tokenType")).isEqualTo("Bearer");
@@ -86,8 +86,8 @@ class SignInIntegrationTests {
 	void tamperedAccessTokenIsRefused() {
 		Clinic.Person parent = this.clinic.aParent();
 		String[] parts = parent.accessToken().split("\\.");
-		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-			.replace("\"parent\"", "\"admin\"");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"parent\"",
+				"\"admin\"");
 		String forged = parts[0] + "."
 				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
 
@@ -122,7 +122,8 @@ class SignInIntegrationTests {
 		assertThat(replay.at("/type")).isEqualTo("https://sparktherapy.org/problems/invalid-refresh-token");
 		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", successor)).status()).isEqualTo(401);
 		assertThat(this.api.as(first.at("/accessToken")).get("/api/auth/profile").status())
-			.as("access tokens of a revoked sign-in stop at once").isEqualTo(401);
+			.as("access tokens of a revoked sign-in stop at once")
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -151,8 +152,10 @@ class SignInIntegrationTests {
 	@Test
 	void theRefreshCookieCountsOnlyWithTheWebAppsHeader() {
 		Clinic.Person parent = this.clinic.aParent();
-		String cookie = this.api.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD),
-				"X-Spark-Client", "web").header("Set-Cookie");
+		String cookie = this.api
+			.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD), "X-Spark-Client",
+					"web")
+			.header("Set-Cookie");
 		String pair = cookie.substring(0, cookie.indexOf(';'));
 
 		assertThat(this.api.post("/api/auth/refresh", "{}", "Cookie", pair).status()).isEqualTo(401);
@@ -166,8 +169,8 @@ class SignInIntegrationTests {
 		Api attacker = new Api(this.port);
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
 		try {
-			var answers = pool.invokeAll(java.util.stream.IntStream.range(0, 24)
-				.<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> attacker
+			var answers = pool.invokeAll(java.util.stream.IntStream
+				.range(0, 24).<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> attacker
 					.post("/api/auth/login", body("email", parent.email(), "password", "guess-number-" + i))
 					.status())
 				.toList());
@@ -233,7 +236,9 @@ class SignInIntegrationTests {
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.json().get("refreshToken").isNull()).isTrue();
 		String cookie = login.header("Set-Cookie");
-		assertThat(cookie).startsWith("spark_refresh=").contains("HttpOnly").contains("SameSite=Strict")
+		assertThat(cookie).startsWith("spark_refresh=")
+			.contains("HttpOnly")
+			.contains("SameSite=Strict")
 			.contains("Path=/api/auth");
 		String cookiePair = cookie.substring(0, cookie.indexOf(';'));
 

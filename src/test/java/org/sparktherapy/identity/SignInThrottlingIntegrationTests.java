@@ -29,8 +29,9 @@ class SignInThrottlingIntegrationTests {
 		Clinic.Person parent = this.clinic.aParent();
 		Api attacker = new Api(this.port);
 		for (int i = 0; i < 5; i++) {
-			assertThat(attacker.post("/api/auth/login", body("email", parent.email(), "password", "guess-" + i))
-				.status()).isEqualTo(401);
+			assertThat(
+					attacker.post("/api/auth/login", body("email", parent.email(), "password", "guess-" + i)).status())
+				.isEqualTo(401);
 		}
 
 		Api.Response locked = attacker.post("/api/auth/login",
@@ -39,9 +40,11 @@ class SignInThrottlingIntegrationTests {
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(locked.contentType()).startsWith("application/problem+json");
 		assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 15 * 60L);
-		assertThat(new Api(this.port)
-			.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD))
-			.status()).as("the account is locked from every address").isEqualTo(429);
+		assertThat(
+				new Api(this.port).post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD))
+					.status())
+			.as("the account is locked from every address")
+			.isEqualTo(429);
 	}
 
 	@Test

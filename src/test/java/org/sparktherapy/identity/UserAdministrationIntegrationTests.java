@@ -36,8 +36,11 @@ class UserAdministrationIntegrationTests {
 			Api api = person.api();
 			assertThat(api.get("/api/users").status()).isEqualTo(403);
 			assertThat(api.get("/api/users/" + parent.id()).status()).isEqualTo(403);
-			assertThat(api.post("/api/users", body("name", "X", "email", Clinic.uniqueEmail("x"), "password",
-					Clinic.PASSWORD, "role", "admin")).status()).isEqualTo(403);
+			assertThat(api
+				.post("/api/users",
+						body("name", "X", "email", Clinic.uniqueEmail("x"), "password", Clinic.PASSWORD, "role",
+								"admin"))
+				.status()).isEqualTo(403);
 			assertThat(api.put("/api/users/" + parent.id(), body("role", "admin")).status()).isEqualTo(403);
 			assertThat(api.delete("/api/users/" + parent.id()).status()).isEqualTo(403);
 		}
@@ -48,8 +51,9 @@ class UserAdministrationIntegrationTests {
 	void adminOpensATherapistWithACredential() {
 		String email = Clinic.uniqueEmail("therapist");
 
-		Api.Response created = this.admin.api().post("/api/users", body("name", "Noor Haddad", "email", email,
-				"password", Clinic.PASSWORD, "role", "therapist", "credential", "BCaBA"));
+		Api.Response created = this.admin.api()
+			.post("/api/users", body("name", "Noor Haddad", "email", email, "password", Clinic.PASSWORD, "role",
+					"therapist", "credential", "BCaBA"));
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("Location")).endsWith("/api/users/" + created.at("/id"));
@@ -60,10 +64,12 @@ class UserAdministrationIntegrationTests {
 
 	@Test
 	void therapistsNeedACredentialAndOthersHaveNone() {
-		Api.Response noCredential = this.admin.api().post("/api/users", body("name", "T", "email",
-				Clinic.uniqueEmail("t"), "password", Clinic.PASSWORD, "role", "therapist"));
-		Api.Response parentWithCredential = this.admin.api().post("/api/users", body("name", "P", "email",
-				Clinic.uniqueEmail("p"), "password", Clinic.PASSWORD, "role", "parent", "credential", "RBT"));
+		Api.Response noCredential = this.admin.api()
+			.post("/api/users", body("name", "T", "email", Clinic.uniqueEmail("t"), "password", Clinic.PASSWORD, "role",
+					"therapist"));
+		Api.Response parentWithCredential = this.admin.api()
+			.post("/api/users", body("name", "P", "email", Clinic.uniqueEmail("p"), "password", Clinic.PASSWORD, "role",
+					"parent", "credential", "RBT"));
 
 		assertThat(noCredential.status()).isEqualTo(400);
 		assertThat(noCredential.at("/errors/0/pointer")).isEqualTo("/credential");
@@ -74,11 +80,13 @@ class UserAdministrationIntegrationTests {
 	void listIsPagedFilteredAndSearchable() {
 		String marker = "Quill" + System.nanoTime();
 		for (int i = 0; i < 3; i++) {
-			this.admin.api().post("/api/users", body("name", marker + " Therapist " + i, "email",
-					Clinic.uniqueEmail("q"), "password", Clinic.PASSWORD, "role", "therapist", "credential", "RBT"));
+			this.admin.api()
+				.post("/api/users", body("name", marker + " Therapist " + i, "email", Clinic.uniqueEmail("q"),
+						"password", Clinic.PASSWORD, "role", "therapist", "credential", "RBT"));
 		}
-		this.admin.api().post("/api/users", body("name", marker + " Parent", "email", Clinic.uniqueEmail("q"),
-				"password", Clinic.PASSWORD, "role", "parent"));
+		this.admin.api()
+			.post("/api/users", body("name", marker + " Parent", "email", Clinic.uniqueEmail("q"), "password",
+					Clinic.PASSWORD, "role", "parent"));
 
 		Api.Response page = this.admin.api()
 			.get("/api/users?q=" + marker.toLowerCase() + "&role=therapist&active=true&size=2&sort=name,desc");
@@ -90,9 +98,9 @@ class UserAdministrationIntegrationTests {
 		assertThat(page.at("/page/totalPages")).isEqualTo("2");
 		assertThat(page.at("/page/size")).isEqualTo("2");
 		assertThat(page.at("/page/number")).isEqualTo("0");
-		assertThat(this.admin.api().get("/api/users?q=" + marker + "&page=1&size=2&role=therapist")
-			.json()
-			.get("content")).hasSize(1);
+		assertThat(
+				this.admin.api().get("/api/users?q=" + marker + "&page=1&size=2&role=therapist").json().get("content"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -111,10 +119,11 @@ class UserAdministrationIntegrationTests {
 		Api.Response current = this.admin.api().get("/api/users/" + therapist.id());
 		String etag = current.header("ETag");
 
-		Api.Response promoted = this.admin.api().put("/api/users/" + therapist.id(),
-				body("credential", "BCBA", "name", "Promoted Person"), "If-Match", etag);
-		Api.Response stale = this.admin.api().put("/api/users/" + therapist.id(), body("name", "Lost Update"),
-				"If-Match", etag);
+		Api.Response promoted = this.admin.api()
+			.put("/api/users/" + therapist.id(), body("credential", "BCBA", "name", "Promoted Person"), "If-Match",
+					etag);
+		Api.Response stale = this.admin.api()
+			.put("/api/users/" + therapist.id(), body("name", "Lost Update"), "If-Match", etag);
 
 		assertThat(promoted.status()).isEqualTo(200);
 		assertThat(promoted.at("/credential")).isEqualTo("BCBA");

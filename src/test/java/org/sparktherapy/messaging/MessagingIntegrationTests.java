@@ -58,7 +58,8 @@ class MessagingIntegrationTests {
 	static final byte[] PNG = bytes(new int[] { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H',
 			'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89 });
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
 
 	static final byte[] HTML = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
 
@@ -91,10 +92,13 @@ class MessagingIntegrationTests {
 
 	final List<MessagePosted> posted = new CopyOnWriteArrayList<>();
 
-	// typed by instanceof, not by generics: a lambda's generic type cannot be resolved, so it hears every event,
-	// and Spring Modulith's multicaster (unlike Spring's) does not swallow the ClassCastException of a mismatch
+	// typed by instanceof, not by generics: a lambda's generic type cannot be resolved,
+	// so it hears every event,
+	// and Spring Modulith's multicaster (unlike Spring's) does not swallow the
+	// ClassCastException of a mismatch
 	final ApplicationListener<ApplicationEvent> listener = event -> {
-		if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof MessagePosted posted) {
+		if (event instanceof PayloadApplicationEvent<?> payload
+				&& payload.getPayload() instanceof MessagePosted posted) {
 			this.posted.add(posted);
 		}
 	};
@@ -153,24 +157,22 @@ class MessagingIntegrationTests {
 		post(this.parent, newer, "later");
 		String quiet = this.clinic.aChild(this.admin, this.parent, null, null);
 
-		// children's conversations only: announcements to all parents from other tests are listed too
+		// children's conversations only: announcements to all parents from other tests
+		// are listed too
 		List<String> listed = new ArrayList<>();
-		this.parent.api()
-			.get("/api/conversations")
-			.json()
-			.get("content")
-			.forEach(c -> {
-				if (c.get("kind").asString().equals("child")) {
-					listed.add(c.get("id").asString());
-				}
-			});
+		this.parent.api().get("/api/conversations").json().get("content").forEach(c -> {
+			if (c.get("kind").asString().equals("child")) {
+				listed.add(c.get("id").asString());
+			}
+		});
 
 		assertThat(listed).startsWith(newer, older);
 		String started = this.jdbc.sql("select id::text from conversations where child_id = :child")
 			.param("child", UUID.fromString(quiet))
 			.query(String.class)
 			.single();
-		assertThat(listed.get(2)).as("the quiet child's conversation, started by listing, comes last").isEqualTo(started);
+		assertThat(listed.get(2)).as("the quiet child's conversation, started by listing, comes last")
+			.isEqualTo(started);
 	}
 
 	@Test
@@ -186,7 +188,8 @@ class MessagingIntegrationTests {
 
 		Api.Response removed = this.admin.api()
 			.delete("/api/children/" + this.childId + "/care-team/" + this.technician.id());
-		// heard before the newcomer joins, or the newcomer would be a member when the removal is told
+		// heard before the newcomer joins, or the newcomer would be a member when the
+		// removal is told
 		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
 		Api.Response added = this.admin.api()
 			.post("/api/children/" + this.childId + "/care-team", body("userId", newcomer.id(), "role", "technician"));
@@ -202,19 +205,17 @@ class MessagingIntegrationTests {
 		assertThat(newcomerPage.json().get("messages")).extracting(m -> m.get("body").asString())
 			.containsExactly("Hello team");
 		assertThat(ids(newcomer.api().get("/api/conversations"))).contains(conversation);
-		// open inboxes follow at once: whoever left or joined, and the members who stay, are told
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> {
-				assertThat(liveEvents(this.technician, "conversation.changed")).isEqualTo(leaverSignals + 1);
-				assertThat(liveEvents(newcomer, "conversation.changed")).isEqualTo(newcomerSignals + 1);
-				assertThat(liveEvents(this.parent, "conversation.changed")).isEqualTo(parentSignals + 2);
-			});
+		// open inboxes follow at once: whoever left or joined, and the members who stay,
+		// are told
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(liveEvents(this.technician, "conversation.changed")).isEqualTo(leaverSignals + 1);
+			assertThat(liveEvents(newcomer, "conversation.changed")).isEqualTo(newcomerSignals + 1);
+			assertThat(liveEvents(this.parent, "conversation.changed")).isEqualTo(parentSignals + 2);
+		});
 		assertThat(this.jdbc.sql("""
 				select payload::text from live_events where recipient_id = :r and type = 'conversation.changed'
-				order by id desc limit 1""")
-			.param("r", UUID.fromString(newcomer.id()))
-			.query(String.class)
-			.single()).contains(conversation);
+				order by id desc limit 1""").param("r", UUID.fromString(newcomer.id())).query(String.class).single())
+			.contains(conversation);
 	}
 
 	@Test
@@ -249,12 +250,13 @@ class MessagingIntegrationTests {
 		assertThat(otherParent.api().get("/api/children/" + this.childId + "/conversation").status()).isEqualTo(404);
 		assertThat(otherParent.api().get("/api/conversations/" + conversation + "/messages").status()).isEqualTo(404);
 		assertThat(post(otherParent, conversation, "hi").status()).isEqualTo(404);
-		assertThat(otherParent.api().post("/api/conversations/" + conversation + "/read", body("upTo", messageId))
+		assertThat(otherParent.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", messageId))
 			.status()).isEqualTo(404);
 		assertThat(ids(otherParent.api().get("/api/conversations"))).doesNotContain(conversation);
-		assertThat(otherParent.api()
-			.post("/api/conversations", body("memberIds", List.of(this.supervisor.id())))
-			.status()).isEqualTo(403);
+		assertThat(
+				otherParent.api().post("/api/conversations", body("memberIds", List.of(this.supervisor.id()))).status())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -308,7 +310,8 @@ class MessagingIntegrationTests {
 		assertThat(second.at("/unreadCount")).isEqualTo("1");
 		assertThat(this.supervisor.api().get("/api/conversations/contacts").json())
 			.anySatisfy(contact -> assertThat(contact.get("id").asString()).isEqualTo(this.technician.id()))
-			.noneSatisfy(contact -> assertThat(contact.get("id").asString()).isIn(this.supervisor.id(), this.parent.id()));
+			.noneSatisfy(
+					contact -> assertThat(contact.get("id").asString()).isIn(this.supervisor.id(), this.parent.id()));
 		assertThat(withParent.status()).isEqualTo(400);
 		assertThat(withParent.at("/errors/0/pointer")).isEqualTo("/memberIds/0");
 		assertThat(empty.status()).isEqualTo(400);
@@ -347,7 +350,8 @@ class MessagingIntegrationTests {
 
 		Api.Response script = post(this.parent, conversation, "<script>alert('x')</script>");
 		Api.Response cleaned = post(this.parent, conversation, "  Cafe\u0301 line\r\nnext\tcol \u200B ");
-		// control characters other than tab and line breaks are refused in every JSON text (NUL cannot be stored)
+		// control characters other than tab and line breaks are refused in every JSON
+		// text (NUL cannot be stored)
 		Api.Response control = post(this.parent, conversation, "line\u0000\u0007");
 
 		assertThat(script.at("/body")).isEqualTo("<script>alert('x')</script>");
@@ -386,11 +390,14 @@ class MessagingIntegrationTests {
 
 		assertThat(unread(this.parent, conversation)).isEqualTo(3);
 		long readEvents = liveEvents(this.technician, "conversation.read");
-		Api.Response read = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", second));
+		Api.Response read = this.parent.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", second));
 		long afterRead = liveEvents(this.technician, "conversation.read");
 		Api.Response back = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", first));
-		Api.Response again = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", second));
-		Api.Response foreign = this.parent.api().post("/api/conversations/" + conversation + "/read", body("upTo", other));
+		Api.Response again = this.parent.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", second));
+		Api.Response foreign = this.parent.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", other));
 
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
 		assertThat(read.at("/unreadCount")).isEqualTo("1");
@@ -429,10 +436,13 @@ class MessagingIntegrationTests {
 		Api.Response read = this.parent.api().post("/api/conversations/" + id + "/read", body("upTo", message));
 
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
-		assertThat(this.jdbc.sql("""
-				select recipient_id from live_events where type = 'conversation.read' and payload ->> 'conversationId' = :c
-				""").param("c", id).query(UUID.class).list())
-			.as("who read an announcement is not told to its audience (%s, admins)", otherParent.id())
+		assertThat(this.jdbc
+			.sql("""
+					select recipient_id from live_events where type = 'conversation.read' and payload ->> 'conversationId' = :c
+					""")
+			.param("c", id)
+			.query(UUID.class)
+			.list()).as("who read an announcement is not told to its audience (%s, admins)", otherParent.id())
 			.containsExactly(UUID.fromString(this.parent.id()));
 	}
 
@@ -447,22 +457,24 @@ class MessagingIntegrationTests {
 			blocker.setAutoCommit(false);
 			int blockerPid;
 			try (Statement statement = blocker.createStatement()) {
-				// holds a post with a file after its message row is inserted, before it commits
+				// holds a post with a file after its message row is inserted, before it
+				// commits
 				statement.execute("lock table message_attachments in share mode");
 				try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
 					pid.next();
 					blockerPid = pid.getInt(1);
 				}
 			}
-			first = threads.submit(() -> postFiles(this.parent, conversation, "first", file("a.png", "image/png", PNG)));
+			first = threads
+				.submit(() -> postFiles(this.parent, conversation, "first", file("a.png", "image/png", PNG)));
 			int firstPid = await().atMost(Duration.ofSeconds(30))
 				.until(() -> waitingBehind(blockerPid), pids -> !pids.isEmpty())
 				.getFirst();
 			second = threads.submit(() -> post(this.supervisor, conversation, "second"));
-			// the second post either waits behind the first or (the bug) commits ahead of it
+			// the second post either waits behind the first or (the bug) commits ahead of
+			// it
 			Future<Api.Response> posted = second;
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> posted.isDone() || !waitingBehind(firstPid).isEmpty());
+			await().atMost(Duration.ofSeconds(30)).until(() -> posted.isDone() || !waitingBehind(firstPid).isEmpty());
 			visibleMeanwhile = bodies(this.technician.api().get("/api/conversations/" + conversation + "/messages"));
 			blocker.rollback();
 		}
@@ -564,8 +576,8 @@ class MessagingIntegrationTests {
 	@Test
 	void attachmentsAreServedToMembersOnlyWithSafeHeaders() throws IOException {
 		String conversation = childConversation(this.parent);
-		Api.Response posted = postFiles(this.parent, conversation, "",
-				file("..\\..\\etc/scan;1.png", "image/png", PNG), file("report.pdf", "application/pdf", PDF));
+		Api.Response posted = postFiles(this.parent, conversation, "", file("..\\..\\etc/scan;1.png", "image/png", PNG),
+				file("report.pdf", "application/pdf", PDF));
 		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
 		String image = posted.at("/attachments/0/id");
 		String pdf = posted.at("/attachments/1/id");
@@ -584,8 +596,7 @@ class MessagingIntegrationTests {
 		assertThat(png.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline;");
 		assertThat(document.body()).isEqualTo(PDF);
 		assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		assertThat(document.headers().firstValue("Content-Disposition").orElseThrow())
-			.startsWith("attachment;")
+		assertThat(document.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
 			.contains("report.pdf");
 		assertThat(download(this.clinic.aParent(), image).statusCode()).isEqualTo(404);
 		assertThat(download(this.clinic.aTherapist("RBT"), pdf).statusCode()).isEqualTo(404);
@@ -635,7 +646,8 @@ class MessagingIntegrationTests {
 	@Test
 	void aPostThatFailsAfterTheFilesAreWrittenLeavesNothingBehind() throws IOException {
 		String conversation = childConversation(this.parent);
-		// a message whose row cannot be stored: its text passes the checks but the database refuses it
+		// a message whose row cannot be stored: its text passes the checks but the
+		// database refuses it
 		this.jdbc.sql("alter table messages add constraint test_no_boom check (body <> 'boom')").update();
 		try {
 			Api.Response refused = postFiles(this.parent, conversation, "boom", file("ok.png", "image/png", PNG));
@@ -652,7 +664,8 @@ class MessagingIntegrationTests {
 	@Test
 	void requestsLargerThanTheUploadLimitAre413() throws IOException {
 		String conversation = childConversation(this.parent);
-		// the headers announce 52 MB; the server must answer from them, before any of the body arrives
+		// the headers announce 52 MB; the server must answer from them, before any of the
+		// body arrives
 		String status;
 		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
@@ -690,7 +703,8 @@ class MessagingIntegrationTests {
 				.containsExactlyInAnyOrder(this.supervisor.id(), this.technician.id());
 		});
 		assertThat(liveEvents(this.supervisor, "message.created")).isEqualTo(before + 1);
-		assertThat(this.jdbc.sql("select payload::text from live_events where recipient_id = :r and type = 'message.created' order by id desc limit 1")
+		assertThat(this.jdbc.sql(
+				"select payload::text from live_events where recipient_id = :r and type = 'message.created' order by id desc limit 1")
 			.param("r", UUID.fromString(this.technician.id()))
 			.query(String.class)
 			.single()).contains(id).doesNotContain("hello");
@@ -783,7 +797,8 @@ class MessagingIntegrationTests {
 		String boundary = "spark" + UUID.randomUUID();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n"
-				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		for (Part file : files) {
 			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
 					+ file.fileName().replace("\"", "%22") + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
@@ -793,7 +808,8 @@ class MessagingIntegrationTests {
 		}
 		out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/conversations/" + conversation + "/messages"))
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/api/conversations/" + conversation + "/messages"))
 			.header("Authorization", "Bearer " + person.accessToken())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))

@@ -33,8 +33,8 @@ import static org.sparktherapy.support.Api.body;
 @IntegrationTest
 class NotificationsIntegrationTests {
 
-	static final List<String> EIGHT_OF_TEN = List.of("correct", "correct", "incorrect", "correct", "correct",
-			"correct", "incorrect", "correct", "correct", "correct");
+	static final List<String> EIGHT_OF_TEN = List.of("correct", "correct", "incorrect", "correct", "correct", "correct",
+			"incorrect", "correct", "correct", "correct");
 
 	@LocalServerPort
 	int port;
@@ -81,8 +81,8 @@ class NotificationsIntegrationTests {
 		awaitKinds(this.guardian, "appointment_booked", 1);
 		awaitKinds(this.technician, "appointment_booked", 1);
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + id,
-				body("start", start.plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response moved = this.admin.api()
+			.put("/api/appointments/" + id, body("start", start.plus(1, ChronoUnit.HOURS).toString()));
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		JsonNode move = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
 		assertThat(move.get("title").asString()).matches("Avery T\\.'s appointment moved to .*");
@@ -90,16 +90,18 @@ class NotificationsIntegrationTests {
 		assertThat(awaitKinds(this.technician, "appointment_moved", 1).get(0).get("link").asString())
 			.isEqualTo("/schedule");
 
-		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
-				body("reason", "Sick"));
+		Api.Response cancelled = this.guardian.api()
+			.post("/api/appointments/" + id + "/cancel", body("reason", "Sick"));
 		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
 		awaitKinds(this.technician, "appointment_cancelled", 1);
-		assertThat(this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
+		assertThat(this.jdbc
+			.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
 			.param("id", UUID.fromString(this.technician.id()))
 			.query(Long.class)
 			.single()).isEqualTo(3);
 
-		assertThat(kinds(this.guardian)).as("the guardian cancelled it themself").doesNotContain("appointment_cancelled");
+		assertThat(kinds(this.guardian)).as("the guardian cancelled it themself")
+			.doesNotContain("appointment_cancelled");
 		assertThat(kinds(this.otherParent)).as("a parent of another child hears nothing")
 			.noneMatch(kind -> kind.startsWith("appointment"));
 		assertThat(kinds(this.supervisor)).noneMatch(kind -> kind.startsWith("appointment"));
@@ -112,28 +114,29 @@ class NotificationsIntegrationTests {
 		Api.Response booked = aWeeklySeries(start, "MO", 4);
 		awaitKinds(this.guardian, "appointment_booked", 1);
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
-				body("scope", "all", "start", start.plus(2, ChronoUnit.HOURS).toString(), "therapistId",
-						this.supervisor.id()));
+		Api.Response moved = this.admin.api()
+			.put("/api/appointments/" + booked.at("/occurrences/0/id"), body("scope", "all", "start",
+					start.plus(2, ChronoUnit.HOURS).toString(), "therapistId", this.supervisor.id()));
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 
 		JsonNode notice = awaitKinds(this.guardian, "appointment_moved", 1).get(0);
 		assertThat(notice.get("title").asString()).startsWith("Avery T.'s 4 weekly appointments moved, starting ");
 		awaitKinds(this.supervisor, "appointment_moved", 1);
 		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
-		assertThat(away.get("title").asString()).isEqualTo("Avery T.'s 4 weekly appointments moved to another therapist");
+		assertThat(away.get("title").asString())
+			.isEqualTo("Avery T.'s 4 weekly appointments moved to another therapist");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> liveChanges(this.technician) == 4 + 4 && liveChanges(this.supervisor) == 4);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> TestMailServer.mailsTo(this.guardian.email())
 				.stream()
 				.anyMatch(mail -> TestMailServer.subject(mail).contains("moved")));
-		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(10))
+		await().during(Duration.ofMillis(700))
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> ofKind(this.guardian, "appointment_moved").size() == 1
 					&& ofKind(this.technician, "appointment_moved").size() == 1
 					&& ofKind(this.supervisor, "appointment_moved").size() == 1);
-		assertThat(TestMailServer.mailsTo(this.guardian.email()))
-			.as("one mail per move, not one per occurrence")
+		assertThat(TestMailServer.mailsTo(this.guardian.email())).as("one mail per move, not one per occurrence")
 			.filteredOn(mail -> TestMailServer.subject(mail).contains("moved"))
 			.hasSize(1);
 	}
@@ -163,12 +166,12 @@ class NotificationsIntegrationTests {
 		Instant start = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + id,
-				body("therapistId", this.supervisor.id()));
+		Api.Response moved = this.admin.api().put("/api/appointments/" + id, body("therapistId", this.supervisor.id()));
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 
 		JsonNode away = awaitKinds(this.technician, "appointment_moved", 1).get(0);
-		assertThat(away.get("title").asString()).startsWith("Avery T.'s appointment on ").endsWith(" moved to another therapist");
+		assertThat(away.get("title").asString()).startsWith("Avery T.'s appointment on ")
+			.endsWith(" moved to another therapist");
 		assertThat(away.get("link").asString()).isEqualTo("/schedule");
 		assertThat(awaitKinds(this.supervisor, "appointment_moved", 1).get(0).get("title").asString())
 			.startsWith("Avery T.'s appointment moved to ");
@@ -176,7 +179,8 @@ class NotificationsIntegrationTests {
 	}
 
 	private long liveChanges(Clinic.Person person) {
-		return this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
+		return this.jdbc
+			.sql("select count(*) from live_events where recipient_id = :id and type = 'appointment.changed'")
 			.param("id", UUID.fromString(person.id()))
 			.query(Long.class)
 			.single();
@@ -188,9 +192,8 @@ class NotificationsIntegrationTests {
 		Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 		Api.Response proposed = this.technician.api()
-			.post("/api/appointments/" + appointment + "/change-requests",
-					body("scope", "this", "start", start.plus(1, ChronoUnit.HOURS).toString(), "end",
-							start.plus(2, ChronoUnit.HOURS).toString()));
+			.post("/api/appointments/" + appointment + "/change-requests", body("scope", "this", "start",
+					start.plus(1, ChronoUnit.HOURS).toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()));
 		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
 
 		JsonNode told = awaitKinds(anotherAdmin, "change_requested", 1).get(0);
@@ -268,11 +271,11 @@ class NotificationsIntegrationTests {
 
 		JsonNode notice = awaitKinds(this.guardian, "new_message", 1).get(0);
 		assertThat(notice.get("link").asString()).isEqualTo("/messages/" + conversation);
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(10))
 			.until(() -> ofKind(this.guardian, "new_message").size() == 1);
 		assertThat(kinds(this.technician)).as("not the author").doesNotContain("new_message");
-		assertThat(TestMailServer.mailsTo(this.guardian.email()))
-			.as("messages are not mailed by default")
+		assertThat(TestMailServer.mailsTo(this.guardian.email())).as("messages are not mailed by default")
 			.noneMatch(mail -> TestMailServer.subject(mail).contains("message"));
 	}
 
@@ -284,8 +287,9 @@ class NotificationsIntegrationTests {
 		assertThat(cell(defaults, "new_message", "in_app").get("enabled").asBoolean()).isTrue();
 		assertThat(cell(defaults, "password_changed", "email").get("locked").asBoolean()).isTrue();
 
-		Api.Response changed = this.guardian.api().put("/api/notifications/preferences", body("preferences",
-				List.of(body("kind", "appointment_moved", "channel", "email", "enabled", false))));
+		Api.Response changed = this.guardian.api()
+			.put("/api/notifications/preferences", body("preferences",
+					List.of(body("kind", "appointment_moved", "channel", "email", "enabled", false))));
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
 		assertThat(cell(changed.json(), "appointment_moved", "email").get("enabled").asBoolean()).isFalse();
 
@@ -300,23 +304,27 @@ class NotificationsIntegrationTests {
 		assertThat(TestMailServer.mailsTo(this.guardian.email()))
 			.noneMatch(mail -> TestMailServer.subject(mail).contains("moved"));
 
-		Api.Response locked = this.guardian.api().put("/api/notifications/preferences", body("preferences",
-				List.of(body("kind", "password_changed", "channel", "email", "enabled", false))));
+		Api.Response locked = this.guardian.api()
+			.put("/api/notifications/preferences", body("preferences",
+					List.of(body("kind", "password_changed", "channel", "email", "enabled", false))));
 		assertThat(locked.status()).isEqualTo(400);
 		assertThat(locked.at("/errors/0/pointer")).isEqualTo("/preferences/0/enabled");
-		Api.Response unknownKind = this.guardian.api().put("/api/notifications/preferences", body("preferences",
-				List.of(body("kind", "invoice_paid", "channel", "email", "enabled", true))));
+		Api.Response unknownKind = this.guardian.api()
+			.put("/api/notifications/preferences",
+					body("preferences", List.of(body("kind", "invoice_paid", "channel", "email", "enabled", true))));
 		assertThat(unknownKind.status()).isEqualTo(400);
 		assertThat(unknownKind.at("/errors/0/pointer")).isEqualTo("/preferences/0/kind");
-		Api.Response unknownChannel = this.guardian.api().put("/api/notifications/preferences", body("preferences",
-				List.of(body("kind", "new_message", "channel", "sms", "enabled", true))));
+		Api.Response unknownChannel = this.guardian.api()
+			.put("/api/notifications/preferences",
+					body("preferences", List.of(body("kind", "new_message", "channel", "sms", "enabled", true))));
 		assertThat(unknownChannel.at("/errors/0/pointer")).isEqualTo("/preferences/0/channel");
 	}
 
 	@Test
 	void aPasswordChangeIsAlwaysMailedAndASignInShowsInTheCentreAndIsMailed() {
-		Api.Response changed = this.guardian.api().put("/api/auth/profile",
-				body("currentPassword", Clinic.PASSWORD, "newPassword", "juniper-sextant-quarry-55"));
+		Api.Response changed = this.guardian.api()
+			.put("/api/auth/profile",
+					body("currentPassword", Clinic.PASSWORD, "newPassword", "juniper-sextant-quarry-55"));
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
 
 		awaitKinds(this.guardian, "password_changed", 1);
@@ -335,14 +343,15 @@ class NotificationsIntegrationTests {
 
 	@Test
 	void theCentreListsNewestFirstAndMarksRead() {
-		// Both first sign-ins are noticed asynchronously; let those notices land before counting.
+		// Both first sign-ins are noticed asynchronously; let those notices land before
+		// counting.
 		awaitKinds(this.guardian, "new_sign_in", 1);
 		awaitKinds(this.technician, "new_sign_in", 1);
 		for (int i = 0; i < 3; i++) {
 			UUID message = UUID.randomUUID();
-			this.transactions.executeWithoutResult(status -> this.events.publishEvent(new MessagePosted(message,
-					UUID.randomUUID(), UUID.fromString(this.technician.id()), Set.of(UUID.fromString(this.guardian.id())),
-					Instant.now())));
+			this.transactions.executeWithoutResult(status -> this.events
+				.publishEvent(new MessagePosted(message, UUID.randomUUID(), UUID.fromString(this.technician.id()),
+						Set.of(UUID.fromString(this.guardian.id())), Instant.now())));
 		}
 		awaitKinds(this.guardian, "new_message", 3);
 		Api api = this.guardian.api();
@@ -354,17 +363,25 @@ class NotificationsIntegrationTests {
 		assertThat(times).isSortedAccordingTo((a, b) -> Instant.parse(b).compareTo(Instant.parse(a)));
 
 		String first = all.get("content").get(0).get("id").asString();
-		String othersId = this.technician.api().get("/api/notifications").json().get("content").get(0).get("id").asString();
+		String othersId = this.technician.api()
+			.get("/api/notifications")
+			.json()
+			.get("content")
+			.get(0)
+			.get("id")
+			.asString();
 		Api.Response read = api.post("/api/notifications/read", body("ids", List.of(first, othersId)));
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
 		assertThat(read.json().get("unreadCount").asLong()).isEqualTo(unread - 1);
 		assertThat(this.technician.api().get("/api/notifications").json().get("content").get(0).get("read").asBoolean())
-			.as("someone else's notification is untouched").isFalse();
+			.as("someone else's notification is untouched")
+			.isFalse();
 		assertThat(api.get("/api/notifications?unreadOnly=true&size=50").json().get("content"))
 			.noneMatch(n -> n.get("id").asString().equals(first));
 
 		assertThat(api.post("/api/notifications/read", body("all", true)).json().get("unreadCount").asLong()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from live_events where recipient_id = :id and type = 'notification.read'")
+		assertThat(this.jdbc
+			.sql("select count(*) from live_events where recipient_id = :id and type = 'notification.read'")
 			.param("id", UUID.fromString(this.guardian.id()))
 			.query(Long.class)
 			.single()).isEqualTo(2);
@@ -378,7 +395,8 @@ class NotificationsIntegrationTests {
 		JsonNode request = awaitKinds(this.guardian, "signature_requested", 1).get(0);
 		assertThat(request.get("task").asBoolean()).isTrue();
 		assertThat(request.get("resolvedAt").isNull()).isTrue();
-		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice, asynchronous
+		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice,
+														// asynchronous
 		long unread = unreadCount(this.guardian);
 
 		coSign(this.guardian, session);
@@ -405,7 +423,8 @@ class NotificationsIntegrationTests {
 		coSign(secondGuardian, session);
 
 		assertThat(awaitResolved(this.guardian, mine).get("read").asBoolean())
-			.as("the other guardian's signature did the task").isTrue();
+			.as("the other guardian's signature did the task")
+			.isTrue();
 		awaitResolved(secondGuardian, theirs);
 		assertThat(liveEvents(this.guardian, "notification.resolved")).isEqualTo(1);
 	}
@@ -416,9 +435,8 @@ class NotificationsIntegrationTests {
 		Instant start = Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 		Api.Response proposed = this.technician.api()
-			.post("/api/appointments/" + appointment + "/change-requests",
-					body("scope", "this", "start", start.plus(1, ChronoUnit.HOURS).toString(), "end",
-							start.plus(2, ChronoUnit.HOURS).toString()));
+			.post("/api/appointments/" + appointment + "/change-requests", body("scope", "this", "start",
+					start.plus(1, ChronoUnit.HOURS).toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()));
 		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
 		JsonNode deciders = awaitKinds(this.admin, "change_requested", 1).get(0);
 		JsonNode bystanders = awaitKinds(anotherAdmin, "change_requested", 1).get(0);
@@ -439,15 +457,16 @@ class NotificationsIntegrationTests {
 	void aNoteSignedBeforeItsNoticeArrivedIsNoticedAsDone() {
 		UUID session = UUID.randomUUID();
 		Instant submittedAt = Instant.now().minusSeconds(5);
-		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice, asynchronous
+		awaitKinds(this.guardian, "new_sign_in", 1); // the first sign-in's own notice,
+														// asynchronous
 		long unread = unreadCount(this.guardian);
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionCoSigned(session,
 				UUID.fromString(this.childId), UUID.fromString(this.guardian.id()), submittedAt.plusSeconds(1))));
 		EventPublications.awaitDelivered(this.jdbc, "SessionCoSigned");
 
-		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionSubmitted(session,
-				UUID.fromString(this.childId), UUID.fromString(this.technician.id()), submittedAt, null,
-				submittedAt.minusSeconds(3600), submittedAt)));
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(
+				new SessionSubmitted(session, UUID.fromString(this.childId), UUID.fromString(this.technician.id()),
+						submittedAt, null, submittedAt.minusSeconds(3600), submittedAt)));
 
 		JsonNode notice = awaitKinds(this.guardian, "signature_requested", 1).get(0);
 		assertThat(notice.hasNonNull("resolvedAt")).as("listeners run in any order: the task was done").isTrue();
@@ -509,24 +528,29 @@ class NotificationsIntegrationTests {
 			.matches(java.util.regex.Pattern.quote(child)
 					+ "'s session note of \\w{3} \\d{1,2} \\w{3} with .+ is waiting for your signature");
 		assertThat(awaitKinds(this.guardian, "new_message", 1).get(0).get("title").asString())
-			.startsWith("New message from ").endsWith(" about " + child);
+			.startsWith("New message from ")
+			.endsWith(" about " + child);
 		assertThat(kindsAndTitles(this.guardian)).as("never the full last name").noneMatch(t -> t.contains(lastName));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> TestMailServer.mailsTo(this.guardian.email())
 				.stream()
 				.anyMatch(mail -> TestMailServer.subject(mail).contains("booked")));
 		assertThat(TestMailServer.mailsTo(this.guardian.email())).as("mails never name the child")
-			.allSatisfy(mail -> assertThat(TestMailServer.text(mail) + TestMailServer.subject(mail))
-				.doesNotContain("Avery").doesNotContain(lastName));
+			.allSatisfy(
+					mail -> assertThat(TestMailServer.text(mail) + TestMailServer.subject(mail)).doesNotContain("Avery")
+						.doesNotContain(lastName));
 	}
 
-	/** A session of the child that ended an hour ago, recorded and submitted by the technician. */
+	/**
+	 * A session of the child that ended an hour ago, recorded and submitted by the
+	 * technician.
+	 */
 	private String anEndedSubmittedSession() {
 		String id = UUID.randomUUID().toString();
 		Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
-		Api.Response session = this.technician.api().put("/api/sessions/" + id, body("childId", this.childId,
-				"serviceCode", "97153", "place", "clinic", "startedAt", start.toString(), "endedAt",
-				start.plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response session = this.technician.api()
+			.put("/api/sessions/" + id, body("childId", this.childId, "serviceCode", "97153", "place", "clinic",
+					"startedAt", start.toString(), "endedAt", start.plus(1, ChronoUnit.HOURS).toString()));
 		assertThat(session.status()).as(session.text()).isEqualTo(201);
 		Api.Response submitted = this.technician.api().post("/api/sessions/" + id + "/submit", body("note", "Calm."));
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
@@ -534,8 +558,9 @@ class NotificationsIntegrationTests {
 	}
 
 	private static void coSign(Clinic.Person guardian, String session) {
-		Api.Response signed = guardian.api().post("/api/sessions/" + session + "/guardian-signature",
-				body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
+		Api.Response signed = guardian.api()
+			.post("/api/sessions/" + session + "/guardian-signature",
+					body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
 		assertThat(signed.status()).as(signed.text()).isEqualTo(200);
 	}
 
@@ -572,7 +597,11 @@ class NotificationsIntegrationTests {
 
 	private static List<String> kindsAndTitles(Clinic.Person person) {
 		List<String> titles = new ArrayList<>();
-		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> titles.add(n.get("title").asString()));
+		person.api()
+			.get("/api/notifications?size=200")
+			.json()
+			.get("content")
+			.forEach(n -> titles.add(n.get("title").asString()));
 		return titles;
 	}
 
@@ -597,11 +626,18 @@ class NotificationsIntegrationTests {
 
 	private static List<String> kinds(Clinic.Person person) {
 		List<String> kinds = new ArrayList<>();
-		person.api().get("/api/notifications?size=200").json().get("content").forEach(n -> kinds.add(n.get("kind").asString()));
+		person.api()
+			.get("/api/notifications?size=200")
+			.json()
+			.get("content")
+			.forEach(n -> kinds.add(n.get("kind").asString()));
 		return kinds;
 	}
 
-	/** 15:00 UTC on that weekday, two weeks or so ahead: clear of the other tests' appointments. */
+	/**
+	 * 15:00 UTC on that weekday, two weeks or so ahead: clear of the other tests'
+	 * appointments.
+	 */
 	private static Instant weeksAhead(java.time.DayOfWeek day) {
 		return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
 			.plusWeeks(2)
@@ -610,12 +646,16 @@ class NotificationsIntegrationTests {
 			.toInstant(java.time.ZoneOffset.UTC);
 	}
 
-	/** A weekly series of one-hour appointments of the child with the technician, booked by the admin. */
+	/**
+	 * A weekly series of one-hour appointments of the child with the technician, booked
+	 * by the admin.
+	 */
 	private Api.Response aWeeklySeries(Instant start, String byDay, int count) {
-		Api.Response booked = this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "home", "start", start.toString(), "end",
-				start.plus(1, ChronoUnit.HOURS).toString(), "recurrence",
-				"FREQ=WEEKLY;BYDAY=" + byDay + ";COUNT=" + count));
+		Api.Response booked = this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "97153", "place",
+							"home", "start", start.toString(), "end", start.plus(1, ChronoUnit.HOURS).toString(),
+							"recurrence", "FREQ=WEEKLY;BYDAY=" + byDay + ";COUNT=" + count));
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 		return booked;
 	}

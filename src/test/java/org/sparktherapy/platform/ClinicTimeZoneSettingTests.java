@@ -9,7 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** A clinic time zone nobody knows stops the start, naming the setting, before anything is opened or booked. */
+/**
+ * A clinic time zone nobody knows stops the start, naming the setting, before anything is
+ * opened or booked.
+ */
 class ClinicTimeZoneSettingTests {
 
 	@Test

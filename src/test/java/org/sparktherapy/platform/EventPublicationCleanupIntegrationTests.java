@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Completed event publications are kept a week, then deleted; unfinished ones are never deleted.
+ * Completed event publications are kept a week, then deleted; unfinished ones are never
+ * deleted.
  */
 @IntegrationTest
 class EventPublicationCleanupIntegrationTests {

@@ -28,7 +28,8 @@ class PageQueryTests {
 	void sortsOnlyByListedPropertiesSoNothingElseReachesSql() {
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> PageQuery.of(0, 10, "name; drop table accounts", SORTABLE, "name"));
-		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> PageQuery.of(0, 10, "name,sideways", SORTABLE, "name"));
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> PageQuery.of(0, 10, "name,sideways", SORTABLE, "name"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> PageQuery.of(0, 0, null, SORTABLE, "name"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> PageQuery.of(-1, 5, null, SORTABLE, "name"));
 	}

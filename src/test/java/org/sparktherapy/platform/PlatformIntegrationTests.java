@@ -128,8 +128,8 @@ class PlatformIntegrationTests {
 		String huge = "{\"email\":\"" + "a".repeat(2_000_000) + "\",\"password\":\"x\"}";
 
 		Api.Response declared = this.api.sendRaw("POST", "/api/auth/login", HttpRequest.BodyPublishers.ofString(huge));
-		Api.Response chunked = this.api.sendRaw("POST", "/api/auth/login", HttpRequest.BodyPublishers
-			.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())));
+		Api.Response chunked = this.api.sendRaw("POST", "/api/auth/login",
+				HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())));
 
 		assertThat(declared.status()).isEqualTo(413);
 		assertThat(declared.contentType()).startsWith("application/problem+json");
@@ -156,15 +156,23 @@ class PlatformIntegrationTests {
 		JsonNode openapi = document.json();
 		assertThat(openapi.get("openapi").asString()).startsWith("3.1");
 		Set<String> documented = new TreeSet<>();
-		openapi.get("paths").properties().forEach(path -> path.getValue().properties()
-			.forEach(method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+		openapi.get("paths")
+			.properties()
+			.forEach(path -> path.getValue()
+				.properties()
+				.forEach(method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
 		Set<String> registered = new TreeSet<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {
 			if (info.getPathPatternsCondition() == null) {
 				return;
 			}
-			info.getPathPatternsCondition().getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(
-					path -> info.getMethodsCondition().getMethods().forEach(m -> registered.add(m.name() + " " + path)));
+			info.getPathPatternsCondition()
+				.getPatternValues()
+				.stream()
+				.filter(p -> p.startsWith("/api/"))
+				.forEach(path -> info.getMethodsCondition()
+					.getMethods()
+					.forEach(m -> registered.add(m.name() + " " + path)));
 		});
 		registered.removeIf(route -> route.contains("/api/openapi.json") || route.contains("/api/docs")
 				|| route.contains("swagger"));

@@ -71,8 +71,11 @@ class ProgramsIntegrationTests {
 			assertThat(api.put("/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention"))
 				.status()).isEqualTo(403);
 			assertThat(api.delete("/api/programs/" + programId).status()).isEqualTo(403);
-			assertThat(api.post("/api/programs", body("childId", this.childId, "name", "x", "domain", "play", "kind",
-					"behavior", "measurement", "frequency")).status()).isEqualTo(403);
+			assertThat(api
+				.post("/api/programs",
+						body("childId", this.childId, "name", "x", "domain", "play", "kind", "behavior", "measurement",
+								"frequency"))
+				.status()).isEqualTo(403);
 		}
 	}
 
@@ -83,8 +86,11 @@ class ProgramsIntegrationTests {
 
 		assertThat(otherSupervisor.api().get("/api/programs/" + programId).status()).isEqualTo(404);
 		assertThat(otherSupervisor.api().put("/api/programs/" + programId, body("name", "x")).status()).isEqualTo(404);
-		assertThat(otherSupervisor.api().post("/api/programs", body("childId", this.childId, "name", "x", "domain",
-				"play", "kind", "behavior", "measurement", "frequency")).status()).isEqualTo(404);
+		assertThat(otherSupervisor.api()
+			.post("/api/programs",
+					body("childId", this.childId, "name", "x", "domain", "play", "kind", "behavior", "measurement",
+							"frequency"))
+			.status()).isEqualTo(404);
 		assertThat(this.admin.api().get("/api/programs/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 	}
 
@@ -112,13 +118,17 @@ class ProgramsIntegrationTests {
 
 	@Test
 	void measurementMustFitTheKindAndSkillsNeedACriterion() {
-		Api.Response mismatch = this.supervisor.api().post("/api/programs", body("childId", this.childId, "name",
-				"Hitting", "domain", "behavior_reduction", "kind", "behavior", "measurement", "percent_correct"));
-		Api.Response noCriterion = this.supervisor.api().post("/api/programs", body("childId", this.childId, "name",
-				"Manding", "domain", "communication", "kind", "skill", "measurement", "percent_correct"));
-		Api.Response behavior = this.supervisor.api().post("/api/programs", body("childId", this.childId, "name",
-				"Elopement", "domain", "behavior_reduction", "kind", "behavior", "measurement", "frequency",
-				"targets", List.of(body("name", "Elopement", "definition", "Leaving the area without permission"))));
+		Api.Response mismatch = this.supervisor.api()
+			.post("/api/programs", body("childId", this.childId, "name", "Hitting", "domain", "behavior_reduction",
+					"kind", "behavior", "measurement", "percent_correct"));
+		Api.Response noCriterion = this.supervisor.api()
+			.post("/api/programs", body("childId", this.childId, "name", "Manding", "domain", "communication", "kind",
+					"skill", "measurement", "percent_correct"));
+		Api.Response behavior = this.supervisor.api()
+			.post("/api/programs",
+					body("childId", this.childId, "name", "Elopement", "domain", "behavior_reduction", "kind",
+							"behavior", "measurement", "frequency", "targets",
+							List.of(body("name", "Elopement", "definition", "Leaving the area without permission"))));
 
 		assertThat(mismatch.status()).isEqualTo(400);
 		assertThat(mismatch.at("/errors/0/pointer")).isEqualTo("/measurement");
@@ -132,8 +142,9 @@ class ProgramsIntegrationTests {
 	void noProgramsForAnArchivedChild() {
 		this.admin.api().delete("/api/children/" + this.childId);
 
-		Api.Response response = this.supervisor.api().post("/api/programs", body("childId", this.childId, "name",
-				"x", "domain", "play", "kind", "behavior", "measurement", "frequency"));
+		Api.Response response = this.supervisor.api()
+			.post("/api/programs", body("childId", this.childId, "name", "x", "domain", "play", "kind", "behavior",
+					"measurement", "frequency"));
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.at("/type")).isEqualTo("https://sparktherapy.org/problems/child-not-in-care");
@@ -147,10 +158,11 @@ class ProgramsIntegrationTests {
 
 		assertThat(this.supervisor.api().get("/api/programs/" + programId).at("/status")).isEqualTo("archived");
 		assertThat(this.supervisor.api().get("/api/programs/child/" + this.childId).json().get("content")).isEmpty();
-		assertThat(this.supervisor.api().get("/api/programs/child/" + this.childId + "?includeArchived=true")
+		assertThat(this.supervisor.api()
+			.get("/api/programs/child/" + this.childId + "?includeArchived=true")
 			.at("/content/0/id")).isEqualTo(programId);
-		assertThat(this.supervisor.api().post("/api/programs/" + programId + "/targets", body("name", "cow"))
-			.status()).isEqualTo(409);
+		assertThat(this.supervisor.api().post("/api/programs/" + programId + "/targets", body("name", "cow")).status())
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -161,12 +173,12 @@ class ProgramsIntegrationTests {
 		String dog = program.at("/targets/0/id");
 		String cat = program.at("/targets/1/id");
 
-		Api.Response reordered = this.supervisor.api().put("/api/programs/" + programId + "/target-order",
-				body("targetIds", List.of(cow.at("/id"), cat, dog)));
-		Api.Response incomplete = this.supervisor.api().put("/api/programs/" + programId + "/target-order",
-				body("targetIds", List.of(cat, dog)));
-		Api.Response renamed = this.supervisor.api().put("/api/programs/" + programId + "/targets/" + cat,
-				body("name", "kitten", "notes", "use photos"));
+		Api.Response reordered = this.supervisor.api()
+			.put("/api/programs/" + programId + "/target-order", body("targetIds", List.of(cow.at("/id"), cat, dog)));
+		Api.Response incomplete = this.supervisor.api()
+			.put("/api/programs/" + programId + "/target-order", body("targetIds", List.of(cat, dog)));
+		Api.Response renamed = this.supervisor.api()
+			.put("/api/programs/" + programId + "/targets/" + cat, body("name", "kitten", "notes", "use photos"));
 
 		assertThat(cow.status()).isEqualTo(201);
 		assertThat(cow.at("/phase")).isEqualTo("baseline");
@@ -181,8 +193,9 @@ class ProgramsIntegrationTests {
 		String first = this.clinic.aProgram(this.supervisor, this.childId).at("/id");
 		String otherTarget = this.clinic.aProgram(this.supervisor, this.childId).at("/targets/0/id");
 
-		assertThat(this.supervisor.api().put("/api/programs/" + first + "/targets/" + otherTarget,
-				body("name", "x")).status()).isEqualTo(404);
+		assertThat(this.supervisor.api()
+			.put("/api/programs/" + first + "/targets/" + otherTarget, body("name", "x"))
+			.status()).isEqualTo(404);
 	}
 
 	@Test
@@ -190,8 +203,9 @@ class ProgramsIntegrationTests {
 		Api.Response program = this.clinic.aProgram(this.supervisor, this.childId);
 		String path = "/api/programs/" + program.at("/id");
 
-		Api.Response changed = this.supervisor.api().put(path, body("masteryCriterion",
-				body("percent", 90, "consecutiveSessions", 2, "minTrials", 10)), "If-Match", program.header("ETag"));
+		Api.Response changed = this.supervisor.api()
+			.put(path, body("masteryCriterion", body("percent", 90, "consecutiveSessions", 2, "minTrials", 10)),
+					"If-Match", program.header("ETag"));
 		Api.Response stale = this.supervisor.api().put(path, body("name", "x"), "If-Match", program.header("ETag"));
 
 		assertThat(changed.status()).isEqualTo(200);

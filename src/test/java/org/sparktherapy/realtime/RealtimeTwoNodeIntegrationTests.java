@@ -32,8 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL database and one Redis (127.0.0.1:6379): a message a parent posts through
- * node A's API reaches the therapist's stream held by node B. Skipped without Redis, unless {@code CI} is set (then Redis is required).
+ * Two application nodes on one PostgreSQL database and one Redis (127.0.0.1:6379): a
+ * message a parent posts through node A's API reaches the therapist's stream held by node
+ * B. Skipped without Redis, unless {@code CI} is set (then Redis is required).
  */
 @IntegrationTest
 class RealtimeTwoNodeIntegrationTests {
@@ -70,10 +71,9 @@ class RealtimeTwoNodeIntegrationTests {
 		long subscribedBefore = relaySubscribers();
 		try (ConfigurableApplicationContext nodeA = node(database, sharedSecret, "a");
 				ConfigurableApplicationContext nodeB = node(database, sharedSecret, "b")) {
-			// both nodes listen on the channel (a node that found Redis slow retries its subscription in 5 s)
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> relaySubscribers() >= subscribedBefore + 2);
+			// both nodes listen on the channel (a node that found Redis slow retries its
+			// subscription in 5 s)
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relaySubscribers() >= subscribedBefore + 2);
 			Clinic clinicA = new Clinic(port(nodeA));
 			Clinic.Person admin = clinicA.rootAdmin();
 			Clinic.Person parent = clinicA.aParent();
@@ -90,7 +90,8 @@ class RealtimeTwoNodeIntegrationTests {
 				assertThat(posted.status()).as(posted.text()).isEqualTo(201);
 				String messageId = posted.at("/id");
 
-				// node B re-reads only when told (its periodic re-read is an hour away): the notice came through Redis.
+				// node B re-reads only when told (its periodic re-read is an hour away):
+				// the notice came through Redis.
 				// How fast is measured in benchmarks/live-latency, not here.
 				EventStream.Event created = messageCreated(stream, Duration.ofSeconds(10));
 				assertThat(created).as("message.created on node B's stream").isNotNull();
@@ -102,7 +103,10 @@ class RealtimeTwoNodeIntegrationTests {
 		}
 	}
 
-	/** The first {@code message.created} event within {@code timeout} (other events, e.g. notices, skipped). */
+	/**
+	 * The first {@code message.created} event within {@code timeout} (other events, e.g.
+	 * notices, skipped).
+	 */
 	private static EventStream.Event messageCreated(EventStream stream, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -117,11 +121,16 @@ class RealtimeTwoNodeIntegrationTests {
 		return null;
 	}
 
-	/** How many connections listen on the live-events channel of the Redis server (other test nodes included). */
+	/**
+	 * How many connections listen on the live-events channel of the Redis server (other
+	 * test nodes included).
+	 */
 	private static long relaySubscribers() {
 		RedisClient client = RedisClient.create(RedisURI.create(REDIS_HOST, REDIS_PORT));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().pubsubNumsub("sparktherapy:live-events").getOrDefault("sparktherapy:live-events", 0L);
+			return connection.sync()
+				.pubsubNumsub("sparktherapy:live-events")
+				.getOrDefault("sparktherapy:live-events", 0L);
 		}
 		finally {
 			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

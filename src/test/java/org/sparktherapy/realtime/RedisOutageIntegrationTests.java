@@ -26,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A node configured for Redis that cannot reach it starts, stays healthy and still serves its own streams. */
+/**
+ * A node configured for Redis that cannot reach it starts, stays healthy and still serves
+ * its own streams.
+ */
 @IntegrationTest
 class RedisOutageIntegrationTests {
 
@@ -50,7 +53,8 @@ class RedisOutageIntegrationTests {
 			int port = ((WebServerApplicationContext) node).getWebServer().getPort();
 			assertThat(new Api(port).get("/api/health").at("/status")).isEqualTo("UP");
 			Clinic.Person admin = new Clinic(port).rootAdmin();
-			// The first sign-in raises a new_sign_in notification asynchronously; wait for its live event so the
+			// The first sign-in raises a new_sign_in notification asynchronously; wait
+			// for its live event so the
 			// stream below sees only what this test publishes.
 			JdbcClient nodeJdbc = JdbcClient.create(node.getBean(DataSource.class));
 			Awaitility.await()
@@ -67,7 +71,8 @@ class RedisOutageIntegrationTests {
 					.executeWithoutResult(status -> node.getBean(LiveEvents.class)
 						.publish(List.of(UUID.fromString(admin.id())), "notification.read", Map.of("unreadCount", 3)));
 
-				// delivered by this node although Redis is down (the periodic re-read is an hour away)
+				// delivered by this node although Redis is down (the periodic re-read is
+				// an hour away)
 				EventStream.Event event = stream.next(Duration.ofSeconds(10));
 				assertThat(event).isNotNull();
 				assertThat(event.data()).isEqualTo("{\"unreadCount\": 3}");

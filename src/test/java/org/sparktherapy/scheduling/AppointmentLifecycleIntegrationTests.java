@@ -19,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * The appointment lifecycle follows the clock: check-in opens 30 minutes before the start (the default of
- * {@code spark.scheduling.check-in-opens-before}), a no-show and a completion only after the start, a completion
- * with its actual times, a submitted session completes its appointment, a guardian co-signs only a session that has
- * ended, and an admin may override the clock with a recorded reason. Times are set relative to the real clock with
- * a minute's margin on either side of each boundary.
+ * The appointment lifecycle follows the clock: check-in opens 30 minutes before the start
+ * (the default of {@code spark.scheduling.check-in-opens-before}), a no-show and a
+ * completion only after the start, a completion with its actual times, a submitted
+ * session completes its appointment, a guardian co-signs only a session that has ended,
+ * and an admin may override the clock with a recorded reason. Times are set relative to
+ * the real clock with a minute's margin on either side of each boundary.
  */
 @IntegrationTest
 class AppointmentLifecycleIntegrationTests {
@@ -122,16 +123,17 @@ class AppointmentLifecycleIntegrationTests {
 		String past = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 		this.technician.api().post(path(past, "check-in"), "{}");
 
-		Api.Response future = this.technician.api().post(path(past, "complete"),
-				body("actualStart", start.toString(), "actualEnd", fromNow(30).toString()));
-		Api.Response beforeCheckIn = this.technician.api().post(path(past, "complete"),
-				body("actualStart", start.minus(Duration.ofMinutes(45)).toString(), "actualEnd", start.toString()));
-		Api.Response backwards = this.technician.api().post(path(past, "complete"),
-				body("actualStart", start.plus(Duration.ofMinutes(30)).toString(), "actualEnd",
-						start.plus(Duration.ofMinutes(10)).toString()));
-		Api.Response completed = this.technician.api().post(path(past, "complete"),
-				body("actualStart", start.plus(Duration.ofMinutes(5)).toString(), "actualEnd",
-						start.plus(Duration.ofMinutes(50)).toString()));
+		Api.Response future = this.technician.api()
+			.post(path(past, "complete"), body("actualStart", start.toString(), "actualEnd", fromNow(30).toString()));
+		Api.Response beforeCheckIn = this.technician.api()
+			.post(path(past, "complete"),
+					body("actualStart", start.minus(Duration.ofMinutes(45)).toString(), "actualEnd", start.toString()));
+		Api.Response backwards = this.technician.api()
+			.post(path(past, "complete"), body("actualStart", start.plus(Duration.ofMinutes(30)).toString(),
+					"actualEnd", start.plus(Duration.ofMinutes(10)).toString()));
+		Api.Response completed = this.technician.api()
+			.post(path(past, "complete"), body("actualStart", start.plus(Duration.ofMinutes(5)).toString(), "actualEnd",
+					start.plus(Duration.ofMinutes(50)).toString()));
 
 		assertPointer(future, "/actualEnd");
 		assertPointer(beforeCheckIn, "/actualStart");
@@ -166,7 +168,8 @@ class AppointmentLifecycleIntegrationTests {
 		assertThat(checkedIn.status()).as(checkedIn.text()).isEqualTo(200);
 		assertThat(completed.status()).as(completed.text()).isEqualTo(200);
 		assertThat(completed.at("/status")).isEqualTo("completed");
-		assertThat(Instant.parse(completed.at("/actualEnd"))).as("as booked").isEqualTo(start.plus(Duration.ofHours(1)));
+		assertThat(Instant.parse(completed.at("/actualEnd"))).as("as booked")
+			.isEqualTo(start.plus(Duration.ofHours(1)));
 		JsonNode history = this.admin.api().get("/api/children/" + this.childId + "/history?size=100").json();
 		assertThat(history.get("content").findValuesAsString("action")).contains("checked_in_early", "completed_early");
 		assertThat(history.get("content").findValuesAsString("to")).contains("Session moved up by phone",
@@ -204,8 +207,9 @@ class AppointmentLifecycleIntegrationTests {
 			.as("recording again opens the same session")
 			.isEqualTo(sessionId);
 		Instant ended = start.plus(Duration.ofMinutes(45));
-		Api.Response edited = this.technician.api().put("/api/sessions/" + sessionId, body("childId", this.childId,
-				"serviceCode", "97153", "place", "clinic", "startedAt", start.toString(), "endedAt", ended.toString()));
+		Api.Response edited = this.technician.api()
+			.put("/api/sessions/" + sessionId, body("childId", this.childId, "serviceCode", "97153", "place", "clinic",
+					"startedAt", start.toString(), "endedAt", ended.toString()));
 		assertThat(edited.status()).as(edited.text()).isEqualTo(200);
 
 		Api.Response submitted = this.technician.api()
@@ -247,13 +251,16 @@ class AppointmentLifecycleIntegrationTests {
 	void aGuardianCoSignsOnlyASessionThatHasEnded() {
 		String id = UUID.randomUUID().toString();
 		Instant start = Instant.now().minus(Duration.ofMinutes(10));
-		assertThat(this.technician.api().put("/api/sessions/" + id, body("childId", this.childId, "serviceCode",
-				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt",
-				start.plus(Duration.ofHours(1)).toString())).status()).isEqualTo(201);
+		assertThat(this.technician.api()
+			.put("/api/sessions/" + id,
+					body("childId", this.childId, "serviceCode", "97153", "place", "clinic", "startedAt",
+							start.toString(), "endedAt", start.plus(Duration.ofHours(1)).toString()))
+			.status()).isEqualTo(201);
 		assertThat(this.technician.api().post("/api/sessions/" + id + "/submit", "{}").status()).isEqualTo(200);
 
-		Api.Response refused = this.guardian.api().post("/api/sessions/" + id + "/guardian-signature",
-				body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
+		Api.Response refused = this.guardian.api()
+			.post("/api/sessions/" + id + "/guardian-signature",
+					body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/type")).endsWith("/session-not-ended");

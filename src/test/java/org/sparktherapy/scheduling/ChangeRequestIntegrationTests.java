@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
-/** Therapists propose changes of their appointments; admins approve or decline. The test clinic runs in UTC. */
+/**
+ * Therapists propose changes of their appointments; admins approve or decline. The test
+ * clinic runs in UTC.
+ */
 @IntegrationTest
 class ChangeRequestIntegrationTests {
 
@@ -208,22 +211,27 @@ class ChangeRequestIntegrationTests {
 		assertThat(second.status()).as(second.text()).isEqualTo(409);
 		assertThat(second.at("/type")).endsWith("/change-request-pending");
 
-		assertThat(this.technician.api().post("/api/appointment-change-requests/" + first + "/withdraw", "{}")
+		assertThat(this.technician.api()
+			.post("/api/appointment-change-requests/" + first + "/withdraw", "{}")
 			.at("/status")).isEqualTo("withdrawn");
-		assertThat(this.technician.api().post("/api/appointment-change-requests/" + first + "/withdraw", "{}")
-			.status()).isEqualTo(409);
-		assertThat(propose(this.technician, appointment, this.monday.plus(3, ChronoUnit.HOURS), 60, null, null)
-			.status()).isEqualTo(201);
+		assertThat(this.technician.api().post("/api/appointment-change-requests/" + first + "/withdraw", "{}").status())
+			.isEqualTo(409);
+		assertThat(
+				propose(this.technician, appointment, this.monday.plus(3, ChronoUnit.HOURS), 60, null, null).status())
+			.isEqualTo(201);
 	}
 
 	@Test
 	void aTherapistProposesOnlyForTheirOwnAppointmentsAndParentsNeverSeeRequests() {
 		String appointment = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 
-		assertThat(propose(this.supervisor, appointment, this.monday.plus(2, ChronoUnit.HOURS), 60, null, null)
-			.status()).as("care team, not the appointment's therapist").isEqualTo(403);
-		assertThat(propose(this.clinic.aTherapist("RBT"), appointment, this.monday.plus(2, ChronoUnit.HOURS), 60,
-				null, null).status()).isEqualTo(404);
+		assertThat(
+				propose(this.supervisor, appointment, this.monday.plus(2, ChronoUnit.HOURS), 60, null, null).status())
+			.as("care team, not the appointment's therapist")
+			.isEqualTo(403);
+		assertThat(propose(this.clinic.aTherapist("RBT"), appointment, this.monday.plus(2, ChronoUnit.HOURS), 60, null,
+				null)
+			.status()).isEqualTo(404);
 		String id = propose(this.technician, appointment, this.monday.plus(2, ChronoUnit.HOURS), 60, null, null)
 			.at("/id");
 
@@ -252,15 +260,17 @@ class ChangeRequestIntegrationTests {
 					body("scope", "sometimes", "start", this.monday.toString(), "end",
 							this.monday.plus(1, ChronoUnit.HOURS).toString()))
 			.status()).isEqualTo(400);
-		assertThat(this.admin.api().get("/api/appointment-change-requests?appointmentId=" + appointment).json()
+		assertThat(this.admin.api()
+			.get("/api/appointment-change-requests?appointmentId=" + appointment)
+			.json()
 			.get("content")).as("nothing half-written").isEmpty();
 	}
 
 	@Test
 	void approvingThisAndFollowingMovesTheRestOfTheSeriesToAnotherTherapist() {
 		Api.Response series = this.admin.api()
-			.post("/api/appointments", body("childId", this.childId, "therapistId", this.technician.id(),
-					"serviceCode", "97153", "place", "home", "start", this.monday.toString(), "end",
+			.post("/api/appointments", body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode",
+					"97153", "place", "home", "start", this.monday.toString(), "end",
 					this.monday.plus(1, ChronoUnit.HOURS).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
 		assertThat(series.status()).as(series.text()).isEqualTo(201);
 		String second = series.at("/occurrences/1/id");
@@ -276,7 +286,8 @@ class ChangeRequestIntegrationTests {
 		assertThat(approved.status()).as(approved.text()).isEqualTo(200);
 		assertThat(start(series.at("/occurrences/0/id"))).isEqualTo(this.monday);
 		for (int i = 1; i < 4; i++) {
-			Api.Response occurrence = this.admin.api().get("/api/appointments/" + series.at("/occurrences/" + i + "/id"));
+			Api.Response occurrence = this.admin.api()
+				.get("/api/appointments/" + series.at("/occurrences/" + i + "/id"));
 			assertThat(Instant.parse(occurrence.at("/start")))
 				.isEqualTo(this.monday.plus(7L * i, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
 			assertThat(occurrence.at("/therapist/id")).isEqualTo(this.supervisor.id());

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * Bookings racing each other over the same therapists and children: each is booked whole or refused with 409, never
- * a 500 from a transaction that lost a deadlock, and nothing overlaps afterwards.
+ * Bookings racing each other over the same therapists and children: each is booked whole
+ * or refused with 409, never a 500 from a transaction that lost a deadlock, and nothing
+ * overlaps afterwards.
  */
 @IntegrationTest
 class ConcurrentBookingIntegrationTests {
@@ -38,7 +39,10 @@ class ConcurrentBookingIntegrationTests {
 	@Autowired
 	org.springframework.context.ApplicationContext context;
 
-	/** Each attempt is a whole transaction: the retry advice runs outside the transaction advice. */
+	/**
+	 * Each attempt is a whole transaction: the retry advice runs outside the transaction
+	 * advice.
+	 */
 	@Test
 	void bookingIsRetriedAroundItsTransactionNotInsideIt() {
 		org.springframework.aop.framework.Advised service = (org.springframework.aop.framework.Advised) this.context
@@ -77,8 +81,10 @@ class ConcurrentBookingIntegrationTests {
 		List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
 		try (ExecutorService threads = Executors.newFixedThreadPool(attempts)) {
 			for (int i = 0; i < attempts; i++) {
-				// every pair of therapist and child, half an hour apart, so each series overlaps several others
-				// by therapist and by child, in different weeks and at different points of its insertion
+				// every pair of therapist and child, half an hour apart, so each series
+				// overlaps several others
+				// by therapist and by child, in different weeks and at different points
+				// of its insertion
 				Person therapist = therapists.get(i % 3);
 				String child = children.get((i / 3) % 3);
 				Instant first = monday.plus(30L * (i % 4), ChronoUnit.MINUTES);

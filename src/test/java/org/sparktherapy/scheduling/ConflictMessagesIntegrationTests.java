@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * A refused booking says in words what is in the way: the child (first name and last initial), the therapist and the
- * clinic's local date and time — never an appointment id or a raw timestamp. The test clinic's zone is UTC.
+ * A refused booking says in words what is in the way: the child (first name and last
+ * initial), the therapist and the clinic's local date and time — never an appointment id
+ * or a raw timestamp. The test clinic's zone is UTC.
  */
 @IntegrationTest
 class ConflictMessagesIntegrationTests {
@@ -94,29 +95,31 @@ class ConflictMessagesIntegrationTests {
 		Api.Response refused = book(this.ben, this.maya, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=3");
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
-		assertThat(refused.at("/detail")).isEqualTo("Maya Okafor already has a session with Ava C. "
-				+ day(this.monday.plus(7, ChronoUnit.DAYS)) + ", 3:00–4:00 PM, and 1 more conflict. Nothing was booked"
-				+ " or moved.");
+		assertThat(refused.at("/detail"))
+			.isEqualTo("Maya Okafor already has a session with Ava C. " + day(this.monday.plus(7, ChronoUnit.DAYS))
+					+ ", 3:00–4:00 PM, and 1 more conflict. Nothing was booked" + " or moved.");
 		assertThat(refused.at("/errors/1/detail")).contains(day(this.monday.plus(14, ChronoUnit.DAYS)));
 		assertWordsOnly(refused);
 	}
 
 	@Test
 	void timeOffAndWeeklyHoursNameTheTherapistAndTheLocalTime() {
-		Api.Response hours = this.admin.api().put("/api/therapists/" + this.maya + "/availability",
-				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"))));
+		Api.Response hours = this.admin.api()
+			.put("/api/therapists/" + this.maya + "/availability",
+					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"))));
 		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
 		Instant tuesday = this.monday.plus(1, ChronoUnit.DAYS);
-		Api.Response off = this.admin.api().post("/api/therapists/" + this.maya + "/time-off",
-				body("start", this.monday.minus(6, ChronoUnit.HOURS).toString(), "end",
-						tuesday.plus(2, ChronoUnit.HOURS).toString(), "reason", "Conference"));
+		Api.Response off = this.admin.api()
+			.post("/api/therapists/" + this.maya + "/time-off",
+					body("start", this.monday.minus(6, ChronoUnit.HOURS).toString(), "end",
+							tuesday.plus(2, ChronoUnit.HOURS).toString(), "reason", "Conference"));
 		assertThat(off.status()).as(off.text()).isEqualTo(201);
 
 		Api.Response refused = book(this.ava, this.maya, this.monday, 60, null);
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
-		assertThat(refused.at("/errors/0/detail"))
-			.isEqualTo("Maya Okafor is not available " + day(this.monday) + ", 3:00–4:00 PM (outside their weekly hours)");
+		assertThat(refused.at("/errors/0/detail")).isEqualTo(
+				"Maya Okafor is not available " + day(this.monday) + ", 3:00–4:00 PM (outside their weekly hours)");
 		assertThat(refused.at("/errors/1/detail")).isEqualTo("Maya Okafor is on time off from "
 				+ day(this.monday).substring(3) + ", 9:00 AM to " + day(tuesday).substring(3) + ", 5:00 PM");
 		assertWordsOnly(refused);
@@ -124,9 +127,10 @@ class ConflictMessagesIntegrationTests {
 
 	private static void assertWordsOnly(Api.Response refused) {
 		assertThat(refused.at("/detail")).doesNotContainPattern(UUID).doesNotContainPattern(ISO_TIME);
-		refused.json().get("errors").forEach(error -> assertThat(error.get("detail").asString())
-			.doesNotContainPattern(UUID)
-			.doesNotContainPattern(ISO_TIME));
+		refused.json()
+			.get("errors")
+			.forEach(error -> assertThat(error.get("detail").asString()).doesNotContainPattern(UUID)
+				.doesNotContainPattern(ISO_TIME));
 	}
 
 	/** "on Mon 21 Dec". */

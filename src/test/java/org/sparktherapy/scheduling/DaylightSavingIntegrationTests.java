@@ -37,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * Weekly appointments keep their wall-clock time across the US spring daylight-saving change, through the running
- * application: a clinic in America/New_York (its own application context on a fresh database), booked, moved and read
- * over HTTP and in the calendar feed. The change is the next one ahead (14 March 2027 when written), so the test does
- * not age.
+ * Weekly appointments keep their wall-clock time across the US spring daylight-saving
+ * change, through the running application: a clinic in America/New_York (its own
+ * application context on a fresh database), booked, moved and read over HTTP and in the
+ * calendar feed. The change is the next one ahead (14 March 2027 when written), so the
+ * test does not age.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,7 +64,9 @@ class DaylightSavingIntegrationTests {
 
 	Person guardian;
 
-	/** The Monday two weeks before the next spring-forward change, at 15:00 New York time. */
+	/**
+	 * The Monday two weeks before the next spring-forward change, at 15:00 New York time.
+	 */
 	OffsetDateTime firstMonday;
 
 	@BeforeAll
@@ -131,8 +134,10 @@ class DaylightSavingIntegrationTests {
 		assertThat(starts).extracting(OffsetDateTime::toLocalTime).containsOnly(LocalTime.of(16, 0));
 		assertThat(starts).extracting(OffsetDateTime::getOffset)
 			.containsExactly(ZoneOffset.ofHours(-5), ZoneOffset.ofHours(-4), ZoneOffset.ofHours(-4));
-		assertThat(OffsetDateTime.parse(this.admin.api().get("/api/appointments/" + booked.at("/occurrences/0/id"))
-			.at("/start"))).as("the first Monday stays").isEqualTo(this.firstMonday);
+		assertThat(OffsetDateTime
+			.parse(this.admin.api().get("/api/appointments/" + booked.at("/occurrences/0/id")).at("/start")))
+			.as("the first Monday stays")
+			.isEqualTo(this.firstMonday);
 	}
 
 	@Test
@@ -166,14 +171,18 @@ class DaylightSavingIntegrationTests {
 
 	}
 
-	/** Four Mondays 15:00–17:00 for a child and a therapist of their own, so the tests' series never meet. */
+	/**
+	 * Four Mondays 15:00–17:00 for a child and a therapist of their own, so the tests'
+	 * series never meet.
+	 */
 	private Series bookFourMondays() {
 		Person therapist = this.clinic.aTherapist("RBT");
 		String child = this.clinic.aChild(this.admin, this.guardian, null, therapist);
 		Api.Response booked = this.admin.api()
-			.post("/api/appointments", body("childId", child, "therapistId", therapist.id(), "serviceCode", "97153",
-					"place", "home", "start", this.firstMonday.toString(), "end",
-					this.firstMonday.plusHours(2).toString(), "recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
+			.post("/api/appointments",
+					body("childId", child, "therapistId", therapist.id(), "serviceCode", "97153", "place", "home",
+							"start", this.firstMonday.toString(), "end", this.firstMonday.plusHours(2).toString(),
+							"recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 		return new Series(therapist, booked);
 	}

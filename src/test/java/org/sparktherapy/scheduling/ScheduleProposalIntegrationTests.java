@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
-/** Children's schedule preferences and automatic weekly schedules; the test clinic's time zone is UTC. */
+/**
+ * Children's schedule preferences and automatic weekly schedules; the test clinic's time
+ * zone is UTC.
+ */
 @IntegrationTest
 class ScheduleProposalIntegrationTests {
 
@@ -164,8 +167,9 @@ class ScheduleProposalIntegrationTests {
 		setPreferences(this.childId, afterSchool(), 4, "clinic");
 		Api.Response proposal = propose(this.childId);
 		String start = proposal.at("/placed/1/start");
-		Api.Response off = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
-				body("start", start, "end", proposal.at("/placed/1/end"), "reason", "Training"));
+		Api.Response off = this.admin.api()
+			.post("/api/therapists/" + this.technician.id() + "/time-off",
+					body("start", start, "end", proposal.at("/placed/1/end"), "reason", "Training"));
 		assertThat(off.status()).as(off.text()).isEqualTo(201);
 
 		Api.Response refused = this.admin.api().post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
@@ -195,19 +199,19 @@ class ScheduleProposalIntegrationTests {
 		for (String child : List.of(this.childId, unscheduled)) {
 			Api.Response log = this.admin.api()
 				.get("/api/audit?childId=" + child + "&userId=" + this.admin.id() + "&from=" + before);
-			assertThat(log.json().get("content")).as(log.text())
-				.anySatisfy(entry -> {
-					assertThat(entry.get("action").asString()).isEqualTo("create");
-					assertThat(entry.get("resourceType").asString()).isEqualTo("scheduleProposal");
-					assertThat(entry.get("resourceId").asString()).isEqualTo(id);
-				});
+			assertThat(log.json().get("content")).as(log.text()).anySatisfy(entry -> {
+				assertThat(entry.get("action").asString()).isEqualTo("create");
+				assertThat(entry.get("resourceType").asString()).isEqualTo("scheduleProposal");
+				assertThat(entry.get("resourceId").asString()).isEqualTo(id);
+			});
 		}
 	}
 
 	@Test
 	void refusesAWeekThatDoesNotStartOnAMonday() {
-		Api.Response refused = this.admin.api().post("/api/schedule/proposals",
-				body("weekStart", this.week.plusDays(1).toString(), "childIds", List.of(this.childId)));
+		Api.Response refused = this.admin.api()
+			.post("/api/schedule/proposals",
+					body("weekStart", this.week.plusDays(1).toString(), "childIds", List.of(this.childId)));
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(400);
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/weekStart");
@@ -246,7 +250,8 @@ class ScheduleProposalIntegrationTests {
 		assertThat(adjusted.status()).as(adjusted.text()).isEqualTo(200);
 		assertThat(adjusted.header("ETag")).isEqualTo("\"1\"");
 		assertThat(Instant.parse(adjusted.at("/placed/0/start"))).isEqualTo(free);
-		assertThat(Instant.parse(adjusted.at("/placed/0/end"))).as("the length stays").isEqualTo(free.plusSeconds(7200));
+		assertThat(Instant.parse(adjusted.at("/placed/0/end"))).as("the length stays")
+			.isEqualTo(free.plusSeconds(7200));
 		assertThat(adjusted.at("/placed/0/therapistId")).isEqualTo(this.supervisor.id());
 		Api.Response accepted = this.admin.api().post(path + "/accept", "{}");
 		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
@@ -260,7 +265,8 @@ class ScheduleProposalIntegrationTests {
 		givenWeekdayHours(this.technician, "14:00", "19:00");
 		setPreferences(this.childId, afterSchool(), 4, "clinic");
 		Api.Response proposal = propose(this.childId);
-		String placement = "/api/schedule/proposals/" + proposal.at("/id") + "/placements/" + proposal.at("/placed/0/id");
+		String placement = "/api/schedule/proposals/" + proposal.at("/id") + "/placements/"
+				+ proposal.at("/placed/0/id");
 		Instant other = Instant.parse(proposal.at("/placed/1/start"));
 		Instant evening = freeWeekday(proposal).atTime(20, 0).toInstant(ZoneOffset.UTC);
 
@@ -271,7 +277,8 @@ class ScheduleProposalIntegrationTests {
 		Api.Response backwards = this.admin.api()
 			.send("PATCH", placement, body("start", other.toString(), "end", other.minusSeconds(60).toString()));
 		Api.Response outsider = this.admin.api()
-			.send("PATCH", placement, body("start", other.toString(), "therapistId", this.clinic.aTherapist("RBT").id()));
+			.send("PATCH", placement,
+					body("start", other.toString(), "therapistId", this.clinic.aTherapist("RBT").id()));
 		Api.Response stale = this.admin.api()
 			.send("PATCH", placement, body("start", evening.minusSeconds(3600 * 4).toString()), "If-Match", "\"7\"");
 
@@ -361,7 +368,8 @@ class ScheduleProposalIntegrationTests {
 		assertThat(proposal.at("/summary/hours")).isEqualTo("2");
 		assertThat(proposal.at("/summary/perChild/0/alreadyBookedHours")).isEqualTo("4");
 		assertThat(proposal.at("/summary/perChild/0/hours")).isEqualTo("2");
-		Api.Response accepted = this.admin.api().post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
+		Api.Response accepted = this.admin.api()
+			.post("/api/schedule/proposals/" + proposal.at("/id") + "/accept", "{}");
 		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
 		assertThat(accepted.json().get("existing")).as("its own appointments are not listed as existing").hasSize(2);
 		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
@@ -434,11 +442,10 @@ class ScheduleProposalIntegrationTests {
 		assertThat(summary.get("unplacedHours").asString()).isEqualTo("2");
 		Map<String, String> perChild = new java.util.HashMap<>();
 		summary.get("perChild")
-			.forEach(c -> perChild.put(c.get("childId").asString(),
-					c.get("sessions").asInt() + "/" + c.get("hours").asString() + "/"
-							+ c.get("unplacedHours").asString()));
-		assertThat(perChild).containsExactlyInAnyOrderEntriesOf(
-				Map.of(this.childId, "2/4/0", second, "1/3/0", unstaffed, "0/0/2"));
+			.forEach(c -> perChild.put(c.get("childId").asString(), c.get("sessions").asInt() + "/"
+					+ c.get("hours").asString() + "/" + c.get("unplacedHours").asString()));
+		assertThat(perChild)
+			.containsExactlyInAnyOrderEntriesOf(Map.of(this.childId, "2/4/0", second, "1/3/0", unstaffed, "0/0/2"));
 		assertThat(summary.get("perTherapist")).singleElement().satisfies(t -> {
 			assertThat(t.get("therapistId").asString()).isEqualTo(this.technician.id());
 			assertThat(t.get("sessions").asInt()).isEqualTo(3);
@@ -492,9 +499,11 @@ class ScheduleProposalIntegrationTests {
 		throw new IllegalArgumentException(id);
 	}
 
-	/** Books an appointment of the child with the therapist on the day (UTC), answering its id. */
-	private String book(String childId, Person therapist, String serviceCode, LocalDate day, String start,
-			String end) {
+	/**
+	 * Books an appointment of the child with the therapist on the day (UTC), answering
+	 * its id.
+	 */
+	private String book(String childId, Person therapist, String serviceCode, LocalDate day, String start, String end) {
 		Api.Response booked = this.admin.api()
 			.post("/api/appointments",
 					body("childId", childId, "therapistId", therapist.id(), "serviceCode", serviceCode, "place",
@@ -506,22 +515,23 @@ class ScheduleProposalIntegrationTests {
 	/** A weekday of the proposal's week on which nothing is placed. */
 	private LocalDate freeWeekday(Api.Response proposal) {
 		List<LocalDate> taken = new ArrayList<>();
-		proposal.json().get("placed").forEach(p -> taken.add(Instant.parse(p.get("start").asString())
-			.atZone(ZoneOffset.UTC)
-			.toLocalDate()));
+		proposal.json()
+			.get("placed")
+			.forEach(p -> taken.add(Instant.parse(p.get("start").asString()).atZone(ZoneOffset.UTC).toLocalDate()));
 		return this.week.datesUntil(this.week.plusDays(5)).filter(d -> !taken.contains(d)).findFirst().orElseThrow();
 	}
 
 	private Api.Response propose(String... childIds) {
-		Api.Response proposal = this.admin.api().post("/api/schedule/proposals",
-				body("weekStart", this.week.toString(), "childIds", List.of(childIds)));
+		Api.Response proposal = this.admin.api()
+			.post("/api/schedule/proposals", body("weekStart", this.week.toString(), "childIds", List.of(childIds)));
 		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
 		return proposal;
 	}
 
 	private void givenWeekdayHours(Person therapist, String start, String end) {
-		Api.Response hours = this.admin.api().put("/api/therapists/" + therapist.id() + "/availability",
-				body("blocks", WEEKDAYS.stream().map(d -> body("weekday", d, "start", start, "end", end)).toList()));
+		Api.Response hours = this.admin.api()
+			.put("/api/therapists/" + therapist.id() + "/availability", body("blocks",
+					WEEKDAYS.stream().map(d -> body("weekday", d, "start", start, "end", end)).toList()));
 		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
 	}
 

@@ -53,7 +53,8 @@ class SchedulingIntegrationTests {
 
 	final List<AppointmentCompleted> completed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	// typed by instanceof, not by generics: Spring Modulith's multicaster does not swallow a lambda's mismatch
+	// typed by instanceof, not by generics: Spring Modulith's multicaster does not
+	// swallow a lambda's mismatch
 	final ApplicationListener<ApplicationEvent> listener = event -> {
 		if (event instanceof PayloadApplicationEvent<?> payload
 				&& payload.getPayload() instanceof AppointmentCompleted appointmentCompleted) {
@@ -158,8 +159,8 @@ class SchedulingIntegrationTests {
 	void refusesDoubleBookingAChildListingTheConflict() {
 		String first = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 
-		Api.Response refused = book(this.childId, this.supervisor, this.monday.minus(30, ChronoUnit.MINUTES), 60,
-				null, null);
+		Api.Response refused = book(this.childId, this.supervisor, this.monday.minus(30, ChronoUnit.MINUTES), 60, null,
+				null);
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/errors/0/detail"))
@@ -209,8 +210,9 @@ class SchedulingIntegrationTests {
 	}
 
 	/**
-	 * The database's exclusion constraint is the last word: a booking whose checks passed while a conflicting booking
-	 * was still uncommitted waits for it, then answers 409 as a conflict, not 500, and books nothing.
+	 * The database's exclusion constraint is the last word: a booking whose checks passed
+	 * while a conflicting booking was still uncommitted waits for it, then answers 409 as
+	 * a conflict, not 500, and books nothing.
 	 */
 	@Test
 	void anOverlapCaughtOnlyByTheDatabaseIsAConflictToo() throws Exception {
@@ -231,15 +233,19 @@ class SchedulingIntegrationTests {
 				insert.setString(6, this.admin.id());
 				insert.executeUpdate();
 			}
-			CompletableFuture<Api.Response> booking = CompletableFuture
-				.supplyAsync(() -> book(this.childId, this.technician, start.plus(30, ChronoUnit.MINUTES), 60, null, null));
-			// the booking's own checks cannot see the uncommitted row; its insert waits for it
+			CompletableFuture<Api.Response> booking = CompletableFuture.supplyAsync(
+					() -> book(this.childId, this.technician, start.plus(30, ChronoUnit.MINUTES), 60, null, null));
+			// the booking's own checks cannot see the uncommitted row; its insert waits
+			// for it
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(15))
-				.until(() -> booking.isDone() || this.jdbc.sql("""
-						select count(*) from pg_stat_activity
-						where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into appointments%'
-						""").query(Integer.class).single() > 0);
+				.until(() -> booking.isDone() || this.jdbc
+					.sql("""
+							select count(*) from pg_stat_activity
+							where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into appointments%'
+							""")
+					.query(Integer.class)
+					.single() > 0);
 			assertThat(booking).as("the booking waits for the uncommitted overlap").isNotDone();
 			held.commit();
 
@@ -248,15 +254,18 @@ class SchedulingIntegrationTests {
 			assertThat(refused.at("/type")).endsWith("/appointment-conflict");
 		}
 		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
-			.as("nothing booked for the child").isEqualTo("0");
+			.as("nothing booked for the child")
+			.isEqualTo("0");
 	}
 
 	@Test
 	void aTherapistsHoursAreReadByAdminsAndThemselvesOnly() {
-		this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
-				body("blocks", List.of(body("weekday", "TUESDAY", "start", "08:00", "end", "12:00"))));
-		this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
-				body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"));
+		this.admin.api()
+			.put("/api/therapists/" + this.technician.id() + "/availability",
+					body("blocks", List.of(body("weekday", "TUESDAY", "start", "08:00", "end", "12:00"))));
+		this.admin.api()
+			.post("/api/therapists/" + this.technician.id() + "/time-off",
+					body("start", "2030-01-07T00:00:00Z", "end", "2030-01-08T00:00:00Z", "reason", "Conference"));
 
 		Api.Response own = this.technician.api().get("/api/therapists/" + this.technician.id() + "/availability");
 
@@ -271,9 +280,10 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void rejectsBookingOutsideTherapistAvailabilityUnlessAnAdminOverrides() {
-		Api.Response hours = this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
-				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
-						body("weekday", "WEDNESDAY", "start", "13:00", "end", "18:00"))));
+		Api.Response hours = this.admin.api()
+			.put("/api/therapists/" + this.technician.id() + "/availability",
+					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
+							body("weekday", "WEDNESDAY", "start", "13:00", "end", "18:00"))));
 		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
 
 		Api.Response refused = book(this.childId, this.technician, this.monday, 60, null, null);
@@ -292,24 +302,28 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void timeOffMustEndAfterItStarts() {
-		Api.Response backwards = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
-				body("start", this.monday.toString(), "end", this.monday.minus(1, ChronoUnit.HOURS).toString(),
-						"reason", "Conference"));
-		Api.Response empty = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
-				body("start", this.monday.toString(), "end", this.monday.toString(), "reason", "Conference"));
+		Api.Response backwards = this.admin.api()
+			.post("/api/therapists/" + this.technician.id() + "/time-off", body("start", this.monday.toString(), "end",
+					this.monday.minus(1, ChronoUnit.HOURS).toString(), "reason", "Conference"));
+		Api.Response empty = this.admin.api()
+			.post("/api/therapists/" + this.technician.id() + "/time-off",
+					body("start", this.monday.toString(), "end", this.monday.toString(), "reason", "Conference"));
 
 		assertThat(backwards.status()).as(backwards.text()).isEqualTo(400);
 		assertThat(backwards.at("/errors/0/pointer")).isEqualTo("/end");
 		assertThat(empty.status()).as(empty.text()).isEqualTo(400);
-		assertThat(this.admin.api().get("/api/therapists/" + this.technician.id() + "/availability").json()
-			.get("timeOff")).as("nothing recorded").isEmpty();
+		assertThat(
+				this.admin.api().get("/api/therapists/" + this.technician.id() + "/availability").json().get("timeOff"))
+			.as("nothing recorded")
+			.isEmpty();
 	}
 
 	@Test
 	void rejectsBookingDuringTimeOff() {
-		Api.Response off = this.admin.api().post("/api/therapists/" + this.technician.id() + "/time-off",
-				body("start", this.monday.minus(1, ChronoUnit.DAYS).toString(), "end",
-						this.monday.plus(1, ChronoUnit.DAYS).toString(), "reason", "Conference"));
+		Api.Response off = this.admin.api()
+			.post("/api/therapists/" + this.technician.id() + "/time-off",
+					body("start", this.monday.minus(1, ChronoUnit.DAYS).toString(), "end",
+							this.monday.plus(1, ChronoUnit.DAYS).toString(), "reason", "Conference"));
 		assertThat(off.status()).as(off.text()).isEqualTo(201);
 
 		Api.Response refused = book(this.childId, this.technician, this.monday, 60, null, null);
@@ -324,9 +338,10 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void refusesOverlappingAvailabilityBlocks() {
-		Api.Response refused = this.admin.api().put("/api/therapists/" + this.technician.id() + "/availability",
-				body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
-						body("weekday", "MONDAY", "start", "11:00", "end", "14:00"))));
+		Api.Response refused = this.admin.api()
+			.put("/api/therapists/" + this.technician.id() + "/availability",
+					body("blocks", List.of(body("weekday", "MONDAY", "start", "09:00", "end", "12:00"),
+							body("weekday", "MONDAY", "start", "11:00", "end", "14:00"))));
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/blocks/1");
@@ -337,8 +352,8 @@ class SchedulingIntegrationTests {
 		Instant soon = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, soon);
 
-		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
-				body("reason", "Sick"));
+		Api.Response cancelled = this.guardian.api()
+			.post("/api/appointments/" + id + "/cancel", body("reason", "Sick"));
 
 		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
 		assertThat(cancelled.at("/status")).isEqualTo("cancelled");
@@ -355,8 +370,8 @@ class SchedulingIntegrationTests {
 	void aCancellationWellAheadIsNotLate() {
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 
-		Api.Response cancelled = this.guardian.api().post("/api/appointments/" + id + "/cancel",
-				body("reason", "Holiday"));
+		Api.Response cancelled = this.guardian.api()
+			.post("/api/appointments/" + id + "/cancel", body("reason", "Holiday"));
 
 		assertThat(cancelled.at("/cancellation/late")).isEqualTo("false");
 		assertThat(this.technician.api().post("/api/appointments/" + id + "/cancel", body("reason", "x")).status())
@@ -409,7 +424,8 @@ class SchedulingIntegrationTests {
 		assertPointer(notASeries, "/scope");
 		assertPointer(all, "/scope");
 		assertPointer(unknown, "/scope");
-		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId + "&status=cancelled")
+		assertThat(this.admin.api()
+			.get("/api/appointments?childId=" + this.childId + "&status=cancelled")
 			.at("/page/totalElements")).as("nothing cancelled").isEqualTo("0");
 	}
 
@@ -450,7 +466,8 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void theListFiltersByTimeTherapistChildAndStatus() {
-		// one child, two therapists of its team, three weeks: each filter has something to leave out
+		// one child, two therapists of its team, three weeks: each filter has something
+		// to leave out
 		String thisWeek = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 		String nextWeek = this.clinic.anAppointment(this.admin, this.childId, this.supervisor,
 				this.monday.plus(7, ChronoUnit.DAYS));
@@ -469,7 +486,8 @@ class SchedulingIntegrationTests {
 		assertThat(ids("?status=cancelled" + mine)).containsExactly(inTwoWeeks);
 		assertThat(ids("?status=scheduled" + mine)).containsExactly(thisWeek, nextWeek);
 		assertThat(ids("?therapistId=" + this.technician.id() + "&status=scheduled&from=" + this.monday + "&to="
-				+ this.monday.plus(1, ChronoUnit.DAYS))).containsExactly(thisWeek, othersAppointment);
+				+ this.monday.plus(1, ChronoUnit.DAYS)))
+			.containsExactly(thisWeek, othersAppointment);
 		assertThat(ids("?childId=" + otherChild)).containsExactly(othersAppointment);
 		// query parameters are named as they are (they are not JSON pointers)
 		assertPointer(this.admin.api().get("/api/appointments?status=maybe"), "status");
@@ -485,9 +503,11 @@ class SchedulingIntegrationTests {
 
 	@Test
 	void onlyAdminsBook() {
-		Api.Response refused = this.supervisor.api().post("/api/appointments", body("childId", this.childId,
-				"therapistId", this.technician.id(), "serviceCode", "97153", "place", "home", "start",
-				this.monday.toString(), "end", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response refused = this.supervisor.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "97153", "place",
+							"home", "start", this.monday.toString(), "end",
+							this.monday.plus(1, ChronoUnit.HOURS).toString()));
 
 		assertThat(refused.status()).isEqualTo(403);
 	}
@@ -502,23 +522,34 @@ class SchedulingIntegrationTests {
 		assertPointer(book(this.childId, this.technician, this.monday, 60, "EVERY MONDAY", null), "/recurrence");
 		assertPointer(book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=TU;COUNT=2", null),
 				"/recurrence");
-		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "99999", "place", "home", "start", this.monday.toString(), "end",
-				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/serviceCode");
-		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "moon", "start", this.monday.toString(), "end",
-				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/place");
+		assertPointer(this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "99999", "place",
+							"home", "start", this.monday.toString(), "end",
+							this.monday.plus(1, ChronoUnit.HOURS).toString())),
+				"/serviceCode");
+		assertPointer(this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "97153", "place",
+							"moon", "start", this.monday.toString(), "end",
+							this.monday.plus(1, ChronoUnit.HOURS).toString())),
+				"/place");
 		Person notOnTheTeam = this.clinic.aTherapist("RBT");
 		assertPointer(book(this.childId, notOnTheTeam, this.monday, 60, null, null), "/therapistId");
-		// times carry their offset; a local time alone, or a zone nobody knows, says nothing certain
+		// times carry their offset; a local time alone, or a zone nobody knows, says
+		// nothing certain
 		String local = this.monday.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().toString();
-		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "home", "start", local, "end",
-				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/start");
-		assertPointer(this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId",
-				this.technician.id(), "serviceCode", "97153", "place", "home", "start",
-				this.monday.atOffset(java.time.ZoneOffset.UTC) + "[Mars/Olympus_Mons]", "end",
-				this.monday.plus(1, ChronoUnit.HOURS).toString())), "/start");
+		assertPointer(this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "97153", "place",
+							"home", "start", local, "end", this.monday.plus(1, ChronoUnit.HOURS).toString())),
+				"/start");
+		assertPointer(this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", this.technician.id(), "serviceCode", "97153", "place",
+							"home", "start", this.monday.atOffset(java.time.ZoneOffset.UTC) + "[Mars/Olympus_Mons]",
+							"end", this.monday.plus(1, ChronoUnit.HOURS).toString())),
+				"/start");
 		assertThat(this.admin.api().get("/api/appointments?childId=" + this.childId).at("/page/totalElements"))
 			.as("nothing half-booked")
 			.isEqualTo("0");
@@ -530,16 +561,15 @@ class SchedulingIntegrationTests {
 				null);
 		String second = booked.at("/occurrences/1/id");
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + second,
-				body("scope", "this", "start",
-						this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response moved = this.admin.api()
+			.put("/api/appointments/" + second, body("scope", "this", "start",
+					this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()));
 
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		assertThat(moved.json().get("occurrences")).hasSize(1);
 		assertThat(Instant.parse(moved.at("/occurrences/0/start")))
 			.isEqualTo(this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
-		assertThat(Instant.parse(moved.at("/occurrences/0/end")))
-			.as("keeps its length")
+		assertThat(Instant.parse(moved.at("/occurrences/0/end"))).as("keeps its length")
 			.isEqualTo(this.monday.plus(7, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS));
 		assertThat(start(booked.at("/occurrences/2/id"))).isEqualTo(this.monday.plus(14, ChronoUnit.DAYS));
 	}
@@ -550,8 +580,9 @@ class SchedulingIntegrationTests {
 				null);
 		Instant third = Instant.parse(booked.at("/occurrences/2/start"));
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/2/id"),
-				body("scope", "following", "start", third.plus(25, ChronoUnit.HOURS).toString(), "place", "clinic"));
+		Api.Response moved = this.admin.api()
+			.put("/api/appointments/" + booked.at("/occurrences/2/id"), body("scope", "following", "start",
+					third.plus(25, ChronoUnit.HOURS).toString(), "place", "clinic"));
 
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		JsonNode occurrences = moved.json().get("occurrences");
@@ -571,9 +602,9 @@ class SchedulingIntegrationTests {
 		Api.Response booked = book(this.childId, this.technician, this.monday, 60, "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
 				null);
 
-		Api.Response moved = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
-				body("scope", "all", "start", this.monday.plus(7, ChronoUnit.DAYS).toString(), "therapistId",
-						this.supervisor.id()));
+		Api.Response moved = this.admin.api()
+			.put("/api/appointments/" + booked.at("/occurrences/0/id"), body("scope", "all", "start",
+					this.monday.plus(7, ChronoUnit.DAYS).toString(), "therapistId", this.supervisor.id()));
 
 		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 		assertThat(moved.json().get("occurrences")).hasSize(3);
@@ -590,16 +621,16 @@ class SchedulingIntegrationTests {
 		String inTheWay = this.clinic.anAppointment(this.admin, otherChild, this.technician,
 				this.monday.plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
 
-		Api.Response refused = this.admin.api().put("/api/appointments/" + booked.at("/occurrences/0/id"),
-				body("scope", "all", "start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response refused = this.admin.api()
+			.put("/api/appointments/" + booked.at("/occurrences/0/id"),
+					body("scope", "all", "start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.json().get("errors")).hasSize(1);
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/occurrences/1");
 		assertThat(refused.at("/errors/0/detail")).contains(day(this.monday.plus(7, ChronoUnit.DAYS)))
 			.doesNotContain(inTheWay);
-		assertThat(start(booked.at("/occurrences/0/id"))).as("all or nothing")
-			.isEqualTo(this.monday);
+		assertThat(start(booked.at("/occurrences/0/id"))).as("all or nothing").isEqualTo(this.monday);
 	}
 
 	@Test
@@ -609,8 +640,7 @@ class SchedulingIntegrationTests {
 
 		assertThat(this.technician.api().put("/api/appointments/" + id, later).status()).isEqualTo(403);
 		assertThat(this.guardian.api().put("/api/appointments/" + id, later).status()).isEqualTo(403);
-		assertThat(this.admin.api().put("/api/appointments/" + id, body("scope", "sometimes")).status())
-			.isEqualTo(400);
+		assertThat(this.admin.api().put("/api/appointments/" + id, body("scope", "sometimes")).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -630,8 +660,8 @@ class SchedulingIntegrationTests {
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, this.monday);
 		this.guardian.api().post("/api/appointments/" + id + "/cancel", body("reason", "Holiday"));
 
-		Api.Response refused = this.admin.api().put("/api/appointments/" + id,
-				body("start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
+		Api.Response refused = this.admin.api()
+			.put("/api/appointments/" + id, body("start", this.monday.plus(1, ChronoUnit.HOURS).toString()));
 
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 	}
@@ -641,21 +671,20 @@ class SchedulingIntegrationTests {
 		Instant started = anHourAgo();
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, started);
 
-		assertThat(this.supervisor.api().post("/api/appointments/" + id + "/no-show", "{}").status())
-			.as("not theirs")
+		assertThat(this.supervisor.api().post("/api/appointments/" + id + "/no-show", "{}").status()).as("not theirs")
 			.isEqualTo(403);
 		Api.Response missed = this.technician.api().post("/api/appointments/" + id + "/no-show", "{}");
 
 		assertThat(missed.status()).as(missed.text()).isEqualTo(200);
 		assertThat(missed.at("/status")).isEqualTo("no_show");
-		assertThat(this.technician.api().post("/api/appointments/" + id + "/check-in", "{}").status())
-			.isEqualTo(409);
+		assertThat(this.technician.api().post("/api/appointments/" + id + "/check-in", "{}").status()).isEqualTo(409);
 		assertThat(book(this.childId, this.technician, started, 60, null, null).status()).isEqualTo(201);
 	}
 
 	@Test
 	void completingOpensTheSessionRecordLinkedBothWays() {
-		// over already: completing it without actual times takes the booked ones (the session's, as opened)
+		// over already: completing it without actual times takes the booked ones (the
+		// session's, as opened)
 		Instant start = anHourAgo().minus(1, ChronoUnit.HOURS);
 		String id = this.clinic.anAppointment(this.admin, this.childId, this.technician, start);
 		this.technician.api().post("/api/appointments/" + id + "/check-in", "{}");
@@ -680,9 +709,11 @@ class SchedulingIntegrationTests {
 		Api.Response submitted = this.technician.api()
 			.post("/api/sessions/" + sessionId + "/submit", Api.body("note", "Short session."));
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-		assertThat(this.technician.api().get("/api/appointments/" + id).at("/sessionStatus")).as("what the today list shows")
+		assertThat(this.technician.api().get("/api/appointments/" + id).at("/sessionStatus"))
+			.as("what the today list shows")
 			.isEqualTo("submitted");
-		assertThat(this.completed).as("published for billing, once").filteredOn(e -> e.appointmentId().toString().equals(id))
+		assertThat(this.completed).as("published for billing, once")
+			.filteredOn(e -> e.appointmentId().toString().equals(id))
 			.singleElement()
 			.satisfies(event -> {
 				assertThat(event.sessionId()).hasToString(sessionId);
@@ -720,13 +751,18 @@ class SchedulingIntegrationTests {
 
 	private Api.Response book(String childId, Person therapist, Instant start, int minutes, String recurrence,
 			String overrideReason) {
-		return this.admin.api().post("/api/appointments", body("childId", childId, "therapistId", therapist.id(),
-				"serviceCode", "97153", "place", "home", "start", start.toString(), "end",
-				start.plus(minutes, ChronoUnit.MINUTES).toString(), "recurrence", recurrence, "override",
-				(overrideReason != null) ? body("reason", overrideReason) : null));
+		return this.admin.api()
+			.post("/api/appointments",
+					body("childId", childId, "therapistId", therapist.id(), "serviceCode", "97153", "place", "home",
+							"start", start.toString(), "end", start.plus(minutes, ChronoUnit.MINUTES).toString(),
+							"recurrence", recurrence, "override",
+							(overrideReason != null) ? body("reason", overrideReason) : null));
 	}
 
-	/** An hour ago, to the minute: the appointment has started, so attendance may be recorded. */
+	/**
+	 * An hour ago, to the minute: the appointment has started, so attendance may be
+	 * recorded.
+	 */
 	private static Instant anHourAgo() {
 		return Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
 	}

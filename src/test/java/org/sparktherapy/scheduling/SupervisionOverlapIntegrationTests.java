@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * A supervisor's protocol modification (97155) over the child's treatment by protocol (97153) with a technician is
- * the one overlap of a child allowed — by the application and by the database's exclusion constraint — and each side
- * names the other as its supervision. Every other overlap of one child stays a 409, and only a BCBA or BCaBA is booked
- * for 97155.
+ * A supervisor's protocol modification (97155) over the child's treatment by protocol
+ * (97153) with a technician is the one overlap of a child allowed — by the application
+ * and by the database's exclusion constraint — and each side names the other as its
+ * supervision. Every other overlap of one child stays a 409, and only a BCBA or BCaBA is
+ * booked for 97155.
  */
 @IntegrationTest
 class SupervisionOverlapIntegrationTests {
@@ -156,7 +157,10 @@ class SupervisionOverlapIntegrationTests {
 		assertThat(refused.at("/errors/0/pointer")).isEqualTo("/therapistId");
 	}
 
-	/** The exclusion constraint itself, without the application's look ahead: only the supervision pair passes. */
+	/**
+	 * The exclusion constraint itself, without the application's look ahead: only the
+	 * supervision pair passes.
+	 */
 	@Test
 	void theDatabaseRefusesEveryOverlapOfTheChildButTheSupervision() {
 		Instant at = this.start.plus(2, ChronoUnit.DAYS);
@@ -170,8 +174,9 @@ class SupervisionOverlapIntegrationTests {
 	}
 
 	/**
-	 * Concurrency: an uncommitted supervision does not hold up the technician's booking over it, while an uncommitted
-	 * treatment session makes a second one wait and then refuses it as a conflict (409, not 500).
+	 * Concurrency: an uncommitted supervision does not hold up the technician's booking
+	 * over it, while an uncommitted treatment session makes a second one wait and then
+	 * refuses it as a conflict (409, not 500).
 	 */
 	@Test
 	void uncommittedRowsAreJudgedByTheSameRule() throws Exception {
@@ -193,10 +198,13 @@ class SupervisionOverlapIntegrationTests {
 				.supplyAsync(() -> book(this.technician, "97153", later.plus(30, ChronoUnit.MINUTES), 60));
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(15))
-				.until(() -> second.isDone() || this.jdbc.sql("""
-						select count(*) from pg_stat_activity
-						where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into appointments%'
-						""").query(Integer.class).single() > 0);
+				.until(() -> second.isDone() || this.jdbc
+					.sql("""
+							select count(*) from pg_stat_activity
+							where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into appointments%'
+							""")
+					.query(Integer.class)
+					.single() > 0);
 			assertThat(second).as("the second treatment waits for the uncommitted one").isNotDone();
 			held.commit();
 
@@ -211,9 +219,11 @@ class SupervisionOverlapIntegrationTests {
 	}
 
 	private Api.Response book(Person therapist, String serviceCode, Instant start, int minutes) {
-		return this.admin.api().post("/api/appointments", body("childId", this.childId, "therapistId", therapist.id(),
-				"serviceCode", serviceCode, "place", "clinic", "start", start.toString(), "end",
-				start.plus(minutes, ChronoUnit.MINUTES).toString()));
+		return this.admin.api()
+			.post("/api/appointments",
+					body("childId", this.childId, "therapistId", therapist.id(), "serviceCode", serviceCode, "place",
+							"clinic", "start", start.toString(), "end",
+							start.plus(minutes, ChronoUnit.MINUTES).toString()));
 	}
 
 	private static String booked(Api.Response response) {
@@ -243,10 +253,11 @@ class SupervisionOverlapIntegrationTests {
 
 	private void insert(Connection connection, Person therapist, String serviceCode, Instant start, int minutes)
 			throws java.sql.SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into appointments (id, child_id, therapist_id, service_code, place, starts_at, ends_at,
-				    local_start, zone, status, created_by, created_at, updated_at)
-				values (?::uuid, ?::uuid, ?::uuid, ?, 'clinic', ?, ?, ?, 'UTC', 'scheduled', ?::uuid, now(), now())""")) {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"""
+						insert into appointments (id, child_id, therapist_id, service_code, place, starts_at, ends_at,
+						    local_start, zone, status, created_by, created_at, updated_at)
+						values (?::uuid, ?::uuid, ?::uuid, ?, 'clinic', ?, ?, ?, 'UTC', 'scheduled', ?::uuid, now(), now())""")) {
 			insert.setString(1, UUID.randomUUID().toString());
 			insert.setString(2, this.childId);
 			insert.setString(3, therapist.id());

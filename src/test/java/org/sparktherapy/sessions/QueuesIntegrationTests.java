@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
 
 /**
- * The work queues behind the home pages: notes waiting for a signature, a supervisor's review queue, and the
- * caseload's targets near mastery or stalled — each only over the caller's own children.
+ * The work queues behind the home pages: notes waiting for a signature, a supervisor's
+ * review queue, and the caseload's targets near mastery or stalled — each only over the
+ * caller's own children.
  */
 @IntegrationTest
 class QueuesIntegrationTests {
@@ -141,7 +142,8 @@ class QueuesIntegrationTests {
 
 	@Test
 	void notesWaitForTheirTherapistThenForAGuardian() {
-		// the clinic-wide lists show the newest 20 of a database other test classes share: count them instead
+		// the clinic-wide lists show the newest 20 of a database other test classes
+		// share: count them instead
 		JsonNode clinicBefore = this.admin.api().get("/api/sessions/unsigned").json();
 		String open = openSession(this.technician, this.childId, Instant.now().minus(Duration.ofHours(2)));
 		String submitted = session(this.technician, this.childId, this.dog, NINE_OF_TEN,
@@ -164,7 +166,10 @@ class QueuesIntegrationTests {
 		assertThat(ids(family.at("/awaitingTherapist/notes"))).isEmpty();
 		assertThat(ids(family.at("/awaitingGuardian/notes"))).containsExactly(submitted);
 		assertThat(ids(stranger.at("/awaitingGuardian/notes"))).isEmpty();
-		assertThat(ids(this.clinic.aTherapist("BCBA").api().get("/api/sessions/unsigned").json()
+		assertThat(ids(this.clinic.aTherapist("BCBA")
+			.api()
+			.get("/api/sessions/unsigned")
+			.json()
 			.at("/awaitingGuardian/notes"))).isEmpty();
 	}
 
@@ -172,8 +177,9 @@ class QueuesIntegrationTests {
 	void aCoSignedNoteNoLongerWaits() {
 		String submitted = session(this.technician, this.childId, this.dog, NINE_OF_TEN,
 				Instant.now().minus(Duration.ofHours(5)));
-		Api.Response signed = this.guardian.api().post("/api/sessions/" + submitted + "/guardian-signature",
-				body("name", "Pat Parent", "signature", "data:image/png;base64,iVBORw0KGgo="));
+		Api.Response signed = this.guardian.api()
+			.post("/api/sessions/" + submitted + "/guardian-signature",
+					body("name", "Pat Parent", "signature", "data:image/png;base64,iVBORw0KGgo="));
 		assertThat(signed.status()).as(signed.text()).isEqualTo(200);
 
 		assertThat(ids(this.guardian.api().get("/api/sessions/unsigned").json().at("/awaitingGuardian/notes")))
@@ -232,14 +238,17 @@ class QueuesIntegrationTests {
 
 	private static String openSession(Person therapist, String childId, Instant start) {
 		String id = UUID.randomUUID().toString();
-		Api.Response created = therapist.api().put("/api/sessions/" + id, body("childId", childId, "serviceCode",
-				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt",
-				start.plus(Duration.ofMinutes(30)).toString()));
+		Api.Response created = therapist.api()
+			.put("/api/sessions/" + id, body("childId", childId, "serviceCode", "97153", "place", "clinic", "startedAt",
+					start.toString(), "endedAt", start.plus(Duration.ofMinutes(30)).toString()));
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		return id;
 	}
 
-	/** A submitted half-hour session that started at {@code start}, with these trials on the target. */
+	/**
+	 * A submitted half-hour session that started at {@code start}, with these trials on
+	 * the target.
+	 */
 	private static String session(Person therapist, String childId, String targetId, List<String> outcomes,
 			Instant start) {
 		String id = openSession(therapist, childId, start);
@@ -265,7 +274,8 @@ class QueuesIntegrationTests {
 
 	private static List<String> ids(JsonNode list) {
 		List<String> ids = new ArrayList<>();
-		list.forEach(item -> ids.add(item.has("targetId") ? item.get("targetId").asString() : item.get("id").asString()));
+		list.forEach(
+				item -> ids.add(item.has("targetId") ? item.get("targetId").asString() : item.get("id").asString()));
 		return ids;
 	}
 

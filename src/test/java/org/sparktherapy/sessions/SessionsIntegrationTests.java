@@ -57,15 +57,17 @@ class SessionsIntegrationTests {
 		this.programId = program.at("/id");
 		this.dog = program.at("/targets/0/id");
 		this.cat = program.at("/targets/1/id");
-		this.supervisor.api().put("/api/programs/" + this.programId + "/targets/" + this.dog, body("phase", "intervention"));
+		this.supervisor.api()
+			.put("/api/programs/" + this.programId + "/targets/" + this.dog, body("phase", "intervention"));
 	}
 
 	@Test
 	void aTherapistRecordsTrialsIdempotentlyAndSubmits() {
 		String id = UUID.randomUUID().toString();
 		Instant start = Instant.now().minusSeconds(600);
-		Api.Response created = this.technician.api().put("/api/sessions/" + id, body("childId", this.childId,
-				"serviceCode", "97153", "place", "home", "startedAt", start.toString()));
+		Api.Response created = this.technician.api()
+			.put("/api/sessions/" + id, body("childId", this.childId, "serviceCode", "97153", "place", "home",
+					"startedAt", start.toString()));
 		List<Object> events = List.of(trial("correct", "independent", start), trial("incorrect", "verbal", start),
 				trial("correct", "gestural", start));
 
@@ -90,10 +92,14 @@ class SessionsIntegrationTests {
 		assertThat(submitted.at("/status")).isEqualTo("submitted");
 		assertThat(submitted.at("/endedAt")).isNotNull();
 		assertThat(submitted.at("/note")).isEqualTo("Good");
-		assertThat(this.technician.api().post("/api/sessions/" + id + "/events",
-				body("events", List.of(trial("correct", "independent", start)))).status()).isEqualTo(409);
-		assertThat(this.technician.api().put("/api/sessions/" + id, body("childId", this.childId, "serviceCode",
-				"97153", "place", "home", "startedAt", start.toString())).status()).isEqualTo(409);
+		assertThat(this.technician.api()
+			.post("/api/sessions/" + id + "/events", body("events", List.of(trial("correct", "independent", start))))
+			.status()).isEqualTo(409);
+		assertThat(this.technician.api()
+			.put("/api/sessions/" + id,
+					body("childId", this.childId, "serviceCode", "97153", "place", "home", "startedAt",
+							start.toString()))
+			.status()).isEqualTo(409);
 		assertThat(this.technician.api().post("/api/sessions/" + id + "/submit", "{}").status()).isEqualTo(409);
 	}
 
@@ -101,14 +107,17 @@ class SessionsIntegrationTests {
 	void anUpdateOfAnOpenSessionAnswers200() {
 		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
 
-		Api.Response updated = this.technician.api().put("/api/sessions/" + id, body("childId", this.childId,
-				"serviceCode", "97155", "place", "school", "startedAt", Instant.now().minusSeconds(60).toString()));
+		Api.Response updated = this.technician.api()
+			.put("/api/sessions/" + id, body("childId", this.childId, "serviceCode", "97155", "place", "school",
+					"startedAt", Instant.now().minusSeconds(60).toString()));
 
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat(updated.at("/serviceCode")).isEqualTo("97155");
-		assertThat(this.supervisor.api().put("/api/sessions/" + id, body("childId", this.childId, "serviceCode",
-				"97153", "place", "home", "startedAt", Instant.now().toString())).status()).as("another therapist's")
-			.isEqualTo(403);
+		assertThat(this.supervisor.api()
+			.put("/api/sessions/" + id,
+					body("childId", this.childId, "serviceCode", "97153", "place", "home", "startedAt",
+							Instant.now().toString()))
+			.status()).as("another therapist's").isEqualTo(403);
 	}
 
 	@Test
@@ -145,16 +154,18 @@ class SessionsIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.at("/type")).isEqualTo("https://sparktherapy.org/problems/invalid-events");
-		assertThat(response.json().get("errors").findValuesAsString("pointer")).containsExactly(
-				"/events/1/promptLevel", "/events/2/targetId", "/events/3/at");
+		assertThat(response.json().get("errors").findValuesAsString("pointer")).containsExactly("/events/1/promptLevel",
+				"/events/2/targetId", "/events/3/at");
 		assertThat(this.technician.api().get("/api/sessions/" + id).json().get("events")).isEmpty();
 	}
 
 	@Test
 	void countsAndDurationsMustBePositiveAndFitTheProgram() {
-		String behaviorProgram = this.supervisor.api().post("/api/programs", body("childId", this.childId, "name",
-				"Elopement", "domain", "behavior_reduction", "kind", "behavior", "measurement", "frequency", "targets",
-				List.of(body("name", "Elopement")))).at("/targets/0/id");
+		String behaviorProgram = this.supervisor.api()
+			.post("/api/programs",
+					body("childId", this.childId, "name", "Elopement", "domain", "behavior_reduction", "kind",
+							"behavior", "measurement", "frequency", "targets", List.of(body("name", "Elopement"))))
+			.at("/targets/0/id");
 		String id = this.clinic.aSession(this.technician, this.childId, this.dog, List.of(), false);
 		String now = Instant.now().toString();
 
@@ -164,10 +175,11 @@ class SessionsIntegrationTests {
 				this.dog, "count", 1, "at", now));
 		Api.Response zeroSeconds = record(id, body("id", UUID.randomUUID().toString(), "type", "duration", "targetId",
 				behaviorProgram, "seconds", 0, "at", now));
-		Api.Response counted = record(id, body("id", UUID.randomUUID().toString(), "type", "frequency", "targetId",
-				behaviorProgram, "count", 2, "at", now), body("id", UUID.randomUUID().toString(), "type", "abc",
-						"antecedent", "Asked to clean up", "behavior", "Ran to the door", "consequence", "Blocked",
-						"targetId", behaviorProgram, "at", now));
+		Api.Response counted = record(id,
+				body("id", UUID.randomUUID().toString(), "type", "frequency", "targetId", behaviorProgram, "count", 2,
+						"at", now),
+				body("id", UUID.randomUUID().toString(), "type", "abc", "antecedent", "Asked to clean up", "behavior",
+						"Ran to the door", "consequence", "Blocked", "targetId", behaviorProgram, "at", now));
 
 		assertThat(negative.status()).isEqualTo(400);
 		assertThat(negative.at("/errors/0/pointer")).isEqualTo("/events/0/count");
@@ -187,8 +199,10 @@ class SessionsIntegrationTests {
 
 		assertThat(this.technician.api().post("/api/sessions/" + id + "/events", body("events", tooMany)).status())
 			.isEqualTo(400);
-		assertThat(record(id, body("id", UUID.randomUUID().toString(), "type", "sneeze", "at", Instant.now().toString()))
-			.at("/errors/0/pointer")).isEqualTo("/events/0/type");
+		assertThat(
+				record(id, body("id", UUID.randomUUID().toString(), "type", "sneeze", "at", Instant.now().toString()))
+					.at("/errors/0/pointer"))
+			.isEqualTo("/events/0/type");
 	}
 
 	@Test
@@ -242,10 +256,12 @@ class SessionsIntegrationTests {
 		String signature = "data:image/png;base64,iVBORw0KGgo=";
 
 		Api.Response list = this.guardian.api().get("/api/children/" + this.childId + "/sessions");
-		Api.Response cosigned = this.guardian.api().post("/api/sessions/" + submitted + "/guardian-signature",
-				body("name", "Pat Guardian", "signature", signature));
-		Api.Response again = this.guardian.api().post("/api/sessions/" + submitted + "/guardian-signature",
-				body("name", "Pat Guardian", "signature", signature));
+		Api.Response cosigned = this.guardian.api()
+			.post("/api/sessions/" + submitted + "/guardian-signature",
+					body("name", "Pat Guardian", "signature", signature));
+		Api.Response again = this.guardian.api()
+			.post("/api/sessions/" + submitted + "/guardian-signature",
+					body("name", "Pat Guardian", "signature", signature));
 
 		assertThat(list.json().get("content")).hasSize(1);
 		assertThat(list.at("/content/0/id")).isEqualTo(submitted);
@@ -253,10 +269,13 @@ class SessionsIntegrationTests {
 		assertThat(cosigned.status()).isEqualTo(200);
 		assertThat(cosigned.at("/guardianSignature/name")).isEqualTo("Pat Guardian");
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(this.technician.api().post("/api/sessions/" + submitted + "/guardian-signature",
-				body("name", "T", "signature", signature)).status()).isEqualTo(403);
-		assertThat(this.guardian.api().post("/api/sessions/" + submitted + "/guardian-signature",
-				body("name", "T", "signature", "javascript:alert(1)")).status()).isEqualTo(400);
+		assertThat(this.technician.api()
+			.post("/api/sessions/" + submitted + "/guardian-signature", body("name", "T", "signature", signature))
+			.status()).isEqualTo(403);
+		assertThat(this.guardian.api()
+			.post("/api/sessions/" + submitted + "/guardian-signature",
+					body("name", "T", "signature", "javascript:alert(1)"))
+			.status()).isEqualTo(400);
 		assertThat(this.technician.api().get("/api/children/" + this.childId + "/sessions").json().get("content"))
 			.hasSize(2);
 	}
@@ -266,17 +285,20 @@ class SessionsIntegrationTests {
 		String open = this.clinic.aSession(this.technician, this.childId, this.dog, List.of("correct"), false);
 		String submitted = this.clinic.aSession(this.technician, this.childId, this.dog, List.of("correct"), true);
 
-		Api.Response addendum = this.supervisor.api().post("/api/sessions/" + submitted + "/addenda",
-				body("reason", "Late entry", "text", "Two more trials were run after the note was signed."));
+		Api.Response addendum = this.supervisor.api()
+			.post("/api/sessions/" + submitted + "/addenda",
+					body("reason", "Late entry", "text", "Two more trials were run after the note was signed."));
 
 		assertThat(addendum.status()).isEqualTo(201);
 		assertThat(addendum.at("/by/id")).isEqualTo(this.supervisor.id());
 		assertThat(this.technician.api().get("/api/sessions/" + submitted).at("/addenda/0/reason"))
 			.isEqualTo("Late entry");
 		assertThat(this.technician.api().get("/api/sessions/" + submitted).at("/tallies/0/trials")).isEqualTo("1");
-		assertThat(this.supervisor.api().post("/api/sessions/" + open + "/addenda", body("reason", "x", "text", "y"))
+		assertThat(this.supervisor.api()
+			.post("/api/sessions/" + open + "/addenda", body("reason", "x", "text", "y"))
 			.status()).isEqualTo(409);
-		assertThat(this.guardian.api().post("/api/sessions/" + submitted + "/addenda", body("reason", "x", "text", "y"))
+		assertThat(this.guardian.api()
+			.post("/api/sessions/" + submitted + "/addenda", body("reason", "x", "text", "y"))
 			.status()).isEqualTo(403);
 	}
 
@@ -312,7 +334,8 @@ class SessionsIntegrationTests {
 		this.clinic.aSession(this.technician, this.childId, this.dog, EIGHT_OF_TEN, true);
 		this.clinic.aSession(this.technician, this.childId, this.dog, List.of("correct", "correct", "correct"), true);
 
-		assertThat(phaseOf(this.dog)).as("the last session had fewer than the minimum 5 trials").isEqualTo("intervention");
+		assertThat(phaseOf(this.dog)).as("the last session had fewer than the minimum 5 trials")
+			.isEqualTo("intervention");
 	}
 
 	@Test
@@ -334,21 +357,26 @@ class SessionsIntegrationTests {
 
 	@Test
 	void sessionsAreForActiveChildrenWithSaneTimes() {
-		String intakeChild = this.guardian.api().post("/api/children",
-				body("firstName", "New", "lastName", "Kid", "dateOfBirth", "2020-01-01")).at("/id");
-		this.admin.api().post("/api/children/" + intakeChild + "/care-team",
-				body("userId", this.technician.id(), "role", "technician"));
+		String intakeChild = this.guardian.api()
+			.post("/api/children", body("firstName", "New", "lastName", "Kid", "dateOfBirth", "2020-01-01"))
+			.at("/id");
+		this.admin.api()
+			.post("/api/children/" + intakeChild + "/care-team",
+					body("userId", this.technician.id(), "role", "technician"));
 		Instant now = Instant.now();
 
-		Api.Response intake = this.technician.api().put("/api/sessions/" + UUID.randomUUID(), body("childId",
-				intakeChild, "serviceCode", "97153", "place", "clinic", "startedAt", now.toString()));
-		Api.Response backwards = this.technician.api().put("/api/sessions/" + UUID.randomUUID(), body("childId",
-				this.childId, "serviceCode", "97153", "place", "clinic", "startedAt", now.toString(), "endedAt",
-				now.minusSeconds(60).toString()));
-		Api.Response badCode = this.technician.api().put("/api/sessions/" + UUID.randomUUID(), body("childId",
-				this.childId, "serviceCode", "99213", "place", "clinic", "startedAt", now.toString()));
-		Api.Response badPlace = this.technician.api().put("/api/sessions/" + UUID.randomUUID(), body("childId",
-				this.childId, "serviceCode", "97153", "place", "moon", "startedAt", now.toString()));
+		Api.Response intake = this.technician.api()
+			.put("/api/sessions/" + UUID.randomUUID(), body("childId", intakeChild, "serviceCode", "97153", "place",
+					"clinic", "startedAt", now.toString()));
+		Api.Response backwards = this.technician.api()
+			.put("/api/sessions/" + UUID.randomUUID(), body("childId", this.childId, "serviceCode", "97153", "place",
+					"clinic", "startedAt", now.toString(), "endedAt", now.minusSeconds(60).toString()));
+		Api.Response badCode = this.technician.api()
+			.put("/api/sessions/" + UUID.randomUUID(), body("childId", this.childId, "serviceCode", "99213", "place",
+					"clinic", "startedAt", now.toString()));
+		Api.Response badPlace = this.technician.api()
+			.put("/api/sessions/" + UUID.randomUUID(), body("childId", this.childId, "serviceCode", "97153", "place",
+					"moon", "startedAt", now.toString()));
 
 		assertThat(intake.status()).isEqualTo(409);
 		assertThat(backwards.status()).isEqualTo(400);
@@ -365,9 +393,11 @@ class SessionsIntegrationTests {
 		assertThat(stranger.api().get("/api/sessions/" + submitted).status()).isEqualTo(404);
 		assertThat(stranger.api().get("/api/children/" + this.childId + "/progress").status()).isEqualTo(404);
 		assertThat(stranger.api().get("/api/children/" + this.childId + "/sessions").status()).isEqualTo(404);
-		assertThat(this.admin.api().put("/api/sessions/" + UUID.randomUUID(), body("childId", this.childId,
-				"serviceCode", "97153", "place", "clinic", "startedAt", Instant.now().toString())).status())
-			.as("admins read sessions but do not record them").isEqualTo(403);
+		assertThat(this.admin.api()
+			.put("/api/sessions/" + UUID.randomUUID(),
+					body("childId", this.childId, "serviceCode", "97153", "place", "clinic", "startedAt",
+							Instant.now().toString()))
+			.status()).as("admins read sessions but do not record them").isEqualTo(403);
 	}
 
 	private Api.Response record(String sessionId, Object... events) {

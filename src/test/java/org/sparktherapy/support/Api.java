@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for end-to-end API tests against the running server: real Tomcat, filters and security.
- * Each instance acts from its own client address (sent as {@code X-Forwarded-For}, which the server trusts from
- * loopback like from NGINX), so sign-in throttling in one test never touches another.
+ * A small HTTP client for end-to-end API tests against the running server: real Tomcat,
+ * filters and security. Each instance acts from its own client address (sent as
+ * {@code X-Forwarded-For}, which the server trusts from loopback like from NGINX), so
+ * sign-in throttling in one test never touches another.
  */
 public final class Api {
 
@@ -83,7 +84,8 @@ public final class Api {
 		}
 		else {
 			String json = (body instanceof String s) ? s : JSON.writeValueAsString(body);
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
 		return execute(request.build());
 	}

@@ -37,8 +37,7 @@ public final class Clinic {
 	}
 
 	/** A person's account and one sign-in of it. */
-	public record Person(String id, String email, String password, String accessToken, String refreshToken,
-			Api api) {
+	public record Person(String id, String email, String password, String accessToken, String refreshToken, Api api) {
 	}
 
 	public Person rootAdmin() {
@@ -46,8 +45,8 @@ public final class Clinic {
 	}
 
 	/**
-	 * The Monday of a week about three weeks ahead (clear of today's bookings and of time off set up for "now"), at
-	 * 15:00 in the test clinic's time zone (UTC).
+	 * The Monday of a week about three weeks ahead (clear of today's bookings and of time
+	 * off set up for "now"), at 15:00 in the test clinic's time zone (UTC).
 	 */
 	public static Instant aMondayAfternoonAhead() {
 		return aMondayAhead().atTime(LocalTime.of(15, 0)).toInstant(ZoneOffset.UTC);
@@ -86,10 +85,14 @@ public final class Clinic {
 				login.at("/refreshToken"), this.api.as(login.at("/accessToken")));
 	}
 
-	/** An active child opened by the admin, with the given guardian and care team. Returns the child's id. */
+	/**
+	 * An active child opened by the admin, with the given guardian and care team. Returns
+	 * the child's id.
+	 */
 	public String aChild(Person admin, Person guardian, Person supervisor, Person technician) {
-		Api.Response child = admin.api().post("/api/children", Api.body("firstName", "Avery", "lastName",
-				"Test" + sequence.incrementAndGet(), "dateOfBirth", "2019-05-14", "diagnosisCodes", java.util.List.of("F84.0")));
+		Api.Response child = admin.api()
+			.post("/api/children", Api.body("firstName", "Avery", "lastName", "Test" + sequence.incrementAndGet(),
+					"dateOfBirth", "2019-05-14", "diagnosisCodes", java.util.List.of("F84.0")));
 		assertThat(child.status()).as(child.text()).isEqualTo(201);
 		String id = child.at("/id");
 		Api.Response active = admin.api().put("/api/children/" + id, Api.body("status", "active"));
@@ -106,19 +109,25 @@ public final class Clinic {
 		return id;
 	}
 
-	/** A skill program with two targets ("dog", "cat") for the child, made by the given designer. */
+	/**
+	 * A skill program with two targets ("dog", "cat") for the child, made by the given
+	 * designer.
+	 */
 	public Api.Response aProgram(Person designer, String childId) {
-		Api.Response program = designer.api().post("/api/programs", Api.body("childId", childId, "name", "Receptive ID",
-				"domain", "communication", "kind", "skill", "measurement", "percent_correct", "masteryCriterion",
-				Api.body("percent", 80, "consecutiveSessions", 3, "minTrials", 5), "targets",
-				java.util.List.of(Api.body("name", "dog"), Api.body("name", "cat"))));
+		Api.Response program = designer.api()
+			.post("/api/programs",
+					Api.body("childId", childId, "name", "Receptive ID", "domain", "communication", "kind", "skill",
+							"measurement", "percent_correct", "masteryCriterion",
+							Api.body("percent", 80, "consecutiveSessions", 3, "minTrials", 5), "targets",
+							java.util.List.of(Api.body("name", "dog"), Api.body("name", "cat"))));
 		assertThat(program.status()).as(program.text()).isEqualTo(201);
 		return program;
 	}
 
 	/**
-	 * A session of the therapist with the given trials on the target ("correct"/"incorrect"); optionally submitted. It
-	 * took place in the last half hour (today, UTC) and has ended, so a guardian may co-sign it.
+	 * A session of the therapist with the given trials on the target
+	 * ("correct"/"incorrect"); optionally submitted. It took place in the last half hour
+	 * (today, UTC) and has ended, so a guardian may co-sign it.
 	 */
 	public String aSession(Person therapist, String childId, String targetId, List<String> outcomes, boolean submit) {
 		String id = UUID.randomUUID().toString();
@@ -127,30 +136,36 @@ public final class Clinic {
 		java.time.Instant midnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
 		java.time.Instant start = halfAnHourAgo.isBefore(midnight) ? midnight : halfAnHourAgo;
 		java.time.Instant end = now.isAfter(start) ? now : start.plusMillis(1);
-		Api.Response session = therapist.api().put("/api/sessions/" + id, Api.body("childId", childId, "serviceCode",
-				"97153", "place", "clinic", "startedAt", start.toString(), "endedAt", end.toString()));
+		Api.Response session = therapist.api()
+			.put("/api/sessions/" + id, Api.body("childId", childId, "serviceCode", "97153", "place", "clinic",
+					"startedAt", start.toString(), "endedAt", end.toString()));
 		assertThat(session.status()).as(session.text()).isEqualTo(201);
 		if (!outcomes.isEmpty()) {
 			List<Object> events = new java.util.ArrayList<>();
 			for (int i = 0; i < outcomes.size(); i++) {
-				events.add(Api.body("id", UUID.randomUUID().toString(), "type", "trial", "targetId", targetId, "outcome",
-						outcomes.get(i), "promptLevel", "independent", "at", start.plusMillis(10L * i).toString()));
+				events
+					.add(Api.body("id", UUID.randomUUID().toString(), "type", "trial", "targetId", targetId, "outcome",
+							outcomes.get(i), "promptLevel", "independent", "at", start.plusMillis(10L * i).toString()));
 			}
 			Api.Response recorded = therapist.api().post("/api/sessions/" + id + "/events", Api.body("events", events));
 			assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
 		}
 		if (submit) {
-			Api.Response submitted = therapist.api().post("/api/sessions/" + id + "/submit", Api.body("note", "Worked well."));
+			Api.Response submitted = therapist.api()
+				.post("/api/sessions/" + id + "/submit", Api.body("note", "Worked well."));
 			assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 		}
 		return id;
 	}
 
-	/** A one-hour scheduled appointment booked by the admin for the child with the therapist. Returns its id. */
+	/**
+	 * A one-hour scheduled appointment booked by the admin for the child with the
+	 * therapist. Returns its id.
+	 */
 	public String anAppointment(Person admin, String childId, Person therapist, java.time.Instant start) {
-		Api.Response booked = admin.api().post("/api/appointments", Api.body("childId", childId, "therapistId",
-				therapist.id(), "serviceCode", "97153", "place", "clinic", "start", start.toString(), "end",
-				start.plusSeconds(3600).toString()));
+		Api.Response booked = admin.api()
+			.post("/api/appointments", Api.body("childId", childId, "therapistId", therapist.id(), "serviceCode",
+					"97153", "place", "clinic", "start", start.toString(), "end", start.plusSeconds(3600).toString()));
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 		return booked.at("/occurrences/0/id");
 	}

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A server-sent-events client for tests of {@code GET /api/events}: opens the stream, parses it on a background
- * thread (per the HTML standard's event-stream format) and hands out what arrives.
+ * A server-sent-events client for tests of {@code GET /api/events}: opens the stream,
+ * parses it on a background thread (per the HTML standard's event-stream format) and
+ * hands out what arrives.
  */
 public final class EventStream implements AutoCloseable {
 
@@ -56,9 +57,13 @@ public final class EventStream implements AutoCloseable {
 		Thread.ofVirtual().start(this::read);
 	}
 
-	/** Opens {@code /api/events<query>} with an optional bearer token and extra headers (name, value, …). */
+	/**
+	 * Opens {@code /api/events<query>} with an optional bearer token and extra headers
+	 * (name, value, …).
+	 */
 	public static EventStream open(int port, String bearer, String query, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events" + query))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/events" + query))
 			.header("Accept", "text/event-stream");
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);
@@ -131,7 +136,10 @@ public final class EventStream implements AutoCloseable {
 		this.frames.add(new End());
 	}
 
-	/** The next frame of any kind, or null after {@code timeout}; {@link #ENDED} when the stream ended. */
+	/**
+	 * The next frame of any kind, or null after {@code timeout}; {@link #ENDED} when the
+	 * stream ended.
+	 */
 	public Object nextFrame(Duration timeout) {
 		try {
 			Object frame = this.frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -155,7 +163,10 @@ public final class EventStream implements AutoCloseable {
 		}
 	};
 
-	/** The next event (skipping comments and retry hints), or null after {@code timeout} or at the end. */
+	/**
+	 * The next event (skipping comments and retry hints), or null after {@code timeout}
+	 * or at the end.
+	 */
 	public Event next(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {

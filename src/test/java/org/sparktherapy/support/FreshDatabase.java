@@ -11,8 +11,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A new, empty database on the same PostgreSQL server the tests use (embedded or external), for tests that need a
- * clinic from scratch: first start, bootstrap, database outages.
+ * A new, empty database on the same PostgreSQL server the tests use (embedded or
+ * external), for tests that need a clinic from scratch: first start, bootstrap, database
+ * outages.
  */
 public final class FreshDatabase {
 

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the whole running application on a random port and the real database (embedded PostgreSQL by
- * default, the server named by {@code SPRING_DATASOURCE_URL} in CI). All such tests share one Spring context.
+ * A test against the whole running application on a random port and the real database
+ * (embedded PostgreSQL by default, the server named by {@code SPRING_DATASOURCE_URL} in
+ * CI). All such tests share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

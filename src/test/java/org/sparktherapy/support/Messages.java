@@ -13,13 +13,14 @@ import org.sparktherapy.support.Clinic.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Messaging fixtures: a child's conversation and messages with attachments, through the API.
+ * Messaging fixtures: a child's conversation and messages with attachments, through the
+ * API.
  */
 public final class Messages {
 
 	/** A 1×1 PNG's first bytes (enough for its signature). */
-	public static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H',
-			'D', 'R' };
+	public static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D',
+			'R' };
 
 	private Messages() {
 	}
@@ -37,7 +38,8 @@ public final class Messages {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + text + "\r\n--"
 				+ boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"photo.png\"\r\n"
-				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		out.writeBytes(PNG);
 		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest

@@ -19,9 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A real SMTP server (GreenMail) for the whole test JVM, on a free port, which every application context of the
- * {@code test} profile sends its mail to (registered in {@code META-INF/spring.factories}). Tests find their mail by
- * the recipient's unique address.
+ * A real SMTP server (GreenMail) for the whole test JVM, on a free port, which every
+ * application context of the {@code test} profile sends its mail to (registered in
+ * {@code META-INF/spring.factories}). Tests find their mail by the recipient's unique
+ * address.
  */
 public final class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the web app's browser journeys ({@code web/e2e}, Playwright driving Debian's headless Chromium) against this
- * test server, which serves the built web app and the API on one port.
+ * Runs the web app's browser journeys ({@code web/e2e}, Playwright driving Debian's
+ * headless Chromium) against this test server, which serves the built web app and the API
+ * on one port.
  */
 @IntegrationTest
 class BrowserJourneyIntegrationTests {
@@ -44,7 +45,8 @@ class BrowserJourneyIntegrationTests {
 		npm.environment().put("E2E_ADMIN_PASSWORD", Clinic.ADMIN_PASSWORD);
 		npm.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 		npm.environment().put("CI", "true");
-		// the journeys compute "today" and "next Monday" in the runner's zone: the clinic's, UTC by default
+		// the journeys compute "today" and "next Monday" in the runner's zone: the
+		// clinic's, UTC by default
 		npm.environment().put("TZ", "UTC");
 		Process process = npm.start();
 		boolean finished = process.waitFor(15, TimeUnit.MINUTES);

@@ -34,11 +34,13 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The demo clinic is the test data for every screen: it must hold every kind of record the application knows, and
- * every page a person can reach in it must work. One demo node (its own context, profiles {@code test} and
- * {@code demo}, on a fresh database) serves both checks: the records by SQL, the pages by the browser crawl
- * {@code web/e2e/demo-crawl.spec.ts} (Playwright driving Debian's headless Chromium), which the other browser
- * journeys ({@link BrowserJourneyIntegrationTests}, against an empty test clinic) leave out.
+ * The demo clinic is the test data for every screen: it must hold every kind of record
+ * the application knows, and every page a person can reach in it must work. One demo node
+ * (its own context, profiles {@code test} and {@code demo}, on a fresh database) serves
+ * both checks: the records by SQL, the pages by the browser crawl
+ * {@code web/e2e/demo-crawl.spec.ts} (Playwright driving Debian's headless Chromium),
+ * which the other browser journeys ({@link BrowserJourneyIntegrationTests}, against an
+ * empty test clinic) leave out.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +48,10 @@ class DemoClinicCrawlIntegrationTests {
 
 	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
 
-	/** The values a column's check constraint allows: {@code col in ('a', 'b')} reads back as an array of literals. */
+	/**
+	 * The values a column's check constraint allows: {@code col in ('a', 'b')} reads back
+	 * as an array of literals.
+	 */
 	private static final Pattern LITERAL = Pattern.compile("'([a-z0-9_]+)'::text");
 
 	@Autowired
@@ -68,7 +73,8 @@ class DemoClinicCrawlIntegrationTests {
 					"--spring.datasource.hikari.maximum-pool-size=4", "--spark.identity.bootstrap-admin-email=",
 					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-demo-crawl");
 		this.jdbc = JdbcClient.create(this.demo.getBean(DataSource.class));
-		// what the seeding published (notifications, alerts) is handled before anything is looked at
+		// what the seeding published (notifications, alerts) is handled before anything
+		// is looked at
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
 			.until(() -> count("select count(*) from event_publication where completion_date is null") == 0);
@@ -87,16 +93,19 @@ class DemoClinicCrawlIntegrationTests {
 	@Test
 	void theDemoClinicHoldsEveryKindOfRecord() {
 		assertThat(count("select count(*) from target_phase_changes where automatic"))
-			.as("phase changes the mastery evaluation made").isPositive();
+			.as("phase changes the mastery evaluation made")
+			.isPositive();
 		assertThat(count("select count(*) from target_phase_changes where not automatic"))
-			.as("phase changes a supervisor made").isPositive();
+			.as("phase changes a supervisor made")
+			.isPositive();
 		assertCoversEveryValue("programs", "measurement");
 		assertCoversEveryValue("session_events", "type");
 		assertCoversEveryValue("session_events", "outcome");
 		assertThat(values("""
 				select distinct case when starts_on > current_date then 'upcoming'
 				  when ends_on < current_date then 'expired' else 'active' end from authorizations"""))
-			.as("authorizations by their dates").containsExactlyInAnyOrder("active", "expired", "upcoming");
+			.as("authorizations by their dates")
+			.containsExactlyInAnyOrder("active", "expired", "upcoming");
 		assertThat(values("""
 				with committed as (
 				  select a.units_authorized, a.starts_on, a.ends_on, (
@@ -112,7 +121,10 @@ class DemoClinicCrawlIntegrationTests {
 			.containsExactlyInAnyOrder("over", "running out", "ending soon", "plenty left");
 	}
 
-	/** Checked-in, no-show and cancelled appointments come with the appointment lifecycle (issue 10, item 5). */
+	/**
+	 * Checked-in, no-show and cancelled appointments come with the appointment lifecycle
+	 * (issue 10, item 5).
+	 */
 	@Test
 	void theDemoClinicHoldsAppointmentsInEveryStatus() {
 		assertCoversEveryValue("appointments", "status");
@@ -136,7 +148,8 @@ class DemoClinicCrawlIntegrationTests {
 		npm.environment().put("CI", "true");
 		npm.environment().put("TZ", "UTC");
 		Process process = npm.start();
-		// about 7 minutes on a busy 2-core machine (most of it the ~300 session records the four people open)
+		// about 7 minutes on a busy 2-core machine (most of it the ~300 session records
+		// the four people open)
 		boolean finished = process.waitFor(25, TimeUnit.MINUTES);
 		if (!finished) {
 			// Playwright and Chromium too, before the demo node stops under them
@@ -151,8 +164,8 @@ class DemoClinicCrawlIntegrationTests {
 	}
 
 	/**
-	 * Every value the column's check constraint allows occurs in the demo clinic: a kind added to the schema fails
-	 * here until the demo shows it.
+	 * Every value the column's check constraint allows occurs in the demo clinic: a kind
+	 * added to the schema fails here until the demo shows it.
 	 */
 	private void assertCoversEveryValue(String table, String column) {
 		Set<String> allowed = allowedValues(table, column);

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The built web app is served from the jar at {@code /}, deep links fall back to it, and it is an installable PWA.
+ * The built web app is served from the jar at {@code /}, deep links fall back to it, and
+ * it is an installable PWA.
  */
 @IntegrationTest
 class WebAppIntegrationTests {

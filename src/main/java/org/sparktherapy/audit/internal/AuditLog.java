@@ -25,10 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only PHI access log. Each entry's hash covers its fields and the previous entry's hash, so changing,
- * removing or reordering stored rows breaks the chain ({@link AuditVerifier}). Appends take a transaction-scoped
- * advisory lock so the chain has one order across nodes; the lock is held until the caller's transaction ends —
- * a deliberate trade of write concurrency for a simple, verifiable chain (see docs/adr/0005-audit-trail.md).
+ * The append-only PHI access log. Each entry's hash covers its fields and the previous
+ * entry's hash, so changing, removing or reordering stored rows breaks the chain
+ * ({@link AuditVerifier}). Appends take a transaction-scoped advisory lock so the chain
+ * has one order across nodes; the lock is held until the caller's transaction ends — a
+ * deliberate trade of write concurrency for a simple, verifiable chain (see
+ * docs/adr/0005-audit-trail.md).
  */
 @Service
 class AuditLog implements AuditTrail {
@@ -55,9 +57,10 @@ class AuditLog implements AuditTrail {
 	}
 
 	/**
-	 * Inside a request the refusal is kept and written by {@link RefusalFlush} once the request's transaction has
-	 * ended: the failing request never needs a second connection, and never waits for the chain lock while holding
-	 * one. Outside a request it is written at once, in its own transaction.
+	 * Inside a request the refusal is kept and written by {@link RefusalFlush} once the
+	 * request's transaction has ended: the failing request never needs a second
+	 * connection, and never waits for the chain lock while holding one. Outside a request
+	 * it is written at once, in its own transaction.
 	 */
 	@Override
 	public void refused(PhiAccess access, boolean notFound) {
@@ -115,8 +118,8 @@ class AuditLog implements AuditTrail {
 	}
 
 	/** The hashed content of an entry. */
-	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType,
-			UUID resourceId, UUID childId, String endpoint, String address, String outcome) {
+	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
+			UUID childId, String endpoint, String address, String outcome) {
 
 		byte[] hash(byte[] previous) {
 			String canonical = String.join("|", this.id.toString(), this.at.toString(), text(this.accountId),

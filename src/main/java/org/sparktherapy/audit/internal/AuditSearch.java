@@ -55,9 +55,11 @@ class AuditSearch {
 			params.add(new Object[] { "to", Timestamp.from(to) });
 		}
 		var count = this.jdbc.sql("select count(*) from audit_log" + where);
-		var rows = this.jdbc.sql("""
-				select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome
-				from audit_log""" + where + " order by " + query.orderBy() + " limit :limit offset :offset");
+		var rows = this.jdbc
+			.sql("""
+					select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome
+					from audit_log"""
+					+ where + " order by " + query.orderBy() + " limit :limit offset :offset");
 		for (Object[] param : params) {
 			count = count.param((String) param[0], param[1]);
 			rows = rows.param((String) param[0], param[1]);

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Walks the whole access log in order and recomputes every hash: an entry whose stored hash or previous-hash link
- * does not match was changed, removed or reordered.
+ * Walks the whole access log in order and recomputes every hash: an entry whose stored
+ * hash or previous-hash link does not match was changed, removed or reordered.
  */
 @Component
 class AuditVerifier {
@@ -26,8 +26,10 @@ class AuditVerifier {
 	private final JdbcClient jdbc;
 
 	AuditVerifier(javax.sql.DataSource dataSource) {
-		// stream the log in chunks (PostgreSQL streams only with a fetch size, inside a transaction)
-		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+		// stream the log in chunks (PostgreSQL streams only with a fetch size, inside a
+		// transaction)
+		org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(
+				dataSource);
 		template.setFetchSize(1000);
 		this.jdbc = JdbcClient.create(template);
 	}
@@ -37,25 +39,27 @@ class AuditVerifier {
 		AtomicReference<byte[]> previous = new AtomicReference<>();
 		AtomicLong checked = new AtomicLong();
 		AtomicReference<UUID> firstInvalid = new AtomicReference<>();
-		this.jdbc.sql("""
-				select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome,
-				    previous_hash, hash
-				from audit_log order by seq
-				""").query((RowCallbackHandler) rs -> {
-			if (firstInvalid.get() != null) {
-				return;
-			}
-			AuditLog.Entry entry = entry(rs);
-			byte[] storedPrevious = rs.getBytes("previous_hash");
-			byte[] stored = rs.getBytes("hash");
-			boolean linked = Arrays.equals(storedPrevious, previous.get());
-			boolean intact = Arrays.equals(stored, entry.hash(previous.get()));
-			checked.incrementAndGet();
-			if (!linked || !intact) {
-				firstInvalid.set(entry.id());
-			}
-			previous.set(stored);
-		});
+		this.jdbc
+			.sql("""
+					select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome,
+					    previous_hash, hash
+					from audit_log order by seq
+					""")
+			.query((RowCallbackHandler) rs -> {
+				if (firstInvalid.get() != null) {
+					return;
+				}
+				AuditLog.Entry entry = entry(rs);
+				byte[] storedPrevious = rs.getBytes("previous_hash");
+				byte[] stored = rs.getBytes("hash");
+				boolean linked = Arrays.equals(storedPrevious, previous.get());
+				boolean intact = Arrays.equals(stored, entry.hash(previous.get()));
+				checked.incrementAndGet();
+				if (!linked || !intact) {
+					firstInvalid.set(entry.id());
+				}
+				previous.set(stored);
+			});
 		return new Verification(firstInvalid.get() == null, checked.get(), firstInvalid.get());
 	}
 

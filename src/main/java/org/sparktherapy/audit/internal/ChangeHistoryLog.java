@@ -53,8 +53,7 @@ class ChangeHistoryLog implements ChangeHistory {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordAutomatic(UUID childId, String entity, UUID entityId, String action,
-			List<FieldChange> changes) {
+	public void recordAutomatic(UUID childId, String entity, UUID entityId, String action, List<FieldChange> changes) {
 		insert(childId, null, entity, entityId, action, changes);
 	}
 
@@ -97,8 +96,10 @@ class ChangeHistoryLog implements ChangeHistory {
 		Map<UUID, String> names = new java.util.HashMap<>();
 		List<Entry> named = rows.stream()
 			.map(entry -> new Entry(entry.id(), entry.at(),
-					(entry.by().id() == null) ? null : new Actor(entry.by().id(), names.computeIfAbsent(entry.by().id(),
-							id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null))),
+					(entry.by().id() == null) ? null
+							: new Actor(entry.by().id(),
+									names.computeIfAbsent(entry.by().id(),
+											id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null))),
 					entry.entity(), entry.entityId(), entry.action(), entry.changes()))
 			.toList();
 		return PageResponse.of(named, page, total);

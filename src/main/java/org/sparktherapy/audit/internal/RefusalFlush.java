@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Writes the refusals a request collected after it has been answered — after its transaction ended and released its
- * connection — each in its own transaction.
+ * Writes the refusals a request collected after it has been answered — after its
+ * transaction ended and released its connection — each in its own transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class RefusalFlush implements WebMvcConfigurer, HandlerInterceptor {

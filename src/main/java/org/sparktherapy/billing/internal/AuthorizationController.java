@@ -35,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Insurance authorizations: units of a service code a payer authorizes for a child over a date range, with how many
- * completed appointments used and scheduled ones will use.
+ * Insurance authorizations: units of a service code a payer authorizes for a child over a
+ * date range, with how many completed appointments used and scheduled ones will use.
  */
 @RestController
 @Tag(name = "Authorizations", description = "Insurance authorizations and their usage")
@@ -66,14 +66,15 @@ class AuthorizationController {
 	}
 
 	/**
-	 * An authorization with its usage on the clinic's today: {@code status} upcoming, active or expired; {@code alert}
-	 * over (used and scheduled exceed it), running_out (80 % or more), expiring (active, ends within 30 days) or null.
-	 * {@code memberId} is null for a supervising BCBA (minimum necessary).
+	 * An authorization with its usage on the clinic's today: {@code status} upcoming,
+	 * active or expired; {@code alert} over (used and scheduled exceed it), running_out
+	 * (80 % or more), expiring (active, ends within 30 days) or null. {@code memberId} is
+	 * null for a supervising BCBA (minimum necessary).
 	 */
 	record AuthorizationResponse(UUID id, UUID childId, String childName, String payer, String memberId,
-			String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate,
-			LocalDate endDate, String notes, long unitsUsed, long unitsScheduled, long unitsRemaining, String status,
-			String alert, int version) {
+			String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate, LocalDate endDate,
+			String notes, long unitsUsed, long unitsScheduled, long unitsRemaining, String status, String alert,
+			int version) {
 
 		static AuthorizationResponse of(Authorization a, LocalDate today) {
 			return of(a, today, true);
@@ -82,10 +83,9 @@ class AuthorizationController {
 		static AuthorizationResponse of(Authorization a, LocalDate today, boolean memberId) {
 			Authorization.Alert alert = a.alert(today);
 			return new AuthorizationResponse(a.id(), a.childId(), a.childName(), a.payer(),
-					memberId ? a.memberId() : null,
-					a.authorizationNumber(), a.serviceCode(), a.unitsAuthorized(), a.startDate(), a.endDate(), a.notes(),
-					a.unitsUsed(), a.unitsScheduled(), a.unitsRemaining(), lower(a.status(today)),
-					(alert == null) ? null : lower(alert), a.version());
+					memberId ? a.memberId() : null, a.authorizationNumber(), a.serviceCode(), a.unitsAuthorized(),
+					a.startDate(), a.endDate(), a.notes(), a.unitsUsed(), a.unitsScheduled(), a.unitsRemaining(),
+					lower(a.status(today)), (alert == null) ? null : lower(alert), a.version());
 		}
 
 		private static String lower(Enum<?> value) {
@@ -119,9 +119,7 @@ class AuthorizationController {
 			.path("/api/authorizations/{id}")
 			.buildAndExpand(created.id())
 			.toUri();
-		return ResponseEntity.created(location)
-			.eTag(ETags.of(created.version()))
-			.body(body);
+		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(body);
 	}
 
 	@GetMapping("/api/authorizations/{id}")

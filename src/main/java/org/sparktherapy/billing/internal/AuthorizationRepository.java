@@ -16,16 +16,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Authorizations and their usage. Usage is not stored: it is summed, at each read, from the appointments of the
- * child and service code whose local date falls within the authorization (a read-only join on the scheduling
- * module's table, like the names read from accounts and children), so it follows every booking, completion, move
- * and cancellation at once. A session's units follow {@link Authorization#units(long)}: of its actual times once
- * completed, of its booked times while planned.
+ * Authorizations and their usage. Usage is not stored: it is summed, at each read, from
+ * the appointments of the child and service code whose local date falls within the
+ * authorization (a read-only join on the scheduling module's table, like the names read
+ * from accounts and children), so it follows every booking, completion, move and
+ * cancellation at once. A session's units follow {@link Authorization#units(long)}: of
+ * its actual times once completed, of its booked times while planned.
  */
 @Repository
 class AuthorizationRepository {
 
-	/** The columns of an authorization with its child's name and usage; {@code a} is the authorization. */
+	/**
+	 * The columns of an authorization with its child's name and usage; {@code a} is the
+	 * authorization.
+	 */
 	private static final String SELECT = """
 			select a.*, coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as child_name,
 			  coalesce(u.used, 0) as units_used, coalesce(u.scheduled, 0) as units_scheduled
@@ -50,7 +54,10 @@ class AuthorizationRepository {
 	}
 
 	Optional<Authorization> find(UUID id) {
-		return this.jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(AuthorizationRepository::map).optional();
+		return this.jdbc.sql(SELECT + " where a.id = :id")
+			.param("id", id)
+			.query(AuthorizationRepository::map)
+			.optional();
 	}
 
 	/** The child's authorizations, the latest start first. */
@@ -62,8 +69,9 @@ class AuthorizationRepository {
 	}
 
 	/**
-	 * The clinic's authorizations not yet expired on {@code today}, those needing attention first (over, running
-	 * out, ending soon), then by end date; only those with {@code alert} when given.
+	 * The clinic's authorizations not yet expired on {@code today}, those needing
+	 * attention first (over, running out, ending soon), then by end date; only those with
+	 * {@code alert} when given.
 	 */
 	PageResponse<Authorization> current(LocalDate today, Authorization.Alert alert, PageQuery page) {
 		String committed = "(x.units_used + x.units_scheduled)";
@@ -101,17 +109,18 @@ class AuthorizationRepository {
 
 	/**
 	 * Stores a new authorization.
-	 * @throws BillingProblems.OverlappingAuthorization when another of the child's covers some of the same days for
-	 * the same service code (the database's exclusion constraint has the last word, so two admins at once cannot
-	 * both win)
+	 * @throws BillingProblems.OverlappingAuthorization when another of the child's covers
+	 * some of the same days for the same service code (the database's exclusion
+	 * constraint has the last word, so two admins at once cannot both win)
 	 */
 	void insert(UUID id, UUID childId, Authorization.Terms terms, UUID by, Instant at) {
 		try {
-			this.jdbc.sql("""
-					insert into authorizations (id, child_id, payer, member_id, authorization_number, service_code,
-					  units_authorized, starts_on, ends_on, notes, created_by, created_at, updated_by, updated_at)
-					values (:id, :child, :payer, :member, :number, :code, :units, :start, :end, :notes, :by, :at, :by, :at)
-					""")
+			this.jdbc
+				.sql("""
+						insert into authorizations (id, child_id, payer, member_id, authorization_number, service_code,
+						  units_authorized, starts_on, ends_on, notes, created_by, created_at, updated_by, updated_at)
+						values (:id, :child, :payer, :member, :number, :code, :units, :start, :end, :notes, :by, :at, :by, :at)
+						""")
 				.param("id", id)
 				.param("child", childId)
 				.params(terms(terms))
@@ -124,7 +133,10 @@ class AuthorizationRepository {
 		}
 	}
 
-	/** Changes the terms if the stored version is {@code version}; false when it is not (someone changed it). */
+	/**
+	 * Changes the terms if the stored version is {@code version}; false when it is not
+	 * (someone changed it).
+	 */
 	boolean update(UUID id, int version, Authorization.Terms terms, UUID by, Instant at) {
 		try {
 			return this.jdbc.sql("""
@@ -149,7 +161,10 @@ class AuthorizationRepository {
 		this.jdbc.sql("delete from authorizations where id = :id").param("id", id).update();
 	}
 
-	/** Another authorization of the child for the service code that covers some of the days, if any. */
+	/**
+	 * Another authorization of the child for the service code that covers some of the
+	 * days, if any.
+	 */
 	Optional<UUID> overlapping(UUID childId, Authorization.Terms terms, UUID except) {
 		return this.jdbc.sql("""
 				select id from authorizations
@@ -166,8 +181,9 @@ class AuthorizationRepository {
 	}
 
 	/**
-	 * Records the state the admins were last told of ({@code null}: nothing to tell), if it differs from the stored
-	 * one; returns the state it replaced, or empty when it was already so (another node got there first).
+	 * Records the state the admins were last told of ({@code null}: nothing to tell), if
+	 * it differs from the stored one; returns the state it replaced, or empty when it was
+	 * already so (another node got there first).
 	 */
 	Optional<String> alerted(UUID id, String state) {
 		String before = this.jdbc.sql("select coalesce(alerted, '') from authorizations where id = :id for update")
@@ -186,8 +202,9 @@ class AuthorizationRepository {
 	}
 
 	/**
-	 * The exclusion constraint's refusal as a conflict: another transaction stored an overlapping authorization
-	 * after the service looked (the transaction is aborted now, so the winner is not looked up).
+	 * The exclusion constraint's refusal as a conflict: another transaction stored an
+	 * overlapping authorization after the service looked (the transaction is aborted now,
+	 * so the winner is not looked up).
 	 */
 	private static RuntimeException overlapOr(DataIntegrityViolationException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

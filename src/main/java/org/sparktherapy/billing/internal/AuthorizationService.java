@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Insurance authorizations: reading them with their usage, and an admin's changes. Who may is decided by
- * {@link BillingAccessPolicy}; every access, refusals included, goes to the PHI access log (an authorization names
- * the child's insurer and member id).
+ * Insurance authorizations: reading them with their usage, and an admin's changes. Who
+ * may is decided by {@link BillingAccessPolicy}; every access, refusals included, goes to
+ * the PHI access log (an authorization names the child's insurer and member id).
  */
 @Service
 class AuthorizationService {
@@ -56,7 +56,8 @@ class AuthorizationService {
 	private final ZoneId zone;
 
 	AuthorizationService(AuthorizationRepository authorizations, BillingAccessPolicy policy, Children children,
-			AuditTrail audit, ChangeHistory history, AuthorizationWatch watch, Clock clock, SparkProperties properties) {
+			AuditTrail audit, ChangeHistory history, AuthorizationWatch watch, Clock clock,
+			SparkProperties properties) {
 		this.authorizations = authorizations;
 		this.policy = policy;
 		this.children = children;
@@ -72,7 +73,10 @@ class AuthorizationService {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
-	/** The child's authorizations, and whether the caller sees the member id (see {@link BillingAccessPolicy}). */
+	/**
+	 * The child's authorizations, and whether the caller sees the member id (see
+	 * {@link BillingAccessPolicy}).
+	 */
 	@Transactional
 	Visible<List<Authorization>> ofChild(CurrentUser user, UUID childId) {
 		Relation relation = readable(user, childId, null, "list");
@@ -117,7 +121,10 @@ class AuthorizationService {
 		return created;
 	}
 
-	/** Replaces the terms; {@code version} (from If-Match) when the caller wants a change in between refused. */
+	/**
+	 * Replaces the terms; {@code version} (from If-Match) when the caller wants a change
+	 * in between refused.
+	 */
 	@Transactional
 	Authorization update(CurrentUser user, UUID id, Integer version, Authorization.Terms terms) {
 		Authorization current = this.authorizations.find(id)
@@ -149,15 +156,19 @@ class AuthorizationService {
 		changeable(user, current.childId(), id, "delete");
 		this.authorizations.delete(id);
 		// the change history keeps what it said
-		this.history.record(current.childId(), "authorization", id, "deleted", forHistory(
-				ChangeHistory.diff(current.terms(), new Authorization.Terms(null, null, null, null, 0, null, null, null))
+		this.history.record(current.childId(), "authorization", id, "deleted",
+				forHistory(ChangeHistory
+					.diff(current.terms(), new Authorization.Terms(null, null, null, null, 0, null, null, null))
 					.stream()
 					.map(change -> new FieldChange(change.field(), change.from(), null))
 					.toList()));
 		this.audit.success(new PhiAccess("delete", "authorization", id, current.childId()));
 	}
 
-	/** The clinic's current authorizations on {@code today} (admins), those needing attention first. */
+	/**
+	 * The clinic's current authorizations on {@code today} (admins), those needing
+	 * attention first.
+	 */
 	@Transactional
 	PageResponse<Authorization> current(CurrentUser user, Authorization.Alert alert, PageQuery page, LocalDate today) {
 		if (!this.policy.mayListClinic(user)) {
@@ -196,9 +207,9 @@ class AuthorizationService {
 	}
 
 	/**
-	 * The changes as the child's history shows them: everyone who reads the child's history (the whole care team)
-	 * sees that the payer, member id or notes changed, not their values — those are for who may read the
-	 * authorization.
+	 * The changes as the child's history shows them: everyone who reads the child's
+	 * history (the whole care team) sees that the payer, member id or notes changed, not
+	 * their values — those are for who may read the authorization.
 	 */
 	private static List<FieldChange> forHistory(List<FieldChange> changes) {
 		return changes.stream()
@@ -208,9 +219,9 @@ class AuthorizationService {
 	}
 
 	/**
-	 * The rules bean validation cannot say: the service code; no control characters; the start within 2000 to five
-	 * years ahead, the end not before it and at most two years after it (a typo in a year would otherwise block the
-	 * service for decades).
+	 * The rules bean validation cannot say: the service code; no control characters; the
+	 * start within 2000 to five years ahead, the end not before it and at most two years
+	 * after it (a typo in a year would otherwise block the service for decades).
 	 */
 	private static void validate(Authorization.Terms terms, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();

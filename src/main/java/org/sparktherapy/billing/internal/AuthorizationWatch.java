@@ -19,12 +19,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Watches a child's authorizations for running out. After the schedule of the child changes (a booking, a move, a
- * cancellation, a completion with its actual times) and after an admin records or changes an authorization, each of the child's authorizations is
- * compared with the state the admins were last told of ({@code authorizations.alerted}): an escalation — to running
- * out, or to over — raises {@link AuthorizationRunningOut} once; a way back (a cancellation, more units) is recorded
- * quietly, so a later escalation is told again. A series of many occurrences therefore tells once, not once per
- * occurrence, and several nodes agree through the row lock.
+ * Watches a child's authorizations for running out. After the schedule of the child
+ * changes (a booking, a move, a cancellation, a completion with its actual times) and
+ * after an admin records or changes an authorization, each of the child's authorizations
+ * is compared with the state the admins were last told of
+ * ({@code authorizations.alerted}): an escalation — to running out, or to over — raises
+ * {@link AuthorizationRunningOut} once; a way back (a cancellation, more units) is
+ * recorded quietly, so a later escalation is told again. A series of many occurrences
+ * therefore tells once, not once per occurrence, and several nodes agree through the row
+ * lock.
  */
 @Component
 class AuthorizationWatch {
@@ -66,7 +69,10 @@ class AuthorizationWatch {
 		check(event.childId());
 	}
 
-	/** Compares the child's authorizations with what the admins were told, in the caller's transaction if any. */
+	/**
+	 * Compares the child's authorizations with what the admins were told, in the caller's
+	 * transaction if any.
+	 */
 	@Transactional
 	void check(UUID childId) {
 		LocalDate today = LocalDate.now(this.clock.withZone(this.zone));

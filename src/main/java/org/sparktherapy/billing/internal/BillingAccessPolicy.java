@@ -6,12 +6,14 @@ import org.sparktherapy.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and change billing records — the one place this is decided for the billing module.
+ * Who may see and change billing records — the one place this is decided for the billing
+ * module.
  * <ul>
  * <li>Admins see and change every child's authorizations and the clinic-wide list.</li>
- * <li>A child's guardians and its supervising BCBAs see the child's authorizations (the family's insurance; the
- * hours a treatment plan can count on); they change nothing. A supervisor does not see the member id: the plan needs
- * the units, payer and authorization number, not the family's insurance identity (minimum necessary).</li>
+ * <li>A child's guardians and its supervising BCBAs see the child's authorizations (the
+ * family's insurance; the hours a treatment plan can count on); they change nothing. A
+ * supervisor does not see the member id: the plan needs the units, payer and
+ * authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
  * </ul>

@@ -37,12 +37,18 @@ final class BillingProblems {
 
 	}
 
-	/** Another authorization of the child covers some of the same days for the same service code. */
+	/**
+	 * Another authorization of the child covers some of the same days for the same
+	 * service code.
+	 */
 	static final class OverlappingAuthorization extends Problem {
 
 		private final UUID conflictingId;
 
-		/** {@code conflictingId} null when another request stored it a moment ago, unseen yet. */
+		/**
+		 * {@code conflictingId} null when another request stored it a moment ago, unseen
+		 * yet.
+		 */
 		OverlappingAuthorization(UUID conflictingId) {
 			super(Kind.CONFLICT, "authorization-overlap", "Authorizations overlap",
 					"Another authorization of this child for the same service code covers some of these dates; "

@@ -16,13 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's insurance authorizations ({@code demo} profile), recorded by the demo admin through the same
- * service as the API, after the schedule is seeded: each child with direct-therapy (97153) appointments gets a
- * six-month authorization around today, sized from what its schedule already commits so the clinic shows every
- * state — plenty left, running out, over — and the first child a supervision (97155) authorization that ends soon,
- * the expired direct-therapy authorization before the current one and the approved renewal after it;
- * the admins are told of those running out, as for any recorded authorization. Children that already have
- * authorizations are left alone.
+ * The demo clinic's insurance authorizations ({@code demo} profile), recorded by the demo
+ * admin through the same service as the API, after the schedule is seeded: each child
+ * with direct-therapy (97153) appointments gets a six-month authorization around today,
+ * sized from what its schedule already commits so the clinic shows every state — plenty
+ * left, running out, over — and the first child a supervision (97155) authorization that
+ * ends soon, the expired direct-therapy authorization before the current one and the
+ * approved renewal after it; the admins are told of those running out, as for any
+ * recorded authorization. Children that already have authorizations are left alone.
  */
 @Component
 @Profile("demo")
@@ -70,21 +71,22 @@ class DemoAuthorizations implements DemoData {
 				Authorization direct = this.service.create(admin, child,
 						terms(payer, i, "97153", 1000, start, end, "Direct therapy, 6 months"));
 				long committed = direct.unitsUsed() + direct.unitsScheduled();
-				// the first plenty, the second running out, the third over, then plenty again
+				// the first plenty, the second running out, the third over, then plenty
+				// again
 				long units = switch (i % 4) {
 					case 1 -> Math.max(1, Math.round(committed / 0.85));
 					case 2 -> Math.max(1, committed - 8);
 					default -> Math.max(committed * 4, 240);
 				};
-				this.service.update(admin, direct.id(), direct.version(),
-						terms(payer, i, "97153", (int) Math.min(units, 100000), start, end, "Direct therapy, 6 months"));
+				this.service.update(admin, direct.id(), direct.version(), terms(payer, i, "97153",
+						(int) Math.min(units, 100000), start, end, "Direct therapy, 6 months"));
 				if (i == 0) {
 					this.service.create(admin, child, terms(payer, i, "97155", 48, today.minusMonths(5),
 							today.plusDays(18), "Protocol modification by the BCBA; renewal requested"));
 					this.service.create(admin, child, terms(payer, i, "97153", 960, start.minusMonths(6),
 							start.minusDays(1), "Direct therapy, the previous six months"));
-					this.service.create(admin, child, terms(payer, i, "97153", 1000, end.plusDays(1),
-							end.plusMonths(6), "Direct therapy, renewal approved"));
+					this.service.create(admin, child, terms(payer, i, "97153", 1000, end.plusDays(1), end.plusMonths(6),
+							"Direct therapy, renewal approved"));
 				}
 			}
 		});

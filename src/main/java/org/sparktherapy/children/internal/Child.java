@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.sparktherapy.children.ChildStatus;
 
 /**
- * A child's record with its guardians and care team (read together; changed through {@link ChildService}).
+ * A child's record with its guardians and care team (read together; changed through
+ * {@link ChildService}).
  */
 record Child(UUID id, ChildDetails details, ChildStatus status, List<Guardian> guardians, List<CareTeamMember> careTeam,
 		Instant createdAt, Instant updatedAt, int version) {

@@ -10,14 +10,17 @@ import org.sparktherapy.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and change a child's record — the one place this is decided for the children module.
+ * Who may see and change a child's record — the one place this is decided for the
+ * children module.
  * <ul>
  * <li>Admins: everything.</li>
- * <li>Parents: the children they are guardians of; they may open a child (becoming its guardian) and edit its
- * emergency contacts, medical notes and allergies.</li>
- * <li>Therapists: the children whose care team they are on, read-only here (programs have their own rules).</li>
+ * <li>Parents: the children they are guardians of; they may open a child (becoming its
+ * guardian) and edit its emergency contacts, medical notes and allergies.</li>
+ * <li>Therapists: the children whose care team they are on, read-only here (programs have
+ * their own rules).</li>
  * </ul>
- * A child the user may not see does not exist for them (404); seeing but not being allowed answers 403.
+ * A child the user may not see does not exist for them (404); seeing but not being
+ * allowed answers 403.
  */
 @Component
 class ChildAccessPolicy {
@@ -55,10 +58,11 @@ class ChildAccessPolicy {
 	}
 
 	/**
-	 * Who may supervise a child's treatment: board-certified behavior analysts (BCBA) and assistants (BCaBA); RBTs
-	 * run sessions under supervision.
+	 * Who may supervise a child's treatment: board-certified behavior analysts (BCBA) and
+	 * assistants (BCaBA); RBTs run sessions under supervision.
 	 *
-	 * @see <a href="https://www.bacb.com/rbt/">BACB: RBTs practice under the supervision of a BCBA or BCaBA</a>
+	 * @see <a href="https://www.bacb.com/rbt/">BACB: RBTs practice under the supervision
+	 * of a BCBA or BCaBA</a>
 	 */
 	boolean maySupervise(org.sparktherapy.identity.Credential credential) {
 		return credential == org.sparktherapy.identity.Credential.BCBA
@@ -70,7 +74,10 @@ class ChildAccessPolicy {
 		return relation == Relation.ADMIN;
 	}
 
-	/** The SQL condition on {@code children c} for the children a user may list ({@code :me} is the user). */
+	/**
+	 * The SQL condition on {@code children c} for the children a user may list
+	 * ({@code :me} is the user).
+	 */
 	String visibilityFilter(CurrentUser user) {
 		return switch (user.role()) {
 			case ADMIN -> "true";

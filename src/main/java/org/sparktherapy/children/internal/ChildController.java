@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operations manual's {@code /api/children} endpoints, plus guardians, care team and history.
+ * The operations manual's {@code /api/children} endpoints, plus guardians, care team and
+ * history.
  */
 @RestController
 @RequestMapping("/api/children")
@@ -74,7 +75,8 @@ class ChildController {
 
 	record OpenChildRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 			@Size(max = 100) String preferredName, @NotNull @Past LocalDate dateOfBirth,
-			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
+			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10,
+					message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
 			@Size(max = 2000) String allergies,
 			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
@@ -82,9 +84,10 @@ class ChildController {
 	}
 
 	record ChangeChildRequest(@NotBlankIfPresent @Size(max = 100) String firstName,
-			@NotBlankIfPresent @Size(max = 100) String lastName,
-			@Size(max = 100) String preferredName, @Past LocalDate dateOfBirth,
-			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10, message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
+			@NotBlankIfPresent @Size(max = 100) String lastName, @Size(max = 100) String preferredName,
+			@Past LocalDate dateOfBirth,
+			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10,
+					message = "must be an ICD-10 code such as F84.0") String> diagnosisCodes,
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
 			@Size(max = 2000) String allergies,
 			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
@@ -225,11 +228,13 @@ class ChildController {
 			description = "Newest first: who, when, which fields, old and new value.")
 	PageResponse<ChangeHistory.Entry> history(@PathVariable UUID id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		return this.service.history(user, id,
-				PageQuery.of(page, size, null, java.util.Map.of("at", "at"), "at,desc"));
+		return this.service.history(user, id, PageQuery.of(page, size, null, java.util.Map.of("at", "at"), "at,desc"));
 	}
 
-	/** A guardian or care-team link is part of the child's record: the answer points at the record. */
+	/**
+	 * A guardian or care-team link is part of the child's record: the answer points at
+	 * the record.
+	 */
 	private static ResponseEntity<ChildResponse> created(Child child) {
 		ChildResponse body = ChildResponse.of(child);
 		return ResponseEntity

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Children, guardians and care-team links in PostgreSQL. Visibility filters for lists are SQL, decided by
- * {@link ChildAccessPolicy#visibilityFilter}.
+ * Children, guardians and care-team links in PostgreSQL. Visibility filters for lists are
+ * SQL, decided by {@link ChildAccessPolicy#visibilityFilter}.
  */
 @Repository
 class ChildRepository {
@@ -46,17 +46,21 @@ class ChildRepository {
 	}
 
 	/** A row of a children list. */
-	record ChildSummary(UUID id, String firstName, String lastName, String preferredName, java.time.LocalDate dateOfBirth,
-			ChildStatus status, java.time.LocalDate intakeDate) {
+	record ChildSummary(UUID id, String firstName, String lastName, String preferredName,
+			java.time.LocalDate dateOfBirth, ChildStatus status, java.time.LocalDate intakeDate) {
 	}
 
 	void insert(UUID id, ChildDetails details, ChildStatus status, Instant now) {
-		this.jdbc.sql("""
-				insert into children (id, first_name, last_name, preferred_name, date_of_birth, diagnosis_codes, status,
-				    intake_date, school, medical_notes, allergies, emergency_contacts, insurance, created_at, updated_at)
-				values (:id, :firstName, :lastName, :preferredName, :dob, :codes, :status, :intake, :school, :notes,
-				    :allergies, cast(:contacts as jsonb), cast(:insurance as jsonb), :now, :now)
-				""").param("id", id).param("status", status.value()).param("now", Timestamp.from(now))
+		this.jdbc
+			.sql("""
+					insert into children (id, first_name, last_name, preferred_name, date_of_birth, diagnosis_codes, status,
+					    intake_date, school, medical_notes, allergies, emergency_contacts, insurance, created_at, updated_at)
+					values (:id, :firstName, :lastName, :preferredName, :dob, :codes, :status, :intake, :school, :notes,
+					    :allergies, cast(:contacts as jsonb), cast(:insurance as jsonb), :now, :now)
+					""")
+			.param("id", id)
+			.param("status", status.value())
+			.param("now", Timestamp.from(now))
 			.params(detailParams(details))
 			.update();
 	}
@@ -142,14 +146,15 @@ class ChildRepository {
 	}
 
 	org.sparktherapy.children.Children.ChildPeople peopleOf(UUID childId) {
-		java.util.Set<UUID> guardians = new java.util.LinkedHashSet<>(this.jdbc
-			.sql("select account_id from guardians where child_id = :child order by added_at, account_id")
-			.param("child", childId)
-			.query(UUID.class)
-			.list());
+		java.util.Set<UUID> guardians = new java.util.LinkedHashSet<>(
+				this.jdbc.sql("select account_id from guardians where child_id = :child order by added_at, account_id")
+					.param("child", childId)
+					.query(UUID.class)
+					.list());
 		java.util.Set<UUID> supervisors = new java.util.LinkedHashSet<>();
 		java.util.Set<UUID> technicians = new java.util.LinkedHashSet<>();
-		this.jdbc.sql("select account_id, role from care_team_members where child_id = :child order by added_at, account_id")
+		this.jdbc
+			.sql("select account_id, role from care_team_members where child_id = :child order by added_at, account_id")
 			.param("child", childId)
 			.query((rs, n) -> ("supervisor".equals(rs.getString(2)) ? supervisors : technicians)
 				.add(rs.getObject(1, UUID.class)))
@@ -165,7 +170,8 @@ class ChildRepository {
 	}
 
 	boolean mayGuardianSign(UUID childId, UUID accountId) {
-		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account and can_sign)")
+		return this.jdbc.sql(
+				"select exists (select 1 from guardians where child_id = :child and account_id = :account and can_sign)")
 			.param("child", childId)
 			.param("account", accountId)
 			.query(Boolean.class)
@@ -173,7 +179,8 @@ class ChildRepository {
 	}
 
 	boolean isGuardian(UUID childId, UUID accountId) {
-		return this.jdbc.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
+		return this.jdbc
+			.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
 			.param("child", childId)
 			.param("account", accountId)
 			.query(Boolean.class)
@@ -198,9 +205,12 @@ class ChildRepository {
 			where.append(" and (lower(c.first_name) like :text or lower(c.last_name) like :text"
 					+ " or lower(coalesce(c.preferred_name, '')) like :text"
 					+ " or lower(c.first_name || ' ' || c.last_name) like :text)");
-			params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-				.replace("%", "\\%")
-				.replace("_", "\\_") + "%");
+			params.put("text",
+					"%" + text.trim()
+						.toLowerCase(java.util.Locale.ROOT)
+						.replace("\\", "\\\\")
+						.replace("%", "\\%")
+						.replace("_", "\\_") + "%");
 		}
 		if (status != null) {
 			where.append(" and c.status = :status");
@@ -209,10 +219,7 @@ class ChildRepository {
 		else if (!includeArchived) {
 			where.append(" and c.status <> 'archived'");
 		}
-		long total = this.jdbc.sql("select count(*) from children c" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
+		long total = this.jdbc.sql("select count(*) from children c" + where).params(params).query(Long.class).single();
 		List<ChildSummary> rows = this.jdbc
 			.sql("select c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.status, c.intake_date"
 					+ " from children c" + where + " order by " + page.orderBy() + ", c.id limit :limit offset :offset")
@@ -250,10 +257,11 @@ class ChildRepository {
 	}
 
 	void addCareTeamMember(UUID childId, UUID accountId, Child.TeamRole role, Instant now) {
-		this.jdbc.sql("""
-				insert into care_team_members (child_id, account_id, role, added_at) values (:child, :account, :role, :now)
-				on conflict (child_id, account_id) do update set role = excluded.role
-				""")
+		this.jdbc
+			.sql("""
+					insert into care_team_members (child_id, account_id, role, added_at) values (:child, :account, :role, :now)
+					on conflict (child_id, account_id) do update set role = excluded.role
+					""")
 			.param("child", childId)
 			.param("account", accountId)
 			.param("role", role.value())
@@ -281,14 +289,20 @@ class ChildRepository {
 		List<Child.Guardian> guardians = this.jdbc.sql("""
 				select g.account_id, a.name, a.email, g.relationship, g.can_sign
 				from guardians g join accounts a on a.id = g.account_id where g.child_id = :id order by g.added_at
-				""").param("id", id).query((r, n) -> new Child.Guardian(r.getObject(1, UUID.class), r.getString(2),
-				r.getString(3), r.getString(4), r.getBoolean(5))).list();
+				""")
+			.param("id", id)
+			.query((r, n) -> new Child.Guardian(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+					r.getString(4), r.getBoolean(5)))
+			.list();
 		List<Child.CareTeamMember> team = new ArrayList<>(this.jdbc.sql("""
 				select m.account_id, a.name, a.credential, m.role
 				from care_team_members m join accounts a on a.id = m.account_id where m.child_id = :id
 				order by m.role desc, a.name
-				""").param("id", id).query((r, n) -> new Child.CareTeamMember(r.getObject(1, UUID.class),
-				r.getString(2), r.getString(3), Child.TeamRole.of(r.getString(4)))).list());
+				""")
+			.param("id", id)
+			.query((r, n) -> new Child.CareTeamMember(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+					Child.TeamRole.of(r.getString(4))))
+			.list());
 		return new Child(id, details, ChildStatus.of(rs.getString("status")), guardians, team,
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				rs.getInt("version"));

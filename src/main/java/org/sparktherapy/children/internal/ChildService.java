@@ -30,14 +30,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opening, reading and changing children's records, their guardians and care teams. Every call checks access
- * through {@link ChildAccessPolicy}, writes the PHI access log (refusals included) and, for changes, the change
- * history — in one transaction per call.
+ * Opening, reading and changing children's records, their guardians and care teams. Every
+ * call checks access through {@link ChildAccessPolicy}, writes the PHI access log
+ * (refusals included) and, for changes, the change history — in one transaction per call.
  */
 @Service
 class ChildService implements Children {
 
-	/** A partial change; {@code null} leaves a field as it is, an empty text clears it. */
+	/**
+	 * A partial change; {@code null} leaves a field as it is, an empty text clears it.
+	 */
 	record ChildChange(String firstName, String lastName, String preferredName, LocalDate dateOfBirth,
 			List<String> diagnosisCodes, LocalDate intakeDate, String school, String medicalNotes, String allergies,
 			List<ChildDetails.EmergencyContact> emergencyContacts, ChildDetails.Insurance insurance,
@@ -242,7 +244,8 @@ class ChildService implements Children {
 		Instant now = this.clock.instant();
 		this.children.addCareTeamMember(id, account.id(), role, now);
 		this.children.touch(id, now);
-		this.history.record(id, "careTeam", account.id(), "added", List.of(new FieldChange("role", null, role.value())));
+		this.history.record(id, "careTeam", account.id(), "added",
+				List.of(new FieldChange("role", null, role.value())));
 		this.events.publishEvent(new ChildPeopleChanged(id, account.id(), "careTeam", true));
 		this.audit.success(new PhiAccess("update", "careTeam", account.id(), id));
 		return this.children.find(id, false).orElseThrow();
@@ -270,8 +273,8 @@ class ChildService implements Children {
 	}
 
 	/**
-	 * The relation the action needs, or a refusal written to the access log: 404 for a child the user may not see,
-	 * 403 for one they see but may not do this with.
+	 * The relation the action needs, or a refusal written to the access log: 404 for a
+	 * child the user may not see, 403 for one they see but may not do this with.
 	 */
 	private Relation require(CurrentUser user, UUID childId, String action, String resourceType,
 			Predicate<Relation> allowed, String forbidden) {

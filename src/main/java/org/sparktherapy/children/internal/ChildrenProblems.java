@@ -49,10 +49,11 @@ final class ChildrenProblems {
 	}
 
 	/**
-	 * Only a board-certified behavior analyst (BCBA) or assistant (BCaBA) designs and supervises treatment; an RBT
-	 * delivers it under supervision.
+	 * Only a board-certified behavior analyst (BCBA) or assistant (BCaBA) designs and
+	 * supervises treatment; an RBT delivers it under supervision.
 	 *
-	 * @see <a href="https://www.bacb.com/rbt/">BACB: RBTs practice under the supervision of a BCBA or BCaBA</a>
+	 * @see <a href="https://www.bacb.com/rbt/">BACB: RBTs practice under the supervision
+	 * of a BCBA or BCaBA</a>
 	 */
 	static final class SupervisorMustBeBehaviorAnalyst extends InvalidInput {
 

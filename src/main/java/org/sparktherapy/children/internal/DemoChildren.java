@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's eight children ({@code demo} profile), with guardians among the demo parents and care teams of
- * the demo therapists, in several statuses. Seeded once, as the demo admin, through the same service as the API
- * (so the history and access log are real). Synthetic people only.
+ * The demo clinic's eight children ({@code demo} profile), with guardians among the demo
+ * parents and care teams of the demo therapists, in several statuses. Seeded once, as the
+ * demo admin, through the same service as the API (so the history and access log are
+ * real). Synthetic people only.
  */
 @Component
 @Profile("demo")
@@ -33,8 +34,8 @@ class DemoChildren implements DemoData {
 	static final List<DemoChild> CHILDREN = List.of(
 			new DemoChild("Oliver", "Carter", "Ollie", LocalDate.of(2020, 3, 14), ChildStatus.ACTIVE, "emma.carter",
 					"mother", "luis.romero", "Maple Grove Preschool", "peanuts"),
-			new DemoChild("Lily", "Carter", null, LocalDate.of(2018, 9, 2), ChildStatus.ACTIVE, "emma.carter",
-					"mother", "priya.shah", "Maple Grove Elementary", null),
+			new DemoChild("Lily", "Carter", null, LocalDate.of(2018, 9, 2), ChildStatus.ACTIVE, "emma.carter", "mother",
+					"priya.shah", "Maple Grove Elementary", null),
 			new DemoChild("Ethan", "Nguyen", null, LocalDate.of(2019, 6, 21), ChildStatus.ACTIVE, "james.nguyen",
 					"father", "luis.romero", null, null),
 			new DemoChild("Sofia", "Alvarez", "Sofi", LocalDate.of(2021, 1, 9), ChildStatus.ACTIVE, "sofia.alvarez",
@@ -71,9 +72,11 @@ class DemoChildren implements DemoData {
 		asAdmin.runAs(() -> CHILDREN.forEach(demo -> {
 			ChildDetails details = new ChildDetails(demo.first(), demo.last(), demo.preferred(), demo.born(),
 					List.of("F84.0"), LocalDate.now().minusMonths(CHILDREN.indexOf(demo) + 2L), demo.school(), null,
-					demo.allergies(), List.of(new ChildDetails.EmergencyContact("Pat " + demo.last(), "grandparent",
+					demo.allergies(),
+					List.of(new ChildDetails.EmergencyContact("Pat " + demo.last(), "grandparent",
 							"+1 555 01" + (10 + CHILDREN.indexOf(demo)))),
-					new ChildDetails.Insurance("Blue Meadow Health", "BMH" + (100200 + CHILDREN.indexOf(demo)), "G-77"));
+					new ChildDetails.Insurance("Blue Meadow Health", "BMH" + (100200 + CHILDREN.indexOf(demo)),
+							"G-77"));
 			Child child = this.service.open(asAdmin, details, null);
 			this.service.addGuardian(asAdmin, child.id(), account(demo.guardian()).id(), demo.relationship(), true);
 			if (demo.technician() != null) {

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs short-lived access tokens. They carry the account id, role and sign-in (family) id; nothing clinical.
+ * Signs short-lived access tokens. They carry the account id, role and sign-in (family)
+ * id; nothing clinical.
  */
 @Component
 class AccessTokens {

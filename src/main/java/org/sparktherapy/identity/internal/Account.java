@@ -8,7 +8,8 @@ import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.Role;
 
 /**
- * An account. Invariants: the email is lower case; only therapists carry a credential, and every therapist has one.
+ * An account. Invariants: the email is lower case; only therapists carry a credential,
+ * and every therapist has one.
  */
 final class Account {
 
@@ -46,8 +47,7 @@ final class Account {
 		this.version = version;
 	}
 
-	static Account open(String name, String email, String passwordHash, Role role, Credential credential,
-			Instant now) {
+	static Account open(String name, String email, String passwordHash, Role role, Credential credential, Instant now) {
 		checkCredential(role, credential);
 		return new Account(UUID.randomUUID(), name.trim(), normalizeEmail(email), passwordHash, role, credential, true,
 				now, now, 0);

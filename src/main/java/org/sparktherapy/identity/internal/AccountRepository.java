@@ -38,10 +38,11 @@ class AccountRepository {
 
 	void insert(Account account) {
 		try {
-			this.jdbc.sql("""
-					insert into accounts (id, name, email, password_hash, role, credential, active, created_at, updated_at, version)
-					values (:id, :name, :email, :hash, :role, :credential, :active, :createdAt, :updatedAt, 0)
-					""")
+			this.jdbc
+				.sql("""
+						insert into accounts (id, name, email, password_hash, role, credential, active, created_at, updated_at, version)
+						values (:id, :name, :email, :hash, :role, :credential, :active, :createdAt, :updatedAt, 0)
+						""")
 				.param("id", account.id())
 				.param("name", account.name())
 				.param("email", account.email())
@@ -58,7 +59,9 @@ class AccountRepository {
 		}
 	}
 
-	/** Saves the account if nobody changed it since it was read; returns the new version. */
+	/**
+	 * Saves the account if nobody changed it since it was read; returns the new version.
+	 */
 	int update(Account account) {
 		int updated;
 		try {
@@ -121,7 +124,10 @@ class AccountRepository {
 			.single();
 	}
 
-	/** Counts active admins, locking them so two concurrent demotions cannot both pass the check. */
+	/**
+	 * Counts active admins, locking them so two concurrent demotions cannot both pass the
+	 * check.
+	 */
 	int lockActiveAdmins() {
 		return this.jdbc.sql("select id from accounts where role = 'admin' and active for update")
 			.query(UUID.class)

@@ -23,14 +23,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opening, changing and deactivating accounts. Who may do what is decided here, in one place: anyone may register
- * a parent account; only admins open other accounts and administer any account; everyone edits their own name and
- * password. The clinic always keeps one active admin.
+ * Opening, changing and deactivating accounts. Who may do what is decided here, in one
+ * place: anyone may register a parent account; only admins open other accounts and
+ * administer any account; everyone edits their own name and password. The clinic always
+ * keeps one active admin.
  */
 @Service
 class AccountService implements Accounts {
 
-	/** The changes an admin may make to an account; {@code null} leaves a field as it is. */
+	/**
+	 * The changes an admin may make to an account; {@code null} leaves a field as it is.
+	 */
 	record AccountChange(String name, String email, Role role, Credential credential, Boolean active) {
 	}
 
@@ -57,11 +60,11 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * Self-registration (no caller) opens parent accounts only; a signed-in admin may open any role here too.
+	 * Self-registration (no caller) opens parent accounts only; a signed-in admin may
+	 * open any role here too.
 	 */
 	@Transactional
-	Account register(CurrentUser caller, String name, String email, String password, Role role,
-			Credential credential) {
+	Account register(CurrentUser caller, String name, String email, String password, Role role, Credential credential) {
 		Role wanted = (role != null) ? role : Role.PARENT;
 		if (wanted != Role.PARENT && (caller == null || !caller.isAdmin())) {
 			throw new IdentityProblems.SelfRegistrationOnlyForParents();
@@ -89,7 +92,8 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * An admin changes an account. {@code expectedVersion} comes from {@code If-Match}; {@code null} skips the check.
+	 * An admin changes an account. {@code expectedVersion} comes from {@code If-Match};
+	 * {@code null} skips the check.
 	 */
 	@Transactional
 	Account change(CurrentUser admin, UUID id, Integer expectedVersion, AccountChange change) {
@@ -134,7 +138,10 @@ class AccountService implements Accounts {
 		change(admin, id, null, new AccountChange(null, null, null, null, false));
 	}
 
-	/** The signed-in user renames themself and/or changes their password (given the current one). */
+	/**
+	 * The signed-in user renames themself and/or changes their password (given the
+	 * current one).
+	 */
 	@Transactional
 	Account changeProfile(CurrentUser user, String name, String currentPassword, String newPassword) {
 		Account account = this.accounts.findByIdForUpdate(user.id()).orElseThrow(IdentityProblems.AccountNotFound::new);

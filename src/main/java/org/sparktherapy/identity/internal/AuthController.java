@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operations manual's {@code /api/auth} endpoints. API clients get both tokens in the JSON body. The web app
- * sends {@code X-Spark-Client: web}: its refresh token then travels only in an HttpOnly, SameSite=Strict cookie
- * scoped to {@code /api/auth}, out of reach of page scripts, and the body's {@code refreshToken} is null.
+ * The operations manual's {@code /api/auth} endpoints. API clients get both tokens in the
+ * JSON body. The web app sends {@code X-Spark-Client: web}: its refresh token then
+ * travels only in an HttpOnly, SameSite=Strict cookie scoped to {@code /api/auth}, out of
+ * reach of page scripts, and the body's {@code refreshToken} is null.
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -69,8 +70,7 @@ class AuthController {
 	record RefreshRequest(@Size(max = 200) String refreshToken) {
 	}
 
-	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
-			UserResponse user) {
+	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, UserResponse user) {
 	}
 
 	record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
@@ -150,7 +150,8 @@ class AuthController {
 			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
 		this.signIn.logout(presented(request, cookie, client));
-		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+		return ResponseEntity.noContent()
+			.header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
 			.build();
 	}
 
@@ -164,15 +165,14 @@ class AuthController {
 	@Operation(summary = "Change own name and/or password",
 			description = "A new password needs the current one and ends the user's other sign-ins. "
 					+ "Role, id or active flag are not accepted here.")
-	UserResponse changeProfile(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody ProfileRequest request) {
-		return UserResponse.of(this.accounts.changeProfile(user, request.name(), request.currentPassword(),
-				request.newPassword()));
+	UserResponse changeProfile(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileRequest request) {
+		return UserResponse
+			.of(this.accounts.changeProfile(user, request.name(), request.currentPassword(), request.newPassword()));
 	}
 
 	/**
-	 * The refresh token from the body, or from the cookie — but the cookie only with the web app's header, which a
-	 * cross-site form cannot send without a CORS preflight.
+	 * The refresh token from the body, or from the cookie — but the cookie only with the
+	 * web app's header, which a cross-site form cannot send without a CORS preflight.
 	 */
 	private static String presented(RefreshRequest request, String cookie, String client) {
 		if (request != null && request.refreshToken() != null) {

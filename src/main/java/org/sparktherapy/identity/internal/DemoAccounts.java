@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo clinic's people ({@code demo} profile): one admin, three therapists, six parents, all with one demo
- * password. Runs before {@link InitialAccounts}, so the demo admin is the clinic's admin; a restart keeps them.
- * Synthetic names only.
+ * The demo clinic's people ({@code demo} profile): one admin, three therapists, six
+ * parents, all with one demo password. Runs before {@link InitialAccounts}, so the demo
+ * admin is the clinic's admin; a restart keeps them. Synthetic names only.
  */
 @Component
 @Profile("demo")
@@ -66,8 +66,9 @@ class DemoAccounts implements DemoData {
 	}
 
 	/**
-	 * Prints the demo logins, boxed, with the address the server really listens on, once the application is ready
-	 * (the demo clinic is seeded before the port opens): the last lines of the start-up log.
+	 * Prints the demo logins, boxed, with the address the server really listens on, once
+	 * the application is ready (the demo clinic is seeded before the port opens): the
+	 * last lines of the start-up log.
 	 */
 	@Component
 	@Profile("demo")

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo clinic's logins for its sign-in page. Exists only in the {@code demo} profile (everywhere else the route
- * is unknown: 404); public, because whoever opens a demo clinic has not signed in yet, and the demo accounts are
- * synthetic people with a published password.
+ * The demo clinic's logins for its sign-in page. Exists only in the {@code demo} profile
+ * (everywhere else the route is unknown: 404); public, because whoever opens a demo
+ * clinic has not signed in yet, and the demo accounts are synthetic people with a
+ * published password.
  */
 @RestController
 @Profile("demo")
@@ -30,10 +31,11 @@ class DemoLoginsController {
 	@GetMapping("/api/demo/logins")
 	@Operation(summary = "The demo accounts and their password (demo profile only)")
 	DemoLoginsResponse logins() {
-		return new DemoLoginsResponse(DemoAccounts.PASSWORD, DemoAccounts.PEOPLE.stream()
-			.map(person -> new DemoLogin(person.name(), person.email(), person.role().value(),
-					DemoAccounts.label(person)))
-			.toList());
+		return new DemoLoginsResponse(DemoAccounts.PASSWORD,
+				DemoAccounts.PEOPLE.stream()
+					.map(person -> new DemoLogin(person.name(), person.email(), person.role().value(),
+							DemoAccounts.label(person)))
+					.toList());
 	}
 
 }

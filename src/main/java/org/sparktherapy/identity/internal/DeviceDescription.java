@@ -3,8 +3,9 @@ package org.sparktherapy.identity.internal;
 import java.util.Locale;
 
 /**
- * A coarse, human description of a client from its {@code User-Agent}, e.g. "Firefox on Linux": enough for a person
- * to recognise their own device in a sign-in notice, too little to identify or fingerprint it.
+ * A coarse, human description of a client from its {@code User-Agent}, e.g. "Firefox on
+ * Linux": enough for a person to recognise their own device in a sign-in notice, too
+ * little to identify or fingerprint it.
  */
 final class DeviceDescription {
 

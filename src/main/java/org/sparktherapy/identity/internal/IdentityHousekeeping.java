@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hourly clean-up of old refresh tokens, sign-in failure counts and password-reset tokens. Several nodes may run it; a transaction-scoped
- * advisory lock lets one of them do the work and the others skip.
+ * Hourly clean-up of old refresh tokens, sign-in failure counts and password-reset
+ * tokens. Several nodes may run it; a transaction-scoped advisory lock lets one of them
+ * do the work and the others skip.
  */
 @Component
 class IdentityHousekeeping {

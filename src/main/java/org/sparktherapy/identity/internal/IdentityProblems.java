@@ -7,7 +7,8 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 
 /**
- * The rules of the identity module that a caller can break, each answered as its own problem type.
+ * The rules of the identity module that a caller can break, each answered as its own
+ * problem type.
  */
 final class IdentityProblems {
 
@@ -79,8 +80,7 @@ final class IdentityProblems {
 	static final class LastAdminRequired extends Problem {
 
 		LastAdminRequired() {
-			super(Kind.CONFLICT, "last-admin", "Last admin",
-					"The clinic must keep at least one active admin account.");
+			super(Kind.CONFLICT, "last-admin", "Last admin", "The clinic must keep at least one active admin account.");
 		}
 
 	}

@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Identity settings ({@code spark.identity.*}).
  *
- * @param minPasswordScore the least zxcvbn score (0–4) a new password needs; 3 refuses common and guessable ones
+ * @param minPasswordScore the least zxcvbn score (0–4) a new password needs; 3 refuses
+ * common and guessable ones
  * @param throttle brute-force limits for sign-in
  * @param bootstrapAdminEmail first admin's email ({@code SPARK_BOOTSTRAP_ADMIN_EMAIL})
- * @param bootstrapAdminPassword first admin's password ({@code SPARK_BOOTSTRAP_ADMIN_PASSWORD})
+ * @param bootstrapAdminPassword first admin's password
+ * ({@code SPARK_BOOTSTRAP_ADMIN_PASSWORD})
  */
 @ConfigurationProperties("spark.identity")
 record IdentityProperties(@DefaultValue("3") int minPasswordScore, @DefaultValue Throttle throttle,
@@ -19,7 +21,8 @@ record IdentityProperties(@DefaultValue("3") int minPasswordScore, @DefaultValue
 
 	/**
 	 * @param accountFailures failures for one email within the window that lock it
-	 * @param addressFailures failures from one client address within the window that lock it
+	 * @param addressFailures failures from one client address within the window that lock
+	 * it
 	 * @param window how far back failures count
 	 * @param lockout how long a lock lasts
 	 */

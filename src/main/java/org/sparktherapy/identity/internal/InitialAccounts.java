@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes sure a new clinic has an admin. On a database without an active admin: the account named by
- * {@code SPARK_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD} is opened; with neither set, an admin
- * {@code admin@sparktherapy.local} with a generated one-time password is opened and the password printed once.
- * Several nodes starting together agree through a transaction-scoped advisory lock.
+ * Makes sure a new clinic has an admin. On a database without an active admin: the
+ * account named by {@code SPARK_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD} is opened; with
+ * neither set, an admin {@code admin@sparktherapy.local} with a generated one-time
+ * password is opened and the password printed once. Several nodes starting together agree
+ * through a transaction-scoped advisory lock.
  */
 @Component
 @Order(100)

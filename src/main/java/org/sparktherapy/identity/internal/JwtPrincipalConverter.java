@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified access token into the request's {@link CurrentUser}, reading the account and its sign-in each
- * time: a deactivated account's, a logged-out or revoked sign-in's unexpired tokens stop working at once, and a
- * changed role applies at once.
+ * Turns a verified access token into the request's {@link CurrentUser}, reading the
+ * account and its sign-in each time: a deactivated account's, a logged-out or revoked
+ * sign-in's unexpired tokens stop working at once, and a changed role applies at once.
  */
 @Component
 class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticationToken> {

@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brute-force protection for sign-in, kept in PostgreSQL so every node sees the same counts. Every attempt is
- * counted <em>before</em> the password is checked — per email (known or not, so the answer never tells whether an
- * account exists) and per client address — so parallel guesses cannot slip past the limit. Passing a limit within
- * the window locks that key for the lockout time. A successful sign-in clears its email's count and gives its
- * address its attempt back. Nothing is global: one account's failures never slow another account's sign-in from
- * another address.
+ * Brute-force protection for sign-in, kept in PostgreSQL so every node sees the same
+ * counts. Every attempt is counted <em>before</em> the password is checked — per email
+ * (known or not, so the answer never tells whether an account exists) and per client
+ * address — so parallel guesses cannot slip past the limit. Passing a limit within the
+ * window locks that key for the lockout time. A successful sign-in clears its email's
+ * count and gives its address its attempt back. Nothing is global: one account's failures
+ * never slow another account's sign-in from another address.
  */
 @Component
 class LoginThrottle {
@@ -35,7 +36,8 @@ class LoginThrottle {
 
 	/**
 	 * Counts an attempt for the email and the address; throws
-	 * {@link IdentityProblems.TooManySignInAttempts} while either is locked or when this attempt passes a limit.
+	 * {@link IdentityProblems.TooManySignInAttempts} while either is locked or when this
+	 * attempt passes a limit.
 	 */
 	@Transactional
 	public void attempt(String email, String address) {
@@ -56,7 +58,10 @@ class LoginThrottle {
 		}
 	}
 
-	/** The attempt succeeded: the email starts afresh and the address gets its attempt back. */
+	/**
+	 * The attempt succeeded: the email starts afresh and the address gets its attempt
+	 * back.
+	 */
 	@Transactional
 	public void succeeded(String email, String address) {
 		this.jdbc.sql("delete from login_failures where key = :key").param("key", accountKey(email)).update();
@@ -66,10 +71,11 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Counts a forgotten-password request for the email (known or not) and the address, in counters of their own;
-	 * returns false while either is over its limit ({@value #RESETS_PER_EMAIL} per email,
-	 * {@value #RESETS_PER_ADDRESS} per address within the window). The caller then drops the request quietly, so
-	 * the answer still says nothing about the account.
+	 * Counts a forgotten-password request for the email (known or not) and the address,
+	 * in counters of their own; returns false while either is over its limit
+	 * ({@value #RESETS_PER_EMAIL} per email, {@value #RESETS_PER_ADDRESS} per address
+	 * within the window). The caller then drops the request quietly, so the answer still
+	 * says nothing about the account.
 	 */
 	@Transactional
 	public boolean allowReset(String email, String address) {
@@ -85,17 +91,18 @@ class LoginThrottle {
 
 	/** Counts one attempt; returns when the key is now locked, or null. */
 	private Instant count(String key, int max, Instant now) {
-		return this.jdbc.sql("""
-				insert into login_failures as f (key, failures, window_started_at, locked_until)
-				values (:key, 1, :now, case when 1 > :max then cast(:lockedUntil as timestamptz) end)
-				on conflict (key) do update set
-				    failures = case when f.window_started_at < :windowStart then 1 else f.failures + 1 end,
-				    window_started_at = case when f.window_started_at < :windowStart then :now else f.window_started_at end,
-				    locked_until = case
-				        when (case when f.window_started_at < :windowStart then 1 else f.failures + 1 end) > :max
-				        then cast(:lockedUntil as timestamptz) else f.locked_until end
-				returning case when locked_until > :now then locked_until end
-				""")
+		return this.jdbc
+			.sql("""
+					insert into login_failures as f (key, failures, window_started_at, locked_until)
+					values (:key, 1, :now, case when 1 > :max then cast(:lockedUntil as timestamptz) end)
+					on conflict (key) do update set
+					    failures = case when f.window_started_at < :windowStart then 1 else f.failures + 1 end,
+					    window_started_at = case when f.window_started_at < :windowStart then :now else f.window_started_at end,
+					    locked_until = case
+					        when (case when f.window_started_at < :windowStart then 1 else f.failures + 1 end) > :max
+					        then cast(:lockedUntil as timestamptz) else f.locked_until end
+					returning case when locked_until > :now then locked_until end
+					""")
 			.param("key", key)
 			.param("now", Timestamp.from(now))
 			.param("max", max)

@@ -10,17 +10,16 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id (OWASP's first choice) for new hashes; the {@code {id}} prefix lets the parameters or the algorithm
- * change later without breaking stored hashes.
+ * Argon2id (OWASP's first choice) for new hashes; the {@code {id}} prefix lets the
+ * parameters or the algorithm change later without breaking stored hashes.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2",
-				Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt",
-						new BCryptPasswordEncoder()));
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2",
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 }

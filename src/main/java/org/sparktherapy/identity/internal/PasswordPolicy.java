@@ -9,11 +9,12 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**
- * What a new password must be: 12 to 128 characters, and not common or easily guessed — judged by zxcvbn, which
- * knows the most common passwords, names, keyboard patterns and dates, and is given the account's own name and
- * email so they don't count as secret.
+ * What a new password must be: 12 to 128 characters, and not common or easily guessed —
+ * judged by zxcvbn, which knows the most common passwords, names, keyboard patterns and
+ * dates, and is given the account's own name and email so they don't count as secret.
  *
- * @see <a href="https://pages.nist.gov/800-63-4/sp800-63b.html">NIST SP 800-63B, memorized secrets</a>
+ * @see <a href="https://pages.nist.gov/800-63-4/sp800-63b.html">NIST SP 800-63B,
+ * memorized secrets</a>
  */
 @Component
 class PasswordPolicy {
@@ -45,9 +46,10 @@ class PasswordPolicy {
 				List.of(context).stream().filter(s -> s != null && !s.isBlank()).toList());
 		if (strength.getScore() < this.minScore) {
 			String warning = strength.getFeedback().getWarning();
-			throw new InvalidInput(pointer, "is too common or easy to guess"
-					+ ((warning != null && !warning.isBlank()) ? " (" + warning + ")" : "")
-					+ "; try a longer phrase of unrelated words");
+			throw new InvalidInput(pointer,
+					"is too common or easy to guess"
+							+ ((warning != null && !warning.isBlank()) ? " (" + warning + ")" : "")
+							+ "; try a longer phrase of unrelated words");
 		}
 	}
 

@@ -27,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Forgotten passwords. A request is answered the same way whether or not the email belongs to an account: the
- * caller's thread only counts it against the throttle; finding the account, making the token and mailing the link
- * happen in the background. The link carries 256 random bits in its fragment ({@code /reset-password#token=…}), so
- * the token never reaches a server log; only its SHA-256 hash is stored. It works once, for {@link #LIFETIME}, and
- * a newer request voids the older links. Using it sets the password, ends every sign-in of the account and publishes
- * {@link PasswordChanged}.
+ * Forgotten passwords. A request is answered the same way whether or not the email
+ * belongs to an account: the caller's thread only counts it against the throttle; finding
+ * the account, making the token and mailing the link happen in the background. The link
+ * carries 256 random bits in its fragment ({@code /reset-password#token=…}), so the token
+ * never reaches a server log; only its SHA-256 hash is stored. It works once, for
+ * {@link #LIFETIME}, and a newer request voids the older links. Using it sets the
+ * password, ends every sign-in of the account and publishes {@link PasswordChanged}.
  *
- * @see <a href="https://cheatsheetseries.owasp.org/cheatsheets/Forgot_Password_Cheat_Sheet.html">OWASP Forgot
- * Password Cheat Sheet</a>
+ * @see <a href=
+ * "https://cheatsheetseries.owasp.org/cheatsheets/Forgot_Password_Cheat_Sheet.html">OWASP
+ * Forgot Password Cheat Sheet</a>
  */
 @Service
 class PasswordResets {
@@ -85,8 +87,9 @@ class PasswordResets {
 	}
 
 	/**
-	 * Someone asks for a reset link for {@code email}. Does the same work for every email; requests over the
-	 * throttle's limits are dropped without a trace in the answer.
+	 * Someone asks for a reset link for {@code email}. Does the same work for every
+	 * email; requests over the throttle's limits are dropped without a trace in the
+	 * answer.
 	 */
 	void request(String email, String address) {
 		if (this.throttle.allowReset(email, address)) {
@@ -94,7 +97,10 @@ class PasswordResets {
 		}
 	}
 
-	/** Creates a token for the active account of {@code email}, if there is one, and mails the link. */
+	/**
+	 * Creates a token for the active account of {@code email}, if there is one, and mails
+	 * the link.
+	 */
 	void mailLink(String email) {
 		if (!this.mailer.enabled()) {
 			log.warn("A password reset was requested, but mail is off (no spring.mail.host): no link sent");
@@ -153,8 +159,9 @@ class PasswordResets {
 	}
 
 	/**
-	 * Sets a new password with a reset token. A token that is unknown, used, expired or whose account was
-	 * deactivated is refused; a password that breaks the policy leaves the token usable.
+	 * Sets a new password with a reset token. A token that is unknown, used, expired or
+	 * whose account was deactivated is refused; a password that breaks the policy leaves
+	 * the token usable.
 	 */
 	@Transactional
 	void reset(String token, String password) {

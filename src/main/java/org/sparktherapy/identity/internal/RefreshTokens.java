@@ -17,12 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Refresh tokens: 256 random bits given to the client once, stored only as a SHA-256 hash. A sign-in starts a
- * family; each refresh uses up the presented token and issues the next one in the family. A used token presented
- * again means it was copied, so the whole family is revoked (reuse detection).
+ * Refresh tokens: 256 random bits given to the client once, stored only as a SHA-256
+ * hash. A sign-in starts a family; each refresh uses up the presented token and issues
+ * the next one in the family. A used token presented again means it was copied, so the
+ * whole family is revoked (reuse detection).
  *
- * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2, refresh token
- * rotation</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700
+ * §4.14.2, refresh token rotation</a>
  */
 @Component
 class RefreshTokens {
@@ -43,8 +44,9 @@ class RefreshTokens {
 	}
 
 	/**
-	 * A used token presented again this soon after its use is a benign race (two tabs, a retried request), not a
-	 * stolen copy: it gets another successor instead of revoking the sign-in.
+	 * A used token presented again this soon after its use is a benign race (two tabs, a
+	 * retried request), not a stolen copy: it gets another successor instead of revoking
+	 * the sign-in.
 	 */
 	static final java.time.Duration REUSE_GRACE = java.time.Duration.ofSeconds(10);
 
@@ -91,7 +93,10 @@ class RefreshTokens {
 		return token;
 	}
 
-	/** Uses up the token and issues its successor; must run in a transaction (the row is locked). */
+	/**
+	 * Uses up the token and issues its successor; must run in a transaction (the row is
+	 * locked).
+	 */
 	Rotation rotate(String token) {
 		if (token == null || token.isBlank()) {
 			return new Rotation.Rejected();
@@ -101,9 +106,12 @@ class RefreshTokens {
 				select t.account_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, a.active
 				from refresh_tokens t join accounts a on a.id = t.account_id
 				where t.token_hash = :hash for update of t
-				""").param("hash", hash(token)).query((rs, n) -> new Object[] { rs.getObject(1, UUID.class),
-				rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5),
-				rs.getBoolean(6) }).optional();
+				""")
+			.param("hash", hash(token))
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5), rs.getBoolean(6) })
+			.optional();
 		if (row.isEmpty()) {
 			return new Rotation.Rejected();
 		}
@@ -115,7 +123,8 @@ class RefreshTokens {
 		}
 		if (r[3] != null) {
 			if (((java.sql.Timestamp) r[3]).toInstant().isAfter(now.minus(REUSE_GRACE))) {
-				// two tabs refreshing at once, or a retry after a lost answer: a fresh successor, no alarm
+				// two tabs refreshing at once, or a retry after a lost answer: a fresh
+				// successor, no alarm
 				return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
 			}
 			revokeFamily(familyId);
@@ -133,8 +142,8 @@ class RefreshTokens {
 	}
 
 	/**
-	 * Ends the sign-in the token belongs to (logout); answers it if it was live until now. Unknown tokens and
-	 * sign-ins already ended are ignored.
+	 * Ends the sign-in the token belongs to (logout); answers it if it was live until
+	 * now. Unknown tokens and sign-ins already ended are ignored.
 	 */
 	Optional<Family> revokeFamilyOf(String token) {
 		if (token == null || token.isBlank()) {
@@ -153,7 +162,10 @@ class RefreshTokens {
 			.findFirst();
 	}
 
-	/** Whether the sign-in is still live (not logged out, revoked or ended by a password change). */
+	/**
+	 * Whether the sign-in is still live (not logged out, revoked or ended by a password
+	 * change).
+	 */
 	boolean familyActive(UUID familyId) {
 		return this.jdbc
 			.sql("select exists (select 1 from refresh_tokens where family_id = :family and revoked_at is null)")
@@ -163,8 +175,9 @@ class RefreshTokens {
 	}
 
 	/**
-	 * Removes what no longer matters: refresh tokens expired or revoked more than a week ago, and sign-in failure
-	 * counts whose window and lock are over. Returns how many rows went.
+	 * Removes what no longer matters: refresh tokens expired or revoked more than a week
+	 * ago, and sign-in failure counts whose window and lock are over. Returns how many
+	 * rows went.
 	 */
 	int prune(Instant now, java.time.Duration window) {
 		Instant weekAgo = now.minus(java.time.Duration.ofDays(7));
@@ -174,10 +187,7 @@ class RefreshTokens {
 		int failures = this.jdbc.sql("""
 				delete from login_failures
 				where window_started_at < :windowStart and (locked_until is null or locked_until < :now)
-				""")
-			.param("windowStart", Timestamp.from(now.minus(window)))
-			.param("now", Timestamp.from(now))
-			.update();
+				""").param("windowStart", Timestamp.from(now.minus(window))).param("now", Timestamp.from(now)).update();
 		return tokens + failures;
 	}
 
@@ -188,7 +198,10 @@ class RefreshTokens {
 			.update();
 	}
 
-	/** Ends every sign-in of the account except {@code keep} (may be {@code null} to end all). */
+	/**
+	 * Ends every sign-in of the account except {@code keep} (may be {@code null} to end
+	 * all).
+	 */
 	void revokeAllOf(UUID accountId, UUID keep) {
 		this.jdbc.sql("""
 				update refresh_tokens set revoked_at = :now

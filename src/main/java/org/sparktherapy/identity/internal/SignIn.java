@@ -25,7 +25,10 @@ class SignIn {
 	record Tokens(String accessToken, String refreshToken, long expiresIn, Account account) {
 	}
 
-	/** A valid Argon2id hash of a random string: checked for unknown emails so both answers take as long. */
+	/**
+	 * A valid Argon2id hash of a random string: checked for unknown emails so both
+	 * answers take as long.
+	 */
 	private final String unknownAccountHash;
 
 	private final AccountRepository accounts;
@@ -59,12 +62,13 @@ class SignIn {
 	}
 
 	/**
-	 * Checks the password and starts a sign-in. Wrong email and wrong password answer alike (401); a locked email or
-	 * address answers 429 before any password is checked. Deliberately not one transaction: the slow password hash
-	 * holds no database connection, and each step commits on its own. The new sign-in and its {@link SignedIn} event
-	 * commit together.
-	 *
-	 * @param userAgent the client's {@code User-Agent}; only a coarse description of it goes into the event
+	 * Checks the password and starts a sign-in. Wrong email and wrong password answer
+	 * alike (401); a locked email or address answers 429 before any password is checked.
+	 * Deliberately not one transaction: the slow password hash holds no database
+	 * connection, and each step commits on its own. The new sign-in and its
+	 * {@link SignedIn} event commit together.
+	 * @param userAgent the client's {@code User-Agent}; only a coarse description of it
+	 * goes into the event
 	 */
 	Tokens login(String email, String password, String address, String userAgent) {
 		this.throttle.attempt(email, address);
@@ -79,16 +83,16 @@ class SignIn {
 		UUID accountId = account.get().id();
 		String refreshToken = this.transactions.execute(status -> {
 			String issued = this.refreshTokens.issue(accountId, family);
-			this.events.publishEvent(
-					new SignedIn(accountId, family, DeviceDescription.of(userAgent), this.clock.instant()));
+			this.events
+				.publishEvent(new SignedIn(accountId, family, DeviceDescription.of(userAgent), this.clock.instant()));
 			return issued;
 		});
 		return tokens(account.get(), family, refreshToken);
 	}
 
 	/**
-	 * Rotates the refresh token. A reused token revokes its whole family; the revocation is kept even though the
-	 * caller gets a 401 (no exception inside the transaction).
+	 * Rotates the refresh token. A reused token revokes its whole family; the revocation
+	 * is kept even though the caller gets a 401 (no exception inside the transaction).
 	 */
 	@Transactional
 	Optional<Tokens> refresh(String refreshToken) {

@@ -52,17 +52,15 @@ class UserController {
 	}
 
 	record UpdateUserRequest(@NotBlankIfPresent @Size(max = 200) String name,
-			@NotBlankIfPresent @Email @Size(max = 254) String email, Role role,
-			Credential credential, Boolean active) {
+			@NotBlankIfPresent @Email @Size(max = 254) String email, Role role, Credential credential, Boolean active) {
 	}
 
 	@GetMapping
 	@Operation(summary = "List accounts", description = "Paged; q searches name and email; sort by name, email, "
 			+ "role or createdAt, e.g. sort=name,asc")
-	PageResponse<UserResponse> list(@RequestParam(required = false) String q,
-			@RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-			@RequestParam(required = false) String sort) {
+	PageResponse<UserResponse> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
 		PageQuery query = PageQuery.of(page, size, sort, AccountRepository.SORTABLE, "name,asc");
 		return this.accounts.search(q, role, active, query).map(UserResponse::of);
 	}
@@ -74,7 +72,8 @@ class UserController {
 				request.credential());
 		UserResponse body = UserResponse.of(account);
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(account.id()).toUri())
+			.created(
+					ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(account.id()).toUri())
 			.eTag(body.etag())
 			.body(body);
 	}
@@ -99,8 +98,8 @@ class UserController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Deactivate an account", description = "The account can no longer sign in or refresh; "
-			+ "nothing is deleted.")
+	@Operation(summary = "Deactivate an account",
+			description = "The account can no longer sign in or refresh; " + "nothing is deleted.")
 	ResponseEntity<Void> deactivate(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin) {
 		this.accounts.deactivate(admin, id);
 		return ResponseEntity.noContent().build();

@@ -14,9 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Attachment bytes in the {@link FileStorage}, kept in step with the database: files written in a transaction are
- * deleted again when it rolls back, and files of deleted messages are removed only once the deletion commits. So a
- * message is stored whole or not at all.
+ * Attachment bytes in the {@link FileStorage}, kept in step with the database: files
+ * written in a transaction are deleted again when it rolls back, and files of deleted
+ * messages are removed only once the deletion commits. So a message is stored whole or
+ * not at all.
  */
 @Component
 class AttachmentFiles {
@@ -27,7 +28,10 @@ class AttachmentFiles {
 		this.storage = storage;
 	}
 
-	/** Writes a file inside the current transaction; it is deleted if the transaction rolls back. */
+	/**
+	 * Writes a file inside the current transaction; it is deleted if the transaction
+	 * rolls back.
+	 */
 	void write(String key, InputStream content) {
 		List<String> written = writtenInThisTransaction();
 		written.add(key);
@@ -73,7 +77,8 @@ class AttachmentFiles {
 			@Override
 			public void afterCompletion(int status) {
 				TransactionSynchronizationManager.unbindResourceIfPossible(AttachmentFiles.this);
-				// only a known rollback: with STATUS_UNKNOWN the commit may have succeeded, and a message
+				// only a known rollback: with STATUS_UNKNOWN the commit may have
+				// succeeded, and a message
 				// without its files is worse than a file without its message
 				if (status == STATUS_ROLLED_BACK) {
 					written.forEach(AttachmentFiles.this.storage::delete);

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of file a message may carry, recognised by their first bytes (magic numbers), not by the name or the
- * type the client declared: a file is what its bytes say.
+ * The kinds of file a message may carry, recognised by their first bytes (magic numbers),
+ * not by the name or the type the client declared: a file is what its bytes say.
  *
- * @see <a href="https://mimesniff.spec.whatwg.org/#matching-an-image-type-pattern">WHATWG MIME Sniffing: image
- * type patterns</a>
+ * @see <a href="https://mimesniff.spec.whatwg.org/#matching-an-image-type-pattern">WHATWG
+ * MIME Sniffing: image type patterns</a>
  */
 enum AttachmentType {
 
@@ -51,7 +51,8 @@ enum AttachmentType {
 		if (startsWith(header, 0, 0xFF, 0xD8, 0xFF)) {
 			return Optional.of(JPEG);
 		}
-		if (startsWith(header, 0, 'G', 'I', 'F', '8', '7', 'a') || startsWith(header, 0, 'G', 'I', 'F', '8', '9', 'a')) {
+		if (startsWith(header, 0, 'G', 'I', 'F', '8', '7', 'a')
+				|| startsWith(header, 0, 'G', 'I', 'F', '8', '9', 'a')) {
 			return Optional.of(GIF);
 		}
 		if (startsWith(header, 0, 'R', 'I', 'F', 'F') && startsWith(header, 8, 'W', 'E', 'B', 'P')) {

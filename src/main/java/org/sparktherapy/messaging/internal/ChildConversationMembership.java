@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A child's conversation follows the child's guardians and care team as they are now (see
- * {@link MessagingAccessPolicy}); when someone is linked or unlinked, everyone concerned — the members now and the
- * person who left — hears {@code conversation.changed}, so open inboxes and conversations refresh at once: a newcomer
- * sees the conversation appear, a therapist taken off the team sees it go. A repeated delivery only repeats the
- * signal.
+ * {@link MessagingAccessPolicy}); when someone is linked or unlinked, everyone concerned
+ * — the members now and the person who left — hears {@code conversation.changed}, so open
+ * inboxes and conversations refresh at once: a newcomer sees the conversation appear, a
+ * therapist taken off the team sees it go. A repeated delivery only repeats the signal.
  */
 @Component
 class ChildConversationMembership {
@@ -42,8 +42,7 @@ class ChildConversationMembership {
 		Conversation conversation = this.conversations.ensureForChild(event.childId(), this.clock.instant());
 		Set<UUID> concerned = new LinkedHashSet<>(this.policy.members(conversation));
 		concerned.add(event.accountId());
-		this.live.publish(concerned, "conversation.changed",
-				new MessagingService.ConversationRef(conversation.id()));
+		this.live.publish(concerned, "conversation.changed", new MessagingService.ConversationRef(conversation.id()));
 	}
 
 }

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.sparktherapy.identity.Role;
 
 /**
- * A conversation: a child's (its guardians and care team, who are read from the children module each time), a
- * direct one between staff (members stored), or an admin announcement to a role or everyone.
+ * A conversation: a child's (its guardians and care team, who are read from the children
+ * module each time), a direct one between staff (members stored), or an admin
+ * announcement to a role or everyone.
  */
 record Conversation(UUID id, Kind kind, UUID childId, Audience audience, String title, UUID createdBy,
 		Instant createdAt, Instant lastMessageAt) {

@@ -35,14 +35,18 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operations manual's messaging endpoints: conversations, their messages (text as JSON, or multipart with
- * attachments), read positions and attachment downloads with safe headers.
+ * The operations manual's messaging endpoints: conversations, their messages (text as
+ * JSON, or multipart with attachments), read positions and attachment downloads with safe
+ * headers.
  */
 @RestController
 @Tag(name = "Messaging", description = "Conversations, messages, attachments and read state")
 class ConversationController {
 
-	/** What an attachment response may do in a browser that opens it: nothing (no scripts, no loads). */
+	/**
+	 * What an attachment response may do in a browser that opens it: nothing (no scripts,
+	 * no loads).
+	 */
 	static final String ATTACHMENT_POLICY = "sandbox; default-src 'none'";
 
 	private final MessagingService service;
@@ -74,20 +78,19 @@ class ConversationController {
 
 	}
 
-	record ConversationListResponse(List<ConversationResponse> content, PageResponse.PageInfo page,
-			long unreadTotal) {
+	record ConversationListResponse(List<ConversationResponse> content, PageResponse.PageInfo page, long unreadTotal) {
 	}
 
 	record AttachmentResponse(UUID id, String fileName, String contentType, long size) {
 	}
 
-	record MessageResponse(UUID id, UUID conversationId, Person author, String body, Instant postedAt,
-			Instant editedAt, boolean edited, boolean deleted, List<AttachmentResponse> attachments) {
+	record MessageResponse(UUID id, UUID conversationId, Person author, String body, Instant postedAt, Instant editedAt,
+			boolean edited, boolean deleted, List<AttachmentResponse> attachments) {
 
 		static MessageResponse of(MessagingService.MessageView view) {
 			Message m = view.message();
-			return new MessageResponse(m.id(), m.conversationId(), view.author(), m.body(), m.postedAt(),
-					m.editedAt(), m.editedAt() != null, m.isDeleted(),
+			return new MessageResponse(m.id(), m.conversationId(), view.author(), m.body(), m.postedAt(), m.editedAt(),
+					m.editedAt() != null, m.isDeleted(),
 					m.attachments()
 						.stream()
 						.map(a -> new AttachmentResponse(a.id(), a.fileName(), a.contentType(), a.size()))
@@ -190,8 +193,8 @@ class ConversationController {
 			@AuthenticationPrincipal CurrentUser user) {
 		List<MessagingService.Upload> uploads = (files == null) ? List.of()
 				: files.stream()
-					.filter(file -> !(file.isEmpty() && (file.getOriginalFilename() == null
-							|| file.getOriginalFilename().isEmpty())))
+					.filter(file -> !(file.isEmpty()
+							&& (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())))
 					.map(file -> new MessagingService.Upload(file.getOriginalFilename(), file.getContentType(),
 							file.getSize(), file))
 					.toList();
@@ -206,8 +209,8 @@ class ConversationController {
 	}
 
 	@DeleteMapping("/api/messages/{id}")
-	@Operation(summary = "Delete one's own message", description = "Leaves a tombstone: the text and attachments "
-			+ "are gone, the message shows as deleted.")
+	@Operation(summary = "Delete one's own message",
+			description = "Leaves a tombstone: the text and attachments " + "are gone, the message shows as deleted.")
 	ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		this.service.delete(user, id);
 		return ResponseEntity.noContent().build();

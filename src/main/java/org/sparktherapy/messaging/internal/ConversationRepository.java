@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Conversations, direct members and read positions (SQL). Reads {@code guardians}, {@code care_team_members},
- * {@code children} and {@code accounts} of the children and identity modules read-only, for membership filters,
- * child names and people's names (docs/adr/0011-messaging.md).
+ * Conversations, direct members and read positions (SQL). Reads {@code guardians},
+ * {@code care_team_members}, {@code children} and {@code accounts} of the children and
+ * identity modules read-only, for membership filters, child names and people's names
+ * (docs/adr/0011-messaging.md).
  */
 @Repository
 class ConversationRepository {
@@ -33,7 +34,10 @@ class ConversationRepository {
 	record Person(UUID id, String name, Role role) {
 	}
 
-	/** A conversation in a member's list, with the child's name for a child's conversation. */
+	/**
+	 * A conversation in a member's list, with the child's name for a child's
+	 * conversation.
+	 */
 	record Listed(Conversation conversation, String childName, long unread) {
 	}
 
@@ -57,7 +61,8 @@ class ConversationRepository {
 	/** The child's conversation, started now if it has none yet. */
 	Conversation ensureForChild(UUID childId, Instant now) {
 		ensureForChildren(List.of(childId), now);
-		return this.jdbc.sql("select " + COLUMNS + " from conversations c where c.kind = 'child' and c.child_id = :child")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from conversations c where c.kind = 'child' and c.child_id = :child")
 			.param("child", childId)
 			.query(ConversationRepository::conversation)
 			.single();
@@ -75,7 +80,10 @@ class ConversationRepository {
 				""").param("children", childIds.toArray(UUID[]::new)).param("now", Timestamp.from(now)).update();
 	}
 
-	/** Starts a direct conversation; false when one with exactly these members exists already. */
+	/**
+	 * Starts a direct conversation; false when one with exactly these members exists
+	 * already.
+	 */
 	boolean insertDirect(UUID id, Set<UUID> members, String title, UUID createdBy, Instant now) {
 		int inserted = this.jdbc.sql("""
 				insert into conversations (id, kind, member_key, title, created_by, created_at)
@@ -101,7 +109,8 @@ class ConversationRepository {
 	}
 
 	Optional<Conversation> findDirect(Set<UUID> members) {
-		return this.jdbc.sql("select " + COLUMNS + " from conversations c where c.kind = 'direct' and c.member_key = :key")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from conversations c where c.kind = 'direct' and c.member_key = :key")
 			.param("key", memberKey(members))
 			.query(ConversationRepository::conversation)
 			.optional();
@@ -128,7 +137,9 @@ class ConversationRepository {
 			.list());
 	}
 
-	/** The active accounts an announcement reaches: its role (or everyone) and the admins. */
+	/**
+	 * The active accounts an announcement reaches: its role (or everyone) and the admins.
+	 */
 	Set<UUID> audienceMembers(Conversation.Audience audience) {
 		return new LinkedHashSet<>(this.jdbc.sql("""
 				select id from accounts where active and (:audience = 'everyone' or role = :audience or role = 'admin')
@@ -170,7 +181,8 @@ class ConversationRepository {
 	}
 
 	Optional<String> childName(UUID childId) {
-		return this.jdbc.sql("select coalesce(preferred_name, first_name) || ' ' || last_name from children where id = :id")
+		return this.jdbc
+			.sql("select coalesce(preferred_name, first_name) || ' ' || last_name from children where id = :id")
 			.param("id", childId)
 			.query(String.class)
 			.optional();
@@ -184,8 +196,8 @@ class ConversationRepository {
 	}
 
 	/**
-	 * The user's conversations, most recently active first. {@code memberFilter} is SQL on {@code conversations c}
-	 * using {@code :me} and {@code :role}.
+	 * The user's conversations, most recently active first. {@code memberFilter} is SQL
+	 * on {@code conversations c} using {@code :me} and {@code :role}.
 	 */
 	List<Listed> list(UUID me, Role role, String memberFilter, PageQuery page) {
 		String sql = "select " + COLUMNS
@@ -211,7 +223,9 @@ class ConversationRepository {
 
 	/** Messages of others the user has not read, over all their conversations. */
 	long unreadTotal(UUID me, Role role, String memberFilter) {
-		return this.jdbc.sql("select cast(coalesce(sum(" + UNREAD + "), 0) as bigint) from conversations c where (" + memberFilter + ")")
+		return this.jdbc
+			.sql("select cast(coalesce(sum(" + UNREAD + "), 0) as bigint) from conversations c where (" + memberFilter
+					+ ")")
 			.param("me", me)
 			.param("role", role.value())
 			.query(Long.class)
@@ -227,9 +241,9 @@ class ConversationRepository {
 	}
 
 	/**
-	 * Unread messages of conversation {@code c} for {@code :me}: others' messages, not deleted, past the read
-	 * position; announcements count only from when the account was opened (a new parent does not start with the
-	 * clinic's old news unread).
+	 * Unread messages of conversation {@code c} for {@code :me}: others' messages, not
+	 * deleted, past the read position; announcements count only from when the account was
+	 * opened (a new parent does not start with the clinic's old news unread).
 	 */
 	private static final String UNREAD = """
 			(select count(*) from messages m where m.conversation_id = c.id and m.author_id <> :me and m.deleted_at is null
@@ -237,13 +251,17 @@ class ConversationRepository {
 			                       where r.conversation_id = c.id and r.account_id = :me), 0)
 			 and (c.kind <> 'announcement' or m.posted_at >= (select a.created_at from accounts a where a.id = :me)))""";
 
-	/** A member's stored read position after {@link #markRead}, and whether that call moved it. */
+	/**
+	 * A member's stored read position after {@link #markRead}, and whether that call
+	 * moved it.
+	 */
 	record ReadMark(long seq, boolean advanced) {
 	}
 
 	/**
-	 * Moves the member's read position forward to {@code seq} (never back). Returns the position now stored: the
-	 * given one when it advanced, else the further one that was already there.
+	 * Moves the member's read position forward to {@code seq} (never back). Returns the
+	 * position now stored: the given one when it advanced, else the further one that was
+	 * already there.
 	 */
 	ReadMark markRead(UUID conversationId, UUID accountId, long seq, Instant at) {
 		Optional<Long> advanced = this.jdbc.sql("""
@@ -263,9 +281,10 @@ class ConversationRepository {
 		if (advanced.isPresent()) {
 			return new ReadMark(advanced.get(), true);
 		}
-		// the conflicting row is locked by the statement above until commit, so this reads what it kept
-		long stored = this.jdbc
-			.sql("select last_read_seq from conversation_reads where conversation_id = :conversation and account_id = :account")
+		// the conflicting row is locked by the statement above until commit, so this
+		// reads what it kept
+		long stored = this.jdbc.sql(
+				"select last_read_seq from conversation_reads where conversation_id = :conversation and account_id = :account")
 			.param("conversation", conversationId)
 			.param("account", accountId)
 			.query(Long.class)
@@ -274,9 +293,10 @@ class ConversationRepository {
 	}
 
 	/**
-	 * Locks the conversation's row until the transaction ends. Taken before a message is inserted, so messages of
-	 * one conversation commit in the order of their {@code seq}: a reader who has seen message n has seen every
-	 * earlier one, and a read position never skips a message that commits later.
+	 * Locks the conversation's row until the transaction ends. Taken before a message is
+	 * inserted, so messages of one conversation commit in the order of their {@code seq}:
+	 * a reader who has seen message n has seen every earlier one, and a read position
+	 * never skips a message that commits later.
 	 */
 	void lockForPosting(UUID conversationId) {
 		this.jdbc.sql("select id from conversations where id = :id for update")

@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's conversations ({@code demo} profile): parents and care teams writing about their children over
- * the last days, a direct conversation between the supervisor and a technician, and an announcement to everyone —
- * posted through the same service as the API, at their times on the {@link DemoClock}. Some messages stay unread
- * so the badges have something to show. Seeded once.
+ * The demo clinic's conversations ({@code demo} profile): parents and care teams writing
+ * about their children over the last days, a direct conversation between the supervisor
+ * and a technician, and an announcement to everyone — posted through the same service as
+ * the API, at their times on the {@link DemoClock}. Some messages stay unread so the
+ * badges have something to show. Seeded once.
  */
 @Component
 @Profile("demo")
@@ -33,30 +34,34 @@ class DemoMessaging implements DemoData {
 
 	private static final String DOMAIN = "@demo.sparktherapy.org";
 
-	/** One message of a script: days before today, local time, author (email name) and text. */
+	/**
+	 * One message of a script: days before today, local time, author (email name) and
+	 * text.
+	 */
 	record Line(int daysAgo, LocalTime at, String author, String text) {
 	}
 
-	/** The child's first child record of this guardian, and what was said in its conversation. */
+	/**
+	 * The child's first child record of this guardian, and what was said in its
+	 * conversation.
+	 */
 	record ChildScript(String guardian, List<Line> lines) {
 	}
 
-	static final List<ChildScript> CHILDREN = List.of(
-			new ChildScript("emma.carter", List.of(
-					new Line(3, LocalTime.of(18, 10), "emma.carter",
-							"Ollie said \"dog\" all by himself at the park today! 🐶"),
-					new Line(3, LocalTime.of(19, 2), "maya.okafor",
-							"That's wonderful generalization, Emma. We'll add a park probe to next week's sessions."),
-					new Line(1, LocalTime.of(8, 15), "luis.romero",
-							"Running about 5 minutes late for today's session, traffic on Main St. Sorry!"),
-					new Line(1, LocalTime.of(8, 17), "emma.carter", "No problem, thanks for letting us know."),
-					new Line(0, LocalTime.of(7, 45), "maya.okafor",
-							"The updated home plan is ready, I will bring a printed copy on Friday."))),
-			new ChildScript("james.nguyen", List.of(
-					new Line(2, LocalTime.of(17, 30), "james.nguyen",
+	static final List<ChildScript> CHILDREN = List.of(new ChildScript("emma.carter", List.of(
+			new Line(3, LocalTime.of(18, 10), "emma.carter", "Ollie said \"dog\" all by himself at the park today! 🐶"),
+			new Line(3, LocalTime.of(19, 2), "maya.okafor",
+					"That's wonderful generalization, Emma. We'll add a park probe to next week's sessions."),
+			new Line(1, LocalTime.of(8, 15), "luis.romero",
+					"Running about 5 minutes late for today's session, traffic on Main St. Sorry!"),
+			new Line(1, LocalTime.of(8, 17), "emma.carter", "No problem, thanks for letting us know."),
+			new Line(0, LocalTime.of(7, 45), "maya.okafor",
+					"The updated home plan is ready, I will bring a printed copy on Friday."))),
+			new ChildScript("james.nguyen",
+					List.of(new Line(2, LocalTime.of(17, 30), "james.nguyen",
 							"Ethan has a dentist appointment on Thursday afternoon. Could we move that session?"),
-					new Line(2, LocalTime.of(17, 52), "luis.romero",
-							"Of course. I've asked the office to find another slot and will confirm here."))),
+							new Line(2, LocalTime.of(17, 52), "luis.romero",
+									"Of course. I've asked the office to find another slot and will confirm here."))),
 			new ChildScript("sofia.alvarez", List.of(
 					new Line(1, LocalTime.of(20, 0), "sofia.alvarez",
 							"Just a reminder: Sofi is allergic to latex, please bring the nitrile gloves."),
@@ -65,7 +70,8 @@ class DemoMessaging implements DemoData {
 					"Noah did great with the token board today: three sessions in a row at criterion."))));
 
 	static final List<Line> STAFF = List.of(
-			new Line(2, LocalTime.of(12, 5), "maya.okafor", "Can you run the probe for \"cat\" with Ollie on Wednesday?"),
+			new Line(2, LocalTime.of(12, 5), "maya.okafor",
+					"Can you run the probe for \"cat\" with Ollie on Wednesday?"),
 			new Line(2, LocalTime.of(12, 31), "luis.romero", "Will do, I'll note the prompt levels."));
 
 	private final MessagingService service;
@@ -93,7 +99,8 @@ class DemoMessaging implements DemoData {
 	@Override
 	public void seed() {
 		DemoClock.seedOnce(this.clock,
-				() -> this.jdbc.sql("select exists (select 1 from messages)").query(Boolean.class).single(), this::seed);
+				() -> this.jdbc.sql("select exists (select 1 from messages)").query(Boolean.class).single(),
+				this::seed);
 	}
 
 	private void seed(DemoClock demoClock) {
@@ -106,8 +113,7 @@ class DemoMessaging implements DemoData {
 		for (ChildScript script : CHILDREN) {
 			CurrentUser guardian = user(script.guardian());
 			UUID childId = this.children.childrenOfGuardian(guardian.id()).getFirst();
-			UUID conversation = asUser(guardian, () -> this.service.childConversation(guardian, childId))
-				.conversation()
+			UUID conversation = asUser(guardian, () -> this.service.childConversation(guardian, childId)).conversation()
 				.id();
 			for (Line line : script.lines()) {
 				post(demoClock, today, line, conversation);
@@ -115,10 +121,11 @@ class DemoMessaging implements DemoData {
 		}
 		CurrentUser maya = user("maya.okafor");
 		CurrentUser luis = user("luis.romero");
-		demoClock.set(today.minusDays(STAFF.getFirst().daysAgo()).atTime(STAFF.getFirst().at()).atZone(this.zone)
+		demoClock.set(today.minusDays(STAFF.getFirst().daysAgo())
+			.atTime(STAFF.getFirst().at())
+			.atZone(this.zone)
 			.toInstant());
-		UUID direct = asUser(maya, () -> this.service.startDirect(maya, List.of(luis.id()), null, null))
-			.conversation()
+		UUID direct = asUser(maya, () -> this.service.startDirect(maya, List.of(luis.id()), null, null)).conversation()
 			.conversation()
 			.id();
 		STAFF.forEach(line -> post(demoClock, today, line, direct));

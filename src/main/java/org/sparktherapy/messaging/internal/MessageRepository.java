@@ -67,7 +67,8 @@ class MessageRepository {
 	}
 
 	Optional<Message> find(UUID id, boolean forUpdate) {
-		return this.jdbc.sql("select " + COLUMNS + " from messages m where m.id = :id" + (forUpdate ? " for update" : ""))
+		return this.jdbc
+			.sql("select " + COLUMNS + " from messages m where m.id = :id" + (forUpdate ? " for update" : ""))
 			.param("id", id)
 			.query(MessageRepository::message)
 			.optional()
@@ -92,12 +93,17 @@ class MessageRepository {
 			.optional();
 	}
 
-	/** Up to {@code limit} messages before {@code beforeSeq} (all when null), newest first. */
+	/**
+	 * Up to {@code limit} messages before {@code beforeSeq} (all when null), newest
+	 * first.
+	 */
 	List<Message> page(UUID conversationId, Long beforeSeq, int limit) {
-		List<Message> messages = this.jdbc.sql("select " + COLUMNS + """
-				 from messages m where m.conversation_id = :conversation and (cast(:before as bigint) is null or m.seq < :before)
-				 order by m.seq desc limit :limit
-				""")
+		List<Message> messages = this.jdbc
+			.sql("select " + COLUMNS
+					+ """
+							 from messages m where m.conversation_id = :conversation and (cast(:before as bigint) is null or m.seq < :before)
+							 order by m.seq desc limit :limit
+							""")
 			.param("conversation", conversationId)
 			.param("before", beforeSeq)
 			.param("limit", limit)
@@ -117,9 +123,13 @@ class MessageRepository {
 			.update();
 	}
 
-	/** Turns the message into a tombstone: text and attachment rows gone. Returns the attachments' storage keys. */
+	/**
+	 * Turns the message into a tombstone: text and attachment rows gone. Returns the
+	 * attachments' storage keys.
+	 */
 	List<String> tombstone(UUID id, Instant at) {
-		List<String> keys = this.jdbc.sql("delete from message_attachments where message_id = :id returning storage_key")
+		List<String> keys = this.jdbc
+			.sql("delete from message_attachments where message_id = :id returning storage_key")
 			.param("id", id)
 			.query(String.class)
 			.list();
@@ -142,8 +152,9 @@ class MessageRepository {
 		if (messageIds.isEmpty()) {
 			return byMessage;
 		}
-		this.jdbc.sql("select " + ATTACHMENT_COLUMNS
-				+ " from message_attachments a where a.message_id = any(:ids) order by a.message_id, a.position")
+		this.jdbc
+			.sql("select " + ATTACHMENT_COLUMNS
+					+ " from message_attachments a where a.message_id = any(:ids) order by a.message_id, a.position")
 			.param("ids", messageIds.toArray(UUID[]::new))
 			.query(MessageRepository::attachment)
 			.list()

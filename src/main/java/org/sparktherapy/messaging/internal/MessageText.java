@@ -3,9 +3,10 @@ package org.sparktherapy.messaging.internal;
 import java.text.Normalizer;
 
 /**
- * The text of a message as it is stored: trimmed, in Unicode NFC, without control characters except newline and
- * tab ({@code \r\n} becomes {@code \n}), without unpaired surrogates, at most {@value #MAX_LENGTH} characters
- * (code points). It is plain text, never markup: clients render it as text, so a {@code <script>} stays visible
+ * The text of a message as it is stored: trimmed, in Unicode NFC, without control
+ * characters except newline and tab ({@code \r\n} becomes {@code \n}), without unpaired
+ * surrogates, at most {@value #MAX_LENGTH} characters (code points). It is plain text,
+ * never markup: clients render it as text, so a {@code <script>} stays visible
  * characters.
  */
 final class MessageText {
@@ -16,8 +17,9 @@ final class MessageText {
 	}
 
 	/**
-	 * The cleaned text; refuses a text that is empty after cleaning (unless {@code mayBeEmpty}, for a message that
-	 * carries attachments) or longer than {@value #MAX_LENGTH} characters.
+	 * The cleaned text; refuses a text that is empty after cleaning (unless
+	 * {@code mayBeEmpty}, for a message that carries attachments) or longer than
+	 * {@value #MAX_LENGTH} characters.
 	 */
 	static String of(String raw, boolean mayBeEmpty) {
 		String text = clean(raw);

@@ -11,17 +11,22 @@ import org.sparktherapy.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Who belongs to a conversation and who may do what in it — the one place this is decided for messaging.
+ * Who belongs to a conversation and who may do what in it — the one place this is decided
+ * for messaging.
  * <ul>
- * <li>A child's conversation: its members are the child's guardians and care team <em>as they are now</em> (read
- * from the children module on every request), so a therapist removed from the care team leaves it at once and a
- * parent reaches only the care teams of their own children. Only members read and write: admins see the child's
- * record but not its conversation (the minimum necessary, ADR 0011).</li>
- * <li>A direct conversation: the staff (admins, therapists) it was started with. Parents cannot start one.</li>
- * <li>An announcement: admins write; the accounts of its audience (a role or everyone) read.</li>
+ * <li>A child's conversation: its members are the child's guardians and care team <em>as
+ * they are now</em> (read from the children module on every request), so a therapist
+ * removed from the care team leaves it at once and a parent reaches only the care teams
+ * of their own children. Only members read and write: admins see the child's record but
+ * not its conversation (the minimum necessary, ADR 0011).</li>
+ * <li>A direct conversation: the staff (admins, therapists) it was started with. Parents
+ * cannot start one.</li>
+ * <li>An announcement: admins write; the accounts of its audience (a role or everyone)
+ * read.</li>
  * </ul>
- * A conversation the user may not read does not exist for them (404); reading but not being allowed to write answers
- * 403. Messages are edited (within the edit window) and deleted by their author only.
+ * A conversation the user may not read does not exist for them (404); reading but not
+ * being allowed to write answers 403. Messages are edited (within the edit window) and
+ * deleted by their author only.
  */
 @Component
 class MessagingAccessPolicy {
@@ -35,7 +40,10 @@ class MessagingAccessPolicy {
 		this.conversations = conversations;
 	}
 
-	/** The conversation's members now (who receive its live events and may have unread messages). */
+	/**
+	 * The conversation's members now (who receive its live events and may have unread
+	 * messages).
+	 */
 	Set<UUID> members(Conversation conversation) {
 		return switch (conversation.kind()) {
 			case CHILD -> this.children.peopleOf(conversation.childId()).everyone();
@@ -64,8 +72,9 @@ class MessagingAccessPolicy {
 	}
 
 	/**
-	 * What the user may do with the child's conversation from the child's record: nothing if they cannot see the
-	 * child (404), see the child but not its conversation if they are not a member (403), or open it.
+	 * What the user may do with the child's conversation from the child's record: nothing
+	 * if they cannot see the child (404), see the child but not its conversation if they
+	 * are not a member (403), or open it.
 	 */
 	ChildConversationAccess childConversationAccess(CurrentUser user, UUID childId) {
 		Relation relation = this.children.relationOf(user, childId);
@@ -94,14 +103,17 @@ class MessagingAccessPolicy {
 		return message.authorId().equals(user.id());
 	}
 
-	/** Child conversations whose children the user is a guardian or care-team member of. */
+	/**
+	 * Child conversations whose children the user is a guardian or care-team member of.
+	 */
 	boolean hasChildConversations(CurrentUser user) {
 		return user.is(Role.PARENT) || user.is(Role.THERAPIST);
 	}
 
 	/**
-	 * The SQL condition on {@code conversations c} for the conversations the user is a member of ({@code :me} the
-	 * user, {@code :role} their role): the same rules as {@link #isMember}, for lists and unread counts.
+	 * The SQL condition on {@code conversations c} for the conversations the user is a
+	 * member of ({@code :me} the user, {@code :role} their role): the same rules as
+	 * {@link #isMember}, for lists and unread counts.
 	 */
 	String memberFilter() {
 		return """

@@ -5,7 +5,10 @@ import org.sparktherapy.platform.web.RequestBodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Posting a message with attachments (multipart) needs a larger request body than the rest of the API. */
+/**
+ * Posting a message with attachments (multipart) needs a larger request body than the
+ * rest of the API.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 

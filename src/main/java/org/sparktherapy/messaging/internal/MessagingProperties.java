@@ -17,9 +17,13 @@ import org.springframework.util.unit.DataSize;
 record MessagingProperties(@DefaultValue("10MB") DataSize maxAttachmentSize, @DefaultValue("5") int maxAttachments,
 		@DefaultValue("15m") Duration editWindow) {
 
-	/** The largest request that posts a message: every file at its largest, plus room for the text and framing. */
+	/**
+	 * The largest request that posts a message: every file at its largest, plus room for
+	 * the text and framing.
+	 */
 	DataSize maxPostSize() {
-		return DataSize.ofBytes(this.maxAttachmentSize.toBytes() * this.maxAttachments + DataSize.ofMegabytes(1).toBytes());
+		return DataSize
+			.ofBytes(this.maxAttachmentSize.toBytes() * this.maxAttachments + DataSize.ofMegabytes(1).toBytes());
 	}
 
 }

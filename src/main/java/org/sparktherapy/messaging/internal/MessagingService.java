@@ -32,11 +32,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Conversations and messages: listing with unread counts, reading pages of messages, posting (with attachments),
- * editing, deleting (tombstones) and read positions. Every call checks access through
- * {@link MessagingAccessPolicy}; reading or writing a child's conversation is PHI access and goes to the audit
- * trail. A post stores its files, its rows, the {@link MessagePosted} event and the live events in one transaction:
- * all or nothing.
+ * Conversations and messages: listing with unread counts, reading pages of messages,
+ * posting (with attachments), editing, deleting (tombstones) and read positions. Every
+ * call checks access through {@link MessagingAccessPolicy}; reading or writing a child's
+ * conversation is PHI access and goes to the audit trail. A post stores its files, its
+ * rows, the {@link MessagePosted} event and the live events in one transaction: all or
+ * nothing.
  */
 @Service
 class MessagingService {
@@ -52,14 +53,17 @@ class MessagingService {
 	}
 
 	/** A conversation as one user sees it. */
-	record ConversationView(Conversation conversation, String title, List<Person> members, long unread,
-			boolean canPost, boolean member, List<ReadPosition> reads) {
+	record ConversationView(Conversation conversation, String title, List<Person> members, long unread, boolean canPost,
+			boolean member, List<ReadPosition> reads) {
 	}
 
 	record MessageView(Message message, Person author) {
 	}
 
-	/** One page of a conversation's messages, oldest first; {@code nextBefore} continues with older ones. */
+	/**
+	 * One page of a conversation's messages, oldest first; {@code nextBefore} continues
+	 * with older ones.
+	 */
 	record MessagePage(ConversationView conversation, List<MessageView> messages, UUID nextBefore) {
 	}
 
@@ -138,8 +142,8 @@ class MessagingService {
 		ConversationList list = new ConversationList(PageResponse.of(views, page, total), unread);
 		rows.stream()
 			.filter(row -> row.conversation().isChild())
-			.forEach(row -> this.audit.success(
-					new PhiAccess("list", "conversation", row.conversation().id(), row.conversation().childId())));
+			.forEach(row -> this.audit
+				.success(new PhiAccess("list", "conversation", row.conversation().id(), row.conversation().childId())));
 		return list;
 	}
 
@@ -148,7 +152,10 @@ class MessagingService {
 		return this.conversations.unreadTotal(user.id(), user.role(), this.policy.memberFilter());
 	}
 
-	/** The child's conversation (started now if it has none), for the child's guardians and care team. */
+	/**
+	 * The child's conversation (started now if it has none), for the child's guardians
+	 * and care team.
+	 */
 	@Transactional
 	ConversationView childConversation(CurrentUser user, UUID childId) {
 		switch (this.policy.childConversationAccess(user, childId)) {
@@ -268,7 +275,8 @@ class MessagingService {
 		Conversation conversation = readable(user, conversationId, "create", "message");
 		if (!this.policy.mayPost(user, conversation)) {
 			refuseIfChild(conversation, "create", "message", false);
-			// members of a child's or a direct conversation may post in it: only an announcement's audience may not
+			// members of a child's or a direct conversation may post in it: only an
+			// announcement's audience may not
 			throw new MessagingProblems.NotAllowedInConversation("Only admins post announcements.");
 		}
 		String text = MessageText.of(body, !uploads.isEmpty());
@@ -325,7 +333,8 @@ class MessagingService {
 		UUID position = mark.advanced() ? upTo : this.messages.idAt(conversation.id(), mark.seq()).orElseThrow();
 		long unread = this.conversations.unread(conversation.id(), user.id());
 		if (mark.advanced()) {
-			// an announcement's readers are private: only the reader's own devices hear it (and not its audience)
+			// an announcement's readers are private: only the reader's own devices hear
+			// it (and not its audience)
 			Set<UUID> recipients = (conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? Set.of(user.id())
 					: this.policy.members(conversation);
 			this.live.publish(recipients, "conversation.read", new ReadRef(conversation.id(), user.id(), position));
@@ -349,7 +358,10 @@ class MessagingService {
 		return result;
 	}
 
-	/** Stores a checked message with its files; publishes {@link MessagePosted} and the live event. */
+	/**
+	 * Stores a checked message with its files; publishes {@link MessagePosted} and the
+	 * live event.
+	 */
 	private Message store(CurrentUser user, Conversation conversation, String text, List<TypedUpload> uploads) {
 		Instant now = this.clock.instant();
 		UUID messageId = UUID.randomUUID();
@@ -364,9 +376,9 @@ class MessagingService {
 			catch (IOException ex) {
 				throw new UncheckedIOException("An upload could not be read", ex);
 			}
-			attachments.add(new Message.Attachment(attachmentId, messageId, conversation.id(),
-					conversation.childId(), i, fileName(upload.upload().fileName(), upload.type()),
-					upload.type().contentType(), upload.upload().size(), key));
+			attachments.add(new Message.Attachment(attachmentId, messageId, conversation.id(), conversation.childId(),
+					i, fileName(upload.upload().fileName(), upload.type()), upload.type().contentType(),
+					upload.upload().size(), key));
 		}
 		this.conversations.lockForPosting(conversation.id());
 		long seq = this.messages.insert(messageId, conversation.id(), conversation.childId(), user.id(), text, now);
@@ -393,7 +405,10 @@ class MessagingService {
 		return typed;
 	}
 
-	/** Checks count, sizes and types (by content) of the uploads before anything is stored. */
+	/**
+	 * Checks count, sizes and types (by content) of the uploads before anything is
+	 * stored.
+	 */
 	private List<AttachmentType> check(List<Upload> uploads) {
 		if (uploads.size() > this.properties.maxAttachments()) {
 			throw new MessagingProblems.TooManyAttachments(this.properties.maxAttachments());
@@ -426,7 +441,10 @@ class MessagingService {
 		}
 	}
 
-	/** The declared type when it names one (no parameters, {@code image/jpg} as {@code image/jpeg}), else null. */
+	/**
+	 * The declared type when it names one (no parameters, {@code image/jpg} as
+	 * {@code image/jpeg}), else null.
+	 */
 	private static String declaredType(String declared) {
 		if (declared == null || declared.isBlank()) {
 			return null;
@@ -438,7 +456,10 @@ class MessagingService {
 		return type.equals("image/jpg") ? "image/jpeg" : type;
 	}
 
-	/** A safe file name: no path, no control characters, at most 200 characters, never empty. */
+	/**
+	 * A safe file name: no path, no control characters, at most 200 characters, never
+	 * empty.
+	 */
 	static String fileName(String raw, AttachmentType type) {
 		String name = (raw != null) ? raw : "";
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -463,7 +484,10 @@ class MessagingService {
 		return title.isEmpty() ? null : title;
 	}
 
-	/** The conversation if the user may read it; otherwise 404 (and a refusal in the log for a child's). */
+	/**
+	 * The conversation if the user may read it; otherwise 404 (and a refusal in the log
+	 * for a child's).
+	 */
 	private Conversation readable(CurrentUser user, UUID conversationId, String action, String resourceType) {
 		Conversation conversation = this.conversations.find(conversationId)
 			.orElseThrow(MessagingProblems.ConversationNotFound::new);
@@ -474,7 +498,10 @@ class MessagingService {
 		return conversation;
 	}
 
-	/** The message if the user may change it: 404 when they cannot see it, 403 when it is not theirs. */
+	/**
+	 * The message if the user may change it: 404 when they cannot see it, 403 when it is
+	 * not theirs.
+	 */
 	private Message changeable(CurrentUser user, UUID messageId, String action) {
 		Message message = this.messages.find(messageId, true).orElseThrow(MessagingProblems.MessageNotFound::new);
 		Conversation conversation = this.conversations.find(message.conversationId()).orElseThrow();

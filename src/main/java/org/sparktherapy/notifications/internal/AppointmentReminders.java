@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Reminds the therapist and the guardians of an appointment a day before it starts. Every minute one node (ShedLock)
- * looks for scheduled appointments starting within {@link #AHEAD}; each reminder first claims its row in
- * {@code appointment_reminders} (appointment, start time) in the same transaction as the notifications, so it is
- * sent once even if two runs overlap after a lock expired, and a moved appointment is reminded again for its new
- * time. The claim re-reads the appointment: one cancelled or moved since it was selected is not reminded (the row
- * lock of a concurrent cancel or move makes the claim wait for it and see its outcome).
+ * Reminds the therapist and the guardians of an appointment a day before it starts. Every
+ * minute one node (ShedLock) looks for scheduled appointments starting within
+ * {@link #AHEAD}; each reminder first claims its row in {@code appointment_reminders}
+ * (appointment, start time) in the same transaction as the notifications, so it is sent
+ * once even if two runs overlap after a lock expired, and a moved appointment is reminded
+ * again for its new time. The claim re-reads the appointment: one cancelled or moved
+ * since it was selected is not reminded (the row lock of a concurrent cancel or move
+ * makes the claim wait for it and see its outcome).
  */
 @Component
 class AppointmentReminders {
@@ -61,7 +63,10 @@ class AppointmentReminders {
 		remind(this.clock.instant());
 	}
 
-	/** Sends the reminders due at {@code now}; returns how many appointments were reminded by this call. */
+	/**
+	 * Sends the reminders due at {@code now}; returns how many appointments were reminded
+	 * by this call.
+	 */
 	int remind(Instant now) {
 		List<AppointmentTable.Row> due = this.appointments.dueForReminder(now, now.plus(AHEAD));
 		int reminded = 0;
@@ -73,7 +78,10 @@ class AppointmentReminders {
 		return reminded;
 	}
 
-	/** Claims and sends one appointment's reminder, inside the caller's transaction; false when it is not due any more. */
+	/**
+	 * Claims and sends one appointment's reminder, inside the caller's transaction; false
+	 * when it is not due any more.
+	 */
 	boolean remind(AppointmentTable.Row appointment, Instant now) {
 		int claimed = this.jdbc.sql("""
 				insert into appointment_reminders (appointment_id, starts_at, sent_at)
@@ -88,19 +96,20 @@ class AppointmentReminders {
 		if (claimed == 0) {
 			return false;
 		}
-		// the claim locked the appointment: its therapist now is the one to remind (it may have been moved to another)
+		// the claim locked the appointment: its therapist now is the one to remind (it
+		// may have been moved to another)
 		appointment = this.appointments.find(appointment.id()).orElse(appointment);
 		String source = appointment.id() + "@" + appointment.startsAt();
 		// a moved appointment's new reminder takes the place of the old one
 		Notification.Subject subject = NotificationListeners.appointmentSubject(appointment.id(), null);
 		String title = "Reminder: " + NotificationListeners.names(this.children, appointment.childId())
 				+ "'s appointment on " + this.when.format(appointment.startsAt());
-		this.notifier.notify(List.of(appointment.therapistId()), new Notification.Draft(
-				NotificationKind.APPOINTMENT_REMINDER, source, subject, title, NotificationListeners.THERAPIST_SCHEDULE,
-				now));
-		this.notifier.notify(this.children.peopleOf(appointment.childId()).guardians(), new Notification.Draft(
-				NotificationKind.APPOINTMENT_REMINDER, source, subject, title, NotificationListeners.GUARDIAN_SCHEDULE,
-				now));
+		this.notifier.notify(List.of(appointment.therapistId()),
+				new Notification.Draft(NotificationKind.APPOINTMENT_REMINDER, source, subject, title,
+						NotificationListeners.THERAPIST_SCHEDULE, now));
+		this.notifier.notify(this.children.peopleOf(appointment.childId()).guardians(),
+				new Notification.Draft(NotificationKind.APPOINTMENT_REMINDER, source, subject, title,
+						NotificationListeners.GUARDIAN_SCHEDULE, now));
 		return true;
 	}
 

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads scheduling's {@code appointments} table, read-only, for what its events do not carry: who booked or
- * cancelled (not to notify people of their own doing), a series' first date, and the appointments due for a
- * reminder. A deliberate cross-module read, written down in ADR 0012; nothing here writes to scheduling's tables.
+ * Reads scheduling's {@code appointments} table, read-only, for what its events do not
+ * carry: who booked or cancelled (not to notify people of their own doing), a series'
+ * first date, and the appointments due for a reminder. A deliberate cross-module read,
+ * written down in ADR 0012; nothing here writes to scheduling's tables.
  */
 @Repository
 class AppointmentTable {
@@ -40,16 +41,19 @@ class AppointmentTable {
 
 	/** The first start of a series' appointments that are still scheduled. */
 	Optional<Instant> firstStartOfSeries(UUID seriesId) {
-		return Optional.ofNullable(this.jdbc
-			.sql("select min(starts_at) from appointments where series_id = :series and status = 'scheduled'")
-			.param("series", seriesId)
-			.query(Timestamp.class)
-			.single()).map(Timestamp::toInstant);
+		return Optional
+			.ofNullable(this.jdbc
+				.sql("select min(starts_at) from appointments where series_id = :series and status = 'scheduled'")
+				.param("series", seriesId)
+				.query(Timestamp.class)
+				.single())
+			.map(Timestamp::toInstant);
 	}
 
 	/**
-	 * Scheduled appointments starting after {@code from} and at most at {@code to}, booked (or last created) at
-	 * least a day before their start, that have had no reminder for their current start time.
+	 * Scheduled appointments starting after {@code from} and at most at {@code to},
+	 * booked (or last created) at least a day before their start, that have had no
+	 * reminder for their current start time.
 	 */
 	List<Row> dueForReminder(Instant from, Instant to) {
 		return this.jdbc.sql("select " + COLUMNS + """
@@ -59,7 +63,11 @@ class AppointmentTable {
 				  and not exists (select 1 from appointment_reminders r
 				                  where r.appointment_id = a.id and r.starts_at = a.starts_at)
 				order by a.starts_at limit 500
-				""").param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(AppointmentTable::map).list();
+				""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(AppointmentTable::map)
+			.list();
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {

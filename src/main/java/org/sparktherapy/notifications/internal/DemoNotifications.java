@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's notifications come from the real listeners, fed by the events the other demo seeders cause
- * (weekly series booked, weeks of submitted sessions — the older ones co-signed, which resolves their notices —,
- * automatic masteries, messages), so they name the child ("Ava C.") and keep one standing notice per subject. Once
- * those are handled, this marks everything older than {@link #KEPT_UNREAD} read, as people who use the app would
- * have, so the bell shows the recent few.
+ * The demo clinic's notifications come from the real listeners, fed by the events the
+ * other demo seeders cause (weekly series booked, weeks of submitted sessions — the older
+ * ones co-signed, which resolves their notices —, automatic masteries, messages), so they
+ * name the child ("Ava C.") and keep one standing notice per subject. Once those are
+ * handled, this marks everything older than {@link #KEPT_UNREAD} read, as people who use
+ * the app would have, so the bell shows the recent few.
  */
 @Component
 @Profile("demo")
@@ -48,10 +49,10 @@ class DemoNotifications implements DemoData {
 	void markOldOnesRead() {
 		try {
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-			while (Instant.now().isBefore(deadline) && this.jdbc
-				.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() > 0) {
+			while (Instant.now().isBefore(deadline)
+					&& this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+						.query(Long.class)
+						.single() > 0) {
 				Thread.sleep(500);
 			}
 			Instant now = this.clock.instant();

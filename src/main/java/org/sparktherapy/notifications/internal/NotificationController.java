@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in person's notification centre ({@code /api/notifications}) and notification preferences. */
+/**
+ * The signed-in person's notification centre ({@code /api/notifications}) and
+ * notification preferences.
+ */
 @RestController
 @RequestMapping("/api/notifications")
 @Tag(name = "Notifications", description = "The notification centre, unread count and preferences per kind and channel")
@@ -38,8 +41,9 @@ class NotificationController {
 	}
 
 	/**
-	 * One notice. {@code task}: it asks the recipient to do something (sign a note, decide a change);
-	 * {@code resolvedAt}: when that was done, by anyone (null while it stands).
+	 * One notice. {@code task}: it asks the recipient to do something (sign a note,
+	 * decide a change); {@code resolvedAt}: when that was done, by anyone (null while it
+	 * stands).
 	 */
 	record NotificationResponse(UUID id, String kind, String title, String link, Instant createdAt, boolean read,
 			boolean task, Instant resolvedAt) {

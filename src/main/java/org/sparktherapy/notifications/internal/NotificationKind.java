@@ -3,8 +3,8 @@ package org.sparktherapy.notifications.internal;
 import java.util.Optional;
 
 /**
- * What a notification is about, with its defaults per channel. A mail says only {@link #mailSentence()} and a link:
- * no clinical data, no names.
+ * What a notification is about, with its defaults per channel. A mail says only
+ * {@link #mailSentence()} and a link: no clinical data, no names.
  *
  * @param value the API and database name
  * @param label what the preferences screen calls it
@@ -31,8 +31,8 @@ enum NotificationKind {
 			"A session note is waiting for your signature in SPARKTherapy."),
 	TARGET_MASTERED("target_mastered", "Targets mastered", true, false, false,
 			"A target was mastered in SPARKTherapy."),
-	AUTHORIZATION_RUNNING_OUT("authorization_running_out", "Insurance authorizations running out (admins)", true,
-			true, false, "An insurance authorization is running out in SPARKTherapy."),
+	AUTHORIZATION_RUNNING_OUT("authorization_running_out", "Insurance authorizations running out (admins)", true, true,
+			false, "An insurance authorization is running out in SPARKTherapy."),
 	PASSWORD_CHANGED("password_changed", "Password changed", true, true, true,
 			"The password of your SPARKTherapy account was changed. If this was not you, reset it at once and tell "
 					+ "the clinic."),
@@ -91,8 +91,9 @@ enum NotificationKind {
 	}
 
 	/**
-	 * Whether the notice asks the recipient to do something (sign a note, decide a proposed change): such a notice
-	 * is resolved when the task is done, by whoever did it.
+	 * Whether the notice asks the recipient to do something (sign a note, decide a
+	 * proposed change): such a notice is resolved when the task is done, by whoever did
+	 * it.
 	 */
 	boolean task() {
 		return switch (this) {

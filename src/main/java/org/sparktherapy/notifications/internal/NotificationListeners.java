@@ -32,13 +32,15 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One small method per event that concerns people: whom to tell, about what (the source key that makes a repeated
- * delivery harmless), in which words and with which link. Each runs after the publisher's commit, in a transaction
- * of its own, and its publication stays in the registry until it succeeds. Titles name the child as "Ava C." and
- * carry a time at most — no full name, no clinical text; mails carry even less (see {@link NotificationKind}). Each
- * notice names its subject, so a later event about the same thing updates the standing notice, and the events that
- * finish a task ({@link SessionCoSigned}, {@link AppointmentChangeDecided}) resolve its notices for everyone who got
- * them.
+ * One small method per event that concerns people: whom to tell, about what (the source
+ * key that makes a repeated delivery harmless), in which words and with which link. Each
+ * runs after the publisher's commit, in a transaction of its own, and its publication
+ * stays in the registry until it succeeds. Titles name the child as "Ava C." and carry a
+ * time at most — no full name, no clinical text; mails carry even less (see
+ * {@link NotificationKind}). Each notice names its subject, so a later event about the
+ * same thing updates the standing notice, and the events that finish a task
+ * ({@link SessionCoSigned}, {@link AppointmentChangeDecided}) resolve its notices for
+ * everyone who got them.
  */
 @Component
 class NotificationListeners {
@@ -76,7 +78,10 @@ class NotificationListeners {
 		this.day = DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH).withZone(spark.clinicTimeZone());
 	}
 
-	/** One standing notice per conversation: a new message updates it rather than piling up. */
+	/**
+	 * One standing notice per conversation: a new message updates it rather than piling
+	 * up.
+	 */
 	@ApplicationModuleListener
 	void on(MessagePosted event) {
 		Set<UUID> recipients = new LinkedHashSet<>(event.recipientIds());
@@ -110,13 +115,15 @@ class NotificationListeners {
 	}
 
 	/**
-	 * One notice per person and move, however many occurrences of a series moved together (the source key is the
-	 * move's id); the open apps still hear of every occurrence. When the therapist changed, the previous one is told
-	 * too — that it moved to another therapist, with the time at most — and their open schedule refreshed.
+	 * One notice per person and move, however many occurrences of a series moved together
+	 * (the source key is the move's id); the open apps still hear of every occurrence.
+	 * When the therapist changed, the previous one is told too — that it moved to another
+	 * therapist, with the time at most — and their open schedule refreshed.
 	 */
 	@ApplicationModuleListener
 	void on(AppointmentMoved event) {
-		// a publication stored before moves carried an id reads back without one: key it by appointment and start
+		// a publication stored before moves carried an id reads back without one: key it
+		// by appointment and start
 		String source = (event.moveId() != null) ? "move:" + event.moveId()
 				: event.appointmentId() + "@" + event.startsAt();
 		String title;
@@ -149,10 +156,9 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(AppointmentCancelled event) {
-		UUID actor = this.appointments.find(event.appointmentId())
-			.map(AppointmentTable.Row::cancelledBy)
-			.orElse(null);
-		// several occurrences cancelled together make one notice, keyed by the cancellation
+		UUID actor = this.appointments.find(event.appointmentId()).map(AppointmentTable.Row::cancelledBy).orElse(null);
+		// several occurrences cancelled together make one notice, keyed by the
+		// cancellation
 		String source = (event.cancellationId() != null) ? "cancel:" + event.cancellationId()
 				: event.appointmentId().toString();
 		String title;
@@ -161,7 +167,8 @@ class NotificationListeners {
 			title = possessive(event.childId()) + " " + event.occurrences() + " weekly appointments cancelled, from "
 					+ this.when.format(event.firstStartsAt());
 			// the occurrences cancelled together: their notice is about the cancellation
-			subject = (event.cancellationId() != null) ? new Notification.Subject("cancellation", event.cancellationId())
+			subject = (event.cancellationId() != null)
+					? new Notification.Subject("cancellation", event.cancellationId())
 					: appointmentSubject(event.appointmentId(), null);
 		}
 		else {
@@ -173,20 +180,23 @@ class NotificationListeners {
 				event.therapistId(), actor, source, subject, title, "cancelled", event.at());
 	}
 
-	/** The clinic's admins decide therapists' proposed changes: each is told of a new one (a task). */
+	/**
+	 * The clinic's admins decide therapists' proposed changes: each is told of a new one
+	 * (a task).
+	 */
 	@ApplicationModuleListener
 	void on(AppointmentChangeRequested event) {
 		this.notifier.notify(this.accounts.activeWithRole(Role.ADMIN),
 				new Notification.Draft(NotificationKind.CHANGE_REQUESTED, event.requestId().toString(),
-						Notification.Subject.changeRequest(event.requestId()),
-						"Change proposed: " + name(event.childId()) + "'s appointment to "
-								+ this.when.format(event.startsAt()),
+						Notification.Subject.changeRequest(event.requestId()), "Change proposed: "
+								+ name(event.childId()) + "'s appointment to " + this.when.format(event.startsAt()),
 						"/schedule", event.requestedAt()));
 	}
 
 	/**
-	 * Once a proposed change is settled — by any admin, or withdrawn — no admin has it to decide any more: their
-	 * notices are resolved. The proposer hears an admin's decision; withdrawing is their own act and tells nobody.
+	 * Once a proposed change is settled — by any admin, or withdrawn — no admin has it to
+	 * decide any more: their notices are resolved. The proposer hears an admin's
+	 * decision; withdrawing is their own act and tells nobody.
 	 */
 	@ApplicationModuleListener
 	void on(AppointmentChangeDecided event) {
@@ -195,12 +205,12 @@ class NotificationListeners {
 		if ("withdrawn".equals(event.outcome())) {
 			return;
 		}
-		this.notifier.notify(List.of(event.requestedBy()),
-				new Notification.Draft(NotificationKind.CHANGE_DECIDED, event.requestId().toString(),
-						Notification.Subject.changeRequest(event.requestId()),
-						"Your proposed change to " + name(event.childId()) + "'s appointment was "
-								+ event.outcome(),
-						"/schedule", event.decidedAt()));
+		this.notifier
+			.notify(List.of(event.requestedBy()),
+					new Notification.Draft(NotificationKind.CHANGE_DECIDED, event.requestId().toString(),
+							Notification.Subject.changeRequest(event.requestId()), "Your proposed change to "
+									+ name(event.childId()) + "'s appointment was " + event.outcome(),
+							"/schedule", event.decidedAt()));
 	}
 
 	@ApplicationModuleListener
@@ -219,25 +229,33 @@ class NotificationListeners {
 						"/sessions/" + event.sessionId(), event.at()));
 	}
 
-	/** One guardian's signature is the session's: every guardian's request to sign it is resolved. */
+	/**
+	 * One guardian's signature is the session's: every guardian's request to sign it is
+	 * resolved.
+	 */
 	@ApplicationModuleListener
 	void on(SessionCoSigned event) {
 		this.notifier.resolve(NotificationKind.SIGNATURE_REQUESTED, Notification.Subject.session(event.sessionId()),
 				event.at());
 	}
 
-	/** A supervisor keeps one standing mastery notice per child: the latest mastery updates it. */
+	/**
+	 * A supervisor keeps one standing mastery notice per child: the latest mastery
+	 * updates it.
+	 */
 	@ApplicationModuleListener
 	void on(TargetMastered event) {
 		this.notifier.notify(this.children.peopleOf(event.childId()).supervisors(),
 				new Notification.Draft(NotificationKind.TARGET_MASTERED, event.targetId().toString(),
-						new Notification.Subject("child", event.childId()), capitalized(name(event.childId())) + " mastered a target on " + this.day.format(event.at()),
+						new Notification.Subject("child", event.childId()),
+						capitalized(name(event.childId())) + " mastered a target on " + this.day.format(event.at()),
 						"/programs/" + event.programId(), event.at()));
 	}
 
 	/**
-	 * Admins hear when an authorization comes to run out, and when the schedule goes over it (billing decides): one
-	 * standing notice per authorization, updated and unread again at each escalation.
+	 * Admins hear when an authorization comes to run out, and when the schedule goes over
+	 * it (billing decides): one standing notice per authorization, updated and unread
+	 * again at each escalation.
 	 */
 	@ApplicationModuleListener
 	void on(AuthorizationRunningOut event) {
@@ -259,8 +277,9 @@ class NotificationListeners {
 	}
 
 	/**
-	 * One notice per kind of device and month: the source key is the coarse device description and the month, so
-	 * the many sign-ins of one browser or app stay quiet and a sign-in from another kind of device is told.
+	 * One notice per kind of device and month: the source key is the coarse device
+	 * description and the month, so the many sign-ins of one browser or app stay quiet
+	 * and a sign-in from another kind of device is told.
 	 */
 	@ApplicationModuleListener
 	void on(SignedIn event) {
@@ -272,8 +291,8 @@ class NotificationListeners {
 	}
 
 	/**
-	 * Tells the appointment's therapist and the child's guardians — not whoever did it — and pings their open apps
-	 * with {@code appointment.changed}.
+	 * Tells the appointment's therapist and the child's guardians — not whoever did it —
+	 * and pings their open apps with {@code appointment.changed}.
 	 */
 	void appointmentNotice(NotificationKind kind, UUID appointmentId, UUID childId, UUID therapistId, UUID actor,
 			String source, Notification.Subject subject, String title, String change, Instant at) {
@@ -296,7 +315,10 @@ class NotificationListeners {
 				: new Notification.Subject("appointment", appointmentId);
 	}
 
-	/** A person of the clinic by their account's name (staff and guardians are not clinical data). */
+	/**
+	 * A person of the clinic by their account's name (staff and guardians are not
+	 * clinical data).
+	 */
 	String person(UUID accountId) {
 		return this.accounts.findById(accountId).map(org.sparktherapy.identity.AccountSummary::name).orElse("someone");
 	}
@@ -312,8 +334,7 @@ class NotificationListeners {
 	}
 
 	static String names(Children children, UUID childId) {
-		return ((childId != null) ? children.shortName(childId) : java.util.Optional.<String>empty())
-			.orElse("a child");
+		return ((childId != null) ? children.shortName(childId) : java.util.Optional.<String>empty()).orElse("a child");
 	}
 
 	static String possessive(Children children, UUID childId) {

@@ -22,12 +22,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail channel: an outbox of mails written with their notification, sent after commit on a thread of their
- * own (never inside a transaction), and retried by a job when the SMTP server failed — after 1, 5, 30 minutes and
- * 2 hours; after {@value #MAX_ATTEMPTS} failed attempts a mail is marked {@code failed} and left alone. Each attempt
- * first claims the mail by leasing it for ten minutes (by the database's clock) and keeps the lease while sending, so
- * two nodes never send the same mail at once; only a failed attempt sets the next one by the backoff.
- * The address is looked up when sending; logs name the mail's id and kind, never the address.
+ * The mail channel: an outbox of mails written with their notification, sent after commit
+ * on a thread of their own (never inside a transaction), and retried by a job when the
+ * SMTP server failed — after 1, 5, 30 minutes and 2 hours; after {@value #MAX_ATTEMPTS}
+ * failed attempts a mail is marked {@code failed} and left alone. Each attempt first
+ * claims the mail by leasing it for ten minutes (by the database's clock) and keeps the
+ * lease while sending, so two nodes never send the same mail at once; only a failed
+ * attempt sets the next one by the backoff. The address is looked up when sending; logs
+ * name the mail's id and kind, never the address.
  */
 @Component
 class NotificationMails {
@@ -61,8 +63,9 @@ class NotificationMails {
 	}
 
 	/**
-	 * Queues the notification's mail (inside the notification's transaction); returns the mail's id, or empty when a
-	 * mail of this notification is still waiting (a notice updated before its mail went out is mailed once).
+	 * Queues the notification's mail (inside the notification's transaction); returns the
+	 * mail's id, or empty when a mail of this notification is still waiting (a notice
+	 * updated before its mail went out is mailed once).
 	 */
 	java.util.Optional<UUID> queue(UUID notificationId) {
 		UUID id = UUID.randomUUID();
@@ -76,8 +79,9 @@ class NotificationMails {
 	}
 
 	/**
-	 * Sends the mails on a background thread (called after commit). Whatever goes wrong here (the node shutting
-	 * down, the database away) leaves the mails pending for {@link #retryDue()}.
+	 * Sends the mails on a background thread (called after commit). Whatever goes wrong
+	 * here (the node shutting down, the database away) leaves the mails pending for
+	 * {@link #retryDue()}.
 	 */
 	void sendSoon(List<UUID> mailIds) {
 		try {
@@ -96,9 +100,9 @@ class NotificationMails {
 	}
 
 	/**
-	 * The scheduled job: retries the mails whose time has come, on one node at a time. ShedLock locks only methods
-	 * that return nothing (it cannot invent a value for a skipped run), hence this entry point around
-	 * {@link #retryDue()}.
+	 * The scheduled job: retries the mails whose time has come, on one node at a time.
+	 * ShedLock locks only methods that return nothing (it cannot invent a value for a
+	 * skipped run), hence this entry point around {@link #retryDue()}.
 	 */
 	@Scheduled(initialDelayString = "${spark.notifications.mail-retry-every:PT1M}",
 			fixedDelayString = "${spark.notifications.mail-retry-every:PT1M}")
@@ -126,9 +130,10 @@ class NotificationMails {
 	}
 
 	/**
-	 * One attempt at one mail, outside any transaction; returns whether it was sent now. The claim leases the mail
-	 * for {@link #LEASE} by the database's clock (nodes' clocks may differ), and the lease stands while sending, so a
-	 * slow SMTP server never lets another node send it too; only a failed send sets the next attempt by the backoff.
+	 * One attempt at one mail, outside any transaction; returns whether it was sent now.
+	 * The claim leases the mail for {@link #LEASE} by the database's clock (nodes' clocks
+	 * may differ), and the lease stands while sending, so a slow SMTP server never lets
+	 * another node send it too; only a failed send sets the next attempt by the backoff.
 	 */
 	boolean attempt(UUID mailId) {
 		var claimed = this.jdbc.sql("""
@@ -140,8 +145,8 @@ class NotificationMails {
 				""")
 			.param("id", mailId)
 			.param("lease", LEASE.toSeconds())
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getInt(4) })
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4) })
 			.optional();
 		if (claimed.isEmpty()) {
 			return false;
@@ -179,7 +184,10 @@ class NotificationMails {
 		}
 	}
 
-	/** After a failed attempt: the next one waits by the backoff (from the database's now). */
+	/**
+	 * After a failed attempt: the next one waits by the backoff (from the database's
+	 * now).
+	 */
 	private void backOff(UUID mailId, int attempts) {
 		Duration wait = BACKOFF.get(Math.min(attempts, BACKOFF.size()) - 1);
 		this.jdbc.sql("""

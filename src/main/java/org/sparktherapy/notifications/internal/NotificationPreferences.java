@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Each person's channels per kind. Only choices that differ from a kind's defaults are stored, so a new kind or a
- * changed default reaches everyone who did not choose otherwise. A locked channel (account security mail) is on
- * whatever is stored.
+ * Each person's channels per kind. Only choices that differ from a kind's defaults are
+ * stored, so a new kind or a changed default reaches everyone who did not choose
+ * otherwise. A locked channel (account security mail) is on whatever is stored.
  */
 @Repository
 class NotificationPreferences {

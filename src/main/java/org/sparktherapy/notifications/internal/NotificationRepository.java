@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Notifications in PostgreSQL: stored once per (recipient, kind, source key), one standing notice per (recipient,
- * kind, subject), listed newest first.
+ * Notifications in PostgreSQL: stored once per (recipient, kind, source key), one
+ * standing notice per (recipient, kind, subject), listed newest first.
  */
 @Repository
 class NotificationRepository {
@@ -29,17 +29,20 @@ class NotificationRepository {
 	}
 
 	/**
-	 * Stores the notification unless the recipient already has it (same kind and source key: a repeated event), or
-	 * updates the recipient's standing notice of the kind about the same subject (a later event about the same
-	 * thing: new title, link and time, unread again) instead of storing a second. A task's notice that comes after
-	 * its task was done is stored resolved. Returns what was stored or updated now, empty when nothing changed.
+	 * Stores the notification unless the recipient already has it (same kind and source
+	 * key: a repeated event), or updates the recipient's standing notice of the kind
+	 * about the same subject (a later event about the same thing: new title, link and
+	 * time, unread again) instead of storing a second. A task's notice that comes after
+	 * its task was done is stored resolved. Returns what was stored or updated now, empty
+	 * when nothing changed.
 	 */
 	Optional<Stored> store(UUID recipient, Notification.Draft draft, boolean inApp) {
 		Notification.Subject subject = draft.subject();
 		if (subject != null && draft.kind().task()) {
 			lock(draft.kind(), subject);
 		}
-		// no arbiter: a conflict on the source key (repeat) or on the standing subject (later event) both land here
+		// no arbiter: a conflict on the source key (repeat) or on the standing subject
+		// (later event) both land here
 		Optional<Stored> inserted = this.jdbc.sql("""
 				insert into notifications (id, recipient_id, kind, source_key, subject_type, subject_id, title, link,
 				                           in_app, created_at, read_at, resolved_at)
@@ -67,8 +70,10 @@ class NotificationRepository {
 		if (inserted.isPresent() || subject == null) {
 			return inserted;
 		}
-		// A later event about the same subject takes over the standing notice; the event it already shows, an older
-		// one delivered late, or one whose source key another notice of the recipient holds change nothing.
+		// A later event about the same subject takes over the standing notice; the event
+		// it already shows, an older
+		// one delivered late, or one whose source key another notice of the recipient
+		// holds change nothing.
 		return this.jdbc.sql("""
 				update notifications n set source_key = :source, title = :title, link = cast(:link as text),
 				       in_app = :inApp, created_at = cast(:at as timestamptz), read_at = null
@@ -95,12 +100,16 @@ class NotificationRepository {
 	/**
 	 * A notification stored or updated now.
 	 *
-	 * @param standing false when it was stored already resolved (its task was done before it arrived)
+	 * @param standing false when it was stored already resolved (its task was done before
+	 * it arrived)
 	 */
 	record Stored(UUID id, boolean standing) {
 	}
 
-	/** Orders storing and resolving a task's notices about one subject, so neither misses the other. */
+	/**
+	 * Orders storing and resolving a task's notices about one subject, so neither misses
+	 * the other.
+	 */
 	private void lock(NotificationKind kind, Notification.Subject subject) {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
 			.param("key", "notification:" + kind.value() + ":" + subject.type() + ":" + subject.id())
@@ -113,9 +122,10 @@ class NotificationRepository {
 	}
 
 	/**
-	 * Resolves every standing notice of the kind about the subject, whoever's it is (the task was done): it is read
-	 * from now on and says when it was resolved. The resolution is kept, so a notice about the subject that arrives
-	 * later is stored resolved.
+	 * Resolves every standing notice of the kind about the subject, whoever's it is (the
+	 * task was done): it is read from now on and says when it was resolved. The
+	 * resolution is kept, so a notice about the subject that arrives later is stored
+	 * resolved.
 	 */
 	List<Resolved> resolve(NotificationKind kind, Notification.Subject subject, Instant at) {
 		lock(kind, subject);
@@ -150,8 +160,8 @@ class NotificationRepository {
 			.query(Long.class)
 			.single();
 		List<Notification> content = this.jdbc
-			.sql("select id, recipient_id, kind, title, link, created_at, read_at, resolved_at from notifications" + where
-					+ " order by created_at desc, id desc limit :limit offset :offset")
+			.sql("select id, recipient_id, kind, title, link, created_at, read_at, resolved_at from notifications"
+					+ where + " order by created_at desc, id desc limit :limit offset :offset")
 			.param("recipient", recipient)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -168,7 +178,10 @@ class NotificationRepository {
 			.single();
 	}
 
-	/** Marks the recipient's own notifications among {@code ids} read; others' ids are ignored. */
+	/**
+	 * Marks the recipient's own notifications among {@code ids} read; others' ids are
+	 * ignored.
+	 */
 	int markRead(UUID recipient, Collection<UUID> ids, Instant now) {
 		if (ids.isEmpty()) {
 			return 0;
@@ -179,7 +192,10 @@ class NotificationRepository {
 				""").param("now", Timestamp.from(now)).param("recipient", recipient).param("ids", ids).update();
 	}
 
-	/** Marks every notification of the recipient created at or before {@code upTo} read ({@code null}: all). */
+	/**
+	 * Marks every notification of the recipient created at or before {@code upTo} read
+	 * ({@code null}: all).
+	 */
 	int markReadUpTo(UUID recipient, Instant upTo, Instant now) {
 		return this.jdbc.sql("""
 				update notifications set read_at = :now

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The signed-in person's notification centre and preferences. Who may do what is simple and decided here: everyone
- * sees, marks and configures only their own notifications — the queries are bound to the caller, so another
- * person's notification id changes nothing and reveals nothing.
+ * The signed-in person's notification centre and preferences. Who may do what is simple
+ * and decided here: everyone sees, marks and configures only their own notifications —
+ * the queries are bound to the caller, so another person's notification id changes
+ * nothing and reveals nothing.
  */
 @Service
 class NotificationService {
@@ -58,7 +59,10 @@ class NotificationService {
 		return this.notifications.unreadCount(user.id());
 	}
 
-	/** Marks read; tells the caller's other open apps the new count ({@code notification.read}). */
+	/**
+	 * Marks read; tells the caller's other open apps the new count
+	 * ({@code notification.read}).
+	 */
 	@Transactional
 	long markRead(CurrentUser user, ReadRequest request) {
 		boolean byIds = request.ids() != null && !request.ids().isEmpty();
@@ -81,7 +85,10 @@ class NotificationService {
 		return this.preferences.of(user.id());
 	}
 
-	/** Saves the caller's choices; a locked channel (account security mail) cannot be turned off. */
+	/**
+	 * Saves the caller's choices; a locked channel (account security mail) cannot be
+	 * turned off.
+	 */
 	@Transactional
 	List<NotificationPreferences.Choice> changePreferences(CurrentUser user,
 			List<NotificationPreferences.Choice> choices) {

@@ -18,11 +18,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Delivers a {@link Notification.Draft} to people, each by the channels they chose for its kind: stores it once per
- * recipient (a repeated event changes nothing; a later one about the same subject updates the standing notice),
- * tells the recipient's open apps ({@code notification.created}), and queues a mail that is sent after the
- * transaction commits. Resolves the notices of a task that was done, telling each recipient's open apps
- * ({@code notification.resolved}, with the new unread count).
+ * Delivers a {@link Notification.Draft} to people, each by the channels they chose for
+ * its kind: stores it once per recipient (a repeated event changes nothing; a later one
+ * about the same subject updates the standing notice), tells the recipient's open apps
+ * ({@code notification.created}), and queues a mail that is sent after the transaction
+ * commits. Resolves the notices of a task that was done, telling each recipient's open
+ * apps ({@code notification.resolved}, with the new unread count).
  */
 @Service
 class Notifier {
@@ -47,7 +48,8 @@ class Notifier {
 	}
 
 	/**
-	 * Returns the ids of the notifications stored or updated now (none for recipients who already had this one).
+	 * Returns the ids of the notifications stored or updated now (none for recipients who
+	 * already had this one).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<UUID> notify(Collection<UUID> recipients, Notification.Draft draft) {
@@ -91,8 +93,9 @@ class Notifier {
 	}
 
 	/**
-	 * The task a notice asked for was done (by anyone): every recipient's standing notice of the kind about the
-	 * subject is resolved, and their open apps hear of it with their new unread count.
+	 * The task a notice asked for was done (by anyone): every recipient's standing notice
+	 * of the kind about the subject is resolved, and their open apps hear of it with
+	 * their new unread count.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void resolve(NotificationKind kind, Notification.Subject subject, java.time.Instant at) {

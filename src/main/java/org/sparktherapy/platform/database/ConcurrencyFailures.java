@@ -4,10 +4,13 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Tells a transaction that lost a race in PostgreSQL — chosen as a deadlock's victim or refused for a serialization
- * conflict — from other failures: running it again may well succeed.
+ * Tells a transaction that lost a race in PostgreSQL — chosen as a deadlock's victim or
+ * refused for a serialization conflict — from other failures: running it again may well
+ * succeed.
  *
- * @see <a href="https://www.postgresql.org/docs/current/errcodes-appendix.html">PostgreSQL error codes</a>
+ * @see <a href=
+ * "https://www.postgresql.org/docs/current/errcodes-appendix.html">PostgreSQL error
+ * codes</a>
  */
 public final class ConcurrencyFailures {
 
@@ -17,7 +20,10 @@ public final class ConcurrencyFailures {
 	private ConcurrencyFailures() {
 	}
 
-	/** Whether the failure, or one of its causes, is a lost deadlock or serialization race. */
+	/**
+	 * Whether the failure, or one of its causes, is a lost deadlock or serialization
+	 * race.
+	 */
 	public static boolean isLostRace(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The zero-config database: when no {@code SPRING_DATASOURCE_URL} is given, an embedded PostgreSQL is started with
- * its files under {@code SPARK_DATA_DIR/postgres}, so a first run installs nothing and a restart keeps the clinic's
- * data. Real deployments set {@code SPRING_DATASOURCE_URL} and this configuration steps aside.
+ * The zero-config database: when no {@code SPRING_DATASOURCE_URL} is given, an embedded
+ * PostgreSQL is started with its files under {@code SPARK_DATA_DIR/postgres}, so a first
+ * run installs nothing and a restart keeps the clinic's data. Real deployments set
+ * {@code SPRING_DATASOURCE_URL} and this configuration steps aside.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded PostgreSQL per data directory and JVM. Several Spring contexts in one JVM (tests) share it; Spring
- * Boot's shutdown handlers stop it once every context is closed.
+ * One embedded PostgreSQL per data directory and JVM. Several Spring contexts in one JVM
+ * (tests) share it; Spring Boot's shutdown handlers stop it once every context is closed.
  */
 final class EmbeddedPostgresServer {
 
@@ -59,14 +59,18 @@ final class EmbeddedPostgresServer {
 				.setCleanDataDirectory(cleanOnStart)
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "100")
-				// stopped by the Spring Boot shutdown handler below, never by zonky's own JVM hook (which races the
+				// stopped by the Spring Boot shutdown handler below, never by zonky's own
+				// JVM hook (which races the
 				// contexts' shutdown)
 				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Started embedded PostgreSQL in {} on port {}", directory, postgres.getPort());
-			// Spring Boot runs its shutdown handlers after it has closed every application context, so the
-			// database outlives whatever still writes on the way down (the event publication registry, graceful
-			// web shutdown); a plain JVM shutdown hook would race them and leave them waiting for connections.
+			// Spring Boot runs its shutdown handlers after it has closed every
+			// application context, so the
+			// database outlives whatever still writes on the way down (the event
+			// publication registry, graceful
+			// web shutdown); a plain JVM shutdown hook would race them and leave them
+			// waiting for connections.
 			org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					postgres.close();

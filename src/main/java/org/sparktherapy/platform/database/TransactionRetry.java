@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The advice behind {@link RetryOnConcurrencyFailure}: runs the call (and with it its transaction, whose advice sits
- * inside this one) up to {@code attempts} times while it fails with a lost race, pausing a random 0.5–1.5 × a
- * growing base between attempts so the racers do not meet again in step. Inside a running transaction it never
- * retries: that transaction is already spoilt, and the one who began it decides.
+ * The advice behind {@link RetryOnConcurrencyFailure}: runs the call (and with it its
+ * transaction, whose advice sits inside this one) up to {@code attempts} times while it
+ * fails with a lost race, pausing a random 0.5–1.5 × a growing base between attempts so
+ * the racers do not meet again in step. Inside a running transaction it never retries:
+ * that transaction is already spoilt, and the one who began it decides.
  */
 public final class TransactionRetry implements MethodInterceptor {
 

@@ -13,14 +13,19 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 
 /**
- * Applies {@link TransactionRetry} to methods (or classes) marked {@link RetryOnConcurrencyFailure}. The advisor is
- * ordered before the transaction advice ({@code Ordered.LOWEST_PRECEDENCE}), so each attempt is a whole new
- * transaction; it is an infrastructure bean, so the auto-proxy creator applies it as it applies transactions.
+ * Applies {@link TransactionRetry} to methods (or classes) marked
+ * {@link RetryOnConcurrencyFailure}. The advisor is ordered before the transaction advice
+ * ({@code Ordered.LOWEST_PRECEDENCE}), so each attempt is a whole new transaction; it is
+ * an infrastructure bean, so the auto-proxy creator applies it as it applies
+ * transactions.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionRetryConfiguration {
 
-	/** Four attempts, about 25, 50 and 75 ms apart: a lost race is settled once the winner commits. */
+	/**
+	 * Four attempts, about 25, 50 and 75 ms apart: a lost race is settled once the winner
+	 * commits.
+	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor transactionRetryAdvisor() {

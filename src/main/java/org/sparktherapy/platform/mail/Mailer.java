@@ -7,12 +7,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Plain-text mail for every module, through Spring's mail support. Mail is off unless {@code spring.mail.host} is
- * set (Spring Boot then creates the {@link JavaMailSender}); {@link #send} then does nothing and says so.
+ * Plain-text mail for every module, through Spring's mail support. Mail is off unless
+ * {@code spring.mail.host} is set (Spring Boot then creates the {@link JavaMailSender});
+ * {@link #send} then does nothing and says so.
  *
  * <p>
- * Rules for callers: send only after the database work committed, never inside a transaction; put no clinical data
- * and no child's name into a mail, only a short sentence and a link into the app; never log addresses.
+ * Rules for callers: send only after the database work committed, never inside a
+ * transaction; put no clinical data and no child's name into a mail, only a short
+ * sentence and a link into the app; never log addresses.
  */
 @Component
 public class Mailer {
@@ -49,7 +51,10 @@ public class Mailer {
 		return true;
 	}
 
-	/** An absolute link into the web app: {@code path} starts with {@code /} (and may carry a query or fragment). */
+	/**
+	 * An absolute link into the web app: {@code path} starts with {@code /} (and may
+	 * carry a query or fragment).
+	 */
 	public String link(String path) {
 		String base = this.settings.publicUrl().toString();
 		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;

@@ -1,8 +1,9 @@
 package org.sparktherapy.platform.problem;
 
 /**
- * The change met another one on the same records at the same moment and lost, even after being tried again
- * (a database deadlock or serialization failure): nothing of it was saved, and sending it again is safe.
+ * The change met another one on the same records at the same moment and lost, even after
+ * being tried again (a database deadlock or serialization failure): nothing of it was
+ * saved, and sending it again is safe.
  */
 public class ConcurrentChange extends Problem {
 

@@ -1,7 +1,8 @@
 package org.sparktherapy.platform.problem;
 
 /**
- * The record does not exist, or the caller may not know that it does: both answer the same 404.
+ * The record does not exist, or the caller may not know that it does: both answer the
+ * same 404.
  */
 public class NotFound extends Problem {
 

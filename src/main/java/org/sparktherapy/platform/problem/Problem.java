@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * A broken rule that the caller can act on, answered as an RFC 9457 problem detail. Subclasses name the rule
- * ({@code EmailAlreadyTaken}, {@code LastAdminRequired}) and fix its {@link Kind}, type slug and title; the
- * {@code detail} is for people and never carries PHI.
+ * A broken rule that the caller can act on, answered as an RFC 9457 problem detail.
+ * Subclasses name the rule ({@code EmailAlreadyTaken}, {@code LastAdminRequired}) and fix
+ * its {@link Kind}, type slug and title; the {@code detail} is for people and never
+ * carries PHI.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a>
  */
@@ -33,7 +34,9 @@ public abstract class Problem extends RuntimeException {
 
 	}
 
-	/** One invalid field: a JSON pointer into the request body and what is wrong with it. */
+	/**
+	 * One invalid field: a JSON pointer into the request body and what is wrong with it.
+	 */
 	public record FieldError(String pointer, String detail) {
 	}
 
@@ -83,8 +86,9 @@ public abstract class Problem extends RuntimeException {
 	}
 
 	/**
-	 * Extension members of the problem body beside {@code errors} (RFC 9457 section 3.2), e.g. the structured list of
-	 * conflicting appointments; serialized as JSON. Never PHI beyond what the caller may see.
+	 * Extension members of the problem body beside {@code errors} (RFC 9457 section 3.2),
+	 * e.g. the structured list of conflicting appointments; serialized as JSON. Never PHI
+	 * beyond what the caller may see.
 	 */
 	public java.util.Map<String, Object> properties() {
 		return java.util.Map.of();

@@ -1,7 +1,8 @@
 package org.sparktherapy.platform.problem;
 
 /**
- * The {@code If-Match} version is not the record's current version: someone changed it in between.
+ * The {@code If-Match} version is not the record's current version: someone changed it in
+ * between.
  */
 public class StaleVersion extends Problem {
 

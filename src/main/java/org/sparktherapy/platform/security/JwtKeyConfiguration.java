@@ -27,9 +27,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * The access-token signing key (HS256). From {@code SPARK_SECURITY_JWT_SECRET} when set (several nodes must share
- * it); otherwise generated once into {@code SPARK_DATA_DIR/keys/jwt-hmac.key} (owner-only) so restarts don't sign
- * everyone out. See docs/adr/0003-tokens.md.
+ * The access-token signing key (HS256). From {@code SPARK_SECURITY_JWT_SECRET} when set
+ * (several nodes must share it); otherwise generated once into
+ * {@code SPARK_DATA_DIR/keys/jwt-hmac.key} (owner-only) so restarts don't sign everyone
+ * out. See docs/adr/0003-tokens.md.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtKeyConfiguration {
@@ -54,7 +55,9 @@ class JwtKeyConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SecurityProperties.TOKEN_ISSUER));
 		return decoder;
 	}

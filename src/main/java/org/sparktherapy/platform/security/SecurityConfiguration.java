@@ -20,9 +20,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
 
 /**
- * Stateless security: every {@code /api/**} call carries a bearer JWT (verified by Spring Security's resource
- * server) except the sign-in endpoints, health and the API docs; the web app's static files are public. Refusals
- * are problem details. Headers mirror the operations manual's NGINX config so the app is safe without it too.
+ * Stateless security: every {@code /api/**} call carries a bearer JWT (verified by Spring
+ * Security's resource server) except the sign-in endpoints, health and the API docs; the
+ * web app's static files are public. Refusals are problem details. Headers mirror the
+ * operations manual's NGINX config so the app is safe without it too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,16 +53,20 @@ class SecurityConfiguration {
 						"/api/health", "/api/health/**", "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
 						"/api/docs/**", "/api/swagger-ui/**")
 				.permitAll()
-				// forgotten password: the person cannot sign in; the single-use token is the credential
+				// forgotten password: the person cannot sign in; the single-use token is
+				// the credential
 				.requestMatchers(HttpMethod.POST, "/api/auth/forgot-password", "/api/auth/reset-password")
 				.permitAll()
-				// private calendar feeds: the secret token in the address is the credential
+				// private calendar feeds: the secret token in the address is the
+				// credential
 				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
 				.permitAll()
-				// the event stream: a bearer token (checked as everywhere) or a stream ticket (checked by the stream)
+				// the event stream: a bearer token (checked as everywhere) or a stream
+				// ticket (checked by the stream)
 				.requestMatchers(HttpMethod.GET, "/api/events")
 				.permitAll()
-				// the demo clinic's logins for its sign-in page (the route exists only in the demo profile)
+				// the demo clinic's logins for its sign-in page (the route exists only in
+				// the demo profile)
 				.requestMatchers(HttpMethod.GET, "/api/demo/logins")
 				.permitAll()
 				.requestMatchers("/api/**")
@@ -71,16 +76,16 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(denied)
 				.jwt(jwt -> principalConverter.ifAvailable(jwt::jwtAuthenticationConverter)))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
-				.accessDeniedHandler(denied))
+			.exceptionHandling(
+					handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
 				.xssProtection(xss -> xss.headerValue(HeaderValue.ENABLED_MODE_BLOCK))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+				.permissionsPolicyHeader(
+						permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
 	}
-
 
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Token settings ({@code spark.security.*}).
  *
- * @param jwtSecret base64 HMAC key (at least 32 bytes) shared by all nodes; when empty a key is generated once and
- * kept under the data dir, which suits a single node
+ * @param jwtSecret base64 HMAC key (at least 32 bytes) shared by all nodes; when empty a
+ * key is generated once and kept under the data dir, which suits a single node
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token (each refresh rotates it)
  * @param signInMaxAge how long one sign-in lasts at most, however often it is refreshed

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Files on local disk under a root directory (by default {@code SPARK_DATA_DIR/attachments}). A file is written to
- * a temporary name first and moved into place, so a reader never sees half a file. Several nodes need a shared
+ * Files on local disk under a root directory (by default
+ * {@code SPARK_DATA_DIR/attachments}). A file is written to a temporary name first and
+ * moved into place, so a reader never sees half a file. Several nodes need a shared
  * directory (or another {@link FileStorage}).
  */
 public class LocalFileStorage implements FileStorage {

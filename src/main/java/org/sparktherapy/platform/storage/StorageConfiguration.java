@@ -6,7 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The default {@link FileStorage}: local disk under {@code SPARK_DATA_DIR/attachments}. */
+/**
+ * The default {@link FileStorage}: local disk under {@code SPARK_DATA_DIR/attachments}.
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 

@@ -3,7 +3,8 @@ package org.sparktherapy.platform.web;
 import org.sparktherapy.platform.problem.StaleVersion;
 
 /**
- * Record versions as strong ETags ({@code "3"}) for optimistic concurrency with {@code If-Match}.
+ * Record versions as strong ETags ({@code "3"}) for optimistic concurrency with
+ * {@code If-Match}.
  */
 public final class ETags {
 
@@ -16,8 +17,8 @@ public final class ETags {
 	}
 
 	/**
-	 * The version an {@code If-Match} header names, or {@code null} when there is none (or {@code *}). A header that
-	 * names no version of ours can never match: 412.
+	 * The version an {@code If-Match} header names, or {@code null} when there is none
+	 * (or {@code *}). A header that names no version of ours can never match: 412.
 	 */
 	public static Integer version(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

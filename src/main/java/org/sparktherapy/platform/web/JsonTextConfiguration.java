@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every JSON string read into the application is free of control characters other than tab, line feed and
- * carriage return (Unicode category Cc: U+0000–U+001F, U+007F–U+009F). A NUL cannot be stored in a PostgreSQL
- * {@code text} column at all, and the others have no place in names, notes or messages: both are refused as 400 with
- * the field's pointer, in one place, before any module sees the value.
+ * Every JSON string read into the application is free of control characters other than
+ * tab, line feed and carriage return (Unicode category Cc: U+0000–U+001F, U+007F–U+009F).
+ * A NUL cannot be stored in a PostgreSQL {@code text} column at all, and the others have
+ * no place in names, notes or messages: both are refused as 400 with the field's pointer,
+ * in one place, before any module sees the value.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonTextConfiguration {
@@ -27,7 +28,10 @@ class JsonTextConfiguration {
 				new TextDeserializer());
 	}
 
-	/** Whether the text holds a control character other than tab, line feed and carriage return. */
+	/**
+	 * Whether the text holds a control character other than tab, line feed and carriage
+	 * return.
+	 */
 	static boolean hasControlCharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -61,7 +65,10 @@ class JsonTextConfiguration {
 
 	}
 
-	/** A JSON string carries a control character; {@link ProblemDetailsHandler} names the field. */
+	/**
+	 * A JSON string carries a control character; {@link ProblemDetailsHandler} names the
+	 * field.
+	 */
 	static final class ControlCharacter extends InvalidFormatException {
 
 		ControlCharacter(JsonParser parser) {

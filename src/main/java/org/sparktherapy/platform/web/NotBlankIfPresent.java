@@ -11,8 +11,8 @@ import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * For partial updates: a field may be left out ({@code null}), but when it is sent it must hold more than white
- * space.
+ * For partial updates: a field may be left out ({@code null}), but when it is sent it
+ * must hold more than white space.
  */
 @Documented
 @Constraint(validatedBy = {})

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI 3.1 document at {@code /api/openapi.json} (browsable at {@code /api/docs}). Every operation needs a
- * bearer token unless it says otherwise.
+ * The OpenAPI 3.1 document at {@code /api/openapi.json} (browsable at {@code /api/docs}).
+ * Every operation needs a bearer token unless it says otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

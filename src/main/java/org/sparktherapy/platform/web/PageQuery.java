@@ -5,8 +5,9 @@ import java.util.Map;
 import org.sparktherapy.platform.problem.InvalidInput;
 
 /**
- * A validated {@code page}/{@code size}/{@code sort} request. Sorting is only by the properties an endpoint lists,
- * each mapped to a column, so {@link #orderBy()} is safe to put into SQL.
+ * A validated {@code page}/{@code size}/{@code sort} request. Sorting is only by the
+ * properties an endpoint lists, each mapped to a column, so {@link #orderBy()} is safe to
+ * put into SQL.
  *
  * @param page zero-based page number
  * @param size page size, 1 to {@value #MAX_SIZE}
@@ -17,7 +18,8 @@ public record PageQuery(int page, int size, String orderBy) {
 	public static final int MAX_SIZE = 200;
 
 	/**
-	 * @param sort {@code property} or {@code property,asc|desc}; {@code null} for the default
+	 * @param sort {@code property} or {@code property,asc|desc}; {@code null} for the
+	 * default
 	 * @param sortable API property name → SQL column
 	 */
 	public static PageQuery of(Integer page, Integer size, String sort, Map<String, String> sortable,

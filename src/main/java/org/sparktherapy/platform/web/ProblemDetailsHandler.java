@@ -37,10 +37,11 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into RFC 9457 problem details: a stable {@code type} and fixed {@code title}
- * per problem, a {@code detail} for people (never PHI, never a stack trace), {@code errors[{pointer, detail}]} for
- * invalid fields, and the request's {@code traceId}. Anything unexpected is logged with that id and answered with a
- * generic 500.
+ * The one place that turns exceptions into RFC 9457 problem details: a stable
+ * {@code type} and fixed {@code title} per problem, a {@code detail} for people (never
+ * PHI, never a stack trace), {@code errors[{pointer, detail}]} for invalid fields, and
+ * the request's {@code traceId}. Anything unexpected is logged with that id and answered
+ * with a generic 500.
  */
 @RestControllerAdvice
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
@@ -84,18 +85,19 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail body = ProblemResponses.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"The request has invalid parameters.", request);
-		body.setProperty("errors",
-				List.of(new Problem.FieldError(ex.getName(), "has an invalid value")));
+		body.setProperty("errors", List.of(new Problem.FieldError(ex.getName(), "has an invalid value")));
 		return ResponseEntity.badRequest().body(body);
 	}
 
 	/**
-	 * A multipart body that cannot be read: malformed, cut short, or with a part header (such as a file name) that
-	 * cannot be decoded. Too large bodies are answered 413 by the base class.
+	 * A multipart body that cannot be read: malformed, cut short, or with a part header
+	 * (such as a file name) that cannot be decoded. Too large bodies are answered 413 by
+	 * the base class.
 	 */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, HttpServletRequest request) {
-		if (ex instanceof MaxUploadSizeExceededException || causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null
+		if (ex instanceof MaxUploadSizeExceededException
+				|| causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null
 				|| causeOf(ex, SizeException.class) != null) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
@@ -112,8 +114,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, HttpServletRequest request) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
-			.body(ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-					"You are not allowed to do this.", request));
+			.body(ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.",
+					request));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
@@ -124,8 +126,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A database rule caught what validation missed. Its message can quote the stored row, so only its kind is
-	 * logged.
+	 * A database rule caught what validation missed. Its message can quote the stored
+	 * row, so only its kind is logged.
 	 */
 	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleDataRule(org.springframework.dao.DataIntegrityViolationException ex,
@@ -139,7 +141,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A transaction lost a deadlock or serialization race, after the retries of
-	 * {@link org.sparktherapy.platform.database.RetryOnConcurrencyFailure} if it had them: nothing was saved.
+	 * {@link org.sparktherapy.platform.database.RetryOnConcurrencyFailure} if it had
+	 * them: nothing was saved.
 	 */
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ResponseEntity<Object> handleConcurrencyFailure(ConcurrencyFailureException ex, HttpServletRequest request) {
@@ -238,7 +241,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
 
-	/** The standard problem for a status (our type and title for it), about the given path. */
+	/**
+	 * The standard problem for a status (our type and title for it), about the given
+	 * path.
+	 */
 	static ProblemDetail standard(HttpStatus status, String path) {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		normalize(problem, status, null);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds and writes problem details the same way everywhere: in controllers (through
- * {@link ProblemDetailsHandler}) and in filters that answer before a controller runs (security, body limits).
+ * {@link ProblemDetailsHandler}) and in filters that answer before a controller runs
+ * (security, body limits).
  */
 @Component
 public class ProblemResponses {
@@ -26,7 +27,10 @@ public class ProblemResponses {
 		this.json = json;
 	}
 
-	/** A problem detail with our stable type for the status, its fixed title, and the request's trace id. */
+	/**
+	 * A problem detail with our stable type for the status, its fixed title, and the
+	 * request's trace id.
+	 */
 	public static ProblemDetail of(HttpStatus status, String slug, String title, String detail,
 			HttpServletRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -40,8 +44,9 @@ public class ProblemResponses {
 	}
 
 	/**
-	 * The standard problem for a status — our type and title for it, a generic detail — about the given path: for
-	 * errors that reach the servlet container's error page rather than the exception handler.
+	 * The standard problem for a status — our type and title for it, a generic detail —
+	 * about the given path: for errors that reach the servlet container's error page
+	 * rather than the exception handler.
 	 */
 	public static ProblemDetail standard(HttpStatus status, String path) {
 		return ProblemDetailsHandler.standard(status, path);

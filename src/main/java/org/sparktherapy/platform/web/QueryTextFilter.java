@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a query string that does not decode (bad percent escapes) or whose names or values carry control
- * characters, with 400 — the rule JSON text follows ({@link JsonTextConfiguration}), for search terms and filters
- * that would otherwise reach SQL with a NUL PostgreSQL cannot take. Only the query string is read: form and multipart
- * bodies are left to their handlers, which parse them when they need them.
+ * Refuses a query string that does not decode (bad percent escapes) or whose names or
+ * values carry control characters, with 400 — the rule JSON text follows
+ * ({@link JsonTextConfiguration}), for search terms and filters that would otherwise
+ * reach SQL with a NUL PostgreSQL cannot take. Only the query string is read: form and
+ * multipart bodies are left to their handlers, which parse them when they need them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -36,9 +37,9 @@ class QueryTextFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String query = request.getQueryString();
 		if (query != null && !isClean(query)) {
-			this.problems.write(response, ProblemResponses.of(HttpStatus.BAD_REQUEST, "malformed-query",
-					"Malformed query string", "The query string has an invalid escape or a control character.",
-					request));
+			this.problems.write(response,
+					ProblemResponses.of(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
+							"The query string has an invalid escape or a control character.", request));
 			return;
 		}
 		chain.doFilter(request, response);

@@ -23,9 +23,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses request bodies larger than {@code spark.max-request-body} with 413: at once when the
- * {@code Content-Length} says so, otherwise (chunked bodies) as soon as reading passes the limit. Routes declared
- * as {@link RequestBodyLimit} beans (uploads) have their own, larger limit.
+ * Refuses request bodies larger than {@code spark.max-request-body} with 413: at once
+ * when the {@code Content-Length} says so, otherwise (chunked bodies) as soon as reading
+ * passes the limit. Routes declared as {@link RequestBodyLimit} beans (uploads) have
+ * their own, larger limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -76,7 +77,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static boolean isOfType(HttpServletRequest request, MediaType type) {
 		try {
-			return request.getContentType() != null && type.includes(MediaType.parseMediaType(request.getContentType()));
+			return request.getContentType() != null
+					&& type.includes(MediaType.parseMediaType(request.getContentType()));
 		}
 		catch (org.springframework.http.InvalidMediaTypeException ex) {
 			return false;

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id (a well-formed {@code X-Request-Id} from the proxy, or a new one), echoes it, and writes
- * one access-log line per request. The line holds the path without its query string: query strings may carry
- * search terms, which can be clinical.
+ * Gives every request an id (a well-formed {@code X-Request-Id} from the proxy, or a new
+ * one), echoes it, and writes one access-log line per request. The line holds the path
+ * without its query string: query strings may carry search terms, which can be clinical.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

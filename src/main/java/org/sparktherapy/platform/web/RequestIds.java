@@ -3,8 +3,8 @@ package org.sparktherapy.platform.web;
 import org.slf4j.MDC;
 
 /**
- * The id of the request being served: taken from {@code X-Request-Id} or generated, put in the log context and
- * echoed back; problem responses carry it as {@code traceId}.
+ * The id of the request being served: taken from {@code X-Request-Id} or generated, put
+ * in the log context and echoed back; problem responses carry it as {@code traceId}.
  */
 public final class RequestIds {
 
@@ -18,8 +18,8 @@ public final class RequestIds {
 	private static final java.util.regex.Pattern FEED = java.util.regex.Pattern.compile("^/api/calendar/[^/]+\\.ics$");
 
 	/**
-	 * A request path as it may appear in logs: private calendar-feed tokens (which open a feed by themselves) are
-	 * masked.
+	 * A request path as it may appear in logs: private calendar-feed tokens (which open a
+	 * feed by themselves) are masked.
 	 */
 	public static String loggablePath(String path) {
 		return (path != null && FEED.matcher(path).matches()) ? "/api/calendar/{token}.ics" : path;

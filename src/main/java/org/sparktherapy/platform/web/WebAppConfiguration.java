@@ -12,9 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * Serves the web app built into {@code classpath:/static}: hashed {@code /assets/**} cached for a year, everything
- * else revalidated, and any other path that is not a file, not {@code /api/**} and not {@code /metrics} answered
- * with {@code index.html} so the app's deep links work on reload.
+ * Serves the web app built into {@code classpath:/static}: hashed {@code /assets/**}
+ * cached for a year, everything else revalidated, and any other path that is not a file,
+ * not {@code /api/**} and not {@code /metrics} answered with {@code index.html} so the
+ * app's deep links work on reload.
  */
 @Configuration(proxyBeanMethods = false)
 class WebAppConfiguration implements WebMvcConfigurer {

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's treatment programs ({@code demo} profile): the supervising BCBA designs skill and behavior
- * programs for every child in care on her caseload and moves targets through several phases, through the same
- * service as the API.
+ * The demo clinic's treatment programs ({@code demo} profile): the supervising BCBA
+ * designs skill and behavior programs for every child in care on her caseload and moves
+ * targets through several phases, through the same service as the API.
  */
 @Component
 @Profile("demo")
@@ -53,14 +53,17 @@ class DemoPrograms implements DemoData {
 					Program.Measurement.FREQUENCY, null, List.of("Elopement"),
 					List.of(List.of(TargetPhase.INTERVENTION))));
 
-	/** Behaviors measured by rate and by duration, for the first active child: every measurement is in the demo. */
-	static final List<DemoProgram> MORE_BEHAVIORS = List.of(
-			new DemoProgram("Reduce hand flapping", Program.Domain.BEHAVIOR_REDUCTION,
-					"Reduces hand flapping during table work to under two per hour.", Program.Kind.BEHAVIOR,
-					Program.Measurement.RATE, null, List.of("Hand flapping"), List.of(List.of(TargetPhase.INTERVENTION))),
-			new DemoProgram("Shorter tantrums", Program.Domain.BEHAVIOR_REDUCTION,
-					"Tantrums last under one minute.", Program.Kind.BEHAVIOR, Program.Measurement.DURATION, null,
-					List.of("Tantrum"), List.of(List.of(TargetPhase.INTERVENTION))));
+	/**
+	 * Behaviors measured by rate and by duration, for the first active child: every
+	 * measurement is in the demo.
+	 */
+	static final List<DemoProgram> MORE_BEHAVIORS = List
+		.of(new DemoProgram("Reduce hand flapping", Program.Domain.BEHAVIOR_REDUCTION,
+				"Reduces hand flapping during table work to under two per hour.", Program.Kind.BEHAVIOR,
+				Program.Measurement.RATE, null, List.of("Hand flapping"), List.of(List.of(TargetPhase.INTERVENTION))),
+				new DemoProgram("Shorter tantrums", Program.Domain.BEHAVIOR_REDUCTION,
+						"Tantrums last under one minute.", Program.Kind.BEHAVIOR, Program.Measurement.DURATION, null,
+						List.of("Tantrum"), List.of(List.of(TargetPhase.INTERVENTION))));
 
 	private final ProgramService service;
 
@@ -72,8 +75,7 @@ class DemoPrograms implements DemoData {
 
 	private final java.time.Clock clock;
 
-	DemoPrograms(ProgramService service, Children children, Accounts accounts, JdbcClient jdbc,
-			java.time.Clock clock) {
+	DemoPrograms(ProgramService service, Children children, Accounts accounts, JdbcClient jdbc, java.time.Clock clock) {
 		this.service = service;
 		this.children = children;
 		this.accounts = accounts;
@@ -81,7 +83,9 @@ class DemoPrograms implements DemoData {
 		this.clock = clock;
 	}
 
-	/** When the demo programs were designed: the demo sessions run from then until today. */
+	/**
+	 * When the demo programs were designed: the demo sessions run from then until today.
+	 */
 	static final java.time.Duration HISTORY = java.time.Duration.ofDays(7 * 7);
 
 	@Override

@@ -15,14 +15,18 @@ import org.sparktherapy.programs.TargetPhase;
 record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measurement measurement, Status status,
 		List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
-	/** What a supervisor designs and may revise; compared field by field for the change history. */
+	/**
+	 * What a supervisor designs and may revise; compared field by field for the change
+	 * history.
+	 */
 	record ProgramDesign(String name, Domain domain, String objective, MasteryCriterion masteryCriterion,
 			boolean autoAdvance) {
 	}
 
 	/**
-	 * When a target counts as mastered: at least {@code percent} % correct in {@code consecutiveSessions} sessions
-	 * in a row, each with at least {@code minTrials} trials.
+	 * When a target counts as mastered: at least {@code percent} % correct in
+	 * {@code consecutiveSessions} sessions in a row, each with at least {@code minTrials}
+	 * trials.
 	 */
 	record MasteryCriterion(int percent, int consecutiveSessions, int minTrials) {
 
@@ -40,8 +44,9 @@ record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measureme
 	}
 
 	/**
-	 * A dated, signed phase change: graphs draw these as phase-change lines. {@code automatic} changes were made by
-	 * the system (mastery evaluation); {@code by} is then null.
+	 * A dated, signed phase change: graphs draw these as phase-change lines.
+	 * {@code automatic} changes were made by the system (mastery evaluation); {@code by}
+	 * is then null.
 	 */
 	record PhaseChange(TargetPhase phase, Instant at, Person by, boolean automatic) {
 	}

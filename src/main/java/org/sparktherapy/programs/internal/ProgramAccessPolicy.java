@@ -5,8 +5,9 @@ import org.sparktherapy.children.Relation;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with programs — the one place this is decided for the programs module. Everyone who can see the
- * child reads its programs; the child's supervisors and admins design them; technicians and guardians only read.
+ * Who may do what with programs — the one place this is decided for the programs module.
+ * Everyone who can see the child reads its programs; the child's supervisors and admins
+ * design them; technicians and guardians only read.
  */
 @Component
 class ProgramAccessPolicy {

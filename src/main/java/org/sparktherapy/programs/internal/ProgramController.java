@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operations manual's {@code /api/programs} endpoints: programs, targets and phase changes.
+ * The operations manual's {@code /api/programs} endpoints: programs, targets and phase
+ * changes.
  */
 @RestController
 @RequestMapping("/api/programs")
@@ -50,8 +51,8 @@ class ProgramController {
 		this.service = service;
 	}
 
-	record CriterionRequest(@NotNull @Min(1) @Max(100) Integer percent, @NotNull @Min(1) @Max(50) Integer consecutiveSessions,
-			@NotNull @Min(0) @Max(1000) Integer minTrials) {
+	record CriterionRequest(@NotNull @Min(1) @Max(100) Integer percent,
+			@NotNull @Min(1) @Max(50) Integer consecutiveSessions, @NotNull @Min(0) @Max(1000) Integer minTrials) {
 
 		MasteryCriterion toCriterion() {
 			return new MasteryCriterion(this.percent, this.consecutiveSessions, this.minTrials);
@@ -93,8 +94,7 @@ class ProgramController {
 		static ProgramResponse of(Program p) {
 			return new ProgramResponse(p.id(), p.childId(), p.design().name(), p.design().domain(),
 					p.design().objective(), p.kind(), p.measurement(), p.design().masteryCriterion(),
-					p.design().autoAdvance(), p.status(),
-					p.targets(), p.createdAt(), p.updatedAt(), p.version());
+					p.design().autoAdvance(), p.status(), p.targets(), p.createdAt(), p.updatedAt(), p.version());
 		}
 
 		String etag() {
@@ -117,7 +117,8 @@ class ProgramController {
 				targets);
 		ProgramResponse body = ProgramResponse.of(program);
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(program.id()).toUri())
+			.created(
+					ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(program.id()).toUri())
 			.eTag(body.etag())
 			.body(body);
 	}
@@ -167,7 +168,10 @@ class ProgramController {
 		Target target = this.service.addTarget(user, id, request.toTarget());
 		// a target lives in its program's record
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/programs/{id}").buildAndExpand(id).toUri())
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/programs/{id}")
+				.buildAndExpand(id)
+				.toUri())
 			.body(target);
 	}
 

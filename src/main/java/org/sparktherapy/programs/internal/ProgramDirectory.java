@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link Programs} for other modules. Callers have already checked that their user may see the child.
+ * {@link Programs} for other modules. Callers have already checked that their user may
+ * see the child.
  */
 @Service
 class ProgramDirectory implements Programs {
@@ -91,14 +92,17 @@ class ProgramDirectory implements Programs {
 			return false;
 		}
 		Program program = this.programs.find(programId, true).orElseThrow();
-		Program.Target target = program.targets().stream().filter(t -> t.id().equals(targetId)).findFirst().orElseThrow();
+		Program.Target target = program.targets()
+			.stream()
+			.filter(t -> t.id().equals(targetId))
+			.findFirst()
+			.orElseThrow();
 		if (program.status() != Program.Status.ACTIVE || target.phase() != TargetPhase.INTERVENTION) {
 			return false;
 		}
 		Instant now = this.clock.instant();
 		move(program, target, TargetPhase.MASTERED, this.json.writeValueAsString(Map.of("criterionMetIn", sessionIds)),
-				now,
-				"criterion met in " + sessionIds.size() + " consecutive sessions");
+				now, "criterion met in " + sessionIds.size() + " consecutive sessions");
 		UUID advanced = null;
 		if (program.design().autoAdvance()) {
 			var next = program.targets().stream().filter(t -> t.phase() == TargetPhase.BASELINE).findFirst();
@@ -110,8 +114,8 @@ class ProgramDirectory implements Programs {
 			}
 		}
 		this.programs.touch(programId, now);
-		this.events.publishEvent(new TargetMastered(program.childId(), programId, targetId, List.copyOf(sessionIds),
-				advanced, now));
+		this.events.publishEvent(
+				new TargetMastered(program.childId(), programId, targetId, List.copyOf(sessionIds), advanced, now));
 		return true;
 	}
 

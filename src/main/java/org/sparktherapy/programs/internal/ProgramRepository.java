@@ -94,11 +94,12 @@ class ProgramRepository {
 
 	void insertTarget(UUID id, UUID programId, UUID childId, String name, String definition, String notes,
 			TargetPhase phase, Instant now) {
-		this.jdbc.sql("""
-				insert into targets (id, program_id, child_id, name, definition, notes, phase, position, created_at, updated_at)
-				values (:id, :program, :child, :name, :definition, :notes, :phase,
-				    (select coalesce(max(position), -1) + 1 from targets where program_id = :program), :now, :now)
-				""")
+		this.jdbc
+			.sql("""
+					insert into targets (id, program_id, child_id, name, definition, notes, phase, position, created_at, updated_at)
+					values (:id, :program, :child, :name, :definition, :notes, :phase,
+					    (select coalesce(max(position), -1) + 1 from targets where program_id = :program), :now, :now)
+					""")
 			.param("id", id)
 			.param("program", programId)
 			.param("child", childId)
@@ -111,10 +112,11 @@ class ProgramRepository {
 	}
 
 	void updateTarget(UUID targetId, String name, String definition, String notes, TargetPhase phase, Instant now) {
-		this.jdbc.sql("""
-				update targets set name = :name, definition = :definition, notes = :notes, phase = :phase, updated_at = :now
-				where id = :id
-				""")
+		this.jdbc
+			.sql("""
+					update targets set name = :name, definition = :definition, notes = :notes, phase = :phase, updated_at = :now
+					where id = :id
+					""")
 			.param("id", targetId)
 			.param("name", name)
 			.param("definition", definition)
@@ -128,7 +130,10 @@ class ProgramRepository {
 		recordPhaseChange(targetId, childId, phase, by, at, null);
 	}
 
-	/** A phase change; with a {@code basis} (JSON) it was made automatically by the system. */
+	/**
+	 * A phase change; with a {@code basis} (JSON) it was made automatically by the
+	 * system.
+	 */
 	void recordPhaseChange(UUID targetId, UUID childId, TargetPhase phase, UUID by, Instant at, String basis) {
 		this.jdbc.sql("""
 				insert into target_phase_changes (id, target_id, child_id, phase, at, account_id, automatic, basis)
@@ -145,7 +150,10 @@ class ProgramRepository {
 			.update();
 	}
 
-	/** Each target's latest phase change: whether it was automatic and, for an auto-advance, after which target. */
+	/**
+	 * Each target's latest phase change: whether it was automatic and, for an
+	 * auto-advance, after which target.
+	 */
 	record LatestChange(UUID targetId, boolean automatic, UUID advancedAfter) {
 	}
 
@@ -214,8 +222,9 @@ class ProgramRepository {
 				where t.program_id = :program order by c.at
 				""").param("program", program.id()).query((rs, n) -> {
 			changes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-				.add(new PhaseChange(TargetPhase.of(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-						(rs.getObject(4) != null) ? new Program.Person(rs.getObject(4, UUID.class), rs.getString(5)) : null,
+				.add(new PhaseChange(
+						TargetPhase.of(rs.getString(2)), rs.getTimestamp(3).toInstant(), (rs.getObject(4) != null)
+								? new Program.Person(rs.getObject(4, UUID.class), rs.getString(5)) : null,
 						rs.getBoolean(6)));
 			return null;
 		}).list();
@@ -233,9 +242,8 @@ class ProgramRepository {
 
 	private static Program map(ResultSet rs) throws SQLException {
 		Integer percent = (Integer) rs.getObject("mastery_percent");
-		MasteryCriterion criterion = (percent == null) ? null
-				: new MasteryCriterion(percent, rs.getInt("mastery_consecutive_sessions"),
-						rs.getInt("mastery_min_trials"));
+		MasteryCriterion criterion = (percent == null) ? null : new MasteryCriterion(percent,
+				rs.getInt("mastery_consecutive_sessions"), rs.getInt("mastery_min_trials"));
 		ProgramDesign design = new ProgramDesign(rs.getString("name"), Program.Domain.of(rs.getString("domain")),
 				rs.getString("objective"), criterion, rs.getBoolean("auto_advance"));
 		return new Program(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class), design,

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Designing and reading programs and targets. Each call resolves what the user is to the child, checks it with
- * {@link ProgramAccessPolicy}, writes the PHI access log (refusals included) and the change history, in one
- * transaction.
+ * Designing and reading programs and targets. Each call resolves what the user is to the
+ * child, checks it with {@link ProgramAccessPolicy}, writes the PHI access log (refusals
+ * included) and the change history, in one transaction.
  */
 @Service
 class ProgramService {
@@ -41,7 +41,10 @@ class ProgramService {
 			Boolean autoAdvance, Program.Status status) {
 	}
 
-	/** A partial change of a target; {@code null} leaves a field as it is, an empty text clears. */
+	/**
+	 * A partial change of a target; {@code null} leaves a field as it is, an empty text
+	 * clears.
+	 */
 	record TargetChange(String name, String definition, String notes, TargetPhase phase) {
 	}
 
@@ -81,8 +84,7 @@ class ProgramService {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.programs.insert(id, childId, design, kind, measurement, now);
-		this.history.record(childId, "program", id, "created",
-				List.of(new FieldChange("name", null, design.name())));
+		this.history.record(childId, "program", id, "created", List.of(new FieldChange("name", null, design.name())));
 		for (NewTarget target : targets) {
 			addTarget(user, id, childId, target, now);
 		}
@@ -216,8 +218,9 @@ class ProgramService {
 	}
 
 	/**
-	 * A supervisor undoes an automatic mastery: the target returns to intervention, and the target that was advanced
-	 * because of it returns to baseline if nothing changed it since. Both are recorded as the supervisor's changes.
+	 * A supervisor undoes an automatic mastery: the target returns to intervention, and
+	 * the target that was advanced because of it returns to baseline if nothing changed
+	 * it since. Both are recorded as the supervisor's changes.
 	 */
 	@Transactional
 	Program undoMastery(CurrentUser user, UUID programId, UUID targetId) {

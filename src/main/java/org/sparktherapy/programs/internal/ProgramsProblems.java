@@ -71,7 +71,8 @@ final class ProgramsProblems {
 	static final class MeasurementDoesNotFitKind extends InvalidInput {
 
 		MeasurementDoesNotFitKind() {
-			super("/measurement", "skill programs measure percent_correct or task_analysis; behavior programs frequency, rate or duration");
+			super("/measurement",
+					"skill programs measure percent_correct or task_analysis; behavior programs frequency, rate or duration");
 		}
 
 	}

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The signed-in user's live event stream (server-sent events) and the tickets that open it without a header.
+ * The signed-in user's live event stream (server-sent events) and the tickets that open
+ * it without a header.
  */
 @RestController
 @Tag(name = "Live events", description = "Server-sent events: new messages, read receipts, notifications and "
@@ -33,7 +34,9 @@ class LiveEventController {
 
 	private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,18}");
 
-	/** The claim of our access tokens naming their sign-in (see identity's access tokens). */
+	/**
+	 * The claim of our access tokens naming their sign-in (see identity's access tokens).
+	 */
 	private static final String SESSION_CLAIM = "sid";
 
 	private final LiveEventHub hub;
@@ -46,27 +49,26 @@ class LiveEventController {
 	}
 
 	@GetMapping("/api/events")
-	@Operation(summary = "The signed-in user's live event stream (text/event-stream)",
-			description = """
-					Authenticate with `Authorization: Bearer …`, or — for EventSource, which cannot send headers — \
-					with `ticket` from `POST /api/events/ticket`. The stream starts with a `retry:` hint and a \
-					`ready` event (`id:` = where it starts); then each event has `id:` (increasing), `event:` (its \
-					type: message.created, message.updated, conversation.read, conversation.changed, \
-					notification.created, notification.read, appointment.changed) and `data:` (JSON of ids, kinds \
-					and counts). Comment lines every 20 s keep proxies from closing it. It ends when the access \
-					token (or the one the ticket was issued for) expires, or at sign-out: reconnect with a fresh \
-					token. Send `Last-Event-ID` (header, or `lastEventId`) to receive what you missed, in order and \
-					once. 400 if it is not an event id; 410 (type …/live-events-expired) if events after it are no \
-					longer kept: reload your data, then reconnect without it.""")
+	@Operation(summary = "The signed-in user's live event stream (text/event-stream)", description = """
+			Authenticate with `Authorization: Bearer …`, or — for EventSource, which cannot send headers — \
+			with `ticket` from `POST /api/events/ticket`. The stream starts with a `retry:` hint and a \
+			`ready` event (`id:` = where it starts); then each event has `id:` (increasing), `event:` (its \
+			type: message.created, message.updated, conversation.read, conversation.changed, \
+			notification.created, notification.read, appointment.changed) and `data:` (JSON of ids, kinds \
+			and counts). Comment lines every 20 s keep proxies from closing it. It ends when the access \
+			token (or the one the ticket was issued for) expires, or at sign-out: reconnect with a fresh \
+			token. Send `Last-Event-ID` (header, or `lastEventId`) to receive what you missed, in order and \
+			once. 400 if it is not an event id; 410 (type …/live-events-expired) if events after it are no \
+			longer kept: reload your data, then reconnect without it.""")
 	@ApiResponse(responseCode = "200", description = "The stream",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
-	ResponseEntity<SseEmitter> events(Authentication authentication,
-			@Parameter(description = "The id of the last event received (sent by EventSource on reconnection)")
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
-			@Parameter(description = "Same as the Last-Event-ID header (which wins when both are sent)")
-			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
-			@Parameter(description = "A stream ticket instead of the Authorization header")
-			@RequestParam(name = "ticket", required = false) String ticket) {
+	ResponseEntity<SseEmitter> events(Authentication authentication, @Parameter(
+			description = "The id of the last event received (sent by EventSource on reconnection)") @RequestHeader(
+					name = "Last-Event-ID", required = false) String lastEventIdHeader,
+			@Parameter(description = "Same as the Last-Event-ID header (which wins when both are sent)") @RequestParam(
+					name = "lastEventId", required = false) String lastEventIdParameter,
+			@Parameter(description = "A stream ticket instead of the Authorization header") @RequestParam(
+					name = "ticket", required = false) String ticket) {
 		Long lastEventId = null;
 		if (lastEventIdHeader != null && !lastEventIdHeader.isBlank()) {
 			lastEventId = eventId(lastEventIdHeader, "/headers/Last-Event-ID");
@@ -95,12 +97,8 @@ class LiveEventController {
 			throw new RealtimeProblems.StreamCredentialMissing();
 		}
 		Instant until = credential.getExpiresAt() != null ? credential.getExpiresAt() : Instant.now();
-		SseEmitter emitter = this.hub.open(UUID.fromString(credential.getSubject()), credential, until,
-				lastEventId);
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.header("X-Accel-Buffering", "no")
-			.body(emitter);
+		SseEmitter emitter = this.hub.open(UUID.fromString(credential.getSubject()), credential, until, lastEventId);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no").body(emitter);
 	}
 
 	record TicketResponse(String ticket, Instant expiresAt) {

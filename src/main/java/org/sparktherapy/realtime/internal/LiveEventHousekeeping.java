@@ -11,8 +11,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes live events older than {@code spark.realtime.retention}, every {@code spark.realtime.housekeeping}. Every
- * node runs it: the delete is idempotent and the horizon it records only grows, so no lock is needed.
+ * Deletes live events older than {@code spark.realtime.retention}, every
+ * {@code spark.realtime.housekeeping}. Every node runs it: the delete is idempotent and
+ * the horizon it records only grows, so no lock is needed.
  */
 @Component
 class LiveEventHousekeeping implements SmartLifecycle {

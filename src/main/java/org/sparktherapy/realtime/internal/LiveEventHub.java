@@ -33,11 +33,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * This node's open streams by user, and the notices that wake them.
  *
  * <p>
- * After a commit the store hands the hub the events it wrote; the hub announces "these users have new events"
- * through its {@link Relay}: straight to this node's streams, or — with Redis — to every node, this one included.
- * If the relay fails, this node's streams are still woken; streams elsewhere catch up on their next periodic
- * re-read ({@code spark.realtime.recheck}) or on reconnect. Every {@code heartbeat} each stream gets a comment line;
- * every {@code recheck} each stream's sign-in is checked again (sign-out, deactivation) and its store re-read.
+ * After a commit the store hands the hub the events it wrote; the hub announces "these
+ * users have new events" through its {@link Relay}: straight to this node's streams, or —
+ * with Redis — to every node, this one included. If the relay fails, this node's streams
+ * are still woken; streams elsewhere catch up on their next periodic re-read
+ * ({@code spark.realtime.recheck}) or on reconnect. Every {@code heartbeat} each stream
+ * gets a comment line; every {@code recheck} each stream's sign-in is checked again
+ * (sign-out, deactivation) and its store re-read.
  */
 @Component
 class LiveEventHub implements SmartLifecycle {
@@ -50,7 +52,10 @@ class LiveEventHub implements SmartLifecycle {
 		/** Tells every node's hub that these users have new events. */
 		void announce(Set<UUID> users);
 
-		/** Tells every node's hub to re-check the sign-in behind these users' streams at once. */
+		/**
+		 * Tells every node's hub to re-check the sign-in behind these users' streams at
+		 * once.
+		 */
 		void recheck(Set<UUID> users);
 
 	}
@@ -119,17 +124,18 @@ class LiveEventHub implements SmartLifecycle {
 	}
 
 	/**
-	 * Makes notices go through {@code relay} (e.g. Redis) instead of straight to this node's streams; {@code null}
-	 * goes back to this node only.
+	 * Makes notices go through {@code relay} (e.g. Redis) instead of straight to this
+	 * node's streams; {@code null} goes back to this node only.
 	 */
 	void relayThrough(Relay relay) {
 		this.relay = (relay != null) ? relay : this.local;
 	}
 
 	/**
-	 * Opens a stream for the user holding {@code credential} until {@code until}, starting after
-	 * {@code lastEventId} (or at the user's newest event when null).
-	 * @throws RealtimeProblems.LiveEventsExpired when events after {@code lastEventId} are gone
+	 * Opens a stream for the user holding {@code credential} until {@code until},
+	 * starting after {@code lastEventId} (or at the user's newest event when null).
+	 * @throws RealtimeProblems.LiveEventsExpired when events after {@code lastEventId}
+	 * are gone
 	 */
 	SseEmitter open(UUID userId, Jwt credential, Instant until, Long lastEventId) {
 		Duration lifetime = Duration.between(this.clock.instant(), until);
@@ -139,8 +145,10 @@ class LiveEventHub implements SmartLifecycle {
 		SseEmitter emitter = new SseEmitter(Math.max(1, lifetime.toMillis()));
 		LiveStream stream = new LiveStream(userId, credential, emitter, this.store::since, this.observer,
 				this.properties.replayBatch());
-		// subscribe before the first read: an event committed from now on wakes the stream after that read
-		// (added inside compute: atomic with the removal of the user's last stream, which drops the set)
+		// subscribe before the first read: an event committed from now on wakes the
+		// stream after that read
+		// (added inside compute: atomic with the removal of the user's last stream, which
+		// drops the set)
 		this.streams.compute(userId, (id, open) -> {
 			Set<LiveStream> set = (open != null) ? open : ConcurrentHashMap.newKeySet();
 			set.add(stream);
@@ -172,7 +180,10 @@ class LiveEventHub implements SmartLifecycle {
 		}
 	}
 
-	/** Re-checks the sign-in of the users' streams on every node (after deactivation or a password change). */
+	/**
+	 * Re-checks the sign-in of the users' streams on every node (after deactivation or a
+	 * password change).
+	 */
 	void recheckEverywhere(Set<UUID> users) {
 		try {
 			this.relay.recheck(users);
@@ -194,7 +205,10 @@ class LiveEventHub implements SmartLifecycle {
 		}
 	}
 
-	/** Wakes every stream of this node (e.g. after the relay reconnected: notices may have been lost). */
+	/**
+	 * Wakes every stream of this node (e.g. after the relay reconnected: notices may have
+	 * been lost).
+	 */
 	void wakeAll() {
 		wake(List.copyOf(this.streams.keySet()));
 	}
@@ -211,14 +225,18 @@ class LiveEventHub implements SmartLifecycle {
 
 	private void recheck(LiveStream stream) {
 		if (!signedIn(stream.credential())) {
-			// signed out, deactivated, or the database is unreachable: end the stream; the client reconnects
+			// signed out, deactivated, or the database is unreachable: end the stream;
+			// the client reconnects
 			stream.close();
 			return;
 		}
 		stream.wake(this.executor);
 	}
 
-	/** Whether the account and sign-in behind a credential are still active (as for any API request). */
+	/**
+	 * Whether the account and sign-in behind a credential are still active (as for any
+	 * API request).
+	 */
 	boolean signedIn(Jwt credential) {
 		try {
 			this.signIns.convert(credential);
@@ -257,7 +275,10 @@ class LiveEventHub implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Ends every stream first, so the web server's graceful shutdown does not wait for them. */
+	/**
+	 * Ends every stream first, so the web server's graceful shutdown does not wait for
+	 * them.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;

@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the stored live events for streams, and forgets old ones. The replay window rule: a client's
- * {@code Last-Event-ID} is accepted when it is not below the highest id housekeeping deleted <em>for that user</em>
- * (nothing it had not seen is gone) and not above the last id ever issued; otherwise the client must reload (410).
+ * Reads the stored live events for streams, and forgets old ones. The replay window rule:
+ * a client's {@code Last-Event-ID} is accepted when it is not below the highest id
+ * housekeeping deleted <em>for that user</em> (nothing it had not seen is gone) and not
+ * above the last id ever issued; otherwise the client must reload (410).
  */
 @Repository
 class LiveEventLog {
@@ -25,9 +26,9 @@ class LiveEventLog {
 	}
 
 	/**
-	 * Where a new stream of {@code recipient} starts, checking the client's {@code Last-Event-ID} if it sent one,
-	 * and the first events to send — read in one snapshot, so housekeeping cannot delete an event between the
-	 * check and the read.
+	 * Where a new stream of {@code recipient} starts, checking the client's
+	 * {@code Last-Event-ID} if it sent one, and the first events to send — read in one
+	 * snapshot, so housekeeping cannot delete an event between the check and the read.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Start start(UUID recipient, Long lastEventId, int limit) {
@@ -79,8 +80,9 @@ class LiveEventLog {
 	}
 
 	/**
-	 * Forgets events older than {@code before} and remembers, per recipient, the highest id forgotten (so a client
-	 * that had not seen it is told to reload). Idempotent: every node may run it. Returns how many were deleted.
+	 * Forgets events older than {@code before} and remembers, per recipient, the highest
+	 * id forgotten (so a client that had not seen it is told to reload). Idempotent:
+	 * every node may run it. Returns how many were deleted.
 	 */
 	@Transactional
 	int forgetBefore(Instant before) {
@@ -93,10 +95,7 @@ class LiveEventLog {
 				        set pruned_through = greatest(live_event_horizons.pruned_through, excluded.pruned_through)
 				)
 				select count(*) from gone
-				""")
-			.param("before", Timestamp.from(before))
-			.query(Integer.class)
-			.single();
+				""").param("before", Timestamp.from(before)).query(Integer.class).single();
 	}
 
 }

@@ -27,15 +27,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores live events with the caller's transaction and tells the {@link LiveEventHub} after commit.
+ * Stores live events with the caller's transaction and tells the {@link LiveEventHub}
+ * after commit.
  *
  * <p>
- * <b>Order per recipient.</b> Event ids come from one sequence, but transactions commit in any order: if event 101
- * of a user committed before event 100, a client that saw 101 and reconnected with {@code Last-Event-ID: 101} would
- * never get 100. So the events a transaction published are written just before it commits, after taking a
- * transaction-scoped advisory lock per recipient (in one global order, so publishers never deadlock). For any one
- * recipient, ids are therefore committed in increasing order, and "everything after id N" is a complete answer
- * once N was seen. See docs/adr/0013-real-time-stream.md.
+ * <b>Order per recipient.</b> Event ids come from one sequence, but transactions commit
+ * in any order: if event 101 of a user committed before event 100, a client that saw 101
+ * and reconnected with {@code Last-Event-ID: 101} would never get 100. So the events a
+ * transaction published are written just before it commits, after taking a
+ * transaction-scoped advisory lock per recipient (in one global order, so publishers
+ * never deadlock). For any one recipient, ids are therefore committed in increasing
+ * order, and "everything after id N" is a complete answer once N was seen. See
+ * docs/adr/0013-real-time-stream.md.
  */
 @Service
 class LiveEventStore implements LiveEvents {
@@ -45,7 +48,9 @@ class LiveEventStore implements LiveEvents {
 	/** As the check constraint of {@code live_events.type} (V10). */
 	private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[a-z]+(\\.[a-z_]+)+");
 
-	/** Advisory lock namespace (first key) of the per-recipient publication locks: "live". */
+	/**
+	 * Advisory lock namespace (first key) of the per-recipient publication locks: "live".
+	 */
 	private static final int LOCK_NAMESPACE = 0x6c697665;
 
 	private final JdbcClient jdbc;
@@ -82,8 +87,9 @@ class LiveEventStore implements LiveEvents {
 	}
 
 	/**
-	 * The events published so far in the current transaction, written before it commits. Kept in the transaction's
-	 * synchronization (suspended with it by {@code REQUIRES_NEW}), not in a bound resource (which would not be).
+	 * The events published so far in the current transaction, written before it commits.
+	 * Kept in the transaction's synchronization (suspended with it by
+	 * {@code REQUIRES_NEW}), not in a bound resource (which would not be).
 	 */
 	private List<Pending> pending() {
 		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
@@ -97,9 +103,10 @@ class LiveEventStore implements LiveEvents {
 	}
 
 	/**
-	 * One transaction's live events: written before commit, announced to the hub after it. Events published too
-	 * late for that (by another synchronization's {@code beforeCommit}, e.g. a {@code BEFORE_COMMIT} event
-	 * listener) are written right after the commit in a transaction of their own.
+	 * One transaction's live events: written before commit, announced to the hub after
+	 * it. Events published too late for that (by another synchronization's
+	 * {@code beforeCommit}, e.g. a {@code BEFORE_COMMIT} event listener) are written
+	 * right after the commit in a transaction of their own.
 	 */
 	private final class Publication implements TransactionSynchronization {
 
@@ -140,7 +147,8 @@ class LiveEventStore implements LiveEvents {
 	private List<LiveEvent> write(List<Pending> pending) {
 		TreeSet<Integer> locks = new TreeSet<>();
 		pending.forEach(event -> event.recipients().forEach(recipient -> locks.add(recipient.hashCode())));
-		// one statement, taking the locks in ascending order (unnest yields the array in order)
+		// one statement, taking the locks in ascending order (unnest yields the array in
+		// order)
 		this.jdbc.sql("select count(pg_advisory_xact_lock(:namespace, k)) from unnest(cast(:keys as int[])) as k")
 			.param("namespace", LOCK_NAMESPACE)
 			.param("keys", locks.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))

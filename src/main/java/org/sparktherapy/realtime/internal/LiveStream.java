@@ -10,15 +10,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open {@code GET /api/events} stream: the user's position in their events (the id of the last one sent) and
- * the response it writes to. It holds no thread while idle.
+ * One open {@code GET /api/events} stream: the user's position in their events (the id of
+ * the last one sent) and the response it writes to. It holds no thread while idle.
  *
  * <p>
- * A notice that the user has new events ({@link #wake}) does not carry the events: the stream reads everything
- * after its position from the store, in id order, and sends it. Notices that arrive while a read runs are folded
- * into one more read. So an event is never sent twice, never skipped (ids of one user commit in order, see
- * {@link LiveEventStore}), and the race between the replay after {@code Last-Event-ID} and live delivery does not
- * exist: the stream subscribes before its first read, and every later notice triggers a read from the position.
+ * A notice that the user has new events ({@link #wake}) does not carry the events: the
+ * stream reads everything after its position from the store, in id order, and sends it.
+ * Notices that arrive while a read runs are folded into one more read. So an event is
+ * never sent twice, never skipped (ids of one user commit in order, see
+ * {@link LiveEventStore}), and the race between the replay after {@code Last-Event-ID}
+ * and live delivery does not exist: the stream subscribes before its first read, and
+ * every later notice triggers a read from the position.
  */
 final class LiveStream {
 
@@ -50,12 +52,18 @@ final class LiveStream {
 
 	private final int batch;
 
-	/** Pending notices; starts at 1, the opener's, so no read runs before the first one is done. */
+	/**
+	 * Pending notices; starts at 1, the opener's, so no read runs before the first one is
+	 * done.
+	 */
 	private final AtomicInteger notices = new AtomicInteger(1);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/** Whether the opening frames are sent: heartbeats wait for them, so the reconnection hint comes first. */
+	/**
+	 * Whether the opening frames are sent: heartbeats wait for them, so the reconnection
+	 * hint comes first.
+	 */
 	private volatile boolean begun;
 
 	/** Only touched by the one read running at a time (see {@link #drain}). */
@@ -77,7 +85,10 @@ final class LiveStream {
 		return this.userId;
 	}
 
-	/** The signed-in user's access token, or the claims a stream ticket stands for: re-checked while open. */
+	/**
+	 * The signed-in user's access token, or the claims a stream ticket stands for:
+	 * re-checked while open.
+	 */
 	Jwt credential() {
 		return this.credential;
 	}
@@ -87,8 +98,9 @@ final class LiveStream {
 	}
 
 	/**
-	 * Sends the opening frames and the replay read in the stream's first snapshot, then starts following: the
-	 * reconnection hint, a {@code ready} event whose id is where the stream starts, the replayed events.
+	 * Sends the opening frames and the replay read in the stream's first snapshot, then
+	 * starts following: the reconnection hint, a {@code ready} event whose id is where
+	 * the stream starts, the replayed events.
 	 */
 	void begin(LiveEventLog.Start start, long retryMillis, Runnable follow) {
 		this.position = start.cursor();
@@ -108,14 +120,19 @@ final class LiveStream {
 		follow.run();
 	}
 
-	/** The user has new events: read them, now or right after the read that is running. */
+	/**
+	 * The user has new events: read them, now or right after the read that is running.
+	 */
 	void wake(java.util.concurrent.Executor executor) {
 		if (!this.closed.get() && this.notices.getAndIncrement() == 0) {
 			executor.execute(this::drain);
 		}
 	}
 
-	/** Reads and sends until no notice is pending. Runs once at a time (guarded by {@link #notices}). */
+	/**
+	 * Reads and sends until no notice is pending. Runs once at a time (guarded by
+	 * {@link #notices}).
+	 */
 	void drain() {
 		int seen = this.notices.get();
 		while (seen > 0) {
@@ -131,7 +148,8 @@ final class LiveStream {
 				while (events.size() == this.batch);
 			}
 			catch (IOException | RuntimeException ex) {
-				// the client went away or the store is unreachable: the client resumes by Last-Event-ID
+				// the client went away or the store is unreachable: the client resumes by
+				// Last-Event-ID
 				close();
 				return;
 			}
@@ -141,10 +159,8 @@ final class LiveStream {
 
 	private void send(List<LiveEvent> events) throws IOException {
 		for (LiveEvent event : events) {
-			this.emitter.send(SseEmitter.event()
-				.id(Long.toString(event.id()))
-				.name(event.type())
-				.data(event.payload()));
+			this.emitter
+				.send(SseEmitter.event().id(Long.toString(event.id())).name(event.type()).data(event.payload()));
 			this.position = event.id();
 		}
 		if (!events.isEmpty()) {
@@ -152,7 +168,10 @@ final class LiveStream {
 		}
 	}
 
-	/** A comment line that keeps proxies from closing an idle stream (and finds a vanished client). */
+	/**
+	 * A comment line that keeps proxies from closing an idle stream (and finds a vanished
+	 * client).
+	 */
 	void heartbeat() {
 		if (this.closed.get() || !this.begun) {
 			return;
@@ -165,7 +184,10 @@ final class LiveStream {
 		}
 	}
 
-	/** Ends the stream (sign-in ended, credential expired, node stopping); the client reconnects. */
+	/**
+	 * Ends the stream (sign-in ended, credential expired, node stopping); the client
+	 * reconnects.
+	 */
 	void close() {
 		if (!this.closed.get()) {
 			try {

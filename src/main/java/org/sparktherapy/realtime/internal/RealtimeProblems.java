@@ -21,8 +21,9 @@ final class RealtimeProblems {
 	}
 
 	/**
-	 * Events after the client's {@code Last-Event-ID} are no longer kept (or the id was never issued): the client
-	 * cannot catch up by replay. It reloads its state, then reconnects without {@code Last-Event-ID}.
+	 * Events after the client's {@code Last-Event-ID} are no longer kept (or the id was
+	 * never issued): the client cannot catch up by replay. It reloads its state, then
+	 * reconnects without {@code Last-Event-ID}.
 	 */
 	static final class LiveEventsExpired extends Problem {
 

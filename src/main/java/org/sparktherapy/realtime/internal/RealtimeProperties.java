@@ -6,17 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Real-time settings ({@code spark.realtime.*}); the Redis address is {@code spark.redis-url}.
+ * Real-time settings ({@code spark.realtime.*}); the Redis address is
+ * {@code spark.redis-url}.
  *
  * @param heartbeat how often an idle stream gets a comment line, so proxies keep it open
  * @param retry the reconnection delay suggested to clients ({@code retry:})
  * @param retention how long live events are kept for replay by {@code Last-Event-ID}
  * @param ticketTtl how long a stream ticket may be used to open a stream
- * @param recheck how often each open stream re-checks its sign-in (sign-out, deactivation) and re-reads the store
- * (catching up anything a lost Redis message did not announce)
+ * @param recheck how often each open stream re-checks its sign-in (sign-out,
+ * deactivation) and re-reads the store (catching up anything a lost Redis message did not
+ * announce)
  * @param housekeeping how often expired events are deleted
  * @param replayBatch the largest number of events read from the store at once
- * @param maxStreamLifetime the longest a stream stays open even when its credential lasts longer
+ * @param maxStreamLifetime the longest a stream stays open even when its credential lasts
+ * longer
  */
 @ConfigurationProperties("spark.realtime")
 record RealtimeProperties(@DefaultValue("20s") Duration heartbeat, @DefaultValue("3s") Duration retry,

@@ -25,14 +25,16 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Fan-out between nodes through Redis pub/sub, when {@code spark.redis-url} ({@code SPARK_REDIS_URL}) is set.
- * Notices ("these users have new events", "re-check these users' sign-in") are published on one channel; every
- * node, the publisher included, subscribes and wakes the streams it holds. Messages carry account ids only.
+ * Fan-out between nodes through Redis pub/sub, when {@code spark.redis-url}
+ * ({@code SPARK_REDIS_URL}) is set. Notices ("these users have new events", "re-check
+ * these users' sign-in") are published on one channel; every node, the publisher
+ * included, subscribes and wakes the streams it holds. Messages carry account ids only.
  *
  * <p>
- * Redis is not needed for correctness: events live in PostgreSQL. While Redis is unreachable the relay wakes this
- * node's streams directly, streams elsewhere catch up at their periodic re-read, and after Lettuce reconnects
- * every stream of this node re-reads once. The application starts (and stays healthy) without Redis.
+ * Redis is not needed for correctness: events live in PostgreSQL. While Redis is
+ * unreachable the relay wakes this node's streams directly, streams elsewhere catch up at
+ * their periodic re-read, and after Lettuce reconnects every stream of this node re-reads
+ * once. The application starts (and stays healthy) without Redis.
  */
 @Component
 @ConditionalOnExpression("!'${spark.redis-url:}'.isBlank()")
@@ -66,7 +68,8 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 		this.client = RedisClient.create(uri);
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
-			// fail at once while disconnected (this node then delivers locally) instead of queueing
+			// fail at once while disconnected (this node then delivers locally) instead
+			// of queueing
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
 		this.client.addListener(new RedisConnectionStateListener() {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Ends the streams of a deactivated account, of the sign-ins a password change revoked, and of a sign-in that ended
- * (sign-out, or revocation after a copied refresh token came back), at once and on every node — instead of at the
- * next periodic re-check.
+ * Ends the streams of a deactivated account, of the sign-ins a password change revoked,
+ * and of a sign-in that ended (sign-out, or revocation after a copied refresh token came
+ * back), at once and on every node — instead of at the next periodic re-check.
  */
 @Component
 class SignInChanges {

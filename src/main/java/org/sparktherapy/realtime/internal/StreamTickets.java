@@ -15,14 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Stream tickets: short-lived, single-purpose credentials for {@code GET /api/events?ticket=…}, for clients such as
- * the browser's {@code EventSource} that cannot send an {@code Authorization} header.
+ * Stream tickets: short-lived, single-purpose credentials for
+ * {@code GET /api/events?ticket=…}, for clients such as the browser's {@code EventSource}
+ * that cannot send an {@code Authorization} header.
  *
  * <p>
- * Stateless, so every node accepts a ticket any node issued: {@code base64url(v1|user|sign-in|expiry|until)} and
- * its HMAC-SHA256 under a key derived from the token signing key (shared by all nodes) with a purpose label, so a
- * ticket's signature can never pass as a token's and vice versa. A ticket is not a JWT: the API refuses it as a
- * bearer token. {@code until} is the expiry of the access token it was exchanged for: the stream closes then.
+ * Stateless, so every node accepts a ticket any node issued:
+ * {@code base64url(v1|user|sign-in|expiry|until)} and its HMAC-SHA256 under a key derived
+ * from the token signing key (shared by all nodes) with a purpose label, so a ticket's
+ * signature can never pass as a token's and vice versa. A ticket is not a JWT: the API
+ * refuses it as a bearer token. {@code until} is the expiry of the access token it was
+ * exchanged for: the stream closes then.
  */
 @Component
 class StreamTickets {
@@ -57,11 +60,13 @@ class StreamTickets {
 				Long.toString(expiresAt.getEpochSecond()), Long.toString(until.getEpochSecond()));
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		return new Issued(base64.encodeToString(bytes) + "." + base64.encodeToString(hmac(this.key, bytes)),
-				expiresAt);
+		return new Issued(base64.encodeToString(bytes) + "." + base64.encodeToString(hmac(this.key, bytes)), expiresAt);
 	}
 
-	/** The ticket's holder; throws {@link RealtimeProblems.InvalidStreamTicket} if forged, malformed or expired. */
+	/**
+	 * The ticket's holder; throws {@link RealtimeProblems.InvalidStreamTicket} if forged,
+	 * malformed or expired.
+	 */
 	Holder verify(String ticket) {
 		try {
 			int dot = ticket.indexOf('.');

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A therapist's proposal to move one of their appointments — new times, optionally another therapist of the child's
- * care team, alone or with its series ({@link AppointmentService.Scope}) — pending until an admin approves or
- * declines it or its proposer withdraws it.
+ * A therapist's proposal to move one of their appointments — new times, optionally
+ * another therapist of the child's care team, alone or with its series
+ * ({@link AppointmentService.Scope}) — pending until an admin approves or declines it or
+ * its proposer withdraws it.
  *
  * @param appointmentVersion the appointment's version when proposed
  * @param therapist the proposed therapist, {@code null} to keep the appointment's
@@ -18,7 +19,10 @@ record AppointmentChangeRequest(UUID id, UUID appointmentId, int appointmentVers
 		Status status, Appointment.Person requestedBy, Instant requestedAt, Appointment.Person decidedBy,
 		Instant decidedAt, String decisionReason, int version, Current appointment) {
 
-	/** The appointment now: where it is, with whom, and whether it still is what the request was made on. */
+	/**
+	 * The appointment now: where it is, with whom, and whether it still is what the
+	 * request was made on.
+	 */
 	record Current(Instant startsAt, Instant endsAt, Appointment.Person therapist, Appointment.Status status,
 			int version) {
 	}
@@ -39,8 +43,8 @@ record AppointmentChangeRequest(UUID id, UUID appointmentId, int appointmentVers
 	}
 
 	/**
-	 * A pending request whose appointment changed since it was proposed (moved, checked in, cancelled…): it can no
-	 * longer be approved, only declined or withdrawn.
+	 * A pending request whose appointment changed since it was proposed (moved, checked
+	 * in, cancelled…): it can no longer be approved, only declined or withdrawn.
 	 */
 	boolean stale() {
 		return this.status == Status.PENDING && (this.appointment.status() != Appointment.Status.SCHEDULED

@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Appointments: booking (single or a weekly series), reading, cancelling, check-in and completion. Times are
- * ISO-8601 with offsets; answers give them in the clinic's time zone.
+ * Appointments: booking (single or a weekly series), reading, cancelling, check-in and
+ * completion. Times are ISO-8601 with offsets; answers give them in the clinic's time
+ * zone.
  */
 @RestController
 @Tag(name = "Appointments", description = "Booking, recurring series, conflicts, cancellation, check-in")
@@ -65,8 +66,9 @@ class AppointmentController {
 	}
 
 	/**
-	 * A change of an appointment; {@code scope} {@code this} (the default), {@code following} or {@code all} for
-	 * occurrences of a series. Fields left out stay as they are.
+	 * A change of an appointment; {@code scope} {@code this} (the default),
+	 * {@code following} or {@code all} for occurrences of a series. Fields left out stay
+	 * as they are.
 	 */
 	record ChangeRequest(
 			@Pattern(regexp = "this|following|all", message = "must be this, following or all") String scope,
@@ -74,40 +76,47 @@ class AppointmentController {
 			@Valid OverrideRequest override) {
 	}
 
-	/** Why; {@code scope} {@code this} (the default) or {@code following} (this and the later occurrences). */
+	/**
+	 * Why; {@code scope} {@code this} (the default) or {@code following} (this and the
+	 * later occurrences).
+	 */
 	record CancelRequest(@NotBlank @Size(max = 500) String reason,
 			@Pattern(regexp = "this|following", message = "must be this or following") String scope) {
 	}
 
-	/** Check-in or a no-show; {@code override} (admins) records it before its time, saying why. */
+	/**
+	 * Check-in or a no-show; {@code override} (admins) records it before its time, saying
+	 * why.
+	 */
 	record AttendanceRequest(@Valid OverrideRequest override) {
 	}
 
 	/**
-	 * A completion: when the session actually began and ended (both optional: the recorded session's times, else the
-	 * scheduled ones, the end no later than now); {@code override} (admins) completes before the start.
+	 * A completion: when the session actually began and ended (both optional: the
+	 * recorded session's times, else the scheduled ones, the end no later than now);
+	 * {@code override} (admins) completes before the start.
 	 */
 	record CompletionRequest(OffsetDateTime actualStart, OffsetDateTime actualEnd, @Valid OverrideRequest override) {
 	}
 
 	/**
-	 * An appointment. {@code checkInOpensAt}: from when it can be checked in and recorded; {@code actualStart} and
-	 * {@code actualEnd}: when a completed one really took place (what units are counted from); {@code supervises}
-	 * (a 97155) and {@code supervisedBy} (a 97153): the overlapping appointments of the same child on the other side
-	 * of a supervision, with their therapists.
+	 * An appointment. {@code checkInOpensAt}: from when it can be checked in and
+	 * recorded; {@code actualStart} and {@code actualEnd}: when a completed one really
+	 * took place (what units are counted from); {@code supervises} (a 97155) and
+	 * {@code supervisedBy} (a 97153): the overlapping appointments of the same child on
+	 * the other side of a supervision, with their therapists.
 	 */
-	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist,
-			String serviceCode, String place, OffsetDateTime start, OffsetDateTime end, Appointment.Status status,
-			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId,
-			String sessionStatus, OffsetDateTime checkInOpensAt, OffsetDateTime actualStart,
-			OffsetDateTime actualEnd, List<Appointment.Supervision> supervises,
-			List<Appointment.Supervision> supervisedBy, int version) {
+	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist, String serviceCode,
+			String place, OffsetDateTime start, OffsetDateTime end, Appointment.Status status,
+			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId, String sessionStatus,
+			OffsetDateTime checkInOpensAt, OffsetDateTime actualStart, OffsetDateTime actualEnd,
+			List<Appointment.Supervision> supervises, List<Appointment.Supervision> supervisedBy, int version) {
 
 		static AppointmentResponse of(Appointment a, ZoneId zone, Instant checkInOpensAt) {
-			return new AppointmentResponse(a.id(), a.seriesId(), a.childId(), a.therapist(), a.serviceCode(),
-					a.place(), a.startsAt().atZone(zone).toOffsetDateTime(),
-					a.endsAt().atZone(zone).toOffsetDateTime(), a.status(), a.cancellation(), a.override(),
-					a.sessionId(), a.sessionStatus(), checkInOpensAt.atZone(zone).toOffsetDateTime(),
+			return new AppointmentResponse(a.id(), a.seriesId(), a.childId(), a.therapist(), a.serviceCode(), a.place(),
+					a.startsAt().atZone(zone).toOffsetDateTime(), a.endsAt().atZone(zone).toOffsetDateTime(),
+					a.status(), a.cancellation(), a.override(), a.sessionId(), a.sessionStatus(),
+					checkInOpensAt.atZone(zone).toOffsetDateTime(),
 					(a.actual() != null) ? a.actual().start().atZone(zone).toOffsetDateTime() : null,
 					(a.actual() != null) ? a.actual().end().atZone(zone).toOffsetDateTime() : null, a.supervises(),
 					a.supervisedBy(), a.version());
@@ -136,10 +145,12 @@ class AppointmentController {
 						request.place(), request.start(), request.end(), request.recurrence(),
 						(request.override() != null) ? request.override().reason() : null));
 		BookingResponse body = response(booking);
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(booking.occurrences().getFirst().id())
-			.toUri()).body(body);
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequest()
+				.path("/{id}")
+				.buildAndExpand(booking.occurrences().getFirst().id())
+				.toUri())
+			.body(body);
 	}
 
 	@GetMapping("/api/appointments")
@@ -158,8 +169,8 @@ class AppointmentController {
 			throw new InvalidInput("to", "must be after from");
 		}
 		PageQuery query = PageQuery.of(page, size, sort, Map.of("start", "p.starts_at"), "start,asc");
-		AppointmentRepository.Filter filter = new AppointmentRepository.Filter(instant(from), instant(to),
-				therapistId, childId, status(status));
+		AppointmentRepository.Filter filter = new AppointmentRepository.Filter(instant(from), instant(to), therapistId,
+				childId, status(status));
 		return this.service.list(user, filter, query).map(a -> response(a));
 	}
 
@@ -249,8 +260,7 @@ class AppointmentController {
 					+ "/actualStart, /actualEnd); billing counts units from them. override {reason}: an admin completes "
 					+ "earlier (the time bounds are lifted), recorded in the child's change history. Opens the session "
 					+ "for data collection if none is open; sessionId names it (sessionStatus: open or submitted).")
-	AppointmentResponse complete(@PathVariable UUID id,
-			@Valid @RequestBody(required = false) CompletionRequest request,
+	AppointmentResponse complete(@PathVariable UUID id, @Valid @RequestBody(required = false) CompletionRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		CompletionRequest body = (request != null) ? request : new CompletionRequest(null, null, null);
 		return response(this.service.complete(user, id, instant(body.actualStart()), instant(body.actualEnd()),
@@ -266,9 +276,8 @@ class AppointmentController {
 	}
 
 	private BookingResponse response(AppointmentService.Booking booking) {
-		return new BookingResponse(
-				(booking.series() != null)
-						? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
+		return new BookingResponse((booking.series() != null)
+				? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
 				booking.occurrences().stream().map(a -> response(a)).toList());
 	}
 

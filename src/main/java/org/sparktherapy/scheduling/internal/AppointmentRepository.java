@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appointments and series in PostgreSQL. The table's exclusion constraints refuse overlapping live appointments of
- * one therapist or one child, whatever runs concurrently — except a supervisor's 97155 over a technician's 97153 of
- * the same child (V17), which each side lists as its supervision.
+ * Appointments and series in PostgreSQL. The table's exclusion constraints refuse
+ * overlapping live appointments of one therapist or one child, whatever runs concurrently
+ * — except a supervisor's 97155 over a technician's 97153 of the same child (V17), which
+ * each side lists as its supervision.
  */
 @Repository
 class AppointmentRepository {
@@ -105,12 +106,13 @@ class AppointmentRepository {
 	}
 
 	void insert(NewAppointment a, Instant now) {
-		this.jdbc.sql("""
-				insert into appointments (id, series_id, child_id, therapist_id, service_code, place, starts_at, ends_at,
-				    local_start, zone, status, override_by, override_reason, created_by, created_at, updated_at)
-				values (:id, :series, :child, :therapist, :code, :place, :starts, :ends, :local, :zone, 'scheduled',
-				    :overrideBy, :overrideReason, :by, :now, :now)
-				""")
+		this.jdbc
+			.sql("""
+					insert into appointments (id, series_id, child_id, therapist_id, service_code, place, starts_at, ends_at,
+					    local_start, zone, status, override_by, override_reason, created_by, created_at, updated_at)
+					values (:id, :series, :child, :therapist, :code, :place, :starts, :ends, :local, :zone, 'scheduled',
+					    :overrideBy, :overrideReason, :by, :now, :now)
+					""")
 			.param("id", a.id())
 			.param("series", a.seriesId())
 			.param("child", a.childId())
@@ -128,7 +130,10 @@ class AppointmentRepository {
 			.update();
 	}
 
-	/** Live (not cancelled, not no-show) appointments of the therapist or the child that touch the window. */
+	/**
+	 * Live (not cancelled, not no-show) appointments of the therapist or the child that
+	 * touch the window.
+	 */
 	List<Appointment> liveOfTherapistOrChild(UUID therapistId, UUID childId, Instant from, Instant to) {
 		return this.jdbc.sql(SELECT + """
 				 where (p.therapist_id = :therapist or p.child_id = :child) and p.status not in ('cancelled', 'no_show')
@@ -156,7 +161,10 @@ class AppointmentRepository {
 			.update() == 1;
 	}
 
-	/** Completes a checked-in appointment with its actual times; returns whether it was still checked in. */
+	/**
+	 * Completes a checked-in appointment with its actual times; returns whether it was
+	 * still checked in.
+	 */
 	boolean complete(UUID id, Instant actualStart, Instant actualEnd, Instant now) {
 		return this.jdbc.sql("""
 				update appointments set status = 'completed', actual_start = :start, actual_end = :end,
@@ -186,16 +194,15 @@ class AppointmentRepository {
 			.update();
 	}
 
-	/** The series' scheduled occurrences starting at or after {@code from}, by start, locked for a change. */
+	/**
+	 * The series' scheduled occurrences starting at or after {@code from}, by start,
+	 * locked for a change.
+	 */
 	List<Appointment> scheduledOfSeries(UUID seriesId, Instant from) {
 		return this.jdbc.sql(SELECT + """
 				 where p.series_id = :series and p.status = 'scheduled' and p.starts_at >= :from
 				order by p.starts_at for update of p
-				""")
-			.param("series", seriesId)
-			.param("from", Timestamp.from(from))
-			.query((rs, n) -> map(rs))
-			.list();
+				""").param("series", seriesId).param("from", Timestamp.from(from)).query((rs, n) -> map(rs)).list();
 	}
 
 	/** The series as booked. */
@@ -227,7 +234,10 @@ class AppointmentRepository {
 			.update();
 	}
 
-	/** Gives the occurrences another series (the moved part of a series split by "this and following"). */
+	/**
+	 * Gives the occurrences another series (the moved part of a series split by "this and
+	 * following").
+	 */
 	void moveToSeries(List<UUID> ids, UUID seriesId) {
 		this.jdbc.sql("update appointments set series_id = :series where id in (:ids)")
 			.param("series", seriesId)
@@ -236,30 +246,40 @@ class AppointmentRepository {
 	}
 
 	/**
-	 * Takes the booking lock of each of these therapists and children until the transaction ends, in one global order
-	 * (ascending key), so two bookings that could overlap — sharing a therapist or a child — run one after the other.
-	 * Without it, two transactions inserting overlapping rows each wait for the other in the exclusion constraint's
-	 * check (PostgreSQL inserts the index entry first, then looks for conflicts) and one dies of a deadlock. The
-	 * second also sees the first's appointments once it has the lock, so it answers with the named conflicts.
+	 * Takes the booking lock of each of these therapists and children until the
+	 * transaction ends, in one global order (ascending key), so two bookings that could
+	 * overlap — sharing a therapist or a child — run one after the other. Without it, two
+	 * transactions inserting overlapping rows each wait for the other in the exclusion
+	 * constraint's check (PostgreSQL inserts the index entry first, then looks for
+	 * conflicts) and one dies of a deadlock. The second also sees the first's
+	 * appointments once it has the lock, so it answers with the named conflicts.
 	 */
 	void lockSchedulesOf(java.util.Collection<UUID> people) {
 		java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
 		people.forEach(id -> keys.add(id.hashCode()));
-		// one statement, taking the locks in ascending order (unnest yields the array in order)
+		// one statement, taking the locks in ascending order (unnest yields the array in
+		// order)
 		this.jdbc.sql("select count(pg_advisory_xact_lock(:namespace, k)) from unnest(cast(:keys as int[])) as k")
 			.param("namespace", SCHEDULE_LOCKS)
-			.param("keys", keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.param("keys",
+					keys.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
 			.query(Long.class)
 			.single();
 	}
 
-	/** Until {@link #checkOverlapsNow()}, overlaps are checked at commit: occurrences may pass each other. */
+	/**
+	 * Until {@link #checkOverlapsNow()}, overlaps are checked at commit: occurrences may
+	 * pass each other.
+	 */
 	void deferOverlapChecks() {
 		this.jdbc.sql("set constraints appointments_therapist_no_overlap, appointments_child_no_overlap deferred")
 			.update();
 	}
 
-	/** Checks the overlaps deferred so far (an exclusion violation here) and checks at once again. */
+	/**
+	 * Checks the overlaps deferred so far (an exclusion violation here) and checks at
+	 * once again.
+	 */
 	void checkOverlapsNow() {
 		this.jdbc.sql("set constraints appointments_therapist_no_overlap, appointments_child_no_overlap immediate")
 			.update();
@@ -372,17 +392,18 @@ class AppointmentRepository {
 						new Appointment.Person(rs.getObject("cancelled_by", UUID.class),
 								rs.getString("cancelled_by_name")),
 						rs.getString("cancelled_by_role"), rs.getString("cancel_reason"),
-						rs.getBoolean("cancelled_late"))
+						rs.getBoolean("cancelled_late")) : null,
+				(overrideBy != null)
+						? new Appointment.Override(new Appointment.Person(overrideBy, rs.getString("override_by_name")),
+								rs.getString("override_reason"))
 						: null,
-				(overrideBy != null) ? new Appointment.Override(
-						new Appointment.Person(overrideBy, rs.getString("override_by_name")),
-						rs.getString("override_reason")) : null,
 				rs.getObject("session_id", UUID.class), rs.getString("session_status"),
-				(actualStart != null) ? new Appointment.Actual(actualStart.toInstant(),
-						rs.getTimestamp("actual_end").toInstant()) : null,
+				(actualStart != null)
+						? new Appointment.Actual(actualStart.toInstant(), rs.getTimestamp("actual_end").toInstant())
+						: null,
 				"97155".equals(code) ? supervision : List.of(), "97153".equals(code) ? supervision : List.of(),
-				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
 	}
 
 	/** The appointments on the other side of a supervision overlap, by start. */

@@ -48,9 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Booking, reading, cancelling, checking in and completing appointments. Every call resolves what the user is to the
- * child, checks it with {@link SchedulingAccessPolicy}, and writes the PHI access log (refusals included), in one
- * transaction. A series is booked all or nothing: one conflicting occurrence refuses the whole series.
+ * Booking, reading, cancelling, checking in and completing appointments. Every call
+ * resolves what the user is to the child, checks it with {@link SchedulingAccessPolicy},
+ * and writes the PHI access log (refusals included), in one transaction. A series is
+ * booked all or nothing: one conflicting occurrence refuses the whole series.
  */
 @Service
 class AppointmentService {
@@ -63,7 +64,10 @@ class AppointmentService {
 	/** PostgreSQL's {@code exclusion_violation}. */
 	private static final String EXCLUSION_VIOLATION = "23P01";
 
-	/** What an admin asks to book. {@code recurrence} and {@code overrideReason} may be {@code null}. */
+	/**
+	 * What an admin asks to book. {@code recurrence} and {@code overrideReason} may be
+	 * {@code null}.
+	 */
 	record BookingRequest(UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
 			OffsetDateTime end, String recurrence, String overrideReason) {
 	}
@@ -85,8 +89,8 @@ class AppointmentService {
 	}
 
 	/**
-	 * What an admin changes in an appointment, and in which of its series' occurrences; {@code null} fields stay as
-	 * they are (a new start alone keeps the length).
+	 * What an admin changes in an appointment, and in which of its series' occurrences;
+	 * {@code null} fields stay as they are (a new start alone keeps the length).
 	 */
 	record ChangeRequest(Scope scope, OffsetDateTime start, OffsetDateTime end, UUID therapistId, String serviceCode,
 			String place, String overrideReason, Integer expectedVersion) {
@@ -126,9 +130,9 @@ class AppointmentService {
 
 	AppointmentService(AppointmentRepository appointments, AvailabilityRepository availability,
 			SchedulingAccessPolicy policy, CancellationPolicy cancellation, Children children, Sessions sessions,
-			Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-			Clock clock,
-			SparkProperties properties, AttendanceRule attendance, ChangeHistory history) {
+			Accounts accounts, AuditTrail audit, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, Clock clock, SparkProperties properties, AttendanceRule attendance,
+			ChangeHistory history) {
 		this.attendance = attendance;
 		this.history = history;
 		this.appointments = appointments;
@@ -147,10 +151,11 @@ class AppointmentService {
 	}
 
 	/**
-	 * Books one appointment or a weekly series, all or nothing. Conflicts — the therapist or the child already
-	 * booked, the therapist outside their weekly availability or on time off — refuse the booking listing every
-	 * conflicting occurrence; an admin's override reason lets availability and time off be overridden (recorded),
-	 * never a double booking.
+	 * Books one appointment or a weekly series, all or nothing. Conflicts — the therapist
+	 * or the child already booked, the therapist outside their weekly availability or on
+	 * time off — refuse the booking listing every conflicting occurrence; an admin's
+	 * override reason lets availability and time off be overridden (recorded), never a
+	 * double booking.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -200,14 +205,14 @@ class AppointmentService {
 				throw ex;
 			}
 			// booked concurrently since we looked: name what is in the way now
-			throw new SchedulingProblems.AppointmentConflicts(
-					overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, Set.of()));
+			throw new SchedulingProblems.AppointmentConflicts(overlaps(request.therapistId(), request.childId(),
+					request.serviceCode(), starts, length, Set.of()));
 		}
 		List<Appointment> booked = this.appointments.findAll(ids);
 		booked.forEach(a -> this.events.publishEvent(new AppointmentBooked(a.id(), a.seriesId(), a.childId(),
 				a.therapist().id(), a.startsAt(), a.endsAt())));
-		this.audit.success(new PhiAccess("create", "appointment",
-				(series != null) ? series.id() : ids.getFirst(), request.childId()));
+		this.audit.success(new PhiAccess("create", "appointment", (series != null) ? series.id() : ids.getFirst(),
+				request.childId()));
 		return new Booking(series, booked);
 	}
 
@@ -218,11 +223,12 @@ class AppointmentService {
 		return appointment;
 	}
 
-	/** The appointments the user may see, filtered; one access-log entry per child shown. */
+	/**
+	 * The appointments the user may see, filtered; one access-log entry per child shown.
+	 */
 	@Transactional
 	PageResponse<Appointment> list(CurrentUser user, AppointmentRepository.Filter filter, PageQuery page) {
-		PageResponse<Appointment> result = this.appointments.list(this.policy.listScope(user), user.id(), filter,
-				page);
+		PageResponse<Appointment> result = this.appointments.list(this.policy.listScope(user), user.id(), filter, page);
 		Set<UUID> shown = new LinkedHashSet<>();
 		result.content().forEach(a -> shown.add(a.childId()));
 		shown.forEach(childId -> this.audit.success(new PhiAccess("list", "appointment", null, childId)));
@@ -230,10 +236,11 @@ class AppointmentService {
 	}
 
 	/**
-	 * Changes a scheduled appointment — times, therapist, service, place — alone, with the following occurrences of
-	 * its series, or with all of them. The new start's wall-clock shift (clinic time) applies to each occurrence, so
-	 * "15:00 → 16:00" stays 16:00 across a daylight-saving change. Conflicts are checked as when booking, all or
-	 * nothing; moving "this and following" splits the series.
+	 * Changes a scheduled appointment — times, therapist, service, place — alone, with
+	 * the following occurrences of its series, or with all of them. The new start's
+	 * wall-clock shift (clinic time) applies to each occurrence, so "15:00 → 16:00" stays
+	 * 16:00 across a daylight-saving change. Conflicts are checked as when booking, all
+	 * or nothing; moving "this and following" splits the series.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -328,8 +335,9 @@ class AppointmentService {
 	}
 
 	/**
-	 * Describes the series anew after a change of all its occurrences, or splits off the moved following ones as a
-	 * series of their own; its rule's weekdays follow a move to another day.
+	 * Describes the series anew after a change of all its occurrences, or splits off the
+	 * moved following ones as a series of their own; its rule's weekdays follow a move to
+	 * another day.
 	 */
 	private Series reviseSeries(Appointment appointment, Scope scope, BookingRequest changed, OffsetDateTime start,
 			Instant firstStart, Duration length, List<UUID> moved) {
@@ -353,9 +361,9 @@ class AppointmentService {
 	}
 
 	/**
-	 * Cancels a scheduled appointment, or with {@link Scope#FOLLOWING} it and the scheduled occurrences after it in
-	 * its series: each is late when within the notice period; a guardian's is a parent cancellation. Returns the
-	 * appointment addressed.
+	 * Cancels a scheduled appointment, or with {@link Scope#FOLLOWING} it and the
+	 * scheduled occurrences after it in its series: each is late when within the notice
+	 * period; a guardian's is a parent cancellation. Returns the appointment addressed.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -396,8 +404,9 @@ class AppointmentService {
 	}
 
 	/**
-	 * Check-in: the child is here. Opens {@link AttendanceRule a set time before the start}; an admin's override
-	 * reason checks in earlier, recorded in the child's change history.
+	 * Check-in: the child is here. Opens {@link AttendanceRule a set time before the
+	 * start}; an admin's override reason checks in earlier, recorded in the child's
+	 * change history.
 	 */
 	@Transactional
 	Appointment checkIn(CurrentUser user, UUID id, String overrideReason) {
@@ -412,9 +421,10 @@ class AppointmentService {
 	}
 
 	/**
-	 * The therapist starts recording the appointment's session (from the today list): a scheduled appointment is
-	 * checked in, as the clock allows check-in, and its session record is opened (or the one already opened is
-	 * returned); submitting that session completes the appointment.
+	 * The therapist starts recording the appointment's session (from the today list): a
+	 * scheduled appointment is checked in, as the clock allows check-in, and its session
+	 * record is opened (or the one already opened is returned); submitting that session
+	 * completes the appointment.
 	 */
 	@Transactional
 	Appointment startRecording(CurrentUser user, UUID id, String overrideReason) {
@@ -439,9 +449,10 @@ class AppointmentService {
 	}
 
 	/**
-	 * Completes a checked-in appointment once it has started, with its actual start and end ({@code null}: the
-	 * recorded session's, else the scheduled start and the scheduled end or now, whichever is earlier), and opens its
-	 * session record if none is open, linked both ways. An admin's override reason completes it earlier.
+	 * Completes a checked-in appointment once it has started, with its actual start and
+	 * end ({@code null}: the recorded session's, else the scheduled start and the
+	 * scheduled end or now, whichever is earlier), and opens its session record if none
+	 * is open, linked both ways. An admin's override reason completes it earlier.
 	 */
 	@Transactional
 	Appointment complete(CurrentUser user, UUID id, Instant actualStart, Instant actualEnd, String overrideReason) {
@@ -462,10 +473,12 @@ class AppointmentService {
 	}
 
 	/**
-	 * A submitted session completes the checked-in appointment it records, with the session's times (kept between
-	 * the opening of check-in and now). Before the appointment's start the submission is refused (409), as a
-	 * completion would be; an appointment no longer checked in (completed already, or cancelled) stays as it is.
-	 * Heard in the submitting transaction, so the session and its appointment change together.
+	 * A submitted session completes the checked-in appointment it records, with the
+	 * session's times (kept between the opening of check-in and now). Before the
+	 * appointment's start the submission is refused (409), as a completion would be; an
+	 * appointment no longer checked in (completed already, or cancelled) stays as it is.
+	 * Heard in the submitting transaction, so the session and its appointment change
+	 * together.
 	 */
 	@EventListener
 	@Transactional
@@ -485,14 +498,18 @@ class AppointmentService {
 					new Appointment.Actual(submitted.startedAt(), submitted.endedAt()), now, false);
 		}
 		catch (SchedulingProblems.InvalidAppointment ex) {
-			// the session's times make no sense for the appointment: it took place as scheduled, as far as known
+			// the session's times make no sense for the appointment: it took place as
+			// scheduled, as far as known
 			actual = this.attendance.actualTimes(appointment, null, null, null, now, false);
 		}
 		finish(appointment, actual, submitted.sessionId(), now);
 		this.audit.success(new PhiAccess("complete", "appointment", appointment.id(), appointment.childId()));
 	}
 
-	/** The child did not come: the slot is free again. Only once the appointment has started, unless overridden. */
+	/**
+	 * The child did not come: the slot is free again. Only once the appointment has
+	 * started, unless overridden.
+	 */
 	@Transactional
 	Appointment noShow(CurrentUser user, UUID id, String overrideReason) {
 		Appointment appointment = attendance(user, id, "no-show", overrideReason);
@@ -505,7 +522,10 @@ class AppointmentService {
 		return this.appointments.find(id, false).orElseThrow();
 	}
 
-	/** The appointment, locked, if the user records its attendance; an override only by an admin, with a reason. */
+	/**
+	 * The appointment, locked, if the user records its attendance; an override only by an
+	 * admin, with a reason.
+	 */
 	private Appointment attendance(CurrentUser user, UUID id, String action, String overrideReason) {
 		Appointment appointment = visible(user, id, action, true);
 		if (!this.policy.mayRecordAttendance(user, appointment)) {
@@ -529,7 +549,10 @@ class AppointmentService {
 		}
 	}
 
-	/** Whether the step comes before its time under an admin's override; without one, refuses (409) if it does. */
+	/**
+	 * Whether the step comes before its time under an admin's override; without one,
+	 * refuses (409) if it does.
+	 */
 	private boolean early(AttendanceRule.Step step, Appointment appointment, Instant now, String overrideReason) {
 		if (overrideReason != null) {
 			return now.isBefore(this.attendance.opens(step, appointment));
@@ -538,7 +561,10 @@ class AppointmentService {
 		return false;
 	}
 
-	/** An admin's override of the clock goes to the child's change history with its reason. */
+	/**
+	 * An admin's override of the clock goes to the child's change history with its
+	 * reason.
+	 */
 	private void recordOverride(Appointment appointment, boolean early, String action, Appointment.Status to,
 			String reason) {
 		if (early) {
@@ -549,12 +575,15 @@ class AppointmentService {
 	}
 
 	private UUID openSession(Appointment appointment) {
-		return this.sessions.openFor(new Sessions.AppointmentToRecord(appointment.id(), appointment.childId(),
-				appointment.therapist().id(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
-				appointment.endsAt()));
+		return this.sessions.openFor(
+				new Sessions.AppointmentToRecord(appointment.id(), appointment.childId(), appointment.therapist().id(),
+						appointment.serviceCode(), appointment.place(), appointment.startsAt(), appointment.endsAt()));
 	}
 
-	/** Completes the checked-in appointment with its actual times and session, and tells billing. */
+	/**
+	 * Completes the checked-in appointment with its actual times and session, and tells
+	 * billing.
+	 */
 	private void finish(Appointment appointment, Appointment.Actual actual, UUID sessionId, Instant now) {
 		if (!this.appointments.complete(appointment.id(), actual.start(), actual.end(), now)) {
 			throw new SchedulingProblems.WrongAppointmentStatus(appointment.status(), Appointment.Status.COMPLETED);
@@ -565,38 +594,40 @@ class AppointmentService {
 				appointment.endsAt(), sessionId, now, actual.start(), actual.end()));
 	}
 
-	private void insert(CurrentUser user, BookingRequest request, Series series, List<Instant> starts,
-			Duration length, List<UUID> ids, Instant now) {
+	private void insert(CurrentUser user, BookingRequest request, Series series, List<Instant> starts, Duration length,
+			List<UUID> ids, Instant now) {
 		if (series != null) {
 			this.appointments.insertSeries(new AppointmentRepository.NewSeries(series.id(), series.recurrence(),
-					this.zone, request.start().atZoneSameInstant(this.zone).toLocalDateTime(),
-					(int) length.toMinutes(), request.childId(), request.therapistId(), request.serviceCode(),
-					request.place(), user.id()), now);
+					this.zone, request.start().atZoneSameInstant(this.zone).toLocalDateTime(), (int) length.toMinutes(),
+					request.childId(), request.therapistId(), request.serviceCode(), request.place(), user.id()), now);
 		}
 		for (Instant start : starts) {
 			UUID id = UUID.randomUUID();
-			this.appointments.insert(new AppointmentRepository.NewAppointment(id,
-					(series != null) ? series.id() : null, request.childId(), request.therapistId(),
-					request.serviceCode(), request.place(), start, start.plus(length),
-					start.atZone(this.zone).toLocalDateTime(), this.zone,
-					(request.overrideReason() != null) ? user.id() : null,
-					(request.overrideReason() != null) ? request.overrideReason().trim() : null, user.id()), now);
+			this.appointments.insert(
+					new AppointmentRepository.NewAppointment(id, (series != null) ? series.id() : null,
+							request.childId(), request.therapistId(), request.serviceCode(), request.place(), start,
+							start.plus(length), start.atZone(this.zone).toLocalDateTime(), this.zone,
+							(request.overrideReason() != null) ? user.id() : null,
+							(request.overrideReason() != null) ? request.overrideReason().trim() : null, user.id()),
+					now);
 			ids.add(id);
 		}
 	}
 
 	/**
-	 * Waits until no other transaction books or moves appointments of these therapists and children, and keeps them
-	 * until this one ends (see {@link AppointmentRepository#lockSchedulesOf}). A transaction that books for several
-	 * people names them all in one call, before booking any.
+	 * Waits until no other transaction books or moves appointments of these therapists
+	 * and children, and keeps them until this one ends (see
+	 * {@link AppointmentRepository#lockSchedulesOf}). A transaction that books for
+	 * several people names them all in one call, before booking any.
 	 */
 	void lockSchedulesOf(java.util.Collection<UUID> people) {
 		this.appointments.lockSchedulesOf(people);
 	}
 
 	/**
-	 * Live appointments of the same therapist or child, other than {@code moving}, that overlap an occurrence; a
-	 * supervision overlap ({@link #isSupervisionOverlap}) is none.
+	 * Live appointments of the same therapist or child, other than {@code moving}, that
+	 * overlap an occurrence; a supervision overlap ({@link #isSupervisionOverlap}) is
+	 * none.
 	 */
 	private List<Conflict> overlaps(UUID therapistId, UUID childId, String serviceCode, List<Instant> starts,
 			Duration length, Set<UUID> moving) {
@@ -626,9 +657,10 @@ class AppointmentService {
 	}
 
 	/**
-	 * A supervisor's protocol modification (97155) and a technician's treatment by protocol (97153) of the same child
-	 * at once, by two therapists: how supervision is delivered, so the one overlap of a child allowed (also by the
-	 * database, V17). The 97155's credential is checked when it is booked.
+	 * A supervisor's protocol modification (97155) and a technician's treatment by
+	 * protocol (97153) of the same child at once, by two therapists: how supervision is
+	 * delivered, so the one overlap of a child allowed (also by the database, V17). The
+	 * 97155's credential is checked when it is booked.
 	 */
 	static boolean isSupervisionOverlap(UUID therapistId, String serviceCode, Appointment other) {
 		boolean pair = (ServiceCodes.SUPERVISION.equals(serviceCode)
@@ -638,7 +670,10 @@ class AppointmentService {
 		return pair && !other.therapist().id().equals(therapistId);
 	}
 
-	/** Occurrences outside the therapist's weekly availability (if they have any) or during their time off. */
+	/**
+	 * Occurrences outside the therapist's weekly availability (if they have any) or
+	 * during their time off.
+	 */
 	private List<Conflict> unavailable(UUID therapistId, List<Instant> starts, Duration length) {
 		List<AvailabilityRepository.Block> blocks = this.availability.blocks(therapistId);
 		List<AvailabilityRepository.TimeOff> timeOff = this.availability.timeOff(therapistId, starts.getFirst(),
@@ -650,8 +685,8 @@ class AppointmentService {
 			Instant end = start.plus(length);
 			ZonedDateTime localStart = start.atZone(this.zone);
 			ZonedDateTime localEnd = end.atZone(this.zone);
-			boolean within = blocks.isEmpty() || (localStart.toLocalDate().equals(localEnd.toLocalDate())
-					&& blocks.stream()
+			boolean within = blocks.isEmpty()
+					|| (localStart.toLocalDate().equals(localEnd.toLocalDate()) && blocks.stream()
 						.anyMatch(b -> b.weekday() == localStart.getDayOfWeek()
 								&& !localStart.toLocalTime().isBefore(b.start())
 								&& !localEnd.toLocalTime().isAfter(b.end())));
@@ -660,8 +695,8 @@ class AppointmentService {
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff) {
 				if (off.startsAt().isBefore(end) && off.endsAt().isAfter(start)) {
-					conflicts.add(Conflict.timeOff("/occurrences/" + i, therapist, off.id(),
-							off.startsAt(), off.endsAt(), this.zone));
+					conflicts.add(Conflict.timeOff("/occurrences/" + i, therapist, off.id(), off.startsAt(),
+							off.endsAt(), this.zone));
 				}
 			}
 		}
@@ -683,15 +718,18 @@ class AppointmentService {
 		}
 	}
 
-	/** Refuses (409 at /therapistId) a therapist whose credential may not deliver the service. */
+	/**
+	 * Refuses (409 at /therapistId) a therapist whose credential may not deliver the
+	 * service.
+	 */
 	private void checkCredential(UUID therapistId, String serviceCode) {
 		AccountSummary therapist = this.accounts.findById(therapistId).orElseThrow();
 		if (!ServiceCodes.mayDeliver(therapist.credential(), serviceCode)) {
 			String needed = String.join(" or ",
 					ServiceCodes.deliveredBy(serviceCode).stream().map(c -> c.value()).sorted().toList());
 			throw new SchedulingProblems.ServiceNotForCredential(
-					"is " + ((therapist.credential() != null) ? "a " + therapist.credential().value() : "without a credential")
-							+ "; " + serviceCode + " is delivered by a " + needed);
+					"is " + ((therapist.credential() != null) ? "a " + therapist.credential().value()
+							: "without a credential") + "; " + serviceCode + " is delivered by a " + needed);
 		}
 	}
 
@@ -724,7 +762,10 @@ class AppointmentService {
 		}
 	}
 
-	/** The appointment if the user may know of it (locked for a change); otherwise a 404 written to the log. */
+	/**
+	 * The appointment if the user may know of it (locked for a change); otherwise a 404
+	 * written to the log.
+	 */
 	Appointment visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
 		Appointment appointment = this.appointments.find(id, forUpdate).orElse(null);
 		if (appointment == null) {

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * When attendance may be recorded, so the schedule follows the clock: check-in (and starting to record the session)
- * opens {@code spark.scheduling.check-in-opens-before} before the start (30 minutes by default); a no-show and a
- * completion only once the appointment has started. A completion's actual times lie between the opening of check-in
- * and now. An admin may override these with a reason, recorded in the child's change history.
+ * When attendance may be recorded, so the schedule follows the clock: check-in (and
+ * starting to record the session) opens {@code spark.scheduling.check-in-opens-before}
+ * before the start (30 minutes by default); a no-show and a completion only once the
+ * appointment has started. A completion's actual times lie between the opening of
+ * check-in and now. An admin may override these with a reason, recorded in the child's
+ * change history.
  */
 @Component
 class AttendanceRule {
@@ -24,7 +26,10 @@ class AttendanceRule {
 	/** How far ahead a tablet's clock may be. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-	/** {@code spark.scheduling.check-in-opens-before}: how long before its start an appointment can be checked in. */
+	/**
+	 * {@code spark.scheduling.check-in-opens-before}: how long before its start an
+	 * appointment can be checked in.
+	 */
 	@ConfigurationProperties("spark.scheduling")
 	record Properties(@DefaultValue("30m") Duration checkInOpensBefore) {
 	}
@@ -75,16 +80,16 @@ class AttendanceRule {
 				case NO_SHOW, COMPLETE -> "once it has started, at ";
 			};
 			throw new SchedulingProblems.AppointmentTooEarly(
-					"This appointment can be " + step.done + " only " + when + local(opens) + " (clinic time).",
-					opens);
+					"This appointment can be " + step.done + " only " + when + local(opens) + " (clinic time).", opens);
 		}
 	}
 
 	/**
-	 * The actual times of a completion: those asked for, else the session's as recorded, else the scheduled start
-	 * and the scheduled end or now, whichever is earlier. Asked-for times must end after they start, within 24 hours,
-	 * and — unless an admin overrides — lie between the opening of check-in and now; the session's are kept within
-	 * those bounds.
+	 * The actual times of a completion: those asked for, else the session's as recorded,
+	 * else the scheduled start and the scheduled end or now, whichever is earlier.
+	 * Asked-for times must end after they start, within 24 hours, and — unless an admin
+	 * overrides — lie between the opening of check-in and now; the session's are kept
+	 * within those bounds.
 	 */
 	Appointment.Actual actualTimes(Appointment appointment, Instant askedStart, Instant askedEnd,
 			Appointment.Actual session, Instant now, boolean override) {
@@ -118,8 +123,8 @@ class AttendanceRule {
 			throw new SchedulingProblems.InvalidAppointment("/actualEnd", "lies in the future");
 		}
 		if (!end.isAfter(start)) {
-			throw new SchedulingProblems.InvalidAppointment("/actualEnd", "must be after the actual start ("
-					+ local(start) + ")");
+			throw new SchedulingProblems.InvalidAppointment("/actualEnd",
+					"must be after the actual start (" + local(start) + ")");
 		}
 		if (Duration.between(start, end).compareTo(Duration.ofHours(24)) >= 0) {
 			throw new SchedulingProblems.InvalidAppointment("/actualEnd", "a session lasts less than 24 hours");

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Therapists' weekly working hours and time off, which bookings must respect unless an admin overrides them.
+ * Therapists' weekly working hours and time off, which bookings must respect unless an
+ * admin overrides them.
  */
 @RestController
 @Tag(name = "Availability", description = "Therapists' weekly hours and time off")
@@ -41,7 +42,10 @@ class AvailabilityController {
 		this.zone = properties.clinicTimeZone();
 	}
 
-	/** Working hours on one weekday ({@code MONDAY}…), wall-clock times in the clinic's time zone. */
+	/**
+	 * Working hours on one weekday ({@code MONDAY}…), wall-clock times in the clinic's
+	 * time zone.
+	 */
 	record BlockRequest(@NotNull DayOfWeek weekday, @NotNull LocalTime start, @NotNull LocalTime end) {
 	}
 
@@ -57,7 +61,8 @@ class AvailabilityController {
 	record TimeOffResponse(UUID id, UUID therapistId, OffsetDateTime start, OffsetDateTime end, String reason) {
 	}
 
-	record AvailabilityView(UUID therapistId, List<AvailabilityRepository.Block> blocks, List<TimeOffResponse> timeOff) {
+	record AvailabilityView(UUID therapistId, List<AvailabilityRepository.Block> blocks,
+			List<TimeOffResponse> timeOff) {
 	}
 
 	@GetMapping("/api/therapists/{id}/availability")
@@ -65,11 +70,12 @@ class AvailabilityController {
 			description = "Admins and the therapist themself.")
 	AvailabilityView read(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		AvailabilityService.Availability availability = this.service.read(user, id);
-		return new AvailabilityView(id, availability.blocks(), availability.timeOff()
-			.stream()
-			.map(t -> new TimeOffResponse(t.id(), id, t.startsAt().atZone(this.zone).toOffsetDateTime(),
-					t.endsAt().atZone(this.zone).toOffsetDateTime(), t.reason()))
-			.toList());
+		return new AvailabilityView(id, availability.blocks(),
+				availability.timeOff()
+					.stream()
+					.map(t -> new TimeOffResponse(t.id(), id, t.startsAt().atZone(this.zone).toOffsetDateTime(),
+							t.endsAt().atZone(this.zone).toOffsetDateTime(), t.reason()))
+					.toList());
 	}
 
 	@PutMapping("/api/therapists/{id}/availability")
@@ -78,10 +84,11 @@ class AvailabilityController {
 					+ "A therapist with no blocks is not limited by availability. Admins only.")
 	AvailabilityResponse replace(@PathVariable UUID id, @Valid @RequestBody AvailabilityRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		List<AvailabilityRepository.Block> blocks = this.service.replace(user, id, request.blocks()
-			.stream()
-			.map(b -> new AvailabilityRepository.Block(b.weekday(), b.start(), b.end()))
-			.toList());
+		List<AvailabilityRepository.Block> blocks = this.service.replace(user, id,
+				request.blocks()
+					.stream()
+					.map(b -> new AvailabilityRepository.Block(b.weekday(), b.start(), b.end()))
+					.toList());
 		return new AvailabilityResponse(id, blocks);
 	}
 

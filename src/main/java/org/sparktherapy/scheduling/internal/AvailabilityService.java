@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Therapists' weekly availability (replaced as a whole) and time off. Managed by admins; holds no child's data, so
- * it writes no PHI access log.
+ * Therapists' weekly availability (replaced as a whole) and time off. Managed by admins;
+ * holds no child's data, so it writes no PHI access log.
  */
 @Service
 class AvailabilityService {

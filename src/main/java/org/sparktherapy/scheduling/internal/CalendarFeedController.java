@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Private calendar feeds: the signed-in user's feed address, its rotation, and the feed itself — public, the secret
- * token in the address being its only credential (calendar apps send no sign-in).
+ * Private calendar feeds: the signed-in user's feed address, its rotation, and the feed
+ * itself — public, the secret token in the address being its only credential (calendar
+ * apps send no sign-in).
  */
 @RestController
 @Tag(name = "Calendar feeds", description = "Private iCalendar feeds of appointments for calendar apps")

@@ -86,8 +86,7 @@ class CalendarFeedRepository {
 				""" + " where " + String.join(" and ", where) + " order by p.starts_at, p.id")
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
-					rs.getString("service_code"),
-					rs.getString("place"), rs.getTimestamp("starts_at").toInstant(),
+					rs.getString("service_code"), rs.getString("place"), rs.getTimestamp("starts_at").toInstant(),
 					rs.getTimestamp("ends_at").toInstant(), Appointment.Status.of(rs.getString("status")),
 					rs.getString("first_name"), rs.getString("last_name"), rs.getString("therapist_name"),
 					rs.getTimestamp("updated_at").toInstant(), rs.getInt("version")))

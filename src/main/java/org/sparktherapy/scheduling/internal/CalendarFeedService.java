@@ -34,13 +34,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Private iCalendar feeds (RFC 5545) that Google, Apple and Outlook calendars subscribe to: one secret token per user
- * in the feed's address. Only the token's SHA-256 is stored; the token itself is derived from a random nonce with a
- * key derived from the server's signing key, so the address can be shown again without storing it, and a copy of
- * the database alone gives no feed away. Rotating draws a new nonce: the old address stops working.
+ * Private iCalendar feeds (RFC 5545) that Google, Apple and Outlook calendars subscribe
+ * to: one secret token per user in the feed's address. Only the token's SHA-256 is
+ * stored; the token itself is derived from a random nonce with a key derived from the
+ * server's signing key, so the address can be shown again without storing it, and a copy
+ * of the database alone gives no feed away. Rotating draws a new nonce: the old address
+ * stops working.
  * <p>
- * A feed leaves the clinic, so each event carries the least that still helps: the kind of session, the child's
- * initials and the type of place — never a full name, diagnosis or address (see ADR 9).
+ * A feed leaves the clinic, so each event carries the least that still helps: the kind of
+ * session, the child's initials and the type of place — never a full name, diagnosis or
+ * address (see ADR 9).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc5545">RFC 5545 iCalendar</a>
  */
@@ -75,7 +78,8 @@ class CalendarFeedService {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
-		// a key of its own for feed tokens, derived from the signing key (no second secret to manage)
+		// a key of its own for feed tokens, derived from the signing key (no second
+		// secret to manage)
 		this.key = new SecretKeySpec(hmac(jwtSigningKey, "sparktherapy calendar feed tokens"), HMAC);
 	}
 
@@ -100,15 +104,14 @@ class CalendarFeedService {
 		this.random.nextBytes(bytes);
 		String nonce = HexFormat.of().formatHex(bytes);
 		String token = derive(user.id(), nonce);
-		this.feeds.replace(new CalendarFeedRepository.FeedToken(user.id(), nonce, hash(token)),
-				this.clock.instant());
+		this.feeds.replace(new CalendarFeedRepository.FeedToken(user.id(), nonce, hash(token)), this.clock.instant());
 		return token;
 	}
 
 	/**
-	 * The feed of the token's owner as iCalendar text: therapists their own appointments, guardians their
-	 * children's, admins all, from 30 days back to 180 days ahead. Read as the owner, so the PHI access log names
-	 * them (one entry per child shown).
+	 * The feed of the token's owner as iCalendar text: therapists their own appointments,
+	 * guardians their children's, admins all, from 30 days back to 180 days ahead. Read
+	 * as the owner, so the PHI access log names them (one entry per child shown).
 	 */
 	@Transactional
 	String feed(String token) {
@@ -170,8 +173,8 @@ class CalendarFeedService {
 
 	private static String initial(String name) {
 		String trimmed = (name != null) ? name.strip() : "";
-		return trimmed.isEmpty() ? "" : trimmed.substring(0, trimmed.offsetByCodePoints(0, 1))
-			.toUpperCase(Locale.ROOT) + ".";
+		return trimmed.isEmpty() ? ""
+				: trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + ".";
 	}
 
 	private String derive(UUID accountId, String nonce) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * When a cancellation counts as late: within 24 hours of the appointment's start (clinics bill or track late
- * cancellations separately).
+ * When a cancellation counts as late: within 24 hours of the appointment's start (clinics
+ * bill or track late cancellations separately).
  */
 @Component
 class CancellationPolicy {

@@ -48,7 +48,10 @@ class ChangeRequestController {
 		this.zone = properties.clinicTimeZone();
 	}
 
-	/** scope {@code this} (default), {@code following} or {@code all}, as when moving an appointment. */
+	/**
+	 * scope {@code this} (default), {@code following} or {@code all}, as when moving an
+	 * appointment.
+	 */
 	record ProposeRequest(
 			@Pattern(regexp = "this|following|all", message = "must be this, following or all") String scope,
 			@NotNull OffsetDateTime start, @NotNull OffsetDateTime end, UUID therapistId,
@@ -77,8 +80,7 @@ class ChangeRequestController {
 					r.scope().name().toLowerCase(Locale.ROOT), r.startsAt().atZone(zone).toOffsetDateTime(),
 					r.endsAt().atZone(zone).toOffsetDateTime(), r.therapist(), r.note(), r.status(), r.stale(),
 					r.requestedBy(), r.requestedAt().atZone(zone).toOffsetDateTime(), r.decidedBy(),
-					(r.decidedAt() != null) ? r.decidedAt().atZone(zone).toOffsetDateTime() : null,
-					r.decisionReason(),
+					(r.decidedAt() != null) ? r.decidedAt().atZone(zone).toOffsetDateTime() : null, r.decisionReason(),
 					new CurrentAppointment(a.startsAt().atZone(zone).toOffsetDateTime(),
 							a.endsAt().atZone(zone).toOffsetDateTime(), a.therapist(), a.status(), a.version()),
 					r.version());
@@ -95,13 +97,15 @@ class ChangeRequestController {
 					+ "scheduled. Admins move appointments directly (403).")
 	ResponseEntity<ChangeRequestResponse> propose(@PathVariable UUID id, @Valid @RequestBody ProposeRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		AppointmentChangeRequest created = this.service.propose(user, id,
-				new ChangeRequestService.Proposal(scope(request.scope()), request.start(), request.end(),
-						request.therapistId(), request.note()));
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/api/appointment-change-requests/{id}")
-			.buildAndExpand(created.id())
-			.toUri()).eTag(ETags.of(created.version())).body(ChangeRequestResponse.of(created, this.zone));
+		AppointmentChangeRequest created = this.service.propose(user, id, new ChangeRequestService.Proposal(
+				scope(request.scope()), request.start(), request.end(), request.therapistId(), request.note()));
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/appointment-change-requests/{id}")
+				.buildAndExpand(created.id())
+				.toUri())
+			.eTag(ETags.of(created.version()))
+			.body(ChangeRequestResponse.of(created, this.zone));
 	}
 
 	@GetMapping("/api/appointment-change-requests")

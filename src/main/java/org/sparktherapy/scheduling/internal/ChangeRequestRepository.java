@@ -18,7 +18,10 @@ import org.sparktherapy.platform.web.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Therapists' proposed appointment changes in PostgreSQL, read with the appointment as it is now. */
+/**
+ * Therapists' proposed appointment changes in PostgreSQL, read with the appointment as it
+ * is now.
+ */
 @Repository
 class ChangeRequestRepository {
 
@@ -37,7 +40,10 @@ class ChangeRequestRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The filters of a list; {@code null} for "any". {@code requestedBy} limits it to one proposer's. */
+	/**
+	 * The filters of a list; {@code null} for "any". {@code requestedBy} limits it to one
+	 * proposer's.
+	 */
 	record Filter(AppointmentChangeRequest.Status status, UUID appointmentId, UUID requestedBy) {
 	}
 
@@ -110,7 +116,8 @@ class ChangeRequestRepository {
 		if (filter.requestedBy() != null) {
 			// a proposer sees their requests while still on the child's care team
 			where.add("r.requested_by = :by");
-			where.add("exists (select 1 from care_team_members m where m.child_id = r.child_id and m.account_id = :by)");
+			where
+				.add("exists (select 1 from care_team_members m where m.child_id = r.child_id and m.account_id = :by)");
 			params.put("by", filter.requestedBy());
 		}
 		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
@@ -132,9 +139,8 @@ class ChangeRequestRepository {
 		UUID therapist = rs.getObject("therapist_id", UUID.class);
 		UUID decidedBy = rs.getObject("decided_by", UUID.class);
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
-		return new AppointmentChangeRequest(rs.getObject("id", UUID.class),
-				rs.getObject("appointment_id", UUID.class), rs.getInt("appointment_version"),
-				rs.getObject("child_id", UUID.class),
+		return new AppointmentChangeRequest(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
+				rs.getInt("appointment_version"), rs.getObject("child_id", UUID.class),
 				AppointmentService.Scope.valueOf(rs.getString("scope").toUpperCase(Locale.ROOT)),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				(therapist != null) ? new Appointment.Person(therapist, rs.getString("therapist_name")) : null,

@@ -26,18 +26,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Therapists propose changes of their own appointments; admins approve them — the move then goes through
- * {@link AppointmentService#change}, so conflicts, overrides, series splitting, events and audit are those of a
- * direct move — or decline them; the proposer may withdraw. A request on an appointment that changed since is stale:
- * it can no longer be approved. Who may do what is decided by {@link SchedulingAccessPolicy}; parents never see
- * requests.
+ * Therapists propose changes of their own appointments; admins approve them — the move
+ * then goes through {@link AppointmentService#change}, so conflicts, overrides, series
+ * splitting, events and audit are those of a direct move — or decline them; the proposer
+ * may withdraw. A request on an appointment that changed since is stale: it can no longer
+ * be approved. Who may do what is decided by {@link SchedulingAccessPolicy}; parents
+ * never see requests.
  */
 @Service
 class ChangeRequestService {
 
 	private static final String RESOURCE = "appointmentChangeRequest";
 
-	/** What a therapist proposes; {@code therapistId} and {@code note} may be {@code null}. */
+	/**
+	 * What a therapist proposes; {@code therapistId} and {@code note} may be
+	 * {@code null}.
+	 */
 	record Proposal(AppointmentService.Scope scope, OffsetDateTime start, OffsetDateTime end, UUID therapistId,
 			String note) {
 	}
@@ -72,16 +76,17 @@ class ChangeRequestService {
 	}
 
 	/**
-	 * Records a therapist's proposed change of their own scheduled appointment. Nothing moves yet; conflicts are
-	 * checked when an admin approves, against the schedule as it is then.
+	 * Records a therapist's proposed change of their own scheduled appointment. Nothing
+	 * moves yet; conflicts are checked when an admin approves, against the schedule as it
+	 * is then.
 	 */
 	@Transactional
 	AppointmentChangeRequest propose(CurrentUser user, UUID appointmentId, Proposal proposal) {
 		Appointment appointment = this.appointments.visible(user, appointmentId, "propose-change", true);
 		if (!this.policy.mayProposeChange(user, appointment)) {
 			refuse("create", null, appointment.childId(), false);
-			throw new SchedulingProblems.NotAllowedForAppointment(user.isAdmin()
-					? "Admins move appointments directly." : "Only the appointment's own therapist proposes changes.");
+			throw new SchedulingProblems.NotAllowedForAppointment(user.isAdmin() ? "Admins move appointments directly."
+					: "Only the appointment's own therapist proposes changes.");
 		}
 		if (appointment.status() != Appointment.Status.SCHEDULED) {
 			throw new SchedulingProblems.AppointmentNotChangeable(appointment.status());
@@ -118,7 +123,10 @@ class ChangeRequestService {
 		return request;
 	}
 
-	/** Admins see every request, therapists their own; parents none (403). One access-log entry per child shown. */
+	/**
+	 * Admins see every request, therapists their own; parents none (403). One access-log
+	 * entry per child shown.
+	 */
 	@Transactional
 	PageResponse<AppointmentChangeRequest> list(CurrentUser user, AppointmentChangeRequest.Status status,
 			UUID appointmentId, PageQuery page) {
@@ -126,8 +134,8 @@ class ChangeRequestService {
 			refuse("list", null, null, false);
 			throw new SchedulingProblems.NotAllowedForAppointment("Parents do not see proposed changes.");
 		}
-		PageResponse<AppointmentChangeRequest> result = this.requests.list(new ChangeRequestRepository.Filter(status,
-				appointmentId, user.isAdmin() ? null : user.id()), page);
+		PageResponse<AppointmentChangeRequest> result = this.requests
+			.list(new ChangeRequestRepository.Filter(status, appointmentId, user.isAdmin() ? null : user.id()), page);
 		Set<UUID> shown = new LinkedHashSet<>();
 		result.content().forEach(r -> shown.add(r.childId()));
 		shown.forEach(childId -> this.audit.success(new PhiAccess("list", RESOURCE, null, childId)));
@@ -135,9 +143,10 @@ class ChangeRequestService {
 	}
 
 	/**
-	 * Approves a pending request: moves the appointment (and its series, by the request's scope) as an admin's move
-	 * would — conflicts answer 409 as they do there, and {@code overrideReason} overrides availability and time off.
-	 * Nothing changes unless all of it does.
+	 * Approves a pending request: moves the appointment (and its series, by the request's
+	 * scope) as an admin's move would — conflicts answer 409 as they do there, and
+	 * {@code overrideReason} overrides availability and time off. Nothing changes unless
+	 * all of it does.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -147,8 +156,9 @@ class ChangeRequestService {
 			throw new SchedulingProblems.ChangeRequestStale();
 		}
 		this.appointments.change(user, request.appointmentId(),
-				new AppointmentService.ChangeRequest(request.scope(), request.startsAt().atZone(this.zone)
-					.toOffsetDateTime(), request.endsAt().atZone(this.zone).toOffsetDateTime(),
+				new AppointmentService.ChangeRequest(request.scope(),
+						request.startsAt().atZone(this.zone).toOffsetDateTime(),
+						request.endsAt().atZone(this.zone).toOffsetDateTime(),
 						(request.therapist() != null) ? request.therapist().id() : null, null, null, overrideReason,
 						request.appointmentVersion()));
 		return settle(user, request, AppointmentChangeRequest.Status.APPROVED, null, "approve");
@@ -195,16 +205,16 @@ class ChangeRequestService {
 			AppointmentChangeRequest.Status outcome, String reason, String action) {
 		Instant now = this.clock.instant();
 		this.requests.decide(request.id(), outcome, user.id(), reason, now);
-		this.events.publishEvent(new AppointmentChangeDecided(request.id(), request.appointmentId(),
-				request.childId(), request.requestedBy().id(), outcome.value(), user.id(), now));
+		this.events.publishEvent(new AppointmentChangeDecided(request.id(), request.appointmentId(), request.childId(),
+				request.requestedBy().id(), outcome.value(), user.id(), now));
 		this.audit.success(new PhiAccess(action, RESOURCE, request.id(), request.childId()));
 		return this.requests.find(request.id(), false).orElseThrow();
 	}
 
 	private AppointmentChangeRequest visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
 		AppointmentChangeRequest request = this.requests.find(id, forUpdate).orElse(null);
-		if (request == null || !this.policy.maySeeChangeRequest(user,
-				this.children.relationOf(user, request.childId()), request)) {
+		if (request == null
+				|| !this.policy.maySeeChangeRequest(user, this.children.relationOf(user, request.childId()), request)) {
 			refuse(action, id, (request != null) ? request.childId() : null, true);
 			throw new SchedulingProblems.AppointmentNotFound("appointment change request");
 		}

@@ -11,18 +11,20 @@ import java.util.UUID;
 import org.sparktherapy.platform.problem.Problem.FieldError;
 
 /**
- * One thing in the way of an occurrence being booked or moved, as the 409 {@code appointment-conflict} problem lists it
- * in {@code conflicts} (and, for people, in {@code errors}).
+ * One thing in the way of an occurrence being booked or moved, as the 409
+ * {@code appointment-conflict} problem lists it in {@code conflicts} (and, for people, in
+ * {@code errors}).
  *
  * @param pointer the occurrence, {@code /occurrences/{n}}
  * @param kind {@code double-booking}, {@code outside-hours} or {@code time-off}
  * @param who {@code therapist} or {@code child}: whose time is taken
  * @param appointmentId the conflicting appointment (double booking), else {@code null}
  * @param timeOffId the therapist's time off, else {@code null}
- * @param start the conflicting appointment's or time off's start; the occurrence's own outside the weekly hours
+ * @param start the conflicting appointment's or time off's start; the occurrence's own
+ * outside the weekly hours
  * @param end likewise
- * @param detail the conflict for people, naming the child (first name and last initial), the therapist and the
- * clinic's local date and time — never an id or a raw timestamp
+ * @param detail the conflict for people, naming the child (first name and last initial),
+ * the therapist and the clinic's local date and time — never an id or a raw timestamp
  */
 record Conflict(String pointer, String kind, String who, UUID appointmentId, UUID timeOffId, OffsetDateTime start,
 		OffsetDateTime end, String detail) {
@@ -34,11 +36,11 @@ record Conflict(String pointer, String kind, String who, UUID appointmentId, UUI
 	private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
 
 	/**
-	 * Another live appointment overlaps: "Ava C. already has a session with Maya Okafor on Tue 8 Dec, 3:00–5:00 PM"
-	 * when the child is taken, "Maya Okafor already has a session with Ben D. …" when the therapist is.
-	 *
-	 * @param other the appointment in the way, with its child as {@code Children.shortName} names it and its
-	 * therapist's name
+	 * Another live appointment overlaps: "Ava C. already has a session with Maya Okafor
+	 * on Tue 8 Dec, 3:00–5:00 PM" when the child is taken, "Maya Okafor already has a
+	 * session with Ben D. …" when the therapist is.
+	 * @param other the appointment in the way, with its child as
+	 * {@code Children.shortName} names it and its therapist's name
 	 */
 	static Conflict doubleBooking(String pointer, boolean therapistTaken, Booked other, ZoneId zone) {
 		String detail = (therapistTaken ? other.therapistName() + " already has a session with " + other.childName()
@@ -52,7 +54,10 @@ record Conflict(String pointer, String kind, String who, UUID appointmentId, UUI
 	record Booked(UUID id, String childName, String therapistName, Instant start, Instant end) {
 	}
 
-	/** "Maya Okafor is not available on Tue 8 Dec, 6:00–7:00 PM (outside their weekly hours)". */
+	/**
+	 * "Maya Okafor is not available on Tue 8 Dec, 6:00–7:00 PM (outside their weekly
+	 * hours)".
+	 */
 	static Conflict outsideHours(String pointer, String therapistName, Instant start, Instant end, ZoneId zone) {
 		return new Conflict(pointer, "outside-hours", "therapist", null, null, start.atZone(zone).toOffsetDateTime(),
 				end.atZone(zone).toOffsetDateTime(),
@@ -60,8 +65,8 @@ record Conflict(String pointer, String kind, String who, UUID appointmentId, UUI
 	}
 
 	/**
-	 * "Maya Okafor is on time off on Tue 8 Dec, 9:00 AM–5:00 PM", or "… from Mon 7 Dec, 9:00 AM to Wed 9 Dec, 5:00
-	 * PM".
+	 * "Maya Okafor is on time off on Tue 8 Dec, 9:00 AM–5:00 PM", or "… from Mon 7 Dec,
+	 * 9:00 AM to Wed 9 Dec, 5:00 PM".
 	 */
 	static Conflict timeOff(String pointer, String therapistName, UUID timeOffId, Instant start, Instant end,
 			ZoneId zone) {
@@ -70,8 +75,9 @@ record Conflict(String pointer, String kind, String who, UUID appointmentId, UUI
 	}
 
 	/**
-	 * A span of clinic time in words: "on Tue 8 Dec, 3:00–5:00 PM", "on Tue 8 Dec, 11:00 AM–1:00 PM", or "from Mon 7
-	 * Dec, 9:00 AM to Wed 9 Dec, 5:00 PM" across days (a span ending at midnight stays on its day).
+	 * A span of clinic time in words: "on Tue 8 Dec, 3:00–5:00 PM", "on Tue 8 Dec, 11:00
+	 * AM–1:00 PM", or "from Mon 7 Dec, 9:00 AM to Wed 9 Dec, 5:00 PM" across days (a span
+	 * ending at midnight stays on its day).
 	 */
 	static String when(Instant start, Instant end, ZoneId zone) {
 		ZonedDateTime from = start.atZone(zone);

@@ -25,21 +25,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's schedule ({@code demo} profile) for the last, the current and the next week: each technician's
- * active children in weekly series — the first after school at the clinic on Monday, Wednesday and Friday, the second
- * at home on Tuesday and Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo admin
- * through the same service as the API, so they are conflict-free by the same rules. The supervising BCBA joins the
- * first clinic child's Wednesday session each week for an hour of protocol modification (97155 over the technician's
- * 97153: a supervision). Appointments follow the clock as real ones do: those already past were recorded and
- * completed by their therapist (one of them with its actual times differing from the booked ones), except the most
- * recent one of a child who did not come (a no-show) and one whose session the technician is still recording (checked
- * in); one upcoming appointment was cancelled by the admin; the rest are scheduled. The first technician has proposed
- * moving their last clinic session an hour later, waiting for the admin's decision.
+ * The demo clinic's schedule ({@code demo} profile) for the last, the current and the
+ * next week: each technician's active children in weekly series — the first after school
+ * at the clinic on Monday, Wednesday and Friday, the second at home on Tuesday and
+ * Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo
+ * admin through the same service as the API, so they are conflict-free by the same rules.
+ * The supervising BCBA joins the first clinic child's Wednesday session each week for an
+ * hour of protocol modification (97155 over the technician's 97153: a supervision).
+ * Appointments follow the clock as real ones do: those already past were recorded and
+ * completed by their therapist (one of them with its actual times differing from the
+ * booked ones), except the most recent one of a child who did not come (a no-show) and
+ * one whose session the technician is still recording (checked in); one upcoming
+ * appointment was cancelled by the admin; the rest are scheduled. The first technician
+ * has proposed moving their last clinic session an hour later, waiting for the admin's
+ * decision.
  * <p>
- * Before booking, the therapists get weekly availability that covers every seeded appointment (and the proposed later
- * start), and each booked child gets schedule preferences — available hours around its slot, prescribed weekly hours
- * and its slot's place — so that the automatic schedule has something to place. Each part is seeded once: therapists
- * with hours and children with preferences are left alone, so an older demo database gains them on its next start.
+ * Before booking, the therapists get weekly availability that covers every seeded
+ * appointment (and the proposed later start), and each booked child gets schedule
+ * preferences — available hours around its slot, prescribed weekly hours and its slot's
+ * place — so that the automatic schedule has something to place. Each part is seeded
+ * once: therapists with hours and children with preferences are left alone, so an older
+ * demo database gains them on its next start.
  */
 @Component
 @Profile("demo")
@@ -51,26 +57,29 @@ class DemoSchedule implements DemoData {
 	private static final List<String> TECHNICIANS = List.of("luis.romero@demo.sparktherapy.org",
 			"priya.shah@demo.sparktherapy.org");
 
-	/** A child's weekly slot: the first of a technician's children gets the first slot, and so on. */
+	/**
+	 * A child's weekly slot: the first of a technician's children gets the first slot,
+	 * and so on.
+	 */
 	record Slot(List<DayOfWeek> days, LocalTime start, LocalTime end, String place) {
 	}
 
 	static final List<Slot> SLOTS = List.of(
 			new Slot(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), LocalTime.of(15, 0),
 					LocalTime.of(17, 0), "clinic"),
-			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(15, 0), LocalTime.of(17, 30),
-					"home"),
+			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(15, 0), LocalTime.of(17, 30), "home"),
 			new Slot(List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 30), LocalTime.of(11, 30),
 					"school"));
 
 	private static final String SUPERVISOR = "maya.okafor@demo.sparktherapy.org";
 
-	private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
-			DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+	private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
 	/**
-	 * The technicians' weekly hours, 9:00–18:00 on weekdays: they contain every slot, including the hour later that
-	 * the pending change request proposes, so neither the bookings nor approving that request need an override.
+	 * The technicians' weekly hours, 9:00–18:00 on weekdays: they contain every slot,
+	 * including the hour later that the pending change request proposes, so neither the
+	 * bookings nor approving that request need an override.
 	 */
 	static final List<AvailabilityRepository.Block> TECHNICIAN_HOURS = weekdays(LocalTime.of(9, 0),
 			LocalTime.of(18, 0));
@@ -80,9 +89,10 @@ class DemoSchedule implements DemoData {
 			LocalTime.of(17, 0));
 
 	/**
-	 * What the child in a slot wants in a week, by slot: available hours on weekdays that contain the slot, and the
-	 * hours of direct therapy (97153) and supervision (97155) for the automatic schedule to place around what is
-	 * already booked — enough to fill the week without running out of therapists' time.
+	 * What the child in a slot wants in a week, by slot: available hours on weekdays that
+	 * contain the slot, and the hours of direct therapy (97153) and supervision (97155)
+	 * for the automatic schedule to place around what is already booked — enough to fill
+	 * the week without running out of therapists' time.
 	 */
 	record Wish(LocalTime from, LocalTime to, int directHours, int supervisionHours) {
 	}
@@ -156,10 +166,9 @@ class DemoSchedule implements DemoData {
 				boolean firstTechnician = email.equals(TECHNICIANS.getFirst());
 				Slot slot = SLOTS.get(i);
 				LocalDate first = monday.with(TemporalAdjusters.nextOrSame(slot.days().getFirst()));
-				String days = String.join(",",
-						slot.days().stream().map(day -> day.name().substring(0, 2)).toList());
-				AppointmentService.BookingRequest request = new AppointmentService.BookingRequest(
-						active.get(i).id(), technician.id(), "97153", slot.place(),
+				String days = String.join(",", slot.days().stream().map(day -> day.name().substring(0, 2)).toList());
+				AppointmentService.BookingRequest request = new AppointmentService.BookingRequest(active.get(i).id(),
+						technician.id(), "97153", slot.place(),
 						first.atTime(slot.start()).atZone(this.zone).toOffsetDateTime(),
 						first.atTime(slot.end()).atZone(this.zone).toOffsetDateTime(),
 						"FREQ=WEEKLY;BYDAY=" + days + ";COUNT=" + (WEEKS * slot.days().size()), null);
@@ -181,7 +190,10 @@ class DemoSchedule implements DemoData {
 	/** How many weeks are booked, from last week's Monday. */
 	private static final int WEEKS = 3;
 
-	/** What became of a series' most recent past occurrence (the earlier ones were completed). */
+	/**
+	 * What became of a series' most recent past occurrence (the earlier ones were
+	 * completed).
+	 */
 	private enum Past {
 
 		COMPLETED, NO_SHOW, RECORDING
@@ -195,8 +207,9 @@ class DemoSchedule implements DemoData {
 	}
 
 	/**
-	 * The supervising BCBA joins the technician's Wednesday clinic session for an hour each week (97155 over the
-	 * technician's 97153); the past ones were completed by the BCBA.
+	 * The supervising BCBA joins the technician's Wednesday clinic session for an hour
+	 * each week (97155 over the technician's 97153); the past ones were completed by the
+	 * BCBA.
 	 */
 	private void supervise(CurrentUser admin, AppointmentService.Booking technicians, LocalDate firstMonday,
 			Slot slot) {
@@ -266,8 +279,9 @@ class DemoSchedule implements DemoData {
 	}
 
 	/**
-	 * The therapist recorded the occurrences already over and completed them, the first one with its actual times (it
-	 * began five minutes late and ended ten minutes early); the most recent one became {@code last}.
+	 * The therapist recorded the occurrences already over and completed them, the first
+	 * one with its actual times (it began five minutes late and ended ten minutes early);
+	 * the most recent one became {@code last}.
 	 */
 	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last) {
 		Instant now = this.clock.instant();

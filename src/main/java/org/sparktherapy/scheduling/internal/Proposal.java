@@ -9,18 +9,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An automatic schedule for one week: the sessions placed and the prescribed hours that could not be, with why. A
- * draft until an admin accepts it, which books every placed session as an appointment, all or nothing.
+ * An automatic schedule for one week: the sessions placed and the prescribed hours that
+ * could not be, with why. A draft until an admin accepts it, which books every placed
+ * session as an appointment, all or nothing.
  *
- * @param score the solver's score, {@code hard/medium/soft}: hard 0 means every rule holds, medium counts the minutes
- * left unplaced, soft the preference penalties (of the solver's week, before any adjustment; what people see is
- * recomputed for the sessions as they stand, {@link ScheduleSolver#assess})
+ * @param score the solver's score, {@code hard/medium/soft}: hard 0 means every rule
+ * holds, medium counts the minutes left unplaced, soft the preference penalties (of the
+ * solver's week, before any adjustment; what people see is recomputed for the sessions as
+ * they stand, {@link ScheduleSolver#assess})
  * @param version counts the admins' adjustments of the draft
  */
-record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<Placed> placed,
-		List<Unplaced> unplaced, Instant createdAt, int version) {
+record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<Placed> placed, List<Unplaced> unplaced,
+		Instant createdAt, int version) {
 
-	/** A session placed: who, with whom, what, where and when; the appointment once accepted. */
+	/**
+	 * A session placed: who, with whom, what, where and when; the appointment once
+	 * accepted.
+	 */
 	record Placed(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant start, Instant end,
 			UUID appointmentId) {
 
@@ -33,7 +38,9 @@ record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<
 	/** Prescribed hours that found no place, and why. */
 	record Unplaced(UUID childId, String serviceCode, int minutes, String reason) {
 
-		/** The time in hours, exact to the minute: {@code 4}, {@code 1.5}, {@code 0.75}. */
+		/**
+		 * The time in hours, exact to the minute: {@code 4}, {@code 1.5}, {@code 0.75}.
+		 */
 		java.math.BigDecimal hours() {
 			return Proposal.hours(this.minutes);
 		}
@@ -56,8 +63,8 @@ record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<
 	}
 
 	/**
-	 * What accepting books (once accepted: booked), in total, per child and per therapist, and the prescribed time
-	 * that stays unplaced.
+	 * What accepting books (once accepted: booked), in total, per child and per
+	 * therapist, and the prescribed time that stays unplaced.
 	 *
 	 * @param children how many children get at least one session
 	 */
@@ -66,8 +73,8 @@ record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<
 	}
 
 	/**
-	 * One child's part: sessions and minutes to book, minutes already booked in the week before the proposal,
-	 * minutes left unplaced.
+	 * One child's part: sessions and minutes to book, minutes already booked in the week
+	 * before the proposal, minutes left unplaced.
 	 */
 	record ChildSummary(UUID childId, int sessions, int minutes, int alreadyBookedMinutes, int unplacedMinutes) {
 	}
@@ -78,8 +85,8 @@ record Proposal(UUID id, LocalDate weekStart, String score, Status status, List<
 
 	/**
 	 * The summary of this proposal.
-	 *
-	 * @param alreadyBooked minutes each child has booked in the week besides this proposal's sessions
+	 * @param alreadyBooked minutes each child has booked in the week besides this
+	 * proposal's sessions
 	 */
 	Summary summary(java.util.Map<UUID, Integer> alreadyBooked) {
 		java.util.Map<UUID, int[]> perChild = new java.util.LinkedHashMap<>();

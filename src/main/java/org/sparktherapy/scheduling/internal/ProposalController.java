@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Automatic weekly schedules: a proposed week of sessions placed by a constraint solver, accepted to book it.
+ * Automatic weekly schedules: a proposed week of sessions placed by a constraint solver,
+ * accepted to book it.
  */
 @RestController
 @Tag(name = "Schedule proposals", description = "Automatic weekly schedules, proposed and accepted")
@@ -45,34 +46,46 @@ class ProposalController {
 		this.zone = properties.clinicTimeZone();
 	}
 
-	/** {@code childIds}: the children to schedule; every active child with prescribed hours when absent. */
+	/**
+	 * {@code childIds}: the children to schedule; every active child with prescribed
+	 * hours when absent.
+	 */
 	record ProposalRequest(@NotNull LocalDate weekStart, @Size(max = 500) List<@NotNull UUID> childIds) {
 	}
 
-	/** A new time and optionally another therapist for a placed session; {@code end} keeps the length when absent. */
+	/**
+	 * A new time and optionally another therapist for a placed session; {@code end} keeps
+	 * the length when absent.
+	 */
 	record PlacementRequest(@NotNull OffsetDateTime start, OffsetDateTime end, UUID therapistId) {
 	}
 
-	record PlacedResponse(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, OffsetDateTime start,
-			OffsetDateTime end, UUID appointmentId) {
+	record PlacedResponse(UUID id, UUID childId, UUID therapistId, String serviceCode, String place,
+			OffsetDateTime start, OffsetDateTime end, UUID appointmentId) {
 	}
 
-	/** Prescribed time that found no place this week, in hours (to the minute: 1.5), and why. */
+	/**
+	 * Prescribed time that found no place this week, in hours (to the minute: 1.5), and
+	 * why.
+	 */
 	record UnplacedResponse(UUID childId, String serviceCode, java.math.BigDecimal hours, String reason) {
 	}
 
-	/** An appointment already booked in the week for a child of the proposal: fixed, planned around, never moved. */
+	/**
+	 * An appointment already booked in the week for a child of the proposal: fixed,
+	 * planned around, never moved.
+	 */
 	record ExistingResponse(UUID appointmentId, UUID childId, UUID therapistId, String serviceCode, String place,
 			OffsetDateTime start, OffsetDateTime end) {
 	}
 
 	/**
-	 * What accepting books (sessions and hours, in total, per child and per therapist) and what stays unplaced;
-	 * {@code alreadyBookedHours}: the child's appointments in the week besides this proposal.
+	 * What accepting books (sessions and hours, in total, per child and per therapist)
+	 * and what stays unplaced; {@code alreadyBookedHours}: the child's appointments in
+	 * the week besides this proposal.
 	 */
-	record SummaryResponse(int sessions, java.math.BigDecimal hours, int children,
-			java.math.BigDecimal unplacedHours, List<ChildSummaryResponse> perChild,
-			List<TherapistSummaryResponse> perTherapist) {
+	record SummaryResponse(int sessions, java.math.BigDecimal hours, int children, java.math.BigDecimal unplacedHours,
+			List<ChildSummaryResponse> perChild, List<TherapistSummaryResponse> perTherapist) {
 
 		static SummaryResponse of(Proposal.Summary s, Map<UUID, String> therapistNames) {
 			return new SummaryResponse(s.sessions(), Proposal.hours(s.minutes()), s.children(),
@@ -96,14 +109,17 @@ class ProposalController {
 			java.math.BigDecimal alreadyBookedHours, java.math.BigDecimal unplacedHours) {
 	}
 
-	/** {@code name}: the therapist's name, so the summary reads right however many therapists the clinic has. */
+	/**
+	 * {@code name}: the therapist's name, so the summary reads right however many
+	 * therapists the clinic has.
+	 */
 	record TherapistSummaryResponse(UUID therapistId, String name, int sessions, java.math.BigDecimal hours) {
 	}
 
 	/**
-	 * {@code scoreSummary}: the score in words ("All rules met; every prescribed hour placed; 2 preferences not met
-	 * (2 place changes)"); {@code score}: the same raw, {@code hard/medium/soft} (medium: unplaced minutes), of the
-	 * sessions as they stand.
+	 * {@code scoreSummary}: the score in words ("All rules met; every prescribed hour
+	 * placed; 2 preferences not met (2 place changes)"); {@code score}: the same raw,
+	 * {@code hard/medium/soft} (medium: unplaced minutes), of the sessions as they stand.
 	 */
 	record ProposalResponse(UUID id, LocalDate weekStart, String scoreSummary, String score, Proposal.Status status,
 			List<PlacedResponse> placed, List<UnplacedResponse> unplaced, List<ExistingResponse> existing,
@@ -112,7 +128,8 @@ class ProposalController {
 		static ProposalResponse of(ProposalService.View view, ZoneId zone) {
 			Proposal p = view.proposal();
 			return new ProposalResponse(p.id(), p.weekStart(), view.assessment().words(), view.assessment().score(),
-					p.status(), p.placed()
+					p.status(),
+					p.placed()
 						.stream()
 						.map(s -> new PlacedResponse(s.id(), s.childId(), s.therapistId(), s.serviceCode(), s.place(),
 								s.start().atZone(zone).toOffsetDateTime(), s.end().atZone(zone).toOffsetDateTime(),
@@ -124,8 +141,8 @@ class ProposalController {
 						.toList(),
 					view.existing()
 						.stream()
-						.map(b -> new ExistingResponse(b.appointmentId(), b.childId(), b.therapistId(),
-								b.serviceCode(), b.place(), b.start().atZone(zone).toOffsetDateTime(),
+						.map(b -> new ExistingResponse(b.appointmentId(), b.childId(), b.therapistId(), b.serviceCode(),
+								b.place(), b.start().atZone(zone).toOffsetDateTime(),
 								b.end().atZone(zone).toOffsetDateTime()))
 						.toList(),
 					SummaryResponse.of(view.summary(), view.therapistNames()), p.version());
@@ -148,10 +165,12 @@ class ProposalController {
 			@AuthenticationPrincipal CurrentUser user) {
 		ProposalService.View proposal = this.service.propose(user, request.weekStart(),
 				(request.childIds() != null) ? List.copyOf(new LinkedHashSet<>(request.childIds())) : null);
-		return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(proposal.proposal().id())
-			.toUri()).body(ProposalResponse.of(proposal, this.zone));
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequest()
+				.path("/{id}")
+				.buildAndExpand(proposal.proposal().id())
+				.toUri())
+			.body(ProposalResponse.of(proposal, this.zone));
 	}
 
 	@GetMapping("/api/schedule/proposals/{id}")
@@ -185,8 +204,8 @@ class ProposalController {
 	ResponseEntity<ProposalResponse> remove(@PathVariable UUID id, @PathVariable UUID placementId,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
-		return withETag(ProposalResponse.of(this.service.remove(user, id, placementId, ETags.version(ifMatch)),
-				this.zone));
+		return withETag(
+				ProposalResponse.of(this.service.remove(user, id, placementId, ETags.version(ifMatch)), this.zone));
 	}
 
 	private static ResponseEntity<ProposalResponse> withETag(ProposalResponse body) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.sparktherapy.identity.Credential;
 
 /**
- * Everything {@link ScheduleSolver} needs to propose one week, read beforehand so that solving touches no database.
+ * Everything {@link ScheduleSolver} needs to propose one week, read beforehand so that
+ * solving touches no database.
  *
  * @param weekStart the Monday of the week, in the clinic's time zone
  * @param notBefore no session is proposed to start earlier (now, for the current week)
@@ -23,8 +24,8 @@ record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List
 	 * One child's week.
 	 *
 	 * @param careTeam the active therapists on the child's care team
-	 * @param booked the child's live appointments in the week: the solver plans only the prescribed time they leave
-	 * and never overlaps them
+	 * @param booked the child's live appointments in the week: the solver plans only the
+	 * prescribed time they leave and never overlaps them
 	 */
 	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked) {
 
@@ -41,8 +42,9 @@ record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List
 	/**
 	 * One therapist's week.
 	 *
-	 * @param credential what the therapist may deliver ({@link org.sparktherapy.scheduling.ServiceCodes#mayDeliver});
-	 * {@code null} when none is recorded, which delivers nothing
+	 * @param credential what the therapist may deliver
+	 * ({@link org.sparktherapy.scheduling.ServiceCodes#mayDeliver}); {@code null} when
+	 * none is recorded, which delivers nothing
 	 * @param hours weekly availability; none means not available for proposals
 	 * @param busy live appointments and time off in the week
 	 */

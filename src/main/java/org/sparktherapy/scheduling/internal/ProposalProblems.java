@@ -7,7 +7,8 @@ import org.sparktherapy.platform.problem.NotFound;
 import org.sparktherapy.platform.problem.Problem;
 
 /**
- * The rules of automatic scheduling — children's schedule preferences and proposals — that a caller can break.
+ * The rules of automatic scheduling — children's schedule preferences and proposals —
+ * that a caller can break.
  */
 final class ProposalProblems {
 
@@ -30,7 +31,10 @@ final class ProposalProblems {
 
 	}
 
-	/** Available hours that end before they start or overlap on one weekday, unknown services, and the like. */
+	/**
+	 * Available hours that end before they start or overlap on one weekday, unknown
+	 * services, and the like.
+	 */
 	static final class InvalidSchedulePreferences extends Problem {
 
 		InvalidSchedulePreferences(List<FieldError> errors) {
@@ -50,9 +54,10 @@ final class ProposalProblems {
 	}
 
 	/**
-	 * The schedule changed since the proposal was made: a placed session now meets another appointment, time off, the
-	 * therapist's hours or care team. One entry of {@code errors} per conflict, the pointer naming the session
-	 * ({@code /placed/3}). Nothing was booked.
+	 * The schedule changed since the proposal was made: a placed session now meets
+	 * another appointment, time off, the therapist's hours or care team. One entry of
+	 * {@code errors} per conflict, the pointer naming the session ({@code /placed/3}).
+	 * Nothing was booked.
 	 */
 	static final class ProposalConflicts extends Problem {
 
@@ -72,7 +77,10 @@ final class ProposalProblems {
 
 	}
 
-	/** A placed session cannot move there: outside the week, backwards, or a therapist not on the care team. */
+	/**
+	 * A placed session cannot move there: outside the week, backwards, or a therapist not
+	 * on the care team.
+	 */
 	static final class InvalidPlacement extends Problem {
 
 		InvalidPlacement(List<FieldError> errors) {
@@ -83,8 +91,9 @@ final class ProposalProblems {
 	}
 
 	/**
-	 * A placed session moved in a draft would meet another appointment, another session of the draft, time off or
-	 * lie outside the therapist's weekly hours. The draft was not changed.
+	 * A placed session moved in a draft would meet another appointment, another session
+	 * of the draft, time off or lie outside the therapist's weekly hours. The draft was
+	 * not changed.
 	 */
 	static final class PlacementConflicts extends Problem {
 

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Schedule proposals in PostgreSQL, and the reads a proposal is made from: care teams (the children module's
- * {@code care_team_members}, read-only as ADR 7 accepts) and what is already booked in a week.
+ * Schedule proposals in PostgreSQL, and the reads a proposal is made from: care teams
+ * (the children module's {@code care_team_members}, read-only as ADR 7 accepts) and what
+ * is already booked in a week.
  */
 @Repository
 class ProposalRepository {
@@ -27,9 +28,12 @@ class ProposalRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A live appointment of a therapist with a child; {@code bookedAt} is when it was booked. */
-	record Booked(UUID appointmentId, UUID therapistId, UUID childId, String serviceCode, String place,
-			Instant start, Instant end, Instant bookedAt) {
+	/**
+	 * A live appointment of a therapist with a child; {@code bookedAt} is when it was
+	 * booked.
+	 */
+	record Booked(UUID appointmentId, UUID therapistId, UUID childId, String serviceCode, String place, Instant start,
+			Instant end, Instant bookedAt) {
 
 		int minutes() {
 			return (int) java.time.Duration.between(this.start, this.end).toMinutes();
@@ -56,9 +60,11 @@ class ProposalRepository {
 		return teams;
 	}
 
-	/** Live (not cancelled, not no-show) appointments of these therapists or children that touch the window. */
-	List<Booked> liveAppointments(Collection<UUID> therapistIds, Collection<UUID> childIds, Instant from,
-			Instant to) {
+	/**
+	 * Live (not cancelled, not no-show) appointments of these therapists or children that
+	 * touch the window.
+	 */
+	List<Booked> liveAppointments(Collection<UUID> therapistIds, Collection<UUID> childIds, Instant from, Instant to) {
 		if (therapistIds.isEmpty() && childIds.isEmpty()) {
 			return List.of();
 		}
@@ -137,7 +143,10 @@ class ProposalRepository {
 			.optional();
 	}
 
-	/** Marks the proposal accepted, recording the appointment booked for each placed session. */
+	/**
+	 * Marks the proposal accepted, recording the appointment booked for each placed
+	 * session.
+	 */
 	void accept(UUID id, Map<UUID, UUID> appointmentByPlacement, UUID by, Instant now) {
 		this.jdbc.sql("""
 				update schedule_proposals set status = 'accepted', accepted_by = :by, accepted_at = :now,
@@ -165,7 +174,9 @@ class ProposalRepository {
 		adjusted(id);
 	}
 
-	/** Takes a placed session out of a draft; its hours are listed as unplaced, with why. */
+	/**
+	 * Takes a placed session out of a draft; its hours are listed as unplaced, with why.
+	 */
 	void removePlacement(UUID id, Proposal.Placed placed, String reason) {
 		this.jdbc.sql("delete from schedule_proposal_sessions where proposal_id = :id and id = :placement")
 			.param("id", id)

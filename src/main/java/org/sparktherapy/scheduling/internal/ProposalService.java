@@ -38,10 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Automatic weekly schedules: reads the children's preferences and care teams, the therapists' hours, time off and
- * existing appointments, lets {@link ScheduleSolver} propose a week, stores it as a draft, and books it when an admin
- * accepts — all or nothing, through {@link AppointmentService#book}, so accepted sessions obey every booking rule.
- * Admins only ({@link ProposalAccess}); each proposal touching a child writes one PHI access-log entry per child.
+ * Automatic weekly schedules: reads the children's preferences and care teams, the
+ * therapists' hours, time off and existing appointments, lets {@link ScheduleSolver}
+ * propose a week, stores it as a draft, and books it when an admin accepts — all or
+ * nothing, through {@link AppointmentService#book}, so accepted sessions obey every
+ * booking rule. Admins only ({@link ProposalAccess}); each proposal touching a child
+ * writes one PHI access-log entry per child.
  */
 @Service
 class ProposalService {
@@ -94,8 +96,9 @@ class ProposalService {
 	}
 
 	/**
-	 * Proposes the week starting on {@code weekStart} (a Monday, clinic time) for the given children, or for every
-	 * active child with prescribed hours. Solving runs outside any transaction: it takes seconds.
+	 * Proposes the week starting on {@code weekStart} (a Monday, clinic time) for the
+	 * given children, or for every active child with prescribed hours. Solving runs
+	 * outside any transaction: it takes seconds.
 	 */
 	View propose(CurrentUser user, LocalDate weekStart, List<UUID> childIds) {
 		if (!this.access.mayPropose(user)) {
@@ -110,8 +113,8 @@ class ProposalService {
 				plan.placed(), plan.unplaced(), now, 0);
 		return this.transaction.execute(status -> {
 			this.proposals.insert(proposal, user.id());
-			proposal.children().forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(),
-					child)));
+			proposal.children()
+				.forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(), child)));
 			return view(proposal);
 		});
 	}
@@ -124,9 +127,10 @@ class ProposalService {
 	}
 
 	/**
-	 * A proposal as admins see it: the sessions, the live appointments its children already have in its week (fixed:
-	 * the draft was planned around them and does not change them), what accepting books, and the score — in words
-	 * too — of the sessions as they stand.
+	 * A proposal as admins see it: the sessions, the live appointments its children
+	 * already have in its week (fixed: the draft was planned around them and does not
+	 * change them), what accepting books, and the score — in words too — of the sessions
+	 * as they stand.
 	 */
 	record View(Proposal proposal, List<ProposalRepository.Booked> existing, Proposal.Summary summary,
 			ScheduleSolver.Assessment assessment, Map<UUID, String> therapistNames) {
@@ -148,7 +152,8 @@ class ProposalService {
 		Map<UUID, Integer> alreadyBooked = new LinkedHashMap<>();
 		existing.forEach(b -> alreadyBooked.merge(b.childId(), b.minutes(), Integer::sum));
 		Map<UUID, Credential> credentials = new HashMap<>();
-		// the summary names its therapists: a clinic may have more than a picker's page of them
+		// the summary names its therapists: a clinic may have more than a picker's page
+		// of them
 		Map<UUID, String> therapistNames = new HashMap<>();
 		proposal.placed().forEach(p -> {
 			if (!therapistNames.containsKey(p.therapistId())) {
@@ -162,14 +167,17 @@ class ProposalService {
 				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone), therapistNames);
 	}
 
-	/** The therapist's credential, {@code null} when none is recorded (which delivers nothing). */
+	/**
+	 * The therapist's credential, {@code null} when none is recorded (which delivers
+	 * nothing).
+	 */
 	private Credential credential(UUID therapistId) {
 		return this.accounts.findById(therapistId).map(AccountSummary::credential).orElse(null);
 	}
 
 	/**
-	 * Books every placed session, all or nothing. If the schedule changed since the proposal was made, nothing is
-	 * booked and every conflicting session is listed.
+	 * Books every placed session, all or nothing. If the schedule changed since the
+	 * proposal was made, nothing is booked and every conflicting session is listed.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -193,22 +201,23 @@ class ProposalService {
 		for (int i = 0; i < proposal.placed().size(); i++) {
 			Proposal.Placed session = proposal.placed().get(i);
 			try {
-				booked.put(session.id(), this.appointments
-					.book(user, new AppointmentService.BookingRequest(session.childId(), session.therapistId(),
-							session.serviceCode(), session.place(),
-							session.start().atZone(this.zone).toOffsetDateTime(),
-							session.end().atZone(this.zone).toOffsetDateTime(), null, null))
-					.occurrences()
-					.getFirst()
-					.id());
+				booked.put(session.id(),
+						this.appointments
+							.book(user,
+									new AppointmentService.BookingRequest(session.childId(), session.therapistId(),
+											session.serviceCode(), session.place(),
+											session.start().atZone(this.zone).toOffsetDateTime(),
+											session.end().atZone(this.zone).toOffsetDateTime(), null, null))
+							.occurrences()
+							.getFirst()
+							.id());
 			}
 			catch (SchedulingProblems.AppointmentConflicts ex) {
-				// booked concurrently since we looked; the transaction rolls back whatever this accept booked
+				// booked concurrently since we looked; the transaction rolls back
+				// whatever this accept booked
 				int position = i;
-				throw new ProposalProblems.ProposalConflicts(ex.errors()
-					.stream()
-					.map(e -> new FieldError("/placed/" + position, e.detail()))
-					.toList());
+				throw new ProposalProblems.ProposalConflicts(
+						ex.errors().stream().map(e -> new FieldError("/placed/" + position, e.detail())).toList());
 			}
 		}
 		this.proposals.accept(id, booked, user.id(), this.clock.instant());
@@ -221,9 +230,10 @@ class ProposalService {
 	}
 
 	/**
-	 * Moves one placed session of a draft to another time and/or therapist of the child's care team. The session is
-	 * checked at once as it would be when accepting — appointments, time off, the therapist's weekly hours, the care
-	 * team — and against the draft's other sessions; accepting checks everything again.
+	 * Moves one placed session of a draft to another time and/or therapist of the child's
+	 * care team. The session is checked at once as it would be when accepting —
+	 * appointments, time off, the therapist's weekly hours, the care team — and against
+	 * the draft's other sessions; accepting checks everything again.
 	 */
 	@Transactional
 	View adjust(CurrentUser user, UUID id, UUID placementId, Adjustment adjustment, Integer expectedVersion) {
@@ -274,7 +284,10 @@ class ProposalService {
 		return view(this.proposals.find(id, false).orElseThrow());
 	}
 
-	/** Takes one placed session out of a draft; its hours are listed as unplaced, removed by an admin. */
+	/**
+	 * Takes one placed session out of a draft; its hours are listed as unplaced, removed
+	 * by an admin.
+	 */
 	@Transactional
 	View remove(CurrentUser user, UUID id, UUID placementId, Integer expectedVersion) {
 		Proposal proposal = draft(user, id, "update", expectedVersion);
@@ -362,10 +375,12 @@ class ProposalService {
 				.forEach(b -> busy.add(new ProposalProblem.Busy(b.start(), b.end())));
 			this.availability.timeOff(t, from, to)
 				.forEach(off -> busy.add(new ProposalProblem.Busy(off.startsAt(), off.endsAt())));
-			return new ProposalProblem.TherapistWeek(t, credential(t), this.availability.blocks(t)
-				.stream()
-				.map(b -> new SchedulePreferences.Hours(b.weekday(), b.start(), b.end()))
-				.toList(), busy);
+			return new ProposalProblem.TherapistWeek(t, credential(t),
+					this.availability.blocks(t)
+						.stream()
+						.map(b -> new SchedulePreferences.Hours(b.weekday(), b.start(), b.end()))
+						.toList(),
+					busy);
 		}).toList();
 		return new ProposalProblem(weekStart, this.zone, now, childWeeks, therapistWeeks);
 	}
@@ -406,16 +421,18 @@ class ProposalService {
 			}
 			Integer since = bookedSince.get(session.childId() + "/" + session.serviceCode());
 			if (since != null) {
-				conflicts.add(new FieldError(pointer, Proposal.hours(since).toPlainString() + " h of "
-						+ session.serviceCode() + " were booked for the child this week since the draft was made; "
-						+ "accepting would book more than prescribed. Propose the week again."));
+				conflicts.add(new FieldError(pointer,
+						Proposal.hours(since).toPlainString() + " h of " + session.serviceCode()
+								+ " were booked for the child this week since the draft was made; "
+								+ "accepting would book more than prescribed. Propose the week again."));
 			}
 			for (ProposalRepository.Booked other : booked) {
 				if (other.start().isBefore(session.end()) && session.start().isBefore(other.end())) {
 					if (other.therapistId().equals(session.therapistId())) {
-						conflicts.add(new FieldError(pointer, "The therapist already has a session with "
-								+ this.children.shortName(other.childId()).orElse("another child") + " "
-								+ Conflict.when(other.start(), other.end(), this.zone)));
+						conflicts.add(new FieldError(pointer,
+								"The therapist already has a session with "
+										+ this.children.shortName(other.childId()).orElse("another child") + " "
+										+ Conflict.when(other.start(), other.end(), this.zone)));
 					}
 					else if (other.childId().equals(session.childId())) {
 						conflicts.add(new FieldError(pointer, "The child already has another session "
@@ -439,9 +456,8 @@ class ProposalService {
 			List<AvailabilityRepository.Block> blocks = hours.computeIfAbsent(session.therapistId(),
 					this.availability::blocks);
 			if (!within(blocks, session)) {
-				conflicts.add(new FieldError(pointer,
-						"The therapist is not available " + Conflict.when(session.start(), session.end(), this.zone)
-								+ " (outside their weekly hours)"));
+				conflicts.add(new FieldError(pointer, "The therapist is not available "
+						+ Conflict.when(session.start(), session.end(), this.zone) + " (outside their weekly hours)"));
 			}
 			for (AvailabilityRepository.TimeOff off : timeOff.computeIfAbsent(session.therapistId(),
 					t -> this.availability.timeOff(t, from, to))) {
@@ -465,11 +481,13 @@ class ProposalService {
 
 	/** "may not deliver 97155 (needs BCBA or BCaBA)". */
 	private static String mayNotDeliver(String serviceCode) {
-		return "may not deliver " + serviceCode + " (needs " + ServiceCodes.deliveredBy(serviceCode)
-			.stream()
-			.sorted()
-			.map(Credential::value)
-			.collect(java.util.stream.Collectors.joining(" or ")) + ")";
+		return "may not deliver " + serviceCode + " (needs "
+				+ ServiceCodes.deliveredBy(serviceCode)
+					.stream()
+					.sorted()
+					.map(Credential::value)
+					.collect(java.util.stream.Collectors.joining(" or "))
+				+ ")";
 	}
 
 	private Instant start(LocalDate day) {

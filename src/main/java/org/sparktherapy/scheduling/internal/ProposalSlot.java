@@ -12,8 +12,8 @@ import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import org.sparktherapy.identity.Credential;
 
 /**
- * One session of a child's prescribed hours, to be given a therapist and a time ({@link ProposalOption}) by the
- * solver — or left unplaced when no option fits.
+ * One session of a child's prescribed hours, to be given a therapist and a time
+ * ({@link ProposalOption}) by the solver — or left unplaced when no option fits.
  */
 @PlanningEntity
 class ProposalSlot {
@@ -39,8 +39,7 @@ class ProposalSlot {
 	ProposalSlot() {
 	}
 
-	ProposalSlot(String id, UUID childId, String serviceCode, int minutes, String place,
-			List<ProposalOption> options) {
+	ProposalSlot(String id, UUID childId, String serviceCode, int minutes, String place, List<ProposalOption> options) {
 		this.id = id;
 		this.childId = childId;
 		this.serviceCode = serviceCode;
@@ -49,7 +48,10 @@ class ProposalSlot {
 		this.options = options;
 	}
 
-	/** A session placed already (a draft's, for scoring it as it stands): its one option, taken. */
+	/**
+	 * A session placed already (a draft's, for scoring it as it stands): its one option,
+	 * taken.
+	 */
 	static ProposalSlot placed(String id, UUID childId, String serviceCode, String place, ProposalOption option) {
 		ProposalSlot slot = new ProposalSlot(id, childId, serviceCode,
 				(int) java.time.Duration.between(option.start(), option.end()).toMinutes(), place, List.of(option));

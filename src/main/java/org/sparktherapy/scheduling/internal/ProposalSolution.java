@@ -8,8 +8,8 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 
 /**
- * A week's sessions as the solver sees them. Hard: nobody double-booked; medium: hours left unplaced; soft:
- * continuity, travel and spread ({@link ScheduleConstraints}).
+ * A week's sessions as the solver sees them. Hard: nobody double-booked; medium: hours
+ * left unplaced; soft: continuity, travel and spread ({@link ScheduleConstraints}).
  */
 @PlanningSolution
 class ProposalSolution {

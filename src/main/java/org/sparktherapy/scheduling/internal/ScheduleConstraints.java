@@ -10,16 +10,19 @@ import org.sparktherapy.identity.Credential;
 import org.sparktherapy.scheduling.ServiceCodes;
 
 /**
- * What makes a proposed week good. Availability, time off and existing appointments are not constraints here: the
- * solver is only ever offered options that respect them ({@link ProposalOption}).
+ * What makes a proposed week good. Availability, time off and existing appointments are
+ * not constraints here: the solver is only ever offered options that respect them
+ * ({@link ProposalOption}).
  * <ul>
- * <li>Hard: no therapist and no child in two sessions at once; no service given to a credential that may not deliver
- * it ({@link ServiceCodes#mayDeliver}; options already respect it, so this only guards against a slip).</li>
+ * <li>Hard: no therapist and no child in two sessions at once; no service given to a
+ * credential that may not deliver it ({@link ServiceCodes#mayDeliver}; options already
+ * respect it, so this only guards against a slip).</li>
  * <li>Medium: every prescribed minute left unplaced.</li>
- * <li>Soft: a child sees as few different therapists for one service as possible (continuity); technician work
- * (97152–97154) goes to a technician rather than a supervisor, whose time is for supervision (supervisor time); a
- * therapist changes place between consecutive sessions of a day as rarely as possible (travel); a child has at most
- * one session a day (spread).</li>
+ * <li>Soft: a child sees as few different therapists for one service as possible
+ * (continuity); technician work (97152–97154) goes to a technician rather than a
+ * supervisor, whose time is for supervision (supervisor time); a therapist changes place
+ * between consecutive sessions of a day as rarely as possible (travel); a child has at
+ * most one session a day (spread).</li>
  * </ul>
  * The constraint names are also the words {@link ScoreWords} shows people.
  */
@@ -31,7 +34,10 @@ public class ScheduleConstraints implements ConstraintProvider {
 
 	static final int SAME_DAY_WEIGHT = 3;
 
-	/** Above continuity, so that a supervisor already needed for 97155 does not take the technician's hours too. */
+	/**
+	 * Above continuity, so that a supervisor already needed for 97155 does not take the
+	 * technician's hours too.
+	 */
 	static final int SUPERVISOR_TIME_WEIGHT = 20;
 
 	static final String THERAPIST_DOUBLE_BOOKED = "Therapist double-booked";
@@ -87,7 +93,10 @@ public class ScheduleConstraints implements ConstraintProvider {
 			.asConstraint(UNPLACED);
 	}
 
-	/** Each therapist beyond the first for one service of a child (a supervisor for 97155 is no change). */
+	/**
+	 * Each therapist beyond the first for one service of a child (a supervisor for 97155
+	 * is no change).
+	 */
 	Constraint continuity(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
 			.groupBy(ProposalSlot::childId, ProposalSlot::serviceCode,
@@ -99,8 +108,8 @@ public class ScheduleConstraints implements ConstraintProvider {
 	}
 
 	/**
-	 * A BCBA or BCaBA may deliver technician work (RBT or above), but their hours are for supervision and what only
-	 * they may deliver: each such session counts.
+	 * A BCBA or BCaBA may deliver technician work (RBT or above), but their hours are for
+	 * supervision and what only they may deliver: each such session counts.
 	 */
 	Constraint supervisorTime(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
@@ -114,7 +123,10 @@ public class ScheduleConstraints implements ConstraintProvider {
 				&& ServiceCodes.deliveredBy(serviceCode).contains(Credential.RBT);
 	}
 
-	/** Each change of place between a therapist's consecutive sessions of a day is a journey. */
+	/**
+	 * Each change of place between a therapist's consecutive sessions of a day is a
+	 * journey.
+	 */
 	Constraint travel(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
 			.groupBy(ProposalSlot::therapistId, ProposalSlot::day, ConstraintCollectors.toList())
@@ -123,7 +135,9 @@ public class ScheduleConstraints implements ConstraintProvider {
 			.asConstraint(TRAVEL);
 	}
 
-	/** How often the place changes from one session to the next, in order of their starts. */
+	/**
+	 * How often the place changes from one session to the next, in order of their starts.
+	 */
 	static int placeChanges(java.util.List<ProposalSlot> slots) {
 		java.util.List<ProposalSlot> ordered = slots.stream()
 			.sorted(java.util.Comparator.comparing(ProposalSlot::start))

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A child's schedule preferences: when sessions may take place, the weekly hours prescribed per service and the
- * preferred place — what automatic schedule proposals place.
+ * A child's schedule preferences: when sessions may take place, the weekly hours
+ * prescribed per service and the preferred place — what automatic schedule proposals
+ * place.
  */
 @RestController
 @Tag(name = "Schedule preferences", description = "Children's available hours and prescribed weekly hours")
@@ -36,7 +37,9 @@ class SchedulePreferenceController {
 		this.service = service;
 	}
 
-	/** Hours on one weekday ({@code MONDAY}…), wall-clock times in the clinic's time zone. */
+	/**
+	 * Hours on one weekday ({@code MONDAY}…), wall-clock times in the clinic's time zone.
+	 */
 	record HoursRequest(@NotNull DayOfWeek weekday, @NotNull LocalTime start, @NotNull LocalTime end) {
 	}
 
@@ -72,18 +75,19 @@ class SchedulePreferenceController {
 					+ "preferredPlace: clinic, home, school, community or telehealth (clinic when absent). Admins.")
 	PreferencesResponse replace(@PathVariable UUID id, @Valid @RequestBody PreferencesRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return PreferencesResponse.of(this.service.replace(user, new SchedulePreferences(id,
-				request.availableHours()
-					.stream()
-					.map(h -> new SchedulePreferences.Hours(h.weekday(), h.start(), h.end()))
-					.toList(),
-				request.prescribedWeeklyHours()
-					.stream()
-					.map(p -> new SchedulePreferences.Prescription(p.serviceCode(), p.hours()))
-					.toList(),
-				(request.preferredPlace() == null || request.preferredPlace().isBlank()) ? null
-						: request.preferredPlace().trim(),
-				0)));
+		return PreferencesResponse.of(this.service.replace(user,
+				new SchedulePreferences(id,
+						request.availableHours()
+							.stream()
+							.map(h -> new SchedulePreferences.Hours(h.weekday(), h.start(), h.end()))
+							.toList(),
+						request.prescribedWeeklyHours()
+							.stream()
+							.map(p -> new SchedulePreferences.Prescription(p.serviceCode(), p.hours()))
+							.toList(),
+						(request.preferredPlace() == null || request.preferredPlace().isBlank()) ? null
+								: request.preferredPlace().trim(),
+						0)));
 	}
 
 }

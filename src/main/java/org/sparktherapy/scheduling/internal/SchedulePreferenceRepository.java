@@ -25,11 +25,10 @@ class SchedulePreferenceRepository {
 	}
 
 	Optional<SchedulePreferences> find(UUID childId) {
-		return this.jdbc
-			.sql("select preferred_place, version from child_schedule_preferences where child_id = :child")
+		return this.jdbc.sql("select preferred_place, version from child_schedule_preferences where child_id = :child")
 			.param("child", childId)
-			.query((rs, n) -> new SchedulePreferences(childId, hours(childId), prescriptions(childId),
-					rs.getString(1), rs.getInt(2)))
+			.query((rs, n) -> new SchedulePreferences(childId, hours(childId), prescriptions(childId), rs.getString(1),
+					rs.getInt(2)))
 			.optional();
 	}
 
@@ -47,7 +46,10 @@ class SchedulePreferenceRepository {
 			.toList();
 	}
 
-	/** Active children with some prescribed hours (read-only use of the children module's table, as in ADR 7). */
+	/**
+	 * Active children with some prescribed hours (read-only use of the children module's
+	 * table, as in ADR 7).
+	 */
 	List<UUID> activeChildrenWithPrescribedHours() {
 		return this.jdbc.sql("""
 				select distinct h.child_id from child_prescribed_hours h join children c on c.id = h.child_id

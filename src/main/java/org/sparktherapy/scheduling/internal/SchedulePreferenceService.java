@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reading and replacing a child's schedule preferences. Who may is decided by {@link ProposalAccess}; every access,
- * refusals included, goes to the PHI access log.
+ * Reading and replacing a child's schedule preferences. Who may is decided by
+ * {@link ProposalAccess}; every access, refusals included, goes to the PHI access log.
  */
 @Service
 class SchedulePreferenceService {
@@ -57,7 +57,10 @@ class SchedulePreferenceService {
 		return this.preferences.find(childId).orElseGet(() -> SchedulePreferences.none(childId));
 	}
 
-	/** Replaces the child's preferences as a whole; available blocks of one weekday must not overlap. */
+	/**
+	 * Replaces the child's preferences as a whole; available blocks of one weekday must
+	 * not overlap.
+	 */
 	@Transactional
 	SchedulePreferences replace(CurrentUser user, SchedulePreferences wanted) {
 		UUID childId = wanted.childId();

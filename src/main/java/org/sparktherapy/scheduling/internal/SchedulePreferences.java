@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * When a child can have sessions and how many hours a week each service is prescribed — what automatic scheduling
- * ({@link ScheduleSolver}) places. A child without stored preferences has none of either.
+ * When a child can have sessions and how many hours a week each service is prescribed —
+ * what automatic scheduling ({@link ScheduleSolver}) places. A child without stored
+ * preferences has none of either.
  *
- * @param availableHours weekly blocks in the clinic's time zone; blocks of one weekday never overlap
- * @param prescribedWeeklyHours whole hours per week for each adaptive behavior service (CPT 97151–97158)
- * @param preferredPlace where sessions take place ({@code home}, {@code clinic}…), {@code null} for the clinic
+ * @param availableHours weekly blocks in the clinic's time zone; blocks of one weekday
+ * never overlap
+ * @param prescribedWeeklyHours whole hours per week for each adaptive behavior service
+ * (CPT 97151–97158)
+ * @param preferredPlace where sessions take place ({@code home}, {@code clinic}…),
+ * {@code null} for the clinic
  */
 record SchedulePreferences(UUID childId, List<Hours> availableHours, List<Prescription> prescribedWeeklyHours,
 		String preferredPlace, int version) {

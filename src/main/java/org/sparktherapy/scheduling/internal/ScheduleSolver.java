@@ -29,12 +29,14 @@ import org.sparktherapy.scheduling.ServiceCodes;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes a week of sessions with Timefold Solver: what each child's prescribed hours still need after the week's
- * booked appointments ({@link #minutesToPlan}) is cut into sessions ({@link #sessionLengths}) and each session is
- * given one of its {@link ProposalOption options} — a care-team therapist whose credential may deliver the service
- * and a start inside both the child's and the therapist's weekly hours, clear of existing appointments and time off
- * — or left unplaced, as {@link ScheduleConstraints} scores it. Stops at the configured time limit, or
- * earlier once the best schedule stops improving.
+ * Proposes a week of sessions with Timefold Solver: what each child's prescribed hours
+ * still need after the week's booked appointments ({@link #minutesToPlan}) is cut into
+ * sessions ({@link #sessionLengths}) and each session is given one of its
+ * {@link ProposalOption options} — a care-team therapist whose credential may deliver the
+ * service and a start inside both the child's and the therapist's weekly hours, clear of
+ * existing appointments and time off — or left unplaced, as {@link ScheduleConstraints}
+ * scores it. Stops at the configured time limit, or earlier once the best schedule stops
+ * improving.
  *
  * @see <a href="https://docs.timefold.ai/timefold-solver/latest/">Timefold Solver</a>
  */
@@ -44,7 +46,10 @@ class ScheduleSolver {
 	/** Sessions start on the half hour. */
 	static final int STEP_MINUTES = 30;
 
-	/** Less prescribed time than this left in a week is not planned as a session of its own. */
+	/**
+	 * Less prescribed time than this left in a week is not planned as a session of its
+	 * own.
+	 */
 	static final int MIN_SESSION_MINUTES = 30;
 
 	static final String NO_CARE_TEAM = "no therapist on the child's care team";
@@ -85,9 +90,10 @@ class ScheduleSolver {
 	}
 
 	/**
-	 * Minutes of one service as sessions: two-hour sessions, what is left over joining the last of them (3 hours →
-	 * one of 3, 7 → 2, 2, 3, 4.5 → 2, 2.5); less than two hours stays one session. Under half an hour is not worth
-	 * a session and is not planned.
+	 * Minutes of one service as sessions: two-hour sessions, what is left over joining
+	 * the last of them (3 hours → one of 3, 7 → 2, 2, 3, 4.5 → 2, 2.5); less than two
+	 * hours stays one session. Under half an hour is not worth a session and is not
+	 * planned.
 	 */
 	static List<Integer> sessionLengths(int minutes) {
 		List<Integer> lengths = new ArrayList<>();
@@ -110,8 +116,8 @@ class ScheduleSolver {
 	}
 
 	/**
-	 * The prescribed minutes of a service the week still needs: the prescription less what is booked already
-	 * (never below zero).
+	 * The prescribed minutes of a service the week still needs: the prescription less
+	 * what is booked already (never below zero).
 	 */
 	static int minutesToPlan(ProposalProblem.ChildWeek child, SchedulePreferences.Prescription prescription) {
 		return Math.max(0, prescription.hours() * 60 - child.bookedMinutes(prescription.serviceCode()));
@@ -128,12 +134,10 @@ class ScheduleSolver {
 			for (SchedulePreferences.Prescription prescription : preferences.prescribedWeeklyHours()) {
 				List<Integer> lengths = sessionLengths(minutesToPlan(child, prescription));
 				for (int i = 0; i < lengths.size(); i++) {
-					Options options = options(problem, child, prescription.serviceCode(), therapists,
-							lengths.get(i));
+					Options options = options(problem, child, prescription.serviceCode(), therapists, lengths.get(i));
 					ProposalSlot slot = new ProposalSlot(
-							preferences.childId() + "/" + prescription.serviceCode() + "/" + i,
-							preferences.childId(), prescription.serviceCode(), lengths.get(i), preferences.place(),
-							options.offered());
+							preferences.childId() + "/" + prescription.serviceCode() + "/" + i, preferences.childId(),
+							prescription.serviceCode(), lengths.get(i), preferences.place(), options.offered());
 					if (options.offered().isEmpty()) {
 						hopeless.put(slot, options.reason());
 					}
@@ -157,8 +161,8 @@ class ScheduleSolver {
 						Integer::sum);
 			}
 		}
-		hopeless.forEach((slot, reason) -> unplaced
-			.merge(new Unplacing(slot.childId(), slot.serviceCode(), reason), slot.minutes(), Integer::sum));
+		hopeless.forEach((slot, reason) -> unplaced.merge(new Unplacing(slot.childId(), slot.serviceCode(), reason),
+				slot.minutes(), Integer::sum));
 		placed.sort(Comparator.comparing(Proposal.Placed::start).thenComparing(p -> p.childId().toString()));
 		int hopelessMinutes = hopeless.keySet().stream().mapToInt(ProposalSlot::minutes).sum();
 		HardMediumSoftScore score = ((best.score() != null) ? best.score() : HardMediumSoftScore.ZERO)
@@ -171,14 +175,16 @@ class ScheduleSolver {
 					.toList());
 	}
 
-	/** A week's score, raw ({@code 0hard/-120medium/-5soft}) and in words ({@link ScoreWords}). */
+	/**
+	 * A week's score, raw ({@code 0hard/-120medium/-5soft}) and in words
+	 * ({@link ScoreWords}).
+	 */
 	record Assessment(String score, String words) {
 	}
 
 	/**
-	 * Scores placed sessions as they stand (a draft after an admin's adjustments, too) with the solver's own
-	 * constraints, and says in words what the score means.
-	 *
+	 * Scores placed sessions as they stand (a draft after an admin's adjustments, too)
+	 * with the solver's own constraints, and says in words what the score means.
 	 * @param credentials each placed therapist's credential
 	 * @param unplacedMinutes the prescribed minutes left unplaced
 	 */
@@ -204,7 +210,10 @@ class ScheduleSolver {
 				ScoreWords.describe(byName, analysis.score().hardScore(), unplacedMinutes));
 	}
 
-	/** Where a therapist has to be: the place, and for a home session the child's own home. */
+	/**
+	 * Where a therapist has to be: the place, and for a home session the child's own
+	 * home.
+	 */
 	private static String location(String place, UUID childId) {
 		return "home".equals(place) ? "home:" + childId : place;
 	}
@@ -280,7 +289,10 @@ class ScheduleSolver {
 		return new Options(List.of(), overlapping ? ALL_TAKEN : NO_OVERLAP);
 	}
 
-	/** Why a service found no therapist: its credential rule, e.g. "… may deliver 97155 (needs BCBA or BCaBA)". */
+	/**
+	 * Why a service found no therapist: its credential rule, e.g. "… may deliver 97155
+	 * (needs BCBA or BCaBA)".
+	 */
 	static String noQualifiedTherapist(String serviceCode) {
 		return "no care-team therapist with weekly availability may deliver " + serviceCode + " (needs "
 				+ ServiceCodes.deliveredBy(serviceCode)
@@ -295,7 +307,9 @@ class ScheduleSolver {
 		return block.weekday() == weekday && minuteOfDay(block.start()) <= start && endMinute(block) >= end;
 	}
 
-	/** A block's end as minute of the day; a block ending at midnight ends at minute 1440. */
+	/**
+	 * A block's end as minute of the day; a block ending at midnight ends at minute 1440.
+	 */
 	private static int endMinute(SchedulePreferences.Hours block) {
 		return block.end().equals(LocalTime.MIDNIGHT) ? 24 * 60 : minuteOfDay(block.end());
 	}

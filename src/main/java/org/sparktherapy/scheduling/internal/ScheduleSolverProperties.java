@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long automatic scheduling searches ({@code spark.scheduling.*}).
  *
  * @param solverTimeLimit the most time one proposal may take to solve
- * @param solverUnimprovedTimeLimit stop earlier once the best schedule has not improved for this long, so small
- * clinics get their proposal in about a second
+ * @param solverUnimprovedTimeLimit stop earlier once the best schedule has not improved
+ * for this long, so small clinics get their proposal in about a second
  */
 @ConfigurationProperties("spark.scheduling")
 record ScheduleSolverProperties(@DefaultValue("5s") Duration solverTimeLimit,

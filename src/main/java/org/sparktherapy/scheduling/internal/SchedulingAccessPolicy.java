@@ -7,15 +7,18 @@ import org.sparktherapy.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what with appointments and availability — the one place this is decided for the scheduling module.
+ * Who may do what with appointments and availability — the one place this is decided for
+ * the scheduling module.
  * <ul>
- * <li>Admins book, change (move), override availability, cancel, check in, complete and mark no-shows for every
- * appointment, and manage every therapist's availability and time off.</li>
- * <li>Therapists see their own appointments and those of their care-team children; they check in, complete and mark
- * no-shows for their own. They do not move appointments: they propose changes of their own, see and withdraw their
- * own proposals; admins see, approve and decline every proposal.</li>
- * <li>Guardians see their own children's appointments and may cancel them (a parent cancellation); proposed changes
- * do not exist for them.</li>
+ * <li>Admins book, change (move), override availability, cancel, check in, complete and
+ * mark no-shows for every appointment, and manage every therapist's availability and time
+ * off.</li>
+ * <li>Therapists see their own appointments and those of their care-team children; they
+ * check in, complete and mark no-shows for their own. They do not move appointments: they
+ * propose changes of their own, see and withdraw their own proposals; admins see, approve
+ * and decline every proposal.</li>
+ * <li>Guardians see their own children's appointments and may cancel them (a parent
+ * cancellation); proposed changes do not exist for them.</li>
  * <li>Anyone else: the appointment does not exist for them.</li>
  * </ul>
  */
@@ -27,7 +30,10 @@ class SchedulingAccessPolicy {
 
 		/** every appointment */
 		ALL,
-		/** the therapist's own appointments and those of children whose care team they are on */
+		/**
+		 * the therapist's own appointments and those of children whose care team they are
+		 * on
+		 */
 		THERAPIST,
 		/** the appointments of the guardian's children */
 		GUARDIAN,
@@ -44,8 +50,8 @@ class SchedulingAccessPolicy {
 	}
 
 	/**
-	 * What a user's calendar feed shows: a feed leaves the clinic, so a therapist's carries only their own
-	 * appointments, not their care-team children's.
+	 * What a user's calendar feed shows: a feed leaves the clinic, so a therapist's
+	 * carries only their own appointments, not their care-team children's.
 	 */
 	Scope feedScope(CurrentUser user) {
 		if (user.isAdmin()) {
@@ -82,20 +88,26 @@ class SchedulingAccessPolicy {
 		return user.isAdmin();
 	}
 
-	/** Admins and the therapist themself read a therapist's working hours and time off. */
+	/**
+	 * Admins and the therapist themself read a therapist's working hours and time off.
+	 */
 	boolean mayReadAvailability(CurrentUser user, java.util.UUID therapistId) {
 		return user.isAdmin() || user.id().equals(therapistId);
 	}
 
-	/** A therapist proposes changes of their own appointments; admins move appointments directly. */
+	/**
+	 * A therapist proposes changes of their own appointments; admins move appointments
+	 * directly.
+	 */
 	boolean mayProposeChange(CurrentUser user, Appointment appointment) {
 		return user.is(Role.THERAPIST) && appointment.therapist().id().equals(user.id());
 	}
 
 	/** Admins and the request's proposer; for anyone else it does not exist. */
 	/**
-	 * Admins see every request; its proposer sees it while still on the child's care team (a therapist who left
-	 * the team no longer sees where and when the child is scheduled).
+	 * Admins see every request; its proposer sees it while still on the child's care team
+	 * (a therapist who left the team no longer sees where and when the child is
+	 * scheduled).
 	 */
 	boolean maySeeChangeRequest(CurrentUser user, Relation relation, AppointmentChangeRequest request) {
 		return user.isAdmin() || (request.requestedBy().id().equals(user.id()) && relation.canSee());

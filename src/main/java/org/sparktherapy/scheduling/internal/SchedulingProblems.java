@@ -40,11 +40,13 @@ final class SchedulingProblems {
 	}
 
 	/**
-	 * The therapist or the child is already booked at an overlapping time, or the therapist is not available then.
-	 * Each conflict is one entry of {@code errors}: the pointer names the occurrence ({@code /occurrences/3}), the
-	 * detail the reason in words (who, with whom, when in clinic time); and one entry of {@code conflicts}, the same
-	 * structured with ids and times for programs ({@link Conflict}). The problem's {@code detail} says the first
-	 * conflict and how many more there are. Nothing of the request was booked.
+	 * The therapist or the child is already booked at an overlapping time, or the
+	 * therapist is not available then. Each conflict is one entry of {@code errors}: the
+	 * pointer names the occurrence ({@code /occurrences/3}), the detail the reason in
+	 * words (who, with whom, when in clinic time); and one entry of {@code conflicts},
+	 * the same structured with ids and times for programs ({@link Conflict}). The
+	 * problem's {@code detail} says the first conflict and how many more there are.
+	 * Nothing of the request was booked.
 	 */
 	static final class AppointmentConflicts extends Problem {
 
@@ -56,7 +58,10 @@ final class SchedulingProblems {
 			this.conflicts = List.copyOf(conflicts);
 		}
 
-		/** "Ava C. already has a session with Maya Okafor on Tue 8 Dec, 3:00–5:00 PM. Nothing was booked or moved." */
+		/**
+		 * "Ava C. already has a session with Maya Okafor on Tue 8 Dec, 3:00–5:00 PM.
+		 * Nothing was booked or moved."
+		 */
 		private static String summary(List<Conflict> conflicts) {
 			if (conflicts.isEmpty()) {
 				return "The appointment conflicts with the schedule; nothing was booked.";
@@ -85,7 +90,10 @@ final class SchedulingProblems {
 
 	}
 
-	/** Check-in, a no-show or a completion asked for before its time; {@code opensAt} says when it opens. */
+	/**
+	 * Check-in, a no-show or a completion asked for before its time; {@code opensAt} says
+	 * when it opens.
+	 */
 	static final class AppointmentTooEarly extends Problem {
 
 		private final java.time.Instant opensAt;
@@ -102,7 +110,10 @@ final class SchedulingProblems {
 
 	}
 
-	/** The therapist's credential may not deliver the service (CPT 97155 needs a BCBA or BCaBA, for instance). */
+	/**
+	 * The therapist's credential may not deliver the service (CPT 97155 needs a BCBA or
+	 * BCaBA, for instance).
+	 */
 	static final class ServiceNotForCredential extends Problem {
 
 		ServiceNotForCredential(String detail) {
@@ -176,7 +187,10 @@ final class SchedulingProblems {
 
 	}
 
-	/** The appointment changed since the request was made (moved, checked in, cancelled…): it cannot be approved. */
+	/**
+	 * The appointment changed since the request was made (moved, checked in, cancelled…):
+	 * it cannot be approved.
+	 */
 	static final class ChangeRequestStale extends Problem {
 
 		ChangeRequestStale() {

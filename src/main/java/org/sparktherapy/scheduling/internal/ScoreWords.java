@@ -10,9 +10,10 @@ import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 
 /**
- * A proposal's score as people read it: "All rules met; every prescribed hour placed; 3 preferences not met (2 place
- * changes, 1 therapist change)". The hard part says whether any rule is broken, the medium part how many prescribed
- * hours found no place, the soft part how many preferences are not met, counted per constraint of
+ * A proposal's score as people read it: "All rules met; every prescribed hour placed; 3
+ * preferences not met (2 place changes, 1 therapist change)". The hard part says whether
+ * any rule is broken, the medium part how many prescribed hours found no place, the soft
+ * part how many preferences are not met, counted per constraint of
  * {@link ScheduleConstraints} (a weighted penalty divided by its weight).
  */
 final class ScoreWords {
@@ -47,8 +48,8 @@ final class ScoreWords {
 		parts.add((unplacedMinutes == 0) ? "every prescribed hour placed"
 				: hours(unplacedMinutes) + (unplacedMinutes == 60 ? " hour" : " hours") + " not placed");
 		List<String> unmet = new ArrayList<>();
-		add(unmet, weighted(constraints, ScheduleConstraints.TRAVEL, ScheduleConstraints.TRAVEL_WEIGHT),
-				"place change", "place changes");
+		add(unmet, weighted(constraints, ScheduleConstraints.TRAVEL, ScheduleConstraints.TRAVEL_WEIGHT), "place change",
+				"place changes");
 		add(unmet, weighted(constraints, ScheduleConstraints.CONTINUITY, ScheduleConstraints.CONTINUITY_WEIGHT),
 				"therapist change", "therapist changes");
 		add(unmet, matches(constraints, ScheduleConstraints.SUPERVISOR_TIME), "technician session for a supervisor",
@@ -56,9 +57,8 @@ final class ScoreWords {
 		add(unmet, matches(constraints, ScheduleConstraints.SPREAD), "second session on a child's day",
 				"second sessions on a child's day");
 		int total = unmet.stream().mapToInt(ScoreWords::leadingNumber).sum();
-		parts.add((total == 0) ? "every preference met"
-				: total + (total == 1 ? " preference" : " preferences") + " not met (" + String.join(", ", unmet)
-						+ ")");
+		parts.add((total == 0) ? "every preference met" : total + (total == 1 ? " preference" : " preferences")
+				+ " not met (" + String.join(", ", unmet) + ")");
 		return String.join("; ", parts);
 	}
 

@@ -18,19 +18,24 @@ import org.dmfs.rfc5545.recur.RecurrenceRule;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
- * A weekly RFC 5545 recurrence rule ({@code FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10} or {@code …;UNTIL=20270601T000000Z},
- * optionally {@code INTERVAL} and {@code WKST}) expanded in a time zone: each occurrence keeps the first one's
- * wall-clock time, so 15:00 stays 15:00 across a daylight-saving change. Parsing and expansion are lib-recur's; this
- * class only narrows the rule to what the clinic schedules and caps the series.
+ * A weekly RFC 5545 recurrence rule ({@code FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10} or
+ * {@code …;UNTIL=20270601T000000Z}, optionally {@code INTERVAL} and {@code WKST})
+ * expanded in a time zone: each occurrence keeps the first one's wall-clock time, so
+ * 15:00 stays 15:00 across a daylight-saving change. Parsing and expansion are
+ * lib-recur's; this class only narrows the rule to what the clinic schedules and caps the
+ * series.
  *
- * @see <a href="https://www.rfc-editor.org/rfc/rfc5545#section-3.3.10">RFC 5545, 3.3.10 Recurrence Rule</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc5545#section-3.3.10">RFC 5545, 3.3.10
+ * Recurrence Rule</a>
  */
 final class WeeklyRecurrence {
 
 	/** The most occurrences one series may have. */
 	static final int MAX_OCCURRENCES = 200;
 
-	/** The rule is not one the clinic can schedule; {@code detail} says why, for people. */
+	/**
+	 * The rule is not one the clinic can schedule; {@code detail} says why, for people.
+	 */
 	static final class Unusable extends RuntimeException {
 
 		Unusable(String detail) {
@@ -60,7 +65,8 @@ final class WeeklyRecurrence {
 		if (rule.getFreq() != Freq.WEEKLY) {
 			throw new Unusable("must repeat weekly (FREQ=WEEKLY)");
 		}
-		// Part is read only once RecurrenceRule is initialized: lib-recur's class initialization fails the other way
+		// Part is read only once RecurrenceRule is initialized: lib-recur's class
+		// initialization fails the other way
 		Set<RecurrenceRule.Part> allowed = EnumSet.of(RecurrenceRule.Part.FREQ, RecurrenceRule.Part.INTERVAL,
 				RecurrenceRule.Part.BYDAY, RecurrenceRule.Part.COUNT, RecurrenceRule.Part.UNTIL,
 				RecurrenceRule.Part.WKST);
@@ -88,16 +94,18 @@ final class WeeklyRecurrence {
 	}
 
 	/**
-	 * An occurrence moved by a wall-clock shift in {@code zone}: moving a 15:00 occurrence by +60 minutes gives 16:00
-	 * on its day whatever the daylight-saving offset of that day.
+	 * An occurrence moved by a wall-clock shift in {@code zone}: moving a 15:00
+	 * occurrence by +60 minutes gives 16:00 on its day whatever the daylight-saving
+	 * offset of that day.
 	 */
 	static Instant shift(Instant occurrence, long minutes, ZoneId zone) {
 		return occurrence.atZone(zone).toLocalDateTime().plusMinutes(minutes).atZone(zone).toInstant();
 	}
 
 	/**
-	 * The rule of the part of a series that moved: its weekdays shifted by {@code days} (an occurrence moved from
-	 * Monday to Tuesday moves them all), ending after {@code count} occurrences.
+	 * The rule of the part of a series that moved: its weekdays shifted by {@code days}
+	 * (an occurrence moved from Monday to Tuesday moves them all), ending after
+	 * {@code count} occurrences.
 	 */
 	WeeklyRecurrence moved(int days, int count) {
 		RecurrenceRule copy;
@@ -109,8 +117,8 @@ final class WeeklyRecurrence {
 		}
 		copy.setByDayPart(this.rule.getByDayPart()
 			.stream()
-			.map(day -> new RecurrenceRule.WeekdayNum(0, org.dmfs.rfc5545.Weekday
-				.valueOf(isoDay(day.weekday).plus(days).name().substring(0, 2))))
+			.map(day -> new RecurrenceRule.WeekdayNum(0,
+					org.dmfs.rfc5545.Weekday.valueOf(isoDay(day.weekday).plus(days).name().substring(0, 2))))
 			.toList());
 		copy.setCount(count);
 		return new WeeklyRecurrence(copy, copy.toString());
@@ -124,8 +132,9 @@ final class WeeklyRecurrence {
 	}
 
 	/**
-	 * The start of every occurrence, the first being {@code first} itself, in order. Wall-clock times are kept in
-	 * {@code zone}; a time that does not exist on a spring-forward day moves forward by the gap.
+	 * The start of every occurrence, the first being {@code first} itself, in order.
+	 * Wall-clock times are kept in {@code zone}; a time that does not exist on a
+	 * spring-forward day moves forward by the gap.
 	 */
 	List<Instant> expand(ZonedDateTime first, ZoneId zone) {
 		ZonedDateTime local = first.withZoneSameInstant(zone);

@@ -32,13 +32,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Weeks of realistic session data for the demo clinic ({@code demo} profile): the technicians run three sessions a
- * week with each active child of their caseload, from when the programs were designed until yesterday, through the
- * same service as the tablets. Skills improve along a learning curve with noise, behaviors decline, so targets reach
- * their criterion, get mastered automatically and the next target starts — the graphs show real curves with phase
- * changes. Now and then a mistaken trial is taken back (an undo) and an occurrence of a behavior is described (an ABC
- * record), so every kind of event is there to see. A guardian co-signs each note the evening after, except the last
- * week's, which wait for a signature. Deterministic (fixed seed).
+ * Weeks of realistic session data for the demo clinic ({@code demo} profile): the
+ * technicians run three sessions a week with each active child of their caseload, from
+ * when the programs were designed until yesterday, through the same service as the
+ * tablets. Skills improve along a learning curve with noise, behaviors decline, so
+ * targets reach their criterion, get mastered automatically and the next target starts —
+ * the graphs show real curves with phase changes. Now and then a mistaken trial is taken
+ * back (an undo) and an occurrence of a behavior is described (an ABC record), so every
+ * kind of event is there to see. A guardian co-signs each note the evening after, except
+ * the last week's, which wait for a signature. Deterministic (fixed seed).
  */
 @Component
 @Profile("demo")
@@ -68,7 +70,9 @@ class DemoSessions implements DemoData {
 	private static final String SIGNATURE = "data:image/png;base64,"
 			+ "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
-	/** Notes of sessions before this day are co-signed; later ones wait for a guardian. */
+	/**
+	 * Notes of sessions before this day are co-signed; later ones wait for a guardian.
+	 */
 	private LocalDate signedBefore;
 
 	/** Sessions each target has been run in since it entered intervention. */
@@ -88,7 +92,8 @@ class DemoSessions implements DemoData {
 	@Override
 	public void seed() {
 		DemoClock.seedOnce(this.clock,
-				() -> this.jdbc.sql("select exists (select 1 from therapy_sessions)").query(Boolean.class).single(), this::seed);
+				() -> this.jdbc.sql("select exists (select 1 from therapy_sessions)").query(Boolean.class).single(),
+				this::seed);
 	}
 
 	private void seed(DemoClock demoClock) {
@@ -138,7 +143,10 @@ class DemoSessions implements DemoData {
 		}
 	}
 
-	/** The first guardian who may sign for the child co-signs the session, through the service as in the app. */
+	/**
+	 * The first guardian who may sign for the child co-signs the session, through the
+	 * service as in the app.
+	 */
 	private void coSign(UUID childId, UUID sessionId) {
 		for (UUID guardianId : this.children.peopleOf(childId).guardians()) {
 			AccountSummary guardian = this.accounts.findById(guardianId).orElse(null);
@@ -209,8 +217,8 @@ class DemoSessions implements DemoData {
 		if (teaching && k % 3 == 1 && Set.of("frequency", "rate", "duration").contains(target.measurement())) {
 			// what happened around one occurrence, for the functional assessment
 			events.add(new Session.Event(UUID.randomUUID(), "abc", target.targetId(), null, null, null, null, null,
-					"Asked to put the toys away", target.name(), "Given a break, then prompted to finish",
-					null, at.plusSeconds(90)));
+					"Asked to put the toys away", target.name(), "Given a break, then prompted to finish", null,
+					at.plusSeconds(90)));
 		}
 		return events;
 	}

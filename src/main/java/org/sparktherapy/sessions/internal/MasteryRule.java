@@ -5,9 +5,10 @@ import java.util.List;
 import org.sparktherapy.programs.Programs.Criterion;
 
 /**
- * A program's mastery criterion applied to a target's sessions: the last {@code consecutiveSessions} sessions in
- * which the target was run since it entered intervention each reached {@code percent} % correct (task analyses: %
- * independent steps) with at least {@code minTrials} trials. Sessions in baseline never count.
+ * A program's mastery criterion applied to a target's sessions: the last
+ * {@code consecutiveSessions} sessions in which the target was run since it entered
+ * intervention each reached {@code percent} % correct (task analyses: % independent
+ * steps) with at least {@code minTrials} trials. Sessions in baseline never count.
  */
 final class MasteryRule {
 
@@ -25,8 +26,10 @@ final class MasteryRule {
 	}
 
 	/**
-	 * @param results the target's session results since it entered intervention, oldest first
-	 * @return the sessions that met the criterion in a row, or an empty list when it is not met
+	 * @param results the target's session results since it entered intervention, oldest
+	 * first
+	 * @return the sessions that met the criterion in a row, or an empty list when it is
+	 * not met
 	 */
 	static List<java.util.UUID> metIn(List<SessionResult> results, Criterion criterion) {
 		if (criterion == null || results.size() < criterion.consecutiveSessions()) {

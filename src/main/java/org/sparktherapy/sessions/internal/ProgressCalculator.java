@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.sparktherapy.programs.Programs;
 
 /**
- * Turns submitted sessions' events into one point per session and target, the way ABA graphs plot them.
+ * Turns submitted sessions' events into one point per session and target, the way ABA
+ * graphs plot them.
  */
 final class ProgressCalculator {
 
@@ -22,7 +23,9 @@ final class ProgressCalculator {
 			Double ratePerHour, int durationSeconds, boolean meetsCriterion) {
 	}
 
-	/** The target's results per submitted session (oldest first), for the mastery rule. */
+	/**
+	 * The target's results per submitted session (oldest first), for the mastery rule.
+	 */
 	static List<MasteryRule.SessionResult> results(List<SessionRepository.SessionEvent> events, UUID targetId) {
 		List<MasteryRule.SessionResult> results = new ArrayList<>();
 		bySession(events).forEach((session, list) -> {
@@ -34,7 +37,10 @@ final class ProgressCalculator {
 		return results;
 	}
 
-	/** Points of one target over the given sessions; sessions in which it was not run give no point. */
+	/**
+	 * Points of one target over the given sessions; sessions in which it was not run give
+	 * no point.
+	 */
 	static List<Point> points(List<SessionRepository.SessionEvent> events, Map<UUID, Session> sessions,
 			Programs.TargetFacts target, Instant now) {
 		List<Point> points = new ArrayList<>();

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A child's progress per target over submitted sessions, with phase changes and the mastery criterion — what the
- * graphs draw. Everyone who may see the child may see its progress.
+ * A child's progress per target over submitted sessions, with phase changes and the
+ * mastery criterion — what the graphs draw. Everyone who may see the child may see its
+ * progress.
  */
 @Service
 class ProgressService {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The work that waits for someone, for the home pages: notes to sign, notes to review, targets to look at. Lists are
- * short (the newest {@value QueueRepository#LIMIT}) and say how many there are in all.
+ * The work that waits for someone, for the home pages: notes to sign, notes to review,
+ * targets to look at. Lists are short (the newest {@value QueueRepository#LIMIT}) and say
+ * how many there are in all.
  */
 @RestController
 @Tag(name = "Sessions", description = "Session data collection, signatures, addenda and progress")

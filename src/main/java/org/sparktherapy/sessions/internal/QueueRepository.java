@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The session notes that wait for someone, read for the home pages: notes not yet signed by their therapist, notes
- * awaiting a guardian's co-signature, and technicians' recent notes for their supervisor to review. Each list is
- * narrowed to a set of children ({@code null}: the whole clinic), newest first, with its total.
+ * The session notes that wait for someone, read for the home pages: notes not yet signed
+ * by their therapist, notes awaiting a guardian's co-signature, and technicians' recent
+ * notes for their supervisor to review. Each list is narrowed to a set of children
+ * ({@code null}: the whole clinic), newest first, with its total.
  */
 @Repository
 class QueueRepository {
@@ -27,8 +28,8 @@ class QueueRepository {
 			""";
 
 	/** One note in a queue. */
-	record Note(UUID id, UUID childId, Session.Person therapist, String serviceCode, Instant startedAt,
-			Instant endedAt, Session.Status status, Instant submittedAt) {
+	record Note(UUID id, UUID childId, Session.Person therapist, String serviceCode, Instant startedAt, Instant endedAt,
+			Session.Status status, Instant submittedAt) {
 	}
 
 	/** Some of a queue's notes, newest first, and how many it holds. */
@@ -55,7 +56,9 @@ class QueueRepository {
 				+ " and coalesce(s.ended_at, s.started_at) <= :at", children, null, now);
 	}
 
-	/** Sessions submitted since {@code since} by a therapist other than {@code reviewer}. */
+	/**
+	 * Sessions submitted since {@code since} by a therapist other than {@code reviewer}.
+	 */
 	Notes submittedByOthers(Collection<UUID> children, UUID reviewer, Instant since) {
 		return notes(" where s.status = 'submitted' and s.submitted_at >= :at and s.therapist_id <> :reviewer",
 				children, reviewer, since);

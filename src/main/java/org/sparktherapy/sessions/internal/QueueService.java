@@ -26,9 +26,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What waits for someone, for the home pages: notes not yet signed, notes to review, and the caseload's targets that
- * need the supervisor's eye ({@link NearMasteryRule}, {@link StalledTargetRule}). Who sees which children is decided
- * by {@link SessionAccessPolicy}; every child whose records are listed is written to the PHI access log.
+ * What waits for someone, for the home pages: notes not yet signed, notes to review, and
+ * the caseload's targets that need the supervisor's eye ({@link NearMasteryRule},
+ * {@link StalledTargetRule}). Who sees which children is decided by
+ * {@link SessionAccessPolicy}; every child whose records are listed is written to the PHI
+ * access log.
  */
 @Service
 class QueueService {
@@ -36,14 +38,16 @@ class QueueService {
 	/** How far back a supervisor's review queue reaches. */
 	static final Duration REVIEW_WINDOW = Duration.ofDays(7);
 
-	/** Notes waiting for their therapist's signature and for a guardian's co-signature. */
+	/**
+	 * Notes waiting for their therapist's signature and for a guardian's co-signature.
+	 */
 	record UnsignedNotes(QueueRepository.Notes awaitingTherapist, QueueRepository.Notes awaitingGuardian) {
 	}
 
 	/** A target that needs the supervisor's eye, with what the rule saw. */
-	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name,
-			String measurement, Programs.Criterion criterion, int sessionsSincePhaseChange, int sessionsMeetingInARow,
-			Double latestPercent, Instant phaseSince) {
+	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name, String measurement,
+			Programs.Criterion criterion, int sessionsSincePhaseChange, int sessionsMeetingInARow, Double latestPercent,
+			Instant phaseSince) {
 	}
 
 	/** The caseload's targets near mastery and stalled. */
@@ -79,15 +83,15 @@ class QueueService {
 	}
 
 	/**
-	 * Admins: the whole clinic's; therapists: their caseload's; guardians: the submitted notes of the children they
-	 * may sign for (they never see open sessions).
+	 * Admins: the whole clinic's; therapists: their caseload's; guardians: the submitted
+	 * notes of the children they may sign for (they never see open sessions).
 	 */
 	@Transactional
 	UnsignedNotes unsigned(CurrentUser user) {
 		Instant now = this.clock.instant();
 		UnsignedNotes result = switch (user.role()) {
-			case ADMIN -> new UnsignedNotes(this.queues.awaitingTherapist(null, now),
-					this.queues.awaitingGuardian(null, now));
+			case ADMIN ->
+				new UnsignedNotes(this.queues.awaitingTherapist(null, now), this.queues.awaitingGuardian(null, now));
 			case THERAPIST -> {
 				List<UUID> caseload = this.children.caseload(user.id()).stream().map(Children.ChildFacts::id).toList();
 				yield new UnsignedNotes(this.queues.awaitingTherapist(caseload, now),
@@ -101,14 +105,14 @@ class QueueService {
 				yield new UnsignedNotes(QueueRepository.Notes.NONE, this.queues.awaitingGuardian(signable, now));
 			}
 		};
-		logListed(Stream.concat(result.awaitingTherapist().notes().stream(),
-				result.awaitingGuardian().notes().stream()));
+		logListed(
+				Stream.concat(result.awaitingTherapist().notes().stream(), result.awaitingGuardian().notes().stream()));
 		return result;
 	}
 
 	/**
-	 * A supervisor's review queue: the notes other therapists submitted in the last {@link #REVIEW_WINDOW} for the
-	 * children the caller supervises.
+	 * A supervisor's review queue: the notes other therapists submitted in the last
+	 * {@link #REVIEW_WINDOW} for the children the caller supervises.
 	 */
 	@Transactional
 	QueueRepository.Notes reviewQueue(CurrentUser user) {
@@ -127,7 +131,10 @@ class QueueService {
 		return result;
 	}
 
-	/** The targets of the caller's active caseload children that are near mastery or stalled. */
+	/**
+	 * The targets of the caller's active caseload children that are near mastery or
+	 * stalled.
+	 */
 	@Transactional
 	CaseloadTargets caseloadTargets(CurrentUser user) {
 		if (!this.policy.hasCaseload(user)) {
@@ -171,9 +178,10 @@ class QueueService {
 				.map(Programs.PhaseChangeFacts::at)
 				.max(Instant::compareTo)
 				.orElse(null);
-			// as the mastery evaluation: sessions count from the day (clinic time) the phase began
-			Instant from = (changed != null) ? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant()
-					: Instant.EPOCH;
+			// as the mastery evaluation: sessions count from the day (clinic time) the
+			// phase began
+			Instant from = (changed != null)
+					? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant() : Instant.EPOCH;
 			List<SessionRepository.SessionEvent> since = events.stream()
 				.filter(e -> !e.sessionStartedAt().isBefore(from))
 				.toList();

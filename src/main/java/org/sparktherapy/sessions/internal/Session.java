@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A therapy session with one child. Open while the therapist records; submitted (signed) it is locked: its data and
- * note no longer change, and corrections are addenda. {@code appointmentId} names the appointment whose completion
- * opened it, if any.
+ * A therapy session with one child. Open while the therapist records; submitted (signed)
+ * it is locked: its data and note no longer change, and corrections are addenda.
+ * {@code appointmentId} names the appointment whose completion opened it, if any.
  */
 record Session(UUID id, UUID childId, Person therapist, String serviceCode, String place, Instant startedAt,
 		Instant endedAt, String note, Status status, Instant submittedAt, GuardianSignature guardianSignature,
@@ -17,7 +17,10 @@ record Session(UUID id, UUID childId, Person therapist, String serviceCode, Stri
 	record Person(UUID id, String name) {
 	}
 
-	/** A guardian's co-signature; the drawn image is kept but only its presence is shown in lists. */
+	/**
+	 * A guardian's co-signature; the drawn image is kept but only its presence is shown
+	 * in lists.
+	 */
 	record GuardianSignature(String name, Instant signedAt) {
 	}
 

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with sessions — the one place this is decided for the sessions module.
  * <ul>
- * <li>Therapists on the child's care team record sessions; only a session's own therapist changes, records into and
- * submits it.</li>
- * <li>Supervisors and technicians read all sessions of their children; admins read all; guardians read submitted
- * sessions and progress of their own children, and co-sign when they may sign for the child.</li>
+ * <li>Therapists on the child's care team record sessions; only a session's own therapist
+ * changes, records into and submits it.</li>
+ * <li>Supervisors and technicians read all sessions of their children; admins read all;
+ * guardians read submitted sessions and progress of their own children, and co-sign when
+ * they may sign for the child.</li>
  * <li>Addenda: care-team therapists and admins, on submitted sessions.</li>
- * <li>Work queues: notes waiting for a signature are listed to admins (the clinic), therapists (their caseload) and
- * guardians (the notes they may co-sign); a therapist's review queue holds the notes of children they supervise, and
- * their caseload's targets are theirs alone.</li>
+ * <li>Work queues: notes waiting for a signature are listed to admins (the clinic),
+ * therapists (their caseload) and guardians (the notes they may co-sign); a therapist's
+ * review queue holds the notes of children they supervise, and their caseload's targets
+ * are theirs alone.</li>
  * </ul>
  */
 @Component
@@ -29,7 +31,10 @@ class SessionAccessPolicy {
 		return session.therapist().id().equals(user.id());
 	}
 
-	/** Whether the session exists for this user at all (guardians don't see open sessions). */
+	/**
+	 * Whether the session exists for this user at all (guardians don't see open
+	 * sessions).
+	 */
 	boolean maySee(Relation relation, Session session) {
 		return switch (relation) {
 			case ADMIN, SUPERVISOR, TECHNICIAN -> true;
@@ -42,12 +47,17 @@ class SessionAccessPolicy {
 		return relation != Relation.GUARDIAN;
 	}
 
-	/** Whether the user has a caseload (review queue, targets to watch): therapists only. */
+	/**
+	 * Whether the user has a caseload (review queue, targets to watch): therapists only.
+	 */
 	boolean hasCaseload(CurrentUser user) {
 		return user.is(org.sparktherapy.identity.Role.THERAPIST);
 	}
 
-	/** Whether the therapist reviews the notes others write for this child: its supervisors. */
+	/**
+	 * Whether the therapist reviews the notes others write for this child: its
+	 * supervisors.
+	 */
 	boolean reviewsNotesOf(Relation relation) {
 		return relation == Relation.SUPERVISOR;
 	}

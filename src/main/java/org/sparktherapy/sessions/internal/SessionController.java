@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Session data collection. Offline clients choose the session's and every event's id, so replaying a queue is
- * safe: {@code PUT} creates or updates a session, and events already stored are reported as duplicates.
+ * Session data collection. Offline clients choose the session's and every event's id, so
+ * replaying a queue is safe: {@code PUT} creates or updates a session, and events already
+ * stored are reported as duplicates.
  */
 @RestController
 @Tag(name = "Sessions", description = "Session data collection, signatures, addenda and progress")
@@ -94,9 +95,9 @@ class SessionController {
 			List<TallyResponse> tallies = view.tallies().stream().map(t -> {
 				Programs.TargetFacts target = view.targets().get(t.targetId());
 				return new TallyResponse(t.targetId(), (target != null) ? target.programId() : null,
-						(target != null) ? target.name() : null, t.trials(), t.correct(), t.incorrect(),
-						t.noResponse(), t.independent(), t.percentCorrect(), t.percentIndependent(), t.steps(),
-						t.count(), t.durationSeconds());
+						(target != null) ? target.name() : null, t.trials(), t.correct(), t.incorrect(), t.noResponse(),
+						t.independent(), t.percentCorrect(), t.percentIndependent(), t.steps(), t.count(),
+						t.durationSeconds());
 			}).toList();
 			return new SessionResponse(s.id(), s.childId(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(),
 					s.endedAt(), s.status(), s.note(), s.submittedAt(), s.guardianSignature(), s.appointmentId(),
@@ -127,12 +128,14 @@ class SessionController {
 	ResponseEntity<SessionResponse> save(@PathVariable UUID id, @Valid @RequestBody SessionRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
-		boolean created = this.service.save(user, id, ETags.version(ifMatch), new SessionService.SessionDraft(
-				request.childId(), request.serviceCode(), request.place(), request.startedAt(), request.endedAt(),
-				request.note()));
+		boolean created = this.service.save(user, id, ETags.version(ifMatch),
+				new SessionService.SessionDraft(request.childId(), request.serviceCode(), request.place(),
+						request.startedAt(), request.endedAt(), request.note()));
 		SessionResponse body = SessionResponse.of(this.service.get(user, id));
 		return (created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
-				: ResponseEntity.ok()).eTag(ETags.of(body.version())).body(body);
+				: ResponseEntity.ok())
+			.eTag(ETags.of(body.version()))
+			.body(body);
 	}
 
 	@GetMapping("/api/sessions/{id}")
@@ -190,7 +193,10 @@ class SessionController {
 			@AuthenticationPrincipal CurrentUser user) {
 		// an addendum lives in its session's record
 		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/sessions/{id}").buildAndExpand(id).toUri())
+			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/sessions/{id}")
+				.buildAndExpand(id)
+				.toUri())
 			.body(this.service.addAddendum(user, id, request.reason(), request.text()));
 	}
 

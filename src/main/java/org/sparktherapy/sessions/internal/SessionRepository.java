@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Sessions, events and addenda in PostgreSQL. Events are inserted with {@code ON CONFLICT DO NOTHING} on their
- * client-chosen id, which makes every batch idempotent.
+ * Sessions, events and addenda in PostgreSQL. Events are inserted with
+ * {@code ON CONFLICT DO NOTHING} on their client-chosen id, which makes every batch
+ * idempotent.
  */
 @Repository
 class SessionRepository {
@@ -38,15 +39,19 @@ class SessionRepository {
 			.optional();
 	}
 
-	/** Inserts the session unless its id exists (a concurrent replay); returns whether it was inserted. */
+	/**
+	 * Inserts the session unless its id exists (a concurrent replay); returns whether it
+	 * was inserted.
+	 */
 	boolean insert(UUID id, UUID childId, UUID therapistId, String serviceCode, String place, Instant startedAt,
 			Instant endedAt, String note, Instant now) {
-		return this.jdbc.sql("""
-				insert into therapy_sessions (id, child_id, therapist_id, service_code, place, started_at, ended_at, note,
-				    status, created_at, updated_at)
-				values (:id, :child, :therapist, :code, :place, :started, :ended, :note, 'open', :now, :now)
-				on conflict (id) do nothing
-				""")
+		return this.jdbc
+			.sql("""
+					insert into therapy_sessions (id, child_id, therapist_id, service_code, place, started_at, ended_at, note,
+					    status, created_at, updated_at)
+					values (:id, :child, :therapist, :code, :place, :started, :ended, :note, 'open', :now, :now)
+					on conflict (id) do nothing
+					""")
 			.param("id", id)
 			.param("child", childId)
 			.param("therapist", therapistId)
@@ -67,15 +72,19 @@ class SessionRepository {
 			.optional();
 	}
 
-	/** Opens a session for an appointment unless one is open for it; returns whether it was inserted. */
+	/**
+	 * Opens a session for an appointment unless one is open for it; returns whether it
+	 * was inserted.
+	 */
 	boolean insertForAppointment(UUID id, UUID appointmentId, UUID childId, UUID therapistId, String serviceCode,
 			String place, Instant startedAt, Instant endedAt, Instant now) {
-		return this.jdbc.sql("""
-				insert into therapy_sessions (id, appointment_id, child_id, therapist_id, service_code, place, started_at,
-				    ended_at, status, created_at, updated_at)
-				values (:id, :appointment, :child, :therapist, :code, :place, :started, :ended, 'open', :now, :now)
-				on conflict do nothing
-				""")
+		return this.jdbc
+			.sql("""
+					insert into therapy_sessions (id, appointment_id, child_id, therapist_id, service_code, place, started_at,
+					    ended_at, status, created_at, updated_at)
+					values (:id, :appointment, :child, :therapist, :code, :place, :started, :ended, 'open', :now, :now)
+					on conflict do nothing
+					""")
 			.param("id", id)
 			.param("appointment", appointmentId)
 			.param("child", childId)
@@ -90,11 +99,12 @@ class SessionRepository {
 
 	void update(UUID id, String serviceCode, String place, Instant startedAt, Instant endedAt, String note,
 			Instant now) {
-		this.jdbc.sql("""
-				update therapy_sessions set service_code = :code, place = :place, started_at = :started, ended_at = :ended,
-				    note = :note, updated_at = :now, version = version + 1
-				where id = :id
-				""")
+		this.jdbc
+			.sql("""
+					update therapy_sessions set service_code = :code, place = :place, started_at = :started, ended_at = :ended,
+					    note = :note, updated_at = :now, version = version + 1
+					where id = :id
+					""")
 			.param("id", id)
 			.param("code", serviceCode)
 			.param("place", place)
@@ -119,7 +129,10 @@ class SessionRepository {
 			.update() == 1;
 	}
 
-	/** Records the co-signature unless someone co-signed first; returns whether this one was recorded. */
+	/**
+	 * Records the co-signature unless someone co-signed first; returns whether this one
+	 * was recorded.
+	 */
 	boolean signByGuardian(UUID id, UUID guardianId, String name, String signature, Instant now) {
 		return this.jdbc.sql("""
 				update therapy_sessions set guardian_account_id = :guardian, guardian_name = :name,
@@ -148,13 +161,14 @@ class SessionRepository {
 
 	/** Stores the event unless its id is already known; returns whether it was new. */
 	boolean insertEvent(UUID sessionId, UUID childId, Session.Event e, Instant now) {
-		return this.jdbc.sql("""
-				insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, step, count,
-				    seconds, antecedent, behavior, consequence, undoes, at, received_at)
-				values (:id, :session, :child, :type, :target, :outcome, :prompt, :step, :count, :seconds, :antecedent,
-				    :behavior, :consequence, :undoes, :at, :now)
-				on conflict (id) do nothing
-				""")
+		return this.jdbc
+			.sql("""
+					insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, step, count,
+					    seconds, antecedent, behavior, consequence, undoes, at, received_at)
+					values (:id, :session, :child, :type, :target, :outcome, :prompt, :step, :count, :seconds, :antecedent,
+					    :behavior, :consequence, :undoes, :at, :now)
+					on conflict (id) do nothing
+					""")
 			.param("id", e.id())
 			.param("session", sessionId)
 			.param("child", childId)
@@ -181,7 +195,10 @@ class SessionRepository {
 			.list();
 	}
 
-	/** Events of the child's submitted sessions, with their session, for progress and mastery. */
+	/**
+	 * Events of the child's submitted sessions, with their session, for progress and
+	 * mastery.
+	 */
 	List<SessionEvent> submittedEvents(UUID childId, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select e.*, s.started_at as session_started_at from session_events e
@@ -223,7 +240,8 @@ class SessionRepository {
 			.param("to", Timestamp.from(to))
 			.query(Long.class)
 			.single();
-		List<Session> rows = this.jdbc.sql(SELECT + where + " order by s.started_at desc, s.id limit :limit offset :offset")
+		List<Session> rows = this.jdbc
+			.sql(SELECT + where + " order by s.started_at desc, s.id limit :limit offset :offset")
 			.param("child", childId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -256,8 +274,7 @@ class SessionRepository {
 				""")
 			.param("session", sessionId)
 			.query((rs, n) -> new Session.Addendum(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-					new Session.Person(rs.getObject(3, UUID.class), rs.getString(4)), rs.getString(5),
-					rs.getString(6)))
+					new Session.Person(rs.getObject(3, UUID.class), rs.getString(4)), rs.getString(5), rs.getString(6)))
 			.list();
 	}
 
@@ -274,8 +291,7 @@ class SessionRepository {
 				(signed != null) ? new Session.GuardianSignature(rs.getString("guardian_name"), signed.toInstant())
 						: null,
 				rs.getObject("appointment_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(),
-				rs.getInt("version"));
+				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 
 	private static Session.Event mapEvent(ResultSet rs) throws SQLException {

@@ -32,11 +32,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recording, submitting, co-signing and amending sessions. Every call resolves what the user is to the child,
- * checks it with {@link SessionAccessPolicy}, and writes the PHI access log (refusals included), in one transaction.
- * Submitting evaluates mastery for the targets run, in the same transaction, and completes the session's appointment
- * (through {@link SessionSubmitted}). Recording an appointment opens its session here ({@link Sessions#openFor}). A
- * guardian co-signs only a submitted session that has ended: they sign that it took place.
+ * Recording, submitting, co-signing and amending sessions. Every call resolves what the
+ * user is to the child, checks it with {@link SessionAccessPolicy}, and writes the PHI
+ * access log (refusals included), in one transaction. Submitting evaluates mastery for
+ * the targets run, in the same transaction, and completes the session's appointment
+ * (through {@link SessionSubmitted}). Recording an appointment opens its session here
+ * ({@link Sessions#openFor}). A guardian co-signs only a submitted session that has
+ * ended: they sign that it took place.
  */
 @Service
 class SessionService implements Sessions {
@@ -44,7 +46,9 @@ class SessionService implements Sessions {
 	/** Largest event batch accepted. */
 	static final int MAX_BATCH = 500;
 
-	/** How far in the future an event may be dated (clock skew between tablet and server). */
+	/**
+	 * How far in the future an event may be dated (clock skew between tablet and server).
+	 */
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	/** Nothing is recorded before this (and timestamps stay in PostgreSQL's range). */
@@ -100,13 +104,19 @@ class SessionService implements Sessions {
 		this.clock = clock;
 	}
 
-	/** Creates the session with the client's id, or updates it while it is open. Returns whether it was created. */
+	/**
+	 * Creates the session with the client's id, or updates it while it is open. Returns
+	 * whether it was created.
+	 */
 	@Transactional
 	boolean save(CurrentUser user, UUID id, SessionDraft draft) {
 		return save(user, id, null, draft);
 	}
 
-	/** As {@link #save(CurrentUser, UUID, SessionDraft)}, refusing (412) an update of a changed version. */
+	/**
+	 * As {@link #save(CurrentUser, UUID, SessionDraft)}, refusing (412) an update of a
+	 * changed version.
+	 */
 	@Transactional
 	boolean save(CurrentUser user, UUID id, Integer expectedVersion, SessionDraft draft) {
 		validate(draft);
@@ -126,7 +136,8 @@ class SessionService implements Sessions {
 		}
 		if (!this.policy.mayRecord(relation)) {
 			refuse("update", id, draft.childId(), false);
-			throw new SessionsProblems.NotAllowedForSession("Only therapists on the child's care team record sessions.");
+			throw new SessionsProblems.NotAllowedForSession(
+					"Only therapists on the child's care team record sessions.");
 		}
 		Instant now = this.clock.instant();
 		if (existing.isPresent()) {
@@ -150,8 +161,8 @@ class SessionService implements Sessions {
 		if (status != ChildStatus.ACTIVE) {
 			throw new SessionsProblems.ChildNotActive();
 		}
-		if (!this.sessions.insert(id, draft.childId(), user.id(), draft.serviceCode(), draft.place(),
-				draft.startedAt(), draft.endedAt(), draft.note(), now)) {
+		if (!this.sessions.insert(id, draft.childId(), user.id(), draft.serviceCode(), draft.place(), draft.startedAt(),
+				draft.endedAt(), draft.note(), now)) {
 			// the same PUT replayed concurrently created it first: carry on as an update
 			return save(user, id, expectedVersion, draft);
 		}
@@ -200,8 +211,9 @@ class SessionService implements Sessions {
 	}
 
 	/**
-	 * Stores a batch of events, all or nothing: every event is checked first, and one invalid event refuses the
-	 * batch naming it. Events already stored (same id) are reported as duplicates and not stored again.
+	 * Stores a batch of events, all or nothing: every event is checked first, and one
+	 * invalid event refuses the batch naming it. Events already stored (same id) are
+	 * reported as duplicates and not stored again.
 	 */
 	@Transactional
 	BatchResult record(CurrentUser user, UUID id, List<Session.Event> batch) {
@@ -238,7 +250,10 @@ class SessionService implements Sessions {
 		return new BatchResult(accepted, duplicates);
 	}
 
-	/** The therapist signs: the session locks, and mastery is evaluated for every skill target run in it. */
+	/**
+	 * The therapist signs: the session locks, and mastery is evaluated for every skill
+	 * target run in it.
+	 */
 	@Transactional
 	SessionView submit(CurrentUser user, UUID id, String note) {
 		Session session = ownOpenSession(user, id, "submit");
@@ -250,7 +265,8 @@ class SessionService implements Sessions {
 		}
 		evaluateMastery(session.childId(), this.sessions.events(id));
 		this.audit.success(new PhiAccess("submit", "session", id, session.childId()));
-		// heard at once by scheduling, which completes the session's appointment (or refuses, before its start)
+		// heard at once by scheduling, which completes the session's appointment (or
+		// refuses, before its start)
 		this.events.publishEvent(new SessionSubmitted(id, session.childId(), user.id(), now, session.appointmentId(),
 				session.startedAt(), ended));
 		return view(this.sessions.find(id, false).orElseThrow());
@@ -309,7 +325,8 @@ class SessionService implements Sessions {
 					|| target.criterion() == null) {
 				continue;
 			}
-			// sessions count from the day (clinic time) the target entered intervention, as the graphs show phases
+			// sessions count from the day (clinic time) the target entered intervention,
+			// as the graphs show phases
 			Instant since = changes.stream()
 				.filter(c -> c.targetId().equals(targetId) && c.phase() == TargetPhase.INTERVENTION)
 				.map(Programs.PhaseChangeFacts::at)
@@ -384,8 +401,8 @@ class SessionService implements Sessions {
 					errors.add(new FieldError(at + "/undoes", "must name the event to undo"));
 				}
 			}
-			default -> errors.add(new FieldError(at + "/type",
-					"must be one of trial, task_step, frequency, duration, abc, undo"));
+			default -> errors
+				.add(new FieldError(at + "/type", "must be one of trial, task_step, frequency, duration, abc, undo"));
 		}
 	}
 
@@ -409,7 +426,8 @@ class SessionService implements Sessions {
 
 	private static void oneOf(String value, Set<String> allowed, String pointer, List<FieldError> errors) {
 		if (value == null || !allowed.contains(value)) {
-			errors.add(new FieldError(pointer, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+			errors
+				.add(new FieldError(pointer, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
 		}
 	}
 
@@ -442,7 +460,9 @@ class SessionService implements Sessions {
 		}
 	}
 
-	/** The user's own open session, locked so recording and submitting never interleave. */
+	/**
+	 * The user's own open session, locked so recording and submitting never interleave.
+	 */
 	private Session ownOpenSession(CurrentUser user, UUID id, String action) {
 		visible(user, id, action);
 		Session session = this.sessions.find(id, true).orElseThrow();
@@ -456,7 +476,9 @@ class SessionService implements Sessions {
 		return session;
 	}
 
-	/** The session if the user may know of it; otherwise a 404 written to the access log. */
+	/**
+	 * The session if the user may know of it; otherwise a 404 written to the access log.
+	 */
 	private Session visible(CurrentUser user, UUID id, String action) {
 		Session session = this.sessions.find(id, false).orElse(null);
 		if (session == null) {

@@ -16,7 +16,10 @@ final class Tallies {
 	private Tallies() {
 	}
 
-	/** What one target's events add up to. Percentages have one decimal; null when nothing was tried. */
+	/**
+	 * What one target's events add up to. Percentages have one decimal; null when nothing
+	 * was tried.
+	 */
 	record Tally(UUID targetId, int trials, int correct, int incorrect, int noResponse, int independent, int steps,
 			Double percentCorrect, Double percentIndependent, int count, int durationSeconds) {
 

@@ -13,8 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The access log's hash chain for tests outside the module (backups): appends entries hashed exactly as
- * {@link AuditLog} does, and runs the module's own {@link AuditVerifier} against any database.
+ * The access log's hash chain for tests outside the module (backups): appends entries
+ * hashed exactly as {@link AuditLog} does, and runs the module's own
+ * {@link AuditVerifier} against any database.
  */
 public final class AuditChains {
 
@@ -26,8 +27,9 @@ public final class AuditChains {
 	}
 
 	/**
-	 * Appends {@code count} successful accesses of the given children by the given accounts, chained to whatever the
-	 * log holds already, one second apart from {@code from}.
+	 * Appends {@code count} successful accesses of the given children by the given
+	 * accounts, chained to whatever the log holds already, one second apart from
+	 * {@code from}.
 	 */
 	public static void append(Connection db, int count, List<UUID> accounts, List<UUID> children, Instant from)
 			throws SQLException {
@@ -76,7 +78,8 @@ public final class AuditChains {
 	/** What {@link AuditVerifier} finds in the database at {@code url}. */
 	public static Result verify(String url, String username, String password) {
 		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, username, password, true);
-		dataSource.setAutoCommit(false); // lets the verifier stream the log with its fetch size
+		dataSource.setAutoCommit(false); // lets the verifier stream the log with its
+											// fetch size
 		try {
 			AuditVerifier.Verification verification = new AuditVerifier(dataSource).verify();
 			return new Result(verification.valid(), verification.checked());

@@ -11,9 +11,11 @@ class DeviceDescriptionTests {
 		assertThat(DeviceDescription.of("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"))
 			.isEqualTo("Firefox on Linux");
 		assertThat(DeviceDescription.of("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-				+ "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")).isEqualTo("Safari on iOS");
+				+ "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"))
+			.isEqualTo("Safari on iOS");
 		assertThat(DeviceDescription.of("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like "
-				+ "Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0")).isEqualTo("Edge on Windows");
+				+ "Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0"))
+			.isEqualTo("Edge on Windows");
 	}
 
 	@Test

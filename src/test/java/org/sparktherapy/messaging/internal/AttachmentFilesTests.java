@@ -47,7 +47,10 @@ class AttachmentFilesTests {
 		assertThat(stored(storage, "c/committed")).isTrue();
 	}
 
-	/** Writes a file as inside a transaction, then ends the transaction with the given outcome. */
+	/**
+	 * Writes a file as inside a transaction, then ends the transaction with the given
+	 * outcome.
+	 */
 	private static void writeAndComplete(LocalFileStorage storage, String key, int status) throws IOException {
 		AttachmentFiles files = new AttachmentFiles(storage);
 		TransactionSynchronizationManager.initSynchronization();

@@ -10,12 +10,14 @@ class MessageTextTests {
 
 	@Test
 	void trimsNormalisesAndStripsControlCharactersButKeepsNewlinesAndTabs() {
-		assertThat(MessageText.clean("  e\u0301\u0000\u001b[31m\u007f\u0085 a\r\nb\rc\td  ")).isEqualTo("é[31m a\nb\nc\td");
+		assertThat(MessageText.clean("  e\u0301\u0000\u001b[31m\u007f\u0085 a\r\nb\rc\td  "))
+			.isEqualTo("é[31m a\nb\nc\td");
 	}
 
 	@Test
 	void keepsMarkupAsPlainCharacters() {
-		assertThat(MessageText.of("<script>alert(1)</script> & <b>", false)).isEqualTo("<script>alert(1)</script> & <b>");
+		assertThat(MessageText.of("<script>alert(1)</script> & <b>", false))
+			.isEqualTo("<script>alert(1)</script> & <b>");
 	}
 
 	@Test

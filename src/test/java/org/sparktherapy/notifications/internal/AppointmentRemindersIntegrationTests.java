@@ -51,7 +51,10 @@ class AppointmentRemindersIntegrationTests {
 	@Autowired
 	SparkProperties spark;
 
-	/** The job as the scheduler runs it, but at a time the test chooses and without the cluster lock. */
+	/**
+	 * The job as the scheduler runs it, but at a time the test chooses and without the
+	 * cluster lock.
+	 */
 	AppointmentReminders at(Instant now) {
 		return new AppointmentReminders(this.appointments, this.children, this.notifier, this.jdbc, this.transactions,
 				Clock.fixed(now, ZoneOffset.UTC), this.spark);
@@ -65,14 +68,16 @@ class AppointmentRemindersIntegrationTests {
 		Clinic.Person guardian = clinic.aParent();
 		Clinic.Person otherParent = clinic.aParent();
 		String child = clinic.aChild(admin, guardian, null, technician);
-		// far enough ahead that the real job, running on the real clock meanwhile, leaves it alone
+		// far enough ahead that the real job, running on the real clock meanwhile, leaves
+		// it alone
 		Instant start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String id = clinic.anAppointment(admin, child, technician, start);
 
 		at(start.minus(Duration.ofHours(25))).run();
 		assertThat(reminders(guardian)).as("not yet: more than a day ahead").isZero();
 
-		// two nodes' runs at once: between them they remind it (other tests' appointments may be due too, so each
+		// two nodes' runs at once: between them they remind it (other tests' appointments
+		// may be due too, so each
 		// run's count says nothing alone), and the guardian and therapist hear it once
 		List<Integer> counts = twoRunsAtOnce(start.minus(Duration.ofHours(23)));
 		assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isPositive();
@@ -84,7 +89,8 @@ class AppointmentRemindersIntegrationTests {
 
 		String before = reminderTitle(guardian);
 		assertThat(before).startsWith("Reminder: Avery T.'s appointment on ");
-		this.jdbc.sql("update notifications set read_at = now() where recipient_id = :id and kind = 'appointment_reminder'")
+		this.jdbc
+			.sql("update notifications set read_at = now() where recipient_id = :id and kind = 'appointment_reminder'")
 			.param("id", UUID.fromString(guardian.id()))
 			.update();
 
@@ -93,15 +99,16 @@ class AppointmentRemindersIntegrationTests {
 		at(later.minus(Duration.ofHours(12))).run();
 		assertThat(reminderTitle(guardian)).as("the new time is reminded again").isNotEqualTo(before);
 		assertThat(reminders(guardian)).as("in place of the old time's reminder, unread again").isEqualTo(1);
-		assertThat(this.jdbc
-			.sql("select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder' and read_at is null")
+		assertThat(this.jdbc.sql(
+				"select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder' and read_at is null")
 			.param("id", UUID.fromString(guardian.id()))
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
 
 	private String reminderTitle(Clinic.Person person) {
-		return this.jdbc.sql("select title from notifications where recipient_id = :id and kind = 'appointment_reminder'")
+		return this.jdbc
+			.sql("select title from notifications where recipient_id = :id and kind = 'appointment_reminder'")
 			.param("id", UUID.fromString(person.id()))
 			.query(String.class)
 			.single();
@@ -121,7 +128,8 @@ class AppointmentRemindersIntegrationTests {
 		AppointmentTable.Row cancelledRow = this.appointments.find(UUID.fromString(cancelled)).orElseThrow();
 		AppointmentTable.Row movedRow = this.appointments.find(UUID.fromString(moved)).orElseThrow();
 
-		// the job selected both; then, before it claims them, one is cancelled and the other moved
+		// the job selected both; then, before it claims them, one is cancelled and the
+		// other moved
 		assertThat(admin.api().post("/api/appointments/" + cancelled + "/cancel", body("reason", "Holiday")).status())
 			.isEqualTo(200);
 		assertThat(admin.api()
@@ -153,7 +161,8 @@ class AppointmentRemindersIntegrationTests {
 	}
 
 	private long reminders(Clinic.Person person) {
-		return this.jdbc.sql("select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder'")
+		return this.jdbc
+			.sql("select count(*) from notifications where recipient_id = :id and kind = 'appointment_reminder'")
 			.param("id", UUID.fromString(person.id()))
 			.query(Long.class)
 			.single();

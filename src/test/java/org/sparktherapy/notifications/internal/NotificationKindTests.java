@@ -20,7 +20,8 @@ class NotificationKindTests {
 		assertThat(NotificationKind.PASSWORD_CHANGED.locked(Channel.EMAIL)).isTrue();
 		assertThat(NotificationKind.PASSWORD_CHANGED.locked(Channel.IN_APP)).isFalse();
 		assertThat(NotificationKind.NEW_SIGN_IN.locked(Channel.EMAIL)).isFalse();
-		assertThat(NotificationKind.NEW_SIGN_IN.byDefault(Channel.EMAIL)).as("a security notice, mailed unless turned off")
+		assertThat(NotificationKind.NEW_SIGN_IN.byDefault(Channel.EMAIL))
+			.as("a security notice, mailed unless turned off")
 			.isTrue();
 		assertThat(NotificationKind.APPOINTMENT_MOVED.byDefault(Channel.EMAIL)).isTrue();
 		assertThat(NotificationKind.NEW_MESSAGE.byDefault(Channel.EMAIL)).isFalse();

@@ -56,7 +56,8 @@ class NotificationMailsIntegrationTests {
 		assertThat(this.mails.attempt(mail)).as("already sent").isFalse();
 
 		assertThat(status(mail)).isEqualTo("sent");
-		assertThat(TestMailServer.mailsTo(parent.email())).filteredOn(m -> TestMailServer.subject(m).contains("reminders"))
+		assertThat(TestMailServer.mailsTo(parent.email()))
+			.filteredOn(m -> TestMailServer.subject(m).contains("reminders"))
 			.hasSize(1)
 			.allSatisfy(m -> assertThat(TestMailServer.text(m)).contains("http://localhost:5000/schedule/upcoming"));
 	}
@@ -66,7 +67,8 @@ class NotificationMailsIntegrationTests {
 		Clinic.Person parent = new Clinic(this.port).aParent();
 		UUID mail = aPendingMail(parent, "now()");
 
-		// through the Spring proxy, as the scheduler calls it: the job lock applies (and must accept the method)
+		// through the Spring proxy, as the scheduler calls it: the job lock applies (and
+		// must accept the method)
 		this.mails.retryDueMails();
 
 		assertThat(status(mail)).isEqualTo("sent");
@@ -89,15 +91,18 @@ class NotificationMailsIntegrationTests {
 		Clinic.Person parent = new Clinic(this.port).aParent();
 		UUID mail = aPendingMail(parent, "now()");
 		List<String> seenWhileSending = new ArrayList<>();
-		// this node's clock is an hour behind the database's: the mail is due all the same
-		NotificationMails slowNode = new NotificationMails(this.jdbc, this.accounts, new Mailer(this.sender, this.settings) {
-			@Override
-			public boolean send(String to, String subject, String text) {
-				seenWhileSending.add(leasedFor(mail) > 5 * 60 ? "leased" : "exposed");
-				seenWhileSending.add(NotificationMailsIntegrationTests.this.mails.attempt(mail) ? "sent twice" : "left alone");
-				return super.send(to, subject, text);
-			}
-		}, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+		// this node's clock is an hour behind the database's: the mail is due all the
+		// same
+		NotificationMails slowNode = new NotificationMails(this.jdbc, this.accounts,
+				new Mailer(this.sender, this.settings) {
+					@Override
+					public boolean send(String to, String subject, String text) {
+						seenWhileSending.add(leasedFor(mail) > 5 * 60 ? "leased" : "exposed");
+						seenWhileSending.add(NotificationMailsIntegrationTests.this.mails.attempt(mail) ? "sent twice"
+								: "left alone");
+						return super.send(to, subject, text);
+					}
+				}, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
 
 		assertThat(slowNode.attempt(mail)).isTrue();
 
@@ -109,7 +114,8 @@ class NotificationMailsIntegrationTests {
 	void onlyAFailedSendWaitsByTheBackoff() {
 		Clinic.Person parent = new Clinic(this.port).aParent();
 		UUID mail = aPendingMail(parent, "now()");
-		// a real SMTP client against a port where no server listens: the send fails as it would in production
+		// a real SMTP client against a port where no server listens: the send fails as it
+		// would in production
 		JavaMailSenderImpl away = new JavaMailSenderImpl();
 		away.setHost("127.0.0.1");
 		away.setPort(closedPort());
@@ -127,7 +133,8 @@ class NotificationMailsIntegrationTests {
 
 	/** Seconds from the database's now to the mail's next attempt. */
 	private long leasedFor(UUID mail) {
-		return this.jdbc.sql("select extract(epoch from next_attempt_at - now())::bigint from notification_mails where id = :id")
+		return this.jdbc
+			.sql("select extract(epoch from next_attempt_at - now())::bigint from notification_mails where id = :id")
 			.param("id", mail)
 			.query(Long.class)
 			.single();
@@ -145,8 +152,9 @@ class NotificationMailsIntegrationTests {
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		UUID mail = UUID.randomUUID();
-		this.jdbc.sql("insert into notification_mails (id, notification_id, status, attempts, next_attempt_at, created_at) "
-				+ "values (:id, :notification, 'pending', 0, " + nextAttempt + ", now())")
+		this.jdbc
+			.sql("insert into notification_mails (id, notification_id, status, attempts, next_attempt_at, created_at) "
+					+ "values (:id, :notification, 'pending', 0, " + nextAttempt + ", now())")
 			.param("id", mail)
 			.param("notification", notification)
 			.update();
@@ -154,11 +162,15 @@ class NotificationMailsIntegrationTests {
 	}
 
 	private String status(UUID mail) {
-		return this.jdbc.sql("select status from notification_mails where id = :id").param("id", mail).query(String.class).single();
+		return this.jdbc.sql("select status from notification_mails where id = :id")
+			.param("id", mail)
+			.query(String.class)
+			.single();
 	}
 
 	private static int closedPort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (java.io.IOException ex) {

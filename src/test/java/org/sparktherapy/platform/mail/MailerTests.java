@@ -25,7 +25,8 @@ class MailerTests {
 		Mailer mailer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
 				new MailSettings(URI.create("https://clinic.example/"), new MailSettings.Mail("x@clinic.example")));
 
-		assertThat(mailer.link("/reset-password#token=abc")).isEqualTo("https://clinic.example/reset-password#token=abc");
+		assertThat(mailer.link("/reset-password#token=abc"))
+			.isEqualTo("https://clinic.example/reset-password#token=abc");
 	}
 
 }

@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LiveEventsIntegrationTests {
 
-	/** How long to wait for something that should come at once: long enough for a busy machine, no cost when it comes. */
+	/**
+	 * How long to wait for something that should come at once: long enough for a busy
+	 * machine, no cost when it comes.
+	 */
 	private static final Duration SOON = Duration.ofSeconds(10);
 
 	@LocalServerPort
@@ -66,9 +69,10 @@ class LiveEventsIntegrationTests {
 	}
 
 	/**
-	 * A new parent whose first sign-in has been noticed: the notifications module tells of a new sign-in
-	 * asynchronously, with a {@code notification.created} live event. Waiting for it keeps that event out of the
-	 * streams under test, which then see only what the test publishes.
+	 * A new parent whose first sign-in has been noticed: the notifications module tells
+	 * of a new sign-in asynchronously, with a {@code notification.created} live event.
+	 * Waiting for it keeps that event out of the streams under test, which then see only
+	 * what the test publishes.
 	 */
 	private Person quietParent() {
 		Person parent = clinic().aParent();
@@ -79,8 +83,8 @@ class LiveEventsIntegrationTests {
 	}
 
 	private void publish(Person to, String type, Map<String, Object> payload) {
-		this.transactions.executeWithoutResult(
-				status -> this.liveEvents.publish(List.of(UUID.fromString(to.id())), type, payload));
+		this.transactions
+			.executeWithoutResult(status -> this.liveEvents.publish(List.of(UUID.fromString(to.id())), type, payload));
 	}
 
 	private EventStream open(Person person, String... headers) {
@@ -198,27 +202,30 @@ class LiveEventsIntegrationTests {
 				ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			CountDownLatch written = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
-			// the first transaction has written its event (id n) and is held just before its commit
-			CompletableFuture<Void> first = CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult(status -> {
-				this.liveEvents.publish(List.of(to), "notification.read", Map.of("unreadCount", 1));
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void beforeCommit(boolean readOnly) {
-						written.countDown();
-						try {
-							release.await(10, TimeUnit.SECONDS);
+			// the first transaction has written its event (id n) and is held just before
+			// its commit
+			CompletableFuture<Void> first = CompletableFuture
+				.runAsync(() -> this.transactions.executeWithoutResult(status -> {
+					this.liveEvents.publish(List.of(to), "notification.read", Map.of("unreadCount", 1));
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							written.countDown();
+							try {
+								release.await(10, TimeUnit.SECONDS);
+							}
+							catch (InterruptedException ex) {
+								Thread.currentThread().interrupt();
+							}
 						}
-						catch (InterruptedException ex) {
-							Thread.currentThread().interrupt();
-						}
-					}
-				});
-			}), threads);
+					});
+				}), threads);
 			assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
 			CompletableFuture<Void> second = CompletableFuture
 				.runAsync(() -> publish(parent, "notification.read", Map.of("unreadCount", 2)), threads);
 
-			// the second (id n+1) cannot commit first, else the stream would move past n before n exists
+			// the second (id n+1) cannot commit first, else the stream would move past n
+			// before n exists
 			assertThat(stream.next(Duration.ofMillis(700))).isNull();
 			release.countDown();
 			first.get(5, TimeUnit.SECONDS);
@@ -276,7 +283,8 @@ class LiveEventsIntegrationTests {
 		for (int i = 0; i < 20; i++) {
 			publish(parent, "notification.read", Map.of("unreadCount", i));
 		}
-		// 40 more events are committed from two threads while the stream replays the first 20
+		// 40 more events are committed from two threads while the stream replays the
+		// first 20
 		ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 		CompletableFuture<Void> writers = CompletableFuture.allOf(CompletableFuture.runAsync(() -> {
 			for (int i = 20; i < 40; i++) {
@@ -334,7 +342,8 @@ class LiveEventsIntegrationTests {
 			stream.next(SOON);
 			// the second event of this user has aged out of the window
 			this.jdbc.sql("update live_events set created_at = :old where recipient_id = :r")
-				.param("old", java.sql.Timestamp.from(Instant.now().minus(this.properties.retention()).minusSeconds(60)))
+				.param("old",
+						java.sql.Timestamp.from(Instant.now().minus(this.properties.retention()).minusSeconds(60)))
 				.param("r", UUID.fromString(parent.id()))
 				.update();
 			assertThat(this.housekeeping.prune()).isGreaterThanOrEqualTo(2);
@@ -345,7 +354,8 @@ class LiveEventsIntegrationTests {
 				assertThat(Api.JSON.readTree(resumed.problem()).at("/type").asString())
 					.endsWith("/problems/live-events-expired");
 			}
-			// a fresh stream starts after what was pruned, so its own id stays valid for reconnection
+			// a fresh stream starts after what was pruned, so its own id stays valid for
+			// reconnection
 			try (EventStream fresh = ready(open(parent))) {
 				publish(parent, "notification.read", Map.of("unreadCount", 3));
 				String third = fresh.next(SOON).id();
@@ -407,7 +417,8 @@ class LiveEventsIntegrationTests {
 				+ other.api().post("/api/events/ticket", "{}").at("/ticket").substring(ticket.indexOf('.'));
 		StreamTickets lastMinute = new StreamTickets(this.jwtSigningKey,
 				Clock.fixed(Instant.now().minusSeconds(120), ZoneOffset.UTC), this.properties);
-		String expired = lastMinute.issue(UUID.fromString(parent.id()), UUID.randomUUID(), Instant.now().plusSeconds(600))
+		String expired = lastMinute
+			.issue(UUID.fromString(parent.id()), UUID.randomUUID(), Instant.now().plusSeconds(600))
 			.ticket();
 
 		for (String bad : List.of(forged, expired, "garbage", ticket + "x")) {
@@ -428,10 +439,10 @@ class LiveEventsIntegrationTests {
 	void streamEndsWhenTheTokenBehindItExpires() {
 		Person parent = quietParent();
 		String claims = parent.accessToken().split("\\.")[1];
-		UUID signIn = UUID.fromString(Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(claims))
-			.at("/sid")
-			.asString());
-		// a ticket for an access token that expires in five seconds (it carries whole seconds): the stream lives no
+		UUID signIn = UUID
+			.fromString(Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(claims)).at("/sid").asString());
+		// a ticket for an access token that expires in five seconds (it carries whole
+		// seconds): the stream lives no
 		// longer, though the periodic re-check is further away than that
 		String ticket = new StreamTickets(this.jwtSigningKey, Clock.systemUTC(), this.properties)
 			.issue(UUID.fromString(parent.id()), signIn, Instant.now().plusSeconds(5))
@@ -450,7 +461,8 @@ class LiveEventsIntegrationTests {
 			assertThat(new Api(this.port).post("/api/auth/logout", Api.body("refreshToken", parent.refreshToken()))
 				.status()).isLessThan(300);
 
-			// at once (SignInEnded), well before the periodic re-check would have ended it
+			// at once (SignInEnded), well before the periodic re-check would have ended
+			// it
 			assertThat(this.properties.recheck()).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
 			assertThat(stream.endsWithin(Duration.ofSeconds(5))).isTrue();
 		}

@@ -13,7 +13,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The order of a stream's frames, on Spring's own emitter with the frames it is asked to send recorded. */
+/**
+ * The order of a stream's frames, on Spring's own emitter with the frames it is asked to
+ * send recorded.
+ */
 class LiveStreamTests {
 
 	private static final UUID USER = UUID.randomUUID();
@@ -24,8 +27,10 @@ class LiveStreamTests {
 		LiveStream stream = new LiveStream(USER, null, emitter, (user, after, limit) -> List.of(), observer(), 10);
 
 		stream.heartbeat();
-		stream.begin(new LiveEventLog.Start(41, List.of(new LiveEvent(42, USER, "notification.read",
-				"{\"unreadCount\": 1}", Instant.now()))), 3000, () -> {
+		stream.begin(
+				new LiveEventLog.Start(41,
+						List.of(new LiveEvent(42, USER, "notification.read", "{\"unreadCount\": 1}", Instant.now()))),
+				3000, () -> {
 				});
 		stream.heartbeat();
 
@@ -47,7 +52,10 @@ class LiveStreamTests {
 		};
 	}
 
-	/** An emitter not yet bound to a response, which records each frame as the text it would write. */
+	/**
+	 * An emitter not yet bound to a response, which records each frame as the text it
+	 * would write.
+	 */
 	static final class RecordingEmitter extends SseEmitter {
 
 		final List<String> frames = new ArrayList<>();

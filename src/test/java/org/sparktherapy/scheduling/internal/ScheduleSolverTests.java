@@ -54,9 +54,10 @@ class ScheduleSolverTests {
 	void schedulesARealisticClinicWithoutBreakingAHardRule() {
 		RealisticClinic clinic = new RealisticClinic();
 
-		// the solver stops at its time limit whatever the clinic: a generous margin covers start-up and a busy machine
-		ScheduleSolver.Plan plan = org.junit.jupiter.api.Assertions
-			.assertTimeoutPreemptively(TIME_LIMIT.plus(Duration.ofSeconds(30)), () -> this.solver.solve(clinic.problem()));
+		// the solver stops at its time limit whatever the clinic: a generous margin
+		// covers start-up and a busy machine
+		ScheduleSolver.Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+				TIME_LIMIT.plus(Duration.ofSeconds(30)), () -> this.solver.solve(clinic.problem()));
 
 		assertThat(plan.score()).startsWith("0hard/");
 		assertNoDoubleBooking(plan.placed());
@@ -81,7 +82,8 @@ class ScheduleSolverTests {
 	void keepsClearOfExistingAppointmentsAndTimeOff() {
 		UUID therapist = UUID.randomUUID();
 		UUID childId = UUID.randomUUID();
-		// Monday to Wednesday 15:00–17:00 are the only shared hours; Monday the child has supervision with another
+		// Monday to Wednesday 15:00–17:00 are the only shared hours; Monday the child has
+		// supervision with another
 		// therapist, Tuesday is time off
 		List<SchedulePreferences.Hours> hours = List.of(hours(DayOfWeek.MONDAY, 15, 17),
 				hours(DayOfWeek.TUESDAY, 15, 17), hours(DayOfWeek.WEDNESDAY, 15, 17));
@@ -109,13 +111,12 @@ class ScheduleSolverTests {
 		UUID noTeam = UUID.randomUUID();
 		UUID teamWithoutHours = UUID.randomUUID();
 		UUID noOverlap = UUID.randomUUID();
-		ProposalProblem problem = new ProposalProblem(WEEK, ZONE, Instant.EPOCH,
-				List.of(new ProposalProblem.ChildWeek(preferences(noTeam, afternoon, 2, "clinic"), List.of(),
-						List.of()),
-						new ProposalProblem.ChildWeek(preferences(teamWithoutHours, afternoon, 2, "clinic"),
-								List.of(withoutHours), List.of()),
-						new ProposalProblem.ChildWeek(preferences(noOverlap, afternoon, 2, "clinic"),
-								List.of(mornings), List.of())),
+		ProposalProblem problem = new ProposalProblem(WEEK, ZONE, Instant.EPOCH, List.of(
+				new ProposalProblem.ChildWeek(preferences(noTeam, afternoon, 2, "clinic"), List.of(), List.of()),
+				new ProposalProblem.ChildWeek(preferences(teamWithoutHours, afternoon, 2, "clinic"),
+						List.of(withoutHours), List.of()),
+				new ProposalProblem.ChildWeek(preferences(noOverlap, afternoon, 2, "clinic"), List.of(mornings),
+						List.of())),
 				List.of(new ProposalProblem.TherapistWeek(withoutHours, Credential.RBT, List.of(), List.of()),
 						new ProposalProblem.TherapistWeek(mornings, Credential.RBT,
 								List.of(hours(DayOfWeek.MONDAY, 8, 12)), List.of())));
@@ -223,9 +224,8 @@ class ScheduleSolverTests {
 		UUID technician = UUID.randomUUID();
 		UUID childId = UUID.randomUUID();
 		List<SchedulePreferences.Hours> week = weekdays(9, 19);
-		SchedulePreferences preferences = new SchedulePreferences(childId, week,
-				List.of(new SchedulePreferences.Prescription("97155", 2),
-						new SchedulePreferences.Prescription("97151", 1)),
+		SchedulePreferences preferences = new SchedulePreferences(childId, week, List
+			.of(new SchedulePreferences.Prescription("97155", 2), new SchedulePreferences.Prescription("97151", 1)),
 				"clinic", 0);
 		ProposalProblem problem = new ProposalProblem(WEEK, ZONE, Instant.EPOCH,
 				List.of(new ProposalProblem.ChildWeek(preferences, List.of(technician), List.of())),
@@ -235,9 +235,8 @@ class ScheduleSolverTests {
 
 		assertThat(plan.placed()).as("no 97155 or 97151 for an RBT").isEmpty();
 		assertThat(plan.unplaced()).extracting(Proposal.Unplaced::serviceCode, Proposal.Unplaced::reason)
-			.containsExactlyInAnyOrder(
-					tuple("97155", "no care-team therapist with weekly availability may deliver 97155 (needs BCBA "
-							+ "or BCaBA)"),
+			.containsExactlyInAnyOrder(tuple("97155",
+					"no care-team therapist with weekly availability may deliver 97155 (needs BCBA " + "or BCaBA)"),
 					tuple("97151", ScheduleSolver.noQualifiedTherapist("97151")));
 	}
 
@@ -251,8 +250,8 @@ class ScheduleSolverTests {
 				java.util.Map.of(technician, Credential.RBT), 0, ZONE);
 
 		assertThat(assessment.score()).startsWith("-1hard/");
-		assertThat(assessment.words()).startsWith("1 rule broken (1 service given to a credential that may not "
-				+ "deliver it)");
+		assertThat(assessment.words())
+			.startsWith("1 rule broken (1 service given to a credential that may not " + "deliver it)");
 	}
 
 	@Test
@@ -260,7 +259,8 @@ class ScheduleSolverTests {
 		UUID technician = UUID.randomUUID();
 		UUID supervisor = UUID.randomUUID();
 		UUID child = UUID.randomUUID();
-		// Monday: clinic, then the child's home, by one technician; Tuesday: the supervisor takes a 97153 session
+		// Monday: clinic, then the child's home, by one technician; Tuesday: the
+		// supervisor takes a 97153 session
 		List<Proposal.Placed> placed = List.of(
 				new Proposal.Placed(UUID.randomUUID(), child, technician, "97153", "clinic", at(0, 9), at(0, 11), null),
 				new Proposal.Placed(UUID.randomUUID(), UUID.randomUUID(), technician, "97153", "home", at(0, 12),
@@ -274,12 +274,14 @@ class ScheduleSolverTests {
 		assertThat(assessment.words()).isEqualTo("All rules met; 1.5 hours not placed; 3 preferences not met "
 				+ "(1 place change, 1 therapist change, 1 technician session for a supervisor)");
 		assertThat(assessment.score()).isEqualTo("0hard/-90medium/-35soft");
-		assertThat(this.solver.assess(List.of(placed.getFirst()), java.util.Map.of(technician, Credential.RBT), 0,
-				ZONE)
+		assertThat(this.solver.assess(List.of(placed.getFirst()), java.util.Map.of(technician, Credential.RBT), 0, ZONE)
 			.words()).isEqualTo("All rules met; every prescribed hour placed; every preference met");
 	}
 
-	/** 40 children (most after school, some in the morning) and 15 therapists, two without weekly hours yet. */
+	/**
+	 * 40 children (most after school, some in the morning) and 15 therapists, two without
+	 * weekly hours yet.
+	 */
 	static final class RealisticClinic {
 
 		final List<ProposalProblem.TherapistWeek> therapists = new ArrayList<>();
@@ -303,8 +305,8 @@ class ScheduleSolverTests {
 						hours.add(hours(day, 9, 17)); // supervisors (BCBA)
 					}
 				}
-				this.therapists.add(new ProposalProblem.TherapistWeek(id, (t < 10 || t == 14) ? Credential.RBT
-						: Credential.BCBA, hours, List.of()));
+				this.therapists.add(new ProposalProblem.TherapistWeek(id,
+						(t < 10 || t == 14) ? Credential.RBT : Credential.BCBA, hours, List.of()));
 			}
 			this.unavailableTherapist = ids.get(13);
 			for (int c = 0; c < 40; c++) {
@@ -372,8 +374,8 @@ class ScheduleSolverTests {
 					&& !end.toLocalTime().isAfter(b.end()) && start.toLocalDate().equals(end.toLocalDate()));
 	}
 
-	private static SchedulePreferences preferences(UUID childId, List<SchedulePreferences.Hours> hours,
-			int weeklyHours, String place) {
+	private static SchedulePreferences preferences(UUID childId, List<SchedulePreferences.Hours> hours, int weeklyHours,
+			String place) {
 		return new SchedulePreferences(childId, hours,
 				List.of(new SchedulePreferences.Prescription("97153", weeklyHours)), place, 0);
 	}

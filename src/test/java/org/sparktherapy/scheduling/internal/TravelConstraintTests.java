@@ -16,8 +16,9 @@ import org.sparktherapy.identity.Credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Fewer travel changes in a day": the Travel constraint counts each change of place between a therapist's
- * consecutive sessions, scored by the real solver configuration on hand-placed weeks.
+ * "Fewer travel changes in a day": the Travel constraint counts each change of place
+ * between a therapist's consecutive sessions, scored by the real solver configuration on
+ * hand-placed weeks.
  */
 class TravelConstraintTests {
 
@@ -45,7 +46,8 @@ class TravelConstraintTests {
 
 	@Test
 	void theOrderOfTheDayCountsNotTheOrderOfTheList() {
-		// the same day as above, listed out of order: home at 13:00 between clinic at 9:00 and clinic at 17:00
+		// the same day as above, listed out of order: home at 13:00 between clinic at
+		// 9:00 and clinic at 17:00
 		List<ProposalSlot> slots = new ArrayList<>();
 		slots.add(placed("home", NINE.plus(Duration.ofHours(4))));
 		slots.add(placed("clinic", NINE));
@@ -54,7 +56,10 @@ class TravelConstraintTests {
 		assertThat(ScheduleConstraints.placeChanges(slots)).isEqualTo(2);
 	}
 
-	/** The soft score of one therapist's day with sessions at 9:00, 13:00 and 17:00 in these places. */
+	/**
+	 * The soft score of one therapist's day with sessions at 9:00, 13:00 and 17:00 in
+	 * these places.
+	 */
 	private long soft(String... places) {
 		List<ProposalSlot> slots = new ArrayList<>();
 		for (int i = 0; i < places.length; i++) {
@@ -63,7 +68,10 @@ class TravelConstraintTests {
 		return this.scoring.update(new ProposalSolution(slots)).softScore();
 	}
 
-	/** A one-hour session of a child of its own (no continuity or same-day rule in play), placed by hand. */
+	/**
+	 * A one-hour session of a child of its own (no continuity or same-day rule in play),
+	 * placed by hand.
+	 */
 	private ProposalSlot placed(String place, Instant start) {
 		ProposalOption option = new ProposalOption(this.therapist, Credential.RBT, start,
 				start.plus(Duration.ofHours(1)), DAY, place);

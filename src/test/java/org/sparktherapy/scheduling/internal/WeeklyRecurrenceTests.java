@@ -16,13 +16,14 @@ class WeeklyRecurrenceTests {
 
 	@Test
 	void keepsTheWallClockTimeAcrossTheSpringDaylightSavingChange() {
-		// 2027-03-14 is the US spring-forward Sunday: EST (-05:00) before, EDT (-04:00) after
+		// 2027-03-14 is the US spring-forward Sunday: EST (-05:00) before, EDT (-04:00)
+		// after
 		ZonedDateTime first = ZonedDateTime.parse("2027-03-08T15:00:00-05:00[America/New_York]");
 
 		List<Instant> starts = WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=3").expand(first, NEW_YORK);
 
-		assertThat(starts).containsExactly(Instant.parse("2027-03-08T20:00:00Z"),
-				Instant.parse("2027-03-15T19:00:00Z"), Instant.parse("2027-03-22T19:00:00Z"));
+		assertThat(starts).containsExactly(Instant.parse("2027-03-08T20:00:00Z"), Instant.parse("2027-03-15T19:00:00Z"),
+				Instant.parse("2027-03-22T19:00:00Z"));
 		assertThat(starts).allSatisfy(start -> assertThat(start.atZone(NEW_YORK).getHour()).isEqualTo(15));
 	}
 
@@ -35,16 +36,16 @@ class WeeklyRecurrenceTests {
 
 		assertThat(starts).hasSize(4);
 		assertThat(starts.getLast()).isEqualTo(Instant.parse("2027-11-04T13:30:00Z"));
-		assertThat(starts).allSatisfy(start -> assertThat(start.atZone(NEW_YORK).toLocalTime().toString())
-			.isEqualTo("09:30"));
+		assertThat(starts)
+			.allSatisfy(start -> assertThat(start.atZone(NEW_YORK).toLocalTime().toString()).isEqualTo("09:30"));
 	}
 
 	@Test
 	void expandsSeveralDaysAWeekInOrder() {
 		ZonedDateTime first = ZonedDateTime.parse("2027-03-08T15:00:00Z[UTC]");
 
-		List<Instant> starts = WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4").expand(first,
-				ZoneId.of("UTC"));
+		List<Instant> starts = WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4")
+			.expand(first, ZoneId.of("UTC"));
 
 		assertThat(starts).containsExactly(Instant.parse("2027-03-08T15:00:00Z"), Instant.parse("2027-03-10T15:00:00Z"),
 				Instant.parse("2027-03-15T15:00:00Z"), Instant.parse("2027-03-17T15:00:00Z"));
@@ -52,7 +53,8 @@ class WeeklyRecurrenceTests {
 
 	@Test
 	void aMoveShiftsTheWallClockTimeAcrossTheDaylightSavingChange() {
-		// 15:00 EST before the 2027-03-14 change, 15:00 EDT after: one hour later is 16:00 on both days
+		// 15:00 EST before the 2027-03-14 change, 15:00 EDT after: one hour later is
+		// 16:00 on both days
 		Instant before = Instant.parse("2027-03-08T20:00:00Z");
 		Instant after = Instant.parse("2027-03-15T19:00:00Z");
 
@@ -86,8 +88,7 @@ class WeeklyRecurrenceTests {
 
 	@Test
 	void capsASeries() {
-		assertThatThrownBy(() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=201"))
-			.hasMessageContaining("200");
+		assertThatThrownBy(() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=201")).hasMessageContaining("200");
 		ZonedDateTime first = ZonedDateTime.parse("2027-03-08T15:00:00Z[UTC]");
 		assertThatThrownBy(() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20300101T000000Z")
 			.expand(first, ZoneId.of("UTC"))).hasMessageContaining("more than 200");
@@ -97,8 +98,8 @@ class WeeklyRecurrenceTests {
 	void refusesAFirstAppointmentOnAnotherWeekday() {
 		ZonedDateTime tuesday = ZonedDateTime.parse("2027-03-09T15:00:00Z[UTC]");
 
-		assertThatThrownBy(() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=3").expand(tuesday,
-				ZoneId.of("UTC")))
+		assertThatThrownBy(
+				() -> WeeklyRecurrence.parse("FREQ=WEEKLY;BYDAY=MO;COUNT=3").expand(tuesday, ZoneId.of("UTC")))
 			.hasMessageContaining("weekday of the first appointment");
 	}
 

@@ -15,8 +15,8 @@ class TalliesTests {
 
 	@Test
 	void countsTrialsCorrectAndIndependent() {
-		Tallies.Tally tally = Tallies.of(this.target, List.of(trial("correct", "independent"), trial("correct", "verbal"),
-				trial("incorrect", "independent"), trial("no_response", "model")));
+		Tallies.Tally tally = Tallies.of(this.target, List.of(trial("correct", "independent"),
+				trial("correct", "verbal"), trial("incorrect", "independent"), trial("no_response", "model")));
 
 		assertThat(tally.trials()).isEqualTo(4);
 		assertThat(tally.correct()).isEqualTo(2);
@@ -27,7 +27,8 @@ class TalliesTests {
 
 	@Test
 	void taskAnalysesScoreIndependentSteps() {
-		Tallies.Tally tally = Tallies.of(this.target, List.of(step("independent"), step("independent"), step("verbal")));
+		Tallies.Tally tally = Tallies.of(this.target,
+				List.of(step("independent"), step("independent"), step("verbal")));
 
 		assertThat(tally.steps()).isEqualTo(3);
 		assertThat(tally.percentCorrect()).isEqualTo(66.7);
@@ -44,8 +45,8 @@ class TalliesTests {
 	@Test
 	void undoneEventsAndUndoEventsDoNotCount() {
 		Session.Event wrong = trial("incorrect", "independent");
-		Session.Event undo = new Session.Event(UUID.randomUUID(), "undo", null, null, null, null, null, null, null, null,
-				null, wrong.id(), Instant.now());
+		Session.Event undo = new Session.Event(UUID.randomUUID(), "undo", null, null, null, null, null, null, null,
+				null, null, wrong.id(), Instant.now());
 
 		List<Tallies.Tally> tallies = Tallies.byTarget(List.of(trial("correct", "independent"), wrong, undo));
 

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the servlet container's error page ({@code /error}) — errors raised before or outside a controller, e.g. in
- * a filter — with the same problem details as the global exception handler, and a request for {@code /error} itself
- * (no error behind it) with 404, like any other address that serves nothing. Replaces Spring Boot's
+ * Answers the servlet container's error page ({@code /error}) — errors raised before or
+ * outside a controller, e.g. in a filter — with the same problem details as the global
+ * exception handler, and a request for {@code /error} itself (no error behind it) with
+ * 404, like any other address that serves nothing. Replaces Spring Boot's
  * {@code BasicErrorController}, which answered such a request with 500.
  */
 @RestController
