@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailSettings(@DefaultValue("http://localhost:5000") URI publicUrl, @DefaultValue Mail mail) {
 
 	/**
-	 * @param from the {@code From} header ({@code SPARK_MAIL_FROM}) */
+	 * @param from the {@code From} header ({@code SPARK_MAIL_FROM})
+	 */
 	public record Mail(@DefaultValue("SPARKTherapy <no-reply@sparktherapy.local>") String from) {
 	}
 
