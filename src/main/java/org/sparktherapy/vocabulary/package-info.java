@@ -1,0 +1,8 @@
+/**
+ * Clinic vocabulary: the small closed sets every module speaks in — the adaptive-behavior
+ * service codes (CPT 97151–97158, with label, unit and who may deliver each), the places
+ * a session happens, how a target is measured. Defined once here as enums and used across
+ * module interfaces instead of strings. No state, no beans; any module may depend on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Clinic vocabulary")
+package org.sparktherapy.vocabulary;
