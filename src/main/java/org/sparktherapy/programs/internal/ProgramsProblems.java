@@ -1,8 +1,8 @@
 package org.sparktherapy.programs.internal;
 
 import org.sparktherapy.platform.problem.Forbidden;
-import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.NotFound;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.problem.Problem;
 import org.sparktherapy.programs.TargetPhase;
 
