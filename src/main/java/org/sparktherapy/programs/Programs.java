@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
+
 /**
  * What other modules may know and ask of programs: a child's targets with their program's
  * measurement and mastery criterion, the targets' phase changes, and recording an
@@ -16,15 +19,11 @@ public interface Programs {
 	}
 
 	/**
-	 * One target of a child's program.
-	 *
-	 * @param kind {@code skill} or {@code behavior}
-	 * @param measurement {@code percent_correct}, {@code task_analysis},
-	 * {@code frequency}, {@code rate}, {@code duration}
-	 * @param programStatus {@code active}, {@code on_hold} or {@code archived}
+	 * One target of a child's program, with its program's kind, measurement and status.
 	 */
-	record TargetFacts(UUID targetId, UUID programId, String programName, String name, String kind, String measurement,
-			String programStatus, TargetPhase phase, int position, Criterion criterion) {
+	record TargetFacts(UUID targetId, UUID programId, String programName, String name, ProgramKind kind,
+			Measurement measurement, ProgramStatus programStatus, TargetPhase phase, int position,
+			Criterion criterion) {
 	}
 
 	/** A target's phase change; {@code byId} is null for automatic ones. */

@@ -42,7 +42,7 @@ class ChildConversationMembership {
 		Conversation conversation = this.conversations.ensureForChild(event.childId(), this.clock.instant());
 		Set<UUID> concerned = new LinkedHashSet<>(this.policy.members(conversation));
 		concerned.add(event.accountId());
-		this.live.publish(concerned, "conversation.changed", new MessagingService.ConversationRef(conversation.id()));
+		this.live.publish(concerned, "conversation.changed", new LiveRefs.ConversationRef(conversation.id()));
 	}
 
 }

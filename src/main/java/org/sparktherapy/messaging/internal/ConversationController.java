@@ -49,13 +49,19 @@ class ConversationController {
 	 */
 	static final String ATTACHMENT_POLICY = "sandbox; default-src 'none'";
 
-	private final MessagingService service;
+	private final ConversationService conversations;
 
-	ConversationController(MessagingService service) {
-		this.service = service;
+	private final MessageService messages;
+
+	private final ReadStateService reads;
+
+	ConversationController(ConversationService conversations, MessageService messages, ReadStateService reads) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.reads = reads;
 	}
 
-	record CreateConversationRequest(@Size(max = MessagingService.MAX_DIRECT_MEMBERS) List<@NotNull UUID> memberIds,
+	record CreateConversationRequest(@Size(max = ConversationService.MAX_DIRECT_MEMBERS) List<@NotNull UUID> memberIds,
 			String audience, @Size(max = 1000) String title, @Size(max = 20_000) String body) {
 	}
 
@@ -69,7 +75,7 @@ class ConversationController {
 			Instant lastMessageAt, long unreadCount, boolean canPost, boolean member, List<Person> members,
 			List<ReadPosition> reads) {
 
-		static ConversationResponse of(MessagingService.ConversationView view) {
+		static ConversationResponse of(ConversationViews.ConversationView view) {
 			Conversation c = view.conversation();
 			return new ConversationResponse(c.id(), c.kind().value(), view.title(), c.childId(),
 					(c.audience() != null) ? c.audience().value() : null, c.createdAt(), c.lastMessageAt(),
@@ -87,7 +93,7 @@ class ConversationController {
 	record MessageResponse(UUID id, UUID conversationId, Person author, String body, Instant postedAt, Instant editedAt,
 			boolean edited, boolean deleted, List<AttachmentResponse> attachments) {
 
-		static MessageResponse of(MessagingService.MessageView view) {
+		static MessageResponse of(MessageService.MessageView view) {
 			Message m = view.message();
 			return new MessageResponse(m.id(), m.conversationId(), view.author(), m.body(), m.postedAt(), m.editedAt(),
 					m.editedAt() != null, m.isDeleted(),
@@ -115,7 +121,7 @@ class ConversationController {
 	ConversationListResponse list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
 		PageQuery query = PageQuery.of(page, size, null, Map.of("lastActivity", "last_activity"), "lastActivity");
-		MessagingService.ConversationList list = this.service.list(user, query);
+		ConversationService.ConversationList list = this.conversations.list(user, query);
 		return new ConversationListResponse(list.page().content().stream().map(ConversationResponse::of).toList(),
 				list.page().page(), list.unreadTotal());
 	}
@@ -123,13 +129,13 @@ class ConversationController {
 	@GetMapping("/api/conversations/unread-count")
 	@Operation(summary = "How many messages of others the user has not read, over all conversations")
 	UnreadResponse unreadCount(@AuthenticationPrincipal CurrentUser user) {
-		return new UnreadResponse(this.service.unreadTotal(user));
+		return new UnreadResponse(this.reads.unreadTotal(user));
 	}
 
 	@GetMapping("/api/conversations/contacts")
 	@Operation(summary = "The staff (admins, therapists) a staff member can start a direct conversation with")
 	List<Person> contacts(@AuthenticationPrincipal CurrentUser user) {
-		return this.service.contacts(user);
+		return this.conversations.contacts(user);
 	}
 
 	@PostMapping("/api/conversations")
@@ -143,9 +149,9 @@ class ConversationController {
 		if (direct == (request.audience() != null)) {
 			throw new MessagingProblems.InvalidField("/memberIds", "give either memberIds or audience");
 		}
-		MessagingService.Created created = direct
-				? this.service.startDirect(user, request.memberIds(), request.title(), request.body())
-				: this.service.announce(user, request.audience(), request.title(), request.body());
+		ConversationService.Created created = direct
+				? this.conversations.startDirect(user, request.memberIds(), request.title(), request.body())
+				: this.conversations.announce(user, request.audience(), request.title(), request.body());
 		ConversationResponse body = ConversationResponse.of(created.conversation());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/conversations/{id}/messages")
@@ -159,7 +165,7 @@ class ConversationController {
 	@Operation(summary = "The child's conversation with its care team (started on first use)",
 			description = "For the child's guardians and care team, and admins (read-only supervision, audited).")
 	ConversationResponse childConversation(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return ConversationResponse.of(this.service.childConversation(user, id));
+		return ConversationResponse.of(this.conversations.childConversation(user, id));
 	}
 
 	@GetMapping("/api/conversations/{id}/messages")
@@ -168,7 +174,7 @@ class ConversationController {
 					+ "older page. Also returns the conversation with its members and read positions.")
 	MessagesResponse messages(@PathVariable UUID id, @RequestParam(required = false) UUID before,
 			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal CurrentUser user) {
-		MessagingService.MessagePage page = this.service.messages(user, id, before, limit);
+		MessageService.MessagePage page = this.messages.messages(user, id, before, limit);
 		return new MessagesResponse(ConversationResponse.of(page.conversation()),
 				page.messages().stream().map(MessageResponse::of).toList(), page.nextBefore());
 	}
@@ -179,7 +185,7 @@ class ConversationController {
 					+ "1–5000 characters, and always shown as plain text. For attachments send multipart/form-data.")
 	ResponseEntity<MessageResponse> post(@PathVariable UUID id, @Valid @RequestBody MessageRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return created(id, this.service.post(user, id, request.body(), List.of()));
+		return created(id, this.messages.post(user, id, request.body(), List.of()));
 	}
 
 	@PostMapping(path = "/api/conversations/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -191,28 +197,26 @@ class ConversationController {
 			@RequestParam(name = "body", required = false) String body,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user) {
-		List<MessagingService.Upload> uploads = (files == null) ? List.of()
-				: files.stream()
-					.filter(file -> !(file.isEmpty()
-							&& (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())))
-					.map(file -> new MessagingService.Upload(file.getOriginalFilename(), file.getContentType(),
-							file.getSize(), file))
-					.toList();
-		return created(id, this.service.post(user, id, body, uploads));
+		List<Uploads.Upload> uploads = (files == null) ? List.of() : files.stream()
+			.filter(file -> !(file.isEmpty()
+					&& (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())))
+			.map(file -> new Uploads.Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file))
+			.toList();
+		return created(id, this.messages.post(user, id, body, uploads));
 	}
 
 	@PatchMapping("/api/messages/{id}")
 	@Operation(summary = "Edit one's own message", description = "Only its author, within 15 minutes of sending.")
 	MessageResponse edit(@PathVariable UUID id, @Valid @RequestBody MessageRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return MessageResponse.of(this.service.edit(user, id, request.body()));
+		return MessageResponse.of(this.messages.edit(user, id, request.body()));
 	}
 
 	@DeleteMapping("/api/messages/{id}")
 	@Operation(summary = "Delete one's own message",
 			description = "Leaves a tombstone: the text and attachments " + "are gone, the message shows as deleted.")
 	ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		this.service.delete(user, id);
+		this.messages.delete(user, id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -221,7 +225,7 @@ class ConversationController {
 			+ "position only moves forward, and the answer carries the position stored (upTo).")
 	ReadResponse read(@PathVariable UUID id, @Valid @RequestBody ReadRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		MessagingService.ReadResult result = this.service.markRead(user, id, request.upTo());
+		ReadStateService.ReadResult result = this.reads.markRead(user, id, request.upTo());
 		return new ReadResponse(result.conversationId(), result.upTo(), result.unread());
 	}
 
@@ -230,7 +234,7 @@ class ConversationController {
 			+ "nosniff, a sandboxing Content-Security-Policy, no caching; PDFs as downloads.")
 	ResponseEntity<org.springframework.core.io.InputStreamResource> attachment(@PathVariable UUID id,
 			@AuthenticationPrincipal CurrentUser user) {
-		MessagingService.AttachmentContent content = this.service.attachment(user, id);
+		MessageService.AttachmentContent content = this.messages.attachment(user, id);
 		Message.Attachment attachment = content.attachment();
 		boolean image = AttachmentType.ofContentType(attachment.contentType())
 			.map(AttachmentType::isImage)
@@ -248,7 +252,7 @@ class ConversationController {
 			.body(new org.springframework.core.io.InputStreamResource(content.content()));
 	}
 
-	private static ResponseEntity<MessageResponse> created(UUID conversationId, MessagingService.MessageView view) {
+	private static ResponseEntity<MessageResponse> created(UUID conversationId, MessageService.MessageView view) {
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/conversations/{id}/messages")
 			.buildAndExpand(conversationId)

@@ -74,7 +74,9 @@ class DemoMessaging implements DemoData {
 					"Can you run the probe for \"cat\" with Ollie on Wednesday?"),
 			new Line(2, LocalTime.of(12, 31), "luis.romero", "Will do, I'll note the prompt levels."));
 
-	private final MessagingService service;
+	private final ConversationService conversations;
+
+	private final MessageService messages;
 
 	private final Children children;
 
@@ -86,9 +88,10 @@ class DemoMessaging implements DemoData {
 
 	private final ZoneId zone;
 
-	DemoMessaging(MessagingService service, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
-			SparkProperties properties) {
-		this.service = service;
+	DemoMessaging(ConversationService conversations, MessageService messages, Children children, Accounts accounts,
+			JdbcClient jdbc, Clock clock, SparkProperties properties) {
+		this.conversations = conversations;
+		this.messages = messages;
 		this.children = children;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -107,13 +110,14 @@ class DemoMessaging implements DemoData {
 		LocalDate today = LocalDate.now(this.zone);
 		CurrentUser admin = user("admin");
 		demoClock.set(today.minusDays(5).atTime(9, 0).atZone(this.zone).toInstant());
-		admin.runAs(() -> this.service.announce(admin, "everyone", "Holiday hours",
+		admin.runAs(() -> this.conversations.announce(admin, "everyone", "Holiday hours",
 				"The clinic is closed on Thursday and Friday next week. Sessions resume the Monday after. "
 						+ "Happy holidays from all of us!"));
 		for (ChildScript script : CHILDREN) {
 			CurrentUser guardian = user(script.guardian());
 			UUID childId = this.children.childrenOfGuardian(guardian.id()).getFirst();
-			UUID conversation = asUser(guardian, () -> this.service.childConversation(guardian, childId)).conversation()
+			UUID conversation = asUser(guardian, () -> this.conversations.childConversation(guardian, childId))
+				.conversation()
 				.id();
 			for (Line line : script.lines()) {
 				post(demoClock, today, line, conversation);
@@ -125,7 +129,8 @@ class DemoMessaging implements DemoData {
 			.atTime(STAFF.getFirst().at())
 			.atZone(this.zone)
 			.toInstant());
-		UUID direct = asUser(maya, () -> this.service.startDirect(maya, List.of(luis.id()), null, null)).conversation()
+		UUID direct = asUser(maya, () -> this.conversations.startDirect(maya, List.of(luis.id()), null, null))
+			.conversation()
 			.conversation()
 			.id();
 		STAFF.forEach(line -> post(demoClock, today, line, direct));
@@ -134,7 +139,7 @@ class DemoMessaging implements DemoData {
 	private void post(DemoClock demoClock, LocalDate today, Line line, UUID conversation) {
 		demoClock.set(today.minusDays(line.daysAgo()).atTime(line.at()).atZone(this.zone).toInstant());
 		CurrentUser author = user(line.author());
-		author.runAs(() -> this.service.post(author, conversation, line.text(), List.of()));
+		author.runAs(() -> this.messages.post(author, conversation, line.text(), List.of()));
 	}
 
 	private static <T> T asUser(CurrentUser user, java.util.function.Supplier<T> work) {

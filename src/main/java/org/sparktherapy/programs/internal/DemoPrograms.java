@@ -11,6 +11,8 @@ import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
 import org.sparktherapy.programs.internal.Program.ProgramDesign;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -27,43 +29,40 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class DemoPrograms implements DemoData {
 
-	record DemoProgram(String name, Program.Domain domain, String objective, Program.Kind kind,
-			Program.Measurement measurement, MasteryCriterion criterion, List<String> targets,
-			List<List<TargetPhase>> phasePaths) {
+	record DemoProgram(String name, Program.Domain domain, String objective, ProgramKind kind, Measurement measurement,
+			MasteryCriterion criterion, List<String> targets, List<List<TargetPhase>> phasePaths) {
 	}
 
 	private static final MasteryCriterion EIGHTY_THREE = new MasteryCriterion(80, 3, 5);
 
 	static final List<DemoProgram> PROGRAMS = List.of(
 			new DemoProgram("Receptive ID: animals", Program.Domain.COMMUNICATION,
-					"Touches the named animal picture from a field of three.", Program.Kind.SKILL,
-					Program.Measurement.PERCENT_CORRECT, EIGHTY_THREE, List.of("dog", "cat", "horse", "cow"),
+					"Touches the named animal picture from a field of three.", ProgramKind.SKILL,
+					Measurement.PERCENT_CORRECT, EIGHTY_THREE, List.of("dog", "cat", "horse", "cow"),
 					List.of(List.of(TargetPhase.INTERVENTION), List.of(), List.of(), List.of())),
 			new DemoProgram("Manding for preferred items", Program.Domain.COMMUNICATION,
-					"Requests preferred items with a two-word phrase.", Program.Kind.SKILL,
-					Program.Measurement.PERCENT_CORRECT, new MasteryCriterion(90, 3, 10),
-					List.of("bubbles", "ball", "snack"),
+					"Requests preferred items with a two-word phrase.", ProgramKind.SKILL, Measurement.PERCENT_CORRECT,
+					new MasteryCriterion(90, 3, 10), List.of("bubbles", "ball", "snack"),
 					List.of(List.of(TargetPhase.INTERVENTION), List.of(TargetPhase.INTERVENTION), List.of())),
 			new DemoProgram("Handwashing", Program.Domain.DAILY_LIVING,
-					"Washes hands independently following the 8-step task analysis.", Program.Kind.SKILL,
-					Program.Measurement.TASK_ANALYSIS, EIGHTY_THREE, List.of("Handwashing chain"),
+					"Washes hands independently following the 8-step task analysis.", ProgramKind.SKILL,
+					Measurement.TASK_ANALYSIS, EIGHTY_THREE, List.of("Handwashing chain"),
 					List.of(List.of(TargetPhase.INTERVENTION))),
 			new DemoProgram("Reduce elopement", Program.Domain.BEHAVIOR_REDUCTION,
-					"Reduces elopement to zero per session for two weeks.", Program.Kind.BEHAVIOR,
-					Program.Measurement.FREQUENCY, null, List.of("Elopement"),
-					List.of(List.of(TargetPhase.INTERVENTION))));
+					"Reduces elopement to zero per session for two weeks.", ProgramKind.BEHAVIOR, Measurement.FREQUENCY,
+					null, List.of("Elopement"), List.of(List.of(TargetPhase.INTERVENTION))));
 
 	/**
 	 * Behaviors measured by rate and by duration, for the first active child: every
 	 * measurement is in the demo.
 	 */
-	static final List<DemoProgram> MORE_BEHAVIORS = List
-		.of(new DemoProgram("Reduce hand flapping", Program.Domain.BEHAVIOR_REDUCTION,
-				"Reduces hand flapping during table work to under two per hour.", Program.Kind.BEHAVIOR,
-				Program.Measurement.RATE, null, List.of("Hand flapping"), List.of(List.of(TargetPhase.INTERVENTION))),
-				new DemoProgram("Shorter tantrums", Program.Domain.BEHAVIOR_REDUCTION,
-						"Tantrums last under one minute.", Program.Kind.BEHAVIOR, Program.Measurement.DURATION, null,
-						List.of("Tantrum"), List.of(List.of(TargetPhase.INTERVENTION))));
+	static final List<DemoProgram> MORE_BEHAVIORS = List.of(
+			new DemoProgram("Reduce hand flapping", Program.Domain.BEHAVIOR_REDUCTION,
+					"Reduces hand flapping during table work to under two per hour.", ProgramKind.BEHAVIOR,
+					Measurement.RATE, null, List.of("Hand flapping"), List.of(List.of(TargetPhase.INTERVENTION))),
+			new DemoProgram("Shorter tantrums", Program.Domain.BEHAVIOR_REDUCTION, "Tantrums last under one minute.",
+					ProgramKind.BEHAVIOR, Measurement.DURATION, null, List.of("Tantrum"),
+					List.of(List.of(TargetPhase.INTERVENTION))));
 
 	private final ProgramService service;
 

@@ -7,13 +7,16 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 /**
  * A treatment program for one child, with its targets in teaching order.
  */
-record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measurement measurement, Status status,
-		List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
+record Program(UUID id, UUID childId, ProgramDesign design, ProgramKind kind, Measurement measurement,
+		ProgramStatus status, List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
 	/**
 	 * What a supervisor designs and may revise; compared field by field for the change
@@ -53,46 +56,6 @@ record Program(UUID id, UUID childId, ProgramDesign design, Kind kind, Measureme
 
 	/** Who did something. */
 	record Person(UUID id, String name) {
-	}
-
-	enum Kind implements Lowercase {
-
-		SKILL, BEHAVIOR;
-
-		@JsonCreator
-		static Kind of(String value) {
-			return Lowercase.parse(Kind.class, value);
-		}
-
-	}
-
-	enum Measurement implements Lowercase {
-
-		PERCENT_CORRECT(Kind.SKILL), TASK_ANALYSIS(Kind.SKILL), FREQUENCY(Kind.BEHAVIOR), RATE(Kind.BEHAVIOR),
-		DURATION(Kind.BEHAVIOR);
-
-		final Kind kind;
-
-		Measurement(Kind kind) {
-			this.kind = kind;
-		}
-
-		@JsonCreator
-		static Measurement of(String value) {
-			return Lowercase.parse(Measurement.class, value);
-		}
-
-	}
-
-	enum Status implements Lowercase {
-
-		ACTIVE, ON_HOLD, ARCHIVED;
-
-		@JsonCreator
-		static Status of(String value) {
-			return Lowercase.parse(Status.class, value);
-		}
-
 	}
 
 	enum Domain implements Lowercase {

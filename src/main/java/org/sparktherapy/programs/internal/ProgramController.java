@@ -18,9 +18,12 @@ import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.NotBlankIfPresent;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
 import org.sparktherapy.programs.internal.Program.ProgramDesign;
 import org.sparktherapy.programs.internal.Program.Target;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,14 +73,14 @@ class ProgramController {
 	}
 
 	record CreateProgramRequest(@NotNull UUID childId, @NotBlank @Size(max = 200) String name,
-			@NotNull Program.Domain domain, @Size(max = 5000) String objective, @NotNull Program.Kind kind,
-			@NotNull Program.Measurement measurement, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
+			@NotNull Program.Domain domain, @Size(max = 5000) String objective, @NotNull ProgramKind kind,
+			@NotNull Measurement measurement, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
 			@Size(max = 100) List<@NotNull @Valid TargetRequest> targets) {
 	}
 
 	record ChangeProgramRequest(@NotBlankIfPresent @Size(max = 200) String name, Program.Domain domain,
 			@Size(max = 5000) String objective, @Valid CriterionRequest masteryCriterion, Boolean autoAdvance,
-			Program.Status status) {
+			ProgramStatus status) {
 	}
 
 	record ChangeTargetRequest(@NotBlankIfPresent @Size(max = 200) String name, @Size(max = 2000) String definition,
@@ -88,8 +91,8 @@ class ProgramController {
 	}
 
 	record ProgramResponse(UUID id, UUID childId, String name, Program.Domain domain, String objective,
-			Program.Kind kind, Program.Measurement measurement, MasteryCriterion masteryCriterion, boolean autoAdvance,
-			Program.Status status, List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
+			ProgramKind kind, Measurement measurement, MasteryCriterion masteryCriterion, boolean autoAdvance,
+			ProgramStatus status, List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
 		static ProgramResponse of(Program p) {
 			return new ProgramResponse(p.id(), p.childId(), p.design().name(), p.design().domain(),

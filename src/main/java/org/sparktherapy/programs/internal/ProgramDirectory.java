@@ -8,9 +8,12 @@ import java.util.UUID;
 
 import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.audit.ChangeHistory.FieldChange;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetMastered;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,10 +62,11 @@ class ProgramDirectory implements Programs {
 				""").param("child", childId).query((rs, n) -> {
 			Integer percent = (Integer) rs.getObject("mastery_percent");
 			return new TargetFacts(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
-					rs.getString("program_name"), rs.getString("name"), rs.getString("kind"),
-					rs.getString("measurement"), rs.getString("status"), TargetPhase.of(rs.getString("phase")),
-					rs.getInt("position"), (percent == null) ? null : new Criterion(percent,
-							rs.getInt("mastery_consecutive_sessions"), rs.getInt("mastery_min_trials")));
+					rs.getString("program_name"), rs.getString("name"), ProgramKind.of(rs.getString("kind")),
+					Measurement.of(rs.getString("measurement")), ProgramStatus.of(rs.getString("status")),
+					TargetPhase.of(rs.getString("phase")), rs.getInt("position"),
+					(percent == null) ? null : new Criterion(percent, rs.getInt("mastery_consecutive_sessions"),
+							rs.getInt("mastery_min_trials")));
 		}).list();
 	}
 
@@ -97,7 +101,7 @@ class ProgramDirectory implements Programs {
 			.filter(t -> t.id().equals(targetId))
 			.findFirst()
 			.orElseThrow();
-		if (program.status() != Program.Status.ACTIVE || target.phase() != TargetPhase.INTERVENTION) {
+		if (program.status() != ProgramStatus.ACTIVE || target.phase() != TargetPhase.INTERVENTION) {
 			return false;
 		}
 		Instant now = this.clock.instant();

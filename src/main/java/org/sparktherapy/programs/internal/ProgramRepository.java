@@ -13,11 +13,14 @@ import java.util.UUID;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
 import org.sparktherapy.programs.internal.Program.PhaseChange;
 import org.sparktherapy.programs.internal.Program.ProgramDesign;
 import org.sparktherapy.programs.internal.Program.Target;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,8 +37,7 @@ class ProgramRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID id, UUID childId, ProgramDesign design, Program.Kind kind, Program.Measurement measurement,
-			Instant now) {
+	void insert(UUID id, UUID childId, ProgramDesign design, ProgramKind kind, Measurement measurement, Instant now) {
 		MasteryCriterion c = design.masteryCriterion();
 		this.jdbc.sql("""
 				insert into programs (id, child_id, name, domain, objective, kind, measurement, mastery_percent,
@@ -58,7 +60,7 @@ class ProgramRepository {
 			.update();
 	}
 
-	void update(Program program, ProgramDesign design, Program.Status status, Instant now) {
+	void update(Program program, ProgramDesign design, ProgramStatus status, Instant now) {
 		MasteryCriterion c = design.masteryCriterion();
 		int updated = this.jdbc.sql("""
 				update programs set name = :name, domain = :domain, objective = :objective, mastery_percent = :percent,
@@ -247,8 +249,8 @@ class ProgramRepository {
 		ProgramDesign design = new ProgramDesign(rs.getString("name"), Program.Domain.of(rs.getString("domain")),
 				rs.getString("objective"), criterion, rs.getBoolean("auto_advance"));
 		return new Program(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class), design,
-				Program.Kind.of(rs.getString("kind")), Program.Measurement.of(rs.getString("measurement")),
-				Program.Status.of(rs.getString("status")), List.of(), rs.getTimestamp("created_at").toInstant(),
+				ProgramKind.of(rs.getString("kind")), Measurement.of(rs.getString("measurement")),
+				ProgramStatus.of(rs.getString("status")), List.of(), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 

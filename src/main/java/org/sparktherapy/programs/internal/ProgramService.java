@@ -17,9 +17,12 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.ProgramDesign;
 import org.sparktherapy.programs.internal.Program.Target;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,7 @@ class ProgramService {
 
 	/** A partial change of a program; {@code null} leaves a field as it is. */
 	record ProgramChange(String name, Program.Domain domain, String objective, Program.MasteryCriterion criterion,
-			Boolean autoAdvance, Program.Status status) {
+			Boolean autoAdvance, ProgramStatus status) {
 	}
 
 	/**
@@ -71,14 +74,14 @@ class ProgramService {
 	}
 
 	@Transactional
-	Program create(CurrentUser user, UUID childId, ProgramDesign design, Program.Kind kind,
-			Program.Measurement measurement, List<NewTarget> targets) {
+	Program create(CurrentUser user, UUID childId, ProgramDesign design, ProgramKind kind, Measurement measurement,
+			List<NewTarget> targets) {
 		requireDesigner(user, childId, "create", "program", null, "child");
 		requireInCare(childId);
-		if (measurement.kind != kind) {
+		if (measurement.kind() != kind) {
 			throw new ProgramsProblems.MeasurementDoesNotFitKind();
 		}
-		if (kind == Program.Kind.SKILL && design.masteryCriterion() == null) {
+		if (kind == ProgramKind.SKILL && design.masteryCriterion() == null) {
 			throw new ProgramsProblems.MasteryCriterionRequired();
 		}
 		UUID id = UUID.randomUUID();
@@ -125,7 +128,7 @@ class ProgramService {
 		if (expectedVersion != null && expectedVersion != program.version()) {
 			throw new StaleVersion();
 		}
-		if (change.status() == Program.Status.ARCHIVED) {
+		if (change.status() == ProgramStatus.ARCHIVED) {
 			throw new ProgramsProblems.StatusNotSettable();
 		}
 		requireInCare(childId);
@@ -135,7 +138,7 @@ class ProgramService {
 				(change.objective() != null) ? blankToNull(change.objective()) : before.objective(),
 				(change.criterion() != null) ? change.criterion() : before.masteryCriterion(),
 				(change.autoAdvance() != null) ? change.autoAdvance() : before.autoAdvance());
-		Program.Status status = (change.status() != null) ? change.status() : program.status();
+		ProgramStatus status = (change.status() != null) ? change.status() : program.status();
 		List<FieldChange> changes = new java.util.ArrayList<>(ChangeHistory.diff(before, after));
 		if (status != program.status()) {
 			changes.add(new FieldChange("status", program.status().value(), status.value()));
@@ -153,8 +156,8 @@ class ProgramService {
 		UUID childId = childOf(user, programId, "archive");
 		requireDesigner(user, childId, "archive", "program", programId, "program");
 		Program program = this.programs.find(programId, true).orElseThrow();
-		if (program.status() != Program.Status.ARCHIVED) {
-			this.programs.update(program, program.design(), Program.Status.ARCHIVED, this.clock.instant());
+		if (program.status() != ProgramStatus.ARCHIVED) {
+			this.programs.update(program, program.design(), ProgramStatus.ARCHIVED, this.clock.instant());
 			this.history.record(childId, "program", programId, "archived",
 					List.of(new FieldChange("status", program.status().value(), "archived")));
 		}
@@ -329,7 +332,7 @@ class ProgramService {
 	}
 
 	private static void requireOpen(Program program) {
-		if (program.status() == Program.Status.ARCHIVED) {
+		if (program.status() == ProgramStatus.ARCHIVED) {
 			throw new ProgramsProblems.ProgramArchived();
 		}
 	}

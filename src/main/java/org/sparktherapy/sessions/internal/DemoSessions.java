@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
@@ -23,8 +22,12 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.DemoClock;
 import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.ProgramKind;
+import org.sparktherapy.vocabulary.PromptLevel;
+import org.sparktherapy.vocabulary.TrialOutcome;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -50,7 +53,9 @@ class DemoSessions implements DemoData {
 	private static final List<String> TECHNICIANS = List.of("luis.romero@demo.sparktherapy.org",
 			"priya.shah@demo.sparktherapy.org");
 
-	private final SessionService sessions;
+	private final SessionRecording recording;
+
+	private final SessionSigning signing;
 
 	private final Children children;
 
@@ -78,9 +83,10 @@ class DemoSessions implements DemoData {
 	/** Sessions each target has been run in since it entered intervention. */
 	private final Map<UUID, Integer> practice = new HashMap<>();
 
-	DemoSessions(SessionService sessions, Children children, Programs programs, Accounts accounts, JdbcClient jdbc,
-			Clock clock, SparkProperties properties) {
-		this.sessions = sessions;
+	DemoSessions(SessionRecording recording, SessionSigning signing, Children children, Programs programs,
+			Accounts accounts, JdbcClient jdbc, Clock clock, SparkProperties properties) {
+		this.recording = recording;
+		this.signing = signing;
 		this.children = children;
 		this.programs = programs;
 		this.accounts = accounts;
@@ -122,11 +128,11 @@ class DemoSessions implements DemoData {
 		UUID id = UUID.randomUUID();
 		Instant end = start.plus(Duration.ofHours(2));
 		demoClock.set(start);
-		this.sessions.save(user, id, new SessionService.SessionDraft(childId, "97153", "clinic", start, end, null));
-		List<Session.Event> events = new ArrayList<>();
+		this.recording.save(user, id, new SessionRecording.SessionDraft(childId, "97153", "clinic", start, end, null));
+		List<SessionEvent> events = new ArrayList<>();
 		Instant at = start.plus(Duration.ofMinutes(5));
 		for (Programs.TargetFacts target : this.programs.targetsOf(childId)) {
-			if (!"active".equals(target.programStatus())) {
+			if (target.programStatus() != ProgramStatus.ACTIVE) {
 				continue;
 			}
 			at = at.plus(Duration.ofMinutes(3));
@@ -134,9 +140,9 @@ class DemoSessions implements DemoData {
 		}
 		demoClock.set(end.plus(Duration.ofMinutes(5)));
 		if (!events.isEmpty()) {
-			this.sessions.record(user, id, events);
+			this.recording.record(user, id, events.stream().map(FlatEvent::of).toList());
 		}
-		this.sessions.submit(user, id, "Engaged well; reinforcement with preferred toys.");
+		this.signing.submit(user, id, "Engaged well; reinforcement with preferred toys.");
 		if (LocalDate.ofInstant(start, this.zone).isBefore(this.signedBefore)) {
 			demoClock.set(end.plus(Duration.ofHours(5)));
 			coSign(childId, id);
@@ -155,13 +161,13 @@ class DemoSessions implements DemoData {
 			}
 			CurrentUser user = new CurrentUser(guardian.id(), guardian.role(), guardian.name(), null);
 			if (this.children.maySignFor(user, childId)) {
-				user.runAs(() -> this.sessions.coSign(user, sessionId, guardian.name(), SIGNATURE));
+				user.runAs(() -> this.signing.coSign(user, sessionId, guardian.name(), SIGNATURE));
 				return;
 			}
 		}
 	}
 
-	private List<Session.Event> eventsFor(Programs.TargetFacts target, Instant at, boolean probeDay) {
+	private List<SessionEvent> eventsFor(Programs.TargetFacts target, Instant at, boolean probeDay) {
 		TargetPhase phase = target.phase();
 		boolean teaching = phase == TargetPhase.INTERVENTION;
 		boolean probing = (phase == TargetPhase.MASTERED || phase == TargetPhase.MAINTENANCE
@@ -175,58 +181,51 @@ class DemoSessions implements DemoData {
 			case BASELINE -> 0.2;
 			default -> 0.92;
 		};
-		List<Session.Event> events = new ArrayList<>();
+		List<SessionEvent> events = new ArrayList<>();
 		switch (target.measurement()) {
-			case "percent_correct" -> {
+			case PERCENT_CORRECT -> {
 				int trials = teaching ? 10 : 5;
 				for (int i = 0; i < trials; i++) {
 					boolean correct = this.random.nextDouble() < skill;
-					String prompt = (correct && this.random.nextDouble() < skill) ? "independent"
-							: (this.random.nextBoolean() ? "verbal" : "gestural");
-					events.add(event("trial", target, at.plusSeconds(40L * i), correct ? "correct" : "incorrect",
-							prompt, null, null, null));
+					PromptLevel prompt = (correct && this.random.nextDouble() < skill) ? PromptLevel.INDEPENDENT
+							: (this.random.nextBoolean() ? PromptLevel.VERBAL : PromptLevel.GESTURAL);
+					events.add(new SessionEvent.Trial(UUID.randomUUID(), target.targetId(),
+							correct ? TrialOutcome.CORRECT : TrialOutcome.INCORRECT, prompt, at.plusSeconds(40L * i)));
 				}
 				if (k == 2) {
 					// a trial tapped by mistake and taken back: it counts nowhere
-					Session.Event mistake = event("trial", target, at.plusSeconds(40L * trials), "no_response",
-							"full_physical", null, null, null);
+					SessionEvent mistake = new SessionEvent.Trial(UUID.randomUUID(), target.targetId(),
+							TrialOutcome.NO_RESPONSE, PromptLevel.FULL_PHYSICAL, at.plusSeconds(40L * trials));
 					events.add(mistake);
-					events.add(new Session.Event(UUID.randomUUID(), "undo", null, null, null, null, null, null, null,
-							null, null, mistake.id(), at.plusSeconds(40L * trials + 5)));
+					events
+						.add(new SessionEvent.Undo(UUID.randomUUID(), mistake.id(), at.plusSeconds(40L * trials + 5)));
 				}
 			}
-			case "task_analysis" -> {
+			case TASK_ANALYSIS -> {
 				for (int step = 1; step <= 8; step++) {
-					String prompt = (this.random.nextDouble() < skill) ? "independent" : "partial_physical";
-					events.add(event("task_step", target, at.plusSeconds(20L * step), null, prompt, step, null, null));
+					PromptLevel prompt = (this.random.nextDouble() < skill) ? PromptLevel.INDEPENDENT
+							: PromptLevel.PARTIAL_PHYSICAL;
+					events.add(new SessionEvent.TaskStep(UUID.randomUUID(), target.targetId(), step, prompt,
+							at.plusSeconds(20L * step)));
 				}
 			}
-			case "frequency", "rate" -> {
+			case FREQUENCY, RATE -> {
 				int count = (int) Math.max(0, Math.round(9 - 0.25 * k + this.random.nextGaussian() * 1.5));
 				if (count > 0) {
-					events.add(event("frequency", target, at, null, null, null, count, null));
+					events.add(new SessionEvent.Frequency(UUID.randomUUID(), target.targetId(), count, at));
 				}
 			}
-			case "duration" -> {
+			case DURATION -> {
 				int seconds = (int) Math.max(10, Math.round(600 - 15 * k + this.random.nextGaussian() * 60));
-				events.add(event("duration", target, at, null, null, null, null, seconds));
-			}
-			default -> {
+				events.add(new SessionEvent.Duration(UUID.randomUUID(), target.targetId(), seconds, at));
 			}
 		}
-		if (teaching && k % 3 == 1 && Set.of("frequency", "rate", "duration").contains(target.measurement())) {
+		if (teaching && k % 3 == 1 && target.measurement().kind() == ProgramKind.BEHAVIOR) {
 			// what happened around one occurrence, for the functional assessment
-			events.add(new Session.Event(UUID.randomUUID(), "abc", target.targetId(), null, null, null, null, null,
-					"Asked to put the toys away", target.name(), "Given a break, then prompted to finish", null,
-					at.plusSeconds(90)));
+			events.add(new SessionEvent.Abc(UUID.randomUUID(), target.targetId(), "Asked to put the toys away",
+					target.name(), "Given a break, then prompted to finish", at.plusSeconds(90)));
 		}
 		return events;
-	}
-
-	private static Session.Event event(String type, Programs.TargetFacts target, Instant at, String outcome,
-			String prompt, Integer step, Integer count, Integer seconds) {
-		return new Session.Event(UUID.randomUUID(), type, target.targetId(), outcome, prompt, step, count, seconds,
-				null, null, null, null, at);
 	}
 
 }

@@ -26,7 +26,7 @@ final class ProgressCalculator {
 	/**
 	 * The target's results per submitted session (oldest first), for the mastery rule.
 	 */
-	static List<MasteryRule.SessionResult> results(List<SessionRepository.SessionEvent> events, UUID targetId) {
+	static List<MasteryRule.SessionResult> results(List<SessionRepository.SubmittedEvent> events, UUID targetId) {
 		List<MasteryRule.SessionResult> results = new ArrayList<>();
 		bySession(events).forEach((session, list) -> {
 			Tallies.Tally tally = Tallies.of(targetId, targetEvents(list, targetId));
@@ -41,11 +41,11 @@ final class ProgressCalculator {
 	 * Points of one target over the given sessions; sessions in which it was not run give
 	 * no point.
 	 */
-	static List<Point> points(List<SessionRepository.SessionEvent> events, Map<UUID, Session> sessions,
+	static List<Point> points(List<SessionRepository.SubmittedEvent> events, Map<UUID, Session> sessions,
 			Programs.TargetFacts target, Instant now) {
 		List<Point> points = new ArrayList<>();
 		bySession(events).forEach((sessionId, list) -> {
-			List<Session.Event> own = targetEvents(list, target.targetId());
+			List<SessionEvent> own = targetEvents(list, target.targetId());
 			if (own.isEmpty()) {
 				return;
 			}
@@ -63,18 +63,18 @@ final class ProgressCalculator {
 	}
 
 	/** Effective (not undone) events grouped by session, sessions in start order. */
-	private static Map<UUID, List<Session.Event>> bySession(List<SessionRepository.SessionEvent> events) {
-		Map<UUID, List<Session.Event>> all = new LinkedHashMap<>();
-		for (SessionRepository.SessionEvent e : events) {
+	private static Map<UUID, List<SessionEvent>> bySession(List<SessionRepository.SubmittedEvent> events) {
+		Map<UUID, List<SessionEvent>> all = new LinkedHashMap<>();
+		for (SessionRepository.SubmittedEvent e : events) {
 			all.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e.event());
 		}
-		Map<UUID, List<Session.Event>> effective = new LinkedHashMap<>();
+		Map<UUID, List<SessionEvent>> effective = new LinkedHashMap<>();
 		all.forEach((session, list) -> effective.put(session, Tallies.effective(list)));
 		return effective;
 	}
 
-	private static List<Session.Event> targetEvents(List<Session.Event> events, UUID targetId) {
-		return events.stream().filter(e -> targetId.equals(e.targetId())).toList();
+	private static List<SessionEvent> targetEvents(List<SessionEvent> events, UUID targetId) {
+		return events.stream().filter(e -> e.isAbout(targetId)).toList();
 	}
 
 }

@@ -13,8 +13,10 @@ import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.Measurement;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ProgressService {
 
 	/** One target's graph. */
-	record TargetProgress(UUID targetId, UUID programId, String programName, String name, String measurement,
+	record TargetProgress(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
 			TargetPhase phase, Programs.Criterion criterion, Instant masteredAt, List<ProgressCalculator.Point> points,
 			List<PhaseLine> phaseChanges) {
 	}
@@ -62,7 +64,7 @@ class ProgressService {
 			this.audit.refused(new PhiAccess("read", "progress", null, childId), true);
 			throw new SessionsProblems.SessionNotFound("child");
 		}
-		List<SessionRepository.SessionEvent> events = this.sessions.submittedEvents(childId, from, to);
+		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(childId, from, to);
 		Map<UUID, Session> byId = this.sessions.submittedSessions(childId, from, to)
 			.stream()
 			.collect(Collectors.toMap(Session::id, Function.identity()));
@@ -71,7 +73,7 @@ class ProgressService {
 		List<TargetProgress> progress = this.programs.targetsOf(childId)
 			.stream()
 			.filter(t -> programId == null || programId.equals(t.programId()))
-			.filter(t -> !"archived".equals(t.programStatus()) || programId != null)
+			.filter(t -> t.programStatus() != ProgramStatus.ARCHIVED || programId != null)
 			.map(t -> {
 				List<PhaseLine> lines = changes.stream()
 					.filter(c -> c.targetId().equals(t.targetId()))

@@ -19,8 +19,11 @@ import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.Measurement;
+import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +48,9 @@ class QueueService {
 	}
 
 	/** A target that needs the supervisor's eye, with what the rule saw. */
-	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name, String measurement,
-			Programs.Criterion criterion, int sessionsSincePhaseChange, int sessionsMeetingInARow, Double latestPercent,
-			Instant phaseSince) {
+	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name,
+			Measurement measurement, Programs.Criterion criterion, int sessionsSincePhaseChange,
+			int sessionsMeetingInARow, Double latestPercent, Instant phaseSince) {
 	}
 
 	/** The caseload's targets near mastery and stalled. */
@@ -163,14 +166,14 @@ class QueueService {
 	private void watch(UUID childId, Instant now, List<TargetAlert> near, List<TargetAlert> stalled) {
 		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId)
 			.stream()
-			.filter(t -> "skill".equals(t.kind()) && "active".equals(t.programStatus())
+			.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
 					&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
 			.toList();
 		if (targets.isEmpty()) {
 			return;
 		}
 		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
-		List<SessionRepository.SessionEvent> events = this.sessions.submittedEvents(childId, Instant.EPOCH,
+		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(childId, Instant.EPOCH,
 				now.plus(Duration.ofDays(1)));
 		for (Programs.TargetFacts target : targets) {
 			Instant changed = changes.stream()
@@ -182,7 +185,7 @@ class QueueService {
 			// phase began
 			Instant from = (changed != null)
 					? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant() : Instant.EPOCH;
-			List<SessionRepository.SessionEvent> since = events.stream()
+			List<SessionRepository.SubmittedEvent> since = events.stream()
 				.filter(e -> !e.sessionStartedAt().isBefore(from))
 				.toList();
 			List<MasteryRule.SessionResult> results = ProgressCalculator.results(since, target.targetId());
@@ -200,10 +203,10 @@ class QueueService {
 		}
 	}
 
-	private static Instant firstRun(List<SessionRepository.SessionEvent> events, UUID targetId) {
+	private static Instant firstRun(List<SessionRepository.SubmittedEvent> events, UUID targetId) {
 		return events.stream()
-			.filter(e -> targetId.equals(e.event().targetId()))
-			.map(SessionRepository.SessionEvent::sessionStartedAt)
+			.filter(e -> e.event().isAbout(targetId))
+			.map(SessionRepository.SubmittedEvent::sessionStartedAt)
 			.min(Instant::compareTo)
 			.orElse(null);
 	}

@@ -6,12 +6,16 @@ import java.util.UUID;
 
 /**
  * A therapy session with one child. Open while the therapist records; submitted (signed)
- * it is locked: its data and note no longer change, and corrections are addenda.
- * {@code appointmentId} names the appointment whose completion opened it, if any.
+ * it is locked: its data ({@link SessionEvent}s) and note no longer change, and
+ * corrections are addenda. {@code appointmentId} names the appointment whose completion
+ * opened it, if any.
  */
 record Session(UUID id, UUID childId, Person therapist, String serviceCode, String place, Instant startedAt,
 		Instant endedAt, String note, Status status, Instant submittedAt, GuardianSignature guardianSignature,
 		UUID appointmentId, Instant createdAt, Instant updatedAt, int version) {
+
+	/** Nothing is recorded before this (and timestamps stay in PostgreSQL's range). */
+	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	/** Who did something. */
 	record Person(UUID id, String name) {
@@ -37,11 +41,6 @@ record Session(UUID id, UUID childId, Person therapist, String serviceCode, Stri
 
 	/** A correction or addition to a submitted session; the original stays as it was. */
 	record Addendum(UUID id, Instant at, Person by, String reason, String text) {
-	}
-
-	/** One recorded data event. */
-	record Event(UUID id, String type, UUID targetId, String outcome, String promptLevel, Integer step, Integer count,
-			Integer seconds, String antecedent, String behavior, String consequence, UUID undoes, Instant at) {
 	}
 
 	boolean isSubmitted() {

@@ -45,7 +45,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Sessions", description = "Session data collection, signatures, addenda and progress")
 class SessionController {
 
-	private final SessionService service;
+	private final SessionRecording recording;
+
+	private final SessionReading reading;
+
+	private final SessionSigning signing;
+
+	private final SessionAddenda addenda;
 
 	private final ProgressService progress;
 
@@ -53,9 +59,12 @@ class SessionController {
 
 	private final java.time.Clock clock;
 
-	SessionController(SessionService service, ProgressService progress, SparkProperties properties,
-			java.time.Clock clock) {
-		this.service = service;
+	SessionController(SessionRecording recording, SessionReading reading, SessionSigning signing,
+			SessionAddenda addenda, ProgressService progress, SparkProperties properties, java.time.Clock clock) {
+		this.recording = recording;
+		this.reading = reading;
+		this.signing = signing;
+		this.addenda = addenda;
 		this.progress = progress;
 		this.zone = properties.clinicTimeZone();
 		this.clock = clock;
@@ -66,7 +75,7 @@ class SessionController {
 	}
 
 	record EventBatchRequest(
-			@NotNull @Size(min = 1, max = SessionService.MAX_BATCH) List<Session.@NotNull Event> events) {
+			@NotNull @Size(min = 1, max = SessionRecording.MAX_BATCH) List<@NotNull FlatEvent> events) {
 	}
 
 	record SubmitRequest(@Size(max = 10_000) String note) {
@@ -88,9 +97,9 @@ class SessionController {
 	record SessionResponse(UUID id, UUID childId, Session.Person therapist, String serviceCode, String place,
 			Instant startedAt, Instant endedAt, Session.Status status, String note, Instant submittedAt,
 			Session.GuardianSignature guardianSignature, UUID appointmentId, List<Session.Addendum> addenda,
-			List<Session.Event> events, List<TallyResponse> tallies, int version) {
+			List<FlatEvent> events, List<TallyResponse> tallies, int version) {
 
-		static SessionResponse of(SessionService.SessionView view) {
+		static SessionResponse of(SessionViews.SessionView view) {
 			Session s = view.session();
 			List<TallyResponse> tallies = view.tallies().stream().map(t -> {
 				Programs.TargetFacts target = view.targets().get(t.targetId());
@@ -101,7 +110,7 @@ class SessionController {
 			}).toList();
 			return new SessionResponse(s.id(), s.childId(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(),
 					s.endedAt(), s.status(), s.note(), s.submittedAt(), s.guardianSignature(), s.appointmentId(),
-					view.addenda(), view.events(), tallies, s.version());
+					view.addenda(), view.events().stream().map(FlatEvent::of).toList(), tallies, s.version());
 		}
 
 	}
@@ -128,10 +137,10 @@ class SessionController {
 	ResponseEntity<SessionResponse> save(@PathVariable UUID id, @Valid @RequestBody SessionRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
-		boolean created = this.service.save(user, id, ETags.version(ifMatch),
-				new SessionService.SessionDraft(request.childId(), request.serviceCode(), request.place(),
+		boolean created = this.recording.save(user, id, ETags.version(ifMatch),
+				new SessionRecording.SessionDraft(request.childId(), request.serviceCode(), request.place(),
 						request.startedAt(), request.endedAt(), request.note()));
-		SessionResponse body = SessionResponse.of(this.service.get(user, id));
+		SessionResponse body = SessionResponse.of(this.reading.get(user, id));
 		return (created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
 				: ResponseEntity.ok())
 			.eTag(ETags.of(body.version()))
@@ -142,7 +151,7 @@ class SessionController {
 	@Operation(summary = "A session with its events and per-target tallies",
 			description = "Guardians see submitted sessions only.")
 	ResponseEntity<SessionResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		SessionResponse body = SessionResponse.of(this.service.get(user, id));
+		SessionResponse body = SessionResponse.of(this.reading.get(user, id));
 		return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
 	}
 
@@ -155,7 +164,7 @@ class SessionController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
 		PageQuery query = PageQuery.of(page, size, null, Map.of("startedAt", "s.started_at"), "startedAt,desc");
-		return this.service.forChild(user, id, start(from), end(from, to), query).map(SessionSummary::of);
+		return this.reading.forChild(user, id, start(from), end(from, to), query).map(SessionSummary::of);
 	}
 
 	@PostMapping("/api/sessions/{id}/events")
@@ -165,7 +174,7 @@ class SessionController {
 					+ "not stored again. 409 once the session is submitted.")
 	BatchResponse record(@PathVariable UUID id, @Valid @RequestBody EventBatchRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		SessionService.BatchResult result = this.service.record(user, id, request.events());
+		SessionRecording.BatchResult result = this.recording.record(user, id, request.events());
 		return new BatchResponse(result.accepted(), result.duplicates());
 	}
 
@@ -176,7 +185,7 @@ class SessionController {
 					+ "appointment's start: nothing is submitted).")
 	SessionResponse submit(@PathVariable UUID id, @Valid @RequestBody(required = false) SubmitRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return SessionResponse.of(this.service.submit(user, id, (request != null) ? request.note() : null));
+		return SessionResponse.of(this.signing.submit(user, id, (request != null) ? request.note() : null));
 	}
 
 	@PostMapping("/api/sessions/{id}/guardian-signature")
@@ -184,7 +193,7 @@ class SessionController {
 			+ "only once the session has ended (409 session-not-ended before its end): they sign that it took place.")
 	SessionResponse coSign(@PathVariable UUID id, @Valid @RequestBody CoSignRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return SessionResponse.of(this.service.coSign(user, id, request.name(), request.signature()));
+		return SessionResponse.of(this.signing.coSign(user, id, request.name(), request.signature()));
 	}
 
 	@PostMapping("/api/sessions/{id}/addenda")
@@ -197,7 +206,7 @@ class SessionController {
 				.path("/api/sessions/{id}")
 				.buildAndExpand(id)
 				.toUri())
-			.body(this.service.addAddendum(user, id, request.reason(), request.text()));
+			.body(this.addenda.add(user, id, request.reason(), request.text()));
 	}
 
 	@GetMapping("/api/children/{id}/progress")

@@ -160,7 +160,8 @@ class SessionRepository {
 	}
 
 	/** Stores the event unless its id is already known; returns whether it was new. */
-	boolean insertEvent(UUID sessionId, UUID childId, Session.Event e, Instant now) {
+	boolean insertEvent(UUID sessionId, UUID childId, SessionEvent event, Instant now) {
+		FlatEvent e = FlatEvent.of(event);
 		return this.jdbc
 			.sql("""
 					insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, step, count,
@@ -188,7 +189,7 @@ class SessionRepository {
 			.update() == 1;
 	}
 
-	List<Session.Event> events(UUID sessionId) {
+	List<SessionEvent> events(UUID sessionId) {
 		return this.jdbc.sql("select * from session_events where session_id = :session order by at, received_at, id")
 			.param("session", sessionId)
 			.query((rs, n) -> mapEvent(rs))
@@ -199,7 +200,7 @@ class SessionRepository {
 	 * Events of the child's submitted sessions, with their session, for progress and
 	 * mastery.
 	 */
-	List<SessionEvent> submittedEvents(UUID childId, Instant from, Instant to) {
+	List<SubmittedEvent> submittedEvents(UUID childId, Instant from, Instant to) {
 		return this.jdbc.sql("""
 				select e.*, s.started_at as session_started_at from session_events e
 				join therapy_sessions s on s.id = e.session_id
@@ -210,13 +211,13 @@ class SessionRepository {
 			.param("child", childId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new SessionEvent(rs.getObject("session_id", UUID.class),
+			.query((rs, n) -> new SubmittedEvent(rs.getObject("session_id", UUID.class),
 					rs.getTimestamp("session_started_at").toInstant(), mapEvent(rs)))
 			.list();
 	}
 
 	/** A submitted session's event with the session it belongs to. */
-	record SessionEvent(UUID sessionId, Instant sessionStartedAt, Session.Event event) {
+	record SubmittedEvent(UUID sessionId, Instant sessionStartedAt, SessionEvent event) {
 	}
 
 	List<Session> submittedSessions(UUID childId, Instant from, Instant to) {
@@ -294,12 +295,13 @@ class SessionRepository {
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 
-	private static Session.Event mapEvent(ResultSet rs) throws SQLException {
-		return new Session.Event(rs.getObject("id", UUID.class), rs.getString("type"),
+	private static SessionEvent mapEvent(ResultSet rs) throws SQLException {
+		return new FlatEvent(rs.getObject("id", UUID.class), rs.getString("type"),
 				rs.getObject("target_id", UUID.class), rs.getString("outcome"), rs.getString("prompt_level"),
 				(Integer) rs.getObject("step"), (Integer) rs.getObject("count"), (Integer) rs.getObject("seconds"),
 				rs.getString("antecedent"), rs.getString("behavior"), rs.getString("consequence"),
-				rs.getObject("undoes", UUID.class), rs.getTimestamp("at").toInstant());
+				rs.getObject("undoes", UUID.class), rs.getTimestamp("at").toInstant())
+			.toEvent();
 	}
 
 }

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sparktherapy.vocabulary.PromptLevel;
+
 /**
- * Counts what was recorded per target. Undo events and the events they undo do not count.
+ * Counts what was recorded per target, kind by kind. Undo events and the events they undo
+ * do not count; ABC notes are described, not counted.
  */
 final class Tallies {
 
@@ -31,26 +34,28 @@ final class Tallies {
 	}
 
 	/** The events that count: not undo events and not undone. */
-	static List<Session.Event> effective(List<Session.Event> events) {
+	static List<SessionEvent> effective(List<SessionEvent> events) {
 		Set<UUID> undone = new HashSet<>();
-		events.stream().filter(e -> "undo".equals(e.type())).forEach(e -> undone.add(e.undoes()));
-		return events.stream().filter(e -> !"undo".equals(e.type()) && !undone.contains(e.id())).toList();
+		for (SessionEvent event : events) {
+			if (event instanceof SessionEvent.Undo undo) {
+				undone.add(undo.undoes());
+			}
+		}
+		return events.stream().filter(e -> !(e instanceof SessionEvent.Undo) && !undone.contains(e.id())).toList();
 	}
 
 	/** One tally per target that has events, in the order targets first appear. */
-	static List<Tally> byTarget(List<Session.Event> events) {
-		Map<UUID, List<Session.Event>> grouped = new LinkedHashMap<>();
-		for (Session.Event event : effective(events)) {
-			if (event.targetId() != null) {
-				grouped.computeIfAbsent(event.targetId(), k -> new ArrayList<>()).add(event);
-			}
+	static List<Tally> byTarget(List<SessionEvent> events) {
+		Map<UUID, List<SessionEvent>> grouped = new LinkedHashMap<>();
+		for (SessionEvent event : effective(events)) {
+			event.target().ifPresent(target -> grouped.computeIfAbsent(target, k -> new ArrayList<>()).add(event));
 		}
 		List<Tally> tallies = new ArrayList<>();
 		grouped.forEach((target, list) -> tallies.add(of(target, list)));
 		return tallies;
 	}
 
-	static Tally of(UUID targetId, List<Session.Event> events) {
+	static Tally of(UUID targetId, List<SessionEvent> events) {
 		int trials = 0;
 		int correct = 0;
 		int incorrect = 0;
@@ -59,31 +64,35 @@ final class Tallies {
 		int steps = 0;
 		int count = 0;
 		int seconds = 0;
-		for (Session.Event e : events) {
-			switch (e.type()) {
-				case "trial" -> {
+		for (SessionEvent e : events) {
+			switch (e) {
+				case SessionEvent.Trial trial -> {
 					trials++;
-					switch (e.outcome()) {
-						case "correct" -> correct++;
-						case "incorrect" -> incorrect++;
-						default -> noResponse++;
+					switch (trial.outcome()) {
+						case CORRECT -> correct++;
+						case INCORRECT -> incorrect++;
+						case NO_RESPONSE -> noResponse++;
 					}
-					if ("independent".equals(e.promptLevel())) {
+					if (trial.promptLevel() == PromptLevel.INDEPENDENT) {
 						independent++;
 					}
 				}
-				case "task_step" -> {
+				case SessionEvent.TaskStep step -> {
 					steps++;
-					if ("independent".equals(e.promptLevel())) {
+					if (step.promptLevel() == PromptLevel.INDEPENDENT) {
 						independent++;
 					}
 				}
-				case "frequency" -> count += e.count();
-				case "duration" -> {
+				case SessionEvent.Frequency frequency -> count += frequency.count();
+				case SessionEvent.Duration duration -> {
 					count++;
-					seconds += e.seconds();
+					seconds += duration.seconds();
 				}
-				default -> {
+				case SessionEvent.Abc abc -> {
+					// described, not counted
+				}
+				case SessionEvent.Undo undo -> {
+					// never effective
 				}
 			}
 		}

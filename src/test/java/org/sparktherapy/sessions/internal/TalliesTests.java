@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.programs.Programs.Criterion;
+import org.sparktherapy.vocabulary.PromptLevel;
+import org.sparktherapy.vocabulary.TrialOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +46,8 @@ class TalliesTests {
 
 	@Test
 	void undoneEventsAndUndoEventsDoNotCount() {
-		Session.Event wrong = trial("incorrect", "independent");
-		Session.Event undo = new Session.Event(UUID.randomUUID(), "undo", null, null, null, null, null, null, null,
-				null, null, wrong.id(), Instant.now());
+		SessionEvent wrong = trial("incorrect", "independent");
+		SessionEvent undo = new SessionEvent.Undo(UUID.randomUUID(), wrong.id(), Instant.now());
 
 		List<Tallies.Tally> tallies = Tallies.byTarget(List.of(trial("correct", "independent"), wrong, undo));
 
@@ -70,14 +71,13 @@ class TalliesTests {
 		assertThat(MasteryRule.metIn(List.of(good, good, good), null)).isEmpty();
 	}
 
-	private Session.Event trial(String outcome, String prompt) {
-		return new Session.Event(UUID.randomUUID(), "trial", this.target, outcome, prompt, null, null, null, null, null,
-				null, null, Instant.now());
+	private SessionEvent trial(String outcome, String prompt) {
+		return new SessionEvent.Trial(UUID.randomUUID(), this.target, TrialOutcome.of(outcome), PromptLevel.of(prompt),
+				Instant.now());
 	}
 
-	private Session.Event step(String prompt) {
-		return new Session.Event(UUID.randomUUID(), "task_step", this.target, null, prompt, 1, null, null, null, null,
-				null, null, Instant.now());
+	private SessionEvent step(String prompt) {
+		return new SessionEvent.TaskStep(UUID.randomUUID(), this.target, 1, PromptLevel.of(prompt), Instant.now());
 	}
 
 }

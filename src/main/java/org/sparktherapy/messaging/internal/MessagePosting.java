@@ -1,0 +1,90 @@
+package org.sparktherapy.messaging.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.messaging.MessagePosted;
+import org.sparktherapy.realtime.LiveEvents;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a checked message with its files and rows, moves the author's read position to
+ * it, and publishes {@link MessagePosted} and the live event, in the caller's
+ * transaction: all or nothing. Posting, starting a direct conversation and announcing all
+ * post through here; the caller has checked access and content.
+ */
+@Component
+class MessagePosting {
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final MessagingAccessPolicy policy;
+
+	private final AttachmentFiles files;
+
+	private final LiveEvents live;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	MessagePosting(ConversationRepository conversations, MessageRepository messages, MessagingAccessPolicy policy,
+			AttachmentFiles files, LiveEvents live, ApplicationEventPublisher events, Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.policy = policy;
+		this.files = files;
+		this.live = live;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a checked message with its files; publishes {@link MessagePosted} and the
+	 * live event.
+	 */
+	Message store(CurrentUser user, Conversation conversation, String text, List<Uploads.Checked> uploads) {
+		Instant now = this.clock.instant();
+		UUID messageId = UUID.randomUUID();
+		List<Message.Attachment> attachments = new ArrayList<>();
+		for (int i = 0; i < uploads.size(); i++) {
+			Uploads.Checked upload = uploads.get(i);
+			UUID attachmentId = UUID.randomUUID();
+			String key = conversation.id() + "/" + attachmentId;
+			try {
+				this.files.write(key, upload.upload().content().getInputStream());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("An upload could not be read", ex);
+			}
+			attachments.add(new Message.Attachment(attachmentId, messageId, conversation.id(), conversation.childId(),
+					i, Uploads.fileName(upload.upload().fileName(), upload.type()), upload.type().contentType(),
+					upload.upload().size(), key));
+		}
+		this.conversations.lockForPosting(conversation.id());
+		long seq = this.messages.insert(messageId, conversation.id(), conversation.childId(), user.id(), text, now);
+		attachments.forEach(attachment -> this.messages.insertAttachment(attachment, now));
+		this.conversations.touch(conversation.id(), now);
+		this.conversations.markRead(conversation.id(), user.id(), seq, now);
+		Set<UUID> members = this.policy.members(conversation);
+		Set<UUID> recipients = new LinkedHashSet<>(members);
+		recipients.remove(user.id());
+		this.events.publishEvent(new MessagePosted(messageId, conversation.id(), user.id(), Set.copyOf(recipients), now,
+				conversation.childId()));
+		this.live.publish(members, "message.created", new LiveRefs.MessageRef(conversation.id(), messageId));
+		return this.messages.find(messageId, false).orElseThrow();
+	}
+
+}

@@ -1,0 +1,180 @@
+package org.sparktherapy.messaging.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.messaging.MessagePosted;
+import org.sparktherapy.messaging.internal.ConversationRepository.Person;
+import org.sparktherapy.messaging.internal.ConversationViews.ConversationView;
+import org.sparktherapy.realtime.LiveEvents;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages: reading a conversation's messages page by page, posting (with attachments),
+ * editing within the edit window, deleting (a tombstone stays) and reading attachments.
+ * Every call checks access through {@link MessagingAccessPolicy}; reading or writing in a
+ * child's conversation is PHI access and goes to the audit trail. A post stores its
+ * files, its rows, the {@link MessagePosted} event and the live events in one
+ * transaction: all or nothing.
+ */
+@Service
+class MessageService {
+
+	static final int DEFAULT_PAGE = 30;
+
+	static final int MAX_PAGE = 100;
+
+	record MessageView(Message message, Person author) {
+	}
+
+	/**
+	 * One page of a conversation's messages, oldest first; {@code nextBefore} continues
+	 * with older ones.
+	 */
+	record MessagePage(ConversationView conversation, List<MessageView> messages, UUID nextBefore) {
+	}
+
+	record AttachmentContent(Message.Attachment attachment, InputStream content) {
+	}
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final MessagingAccessPolicy policy;
+
+	private final ConversationAccess access;
+
+	private final ConversationViews views;
+
+	private final Uploads uploads;
+
+	private final MessagePosting posting;
+
+	private final AttachmentFiles files;
+
+	private final LiveEvents live;
+
+	private final MessagingProperties properties;
+
+	private final Clock clock;
+
+	MessageService(ConversationRepository conversations, MessageRepository messages, MessagingAccessPolicy policy,
+			ConversationAccess access, ConversationViews views, Uploads uploads, MessagePosting posting,
+			AttachmentFiles files, LiveEvents live, MessagingProperties properties, Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.policy = policy;
+		this.access = access;
+		this.views = views;
+		this.uploads = uploads;
+		this.posting = posting;
+		this.files = files;
+		this.live = live;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	MessagePage messages(CurrentUser user, UUID conversationId, UUID before, Integer limit) {
+		int size = (limit == null) ? DEFAULT_PAGE : limit;
+		if (size < 1 || size > MAX_PAGE) {
+			throw new MessagingProblems.InvalidField("limit", "must be between 1 and " + MAX_PAGE);
+		}
+		Conversation conversation = this.access.readable(user, conversationId, "read", "message");
+		Long beforeSeq = null;
+		if (before != null) {
+			beforeSeq = this.messages.seqOf(conversation.id(), before).orElseThrow(MessagingProblems.BadCursor::new);
+		}
+		List<Message> newestFirst = this.messages.page(conversation.id(), beforeSeq, size + 1);
+		boolean more = newestFirst.size() > size;
+		List<Message> page = new ArrayList<>(newestFirst.subList(0, Math.min(size, newestFirst.size())));
+		Collections.reverse(page);
+		Map<UUID, Person> authors = this.conversations
+			.people(page.stream().map(Message::authorId).collect(Collectors.toSet()));
+		List<MessageView> views = page.stream()
+			.map(message -> new MessageView(message, authors.get(message.authorId())))
+			.toList();
+		MessagePage result = new MessagePage(this.views.view(user, conversation), views,
+				more ? page.getFirst().id() : null);
+		this.access.auditIfChild(conversation, "read", "message", conversation.id());
+		return result;
+	}
+
+	@Transactional
+	MessageView post(CurrentUser user, UUID conversationId, String body, List<Uploads.Upload> uploads) {
+		Conversation conversation = this.access.readable(user, conversationId, "create", "message");
+		if (!this.policy.mayPost(user, conversation)) {
+			this.access.refuseIfChild(conversation, "create", "message", false);
+			// members of a child's or a direct conversation may post in it: only an
+			// announcement's audience may not
+			throw new MessagingProblems.NotAllowedInConversation("Only admins post announcements.");
+		}
+		String text = MessageText.of(body, !uploads.isEmpty());
+		List<Uploads.Checked> checked = this.uploads.check(uploads);
+		Message message = this.posting.store(user, conversation, text, checked);
+		MessageView view = new MessageView(message, this.conversations.people(List.of(user.id())).get(user.id()));
+		this.access.auditIfChild(conversation, "create", "message", message.id());
+		return view;
+	}
+
+	@Transactional
+	MessageView edit(CurrentUser user, UUID messageId, String body) {
+		Message message = this.access.changeable(user, messageId, "update");
+		if (message.isDeleted()) {
+			throw new MessagingProblems.MessageDeleted();
+		}
+		Instant now = this.clock.instant();
+		if (now.isAfter(message.postedAt().plus(this.properties.editWindow()))) {
+			throw new MessagingProblems.EditWindowClosed(this.properties.editWindow());
+		}
+		String text = MessageText.of(body, !message.attachments().isEmpty());
+		this.messages.edit(messageId, text, now);
+		Conversation conversation = this.conversations.find(message.conversationId()).orElseThrow();
+		this.live.publish(this.policy.members(conversation), "message.updated",
+				new LiveRefs.MessageRef(conversation.id(), messageId));
+		MessageView view = new MessageView(this.messages.find(messageId, false).orElseThrow(),
+				this.conversations.people(List.of(user.id())).get(user.id()));
+		this.access.auditIfChild(conversation, "update", "message", messageId);
+		return view;
+	}
+
+	@Transactional
+	void delete(CurrentUser user, UUID messageId) {
+		Message message = this.access.changeable(user, messageId, "delete");
+		Conversation conversation = this.conversations.find(message.conversationId()).orElseThrow();
+		if (!message.isDeleted()) {
+			this.files.deleteAfterCommit(this.messages.tombstone(messageId, this.clock.instant()));
+			this.live.publish(this.policy.members(conversation), "message.updated",
+					new LiveRefs.MessageRef(conversation.id(), messageId));
+		}
+		this.access.auditIfChild(conversation, "delete", "message", messageId);
+	}
+
+	@Transactional
+	AttachmentContent attachment(CurrentUser user, UUID attachmentId) {
+		Message.Attachment attachment = this.messages.attachment(attachmentId)
+			.orElseThrow(MessagingProblems.AttachmentNotFound::new);
+		Conversation conversation = this.conversations.find(attachment.conversationId()).orElseThrow();
+		if (!this.policy.mayRead(user, conversation)) {
+			this.access.refuseIfChild(conversation, "read", "attachment", true);
+			throw new MessagingProblems.AttachmentNotFound();
+		}
+		InputStream content = this.files.open(attachment.storageKey())
+			.orElseThrow(MessagingProblems.AttachmentNotFound::new);
+		AttachmentContent result = new AttachmentContent(attachment, content);
+		this.access.auditIfChild(conversation, "read", "attachment", attachmentId);
+		return result;
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.sparktherapy.messaging.internal;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.realtime.LiveEvents;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read state: how far each member has read a conversation (a read position only moves
+ * forward) and how many messages wait unread. Access is checked through
+ * {@link MessagingAccessPolicy}; a refused read of a child's conversation goes to the
+ * audit trail.
+ */
+@Service
+class ReadStateService {
+
+	record ReadResult(UUID conversationId, UUID upTo, long unread) {
+	}
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final MessagingAccessPolicy policy;
+
+	private final ConversationAccess access;
+
+	private final LiveEvents live;
+
+	private final Clock clock;
+
+	ReadStateService(ConversationRepository conversations, MessageRepository messages, MessagingAccessPolicy policy,
+			ConversationAccess access, LiveEvents live, Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.policy = policy;
+		this.access = access;
+		this.live = live;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	long unreadTotal(CurrentUser user) {
+		return this.conversations.unreadTotal(user.id(), user.role(), this.policy.memberFilter());
+	}
+
+	@Transactional
+	ReadResult markRead(CurrentUser user, UUID conversationId, UUID upTo) {
+		Conversation conversation = this.access.readable(user, conversationId, "read", "message");
+		if (!this.policy.isMember(user, conversation)) {
+			throw new MessagingProblems.NotAllowedInConversation("Only members keep a read position.");
+		}
+		long seq = this.messages.seqOf(conversation.id(), upTo)
+			.orElseThrow(() -> new MessagingProblems.InvalidField("/upTo", "is not a message of this conversation"));
+		ConversationRepository.ReadMark mark = this.conversations.markRead(conversation.id(), user.id(), seq,
+				this.clock.instant());
+		UUID position = mark.advanced() ? upTo : this.messages.idAt(conversation.id(), mark.seq()).orElseThrow();
+		long unread = this.conversations.unread(conversation.id(), user.id());
+		if (mark.advanced()) {
+			// an announcement's readers are private: only the reader's own devices hear
+			// it (and not its audience)
+			Set<UUID> recipients = (conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? Set.of(user.id())
+					: this.policy.members(conversation);
+			this.live.publish(recipients, "conversation.read",
+					new LiveRefs.ReadRef(conversation.id(), user.id(), position));
+		}
+		return new ReadResult(conversation.id(), position, unread);
+	}
+
+}
