@@ -97,6 +97,16 @@ class AccountRepository {
 			.optional();
 	}
 
+	List<Account> findAllById(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from accounts where id = any(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(AccountRepository::map)
+			.list();
+	}
+
 	Optional<Account> findByIdForUpdate(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from accounts where id = :id for update")
 			.param("id", id)

@@ -218,7 +218,7 @@ class ProgramRepository {
 		this.jdbc.sql("""
 				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
 				from target_phase_changes c join targets t on t.id = c.target_id
-				left join accounts a on a.id = c.account_id
+				left join account_names a on a.account_id = c.account_id
 				where t.program_id = :program order by c.at
 				""").param("program", program.id()).query((rs, n) -> {
 			changes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())

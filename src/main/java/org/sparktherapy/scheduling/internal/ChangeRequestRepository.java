@@ -30,8 +30,10 @@ class ChangeRequestRepository {
 			    at.name as a_therapist_name, p.status as a_status, p.version as a_version,
 			    pt.name as therapist_name, rb.name as requested_by_name, db.name as decided_by_name
 			from appointment_change_requests r join appointments p on p.id = r.appointment_id
-			join accounts at on at.id = p.therapist_id join accounts rb on rb.id = r.requested_by
-			left join accounts pt on pt.id = r.therapist_id left join accounts db on db.id = r.decided_by
+			join account_names at on at.account_id = p.therapist_id
+			join account_names rb on rb.account_id = r.requested_by
+			left join account_names pt on pt.account_id = r.therapist_id
+			left join account_names db on db.account_id = r.decided_by
 			""";
 
 	private final JdbcClient jdbc;
@@ -116,8 +118,8 @@ class ChangeRequestRepository {
 		if (filter.requestedBy() != null) {
 			// a proposer sees their requests while still on the child's care team
 			where.add("r.requested_by = :by");
-			where
-				.add("exists (select 1 from care_team_members m where m.child_id = r.child_id and m.account_id = :by)");
+			where.add("exists (select 1 from child_visibility v where v.child_id = r.child_id and v.account_id = :by"
+					+ " and v.relation in ('supervisor', 'technician'))");
 			params.put("by", filter.requestedBy());
 		}
 		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
