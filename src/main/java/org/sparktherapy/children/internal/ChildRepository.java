@@ -19,6 +19,7 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +35,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChildRepository {
 
-	static final Map<String, String> SORTABLE = Map.of("lastName", "lower(c.last_name)", "firstName",
-			"lower(c.first_name)", "dateOfBirth", "c.date_of_birth", "status", "c.status", "createdAt", "c.created_at");
+	static final SortColumns SORTABLE = SortColumns
+		.of(Map.of("lastName", "lower(c.last_name)", "firstName", "lower(c.first_name)", "dateOfBirth",
+				"c.date_of_birth", "status", "c.status", "createdAt", "c.created_at"));
 
 	private static final TypeReference<List<ChildDetails.EmergencyContact>> CONTACTS = new TypeReference<>() {
 	};

@@ -3,7 +3,6 @@ package org.sparktherapy.messaging.internal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -114,7 +113,7 @@ class ConversationController {
 					+ "conversations; everyone: the announcements for their role. unreadTotal counts all of them.")
 	ConversationListResponse list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("lastActivity", "last_activity"), "lastActivity");
+		PageQuery query = PageQuery.of(page, size);
 		MessagingService.ConversationList list = this.service.list(user, query);
 		return new ConversationListResponse(list.page().content().stream().map(ConversationResponse::of).toList(),
 				list.page().page(), list.unreadTotal());

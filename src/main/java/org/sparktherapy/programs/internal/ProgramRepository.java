@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
 import org.sparktherapy.programs.internal.Program.PhaseChange;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ProgramRepository {
+
+	static final SortColumns SORTABLE = SortColumns.of(Map.of("createdAt", "created_at"));
 
 	private final JdbcClient jdbc;
 

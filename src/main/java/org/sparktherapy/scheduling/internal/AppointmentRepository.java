@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AppointmentRepository {
+
+	static final SortColumns SORTABLE = SortColumns.of(java.util.Map.of("start", "p.starts_at"));
 
 	private static final String SELECT = """
 			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name,

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ChangeRequestRepository {
+
+	static final SortColumns SORTABLE = SortColumns.of(Map.of("requestedAt", "r.requested_at"));
 
 	private static final String SELECT = """
 			select r.*, p.starts_at as a_starts_at, p.ends_at as a_ends_at, p.therapist_id as a_therapist_id,
@@ -58,7 +61,7 @@ class ChangeRequestRepository {
 			.single() > 0;
 	}
 
-	void insert(UUID id, Appointment appointment, AppointmentService.Scope scope, Instant startsAt, Instant endsAt,
+	void insert(UUID id, Appointment appointment, Appointment.Scope scope, Instant startsAt, Instant endsAt,
 			UUID therapistId, String note, UUID by, Instant now) {
 		this.jdbc.sql("""
 				insert into appointment_change_requests (id, appointment_id, appointment_version, child_id, scope,
@@ -143,7 +146,7 @@ class ChangeRequestRepository {
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		return new AppointmentChangeRequest(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
 				rs.getInt("appointment_version"), rs.getObject("child_id", UUID.class),
-				AppointmentService.Scope.valueOf(rs.getString("scope").toUpperCase(Locale.ROOT)),
+				Appointment.Scope.valueOf(rs.getString("scope").toUpperCase(Locale.ROOT)),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				(therapist != null) ? new Appointment.Person(therapist, rs.getString("therapist_name")) : null,
 				rs.getString("note"), AppointmentChangeRequest.Status.of(rs.getString("status")),
