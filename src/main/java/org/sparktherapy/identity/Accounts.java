@@ -19,4 +19,14 @@ public interface Accounts {
 	 */
 	java.util.List<UUID> activeWithRole(Role role);
 
+	/**
+	 * These accounts by id, in one lookup; ids of no account are left out. (Names alone
+	 * are published in SQL as the view {@code account_names}; email addresses only here.)
+	 */
+	default java.util.Map<UUID, AccountSummary> findAllById(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, AccountSummary> found = new java.util.LinkedHashMap<>();
+		ids.forEach(id -> findById(id).ifPresent(account -> found.put(id, account)));
+		return found;
+	}
+
 }

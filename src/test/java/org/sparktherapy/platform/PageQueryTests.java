@@ -8,13 +8,14 @@ import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PageQueryTests {
 
-	private static final Map<String, String> SORTABLE = Map.of("name", "lower(name)");
+	private static final SortColumns SORTABLE = SortColumns.of(Map.of("name", "lower(name)"));
 
 	@Test
 	void defaultsToTheFirstPageOfTwenty() {

@@ -1,7 +1,6 @@
 package org.sparktherapy.audit.internal;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +40,7 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("at", "seq"), "at,desc");
+		PageQuery query = PageQuery.of(page, size, null, AuditSearch.SORTABLE, "at,desc");
 		return this.search.page(childId, userId, from, to, query);
 	}
 

@@ -4,22 +4,27 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the access log for admins, newest first, with the users' names.
  */
-@Component
+@Repository
 class AuditSearch {
+
+	/** The one order of the log: newest first (by its sequence). */
+	static final SortColumns SORTABLE = SortColumns.of(Map.of("at", "seq"));
 
 	record AuditEntryResponse(UUID id, Instant at, UUID userId, String userName, String role, String action,
 			String resourceType, UUID resourceId, UUID childId, String endpoint, String address, String outcome) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -160,7 +159,7 @@ class AuthorizationController {
 	PageResponse<AuthorizationResponse> current(@RequestParam(required = false) String alert,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("end", "ends_on"), "end,asc");
+		PageQuery query = PageQuery.of(page, size);
 		LocalDate today = this.service.today();
 		return this.service.current(user, alert(alert), query, today).map(a -> AuthorizationResponse.of(a, today));
 	}

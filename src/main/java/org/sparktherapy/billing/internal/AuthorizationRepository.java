@@ -18,10 +18,11 @@ import org.springframework.stereotype.Repository;
 /**
  * Authorizations and their usage. Usage is not stored: it is summed, at each read, from
  * the appointments of the child and service code whose local date falls within the
- * authorization (a read-only join on the scheduling module's table, like the names read
- * from accounts and children), so it follows every booking, completion, move and
- * cancellation at once. A session's units follow {@link Authorization#units(long)}: of
- * its actual times once completed, of its booked times while planned.
+ * authorization (scheduling's published view {@code appointment_facts}; the child's name
+ * from children's {@code child_names}, ADR 0021), so it follows every booking,
+ * completion, move and cancellation at once. A session's units follow
+ * {@link Authorization#units(long)}: of its actual times once completed, of its booked
+ * times while planned.
  */
 @Repository
 class AuthorizationRepository {
@@ -31,14 +32,14 @@ class AuthorizationRepository {
 	 * authorization.
 	 */
 	private static final String SELECT = """
-			select a.*, coalesce(c.preferred_name, c.first_name) || ' ' || c.last_name as child_name,
+			select a.*, c.display_name as child_name,
 			  coalesce(u.used, 0) as units_used, coalesce(u.scheduled, 0) as units_scheduled
 			from authorizations a
-			join children c on c.id = a.child_id
+			join child_names c on c.child_id = a.child_id
 			left join lateral (
 			  select sum(case when p.status = 'completed' then %2$s end) as used,
 			         sum(case when p.status in ('scheduled', 'checked_in') then %1$s end) as scheduled
-			  from appointments p
+			  from appointment_facts p
 			  where p.child_id = a.child_id and p.service_code = a.service_code
 			    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1
 			) u on true

@@ -55,12 +55,15 @@ class DemoAuthorizations implements DemoData {
 			return;
 		}
 		CurrentUser admin = new CurrentUser(account.id(), account.role(), account.name(), null);
-		List<UUID> children = this.jdbc.sql("""
-				select c.id from children c
-				where c.status = 'active'
-				  and exists (select 1 from appointments p where p.child_id = c.id and p.service_code = '97153')
-				  and not exists (select 1 from authorizations a where a.child_id = c.id)
-				order by c.last_name, c.first_name""").query(UUID.class).list();
+		List<UUID> children = this.jdbc
+			.sql("""
+					select c.child_id from child_names c
+					where c.status = 'active'
+					  and exists (select 1 from appointment_facts p where p.child_id = c.child_id and p.service_code = '97153')
+					  and not exists (select 1 from authorizations a where a.child_id = c.child_id)
+					order by c.last_name, c.first_name""")
+			.query(UUID.class)
+			.list();
 		LocalDate today = this.service.today();
 		LocalDate start = today.minusMonths(1).with(TemporalAdjusters.firstDayOfMonth());
 		LocalDate end = start.plusMonths(6).minusDays(1);

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * their own rules).</li>
  * </ul>
  * A child the user may not see does not exist for them (404); seeing but not being
- * allowed answers 403.
+ * allowed answers 403. Who sees which child is read from the view
+ * {@code child_visibility} (V20), which other modules' SQL reads too, so the rule is
+ * written once.
  */
 @Component
 class ChildAccessPolicy {
@@ -37,10 +39,11 @@ class ChildAccessPolicy {
 	Relation relationOf(CurrentUser user, UUID childId) {
 		return switch (user.role()) {
 			case ADMIN -> this.children.status(childId).isPresent() ? Relation.ADMIN : Relation.NONE;
-			case PARENT -> this.children.isGuardian(childId, user.id()) ? Relation.GUARDIAN : Relation.NONE;
-			case THERAPIST -> this.children.teamRole(childId, user.id())
-				.map(role -> (role == Child.TeamRole.SUPERVISOR) ? Relation.SUPERVISOR : Relation.TECHNICIAN)
-				.orElse(Relation.NONE);
+			case PARENT, THERAPIST -> this.children.visibleAs(childId, user.id()).map(relation -> switch (relation) {
+				case "supervisor" -> Relation.SUPERVISOR;
+				case "technician" -> Relation.TECHNICIAN;
+				default -> Relation.GUARDIAN;
+			}).orElse(Relation.NONE);
 		};
 	}
 
@@ -76,14 +79,14 @@ class ChildAccessPolicy {
 
 	/**
 	 * The SQL condition on {@code children c} for the children a user may list
-	 * ({@code :me} is the user).
+	 * ({@code :me} is the user): the published view {@code child_visibility} (V20), the
+	 * one statement of who sees which child, which every module's SQL uses.
 	 */
 	String visibilityFilter(CurrentUser user) {
 		return switch (user.role()) {
 			case ADMIN -> "true";
-			case PARENT -> "exists (select 1 from guardians g where g.child_id = c.id and g.account_id = :me)";
-			case THERAPIST ->
-				"exists (select 1 from care_team_members m where m.child_id = c.id and m.account_id = :me)";
+			case PARENT, THERAPIST ->
+				"exists (select 1 from child_visibility v where v.child_id = c.id and v.account_id = :me)";
 		};
 	}
 

@@ -228,7 +228,7 @@ class ChildController {
 			description = "Newest first: who, when, which fields, old and new value.")
 	PageResponse<ChangeHistory.Entry> history(@PathVariable UUID id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		return this.service.history(user, id, PageQuery.of(page, size, null, java.util.Map.of("at", "at"), "at,desc"));
+		return this.service.history(user, id, PageQuery.of(page, size));
 	}
 
 	/**

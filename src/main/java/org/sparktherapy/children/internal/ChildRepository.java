@@ -13,10 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
+import org.sparktherapy.identity.AccountSummary;
+import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +28,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Children, guardians and care-team links in PostgreSQL. Visibility filters for lists are
- * SQL, decided by {@link ChildAccessPolicy#visibilityFilter}.
+ * SQL, decided by {@link ChildAccessPolicy#visibilityFilter}. People's names come from
+ * identity's published view {@code account_names}, guardians' email addresses from its
+ * {@link Accounts} facade (ADR 0021).
  */
 @Repository
 class ChildRepository {
 
-	static final Map<String, String> SORTABLE = Map.of("lastName", "lower(c.last_name)", "firstName",
-			"lower(c.first_name)", "dateOfBirth", "c.date_of_birth", "status", "c.status", "createdAt", "c.created_at");
+	static final SortColumns SORTABLE = SortColumns
+		.of(Map.of("lastName", "lower(c.last_name)", "firstName", "lower(c.first_name)", "dateOfBirth",
+				"c.date_of_birth", "status", "c.status", "createdAt", "c.created_at"));
 
 	private static final TypeReference<List<ChildDetails.EmergencyContact>> CONTACTS = new TypeReference<>() {
 	};
@@ -40,9 +46,12 @@ class ChildRepository {
 
 	private final JsonMapper json;
 
-	ChildRepository(JdbcClient jdbc, JsonMapper json) {
+	private final Accounts accounts;
+
+	ChildRepository(JdbcClient jdbc, JsonMapper json, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.accounts = accounts;
 	}
 
 	/** A row of a children list. */
@@ -178,22 +187,17 @@ class ChildRepository {
 			.single();
 	}
 
-	boolean isGuardian(UUID childId, UUID accountId) {
-		return this.jdbc
-			.sql("select exists (select 1 from guardians where child_id = :child and account_id = :account)")
-			.param("child", childId)
-			.param("account", accountId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	Optional<Child.TeamRole> teamRole(UUID childId, UUID accountId) {
-		return this.jdbc.sql("select role from care_team_members where child_id = :child and account_id = :account")
+	/**
+	 * How the account sees the child ({@code supervisor}, {@code technician},
+	 * {@code guardian}), from the published view {@code child_visibility}; empty when it
+	 * does not.
+	 */
+	Optional<String> visibleAs(UUID childId, UUID accountId) {
+		return this.jdbc.sql("select relation from child_visibility where child_id = :child and account_id = :account")
 			.param("child", childId)
 			.param("account", accountId)
 			.query(String.class)
-			.optional()
-			.map(Child.TeamRole::of);
+			.optional();
 	}
 
 	PageResponse<ChildSummary> search(String visibility, CurrentUser user, String text, ChildStatus status,
@@ -276,6 +280,9 @@ class ChildRepository {
 			.update() > 0;
 	}
 
+	private record GuardianLink(UUID accountId, String relationship, boolean canSign) {
+	}
+
 	private Child mapChild(ResultSet rs) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		Array codes = rs.getArray("diagnosis_codes");
@@ -286,17 +293,25 @@ class ChildRepository {
 				rs.getString("school"), rs.getString("medical_notes"), rs.getString("allergies"),
 				this.json.readValue(rs.getString("emergency_contacts"), CONTACTS),
 				(insurance != null) ? this.json.readValue(insurance, ChildDetails.Insurance.class) : null);
-		List<Child.Guardian> guardians = this.jdbc.sql("""
-				select g.account_id, a.name, a.email, g.relationship, g.can_sign
-				from guardians g join accounts a on a.id = g.account_id where g.child_id = :id order by g.added_at
-				""")
+		// names and email addresses through identity's facade (its view account_names
+		// publishes no email)
+		List<GuardianLink> links = this.jdbc
+			.sql("""
+					select g.account_id, g.relationship, g.can_sign from guardians g where g.child_id = :id order by g.added_at
+					""")
 			.param("id", id)
-			.query((r, n) -> new Child.Guardian(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-					r.getString(4), r.getBoolean(5)))
+			.query((r, n) -> new GuardianLink(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3)))
 			.list();
+		Map<UUID, AccountSummary> accounts = this.accounts
+			.findAllById(links.stream().map(GuardianLink::accountId).toList());
+		List<Child.Guardian> guardians = links.stream().map(link -> {
+			AccountSummary account = accounts.get(link.accountId());
+			return new Child.Guardian(link.accountId(), account.name(), account.email(), link.relationship(),
+					link.canSign());
+		}).toList();
 		List<Child.CareTeamMember> team = new ArrayList<>(this.jdbc.sql("""
 				select m.account_id, a.name, a.credential, m.role
-				from care_team_members m join accounts a on a.id = m.account_id where m.child_id = :id
+				from care_team_members m join account_names a on a.account_id = m.account_id where m.child_id = :id
 				order by m.role desc, a.name
 				""")
 			.param("id", id)

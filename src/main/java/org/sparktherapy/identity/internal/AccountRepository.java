@@ -14,6 +14,7 @@ import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-	static final Map<String, String> SORTABLE = Map.of("name", "lower(name)", "email", "email", "role", "role",
-			"createdAt", "created_at");
+	static final SortColumns SORTABLE = SortColumns
+		.of(Map.of("name", "lower(name)", "email", "email", "role", "role", "createdAt", "created_at"));
 
 	private static final String COLUMNS = "id, name, email, password_hash, role, credential, active, created_at, updated_at, version";
 
@@ -95,6 +96,16 @@ class AccountRepository {
 			.param("id", id)
 			.query(AccountRepository::map)
 			.optional();
+	}
+
+	List<Account> findAllById(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from accounts where id = any(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(AccountRepository::map)
+			.list();
 	}
 
 	Optional<Account> findByIdForUpdate(UUID id) {

@@ -180,6 +180,14 @@ class AccountService implements Accounts {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.Map<UUID, AccountSummary> findAllById(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, AccountSummary> found = new java.util.LinkedHashMap<>();
+		this.accounts.findAllById(ids).forEach(account -> found.put(account.id(), account.summary()));
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<AccountSummary> findByEmail(String email) {
 		return this.accounts.findByEmail(email).map(Account::summary);
 	}

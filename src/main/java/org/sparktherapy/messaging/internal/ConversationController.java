@@ -3,7 +3,6 @@ package org.sparktherapy.messaging.internal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -120,7 +119,7 @@ class ConversationController {
 					+ "conversations; everyone: the announcements for their role. unreadTotal counts all of them.")
 	ConversationListResponse list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("lastActivity", "last_activity"), "lastActivity");
+		PageQuery query = PageQuery.of(page, size);
 		ConversationService.ConversationList list = this.conversations.list(user, query);
 		return new ConversationListResponse(list.page().content().stream().map(ConversationResponse::of).toList(),
 				list.page().page(), list.unreadTotal());

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Conversations, direct members and read positions (SQL). Reads {@code guardians},
- * {@code care_team_members}, {@code children} and {@code accounts} of the children and
- * identity modules read-only, for membership filters, child names and people's names
+ * Conversations, direct members and read positions (SQL). Reads the views the children
+ * and identity modules publish ({@code child_visibility}, {@code child_names},
+ * {@code account_names}; ADR 0021) for membership filters, child names and people's names
  * (docs/adr/0011-messaging.md).
  */
 @Repository
@@ -142,15 +142,16 @@ class ConversationRepository {
 	 */
 	Set<UUID> audienceMembers(Conversation.Audience audience) {
 		return new LinkedHashSet<>(this.jdbc.sql("""
-				select id from accounts where active and (:audience = 'everyone' or role = :audience or role = 'admin')
-				order by id
+				select account_id from account_names
+				where active and (:audience = 'everyone' or role = :audience or role = 'admin')
+				order by account_id
 				""").param("audience", audience.value()).query(UUID.class).list());
 	}
 
 	/** Which of these ids are active admins or therapists. */
 	Set<UUID> activeStaff(Collection<UUID> ids) {
-		return new LinkedHashSet<>(this.jdbc
-			.sql("select id from accounts where active and role in ('admin', 'therapist') and id = any(:ids)")
+		return new LinkedHashSet<>(this.jdbc.sql(
+				"select account_id from account_names where active and role in ('admin', 'therapist') and account_id = any(:ids)")
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(UUID.class)
 			.list());
@@ -159,8 +160,9 @@ class ConversationRepository {
 	/** Active admins and therapists other than {@code me}, by name. */
 	List<Person> staffExcept(UUID me) {
 		return this.jdbc.sql("""
-				select id, name, role from accounts where active and role in ('admin', 'therapist') and id <> :me
-				order by lower(name), id
+				select account_id, name, role from account_names
+				where active and role in ('admin', 'therapist') and account_id <> :me
+				order by lower(name), account_id
 				""")
 			.param("me", me)
 			.query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getString(2), Role.of(rs.getString(3))))
@@ -172,7 +174,7 @@ class ConversationRepository {
 		if (ids.isEmpty()) {
 			return people;
 		}
-		this.jdbc.sql("select id, name, role from accounts where id = any(:ids)")
+		this.jdbc.sql("select account_id, name, role from account_names where account_id = any(:ids)")
 			.param("ids", ids.toArray(UUID[]::new))
 			.query((rs, n) -> people.put(rs.getObject(1, UUID.class),
 					new Person(rs.getObject(1, UUID.class), rs.getString(2), Role.of(rs.getString(3)))))
@@ -181,8 +183,7 @@ class ConversationRepository {
 	}
 
 	Optional<String> childName(UUID childId) {
-		return this.jdbc
-			.sql("select coalesce(preferred_name, first_name) || ' ' || last_name from children where id = :id")
+		return this.jdbc.sql("select display_name from child_names where child_id = :id")
 			.param("id", childId)
 			.query(String.class)
 			.optional();
@@ -200,9 +201,8 @@ class ConversationRepository {
 	 * on {@code conversations c} using {@code :me} and {@code :role}.
 	 */
 	List<Listed> list(UUID me, Role role, String memberFilter, PageQuery page) {
-		String sql = "select " + COLUMNS
-				+ ", case when c.kind = 'child' then coalesce(ch.preferred_name, ch.first_name) || ' ' || ch.last_name end, "
-				+ UNREAD + " from conversations c left join children ch on ch.id = c.child_id where (" + memberFilter
+		String sql = "select " + COLUMNS + ", case when c.kind = 'child' then ch.display_name end, " + UNREAD
+				+ " from conversations c left join child_names ch on ch.child_id = c.child_id where (" + memberFilter
 				+ ") order by c.last_message_at desc nulls last, c.created_at desc, c.id limit :limit offset :offset";
 		return this.jdbc.sql(sql)
 			.param("me", me)
@@ -249,7 +249,7 @@ class ConversationRepository {
 			(select count(*) from messages m where m.conversation_id = c.id and m.author_id <> :me and m.deleted_at is null
 			 and m.seq > coalesce((select r.last_read_seq from conversation_reads r
 			                       where r.conversation_id = c.id and r.account_id = :me), 0)
-			 and (c.kind <> 'announcement' or m.posted_at >= (select a.created_at from accounts a where a.id = :me)))""";
+			 and (c.kind <> 'announcement' or m.posted_at >= (select a.opened_at from account_names a where a.account_id = :me)))""";
 
 	/**
 	 * A member's stored read position after {@link #markRead}, and whether that call

@@ -117,8 +117,8 @@ class MessagingAccessPolicy {
 	 */
 	String memberFilter() {
 		return """
-				(c.kind = 'child' and (exists (select 1 from guardians g where g.child_id = c.child_id and g.account_id = :me)
-				  or exists (select 1 from care_team_members t where t.child_id = c.child_id and t.account_id = :me)))
+				(c.kind = 'child' and exists (select 1 from child_visibility v
+				  where v.child_id = c.child_id and v.account_id = :me))
 				or (c.kind = 'direct' and exists (select 1 from conversation_members cm
 				  where cm.conversation_id = c.id and cm.account_id = :me))
 				or (c.kind = 'announcement' and (c.audience = 'everyone' or c.audience = :role or :role = 'admin'))""";

@@ -85,8 +85,8 @@ class AppointmentReminders {
 	boolean remind(AppointmentTable.Row appointment, Instant now) {
 		int claimed = this.jdbc.sql("""
 				insert into appointment_reminders (appointment_id, starts_at, sent_at)
-				select id, starts_at, :now from appointments
-				where id = :id and status = 'scheduled' and starts_at = :startsAt for share
+				select appointment_id, starts_at, :now from appointment_facts
+				where appointment_id = :id and status = 'scheduled' and starts_at = :startsAt for share
 				on conflict do nothing
 				""")
 			.param("id", appointment.id())

@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads scheduling's {@code appointments} table, read-only, for what its events do not
- * carry: who booked or cancelled (not to notify people of their own doing), a series'
- * first date, and the appointments due for a reminder. A deliberate cross-module read,
- * written down in ADR 0012; nothing here writes to scheduling's tables.
+ * Reads scheduling's published view {@code appointment_facts} (ADR 0021) for what its
+ * events do not carry: who booked or cancelled (not to notify people of their own doing),
+ * a series' first date, and the appointments due for a reminder (ADR 0012). Nothing here
+ * writes to scheduling's tables.
  */
 @Repository
 class AppointmentTable {
@@ -24,7 +24,7 @@ class AppointmentTable {
 	record Row(UUID id, UUID childId, UUID therapistId, Instant startsAt, UUID createdBy, UUID cancelledBy) {
 	}
 
-	private static final String COLUMNS = "a.id, a.child_id, a.therapist_id, a.starts_at, a.created_by, a.cancelled_by";
+	private static final String COLUMNS = "a.appointment_id, a.child_id, a.therapist_id, a.starts_at, a.created_by, a.cancelled_by";
 
 	private final JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ class AppointmentTable {
 	}
 
 	Optional<Row> find(UUID id) {
-		return this.jdbc.sql("select " + COLUMNS + " from appointments a where a.id = :id")
+		return this.jdbc.sql("select " + COLUMNS + " from appointment_facts a where a.appointment_id = :id")
 			.param("id", id)
 			.query(AppointmentTable::map)
 			.optional();
@@ -43,7 +43,7 @@ class AppointmentTable {
 	Optional<Instant> firstStartOfSeries(UUID seriesId) {
 		return Optional
 			.ofNullable(this.jdbc
-				.sql("select min(starts_at) from appointments where series_id = :series and status = 'scheduled'")
+				.sql("select min(starts_at) from appointment_facts where series_id = :series and status = 'scheduled'")
 				.param("series", seriesId)
 				.query(Timestamp.class)
 				.single())
@@ -57,11 +57,11 @@ class AppointmentTable {
 	 */
 	List<Row> dueForReminder(Instant from, Instant to) {
 		return this.jdbc.sql("select " + COLUMNS + """
-				 from appointments a
+				 from appointment_facts a
 				where a.status = 'scheduled' and a.starts_at > :from and a.starts_at <= :to
 				  and a.created_at <= a.starts_at - interval '24 hours'
 				  and not exists (select 1 from appointment_reminders r
-				                  where r.appointment_id = a.id and r.starts_at = a.starts_at)
+				                  where r.appointment_id = a.appointment_id and r.starts_at = a.starts_at)
 				order by a.starts_at limit 500
 				""")
 			.param("from", Timestamp.from(from))
@@ -71,7 +71,7 @@ class AppointmentTable {
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
+		return new Row(rs.getObject("appointment_id", UUID.class), rs.getObject("child_id", UUID.class),
 				rs.getObject("therapist_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
 				rs.getObject("created_by", UUID.class), rs.getObject("cancelled_by", UUID.class));
 	}

@@ -3,7 +3,6 @@ package org.sparktherapy.notifications.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,8 +80,7 @@ class NotificationController {
 	CentreResponse list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(defaultValue = "false") boolean unreadOnly, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		NotificationService.Centre centre = this.service.centre(user, unreadOnly,
-				PageQuery.of(page, size, null, Map.of("createdAt", "created_at"), "createdAt,desc"));
+		NotificationService.Centre centre = this.service.centre(user, unreadOnly, PageQuery.of(page, size));
 		return new CentreResponse(centre.page().content().stream().map(NotificationResponse::of).toList(),
 				centre.page().page(), centre.unreadCount());
 	}

@@ -132,8 +132,8 @@ class ProgramController {
 			@RequestParam(required = false, defaultValue = "false") boolean includeArchived,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, (size != null) ? size : 50, null,
-				java.util.Map.of("createdAt", "created_at"), "createdAt,asc");
+		PageQuery query = PageQuery.of(page, (size != null) ? size : 50, null, ProgramRepository.SORTABLE,
+				"createdAt,asc");
 		return this.service.forChild(user, childId, includeArchived, query).map(ProgramResponse::of);
 	}
 

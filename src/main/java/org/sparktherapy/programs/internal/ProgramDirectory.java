@@ -75,7 +75,7 @@ class ProgramDirectory implements Programs {
 	public List<PhaseChangeFacts> phaseChangesOf(UUID childId) {
 		return this.jdbc.sql("""
 				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
-				from target_phase_changes c left join accounts a on a.id = c.account_id
+				from target_phase_changes c left join account_names a on a.account_id = c.account_id
 				where c.child_id = :child order by c.at, c.id
 				""")
 			.param("child", childId)

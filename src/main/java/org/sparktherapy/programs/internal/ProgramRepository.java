@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.programs.internal.Program.MasteryCriterion;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ProgramRepository {
+
+	static final SortColumns SORTABLE = SortColumns.of(Map.of("createdAt", "created_at"));
 
 	private final JdbcClient jdbc;
 
@@ -220,7 +223,7 @@ class ProgramRepository {
 		this.jdbc.sql("""
 				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
 				from target_phase_changes c join targets t on t.id = c.target_id
-				left join accounts a on a.id = c.account_id
+				left join account_names a on a.account_id = c.account_id
 				where t.program_id = :program order by c.at
 				""").param("program", program.id()).query((rs, n) -> {
 			changes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())

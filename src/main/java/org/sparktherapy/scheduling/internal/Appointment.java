@@ -37,6 +37,21 @@ record Appointment(UUID id, UUID seriesId, UUID childId, Person therapist, Strin
 	}
 
 	/**
+	 * Which occurrences of a series a change applies to (a rule of series, used by
+	 * services, change requests and their repository alike).
+	 */
+	enum Scope {
+
+		/** this occurrence alone */
+		THIS,
+		/** this occurrence and the following ones of its series */
+		FOLLOWING,
+		/** every scheduled occurrence of its series */
+		ALL
+
+	}
+
+	/**
 	 * Who cancelled, when and why; {@code late} within the notice period of
 	 * {@link CancellationPolicy}.
 	 */

@@ -7,15 +7,15 @@ import java.util.UUID;
 /**
  * A therapist's proposal to move one of their appointments — new times, optionally
  * another therapist of the child's care team, alone or with its series
- * ({@link AppointmentService.Scope}) — pending until an admin approves or declines it or
- * its proposer withdraws it.
+ * ({@link Appointment.Scope}) — pending until an admin approves or declines it or its
+ * proposer withdraws it.
  *
  * @param appointmentVersion the appointment's version when proposed
  * @param therapist the proposed therapist, {@code null} to keep the appointment's
  * @param appointment the appointment as it is now
  */
 record AppointmentChangeRequest(UUID id, UUID appointmentId, int appointmentVersion, UUID childId,
-		AppointmentService.Scope scope, Instant startsAt, Instant endsAt, Appointment.Person therapist, String note,
+		Appointment.Scope scope, Instant startsAt, Instant endsAt, Appointment.Person therapist, String note,
 		Status status, Appointment.Person requestedBy, Instant requestedAt, Appointment.Person decidedBy,
 		Instant decidedAt, String decisionReason, int version, Current appointment) {
 

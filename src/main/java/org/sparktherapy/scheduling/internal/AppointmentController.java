@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -168,7 +167,7 @@ class AppointmentController {
 		if (from != null && to != null && !to.isAfter(from)) {
 			throw new InvalidInput("to", "must be after from");
 		}
-		PageQuery query = PageQuery.of(page, size, sort, Map.of("start", "p.starts_at"), "start,asc");
+		PageQuery query = PageQuery.of(page, size, sort, AppointmentRepository.SORTABLE, "start,asc");
 		AppointmentRepository.Filter filter = new AppointmentRepository.Filter(instant(from), instant(to), therapistId,
 				childId, status(status));
 		return this.service.list(user, filter, query).map(a -> response(a));
@@ -194,9 +193,8 @@ class AppointmentController {
 	BookingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
-		AppointmentService.Scope scope = (request.scope() != null)
-				? AppointmentService.Scope.valueOf(request.scope().toUpperCase(Locale.ROOT))
-				: AppointmentService.Scope.THIS;
+		Appointment.Scope scope = (request.scope() != null)
+				? Appointment.Scope.valueOf(request.scope().toUpperCase(Locale.ROOT)) : Appointment.Scope.THIS;
 		AppointmentService.Booking booking = this.service.change(user, id,
 				new AppointmentService.ChangeRequest(scope, request.start(), request.end(), request.therapistId(),
 						request.serviceCode(), request.place(),
@@ -222,8 +220,8 @@ class AppointmentController {
 					+ "Answers the appointment addressed. 409 unless scheduled.")
 	AppointmentResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		AppointmentService.Scope scope = "following".equals(request.scope()) ? AppointmentService.Scope.FOLLOWING
-				: AppointmentService.Scope.THIS;
+		Appointment.Scope scope = "following".equals(request.scope()) ? Appointment.Scope.FOLLOWING
+				: Appointment.Scope.THIS;
 		return response(this.service.cancel(user, id, request.reason(), scope));
 	}
 

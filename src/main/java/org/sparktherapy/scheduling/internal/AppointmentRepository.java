@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,18 +27,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AppointmentRepository {
 
+	static final SortColumns SORTABLE = SortColumns.of(java.util.Map.of("start", "p.starts_at"));
+
 	private static final String SELECT = """
 			select p.*, t.name as therapist_name, c.name as cancelled_by_name, o.name as override_by_name,
-			  (select s.status from therapy_sessions s where s.id = p.session_id) as session_status,
+			  (select s.status from session_states s where s.session_id = p.session_id) as session_status,
 			  sv.ids as supervision_ids, sv.therapist_ids as supervision_therapist_ids,
 			  sv.therapist_names as supervision_therapist_names
-			from appointments p join accounts t on t.id = p.therapist_id
-			left join accounts c on c.id = p.cancelled_by left join accounts o on o.id = p.override_by
+			from appointments p join account_names t on t.account_id = p.therapist_id
+			left join account_names c on c.account_id = p.cancelled_by
+			left join account_names o on o.account_id = p.override_by
 			left join lateral (
 			  select array_agg(q.id order by q.starts_at) as ids,
 			         array_agg(q.therapist_id order by q.starts_at) as therapist_ids,
 			         array_agg(qt.name order by q.starts_at) as therapist_names
-			  from appointments q join accounts qt on qt.id = q.therapist_id
+			  from appointments q join account_names qt on qt.account_id = q.therapist_id
 			  where p.service_code in ('97153', '97155') and p.status not in ('cancelled', 'no_show')
 			    and q.child_id = p.child_id and q.therapist_id <> p.therapist_id
 			    and q.service_code = case p.service_code when '97155' then '97153' else '97155' end
@@ -333,11 +337,12 @@ class AppointmentRepository {
 		switch (scope) {
 			case ALL -> {
 			}
-			// read-only use of the children module's link tables, as ADR 7 records
 			case OWN -> where.add("p.therapist_id = :user");
+			// who sees which child: the children module's published view (ADR 0021)
 			case THERAPIST -> where.add("(p.therapist_id = :user or p.child_id in "
-					+ "(select m.child_id from care_team_members m where m.account_id = :user))");
-			case GUARDIAN -> where.add("p.child_id in (select g.child_id from guardians g where g.account_id = :user)");
+					+ "(select v.child_id from child_visibility v where v.account_id = :user))");
+			case GUARDIAN ->
+				where.add("p.child_id in (select v.child_id from child_visibility v where v.account_id = :user)");
 		}
 		if (scope != SchedulingAccessPolicy.Scope.ALL) {
 			params.put("user", userId);

@@ -35,6 +35,7 @@ import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
 import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.scheduling.internal.Appointment.Scope;
 import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.sessions.Sessions;
 
@@ -74,18 +75,6 @@ class AppointmentService {
 
 	/** A weekly series as booked. */
 	record Series(UUID id, String recurrence) {
-	}
-
-	/** Which occurrences of a series a change applies to. */
-	enum Scope {
-
-		/** this occurrence alone */
-		THIS,
-		/** this occurrence and the following ones of its series */
-		FOLLOWING,
-		/** every scheduled occurrence of its series */
-		ALL
-
 	}
 
 	/**

@@ -71,10 +71,11 @@ class CalendarFeedRepository {
 			case ALL -> {
 			}
 			case OWN -> where.add("p.therapist_id = :user");
+			// who sees which child: the children module's published view (ADR 0021)
 			case THERAPIST -> where.add("(p.therapist_id = :user or p.child_id in "
-					+ "(select m.child_id from care_team_members m where m.account_id = :user))");
-			// read-only use of the children module's tables, as ADR 7 records
-			case GUARDIAN -> where.add("p.child_id in (select g.child_id from guardians g where g.account_id = :user)");
+					+ "(select v.child_id from child_visibility v where v.account_id = :user))");
+			case GUARDIAN ->
+				where.add("p.child_id in (select v.child_id from child_visibility v where v.account_id = :user)");
 		}
 		if (scope != SchedulingAccessPolicy.Scope.ALL) {
 			params.put("user", userId);
@@ -82,7 +83,8 @@ class CalendarFeedRepository {
 		return this.jdbc.sql("""
 				select p.id, p.child_id, p.service_code, p.place, p.starts_at, p.ends_at, p.status, c.first_name,
 				    c.last_name, t.name as therapist_name, p.updated_at, p.version
-				from appointments p join children c on c.id = p.child_id join accounts t on t.id = p.therapist_id
+				from appointments p join child_names c on c.child_id = p.child_id
+				join account_names t on t.account_id = p.therapist_id
 				""" + " where " + String.join(" and ", where) + " order by p.starts_at, p.id")
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),

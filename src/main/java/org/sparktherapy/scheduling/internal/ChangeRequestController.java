@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -116,7 +115,7 @@ class ChangeRequestController {
 	PageResponse<ChangeRequestResponse> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) UUID appointmentId, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("requestedAt", "r.requested_at"), "requestedAt,desc");
+		PageQuery query = PageQuery.of(page, size, null, ChangeRequestRepository.SORTABLE, "requestedAt,desc");
 		return this.service.list(user, status(status), appointmentId, query)
 			.map(r -> ChangeRequestResponse.of(r, this.zone));
 	}
@@ -162,9 +161,8 @@ class ChangeRequestController {
 		return ChangeRequestResponse.of(this.service.withdraw(user, id, ETags.version(ifMatch)), this.zone);
 	}
 
-	private static AppointmentService.Scope scope(String value) {
-		return (value != null) ? AppointmentService.Scope.valueOf(value.toUpperCase(Locale.ROOT))
-				: AppointmentService.Scope.THIS;
+	private static Appointment.Scope scope(String value) {
+		return (value != null) ? Appointment.Scope.valueOf(value.toUpperCase(Locale.ROOT)) : Appointment.Scope.THIS;
 	}
 
 	private static AppointmentChangeRequest.Status status(String value) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.platform.web.SortColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,13 +26,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChangeRequestRepository {
 
+	static final SortColumns SORTABLE = SortColumns.of(Map.of("requestedAt", "r.requested_at"));
+
 	private static final String SELECT = """
 			select r.*, p.starts_at as a_starts_at, p.ends_at as a_ends_at, p.therapist_id as a_therapist_id,
 			    at.name as a_therapist_name, p.status as a_status, p.version as a_version,
 			    pt.name as therapist_name, rb.name as requested_by_name, db.name as decided_by_name
 			from appointment_change_requests r join appointments p on p.id = r.appointment_id
-			join accounts at on at.id = p.therapist_id join accounts rb on rb.id = r.requested_by
-			left join accounts pt on pt.id = r.therapist_id left join accounts db on db.id = r.decided_by
+			join account_names at on at.account_id = p.therapist_id
+			join account_names rb on rb.account_id = r.requested_by
+			left join account_names pt on pt.account_id = r.therapist_id
+			left join account_names db on db.account_id = r.decided_by
 			""";
 
 	private final JdbcClient jdbc;
@@ -56,7 +61,7 @@ class ChangeRequestRepository {
 			.single() > 0;
 	}
 
-	void insert(UUID id, Appointment appointment, AppointmentService.Scope scope, Instant startsAt, Instant endsAt,
+	void insert(UUID id, Appointment appointment, Appointment.Scope scope, Instant startsAt, Instant endsAt,
 			UUID therapistId, String note, UUID by, Instant now) {
 		this.jdbc.sql("""
 				insert into appointment_change_requests (id, appointment_id, appointment_version, child_id, scope,
@@ -116,8 +121,8 @@ class ChangeRequestRepository {
 		if (filter.requestedBy() != null) {
 			// a proposer sees their requests while still on the child's care team
 			where.add("r.requested_by = :by");
-			where
-				.add("exists (select 1 from care_team_members m where m.child_id = r.child_id and m.account_id = :by)");
+			where.add("exists (select 1 from child_visibility v where v.child_id = r.child_id and v.account_id = :by"
+					+ " and v.relation in ('supervisor', 'technician'))");
 			params.put("by", filter.requestedBy());
 		}
 		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
@@ -141,7 +146,7 @@ class ChangeRequestRepository {
 		Timestamp decidedAt = rs.getTimestamp("decided_at");
 		return new AppointmentChangeRequest(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
 				rs.getInt("appointment_version"), rs.getObject("child_id", UUID.class),
-				AppointmentService.Scope.valueOf(rs.getString("scope").toUpperCase(Locale.ROOT)),
+				Appointment.Scope.valueOf(rs.getString("scope").toUpperCase(Locale.ROOT)),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				(therapist != null) ? new Appointment.Person(therapist, rs.getString("therapist_name")) : null,
 				rs.getString("note"), AppointmentChangeRequest.Status.of(rs.getString("status")),

@@ -42,8 +42,7 @@ class ChangeRequestService {
 	 * What a therapist proposes; {@code therapistId} and {@code note} may be
 	 * {@code null}.
 	 */
-	record Proposal(AppointmentService.Scope scope, OffsetDateTime start, OffsetDateTime end, UUID therapistId,
-			String note) {
+	record Proposal(Appointment.Scope scope, OffsetDateTime start, OffsetDateTime end, UUID therapistId, String note) {
 	}
 
 	private final ChangeRequestRepository requests;
@@ -102,8 +101,7 @@ class ChangeRequestService {
 		if (this.requests.hasPending(appointmentId)) {
 			throw new SchedulingProblems.ChangeRequestPending();
 		}
-		AppointmentService.Scope scope = (appointment.seriesId() != null) ? proposal.scope()
-				: AppointmentService.Scope.THIS;
+		Appointment.Scope scope = (appointment.seriesId() != null) ? proposal.scope() : Appointment.Scope.THIS;
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		String note = (proposal.note() != null && !proposal.note().isBlank()) ? proposal.note().trim() : null;

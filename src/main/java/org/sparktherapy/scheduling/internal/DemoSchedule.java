@@ -233,7 +233,7 @@ class DemoSchedule implements DemoData {
 			.filter(occurrence -> occurrence.startsAt().isAfter(now))
 			.findFirst()
 			.ifPresent(next -> admin.runAs(() -> this.appointments.cancel(admin, next.id(),
-					"The family is away that day.", AppointmentService.Scope.THIS)));
+					"The family is away that day.", Appointment.Scope.THIS)));
 	}
 
 	/** The technician's first active children, one per slot. */
@@ -272,7 +272,7 @@ class DemoSchedule implements DemoData {
 
 	private void proposeLaterStart(CurrentUser technician, Appointment last) {
 		technician.runAs(() -> this.changeRequests.propose(technician, last.id(),
-				new ChangeRequestService.Proposal(AppointmentService.Scope.THIS,
+				new ChangeRequestService.Proposal(Appointment.Scope.THIS,
 						last.startsAt().plus(Duration.ofHours(1)).atZone(this.zone).toOffsetDateTime(),
 						last.endsAt().plus(Duration.ofHours(1)).atZone(this.zone).toOffsetDateTime(), null,
 						"The family asked for a later start that Friday.")));

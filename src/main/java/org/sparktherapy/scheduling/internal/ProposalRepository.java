@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Schedule proposals in PostgreSQL, and the reads a proposal is made from: care teams
- * (the children module's {@code care_team_members}, read-only as ADR 7 accepts) and what
- * is already booked in a week.
+ * (the children module's published view {@code child_visibility}, ADR 0021) and what is
+ * already booked in a week.
  */
 @Repository
 class ProposalRepository {
@@ -48,11 +48,12 @@ class ProposalRepository {
 		if (childIds.isEmpty()) {
 			return teams;
 		}
-		this.jdbc.sql("""
-				select m.child_id, m.account_id from care_team_members m join accounts a on a.id = m.account_id
-				where m.child_id in (:children) and a.role = 'therapist' and a.active
-				order by m.child_id, m.role, m.added_at
-				""")
+		this.jdbc
+			.sql("""
+					select v.child_id, v.account_id from child_visibility v join account_names a on a.account_id = v.account_id
+					where v.child_id in (:children) and v.relation in ('supervisor', 'technician') and a.active
+					order by v.child_id, v.relation, v.since
+					""")
 			.param("children", childIds)
 			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list()

@@ -47,12 +47,12 @@ class SchedulePreferenceRepository {
 	}
 
 	/**
-	 * Active children with some prescribed hours (read-only use of the children module's
-	 * table, as in ADR 7).
+	 * Active children with some prescribed hours (the children module's published view
+	 * {@code child_names}, ADR 0021).
 	 */
 	List<UUID> activeChildrenWithPrescribedHours() {
 		return this.jdbc.sql("""
-				select distinct h.child_id from child_prescribed_hours h join children c on c.id = h.child_id
+				select distinct h.child_id from child_prescribed_hours h join child_names c on c.child_id = h.child_id
 				where c.status = 'active' and h.hours > 0 order by h.child_id
 				""").query(UUID.class).list();
 	}

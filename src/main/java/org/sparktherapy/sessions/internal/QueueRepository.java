@@ -24,7 +24,7 @@ class QueueRepository {
 	private static final String SELECT = """
 			select s.id, s.child_id, s.therapist_id, a.name as therapist_name, s.service_code, s.started_at, s.ended_at,
 			    s.status, s.submitted_at
-			from therapy_sessions s join accounts a on a.id = s.therapist_id
+			from therapy_sessions s join account_names a on a.account_id = s.therapist_id
 			""";
 
 	/** One note in a queue. */

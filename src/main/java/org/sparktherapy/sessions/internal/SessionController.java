@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -163,7 +162,7 @@ class SessionController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
-		PageQuery query = PageQuery.of(page, size, null, Map.of("startedAt", "s.started_at"), "startedAt,desc");
+		PageQuery query = PageQuery.of(page, size);
 		return this.reading.forChild(user, id, start(from), end(from, to), query).map(SessionSummary::of);
 	}
 

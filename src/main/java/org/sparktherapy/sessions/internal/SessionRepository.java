@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class SessionRepository {
 
 	private static final String SELECT = """
-			select s.*, a.name as therapist_name from therapy_sessions s join accounts a on a.id = s.therapist_id
+			select s.*, a.name as therapist_name from therapy_sessions s join account_names a on a.account_id = s.therapist_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -271,7 +271,7 @@ class SessionRepository {
 	List<Session.Addendum> addenda(UUID sessionId) {
 		return this.jdbc.sql("""
 				select d.id, d.at, d.account_id, a.name, d.reason, d.text from session_addenda d
-				join accounts a on a.id = d.account_id where d.session_id = :session order by d.at
+				join account_names a on a.account_id = d.account_id where d.session_id = :session order by d.at
 				""")
 			.param("session", sessionId)
 			.query((rs, n) -> new Session.Addendum(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
