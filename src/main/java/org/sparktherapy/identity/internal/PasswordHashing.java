@@ -27,7 +27,7 @@ class PasswordHashing {
 				Map.of("argon2", argon2(cost), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
-	static Argon2PasswordEncoder argon2(PasswordHashProperties cost) {
+	private static Argon2PasswordEncoder argon2(PasswordHashProperties cost) {
 		return new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(),
 				cost.iterations());
 	}
