@@ -28,6 +28,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sparktherapy.audit.internal.AuditChains;
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is 15. Skipped when the server or the tools are missing, unless {@code CI} is set.
  */
 @IntegrationTest
+@Tag(IntegrationTest.FIRST_PASS_ONLY)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRestoreIntegrationTests {
 

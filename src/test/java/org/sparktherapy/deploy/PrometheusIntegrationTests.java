@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.IntegrationTest;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matches on. Skipped when promtool is missing, unless {@code CI} is set.
  */
 @IntegrationTest
+@Tag(IntegrationTest.FIRST_PASS_ONLY)
 class PrometheusIntegrationTests {
 
 	/** Series Prometheus makes itself, not the app. */

@@ -50,6 +50,11 @@ public final class Api {
 		this.clientAddress = clientAddress;
 	}
 
+	/** The server's address, {@code http://localhost:PORT}. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	public String clientAddress() {
 		return this.clientAddress;
 	}

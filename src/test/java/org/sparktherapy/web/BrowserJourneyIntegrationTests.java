@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * on one port.
  */
 @IntegrationTest
+@Tag(IntegrationTest.FIRST_PASS_ONLY)
 class BrowserJourneyIntegrationTests {
 
 	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");

@@ -1,6 +1,7 @@
 package org.sparktherapy.web;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.IntegrationTest;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * it is an installable PWA.
  */
 @IntegrationTest
+@Tag(IntegrationTest.FIRST_PASS_ONLY)
 class WebAppIntegrationTests {
 
 	@LocalServerPort

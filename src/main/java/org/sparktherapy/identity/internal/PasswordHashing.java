@@ -11,15 +11,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id (OWASP's first choice) for new hashes; the {@code {id}} prefix lets the
- * parameters or the algorithm change later without breaking stored hashes.
+ * parameters or the algorithm change later without breaking stored hashes. The cost of
+ * new hashes comes from {@link PasswordHashProperties}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
 
+	private static final int SALT_BYTES = 16;
+
+	private static final int HASH_BYTES = 32;
+
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2",
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+	PasswordEncoder passwordEncoder(PasswordHashProperties cost) {
+		return new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", argon2(cost), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	private static Argon2PasswordEncoder argon2(PasswordHashProperties cost) {
+		return new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(),
+				cost.iterations());
 	}
 
 }
