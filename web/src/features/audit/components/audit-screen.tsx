@@ -37,10 +37,10 @@ const filtersSchema = z
     from: optionalDay,
     to: optionalDay,
   })
-  .refine(
-    ({ from, to }) => !(from && to && isValidDay(from) && isValidDay(to) && from > to),
-    { path: ['to'], message: 'The end date must not be before the start date' },
-  );
+  .refine(({ from, to }) => !(from && to && isValidDay(from) && isValidDay(to) && from > to), {
+    path: ['to'],
+    message: 'The end date must not be before the start date',
+  });
 
 type Filters = z.infer<typeof filtersSchema>;
 

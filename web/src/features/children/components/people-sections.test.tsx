@@ -55,10 +55,11 @@ describe('people sections', () => {
     expect(guardians).toHaveTextContent('mother · pat@example.test');
     expect(within(guardians).getByText('Can sign')).toBeInTheDocument();
     const careTeam = screen.getByRole('region', { name: 'Care team' });
-    expect(within(careTeam).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      expect.stringContaining('Bea BCBA'),
-      expect.stringContaining('Rae RBT'),
-    ]);
+    expect(
+      within(careTeam)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringContaining('Bea BCBA'), expect.stringContaining('Rae RBT')]);
     expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add guardian' })).not.toBeInTheDocument();
   });

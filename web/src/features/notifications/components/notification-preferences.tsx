@@ -35,7 +35,11 @@ export function NotificationPreferences() {
     if (!kinds.some((k) => k.kind === cell.kind)) kinds.push({ kind: cell.kind, label: cell.label });
   }
   const changes: PreferenceChange[] = preferences.data.preferences
-    .map((cell: Preference, index) => ({ kind: cell.kind, channel: cell.channel, enabled: enabled[index] ?? cell.enabled }))
+    .map((cell: Preference, index) => ({
+      kind: cell.kind,
+      channel: cell.channel,
+      enabled: enabled[index] ?? cell.enabled,
+    }))
     .filter((change, index) => preferences.data.preferences[index].enabled !== change.enabled);
 
   const save = handleSubmit(() => update.mutate(changes));

@@ -154,7 +154,8 @@ const TIME_OFF_FIELDS = (path: string) => (path === 'start' || path === 'end' ? 
 const timeOffSchema = z
   .object({ start: z.string(), end: z.string(), reason: z.string().trim() })
   .superRefine(({ start, end }, ctx) => {
-    const message = !start || !end ? 'Enter the start and the end' : end <= start ? 'The end must be after the start' : '';
+    const message =
+      !start || !end ? 'Enter the start and the end' : end <= start ? 'The end must be after the start' : '';
     if (message) ctx.addIssue({ code: 'custom', path: ['start'], message });
   });
 type TimeOffValues = z.infer<typeof timeOffSchema>;
@@ -204,12 +205,7 @@ function TimeOffForm({ therapistId }: { therapistId: string }) {
           error={errors.start?.message}
           {...register('start')}
         />
-        <TextField
-          label="Time off until"
-          type="datetime-local"
-          required
-          {...register('end')}
-        />
+        <TextField label="Time off until" type="datetime-local" required {...register('end')} />
       </div>
       <TextField label="Reason (optional)" {...register('reason')} />
       <FormErrorAlert error={add.error} fields={TIME_OFF_FIELDS} />

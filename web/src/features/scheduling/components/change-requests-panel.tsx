@@ -88,7 +88,10 @@ function ChangeRequestItem({
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<ApproveForm>({ resolver: zodResolver(approveSchema), defaultValues: { override: false, overrideReason: '' } });
+  } = useForm<ApproveForm>({
+    resolver: zodResolver(approveSchema),
+    defaultValues: { override: false, overrideReason: '' },
+  });
   const override = useWatch({ control, name: 'override' });
   const conflict = isConflictError(decide.error) ? decide.error : null;
   const overridable = conflict !== null && isOverridable(conflict);
@@ -97,7 +100,11 @@ function ChangeRequestItem({
   const approve = handleSubmit(({ override, overrideReason }) => {
     const overriding = override && overridable;
     if (overriding && !overrideReason) {
-      setError('overrideReason', { type: 'required', message: 'Give a reason for the override' }, { shouldFocus: true });
+      setError(
+        'overrideReason',
+        { type: 'required', message: 'Give a reason for the override' },
+        { shouldFocus: true },
+      );
       return;
     }
     decide.mutate(
@@ -159,12 +166,7 @@ function ChangeRequestItem({
       {!conflict && <FormErrorAlert error={decide.error} />}
       {mode === 'admin' && pending && overridable && (
         <div className="field field-checkbox">
-          <input
-            id={`override-${request.id}`}
-            type="checkbox"
-            className="checkbox"
-            {...register('override')}
-          />
+          <input id={`override-${request.id}`} type="checkbox" className="checkbox" {...register('override')} />
           <label htmlFor={`override-${request.id}`}>Approve anyway (override availability)</label>
         </div>
       )}

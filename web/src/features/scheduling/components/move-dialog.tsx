@@ -144,9 +144,7 @@ function MoveForm({
       )}
       {conflict && <ConflictList error={conflict} />}
       {!conflict && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}
-      {overridable && (
-        <CheckboxField label="Move anyway (override)" {...register('override')} />
-      )}
+      {overridable && <CheckboxField label="Move anyway (override)" {...register('override')} />}
       {override && overridable && (
         <TextField label="Override reason" required error={errors.reason?.message} {...register('reason')} />
       )}

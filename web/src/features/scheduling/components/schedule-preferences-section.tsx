@@ -263,12 +263,7 @@ function PreferencesForm({
                 }
                 {...register(`prescriptions.${index}.hours`)}
               />
-              <Button
-                variant="ghost"
-                size="sm"
-                className="block-remove"
-                onClick={() => prescriptions.remove(index)}
-              >
+              <Button variant="ghost" size="sm" className="block-remove" onClick={() => prescriptions.remove(index)}>
                 Remove prescription {index + 1}
               </Button>
             </li>
