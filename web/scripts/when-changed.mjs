@@ -1,7 +1,8 @@
-// Runs `npm ci` or `npm run build` only when their inputs changed since they last succeeded here, so that a second
-// start of the app (`./mvnw spring-boot:run`) skips both. Usage: node scripts/when-changed.mjs install|build
+// Runs `npm ci`, `npm run build` or `npm run lint` only when their inputs changed since they last succeeded here, so
+// that a second start of the app (`./mvnw spring-boot:run`) skips them. Usage: node scripts/when-changed.mjs
+// install|build|lint
 // A stamp (a SHA-256 of the inputs) is written under node_modules/.spark-stamps/ after each success; `npm ci` empties
-// node_modules, so a new install always rebuilds. Delete that folder (or node_modules) to force both.
+// node_modules, so a new install always rebuilds. Delete that folder (or node_modules) to force them all.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamps = join(web, 'node_modules', '.spark-stamps');
 
-// what `tsc -b && vite build` reads: everything in web/ but installed packages and outputs
+// what `tsc -b && vite build` and ESLint read: everything in web/ but installed packages and outputs
 const notInputs = new Set(['node_modules', 'dist', 'test-results', 'playwright-report', 'blob-report', 'coverage']);
 
 const steps = {
@@ -24,6 +25,11 @@ const steps = {
     inputs: () => files(web),
     done: () => existsSync(join(web, 'dist', 'index.html')),
     command: ['run', 'build'],
+  },
+  lint: {
+    inputs: () => files(web),
+    done: () => true,
+    command: ['run', 'lint'],
   },
 };
 
@@ -51,7 +57,7 @@ function fingerprint(inputs) {
 const name = process.argv[2];
 const step = steps[name];
 if (!step) {
-  console.error('usage: node scripts/when-changed.mjs install|build');
+  console.error('usage: node scripts/when-changed.mjs install|build|lint');
   process.exit(2);
 }
 const stamp = join(stamps, name);

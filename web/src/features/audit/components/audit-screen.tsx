@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -20,12 +23,26 @@ const OUTCOME_BADGES: Record<AuditOutcome, { tone: 'success' | 'neutral' | 'mute
   not_found: { tone: 'muted', label: 'Not found' },
 };
 
-interface Filters {
-  childId: string;
-  userId: string;
-  from: string;
-  to: string;
-}
+const optionalId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => !value || UUID.test(value), message);
+const optionalDay = z.string().refine((value) => !value || isValidDay(value), 'Enter a real date');
+
+const filtersSchema = z
+  .object({
+    childId: optionalId('Enter a child ID (a UUID)'),
+    userId: optionalId('Enter a user ID (a UUID)'),
+    from: optionalDay,
+    to: optionalDay,
+  })
+  .refine(({ from, to }) => !(from && to && isValidDay(from) && isValidDay(to) && from > to), {
+    path: ['to'],
+    message: 'The end date must not be before the start date',
+  });
+
+type Filters = z.infer<typeof filtersSchema>;
 
 const NO_FILTERS: Filters = { childId: '', userId: '', from: '', to: '' };
 
@@ -37,23 +54,15 @@ function toRange(filters: Filters) {
   };
 }
 
-function validate(filters: Filters): Partial<Filters> {
-  const errors: Partial<Filters> = {};
-  if (filters.childId && !UUID.test(filters.childId)) errors.childId = 'Enter a child ID (a UUID)';
-  if (filters.userId && !UUID.test(filters.userId)) errors.userId = 'Enter a user ID (a UUID)';
-  if (filters.from && !isValidDay(filters.from)) errors.from = 'Enter a real date';
-  if (filters.to && !isValidDay(filters.to)) errors.to = 'Enter a real date';
-  if (!errors.from && !errors.to && filters.from && filters.to && filters.from > filters.to) {
-    errors.to = 'The end date must not be before the start date';
-  }
-  return errors;
-}
-
 /** The admin's view of the PHI access log, with a check of its integrity. */
 export function AuditScreen() {
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [errors, setErrors] = useState<Partial<Filters>>({});
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<Filters>({ resolver: zodResolver(filtersSchema), defaultValues: NO_FILTERS });
   const [page, setPage] = useState(0);
   const events = useAuditEvents({
     childId: applied.childId || undefined,
@@ -64,23 +73,10 @@ export function AuditScreen() {
   });
   const verify = useVerifyAuditLog();
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = {
-      childId: draft.childId.trim(),
-      userId: draft.userId.trim(),
-      from: draft.from,
-      to: draft.to,
-    };
-    const found = validate(trimmed);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setApplied(trimmed);
+  const apply = handleSubmit((filters) => {
+    setApplied(filters);
     setPage(0);
-  }
-
-  const set = (field: keyof Filters) => (event: { target: { value: string } }) =>
-    setDraft({ ...draft, [field]: event.target.value });
+  });
 
   return (
     <>
@@ -113,28 +109,25 @@ export function AuditScreen() {
           label="Child ID"
           autoComplete="off"
           spellCheck={false}
-          value={draft.childId}
-          error={errors.childId}
-          onChange={set('childId')}
+          error={errors.childId?.message}
+          {...register('childId')}
         />
         <TextField
           label="User ID"
           autoComplete="off"
           spellCheck={false}
-          value={draft.userId}
-          error={errors.userId}
-          onChange={set('userId')}
+          error={errors.userId?.message}
+          {...register('userId')}
         />
-        <TextField label="From" type="date" value={draft.from} error={errors.from} onChange={set('from')} />
-        <TextField label="To" type="date" value={draft.to} error={errors.to} onChange={set('to')} />
+        <TextField label="From" type="date" error={errors.from?.message} {...register('from')} />
+        <TextField label="To" type="date" error={errors.to?.message} {...register('to')} />
         <div className="audit-filter-actions">
           <Button type="submit">Apply filters</Button>
           <Button
             variant="ghost"
             onClick={() => {
-              setDraft(NO_FILTERS);
+              reset(NO_FILTERS);
               setApplied(NO_FILTERS);
-              setErrors({});
               setPage(0);
             }}
           >

@@ -1,16 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { ReloadedAlert } from '../../../components/ui/reloaded-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { ApiError } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import {
   AUTHORIZATION_FIELDS,
   authorizationFormSchema,
@@ -96,9 +97,6 @@ function AuthorizationFormBody({
   onClose: () => void;
   onSaved: (saved: Authorization, created: boolean) => void;
 }) {
-  // the version the next save is guarded by: after a 412 it is the latest one
-  const [current, setCurrent] = useState(initial);
-  const [stale, setStale] = useState(false);
   const create = useCreateAuthorization(childId);
   const update = useUpdateAuthorization();
   const save = initial ? update : create;
@@ -112,23 +110,21 @@ function AuthorizationFormBody({
     resolver: zodResolver(authorizationFormSchema),
     defaultValues: initial ? toAuthorizationForm(initial) : EMPTY_AUTHORIZATION_FORM,
   });
+  // the version the next save is guarded by: after a 412 (someone saved it meanwhile) it is the latest one, shown
+  // for the admin to decide again
+  const { current, reloaded, startSave, handleSaveError } = usePreconditionReload({
+    record: initial,
+    load: (id) => getAuthorization(id),
+    onReloaded: (latest) => reset(toAuthorizationForm(latest)),
+  });
 
   const onError = async (error: Error) => {
-    if (error instanceof ApiError && error.status === 412 && current) {
-      // someone saved it meanwhile: show their version and let the admin decide again
-      const latest = await getAuthorization(current.id).catch(() => null);
-      if (latest) {
-        setCurrent(latest);
-        reset(toAuthorizationForm(latest));
-        setStale(true);
-      }
-      return;
-    }
+    if (await handleSaveError(error)) return;
     applyServerFieldErrors(error, AUTHORIZATION_FIELDS, setError);
   };
 
   const onSubmit = handleSubmit((values) => {
-    setStale(false);
+    startSave();
     const request = toAuthorizationRequest(values);
     if (current) {
       update.mutate(
@@ -142,15 +138,11 @@ function AuthorizationFormBody({
 
   const error = save.error;
   const overlap = isOverlap(error);
-  const staleError = error instanceof ApiError && error.status === 412;
+  const staleError = isPreconditionFailed(error);
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={title}>
-      {stale && (
-        <Alert tone="info" title="This authorization was changed by someone else">
-          The form now shows the latest details. Make your changes again and save.
-        </Alert>
-      )}
+      {reloaded && <ReloadedAlert record="authorization" />}
       {overlap && (
         <Alert title="This overlaps another authorization for the same service">
           {overlapMessage(error, existing)} Change the dates or the service, or edit the other authorization.

@@ -1,12 +1,20 @@
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/ui/button';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Dialog } from '../../../components/ui/dialog';
+import { DialogActions } from '../../../components/ui/dialog-actions';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { SelectField } from '../../../components/ui/select-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useAddCareTeamMember } from '../api/add-care-team-member';
-import { CARE_TEAM_ROLES, CARE_TEAM_ROLE_LABELS, type CareTeamRole, type Child } from '../api/child-types';
+import { CARE_TEAM_ROLES, CARE_TEAM_ROLE_LABELS, type Child } from '../api/child-types';
 import { UserPicker } from './user-picker';
+
+const addCareTeamSchema = z.object({
+  userId: z.string().min(1, 'Choose a therapist'),
+  // the select starts on "Choose…" (an empty string), which is no role
+  role: z.string().pipe(z.enum(CARE_TEAM_ROLES, { message: 'Choose a role' })),
+});
 
 /** The fields the server may point at ("/role": an RBT cannot supervise). */
 const FIELDS = ['userId', 'role'] as const;
@@ -49,55 +57,53 @@ function AddCareTeamForm({
   onAdded: (message: string) => void;
 }) {
   const add = useAddCareTeamMember(child.id);
-  const [userId, setUserId] = useState('');
-  const [role, setRole] = useState<CareTeamRole | ''>('');
-  const [errors, setErrors] = useState<{ userId?: string; role?: string }>({});
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<z.input<typeof addCareTeamSchema>, unknown, z.output<typeof addCareTeamSchema>>({
+    resolver: zodResolver(addCareTeamSchema),
+    defaultValues: { userId: '', role: '' },
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = { userId: userId ? undefined : 'Choose a therapist', role: role ? undefined : 'Choose a role' };
-    setErrors(found);
-    if (found.userId || !role) return;
-    add.mutate(
-      { userId, role },
-      {
-        onSuccess: (saved) => {
-          const name = saved.careTeam.find((member) => member.userId === userId)?.name ?? 'The therapist';
-          onAdded(`${name} was added as ${CARE_TEAM_ROLE_LABELS[role].toLowerCase()}.`);
-        },
-        onError: (error) => setErrors(serverFormErrors(error, FIELDS).fields),
+  const submit = handleSubmit((values) =>
+    add.mutate(values, {
+      onSuccess: (saved) => {
+        const name = saved.careTeam.find((member) => member.userId === values.userId)?.name ?? 'The therapist';
+        onAdded(`${name} was added as ${CARE_TEAM_ROLE_LABELS[values.role].toLowerCase()}.`);
       },
-    );
-  }
+      onError: (error) => applyServerFieldErrors(error, FIELDS, setError),
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Add therapist">
       <FormErrorAlert error={add.error} fields={FIELDS} />
-      <UserPicker
-        role="therapist"
-        label="Therapist"
-        value={userId}
-        onChange={setUserId}
-        excludeIds={child.careTeam.map((member) => member.userId)}
-        error={errors.userId}
+      <Controller
+        control={control}
+        name="userId"
+        render={({ field }) => (
+          <UserPicker
+            role="therapist"
+            label="Therapist"
+            value={field.value}
+            onChange={field.onChange}
+            excludeIds={child.careTeam.map((member) => member.userId)}
+            error={errors.userId?.message}
+          />
+        )}
       />
       <SelectField
         label="Care team role"
         placeholder="Choose…"
         required
         options={ROLE_OPTIONS}
-        value={role}
-        error={errors.role}
-        onChange={(event) => setRole(event.target.value as CareTeamRole | '')}
+        error={errors.role?.message}
+        {...register('role')}
       />
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={add.isPending}>
-          Add to care team
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} pending={add.isPending} submitLabel="Add to care team" />
     </form>
   );
 }

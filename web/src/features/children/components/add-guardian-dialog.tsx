@@ -1,16 +1,25 @@
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/ui/button';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
+import { DialogActions } from '../../../components/ui/dialog-actions';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { TextField } from '../../../components/ui/text-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useAddGuardian } from '../api/add-guardian';
 import type { Child } from '../api/child-types';
 import { UserPicker } from './user-picker';
 
 /** The fields the server may point at ("/userId": not an active parent account). */
 const FIELDS = ['userId', 'relationship'] as const;
+
+const addGuardianSchema = z.object({
+  userId: z.string().min(1, 'Choose a parent'),
+  relationship: z.string().trim().min(1, 'Enter how they are related to the child'),
+  canSign: z.boolean(),
+});
+type AddGuardianValues = z.infer<typeof addGuardianSchema>;
 
 export function AddGuardianDialog({
   child,
@@ -40,63 +49,52 @@ function AddGuardianForm({
   onAdded: (name: string) => void;
 }) {
   const add = useAddGuardian(child.id);
-  const [userId, setUserId] = useState('');
-  const [relationship, setRelationship] = useState('parent');
-  const [canSign, setCanSign] = useState(true);
-  const [errors, setErrors] = useState<{ userId?: string; relationship?: string }>({});
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<AddGuardianValues>({
+    resolver: zodResolver(addGuardianSchema),
+    defaultValues: { userId: '', relationship: 'parent', canSign: true },
+  });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = {
-      userId: userId ? undefined : 'Choose a parent',
-      relationship: relationship.trim() ? undefined : 'Enter how they are related to the child',
-    };
-    setErrors(found);
-    if (found.userId || found.relationship) return;
-    add.mutate(
-      { userId, relationship: relationship.trim(), canSign },
-      {
-        onSuccess: (saved) =>
-          onAdded(saved.guardians.find((guardian) => guardian.userId === userId)?.name ?? 'The guardian'),
-        onError: (error) => setErrors(serverFormErrors(error, FIELDS).fields),
-      },
-    );
-  }
+  const submit = handleSubmit((values) =>
+    add.mutate(values, {
+      onSuccess: (saved) =>
+        onAdded(saved.guardians.find((guardian) => guardian.userId === values.userId)?.name ?? 'The guardian'),
+      onError: (error) => applyServerFieldErrors(error, FIELDS, setError),
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Add guardian">
       <FormErrorAlert error={add.error} fields={FIELDS} />
-      <UserPicker
-        role="parent"
-        label="Parent"
-        value={userId}
-        onChange={setUserId}
-        excludeIds={child.guardians.map((guardian) => guardian.userId)}
-        error={errors.userId}
+      <Controller
+        control={control}
+        name="userId"
+        render={({ field }) => (
+          <UserPicker
+            role="parent"
+            label="Parent"
+            value={field.value}
+            onChange={field.onChange}
+            excludeIds={child.guardians.map((guardian) => guardian.userId)}
+            error={errors.userId?.message}
+          />
+        )}
       />
       <TextField
         label="Relationship"
         autoComplete="off"
         required
         hint="For example mother, father or legal guardian."
-        value={relationship}
-        error={errors.relationship}
-        onChange={(event) => setRelationship(event.target.value)}
+        error={errors.relationship?.message}
+        {...register('relationship')}
       />
-      <CheckboxField
-        label="Can sign"
-        hint="May co-sign session notes and consent forms."
-        checked={canSign}
-        onChange={(event) => setCanSign(event.target.checked)}
-      />
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={add.isPending}>
-          Add guardian
-        </Button>
-      </div>
+      <CheckboxField label="Can sign" hint="May co-sign session notes and consent forms." {...register('canSign')} />
+      <DialogActions onCancel={onClose} pending={add.isPending} submitLabel="Add guardian" />
     </form>
   );
 }

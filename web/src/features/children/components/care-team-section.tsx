@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { errorMessage } from '../../../lib/api-error';
-import { CARE_TEAM_ROLE_LABELS, type CareTeamMember, type Child } from '../api/child-types';
+import { PeopleSection } from '../../../components/ui/people-section';
+import { CARE_TEAM_ROLE_LABELS, type Child } from '../api/child-types';
 import { useRemoveCareTeamMember } from '../api/remove-care-team-member';
 import { AddCareTeamDialog } from './add-care-team-dialog';
 
@@ -17,82 +14,43 @@ export function CareTeamSection({
   canManage: boolean;
   onNotice: (message: string) => void;
 }) {
-  const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<CareTeamMember | null>(null);
   const remove = useRemoveCareTeamMember(child.id);
-  const closeRemove = () => {
-    remove.reset();
-    setRemoving(null);
-  };
   const members = [...child.careTeam].sort((a, b) => (a.role === b.role ? 0 : a.role === 'supervisor' ? -1 : 1));
-
   return (
-    <section className="panel" aria-labelledby="care-team-heading">
-      <div className="section-header">
-        <h2 id="care-team-heading" className="section-title">
-          Care team
-        </h2>
-        {canManage && (
-          <Button variant="secondary" size="sm" onClick={() => setAdding(true)}>
-            Add therapist
-          </Button>
-        )}
-      </div>
-      {members.length === 0 ? (
-        <p className="muted">No therapist is on the care team yet.</p>
-      ) : (
-        <ul className="people-list">
-          {members.map((member) => (
-            <li key={member.userId} className="person">
-              <div className="person-text">
-                <span className="person-name">{member.name}</span>
-                {member.credential && <span className="person-meta">{member.credential}</span>}
-              </div>
-              <div className="person-actions">
-                <Badge tone={member.role === 'supervisor' ? 'info' : 'neutral'}>
-                  {CARE_TEAM_ROLE_LABELS[member.role]}
-                </Badge>
-                {canManage && (
-                  <Button variant="ghost" size="sm" onClick={() => setRemoving(member)}>
-                    Remove <span className="visually-hidden">{member.name}</span>
-                  </Button>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <PeopleSection
+      id="care-team-heading"
+      title="Care team"
+      people={members}
+      empty="No therapist is on the care team yet."
+      canManage={canManage}
+      addLabel="Add therapist"
+      addDialog={({ open, close }) => (
+        <AddCareTeamDialog
+          child={child}
+          open={open}
+          onClose={close}
+          onAdded={(message) => {
+            close();
+            onNotice(message);
+          }}
+        />
       )}
-      {canManage && (
-        <>
-          <AddCareTeamDialog
-            child={child}
-            open={adding}
-            onClose={() => setAdding(false)}
-            onAdded={(message) => {
-              setAdding(false);
-              onNotice(message);
-            }}
-          />
-          <ConfirmDialog
-            open={removing !== null}
-            title={removing ? `Remove ${removing.name} from the care team?` : 'Remove from the care team?'}
-            description="They will no longer see this child or run sessions. You can add them again later."
-            confirmLabel="Remove from care team"
-            pending={remove.isPending}
-            error={remove.isError ? errorMessage(remove.error) : undefined}
-            onClose={closeRemove}
-            onConfirm={() =>
-              removing &&
-              remove.mutate(removing.userId, {
-                onSuccess: () => {
-                  closeRemove();
-                  onNotice(`${removing.name} was removed from the care team.`);
-                },
-              })
-            }
-          />
-        </>
+      details={(member) => member.credential && <span className="person-meta">{member.credential}</span>}
+      badges={(member) => (
+        <Badge tone={member.role === 'supervisor' ? 'info' : 'neutral'}>{CARE_TEAM_ROLE_LABELS[member.role]}</Badge>
       )}
-    </section>
+      removal={{
+        mutate: remove.mutate,
+        reset: remove.reset,
+        isPending: remove.isPending,
+        error: remove.error,
+        title: (member) => `Remove ${member.name} from the care team?`,
+        fallbackTitle: 'Remove from the care team?',
+        description: 'They will no longer see this child or run sessions. You can add them again later.',
+        confirmLabel: 'Remove from care team',
+        done: (member) => `${member.name} was removed from the care team.`,
+      }}
+      onNotice={onNotice}
+    />
   );
 }

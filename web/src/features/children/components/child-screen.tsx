@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { errorMessage } from '../../../lib/api-error';
+import { isPreconditionFailed } from '../../../lib/use-precondition-reload';
 import { formatAge, formatDay } from '../../../lib/dates';
 import { useArchiveChild } from '../api/archive-child';
 import type { Child, ChildAccess } from '../api/child-types';
@@ -86,7 +87,7 @@ export function ChildScreen({
       </div>
       {activate.isError && (
         <Alert>
-          {activate.error instanceof ApiError && activate.error.status === 412
+          {isPreconditionFailed(activate.error)
             ? 'This record was changed by someone else. It is up to date now; try again.'
             : errorMessage(activate.error)}
         </Alert>

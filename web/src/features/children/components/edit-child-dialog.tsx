@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { ApiError } from '../../../lib/api-error';
+import { ReloadedAlert } from '../../../components/ui/reloaded-alert';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import {
   CHILD_CLINIC_FIELDS,
   CHILD_IDENTITY_FIELDS,
@@ -62,8 +61,6 @@ function EditChildForm({
   onClose: () => void;
   onSaved: (child: Child) => void;
 }) {
-  const [child, setChild] = useState(initial);
-  const [conflict, setConflict] = useState(false);
   const update = useUpdateChild();
   const {
     register,
@@ -73,6 +70,17 @@ function EditChildForm({
     control,
     formState: { errors },
   } = useForm<ChildForm>({ resolver: zodResolver(childFormSchema), defaultValues: toChildFormValues(initial) });
+  // Someone saved the child meanwhile: show their version and let the user decide again.
+  const {
+    current: child,
+    reloaded,
+    startSave,
+    handleSaveError,
+  } = usePreconditionReload({
+    record: initial,
+    load: (id) => getChild(id),
+    onReloaded: (latest) => reset(toChildFormValues(latest)),
+  });
 
   const fields = childFormField(
     mode === 'admin'
@@ -81,37 +89,24 @@ function EditChildForm({
   );
 
   const onSubmit = handleSubmit((values) => {
-    setConflict(false);
+    startSave();
     update.mutate(
       { child, changes: mode === 'admin' ? toAdminUpdate(values) : toGuardianUpdate(values) },
       {
         onSuccess: (saved) => onSaved(saved),
         onError: async (error) => {
-          if (error instanceof ApiError && error.status === 412) {
-            // Someone saved the child meanwhile: show their version and let the user decide again.
-            const latest = await getChild(child.id).catch(() => null);
-            if (latest) {
-              setChild(latest);
-              reset(toChildFormValues(latest));
-              setConflict(true);
-            }
-            return;
-          }
+          if (await handleSaveError(error)) return;
           applyServerFieldErrors(error, fields, setError);
         },
       },
     );
   });
 
-  const stale = update.error instanceof ApiError && update.error.status === 412;
+  const stale = isPreconditionFailed(update.error);
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Edit child">
-      {conflict && (
-        <Alert tone="info" title="This record was changed by someone else">
-          The form now shows the latest details. Make your changes again and save.
-        </Alert>
-      )}
+      {reloaded && <ReloadedAlert record="record" />}
       {!stale && <FormErrorAlert error={update.error} fields={fields} />}
       {mode === 'admin' && <ChildIdentityFields register={register} errors={errors} />}
       {mode === 'admin' && <ChildClinicFields register={register} errors={errors} />}

@@ -1,4 +1,7 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { errorMessage } from '../../../lib/api-error';
@@ -11,6 +14,9 @@ import { MAX_TEXT_LENGTH } from './attachment-rules';
 
 const EDIT_WINDOW_MS = 15 * 60 * 1000;
 
+/** The edited text, as typed: the server judges it (an empty text is refused there, with its message below). */
+const editSchema = z.object({ body: z.string() });
+
 /**
  * One message. Its text is rendered as text (React escapes it), never as HTML: a "<script>" shows as those
  * characters. A deleted message shows as a tombstone.
@@ -20,8 +26,15 @@ export function MessageItem({ message, mine, now }: { message: Message; mine: bo
   const [shownAt] = useState(() => now ?? Date.now());
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [draft, setDraft] = useState(message.body ?? '');
   const edit = useEditMessage(message.conversationId);
+  // the draft outlives a cancelled edit, as long as the message is shown
+  const { register, handleSubmit } = useForm<z.infer<typeof editSchema>>({
+    resolver: zodResolver(editSchema),
+    defaultValues: { body: message.body ?? '' },
+  });
+  const save = handleSubmit(({ body }) =>
+    edit.mutate({ messageId: message.id, body }, { onSuccess: () => setEditing(false) }),
+  );
   const remove = useDeleteMessage(message.conversationId);
   const editable = mine && !message.deleted && shownAt - Date.parse(message.postedAt) < EDIT_WINDOW_MS;
 
@@ -38,22 +51,15 @@ export function MessageItem({ message, mine, now }: { message: Message; mine: bo
       {message.deleted ? (
         <p className="message-body message-deleted">Message deleted</p>
       ) : editing ? (
-        <form
-          className="message-edit"
-          onSubmit={(event) => {
-            event.preventDefault();
-            edit.mutate({ messageId: message.id, body: draft }, { onSuccess: () => setEditing(false) });
-          }}
-        >
+        <form className="message-edit" onSubmit={save}>
           <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
             Edit message
           </label>
           <textarea
             id={`edit-${message.id}`}
             className="input textarea"
-            value={draft}
             maxLength={MAX_TEXT_LENGTH}
-            onChange={(event) => setDraft(event.target.value)}
+            {...register('body')}
           />
           {edit.isError && (
             <p role="alert" className="field-error">

@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { ReloadedAlert } from '../../../components/ui/reloaded-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { ApiError } from '../../../lib/api-error';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import { getProgram } from '../api/get-program';
 import {
   EDIT_PROGRAM_FIELDS,
@@ -54,8 +53,6 @@ function EditProgramForm({
   onClose: () => void;
   onSaved: (program: Program) => void;
 }) {
-  const [program, setProgram] = useState(initial);
-  const [conflict, setConflict] = useState(false);
   const update = useUpdateProgram();
   const {
     register,
@@ -64,38 +61,36 @@ function EditProgramForm({
     reset,
     formState: { errors },
   } = useForm<EditProgramForm>({ resolver: zodResolver(editProgramSchema), defaultValues: toEditProgramForm(initial) });
+  const {
+    current: program,
+    reloaded,
+    startSave,
+    handleSaveError,
+  } = usePreconditionReload({
+    record: initial,
+    load: (id) => getProgram(id),
+    onReloaded: (latest) => reset(toEditProgramForm(latest)),
+  });
 
   const onSubmit = handleSubmit((values) => {
-    setConflict(false);
+    startSave();
     update.mutate(
       { program, changes: toUpdateProgramRequest(values) },
       {
         onSuccess: (saved) => onSaved(saved),
         onError: async (error) => {
-          if (error instanceof ApiError && error.status === 412) {
-            const latest = await getProgram(program.id).catch(() => null);
-            if (latest) {
-              setProgram(latest);
-              reset(toEditProgramForm(latest));
-              setConflict(true);
-            }
-            return;
-          }
+          if (await handleSaveError(error)) return;
           applyServerFieldErrors(error, EDIT_PROGRAM_FIELDS, setError);
         },
       },
     );
   });
 
-  const stale = update.error instanceof ApiError && update.error.status === 412;
+  const stale = isPreconditionFailed(update.error);
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label="Edit program">
-      {conflict && (
-        <Alert tone="info" title="This program was changed by someone else">
-          The form now shows the latest details. Make your changes again and save.
-        </Alert>
-      )}
+      {reloaded && <ReloadedAlert record="program" />}
       {!stale && <FormErrorAlert error={update.error} fields={EDIT_PROGRAM_FIELDS} />}
       <TextField label="Program name" autoComplete="off" required error={errors.name?.message} {...register('name')} />
       <div className="form-grid">

@@ -1,16 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import type { Appointment } from '../api/appointment-types';
 import { CANCEL_SCOPES, useCancelAppointment, type CancelScope } from '../api/cancel-appointment';
 import { formatTimeRange, isLateCancellation } from './schedule-math';
 import { ScopeFieldset } from './time-range-fields';
 
 const CANCEL_FIELDS = ['reason'] as const;
+
+const cancelSchema = z.object({
+  reason: z.string().trim().min(1, 'Give a reason'),
+  scope: z.custom<CancelScope>((value) => CANCEL_SCOPES.includes(value as CancelScope)),
+});
+type CancelValues = z.infer<typeof cancelSchema>;
 
 /**
  * Asks for the reason and cancels: for an appointment of a series, this one or this and the following ones. For parents (`warnLate`) it says when the appointment is less than 24 hours
@@ -58,29 +66,28 @@ function CancelForm({
   onCancelled?: (appointment: Appointment) => void;
 }) {
   const cancel = useCancelAppointment();
-  const [reason, setReason] = useState('');
-  const [scope, setScope] = useState<CancelScope>('this');
-  const [error, setError] = useState<string>();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<CancelValues>({ resolver: zodResolver(cancelSchema), defaultValues: { reason: '', scope: 'this' } });
   const start = new Date(appointment.start);
   const late = warnLate && isLateCancellation(start);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setError('Give a reason');
-      return;
-    }
+  const submit = handleSubmit(({ reason, scope }) =>
     cancel.mutate(
-      { id: appointment.id, reason: reason.trim(), scope: appointment.seriesId ? scope : 'this' },
+      { id: appointment.id, reason, scope: appointment.seriesId ? scope : 'this' },
       {
         onSuccess: (saved) => {
           onCancelled?.(saved);
           onClose();
         },
-        onError: (failure) => setError(serverFormErrors(failure, CANCEL_FIELDS).fields.reason),
+        onError: (failure) => applyServerFieldErrors(failure, CANCEL_FIELDS, setError),
       },
-    );
-  }
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Cancel appointment">
@@ -95,19 +102,16 @@ function CancelForm({
         </Alert>
       )}
       {appointment.seriesId && (
-        <ScopeFieldset name="cancel-scope" scope={scope} onChange={setScope} scopes={CANCEL_SCOPES} />
+        <Controller
+          control={control}
+          name="scope"
+          render={({ field }) => (
+            <ScopeFieldset name="cancel-scope" scope={field.value} onChange={field.onChange} scopes={CANCEL_SCOPES} />
+          )}
+        />
       )}
       <FormErrorAlert error={cancel.error} fields={CANCEL_FIELDS} />
-      <TextareaField
-        label="Reason"
-        required
-        value={reason}
-        error={error}
-        onChange={(event) => {
-          setReason(event.target.value);
-          setError(undefined);
-        }}
-      />
+      <TextareaField label="Reason" required error={errors.reason?.message} {...register('reason')} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onClose}>
           Keep appointment

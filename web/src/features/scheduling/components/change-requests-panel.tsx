@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -11,6 +14,13 @@ import { useDecideChangeRequest } from '../api/decide-change-request';
 import { useChangeRequests } from '../api/list-change-requests';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { formatLongDay, formatTimeRange } from './schedule-math';
+
+/** Approving: an override of the therapist's availability needs a reason (asked for once the server offered it). */
+const approveSchema = z.object({ override: z.boolean(), overrideReason: z.string().trim() });
+type ApproveForm = z.infer<typeof approveSchema>;
+
+const declineSchema = z.object({ reason: z.string().trim().min(1, 'Say why, for the therapist') });
+type DeclineForm = z.infer<typeof declineSchema>;
 
 function when(start: string, end: string): string {
   const from = new Date(start);
@@ -72,33 +82,42 @@ function ChangeRequestItem({
 }) {
   const decide = useDecideChangeRequest();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
-  const [override, setOverride] = useState(false);
-  const [overrideReason, setOverrideReason] = useState('');
-  const [error, setError] = useState<string>();
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ApproveForm>({
+    resolver: zodResolver(approveSchema),
+    defaultValues: { override: false, overrideReason: '' },
+  });
+  const override = useWatch({ control, name: 'override' });
   const conflict = isConflictError(decide.error) ? decide.error : null;
   const overridable = conflict !== null && isOverridable(conflict);
   const pending = request.status === 'pending';
 
-  function approve() {
+  const approve = handleSubmit(({ override, overrideReason }) => {
     const overriding = override && overridable;
-    if (overriding && !overrideReason.trim()) return setError('Give a reason for the override');
-    setError(undefined);
+    if (overriding && !overrideReason) {
+      setError(
+        'overrideReason',
+        { type: 'required', message: 'Give a reason for the override' },
+        { shouldFocus: true },
+      );
+      return;
+    }
     decide.mutate(
-      { request, decision: { kind: 'approve', ...(overriding ? { overrideReason: overrideReason.trim() } : {}) } },
+      { request, decision: { kind: 'approve', ...(overriding ? { overrideReason } : {}) } },
       { onSuccess: () => onNotice(`The appointment with ${childName} was moved.`) },
     );
-  }
+  });
 
-  function decline(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) return setError('Say why, for the therapist');
-    setError(undefined);
+  const decline = (reason: string) =>
     decide.mutate(
-      { request, decision: { kind: 'decline', reason: reason.trim() } },
+      { request, decision: { kind: 'decline', reason } },
       { onSuccess: () => onNotice(`The change for ${childName} was declined.`) },
     );
-  }
 
   return (
     <li className="change-request" aria-label={`${childName}: proposed by ${request.requestedBy.name}`}>
@@ -147,13 +166,7 @@ function ChangeRequestItem({
       {!conflict && <FormErrorAlert error={decide.error} />}
       {mode === 'admin' && pending && overridable && (
         <div className="field field-checkbox">
-          <input
-            id={`override-${request.id}`}
-            type="checkbox"
-            className="checkbox"
-            checked={override}
-            onChange={(event) => setOverride(event.target.checked)}
-          />
+          <input id={`override-${request.id}`} type="checkbox" className="checkbox" {...register('override')} />
           <label htmlFor={`override-${request.id}`}>Approve anyway (override availability)</label>
         </div>
       )}
@@ -161,34 +174,17 @@ function ChangeRequestItem({
         <TextField
           label="Override reason"
           required
-          value={overrideReason}
-          error={error}
-          onChange={(event) => setOverrideReason(event.target.value)}
+          error={errors.overrideReason?.message}
+          {...register('overrideReason')}
         />
       )}
       {mode === 'admin' && pending && declining && (
-        <form
-          className="form change-request-decline"
-          onSubmit={decline}
-          noValidate
-          aria-label={`Decline for ${childName}`}
-        >
-          <TextField
-            label="Why not"
-            required
-            value={reason}
-            error={error}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <div className="action-bar">
-            <Button type="submit" variant="danger" size="sm" pending={decide.isPending}>
-              Decline
-            </Button>
-            <Button variant="secondary" size="sm" onClick={() => setDeclining(false)}>
-              Keep open
-            </Button>
-          </div>
-        </form>
+        <DeclineRequestForm
+          childName={childName}
+          pending={decide.isPending}
+          onDecline={decline}
+          onKeepOpen={() => setDeclining(false)}
+        />
       )}
       {mode === 'admin' && pending && !declining && (
         <div className="action-bar">
@@ -196,7 +192,7 @@ function ChangeRequestItem({
             size="sm"
             pending={decide.isPending}
             disabled={request.stale}
-            onClick={approve}
+            onClick={() => approve()}
             aria-label={`Approve the change for ${childName}`}
           >
             Approve
@@ -230,5 +226,42 @@ function ChangeRequestItem({
         </div>
       )}
     </li>
+  );
+}
+
+/** Why the admin declines a proposed change; the therapist reads it. */
+function DeclineRequestForm({
+  childName,
+  pending,
+  onDecline,
+  onKeepOpen,
+}: {
+  childName: string;
+  pending: boolean;
+  onDecline: (reason: string) => void;
+  onKeepOpen: () => void;
+}) {
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<DeclineForm>({ resolver: zodResolver(declineSchema), defaultValues: { reason: '' } });
+  return (
+    <form
+      className="form change-request-decline"
+      onSubmit={handleSubmit(({ reason }) => onDecline(reason))}
+      noValidate
+      aria-label={`Decline for ${childName}`}
+    >
+      <TextField label="Why not" required error={errors.reason?.message} {...register('reason')} />
+      <div className="action-bar">
+        <Button type="submit" variant="danger" size="sm" pending={pending}>
+          Decline
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onKeepOpen}>
+          Keep open
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -1,15 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
+import { DialogActions } from '../../../components/ui/dialog-actions';
 import { TextField } from '../../../components/ui/text-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useUpdateAppointment } from '../api/update-appointment';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
-import { ScopeFieldset, timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
+import {
+  chosenRange,
+  refineTimeRange,
+  ScopeFieldset,
+  timeRangeField,
+  TimeRangeFields,
+  timeRangeFields,
+  timeRangeValues,
+} from './time-range-fields';
 
 export interface MoveRequest {
   appointment: Appointment;
@@ -17,8 +27,18 @@ export interface MoveRequest {
   start: Date;
 }
 
-/** The server's "/start" and "/end" at the time fields, "/override/reason" at the reason. */
+/** The server's "/start" and "/end" at the start time, "/override/reason" at the reason. */
 const MOVE_FIELDS = (path: string) => timeRangeField(path) ?? (path === 'override.reason' ? 'reason' : undefined);
+
+const moveSchema = z
+  .object({
+    ...timeRangeFields,
+    scope: z.custom<MoveScope>(),
+    override: z.boolean(),
+    reason: z.string().trim(),
+  })
+  .superRefine((values, ctx) => refineTimeRange(values, ctx));
+type MoveValues = z.infer<typeof moveSchema>;
 
 /** Confirms a move: date and times, which occurrences of a series, and an override reason after a refusal. */
 export function MoveDialog({
@@ -61,73 +81,74 @@ function MoveForm({
   const { appointment } = request;
   const update = useUpdateAppointment();
   const duration = new Date(appointment.end).getTime() - new Date(appointment.start).getTime();
-  const range = useTimeRange(request.start, new Date(request.start.getTime() + duration));
-  const [scope, setScope] = useState<MoveScope>('this');
-  const [override, setOverride] = useState(false);
-  const [overrideReason, setOverrideReason] = useState('');
-  const [errors, setErrors] = useState<{ when?: string; reason?: string }>({});
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<MoveValues>({
+    resolver: zodResolver(moveSchema),
+    defaultValues: {
+      ...timeRangeValues(request.start, new Date(request.start.getTime() + duration)),
+      scope: 'this',
+      override: false,
+      reason: '',
+    },
+  });
+  const override = useWatch({ control, name: 'override' });
   const conflict = isConflictError(update.error) ? update.error : null;
   const overridable = conflict !== null && isOverridable(conflict);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = range.check();
-    const found = {
-      when: chosen.error,
-      reason: override && overridable && !overrideReason.trim() ? 'Give a reason for the override' : undefined,
-    };
-    setErrors(found);
-    if (chosen.error !== undefined || found.reason) return;
+  const submit = handleSubmit((values) => {
+    // the reason is asked for only once the server offered the override
+    if (values.override && overridable && !values.reason) {
+      setError('reason', { type: 'required', message: 'Give a reason for the override' }, { shouldFocus: true });
+      return;
+    }
+    const chosen = chosenRange(values);
     update.mutate(
       {
         id: appointment.id,
         request: {
           start: toOffsetIso(chosen.start),
           end: toOffsetIso(chosen.end),
-          scope: appointment.seriesId ? scope : 'this',
-          ...(override && overridable ? { override: { reason: overrideReason.trim() } } : {}),
+          scope: appointment.seriesId ? values.scope : 'this',
+          ...(values.override && overridable ? { override: { reason: values.reason } } : {}),
         },
       },
       {
         onSuccess: () => onMoved(`The appointment with ${childName} was moved.`),
-        onError: (error) => setErrors(serverFormErrors(error, MOVE_FIELDS).fields),
+        onError: (error) => applyServerFieldErrors(error, MOVE_FIELDS, setError),
       },
     );
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Move appointment">
       <p>
         {childName} with {appointment.therapist.name}
       </p>
-      <TimeRangeFields range={range} error={errors.when} />
-      {appointment.seriesId && <ScopeFieldset name="scope" scope={scope} onChange={setScope} />}
+      <TimeRangeFields
+        day={register('day')}
+        startTime={register('startTime')}
+        endTime={register('endTime')}
+        error={errors.startTime?.message}
+      />
+      {appointment.seriesId && (
+        <Controller
+          control={control}
+          name="scope"
+          render={({ field }) => <ScopeFieldset name="scope" scope={field.value} onChange={field.onChange} />}
+        />
+      )}
       {conflict && <ConflictList error={conflict} />}
       {!conflict && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}
-      {overridable && (
-        <CheckboxField
-          label="Move anyway (override)"
-          checked={override}
-          onChange={(event) => setOverride(event.target.checked)}
-        />
-      )}
+      {overridable && <CheckboxField label="Move anyway (override)" {...register('override')} />}
       {override && overridable && (
-        <TextField
-          label="Override reason"
-          required
-          value={overrideReason}
-          error={errors.reason}
-          onChange={(event) => setOverrideReason(event.target.value)}
-        />
+        <TextField label="Override reason" required error={errors.reason?.message} {...register('reason')} />
       )}
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={update.isPending}>
-          Save move
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} pending={update.isPending} submitLabel="Save move" />
     </form>
   );
 }

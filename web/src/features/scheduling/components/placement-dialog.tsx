@@ -1,15 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
 import { mayDeliver, type Proposal, type ProposalSlot } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { ConflictList, isConflictError } from './conflict-list';
 import { toOffsetIso } from './schedule-math';
-import { timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
+import {
+  chosenRange,
+  refineTimeRange,
+  timeRangeField,
+  TimeRangeFields,
+  timeRangeFields,
+  timeRangeValues,
+} from './time-range-fields';
 
 export interface PlacementEdit {
   slot: ProposalSlot;
@@ -17,7 +26,12 @@ export interface PlacementEdit {
   start: Date;
 }
 
-/** The server's "/start" and "/end" at the time fields, "/therapistId" at the therapist. */
+const placementSchema = z
+  .object({ ...timeRangeFields, therapistId: z.string() })
+  .superRefine((values, ctx) => refineTimeRange(values, ctx));
+type PlacementValues = z.infer<typeof placementSchema>;
+
+/** The server's "/start" and "/end" at the start time, "/therapistId" at the therapist. */
 const PLACEMENT_FIELDS = (path: string) => timeRangeField(path) ?? (path === 'therapistId' ? path : undefined);
 
 /**
@@ -71,9 +85,18 @@ function PlacementForm({
   const remove = useRemovePlacement();
   const careTeam = useChildCareTeam(slot.childId);
   const duration = new Date(slot.end).getTime() - new Date(slot.start).getTime();
-  const range = useTimeRange(edit.start, new Date(edit.start.getTime() + duration));
-  const [therapistId, setTherapistId] = useState(slot.therapistId);
-  const [errors, setErrors] = useState<{ when?: string; therapistId?: string }>({});
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<PlacementValues>({
+    resolver: zodResolver(placementSchema),
+    defaultValues: {
+      ...timeRangeValues(edit.start, new Date(edit.start.getTime() + duration)),
+      therapistId: slot.therapistId,
+    },
+  });
   const failed = move.error ?? remove.error;
   const conflict = isConflictError(failed) ? failed : null;
   // only therapists whose credential may deliver the session's service (the server refuses the others)
@@ -84,11 +107,8 @@ function PlacementForm({
     therapistOptions.unshift({ value: slot.therapistId, label: 'Proposed therapist' });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = range.check();
-    setErrors({ when: chosen.error });
-    if (chosen.error !== undefined) return;
+  const submit = handleSubmit((values) => {
+    const chosen = chosenRange(values);
     remove.reset();
     move.mutate(
       {
@@ -97,26 +117,30 @@ function PlacementForm({
         change: {
           start: toOffsetIso(chosen.start),
           end: toOffsetIso(chosen.end),
-          ...(therapistId !== slot.therapistId ? { therapistId } : {}),
+          ...(values.therapistId !== slot.therapistId ? { therapistId: values.therapistId } : {}),
         },
       },
       {
         onSuccess: (changed) => onChanged(changed, `The session with ${childName} was moved in the draft.`),
-        onError: (failure) => setErrors(serverFormErrors(failure, PLACEMENT_FIELDS).fields),
+        onError: (failure) => applyServerFieldErrors(failure, PLACEMENT_FIELDS, setError),
       },
     );
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Adjust draft session">
       <p>{childName}. Nothing is booked until the week is accepted.</p>
-      <TimeRangeFields range={range} error={errors.when} />
+      <TimeRangeFields
+        day={register('day')}
+        startTime={register('startTime')}
+        endTime={register('endTime')}
+        error={errors.startTime?.message}
+      />
       <SelectField
         label="Therapist"
         options={therapistOptions}
-        value={therapistId}
-        error={errors.therapistId}
-        onChange={(event) => setTherapistId(event.target.value)}
+        error={errors.therapistId?.message}
+        {...register('therapistId')}
       />
       {conflict && <ConflictList error={conflict} />}
       {!conflict && <FormErrorAlert error={failed} fields={PLACEMENT_FIELDS} />}

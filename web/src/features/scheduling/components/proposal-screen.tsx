@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -25,20 +28,40 @@ function parseDay(day: string): Date {
   return new Date(year, month - 1, date);
 }
 
+const proposeWeekSchema = z.object({
+  weekStart: z
+    .string()
+    .refine(isValidDay, 'Enter a date')
+    .refine((day) => parseDay(day).getDay() === 1, 'Choose a Monday'),
+  onlyChildId: z.string(),
+});
+type ProposeWeekForm = z.infer<typeof proposeWeekSchema>;
+
+/** The request for a draft week: every active child, or the one chosen. */
+const toRequest = ({ weekStart, onlyChildId }: ProposeWeekForm) => ({
+  weekStart,
+  ...(onlyChildId ? { childIds: [onlyChildId] } : {}),
+});
+
 /**
  * Admins ask for a draft week, look at it (placed blocks beside the week's appointments already booked, greyed and
  * fixed; unplaced hours; the score in words), adjust it (a block opens its editor; dragging one proposes a new time)
  * and accept it — after a confirmation that says what will be booked — to book it.
  */
 export function ProposalScreen() {
-  const [weekStart, setWeekStart] = useState(() => toDay(addDays(startOfWeek(new Date()), 7)));
-  const [error, setError] = useState<string>();
-  const [onlyChildId, setOnlyChildId] = useState('');
+  const {
+    register,
+    handleSubmit,
+    getValues,
+    formState: { errors },
+  } = useForm<ProposeWeekForm>({
+    resolver: zodResolver(proposeWeekSchema),
+    defaultValues: { weekStart: toDay(addDays(startOfWeek(new Date()), 7)), onlyChildId: '' },
+  });
   const children = useScheduleChildren();
   const childOptions = (children.data?.content ?? [])
     .filter((child) => child.status === 'active')
     .map((child) => ({ value: child.id, label: scheduleChildName(child) }));
-  const request = () => ({ weekStart, ...(onlyChildId ? { childIds: [onlyChildId] } : {}) });
   const propose = useCreateProposal();
   const accept = useAcceptProposal();
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -52,16 +75,12 @@ export function ProposalScreen() {
     therapists.data?.content.find((therapist) => therapist.id === id)?.name ?? 'Therapist';
   const conflict = isConflictError(accept.error) ? accept.error : null;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isValidDay(weekStart)) return setError('Enter a date');
-    if (parseDay(weekStart).getDay() !== 1) return setError('Choose a Monday');
-    setError(undefined);
+  const submit = handleSubmit((values) => {
     setAccepted(null);
     setNotice('');
     accept.reset();
-    propose.mutate(request(), { onSuccess: setProposal });
-  }
+    propose.mutate(toRequest(values), { onSuccess: setProposal });
+  });
 
   const existing: GridItem[] = (proposal?.existing ?? []).map((appointment) => {
     const start = new Date(appointment.start);
@@ -104,16 +123,14 @@ export function ProposalScreen() {
           label="Week starting (Monday)"
           type="date"
           required
-          value={weekStart}
-          error={error}
-          onChange={(event) => setWeekStart(event.target.value)}
+          error={errors.weekStart?.message}
+          {...register('weekStart')}
         />
         <SelectField
           label="Only for (optional)"
           placeholder="All active children"
           options={childOptions}
-          value={onlyChildId}
-          onChange={(event) => setOnlyChildId(event.target.value)}
+          {...register('onlyChildId')}
         />
         <Button type="submit" pending={propose.isPending}>
           Propose
@@ -158,7 +175,7 @@ export function ProposalScreen() {
                 <Button
                   variant="secondary"
                   pending={propose.isPending}
-                  onClick={() => propose.mutate(request(), { onSuccess: setProposal })}
+                  onClick={() => propose.mutate(toRequest(getValues()), { onSuccess: setProposal })}
                 >
                   Propose again
                 </Button>

@@ -1,17 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { DialogActions } from '../../../components/ui/dialog-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
-import { serverFormErrors } from '../../../lib/form-errors';
+import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { useProposeChange } from '../api/propose-change';
 import { toOffsetIso } from './schedule-math';
-import { ScopeFieldset, timeRangeField, TimeRangeFields, useTimeRange } from './time-range-fields';
+import {
+  chosenRange,
+  refineTimeRange,
+  ScopeFieldset,
+  timeRangeField,
+  TimeRangeFields,
+  timeRangeFields,
+  timeRangeValues,
+} from './time-range-fields';
 
-/** The server's "/start" and "/end" at the time fields; "/therapistId" and "/note" at theirs. */
+const proposeSchema = z
+  .object({ ...timeRangeFields, scope: z.custom<MoveScope>(), therapistId: z.string(), note: z.string().trim() })
+  .superRefine((values, ctx) => refineTimeRange(values, ctx));
+type ProposeValues = z.infer<typeof proposeSchema>;
+
+/** The server's "/start" and "/end" at the start time; "/therapistId" and "/note" at theirs. */
 const PROPOSE_FIELDS = (path: string) =>
   timeRangeField(path) ?? (path === 'therapistId' || path === 'note' ? path : undefined);
 
@@ -64,68 +79,78 @@ function ProposeForm({
 }) {
   const propose = useProposeChange();
   const careTeam = useChildCareTeam(appointment.childId);
-  const range = useTimeRange(new Date(appointment.start), new Date(appointment.end));
-  const [scope, setScope] = useState<MoveScope>('this');
-  const [colleague, setColleague] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ when?: string; therapistId?: string; note?: string }>({});
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ProposeValues>({
+    resolver: zodResolver(proposeSchema),
+    defaultValues: {
+      ...timeRangeValues(new Date(appointment.start), new Date(appointment.end)),
+      scope: 'this',
+      therapistId: '',
+      note: '',
+    },
+  });
   const colleagues = (careTeam.data ?? [])
     .filter((member) => member.userId !== therapistId)
     .map((member) => ({ value: member.userId, label: member.name }));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const chosen = range.check();
-    setErrors({ when: chosen.error });
-    if (chosen.error !== undefined) return;
+  const submit = handleSubmit((values) => {
+    const chosen = chosenRange(values);
     propose.mutate(
       {
         appointmentId: appointment.id,
         request: {
           start: toOffsetIso(chosen.start),
           end: toOffsetIso(chosen.end),
-          scope: appointment.seriesId ? scope : 'this',
-          ...(colleague ? { therapistId: colleague } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
+          scope: appointment.seriesId ? values.scope : 'this',
+          ...(values.therapistId ? { therapistId: values.therapistId } : {}),
+          ...(values.note ? { note: values.note } : {}),
         },
       },
       {
         onSuccess: () => onProposed(`Your change for ${childName} was sent to the office.`),
-        onError: (error) => setErrors(serverFormErrors(error, PROPOSE_FIELDS).fields),
+        onError: (error) => applyServerFieldErrors(error, PROPOSE_FIELDS, setError),
       },
     );
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Propose a change">
       <p>{childName}. An admin approves or declines the change; until then the appointment stays as it is.</p>
-      <TimeRangeFields range={range} error={errors.when} prefix="New" />
-      {appointment.seriesId && <ScopeFieldset name="propose-scope" scope={scope} onChange={setScope} />}
+      <TimeRangeFields
+        day={register('day')}
+        startTime={register('startTime')}
+        endTime={register('endTime')}
+        error={errors.startTime?.message}
+        prefix="New"
+      />
+      {appointment.seriesId && (
+        <Controller
+          control={control}
+          name="scope"
+          render={({ field }) => <ScopeFieldset name="propose-scope" scope={field.value} onChange={field.onChange} />}
+        />
+      )}
       <SelectField
         label="Therapist"
         placeholder="Keep me"
         options={colleagues}
-        value={colleague}
         hint="Hand the appointment to a colleague of the child's care team"
-        error={errors.therapistId}
-        onChange={(event) => setColleague(event.target.value)}
+        error={errors.therapistId?.message}
+        {...register('therapistId')}
       />
       <TextareaField
         label="Note for the office (optional)"
         maxLength={500}
-        value={note}
-        error={errors.note}
-        onChange={(event) => setNote(event.target.value)}
+        error={errors.note?.message}
+        {...register('note')}
       />
       <FormErrorAlert error={propose.error} fields={PROPOSE_FIELDS} />
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={propose.isPending}>
-          Send proposal
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} pending={propose.isPending} submitLabel="Send proposal" />
     </form>
   );
 }

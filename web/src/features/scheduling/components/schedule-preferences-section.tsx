@@ -1,8 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { DialogActions } from '../../../components/ui/dialog-actions';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
@@ -14,11 +18,10 @@ import {
   WEEKDAY_LABELS,
   placeLabel,
   serviceLabel,
-  type TimeBlock,
 } from '../api/appointment-types';
 import { useSchedulePreferences, type SchedulePreferences } from '../api/get-schedule-preferences';
 import { usePutSchedulePreferences } from '../api/put-schedule-preferences';
-import { blockErrors, WeeklyHoursRows } from './weekly-hours-rows';
+import { WeeklyHoursRows, weeklyHoursSchema } from './weekly-hours-rows';
 
 /**
  * The child's schedule preferences on the child page: when sessions may take place, the weekly hours prescribed per
@@ -112,11 +115,18 @@ function PreferencesDetails({ preferences }: { preferences: SchedulePreferences 
   );
 }
 
-interface PrescriptionRow {
-  serviceCode: string;
-  /** As typed. */
-  hours: string;
-}
+const preferencesSchema = z.object({
+  availableHours: weeklyHoursSchema,
+  prescriptions: z.array(
+    z.object({
+      serviceCode: z.string(),
+      /** As typed. */
+      hours: z.string().refine((hours) => hoursError(hours) === undefined, 'Whole hours from 0 to 40'),
+    }),
+  ),
+  preferredPlace: z.string(),
+});
+type PreferencesValues = z.infer<typeof preferencesSchema>;
 
 /**
  * Where the server's pointers land among `hours` rows of available hours and `prescriptions` rows of prescribed hours:
@@ -152,76 +162,94 @@ function PreferencesForm({
   onSaved: () => void;
 }) {
   const save = usePutSchedulePreferences(childId);
-  const [blocks, setBlocks] = useState<TimeBlock[]>(initial.availableHours);
-  const [prescriptions, setPrescriptions] = useState<PrescriptionRow[]>(
-    initial.prescribedWeeklyHours.map((prescription) => ({ ...prescription, hours: String(prescription.hours) })),
-  );
-  const [place, setPlace] = useState(initial.preferredPlace ?? 'clinic');
-  const [showErrors, setShowErrors] = useState(false);
-  const blockProblems = blockErrors(blocks);
-  const hoursProblems = prescriptions.map((prescription) => hoursError(prescription.hours));
+  const {
+    register,
+    control,
+    handleSubmit,
+    getValues,
+    formState: { errors },
+  } = useForm<PreferencesValues>({
+    resolver: zodResolver(preferencesSchema),
+    defaultValues: {
+      availableHours: initial.availableHours,
+      prescriptions: initial.prescribedWeeklyHours.map((prescription) => ({
+        serviceCode: prescription.serviceCode,
+        hours: String(prescription.hours),
+      })),
+      preferredPlace: initial.preferredPlace ?? 'clinic',
+    },
+  });
+  const prescriptions = useFieldArray({ control, name: 'prescriptions' });
+  const blockCount = useWatch({ control, name: 'availableHours' }).length;
   // the server's errors name rows by index: they stand until the next attempt
-  const fields = preferenceFields(blocks.length, prescriptions.length);
+  const fields = preferenceFields(blockCount, prescriptions.fields.length);
   const placed: Partial<Record<string, string>> = serverFormErrors(save.error, fields).fields;
   const server = { at: (pointer: string) => placed[pointerPath(pointer)] };
 
-  const changePrescription = (index: number, patch: Partial<PrescriptionRow>) =>
-    setPrescriptions(prescriptions.map((row, other) => (other === index ? { ...row, ...patch } : row)));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setShowErrors(true);
-    if (blockProblems.some(Boolean) || hoursProblems.some(Boolean)) return;
+  const submit = handleSubmit((values) =>
     save.mutate(
       {
-        availableHours: blocks,
-        prescribedWeeklyHours: prescriptions.map((row) => ({ serviceCode: row.serviceCode, hours: Number(row.hours) })),
-        preferredPlace: place,
+        availableHours: values.availableHours,
+        prescribedWeeklyHours: values.prescriptions.map((row) => ({
+          serviceCode: row.serviceCode,
+          hours: Number(row.hours),
+        })),
+        preferredPlace: values.preferredPlace,
       },
       { onSuccess: onSaved },
-    );
-  }
+    ),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Edit schedule preferences">
       <fieldset className="fieldset">
         <legend className="fieldset-legend">Available hours</legend>
-        {blocks.length === 0 && <p className="muted">No hours yet: the automatic schedule places nothing.</p>}
-        <WeeklyHoursRows
-          label="Available hours"
-          noun="hours"
-          blocks={blocks}
-          onChange={setBlocks}
-          errorsOf={(index) => ({
-            weekday: server.at(`/availableHours/${index}/weekday`),
-            start: (showErrors ? blockProblems[index] : undefined) ?? server.at(`/availableHours/${index}/start`),
-            end: server.at(`/availableHours/${index}/end`),
-          })}
-        />
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => {
+        <Controller
+          control={control}
+          name="availableHours"
+          render={({ field: { value: blocks, onChange } }) => {
             const last = blocks[blocks.length - 1];
-            const next = last ? WEEKDAYS[Math.min(6, WEEKDAYS.indexOf(last.weekday) + 1)] : 'MONDAY';
-            setBlocks([...blocks, { weekday: next, start: last?.start ?? '15:00', end: last?.end ?? '18:00' }]);
+            return (
+              <>
+                {blocks.length === 0 && <p className="muted">No hours yet: the automatic schedule places nothing.</p>}
+                <WeeklyHoursRows
+                  label="Available hours"
+                  noun="hours"
+                  blocks={blocks}
+                  onChange={onChange}
+                  errorsOf={(index) => ({
+                    weekday: server.at(`/availableHours/${index}/weekday`),
+                    start:
+                      errors.availableHours?.[index]?.start?.message ?? server.at(`/availableHours/${index}/start`),
+                    end: server.at(`/availableHours/${index}/end`),
+                  })}
+                />
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    const next = last ? WEEKDAYS[Math.min(6, WEEKDAYS.indexOf(last.weekday) + 1)] : 'MONDAY';
+                    onChange([...blocks, { weekday: next, start: last?.start ?? '15:00', end: last?.end ?? '18:00' }]);
+                  }}
+                >
+                  Add hours
+                </Button>
+              </>
+            );
           }}
-        >
-          Add hours
-        </Button>
+        />
       </fieldset>
       <fieldset className="fieldset">
         <legend className="fieldset-legend">Prescribed weekly hours</legend>
         <ul className="block-list" aria-label="Prescribed weekly hours">
-          {prescriptions.map((row, index) => (
-            <li key={index} className="block-row">
+          {prescriptions.fields.map((row, index) => (
+            <li key={row.id} className="block-row">
               <SelectField
                 label="Service"
                 aria-label={`Service, prescription ${index + 1}`}
                 options={SERVICE_OPTIONS}
-                value={row.serviceCode}
                 error={server.at(`/prescribedWeeklyHours/${index}/serviceCode`)}
-                onChange={(event) => changePrescription(index, { serviceCode: event.target.value })}
+                {...register(`prescriptions.${index}.serviceCode`)}
               />
               <TextField
                 label="Hours a week"
@@ -230,18 +258,12 @@ function PreferencesForm({
                 min={0}
                 max={40}
                 inputMode="numeric"
-                value={row.hours}
                 error={
-                  (showErrors ? hoursProblems[index] : undefined) ?? server.at(`/prescribedWeeklyHours/${index}/hours`)
+                  errors.prescriptions?.[index]?.hours?.message ?? server.at(`/prescribedWeeklyHours/${index}/hours`)
                 }
-                onChange={(event) => changePrescription(index, { hours: event.target.value })}
+                {...register(`prescriptions.${index}.hours`)}
               />
-              <Button
-                variant="ghost"
-                size="sm"
-                className="block-remove"
-                onClick={() => setPrescriptions(prescriptions.filter((_, other) => other !== index))}
-              >
+              <Button variant="ghost" size="sm" className="block-remove" onClick={() => prescriptions.remove(index)}>
                 Remove prescription {index + 1}
               </Button>
             </li>
@@ -251,9 +273,9 @@ function PreferencesForm({
           variant="secondary"
           size="sm"
           onClick={() => {
-            const used = new Set(prescriptions.map((row) => row.serviceCode));
+            const used = new Set(getValues('prescriptions').map((row) => row.serviceCode));
             const next = SERVICE_OPTIONS.find((option) => !used.has(option.value))?.value ?? '97153';
-            setPrescriptions([...prescriptions, { serviceCode: next, hours: '1' }]);
+            prescriptions.append({ serviceCode: next, hours: '1' }, { shouldFocus: false });
           }}
         >
           Add prescription
@@ -262,19 +284,11 @@ function PreferencesForm({
       <SelectField
         label="Preferred place"
         options={PLACE_OPTIONS}
-        value={place}
         error={server.at('/preferredPlace')}
-        onChange={(event) => setPlace(event.target.value)}
+        {...register('preferredPlace')}
       />
       <FormErrorAlert error={save.error} fields={fields} />
-      <div className="dialog-actions">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={save.isPending}>
-          Save preferences
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} pending={save.isPending} submitLabel="Save preferences" />
     </form>
   );
 }

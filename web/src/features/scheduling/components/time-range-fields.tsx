@@ -1,77 +1,69 @@
-import { useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { TextField } from '../../../components/ui/text-field';
 import { toDay } from '../../../lib/dates';
 import { SCOPE_LABELS, type MoveScope } from '../api/appointment-types';
 import { combine, toTime } from './schedule-math';
 
 /** A day with a start and an end time, as the move, propose-a-change and draft-adjustment forms edit it. */
-export interface TimeRange {
-  day: string;
-  startTime: string;
-  endTime: string;
-  setDay: (value: string) => void;
-  setStartTime: (value: string) => void;
-  setEndTime: (value: string) => void;
-  /** The chosen start and end, or why they do not make a session. */
-  check: () => { start: Date; end: Date; error?: undefined } | { error: string };
+export const timeRangeFields = { day: z.string(), startTime: z.string(), endTime: z.string() };
+export type TimeRangeValues = { day: string; startTime: string; endTime: string };
+
+/** The form values for a session from {@code start} to {@code end} (the end is kept on the start's day). */
+export function timeRangeValues(start: Date, end: Date): TimeRangeValues {
+  return { day: toDay(start), startTime: toTime(start), endTime: toTime(end) };
 }
 
-/** Form state for a session from {@code start} to {@code end} (the end is kept on the start's day). */
-export function useTimeRange(start: Date, end: Date): TimeRange {
-  const [day, setDay] = useState(toDay(start));
-  const [startTime, setStartTime] = useState(toTime(start));
-  const [endTime, setEndTime] = useState(toTime(end));
-  return {
-    day,
-    startTime,
-    endTime,
-    setDay,
-    setStartTime,
-    setEndTime,
-    check: () => {
-      const from = combine(day, startTime);
-      const to = combine(day, endTime);
-      if (!from || !to) return { error: 'Enter a date and both times' };
-      if (to <= from) return { error: 'The end must be after the start' };
-      return { start: from, end: to };
-    },
-  };
+/** The chosen start and end, or why they do not make a session. */
+function checkTimeRange({ day, startTime, endTime }: TimeRangeValues) {
+  const from = combine(day, startTime);
+  const to = combine(day, endTime);
+  if (!from || !to) return { error: 'Enter a date and both times' } as const;
+  if (to <= from) return { error: 'The end must be after the start' } as const;
+  return { start: from, end: to } as const;
 }
 
-/** Where the server's "/start" or "/end" lands in a form with {@link TimeRangeFields}: at its time fields. */
-export function timeRangeField(path: string): 'when' | undefined {
-  return path === 'start' || path === 'end' ? 'when' : undefined;
+/** The schema refinement of a form with {@link timeRangeFields}: its message sits at the start time. */
+export function refineTimeRange(values: TimeRangeValues, ctx: z.RefinementCtx) {
+  const checked = checkTimeRange(values);
+  if ('error' in checked) ctx.addIssue({ code: 'custom', path: ['startTime'], message: checked.error });
 }
 
-/** The date, start and end fields of a {@link TimeRange}; {@code prefix} makes "New date", "New start"… */
-export function TimeRangeFields({ range, error, prefix }: { range: TimeRange; error?: string; prefix?: string }) {
+/** The start and end of values that passed {@link refineTimeRange}. */
+export function chosenRange(values: TimeRangeValues): { start: Date; end: Date } {
+  const checked = checkTimeRange(values);
+  if ('error' in checked) throw new Error(checked.error);
+  return checked;
+}
+
+/** Where the server's "/start" or "/end" lands in a form with {@link TimeRangeFields}: at its start time. */
+export function timeRangeField(path: string): 'startTime' | undefined {
+  return path === 'start' || path === 'end' ? 'startTime' : undefined;
+}
+
+/**
+ * The date, start and end fields of a form with {@link timeRangeFields} (pass `register('day')`…); {@code prefix}
+ * makes "New date", "New start"…
+ */
+export function TimeRangeFields({
+  day,
+  startTime,
+  endTime,
+  error,
+  prefix,
+}: {
+  day: UseFormRegisterReturn;
+  startTime: UseFormRegisterReturn;
+  endTime: UseFormRegisterReturn;
+  error?: string;
+  prefix?: string;
+}) {
   const label = (name: string) => (prefix ? `${prefix} ${name.toLowerCase()}` : name);
   return (
     <div className="form-grid form-grid-3">
-      <TextField
-        label={label('Date')}
-        type="date"
-        required
-        value={range.day}
-        onChange={(event) => range.setDay(event.target.value)}
-      />
-      <TextField
-        label={label('Start')}
-        type="time"
-        step={900}
-        required
-        value={range.startTime}
-        error={error}
-        onChange={(event) => range.setStartTime(event.target.value)}
-      />
-      <TextField
-        label={label('End')}
-        type="time"
-        step={900}
-        required
-        value={range.endTime}
-        onChange={(event) => range.setEndTime(event.target.value)}
-      />
+      <TextField label={label('Date')} type="date" required {...day} />
+      <TextField label={label('Start')} type="time" step={900} required error={error} {...startTime} />
+      <TextField label={label('End')} type="time" step={900} required {...endTime} />
     </div>
   );
 }

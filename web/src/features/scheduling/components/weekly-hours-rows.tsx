@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -17,6 +18,15 @@ export function blockErrors(blocks: readonly TimeBlock[]): (string | undefined)[
     return overlaps ? `Overlaps another ${WEEKDAY_LABELS[block.weekday]} block` : undefined;
   });
 }
+
+/** Weekly hours rows in a form's schema: each row's problem (see {@link blockErrors}) at its start time. */
+export const weeklyHoursSchema = z
+  .array(z.object({ weekday: z.enum(WEEKDAYS), start: z.string(), end: z.string() }))
+  .superRefine((blocks, ctx) =>
+    blockErrors(blocks).forEach((message, index) => {
+      if (message) ctx.addIssue({ code: 'custom', path: [index, 'start'], message });
+    }),
+  );
 
 /** What a row shows as wrong, field by field. */
 export interface BlockRowErrors {

@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
-import { ApiError } from '../../../lib/api-error';
+import { ReloadedAlert } from '../../../components/ui/reloaded-alert';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import { getUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { editUserSchema, type EditUserForm } from '../api/user-schema';
@@ -52,8 +51,6 @@ function EditUserForm({
   onClose: () => void;
   onSaved: (user: User) => void;
 }) {
-  const [user, setUser] = useState(initial);
-  const [conflict, setConflict] = useState(false);
   const update = useUpdateUser();
   const {
     register,
@@ -64,9 +61,20 @@ function EditUserForm({
     formState: { errors },
   } = useForm<EditUserForm>({ resolver: zodResolver(editUserSchema), defaultValues: toFormValues(initial) });
   const role = useWatch({ control, name: 'role' });
+  // Someone saved this user meanwhile: show their version and let the admin decide again.
+  const {
+    current: user,
+    reloaded,
+    startSave,
+    handleSaveError,
+  } = usePreconditionReload({
+    record: initial,
+    load: (id) => getUser(id),
+    onReloaded: (latest) => reset(toFormValues(latest)),
+  });
 
   const onSubmit = handleSubmit((values) => {
-    setConflict(false);
+    startSave();
     update.mutate(
       {
         user,
@@ -78,31 +86,18 @@ function EditUserForm({
       {
         onSuccess: (saved) => onSaved(saved),
         onError: async (error) => {
-          if (error instanceof ApiError && error.status === 412) {
-            // Someone saved this user meanwhile: show their version and let the admin decide again.
-            const latest = await getUser(user.id).catch(() => null);
-            if (latest) {
-              setUser(latest);
-              reset(toFormValues(latest));
-              setConflict(true);
-            }
-            return;
-          }
+          if (await handleSaveError(error)) return;
           applyServerFieldErrors(error, EDIT_USER_FIELDS, setError);
         },
       },
     );
   });
 
-  const stale = update.error instanceof ApiError && update.error.status === 412;
+  const stale = isPreconditionFailed(update.error);
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-label={`Edit ${initial.name}`}>
-      {conflict && (
-        <Alert tone="info" title="This user was changed by someone else">
-          The form now shows the latest details. Make your changes again and save.
-        </Alert>
-      )}
+      {reloaded && <ReloadedAlert record="user" />}
       {!stale && <FormErrorAlert error={update.error} fields={EDIT_USER_FIELDS} />}
       <UserFields register={register} errors={errors} role={role} />
       <CheckboxField label="Active" hint="Inactive users cannot sign in." {...register('active')} />

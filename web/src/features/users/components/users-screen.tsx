@@ -4,9 +4,10 @@ import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-error';
+import { errorMessage } from '../../../lib/api-error';
 import type { Role, User } from '../../../lib/api-types';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { isPreconditionFailed } from '../../../lib/use-precondition-reload';
 import { useUsers } from '../api/list-users';
 import { useUpdateUser } from '../api/update-user';
 import { CreateUserDialog } from './create-user-dialog';
@@ -86,7 +87,7 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
       </div>
       {reactivate.isError && (
         <Alert>
-          {reactivate.error instanceof ApiError && reactivate.error.status === 412
+          {isPreconditionFailed(reactivate.error)
             ? 'This user was changed by someone else. The list is up to date now; try again.'
             : errorMessage(reactivate.error)}
         </Alert>
