@@ -1,0 +1,73 @@
+package org.sparktherapy.scheduling.internal.autoschedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.sparktherapy.identity.Credential;
+
+/**
+ * Everything {@link ScheduleSolver} needs to propose one week, read beforehand so that
+ * solving touches no database.
+ *
+ * @param weekStart the Monday of the week, in the clinic's time zone
+ * @param notBefore no session is proposed to start earlier (now, for the current week)
+ * @param children the children to schedule, with their preferences and care teams
+ * @param therapists every care-team therapist involved, with their weekly hours
+ */
+record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List<ChildWeek> children,
+		List<TherapistWeek> therapists) {
+
+	/**
+	 * One child's week.
+	 *
+	 * @param careTeam the active therapists on the child's care team
+	 * @param booked the child's live appointments in the week: the solver plans only the
+	 * prescribed time they leave and never overlaps them
+	 */
+	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked) {
+
+		/** Minutes of {@code serviceCode} already booked this week. */
+		int bookedMinutes(String serviceCode) {
+			return this.booked.stream()
+				.filter(b -> b.serviceCode().equals(serviceCode))
+				.mapToInt(b -> (int) java.time.Duration.between(b.start(), b.end()).toMinutes())
+				.sum();
+		}
+
+	}
+
+	/**
+	 * One therapist's week.
+	 *
+	 * @param credential what the therapist may deliver
+	 * ({@link org.sparktherapy.scheduling.ServiceCodes#mayDeliver}); {@code null} when
+	 * none is recorded, which delivers nothing
+	 * @param hours weekly availability; none means not available for proposals
+	 * @param busy live appointments and time off in the week
+	 */
+	record TherapistWeek(UUID therapistId, Credential credential, List<SchedulePreferences.Hours> hours,
+			List<Busy> busy) {
+	}
+
+	/** A live appointment of the child, of one service. */
+	record Booked(String serviceCode, Instant start, Instant end) {
+
+		boolean overlaps(Instant otherStart, Instant otherEnd) {
+			return this.start.isBefore(otherEnd) && otherStart.isBefore(this.end);
+		}
+
+	}
+
+	/** A stretch of time already taken. */
+	record Busy(Instant start, Instant end) {
+
+		boolean overlaps(Instant otherStart, Instant otherEnd) {
+			return this.start.isBefore(otherEnd) && otherStart.isBefore(this.end);
+		}
+
+	}
+
+}
