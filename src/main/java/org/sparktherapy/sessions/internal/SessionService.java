@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.vocabulary.Place;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
@@ -53,8 +54,6 @@ class SessionService implements Sessions {
 
 	/** Nothing is recorded before this (and timestamps stay in PostgreSQL's range). */
 	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
-	static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
 
 	static final Set<String> OUTCOMES = Set.of("correct", "incorrect", "no_response");
 
@@ -442,7 +441,7 @@ class SessionService implements Sessions {
 			throw new SessionsProblems.InvalidSession("/serviceCode",
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}
-		if (!PLACES.contains(draft.place())) {
+		if (!Place.isPlace(draft.place())) {
 			throw new SessionsProblems.InvalidSession("/place",
 					"must be one of clinic, home, school, community, telehealth");
 		}

@@ -1,6 +1,8 @@
 package org.sparktherapy.scheduling.internal.appointments;
 
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 import org.sparktherapy.scheduling.internal.SchedulingAccessPolicy;
 import org.sparktherapy.scheduling.internal.SchedulingProblems;
 import java.sql.SQLException;
@@ -37,7 +39,7 @@ import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.sessions.Sessions;
 
@@ -61,8 +63,6 @@ public class AppointmentService {
 
 	/** Nothing is booked before this (and timestamps stay in PostgreSQL's range). */
 	public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
-	public static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
 
 	/** PostgreSQL's {@code exclusion_violation}. */
 	private static final String EXCLUSION_VIOLATION = "23P01";
@@ -667,41 +667,31 @@ public class AppointmentService {
 	 * 97155's credential is checked when it is booked.
 	 */
 	static boolean isSupervisionOverlap(UUID therapistId, String serviceCode, Appointment other) {
-		boolean pair = (ServiceCodes.SUPERVISION.equals(serviceCode)
-				&& ServiceCodes.TREATMENT_BY_PROTOCOL.equals(other.serviceCode()))
-				|| (ServiceCodes.TREATMENT_BY_PROTOCOL.equals(serviceCode)
-						&& ServiceCodes.SUPERVISION.equals(other.serviceCode()));
+		boolean pair = (ServiceCode.PROTOCOL_MODIFICATION.code().equals(serviceCode)
+				&& ServiceCode.TREATMENT_BY_PROTOCOL.code().equals(other.serviceCode()))
+				|| (ServiceCode.TREATMENT_BY_PROTOCOL.code().equals(serviceCode)
+						&& ServiceCode.PROTOCOL_MODIFICATION.code().equals(other.serviceCode()));
 		return pair && !other.therapist().id().equals(therapistId);
 	}
 
 	/**
-	 * Occurrences outside the therapist's weekly availability (if they have any) or
-	 * during their time off.
+	 * Occurrences the therapist's {@link TherapistAvailability} does not cover: outside
+	 * their weekly hours (if they have any) or during their time off.
 	 */
 	private List<Conflict> unavailable(UUID therapistId, List<Instant> starts, Duration length) {
-		List<AvailabilityRepository.Block> blocks = this.availability.blocks(therapistId);
-		List<AvailabilityRepository.TimeOff> timeOff = this.availability.timeOff(therapistId, starts.getFirst(),
-				starts.getLast().plus(length));
-		String therapist = (blocks.isEmpty() && timeOff.isEmpty()) ? null : therapistName(therapistId);
+		TherapistAvailability rule = this.availability.availability(therapistId, starts.getFirst(),
+				starts.getLast().plus(length), this.zone);
+		String therapist = (rule.hasWeeklyHours() || !rule.timeOff().isEmpty()) ? therapistName(therapistId) : null;
 		List<Conflict> conflicts = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			Instant start = starts.get(i);
 			Instant end = start.plus(length);
-			ZonedDateTime localStart = start.atZone(this.zone);
-			ZonedDateTime localEnd = end.atZone(this.zone);
-			boolean within = blocks.isEmpty()
-					|| (localStart.toLocalDate().equals(localEnd.toLocalDate()) && blocks.stream()
-						.anyMatch(b -> b.weekday() == localStart.getDayOfWeek()
-								&& !localStart.toLocalTime().isBefore(b.start())
-								&& !localEnd.toLocalTime().isAfter(b.end())));
-			if (!within) {
+			if (rule.hoursFit(start, end) == TherapistAvailability.Fit.OUTSIDE_HOURS) {
 				conflicts.add(Conflict.outsideHours("/occurrences/" + i, therapist, start, end, this.zone));
 			}
-			for (AvailabilityRepository.TimeOff off : timeOff) {
-				if (off.startsAt().isBefore(end) && off.endsAt().isAfter(start)) {
-					conflicts.add(Conflict.timeOff("/occurrences/" + i, therapist, off.id(), off.startsAt(),
-							off.endsAt(), this.zone));
-				}
+			for (AvailabilityRepository.TimeOff off : rule.timeOffDuring(start, end)) {
+				conflicts.add(Conflict.timeOff("/occurrences/" + i, therapist, off.id(), off.startsAt(), off.endsAt(),
+						this.zone));
 			}
 		}
 		return conflicts;
@@ -728,9 +718,9 @@ public class AppointmentService {
 	 */
 	private void checkCredential(UUID therapistId, String serviceCode) {
 		AccountSummary therapist = this.accounts.findById(therapistId).orElseThrow();
-		if (!ServiceCodes.mayDeliver(therapist.credential(), serviceCode)) {
+		if (!ServiceCode.mayDeliver(therapist.credential(), serviceCode)) {
 			String needed = String.join(" or ",
-					ServiceCodes.deliveredBy(serviceCode).stream().map(c -> c.value()).sorted().toList());
+					ServiceCode.deliveredBy(serviceCode).stream().map(c -> c.value()).sorted().toList());
 			throw new SchedulingProblems.ServiceNotForCredential(
 					"is " + ((therapist.credential() != null) ? "a " + therapist.credential().value()
 							: "without a credential") + "; " + serviceCode + " is delivered by a " + needed);
@@ -738,11 +728,11 @@ public class AppointmentService {
 	}
 
 	private WeeklyRecurrence validate(BookingRequest request) {
-		if (!ServiceCodes.ALL.contains(request.serviceCode())) {
+		if (!ServiceCode.isCode(request.serviceCode())) {
 			throw new SchedulingProblems.InvalidAppointment("/serviceCode",
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}
-		if (!PLACES.contains(request.place())) {
+		if (!Place.isPlace(request.place())) {
 			throw new SchedulingProblems.InvalidAppointment("/place",
 					"must be one of clinic, home, school, community, telehealth");
 		}

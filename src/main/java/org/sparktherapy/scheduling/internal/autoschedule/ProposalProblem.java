@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
+import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 
 /**
  * Everything {@link ScheduleSolver} needs to propose one week, read beforehand so that
@@ -43,13 +45,28 @@ record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List
 	 * One therapist's week.
 	 *
 	 * @param credential what the therapist may deliver
-	 * ({@link org.sparktherapy.scheduling.ServiceCodes#mayDeliver}); {@code null} when
+	 * ({@link org.sparktherapy.vocabulary.ServiceCode#mayDeliver}); {@code null} when
 	 * none is recorded, which delivers nothing
 	 * @param hours weekly availability; none means not available for proposals
-	 * @param busy live appointments and time off in the week
+	 * ({@link TherapistAvailability#plannable})
+	 * @param busy live appointments in the week
+	 * @param timeOff time off in the week
 	 */
 	record TherapistWeek(UUID therapistId, Credential credential, List<SchedulePreferences.Hours> hours,
-			List<Busy> busy) {
+			List<Busy> busy, List<AvailabilityRepository.TimeOff> timeOff) {
+
+		/** A week without time off. */
+		TherapistWeek(UUID therapistId, Credential credential, List<SchedulePreferences.Hours> hours, List<Busy> busy) {
+			this(therapistId, credential, hours, busy, List.of());
+		}
+
+		/** The therapist's availability rule, in the clinic's time zone. */
+		TherapistAvailability availability(ZoneId zone) {
+			return new TherapistAvailability(this.hours.stream()
+				.map(h -> new AvailabilityRepository.Block(h.weekday(), h.start(), h.end()))
+				.toList(), this.timeOff, zone);
+		}
+
 	}
 
 	/** A live appointment of the child, of one service. */

@@ -2,6 +2,7 @@ package org.sparktherapy.scheduling.internal.autoschedule;
 
 import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
+import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 import org.sparktherapy.scheduling.internal.appointments.Conflict;
 import org.sparktherapy.scheduling.internal.SchedulingProblems;
 import java.time.Clock;
@@ -10,9 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -263,7 +262,7 @@ class ProposalService {
 			.contains(therapistId)) {
 			invalid.add(new FieldError("/therapistId", "is not an active therapist on the child's care team"));
 		}
-		else if (!ServiceCodes.mayDeliver(credential(therapistId), before.serviceCode())) {
+		else if (!ServiceCode.mayDeliver(credential(therapistId), before.serviceCode())) {
 			invalid.add(new FieldError("/therapistId", mayNotDeliver(before.serviceCode())));
 		}
 		if (!invalid.isEmpty()) {
@@ -377,14 +376,12 @@ class ProposalService {
 			booked.stream()
 				.filter(b -> b.therapistId().equals(t))
 				.forEach(b -> busy.add(new ProposalProblem.Busy(b.start(), b.end())));
-			this.availability.timeOff(t, from, to)
-				.forEach(off -> busy.add(new ProposalProblem.Busy(off.startsAt(), off.endsAt())));
 			return new ProposalProblem.TherapistWeek(t, credential(t),
 					this.availability.blocks(t)
 						.stream()
 						.map(b -> new SchedulePreferences.Hours(b.weekday(), b.start(), b.end()))
 						.toList(),
-					busy);
+					busy, this.availability.timeOff(t, from, to));
 		}).toList();
 		return new ProposalProblem(weekStart, this.zone, now, childWeeks, therapistWeeks);
 	}
@@ -398,8 +395,7 @@ class ProposalService {
 		proposal.placed().forEach(p -> therapistIds.add(p.therapistId()));
 		List<ProposalRepository.Booked> booked = this.proposals.liveAppointments(therapistIds, childIds, from, to);
 		Map<UUID, List<UUID>> teams = this.proposals.careTeams(childIds);
-		Map<UUID, List<AvailabilityRepository.Block>> hours = new HashMap<>();
-		Map<UUID, List<AvailabilityRepository.TimeOff>> timeOff = new HashMap<>();
+		Map<UUID, TherapistAvailability> availabilities = new HashMap<>();
 		Instant now = this.clock.instant();
 		Map<UUID, Credential> credentials = new HashMap<>();
 		Map<String, Integer> bookedSince = new HashMap<>();
@@ -419,7 +415,7 @@ class ProposalService {
 			if (!teams.getOrDefault(session.childId(), List.of()).contains(session.therapistId())) {
 				conflicts.add(new FieldError(pointer, "The therapist is no longer on the child's care team"));
 			}
-			if (!ServiceCodes.mayDeliver(credentials.computeIfAbsent(session.therapistId(), this::credential),
+			if (!ServiceCode.mayDeliver(credentials.computeIfAbsent(session.therapistId(), this::credential),
 					session.serviceCode())) {
 				conflicts.add(new FieldError(pointer, "The therapist " + mayNotDeliver(session.serviceCode())));
 			}
@@ -457,36 +453,24 @@ class ProposalService {
 					}
 				}
 			}
-			List<AvailabilityRepository.Block> blocks = hours.computeIfAbsent(session.therapistId(),
-					this.availability::blocks);
-			if (!within(blocks, session)) {
+			TherapistAvailability rule = availabilities.computeIfAbsent(session.therapistId(),
+					t -> this.availability.availability(t, from, to, this.zone));
+			if (rule.hoursFit(session.start(), session.end()) != TherapistAvailability.Fit.WITHIN_HOURS) {
 				conflicts.add(new FieldError(pointer, "The therapist is not available "
 						+ Conflict.when(session.start(), session.end(), this.zone) + " (outside their weekly hours)"));
 			}
-			for (AvailabilityRepository.TimeOff off : timeOff.computeIfAbsent(session.therapistId(),
-					t -> this.availability.timeOff(t, from, to))) {
-				if (off.startsAt().isBefore(session.end()) && off.endsAt().isAfter(session.start())) {
-					conflicts.add(new FieldError(pointer,
-							"The therapist is on time off " + Conflict.when(off.startsAt(), off.endsAt(), this.zone)));
-				}
+			for (AvailabilityRepository.TimeOff off : rule.timeOffDuring(session.start(), session.end())) {
+				conflicts.add(new FieldError(pointer,
+						"The therapist is on time off " + Conflict.when(off.startsAt(), off.endsAt(), this.zone)));
 			}
 		}
 		return conflicts;
 	}
 
-	private boolean within(List<AvailabilityRepository.Block> blocks, Proposal.Placed session) {
-		ZonedDateTime start = session.start().atZone(this.zone);
-		ZonedDateTime end = session.end().atZone(this.zone);
-		return blocks.stream()
-			.anyMatch(b -> b.weekday() == start.getDayOfWeek() && !start.toLocalTime().isBefore(b.start())
-					&& (end.toLocalDate().equals(start.toLocalDate()) ? !end.toLocalTime().isAfter(b.end())
-							: b.end().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)));
-	}
-
 	/** "may not deliver 97155 (needs BCBA or BCaBA)". */
 	private static String mayNotDeliver(String serviceCode) {
 		return "may not deliver " + serviceCode + " (needs "
-				+ ServiceCodes.deliveredBy(serviceCode)
+				+ ServiceCode.deliveredBy(serviceCode)
 					.stream()
 					.sorted()
 					.map(Credential::value)

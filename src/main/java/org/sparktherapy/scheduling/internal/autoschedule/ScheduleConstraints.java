@@ -7,7 +7,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import org.sparktherapy.identity.Credential;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 /**
  * What makes a proposed week good. Availability, time off and existing appointments are
@@ -15,7 +15,7 @@ import org.sparktherapy.scheduling.ServiceCodes;
  * ({@link ProposalOption}).
  * <ul>
  * <li>Hard: no therapist and no child in two sessions at once; no service given to a
- * credential that may not deliver it ({@link ServiceCodes#mayDeliver}; options already
+ * credential that may not deliver it ({@link ServiceCode#mayDeliver}; options already
  * respect it, so this only guards against a slip).</li>
  * <li>Medium: every prescribed minute left unplaced.</li>
  * <li>Soft: a child sees as few different therapists for one service as possible
@@ -81,7 +81,7 @@ public class ScheduleConstraints implements ConstraintProvider {
 
 	Constraint notQualified(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
-			.filter(slot -> !ServiceCodes.mayDeliver(slot.credential(), slot.serviceCode()))
+			.filter(slot -> !ServiceCode.mayDeliver(slot.credential(), slot.serviceCode()))
 			.penalize(HardMediumSoftScore.ONE_HARD)
 			.asConstraint(NOT_QUALIFIED);
 	}
@@ -120,7 +120,7 @@ public class ScheduleConstraints implements ConstraintProvider {
 
 	static boolean isSupervisorOnTechnicianWork(Credential credential, String serviceCode) {
 		return (credential == Credential.BCBA || credential == Credential.BCABA)
-				&& ServiceCodes.deliveredBy(serviceCode).contains(Credential.RBT);
+				&& ServiceCode.deliveredBy(serviceCode).contains(Credential.RBT);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.sparktherapy.scheduling.internal.autoschedule;
 
 import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
+import org.sparktherapy.vocabulary.Place;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.Problem.FieldError;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,7 +111,7 @@ public class SchedulePreferenceService {
 		List<SchedulePreferences.Prescription> prescriptions = wanted.prescribedWeeklyHours();
 		for (int i = 0; i < prescriptions.size(); i++) {
 			SchedulePreferences.Prescription prescription = prescriptions.get(i);
-			if (!ServiceCodes.ALL.contains(prescription.serviceCode())) {
+			if (!ServiceCode.isCode(prescription.serviceCode())) {
 				errors.add(new FieldError("/prescribedWeeklyHours/" + i + "/serviceCode",
 						"must be an adaptive behavior CPT code 97151 to 97158"));
 			}
@@ -121,7 +122,7 @@ public class SchedulePreferenceService {
 				errors.add(new FieldError("/prescribedWeeklyHours/" + i + "/hours", "must be between 0 and 40"));
 			}
 		}
-		if (wanted.preferredPlace() != null && !AppointmentService.PLACES.contains(wanted.preferredPlace())) {
+		if (wanted.preferredPlace() != null && !Place.isPlace(wanted.preferredPlace())) {
 			errors.add(new FieldError("/preferredPlace", "must be one of clinic, home, school, community, telehealth"));
 		}
 		if (!errors.isEmpty()) {

@@ -24,7 +24,8 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.sparktherapy.identity.Credential;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.stereotype.Component;
 
@@ -237,12 +238,14 @@ class ScheduleSolver {
 		List<ProposalProblem.TherapistWeek> team = child.careTeam()
 			.stream()
 			.map(therapists::get)
-			.filter(t -> t != null && !t.hours().isEmpty())
+			.filter(t -> t != null && t.availability(problem.zone()).hasWeeklyHours())
 			.toList();
+		Map<UUID, TherapistAvailability> availability = new java.util.HashMap<>();
+		team.forEach(t -> availability.put(t.therapistId(), t.availability(problem.zone())));
 		if (team.isEmpty()) {
 			return new Options(List.of(), NO_THERAPIST_HOURS);
 		}
-		team = team.stream().filter(t -> ServiceCodes.mayDeliver(t.credential(), serviceCode)).toList();
+		team = team.stream().filter(t -> ServiceCode.mayDeliver(t.credential(), serviceCode)).toList();
 		if (team.isEmpty()) {
 			return new Options(List.of(), noQualifiedTherapist(serviceCode));
 		}
@@ -261,21 +264,23 @@ class ScheduleSolver {
 				for (int minute = from; minute + minutes <= to; minute += STEP_MINUTES) {
 					int start = minute;
 					int end = minute + minutes;
+					Instant startsAt = at(day, start, problem);
+					Instant endsAt = at(day, end, problem);
 					List<ProposalProblem.TherapistWeek> fitting = team.stream()
-						.filter(t -> t.hours().stream().anyMatch(h -> contains(h, weekday, start, end)))
+						.filter(t -> availability.get(t.therapistId())
+							.hoursFit(startsAt, endsAt) == TherapistAvailability.Fit.WITHIN_HOURS)
 						.toList();
 					if (fitting.isEmpty()) {
 						continue;
 					}
 					overlapping = true;
-					Instant startsAt = at(day, start, problem);
-					Instant endsAt = at(day, end, problem);
 					if (startsAt.isBefore(problem.notBefore())
 							|| child.booked().stream().anyMatch(b -> b.overlaps(startsAt, endsAt))) {
 						continue;
 					}
 					for (ProposalProblem.TherapistWeek therapist : fitting) {
-						if (therapist.busy().stream().noneMatch(b -> b.overlaps(startsAt, endsAt))) {
+						if (availability.get(therapist.therapistId()).plannable(startsAt, endsAt)
+								&& therapist.busy().stream().noneMatch(b -> b.overlaps(startsAt, endsAt))) {
 							offered.add(new ProposalOption(therapist.therapistId(), therapist.credential(), startsAt,
 									endsAt, day, location));
 						}
@@ -295,16 +300,12 @@ class ScheduleSolver {
 	 */
 	static String noQualifiedTherapist(String serviceCode) {
 		return "no care-team therapist with weekly availability may deliver " + serviceCode + " (needs "
-				+ ServiceCodes.deliveredBy(serviceCode)
+				+ ServiceCode.deliveredBy(serviceCode)
 					.stream()
 					.sorted()
 					.map(Credential::value)
 					.collect(Collectors.joining(" or "))
 				+ ")";
-	}
-
-	private static boolean contains(SchedulePreferences.Hours block, DayOfWeek weekday, int start, int end) {
-		return block.weekday() == weekday && minuteOfDay(block.start()) <= start && endMinute(block) >= end;
 	}
 
 	/**

@@ -73,6 +73,14 @@ public class AvailabilityRepository {
 			.update();
 	}
 
+	/**
+	 * The therapist's availability rule for times within {@code from}–{@code to}: weekly
+	 * hours and the time off touching that window.
+	 */
+	public TherapistAvailability availability(UUID therapistId, Instant from, Instant to, java.time.ZoneId zone) {
+		return new TherapistAvailability(blocks(therapistId), timeOff(therapistId, from, to), zone);
+	}
+
 	/** The therapist's time off that touches the window. */
 	public List<TimeOff> timeOff(UUID therapistId, Instant from, Instant to) {
 		return this.jdbc.sql("""

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.identity.Credential;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -64,8 +64,8 @@ class ScheduleSolverTests {
 		for (Proposal.Placed session : plan.placed()) {
 			ProposalProblem.ChildWeek child = clinic.child(session.childId());
 			assertThat(child.careTeam()).contains(session.therapistId());
-			assertThat(ServiceCodes.mayDeliver(clinic.therapist(session.therapistId()).credential(),
-					session.serviceCode()))
+			assertThat(
+					ServiceCode.mayDeliver(clinic.therapist(session.therapistId()).credential(), session.serviceCode()))
 				.as("%s by a %s", session.serviceCode(), clinic.therapist(session.therapistId()).credential())
 				.isTrue();
 			assertThat(session.therapistId()).isNotEqualTo(clinic.unavailableTherapist);
