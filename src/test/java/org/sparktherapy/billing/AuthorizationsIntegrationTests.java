@@ -531,7 +531,7 @@ class AuthorizationsIntegrationTests {
 	 * a service only a BCBA or BCaBA delivers; returns its id.
 	 */
 	private String book(String serviceCode, Instant start, int minutes) {
-		Person therapist = org.sparktherapy.scheduling.ServiceCodes.mayDeliver(org.sparktherapy.identity.Credential.RBT,
+		Person therapist = org.sparktherapy.vocabulary.ServiceCode.mayDeliver(org.sparktherapy.identity.Credential.RBT,
 				serviceCode) ? this.technician : this.supervisor;
 		Api.Response booked = this.admin.api()
 			.post("/api/appointments",

@@ -20,7 +20,7 @@ import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
-import org.sparktherapy.scheduling.ServiceCodes;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -225,7 +225,7 @@ class AuthorizationService {
 	 */
 	private static void validate(Authorization.Terms terms, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
-		if (!ServiceCodes.ALL.contains(terms.serviceCode())) {
+		if (!ServiceCode.isCode(terms.serviceCode())) {
 			errors.add(new FieldError("/serviceCode", "must be an adaptive behavior CPT code 97151 to 97158"));
 		}
 		text(errors, "/payer", terms.payer(), false);

@@ -1,5 +1,14 @@
 package org.sparktherapy.scheduling.internal;
 
+import org.sparktherapy.scheduling.internal.autoschedule.SchedulePreferences;
+import org.sparktherapy.scheduling.internal.changes.ChangeRequestService;
+import org.sparktherapy.scheduling.internal.autoschedule.Proposal;
+import org.sparktherapy.scheduling.internal.autoschedule.SchedulePreferenceRepository;
+import org.sparktherapy.scheduling.internal.autoschedule.SchedulePreferenceService;
+import org.sparktherapy.scheduling.internal.appointments.Appointment;
+import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
+import org.sparktherapy.scheduling.internal.availability.AvailabilityService;
+import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;

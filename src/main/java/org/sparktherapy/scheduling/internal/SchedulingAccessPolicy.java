@@ -1,5 +1,7 @@
 package org.sparktherapy.scheduling.internal;
 
+import org.sparktherapy.scheduling.internal.changes.AppointmentChangeRequest;
+import org.sparktherapy.scheduling.internal.appointments.Appointment;
 import org.sparktherapy.children.Relation;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
@@ -23,10 +25,10 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class SchedulingAccessPolicy {
+public class SchedulingAccessPolicy {
 
 	/** Which appointments a user's lists show. */
-	enum Scope {
+	public enum Scope {
 
 		/** every appointment */
 		ALL,
@@ -42,7 +44,7 @@ class SchedulingAccessPolicy {
 
 	}
 
-	Scope listScope(CurrentUser user) {
+	public Scope listScope(CurrentUser user) {
 		if (user.isAdmin()) {
 			return Scope.ALL;
 		}
@@ -53,45 +55,45 @@ class SchedulingAccessPolicy {
 	 * What a user's calendar feed shows: a feed leaves the clinic, so a therapist's
 	 * carries only their own appointments, not their care-team children's.
 	 */
-	Scope feedScope(CurrentUser user) {
+	public Scope feedScope(CurrentUser user) {
 		if (user.isAdmin()) {
 			return Scope.ALL;
 		}
 		return user.is(Role.THERAPIST) ? Scope.OWN : Scope.GUARDIAN;
 	}
 
-	boolean maySee(CurrentUser user, Relation relation, Appointment appointment) {
+	public boolean maySee(CurrentUser user, Relation relation, Appointment appointment) {
 		return relation.canSee() || appointment.therapist().id().equals(user.id());
 	}
 
-	boolean mayBook(Relation relation) {
+	public boolean mayBook(Relation relation) {
 		return relation == Relation.ADMIN;
 	}
 
-	boolean mayOverrideAvailability(CurrentUser user) {
+	public boolean mayOverrideAvailability(CurrentUser user) {
 		return user.isAdmin();
 	}
 
-	boolean mayCancel(Relation relation) {
+	public boolean mayCancel(Relation relation) {
 		return relation == Relation.ADMIN || relation == Relation.GUARDIAN;
 	}
 
-	boolean mayChange(Relation relation) {
+	public boolean mayChange(Relation relation) {
 		return relation == Relation.ADMIN;
 	}
 
-	boolean mayRecordAttendance(CurrentUser user, Appointment appointment) {
+	public boolean mayRecordAttendance(CurrentUser user, Appointment appointment) {
 		return user.isAdmin() || appointment.therapist().id().equals(user.id());
 	}
 
-	boolean mayManageAvailability(CurrentUser user) {
+	public boolean mayManageAvailability(CurrentUser user) {
 		return user.isAdmin();
 	}
 
 	/**
 	 * Admins and the therapist themself read a therapist's working hours and time off.
 	 */
-	boolean mayReadAvailability(CurrentUser user, java.util.UUID therapistId) {
+	public boolean mayReadAvailability(CurrentUser user, java.util.UUID therapistId) {
 		return user.isAdmin() || user.id().equals(therapistId);
 	}
 
@@ -99,7 +101,7 @@ class SchedulingAccessPolicy {
 	 * A therapist proposes changes of their own appointments; admins move appointments
 	 * directly.
 	 */
-	boolean mayProposeChange(CurrentUser user, Appointment appointment) {
+	public boolean mayProposeChange(CurrentUser user, Appointment appointment) {
 		return user.is(Role.THERAPIST) && appointment.therapist().id().equals(user.id());
 	}
 
@@ -109,20 +111,20 @@ class SchedulingAccessPolicy {
 	 * (a therapist who left the team no longer sees where and when the child is
 	 * scheduled).
 	 */
-	boolean maySeeChangeRequest(CurrentUser user, Relation relation, AppointmentChangeRequest request) {
+	public boolean maySeeChangeRequest(CurrentUser user, Relation relation, AppointmentChangeRequest request) {
 		return user.isAdmin() || (request.requestedBy().id().equals(user.id()) && relation.canSee());
 	}
 
 	/** Admins list every request, therapists their own; parents never see requests. */
-	boolean mayListChangeRequests(CurrentUser user) {
+	public boolean mayListChangeRequests(CurrentUser user) {
 		return user.isAdmin() || user.is(Role.THERAPIST);
 	}
 
-	boolean mayDecideChangeRequest(CurrentUser user) {
+	public boolean mayDecideChangeRequest(CurrentUser user) {
 		return user.isAdmin();
 	}
 
-	boolean mayWithdrawChangeRequest(CurrentUser user, AppointmentChangeRequest request) {
+	public boolean mayWithdrawChangeRequest(CurrentUser user, AppointmentChangeRequest request) {
 		return request.requestedBy().id().equals(user.id());
 	}
 

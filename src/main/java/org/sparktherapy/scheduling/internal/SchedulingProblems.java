@@ -1,5 +1,7 @@
 package org.sparktherapy.scheduling.internal;
 
+import org.sparktherapy.scheduling.internal.appointments.Appointment;
+import org.sparktherapy.scheduling.internal.appointments.Conflict;
 import java.util.List;
 
 import org.sparktherapy.platform.problem.Forbidden;
@@ -10,30 +12,30 @@ import org.sparktherapy.platform.problem.Problem;
 /**
  * The rules of the scheduling module that a caller can break.
  */
-final class SchedulingProblems {
+public final class SchedulingProblems {
 
 	private SchedulingProblems() {
 	}
 
-	static final class AppointmentNotFound extends NotFound {
+	public static final class AppointmentNotFound extends NotFound {
 
-		AppointmentNotFound(String what) {
+		public AppointmentNotFound(String what) {
 			super(what);
 		}
 
 	}
 
-	static final class NotAllowedForAppointment extends Forbidden {
+	public static final class NotAllowedForAppointment extends Forbidden {
 
-		NotAllowedForAppointment(String detail) {
+		public NotAllowedForAppointment(String detail) {
 			super(detail);
 		}
 
 	}
 
-	static final class InvalidAppointment extends InvalidInput {
+	public static final class InvalidAppointment extends InvalidInput {
 
-		InvalidAppointment(String pointer, String detail) {
+		public InvalidAppointment(String pointer, String detail) {
 			super(pointer, detail);
 		}
 
@@ -48,11 +50,11 @@ final class SchedulingProblems {
 	 * problem's {@code detail} says the first conflict and how many more there are.
 	 * Nothing of the request was booked.
 	 */
-	static final class AppointmentConflicts extends Problem {
+	public static final class AppointmentConflicts extends Problem {
 
 		private final List<Conflict> conflicts;
 
-		AppointmentConflicts(List<Conflict> conflicts) {
+		public AppointmentConflicts(List<Conflict> conflicts) {
 			super(Kind.CONFLICT, "appointment-conflict", "Appointment conflicts", summary(conflicts),
 					conflicts.stream().map(Conflict::toFieldError).toList());
 			this.conflicts = List.copyOf(conflicts);
@@ -81,9 +83,9 @@ final class SchedulingProblems {
 
 	}
 
-	static final class WrongAppointmentStatus extends Problem {
+	public static final class WrongAppointmentStatus extends Problem {
 
-		WrongAppointmentStatus(Appointment.Status from, Appointment.Status to) {
+		public WrongAppointmentStatus(Appointment.Status from, Appointment.Status to) {
 			super(Kind.CONFLICT, "appointment-status", "Appointment status does not allow this",
 					"An appointment that is " + from.value() + " cannot become " + to.value() + ".");
 		}
@@ -94,11 +96,11 @@ final class SchedulingProblems {
 	 * Check-in, a no-show or a completion asked for before its time; {@code opensAt} says
 	 * when it opens.
 	 */
-	static final class AppointmentTooEarly extends Problem {
+	public static final class AppointmentTooEarly extends Problem {
 
 		private final java.time.Instant opensAt;
 
-		AppointmentTooEarly(String detail, java.time.Instant opensAt) {
+		public AppointmentTooEarly(String detail, java.time.Instant opensAt) {
 			super(Kind.CONFLICT, "appointment-too-early", "Too early for this appointment", detail);
 			this.opensAt = opensAt;
 		}
@@ -114,9 +116,9 @@ final class SchedulingProblems {
 	 * The therapist's credential may not deliver the service (CPT 97155 needs a BCBA or
 	 * BCaBA, for instance).
 	 */
-	static final class ServiceNotForCredential extends Problem {
+	public static final class ServiceNotForCredential extends Problem {
 
-		ServiceNotForCredential(String detail) {
+		public ServiceNotForCredential(String detail) {
 			super(Kind.CONFLICT, "service-not-for-credential", "The therapist may not deliver this service",
 					"The therapist's credential does not allow this service.",
 					List.of(new FieldError("/therapistId", detail)));
@@ -124,53 +126,53 @@ final class SchedulingProblems {
 
 	}
 
-	static final class AppointmentNotChangeable extends Problem {
+	public static final class AppointmentNotChangeable extends Problem {
 
-		AppointmentNotChangeable(Appointment.Status status) {
+		public AppointmentNotChangeable(Appointment.Status status) {
 			super(Kind.CONFLICT, "appointment-status", "Appointment status does not allow this",
 					"An appointment that is " + status.value() + " cannot be changed; only scheduled ones can.");
 		}
 
 	}
 
-	static final class InvalidTimeOff extends InvalidInput {
+	public static final class InvalidTimeOff extends InvalidInput {
 
-		InvalidTimeOff(String pointer, String detail) {
+		public InvalidTimeOff(String pointer, String detail) {
 			super(pointer, detail);
 		}
 
 	}
 
 	/** No feed has this address (never issued, or rotated since). */
-	static final class FeedNotFound extends NotFound {
+	public static final class FeedNotFound extends NotFound {
 
-		FeedNotFound() {
+		public FeedNotFound() {
 			super("calendar feed");
 		}
 
 	}
 
-	static final class TherapistNotFound extends NotFound {
+	public static final class TherapistNotFound extends NotFound {
 
-		TherapistNotFound() {
+		public TherapistNotFound() {
 			super("therapist");
 		}
 
 	}
 
 	/** Availability blocks that end before they start or overlap on one weekday. */
-	static final class InvalidAvailability extends Problem {
+	public static final class InvalidAvailability extends Problem {
 
-		InvalidAvailability(List<FieldError> errors) {
+		public InvalidAvailability(List<FieldError> errors) {
 			super(Kind.INVALID, "invalid-availability", "Invalid availability",
 					"Some availability blocks are invalid; nothing was changed.", errors);
 		}
 
 	}
 
-	static final class ChildNotActive extends Problem {
+	public static final class ChildNotActive extends Problem {
 
-		ChildNotActive() {
+		public ChildNotActive() {
 			super(Kind.CONFLICT, "child-not-active", "Child not active",
 					"Appointments are booked only for active children.");
 		}
@@ -178,9 +180,9 @@ final class SchedulingProblems {
 	}
 
 	/** An appointment has at most one pending change request at a time. */
-	static final class ChangeRequestPending extends Problem {
+	public static final class ChangeRequestPending extends Problem {
 
-		ChangeRequestPending() {
+		public ChangeRequestPending() {
 			super(Kind.CONFLICT, "change-request-pending", "A change is already proposed",
 					"This appointment already has a pending change request; withdraw it or wait for a decision.");
 		}
@@ -191,9 +193,9 @@ final class SchedulingProblems {
 	 * The appointment changed since the request was made (moved, checked in, cancelled…):
 	 * it cannot be approved.
 	 */
-	static final class ChangeRequestStale extends Problem {
+	public static final class ChangeRequestStale extends Problem {
 
-		ChangeRequestStale() {
+		public ChangeRequestStale() {
 			super(Kind.CONFLICT, "change-request-stale", "The appointment changed since the request",
 					"The appointment was changed or cancelled after this change was proposed; decline the request "
 							+ "and propose again.");
@@ -202,9 +204,9 @@ final class SchedulingProblems {
 	}
 
 	/** Approved, declined or withdrawn already. */
-	static final class ChangeRequestSettled extends Problem {
+	public static final class ChangeRequestSettled extends Problem {
 
-		ChangeRequestSettled(String status) {
+		public ChangeRequestSettled(String status) {
 			super(Kind.CONFLICT, "change-request-settled", "The change request is settled",
 					"This change request is " + status + " already.");
 		}

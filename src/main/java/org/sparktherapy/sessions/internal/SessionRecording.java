@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sparktherapy.vocabulary.Place;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
@@ -40,8 +41,6 @@ class SessionRecording {
 	 * How far in the future an event may be dated (clock skew between tablet and server).
 	 */
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-
-	static final Set<String> PLACES = Set.of("clinic", "home", "school", "community", "telehealth");
 
 	/** What a therapist says about a session. */
 	record SessionDraft(UUID childId, String serviceCode, String place, Instant startedAt, Instant endedAt,
@@ -188,7 +187,7 @@ class SessionRecording {
 			throw new SessionsProblems.InvalidSession("/serviceCode",
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}
-		if (!PLACES.contains(draft.place())) {
+		if (!Place.isPlace(draft.place())) {
 			throw new SessionsProblems.InvalidSession("/place",
 					"must be one of clinic, home, school, community, telehealth");
 		}
