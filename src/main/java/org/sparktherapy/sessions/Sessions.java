@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
+
 /**
  * What other modules may ask of the sessions module.
  */
 public interface Sessions {
 
 	/** An appointment whose session is to be recorded. */
-	record AppointmentToRecord(UUID appointmentId, UUID childId, UUID therapistId, String serviceCode, String place,
+	record AppointmentToRecord(UUID appointmentId, UUID childId, UUID therapistId, ServiceCode serviceCode, Place place,
 			Instant startsAt, Instant endsAt) {
 	}
 

@@ -718,7 +718,7 @@ class SchedulingIntegrationTests {
 			.satisfies(event -> {
 				assertThat(event.sessionId()).hasToString(sessionId);
 				assertThat(event.therapistId()).hasToString(this.technician.id());
-				assertThat(event.serviceCode()).isEqualTo("97153");
+				assertThat(event.serviceCode().code()).isEqualTo("97153");
 				assertThat(event.startsAt()).isEqualTo(start);
 				assertThat(event.endsAt()).isEqualTo(start.plus(1, ChronoUnit.HOURS));
 				assertThat(event.actualStart()).isEqualTo(start);

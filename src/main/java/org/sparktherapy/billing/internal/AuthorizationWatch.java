@@ -12,6 +12,7 @@ import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.scheduling.AppointmentMoved;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -86,7 +87,7 @@ class AuthorizationWatch {
 			Optional<String> before = this.authorizations.alerted(authorization.id(), state);
 			if (before.isPresent() && severity(state) > severity(before.get())) {
 				this.events.publishEvent(new AuthorizationRunningOut(authorization.id(), childId,
-						authorization.serviceCode(), "over".equals(state), this.clock.instant()));
+						ServiceCode.of(authorization.serviceCode()), "over".equals(state), this.clock.instant()));
 			}
 		}
 	}

@@ -260,7 +260,7 @@ class NotificationListeners {
 	@ApplicationModuleListener
 	void on(AuthorizationRunningOut event) {
 		String state = event.over() ? "over" : "running_out";
-		String authorization = name(event.childId()) + "'s authorization for " + event.serviceCode();
+		String authorization = name(event.childId()) + "'s authorization for " + event.serviceCode().code();
 		this.notifier.notify(this.accounts.activeWithRole(Role.ADMIN),
 				new Notification.Draft(NotificationKind.AUTHORIZATION_RUNNING_OUT,
 						event.authorizationId() + ":" + state + "@" + event.at().toEpochMilli(),

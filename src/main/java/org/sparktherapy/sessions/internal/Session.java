@@ -1,7 +1,6 @@
 package org.sparktherapy.sessions.internal;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -51,10 +50,6 @@ record Session(UUID id, UUID childId, Person therapist, String serviceCode, Stri
 	double hours(Instant now) {
 		Instant end = (this.endedAt != null) ? this.endedAt : now;
 		return Math.max(0, java.time.Duration.between(this.startedAt, end).toSeconds()) / 3600.0;
-	}
-
-	static List<String> serviceCodes() {
-		return List.of("97151", "97152", "97153", "97154", "97155", "97156", "97157", "97158");
 	}
 
 }

@@ -35,8 +35,8 @@ class SessionDirectory implements Sessions {
 	public UUID openFor(Sessions.AppointmentToRecord appointment) {
 		UUID id = UUID.randomUUID();
 		if (!this.sessions.insertForAppointment(id, appointment.appointmentId(), appointment.childId(),
-				appointment.therapistId(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
-				appointment.endsAt(), this.clock.instant())) {
+				appointment.therapistId(), appointment.serviceCode().code(), appointment.place().value(),
+				appointment.startsAt(), appointment.endsAt(), this.clock.instant())) {
 			return this.sessions.forAppointment(appointment.appointmentId()).orElseThrow();
 		}
 		this.audit.success(new PhiAccess("create", "session", id, appointment.childId()));

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
@@ -182,7 +183,7 @@ class SessionRecording {
 	}
 
 	private void validate(SessionDraft draft) {
-		if (!Session.serviceCodes().contains(draft.serviceCode())) {
+		if (!ServiceCode.isCode(draft.serviceCode())) {
 			throw new SessionsProblems.InvalidSession("/serviceCode",
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}

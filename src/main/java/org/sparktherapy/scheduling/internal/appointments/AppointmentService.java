@@ -568,9 +568,9 @@ public class AppointmentService {
 	}
 
 	private UUID openSession(Appointment appointment) {
-		return this.sessions.openFor(
-				new Sessions.AppointmentToRecord(appointment.id(), appointment.childId(), appointment.therapist().id(),
-						appointment.serviceCode(), appointment.place(), appointment.startsAt(), appointment.endsAt()));
+		return this.sessions.openFor(new Sessions.AppointmentToRecord(appointment.id(), appointment.childId(),
+				appointment.therapist().id(), ServiceCode.of(appointment.serviceCode()), Place.of(appointment.place()),
+				appointment.startsAt(), appointment.endsAt()));
 	}
 
 	/**
@@ -583,8 +583,8 @@ public class AppointmentService {
 		}
 		this.appointments.linkSession(appointment.id(), sessionId);
 		this.events.publishEvent(new AppointmentCompleted(appointment.id(), appointment.childId(),
-				appointment.therapist().id(), appointment.serviceCode(), appointment.place(), appointment.startsAt(),
-				appointment.endsAt(), sessionId, now, actual.start(), actual.end()));
+				appointment.therapist().id(), ServiceCode.of(appointment.serviceCode()), Place.of(appointment.place()),
+				appointment.startsAt(), appointment.endsAt(), sessionId, now, actual.start(), actual.end()));
 	}
 
 	private void insert(CurrentUser user, BookingRequest request, Series series, List<Instant> starts, Duration length,
