@@ -188,8 +188,7 @@ class SessionRecording {
 					"must be an adaptive behavior CPT code 97151 to 97158");
 		}
 		if (!Place.isPlace(draft.place())) {
-			throw new SessionsProblems.InvalidSession("/place",
-					"must be one of clinic, home, school, community, telehealth");
+			throw new SessionsProblems.InvalidSession("/place", "must be one of " + Place.ALLOWED);
 		}
 		if (draft.startedAt().isBefore(Session.EARLIEST)) {
 			throw new SessionsProblems.InvalidSession("/startedAt", "lies too far in the past");

@@ -123,7 +123,7 @@ public class SchedulePreferenceService {
 			}
 		}
 		if (wanted.preferredPlace() != null && !Place.isPlace(wanted.preferredPlace())) {
-			errors.add(new FieldError("/preferredPlace", "must be one of clinic, home, school, community, telehealth"));
+			errors.add(new FieldError("/preferredPlace", "must be one of " + Place.ALLOWED));
 		}
 		if (!errors.isEmpty()) {
 			throw new ProposalProblems.InvalidSchedulePreferences(errors);

@@ -31,6 +31,7 @@ import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,14 +158,22 @@ class CalendarFeedService {
 		return event;
 	}
 
-	/** The kind of session a CPT code stands for, in a few words. */
+	/**
+	 * The kind of session the CPT code stored for an appointment stands for, in a few
+	 * words.
+	 */
 	static String kind(String serviceCode) {
-		return switch (serviceCode) {
-			case "97151", "97152" -> "ABA assessment";
-			case "97155" -> "ABA session (BCBA)";
-			case "97156", "97157" -> "Family training";
-			case "97154", "97158" -> "ABA group session";
-			default -> "ABA session";
+		return ServiceCode.find(serviceCode).map(CalendarFeedService::kind).orElse("ABA session");
+	}
+
+	/** The kind of session a service is, in a few words. */
+	static String kind(ServiceCode service) {
+		return switch (service) {
+			case BEHAVIOR_IDENTIFICATION_ASSESSMENT, SUPPORTING_ASSESSMENT -> "ABA assessment";
+			case PROTOCOL_MODIFICATION -> "ABA session (BCBA)";
+			case FAMILY_GUIDANCE, MULTIPLE_FAMILY_GUIDANCE -> "Family training";
+			case GROUP_TREATMENT_BY_PROTOCOL, GROUP_PROTOCOL_MODIFICATION -> "ABA group session";
+			case TREATMENT_BY_PROTOCOL -> "ABA session";
 		};
 	}
 
