@@ -1674,22 +1674,24 @@ export interface components {
     };
     AuditEntryResponse: {
       action: string;
-      address: string;
+      address: string | null;
       /** Format: date-time */
       at: string;
       /** Format: uuid */
-      childId: string;
+      childId: string | null;
       endpoint: string;
       /** Format: uuid */
       id: string;
-      outcome: string;
+      /** @enum {string} */
+      outcome: 'success' | 'denied' | 'not_found';
       /** Format: uuid */
-      resourceId: string;
+      resourceId: string | null;
       resourceType: string;
-      role: string;
+      /** @enum {string|null} */
+      role: 'admin' | 'therapist' | 'parent' | null;
       /** Format: uuid */
-      userId: string;
-      userName: string;
+      userId: string | null;
+      userName: string | null;
     };
     AuthorizationRequest: {
       authorizationNumber: string;
@@ -1705,7 +1707,8 @@ export interface components {
       unitsAuthorized: number;
     };
     AuthorizationResponse: {
-      alert: string;
+      /** @enum {string|null} */
+      alert: 'over' | 'running_out' | 'expiring' | null;
       authorizationNumber: string;
       /** Format: uuid */
       childId: string;
@@ -1714,13 +1717,14 @@ export interface components {
       endDate: string;
       /** Format: uuid */
       id: string;
-      memberId: string;
-      notes: string;
+      memberId: string | null;
+      notes: string | null;
       payer: string;
       serviceCode: string;
       /** Format: date */
       startDate: string;
-      status: string;
+      /** @enum {string} */
+      status: 'upcoming' | 'active' | 'expired';
       /** Format: int32 */
       unitsAuthorized: number;
       /** Format: int64 */
@@ -1779,7 +1783,7 @@ export interface components {
       scope?: string;
     };
     CareTeamMember: {
-      credential: string;
+      credential: string | null;
       name: string;
       /** @enum {string} */
       role: 'supervisor' | 'technician';
@@ -1878,7 +1882,7 @@ export interface components {
       phase?: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
     };
     ChildResponse: {
-      allergies: string;
+      allergies: string | null;
       careTeam: components['schemas']['CareTeamMember'][];
       /** Format: date-time */
       createdAt: string;
@@ -1890,13 +1894,13 @@ export interface components {
       guardians: components['schemas']['Guardian'][];
       /** Format: uuid */
       id: string;
-      insurance: components['schemas']['Insurance'];
+      insurance: components['schemas']['Insurance'] | null;
       /** Format: date */
-      intakeDate: string;
+      intakeDate: string | null;
       lastName: string;
-      medicalNotes: string;
-      preferredName: string;
-      school: string;
+      medicalNotes: string | null;
+      preferredName: string | null;
+      school: string | null;
       /** @enum {string} */
       status: 'intake' | 'active' | 'on_hold' | 'discharged' | 'archived';
       /** Format: date-time */
@@ -1911,9 +1915,9 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** Format: date */
-      intakeDate: string;
+      intakeDate: string | null;
       lastName: string;
-      preferredName: string;
+      preferredName: string | null;
       /** @enum {string} */
       status: 'intake' | 'active' | 'on_hold' | 'discharged' | 'archived';
     };
@@ -1939,22 +1943,35 @@ export interface components {
       /** Format: int64 */
       unreadTotal: number;
     };
+    ConversationPerson: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'therapist' | 'parent';
+    };
+    ConversationReadRequest: {
+      /** Format: uuid */
+      upTo: string;
+    };
     ConversationResponse: {
-      audience: string;
+      /** @enum {string|null} */
+      audience: 'everyone' | 'admin' | 'therapist' | 'parent' | null;
       canPost: boolean;
       /** Format: uuid */
-      childId: string;
+      childId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
       id: string;
-      kind: string;
+      /** @enum {string} */
+      kind: 'child' | 'direct' | 'announcement';
       /** Format: date-time */
-      lastMessageAt: string;
+      lastMessageAt: string | null;
       member: boolean;
-      members: components['schemas']['Person'][];
+      members: components['schemas']['ConversationPerson'][];
       reads: components['schemas']['ReadPosition'][];
-      title: string;
+      title: string | null;
       /** Format: int64 */
       unreadCount: number;
     };
@@ -2119,11 +2136,19 @@ export interface components {
       /** Format: date-time */
       signedAt: string;
     };
-    Insurance: {
-      groupNumber: string;
-      memberId: string;
-      payer: string;
+    Hours: {
+      end: string;
+      start: string;
+      /** @enum {string} */
+      weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
     };
+    HoursRequest: {
+      end: string;
+      start: string;
+      /** @enum {string} */
+      weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+    };
+    Insurance: null;
     InsuranceRequest: {
       groupNumber?: string;
       memberId?: string;
@@ -2133,27 +2158,20 @@ export interface components {
       email: string;
       password: string;
     };
-    MasteryCriterion: {
-      /** Format: int32 */
-      consecutiveSessions: number;
-      /** Format: int32 */
-      minTrials: number;
-      /** Format: int32 */
-      percent: number;
-    };
+    MasteryCriterion: null;
     MessageRequest: {
       body: string;
     };
     MessageResponse: {
       attachments: components['schemas']['AttachmentResponse'][];
-      author: components['schemas']['Person'];
-      body: string;
+      author: components['schemas']['ConversationPerson'] | null;
+      body: string | null;
       /** Format: uuid */
       conversationId: string;
       deleted: boolean;
       edited: boolean;
       /** Format: date-time */
-      editedAt: string;
+      editedAt: string | null;
       /** Format: uuid */
       id: string;
       /** Format: date-time */
@@ -2163,7 +2181,7 @@ export interface components {
       conversation: components['schemas']['ConversationResponse'];
       messages: components['schemas']['MessageResponse'][];
       /** Format: uuid */
-      nextBefore: string;
+      nextBefore: string | null;
     };
     Note: {
       /** Format: uuid */
@@ -2192,10 +2210,10 @@ export interface components {
       /** Format: uuid */
       id: string;
       kind: string;
-      link: string;
+      link: string | null;
       read: boolean;
       /** Format: date-time */
-      resolvedAt: string;
+      resolvedAt: string | null;
       task: boolean;
       title: string;
     };
@@ -2277,7 +2295,7 @@ export interface components {
       /** Format: date-time */
       at: string;
       automatic: boolean;
-      by: components['schemas']['Person'];
+      by: components['schemas']['Person'] | null;
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
     };
@@ -2351,6 +2369,16 @@ export interface components {
       channels: string[];
       preferences: components['schemas']['PreferenceResponse'][];
     };
+    Prescription: {
+      /** Format: int32 */
+      hours: number;
+      serviceCode: string;
+    };
+    PrescriptionRequest: {
+      /** Format: int32 */
+      hours: number;
+      serviceCode: string;
+    };
     ProfileRequest: {
       currentPassword?: string;
       name?: string;
@@ -2369,11 +2397,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'skill' | 'behavior';
-      masteryCriterion: components['schemas']['MasteryCriterion'];
+      masteryCriterion: components['schemas']['MasteryCriterion'] | null;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
-      objective: string;
+      objective: string | null;
       /** @enum {string} */
       status: 'active' | 'on_hold' | 'archived';
       targets: components['schemas']['Target'][];
@@ -2454,6 +2482,20 @@ export interface components {
     ResetPasswordRequest: {
       password: string;
       token: string;
+    };
+    SchedulePreferencesRequest: {
+      availableHours: components['schemas']['HoursRequest'][];
+      preferredPlace?: string;
+      prescribedWeeklyHours: components['schemas']['PrescriptionRequest'][];
+    };
+    SchedulePreferencesResponse: {
+      availableHours: components['schemas']['Hours'][];
+      /** Format: uuid */
+      childId: string;
+      preferredPlace: string;
+      prescribedWeeklyHours: components['schemas']['Prescription'][];
+      /** Format: int32 */
+      version: number;
     };
     SeriesResponse: {
       /** Format: uuid */
@@ -2559,11 +2601,11 @@ export interface components {
       trials: number;
     };
     Target: {
-      definition: string;
+      definition: string | null;
       /** Format: uuid */
       id: string;
       name: string;
-      notes: string;
+      notes: string | null;
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
       phaseChanges: components['schemas']['PhaseChange'][];
@@ -3893,7 +3935,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PreferencesResponse'];
+          'application/json': components['schemas']['SchedulePreferencesResponse'];
         };
       };
     };
@@ -3909,7 +3951,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PreferencesRequest'];
+        'application/json': components['schemas']['SchedulePreferencesRequest'];
       };
     };
     responses: {
@@ -3919,7 +3961,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PreferencesResponse'];
+          'application/json': components['schemas']['SchedulePreferencesResponse'];
         };
       };
     };
@@ -4065,7 +4107,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReadRequest'];
+        'application/json': components['schemas']['ConversationReadRequest'];
       };
     };
     responses: {
@@ -4095,7 +4137,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Person'][];
+          'application/json': components['schemas']['ConversationPerson'][];
         };
       };
     };

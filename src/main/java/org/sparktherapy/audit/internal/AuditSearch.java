@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.platform.web.PageQuery;
@@ -21,8 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AuditSearch {
 
-	record AuditEntryResponse(UUID id, Instant at, UUID userId, String userName, String role, String action,
-			String resourceType, UUID resourceId, UUID childId, String endpoint, String address, String outcome) {
+	record AuditEntryResponse(UUID id, Instant at, @Nullable UUID userId, @Nullable String userName,
+			@Nullable @Schema(allowableValues = {
+					"admin", "therapist", "parent" }) String role,
+			String action, String resourceType, @Nullable UUID resourceId, @Nullable UUID childId, String endpoint,
+			@Nullable String address, @Schema(allowableValues = { "success", "denied", "not_found" }) String outcome){
 	}
 
 	private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package org.sparktherapy.platform.web;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +78,26 @@ class OpenApiConfiguration {
 					schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
 				}
 			});
+		};
+	}
+
+	/**
+	 * {@code @Nullable} on a component whose type is another schema: swagger-core marks
+	 * plain properties nullable but drops it beside a {@code $ref}, so the reference
+	 * becomes "that schema or null" (as springdoc does for Kotlin's nullable types).
+	 */
+	@Bean
+	PropertyCustomizer nullableReferences() {
+		return (property, type) -> {
+			boolean nullable = type.getCtxAnnotations() != null && Arrays.stream(type.getCtxAnnotations())
+				.anyMatch(annotation -> annotation.annotationType().getSimpleName().equals("Nullable"));
+			if (property == null || property.get$ref() == null || !nullable) {
+				return property;
+			}
+			Schema<?> reference = new Schema<>().specVersion(SpecVersion.V31).$ref(property.get$ref());
+			Schema<?> none = new Schema<>().specVersion(SpecVersion.V31);
+			none.addType("null");
+			return new Schema<>().specVersion(SpecVersion.V31).oneOf(List.of(reference, none));
 		};
 	}
 
