@@ -2148,7 +2148,11 @@ export interface components {
       /** @enum {string} */
       weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
     };
-    Insurance: null;
+    Insurance: {
+      groupNumber: string;
+      memberId: string;
+      payer: string;
+    };
     InsuranceRequest: {
       groupNumber?: string;
       memberId?: string;
@@ -2158,7 +2162,14 @@ export interface components {
       email: string;
       password: string;
     };
-    MasteryCriterion: null;
+    MasteryCriterion: {
+      /** Format: int32 */
+      consecutiveSessions: number;
+      /** Format: int32 */
+      minTrials: number;
+      /** Format: int32 */
+      percent: number;
+    };
     MessageRequest: {
       body: string;
     };

@@ -61,6 +61,15 @@ class OpenApiConfiguration {
 				return;
 			}
 			Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+			// swagger-core marks the referenced schema itself as "null" when it first
+			// meets it
+			// through a @Nullable component; the property says "or null" instead (below)
+			schemas.values().forEach(schema -> {
+				if (schema.getProperties() != null && schema.getTypes() != null && schema.getTypes().contains("null")) {
+					schema.setTypes(new java.util.LinkedHashSet<>(List.of("object")));
+					schema.setType("object");
+				}
+			});
 			Set<String> read = new HashSet<>();
 			Set<String> written = new HashSet<>();
 			if (openApi.getPaths() != null) {
