@@ -2629,7 +2629,8 @@ export interface components {
       criterion: components['schemas']['Criterion'];
       /** Format: double */
       latestPercent: number;
-      measurement: string;
+      /** @enum {string} */
+      measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
       /** Format: date-time */
       phaseSince: string;
@@ -2650,7 +2651,8 @@ export interface components {
       criterion: components['schemas']['Criterion'];
       /** Format: date-time */
       masteredAt: string;
-      measurement: string;
+      /** @enum {string} */
+      measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
