@@ -1,24 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
-import type { Page, Role } from '../../../lib/api-types';
+import type { Page, Schema } from '../../../lib/api-types';
 
-export type AuditOutcome = 'success' | 'denied' | 'not_found';
-
-export interface AuditEvent {
-  id: string;
-  at: string;
-  userId: string | null;
-  userName: string | null;
-  role: Role | null;
-  /** read, create, update, archive and more as the server adds them. */
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  childId: string | null;
-  endpoint: string;
-  address: string | null;
-  outcome: AuditOutcome;
-}
+/** One audit entry; `action` is read, create, update, archive and more as the server adds them. */
+export type AuditEvent = Schema<'AuditEntryResponse'>;
+export type AuditOutcome = AuditEvent['outcome'];
 
 export interface AuditParams {
   childId?: string;

@@ -1,7 +1,18 @@
-/** Shapes of the billing module's insurance authorizations, written by hand until the server publishes OpenAPI. */
+/** Shapes of the billing module's insurance authorizations, named after the generated API types (src/types/api.ts). */
+import { valuesOf, type Schema } from '../../../lib/api-types';
 
-export const AUTHORIZATION_STATUSES = ['upcoming', 'active', 'expired'] as const;
-export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+/**
+ * An insurer's approval of a number of 15-minute units of one service (CPT code) for a child between two dates
+ * (YYYY-MM-DD, both inclusive), with what the clinic's appointments already take from it: `unitsUsed` by the
+ * completed appointments of this child and service within the dates, `unitsScheduled` by the scheduled and
+ * checked-in ones, `unitsRemaining` = authorized − used − scheduled (negative when over).
+ */
+export type Authorization = Schema<'AuthorizationResponse'>;
+export type AuthorizationStatus = Authorization['status'];
+/** The server's most urgent warning about an authorization: over > running out > expiring. */
+export type AuthorizationAlert = NonNullable<Authorization['alert']>;
+
+export const AUTHORIZATION_STATUSES = valuesOf<AuthorizationStatus>()(['upcoming', 'active', 'expired']);
 
 export const AUTHORIZATION_STATUS_LABELS: Record<AuthorizationStatus, string> = {
   upcoming: 'Upcoming',
@@ -15,9 +26,7 @@ export const AUTHORIZATION_STATUS_TONES: Record<AuthorizationStatus, 'info' | 's
   expired: 'muted',
 };
 
-/** The server's most urgent warning about an authorization: over > running out > expiring. */
-export const AUTHORIZATION_ALERTS = ['over', 'running_out', 'expiring'] as const;
-export type AuthorizationAlert = (typeof AUTHORIZATION_ALERTS)[number];
+export const AUTHORIZATION_ALERTS = valuesOf<AuthorizationAlert>()(['over', 'running_out', 'expiring']);
 
 export const AUTHORIZATION_ALERT_LABELS: Record<AuthorizationAlert, string> = {
   over: 'Over the authorization',
@@ -30,34 +39,6 @@ export const AUTHORIZATION_ALERT_TONES: Record<AuthorizationAlert, 'danger' | 'w
   running_out: 'warning',
   expiring: 'warning',
 };
-
-/**
- * An insurer's approval of a number of 15-minute units of one service (CPT code) for a child between two dates,
- * with what the clinic's appointments already take from it.
- */
-export interface Authorization {
-  id: string;
-  childId: string;
-  childName: string;
-  payer: string;
-  memberId: string | null;
-  authorizationNumber: string;
-  serviceCode: string;
-  unitsAuthorized: number;
-  /** YYYY-MM-DD, both inclusive. */
-  startDate: string;
-  endDate: string;
-  notes: string | null;
-  /** Units of the completed appointments of this child and service within the dates. */
-  unitsUsed: number;
-  /** Units of the scheduled and checked-in ones. */
-  unitsScheduled: number;
-  /** Authorized − used − scheduled; negative when over. */
-  unitsRemaining: number;
-  status: AuthorizationStatus;
-  alert: AuthorizationAlert | null;
-  version: number;
-}
 
 /** The body of `POST /api/children/{id}/authorizations` and `PUT /api/authorizations/{id}`. */
 export type AuthorizationRequest = Pick<

@@ -1,7 +1,16 @@
-/** Shapes of `/api/children`, written by hand until the server publishes its OpenAPI document. */
+/** Shapes of `/api/children`, named after the generated API types (src/types/api.ts). */
+import { valuesOf, type Schema } from '../../../lib/api-types';
 
-export const CHILD_STATUSES = ['intake', 'active', 'on_hold', 'discharged', 'archived'] as const;
-export type ChildStatus = (typeof CHILD_STATUSES)[number];
+export type Child = Schema<'ChildResponse'>;
+export type ChildSummary = Schema<'ChildSummary'>;
+export type ChildStatus = Child['status'];
+export type CareTeamMember = Schema<'CareTeamMember'>;
+export type CareTeamRole = CareTeamMember['role'];
+export type Guardian = Schema<'Guardian'>;
+export type EmergencyContact = Schema<'EmergencyContact'>;
+export type Insurance = Schema<'Insurance'>;
+
+export const CHILD_STATUSES = valuesOf<ChildStatus>()(['intake', 'active', 'on_hold', 'discharged', 'archived']);
 
 /** The statuses an admin can set with an update; archiving is its own action (DELETE). */
 export const EDITABLE_CHILD_STATUSES = ['intake', 'active', 'on_hold', 'discharged'] as const;
@@ -22,64 +31,12 @@ export const CHILD_STATUS_TONES: Record<ChildStatus, 'neutral' | 'success' | 'mu
   archived: 'muted',
 };
 
-export const CARE_TEAM_ROLES = ['supervisor', 'technician'] as const;
-export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
+export const CARE_TEAM_ROLES = valuesOf<CareTeamRole>()(['supervisor', 'technician']);
 
 export const CARE_TEAM_ROLE_LABELS: Record<CareTeamRole, string> = {
   supervisor: 'Supervisor',
   technician: 'Technician',
 };
-
-export interface EmergencyContact {
-  name: string;
-  relationship: string;
-  phone: string;
-}
-
-export interface Insurance {
-  payer: string;
-  memberId: string;
-  groupNumber: string;
-}
-
-export interface Guardian {
-  userId: string;
-  name: string;
-  email: string;
-  relationship: string;
-  canSign: boolean;
-}
-
-export interface CareTeamMember {
-  userId: string;
-  name: string;
-  credential: string | null;
-  role: CareTeamRole;
-}
-
-export interface ChildSummary {
-  id: string;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  status: ChildStatus;
-  intakeDate: string | null;
-}
-
-export interface Child extends ChildSummary {
-  diagnosisCodes: string[];
-  school: string | null;
-  medicalNotes: string | null;
-  allergies: string | null;
-  emergencyContacts: EmergencyContact[];
-  insurance: Insurance | null;
-  guardians: Guardian[];
-  careTeam: CareTeamMember[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 /** "Samuel “Sam” Lee": the full name with the preferred name, when there is one. */
 export function childName(child: Pick<ChildSummary, 'firstName' | 'lastName' | 'preferredName'>): string {

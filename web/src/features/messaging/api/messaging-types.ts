@@ -1,70 +1,21 @@
-import type { Role } from '../../../lib/api-types';
+/** Shapes of the messaging API, named after the generated API types (src/types/api.ts). */
+import type { Schema } from '../../../lib/api-types';
 
-export type ConversationKind = 'child' | 'direct' | 'announcement';
-export type Audience = 'everyone' | 'admin' | 'therapist' | 'parent';
-
-export interface Person {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface ReadPosition {
-  accountId: string;
-  lastReadMessageId: string;
-  readAt: string;
-}
-
-export interface Conversation {
-  id: string;
-  kind: ConversationKind;
-  /** The child's name for a child's conversation, the other members' names or a title for the others. */
-  title: string | null;
-  childId: string | null;
-  audience: Audience | null;
-  createdAt: string;
-  lastMessageAt: string | null;
-  unreadCount: number;
-  canPost: boolean;
-  /** False for an admin reading a child's conversation for supervision. */
-  member: boolean;
-  members: Person[];
-  reads: ReadPosition[];
-}
-
-export interface ConversationList {
-  content: Conversation[];
-  page: { number: number; size: number; totalElements: number; totalPages: number };
-  unreadTotal: number;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-
-export interface Message {
-  id: string;
-  conversationId: string;
-  author: Person | null;
-  /** Plain text, never markup; null once deleted. */
-  body: string | null;
-  postedAt: string;
-  editedAt: string | null;
-  edited: boolean;
-  deleted: boolean;
-  attachments: Attachment[];
-}
-
-export interface MessagePage {
-  conversation: Conversation;
-  /** Oldest to newest within the page. */
-  messages: Message[];
-  /** The `before` cursor of the next older page, if there is one. */
-  nextBefore: string | null;
-}
+/**
+ * `title`: the child's name for a child's conversation, the other members' names or a title for the others.
+ * `member` is false for an admin reading a child's conversation for supervision.
+ */
+export type Conversation = Schema<'ConversationResponse'>;
+export type ConversationKind = Conversation['kind'];
+export type Audience = NonNullable<Conversation['audience']>;
+export type Person = Schema<'ConversationPerson'>;
+export type ReadPosition = Schema<'ReadPosition'>;
+export type ConversationList = Schema<'ConversationListResponse'>;
+export type Attachment = Schema<'AttachmentResponse'>;
+/** `body` is plain text, never markup; null once deleted. */
+export type Message = Schema<'MessageResponse'>;
+/** `messages` run oldest to newest within the page; `nextBefore` is the `before` cursor of the next older page. */
+export type MessagePage = Schema<'MessagesResponse'>;
 
 /**
  * Query keys. The live-updates client invalidates by these prefixes: `['messaging', 'conversations']` (the list,

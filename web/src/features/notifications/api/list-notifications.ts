@@ -1,25 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
-import type { Page } from '../../../lib/api-types';
+import type { Schema } from '../../../lib/api-types';
 
 /**
  * One notification of the signed-in person. `link` is a path in this app. A `task` asks the person to do something
  * (sign a note, decide a proposed change); `resolvedAt` says when it was done, by anyone (a resolved notice is read).
  */
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-  task: boolean;
-  resolvedAt: string | null;
-}
+export type Notification = Schema<'NotificationResponse'>;
 
-export interface NotificationCentre extends Page<Notification> {
-  unreadCount: number;
-}
+export type NotificationCentre = Schema<'CentreResponse'>;
 
 export interface NotificationListParams {
   unreadOnly?: boolean;

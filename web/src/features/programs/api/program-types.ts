@@ -1,6 +1,19 @@
-/** Shapes of `/api/programs`, written by hand until the server publishes its OpenAPI document. */
+/** Shapes of `/api/programs`, named after the generated API types (src/types/api.ts). */
+import { valuesOf, type Schema } from '../../../lib/api-types';
 
-export const DOMAINS = [
+export type Program = Schema<'ProgramResponse'>;
+export type Domain = Program['domain'];
+export type ProgramKind = Program['kind'];
+export type Measurement = Program['measurement'];
+export type ProgramStatus = Program['status'];
+/** Percent correct (or steps done independently) per session 1–100, over consecutive sessions of enough trials. */
+export type MasteryCriterion = Schema<'MasteryCriterion'>;
+export type Target = Schema<'Target'>;
+export type Phase = Target['phase'];
+/** A target's move to another phase: by a person, or automatically (`by` is then null). */
+export type PhaseChange = Schema<'PhaseChange'>;
+
+export const DOMAINS = valuesOf<Domain>()([
   'communication',
   'social',
   'daily_living',
@@ -9,8 +22,7 @@ export const DOMAINS = [
   'motor',
   'behavior_reduction',
   'other',
-] as const;
-export type Domain = (typeof DOMAINS)[number];
+]);
 
 export const DOMAIN_LABELS: Record<Domain, string> = {
   communication: 'Communication',
@@ -23,15 +35,12 @@ export const DOMAIN_LABELS: Record<Domain, string> = {
   other: 'Other',
 };
 
-export const PROGRAM_KINDS = ['skill', 'behavior'] as const;
-export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+export const PROGRAM_KINDS = valuesOf<ProgramKind>()(['skill', 'behavior']);
 
 export const KIND_LABELS: Record<ProgramKind, string> = {
   skill: 'Skill acquisition',
   behavior: 'Behavior reduction',
 };
-
-export type Measurement = 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
 
 /** Skill programs are measured by trials; behavior programs by counting or timing. */
 export const MEASUREMENTS_BY_KIND: Record<ProgramKind, readonly Measurement[]> = {
@@ -47,16 +56,20 @@ export const MEASUREMENT_LABELS: Record<Measurement, string> = {
   duration: 'Duration',
 };
 
-export type ProgramStatus = 'active' | 'on_hold' | 'archived';
-
 export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
   active: 'Active',
   on_hold: 'On hold',
   archived: 'Archived',
 };
 
-export const PHASES = ['baseline', 'intervention', 'mastered', 'maintenance', 'on_hold', 'discontinued'] as const;
-export type Phase = (typeof PHASES)[number];
+export const PHASES = valuesOf<Phase>()([
+  'baseline',
+  'intervention',
+  'mastered',
+  'maintenance',
+  'on_hold',
+  'discontinued',
+]);
 
 export const PHASE_LABELS: Record<Phase, string> = {
   baseline: 'Baseline',
@@ -85,47 +98,6 @@ export const NEXT_PHASES: Record<Phase, readonly Phase[]> = {
   on_hold: ['baseline', 'intervention', 'discontinued'],
   discontinued: [],
 };
-
-export interface MasteryCriterion {
-  /** Percent correct (or steps done independently) per session, 1–100. */
-  percent: number;
-  consecutiveSessions: number;
-  minTrials: number;
-}
-
-/** A target's move to another phase: by a person, or automatically (`by` is then null). */
-export interface PhaseChange {
-  phase: Phase;
-  at: string;
-  by: { id: string; name: string } | null;
-  automatic: boolean;
-}
-
-export interface Target {
-  id: string;
-  name: string;
-  definition: string | null;
-  notes: string | null;
-  phase: Phase;
-  position: number;
-  phaseChanges: PhaseChange[];
-}
-
-export interface Program {
-  id: string;
-  childId: string;
-  name: string;
-  domain: Domain;
-  objective: string | null;
-  kind: ProgramKind;
-  measurement: Measurement;
-  masteryCriterion: MasteryCriterion | null;
-  status: ProgramStatus;
-  targets: Target[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 export const programsQueryKey = ['programs'] as const;
 

@@ -26,6 +26,7 @@ function aProgram(overrides: Partial<Program> = {}): Program {
     kind: 'skill',
     measurement: 'percent_correct',
     masteryCriterion: { percent: 80, consecutiveSessions: 3, minTrials: 10 },
+    autoAdvance: false,
     status: 'active',
     targets: [
       aTarget('t1', 'dog', {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.platform.web.PageQuery;
@@ -26,8 +28,11 @@ class AuditSearch {
 	/** The one order of the log: newest first (by its sequence). */
 	static final SortColumns SORTABLE = SortColumns.of(Map.of("at", "seq"));
 
-	record AuditEntryResponse(UUID id, Instant at, UUID userId, String userName, String role, String action,
-			String resourceType, UUID resourceId, UUID childId, String endpoint, String address, String outcome) {
+	record AuditEntryResponse(UUID id, Instant at, @Nullable UUID userId, @Nullable String userName,
+			@Nullable @Schema(allowableValues = {
+					"admin", "therapist", "parent" }) String role,
+			String action, String resourceType, @Nullable UUID resourceId, @Nullable UUID childId, String endpoint,
+			@Nullable String address, @Schema(allowableValues = { "success", "denied", "not_found" }) String outcome){
 	}
 
 	private final JdbcClient jdbc;

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,10 +72,12 @@ class AuthorizationController {
 	 * (80 % or more), expiring (active, ends within 30 days) or null. {@code memberId} is
 	 * null for a supervising BCBA (minimum necessary).
 	 */
-	record AuthorizationResponse(UUID id, UUID childId, String childName, String payer, String memberId,
+	record AuthorizationResponse(UUID id, UUID childId, String childName, String payer, @Nullable String memberId,
 			String authorizationNumber, String serviceCode, int unitsAuthorized, LocalDate startDate, LocalDate endDate,
-			String notes, long unitsUsed, long unitsScheduled, long unitsRemaining, String status, String alert,
-			int version) {
+			@Nullable String notes, long unitsUsed, long unitsScheduled, long unitsRemaining,
+			@Schema(allowableValues = {
+					"upcoming", "active", "expired" }) String status,
+			@Nullable @Schema(allowableValues = { "over", "running_out", "expiring" }) String alert, int version){
 
 		static AuthorizationResponse of(Authorization a, LocalDate today) {
 			return of(a, today, true);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.children.ChildStatus;
 
 /**
@@ -18,7 +19,7 @@ record Child(UUID id, ChildDetails details, ChildStatus status, List<Guardian> g
 	}
 
 	/** A therapist on the child's care team. */
-	record CareTeamMember(UUID userId, String name, String credential, TeamRole role) {
+	record CareTeamMember(UUID userId, String name, @Nullable String credential, TeamRole role) {
 	}
 
 	/** The part a therapist plays for this child. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -101,9 +102,10 @@ class ChildController {
 	record CareTeamRequest(@NotNull UUID userId, @NotNull Child.TeamRole role) {
 	}
 
-	record ChildResponse(UUID id, String firstName, String lastName, String preferredName, LocalDate dateOfBirth,
-			List<String> diagnosisCodes, ChildStatus status, LocalDate intakeDate, String school, String medicalNotes,
-			String allergies, List<ChildDetails.EmergencyContact> emergencyContacts, ChildDetails.Insurance insurance,
+	record ChildResponse(UUID id, String firstName, String lastName, @Nullable String preferredName,
+			LocalDate dateOfBirth, List<String> diagnosisCodes, ChildStatus status, @Nullable LocalDate intakeDate,
+			@Nullable String school, @Nullable String medicalNotes, @Nullable String allergies,
+			List<ChildDetails.EmergencyContact> emergencyContacts, @Nullable ChildDetails.Insurance insurance,
 			List<Child.Guardian> guardians, List<Child.CareTeamMember> careTeam, Instant createdAt, Instant updatedAt,
 			int version) {
 

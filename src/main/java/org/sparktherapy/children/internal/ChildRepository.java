@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
@@ -55,8 +56,8 @@ class ChildRepository {
 	}
 
 	/** A row of a children list. */
-	record ChildSummary(UUID id, String firstName, String lastName, String preferredName,
-			java.time.LocalDate dateOfBirth, ChildStatus status, java.time.LocalDate intakeDate) {
+	record ChildSummary(UUID id, String firstName, String lastName, @Nullable String preferredName,
+			java.time.LocalDate dateOfBirth, ChildStatus status, @Nullable java.time.LocalDate intakeDate) {
 	}
 
 	void insert(UUID id, ChildDetails details, ChildStatus status, Instant now) {

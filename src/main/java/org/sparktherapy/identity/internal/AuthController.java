@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -70,7 +71,8 @@ class AuthController {
 	record RefreshRequest(@Size(max = 200) String refreshToken) {
 	}
 
-	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, UserResponse user) {
+	record TokenResponse(String accessToken, @Nullable String refreshToken, String tokenType, long expiresIn,
+			UserResponse user) {
 	}
 
 	record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {

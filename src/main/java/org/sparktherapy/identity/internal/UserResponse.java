@@ -3,13 +3,14 @@ package org.sparktherapy.identity.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.Role;
 
 /**
  * An account as the API shows it: never a password hash.
  */
-record UserResponse(UUID id, String name, String email, Role role, Credential credential, boolean active,
+record UserResponse(UUID id, String name, String email, Role role, @Nullable Credential credential, boolean active,
 		Instant createdAt, Instant updatedAt, int version) {
 
 	static UserResponse of(Account account) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -67,12 +69,15 @@ class ConversationController {
 	record MessageRequest(@NotNull @Size(max = 20_000) String body) {
 	}
 
+	@Schema(name = "ConversationReadRequest")
 	record ReadRequest(@NotNull UUID upTo) {
 	}
 
-	record ConversationResponse(UUID id, String kind, String title, UUID childId, String audience, Instant createdAt,
-			Instant lastMessageAt, long unreadCount, boolean canPost, boolean member, List<Person> members,
-			List<ReadPosition> reads) {
+	record ConversationResponse(UUID id, @Schema(allowableValues = {
+			"child", "direct", "announcement" }) String kind, @Nullable String title, @Nullable UUID childId,
+			@Nullable @Schema(allowableValues = { "everyone", "admin", "therapist", "parent" }) String audience,
+			Instant createdAt, @Nullable Instant lastMessageAt, long unreadCount, boolean canPost, boolean member,
+			List<Person> members, List<ReadPosition> reads){
 
 		static ConversationResponse of(ConversationViews.ConversationView view) {
 			Conversation c = view.conversation();
@@ -89,8 +94,9 @@ class ConversationController {
 	record AttachmentResponse(UUID id, String fileName, String contentType, long size) {
 	}
 
-	record MessageResponse(UUID id, UUID conversationId, Person author, String body, Instant postedAt, Instant editedAt,
-			boolean edited, boolean deleted, List<AttachmentResponse> attachments) {
+	record MessageResponse(UUID id, UUID conversationId, @Nullable Person author, @Nullable String body,
+			Instant postedAt, @Nullable Instant editedAt, boolean edited, boolean deleted,
+			List<AttachmentResponse> attachments) {
 
 		static MessageResponse of(MessageService.MessageView view) {
 			Message m = view.message();
@@ -104,7 +110,8 @@ class ConversationController {
 
 	}
 
-	record MessagesResponse(ConversationResponse conversation, List<MessageResponse> messages, UUID nextBefore) {
+	record MessagesResponse(ConversationResponse conversation, List<MessageResponse> messages,
+			@Nullable UUID nextBefore) {
 	}
 
 	record UnreadResponse(long unread) {

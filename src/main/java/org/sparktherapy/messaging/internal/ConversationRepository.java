@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.web.PageQuery;
 
@@ -31,6 +32,7 @@ class ConversationRepository {
 	private static final String COLUMNS = "c.id, c.kind, c.child_id, c.audience, c.title, c.created_by, c.created_at, c.last_message_at";
 
 	/** A person as a conversation shows them. */
+	@Schema(name = "ConversationPerson")
 	record Person(UUID id, String name, Role role) {
 	}
 

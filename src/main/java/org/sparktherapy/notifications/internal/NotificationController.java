@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -44,8 +45,8 @@ class NotificationController {
 	 * decide a change); {@code resolvedAt}: when that was done, by anyone (null while it
 	 * stands).
 	 */
-	record NotificationResponse(UUID id, String kind, String title, String link, Instant createdAt, boolean read,
-			boolean task, Instant resolvedAt) {
+	record NotificationResponse(UUID id, String kind, String title, @Nullable String link, Instant createdAt,
+			boolean read, boolean task, @Nullable Instant resolvedAt) {
 
 		static NotificationResponse of(Notification n) {
 			return new NotificationResponse(n.id(), n.kind().value(), n.title(), n.link(), n.createdAt(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.annotation.Nullable;
 import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.vocabulary.Measurement;
@@ -42,8 +43,8 @@ record Program(UUID id, UUID childId, ProgramDesign design, ProgramKind kind, Me
 	}
 
 	/** One thing taught in the program, or one behavior of a behavior program. */
-	record Target(UUID id, String name, String definition, String notes, TargetPhase phase, int position,
-			List<PhaseChange> phaseChanges) {
+	record Target(UUID id, String name, @Nullable String definition, @Nullable String notes, TargetPhase phase,
+			int position, List<PhaseChange> phaseChanges) {
 	}
 
 	/**
@@ -51,7 +52,7 @@ record Program(UUID id, UUID childId, ProgramDesign design, ProgramKind kind, Me
 	 * {@code automatic} changes were made by the system (mastery evaluation); {@code by}
 	 * is then null.
 	 */
-	record PhaseChange(TargetPhase phase, Instant at, Person by, boolean automatic) {
+	record PhaseChange(TargetPhase phase, Instant at, @Nullable Person by, boolean automatic) {
 	}
 
 	/** Who did something. */

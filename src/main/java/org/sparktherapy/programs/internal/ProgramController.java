@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -90,8 +91,8 @@ class ProgramController {
 	record TargetOrderRequest(@NotEmpty @Size(max = 100) List<@NotNull UUID> targetIds) {
 	}
 
-	record ProgramResponse(UUID id, UUID childId, String name, Program.Domain domain, String objective,
-			ProgramKind kind, Measurement measurement, MasteryCriterion masteryCriterion, boolean autoAdvance,
+	record ProgramResponse(UUID id, UUID childId, String name, Program.Domain domain, @Nullable String objective,
+			ProgramKind kind, Measurement measurement, @Nullable MasteryCriterion masteryCriterion, boolean autoAdvance,
 			ProgramStatus status, List<Target> targets, Instant createdAt, Instant updatedAt, int version) {
 
 		static ProgramResponse of(Program p) {

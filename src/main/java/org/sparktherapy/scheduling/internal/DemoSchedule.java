@@ -6,7 +6,9 @@ import org.sparktherapy.scheduling.internal.autoschedule.Proposal;
 import org.sparktherapy.scheduling.internal.autoschedule.SchedulePreferenceRepository;
 import org.sparktherapy.scheduling.internal.autoschedule.SchedulePreferenceService;
 import org.sparktherapy.scheduling.internal.appointments.Appointment;
+import org.sparktherapy.scheduling.internal.appointments.AppointmentCancellations;
 import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
+import org.sparktherapy.scheduling.internal.appointments.AttendanceService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
 import java.time.Clock;
@@ -112,6 +114,10 @@ class DemoSchedule implements DemoData {
 
 	private final AppointmentService appointments;
 
+	private final AttendanceService attendances;
+
+	private final AppointmentCancellations cancellations;
+
 	private final AvailabilityService availability;
 
 	private final AvailabilityRepository availabilityRecords;
@@ -132,11 +138,14 @@ class DemoSchedule implements DemoData {
 
 	private final ZoneId zone;
 
-	DemoSchedule(AppointmentService appointments, AvailabilityService availability,
-			AvailabilityRepository availabilityRecords, SchedulePreferenceService preferences,
-			SchedulePreferenceRepository preferenceRecords, ChangeRequestService changeRequests, Children children,
-			Accounts accounts, JdbcClient jdbc, Clock clock, SparkProperties properties) {
+	DemoSchedule(AppointmentService appointments, AttendanceService attendances, AppointmentCancellations cancellations,
+			AvailabilityService availability, AvailabilityRepository availabilityRecords,
+			SchedulePreferenceService preferences, SchedulePreferenceRepository preferenceRecords,
+			ChangeRequestService changeRequests, Children children, Accounts accounts, JdbcClient jdbc, Clock clock,
+			SparkProperties properties) {
 		this.appointments = appointments;
+		this.attendances = attendances;
+		this.cancellations = cancellations;
 		this.availability = availability;
 		this.availabilityRecords = availabilityRecords;
 		this.preferences = preferences;
@@ -241,7 +250,7 @@ class DemoSchedule implements DemoData {
 			.stream()
 			.filter(occurrence -> occurrence.startsAt().isAfter(now))
 			.findFirst()
-			.ifPresent(next -> admin.runAs(() -> this.appointments.cancel(admin, next.id(),
+			.ifPresent(next -> admin.runAs(() -> this.cancellations.cancel(admin, next.id(),
 					"The family is away that day.", Appointment.Scope.THIS)));
 	}
 
@@ -303,11 +312,11 @@ class DemoSchedule implements DemoData {
 				Appointment occurrence = past.get(i);
 				Past fate = (i == past.size() - 1) ? last : Past.COMPLETED;
 				switch (fate) {
-					case NO_SHOW -> this.appointments.noShow(therapist, occurrence.id(), null);
-					case RECORDING -> this.appointments.startRecording(therapist, occurrence.id(), null);
+					case NO_SHOW -> this.attendances.noShow(therapist, occurrence.id(), null);
+					case RECORDING -> this.attendances.startRecording(therapist, occurrence.id(), null);
 					case COMPLETED -> {
-						this.appointments.startRecording(therapist, occurrence.id(), null);
-						this.appointments.complete(therapist, occurrence.id(),
+						this.attendances.startRecording(therapist, occurrence.id(), null);
+						this.attendances.complete(therapist, occurrence.id(),
 								(i == 0) ? occurrence.startsAt().plus(Duration.ofMinutes(5)) : null,
 								(i == 0) ? occurrence.endsAt().minus(Duration.ofMinutes(10)) : null, null);
 					}

@@ -46,12 +46,19 @@ public class AppointmentController {
 
 	private final AppointmentService service;
 
+	private final AttendanceService attendances;
+
+	private final AppointmentCancellations cancellations;
+
 	private final ZoneId zone;
 
 	private final AttendanceRule attendance;
 
-	AppointmentController(AppointmentService service, SparkProperties properties, AttendanceRule attendance) {
+	AppointmentController(AppointmentService service, AttendanceService attendances,
+			AppointmentCancellations cancellations, SparkProperties properties, AttendanceRule attendance) {
 		this.service = service;
+		this.attendances = attendances;
+		this.cancellations = cancellations;
 		this.zone = properties.clinicTimeZone();
 		this.attendance = attendance;
 	}
@@ -209,7 +216,7 @@ public class AppointmentController {
 					+ "admin records it earlier; the reason goes to the child's change history. The slot is free again.")
 	AppointmentResponse noShow(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return response(this.service.noShow(user, id, overrideReason(request)));
+		return response(this.attendances.noShow(user, id, overrideReason(request)));
 	}
 
 	@PostMapping("/api/appointments/{id}/cancel")
@@ -222,7 +229,7 @@ public class AppointmentController {
 			@AuthenticationPrincipal CurrentUser user) {
 		Appointment.Scope scope = "following".equals(request.scope()) ? Appointment.Scope.FOLLOWING
 				: Appointment.Scope.THIS;
-		return response(this.service.cancel(user, id, request.reason(), scope));
+		return response(this.cancellations.cancel(user, id, request.reason(), scope));
 	}
 
 	@PostMapping("/api/appointments/{id}/check-in")
@@ -234,7 +241,7 @@ public class AppointmentController {
 					+ "change history.")
 	AppointmentResponse checkIn(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return response(this.service.checkIn(user, id, overrideReason(request)));
+		return response(this.attendances.checkIn(user, id, overrideReason(request)));
 	}
 
 	@PostMapping("/api/appointments/{id}/record")
@@ -246,7 +253,7 @@ public class AppointmentController {
 					+ "{reason} as for check-in.")
 	AppointmentResponse record(@PathVariable UUID id, @Valid @RequestBody(required = false) AttendanceRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return response(this.service.startRecording(user, id, overrideReason(request)));
+		return response(this.attendances.startRecording(user, id, overrideReason(request)));
 	}
 
 	@PostMapping("/api/appointments/{id}/complete")
@@ -261,7 +268,7 @@ public class AppointmentController {
 	AppointmentResponse complete(@PathVariable UUID id, @Valid @RequestBody(required = false) CompletionRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		CompletionRequest body = (request != null) ? request : new CompletionRequest(null, null, null);
-		return response(this.service.complete(user, id, instant(body.actualStart()), instant(body.actualEnd()),
+		return response(this.attendances.complete(user, id, instant(body.actualStart()), instant(body.actualEnd()),
 				(body.override() != null) ? body.override().reason() : null));
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,11 +47,13 @@ class SchedulePreferenceController {
 	record PrescriptionRequest(@NotBlank String serviceCode, @NotNull @Min(0) @Max(40) Integer hours) {
 	}
 
+	@Schema(name = "SchedulePreferencesRequest")
 	record PreferencesRequest(@NotNull @Size(max = 100) List<@NotNull @Valid HoursRequest> availableHours,
 			@NotNull @Size(max = 20) List<@NotNull @Valid PrescriptionRequest> prescribedWeeklyHours,
 			String preferredPlace) {
 	}
 
+	@Schema(name = "SchedulePreferencesResponse")
 	record PreferencesResponse(UUID childId, List<SchedulePreferences.Hours> availableHours,
 			List<SchedulePreferences.Prescription> prescribedWeeklyHours, String preferredPlace, int version) {
 
