@@ -1618,9 +1618,11 @@ export interface components {
       /** Format: date-time */
       end: string;
       override?: components['schemas']['OverrideRequest'];
-      place: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
       recurrence?: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -1628,10 +1630,10 @@ export interface components {
     };
     AppointmentResponse: {
       /** Format: date-time */
-      actualEnd: string;
+      actualEnd: string | null;
       /** Format: date-time */
-      actualStart: string;
-      cancellation: components['schemas']['Cancellation'];
+      actualStart: string | null;
+      cancellation: components['schemas']['Cancellation'] | null;
       /** Format: date-time */
       checkInOpensAt: string;
       /** Format: uuid */
@@ -1640,14 +1642,17 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      override: components['schemas']['Override'];
-      place: string;
+      override: components['schemas']['Override'] | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
       /** Format: uuid */
-      seriesId: string;
-      serviceCode: string;
+      seriesId: string | null;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: uuid */
-      sessionId: string;
-      sessionStatus: string;
+      sessionId: string | null;
+      /** @enum {string|null} */
+      sessionStatus: 'open' | 'submitted' | null;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
@@ -1768,19 +1773,21 @@ export interface components {
     };
     BookingResponse: {
       occurrences: components['schemas']['AppointmentResponse'][];
-      series: components['schemas']['SeriesResponse'];
+      series: components['schemas']['SeriesResponse'] | null;
     };
     Cancellation: {
       /** Format: date-time */
       at: string;
       by: components['schemas']['Person'];
-      byRole: string;
+      /** @enum {string} */
+      byRole: 'admin' | 'parent';
       late: boolean;
       reason: string;
     };
     CancelRequest: {
       reason: string;
-      scope?: string;
+      /** @enum {string} */
+      scope?: 'this' | 'following';
     };
     CareTeamMember: {
       credential: string | null;
@@ -1838,9 +1845,12 @@ export interface components {
       /** Format: date-time */
       end?: string;
       override?: components['schemas']['OverrideRequest'];
-      place?: string;
-      scope?: string;
-      serviceCode?: string;
+      /** @enum {string} */
+      place?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      scope?: 'this' | 'following' | 'all';
+      /** @enum {string} */
+      serviceCode?: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start?: string;
       /** Format: uuid */
@@ -1853,24 +1863,25 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      decidedAt: string;
-      decidedBy: components['schemas']['Person'];
-      decisionReason: string;
+      decidedAt: string | null;
+      decidedBy: components['schemas']['Person'] | null;
+      decisionReason: string | null;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      note: string;
+      note: string | null;
       /** Format: date-time */
       requestedAt: string;
       requestedBy: components['schemas']['Person'];
-      scope: string;
+      /** @enum {string} */
+      scope: 'this' | 'following' | 'all';
       stale: boolean;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'declined' | 'withdrawn';
-      therapist: components['schemas']['Person'];
+      therapist: components['schemas']['Person'] | null;
       /** Format: int32 */
       version: number;
     };
@@ -2064,26 +2075,29 @@ export interface components {
       id: string;
     };
     Event: {
-      antecedent?: string;
+      antecedent?: string | null;
       /** Format: date-time */
       at?: string;
-      behavior?: string;
-      consequence?: string;
+      behavior?: string | null;
+      consequence?: string | null;
       /** Format: int32 */
-      count?: number;
+      count?: number | null;
       /** Format: uuid */
       id?: string;
-      outcome?: string;
-      promptLevel?: string;
+      /** @enum {string|null} */
+      outcome?: 'correct' | 'incorrect' | 'no_response' | null;
+      /** @enum {string|null} */
+      promptLevel?: 'independent' | 'gestural' | 'verbal' | 'model' | 'partial_physical' | 'full_physical' | null;
       /** Format: int32 */
-      seconds?: number;
+      seconds?: number | null;
       /** Format: int32 */
-      step?: number;
+      step?: number | null;
       /** Format: uuid */
-      targetId?: string;
-      type?: string;
+      targetId?: string | null;
+      /** @enum {string} */
+      type?: 'trial' | 'task_step' | 'frequency' | 'duration' | 'abc' | 'undo';
       /** Format: uuid */
-      undoes?: string;
+      undoes?: string | null;
     };
     EventBatchRequest: {
       events: components['schemas']['Event'][];
@@ -2095,8 +2109,10 @@ export interface components {
       childId: string;
       /** Format: date-time */
       end: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2198,16 +2214,17 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       /** Format: uuid */
       id: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       therapist: components['schemas']['Person'];
     };
     Notes: {
@@ -2314,21 +2331,23 @@ export interface components {
       /** Format: date-time */
       at: string;
       automatic: boolean;
-      by: components['schemas']['Person'];
+      by: components['schemas']['Person'] | null;
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
     };
     PlacedResponse: {
       /** Format: uuid */
-      appointmentId: string;
+      appointmentId: string | null;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2351,11 +2370,11 @@ export interface components {
       durationSeconds: number;
       meetsCriterion: boolean;
       /** Format: double */
-      percentCorrect: number;
+      percentCorrect: number | null;
       /** Format: double */
-      percentIndependent: number;
+      percentIndependent: number | null;
       /** Format: double */
-      ratePerHour: number;
+      ratePerHour: number | null;
       /** Format: uuid */
       sessionId: string;
       /** Format: int32 */
@@ -2383,12 +2402,14 @@ export interface components {
     Prescription: {
       /** Format: int32 */
       hours: number;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     PrescriptionRequest: {
       /** Format: int32 */
       hours: number;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     ProfileRequest: {
       currentPassword?: string;
@@ -2448,8 +2469,9 @@ export interface components {
     ProposeRequest: {
       /** Format: date-time */
       end: string;
-      note?: string;
-      scope?: string;
+      note?: string | null;
+      /** @enum {string} */
+      scope?: 'this' | 'following' | 'all';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2496,14 +2518,16 @@ export interface components {
     };
     SchedulePreferencesRequest: {
       availableHours: components['schemas']['HoursRequest'][];
-      preferredPlace?: string;
+      /** @enum {string|null} */
+      preferredPlace?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
       prescribedWeeklyHours: components['schemas']['PrescriptionRequest'][];
     };
     SchedulePreferencesResponse: {
       availableHours: components['schemas']['Hours'][];
       /** Format: uuid */
       childId: string;
-      preferredPlace: string;
+      /** @enum {string|null} */
+      preferredPlace: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
       prescribedWeeklyHours: components['schemas']['Prescription'][];
       /** Format: int32 */
       version: number;
@@ -2517,34 +2541,38 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt?: string;
-      note?: string;
-      place: string;
-      serviceCode: string;
+      endedAt?: string | null;
+      note?: string | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
     };
     SessionResponse: {
       addenda: components['schemas']['Addendum'][];
       /** Format: uuid */
-      appointmentId: string;
+      appointmentId: string | null;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       events: components['schemas']['Event'][];
-      guardianSignature: components['schemas']['GuardianSignature'];
+      guardianSignature: components['schemas']['GuardianSignature'] | null;
       /** Format: uuid */
       id: string;
-      note: string;
-      place: string;
-      serviceCode: string;
+      note: string | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       tallies: components['schemas']['TallyResponse'][];
       therapist: components['schemas']['Person'];
       /** Format: int32 */
@@ -2552,22 +2580,24 @@ export interface components {
     };
     SessionSummary: {
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       guardianSigned: boolean;
       /** Format: uuid */
       id: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       therapist: components['schemas']['Person'];
     };
     SubmitRequest: {
-      note?: string;
+      note?: string | null;
     };
     SummaryResponse: {
       /** Format: int32 */
@@ -2599,9 +2629,9 @@ export interface components {
       /** Format: int32 */
       noResponse: number;
       /** Format: double */
-      percentCorrect: number;
+      percentCorrect: number | null;
       /** Format: double */
-      percentIndependent: number;
+      percentIndependent: number | null;
       /** Format: uuid */
       programId: string;
       /** Format: int32 */
@@ -2626,9 +2656,9 @@ export interface components {
     TargetAlert: {
       /** Format: uuid */
       childId: string;
-      criterion: components['schemas']['Criterion'];
+      criterion: components['schemas']['Criterion'] | null;
       /** Format: double */
-      latestPercent: number;
+      latestPercent: number | null;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -2648,9 +2678,9 @@ export interface components {
       targetIds: string[];
     };
     TargetProgress: {
-      criterion: components['schemas']['Criterion'];
+      criterion: components['schemas']['Criterion'] | null;
       /** Format: date-time */
-      masteredAt: string;
+      masteredAt: string | null;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -2685,7 +2715,7 @@ export interface components {
     TimeOffRequest: {
       /** Format: date-time */
       end: string;
-      reason?: string;
+      reason?: string | null;
       /** Format: date-time */
       start: string;
     };
@@ -2694,7 +2724,7 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      reason: string;
+      reason: string | null;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2713,7 +2743,8 @@ export interface components {
       childId: string;
       hours: number;
       reason: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     UnreadCountResponse: {
       /** Format: int64 */

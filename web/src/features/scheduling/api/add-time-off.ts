@@ -1,16 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 
-export interface TimeOffRequest {
-  /** ISO 8601 instants. */
-  start: string;
-  end: string;
-  reason?: string;
-}
+/** ISO 8601 instants and an optional reason. */
+export type TimeOffRequest = Schema<'TimeOffRequest'>;
+export type TimeOff = Schema<'TimeOffResponse'>;
 
 /** `POST /api/therapists/{id}/time-off` (admins). */
-export async function addTimeOff(therapistId: string, request: TimeOffRequest): Promise<unknown> {
-  return apiFetch<unknown>(`/api/therapists/${encodeURIComponent(therapistId)}/time-off`, {
+export async function addTimeOff(therapistId: string, request: TimeOffRequest): Promise<TimeOff> {
+  return apiFetch<TimeOff>(`/api/therapists/${encodeURIComponent(therapistId)}/time-off`, {
     method: 'POST',
     body: request,
   });

@@ -1,12 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import type { Proposal } from './appointment-types';
 
-export interface PlacementChange {
-  start: string;
-  end: string;
-  therapistId?: string;
-}
+/** A new start (and end, else the length stays) and optionally another therapist of the child's care team. */
+export type PlacementChange = Schema<'PlacementRequest'>;
 
 function placementPath(proposal: Proposal, placementId: string): string {
   return `/api/schedule/proposals/${encodeURIComponent(proposal.id)}/placements/${encodeURIComponent(placementId)}`;

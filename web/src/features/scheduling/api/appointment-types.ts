@@ -1,7 +1,27 @@
-/** Shapes of `/api/appointments`, availability, proposals and the calendar feed, written by hand until OpenAPI. */
+/**
+ * Shapes of `/api/appointments`, availability, proposals and the calendar feed, named after the generated API types
+ * (src/types/api.ts, ADR 0026).
+ */
+import { valuesOf, type Schema } from '../../../lib/api-types';
 
-export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'completed', 'cancelled', 'no_show'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** Times are ISO 8601 with the clinic's offset. */
+export type Appointment = Schema<'AppointmentResponse'>;
+export type AppointmentStatus = Appointment['status'];
+/** The CPT code of an ABA service (97151–97158). */
+export type ServiceCode = Appointment['serviceCode'];
+export type Place = Appointment['place'];
+export type PersonRef = Schema<'Person'>;
+export type Cancellation = Schema<'Cancellation'>;
+/** The other side of a supervision overlap (97155 over 97153, same child). */
+export type Supervision = Schema<'Supervision'>;
+
+export const APPOINTMENT_STATUSES = valuesOf<AppointmentStatus>()([
+  'scheduled',
+  'checked_in',
+  'completed',
+  'cancelled',
+  'no_show',
+]);
 
 export const STATUS_LABELS: Record<AppointmentStatus, string> = {
   scheduled: 'Scheduled',
@@ -11,53 +31,8 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
   no_show: 'No-show',
 };
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface Cancellation {
-  by: PersonRef;
-  at: string;
-  reason: string;
-  late: boolean;
-}
-
-export interface Appointment {
-  id: string;
-  seriesId: string | null;
-  childId: string;
-  therapist: PersonRef;
-  serviceCode: string;
-  place: string;
-  /** ISO 8601 with the clinic's offset. */
-  start: string;
-  end: string;
-  status: AppointmentStatus;
-  cancellation: Cancellation | null;
-  override: { reason?: string } | null;
-  sessionId: string | null;
-  /** The linked session's state: `open` while it is still to be recorded, `submitted` once signed off. */
-  sessionStatus: 'open' | 'submitted' | null;
-  /** From when it can be checked in and recorded (the server's rule: 30 minutes before the start by default). */
-  checkInOpensAt?: string;
-  /** When a completed appointment really took place: what its units are counted from. */
-  actualStart?: string | null;
-  actualEnd?: string | null;
-  /** A supervisor's 97155: the technicians' 97153 appointments of the child it overlaps. */
-  supervises?: Supervision[];
-  /** A technician's 97153: the supervisors' 97155 appointments over it. */
-  supervisedBy?: Supervision[];
-  version: number;
-}
-
-/** The other side of a supervision overlap (97155 over 97153, same child). */
-export interface Supervision {
-  appointmentId: string;
-  therapist: PersonRef;
-}
-
-export type MoveScope = 'this' | 'following' | 'all';
+/** Which occurrences of a series a move applies to. */
+export type MoveScope = NonNullable<Schema<'ChangeRequest'>['scope']>;
 
 export const SCOPE_LABELS: Record<MoveScope, string> = {
   this: 'This appointment',
@@ -65,8 +40,19 @@ export const SCOPE_LABELS: Record<MoveScope, string> = {
   all: 'All in the series',
 };
 
-export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+/** Weekly hours on one weekday, wall-clock times in the clinic's time zone ("09:00"). */
+export type TimeBlock = Schema<'Block'>;
+export type Weekday = TimeBlock['weekday'];
+
+export const WEEKDAYS = valuesOf<Weekday>()([
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+]);
 
 export const WEEKDAY_LABELS: Record<Weekday, string> = {
   MONDAY: 'Monday',
@@ -78,69 +64,27 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
   SUNDAY: 'Sunday',
 };
 
-export interface TimeBlock {
-  weekday: Weekday;
-  /** "09:00" */
-  start: string;
-  end: string;
-}
+/** A therapist's weekly hours (what saving answers; reading adds the upcoming time off). */
+export type Availability = Schema<'AvailabilityResponse'>;
 
-export interface Availability {
-  therapistId: string;
-  blocks: TimeBlock[];
-}
-
-export interface ProposalSlot {
-  /** The placed session's id, for adjusting the draft. */
-  id: string;
-  childId: string;
-  therapistId: string;
-  serviceCode: string;
-  place: string;
-  start: string;
-  end: string;
-}
+/** A session placed by a proposal; `id` is what adjusting the draft names. */
+export type ProposalSlot = Schema<'PlacedResponse'>;
 
 /** An appointment the week already has for a child of the proposal: fixed, planned around, never moved. */
-export interface ExistingAppointment {
-  appointmentId: string;
-  childId: string;
-  therapistId: string;
-  serviceCode: string;
-  place: string;
-  start: string;
-  end: string;
-}
+export type ExistingAppointment = Schema<'ExistingResponse'>;
 
 /** What accepting books, in total, per child and per therapist, and what stays unplaced. */
-export interface ProposalSummary {
-  sessions: number;
-  hours: number;
-  /** Children who get at least one session. */
-  children: number;
-  unplacedHours: number;
-  perChild: { childId: string; sessions: number; hours: number; alreadyBookedHours: number; unplacedHours: number }[];
-  perTherapist: { therapistId: string; name: string; sessions: number; hours: number }[];
-}
+export type ProposalSummary = Schema<'SummaryResponse'>;
 
-export interface Proposal {
-  id: string;
-  weekStart: string;
-  /** The score in words: "All rules met; every prescribed hour placed; 2 preferences not met (2 place changes)". */
-  scoreSummary: string;
-  /** The same, raw (hard/medium/soft), for support. */
-  score: string;
-  placed: ProposalSlot[];
-  unplaced: { childId: string; serviceCode: string; hours: number; reason: string }[];
-  existing: ExistingAppointment[];
-  summary: ProposalSummary;
-  status: string;
-  /** Counts the adjustments of the draft; sent back as If-Match. */
-  version: number;
-}
+/**
+ * A draft week: `scoreSummary` is the score in words ("All rules met; every prescribed hour placed; 2 preferences
+ * not met (2 place changes)"), `score` the same raw (hard/medium/soft); `version` counts the adjustments of the draft
+ * and is sent back as If-Match.
+ */
+export type Proposal = Schema<'ProposalResponse'>;
 
 /** Service codes and places as the sessions feature names them (features do not share code). */
-const NAMED_SERVICE_CODES: Record<string, string> = {
+const NAMED_SERVICE_CODES: Partial<Record<ServiceCode, string>> = {
   '97153': 'Direct treatment (97153)',
   '97155': 'Protocol modification (97155)',
   '97156': 'Family training (97156)',
@@ -163,7 +107,7 @@ export function mayDeliver(credential: string | null | undefined, serviceCode: s
  * Okafor" for the 97153; null for any other appointment.
  */
 export function supervisionLabel(appointment: Pick<Appointment, 'supervises' | 'supervisedBy'>): string | null {
-  const names = (list: Supervision[] | undefined) => [...new Set((list ?? []).map((s) => s.therapist.name))];
+  const names = (list: Supervision[]) => [...new Set(list.map((s) => s.therapist.name))];
   const supervised = names(appointment.supervises);
   if (supervised.length > 0) {
     return `Supervision of ${supervised.map((name) => `${name}’s`).join(' and ')} session${supervised.length > 1 ? 's' : ''}`;
@@ -173,15 +117,26 @@ export function supervisionLabel(appointment: Pick<Appointment, 'supervises' | '
 }
 
 export function serviceLabel(code: string): string {
-  return NAMED_SERVICE_CODES[code] ?? code;
+  return NAMED_SERVICE_CODES[code as ServiceCode] ?? code;
 }
 
-export const SERVICE_OPTIONS = ['97153', '97155', '97156', '97151', '97152', '97154', '97157', '97158'].map((code) => ({
-  value: code,
-  label: serviceLabel(code),
-}));
+/** Every service code, the everyday ones first. */
+export const SERVICE_CODES = valuesOf<ServiceCode>()([
+  '97153',
+  '97155',
+  '97156',
+  '97151',
+  '97152',
+  '97154',
+  '97157',
+  '97158',
+]);
 
-export const PLACE_LABELS: Record<string, string> = {
+export const SERVICE_OPTIONS = SERVICE_CODES.map((code) => ({ value: code, label: serviceLabel(code) }));
+
+export const PLACES = valuesOf<Place>()(['clinic', 'home', 'school', 'community', 'telehealth']);
+
+export const PLACE_LABELS: Record<Place, string> = {
   clinic: 'Clinic',
   home: 'Home',
   school: 'School',
@@ -189,10 +144,10 @@ export const PLACE_LABELS: Record<string, string> = {
   telehealth: 'Telehealth',
 };
 
-export const PLACE_OPTIONS = Object.entries(PLACE_LABELS).map(([value, label]) => ({ value, label }));
+export const PLACE_OPTIONS = PLACES.map((value) => ({ value, label: PLACE_LABELS[value] }));
 
 export function placeLabel(place: string): string {
-  return PLACE_LABELS[place] ?? place;
+  return PLACE_LABELS[place as Place] ?? place;
 }
 
 export const schedulingQueryKey = ['scheduling'] as const;

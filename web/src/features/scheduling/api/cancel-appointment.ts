@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { appointmentsQueryKey, type Appointment, type MoveScope } from './appointment-types';
+import { valuesOf, type Schema } from '../../../lib/api-types';
+import { appointmentsQueryKey, type Appointment } from './appointment-types';
 
 /** Which occurrences a cancellation applies to: this one, or this and the scheduled ones after it in its series. */
-export type CancelScope = Extract<MoveScope, 'this' | 'following'>;
+export type CancelScope = NonNullable<CancelRequest['scope']>;
+type CancelRequest = Schema<'CancelRequest'>;
 
-export const CANCEL_SCOPES: readonly CancelScope[] = ['this', 'following'];
+export const CANCEL_SCOPES = valuesOf<CancelScope>()(['this', 'following']);
 
 /**
  * `POST /api/appointments/{id}/cancel` (admins; parents for their children, late within 24 h of the start). With
@@ -13,10 +15,8 @@ export const CANCEL_SCOPES: readonly CancelScope[] = ['this', 'following'];
  * appointment.
  */
 export async function cancelAppointment(id: string, reason: string, scope: CancelScope = 'this'): Promise<Appointment> {
-  return apiFetch<Appointment>(`/api/appointments/${encodeURIComponent(id)}/cancel`, {
-    method: 'POST',
-    body: scope === 'this' ? { reason } : { reason, scope },
-  });
+  const body: CancelRequest = scope === 'this' ? { reason } : { reason, scope };
+  return apiFetch<Appointment>(`/api/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', body });
 }
 
 export function useCancelAppointment() {

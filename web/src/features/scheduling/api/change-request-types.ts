@@ -1,8 +1,13 @@
-import { schedulingQueryKey, type AppointmentStatus, type MoveScope, type PersonRef } from './appointment-types';
+import type { Schema } from '../../../lib/api-types';
+import { schedulingQueryKey } from './appointment-types';
 
-/** Shapes of `/api/appointment-change-requests`: a therapist's proposed move of their appointment. */
-
-export type ChangeRequestStatus = 'pending' | 'approved' | 'declined' | 'withdrawn';
+/**
+ * Shapes of `/api/appointment-change-requests`: a therapist's proposed move of their appointment, named after the
+ * generated API types (src/types/api.ts). `therapist` is null to keep the appointment's; `stale`: the appointment
+ * changed since the request, so it can only be declined or withdrawn; `appointment`: the appointment as it is now.
+ */
+export type ChangeRequest = Schema<'ChangeRequestResponse'>;
+export type ChangeRequestStatus = ChangeRequest['status'];
 
 export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> = {
   pending: 'Waiting for a decision',
@@ -10,29 +15,5 @@ export const CHANGE_REQUEST_STATUS_LABELS: Record<ChangeRequestStatus, string> =
   declined: 'Declined',
   withdrawn: 'Withdrawn',
 };
-
-export interface ChangeRequest {
-  id: string;
-  appointmentId: string;
-  childId: string;
-  scope: MoveScope;
-  /** The proposed times, ISO 8601 with the clinic's offset. */
-  start: string;
-  end: string;
-  /** The proposed therapist, null to keep the appointment's. */
-  therapist: PersonRef | null;
-  note: string | null;
-  status: ChangeRequestStatus;
-  /** The appointment changed since the request: it can only be declined or withdrawn. */
-  stale: boolean;
-  requestedBy: PersonRef;
-  requestedAt: string;
-  decidedBy: PersonRef | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  /** The appointment as it is now. */
-  appointment: { start: string; end: string; therapist: PersonRef; status: AppointmentStatus; version: number };
-  version: number;
-}
 
 export const changeRequestsQueryKey = [...schedulingQueryKey, 'change-requests'] as const;

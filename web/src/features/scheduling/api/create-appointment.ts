@@ -1,24 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { appointmentsQueryKey, type Appointment } from './appointment-types';
+import type { Schema } from '../../../lib/api-types';
+import { appointmentsQueryKey } from './appointment-types';
 
-export interface CreateAppointmentRequest {
-  childId: string;
-  therapistId: string;
-  serviceCode: string;
-  place: string;
-  start: string;
-  end: string;
-  /** "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10" */
-  recurrence?: string;
-  /** Books despite conflicts; the reason is kept on the appointment. */
-  override?: { reason: string };
-}
+/**
+ * `recurrence`: "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10"; `override`: books despite availability and time off, the reason
+ * kept on the appointment.
+ */
+export type CreateAppointmentRequest = Schema<'AppointmentRequest'>;
 
-export interface CreateAppointmentResponse {
-  series: { id: string; recurrence: string } | null;
-  occurrences: Appointment[];
-}
+/** The series (null for a single appointment) and every occurrence booked. */
+export type CreateAppointmentResponse = Schema<'BookingResponse'>;
 
 /** `POST /api/appointments` (admins): a single appointment or a weekly series, booked all-or-nothing (409 on conflicts). */
 export async function createAppointment(request: CreateAppointmentRequest): Promise<CreateAppointmentResponse> {

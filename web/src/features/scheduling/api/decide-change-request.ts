@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import { appointmentsQueryKey } from './appointment-types';
 import { changeRequestsQueryKey, type ChangeRequest } from './change-request-types';
 
@@ -14,7 +15,7 @@ export type Decision =
 export async function decideChangeRequest(request: ChangeRequest, decision: Decision): Promise<ChangeRequest> {
   const path = `/api/appointment-change-requests/${encodeURIComponent(request.id)}/${decision.kind}`;
   const headers = { 'If-Match': `"${request.version}"` };
-  const body =
+  const body: Schema<'ApproveRequest'> | Schema<'DeclineRequest'> | undefined =
     decision.kind === 'approve'
       ? decision.overrideReason
         ? { override: { reason: decision.overrideReason } }

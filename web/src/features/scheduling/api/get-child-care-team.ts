@@ -1,19 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import { schedulingQueryKey } from './appointment-types';
 
-export interface CareTeamEntry {
-  userId: string;
-  name: string;
-  credential: string | null;
-  role: string;
-}
+/** A therapist on the child's care team (only they may be booked with the child). */
+export type CareTeamEntry = Schema<'CareTeamMember'>;
 
 /** `GET /api/children/{id}`, reading only the care team: the therapists who may be booked with the child. */
 export async function getChildCareTeam(childId: string, signal?: AbortSignal): Promise<CareTeamEntry[]> {
-  const child = await apiFetch<{ careTeam: CareTeamEntry[] }>(`/api/children/${encodeURIComponent(childId)}`, {
-    signal,
-  });
+  const child = await apiFetch<Pick<Schema<'ChildResponse'>, 'careTeam'>>(
+    `/api/children/${encodeURIComponent(childId)}`,
+    { signal },
+  );
   return child.careTeam ?? [];
 }
 

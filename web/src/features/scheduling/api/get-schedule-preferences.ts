@@ -1,23 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { schedulingQueryKey, type TimeBlock } from './appointment-types';
+import type { Schema } from '../../../lib/api-types';
+import { schedulingQueryKey } from './appointment-types';
 
 /** Whole hours a week of one service (CPT 97151–97158). */
-export interface Prescription {
-  serviceCode: string;
-  hours: number;
-}
+export type Prescription = Schema<'Prescription'>;
 
-/** A child's schedule preferences: what the automatic schedule places. */
-export interface SchedulePreferences {
-  childId: string;
-  /** Weekly blocks in the clinic's time zone, "HH:MM". */
-  availableHours: TimeBlock[];
-  prescribedWeeklyHours: Prescription[];
-  /** `null`: the clinic. */
-  preferredPlace: string | null;
-  version: number;
-}
+/**
+ * A child's schedule preferences: what the automatic schedule places. `availableHours`: weekly blocks in the clinic's
+ * time zone, "HH:MM"; `preferredPlace` null: the clinic.
+ */
+export type SchedulePreferences = Schema<'SchedulePreferencesResponse'>;
 
 export function schedulePreferencesQueryKey(childId: string) {
   return [...schedulingQueryKey, 'schedule-preferences', childId] as const;

@@ -1,15 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { Page } from '../../../lib/api-types';
+import type { Page, Schema } from '../../../lib/api-types';
 import { schedulingQueryKey } from './appointment-types';
 
-export interface ScheduleChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-  status: string;
-}
+/** What the schedule reads of a child: its name and status. */
+export type ScheduleChild = Pick<Schema<'ChildSummary'>, 'id' | 'firstName' | 'lastName' | 'preferredName' | 'status'>;
 
 /** `GET /api/children?size=200`: the children the caller may see, to name appointments (they carry only ids). */
 export async function listScheduleChildren(signal?: AbortSignal): Promise<Page<ScheduleChild>> {

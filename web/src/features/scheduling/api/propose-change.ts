@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { MoveScope } from './appointment-types';
+import type { Schema } from '../../../lib/api-types';
 import { changeRequestsQueryKey, type ChangeRequest } from './change-request-types';
 
-export interface ProposeChangeRequest {
-  start: string;
-  end: string;
-  scope: MoveScope;
-  therapistId?: string;
-  note?: string;
-}
+/** The proposed times, optionally another therapist of the care team, the scope (default: this one) and a note. */
+export type ProposeChangeRequest = Schema<'ProposeRequest'>;
 
 /** `POST /api/appointments/{id}/change-requests` (the appointment's therapist): nothing moves until an admin approves. */
 export async function proposeChange(appointmentId: string, request: ProposeChangeRequest): Promise<ChangeRequest> {

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import type { Availability, TimeBlock } from './appointment-types';
 import { availabilityQueryKey } from './get-availability';
 
@@ -7,7 +8,7 @@ import { availabilityQueryKey } from './get-availability';
 export async function putAvailability(therapistId: string, blocks: TimeBlock[]): Promise<Availability> {
   return apiFetch<Availability>(`/api/therapists/${encodeURIComponent(therapistId)}/availability`, {
     method: 'PUT',
-    body: { blocks },
+    body: { blocks } satisfies Schema<'AvailabilityRequest'>,
   });
 }
 

@@ -1,15 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import {
   normalizePreferences,
   schedulePreferencesQueryKey,
   type SchedulePreferences,
 } from './get-schedule-preferences';
 
-export type SchedulePreferencesRequest = Pick<
-  SchedulePreferences,
-  'availableHours' | 'prescribedWeeklyHours' | 'preferredPlace'
->;
+export type SchedulePreferencesRequest = Schema<'SchedulePreferencesRequest'>;
 
 /**
  * `PUT /api/children/{id}/schedule-preferences` (admins): replaces them as a whole. A 400 names the offending fields

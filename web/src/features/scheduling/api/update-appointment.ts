@@ -1,20 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { appointmentsQueryKey, type Appointment, type MoveScope } from './appointment-types';
+import type { Schema } from '../../../lib/api-types';
+import { appointmentsQueryKey } from './appointment-types';
+import type { CreateAppointmentResponse } from './create-appointment';
 
-export interface UpdateAppointmentRequest {
-  start: string;
-  end: string;
-  therapistId?: string;
-  place?: string;
-  serviceCode?: string;
-  scope: MoveScope;
-  override?: { reason: string };
-}
+/** What changes (fields left out stay as they are) and of which occurrences (`scope`, default: this one). */
+export type UpdateAppointmentRequest = Schema<'ChangeRequest'>;
 
-/** `PUT /api/appointments/{id}` (admins): moves one, the following or all of a series; 409 with the conflicts. */
-export async function updateAppointment(id: string, request: UpdateAppointmentRequest): Promise<Appointment> {
-  return apiFetch<Appointment>(`/api/appointments/${encodeURIComponent(id)}`, { method: 'PUT', body: request });
+/**
+ * `PUT /api/appointments/{id}` (admins): moves one, the following or all of a series; 409 with the conflicts. Answers
+ * every occurrence changed.
+ */
+export async function updateAppointment(
+  id: string,
+  request: UpdateAppointmentRequest,
+): Promise<CreateAppointmentResponse> {
+  return apiFetch<CreateAppointmentResponse>(`/api/appointments/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: request,
+  });
 }
 
 export function useUpdateAppointment() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS } from '../api/appointment-types';
+import { PLACES, SERVICE_CODES, WEEKDAYS } from '../api/appointment-types';
 
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'Enter a time');
 
@@ -7,8 +7,8 @@ export const newAppointmentSchema = z
   .object({
     childId: z.string().min(1, 'Choose a child'),
     therapistId: z.string().min(1, 'Choose a therapist'),
-    serviceCode: z.string().min(1, 'Choose a service'),
-    place: z.string().min(1, 'Choose a place'),
+    serviceCode: z.enum(SERVICE_CODES, { message: 'Choose a service' }),
+    place: z.enum(PLACES, { message: 'Choose a place' }),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date'),
     start: time,
     end: time,

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
-import type { Proposal } from '../api/appointment-types';
+import type { Proposal, ProposalSlot } from '../api/appointment-types';
 import { PlacementDialog } from './placement-dialog';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -11,7 +11,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
 });
 
-const slot = {
+const slot: ProposalSlot = {
   id: 'placed-1',
   childId: 'child-1',
   therapistId: 'rbt-1',
@@ -19,6 +19,7 @@ const slot = {
   place: 'clinic',
   start: new Date(2031, 0, 6, 15, 0).toISOString(),
   end: new Date(2031, 0, 6, 17, 0).toISOString(),
+  appointmentId: null,
 };
 
 const proposal: Proposal = {
@@ -120,7 +121,7 @@ describe('PlacementDialog', () => {
   });
 
   it('offers only therapists whose credential may deliver the session', async () => {
-    const supervision = { ...slot, serviceCode: '97155', therapistId: 'bcba-1' };
+    const supervision: ProposalSlot = { ...slot, serviceCode: '97155', therapistId: 'bcba-1' };
     fetchMock.mockImplementation(() =>
       Promise.resolve(
         jsonResponse({

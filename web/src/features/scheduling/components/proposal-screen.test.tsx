@@ -40,6 +40,7 @@ const proposal: Proposal = {
       place: 'clinic',
       start: at(2, 15),
       end: at(2, 17),
+      appointmentId: null,
     },
     {
       id: 'placed-2',
@@ -49,6 +50,7 @@ const proposal: Proposal = {
       place: 'clinic',
       start: at(3, 15),
       end: at(3, 17),
+      appointmentId: null,
     },
   ],
   unplaced: [],

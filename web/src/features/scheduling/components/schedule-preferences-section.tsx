@@ -12,7 +12,9 @@ import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
 import { pointerPath, serverFormErrors } from '../../../lib/form-errors';
 import {
+  PLACES,
   PLACE_OPTIONS,
+  SERVICE_CODES,
   SERVICE_OPTIONS,
   WEEKDAYS,
   WEEKDAY_LABELS,
@@ -119,12 +121,12 @@ const preferencesSchema = z.object({
   availableHours: weeklyHoursSchema,
   prescriptions: z.array(
     z.object({
-      serviceCode: z.string(),
+      serviceCode: z.enum(SERVICE_CODES),
       /** As typed. */
       hours: z.string().refine((hours) => hoursError(hours) === undefined, 'Whole hours from 0 to 40'),
     }),
   ),
-  preferredPlace: z.string(),
+  preferredPlace: z.enum(PLACES),
 });
 type PreferencesValues = z.infer<typeof preferencesSchema>;
 

@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import { sessionQueryKey, type Addendum } from './session-types';
 
-export interface AddAddendumRequest {
-  reason: string;
-  text: string;
-}
+export type AddAddendumRequest = Schema<'AddendumRequest'>;
 
 /** `POST /api/sessions/{id}/addenda` (care-team therapists, submitted sessions): the note itself never changes. */
 export async function addAddendum(sessionId: string, request: AddAddendumRequest): Promise<Addendum> {

@@ -1,39 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch, toQueryString } from '../../../lib/api-client';
-import { sessionsQueryKey, type Measurement, type Phase, type PersonRef } from './session-types';
+import type { Schema } from '../../../lib/api-types';
+import { sessionsQueryKey } from './session-types';
 
-export interface ProgressPoint {
-  sessionId: string;
-  /** Start of the session (ISO instant). */
-  date: string;
-  trials: number;
-  percentCorrect: number | null;
-  percentIndependent: number | null;
-  count: number;
-  ratePerHour: number | null;
-  durationSeconds: number;
-  meetsCriterion: boolean;
-}
-
-export interface ProgressPhaseChange {
-  phase: Phase;
-  at: string;
-  by: PersonRef | null;
-  automatic: boolean;
-}
-
-export interface TargetProgress {
-  targetId: string;
-  programId: string;
-  programName: string;
-  name: string;
-  measurement: Measurement;
-  phase: Phase;
-  criterion: { percent: number; consecutiveSessions: number; minTrials: number } | null;
-  masteredAt: string | null;
-  points: ProgressPoint[];
-  phaseChanges: ProgressPhaseChange[];
-}
+/** One submitted session in which the target was run; `date`: the session's start (ISO instant). */
+export type ProgressPoint = Schema<'Point'>;
+export type ProgressPhaseChange = Schema<'PhaseLine'>;
+export type TargetProgress = Schema<'TargetProgress'>;
+type ProgressResponse = Schema<'ProgressResponse'>;
 
 export interface ProgressParams {
   /** YYYY-MM-DD */
@@ -47,8 +21,8 @@ export async function getChildProgress(
   childId: string,
   params: ProgressParams,
   signal?: AbortSignal,
-): Promise<{ targets: TargetProgress[] }> {
-  return apiFetch<{ targets: TargetProgress[] }>(
+): Promise<ProgressResponse> {
+  return apiFetch<ProgressResponse>(
     `/api/children/${encodeURIComponent(childId)}/progress${toQueryString({ ...params })}`,
     { signal },
   );

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { TargetAlert } from './queue-types';
+import type { Schema } from '../../../lib/api-types';
 import { sessionsQueryKey } from './session-types';
 
-export interface CaseloadTargets {
-  /** One more session meeting the criterion masters these. */
-  nearMastery: TargetAlert[];
-  /** In intervention for four weeks or more with no upward trend. */
-  stalled: TargetAlert[];
-}
+/**
+ * `nearMastery`: one more session meeting the criterion masters these; `stalled`: in intervention for four weeks or
+ * more with no upward trend.
+ */
+export type CaseloadTargets = Schema<'CaseloadTargets'>;
 
 /** `GET /api/caseload/targets`: the targets of the caller's active caseload that are near mastery or stalled. */
 export async function listCaseloadTargets(signal?: AbortSignal): Promise<CaseloadTargets> {

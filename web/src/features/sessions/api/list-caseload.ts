@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { Page } from '../../../lib/api-types';
+import type { Page, Schema } from '../../../lib/api-types';
 import { sessionsQueryKey } from './session-types';
 
-export interface CaseloadChild {
-  id: string;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-}
+/** What the caseload reads of a child: its name. */
+export type CaseloadChild = Pick<Schema<'ChildSummary'>, 'id' | 'firstName' | 'lastName' | 'preferredName'>;
 
 /** `GET /api/children?status=active`: for a therapist, the active children on their care teams. */
 export async function listCaseload(signal?: AbortSignal): Promise<Page<CaseloadChild>> {

@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { Page } from '../../../lib/api-types';
-import { sessionsQueryKey, type Measurement, type Phase } from './session-types';
+import type { Page, Schema } from '../../../lib/api-types';
+import { sessionsQueryKey } from './session-types';
 
-export interface SessionProgram {
-  id: string;
-  name: string;
-  kind: 'skill' | 'behavior';
-  measurement: Measurement;
-  status: 'active' | 'on_hold' | 'archived';
-  targets: { id: string; name: string; phase: Phase; position: number }[];
-}
+type Program = Schema<'ProgramResponse'>;
+
+/** What a session reads of a program: how it is measured and its targets in order. */
+export type SessionProgram = Pick<Program, 'id' | 'name' | 'kind' | 'measurement' | 'status'> & {
+  targets: Pick<Program['targets'][number], 'id' | 'name' | 'phase' | 'position'>[];
+};
 
 /** `GET /api/programs/child/{childId}`: the programs and targets a session records against. */
 export async function listSessionPrograms(childId: string, signal?: AbortSignal): Promise<Page<SessionProgram>> {

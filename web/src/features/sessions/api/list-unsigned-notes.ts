@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { NoteQueue } from './queue-types';
+import type { Schema } from '../../../lib/api-types';
 import { sessionsQueryKey } from './session-types';
 
-export interface UnsignedNotes {
-  /** Sessions that have started and their therapist has not signed yet (never shown to guardians). */
-  awaitingTherapist: NoteQueue;
-  /** Submitted sessions no guardian has co-signed yet. */
-  awaitingGuardian: NoteQueue;
-}
+/**
+ * `awaitingTherapist`: sessions that have started and their therapist has not signed yet (never shown to guardians);
+ * `awaitingGuardian`: submitted sessions no guardian has co-signed yet.
+ */
+export type UnsignedNotes = Schema<'UnsignedNotes'>;
 
 /**
  * `GET /api/sessions/unsigned`: admins see the clinic's, therapists their caseload's, guardians the notes they may

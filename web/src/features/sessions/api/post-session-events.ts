@@ -1,14 +1,12 @@
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import type { SessionEvent } from './session-types';
 
 /** The most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 500;
 
-export interface PostEventsResponse {
-  accepted: string[];
-  /** Events the server already had: sending again is safe. */
-  duplicates: string[];
-}
+/** The events stored, and the `duplicates` the server already had (sending again is safe). */
+export type PostEventsResponse = Schema<'BatchResponse'>;
 
 /**
  * `POST /api/sessions/{id}/events`: all or nothing (400 with pointers like `/events/3/targetId` stores none),
@@ -17,6 +15,6 @@ export interface PostEventsResponse {
 export async function postSessionEvents(sessionId: string, events: SessionEvent[]): Promise<PostEventsResponse> {
   return apiFetch<PostEventsResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/events`, {
     method: 'POST',
-    body: { events },
+    body: { events } satisfies Schema<'EventBatchRequest'>,
   });
 }

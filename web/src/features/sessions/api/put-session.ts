@@ -1,14 +1,8 @@
 import { apiFetch } from '../../../lib/api-client';
-import type { Place, ServiceCode, Session } from './session-types';
+import type { Schema } from '../../../lib/api-types';
+import type { Session } from './session-types';
 
-export interface PutSessionRequest {
-  childId: string;
-  serviceCode: ServiceCode;
-  place: Place;
-  startedAt: string;
-  endedAt?: string | null;
-  note?: string;
-}
+export type PutSessionRequest = Schema<'SessionRequest'>;
 
 /**
  * `PUT /api/sessions/{id}`: creates (201) or updates (200) the session whose id the client chose, so that a tablet

@@ -1,35 +1,14 @@
-import type { PersonRef } from './session-types';
+/** Shapes of the work queues and caseload alerts, named after the generated API types (src/types/api.ts). */
+import type { Schema } from '../../../lib/api-types';
 
 /** One session note in a work queue (`/api/sessions/unsigned`, `/api/sessions/review-queue`). */
-export interface QueuedNote {
-  id: string;
-  childId: string;
-  therapist: PersonRef;
-  serviceCode: string;
-  startedAt: string;
-  endedAt: string | null;
-  status: 'open' | 'submitted';
-  submittedAt: string | null;
-}
+export type QueuedNote = Schema<'Note'>;
 
 /** The newest notes of a queue and how many it holds. */
-export interface NoteQueue {
-  total: number;
-  notes: QueuedNote[];
-}
+export type NoteQueue = Schema<'Notes'>;
 
-/** A target the caseload's supervisor should look at (`/api/caseload/targets`). */
-export interface TargetAlert {
-  childId: string;
-  targetId: string;
-  programId: string;
-  programName: string;
-  name: string;
-  measurement: string;
-  criterion: { percent: number; consecutiveSessions: number; minTrials: number } | null;
-  sessionsSincePhaseChange: number;
-  sessionsMeetingInARow: number;
-  latestPercent: number | null;
-  /** When the target's current phase began. */
-  phaseSince: string;
-}
+/**
+ * A target the caseload's supervisor should look at (`/api/caseload/targets`); `phaseSince`: when the target's current
+ * phase began.
+ */
+export type TargetAlert = Schema<'TargetAlert'>;

@@ -1,7 +1,23 @@
-/** Shapes of `/api/sessions` and `/api/children/{id}/progress`, written by hand until the server publishes OpenAPI. */
+/**
+ * Shapes of `/api/sessions` and `/api/children/{id}/progress`, named after the generated API types (src/types/api.ts,
+ * ADR 0026).
+ */
+import { valuesOf, type Schema } from '../../../lib/api-types';
 
-export const SERVICE_CODES = ['97151', '97152', '97153', '97154', '97155', '97156', '97157', '97158'] as const;
-export type ServiceCode = (typeof SERVICE_CODES)[number];
+/** One recorded event as the server carries it: flat, with the fields of other types null. */
+type FlatEvent = Schema<'Event'>;
+
+export type ServiceCode = Schema<'SessionResponse'>['serviceCode'];
+export const SERVICE_CODES = valuesOf<ServiceCode>()([
+  '97151',
+  '97152',
+  '97153',
+  '97154',
+  '97155',
+  '97156',
+  '97157',
+  '97158',
+]);
 
 const NAMED_SERVICE_CODES: Partial<Record<ServiceCode, string>> = {
   '97153': 'Direct treatment (97153)',
@@ -19,8 +35,8 @@ export const SERVICE_CODE_OPTIONS = [
   ...SERVICE_CODES.filter((code) => !NAMED_SERVICE_CODES[code]),
 ].map((code) => ({ value: code, label: serviceCodeLabel(code) }));
 
-export const PLACES = ['clinic', 'home', 'school', 'community', 'telehealth'] as const;
-export type Place = (typeof PLACES)[number];
+export type Place = Schema<'SessionResponse'>['place'];
+export const PLACES = valuesOf<Place>()(['clinic', 'home', 'school', 'community', 'telehealth']);
 
 export const PLACE_LABELS: Record<Place, string> = {
   clinic: 'Clinic',
@@ -30,8 +46,8 @@ export const PLACE_LABELS: Record<Place, string> = {
   telehealth: 'Telehealth',
 };
 
-export const OUTCOMES = ['correct', 'incorrect', 'no_response'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type Outcome = NonNullable<FlatEvent['outcome']>;
+export const OUTCOMES = valuesOf<Outcome>()(['correct', 'incorrect', 'no_response']);
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   correct: 'Correct',
@@ -39,15 +55,15 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_response: 'No response',
 };
 
-export const PROMPT_LEVELS = [
+export type PromptLevel = NonNullable<FlatEvent['promptLevel']>;
+export const PROMPT_LEVELS = valuesOf<PromptLevel>()([
   'independent',
   'gestural',
   'verbal',
   'model',
   'partial_physical',
   'full_physical',
-] as const;
-export type PromptLevel = (typeof PROMPT_LEVELS)[number];
+]);
 
 export const PROMPT_LEVEL_LABELS: Record<PromptLevel, string> = {
   independent: 'Independent',
@@ -60,9 +76,9 @@ export const PROMPT_LEVEL_LABELS: Record<PromptLevel, string> = {
 
 export const PROMPT_LEVEL_OPTIONS = PROMPT_LEVELS.map((level) => ({ value: level, label: PROMPT_LEVEL_LABELS[level] }));
 
-export type Measurement = 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
+export type Measurement = Schema<'TargetProgress'>['measurement'];
 
-export type Phase = 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
+export type Phase = Schema<'TargetProgress'>['phase'];
 
 export const PHASE_LABELS: Record<Phase, string> = {
   baseline: 'Baseline',
@@ -77,22 +93,32 @@ export function phaseLabel(phase: string): string {
   return PHASE_LABELS[phase as Phase] ?? phase;
 }
 
-interface EventBase {
+/** The kinds of event a session records: the union below has one member for each. */
+export type SessionEventType = NonNullable<FlatEvent['type']>;
+
+/** An event of one type with the fields that type has. */
+type EventOf<Type extends SessionEventType, Fields> = {
   /** Chosen by the client (crypto.randomUUID()), so that sending twice stores once. */
   id: string;
   /** When it happened (ISO instant). */
   at: string;
-}
+  type: Type;
+} & Fields;
 
-export type SessionEvent = EventBase &
-  (
-    | { type: 'trial'; targetId: string; outcome: Outcome; promptLevel: PromptLevel }
-    | { type: 'task_step'; targetId: string; step: number; promptLevel: PromptLevel }
-    | { type: 'frequency'; targetId: string; count: number }
-    | { type: 'duration'; targetId: string; seconds: number }
-    | { type: 'abc'; antecedent: string; behavior: string; consequence: string; targetId?: string }
-    | { type: 'undo'; undoes: string }
-  );
+/**
+ * One event as the screens read it: by its type, with that type's fields set (the server sends the flat `Event`
+ * schema, whose other fields are null; every member is one).
+ */
+export type SessionEvent =
+  | EventOf<'trial', { targetId: string; outcome: Outcome; promptLevel: PromptLevel }>
+  | EventOf<'task_step', { targetId: string; step: number; promptLevel: PromptLevel }>
+  | EventOf<'frequency', { targetId: string; count: number }>
+  | EventOf<'duration', { targetId: string; seconds: number }>
+  | EventOf<'abc', { antecedent: string; behavior: string; consequence: string; targetId?: string }>
+  | EventOf<'undo', { undoes: string }>;
+
+/** Compiles only while the union has a member for every event type of the API. */
+export const EVERY_EVENT_TYPE_MODELLED: SessionEventType extends SessionEvent['type'] ? true : never = true;
 
 /** What a recording control hands over; id and time are added when it is stored. */
 export type NewSessionEvent = SessionEvent extends infer E
@@ -101,66 +127,15 @@ export type NewSessionEvent = SessionEvent extends infer E
     : never
   : never;
 
-export type SessionStatus = 'open' | 'submitted';
+export type PersonRef = Schema<'Person'>;
+export type Tally = Schema<'TallyResponse'>;
+export type Addendum = Schema<'Addendum'>;
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+/** A session record; its events as the union the screens read (each is one of its members). */
+export type Session = Omit<Schema<'SessionResponse'>, 'events'> & { events: SessionEvent[] };
+export type SessionStatus = Session['status'];
 
-export interface Tally {
-  targetId: string;
-  programId: string;
-  name: string;
-  trials: number;
-  correct: number;
-  incorrect: number;
-  noResponse: number;
-  independent: number;
-  percentCorrect: number | null;
-  percentIndependent: number | null;
-  steps: number;
-  count: number;
-  durationSeconds: number;
-}
-
-export interface Addendum {
-  id: string;
-  at: string;
-  by: PersonRef;
-  reason: string;
-  text: string;
-}
-
-export interface Session {
-  id: string;
-  childId: string;
-  therapist: PersonRef;
-  serviceCode: ServiceCode;
-  place: Place;
-  startedAt: string;
-  endedAt: string | null;
-  status: SessionStatus;
-  note: string | null;
-  submittedAt: string | null;
-  guardianSignature: { name: string; signedAt: string } | null;
-  addenda: Addendum[];
-  events: SessionEvent[];
-  tallies: Tally[];
-  version: number;
-}
-
-export interface SessionSummary {
-  id: string;
-  therapist: PersonRef;
-  serviceCode: ServiceCode;
-  place: Place;
-  startedAt: string;
-  endedAt: string | null;
-  status: SessionStatus;
-  submittedAt: string | null;
-  guardianSigned: boolean;
-}
+export type SessionSummary = Schema<'SessionSummary'>;
 
 export const sessionsQueryKey = ['sessions'] as const;
 

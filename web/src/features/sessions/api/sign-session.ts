@@ -1,13 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import { sessionQueryKey, sessionsQueryKey, type Session } from './session-types';
 
-export interface GuardianSignatureRequest {
-  /** The guardian's typed name. */
-  name: string;
-  /** The drawn signature as a PNG data URL (at most 200 kB). */
-  signature: string;
-}
+/** The guardian's typed name and the drawn signature as a PNG data URL (at most 200 kB). */
+export type GuardianSignatureRequest = Schema<'CoSignRequest'>;
 
 /** `POST /api/sessions/{id}/guardian-signature`: guardians allowed to sign, submitted sessions, once (409 after). */
 export async function signSession(id: string, request: GuardianSignatureRequest): Promise<Session> {

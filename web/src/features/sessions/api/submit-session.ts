@@ -1,9 +1,8 @@
 import { apiFetch } from '../../../lib/api-client';
+import type { Schema } from '../../../lib/api-types';
 import type { Session } from './session-types';
 
-export interface SubmitSessionRequest {
-  note?: string;
-}
+export type SubmitSessionRequest = Schema<'SubmitRequest'>;
 
 /**
  * `POST /api/sessions/{id}/submit` (the session's therapist): locks the session and may move targets to mastered.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import org.sparktherapy.vocabulary.PromptLevel;
 import org.sparktherapy.vocabulary.TrialOutcome;
 
@@ -15,8 +16,12 @@ import org.sparktherapy.vocabulary.TrialOutcome;
  * to the event's type are ignored.
  */
 @Schema(name = "Event")
-record FlatEvent(UUID id, String type, UUID targetId, String outcome, String promptLevel, Integer step, Integer count,
-		Integer seconds, String antecedent, String behavior, String consequence, UUID undoes, Instant at) {
+record FlatEvent(UUID id, @Schema(allowableValues = {
+		"trial", "task_step", "frequency", "duration", "abc", "undo" }) String type, @Nullable UUID targetId,
+		@Nullable @Schema(implementation = TrialOutcome.class) String outcome,
+		@Nullable @Schema(implementation = PromptLevel.class) String promptLevel, @Nullable Integer step,
+		@Nullable Integer count, @Nullable Integer seconds, @Nullable String antecedent, @Nullable String behavior,
+		@Nullable String consequence, @Nullable UUID undoes, Instant at){
 
 	/** The flat form of an event. */
 	static FlatEvent of(SessionEvent event) {

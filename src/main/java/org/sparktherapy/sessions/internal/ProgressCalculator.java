@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.programs.Programs;
 
 /**
@@ -19,8 +20,9 @@ final class ProgressCalculator {
 	}
 
 	/** One session's result for a target. */
-	record Point(UUID sessionId, Instant date, int trials, Double percentCorrect, Double percentIndependent, int count,
-			Double ratePerHour, int durationSeconds, boolean meetsCriterion) {
+	record Point(UUID sessionId, Instant date, int trials, @Nullable Double percentCorrect,
+			@Nullable Double percentIndependent, int count, @Nullable Double ratePerHour, int durationSeconds,
+			boolean meetsCriterion) {
 	}
 
 	/**

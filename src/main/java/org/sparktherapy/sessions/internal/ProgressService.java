@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
@@ -31,12 +32,12 @@ class ProgressService {
 
 	/** One target's graph. */
 	record TargetProgress(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
-			TargetPhase phase, Programs.Criterion criterion, Instant masteredAt, List<ProgressCalculator.Point> points,
-			List<PhaseLine> phaseChanges) {
+			TargetPhase phase, @Nullable Programs.Criterion criterion, @Nullable Instant masteredAt,
+			List<ProgressCalculator.Point> points, List<PhaseLine> phaseChanges) {
 	}
 
 	/** A phase-change line; {@code by} is null for automatic changes. */
-	record PhaseLine(TargetPhase phase, Instant at, Session.Person by, boolean automatic) {
+	record PhaseLine(TargetPhase phase, Instant at, @Nullable Session.Person by, boolean automatic) {
 	}
 
 	private final SessionRepository sessions;

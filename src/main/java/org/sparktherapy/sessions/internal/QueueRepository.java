@@ -6,6 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
+import org.sparktherapy.vocabulary.ServiceCode;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +32,9 @@ class QueueRepository {
 			""";
 
 	/** One note in a queue. */
-	record Note(UUID id, UUID childId, Session.Person therapist, String serviceCode, Instant startedAt, Instant endedAt,
-			Session.Status status, Instant submittedAt) {
+	record Note(UUID id, UUID childId, Session.Person therapist,
+			@Schema(implementation = ServiceCode.class) String serviceCode, Instant startedAt,
+			@Nullable Instant endedAt, Session.Status status, @Nullable Instant submittedAt) {
 	}
 
 	/** Some of a queue's notes, newest first, and how many it holds. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.annotation.Nullable;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildStatus;
@@ -49,8 +50,8 @@ class QueueService {
 
 	/** A target that needs the supervisor's eye, with what the rule saw. */
 	record TargetAlert(UUID childId, UUID targetId, UUID programId, String programName, String name,
-			Measurement measurement, Programs.Criterion criterion, int sessionsSincePhaseChange,
-			int sessionsMeetingInARow, Double latestPercent, Instant phaseSince) {
+			Measurement measurement, @Nullable Programs.Criterion criterion, int sessionsSincePhaseChange,
+			int sessionsMeetingInARow, @Nullable Double latestPercent, Instant phaseSince) {
 	}
 
 	/** The caseload's targets near mastery and stalled. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,8 @@ import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.programs.Programs;
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -69,15 +73,17 @@ class SessionController {
 		this.clock = clock;
 	}
 
-	record SessionRequest(@NotNull UUID childId, @NotBlank String serviceCode, @NotBlank String place,
-			@NotNull Instant startedAt, Instant endedAt, @Size(max = 10_000) String note) {
+	record SessionRequest(@NotNull UUID childId,
+			@NotBlank @Schema(implementation = ServiceCode.class) String serviceCode,
+			@NotBlank @Schema(implementation = Place.class) String place, @NotNull Instant startedAt,
+			@Nullable Instant endedAt, @Nullable @Size(max = 10_000) String note) {
 	}
 
 	record EventBatchRequest(
 			@NotNull @Size(min = 1, max = SessionRecording.MAX_BATCH) List<@NotNull FlatEvent> events) {
 	}
 
-	record SubmitRequest(@Size(max = 10_000) String note) {
+	record SubmitRequest(@Nullable @Size(max = 10_000) String note) {
 	}
 
 	record CoSignRequest(@NotBlank @Size(max = 200) String name,
@@ -89,14 +95,16 @@ class SessionController {
 	}
 
 	record TallyResponse(UUID targetId, UUID programId, String name, int trials, int correct, int incorrect,
-			int noResponse, int independent, Double percentCorrect, Double percentIndependent, int steps, int count,
-			int durationSeconds) {
+			int noResponse, int independent, @Nullable Double percentCorrect, @Nullable Double percentIndependent,
+			int steps, int count, int durationSeconds) {
 	}
 
-	record SessionResponse(UUID id, UUID childId, Session.Person therapist, String serviceCode, String place,
-			Instant startedAt, Instant endedAt, Session.Status status, String note, Instant submittedAt,
-			Session.GuardianSignature guardianSignature, UUID appointmentId, List<Session.Addendum> addenda,
-			List<FlatEvent> events, List<TallyResponse> tallies, int version) {
+	record SessionResponse(UUID id, UUID childId, Session.Person therapist,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, Instant startedAt, @Nullable Instant endedAt,
+			Session.Status status, @Nullable String note, @Nullable Instant submittedAt,
+			@Nullable Session.GuardianSignature guardianSignature, @Nullable UUID appointmentId,
+			List<Session.Addendum> addenda, List<FlatEvent> events, List<TallyResponse> tallies, int version) {
 
 		static SessionResponse of(SessionViews.SessionView view) {
 			Session s = view.session();
@@ -114,8 +122,10 @@ class SessionController {
 
 	}
 
-	record SessionSummary(UUID id, Session.Person therapist, String serviceCode, String place, Instant startedAt,
-			Instant endedAt, Session.Status status, Instant submittedAt, boolean guardianSigned) {
+	record SessionSummary(UUID id, Session.Person therapist,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, Instant startedAt, @Nullable Instant endedAt,
+			Session.Status status, @Nullable Instant submittedAt, boolean guardianSigned) {
 
 		static SessionSummary of(Session s) {
 			return new SessionSummary(s.id(), s.therapist(), s.serviceCode(), s.place(), s.startedAt(), s.endedAt(),

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One appointment of a child with a therapist. Its status moves
  * {@code scheduled → checked_in → completed} (recording its session checks it in;
@@ -55,7 +57,8 @@ public record Appointment(UUID id, UUID seriesId, UUID childId, Person therapist
 	 * Who cancelled, when and why; {@code late} within the notice period of
 	 * {@link CancellationPolicy}.
 	 */
-	record Cancellation(Instant at, Person by, String byRole, String reason, boolean late) {
+	record Cancellation(Instant at, Person by, @Schema(allowableValues = {
+			"admin", "parent" }) String byRole, String reason, boolean late){
 	}
 
 	/**

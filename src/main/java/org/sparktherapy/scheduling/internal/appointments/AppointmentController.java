@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,8 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -66,9 +70,10 @@ public class AppointmentController {
 	public record OverrideRequest(@NotBlank @Size(max = 500) String reason) {
 	}
 
-	record AppointmentRequest(@NotNull UUID childId, @NotNull UUID therapistId, @NotBlank String serviceCode,
-			@NotBlank String place, @NotNull OffsetDateTime start, @NotNull OffsetDateTime end,
-			@Size(max = 500) String recurrence, @Valid OverrideRequest override) {
+	record AppointmentRequest(@NotNull UUID childId, @NotNull UUID therapistId,
+			@NotBlank @Schema(implementation = ServiceCode.class) String serviceCode,
+			@NotBlank @Schema(implementation = Place.class) String place, @NotNull OffsetDateTime start,
+			@NotNull OffsetDateTime end, @Size(max = 500) String recurrence, @Valid OverrideRequest override) {
 	}
 
 	/**
@@ -76,18 +81,21 @@ public class AppointmentController {
 	 * {@code following} or {@code all} for occurrences of a series. Fields left out stay
 	 * as they are.
 	 */
-	record ChangeRequest(
-			@Pattern(regexp = "this|following|all", message = "must be this, following or all") String scope,
-			OffsetDateTime start, OffsetDateTime end, UUID therapistId, String serviceCode, String place,
-			@Valid OverrideRequest override) {
+	record ChangeRequest(@Schema(allowableValues = {
+			"this", "following", "all" }) @Pattern(regexp = "this|following|all",
+					message = "must be this, following or all") String scope,
+			OffsetDateTime start, OffsetDateTime end, UUID therapistId,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, @Valid OverrideRequest override){
 	}
 
 	/**
 	 * Why; {@code scope} {@code this} (the default) or {@code following} (this and the
 	 * later occurrences).
 	 */
-	record CancelRequest(@NotBlank @Size(max = 500) String reason,
-			@Pattern(regexp = "this|following", message = "must be this or following") String scope) {
+	record CancelRequest(@NotBlank @Size(max = 500) String reason, @Schema(allowableValues = {
+			"this", "following" }) @Pattern(regexp = "this|following",
+					message = "must be this or following") String scope){
 	}
 
 	/**
@@ -112,11 +120,14 @@ public class AppointmentController {
 	 * {@code supervisedBy} (a 97153): the overlapping appointments of the same child on
 	 * the other side of a supervision, with their therapists.
 	 */
-	record AppointmentResponse(UUID id, UUID seriesId, UUID childId, Appointment.Person therapist, String serviceCode,
-			String place, OffsetDateTime start, OffsetDateTime end, Appointment.Status status,
-			Appointment.Cancellation cancellation, Appointment.Override override, UUID sessionId, String sessionStatus,
-			OffsetDateTime checkInOpensAt, OffsetDateTime actualStart, OffsetDateTime actualEnd,
-			List<Appointment.Supervision> supervises, List<Appointment.Supervision> supervisedBy, int version) {
+	record AppointmentResponse(UUID id, @Nullable UUID seriesId, UUID childId, Appointment.Person therapist,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, OffsetDateTime start, OffsetDateTime end,
+			Appointment.Status status, @Nullable Appointment.Cancellation cancellation,
+			@Nullable Appointment.Override override, @Nullable UUID sessionId, @Nullable @Schema(allowableValues = {
+					"open", "submitted" }) String sessionStatus,
+			OffsetDateTime checkInOpensAt, @Nullable OffsetDateTime actualStart, @Nullable OffsetDateTime actualEnd,
+			List<Appointment.Supervision> supervises, List<Appointment.Supervision> supervisedBy, int version){
 
 		static AppointmentResponse of(Appointment a, ZoneId zone, Instant checkInOpensAt) {
 			return new AppointmentResponse(a.id(), a.seriesId(), a.childId(), a.therapist(), a.serviceCode(), a.place(),
@@ -133,7 +144,7 @@ public class AppointmentController {
 	record SeriesResponse(UUID id, String recurrence) {
 	}
 
-	record BookingResponse(SeriesResponse series, List<AppointmentResponse> occurrences) {
+	record BookingResponse(@Nullable SeriesResponse series, List<AppointmentResponse> occurrences) {
 	}
 
 	@PostMapping("/api/appointments")

@@ -9,13 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.web.ETags;
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,23 +64,27 @@ class ProposalController {
 	record PlacementRequest(@NotNull OffsetDateTime start, OffsetDateTime end, UUID therapistId) {
 	}
 
-	record PlacedResponse(UUID id, UUID childId, UUID therapistId, String serviceCode, String place,
-			OffsetDateTime start, OffsetDateTime end, UUID appointmentId) {
+	record PlacedResponse(UUID id, UUID childId, UUID therapistId,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, OffsetDateTime start, OffsetDateTime end,
+			@Nullable UUID appointmentId) {
 	}
 
 	/**
 	 * Prescribed time that found no place this week, in hours (to the minute: 1.5), and
 	 * why.
 	 */
-	record UnplacedResponse(UUID childId, String serviceCode, java.math.BigDecimal hours, String reason) {
+	record UnplacedResponse(UUID childId, @Schema(implementation = ServiceCode.class) String serviceCode,
+			java.math.BigDecimal hours, String reason) {
 	}
 
 	/**
 	 * An appointment already booked in the week for a child of the proposal: fixed,
 	 * planned around, never moved.
 	 */
-	record ExistingResponse(UUID appointmentId, UUID childId, UUID therapistId, String serviceCode, String place,
-			OffsetDateTime start, OffsetDateTime end) {
+	record ExistingResponse(UUID appointmentId, UUID childId, UUID therapistId,
+			@Schema(implementation = ServiceCode.class) String serviceCode,
+			@Schema(implementation = Place.class) String place, OffsetDateTime start, OffsetDateTime end) {
 	}
 
 	/**

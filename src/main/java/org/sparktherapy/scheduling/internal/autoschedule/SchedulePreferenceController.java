@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.vocabulary.Place;
+import org.sparktherapy.vocabulary.ServiceCode;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,18 +47,20 @@ class SchedulePreferenceController {
 	record HoursRequest(@NotNull DayOfWeek weekday, @NotNull LocalTime start, @NotNull LocalTime end) {
 	}
 
-	record PrescriptionRequest(@NotBlank String serviceCode, @NotNull @Min(0) @Max(40) Integer hours) {
+	record PrescriptionRequest(@NotBlank @Schema(implementation = ServiceCode.class) String serviceCode,
+			@NotNull @Min(0) @Max(40) Integer hours) {
 	}
 
 	@Schema(name = "SchedulePreferencesRequest")
 	record PreferencesRequest(@NotNull @Size(max = 100) List<@NotNull @Valid HoursRequest> availableHours,
 			@NotNull @Size(max = 20) List<@NotNull @Valid PrescriptionRequest> prescribedWeeklyHours,
-			String preferredPlace) {
+			@Nullable @Schema(implementation = Place.class) String preferredPlace) {
 	}
 
 	@Schema(name = "SchedulePreferencesResponse")
 	record PreferencesResponse(UUID childId, List<SchedulePreferences.Hours> availableHours,
-			List<SchedulePreferences.Prescription> prescribedWeeklyHours, String preferredPlace, int version) {
+			List<SchedulePreferences.Prescription> prescribedWeeklyHours,
+			@Nullable @Schema(implementation = Place.class) String preferredPlace, int version) {
 
 		static PreferencesResponse of(SchedulePreferences p) {
 			return new PreferencesResponse(p.childId(), p.availableHours(), p.prescribedWeeklyHours(),

@@ -5,6 +5,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.sparktherapy.vocabulary.ServiceCode;
+
 /**
  * When a child can have sessions and how many hours a week each service is prescribed —
  * what automatic scheduling ({@link ScheduleSolver}) places. A child without stored
@@ -36,7 +39,7 @@ public record SchedulePreferences(UUID childId, List<Hours> availableHours, List
 	}
 
 	/** Whole hours a week of one service. */
-	public record Prescription(String serviceCode, int hours) {
+	public record Prescription(@Schema(implementation = ServiceCode.class) String serviceCode, int hours) {
 	}
 
 	static SchedulePreferences none(UUID childId) {

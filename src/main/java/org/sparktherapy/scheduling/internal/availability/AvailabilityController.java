@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -55,10 +56,12 @@ class AvailabilityController {
 	record AvailabilityResponse(UUID therapistId, List<AvailabilityRepository.Block> blocks) {
 	}
 
-	record TimeOffRequest(@NotNull OffsetDateTime start, @NotNull OffsetDateTime end, @Size(max = 500) String reason) {
+	record TimeOffRequest(@NotNull OffsetDateTime start, @NotNull OffsetDateTime end,
+			@Nullable @Size(max = 500) String reason) {
 	}
 
-	record TimeOffResponse(UUID id, UUID therapistId, OffsetDateTime start, OffsetDateTime end, String reason) {
+	record TimeOffResponse(UUID id, UUID therapistId, OffsetDateTime start, OffsetDateTime end,
+			@Nullable String reason) {
 	}
 
 	record AvailabilityView(UUID therapistId, List<AvailabilityRepository.Block> blocks,

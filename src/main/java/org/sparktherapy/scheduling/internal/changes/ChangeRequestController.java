@@ -1,9 +1,5 @@
 package org.sparktherapy.scheduling.internal.changes;
 
-import org.sparktherapy.scheduling.internal.appointments.AppointmentController;
-import org.sparktherapy.scheduling.internal.autoschedule.Proposal;
-import org.sparktherapy.scheduling.internal.appointments.Appointment;
-import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -11,7 +7,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +21,10 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.scheduling.internal.appointments.Appointment;
+import org.sparktherapy.scheduling.internal.appointments.AppointmentController;
+import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
+import org.sparktherapy.scheduling.internal.autoschedule.Proposal;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,10 +57,11 @@ class ChangeRequestController {
 	 * scope {@code this} (default), {@code following} or {@code all}, as when moving an
 	 * appointment.
 	 */
-	record ProposeRequest(
-			@Pattern(regexp = "this|following|all", message = "must be this, following or all") String scope,
+	record ProposeRequest(@Schema(allowableValues = {
+			"this", "following", "all" }) @Pattern(regexp = "this|following|all",
+					message = "must be this, following or all") String scope,
 			@NotNull OffsetDateTime start, @NotNull OffsetDateTime end, UUID therapistId,
-			@Size(max = 500) String note) {
+			@Nullable @Size(max = 500) String note){
 	}
 
 	record ApproveRequest(@Valid AppointmentController.OverrideRequest override) {
@@ -72,10 +75,12 @@ class ChangeRequestController {
 			Appointment.Status status, int version) {
 	}
 
-	record ChangeRequestResponse(UUID id, UUID appointmentId, UUID childId, String scope, OffsetDateTime start,
-			OffsetDateTime end, Appointment.Person therapist, String note, AppointmentChangeRequest.Status status,
-			boolean stale, Appointment.Person requestedBy, OffsetDateTime requestedAt, Appointment.Person decidedBy,
-			OffsetDateTime decidedAt, String decisionReason, CurrentAppointment appointment, int version) {
+	record ChangeRequestResponse(UUID id, UUID appointmentId, UUID childId, @Schema(allowableValues = {
+			"this", "following", "all" }) String scope, OffsetDateTime start, OffsetDateTime end,
+			@Nullable Appointment.Person therapist, @Nullable String note, AppointmentChangeRequest.Status status,
+			boolean stale, Appointment.Person requestedBy, OffsetDateTime requestedAt,
+			@Nullable Appointment.Person decidedBy, @Nullable OffsetDateTime decidedAt, @Nullable String decisionReason,
+			CurrentAppointment appointment, int version){
 
 		static ChangeRequestResponse of(AppointmentChangeRequest r, ZoneId zone) {
 			AppointmentChangeRequest.Current a = r.appointment();
