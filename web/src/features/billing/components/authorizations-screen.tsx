@@ -9,6 +9,7 @@ import { formatDay } from '../../../lib/dates';
 import { serviceLabel, type Authorization, type AuthorizationAlert } from '../api/authorization-types';
 import { useAuthorizations } from '../api/list-authorizations';
 import { AuthorizationAlertBadge } from './alert-badge';
+import { ScheduleRulesSection } from './schedule-rules-section';
 import { UsageBar } from './usage-bar';
 
 const PAGE_SIZE = 20;
@@ -77,6 +78,7 @@ export function AuthorizationsScreen() {
           )}
         </>
       )}
+      <ScheduleRulesSection />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { PayerWarning } from './payer-warnings';
 /** Shapes of `/api/appointments`, availability, proposals and the calendar feed, written by hand until OpenAPI. */
 
 export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'completed', 'cancelled', 'no_show'] as const;
@@ -137,6 +138,8 @@ export interface Proposal {
   status: string;
   /** Counts the adjustments of the draft; sent back as If-Match. */
   version: number;
+  /** An acceptance's: where the booked week goes beyond a child's insurance authorization (ADR 0031). */
+  warnings: PayerWarning[];
 }
 
 /** Service codes and places as the sessions feature names them (features do not share code). */

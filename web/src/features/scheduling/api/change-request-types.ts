@@ -1,3 +1,4 @@
+import type { PayerWarning } from './payer-warnings';
 import { schedulingQueryKey, type AppointmentStatus, type MoveScope, type PersonRef } from './appointment-types';
 
 /** Shapes of `/api/appointment-change-requests`: a therapist's proposed move of their appointment. */
@@ -33,6 +34,8 @@ export interface ChangeRequest {
   /** The appointment as it is now. */
   appointment: { start: string; end: string; therapist: PersonRef; status: AppointmentStatus; version: number };
   version: number;
+  /** An approval's: where the move goes beyond the child's insurance authorization (ADR 0031); empty otherwise. */
+  warnings: PayerWarning[];
 }
 
 export const changeRequestsQueryKey = [...schedulingQueryKey, 'change-requests'] as const;

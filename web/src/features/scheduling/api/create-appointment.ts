@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { appointmentsQueryKey, type Appointment } from './appointment-types';
+import type { PayerWarning } from './payer-warnings';
 
 export interface CreateAppointmentRequest {
   childId: string;
@@ -18,6 +19,8 @@ export interface CreateAppointmentRequest {
 export interface CreateAppointmentResponse {
   series: { id: string; recurrence: string } | null;
   occurrences: Appointment[];
+  /** Where the booking goes beyond the child's insurance authorization (ADR 0031); empty when it does not. */
+  warnings: PayerWarning[];
 }
 
 /** `POST /api/appointments` (admins): a single appointment or a weekly series, booked all-or-nothing (409 on conflicts). */

@@ -39,6 +39,7 @@ const proposal: Proposal = {
   },
   status: 'draft',
   version: 2,
+  warnings: [],
 };
 
 function serve(answer: () => Response) {

@@ -31,6 +31,7 @@ const proposal: Proposal = {
   score: '0hard/0medium/-5soft',
   status: 'draft',
   version: 0,
+  warnings: [],
   placed: [
     {
       id: 'placed-1',
