@@ -9,7 +9,6 @@ import { formatDay } from '../../../lib/dates';
 import { serviceLabel, type Authorization, type AuthorizationAlert } from '../api/authorization-types';
 import { useAuthorizations } from '../api/list-authorizations';
 import { AuthorizationAlertBadge } from './alert-badge';
-import { ScheduleRulesSection } from './schedule-rules-section';
 import { UsageBar } from './usage-bar';
 
 const PAGE_SIZE = 20;
@@ -78,7 +77,6 @@ export function AuthorizationsScreen() {
           )}
         </>
       )}
-      <ScheduleRulesSection />
     </>
   );
 }
