@@ -35,7 +35,7 @@ export interface paths {
      * One proposed appointment change
      * @description Admins and the proposer; 404 for anyone else. The ETag is its version for If-Match.
      */
-    get: operations['get_8'];
+    get: operations['get_9'];
     put?: never;
     post?: never;
     delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a proposed change: move the appointment
-     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. If-Match: the request's version.
+     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. warnings as when moving (409 authorization-exceeded where the clinic blocks). If-Match: the request's version.
      */
     post: operations['approve'];
     delete?: never;
@@ -119,7 +119,7 @@ export interface paths {
     put?: never;
     /**
      * Book an appointment or a weekly series
-     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. Admins only.
+     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. warnings: where the booking goes beyond the child's insurance authorizations (units, dates, a code without one); where the clinic blocks that, 409 authorization-exceeded with the same warnings and nothing is booked. Admins only.
      */
     post: operations['book'];
     delete?: never;
@@ -139,12 +139,12 @@ export interface paths {
      * One appointment
      * @description 404 for appointments the caller may not see. The ETag is the version to send back in If-Match when moving it.
      */
-    get: operations['get_6'];
+    get: operations['get_7'];
     /**
      * Move or change a scheduled appointment, alone or with its series
-     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed. If-Match: the appointment's version (412 when it changed since).
+     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed and warnings as when booking (409 authorization-exceeded where the clinic blocks). If-Match: the appointment's version (412 when it changed since).
      */
-    put: operations['change_2'];
+    put: operations['change_3'];
     post?: never;
     delete?: never;
     options?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * One authorization with its usage
      * @description The ETag is the record's version.
      */
-    get: operations['get_5'];
+    get: operations['get_6'];
     /**
      * Change an authorization (admins)
      * @description The whole record, as for creating. Send If-Match with the ETag to refuse the change (412) if someone changed it in between.
@@ -513,6 +513,30 @@ export interface paths {
      * @description For one recorded by mistake; the access log keeps that it existed.
      */
     delete: operations['delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/billing/schedule-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How the schedule follows authorizations (admins)
+     * @description The ETag is the version to send back in If-Match.
+     */
+    get: operations['get_5'];
+    /**
+     * Change how the schedule follows authorizations (admins)
+     * @description enforcement: warn (bookings, moves and accepted schedules beyond a child's authorization are made and answered with warnings) or block (refused with 409 authorization-exceeded); graceDays 0–90: a past appointment nobody completed stops counting as planned units once its day lies more than this many days back. If-Match: the version (412 when it changed since).
+     */
+    put: operations['change_2'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1283,7 +1307,7 @@ export interface paths {
      * One schedule proposal
      * @description Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when adjusting it.
      */
-    get: operations['get_7'];
+    get: operations['get_8'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1774,6 +1798,7 @@ export interface components {
     BookingResponse: {
       occurrences: components['schemas']['AppointmentResponse'][];
       series: components['schemas']['SeriesResponse'] | null;
+      warnings: components['schemas']['PayerWarning'][];
     };
     Cancellation: {
       /** Format: date-time */
@@ -1884,6 +1909,7 @@ export interface components {
       therapist: components['schemas']['Person'] | null;
       /** Format: int32 */
       version: number;
+      warnings: components['schemas']['PayerWarning'][];
     };
     ChangeTargetRequest: {
       definition?: string;
@@ -2314,6 +2340,17 @@ export interface components {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
     };
+    PayerWarning: {
+      /** Format: uuid */
+      authorizationId: string | null;
+      authorizationNumber: string | null;
+      /** @enum {string} */
+      kind: 'over' | 'outside_dates' | 'no_authorization';
+      message: string;
+      serviceCode: string;
+      /** Format: int64 */
+      shortfallUnits: number;
+    };
     Person: {
       /** Format: uuid */
       id: string;
@@ -2463,6 +2500,7 @@ export interface components {
       unplaced: components['schemas']['UnplacedResponse'][];
       /** Format: int32 */
       version: number;
+      warnings: components['schemas']['PayerWarning'][];
       /** Format: date */
       weekStart: string;
     };
@@ -2529,6 +2567,21 @@ export interface components {
       /** @enum {string|null} */
       preferredPlace: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
       prescribedWeeklyHours: components['schemas']['Prescription'][];
+      /** Format: int32 */
+      version: number;
+    };
+    ScheduleRulesRequest: {
+      enforcement: string;
+      /** Format: int32 */
+      graceDays: number;
+    };
+    ScheduleRulesResponse: {
+      /** @enum {string} */
+      enforcement: 'warn' | 'block';
+      /** Format: int32 */
+      graceDays: number;
+      /** Format: date-time */
+      updatedAt: string;
       /** Format: int32 */
       version: number;
     };
@@ -2826,7 +2879,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_9: {
     parameters: {
       query?: never;
       header?: never;
@@ -2981,7 +3034,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -3003,7 +3056,7 @@ export interface operations {
       };
     };
   };
-  change_2: {
+  change_3: {
     parameters: {
       query?: never;
       header?: {
@@ -3474,7 +3527,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -3541,6 +3594,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  get_5: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRulesResponse'];
+        };
+      };
+    };
+  };
+  change_2: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRulesRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRulesResponse'];
+        };
       };
     };
   };
@@ -4680,7 +4779,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;

@@ -93,6 +93,7 @@ export function aChangeRequest(changes: Partial<ChangeRequest> = {}): ChangeRequ
       version: 0,
     },
     version: 0,
+    warnings: [],
     ...changes,
   };
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 export interface AlertProps {
-  tone?: 'error' | 'success' | 'info';
+  tone?: 'error' | 'success' | 'info' | 'warning';
   title?: string;
   children: ReactNode;
 }

@@ -204,6 +204,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/authorizations/{id}", authorizationReaders);
 		TABLE.put("PUT /api/authorizations/{id}", childAdmins);
 		TABLE.put("DELETE /api/authorizations/{id}", childAdmins);
+		TABLE.put("GET /api/billing/schedule-rules", adminsOnly);
+		TABLE.put("PUT /api/billing/schedule-rules", adminsOnly);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -581,6 +583,9 @@ class AccessTableIntegrationTests {
 			case "POST /api/children/{id}/authorizations" ->
 				api.post(child + "/authorizations", authorizationTerms(40)).status();
 			case "GET /api/authorizations" -> api.get("/api/authorizations").status();
+			case "GET /api/billing/schedule-rules" -> api.get("/api/billing/schedule-rules").status();
+			case "PUT /api/billing/schedule-rules" ->
+				api.put("/api/billing/schedule-rules", Api.body("enforcement", "warn", "graceDays", 7)).status();
 			case "GET /api/authorizations/{id}" -> api.get("/api/authorizations/" + world.authorization()).status();
 			case "PUT /api/authorizations/{id}" ->
 				api.put("/api/authorizations/" + world.authorization(), authorizationTerms(48)).status();

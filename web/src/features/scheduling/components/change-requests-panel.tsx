@@ -10,8 +10,10 @@ import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
 import { SCOPE_LABELS } from '../api/appointment-types';
 import { CHANGE_REQUEST_STATUS_LABELS, type ChangeRequest } from '../api/change-request-types';
+import { isPayerRefusal, type PayerWarning } from '../api/payer-warnings';
 import { useDecideChangeRequest } from '../api/decide-change-request';
 import { useChangeRequests } from '../api/list-change-requests';
+import { PayerRefusal } from './payer-warnings';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { formatLongDay, formatTimeRange } from './schedule-math';
 
@@ -38,7 +40,7 @@ export function ChangeRequestsPanel({
 }: {
   mode: 'admin' | 'therapist';
   childName: (childId: string) => string;
-  onNotice: (message: string) => void;
+  onNotice: (message: string, warnings?: PayerWarning[]) => void;
 }) {
   const requests = useChangeRequests(mode === 'admin' ? { status: 'pending' } : {});
   const list = requests.data?.content ?? [];
@@ -78,7 +80,7 @@ function ChangeRequestItem({
   request: ChangeRequest;
   mode: 'admin' | 'therapist';
   childName: string;
-  onNotice: (message: string) => void;
+  onNotice: (message: string, warnings?: PayerWarning[]) => void;
 }) {
   const decide = useDecideChangeRequest();
   const [declining, setDeclining] = useState(false);
@@ -109,7 +111,7 @@ function ChangeRequestItem({
     }
     decide.mutate(
       { request, decision: { kind: 'approve', ...(overriding ? { overrideReason } : {}) } },
-      { onSuccess: () => onNotice(`The appointment with ${childName} was moved.`) },
+      { onSuccess: (approved) => onNotice(`The appointment with ${childName} was moved.`, approved.warnings) },
     );
   });
 
@@ -163,7 +165,8 @@ function ChangeRequestItem({
         )}
       </dl>
       {conflict && <ConflictList error={conflict} />}
-      {!conflict && <FormErrorAlert error={decide.error} />}
+      {isPayerRefusal(decide.error) && <PayerRefusal error={decide.error} />}
+      {!conflict && !isPayerRefusal(decide.error) && <FormErrorAlert error={decide.error} />}
       {mode === 'admin' && pending && overridable && (
         <div className="field field-checkbox">
           <input id={`override-${request.id}`} type="checkbox" className="checkbox" {...register('override')} />

@@ -8,8 +8,10 @@ import { DialogActions } from '../../../components/ui/dialog-actions';
 import { TextField } from '../../../components/ui/text-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
+import { isPayerRefusal, type PayerWarning } from '../api/payer-warnings';
 import { useUpdateAppointment } from '../api/update-appointment';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
+import { PayerRefusal } from './payer-warnings';
 import { toOffsetIso } from './schedule-math';
 import {
   chosenRange,
@@ -50,7 +52,7 @@ export function MoveDialog({
   request: MoveRequest | null;
   childName: string;
   onClose: () => void;
-  onMoved: (message: string) => void;
+  onMoved: (message: string, warnings: PayerWarning[]) => void;
 }) {
   return (
     <Dialog open={request !== null} onClose={onClose} title="Move appointment">
@@ -76,7 +78,7 @@ function MoveForm({
   request: MoveRequest;
   childName: string;
   onClose: () => void;
-  onMoved: (message: string) => void;
+  onMoved: (message: string, warnings: PayerWarning[]) => void;
 }) {
   const { appointment } = request;
   const update = useUpdateAppointment();
@@ -118,7 +120,7 @@ function MoveForm({
         },
       },
       {
-        onSuccess: () => onMoved(`The appointment with ${childName} was moved.`),
+        onSuccess: (moved) => onMoved(`The appointment with ${childName} was moved.`, moved.warnings),
         onError: (error) => applyServerFieldErrors(error, MOVE_FIELDS, setError),
       },
     );
@@ -143,7 +145,8 @@ function MoveForm({
         />
       )}
       {conflict && <ConflictList error={conflict} />}
-      {!conflict && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}
+      {isPayerRefusal(update.error) && <PayerRefusal error={update.error} />}
+      {!conflict && !isPayerRefusal(update.error) && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}
       {overridable && <CheckboxField label="Move anyway (override)" {...register('override')} />}
       {override && overridable && (
         <TextField label="Override reason" required error={errors.reason?.message} {...register('reason')} />

@@ -10,9 +10,11 @@ import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PLACE_OPTIONS, SERVICE_OPTIONS, WEEKDAYS, WEEKDAY_LABELS } from '../api/appointment-types';
 import { useCreateAppointment, type CreateAppointmentResponse } from '../api/create-appointment';
 import { useChildCareTeam } from '../api/get-child-care-team';
+import { isPayerRefusal } from '../api/payer-warnings';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { newAppointmentSchema, type NewAppointmentForm } from './appointment-schema';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
+import { PayerRefusal } from './payer-warnings';
 import { buildWeeklyRrule, weekdayOf } from './rrule';
 import { combine, toOffsetIso } from './schedule-math';
 
@@ -235,7 +237,10 @@ function NewAppointmentFormView({
         </fieldset>
       )}
       {conflict && <ConflictList error={conflict} />}
-      {!conflict && <FormErrorAlert error={create.error} fields={NEW_APPOINTMENT_FIELDS} />}
+      {isPayerRefusal(create.error) && <PayerRefusal error={create.error} />}
+      {!conflict && !isPayerRefusal(create.error) && (
+        <FormErrorAlert error={create.error} fields={NEW_APPOINTMENT_FIELDS} />
+      )}
       {overridable && <CheckboxField label="Book anyway (override)" {...register('override')} />}
       {override && overridable && (
         <TextField

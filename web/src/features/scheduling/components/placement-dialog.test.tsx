@@ -40,6 +40,7 @@ const proposal: Proposal = {
   },
   status: 'draft',
   version: 2,
+  warnings: [],
 };
 
 function serve(answer: () => Response) {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toDay } from '../../../lib/dates';
-import { jsonResponse, renderWithProviders } from '../../../test/render';
+import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
 import type { Proposal } from '../api/appointment-types';
 import { ProposalScreen } from './proposal-screen';
 import { addDays, startOfWeek } from './schedule-math';
@@ -31,6 +31,7 @@ const proposal: Proposal = {
   score: '0hard/0medium/-5soft',
   status: 'draft',
   version: 0,
+  warnings: [],
   placed: [
     {
       id: 'placed-1',
@@ -75,7 +76,7 @@ const proposal: Proposal = {
   },
 };
 
-function serve() {
+function serve(accepted: () => Response = () => jsonResponse({ ...proposal, status: 'accepted' })) {
   fetchMock.mockImplementation((input, init) => {
     const url = String(input);
     const method = init?.method ?? 'GET';
@@ -96,7 +97,7 @@ function serve() {
       );
     if (url === '/api/schedule/proposals' && method === 'POST')
       return Promise.resolve(jsonResponse(proposal, { status: 201 }));
-    if (url.endsWith('/accept')) return Promise.resolve(jsonResponse({ ...proposal, status: 'accepted' }));
+    if (url.endsWith('/accept')) return Promise.resolve(accepted());
     if (url.startsWith('/api/appointments')) return Promise.resolve(jsonResponse(page([])));
     return Promise.resolve(jsonResponse({}, { status: 404 }));
   });
@@ -106,8 +107,8 @@ function posted(suffix: string) {
   return fetchMock.mock.calls.filter(([input, init]) => init?.method === 'POST' && String(input).endsWith(suffix));
 }
 
-async function proposeTheWeek() {
-  serve();
+async function proposeTheWeek(accepted?: () => Response) {
+  serve(accepted);
   const rendered = renderWithProviders(<ProposalScreen />);
   await rendered.user.click(screen.getByRole('button', { name: 'Propose' }));
   await screen.findByRole('heading', { name: 'Draft week' });
@@ -167,5 +168,48 @@ describe('ProposalScreen', () => {
 
     expect(await screen.findByText('The week was booked')).toBeInTheDocument();
     expect(posted('/api/schedule/proposals/proposal-1/accept')).toHaveLength(1);
+  });
+
+  const over = {
+    kind: 'over' as const,
+    serviceCode: '97153',
+    authorizationId: 'auth-1',
+    authorizationNumber: 'PA-2026-97153-1001',
+    shortfallUnits: 6,
+    message: 'Authorization PA-2026-97153-1001 (97153) is 6 units short: 46 used or planned of 40 authorized.',
+  };
+
+  async function acceptTheWeek(accepted: () => Response) {
+    const { user } = await proposeTheWeek(accepted);
+    await user.click(screen.getByRole('button', { name: 'Accept and book' }));
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: 'Book this week?' })).getByRole('button', {
+        name: 'Book 2 sessions',
+      }),
+    );
+  }
+
+  it('says which authorization the booked week goes beyond, and by how many units', async () => {
+    await acceptTheWeek(() => jsonResponse({ ...proposal, status: 'accepted', warnings: [over] }));
+
+    expect(await screen.findByText('The week was booked')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Authorization warnings' })).toHaveTextContent(
+      'PA-2026-97153-1001 (97153) is 6 units short',
+    );
+  });
+
+  it('shows why a clinic that blocks refused the week, and that nothing was booked', async () => {
+    await acceptTheWeek(() =>
+      problemResponse(409, {
+        type: 'https://sparktherapy.org/problems/authorization-exceeded',
+        title: "Beyond the child's authorization",
+        detail: `${over.message} The clinic does not book beyond authorizations; nothing was booked or moved.`,
+        warnings: [over],
+      }),
+    );
+
+    expect(await screen.findByText("Not booked: beyond the child's authorization")).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Authorization problems' })).toHaveTextContent('6 units short');
+    expect(screen.queryByText('The week was booked')).toBeNull();
   });
 });

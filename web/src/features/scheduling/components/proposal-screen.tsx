@@ -12,11 +12,13 @@ import { errorMessage } from '../../../lib/api-error';
 import { isValidDay, toDay } from '../../../lib/dates';
 import { STATUS_LABELS, placeLabel, serviceLabel, type Proposal } from '../api/appointment-types';
 import { useAcceptProposal } from '../api/accept-proposal';
+import { isPayerRefusal, type PayerWarning } from '../api/payer-warnings';
 import { useCreateProposal } from '../api/create-proposal';
 import { useAppointments } from '../api/list-appointments';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { useTherapists } from '../api/list-therapists';
 import { AcceptProposalDialog } from './accept-proposal-dialog';
+import { PayerRefusal, PayerWarnings } from './payer-warnings';
 import { ConflictList, isConflictError } from './conflict-list';
 import { PlacementDialog, type PlacementEdit } from './placement-dialog';
 import { addDays, formatTimeRange, startOfWeek, toOffsetIso } from './schedule-math';
@@ -66,6 +68,7 @@ export function ProposalScreen() {
   const accept = useAcceptProposal();
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [accepted, setAccepted] = useState<string | null>(null);
+  const [acceptWarnings, setAcceptWarnings] = useState<PayerWarning[]>([]);
   const [editing, setEditing] = useState<PlacementEdit | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState('');
@@ -137,7 +140,7 @@ export function ProposalScreen() {
         </Button>
       </form>
       <FormErrorAlert error={propose.error} />
-      {accepted && <AcceptedWeek weekStart={accepted} />}
+      {accepted && <AcceptedWeek weekStart={accepted} warnings={acceptWarnings} />}
       {proposal && !accepted && (
         <>
           <section className="panel" aria-labelledby="draft-title">
@@ -159,7 +162,8 @@ export function ProposalScreen() {
               {notice}
             </p>
             {conflict && <ConflictList error={conflict} />}
-            {!conflict && <FormErrorAlert error={accept.error} />}
+            {isPayerRefusal(accept.error) && <PayerRefusal error={accept.error} />}
+            {!conflict && !isPayerRefusal(accept.error) && <FormErrorAlert error={accept.error} />}
             <div className="action-bar">
               <Button
                 pending={accept.isPending}
@@ -199,7 +203,10 @@ export function ProposalScreen() {
             onClose={() => setConfirming(false)}
             onConfirm={() =>
               accept.mutate(proposal.id, {
-                onSuccess: () => setAccepted(proposal.weekStart),
+                onSuccess: (booked) => {
+                  setAcceptWarnings(booked.warnings);
+                  setAccepted(proposal.weekStart);
+                },
                 onSettled: () => setConfirming(false),
               })
             }
@@ -245,7 +252,7 @@ export function ProposalScreen() {
 }
 
 /** The booked week after accepting, read back from the server. */
-function AcceptedWeek({ weekStart }: { weekStart: string }) {
+function AcceptedWeek({ weekStart, warnings }: { weekStart: string; warnings: PayerWarning[] }) {
   const monday = parseDay(weekStart);
   const appointments = useAppointments({ from: toOffsetIso(monday), to: toOffsetIso(addDays(monday, 7)) });
   const childName = useChildNames();
@@ -268,6 +275,7 @@ function AcceptedWeek({ weekStart }: { weekStart: string }) {
       <Alert tone="success" title="The week was booked">
         The appointments are on the schedule now.
       </Alert>
+      <PayerWarnings warnings={warnings} />
       {appointments.isError && <Alert>{errorMessage(appointments.error)}</Alert>}
       <WeekGrid label="Booked week" days={weekDays(monday)} items={items} />
     </>

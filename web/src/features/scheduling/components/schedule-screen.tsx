@@ -9,12 +9,14 @@ import { STATUS_LABELS, serviceLabel, type Appointment } from '../api/appointmen
 import { useAppointments } from '../api/list-appointments';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { useTherapists } from '../api/list-therapists';
+import type { PayerWarning } from '../api/payer-warnings';
 import { AppointmentDialog } from './appointment-dialog';
 import { ChangeRequestsPanel } from './change-requests-panel';
 import { CancelDialog } from './cancel-dialog';
 import { DayList } from './day-list';
 import { MoveDialog, type MoveRequest } from './move-dialog';
 import { NewAppointmentDialog } from './new-appointment-dialog';
+import { PayerWarnings } from './payer-warnings';
 import { ProposeChangeDialog } from './propose-change-dialog';
 import { addDays, formatLongDay, formatTimeRange, startOfDay, startOfWeek, toOffsetIso } from './schedule-math';
 import { useChildNames } from './use-names';
@@ -40,7 +42,13 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [proposing, setProposing] = useState<Appointment | null>(null);
   const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [notice, setNoticeText] = useState('');
+  /** What the last booking, move or approval went beyond the child's authorization with. */
+  const [payerWarnings, setPayerWarnings] = useState<PayerWarning[]>([]);
+  const setNotice = (message: string, warnings: PayerWarning[] = []) => {
+    setNoticeText(message);
+    setPayerWarnings(warnings);
+  };
 
   const shownView: View = narrow ? 'day' : view;
   const days = useMemo(() => (shownView === 'week' ? weekDays(startOfWeek(anchor)) : [anchor]), [shownView, anchor]);
@@ -153,6 +161,7 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
       <p className="notice-region" role="status">
         {notice}
       </p>
+      <PayerWarnings warnings={payerWarnings} />
       {(isAdmin || user.role === 'therapist') && (
         <ChangeRequestsPanel mode={isAdmin ? 'admin' : 'therapist'} childName={childName} onNotice={setNotice} />
       )}
@@ -221,9 +230,9 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
         request={moving}
         childName={moving ? childName(moving.appointment.childId) : ''}
         onClose={() => setMoving(null)}
-        onMoved={(message) => {
+        onMoved={(message, warnings) => {
           setMoving(null);
-          setNotice(message);
+          setNotice(message, warnings);
         }}
       />
       <CancelDialog
@@ -238,7 +247,7 @@ export function ScheduleScreen({ user }: { user: { id: string; name: string; rol
         onClose={() => setCreating(false)}
         onBooked={(message, result) => {
           setCreating(false);
-          setNotice(message);
+          setNotice(message, result.warnings);
           const first = result.occurrences[0];
           if (first) setAnchor(startOfDay(new Date(first.start)));
         }}

@@ -25,7 +25,7 @@ record Authorization(UUID id, UUID childId, String childName, String payer, Stri
 	 * 8 minutes or more counts.
 	 */
 	static long units(long minutes) {
-		return (minutes + 7) / 15;
+		return org.sparktherapy.scheduling.PayerRules.units(minutes);
 	}
 
 	/**

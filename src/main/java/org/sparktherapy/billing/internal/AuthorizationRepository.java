@@ -22,7 +22,9 @@ import org.springframework.stereotype.Repository;
  * from children's {@code child_names}, ADR 0021), so it follows every booking,
  * completion, move and cancellation at once. A session's units follow
  * {@link Authorization#units(long)}: of its actual times once completed, of its booked
- * times while planned.
+ * times while planned. A planned one whose day lies more than the clinic's grace period
+ * back ({@code billing_schedule_rules.grace_days}, ADR 0031) no longer counts: nobody
+ * completed it, and it will not be billed.
  */
 @Repository
 class AuthorizationRepository {
@@ -38,25 +40,41 @@ class AuthorizationRepository {
 			join child_names c on c.child_id = a.child_id
 			left join lateral (
 			  select sum(case when p.status = 'completed' then %2$s end) as used,
-			         sum(case when p.status in ('scheduled', 'checked_in') then %1$s end) as scheduled
+			         sum(case when p.status in ('scheduled', 'checked_in')
+			                   and p.local_start >= cast(:today as date) - (select r.grace_days from billing_schedule_rules r)
+			                  then %1$s end) as scheduled
 			  from appointment_facts p
 			  where p.child_id = a.child_id and p.service_code = a.service_code
 			    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1
 			) u on true
-			""".formatted(Authorization.UNITS_SQL, Authorization.ACTUAL_UNITS_SQL);
+			"""
+		.formatted(Authorization.UNITS_SQL, Authorization.ACTUAL_UNITS_SQL);
 
 	/** PostgreSQL's {@code exclusion_violation}. */
 	private static final String EXCLUSION_VIOLATION = "23P01";
 
 	private final JdbcClient jdbc;
 
-	AuthorizationRepository(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	private final java.time.ZoneId zone;
+
+	AuthorizationRepository(JdbcClient jdbc, java.time.Clock clock,
+			org.sparktherapy.platform.SparkProperties properties) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	/** The clinic's today, from which the grace period of planned units counts back. */
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
 	Optional<Authorization> find(UUID id) {
 		return this.jdbc.sql(SELECT + " where a.id = :id")
 			.param("id", id)
+			.param("today", today())
 			.query(AuthorizationRepository::map)
 			.optional();
 	}
@@ -65,6 +83,7 @@ class AuthorizationRepository {
 	List<Authorization> ofChild(UUID childId) {
 		return this.jdbc.sql(SELECT + " where a.child_id = :child order by a.starts_on desc, a.service_code")
 			.param("child", childId)
+			.param("today", today())
 			.query(AuthorizationRepository::map)
 			.list();
 	}

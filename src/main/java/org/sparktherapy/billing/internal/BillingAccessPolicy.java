@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
+ * <li>The clinic's rules for the schedule and authorizations (ADR 0031): admins read and
+ * change them; everyone else 403.</li>
  * </ul>
  */
 @Component
@@ -38,6 +40,13 @@ class BillingAccessPolicy {
 	}
 
 	boolean mayListClinic(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/**
+	 * The schedule's payer rules (warn or block, grace period) are the clinic's: admins.
+	 */
+	boolean mayManageScheduleRules(CurrentUser user) {
 		return user.isAdmin();
 	}
 

@@ -213,4 +213,33 @@ public final class SchedulingProblems {
 
 	}
 
+	/**
+	 * The clinic blocks bookings beyond the child's insurance authorizations (a billing
+	 * setting, ADR 0031) and this one would go beyond them: {@code warnings} names each
+	 * authorization and the shortfall in units; {@code detail} says the first. Nothing
+	 * was booked or moved.
+	 */
+	public static final class PayerRulesRefused extends Problem {
+
+		private final List<org.sparktherapy.scheduling.PayerRules.Warning> warnings;
+
+		public PayerRulesRefused(List<org.sparktherapy.scheduling.PayerRules.Warning> warnings) {
+			super(Kind.CONFLICT, "authorization-exceeded", "Beyond the child's authorization",
+					warnings.getFirst().message()
+							+ ((warnings.size() > 1) ? " (and " + (warnings.size() - 1) + " more)" : "")
+							+ " The clinic does not book beyond authorizations; nothing was booked or moved.");
+			this.warnings = List.copyOf(warnings);
+		}
+
+		public List<org.sparktherapy.scheduling.PayerRules.Warning> warnings() {
+			return this.warnings;
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("warnings", this.warnings);
+		}
+
+	}
+
 }

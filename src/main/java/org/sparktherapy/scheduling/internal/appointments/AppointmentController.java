@@ -23,6 +23,7 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.vocabulary.Place;
 import org.sparktherapy.vocabulary.ServiceCode;
 
@@ -144,7 +145,12 @@ public class AppointmentController {
 	record SeriesResponse(UUID id, String recurrence) {
 	}
 
-	record BookingResponse(@Nullable SeriesResponse series, List<AppointmentResponse> occurrences) {
+	/**
+	 * What was booked or moved; {@code warnings}: where it goes beyond the child's
+	 * insurance authorizations (empty when it does not, or the child pays privately).
+	 */
+	record BookingResponse(@Nullable SeriesResponse series, List<AppointmentResponse> occurrences,
+			List<PayerRules.Warning> warnings) {
 	}
 
 	@PostMapping("/api/appointments")
@@ -154,7 +160,9 @@ public class AppointmentController {
 					+ "wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting "
 					+ "occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist "
 					+ "outside their weekly hours or on time off. override {reason} books outside availability and "
-					+ "time off, recorded; never a double booking. Admins only.")
+					+ "time off, recorded; never a double booking. warnings: where the booking goes beyond the "
+					+ "child's insurance authorizations (units, dates, a code without one); where the clinic blocks "
+					+ "that, 409 authorization-exceeded with the same warnings and nothing is booked. Admins only.")
 	ResponseEntity<BookingResponse> book(@Valid @RequestBody AppointmentRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		AppointmentService.Booking booking = this.service.book(user,
@@ -206,8 +214,8 @@ public class AppointmentController {
 					+ "place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in "
 					+ "the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, "
 					+ "409 listing them; override {reason} for availability and time off. Admins only; answers "
-					+ "{series, occurrences} with every occurrence changed. If-Match: the appointment's version "
-					+ "(412 when it changed since).")
+					+ "{series, occurrences} with every occurrence changed and warnings as when booking (409 authorization-exceeded where the "
+					+ "clinic blocks). If-Match: the appointment's version (412 when it changed since).")
 	BookingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
@@ -294,7 +302,7 @@ public class AppointmentController {
 	private BookingResponse response(AppointmentService.Booking booking) {
 		return new BookingResponse((booking.series() != null)
 				? new SeriesResponse(booking.series().id(), booking.series().recurrence()) : null,
-				booking.occurrences().stream().map(a -> response(a)).toList());
+				booking.occurrences().stream().map(a -> response(a)).toList(), booking.warnings());
 	}
 
 	private static Instant instant(OffsetDateTime at) {

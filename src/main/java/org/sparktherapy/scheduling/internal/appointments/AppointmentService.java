@@ -3,6 +3,7 @@ package org.sparktherapy.scheduling.internal.appointments;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
 import org.sparktherapy.vocabulary.Place;
 import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
+import org.sparktherapy.scheduling.internal.PayerRuleCheck;
 import org.sparktherapy.scheduling.internal.SchedulingAccessPolicy;
 import org.sparktherapy.scheduling.internal.SchedulingProblems;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentMoved;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.scheduling.internal.appointments.Appointment.Scope;
 import org.sparktherapy.vocabulary.ServiceCode;
 
@@ -82,8 +84,11 @@ public class AppointmentService {
 			String serviceCode, String place, String overrideReason, Integer expectedVersion) {
 	}
 
-	/** What was booked: the series, if recurring, and every occurrence in order. */
-	public record Booking(Series series, List<Appointment> occurrences) {
+	/**
+	 * What was booked: the series, if recurring, every occurrence in order, and what the
+	 * child's payer rules warn of ({@link PayerRuleCheck}).
+	 */
+	public record Booking(Series series, List<Appointment> occurrences, List<PayerRules.Warning> warnings) {
 	}
 
 	private final AppointmentRepository appointments;
@@ -108,10 +113,13 @@ public class AppointmentService {
 
 	private final AppointmentAccess access;
 
+	private final PayerRuleCheck payerRules;
+
 	AppointmentService(AppointmentRepository appointments, AvailabilityRepository availability,
 			SchedulingAccessPolicy policy, AppointmentAccess access, Children children, Accounts accounts,
 			AuditTrail audit, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-			SparkProperties properties) {
+			SparkProperties properties, PayerRuleCheck payerRules) {
+		this.payerRules = payerRules;
 		this.appointments = appointments;
 		this.availability = availability;
 		this.policy = policy;
@@ -131,11 +139,24 @@ public class AppointmentService {
 	 * or the child already booked, the therapist outside their weekly availability or on
 	 * time off — refuse the booking listing every conflicting occurrence; an admin's
 	 * override reason lets availability and time off be overridden (recorded), never a
-	 * double booking.
+	 * double booking. The child's payer rules are checked once it is written: their
+	 * warnings come back with the booking, or, where the clinic blocks, a 409 rolls it
+	 * back ({@link PayerRuleCheck}).
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
 	public Booking book(CurrentUser user, BookingRequest request) {
+		return book(user, request, true);
+	}
+
+	/**
+	 * {@link #book(CurrentUser, BookingRequest)}, leaving the payer rules to the caller
+	 * when {@code checkPayerRules} is false (an automatic schedule checks its whole week
+	 * at once).
+	 */
+	@Transactional
+	@RetryOnConcurrencyFailure
+	public Booking book(CurrentUser user, BookingRequest request, boolean checkPayerRules) {
 		WeeklyRecurrence recurrence = validate(request);
 		Relation relation = this.children.relationOf(user, request.childId());
 		if (!relation.canSee()) {
@@ -185,11 +206,12 @@ public class AppointmentService {
 					request.serviceCode(), starts, length, Set.of()));
 		}
 		List<Appointment> booked = this.appointments.findAll(ids);
+		List<PayerRules.Warning> warnings = checkPayerRules ? this.payerRules.check(proposed(booked)) : List.of();
 		booked.forEach(a -> this.events.publishEvent(new AppointmentBooked(a.id(), a.seriesId(), a.childId(),
 				a.therapist().id(), a.startsAt(), a.endsAt())));
 		this.audit.success(new PhiAccess("create", "appointment", (series != null) ? series.id() : ids.getFirst(),
 				request.childId()));
-		return new Booking(series, booked);
+		return new Booking(series, booked, warnings);
 	}
 
 	@Transactional
@@ -298,6 +320,7 @@ public class AppointmentService {
 		Series series = (scope == Scope.THIS) ? null
 				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
 		List<Appointment> moved = this.appointments.findAll(ids.stream().toList());
+		List<PayerRules.Warning> warnings = this.payerRules.check(proposed(moved));
 		UUID moveId = UUID.randomUUID();
 		for (int i = 0; i < moving.size(); i++) {
 			Appointment before = moving.get(i);
@@ -307,7 +330,14 @@ public class AppointmentService {
 					after.seriesId(), moveId, moving.size()));
 		}
 		this.audit.success(new PhiAccess("update", "appointment", id, appointment.childId()));
-		return new Booking(series, moved);
+		return new Booking(series, moved, warnings);
+	}
+
+	/** Appointments as the payer rules see them. */
+	public static List<PayerRules.ProposedAppointment> proposed(List<Appointment> appointments) {
+		return appointments.stream()
+			.map(a -> new PayerRules.ProposedAppointment(a.childId(), a.serviceCode(), a.startsAt(), a.endsAt()))
+			.toList();
 	}
 
 	/**

@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.web.ETags;
 import org.sparktherapy.vocabulary.Place;
@@ -131,7 +132,7 @@ class ProposalController {
 	 */
 	record ProposalResponse(UUID id, LocalDate weekStart, String scoreSummary, String score, Proposal.Status status,
 			List<PlacedResponse> placed, List<UnplacedResponse> unplaced, List<ExistingResponse> existing,
-			SummaryResponse summary, int version) {
+			SummaryResponse summary, int version, List<PayerRules.Warning> warnings) {
 
 		static ProposalResponse of(ProposalService.View view, ZoneId zone) {
 			Proposal p = view.proposal();
@@ -153,7 +154,7 @@ class ProposalController {
 								b.place(), b.start().atZone(zone).toOffsetDateTime(),
 								b.end().atZone(zone).toOffsetDateTime()))
 						.toList(),
-					SummaryResponse.of(view.summary(), view.therapistNames()), p.version());
+					SummaryResponse.of(view.summary(), view.therapistNames()), p.version(), view.warnings());
 		}
 
 	}

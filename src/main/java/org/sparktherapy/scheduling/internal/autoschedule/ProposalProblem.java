@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
 import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 
@@ -28,8 +29,26 @@ record ProposalProblem(LocalDate weekStart, ZoneId zone, Instant notBefore, List
 	 * @param careTeam the active therapists on the child's care team
 	 * @param booked the child's live appointments in the week: the solver plans only the
 	 * prescribed time they leave and never overlaps them
+	 * @param allowances what the child's payer still allows ({@link PayerRules}): the
+	 * solver plans no more units of a code than remain and nothing outside their dates;
+	 * {@code null} when no payer limits the child (private pay)
 	 */
-	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked) {
+	record ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked,
+			List<PayerRules.Allowance> allowances) {
+
+		/** A child no payer limits. */
+		ChildWeek(SchedulePreferences preferences, List<UUID> careTeam, List<Booked> booked) {
+			this(preferences, careTeam, booked, null);
+		}
+
+		/**
+		 * The child's allowances of {@code serviceCode}; {@code null} when no payer
+		 * limits the child.
+		 */
+		List<PayerRules.Allowance> allowances(String serviceCode) {
+			return (this.allowances == null) ? null
+					: this.allowances.stream().filter(a -> a.serviceCode().equals(serviceCode)).toList();
+		}
 
 		/** Minutes of {@code serviceCode} already booked this week. */
 		int bookedMinutes(String serviceCode) {

@@ -5,6 +5,8 @@ import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
 import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 import org.sparktherapy.scheduling.internal.appointments.Conflict;
 import org.sparktherapy.scheduling.internal.SchedulingProblems;
+import org.sparktherapy.scheduling.internal.PayerRuleCheck;
+import org.sparktherapy.scheduling.PayerRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -76,6 +78,8 @@ class ProposalService {
 
 	private final TransactionTemplate transaction;
 
+	private final PayerRuleCheck payerRules;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -83,7 +87,9 @@ class ProposalService {
 	ProposalService(ProposalRepository proposals, SchedulePreferenceRepository preferences,
 			AvailabilityRepository availability, AppointmentService appointments, ScheduleSolver solver,
 			ProposalAccess access, Children children, Accounts accounts, AuditTrail audit,
-			PlatformTransactionManager transactions, Clock clock, SparkProperties properties) {
+			PlatformTransactionManager transactions, Clock clock, SparkProperties properties,
+			PayerRuleCheck payerRules) {
+		this.payerRules = payerRules;
 		this.proposals = proposals;
 		this.preferences = preferences;
 		this.availability = availability;
@@ -136,10 +142,15 @@ class ProposalService {
 	 * as they stand.
 	 */
 	record View(Proposal proposal, List<ProposalRepository.Booked> existing, Proposal.Summary summary,
-			ScheduleSolver.Assessment assessment, Map<UUID, String> therapistNames) {
+			ScheduleSolver.Assessment assessment, Map<UUID, String> therapistNames, List<PayerRules.Warning> warnings) {
 	}
 
 	private View view(Proposal proposal) {
+		return view(proposal, List.of());
+	}
+
+	/** {@code warnings}: an acceptance's, about the child's payer rules. */
+	private View view(Proposal proposal, List<PayerRules.Warning> warnings) {
 		Set<UUID> ownAppointments = new java.util.HashSet<>();
 		proposal.placed().forEach(p -> {
 			if (p.appointmentId() != null) {
@@ -167,7 +178,8 @@ class ProposalService {
 		});
 		int unplacedMinutes = proposal.unplaced().stream().mapToInt(Proposal.Unplaced::minutes).sum();
 		return new View(proposal, existing, proposal.summary(alreadyBooked),
-				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone), therapistNames);
+				this.solver.assess(proposal.placed(), credentials, unplacedMinutes, this.zone), therapistNames,
+				warnings);
 	}
 
 	/**
@@ -180,7 +192,9 @@ class ProposalService {
 
 	/**
 	 * Books every placed session, all or nothing. If the schedule changed since the
-	 * proposal was made, nothing is booked and every conflicting session is listed.
+	 * proposal was made, nothing is booked and every conflicting session is listed. The
+	 * payer rules are checked once for the whole week after booking it: their warnings
+	 * come back with the view, or a 409 where the clinic blocks rolls it all back.
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
@@ -210,7 +224,8 @@ class ProposalService {
 									new AppointmentService.BookingRequest(session.childId(), session.therapistId(),
 											session.serviceCode(), session.place(),
 											session.start().atZone(this.zone).toOffsetDateTime(),
-											session.end().atZone(this.zone).toOffsetDateTime(), null, null))
+											session.end().atZone(this.zone).toOffsetDateTime(), null, null),
+									false)
 							.occurrences()
 							.getFirst()
 							.id());
@@ -223,9 +238,13 @@ class ProposalService {
 						ex.errors().stream().map(e -> new FieldError("/placed/" + position, e.detail())).toList());
 			}
 		}
+		List<PayerRules.Warning> warnings = this.payerRules.check(proposal.placed()
+			.stream()
+			.map(p -> new PayerRules.ProposedAppointment(p.childId(), p.serviceCode(), p.start(), p.end()))
+			.toList());
 		this.proposals.accept(id, booked, user.id(), this.clock.instant());
 		proposal.children().forEach(child -> this.audit.success(new PhiAccess("accept", RESOURCE, id, child)));
-		return view(this.proposals.find(id, false).orElseThrow());
+		return view(this.proposals.find(id, false).orElseThrow(), warnings);
 	}
 
 	/** A new time, and optionally another therapist, for a placed session of a draft. */
@@ -364,12 +383,16 @@ class ProposalService {
 		Set<UUID> therapistIds = new LinkedHashSet<>();
 		teams.values().forEach(therapistIds::addAll);
 		List<ProposalRepository.Booked> booked = this.proposals.liveAppointments(therapistIds, ids, from, to);
+		Map<UUID, List<PayerRules.Allowance>> allowances = new HashMap<>();
+		this.payerRules.allowances(ids, weekStart, weekStart.plusDays(6))
+			.forEach(a -> allowances.put(a.childId(), a.allowances()));
 		List<ProposalProblem.ChildWeek> childWeeks = wanted.stream()
 			.map(p -> new ProposalProblem.ChildWeek(p, teams.getOrDefault(p.childId(), List.of()),
 					booked.stream()
 						.filter(b -> b.childId().equals(p.childId()))
 						.map(b -> new ProposalProblem.Booked(b.serviceCode(), b.start(), b.end()))
-						.toList()))
+						.toList(),
+					allowances.get(p.childId())))
 			.toList();
 		List<ProposalProblem.TherapistWeek> therapistWeeks = therapistIds.stream().map(t -> {
 			List<ProposalProblem.Busy> busy = new ArrayList<>();

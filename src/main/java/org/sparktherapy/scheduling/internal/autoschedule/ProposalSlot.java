@@ -10,6 +10,7 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.PayerRules;
 
 /**
  * One session of a child's prescribed hours, to be given a therapist and a time
@@ -29,6 +30,12 @@ class ProposalSlot {
 
 	private String place;
 
+	/**
+	 * What the child's payer still allows of the service ({@code null}: no payer limits
+	 * the child).
+	 */
+	private List<PayerRules.Allowance> allowances;
+
 	@ValueRangeProvider(id = "options")
 	private List<ProposalOption> options;
 
@@ -40,6 +47,12 @@ class ProposalSlot {
 	}
 
 	ProposalSlot(String id, UUID childId, String serviceCode, int minutes, String place, List<ProposalOption> options) {
+		this(id, childId, serviceCode, minutes, place, options, null);
+	}
+
+	ProposalSlot(String id, UUID childId, String serviceCode, int minutes, String place, List<ProposalOption> options,
+			List<PayerRules.Allowance> allowances) {
+		this.allowances = allowances;
 		this.id = id;
 		this.childId = childId;
 		this.serviceCode = serviceCode;
@@ -73,6 +86,26 @@ class ProposalSlot {
 
 	String place() {
 		return this.place;
+	}
+
+	/** The units the session bills ({@link PayerRules#units}). */
+	int units() {
+		return (int) PayerRules.units(this.minutes);
+	}
+
+	/**
+	 * The payer's allowance the placed session counts against; {@code null} when no payer
+	 * limits the child, or (never offered) none covers its day.
+	 */
+	PayerRules.Allowance allowance() {
+		if (this.allowances == null || this.option == null) {
+			return null;
+		}
+		return this.allowances.stream().filter(a -> a.covers(this.option.day())).findFirst().orElse(null);
+	}
+
+	List<PayerRules.Allowance> allowances() {
+		return this.allowances;
 	}
 
 	/** The chosen therapist and time, {@code null} while unplaced. */

@@ -16,7 +16,8 @@ import org.sparktherapy.vocabulary.ServiceCode;
  * <ul>
  * <li>Hard: no therapist and no child in two sessions at once; no service given to a
  * credential that may not deliver it ({@link ServiceCode#mayDeliver}; options already
- * respect it, so this only guards against a slip).</li>
+ * respect it, so this only guards against a slip); no more units of a code than the
+ * child's authorization has left (options already keep within its dates).</li>
  * <li>Medium: every prescribed minute left unplaced.</li>
  * <li>Soft: a child sees as few different therapists for one service as possible
  * (continuity); technician work (97152–97154) goes to a technician rather than a
@@ -46,6 +47,8 @@ public class ScheduleConstraints implements ConstraintProvider {
 
 	static final String NOT_QUALIFIED = "Credential may not deliver the service";
 
+	static final String AUTHORIZED_UNITS = "Beyond the authorized units";
+
 	static final String UNPLACED = "Unplaced minutes";
 
 	static final String CONTINUITY = "Continuity";
@@ -59,8 +62,8 @@ public class ScheduleConstraints implements ConstraintProvider {
 	@Override
 	public Constraint[] defineConstraints(ConstraintFactory factory) {
 		return new Constraint[] { therapistDoubleBooked(factory), childDoubleBooked(factory), notQualified(factory),
-				unplacedMinutes(factory), continuity(factory), supervisorTime(factory), travel(factory),
-				spreadAcrossDays(factory) };
+				authorizedUnits(factory), unplacedMinutes(factory), continuity(factory), supervisorTime(factory),
+				travel(factory), spreadAcrossDays(factory) };
 	}
 
 	Constraint therapistDoubleBooked(ConstraintFactory factory) {
@@ -84,6 +87,21 @@ public class ScheduleConstraints implements ConstraintProvider {
 			.filter(slot -> !ServiceCode.mayDeliver(slot.credential(), slot.serviceCode()))
 			.penalize(HardMediumSoftScore.ONE_HARD)
 			.asConstraint(NOT_QUALIFIED);
+	}
+
+	/**
+	 * No more units of a code placed against a child's authorization than it has left
+	 * (ADR 0031): each unit beyond is one hard point, so the solver leaves the session
+	 * unplaced instead.
+	 */
+	Constraint authorizedUnits(ConstraintFactory factory) {
+		return factory.forEach(ProposalSlot.class)
+			.filter(slot -> slot.allowance() != null)
+			.groupBy(ProposalSlot::allowance, ConstraintCollectors.sum(ProposalSlot::units))
+			.filter((allowance, units) -> units > allowance.unitsRemaining())
+			.penalize(HardMediumSoftScore.ONE_HARD,
+					(allowance, units) -> (int) Math.min(Integer.MAX_VALUE, units - allowance.unitsRemaining()))
+			.asConstraint(AUTHORIZED_UNITS);
 	}
 
 	Constraint unplacedMinutes(ConstraintFactory factory) {

@@ -24,6 +24,7 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.scheduling.internal.availability.TherapistAvailability;
 import org.sparktherapy.vocabulary.ServiceCode;
 
@@ -64,6 +65,10 @@ class ScheduleSolver {
 	static final String ALL_TAKEN = "the overlapping hours are already booked, on time off or past";
 
 	static final String CROWDED_OUT = "no free time left after the week's other sessions";
+
+	static final String NO_AUTHORIZATION = "no authorization of the service covers this week";
+
+	static final String UNITS_USED_UP = "the authorization has no units left for it";
 
 	/** What the solver proposes. */
 	record Plan(String score, List<Proposal.Placed> placed, List<Proposal.Unplaced> unplaced) {
@@ -138,7 +143,8 @@ class ScheduleSolver {
 					Options options = options(problem, child, prescription.serviceCode(), therapists, lengths.get(i));
 					ProposalSlot slot = new ProposalSlot(
 							preferences.childId() + "/" + prescription.serviceCode() + "/" + i, preferences.childId(),
-							prescription.serviceCode(), lengths.get(i), preferences.place(), options.offered());
+							prescription.serviceCode(), lengths.get(i), preferences.place(), options.offered(),
+							child.allowances(prescription.serviceCode()));
 					if (options.offered().isEmpty()) {
 						hopeless.put(slot, options.reason());
 					}
@@ -158,8 +164,10 @@ class ScheduleSolver {
 						slot.serviceCode(), slot.place(), slot.start(), slot.end(), null));
 			}
 			else {
-				unplaced.merge(new Unplacing(slot.childId(), slot.serviceCode(), CROWDED_OUT), slot.minutes(),
-						Integer::sum);
+				unplaced.merge(
+						new Unplacing(slot.childId(), slot.serviceCode(),
+								unitsLeftFor(slot, best.slots()) ? CROWDED_OUT : UNITS_USED_UP),
+						slot.minutes(), Integer::sum);
 			}
 		}
 		hopeless.forEach((slot, reason) -> unplaced.merge(new Unplacing(slot.childId(), slot.serviceCode(), reason),
@@ -174,6 +182,27 @@ class ScheduleSolver {
 					.map(e -> new Proposal.Unplaced(e.getKey().childId(), e.getKey().serviceCode(), e.getValue(),
 							e.getKey().reason()))
 					.toList());
+	}
+
+	/**
+	 * Whether some allowance the unplaced slot could count against still has units for it
+	 * next to the placed sessions (always, when no payer limits the child): if not, the
+	 * authorization, not the timetable, kept it out.
+	 */
+	private static boolean unitsLeftFor(ProposalSlot slot, List<ProposalSlot> all) {
+		if (slot.allowances() == null) {
+			return true;
+		}
+		for (PayerRules.Allowance allowance : slot.allowances()) {
+			int placed = all.stream()
+				.filter(other -> other.isPlaced() && allowance.equals(other.allowance()))
+				.mapToInt(ProposalSlot::units)
+				.sum();
+			if (placed + slot.units() <= allowance.unitsRemaining()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -249,11 +278,19 @@ class ScheduleSolver {
 		if (team.isEmpty()) {
 			return new Options(List.of(), noQualifiedTherapist(serviceCode));
 		}
+		List<PayerRules.Allowance> allowances = child.allowances(serviceCode);
+		// the allowances are those overlapping the week
+		if (allowances != null && allowances.isEmpty()) {
+			return new Options(List.of(), NO_AUTHORIZATION);
+		}
 		String location = location(preferences.place(), preferences.childId());
 		boolean overlapping = false;
 		List<ProposalOption> offered = new ArrayList<>();
 		for (int d = 0; d < 7; d++) {
 			LocalDate day = problem.weekStart().plusDays(d);
+			if (allowances != null && allowances.stream().noneMatch(a -> a.covers(day))) {
+				continue;
+			}
 			DayOfWeek weekday = day.getDayOfWeek();
 			for (SchedulePreferences.Hours block : preferences.availableHours()) {
 				if (block.weekday() != weekday) {

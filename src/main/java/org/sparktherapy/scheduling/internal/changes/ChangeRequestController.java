@@ -3,6 +3,7 @@ package org.sparktherapy.scheduling.internal.changes;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.ETags;
@@ -80,9 +82,17 @@ class ChangeRequestController {
 			@Nullable Appointment.Person therapist, @Nullable String note, AppointmentChangeRequest.Status status,
 			boolean stale, Appointment.Person requestedBy, OffsetDateTime requestedAt,
 			@Nullable Appointment.Person decidedBy, @Nullable OffsetDateTime decidedAt, @Nullable String decisionReason,
-			CurrentAppointment appointment, int version){
+			CurrentAppointment appointment, int version, List<PayerRules.Warning> warnings){
 
 		static ChangeRequestResponse of(AppointmentChangeRequest r, ZoneId zone) {
+			return of(r, zone, List.of());
+		}
+
+		/**
+		 * {@code warnings}: an approval's, where the move goes beyond the child's
+		 * authorizations; empty otherwise.
+		 */
+		static ChangeRequestResponse of(AppointmentChangeRequest r, ZoneId zone, List<PayerRules.Warning> warnings) {
 			AppointmentChangeRequest.Current a = r.appointment();
 			return new ChangeRequestResponse(r.id(), r.appointmentId(), r.childId(),
 					r.scope().name().toLowerCase(Locale.ROOT), r.startsAt().atZone(zone).toOffsetDateTime(),
@@ -91,7 +101,7 @@ class ChangeRequestController {
 					(r.decidedAt() != null) ? r.decidedAt().atZone(zone).toOffsetDateTime() : null, r.decisionReason(),
 					new CurrentAppointment(a.startsAt().atZone(zone).toOffsetDateTime(),
 							a.endsAt().atZone(zone).toOffsetDateTime(), a.therapist(), a.status(), a.version()),
-					r.version());
+					r.version(), warnings);
 		}
 
 	}
@@ -142,13 +152,14 @@ class ChangeRequestController {
 			description = "Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} "
 					+ "does: conflicts answer 409 appointment-conflict listing them and nothing changes; override "
 					+ "{reason} books outside availability or time off. 409 change-request-stale when the appointment "
-					+ "changed since the request, 409 change-request-settled unless pending. If-Match: the request's "
-					+ "version.")
+					+ "changed since the request, 409 change-request-settled unless pending. warnings as when moving "
+					+ "(409 authorization-exceeded where the clinic blocks). If-Match: the request's version.")
 	ChangeRequestResponse approve(@PathVariable UUID id, @Valid @RequestBody(required = false) ApproveRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
 		String override = (request != null && request.override() != null) ? request.override().reason() : null;
-		return ChangeRequestResponse.of(this.service.approve(user, id, override, ETags.version(ifMatch)), this.zone);
+		ChangeRequestService.Approved approved = this.service.approve(user, id, override, ETags.version(ifMatch));
+		return ChangeRequestResponse.of(approved.request(), this.zone, approved.warnings());
 	}
 
 	@PostMapping("/api/appointment-change-requests/{id}/decline")

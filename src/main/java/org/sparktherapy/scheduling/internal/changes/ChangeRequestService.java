@@ -154,18 +154,26 @@ public class ChangeRequestService {
 	 */
 	@Transactional
 	@RetryOnConcurrencyFailure
-	AppointmentChangeRequest approve(CurrentUser user, UUID id, String overrideReason, Integer expectedVersion) {
+	Approved approve(CurrentUser user, UUID id, String overrideReason, Integer expectedVersion) {
 		AppointmentChangeRequest request = decidable(user, id, "approve", expectedVersion);
 		if (request.stale()) {
 			throw new SchedulingProblems.ChangeRequestStale();
 		}
-		this.appointments.change(user, request.appointmentId(),
+		AppointmentService.Booking moved = this.appointments.change(user, request.appointmentId(),
 				new AppointmentService.ChangeRequest(request.scope(),
 						request.startsAt().atZone(this.zone).toOffsetDateTime(),
 						request.endsAt().atZone(this.zone).toOffsetDateTime(),
 						(request.therapist() != null) ? request.therapist().id() : null, null, null, overrideReason,
 						request.appointmentVersion()));
-		return settle(user, request, AppointmentChangeRequest.Status.APPROVED, null, "approve");
+		return new Approved(settle(user, request, AppointmentChangeRequest.Status.APPROVED, null, "approve"),
+				moved.warnings());
+	}
+
+	/**
+	 * An approved request, and what the child's payer rules warn of about the move.
+	 */
+	record Approved(AppointmentChangeRequest request,
+			java.util.List<org.sparktherapy.scheduling.PayerRules.Warning> warnings) {
 	}
 
 	@Transactional

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.scheduling.PayerRules;
 import org.sparktherapy.vocabulary.ServiceCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,56 @@ class ScheduleSolverTests {
 			assertThat(booked).noneMatch(b -> b.overlaps(p.start(), p.end()));
 		});
 		assertThat(plan.unplaced()).isEmpty();
+	}
+
+	@Test
+	void neverPlansMoreUnitsThanTheChildsAuthorizationHasLeft() {
+		UUID technician = UUID.randomUUID();
+		UUID childId = UUID.randomUUID();
+		List<SchedulePreferences.Hours> week = weekdays(15, 19);
+		// 10 hours prescribed (five sessions of 8 units); 20 units left: two sessions
+		PayerRules.Allowance allowance = new PayerRules.Allowance(UUID.randomUUID(), "97153", WEEK.minusDays(30),
+				WEEK.plusDays(30), 20);
+		ProposalProblem problem = new ProposalProblem(WEEK, ZONE, Instant.EPOCH,
+				List.of(new ProposalProblem.ChildWeek(preferences(childId, week, 10, "clinic"), List.of(technician),
+						List.of(), List.of(allowance))),
+				List.of(new ProposalProblem.TherapistWeek(technician, Credential.RBT, week, List.of())));
+
+		ScheduleSolver.Plan plan = this.solver.solve(problem);
+
+		assertThat(plan.score()).startsWith("0hard/");
+		assertThat(plan.placed()).hasSize(2);
+		assertThat(plan.placed().stream().mapToLong(p -> PayerRules.units(p.minutes())).sum()).isLessThanOrEqualTo(20);
+		assertThat(plan.unplaced()).singleElement().satisfies(u -> {
+			assertThat(u.minutes()).isEqualTo(6 * 60);
+			assertThat(u.reason()).isEqualTo(ScheduleSolver.UNITS_USED_UP);
+		});
+	}
+
+	@Test
+	void plansNothingOutsideTheAuthorizationsDatesNorForACodeWithoutOne() {
+		UUID technician = UUID.randomUUID();
+		UUID childId = UUID.randomUUID();
+		List<SchedulePreferences.Hours> week = weekdays(15, 19);
+		// the authorization ends on Tuesday; the child also has 97154 prescribed, which
+		// no authorization covers
+		PayerRules.Allowance untilTuesday = new PayerRules.Allowance(UUID.randomUUID(), "97153", WEEK.minusDays(60),
+				WEEK.plusDays(1), 1000);
+		SchedulePreferences preferences = new SchedulePreferences(childId, week, List
+			.of(new SchedulePreferences.Prescription("97153", 10), new SchedulePreferences.Prescription("97154", 2)),
+				"clinic", 0);
+		ProposalProblem problem = new ProposalProblem(WEEK, ZONE, Instant.EPOCH,
+				List.of(new ProposalProblem.ChildWeek(preferences, List.of(technician), List.of(),
+						List.of(untilTuesday))),
+				List.of(new ProposalProblem.TherapistWeek(technician, Credential.RBT, week, List.of())));
+
+		ScheduleSolver.Plan plan = this.solver.solve(problem);
+
+		assertThat(plan.placed()).isNotEmpty()
+			.allSatisfy(p -> assertThat(p.start().atZone(ZONE).toLocalDate()).isBeforeOrEqualTo(WEEK.plusDays(1)))
+			.allSatisfy(p -> assertThat(p.serviceCode()).isEqualTo("97153"));
+		assertThat(plan.unplaced()).extracting(Proposal.Unplaced::serviceCode, Proposal.Unplaced::reason)
+			.contains(tuple("97154", ScheduleSolver.NO_AUTHORIZATION));
 	}
 
 	@Test
