@@ -1,0 +1,11 @@
+package org.sparktherapy.billing.internal.charges;
+
+/**
+ * The clinic as the billing provider of its claims: legal name, NPI (type 2), federal tax
+ * id (EIN, {@code 12-3456789}), provider taxonomy, address and phone; and where a
+ * telehealth session is billed ({@code 10} in the child's home, {@code 02} elsewhere).
+ * One row per clinic.
+ */
+public record BillingSettings(String legalName, String npi, String taxId, String taxonomyCode, Address address,
+		String phone, String telehealthPlaceOfService, int version) {
+}

@@ -1,0 +1,51 @@
+package org.sparktherapy.billing.internal.charges;
+
+import org.sparktherapy.children.ChildPeopleChanged;
+import org.sparktherapy.scheduling.AppointmentCompleted;
+import org.sparktherapy.sessions.SessionCoSigned;
+import org.sparktherapy.sessions.SessionSubmitted;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns completed appointments into charges and checks them again when their session's
+ * note is signed or the child's care team changes. Asynchronous, after the publishing
+ * transaction committed (Spring Modulith's registry redelivers on failure); idempotent:
+ * one charge per appointment, and a re-check of an unchanged charge changes nothing.
+ */
+@Component
+class ChargeListeners {
+
+	private final ChargeBook book;
+
+	ChargeListeners(ChargeBook book) {
+		this.book = book;
+	}
+
+	@ApplicationModuleListener
+	void on(AppointmentCompleted completed) {
+		this.book.chargeFor(completed);
+	}
+
+	/**
+	 * A note signed after its appointment was completed lifts the hold; a submission that
+	 * completes the appointment arrives with its {@link AppointmentCompleted}.
+	 */
+	@ApplicationModuleListener
+	void on(SessionSubmitted submitted) {
+		this.book.recheckSession(submitted.sessionId());
+	}
+
+	@ApplicationModuleListener
+	void on(SessionCoSigned coSigned) {
+		this.book.recheckSession(coSigned.sessionId());
+	}
+
+	/** A supervising BCBA joined or left the care team. */
+	@ApplicationModuleListener
+	void on(ChildPeopleChanged changed) {
+		this.book.recheckChild(changed.childId());
+	}
+
+}
