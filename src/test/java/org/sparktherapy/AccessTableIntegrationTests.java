@@ -204,6 +204,17 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/authorizations/{id}", authorizationReaders);
 		TABLE.put("PUT /api/authorizations/{id}", childAdmins);
 		TABLE.put("DELETE /api/authorizations/{id}", childAdmins);
+		// claims (ADR 0030): admins only; the ids are unknown, so an admin gets 404 (400
+		// for
+		// an unknown payer) and everyone else is refused before any lookup
+		String claimAdmins = "supervisor=403 technician=403 other_therapist=403 guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("GET /api/claim-batches", adminsOnly);
+		TABLE.put("POST /api/claim-batches", "admin=400 " + claimAdmins);
+		TABLE.put("GET /api/claim-batches/{id}", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claim-batches/{id}/837", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claim-batches/{id}/submission", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claims/{id}", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claims/{id}/cms1500", "admin=404 " + claimAdmins);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -588,6 +599,17 @@ class AccessTableIntegrationTests {
 				api.delete("/api/authorizations/" + world.authorization()).status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
+			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
+			case "POST /api/claim-batches" ->
+				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();
+			case "GET /api/claim-batches/{id}" -> api.get("/api/claim-batches/" + java.util.UUID.randomUUID()).status();
+			case "GET /api/claim-batches/{id}/837" ->
+				api.get("/api/claim-batches/" + java.util.UUID.randomUUID() + "/837").status();
+			case "POST /api/claim-batches/{id}/submission" ->
+				api.post("/api/claim-batches/" + java.util.UUID.randomUUID() + "/submission", body()).status();
+			case "GET /api/claims/{id}" -> api.get("/api/claims/" + java.util.UUID.randomUUID()).status();
+			case "GET /api/claims/{id}/cms1500" ->
+				api.get("/api/claims/" + java.util.UUID.randomUUID() + "/cms1500").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

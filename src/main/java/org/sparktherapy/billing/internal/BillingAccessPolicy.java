@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
  * authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
+ * <li>Claims, claim batches, their 837P files and CMS-1500 forms, and remittances (835):
+ * admins only ({@link #mayWorkClaims}); anyone else 403.</li>
  * </ul>
  */
 @Component
-class BillingAccessPolicy {
+public class BillingAccessPolicy {
 
 	boolean maySeeChild(Relation relation) {
 		return relation.canSee();
@@ -38,6 +40,11 @@ class BillingAccessPolicy {
 	}
 
 	boolean mayListClinic(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/** Claims and remittances: admins only (ADR 0030). */
+	public boolean mayWorkClaims(CurrentUser user) {
 		return user.isAdmin();
 	}
 

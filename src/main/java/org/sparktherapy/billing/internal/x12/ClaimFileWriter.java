@@ -216,6 +216,9 @@ public final class ClaimFileWriter {
 		}
 
 		private void demographics(Person person) throws EDIStreamException {
+			if (person.dateOfBirth() == null) {
+				return; // the validator names the missing DMG where the guide requires it
+			}
 			transactionSegment("DMG", "D8", CCYYMMDD.format(person.dateOfBirth()),
 					person.gender() == null ? "U" : X12Text.id(person.gender(), 1));
 		}

@@ -124,8 +124,7 @@ public final class Cms1500Form {
 			box(340, y, WIDTH - 340, 26, "1a. INSURED'S I.D. NUMBER", clean(this.claim.subscriber().memberId(), 29));
 			y += 26;
 			box(0, y, 220, 26, "2. PATIENT'S NAME (Last Name, First Name, Middle Initial)", name(patient));
-			box(220, y, 120, 26, "3. PATIENT'S BIRTH DATE / SEX",
-					BIRTH_DATE.format(patient.dateOfBirth()) + "  " + sex(patient.gender()));
+			box(220, y, 120, 26, "3. PATIENT'S BIRTH DATE / SEX", birthDate(patient) + "  " + sex(patient.gender()));
 			box(340, y, WIDTH - 340, 26, "4. INSURED'S NAME (Last Name, First Name, Middle Initial)", name(insured));
 			y += 26;
 			box(0, y, 220, 52, "5. PATIENT'S ADDRESS (No., Street) / CITY / STATE / ZIP CODE",
@@ -140,8 +139,8 @@ public final class Cms1500Form {
 					"a. EMPLOYMENT? NO\nb. AUTO ACCIDENT? NO\nc. OTHER ACCIDENT? NO");
 			box(340, y, WIDTH - 340, 52,
 					"11. INSURED'S POLICY GROUP OR FECA NUMBER / a. BIRTH DATE, SEX / c. PLAN NAME / d. ANOTHER PLAN?",
-					clean(this.claim.subscriber().groupNumber(), 29) + "\n" + BIRTH_DATE.format(insured.dateOfBirth())
-							+ "  " + sex(insured.gender()) + "\n" + clean(this.claim.payer().name(), 40)
+					clean(this.claim.subscriber().groupNumber(), 29) + "\n" + birthDate(insured) + "  "
+							+ sex(insured.gender()) + "\n" + clean(this.claim.payer().name(), 40)
 							+ "   ANOTHER PLAN? NO");
 			y += 52;
 			box(0, y, 340, 26, "12. PATIENT'S OR AUTHORIZED PERSON'S SIGNATURE",
@@ -310,6 +309,10 @@ public final class Cms1500Form {
 				+ (address.line2() == null || address.line2().isBlank() ? "" : " " + clean(address.line2(), 20));
 		return street + "\n" + clean(address.city(), 24) + "  " + clean(address.state(), 2) + "  "
 				+ X12Text.digits(address.zip());
+	}
+
+	private static String birthDate(Person person) {
+		return person.dateOfBirth() == null ? "" : BIRTH_DATE.format(person.dateOfBirth());
 	}
 
 	private static String sex(String gender) {
