@@ -215,6 +215,146 @@ class ClaimsIntegrationTests {
 			.single()).isEqualTo(3);
 	}
 
+	@Test
+	void aRemittancePostsPaymentsDenialsAndTheFamilyShareOnce() throws IOException {
+		UUID paidCharge = charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "240.00");
+		UUID firstPartly = charge("97151", "11", LocalDate.of(2026, 11, 3), 4, "100.00");
+		UUID secondPartly = charge("97155", "11", LocalDate.of(2026, 11, 4), 2, "100.00");
+		charge("97153", "03", LocalDate.of(2026, 11, 5), 8, "120.00");
+		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+		String paid = claimNumberOf(batch, "240");
+		String partly = claimNumberOf(batch, "200");
+		String denied = claimNumberOf(batch, "120");
+		String trace = "EFT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		byte[] file = remittance(trace,
+				List.of("BPR*I*260*C*ACH*CCP*01*071000013*DA*123456789*1512345678**01*071000013*DA*987654321*20261201",
+						"TRN*1*" + trace + "*1512345678", "N1*PR*CLAIMS TEST HEALTH",
+						"N1*PE*BRIGHT STEPS ABA LLC*XX*1234567893", "LX*1", "CLP*" + paid + "*1*240*180*0*12*PAY-1",
+						"NM1*QC*1*CARTER*AVA****MI*" + this.memberId, "SVC*HC:97153*240*180**8", "DTM*472*20261102",
+						"CAS*CO*45*60", "REF*6R*" + paid + "-1", "CLP*" + partly + "*1*200*80*70*12*PAY-2",
+						"SVC*HC:97151*100*30**4", "DTM*472*20261103", "CAS*PR*1*50", "CAS*CO*45*20",
+						"REF*6R*" + partly + "-1", "SVC*HC:97155*100*50**2", "DTM*472*20261104", "CAS*PR*2*15**3*5",
+						"CAS*CO*45*30", "REF*6R*" + partly + "-2", "CLP*" + denied + "*4*120*0*0*12*PAY-3",
+						"CAS*CO*197*120", "CLP*SPK-NOT-OURS*1*50*0*0*12*PAY-4", "CAS*CO*45*50"));
+
+		Api.Response imported = upload(file);
+
+		assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+		JsonNode posted = imported.json().get(0);
+		assertThat(posted.at("/remittance/traceNumber").asString()).isEqualTo(trace);
+		assertThat(new BigDecimal(posted.at("/remittance/familyShare").asString())).isEqualByComparingTo("70");
+		assertThat(posted.at("/claims").findValuesAsString("outcome")).containsExactlyInAnyOrder("paid",
+				"partially_paid", "denied", "unmatched");
+		assertThat(state(batch, "240")).isEqualTo("paid");
+		assertThat(state(batch, "200")).isEqualTo("partially_paid");
+		assertThat(state(batch, "120")).isEqualTo("denied");
+		JsonNode partlyClaim = this.admin.api().get("/api/claims/" + claimIdOf(batch, "200")).json();
+		assertThat(new BigDecimal(partlyClaim.at("/claim/paidAmount").asString())).isEqualByComparingTo("80");
+		assertThat(new BigDecimal(partlyClaim.at("/claim/patientResponsibility").asString()))
+			.isEqualByComparingTo("70");
+		assertThat(new BigDecimal(partlyClaim.at("/lines/1/paidAmount").asString())).isEqualByComparingTo("50");
+		assertThat(this.jdbc.sql("select payer_claim_number from claims where claim_number = :n")
+			.param("n", paid)
+			.query(String.class)
+			.single()).isEqualTo("PAY-1");
+		// the family's share, per line, shaped for the ledger
+		List<java.util.Map<String, Object>> shares = this.jdbc
+			.sql("select charge_id, amount, insurance_paid, description from remittance_family_shares "
+					+ "where child_id = :child order by amount desc")
+			.param("child", UUID.fromString(this.childId))
+			.query()
+			.listOfRows();
+		assertThat(shares).hasSize(2);
+		assertThat(shares.get(0).get("charge_id")).isEqualTo(firstPartly);
+		assertThat((BigDecimal) shares.get(0).get("amount")).isEqualByComparingTo("50");
+		assertThat(shares.get(0).get("description").toString()).contains("deductible").doesNotContain("F84");
+		assertThat(shares.get(1).get("charge_id")).isEqualTo(secondPartly);
+		assertThat((BigDecimal) shares.get(1).get("amount")).isEqualByComparingTo("20");
+		assertThat(statusOf(paidCharge)).isEqualTo("claimed");
+
+		Api.Response again = upload(file);
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().at("/type").asString()).endsWith("/remittance-already-imported");
+		assertThat(again.json().at("/remittanceId").asString()).isEqualTo(posted.at("/remittance/id").asString());
+		assertThat(this.jdbc.sql("select count(*) from remittance_family_shares where child_id = :child")
+			.param("child", UUID.fromString(this.childId))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(new BigDecimal(this.admin.api()
+			.get("/api/claims/" + claimIdOf(batch, "200"))
+			.json()
+			.at("/claim/paidAmount")
+			.asString())).isEqualByComparingTo("80");
+		assertThat(this.admin.api().get("/api/remittances/" + posted.at("/remittance/id").asString()).status())
+			.isEqualTo(200);
+		assertThat(this.admin.api().get("/api/remittances").json().findValuesAsString("traceNumber")).contains(trace);
+		assertThat(this.parent.api().get("/api/remittances").status()).isEqualTo(403);
+	}
+
+	@Test
+	void unreadableOrUnbalancedRemittancesAreRefused() throws IOException {
+		assertThat(upload("hello".getBytes(StandardCharsets.US_ASCII)).json().at("/type").asString())
+			.endsWith("/remittance-invalid");
+		byte[] unbalanced = remittance("EFT-UNBALANCED",
+				List.of("BPR*I*99*C*CHK************20261201", "TRN*1*EFT-UNBALANCED*1512345678", "N1*PR*X",
+						"N1*PE*Y*XX*1234567893", "LX*1", "CLP*SPK000000999*1*100*80*0*12*P", "CAS*CO*45*20"));
+		Api.Response refused = upload(unbalanced);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().at("/detail").asString()).contains("does not balance");
+		assertThat(this.jdbc.sql("select count(*) from remittances where trace_number = 'EFT-UNBALANCED'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static byte[] remittance(String trace, List<String> body) {
+		List<String> segments = new java.util.ArrayList<>();
+		segments.add("ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *261201*0930*^*00501*"
+				+ "000000001*0*P*:");
+		segments.add("GS*HP*PAYER*CLINIC*20261201*0930*1*X*005010X221A1");
+		segments.add("ST*835*0001*005010X221A1");
+		segments.addAll(body);
+		segments.add("SE*" + (body.size() + 2) + "*0001");
+		segments.add("GE*1*1");
+		segments.add("IEA*1*000000001");
+		return (String.join("~\n", segments) + "~\n").getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private Api.Response upload(byte[] file) throws IOException {
+		String boundary = "----spark" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"era.835\"\r\n"
+				+ "Content-Type: application/edi-x12\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.write(file);
+		out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return this.admin.api()
+			.sendRaw("POST", "/api/remittances",
+					java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()), "Content-Type",
+					"multipart/form-data; boundary=" + boundary);
+	}
+
+	private static JsonNode claimWithTotal(JsonNode batch, String total) {
+		for (JsonNode claim : batch.at("/claims")) {
+			if (new BigDecimal(claim.at("/totalCharge").asString()).compareTo(new BigDecimal(total)) == 0) {
+				return claim;
+			}
+		}
+		throw new AssertionError("no claim of " + total);
+	}
+
+	private static String claimNumberOf(JsonNode batch, String total) {
+		return claimWithTotal(batch, total).at("/claimNumber").asString();
+	}
+
+	private static String claimIdOf(JsonNode batch, String total) {
+		return claimWithTotal(batch, total).at("/id").asString();
+	}
+
+	private String state(JsonNode batch, String total) {
+		return this.admin.api().get("/api/claims/" + claimIdOf(batch, total)).json().at("/claim/state").asString();
+	}
+
 	private UUID coverage(String relationship, String member) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("delete from coverages where child_id = :child and payer_id = :payer and id <> :keep")

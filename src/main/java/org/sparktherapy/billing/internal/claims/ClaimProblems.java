@@ -78,4 +78,38 @@ final class ClaimProblems {
 
 	}
 
+	/**
+	 * The uploaded file is not a readable 835; the detail names what and where, never a
+	 * value.
+	 */
+	static final class RemittanceInvalid extends Problem {
+
+		RemittanceInvalid(String detail) {
+			super(Kind.INVALID, "remittance-invalid", "Not a readable remittance", detail,
+					List.of(new FieldError("/file", detail)));
+		}
+
+	}
+
+	/**
+	 * The file's payment (trace number and payer) was imported before: nothing was posted
+	 * again. {@code remittanceId} names the earlier import.
+	 */
+	static final class RemittanceAlreadyImported extends Problem {
+
+		private final java.util.UUID remittanceId;
+
+		RemittanceAlreadyImported(java.util.UUID remittanceId) {
+			super(Kind.CONFLICT, "remittance-already-imported", "Remittance already imported",
+					"This payment (its trace number from this payer) was imported before. Nothing was posted again.");
+			this.remittanceId = remittanceId;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return this.remittanceId == null ? Map.of() : Map.of("remittanceId", this.remittanceId);
+		}
+
+	}
+
 }
