@@ -215,6 +215,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/claim-batches/{id}/submission", "admin=404 " + claimAdmins);
 		TABLE.put("GET /api/claims/{id}", "admin=404 " + claimAdmins);
 		TABLE.put("GET /api/claims/{id}/cms1500", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claims/{id}/replacement", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claims/{id}/void", "admin=404 " + claimAdmins);
 		TABLE.put("GET /api/remittances", adminsOnly);
 		TABLE.put("POST /api/remittances", "admin=400 " + claimAdmins);
 		TABLE.put("GET /api/remittances/{id}", "admin=404 " + claimAdmins);
@@ -613,6 +615,10 @@ class AccessTableIntegrationTests {
 			case "GET /api/claims/{id}" -> api.get("/api/claims/" + java.util.UUID.randomUUID()).status();
 			case "GET /api/claims/{id}/cms1500" ->
 				api.get("/api/claims/" + java.util.UUID.randomUUID() + "/cms1500").status();
+			case "POST /api/claims/{id}/replacement" ->
+				api.post("/api/claims/" + java.util.UUID.randomUUID() + "/replacement", body()).status();
+			case "POST /api/claims/{id}/void" ->
+				api.post("/api/claims/" + java.util.UUID.randomUUID() + "/void", body()).status();
 			case "GET /api/remittances" -> api.get("/api/remittances").status();
 			case "POST /api/remittances" -> api.post("/api/remittances", body()).status();
 			case "GET /api/remittances/{id}" -> api.get("/api/remittances/" + java.util.UUID.randomUUID()).status();

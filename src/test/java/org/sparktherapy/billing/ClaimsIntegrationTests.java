@@ -290,6 +290,42 @@ class ClaimsIntegrationTests {
 			.isEqualTo(200);
 		assertThat(this.admin.api().get("/api/remittances").json().findValuesAsString("traceNumber")).contains(trace);
 		assertThat(this.parent.api().get("/api/remittances").status()).isEqualTo(403);
+
+		// corrections: a replacement (7) and a void (8) name the payer's claim number
+		Api.Response replaced = this.admin.api()
+			.post("/api/claims/" + claimIdOf(batch, "240") + "/replacement", body());
+		assertThat(replaced.status()).as(replaced.text()).isEqualTo(201);
+		assertThat(replaced.json().at("/claims/0/frequency").asString()).isEqualTo("7");
+		Api.Response replacementFile = this.admin.api()
+			.get("/api/claim-batches/" + replaced.json().at("/batch/id").asString() + "/837");
+		assertThat(replacementFile.status()).as(replacementFile.text()).isEqualTo(200);
+		assertThat(replacementFile.text()).contains("*12:B:7*", "REF*F8*PAY-1~");
+		assertThat(new ClaimFileValidator().read(replacementFile.text().getBytes(StandardCharsets.US_ASCII)).errors())
+			.isEmpty();
+		// (the released charges are checked again, against the child's authorizations)
+		for (String code : List.of("97151", "97155")) {
+			assertThat(this.admin.api()
+				.post("/api/children/" + this.childId + "/authorizations",
+						body("payer", "Claims Test Health", "authorizationNumber", "AUTH-" + code, "serviceCode", code,
+								"unitsAuthorized", 100, "startDate", "2026-11-01", "endDate", "2026-11-30"))
+				.status()).isEqualTo(201);
+		}
+		Api.Response voided = this.admin.api().post("/api/claims/" + claimIdOf(batch, "200") + "/void", body());
+		assertThat(voided.status()).as(voided.text()).isEqualTo(201);
+		assertThat(voided.json().at("/claims/0/frequency").asString()).isEqualTo("8");
+		assertThat(
+				this.admin.api().get("/api/claim-batches/" + voided.json().at("/batch/id").asString() + "/837").text())
+			.contains("*11:B:8*", "REF*F8*PAY-2~");
+		assertThat(state(batch, "200")).isEqualTo("void");
+		assertThat(statusOf(firstPartly)).isNotEqualTo("claimed");
+		assertThat(this.admin.api().post("/api/claims/" + claimIdOf(batch, "200") + "/void", body()).status())
+			.isEqualTo(409);
+		// a draft was never sent: nothing to replace
+		assertThat(this.admin.api()
+			.post("/api/claims/" + replaced.json().at("/claims/0/id").asString() + "/replacement", body())
+			.json()
+			.at("/type")
+			.asString()).endsWith("/claim-not-correctable");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.Nullable;
 
+import org.sparktherapy.billing.internal.x12.ClaimFile;
 import org.sparktherapy.identity.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,16 +48,17 @@ class ClaimController {
 		this.service = service;
 	}
 
-	record BatchRequest(@NotNull UUID payerId, @Nullable LocalDate through) {
+	record ClaimBatchRequest(@NotNull UUID payerId, @Nullable LocalDate through) {
 	}
 
-	record BatchResponse(UUID id, UUID payerId, String payerName, int controlNumber, @Schema(allowableValues = {
+	record ClaimBatchResponse(UUID id, UUID payerId, String payerName, int controlNumber, @Schema(allowableValues = {
 			"draft", "submitted" }) String status, BigDecimal totalCharge, String currency, int claimCount,
 			Instant createdAt, @Nullable Instant exportedAt, @Nullable Instant submittedAt, int version){
 
-		static BatchResponse of(Claims.Batch b) {
-			return new BatchResponse(b.id(), b.payerId(), b.payerName(), b.controlNumber(), b.status(), b.totalCharge(),
-					b.currency(), b.claimCount(), b.createdAt(), b.exportedAt(), b.submittedAt(), b.version());
+		static ClaimBatchResponse of(Claims.Batch b) {
+			return new ClaimBatchResponse(b.id(), b.payerId(), b.payerName(), b.controlNumber(), b.status(),
+					b.totalCharge(), b.currency(), b.claimCount(), b.createdAt(), b.exportedAt(), b.submittedAt(),
+					b.version());
 		}
 
 	}
@@ -76,43 +78,43 @@ class ClaimController {
 
 	}
 
-	record BatchDetailResponse(BatchResponse batch, List<ClaimSummary> claims) {
+	record ClaimBatchDetailResponse(ClaimBatchResponse batch, List<ClaimSummary> claims) {
 
-		static BatchDetailResponse of(ClaimService.BatchDetail detail) {
-			return new BatchDetailResponse(BatchResponse.of(detail.batch()),
+		static ClaimBatchDetailResponse of(ClaimService.BatchDetail detail) {
+			return new ClaimBatchDetailResponse(ClaimBatchResponse.of(detail.batch()),
 					detail.claims().stream().map(ClaimSummary::of).toList());
 		}
 
 	}
 
-	record LineResponse(int lineNumber, UUID chargeId, String serviceCode, List<String> modifiers, int units,
+	record ClaimLineResponse(int lineNumber, UUID chargeId, String serviceCode, List<String> modifiers, int units,
 			BigDecimal amount, String currency, LocalDate serviceDate, List<Integer> diagnosisPointers,
 			BigDecimal paidAmount) {
 
-		static LineResponse of(Claims.Line l) {
-			return new LineResponse(l.lineNumber(), l.chargeId(), l.serviceCode(), l.modifiers(), l.units(), l.amount(),
-					l.currency(), l.serviceDate(), l.diagnosisPointers(), l.paidAmount());
+		static ClaimLineResponse of(Claims.Line l) {
+			return new ClaimLineResponse(l.lineNumber(), l.chargeId(), l.serviceCode(), l.modifiers(), l.units(),
+					l.amount(), l.currency(), l.serviceDate(), l.diagnosisPointers(), l.paidAmount());
 		}
 
 	}
 
 	record ClaimDetailResponse(ClaimSummary claim, String placeOfService, List<String> diagnosisCodes,
 			@Nullable String authorizationNumber, UUID renderingProviderId, @Nullable UUID replacesClaimId,
-			List<LineResponse> lines) {
+			List<ClaimLineResponse> lines) {
 
 		static ClaimDetailResponse of(ClaimService.ClaimDetail detail) {
 			Claims.Claim c = detail.claim();
 			return new ClaimDetailResponse(ClaimSummary.of(c), c.placeOfService(), c.diagnosisCodes(),
 					c.authorizationNumber(), c.renderingProviderId(), c.replacesClaimId(),
-					detail.lines().stream().map(LineResponse::of).toList());
+					detail.lines().stream().map(ClaimLineResponse::of).toList());
 		}
 
 	}
 
 	@GetMapping("/api/claim-batches")
 	@Operation(summary = "Claim batches, newest first (admins)", description = "At most 200.")
-	List<BatchResponse> batches(@AuthenticationPrincipal CurrentUser user) {
-		return this.service.batches(user).stream().map(BatchResponse::of).toList();
+	List<ClaimBatchResponse> batches(@AuthenticationPrincipal CurrentUser user) {
+		return this.service.batches(user).stream().map(ClaimBatchResponse::of).toList();
 	}
 
 	@PostMapping("/api/claim-batches")
@@ -121,20 +123,20 @@ class ClaimController {
 					+ "goes on a claim: one claim per child, coverage, rendering provider, place of service and "
 					+ "authorization, at most 50 lines. The charges become claimed. 400 for private pay, 409 "
 					+ "(no-ready-charges) when there is nothing to claim.")
-	ResponseEntity<BatchDetailResponse> create(@Valid @RequestBody BatchRequest request,
+	ResponseEntity<ClaimBatchDetailResponse> create(@Valid @RequestBody ClaimBatchRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		ClaimService.BatchDetail created = this.service.createBatch(user, request.payerId(), request.through());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/claim-batches/{id}")
 			.buildAndExpand(created.batch().id())
 			.toUri();
-		return ResponseEntity.created(location).body(BatchDetailResponse.of(created));
+		return ResponseEntity.created(location).body(ClaimBatchDetailResponse.of(created));
 	}
 
 	@GetMapping("/api/claim-batches/{id}")
 	@Operation(summary = "A claim batch with its claims (admins)")
-	BatchDetailResponse batch(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return BatchDetailResponse.of(this.service.batch(user, id));
+	ClaimBatchDetailResponse batch(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return ClaimBatchDetailResponse.of(this.service.batch(user, id));
 	}
 
 	@GetMapping("/api/claim-batches/{id}/837")
@@ -153,14 +155,40 @@ class ClaimController {
 	@PostMapping("/api/claim-batches/{id}/submission")
 	@Operation(summary = "Mark a batch submitted to the payer (admins)",
 			description = "Its draft claims become submitted. 409 (batch-submitted) when it already was.")
-	BatchDetailResponse submit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return BatchDetailResponse.of(this.service.markSubmitted(user, id));
+	ClaimBatchDetailResponse submit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return ClaimBatchDetailResponse.of(this.service.markSubmitted(user, id));
 	}
 
 	@GetMapping("/api/claims/{id}")
 	@Operation(summary = "A claim with its lines (admins)")
 	ClaimDetailResponse claim(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return ClaimDetailResponse.of(this.service.claim(user, id));
+	}
+
+	@PostMapping("/api/claims/{id}/replacement")
+	@Operation(summary = "Replace a claim the payer has (admins): frequency 7",
+			description = "A new claim in a batch of its own, built from the claim's charges as they are now, naming "
+					+ "the payer's claim number (REF*F8). 409 (claim-not-correctable) for a draft or void claim, or "
+					+ "before the payer's claim number came with a remittance.")
+	ResponseEntity<ClaimBatchDetailResponse> replace(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return corrected(this.service.correct(user, id, ClaimFile.Frequency.REPLACEMENT));
+	}
+
+	@PostMapping("/api/claims/{id}/void")
+	@Operation(summary = "Void a claim the payer has (admins): frequency 8",
+			description = "A void claim in a batch of its own naming the payer's claim number; the original becomes "
+					+ "void and its charges are released (checked again: ready or held). 409 as for a replacement.")
+	ResponseEntity<ClaimBatchDetailResponse> voidClaim(@PathVariable UUID id,
+			@AuthenticationPrincipal CurrentUser user) {
+		return corrected(this.service.correct(user, id, ClaimFile.Frequency.VOID));
+	}
+
+	private static ResponseEntity<ClaimBatchDetailResponse> corrected(ClaimService.BatchDetail created) {
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/claim-batches/{id}")
+			.buildAndExpand(created.batch().id())
+			.toUri();
+		return ResponseEntity.created(location).body(ClaimBatchDetailResponse.of(created));
 	}
 
 	@GetMapping("/api/claims/{id}/cms1500")

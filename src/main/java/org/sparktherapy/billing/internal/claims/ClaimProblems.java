@@ -112,4 +112,12 @@ final class ClaimProblems {
 
 	}
 
+	static final class NotCorrectable extends Problem {
+
+		NotCorrectable(String detail) {
+			super(Kind.CONFLICT, "claim-not-correctable", "Claim cannot be corrected", detail);
+		}
+
+	}
+
 }

@@ -150,6 +150,19 @@ class ClaimRepository {
 			.optional();
 	}
 
+	Optional<Claims.Claim> claimForUpdate(UUID id) {
+		this.jdbc.sql("select id from claims where id = :id for update").param("id", id).query(UUID.class).optional();
+		return claim(id);
+	}
+
+	void setState(UUID claimId, ClaimState state, Instant now) {
+		this.jdbc.sql("update claims set state = :state, updated_at = :now, version = version + 1 where id = :id")
+			.param("id", claimId)
+			.param("state", state.value())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	List<Claims.Line> lines(UUID claimId) {
 		return this.jdbc.sql("select * from claim_lines where claim_id = :claim order by line_number")
 			.param("claim", claimId)

@@ -187,6 +187,45 @@ public class ClaimService {
 		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), found);
 	}
 
+	/**
+	 * A correction of a claim the payer has: a replacement (frequency 7, built from the
+	 * charges as they are now) or a void (frequency 8, the same lines; the original
+	 * becomes void and its charges are released to be billed anew). Either goes in a
+	 * batch of its own, naming the payer's claim number (REF*F8) from the remittance.
+	 */
+	@Transactional
+	public BatchDetail correct(CurrentUser user, UUID claimId, ClaimFile.Frequency frequency) {
+		String action = frequency == ClaimFile.Frequency.VOID ? "void" : "replace";
+		allowed(user, action, claimId);
+		Claims.Claim original = this.claims.claimForUpdate(claimId)
+			.orElseThrow(() -> new ClaimProblems.ClaimNotFound("claim"));
+		if (original.state() == ClaimState.DRAFT || original.state() == ClaimState.VOID) {
+			throw new ClaimProblems.NotCorrectable("Only a claim the payer received (submitted, not void) can be "
+					+ "replaced or voided; a draft is simply not sent.");
+		}
+		if (original.payerClaimNumber() == null) {
+			throw new ClaimProblems.NotCorrectable(
+					"The payer's claim number is not known yet: it comes with the " + "remittance (835) of the claim.");
+		}
+		List<UUID> chargeIds = this.claims.lines(claimId).stream().map(Claims.Line::chargeId).toList();
+		List<Charge> lines = this.charges.findAll(chargeIds);
+		var now = this.clock.instant();
+		UUID batchId = UUID.randomUUID();
+		BigDecimal total = lines.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Payer payer = this.charges.payer(original.payerId()).orElseThrow();
+		this.claims.insertBatch(batchId, payer.id(), this.claims.nextControlNumber(), total, payer.currency(),
+				user.id(), now);
+		insertClaim(batchId, lines, frequency.code(), original.id(), original.payerClaimNumber(), now);
+		if (frequency == ClaimFile.Frequency.VOID) {
+			this.claims.setState(original.id(), ClaimState.VOID, now);
+			this.charges.markReady(chargeIds);
+		}
+		List<Claims.Claim> created = this.claims.claimsOfBatch(batchId);
+		this.audit.success(new PhiAccess(action, "claim", original.id(), original.childId()));
+		created.forEach((claim) -> this.audit.success(new PhiAccess("create", "claim", claim.id(), claim.childId())));
+		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), created);
+	}
+
 	LocalDate today() {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}

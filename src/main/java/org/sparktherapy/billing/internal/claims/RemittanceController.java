@@ -65,27 +65,28 @@ class RemittanceController {
 
 	}
 
-	record AdjustmentResponse(@Schema(allowableValues = {
+	record RemittanceAdjustmentResponse(@Schema(allowableValues = {
 			"CO", "PR", "OA", "PI", "CR" }) String group, String reasonCode, BigDecimal amount, boolean lineLevel){
 	}
 
-	record PostedClaim(@Nullable UUID claimId, String claimNumber, String statusCode, @Schema(allowableValues = {
-			"paid", "partially_paid", "denied", "reversed", "unmatched" }) String outcome, BigDecimal charge,
-			BigDecimal paid, BigDecimal patientResponsibility, @Nullable String payerClaimNumber,
-			List<AdjustmentResponse> adjustments){
+	record RemittedClaimResponse(@Nullable UUID claimId, String claimNumber, String statusCode,
+			@Schema(allowableValues = {
+					"paid", "partially_paid", "denied", "reversed", "unmatched" }) String outcome,
+			BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility, @Nullable String payerClaimNumber,
+			List<RemittanceAdjustmentResponse> adjustments){
 	}
 
-	record RemittanceDetail(RemittanceSummary remittance, List<PostedClaim> claims) {
+	record RemittanceDetail(RemittanceSummary remittance, List<RemittedClaimResponse> claims) {
 
 		static RemittanceDetail of(RemittanceService.Detail detail) {
-			List<PostedClaim> claims = detail.claims()
+			List<RemittedClaimResponse> claims = detail.claims()
 				.stream()
-				.map((c) -> new PostedClaim(c.claimId(), c.claimNumber(), c.statusCode(), c.outcome(), c.charge(),
-						c.paid(), c.patientResponsibility(), c.payerClaimNumber(),
+				.map((c) -> new RemittedClaimResponse(c.claimId(), c.claimNumber(), c.statusCode(), c.outcome(),
+						c.charge(), c.paid(), c.patientResponsibility(), c.payerClaimNumber(),
 						detail.adjustments()
 							.stream()
 							.filter((a) -> a.remittanceClaimId().equals(c.id()))
-							.map((a) -> new AdjustmentResponse(a.group(), a.reason(), a.amount(),
+							.map((a) -> new RemittanceAdjustmentResponse(a.group(), a.reason(), a.amount(),
 									a.claimLineId() != null))
 							.toList()))
 				.toList();
