@@ -5170,7 +5170,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        'application/json': {
+        'multipart/form-data': {
           /** Format: binary */
           file?: string;
         };

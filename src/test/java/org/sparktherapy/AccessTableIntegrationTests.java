@@ -620,7 +620,11 @@ class AccessTableIntegrationTests {
 			case "POST /api/claims/{id}/void" ->
 				api.post("/api/claims/" + java.util.UUID.randomUUID() + "/void", body()).status();
 			case "GET /api/remittances" -> api.get("/api/remittances").status();
-			case "POST /api/remittances" -> api.post("/api/remittances", body()).status();
+			case "POST /api/remittances" -> api.sendRaw("POST", "/api/remittances",
+					java.net.http.HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; "
+							+ "name=\"file\"; filename=\"era.835\"\r\n\r\nnot an 835\r\n--b--\r\n"),
+					"Content-Type", "multipart/form-data; boundary=b")
+				.status();
 			case "GET /api/remittances/{id}" -> api.get("/api/remittances/" + java.util.UUID.randomUUID()).status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};

@@ -17,6 +17,7 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.web.RequestBodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.unit.DataSize;
@@ -95,7 +96,7 @@ class RemittanceController {
 
 	}
 
-	@PostMapping(path = "/api/remittances")
+	@PostMapping(path = "/api/remittances", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import an X12 835 remittance file (admins; multipart: file)",
 			description = "Every 835 transaction of the file is posted to our claims (CLP01 = our claim number): "
 					+ "payments, patient responsibility, adjustments (CAS), states paid / partially_paid / denied; the "
