@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -115,7 +115,7 @@ export interface paths {
      * Appointments the caller may see, by start
      * @description Admins see all; therapists their own and their care-team children's; guardians their children's. from/to: ISO-8601 date-times with offsets (appointments overlapping the range); status: scheduled, checked_in, completed, cancelled, no_show.
      */
-    get: operations['list_3'];
+    get: operations['list_4'];
     put?: never;
     /**
      * Book an appointment or a weekly series
@@ -630,7 +630,7 @@ export interface paths {
      * The children the caller may see
      * @description Search by name (q), filter by status; archived children only with includeArchived=true. Sort by lastName, firstName, dateOfBirth, status.
      */
-    get: operations['list_2'];
+    get: operations['list_3'];
     put?: never;
     /**
      * Open a child's record
@@ -688,7 +688,7 @@ export interface paths {
      * Record an authorization (admins)
      * @description serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 (authorization-overlap) when another authorization of the child for the same service code covers some of the days: conflictingId names it, unless it was saved a moment ago and is not visible yet.
      */
-    post: operations['create_3'];
+    post: operations['create_4'];
     delete?: never;
     options?: never;
     head?: never;
@@ -870,6 +870,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/claim-batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Claim batches, newest first (admins)
+     * @description At most 200.
+     */
+    get: operations['batches'];
+    put?: never;
+    /**
+     * Build a claim batch from a payer's ready charges (admins)
+     * @description Every ready charge of the insurer with a service date up to `through` (all when absent) goes on a claim: one claim per child, coverage, rendering provider, place of service and authorization, at most 50 lines. The charges become claimed. 400 for private pay, 409 (no-ready-charges) when there is nothing to claim.
+     */
+    post: operations['create_3'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim batch with its claims (admins) */
+    get: operations['batch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}/837': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The batch's ANSI X12 837P file (admins)
+     * @description 005010X222A1, validated before it is sent; a download (`application/edi-x12`). 409 (claim-data-missing) names, by claim number, the billing data a payer requires that is missing.
+     */
+    get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a batch submitted to the payer (admins)
+     * @description Its draft claims become submitted. 409 (batch-submitted) when it already was.
+     */
+    post: operations['submit_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim with its lines (admins) */
+    get: operations['claim'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/cms1500': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim as a CMS-1500 (02/12) PDF (admins) */
+    get: operations['cms1500'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/replacement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replace a claim the payer has (admins): frequency 7
+     * @description A new claim in a batch of its own, built from the claim's charges as they are now, naming the payer's claim number (REF*F8). 409 (claim-not-correctable) for a draft or void claim, or before the payer's claim number came with a remittance.
+     */
+    post: operations['replace_2'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a claim the payer has (admins): frequency 8
+     * @description A void claim in a batch of its own naming the payer's claim number; the original becomes void and its charges are released (checked again: ready or held). 409 as for a replacement.
+     */
+    post: operations['voidClaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -881,7 +1036,7 @@ export interface paths {
      * The signed-in user's conversations with unread counts, most recently active first
      * @description Parents: their children's conversations; therapists: their caseload's, their direct conversations; everyone: the announcements for their role. unreadTotal counts all of them.
      */
-    get: operations['list_1'];
+    get: operations['list_2'];
     put?: never;
     /**
      * Start a direct conversation between staff, or an announcement
@@ -1061,7 +1216,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's notifications, newest first, with the unread count */
-    get: operations['list_4'];
+    get: operations['list_5'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1268,6 +1423,47 @@ export interface paths {
      * @description Archived programs only with includeArchived=true.
      */
     get: operations['forChild'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/remittances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Imported remittances, newest first (admins)
+     * @description At most 200.
+     */
+    get: operations['list_1'];
+    put?: never;
+    /**
+     * Import an X12 835 remittance file (admins; multipart: file)
+     * @description Every 835 transaction of the file is posted to our claims (CLP01 = our claim number): payments, patient responsibility, adjustments (CAS), states paid / partially_paid / denied; the family share (group PR) of each line is handed to the family ledger. All or nothing. 400 (remittance-invalid) for a file that is not a readable, balanced 835; 409 (remittance-already-imported, with remittanceId) when a payment (trace number TRN02 from the payer TRN03) was imported before: nothing is posted twice. At most 10 MB.
+     */
+    post: operations['upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/remittances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One imported remittance with what it posted per claim (admins) */
+    get: operations['get_8'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1967,6 +2163,87 @@ export interface components {
       sessions: number;
       unplacedHours: number;
     };
+    ClaimBatchDetailResponse: {
+      batch: components['schemas']['ClaimBatchResponse'];
+      claims: components['schemas']['ClaimSummary'][];
+    };
+    ClaimBatchRequest: {
+      /** Format: uuid */
+      payerId: string;
+      /** Format: date */
+      through?: string | null;
+    };
+    ClaimBatchResponse: {
+      /** Format: int32 */
+      claimCount: number;
+      /** Format: int32 */
+      controlNumber: number;
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      /** Format: date-time */
+      exportedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      payerId: string;
+      payerName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      /** Format: date-time */
+      submittedAt: string | null;
+      totalCharge: number;
+      /** Format: int32 */
+      version: number;
+    };
+    ClaimDetailResponse: {
+      authorizationNumber: string | null;
+      claim: components['schemas']['ClaimSummary'];
+      diagnosisCodes: string[];
+      lines: components['schemas']['ClaimLineResponse'][];
+      placeOfService: string;
+      /** Format: uuid */
+      renderingProviderId: string;
+      /** Format: uuid */
+      replacesClaimId: string | null;
+    };
+    ClaimLineResponse: {
+      amount: number;
+      /** Format: uuid */
+      chargeId: string;
+      currency: string;
+      diagnosisPointers: number[];
+      /** Format: int32 */
+      lineNumber: number;
+      modifiers: string[];
+      paidAmount: number;
+      serviceCode: string;
+      /** Format: date */
+      serviceDate: string;
+      /** Format: int32 */
+      units: number;
+    };
+    ClaimSummary: {
+      /** Format: uuid */
+      batchId: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      claimNumber: string;
+      currency: string;
+      /** @enum {string} */
+      frequency: '1' | '7' | '8';
+      /** Format: uuid */
+      id: string;
+      paidAmount: number;
+      patientResponsibility: number;
+      payerClaimNumber: string | null;
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'accepted' | 'denied' | 'paid' | 'partially_paid' | 'void';
+      /** Format: date-time */
+      submittedAt: string | null;
+      totalCharge: number;
+    };
     CompletionRequest: {
       /** Format: date-time */
       actualEnd?: string;
@@ -2550,6 +2827,47 @@ export interface components {
       /** @enum {string} */
       role?: 'admin' | 'therapist' | 'parent';
     };
+    RemittanceAdjustmentResponse: {
+      amount: number;
+      /** @enum {string} */
+      group: 'CO' | 'PR' | 'OA' | 'PI' | 'CR';
+      lineLevel: boolean;
+      reasonCode: string;
+    };
+    RemittanceDetail: {
+      claims: components['schemas']['RemittedClaimResponse'][];
+      remittance: components['schemas']['RemittanceSummary'];
+    };
+    RemittanceSummary: {
+      /** Format: int32 */
+      claimCount: number;
+      currency: string;
+      familyShare: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      importedAt: string;
+      payerIdentifier: string;
+      payerName: string | null;
+      /** Format: date */
+      paymentDate: string | null;
+      paymentMethod: string | null;
+      totalPaid: number;
+      traceNumber: string;
+    };
+    RemittedClaimResponse: {
+      adjustments: components['schemas']['RemittanceAdjustmentResponse'][];
+      charge: number;
+      /** Format: uuid */
+      claimId: string | null;
+      claimNumber: string;
+      /** @enum {string} */
+      outcome: 'paid' | 'partially_paid' | 'denied' | 'reversed' | 'unmatched';
+      paid: number;
+      patientResponsibility: number;
+      payerClaimNumber: string | null;
+      statusCode: string;
+    };
     ResetPasswordRequest: {
       password: string;
       token: string;
@@ -2854,7 +3172,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -2981,7 +3299,7 @@ export interface operations {
       };
     };
   };
-  list_3: {
+  list_4: {
     parameters: {
       query?: {
         childId?: string;
@@ -3725,7 +4043,7 @@ export interface operations {
       };
     };
   };
-  list_2: {
+  list_3: {
     parameters: {
       query?: {
         includeArchived?: boolean;
@@ -3868,7 +4186,7 @@ export interface operations {
       };
     };
   };
-  create_3: {
+  create_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4136,7 +4454,205 @@ export interface operations {
       };
     };
   };
-  list_1: {
+  batches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchResponse'][];
+        };
+      };
+    };
+  };
+  create_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClaimBatchRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  batch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The 837P file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+    };
+  };
+  submit_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimDetailResponse'];
+        };
+      };
+    };
+  };
+  cms1500: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  replace_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  voidClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  list_2: {
     parameters: {
       query?: {
         page?: number;
@@ -4421,7 +4937,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_5: {
     parameters: {
       query?: {
         page?: number;
@@ -4751,6 +5267,75 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageResponseProgramResponse'];
+        };
+      };
+    };
+  };
+  list_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceSummary'][];
+        };
+      };
+    };
+  };
+  upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceDetail'][];
+        };
+      };
+    };
+  };
+  get_8: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceDetail'];
         };
       };
     };

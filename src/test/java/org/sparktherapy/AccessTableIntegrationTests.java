@@ -206,6 +206,21 @@ class AccessTableIntegrationTests {
 		TABLE.put("DELETE /api/authorizations/{id}", childAdmins);
 		TABLE.put("GET /api/billing/schedule-rules", adminsOnly);
 		TABLE.put("PUT /api/billing/schedule-rules", adminsOnly);
+		// claims (ADR 0030): admins only; the ids are unknown, so an admin gets 404 (400 for an
+		// unknown payer) and everyone else is refused before any lookup
+		String claimAdmins = "supervisor=403 technician=403 other_therapist=403 guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("GET /api/claim-batches", adminsOnly);
+		TABLE.put("POST /api/claim-batches", "admin=400 " + claimAdmins);
+		TABLE.put("GET /api/claim-batches/{id}", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claim-batches/{id}/837", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claim-batches/{id}/submission", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claims/{id}", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claims/{id}/cms1500", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claims/{id}/replacement", "admin=404 " + claimAdmins);
+		TABLE.put("POST /api/claims/{id}/void", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/remittances", adminsOnly);
+		TABLE.put("POST /api/remittances", "admin=400 " + claimAdmins);
+		TABLE.put("GET /api/remittances/{id}", "admin=404 " + claimAdmins);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -593,6 +608,28 @@ class AccessTableIntegrationTests {
 				api.delete("/api/authorizations/" + world.authorization()).status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
+			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
+			case "POST /api/claim-batches" ->
+				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();
+			case "GET /api/claim-batches/{id}" -> api.get("/api/claim-batches/" + java.util.UUID.randomUUID()).status();
+			case "GET /api/claim-batches/{id}/837" ->
+				api.get("/api/claim-batches/" + java.util.UUID.randomUUID() + "/837").status();
+			case "POST /api/claim-batches/{id}/submission" ->
+				api.post("/api/claim-batches/" + java.util.UUID.randomUUID() + "/submission", body()).status();
+			case "GET /api/claims/{id}" -> api.get("/api/claims/" + java.util.UUID.randomUUID()).status();
+			case "GET /api/claims/{id}/cms1500" ->
+				api.get("/api/claims/" + java.util.UUID.randomUUID() + "/cms1500").status();
+			case "POST /api/claims/{id}/replacement" ->
+				api.post("/api/claims/" + java.util.UUID.randomUUID() + "/replacement", body()).status();
+			case "POST /api/claims/{id}/void" ->
+				api.post("/api/claims/" + java.util.UUID.randomUUID() + "/void", body()).status();
+			case "GET /api/remittances" -> api.get("/api/remittances").status();
+			case "POST /api/remittances" -> api.sendRaw("POST", "/api/remittances",
+					java.net.http.HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; "
+							+ "name=\"file\"; filename=\"era.835\"\r\n\r\nnot an 835\r\n--b--\r\n"),
+					"Content-Type", "multipart/form-data; boundary=b")
+				.status();
+			case "GET /api/remittances/{id}" -> api.get("/api/remittances/" + java.util.UUID.randomUUID()).status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
  * <li>The clinic's rules for the schedule and authorizations (ADR 0031): admins read and
  * change them; everyone else 403.</li>
+ * <li>Claims, claim batches, their 837P files and CMS-1500 forms, and remittances (835):
+ * admins only ({@link #mayWorkClaims}); anyone else 403.</li>
  * </ul>
  */
 @Component
-class BillingAccessPolicy {
+public class BillingAccessPolicy {
 
 	boolean maySeeChild(Relation relation) {
 		return relation.canSee();
@@ -47,6 +49,11 @@ class BillingAccessPolicy {
 	 * The schedule's payer rules (warn or block, grace period) are the clinic's: admins.
 	 */
 	boolean mayManageScheduleRules(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/** Claims and remittances: admins only (ADR 0030). */
+	public boolean mayWorkClaims(CurrentUser user) {
 		return user.isAdmin();
 	}
 

@@ -1,0 +1,283 @@
+package org.sparktherapy.billing.internal.claims;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.billing.internal.BillingAccessPolicy;
+import org.sparktherapy.billing.internal.x12.Remittance;
+import org.sparktherapy.billing.internal.x12.Remittance.Adjustment;
+import org.sparktherapy.billing.internal.x12.Remittance.ClaimPayment;
+import org.sparktherapy.billing.internal.x12.Remittance.Group;
+import org.sparktherapy.billing.internal.x12.Remittance.LinePayment;
+import org.sparktherapy.billing.internal.x12.RemittanceReader;
+import org.sparktherapy.billing.internal.x12.X12FormatException;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.SparkProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports 835 remittance advice and posts it to claims: each claim (CLP01 = our claim
+ * number) gets the payer's payment, patient responsibility, payer claim number and state
+ * (paid, partially paid, denied); each line its payment (matched by REF*6R, else code and
+ * date); every CAS adjustment is kept. The family's share (group PR) of each line is
+ * written to {@code remittance_family_shares}, shaped as the ledger's family-share
+ * posting, for the family ledger to take over (ADR 0030). A payment is its trace number
+ * (TRN02) and payer (TRN03): importing it again answers 409 and posts nothing.
+ */
+@Service
+public class RemittanceService {
+
+	private final RemittanceRepository remittances;
+
+	private final ClaimRepository claims;
+
+	private final BillingAccessPolicy policy;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	RemittanceService(RemittanceRepository remittances, ClaimRepository claims, BillingAccessPolicy policy,
+			AuditTrail audit, Clock clock, SparkProperties properties) {
+		this.remittances = remittances;
+		this.claims = claims;
+		this.policy = policy;
+		this.audit = audit;
+		this.clock = clock;
+		this.zone = properties.clinicTimeZone();
+	}
+
+	record Detail(RemittanceRepository.Stored remittance, List<RemittanceRepository.StoredClaim> claims,
+			List<RemittanceRepository.StoredAdjustment> adjustments) {
+	}
+
+	/** Imports every 835 of the file, all or nothing; returns what was posted. */
+	@Transactional
+	public List<Detail> importFile(CurrentUser user, byte[] file, boolean tooLarge) {
+		allowed(user, "import", null);
+		if (tooLarge) {
+			throw new ClaimProblems.RemittanceInvalid("The file is larger than 10 MB.");
+		}
+		if (file == null || file.length == 0) {
+			throw new ClaimProblems.RemittanceInvalid("Attach the 835 file as the part named file.");
+		}
+		List<Remittance> read;
+		try {
+			read = new RemittanceReader().read(file);
+		}
+		catch (X12FormatException ex) {
+			throw new ClaimProblems.RemittanceInvalid(ex.getMessage());
+		}
+		for (Remittance remittance : read) {
+			if (!remittance.balances()) {
+				throw new ClaimProblems.RemittanceInvalid("The payment " + remittance.traceNumber()
+						+ " does not balance: its claims' payments less provider adjustments differ from BPR02.");
+			}
+			Optional<UUID> existing = this.remittances.existing(remittance.payerId(), remittance.traceNumber());
+			if (existing.isPresent()) {
+				throw new ClaimProblems.RemittanceAlreadyImported(existing.get());
+			}
+		}
+		String sha256 = sha256(file);
+		List<Detail> imported = new ArrayList<>();
+		for (Remittance remittance : read) {
+			UUID id = post(user, remittance, sha256);
+			imported.add(detail(id));
+		}
+		return imported;
+	}
+
+	@Transactional(readOnly = true)
+	public List<RemittanceRepository.Stored> list(CurrentUser user) {
+		allowed(user, "list", null);
+		return this.remittances.list(200);
+	}
+
+	@Transactional
+	public Detail get(CurrentUser user, UUID id) {
+		allowed(user, "read", id);
+		this.remittances.find(id).orElseThrow(() -> new ClaimProblems.ClaimNotFound("remittance"));
+		this.remittances.children(id)
+			.forEach((child) -> this.audit.success(new PhiAccess("read", "remittance", id, child)));
+		return detail(id);
+	}
+
+	private Detail detail(UUID id) {
+		return new Detail(this.remittances.find(id).orElseThrow(), this.remittances.claims(id),
+				this.remittances.adjustments(id));
+	}
+
+	private UUID post(CurrentUser user, Remittance remittance, String sha256) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		if (!this.remittances.insert(id, remittance.payerId(), remittance.traceNumber(), remittance.payerName(), null,
+				remittance.totalPaid(), remittance.currency(), remittance.paymentMethod(), remittance.paymentDate(),
+				sha256, user.id(), now)) {
+			// imported by a concurrent request a moment ago
+			throw new ClaimProblems.RemittanceAlreadyImported(null);
+		}
+		LocalDate remittedOn = remittance.paymentDate() != null ? remittance.paymentDate()
+				: LocalDate.now(this.clock.withZone(this.zone));
+		Set<UUID> children = new HashSet<>();
+		for (ClaimPayment payment : remittance.claims()) {
+			Optional<Claims.Claim> claim = this.claims.claimByNumber(payment.patientControlNumber());
+			String outcome = claim.isEmpty() ? "unmatched" : outcome(payment);
+			UUID remittanceClaimId = UUID.randomUUID();
+			this.remittances.insertClaim(new RemittanceRepository.StoredClaim(remittanceClaimId,
+					claim.map(Claims.Claim::id).orElse(null), payment.patientControlNumber(), payment.status(), outcome,
+					payment.charge(), payment.paid(), payment.patientResponsibility(), payment.payerClaimNumber()), id);
+			for (Adjustment adjustment : payment.adjustments()) {
+				adjustment(remittanceClaimId, null, adjustment);
+			}
+			if (claim.isEmpty()) {
+				for (LinePayment line : payment.lines()) {
+					line.adjustments().forEach((adjustment) -> adjustment(remittanceClaimId, null, adjustment));
+				}
+				continue;
+			}
+			children.add(claim.get().childId());
+			postClaim(remittance, id, claim.get(), payment, remittanceClaimId, remittedOn, now);
+		}
+		children.forEach((child) -> this.audit.success(new PhiAccess("import", "remittance", id, child)));
+		return id;
+	}
+
+	private void postClaim(Remittance remittance, UUID remittanceId, Claims.Claim claim, ClaimPayment payment,
+			UUID remittanceClaimId, LocalDate remittedOn, Instant now) {
+		List<Claims.Line> lines = new ArrayList<>(this.claims.lines(claim.id()));
+		String prefix = remittance.payerId() + "/" + remittance.traceNumber() + "/" + claim.claimNumber();
+		BigDecimal sharedOnLines = BigDecimal.ZERO;
+		int index = 0;
+		for (LinePayment linePayment : payment.lines()) {
+			index++;
+			Claims.Line line = match(claim, lines, linePayment);
+			if (line != null) {
+				lines.remove(line);
+				this.remittances.postToLine(line.id(), linePayment.paid());
+			}
+			for (Adjustment adjustment : linePayment.adjustments()) {
+				adjustment(remittanceClaimId, line == null ? null : line.id(), adjustment);
+			}
+			BigDecimal share = linePayment.adjusted(Group.PR);
+			if (share.signum() > 0) {
+				sharedOnLines = sharedOnLines.add(share);
+				this.remittances.insertFamilyShare(remittanceId, claim.childId(), line == null ? null : line.chargeId(),
+						prefix + "/"
+								+ (linePayment.lineControlNumber() != null ? linePayment.lineControlNumber()
+										: "line-" + index),
+						share, linePayment.paid(), remittance.currency(), linePayment.serviceDate(), remittedOn,
+						description(linePayment.procedureCode(), linePayment.serviceDate(), linePayment.adjustments()));
+			}
+		}
+		BigDecimal claimShare = payment.adjustments()
+			.stream()
+			.filter((adjustment) -> adjustment.group() == Group.PR)
+			.map(Adjustment::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (claimShare.signum() == 0 && sharedOnLines.signum() == 0) {
+			claimShare = payment.patientResponsibility();
+		}
+		if (claimShare.signum() > 0) {
+			this.remittances.insertFamilyShare(remittanceId, claim.childId(), null, prefix + "/claim", claimShare,
+					payment.paid(), remittance.currency(), null, remittedOn,
+					description(null, null, payment.adjustments()));
+		}
+		this.remittances.postToClaim(claim.id(), payment.paid(), payment.patientResponsibility(),
+				ClaimState.of(stateOf(outcome(payment))), payment.payerClaimNumber(), now);
+	}
+
+	/**
+	 * The claim line a remitted line pays: REF*6R names it, else the first of its code
+	 * and date.
+	 */
+	private static Claims.Line match(Claims.Claim claim, List<Claims.Line> open, LinePayment payment) {
+		if (payment.lineControlNumber() != null) {
+			for (Claims.Line line : open) {
+				if (ClaimService.lineControlNumber(claim.claimNumber(), line.lineNumber())
+					.equalsIgnoreCase(payment.lineControlNumber())) {
+					return line;
+				}
+			}
+		}
+		for (Claims.Line line : open) {
+			if (line.serviceCode().equals(payment.procedureCode())
+					&& (payment.serviceDate() == null || line.serviceDate().equals(payment.serviceDate()))) {
+				return line;
+			}
+		}
+		return null;
+	}
+
+	private void adjustment(UUID remittanceClaimId, UUID lineId, Adjustment adjustment) {
+		this.remittances.insertAdjustment(new RemittanceRepository.StoredAdjustment(remittanceClaimId, lineId,
+				adjustment.group().name(), adjustment.reasonCode(), adjustment.amount()), adjustment.quantity());
+	}
+
+	/** paid, partially_paid (the family owes part), denied, or reversed. */
+	static String outcome(ClaimPayment payment) {
+		if (payment.reversal()) {
+			return "reversed";
+		}
+		if (payment.denied() || (payment.paid().signum() == 0 && payment.patientResponsibility().signum() == 0)) {
+			return "denied";
+		}
+		return payment.patientResponsibility().signum() > 0 ? "partially_paid" : "paid";
+	}
+
+	private static String stateOf(String outcome) {
+		return switch (outcome) {
+			case "reversed" -> "accepted";
+			default -> outcome;
+		};
+	}
+
+	private static String description(String procedureCode, LocalDate serviceDate, List<Adjustment> adjustments) {
+		List<String> reasons = adjustments.stream()
+			.filter((adjustment) -> adjustment.group() == Group.PR)
+			.map((adjustment) -> switch (adjustment.reasonCode()) {
+				case "1" -> "deductible";
+				case "2" -> "coinsurance";
+				case "3" -> "copay";
+				default -> "patient responsibility";
+			})
+			.distinct()
+			.toList();
+		return "Family share of insurance claim" + (procedureCode == null ? "" : " for " + procedureCode)
+				+ (serviceDate == null ? "" : " on " + serviceDate)
+				+ (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons));
+	}
+
+	private void allowed(CurrentUser user, String action, UUID id) {
+		if (!this.policy.mayWorkClaims(user)) {
+			this.audit.refused(new PhiAccess(action, "remittance", id, null), false);
+			throw new ClaimProblems.NotAllowedInClaims();
+		}
+	}
+
+	private static String sha256(byte[] file) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
