@@ -47,7 +47,7 @@ create table invoices (
     updated_at       timestamptz   not null,
     version          integer       not null default 0,
     check ((kind = 'credit_note') = (credits_invoice is not null)),
-    check (status = 'draft' or number is not null)
+    check (status <> 'issued' or number is not null)
 );
 
 create index invoices_child_idx on invoices (child_id, created_at);

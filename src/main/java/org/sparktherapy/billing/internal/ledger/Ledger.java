@@ -8,8 +8,8 @@ import java.util.UUID;
  * The family ledger as the rest of billing uses it (ADR 0028): money a family owes is
  * posted here, once, and balances are sums of the entries. Charges (private-pay charges)
  * and claims (the family share of a remitted claim line) call it; they never write
- * {@code ledger_entries} themselves. Both postings are idempotent: posting the same charge
- * or the same remittance line again returns the entry posted the first time.
+ * {@code ledger_entries} themselves. Both postings are idempotent: posting the same
+ * charge or the same remittance line again returns the entry posted the first time.
  * <p>
  * Called by the system (no person): the entries carry no {@code recorded_by}, and the
  * child's history records them as automatic changes.
@@ -19,6 +19,7 @@ public interface Ledger {
 	/**
 	 * The family's share (patient responsibility, group code PR) of one remitted claim
 	 * line.
+	 *
 	 * @param childId the child (the family account)
 	 * @param chargeId the charge the claim line bills, or null
 	 * @param remittanceReference unique per remittance line (e.g. the 835's trace number,
@@ -38,6 +39,7 @@ public interface Ledger {
 
 	/**
 	 * A private-pay charge (a child without coverage): the family owes its whole amount.
+	 *
 	 * @param chargeId the charge (charges module); a second posting with it posts nothing
 	 * @param childId the child (the family account)
 	 * @param serviceDate the date of service: the entry's date (its age)
@@ -46,8 +48,8 @@ public interface Ledger {
 	 * @param amount more than zero, two decimals at most
 	 * @param currency ISO 4217 ("USD")
 	 */
-	record PrivatePayCharge(UUID chargeId, UUID childId, LocalDate serviceDate, String description,
-			BigDecimal amount, String currency) {
+	record PrivatePayCharge(UUID chargeId, UUID childId, LocalDate serviceDate, String description, BigDecimal amount,
+			String currency) {
 	}
 
 	/**
