@@ -35,7 +35,7 @@ export interface paths {
      * One proposed appointment change
      * @description Admins and the proposer; 404 for anyone else. The ETag is its version for If-Match.
      */
-    get: operations['get_8'];
+    get: operations['get_9'];
     put?: never;
     post?: never;
     delete?: never;
@@ -647,6 +647,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's balance
+     * @description Admins and the child's guardians.
+     */
+    get: operations['account'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adjust a family's balance (admins)
+     * @description Positive: the family owes more (an item payments pay); negative: a credit, applied to an open item when appliesTo names one.
+     */
+    post: operations['adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/authorizations': {
     parameters: {
       query?: never;
@@ -658,13 +698,13 @@ export interface paths {
      * A child's authorizations with their usage
      * @description The latest start first. Admins, the child's guardians and supervising BCBAs; a technician gets 403, anyone else 404.
      */
-    get: operations['ofChild'];
+    get: operations['ofChild_1'];
     put?: never;
     /**
      * Record an authorization (admins)
      * @description serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 (authorization-overlap) when another authorization of the child for the same service code covers some of the days: conflictingId names it, unless it was saved a moment ago and is not visible yet.
      */
-    post: operations['create_3'];
+    post: operations['create_4'];
     delete?: never;
     options?: never;
     head?: never;
@@ -782,6 +822,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's invoices and credit notes
+     * @description The newest first. Admins and guardians.
+     */
+    get: operations['ofChild'];
+    put?: never;
+    /**
+     * Draft an invoice (admins)
+     * @description 1–100 lines; a line's amount is quantity × unitPrice. Nothing is posted until issued.
+     */
+    post: operations['create_3'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/ledger-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's ledger entries
+     * @description The latest first. Admins and guardians.
+     */
+    get: operations['entries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/online-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay online by card (not available)
+     * @description Needs a payment processor this installation does not have: 501 (online-payments-unavailable) for the family and admins. See ADR 0028.
+     */
+    post: operations['payOnline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's payments
+     * @description The latest received first. Admins and guardians.
+     */
+    get: operations['payments'];
+    put?: never;
+    /**
+     * Record a payment (admins)
+     * @description Needs an Idempotency-Key header (1–200 visible characters, e.g. a UUID the client made for this payment): a retry with the same key and body answers 200 with the payment stored the first time; the same key with another body 409 (idempotency-key-reused). The payment pays the family's oldest open items first; what is left is a credit.
+     */
+    post: operations['recordPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/progress': {
     parameters: {
       query?: never;
@@ -840,6 +968,86 @@ export interface paths {
     get: operations['forChild_1'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's statement months
+     * @description From the month of the first entry to this month, the latest first, with the balance at each month's end. Admins and guardians.
+     */
+    get: operations['months'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/statements/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly statement
+     * @description month as 2026-11.
+     */
+    get: operations['statement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/statements/{month}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly statement as PDF
+     * @description month as 2026-11.
+     */
+    get: operations['pdf_1'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/write-offs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write off an open item (admins)
+     * @description Forgives at most what is open on the item (409 write-off-exceeds-open).
+     */
+    post: operations['writeOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -988,6 +1196,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/family-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Family balances
+     * @description Admins: every family (child) with ledger entries; a parent: their own children. By name.
+     */
+    get: operations['accounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/family-accounts/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Accounts receivable aging (admins)
+     * @description Each family's open items by age on asOf (default today): 0–30, 31–60, 61–90 and over 90 days, and unapplied credit; a family's row adds up to its balance.
+     */
+    get: operations['aging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -999,6 +1247,126 @@ export interface paths {
     get: operations['health'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One invoice or credit note
+     * @description The ETag is its version.
+     */
+    get: operations['get_8'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/credit-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credit part of an issued invoice (admins)
+     * @description A credit note (CN-000001…) of at most what is open on the invoice (409 credit-exceeds-invoice).
+     */
+    post: operations['creditNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a draft (admins)
+     * @description Numbers it (INV-000001…) and posts its lines as charges; If-Match refuses it (412) if the draft changed in between.
+     */
+    post: operations['issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An invoice or credit note as PDF
+     * @description Admins and the child's guardians.
+     */
+    get: operations['pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void an invoice (admins)
+     * @description A draft, or an issued invoice without credit notes: its charges are reversed.
+     */
+    post: operations['voidInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger-entries/{id}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a ledger entry (admins)
+     * @description Posts an entry of the opposite amount, once (409 entry-not-reversible otherwise). An invoice's entries are reversed by voiding the invoice.
+     */
+    post: operations['reverse'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1101,6 +1469,46 @@ export interface paths {
     get: operations['unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One payment
+     * @description Admins and the child's guardians.
+     */
+    get: operations['payment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a payment (admins)
+     * @description At most what earlier refunds left of the payment (409 refund-exceeds-payment). Beyond its unallocated part only with deallocate true (409 refund-needs-deallocation): the newest paid items open again.
+     */
+    post: operations['refund'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1333,7 +1741,7 @@ export interface paths {
      * Move a placed session of a draft
      * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
-    patch: operations['adjust'];
+    patch: operations['adjust_1'];
     trace?: never;
   };
   '/api/sessions/{id}': {
@@ -1594,6 +2002,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      currency: string;
+      /** Format: date */
+      lastPaymentOn: string | null;
+      /** Format: date */
+      oldestOpenOn: string | null;
+      open: string;
+    };
     Actor: {
       /** Format: uuid */
       id: string;
@@ -1611,6 +2031,39 @@ export interface components {
     AddendumRequest: {
       reason: string;
       text: string;
+    };
+    AdjustmentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description for a credit: the open item it reduces
+       */
+      appliesTo?: string;
+      currency?: string;
+      description: string;
+      /** Format: date */
+      occurredOn?: string;
+    };
+    AgingResponse: {
+      /** Format: date */
+      asOf: string;
+      currency: string;
+      families: components['schemas']['AgingRowResponse'][];
+      /** @description Aging per payer (insurance claims outstanding) is not here yet: it needs the claims module; see ADR 0028 */
+      payers: components['schemas']['AgingRowResponse'][];
+      total: components['schemas']['AgingRowResponse'];
+    };
+    AgingRowResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string | null;
+      childName: string | null;
+      current: string;
+      days31To60: string;
+      days61To90: string;
+      over90: string;
+      unappliedCredit: string;
     };
     AppointmentRequest: {
       /** Format: uuid */
@@ -2011,6 +2464,11 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'therapist' | 'parent';
     };
+    CreditNoteRequest: {
+      /** @description decimal string, more than zero */
+      amount: string;
+      reason: string;
+    };
     Criterion: {
       /** Format: int32 */
       consecutiveSessions: number;
@@ -2062,6 +2520,33 @@ export interface components {
       entityId: string;
       /** Format: uuid */
       id: string;
+    };
+    EntryResponse: {
+      amount: string;
+      /** Format: uuid */
+      appliesTo: string | null;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      insurancePaid: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** @enum {string} */
+      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
+      /** Format: date */
+      occurredOn: string;
+      open: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      reversedBy: string | null;
+      /** Format: uuid */
+      reverses: string | null;
     };
     Event: {
       antecedent?: string;
@@ -2158,6 +2643,70 @@ export interface components {
       memberId?: string;
       payer?: string;
     };
+    InvoiceRequest: {
+      /**
+       * Format: date
+       * @description default: 30 days after issue
+       */
+      dueOn?: string;
+      lines: components['schemas']['LineRequest'][];
+    };
+    InvoiceResponse: {
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: uuid */
+      creditsInvoice: string | null;
+      currency: string;
+      /** Format: date */
+      dueOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      issuedOn: string | null;
+      /** @enum {string} */
+      kind: 'invoice' | 'credit_note';
+      lines: components['schemas']['LineResponse'][];
+      number: string | null;
+      open: string;
+      /** @enum {string} */
+      status: 'draft' | 'issued' | 'void';
+      total: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: date */
+      voidedOn: string | null;
+      voidReason: string | null;
+    };
+    LineRequest: {
+      /**
+       * Format: uuid
+       * @description the private-pay charge the line bills, if any
+       */
+      chargeId?: string;
+      description: string;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      /** @description decimal string, more than zero, e.g. "31.25" */
+      unitPrice: string;
+    };
+    LineResponse: {
+      amount: string;
+      /** Format: uuid */
+      chargeId: string | null;
+      description: string;
+      /** Format: uuid */
+      entryId: string | null;
+      /** Format: int32 */
+      position: number;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      unitPrice: string;
+    };
     LoginRequest: {
       email: string;
       password: string;
@@ -2228,6 +2777,10 @@ export interface components {
       task: boolean;
       title: string;
     };
+    OnlinePaymentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+    };
     OpenChildRequest: {
       allergies?: string;
       /** Format: date */
@@ -2261,6 +2814,10 @@ export interface components {
       /** Format: int32 */
       totalPages: number;
     };
+    PageResponseAccountResponse: {
+      content: components['schemas']['AccountResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseAppointmentResponse: {
       content: components['schemas']['AppointmentResponse'][];
       page: components['schemas']['PageInfo'];
@@ -2285,6 +2842,18 @@ export interface components {
       content: components['schemas']['Entry'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseEntryResponse: {
+      content: components['schemas']['EntryResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseInvoiceResponse: {
+      content: components['schemas']['InvoiceResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponsePaymentResponse: {
+      content: components['schemas']['PaymentResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseProgramResponse: {
       content: components['schemas']['ProgramResponse'][];
       page: components['schemas']['PageInfo'];
@@ -2296,6 +2865,41 @@ export interface components {
     PageResponseUserResponse: {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
+    };
+    PaymentRequest: {
+      /**
+       * @description A decimal string with at most two decimals, e.g. "125.50"
+       * @example 125.50
+       */
+      amount: string;
+      /** @description USD (the clinic's currency) when given */
+      currency?: string;
+      method: string;
+      note?: string;
+      /** Format: date */
+      receivedOn: string;
+      reference?: string;
+    };
+    PaymentResponse: {
+      allocated: string;
+      amount: string;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
+      note: string | null;
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      reference: string | null;
+      refunded: string;
+      reversed: boolean;
+      unallocated: string;
     };
     Person: {
       /** Format: uuid */
@@ -2480,6 +3084,15 @@ export interface components {
     RefreshRequest: {
       refreshToken?: string;
     };
+    RefundRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** @description take money back from the newest paid items when the unallocated part is not enough */
+      deallocate?: boolean;
+      reason: string;
+      /** Format: date */
+      refundedOn?: string;
+    };
     RegisterRequest: {
       /** @enum {string} */
       credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other';
@@ -2493,6 +3106,9 @@ export interface components {
     ResetPasswordRequest: {
       password: string;
       token: string;
+    };
+    ReversalRequest: {
+      reason: string;
     };
     SchedulePreferencesRequest: {
       availableHours: components['schemas']['HoursRequest'][];
@@ -2565,6 +3181,32 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       therapist: components['schemas']['Person'];
+    };
+    StatementMonth: {
+      closing: string;
+      currency: string;
+      /** @example 2026-11 */
+      month: string;
+    };
+    StatementResponse: {
+      adjustments: string;
+      charges: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      closing: string;
+      currency: string;
+      familyShare: string;
+      /** Format: date */
+      from: string;
+      insurancePaid: string;
+      lines: components['schemas']['EntryResponse'][];
+      month: string;
+      opening: string;
+      payments: string;
+      refunds: string;
+      /** Format: date */
+      to: string;
     };
     SubmitRequest: {
       note?: string;
@@ -2761,6 +3403,18 @@ export interface components {
       firstInvalidId: string;
       valid: boolean;
     };
+    VoidRequest: {
+      reason: string;
+    };
+    WriteOffRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** Format: uuid */
+      entryId: string;
+      reason: string;
+      /** Format: date */
+      writtenOffOn?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -2795,7 +3449,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_9: {
     parameters: {
       query?: never;
       header?: never;
@@ -3716,7 +4370,55 @@ export interface operations {
       };
     };
   };
-  ofChild: {
+  account: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountResponse'];
+        };
+      };
+    };
+  };
+  adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryResponse'];
+        };
+      };
+    };
+  };
+  ofChild_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -3738,7 +4440,7 @@ export interface operations {
       };
     };
   };
-  create_3: {
+  create_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -3905,6 +4607,160 @@ export interface operations {
       };
     };
   };
+  ofChild: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseInvoiceResponse'];
+        };
+      };
+    };
+  };
+  create_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  entries: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseEntryResponse'];
+        };
+      };
+    };
+  };
+  payOnline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnlinePaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  payments: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponsePaymentResponse'];
+        };
+      };
+    };
+  };
+  recordPayment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the client's key for this payment */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+    };
+  };
   progress: {
     parameters: {
       query?: {
@@ -4002,6 +4858,100 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageResponseSessionSummary'];
+        };
+      };
+    };
+  };
+  months: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementMonth'][];
+        };
+      };
+    };
+  };
+  statement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'];
+        };
+      };
+    };
+  };
+  pdf_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  writeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteOffRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryResponse'];
         };
       };
     };
@@ -4223,6 +5173,51 @@ export interface operations {
       };
     };
   };
+  accounts: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseAccountResponse'];
+        };
+      };
+    };
+  };
+  aging: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgingResponse'];
+        };
+      };
+    };
+  };
   health: {
     parameters: {
       query?: never;
@@ -4241,6 +5236,154 @@ export interface operations {
           'application/json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v2+json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v3+json': Record<string, never>;
+        };
+      };
+    };
+  };
+  get_8: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  creditNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreditNoteRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  issue: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  voidInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReversalRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryResponse'];
         };
       };
     };
@@ -4399,6 +5542,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountResponse'];
+        };
+      };
+    };
+  };
+  payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+    };
+  };
+  refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefundRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntryResponse'];
         };
       };
     };
@@ -4718,7 +5909,7 @@ export interface operations {
       };
     };
   };
-  adjust: {
+  adjust_1: {
     parameters: {
       query?: never;
       header?: {
