@@ -2002,18 +2002,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    AccountResponse: {
-      balance: string;
-      /** Format: uuid */
-      childId: string;
-      childName: string;
-      currency: string;
-      /** Format: date */
-      lastPaymentOn: string | null;
-      /** Format: date */
-      oldestOpenOn: string | null;
-      open: string;
-    };
     Actor: {
       /** Format: uuid */
       id: string;
@@ -2031,19 +2019,6 @@ export interface components {
     AddendumRequest: {
       reason: string;
       text: string;
-    };
-    AdjustmentRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
-      amount: string;
-      /**
-       * Format: uuid
-       * @description for a credit: the open item it reduces
-       */
-      appliesTo?: string;
-      currency?: string;
-      description: string;
-      /** Format: date */
-      occurredOn?: string;
     };
     AgingResponse: {
       /** Format: date */
@@ -2521,33 +2496,6 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
-    EntryResponse: {
-      amount: string;
-      /** Format: uuid */
-      appliesTo: string | null;
-      /** Format: uuid */
-      childId: string;
-      currency: string;
-      description: string;
-      /** Format: uuid */
-      id: string;
-      insurancePaid: string | null;
-      /** Format: uuid */
-      invoiceId: string | null;
-      /** @enum {string} */
-      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
-      /** Format: date */
-      occurredOn: string;
-      open: string | null;
-      /** Format: uuid */
-      paymentId: string | null;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: uuid */
-      reversedBy: string | null;
-      /** Format: uuid */
-      reverses: string | null;
-    };
     Event: {
       antecedent?: string;
       /** Format: date-time */
@@ -2586,6 +2534,53 @@ export interface components {
       start: string;
       /** Format: uuid */
       therapistId: string;
+    };
+    FamilyAccountResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      currency: string;
+      /** Format: date */
+      lastPaymentOn: string | null;
+      /** Format: date */
+      oldestOpenOn: string | null;
+      open: string;
+    };
+    FamilyPaymentRequest: {
+      /**
+       * @description A decimal string with at most two decimals, e.g. "125.50"
+       * @example 125.50
+       */
+      amount: string;
+      /** @description USD (the clinic's currency) when given */
+      currency?: string;
+      method: string;
+      note?: string;
+      /** Format: date */
+      receivedOn: string;
+      reference?: string;
+    };
+    FamilyPaymentResponse: {
+      allocated: string;
+      amount: string;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
+      note: string | null;
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      reference: string | null;
+      refunded: string;
+      reversed: boolean;
+      unallocated: string;
     };
     FeedUrlResponse: {
       url: string;
@@ -2643,13 +2638,42 @@ export interface components {
       memberId?: string;
       payer?: string;
     };
+    InvoiceLineRequest: {
+      /**
+       * Format: uuid
+       * @description the private-pay charge the line bills, if any
+       */
+      chargeId?: string;
+      description: string;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      /** @description decimal string, more than zero, e.g. "31.25" */
+      unitPrice: string;
+    };
+    InvoiceLineResponse: {
+      amount: string;
+      /** Format: uuid */
+      chargeId: string | null;
+      description: string;
+      /** Format: uuid */
+      entryId: string | null;
+      /** Format: int32 */
+      position: number;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      unitPrice: string;
+    };
     InvoiceRequest: {
       /**
        * Format: date
        * @description default: 30 days after issue
        */
       dueOn?: string;
-      lines: components['schemas']['LineRequest'][];
+      lines: components['schemas']['InvoiceLineRequest'][];
     };
     InvoiceResponse: {
       /** Format: uuid */
@@ -2666,7 +2690,7 @@ export interface components {
       issuedOn: string | null;
       /** @enum {string} */
       kind: 'invoice' | 'credit_note';
-      lines: components['schemas']['LineResponse'][];
+      lines: components['schemas']['InvoiceLineResponse'][];
       number: string | null;
       open: string;
       /** @enum {string} */
@@ -2678,34 +2702,51 @@ export interface components {
       voidedOn: string | null;
       voidReason: string | null;
     };
-    LineRequest: {
+    InvoiceVoidRequest: {
+      reason: string;
+    };
+    LedgerAdjustmentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
+      amount: string;
       /**
        * Format: uuid
-       * @description the private-pay charge the line bills, if any
+       * @description for a credit: the open item it reduces
        */
-      chargeId?: string;
+      appliesTo?: string;
+      currency?: string;
       description: string;
-      /** Format: int32 */
-      quantity: number;
       /** Format: date */
-      serviceDate: string;
-      /** @description decimal string, more than zero, e.g. "31.25" */
-      unitPrice: string;
+      occurredOn?: string;
     };
-    LineResponse: {
+    LedgerEntryResponse: {
       amount: string;
       /** Format: uuid */
-      chargeId: string | null;
+      appliesTo: string | null;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
       description: string;
       /** Format: uuid */
-      entryId: string | null;
-      /** Format: int32 */
-      position: number;
-      /** Format: int32 */
-      quantity: number;
+      id: string;
+      insurancePaid: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** @enum {string} */
+      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
       /** Format: date */
-      serviceDate: string;
-      unitPrice: string;
+      occurredOn: string;
+      open: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      reversedBy: string | null;
+      /** Format: uuid */
+      reverses: string | null;
+    };
+    LedgerReversalRequest: {
+      reason: string;
     };
     LoginRequest: {
       email: string;
@@ -2814,10 +2855,6 @@ export interface components {
       /** Format: int32 */
       totalPages: number;
     };
-    PageResponseAccountResponse: {
-      content: components['schemas']['AccountResponse'][];
-      page: components['schemas']['PageInfo'];
-    };
     PageResponseAppointmentResponse: {
       content: components['schemas']['AppointmentResponse'][];
       page: components['schemas']['PageInfo'];
@@ -2842,16 +2879,20 @@ export interface components {
       content: components['schemas']['Entry'][];
       page: components['schemas']['PageInfo'];
     };
-    PageResponseEntryResponse: {
-      content: components['schemas']['EntryResponse'][];
+    PageResponseFamilyAccountResponse: {
+      content: components['schemas']['FamilyAccountResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseFamilyPaymentResponse: {
+      content: components['schemas']['FamilyPaymentResponse'][];
       page: components['schemas']['PageInfo'];
     };
     PageResponseInvoiceResponse: {
       content: components['schemas']['InvoiceResponse'][];
       page: components['schemas']['PageInfo'];
     };
-    PageResponsePaymentResponse: {
-      content: components['schemas']['PaymentResponse'][];
+    PageResponseLedgerEntryResponse: {
+      content: components['schemas']['LedgerEntryResponse'][];
       page: components['schemas']['PageInfo'];
     };
     PageResponseProgramResponse: {
@@ -2866,40 +2907,14 @@ export interface components {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
     };
-    PaymentRequest: {
-      /**
-       * @description A decimal string with at most two decimals, e.g. "125.50"
-       * @example 125.50
-       */
+    PaymentRefundRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
       amount: string;
-      /** @description USD (the clinic's currency) when given */
-      currency?: string;
-      method: string;
-      note?: string;
+      /** @description take money back from the newest paid items when the unallocated part is not enough */
+      deallocate?: boolean;
+      reason: string;
       /** Format: date */
-      receivedOn: string;
-      reference?: string;
-    };
-    PaymentResponse: {
-      allocated: string;
-      amount: string;
-      /** Format: uuid */
-      childId: string;
-      currency: string;
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
-      note: string | null;
-      /** Format: date */
-      receivedOn: string;
-      /** Format: date-time */
-      recordedAt: string;
-      recordedBy: string | null;
-      reference: string | null;
-      refunded: string;
-      reversed: boolean;
-      unallocated: string;
+      refundedOn?: string;
     };
     Person: {
       /** Format: uuid */
@@ -3084,15 +3099,6 @@ export interface components {
     RefreshRequest: {
       refreshToken?: string;
     };
-    RefundRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50" */
-      amount: string;
-      /** @description take money back from the newest paid items when the unallocated part is not enough */
-      deallocate?: boolean;
-      reason: string;
-      /** Format: date */
-      refundedOn?: string;
-    };
     RegisterRequest: {
       /** @enum {string} */
       credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other';
@@ -3106,9 +3112,6 @@ export interface components {
     ResetPasswordRequest: {
       password: string;
       token: string;
-    };
-    ReversalRequest: {
-      reason: string;
     };
     SchedulePreferencesRequest: {
       availableHours: components['schemas']['HoursRequest'][];
@@ -3200,7 +3203,7 @@ export interface components {
       /** Format: date */
       from: string;
       insurancePaid: string;
-      lines: components['schemas']['EntryResponse'][];
+      lines: components['schemas']['LedgerEntryResponse'][];
       month: string;
       opening: string;
       payments: string;
@@ -3402,9 +3405,6 @@ export interface components {
       /** Format: uuid */
       firstInvalidId: string;
       valid: boolean;
-    };
-    VoidRequest: {
-      reason: string;
     };
     WriteOffRequest: {
       /** @description A decimal string with at most two decimals, e.g. "125.50" */
@@ -4387,7 +4387,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccountResponse'];
+          'application/json': components['schemas']['FamilyAccountResponse'];
         };
       };
     };
@@ -4403,7 +4403,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AdjustmentRequest'];
+        'application/json': components['schemas']['LedgerAdjustmentRequest'];
       };
     };
     responses: {
@@ -4413,7 +4413,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EntryResponse'];
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -4678,7 +4678,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PageResponseEntryResponse'];
+          'application/json': components['schemas']['PageResponseLedgerEntryResponse'];
         };
       };
     };
@@ -4727,7 +4727,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PageResponsePaymentResponse'];
+          'application/json': components['schemas']['PageResponseFamilyPaymentResponse'];
         };
       };
     };
@@ -4746,7 +4746,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PaymentRequest'];
+        'application/json': components['schemas']['FamilyPaymentRequest'];
       };
     };
     responses: {
@@ -4756,7 +4756,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PaymentResponse'];
+          'application/json': components['schemas']['FamilyPaymentResponse'];
         };
       };
     };
@@ -4951,7 +4951,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EntryResponse'];
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -5191,7 +5191,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PageResponseAccountResponse'];
+          'application/json': components['schemas']['PageResponseFamilyAccountResponse'];
         };
       };
     };
@@ -5347,7 +5347,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['VoidRequest'];
+        'application/json': components['schemas']['InvoiceVoidRequest'];
       };
     };
     responses: {
@@ -5373,7 +5373,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ReversalRequest'];
+        'application/json': components['schemas']['LedgerReversalRequest'];
       };
     };
     responses: {
@@ -5383,7 +5383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EntryResponse'];
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -5563,7 +5563,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PaymentResponse'];
+          'application/json': components['schemas']['FamilyPaymentResponse'];
         };
       };
     };
@@ -5579,7 +5579,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['RefundRequest'];
+        'application/json': components['schemas']['PaymentRefundRequest'];
       };
     };
     responses: {
@@ -5589,7 +5589,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EntryResponse'];
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };

@@ -52,24 +52,24 @@ class InvoiceController {
 		this.documents = documents;
 	}
 
-	record LineRequest(@NotBlank @Size(max = 200) String description, @NotNull LocalDate serviceDate,
+	record InvoiceLineRequest(@NotBlank @Size(max = 200) String description, @NotNull LocalDate serviceDate,
 			@NotNull @Min(1) @Max(1000) Integer quantity,
 			@NotNull @Schema(description = "decimal string, more than zero, e.g. \"31.25\"") String unitPrice,
 			@Schema(description = "the private-pay charge the line bills, if any") UUID chargeId) {
 	}
 
 	record InvoiceRequest(@Schema(description = "default: 30 days after issue") LocalDate dueOn,
-			@NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines) {
+			@NotEmpty @Size(max = 100) List<@Valid @NotNull InvoiceLineRequest> lines) {
 	}
 
-	record VoidRequest(@NotBlank @Size(max = 500) String reason) {
+	record InvoiceVoidRequest(@NotBlank @Size(max = 500) String reason) {
 	}
 
 	record CreditNoteRequest(@NotNull @Schema(description = "decimal string, more than zero") String amount,
 			@NotBlank @Size(max = 200) String reason) {
 	}
 
-	record LineResponse(int position, String description, LocalDate serviceDate, int quantity, String unitPrice,
+	record InvoiceLineResponse(int position, String description, LocalDate serviceDate, int quantity, String unitPrice,
 			String amount, @Nullable UUID chargeId, @Nullable UUID entryId) {
 	}
 
@@ -77,7 +77,7 @@ class InvoiceController {
 			"invoice", "credit_note" }) String kind, @Nullable String number,
 			@Schema(allowableValues = { "draft", "issued", "void" }) String status, @Nullable UUID creditsInvoice,
 			String currency, @Nullable LocalDate issuedOn, @Nullable LocalDate dueOn, @Nullable LocalDate voidedOn,
-			@Nullable String voidReason, String total, String open, List<LineResponse> lines, int version){
+			@Nullable String voidReason, String total, String open, List<InvoiceLineResponse> lines, int version){
 
 		static InvoiceResponse of(Invoice i) {
 			return new InvoiceResponse(i.id(), i.childId(), i.childName(), i.kind().value(), i.number(),
@@ -85,7 +85,7 @@ class InvoiceController {
 					i.voidReason(), Amounts.text(i.total()), Amounts.text(i.open()),
 					i.lines()
 						.stream()
-						.map(l -> new LineResponse(l.position(), l.description(), l.serviceDate(), l.quantity(),
+						.map(l -> new InvoiceLineResponse(l.position(), l.description(), l.serviceDate(), l.quantity(),
 								Amounts.text(l.unitPrice()), Amounts.text(l.amount()), l.chargeId(), l.entryId()))
 						.toList(),
 					i.version());
@@ -109,7 +109,7 @@ class InvoiceController {
 		List<FieldError> errors = new ArrayList<>();
 		List<Invoice.NewLine> lines = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
-			LineRequest line = request.lines().get(i);
+			InvoiceLineRequest line = request.lines().get(i);
 			BigDecimal price = Amounts.read(line.unitPrice(), "/lines/" + i + "/unitPrice", true, errors);
 			LedgerController.text(errors, "/lines/" + i + "/description", line.description());
 			if (price != null) {
@@ -149,7 +149,7 @@ class InvoiceController {
 	@PostMapping("/api/invoices/{id}/void")
 	@Operation(summary = "Void an invoice (admins)",
 			description = "A draft, or an issued invoice without credit notes: its charges are reversed.")
-	ResponseEntity<InvoiceResponse> voidInvoice(@PathVariable UUID id, @Valid @RequestBody VoidRequest request,
+	ResponseEntity<InvoiceResponse> voidInvoice(@PathVariable UUID id, @Valid @RequestBody InvoiceVoidRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();

@@ -52,12 +52,12 @@ class LedgerController {
 	}
 
 	/** A family's account: the balance (positive: owed; negative: a credit). */
-	record AccountResponse(UUID childId, String childName, String balance, String open, String currency,
+	record FamilyAccountResponse(UUID childId, String childName, String balance, String open, String currency,
 			@Nullable LocalDate oldestOpenOn, @Nullable LocalDate lastPaymentOn) {
 
-		static AccountResponse of(LedgerRepository.Account a) {
-			return new AccountResponse(a.childId(), a.childName(), Amounts.text(a.balance()), Amounts.text(a.open()),
-					Amounts.CURRENCY, a.oldestOpenOn(), a.lastPaymentOn());
+		static FamilyAccountResponse of(LedgerRepository.Account a) {
+			return new FamilyAccountResponse(a.childId(), a.childName(), Amounts.text(a.balance()),
+					Amounts.text(a.open()), Amounts.CURRENCY, a.oldestOpenOn(), a.lastPaymentOn());
 		}
 
 	}
@@ -66,41 +66,42 @@ class LedgerController {
 	 * One ledger entry. {@code amount} positive: the family owes more; negative: less.
 	 * {@code open} for an item (charge, family share, debit adjustment), else null.
 	 */
-	record EntryResponse(UUID id, UUID childId, @Schema(allowableValues = {
+	record LedgerEntryResponse(UUID id, UUID childId, @Schema(allowableValues = {
 			"charge", "payment", "adjustment", "refund", "write_off", "patient_responsibility",
 			"reversal" }) String kind, String amount, String currency, LocalDate occurredOn, String description,
 			@Nullable UUID paymentId, @Nullable UUID invoiceId, @Nullable UUID appliesTo, @Nullable UUID reverses,
 			@Nullable UUID reversedBy, @Nullable String insurancePaid, @Nullable String open, Instant recordedAt){
 
-		static EntryResponse of(Entry e) {
-			return new EntryResponse(e.id(), e.childId(), e.kind().value(), Amounts.text(e.amount()), e.currency(),
-					e.occurredOn(), e.description(), e.paymentId(), e.invoiceId(), e.appliesTo(), e.reverses(),
-					e.reversedBy(), Amounts.text(e.insurancePaid()), Amounts.text(e.open()), e.recordedAt());
+		static LedgerEntryResponse of(Entry e) {
+			return new LedgerEntryResponse(e.id(), e.childId(), e.kind().value(), Amounts.text(e.amount()),
+					e.currency(), e.occurredOn(), e.description(), e.paymentId(), e.invoiceId(), e.appliesTo(),
+					e.reverses(), e.reversedBy(), Amounts.text(e.insurancePaid()), Amounts.text(e.open()),
+					e.recordedAt());
 		}
 
 	}
 
-	record PaymentResponse(UUID id, UUID childId, @Schema(allowableValues = {
+	record FamilyPaymentResponse(UUID id, UUID childId, @Schema(allowableValues = {
 			"cash", "check", "card_terminal", "bank_transfer" }) String method, @Nullable String reference,
 			String amount, String currency, LocalDate receivedOn, @Nullable String note, @Nullable String recordedBy,
 			Instant recordedAt, String allocated, String refunded, String unallocated, boolean reversed){
 
-		static PaymentResponse of(Payment p) {
-			return new PaymentResponse(p.id(), p.childId(), p.method().value(), p.reference(), Amounts.text(p.amount()),
-					p.currency(), p.receivedOn(), p.note(), p.recordedByName(), p.recordedAt(),
-					Amounts.text(p.allocated()), Amounts.text(p.refunded()), Amounts.text(p.unallocated()),
-					p.reversed());
+		static FamilyPaymentResponse of(Payment p) {
+			return new FamilyPaymentResponse(p.id(), p.childId(), p.method().value(), p.reference(),
+					Amounts.text(p.amount()), p.currency(), p.receivedOn(), p.note(), p.recordedByName(),
+					p.recordedAt(), Amounts.text(p.allocated()), Amounts.text(p.refunded()),
+					Amounts.text(p.unallocated()), p.reversed());
 		}
 
 	}
 
-	record PaymentRequest(@NotBlank String method, @Size(max = 100) String reference,
+	record FamilyPaymentRequest(@NotBlank String method, @Size(max = 100) String reference,
 			@NotNull @Schema(description = AMOUNT, example = "125.50") String amount,
 			@Schema(description = "USD (the clinic's currency) when given") String currency,
 			@NotNull LocalDate receivedOn, @Size(max = 500) String note) {
 	}
 
-	record RefundRequest(@NotNull @Schema(description = AMOUNT) String amount, LocalDate refundedOn,
+	record PaymentRefundRequest(@NotNull @Schema(description = AMOUNT) String amount, LocalDate refundedOn,
 			@NotBlank @Size(max = 300) String reason,
 			@Schema(description = "take money back from the newest paid items when the unallocated part is not "
 					+ "enough") Boolean deallocate) {
@@ -110,14 +111,14 @@ class LedgerController {
 			LocalDate writtenOffOn, @NotBlank @Size(max = 300) String reason) {
 	}
 
-	record AdjustmentRequest(
+	record LedgerAdjustmentRequest(
 			@NotNull @Schema(
 					description = AMOUNT + "; positive: the family owes more, negative: a credit") String amount,
 			String currency, LocalDate occurredOn, @NotBlank @Size(max = 300) String description,
 			@Schema(description = "for a credit: the open item it reduces") UUID appliesTo) {
 	}
 
-	record ReversalRequest(@NotBlank @Size(max = 300) String reason) {
+	record LedgerReversalRequest(@NotBlank @Size(max = 300) String reason) {
 	}
 
 	record OnlinePaymentRequest(@NotNull @Schema(description = AMOUNT) String amount) {
@@ -142,29 +143,29 @@ class LedgerController {
 	@GetMapping("/api/family-accounts")
 	@Operation(summary = "Family balances",
 			description = "Admins: every family (child) with ledger entries; a parent: their own children. By name.")
-	PageResponse<AccountResponse> accounts(@RequestParam(required = false) Integer page,
+	PageResponse<FamilyAccountResponse> accounts(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		return this.service.accounts(user, PageQuery.of(page, size)).map(AccountResponse::of);
+		return this.service.accounts(user, PageQuery.of(page, size)).map(FamilyAccountResponse::of);
 	}
 
 	@GetMapping("/api/children/{id}/account")
 	@Operation(summary = "A family's balance", description = "Admins and the child's guardians.")
-	AccountResponse account(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return AccountResponse.of(this.service.account(user, id));
+	FamilyAccountResponse account(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return FamilyAccountResponse.of(this.service.account(user, id));
 	}
 
 	@GetMapping("/api/children/{id}/ledger-entries")
 	@Operation(summary = "A family's ledger entries", description = "The latest first. Admins and guardians.")
-	PageResponse<EntryResponse> entries(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+	PageResponse<LedgerEntryResponse> entries(@PathVariable UUID id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		return this.service.entries(user, id, PageQuery.of(page, size)).map(EntryResponse::of);
+		return this.service.entries(user, id, PageQuery.of(page, size)).map(LedgerEntryResponse::of);
 	}
 
 	@GetMapping("/api/children/{id}/payments")
 	@Operation(summary = "A family's payments", description = "The latest received first. Admins and guardians.")
-	PageResponse<PaymentResponse> payments(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+	PageResponse<FamilyPaymentResponse> payments(@PathVariable UUID id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
-		return this.service.payments(user, id, PageQuery.of(page, size)).map(PaymentResponse::of);
+		return this.service.payments(user, id, PageQuery.of(page, size)).map(FamilyPaymentResponse::of);
 	}
 
 	@PostMapping("/api/children/{id}/payments")
@@ -173,10 +174,10 @@ class LedgerController {
 					+ "for this payment): a retry with the same key and body answers 200 with the payment stored the "
 					+ "first time; the same key with another body 409 (idempotency-key-reused). The payment pays the "
 					+ "family's oldest open items first; what is left is a credit.")
-	ResponseEntity<PaymentResponse> recordPayment(@PathVariable UUID id,
+	ResponseEntity<FamilyPaymentResponse> recordPayment(@PathVariable UUID id,
 			@Parameter(description = "the client's key for this payment",
 					required = true) @RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@Valid @RequestBody PaymentRequest request, @AuthenticationPrincipal CurrentUser user) {
+			@Valid @RequestBody FamilyPaymentRequest request, @AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		if (key == null || key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
 			errors.add(new FieldError("/header/Idempotency-Key", "must be sent: 1 to 200 visible ASCII characters"));
@@ -197,7 +198,7 @@ class LedgerController {
 		}
 		LedgerService.Recorded recorded = this.service.recordPayment(user, key, new Payment.Request(id, method,
 				blankToNull(request.reference()), amount, request.receivedOn(), blankToNull(request.note())));
-		PaymentResponse body = PaymentResponse.of(recorded.payment());
+		FamilyPaymentResponse body = FamilyPaymentResponse.of(recorded.payment());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/payments/{id}")
 			.buildAndExpand(body.id())
@@ -209,8 +210,8 @@ class LedgerController {
 
 	@GetMapping("/api/payments/{id}")
 	@Operation(summary = "One payment", description = "Admins and the child's guardians.")
-	PaymentResponse payment(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-		return PaymentResponse.of(this.service.payment(user, id));
+	FamilyPaymentResponse payment(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		return FamilyPaymentResponse.of(this.service.payment(user, id));
 	}
 
 	@PostMapping("/api/payments/{id}/refunds")
@@ -218,7 +219,7 @@ class LedgerController {
 			description = "At most what earlier refunds left of the payment (409 refund-exceeds-payment). Beyond its "
 					+ "unallocated part only with deallocate true (409 refund-needs-deallocation): the newest paid "
 					+ "items open again.")
-	ResponseEntity<EntryResponse> refund(@PathVariable UUID id, @Valid @RequestBody RefundRequest request,
+	ResponseEntity<LedgerEntryResponse> refund(@PathVariable UUID id, @Valid @RequestBody PaymentRefundRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		BigDecimal amount = Amounts.read(request.amount(), "/amount", true, errors);
@@ -232,7 +233,7 @@ class LedgerController {
 	@PostMapping("/api/children/{id}/write-offs")
 	@Operation(summary = "Write off an open item (admins)",
 			description = "Forgives at most what is open on the item (409 write-off-exceeds-open).")
-	ResponseEntity<EntryResponse> writeOff(@PathVariable UUID id, @Valid @RequestBody WriteOffRequest request,
+	ResponseEntity<LedgerEntryResponse> writeOff(@PathVariable UUID id, @Valid @RequestBody WriteOffRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		BigDecimal amount = Amounts.read(request.amount(), "/amount", true, errors);
@@ -246,8 +247,8 @@ class LedgerController {
 	@Operation(summary = "Adjust a family's balance (admins)",
 			description = "Positive: the family owes more (an item payments pay); negative: a credit, applied to "
 					+ "an open item when appliesTo names one.")
-	ResponseEntity<EntryResponse> adjust(@PathVariable UUID id, @Valid @RequestBody AdjustmentRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<LedgerEntryResponse> adjust(@PathVariable UUID id,
+			@Valid @RequestBody LedgerAdjustmentRequest request, @AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		BigDecimal amount = Amounts.read(request.amount(), "/amount", false, errors);
 		Amounts.checkCurrency(request.currency(), "/currency", errors);
@@ -261,8 +262,8 @@ class LedgerController {
 	@Operation(summary = "Reverse a ledger entry (admins)",
 			description = "Posts an entry of the opposite amount, once (409 entry-not-reversible otherwise). "
 					+ "An invoice's entries are reversed by voiding the invoice.")
-	ResponseEntity<EntryResponse> reverse(@PathVariable UUID id, @Valid @RequestBody ReversalRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<LedgerEntryResponse> reverse(@PathVariable UUID id,
+			@Valid @RequestBody LedgerReversalRequest request, @AuthenticationPrincipal CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		text(errors, "/reason", request.reason());
 		check(errors);
@@ -300,12 +301,12 @@ class LedgerController {
 		return (given == null) ? this.service.today() : given;
 	}
 
-	private static ResponseEntity<EntryResponse> created(Entry entry) {
+	private static ResponseEntity<LedgerEntryResponse> created(Entry entry) {
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/children/{child}/ledger-entries")
 			.buildAndExpand(entry.childId())
 			.toUri();
-		return ResponseEntity.created(location).body(EntryResponse.of(entry));
+		return ResponseEntity.created(location).body(LedgerEntryResponse.of(entry));
 	}
 
 	private static void check(List<FieldError> errors) {

@@ -35,14 +35,14 @@ class StatementController {
 
 	record StatementResponse(UUID childId, String childName, String month, LocalDate from, LocalDate to,
 			String currency, String opening, String charges, String insurancePaid, String familyShare, String payments,
-			String refunds, String adjustments, String closing, List<LedgerController.EntryResponse> lines) {
+			String refunds, String adjustments, String closing, List<LedgerController.LedgerEntryResponse> lines) {
 
 		static StatementResponse of(Statement s) {
 			return new StatementResponse(s.childId(), s.childName(), s.month().toString(), s.from(), s.to(),
 					s.currency(), Amounts.text(s.opening()), Amounts.text(s.charges()), Amounts.text(s.insurancePaid()),
 					Amounts.text(s.familyShare()), Amounts.text(s.payments()), Amounts.text(s.refunds()),
 					Amounts.text(s.adjustments()), Amounts.text(s.closing()),
-					s.lines().stream().map(LedgerController.EntryResponse::of).toList());
+					s.lines().stream().map(LedgerController.LedgerEntryResponse::of).toList());
 		}
 
 	}
