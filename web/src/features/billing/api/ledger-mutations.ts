@@ -79,3 +79,11 @@ export function useVoidInvoice() {
     apiFetch<Invoice>(`/api/invoices/${encodeURIComponent(invoiceId)}/void`, { method: 'POST', body: { reason } }),
   );
 }
+
+/** `POST /api/children/{id}/invoices` (admins): a draft; nothing is posted until it is issued. */
+export function useCreateInvoice(childId: string) {
+  return useLedgerMutation(
+    (lines: { description: string; serviceDate: string; quantity: number; unitPrice: string }[]) =>
+      apiFetch<Invoice>(`/api/children/${encodeURIComponent(childId)}/invoices`, { method: 'POST', body: { lines } }),
+  );
+}

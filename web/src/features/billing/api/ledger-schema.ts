@@ -57,3 +57,30 @@ export const WRITE_OFF_FIELDS = ['amount', 'reason'] as const satisfies readonly
 export const voidFormSchema = z.object({ reason });
 export type VoidForm = z.infer<typeof voidFormSchema>;
 export const VOID_FIELDS = ['reason'] as const satisfies readonly (keyof VoidForm)[];
+
+export const invoiceFormSchema = z.object({
+  lines: z
+    .array(
+      z.object({
+        description: z.string().trim().min(1, 'Describe the service').max(200, 'Use at most 200 characters'),
+        serviceDate: z.string().min(1, 'Enter the date of service').refine(isValidDay, 'Enter a real date'),
+        quantity: z
+          .string()
+          .trim()
+          .regex(/^\d+$/, 'Enter a whole number')
+          .refine((value) => Number(value) >= 1 && Number(value) <= 1000, 'Enter 1 to 1000'),
+        unitPrice: amount,
+      }),
+    )
+    .min(1, 'Add a line')
+    .max(100, 'At most 100 lines'),
+});
+export type InvoiceForm = z.infer<typeof invoiceFormSchema>;
+
+/** Server pointers `/lines/0/unitPrice` map to the form's `lines.0.unitPrice`. */
+export function invoiceField(
+  path: string,
+): `lines.${number}.${'description' | 'serviceDate' | 'quantity' | 'unitPrice'}` | undefined {
+  const match = /^lines\.(\d+)\.(description|serviceDate|quantity|unitPrice)$/.exec(path);
+  return match ? (`lines.${Number(match[1])}.${match[2]}` as never) : undefined;
+}

@@ -10,6 +10,7 @@ import { useIssueInvoice } from '../api/ledger-mutations';
 import { useInvoices, usePayments, useStatementMonths } from '../api/ledger-queries';
 import { formatMoney, formatMonth, PAYMENT_METHOD_LABELS, type FamilyPayment, type Invoice } from '../api/ledger-types';
 import { RefundDialog } from './payments-refund-dialog';
+import { InvoiceDialog } from './ledger-invoice-dialog';
 import { VoidInvoiceDialog } from './ledger-void-invoice-dialog';
 
 /** A button that downloads a PDF and says so when it fails. */
@@ -95,11 +96,19 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
   const invoices = useInvoices(childId);
   const issue = useIssueInvoice();
   const [voiding, setVoiding] = useState<Invoice | null>(null);
+  const [drafting, setDrafting] = useState(false);
   return (
     <section aria-labelledby={`invoices-${childId}`} className="section">
-      <h2 id={`invoices-${childId}`} className="section-title">
-        Invoices
-      </h2>
+      <div className="toolbar">
+        <h2 id={`invoices-${childId}`} className="section-title">
+          Invoices
+        </h2>
+        {admin && (
+          <Button variant="secondary" onClick={() => setDrafting(true)}>
+            Draft invoice
+          </Button>
+        )}
+      </div>
       {issue.isError && <Alert>{errorMessage(issue.error)}</Alert>}
       {invoices.isPending ? (
         <p className="muted" role="status">
@@ -156,6 +165,7 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
         </Table>
       )}
       {admin && <VoidInvoiceDialog invoice={voiding} onClose={() => setVoiding(null)} />}
+      {admin && <InvoiceDialog childId={childId} open={drafting} onClose={() => setDrafting(false)} />}
     </section>
   );
 }
