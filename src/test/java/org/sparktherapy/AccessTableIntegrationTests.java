@@ -669,8 +669,8 @@ class AccessTableIntegrationTests {
 				api.post(child + "/online-payments", body("amount", "10.00")).status();
 			case "GET /api/children/{id}/invoices" -> api.get(child + "/invoices").status();
 			case "POST /api/children/{id}/invoices" -> api.post(child + "/invoices", invoiceLines()).status();
-			case "GET /api/invoices/{id}" -> api.get("/api/invoices/" + world.money().draft()).status();
-			case "GET /api/invoices/{id}/pdf" -> api.get("/api/invoices/" + world.money().draft() + "/pdf").status();
+			case "GET /api/invoices/{id}" -> api.get("/api/invoices/" + world.money().issued()).status();
+			case "GET /api/invoices/{id}/pdf" -> api.get("/api/invoices/" + world.money().issued() + "/pdf").status();
 			case "POST /api/invoices/{id}/issue" ->
 				api.post("/api/invoices/" + world.money().draft() + "/issue", "{}").status();
 			case "POST /api/invoices/{id}/void" ->

@@ -74,6 +74,18 @@ class LedgerIntegrationTests {
 	}
 
 	@Test
+	void aFamilyWithoutEntriesHasAZeroBalanceAndNoStatements() {
+		JsonNode account = this.parent.api().get("/api/children/" + this.childId + "/account").json();
+		assertThat(account.get("balance").asString()).isEqualTo("0.00");
+		assertThat(account.get("lastPaymentOn").isNull()).isTrue();
+		Api.Response months = this.parent.api().get("/api/children/" + this.childId + "/statements");
+		assertThat(months.status()).as(months.text()).isEqualTo(200);
+		assertThat(months.json()).isEmpty();
+		assertThat(this.parent.api().get("/api/children/" + this.childId + "/statements/2026-13").status())
+			.isEqualTo(400);
+	}
+
+	@Test
 	void theDatabaseRefusesToUpdateOrDeleteAnEntry() {
 		UUID entry = charge(this.today.minusDays(3), "80.00").entryId();
 		assertThatThrownBy(
@@ -213,11 +225,16 @@ class LedgerIntegrationTests {
 		assertThat(draft.at("/status")).isEqualTo("draft");
 		assertThat(draft.at("/total")).isEqualTo("410.00");
 		assertThat(balance()).isEqualTo("0.00");
+		// a draft is the office's: the family sees the invoice once it is issued
+		assertThat(this.parent.api().get("/api/invoices/" + draft.at("/id")).status()).isEqualTo(404);
+		assertThat(this.parent.api().get("/api/children/" + this.childId + "/invoices").json().get("content"))
+			.isEmpty();
 
 		Api.Response issued = this.admin.api().post("/api/invoices/" + draft.at("/id") + "/issue", "{}");
 		assertThat(issued.status()).as(issued.text()).isEqualTo(200);
 		assertThat(issued.at("/number")).matches("INV-\\d{6}");
 		assertThat(issued.at("/open")).isEqualTo("410.00");
+		assertThat(this.parent.api().get("/api/invoices/" + draft.at("/id")).status()).isEqualTo(200);
 		assertThat(balance()).isEqualTo("410.00");
 		assertThat(this.admin.api().post("/api/invoices/" + draft.at("/id") + "/issue", "{}").status()).isEqualTo(409);
 

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Money (the family ledger, payments, invoices, statements, aging): admins see and
- * change it; a child's guardians see their own family's (a parent never another
- * family's); therapists see nothing financial (403 on a child they know, 404 on
- * another).</li>
+ * change it; a child's guardians see their own family's (a parent never another family's,
+ * and invoices only once issued); therapists see nothing financial (403 on a child they
+ * know, 404 on another).</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
  * </ul>
  */
@@ -52,6 +52,14 @@ public class BillingAccessPolicy {
 
 	/** Payments, refunds, write-offs, adjustments, reversals, invoices. */
 	public boolean mayChangeMoney(Relation relation) {
+		return relation == Relation.ADMIN;
+	}
+
+	/**
+	 * A draft invoice is the office's work in progress: admins see it; the family sees an
+	 * invoice once it is issued (a draft does not exist for them, 404).
+	 */
+	public boolean maySeeDraftInvoices(Relation relation) {
 		return relation == Relation.ADMIN;
 	}
 

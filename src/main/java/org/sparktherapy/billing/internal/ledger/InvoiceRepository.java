@@ -138,15 +138,16 @@ class InvoiceRepository {
 	}
 
 	/** The child's invoices and credit notes, the newest first. */
-	PageResponse<Invoice> ofChild(UUID childId, PageQuery page) {
-		long total = this.jdbc.sql("select count(*) from invoices where child_id = :child")
+	PageResponse<Invoice> ofChild(UUID childId, boolean drafts, PageQuery page) {
+		String shown = drafts ? "" : " and status <> 'draft'";
+		long total = this.jdbc.sql("select count(*) from invoices where child_id = :child" + shown)
 			.param("child", childId)
 			.query(Long.class)
 			.single();
 		List<Invoice> rows = this.jdbc.sql("""
 				select i.*, c.display_name from invoices i join child_names c on c.child_id = i.child_id
-				where i.child_id = :child order by i.created_at desc, i.id limit :limit offset :offset
-				""")
+				where i.child_id = :child%s order by i.created_at desc, i.id limit :limit offset :offset
+				""".formatted(shown.replace("status", "i.status")))
 			.param("child", childId)
 			.param("limit", page.size())
 			.param("offset", page.offset())

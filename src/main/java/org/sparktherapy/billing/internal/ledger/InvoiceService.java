@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.Relation;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.Problem.FieldError;
 import org.sparktherapy.platform.problem.StaleVersion;
@@ -57,8 +58,8 @@ class InvoiceService {
 
 	@Transactional
 	PageResponse<Invoice> ofChild(CurrentUser user, UUID childId, PageQuery page) {
-		this.access.readable(user, childId, "invoice", null, "list");
-		PageResponse<Invoice> found = this.invoices.ofChild(childId, page);
+		Relation relation = this.access.readable(user, childId, "invoice", null, "list");
+		PageResponse<Invoice> found = this.invoices.ofChild(childId, this.access.maySeeDrafts(relation), page);
 		found.content().forEach(i -> this.audit.success(new PhiAccess("list", "invoice", i.id(), childId)));
 		this.audit.success(new PhiAccess("list", "invoice", null, childId));
 		return found;
@@ -67,7 +68,11 @@ class InvoiceService {
 	@Transactional
 	Invoice get(CurrentUser user, UUID id) {
 		Invoice invoice = find(id);
-		this.access.readable(user, invoice.childId(), "invoice", id, "read");
+		Relation relation = this.access.readable(user, invoice.childId(), "invoice", id, "read");
+		if (invoice.status() == Invoice.Status.DRAFT && !this.access.maySeeDrafts(relation)) {
+			this.audit.refused(new PhiAccess("read", "invoice", id, invoice.childId()), true);
+			throw new LedgerProblems.MoneyRecordNotFound("invoice");
+		}
 		this.audit.success(new PhiAccess("read", "invoice", id, invoice.childId()));
 		return invoice;
 	}

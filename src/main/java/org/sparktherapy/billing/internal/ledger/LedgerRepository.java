@@ -172,8 +172,9 @@ class LedgerRepository {
 	Optional<LocalDate> firstDay(UUID childId) {
 		return Optional.ofNullable(this.jdbc.sql("select min(occurred_on) from ledger_entries where child_id = :child")
 			.param("child", childId)
-			.query(LocalDate.class)
-			.single());
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list()
+			.get(0));
 	}
 
 	/** The child's items with money still owed, oldest first. */

@@ -72,6 +72,10 @@ class MoneyAccess {
 		}
 	}
 
+	boolean maySeeDrafts(Relation relation) {
+		return this.policy.maySeeDraftInvoices(relation);
+	}
+
 	boolean mayPayOnline(Relation relation) {
 		return this.policy.mayPayOnline(relation);
 	}
