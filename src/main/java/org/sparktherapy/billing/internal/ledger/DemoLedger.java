@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * so the parents see them too.
  * <ul>
  * <li>A family with a balance: family shares (coinsurance) of last month and one from
- * four months ago (over 90 days in the aging), partly paid by check.</li>
+ * four months ago, partly paid by check (oldest first: 15.00 of it stays over 90 days in
+ * the aging).</li>
  * <li>A family without a balance: last month's family share, paid in full by card.</li>
  * <li>A private-pay family: last month's sessions as private-pay charges, an issued
  * invoice billing them and a partial bank transfer this month; a draft invoice
@@ -87,7 +88,7 @@ class DemoLedger implements DemoData {
 		share(child, today.minusDays(120), today.minusDays(100), "97153", "45.00", "180.00");
 		share(child, last.atDay(4), last.atDay(20), "97153", "38.40", "153.60");
 		share(child, last.atDay(11), last.atDay(24), "97155", "22.50", "90.00");
-		pay(admin, child, Payment.Method.CHECK, "2214", "50.00", last.atDay(27));
+		pay(admin, child, Payment.Method.CHECK, "2214", "30.00", last.atDay(27));
 	}
 
 	private void paidUp(CurrentUser admin, UUID child, LocalDate today, YearMonth last) {
