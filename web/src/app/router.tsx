@@ -3,7 +3,9 @@ import { AppShell } from './layout/app-shell';
 import { RequireAuth, RequireRole, RoleRedirect } from './guards';
 import { AdminHomePage } from './routes/admin-home-page';
 import { AuditPage } from './routes/audit-page';
+import { AgingPage } from './routes/aging-page';
 import { AuthorizationsPage } from './routes/authorizations-page';
+import { BillingPage } from './routes/billing-page';
 import { AvailabilityPage } from './routes/availability-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
@@ -11,6 +13,8 @@ import { ChildSessionsPage } from './routes/child-sessions-page';
 import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
 import { ConversationPage } from './routes/conversation-page';
+import { FamilyAccountPage } from './routes/family-account-page';
+import { FamilyBalancesPage } from './routes/family-balances-page';
 import { MessagesPage } from './routes/messages-page';
 import { ForgotPasswordPage } from './routes/forgot-password-page';
 import { NewChildPage } from './routes/new-child-page';
@@ -53,6 +57,9 @@ const routeTable: RouteObject[] = [
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/audit', element: <AuditPage /> },
               { path: '/authorizations', element: <AuthorizationsPage /> },
+              { path: '/billing/families', element: <FamilyBalancesPage /> },
+              { path: '/billing/families/:id', element: <FamilyAccountPage /> },
+              { path: '/billing/aging', element: <AgingPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },
               { path: '/schedule/proposals', element: <ProposalsPage /> },
             ],
@@ -71,6 +78,7 @@ const routeTable: RouteObject[] = [
             children: [
               { path: '/parent', element: <ParentHomePage /> },
               { path: '/schedule/upcoming', element: <UpcomingPage /> },
+              { path: '/billing', element: <BillingPage /> },
             ],
           },
           {

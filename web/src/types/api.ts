@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_6'];
+    get: operations['list_5'];
     put?: never;
     post?: never;
     delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a proposed change: move the appointment
-     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. warnings as when moving (409 authorization-exceeded where the clinic blocks). If-Match: the request's version.
+     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. If-Match: the request's version.
      */
     post: operations['approve'];
     delete?: never;
@@ -115,11 +115,11 @@ export interface paths {
      * Appointments the caller may see, by start
      * @description Admins see all; therapists their own and their care-team children's; guardians their children's. from/to: ISO-8601 date-times with offsets (appointments overlapping the range); status: scheduled, checked_in, completed, cancelled, no_show.
      */
-    get: operations['list_4'];
+    get: operations['list_3'];
     put?: never;
     /**
      * Book an appointment or a weekly series
-     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. warnings: where the booking goes beyond the child's insurance authorizations (units, dates, a code without one); where the clinic blocks that, 409 authorization-exceeded with the same warnings and nothing is booked. Admins only.
+     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. Admins only.
      */
     post: operations['book'];
     delete?: never;
@@ -139,12 +139,12 @@ export interface paths {
      * One appointment
      * @description 404 for appointments the caller may not see. The ETag is the version to send back in If-Match when moving it.
      */
-    get: operations['get_7'];
+    get: operations['get_6'];
     /**
      * Move or change a scheduled appointment, alone or with its series
-     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed and warnings as when booking (409 authorization-exceeded where the clinic blocks). If-Match: the appointment's version (412 when it changed since).
+     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed. If-Match: the appointment's version (412 when it changed since).
      */
-    put: operations['change_3'];
+    put: operations['change_2'];
     post?: never;
     delete?: never;
     options?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * One authorization with its usage
      * @description The ETag is the record's version.
      */
-    get: operations['get_6'];
+    get: operations['get_5'];
     /**
      * Change an authorization (admins)
      * @description The whole record, as for creating. Send If-Match with the ETag to refuse the change (412) if someone changed it in between.
@@ -513,30 +513,6 @@ export interface paths {
      * @description For one recorded by mistake; the access log keeps that it existed.
      */
     delete: operations['delete'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/billing/schedule-rules': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * How the schedule follows authorizations (admins)
-     * @description The ETag is the version to send back in If-Match.
-     */
-    get: operations['get_5'];
-    /**
-     * Change how the schedule follows authorizations (admins)
-     * @description enforcement: warn (bookings, moves and accepted schedules beyond a child's authorization are made and answered with warnings) or block (refused with 409 authorization-exceeded); graceDays 0–90: a past appointment nobody completed stops counting as planned units once its day lies more than this many days back. If-Match: the version (412 when it changed since).
-     */
-    put: operations['change_2'];
-    post?: never;
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -630,7 +606,7 @@ export interface paths {
      * The children the caller may see
      * @description Search by name (q), filter by status; archived children only with includeArchived=true. Sort by lastName, firstName, dateOfBirth, status.
      */
-    get: operations['list_3'];
+    get: operations['list_2'];
     put?: never;
     /**
      * Open a child's record
@@ -671,6 +647,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's balance
+     * @description Admins and the child's guardians.
+     */
+    get: operations['account'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adjust a family's balance (admins)
+     * @description Positive: the family owes more (an item payments pay); negative: a credit, applied to an open item when appliesTo names one.
+     */
+    post: operations['adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/authorizations': {
     parameters: {
       query?: never;
@@ -682,7 +698,7 @@ export interface paths {
      * A child's authorizations with their usage
      * @description The latest start first. Admins, the child's guardians and supervising BCBAs; a technician gets 403, anyone else 404.
      */
-    get: operations['ofChild'];
+    get: operations['ofChild_1'];
     put?: never;
     /**
      * Record an authorization (admins)
@@ -806,6 +822,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's invoices and credit notes
+     * @description The newest first. Admins and guardians.
+     */
+    get: operations['ofChild'];
+    put?: never;
+    /**
+     * Draft an invoice (admins)
+     * @description 1–100 lines; a line's amount is quantity × unitPrice. Nothing is posted until issued.
+     */
+    post: operations['create_3'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/ledger-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's ledger entries
+     * @description The latest first. Admins and guardians.
+     */
+    get: operations['entries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/online-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay online by card (not available)
+     * @description Needs a payment processor this installation does not have: 501 (online-payments-unavailable) for the family and admins. See ADR 0028.
+     */
+    post: operations['payOnline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's payments
+     * @description The latest received first. Admins and guardians.
+     */
+    get: operations['payments'];
+    put?: never;
+    /**
+     * Record a payment (admins)
+     * @description Needs an Idempotency-Key header (1–200 visible characters, e.g. a UUID the client made for this payment): a retry with the same key and body answers 200 with the payment stored the first time; the same key with another body 409 (idempotency-key-reused). The payment pays the family's oldest open items first; what is left is a credit.
+     */
+    post: operations['recordPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/progress': {
     parameters: {
       query?: never;
@@ -870,7 +974,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/claim-batches': {
+  '/api/children/{id}/statements': {
     parameters: {
       query?: never;
       header?: never;
@@ -878,31 +982,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Claim batches, newest first (admins)
-     * @description At most 200.
+     * A family's statement months
+     * @description From the month of the first entry to this month, the latest first, with the balance at each month's end. Admins and guardians.
      */
-    get: operations['batches'];
-    put?: never;
-    /**
-     * Build a claim batch from a payer's ready charges (admins)
-     * @description Every ready charge of the insurer with a service date up to `through` (all when absent) goes on a claim: one claim per child, coverage, rendering provider, place of service and authorization, at most 50 lines. The charges become claimed. 400 for private pay, 409 (no-ready-charges) when there is nothing to claim.
-     */
-    post: operations['create_3'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claim-batches/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A claim batch with its claims (admins) */
-    get: operations['batch'];
+    get: operations['months'];
     put?: never;
     post?: never;
     delete?: never;
@@ -911,7 +994,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/claim-batches/{id}/837': {
+  '/api/children/{id}/statements/{month}': {
     parameters: {
       query?: never;
       header?: never;
@@ -919,10 +1002,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The batch's ANSI X12 837P file (admins)
-     * @description 005010X222A1, validated before it is sent; a download (`application/edi-x12`). 409 (claim-data-missing) names, by claim number, the billing data a payer requires that is missing.
+     * A monthly statement
+     * @description month as 2026-11.
      */
-    get: operations['export'];
+    get: operations['statement'];
     put?: never;
     post?: never;
     delete?: never;
@@ -931,7 +1014,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/claim-batches/{id}/submission': {
+  '/api/children/{id}/statements/{month}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly statement as PDF
+     * @description month as 2026-11.
+     */
+    get: operations['pdf_1'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/write-offs': {
     parameters: {
       query?: never;
       header?: never;
@@ -941,84 +1044,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Mark a batch submitted to the payer (admins)
-     * @description Its draft claims become submitted. 409 (batch-submitted) when it already was.
+     * Write off an open item (admins)
+     * @description Forgives at most what is open on the item (409 write-off-exceeds-open).
      */
-    post: operations['submit_1'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claims/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A claim with its lines (admins) */
-    get: operations['claim'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claims/{id}/cms1500': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A claim as a CMS-1500 (02/12) PDF (admins) */
-    get: operations['cms1500'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claims/{id}/replacement': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Replace a claim the payer has (admins): frequency 7
-     * @description A new claim in a batch of its own, built from the claim's charges as they are now, naming the payer's claim number (REF*F8). 409 (claim-not-correctable) for a draft or void claim, or before the payer's claim number came with a remittance.
-     */
-    post: operations['replace_2'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claims/{id}/void': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Void a claim the payer has (admins): frequency 8
-     * @description A void claim in a batch of its own naming the payer's claim number; the original becomes void and its charges are released (checked again: ready or held). 409 as for a replacement.
-     */
-    post: operations['voidClaim'];
+    post: operations['writeOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1036,7 +1065,7 @@ export interface paths {
      * The signed-in user's conversations with unread counts, most recently active first
      * @description Parents: their children's conversations; therapists: their caseload's, their direct conversations; everyone: the announcements for their role. unreadTotal counts all of them.
      */
-    get: operations['list_2'];
+    get: operations['list_1'];
     put?: never;
     /**
      * Start a direct conversation between staff, or an announcement
@@ -1167,6 +1196,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/family-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Family balances
+     * @description Admins: every family (child) with ledger entries; a parent: their own children. By name.
+     */
+    get: operations['accounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/family-accounts/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Accounts receivable aging (admins)
+     * @description Each family's open items by age on asOf (default today): 0–30, 31–60, 61–90 and over 90 days, and unapplied credit; a family's row adds up to its balance.
+     */
+    get: operations['aging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1178,6 +1247,126 @@ export interface paths {
     get: operations['health'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One invoice or credit note
+     * @description The ETag is its version.
+     */
+    get: operations['get_8'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/credit-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credit part of an issued invoice (admins)
+     * @description A credit note (CN-000001…) of at most what is open on the invoice (409 credit-exceeds-invoice).
+     */
+    post: operations['creditNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a draft (admins)
+     * @description Numbers it (INV-000001…) and posts its lines as charges; If-Match refuses it (412) if the draft changed in between.
+     */
+    post: operations['issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An invoice or credit note as PDF
+     * @description Admins and the child's guardians.
+     */
+    get: operations['pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void an invoice (admins)
+     * @description A draft, or an issued invoice without credit notes: its charges are reversed.
+     */
+    post: operations['voidInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger-entries/{id}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a ledger entry (admins)
+     * @description Posts an entry of the opposite amount, once (409 entry-not-reversible otherwise). An invoice's entries are reversed by voiding the invoice.
+     */
+    post: operations['reverse'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1216,7 +1405,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's notifications, newest first, with the unread count */
-    get: operations['list_5'];
+    get: operations['list_4'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1280,6 +1469,46 @@ export interface paths {
     get: operations['unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One payment
+     * @description Admins and the child's guardians.
+     */
+    get: operations['payment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a payment (admins)
+     * @description At most what earlier refunds left of the payment (409 refund-exceeds-payment). Beyond its unallocated part only with deallocate true (409 refund-needs-deallocation): the newest paid items open again.
+     */
+    post: operations['refund'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1431,47 +1660,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/remittances': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Imported remittances, newest first (admins)
-     * @description At most 200.
-     */
-    get: operations['list_1'];
-    put?: never;
-    /**
-     * Import an X12 835 remittance file (admins; multipart: file)
-     * @description Every 835 transaction of the file is posted to our claims (CLP01 = our claim number): payments, patient responsibility, adjustments (CAS), states paid / partially_paid / denied; the family share (group PR) of each line is handed to the family ledger. All or nothing. 400 (remittance-invalid) for a file that is not a readable, balanced 835; 409 (remittance-already-imported, with remittanceId) when a payment (trace number TRN02 from the payer TRN03) was imported before: nothing is posted twice. At most 10 MB.
-     */
-    post: operations['upload'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/remittances/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One imported remittance with what it posted per claim (admins) */
-    get: operations['get_8'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -1503,7 +1691,7 @@ export interface paths {
      * One schedule proposal
      * @description Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when adjusting it.
      */
-    get: operations['get_8'];
+    get: operations['get_7'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1553,7 +1741,7 @@ export interface paths {
      * Move a placed session of a draft
      * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
-    patch: operations['adjust'];
+    patch: operations['adjust_1'];
     trace?: never;
   };
   '/api/sessions/{id}': {
@@ -1832,17 +2020,35 @@ export interface components {
       reason: string;
       text: string;
     };
+    AgingResponse: {
+      /** Format: date */
+      asOf: string;
+      currency: string;
+      families: components['schemas']['AgingRowResponse'][];
+      /** @description Aging per payer (insurance claims outstanding) is not here yet: it needs the claims module; see ADR 0028 */
+      payers: components['schemas']['AgingRowResponse'][];
+      total: components['schemas']['AgingRowResponse'];
+    };
+    AgingRowResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string | null;
+      childName: string | null;
+      current: string;
+      days31To60: string;
+      days61To90: string;
+      over90: string;
+      unappliedCredit: string;
+    };
     AppointmentRequest: {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
       end: string;
       override?: components['schemas']['OverrideRequest'];
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      place: string;
       recurrence?: string;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      serviceCode: string;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -1850,10 +2056,10 @@ export interface components {
     };
     AppointmentResponse: {
       /** Format: date-time */
-      actualEnd: string | null;
+      actualEnd: string;
       /** Format: date-time */
-      actualStart: string | null;
-      cancellation: components['schemas']['Cancellation'] | null;
+      actualStart: string;
+      cancellation: components['schemas']['Cancellation'];
       /** Format: date-time */
       checkInOpensAt: string;
       /** Format: uuid */
@@ -1862,17 +2068,14 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      override: components['schemas']['Override'] | null;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      override: components['schemas']['Override'];
+      place: string;
       /** Format: uuid */
-      seriesId: string | null;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      seriesId: string;
+      serviceCode: string;
       /** Format: uuid */
-      sessionId: string | null;
-      /** @enum {string|null} */
-      sessionStatus: 'open' | 'submitted' | null;
+      sessionId: string;
+      sessionStatus: string;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
@@ -1993,22 +2196,19 @@ export interface components {
     };
     BookingResponse: {
       occurrences: components['schemas']['AppointmentResponse'][];
-      series: components['schemas']['SeriesResponse'] | null;
-      warnings: components['schemas']['PayerWarning'][];
+      series: components['schemas']['SeriesResponse'];
     };
     Cancellation: {
       /** Format: date-time */
       at: string;
       by: components['schemas']['Person'];
-      /** @enum {string} */
-      byRole: 'admin' | 'parent';
+      byRole: string;
       late: boolean;
       reason: string;
     };
     CancelRequest: {
       reason: string;
-      /** @enum {string} */
-      scope?: 'this' | 'following';
+      scope?: string;
     };
     CareTeamMember: {
       credential: string | null;
@@ -2066,12 +2266,9 @@ export interface components {
       /** Format: date-time */
       end?: string;
       override?: components['schemas']['OverrideRequest'];
-      /** @enum {string} */
-      place?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      scope?: 'this' | 'following' | 'all';
-      /** @enum {string} */
-      serviceCode?: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      place?: string;
+      scope?: string;
+      serviceCode?: string;
       /** Format: date-time */
       start?: string;
       /** Format: uuid */
@@ -2084,28 +2281,26 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      decidedAt: string | null;
-      decidedBy: components['schemas']['Person'] | null;
-      decisionReason: string | null;
+      decidedAt: string;
+      decidedBy: components['schemas']['Person'];
+      decisionReason: string;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      note: string | null;
+      note: string;
       /** Format: date-time */
       requestedAt: string;
       requestedBy: components['schemas']['Person'];
-      /** @enum {string} */
-      scope: 'this' | 'following' | 'all';
+      scope: string;
       stale: boolean;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'declined' | 'withdrawn';
-      therapist: components['schemas']['Person'] | null;
+      therapist: components['schemas']['Person'];
       /** Format: int32 */
       version: number;
-      warnings: components['schemas']['PayerWarning'][];
     };
     ChangeTargetRequest: {
       definition?: string;
@@ -2162,87 +2357,6 @@ export interface components {
       /** Format: int32 */
       sessions: number;
       unplacedHours: number;
-    };
-    ClaimBatchDetailResponse: {
-      batch: components['schemas']['ClaimBatchResponse'];
-      claims: components['schemas']['ClaimSummary'][];
-    };
-    ClaimBatchRequest: {
-      /** Format: uuid */
-      payerId: string;
-      /** Format: date */
-      through?: string | null;
-    };
-    ClaimBatchResponse: {
-      /** Format: int32 */
-      claimCount: number;
-      /** Format: int32 */
-      controlNumber: number;
-      /** Format: date-time */
-      createdAt: string;
-      currency: string;
-      /** Format: date-time */
-      exportedAt: string | null;
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      payerId: string;
-      payerName: string;
-      /** @enum {string} */
-      status: 'draft' | 'submitted';
-      /** Format: date-time */
-      submittedAt: string | null;
-      totalCharge: number;
-      /** Format: int32 */
-      version: number;
-    };
-    ClaimDetailResponse: {
-      authorizationNumber: string | null;
-      claim: components['schemas']['ClaimSummary'];
-      diagnosisCodes: string[];
-      lines: components['schemas']['ClaimLineResponse'][];
-      placeOfService: string;
-      /** Format: uuid */
-      renderingProviderId: string;
-      /** Format: uuid */
-      replacesClaimId: string | null;
-    };
-    ClaimLineResponse: {
-      amount: number;
-      /** Format: uuid */
-      chargeId: string;
-      currency: string;
-      diagnosisPointers: number[];
-      /** Format: int32 */
-      lineNumber: number;
-      modifiers: string[];
-      paidAmount: number;
-      serviceCode: string;
-      /** Format: date */
-      serviceDate: string;
-      /** Format: int32 */
-      units: number;
-    };
-    ClaimSummary: {
-      /** Format: uuid */
-      batchId: string;
-      /** Format: uuid */
-      childId: string;
-      childName: string;
-      claimNumber: string;
-      currency: string;
-      /** @enum {string} */
-      frequency: '1' | '7' | '8';
-      /** Format: uuid */
-      id: string;
-      paidAmount: number;
-      patientResponsibility: number;
-      payerClaimNumber: string | null;
-      /** @enum {string} */
-      state: 'draft' | 'submitted' | 'accepted' | 'denied' | 'paid' | 'partially_paid' | 'void';
-      /** Format: date-time */
-      submittedAt: string | null;
-      totalCharge: number;
     };
     CompletionRequest: {
       /** Format: date-time */
@@ -2325,6 +2439,11 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'therapist' | 'parent';
     };
+    CreditNoteRequest: {
+      /** @description decimal string, more than zero */
+      amount: string;
+      reason: string;
+    };
     Criterion: {
       /** Format: int32 */
       consecutiveSessions: number;
@@ -2378,29 +2497,26 @@ export interface components {
       id: string;
     };
     Event: {
-      antecedent?: string | null;
+      antecedent?: string;
       /** Format: date-time */
       at?: string;
-      behavior?: string | null;
-      consequence?: string | null;
+      behavior?: string;
+      consequence?: string;
       /** Format: int32 */
-      count?: number | null;
+      count?: number;
       /** Format: uuid */
       id?: string;
-      /** @enum {string|null} */
-      outcome?: 'correct' | 'incorrect' | 'no_response' | null;
-      /** @enum {string|null} */
-      promptLevel?: 'independent' | 'gestural' | 'verbal' | 'model' | 'partial_physical' | 'full_physical' | null;
+      outcome?: string;
+      promptLevel?: string;
       /** Format: int32 */
-      seconds?: number | null;
+      seconds?: number;
       /** Format: int32 */
-      step?: number | null;
+      step?: number;
       /** Format: uuid */
-      targetId?: string | null;
-      /** @enum {string} */
-      type?: 'trial' | 'task_step' | 'frequency' | 'duration' | 'abc' | 'undo';
+      targetId?: string;
+      type?: string;
       /** Format: uuid */
-      undoes?: string | null;
+      undoes?: string;
     };
     EventBatchRequest: {
       events: components['schemas']['Event'][];
@@ -2412,14 +2528,59 @@ export interface components {
       childId: string;
       /** Format: date-time */
       end: string;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      place: string;
+      serviceCode: string;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
       therapistId: string;
+    };
+    FamilyAccountResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      currency: string;
+      /** Format: date */
+      lastPaymentOn: string | null;
+      /** Format: date */
+      oldestOpenOn: string | null;
+      open: string;
+    };
+    FamilyPaymentRequest: {
+      /**
+       * @description A decimal string with at most two decimals, e.g. "125.50"
+       * @example 125.50
+       */
+      amount: string;
+      /** @description USD (the clinic's currency) when given */
+      currency?: string;
+      method: string;
+      note?: string;
+      /** Format: date */
+      receivedOn: string;
+      reference?: string;
+    };
+    FamilyPaymentResponse: {
+      allocated: string;
+      amount: string;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
+      note: string | null;
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      reference: string | null;
+      refunded: string;
+      reversed: boolean;
+      unallocated: string;
     };
     FeedUrlResponse: {
       url: string;
@@ -2477,6 +2638,116 @@ export interface components {
       memberId?: string;
       payer?: string;
     };
+    InvoiceLineRequest: {
+      /**
+       * Format: uuid
+       * @description the private-pay charge the line bills, if any
+       */
+      chargeId?: string;
+      description: string;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      /** @description decimal string, more than zero, e.g. "31.25" */
+      unitPrice: string;
+    };
+    InvoiceLineResponse: {
+      amount: string;
+      /** Format: uuid */
+      chargeId: string | null;
+      description: string;
+      /** Format: uuid */
+      entryId: string | null;
+      /** Format: int32 */
+      position: number;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      unitPrice: string;
+    };
+    InvoiceRequest: {
+      /**
+       * Format: date
+       * @description default: 30 days after issue
+       */
+      dueOn?: string;
+      lines: components['schemas']['InvoiceLineRequest'][];
+    };
+    InvoiceResponse: {
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: uuid */
+      creditsInvoice: string | null;
+      currency: string;
+      /** Format: date */
+      dueOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      issuedOn: string | null;
+      /** @enum {string} */
+      kind: 'invoice' | 'credit_note';
+      lines: components['schemas']['InvoiceLineResponse'][];
+      number: string | null;
+      open: string;
+      /** @enum {string} */
+      status: 'draft' | 'issued' | 'void';
+      total: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: date */
+      voidedOn: string | null;
+      voidReason: string | null;
+    };
+    InvoiceVoidRequest: {
+      reason: string;
+    };
+    LedgerAdjustmentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description for a credit: the open item it reduces
+       */
+      appliesTo?: string;
+      currency?: string;
+      description: string;
+      /** Format: date */
+      occurredOn?: string;
+    };
+    LedgerEntryResponse: {
+      amount: string;
+      /** Format: uuid */
+      appliesTo: string | null;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      insurancePaid: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** @enum {string} */
+      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
+      /** Format: date */
+      occurredOn: string;
+      open: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      reversedBy: string | null;
+      /** Format: uuid */
+      reverses: string | null;
+    };
+    LedgerReversalRequest: {
+      reason: string;
+    };
     LoginRequest: {
       email: string;
       password: string;
@@ -2517,17 +2788,16 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string | null;
+      endedAt: string;
       /** Format: uuid */
       id: string;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      serviceCode: string;
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string | null;
+      submittedAt: string;
       therapist: components['schemas']['Person'];
     };
     Notes: {
@@ -2547,6 +2817,10 @@ export interface components {
       resolvedAt: string | null;
       task: boolean;
       title: string;
+    };
+    OnlinePaymentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
     };
     OpenChildRequest: {
       allergies?: string;
@@ -2605,6 +2879,22 @@ export interface components {
       content: components['schemas']['Entry'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseFamilyAccountResponse: {
+      content: components['schemas']['FamilyAccountResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseFamilyPaymentResponse: {
+      content: components['schemas']['FamilyPaymentResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseInvoiceResponse: {
+      content: components['schemas']['InvoiceResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseLedgerEntryResponse: {
+      content: components['schemas']['LedgerEntryResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseProgramResponse: {
       content: components['schemas']['ProgramResponse'][];
       page: components['schemas']['PageInfo'];
@@ -2617,16 +2907,14 @@ export interface components {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
     };
-    PayerWarning: {
-      /** Format: uuid */
-      authorizationId: string | null;
-      authorizationNumber: string | null;
-      /** @enum {string} */
-      kind: 'over' | 'outside_dates' | 'no_authorization';
-      message: string;
-      serviceCode: string;
-      /** Format: int64 */
-      shortfallUnits: number;
+    PaymentRefundRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** @description take money back from the newest paid items when the unallocated part is not enough */
+      deallocate?: boolean;
+      reason: string;
+      /** Format: date */
+      refundedOn?: string;
     };
     Person: {
       /** Format: uuid */
@@ -2645,23 +2933,21 @@ export interface components {
       /** Format: date-time */
       at: string;
       automatic: boolean;
-      by: components['schemas']['Person'] | null;
+      by: components['schemas']['Person'];
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
     };
     PlacedResponse: {
       /** Format: uuid */
-      appointmentId: string | null;
+      appointmentId: string;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      place: string;
+      serviceCode: string;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2684,11 +2970,11 @@ export interface components {
       durationSeconds: number;
       meetsCriterion: boolean;
       /** Format: double */
-      percentCorrect: number | null;
+      percentCorrect: number;
       /** Format: double */
-      percentIndependent: number | null;
+      percentIndependent: number;
       /** Format: double */
-      ratePerHour: number | null;
+      ratePerHour: number;
       /** Format: uuid */
       sessionId: string;
       /** Format: int32 */
@@ -2716,14 +3002,12 @@ export interface components {
     Prescription: {
       /** Format: int32 */
       hours: number;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      serviceCode: string;
     };
     PrescriptionRequest: {
       /** Format: int32 */
       hours: number;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      serviceCode: string;
     };
     ProfileRequest: {
       currentPassword?: string;
@@ -2777,16 +3061,14 @@ export interface components {
       unplaced: components['schemas']['UnplacedResponse'][];
       /** Format: int32 */
       version: number;
-      warnings: components['schemas']['PayerWarning'][];
       /** Format: date */
       weekStart: string;
     };
     ProposeRequest: {
       /** Format: date-time */
       end: string;
-      note?: string | null;
-      /** @enum {string} */
-      scope?: 'this' | 'following' | 'all';
+      note?: string;
+      scope?: string;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2827,79 +3109,21 @@ export interface components {
       /** @enum {string} */
       role?: 'admin' | 'therapist' | 'parent';
     };
-    RemittanceAdjustmentResponse: {
-      amount: number;
-      /** @enum {string} */
-      group: 'CO' | 'PR' | 'OA' | 'PI' | 'CR';
-      lineLevel: boolean;
-      reasonCode: string;
-    };
-    RemittanceDetail: {
-      claims: components['schemas']['RemittedClaimResponse'][];
-      remittance: components['schemas']['RemittanceSummary'];
-    };
-    RemittanceSummary: {
-      /** Format: int32 */
-      claimCount: number;
-      currency: string;
-      familyShare: number;
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      importedAt: string;
-      payerIdentifier: string;
-      payerName: string | null;
-      /** Format: date */
-      paymentDate: string | null;
-      paymentMethod: string | null;
-      totalPaid: number;
-      traceNumber: string;
-    };
-    RemittedClaimResponse: {
-      adjustments: components['schemas']['RemittanceAdjustmentResponse'][];
-      charge: number;
-      /** Format: uuid */
-      claimId: string | null;
-      claimNumber: string;
-      /** @enum {string} */
-      outcome: 'paid' | 'partially_paid' | 'denied' | 'reversed' | 'unmatched';
-      paid: number;
-      patientResponsibility: number;
-      payerClaimNumber: string | null;
-      statusCode: string;
-    };
     ResetPasswordRequest: {
       password: string;
       token: string;
     };
     SchedulePreferencesRequest: {
       availableHours: components['schemas']['HoursRequest'][];
-      /** @enum {string|null} */
-      preferredPlace?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
+      preferredPlace?: string;
       prescribedWeeklyHours: components['schemas']['PrescriptionRequest'][];
     };
     SchedulePreferencesResponse: {
       availableHours: components['schemas']['Hours'][];
       /** Format: uuid */
       childId: string;
-      /** @enum {string|null} */
-      preferredPlace: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
+      preferredPlace: string;
       prescribedWeeklyHours: components['schemas']['Prescription'][];
-      /** Format: int32 */
-      version: number;
-    };
-    ScheduleRulesRequest: {
-      enforcement: string;
-      /** Format: int32 */
-      graceDays: number;
-    };
-    ScheduleRulesResponse: {
-      /** @enum {string} */
-      enforcement: 'warn' | 'block';
-      /** Format: int32 */
-      graceDays: number;
-      /** Format: date-time */
-      updatedAt: string;
       /** Format: int32 */
       version: number;
     };
@@ -2912,38 +3136,34 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt?: string | null;
-      note?: string | null;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      endedAt?: string;
+      note?: string;
+      place: string;
+      serviceCode: string;
       /** Format: date-time */
       startedAt: string;
     };
     SessionResponse: {
       addenda: components['schemas']['Addendum'][];
       /** Format: uuid */
-      appointmentId: string | null;
+      appointmentId: string;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string | null;
+      endedAt: string;
       events: components['schemas']['Event'][];
-      guardianSignature: components['schemas']['GuardianSignature'] | null;
+      guardianSignature: components['schemas']['GuardianSignature'];
       /** Format: uuid */
       id: string;
-      note: string | null;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      note: string;
+      place: string;
+      serviceCode: string;
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string | null;
+      submittedAt: string;
       tallies: components['schemas']['TallyResponse'][];
       therapist: components['schemas']['Person'];
       /** Format: int32 */
@@ -2951,24 +3171,48 @@ export interface components {
     };
     SessionSummary: {
       /** Format: date-time */
-      endedAt: string | null;
+      endedAt: string;
       guardianSigned: boolean;
       /** Format: uuid */
       id: string;
-      /** @enum {string} */
-      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      place: string;
+      serviceCode: string;
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string | null;
+      submittedAt: string;
       therapist: components['schemas']['Person'];
     };
+    StatementMonth: {
+      closing: string;
+      currency: string;
+      /** @example 2026-11 */
+      month: string;
+    };
+    StatementResponse: {
+      adjustments: string;
+      charges: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      closing: string;
+      currency: string;
+      familyShare: string;
+      /** Format: date */
+      from: string;
+      insurancePaid: string;
+      lines: components['schemas']['LedgerEntryResponse'][];
+      month: string;
+      opening: string;
+      payments: string;
+      refunds: string;
+      /** Format: date */
+      to: string;
+    };
     SubmitRequest: {
-      note?: string | null;
+      note?: string;
     };
     SummaryResponse: {
       /** Format: int32 */
@@ -3000,9 +3244,9 @@ export interface components {
       /** Format: int32 */
       noResponse: number;
       /** Format: double */
-      percentCorrect: number | null;
+      percentCorrect: number;
       /** Format: double */
-      percentIndependent: number | null;
+      percentIndependent: number;
       /** Format: uuid */
       programId: string;
       /** Format: int32 */
@@ -3027,9 +3271,9 @@ export interface components {
     TargetAlert: {
       /** Format: uuid */
       childId: string;
-      criterion: components['schemas']['Criterion'] | null;
+      criterion: components['schemas']['Criterion'];
       /** Format: double */
-      latestPercent: number | null;
+      latestPercent: number;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -3049,9 +3293,9 @@ export interface components {
       targetIds: string[];
     };
     TargetProgress: {
-      criterion: components['schemas']['Criterion'] | null;
+      criterion: components['schemas']['Criterion'];
       /** Format: date-time */
-      masteredAt: string | null;
+      masteredAt: string;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -3086,7 +3330,7 @@ export interface components {
     TimeOffRequest: {
       /** Format: date-time */
       end: string;
-      reason?: string | null;
+      reason?: string;
       /** Format: date-time */
       start: string;
     };
@@ -3095,7 +3339,7 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      reason: string | null;
+      reason: string;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -3114,8 +3358,7 @@ export interface components {
       childId: string;
       hours: number;
       reason: string;
-      /** @enum {string} */
-      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
+      serviceCode: string;
     };
     UnreadCountResponse: {
       /** Format: int64 */
@@ -3163,6 +3406,15 @@ export interface components {
       firstInvalidId: string;
       valid: boolean;
     };
+    WriteOffRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** Format: uuid */
+      entryId: string;
+      reason: string;
+      /** Format: date */
+      writtenOffOn?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -3172,7 +3424,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_6: {
+  list_5: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -3299,7 +3551,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_3: {
     parameters: {
       query?: {
         childId?: string;
@@ -3352,7 +3604,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -3374,7 +3626,7 @@ export interface operations {
       };
     };
   };
-  change_3: {
+  change_2: {
     parameters: {
       query?: never;
       header?: {
@@ -3845,7 +4097,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -3912,52 +4164,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-    };
-  };
-  get_5: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScheduleRulesResponse'];
-        };
-      };
-    };
-  };
-  change_2: {
-    parameters: {
-      query?: never;
-      header?: {
-        'If-Match'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ScheduleRulesRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScheduleRulesResponse'];
-        };
       };
     };
   };
@@ -4043,7 +4249,7 @@ export interface operations {
       };
     };
   };
-  list_3: {
+  list_2: {
     parameters: {
       query?: {
         includeArchived?: boolean;
@@ -4164,7 +4370,55 @@ export interface operations {
       };
     };
   };
-  ofChild: {
+  account: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyAccountResponse'];
+        };
+      };
+    };
+  };
+  adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LedgerAdjustmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
+        };
+      };
+    };
+  };
+  ofChild_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -4353,6 +4607,160 @@ export interface operations {
       };
     };
   };
+  ofChild: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseInvoiceResponse'];
+        };
+      };
+    };
+  };
+  create_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  entries: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseLedgerEntryResponse'];
+        };
+      };
+    };
+  };
+  payOnline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnlinePaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  payments: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseFamilyPaymentResponse'];
+        };
+      };
+    };
+  };
+  recordPayment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the client's key for this payment */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FamilyPaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyPaymentResponse'];
+        };
+      };
+    };
+  };
   progress: {
     parameters: {
       query?: {
@@ -4454,51 +4862,7 @@ export interface operations {
       };
     };
   };
-  batches: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimBatchResponse'][];
-        };
-      };
-    };
-  };
-  create_3: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ClaimBatchRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimBatchDetailResponse'];
-        };
-      };
-    };
-  };
-  batch: {
+  months: {
     parameters: {
       query?: never;
       header?: never;
@@ -4515,39 +4879,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+          'application/json': components['schemas']['StatementMonth'][];
         };
       };
     };
   };
-  export: {
+  statement: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The 837P file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/edi-x12': string;
-        };
-      };
-    };
-  };
-  submit_1: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
+        month: string;
       };
       cookie?: never;
     };
@@ -4559,45 +4902,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+          'application/json': components['schemas']['StatementResponse'];
         };
       };
     };
   };
-  claim: {
+  pdf_1: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        month: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
       /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimDetailResponse'];
-        };
-      };
-    };
-  };
-  cms1500: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The PDF */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4608,7 +4930,7 @@ export interface operations {
       };
     };
   };
-  replace_2: {
+  writeOff: {
     parameters: {
       query?: never;
       header?: never;
@@ -4617,7 +4939,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteOffRequest'];
+      };
+    };
     responses: {
       /** @description OK */
       200: {
@@ -4625,34 +4951,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
   };
-  voidClaim: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClaimBatchDetailResponse'];
-        };
-      };
-    };
-  };
-  list_2: {
+  list_1: {
     parameters: {
       query?: {
         page?: number;
@@ -4869,6 +5173,51 @@ export interface operations {
       };
     };
   };
+  accounts: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseFamilyAccountResponse'];
+        };
+      };
+    };
+  };
+  aging: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgingResponse'];
+        };
+      };
+    };
+  };
   health: {
     parameters: {
       query?: never;
@@ -4887,6 +5236,154 @@ export interface operations {
           'application/json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v2+json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v3+json': Record<string, never>;
+        };
+      };
+    };
+  };
+  get_8: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  creditNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreditNoteRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  issue: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  voidInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvoiceVoidRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LedgerReversalRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -4937,7 +5434,7 @@ export interface operations {
       };
     };
   };
-  list_5: {
+  list_4: {
     parameters: {
       query?: {
         page?: number;
@@ -5045,6 +5542,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountResponse'];
+        };
+      };
+    };
+  };
+  payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyPaymentResponse'];
+        };
+      };
+    };
+  };
+  refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaymentRefundRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -5271,75 +5816,6 @@ export interface operations {
       };
     };
   };
-  list_1: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RemittanceSummary'][];
-        };
-      };
-    };
-  };
-  upload: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RemittanceDetail'][];
-        };
-      };
-    };
-  };
-  get_8: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RemittanceDetail'];
-        };
-      };
-    };
-  };
   propose: {
     parameters: {
       query?: never;
@@ -5364,7 +5840,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -5433,7 +5909,7 @@ export interface operations {
       };
     };
   };
-  adjust: {
+  adjust_1: {
     parameters: {
       query?: never;
       header?: {

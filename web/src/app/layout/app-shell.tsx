@@ -23,6 +23,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/children', label: 'Children' },
     { to: '/schedule', label: 'Schedule' },
     { to: '/authorizations', label: 'Authorizations' },
+    { to: '/billing/families', label: 'Family balances' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
   ],
@@ -36,6 +37,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: HOME_PATHS.parent, label: 'My family' },
     { to: '/children', label: 'My children' },
     { to: '/schedule/upcoming', label: 'Upcoming sessions' },
+    { to: '/billing', label: 'Billing' },
   ],
 };
 

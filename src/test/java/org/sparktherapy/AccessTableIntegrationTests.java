@@ -221,6 +221,34 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/remittances", adminsOnly);
 		TABLE.put("POST /api/remittances", "admin=400 " + claimAdmins);
 		TABLE.put("GET /api/remittances/{id}", "admin=404 " + claimAdmins);
+		// billing: a family's money (ledger, payments, invoices, statements): admins and the
+		// child's guardians; therapists see nothing financial
+		String moneyReaders = "admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		TABLE.put("GET /api/family-accounts",
+				"admin=ok supervisor=403 technician=403 other_therapist=403 guardian=ok other_parent=ok anonymous=401");
+		TABLE.put("GET /api/family-accounts/aging", adminsOnly);
+		TABLE.put("GET /api/children/{id}/account", moneyReaders);
+		TABLE.put("GET /api/children/{id}/ledger-entries", moneyReaders);
+		TABLE.put("GET /api/children/{id}/payments", moneyReaders);
+		TABLE.put("POST /api/children/{id}/payments", childAdmins);
+		TABLE.put("GET /api/payments/{id}", moneyReaders);
+		TABLE.put("POST /api/payments/{id}/refunds", childAdmins);
+		TABLE.put("POST /api/children/{id}/write-offs", childAdmins);
+		TABLE.put("POST /api/children/{id}/adjustments", childAdmins);
+		TABLE.put("POST /api/ledger-entries/{id}/reversal", childAdmins);
+		// no payment processor is connected: the family and admins are told so (501)
+		TABLE.put("POST /api/children/{id}/online-payments",
+				"admin=501 supervisor=403 technician=403 other_therapist=404 guardian=501 other_parent=404 anonymous=401");
+		TABLE.put("GET /api/children/{id}/invoices", moneyReaders);
+		TABLE.put("POST /api/children/{id}/invoices", childAdmins);
+		TABLE.put("GET /api/invoices/{id}", moneyReaders);
+		TABLE.put("GET /api/invoices/{id}/pdf", moneyReaders);
+		TABLE.put("POST /api/invoices/{id}/issue", childAdmins);
+		TABLE.put("POST /api/invoices/{id}/void", childAdmins);
+		TABLE.put("POST /api/invoices/{id}/credit-notes", childAdmins);
+		TABLE.put("GET /api/children/{id}/statements", moneyReaders);
+		TABLE.put("GET /api/children/{id}/statements/{month}", moneyReaders);
+		TABLE.put("GET /api/children/{id}/statements/{month}/pdf", moneyReaders);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -355,6 +383,33 @@ class AccessTableIntegrationTests {
 		private Api.Response message;
 
 		private String authorizationId;
+
+		private Money money;
+
+		/**
+		 * The child's money, made on first use: a 100.00 debit adjustment (an open item),
+		 * a 40.00 payment paying part of it, a draft invoice and an issued one.
+		 */
+		Money money() {
+			if (this.money == null) {
+				String child = "/api/children/" + this.childId;
+				Api.Response item = this.admin.api()
+					.post(child + "/adjustments", body("amount", "100.00", "description", "Opening balance"));
+				assertThat(item.status()).as(item.text()).isEqualTo(201);
+				Api.Response payment = this.admin.api()
+					.post(child + "/payments",
+							body("method", "check", "reference", "1001", "amount", "40.00", "receivedOn",
+									java.time.LocalDate.now().toString()),
+							"Idempotency-Key", java.util.UUID.randomUUID().toString());
+				assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+				String draft = this.admin.api().post(child + "/invoices", invoiceLines()).at("/id");
+				String issued = this.admin.api().post(child + "/invoices", invoiceLines()).at("/id");
+				Api.Response issuing = this.admin.api().post("/api/invoices/" + issued + "/issue", "{}");
+				assertThat(issuing.status()).as(issuing.text()).isEqualTo(200);
+				this.money = new Money(item.at("/id"), payment.at("/id"), draft, issued);
+			}
+			return this.money;
+		}
 
 		/** An authorization of the child for 97153, made on first use. */
 		String authorization() {
@@ -630,8 +685,59 @@ class AccessTableIntegrationTests {
 					"Content-Type", "multipart/form-data; boundary=b")
 				.status();
 			case "GET /api/remittances/{id}" -> api.get("/api/remittances/" + java.util.UUID.randomUUID()).status();
+			case "GET /api/family-accounts" -> api.get("/api/family-accounts").status();
+			case "GET /api/family-accounts/aging" -> api.get("/api/family-accounts/aging").status();
+			case "GET /api/children/{id}/account" -> api.get(child + "/account").status();
+			case "GET /api/children/{id}/ledger-entries" -> api.get(child + "/ledger-entries").status();
+			case "GET /api/children/{id}/payments" -> api.get(child + "/payments").status();
+			case "POST /api/children/{id}/payments" -> api.post(child + "/payments",
+					body("method", "cash", "amount", "10.00", "receivedOn", java.time.LocalDate.now().toString()),
+					"Idempotency-Key", java.util.UUID.randomUUID().toString())
+				.status();
+			case "GET /api/payments/{id}" -> api.get("/api/payments/" + world.money().payment()).status();
+			case "POST /api/payments/{id}/refunds" -> api.post("/api/payments/" + world.money().payment() + "/refunds",
+					body("amount", "1.00", "reason", "x", "deallocate", true))
+				.status();
+			case "POST /api/children/{id}/write-offs" -> api.post(child + "/write-offs",
+					body("entryId", world.money().item(), "amount", "1.00", "reason", "Hardship"))
+				.status();
+			case "POST /api/children/{id}/adjustments" ->
+				api.post(child + "/adjustments", body("amount", "-1.00", "description", "Courtesy")).status();
+			case "POST /api/ledger-entries/{id}/reversal" ->
+				api.post("/api/ledger-entries/" + world.money().item() + "/reversal", body("reason", "Mistake"))
+					.status();
+			case "POST /api/children/{id}/online-payments" ->
+				api.post(child + "/online-payments", body("amount", "10.00")).status();
+			case "GET /api/children/{id}/invoices" -> api.get(child + "/invoices").status();
+			case "POST /api/children/{id}/invoices" -> api.post(child + "/invoices", invoiceLines()).status();
+			case "GET /api/invoices/{id}" -> api.get("/api/invoices/" + world.money().issued()).status();
+			case "GET /api/invoices/{id}/pdf" -> api.get("/api/invoices/" + world.money().issued() + "/pdf").status();
+			case "POST /api/invoices/{id}/issue" ->
+				api.post("/api/invoices/" + world.money().draft() + "/issue", "{}").status();
+			case "POST /api/invoices/{id}/void" ->
+				api.post("/api/invoices/" + world.money().draft() + "/void", body("reason", "Mistake")).status();
+			case "POST /api/invoices/{id}/credit-notes" ->
+				api.post("/api/invoices/" + world.money().issued() + "/credit-notes",
+						body("amount", "1.00", "reason", "Goodwill"))
+					.status();
+			case "GET /api/children/{id}/statements" -> api.get(child + "/statements").status();
+			case "GET /api/children/{id}/statements/{month}" ->
+				api.get(child + "/statements/" + java.time.YearMonth.now()).status();
+			case "GET /api/children/{id}/statements/{month}/pdf" ->
+				api.get(child + "/statements/" + java.time.YearMonth.now() + "/pdf").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
+	}
+
+	/**
+	 * A world's money records: an open item, a payment, a draft and an issued invoice.
+	 */
+	record Money(String item, String payment, String draft, String issued) {
+	}
+
+	private static Map<String, Object> invoiceLines() {
+		return body("lines", List.of(body("description", "Session", "serviceDate",
+				java.time.LocalDate.now().minusDays(3).toString(), "quantity", 2, "unitPrice", "50.00")));
 	}
 
 	private static Map<String, Object> authorizationTerms(int units) {

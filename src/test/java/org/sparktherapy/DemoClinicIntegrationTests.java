@@ -157,6 +157,31 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from notifications where kind = 'authorization_running_out'"))
 				.as("the admin was told")
 				.isGreaterThanOrEqualTo(2);
+			// the family ledger: a family with a balance, one without, a private-pay
+			// family with an issued
+			// invoice and a partial payment, statements for last month
+			assertThat(count(demo, """
+					select count(*) from (select child_id from ledger_entries group by child_id
+					  having sum(amount) > 0) x""")).as("families with a balance").isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, """
+					select count(*) from (select child_id from ledger_entries group by child_id
+					  having sum(amount) = 0) x""")).as("a family without a balance").isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, "select count(*) from invoices where status = 'issued' and kind = 'invoice'"))
+				.isEqualTo(1);
+			assertThat(count(demo, "select count(*) from invoices where status = 'draft'")).isEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from payments p join invoices i on i.child_id = p.child_id
+					where i.status = 'issued' and p.method = 'bank_transfer'"""))
+				.as("a partial payment of the private-pay family")
+				.isEqualTo(1);
+			assertThat(count(demo, """
+					select count(distinct child_id) from ledger_entries
+					where occurred_on >= date_trunc('month', current_date) - interval '1 month'
+					  and occurred_on < date_trunc('month', current_date)"""))
+				.as("families with a statement for last month")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(count(demo, "select count(*) from ledger_entries where kind = 'patient_responsibility'"))
+				.isGreaterThanOrEqualTo(4);
 		}
 		finally {
 			database.drop();

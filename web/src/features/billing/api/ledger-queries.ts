@@ -1,0 +1,78 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiFetch, toQueryString } from '../../../lib/api-client';
+import type { Page } from '../../../lib/api-types';
+import {
+  ledgerQueryKey,
+  type Aging,
+  type FamilyAccount,
+  type FamilyPayment,
+  type Invoice,
+  type LedgerEntry,
+  type StatementMonth,
+} from './ledger-types';
+
+const child = (childId: string) => `/api/children/${encodeURIComponent(childId)}`;
+
+/** `GET /api/family-accounts`: admins every family with entries, a parent their own children. */
+export function useFamilyAccounts(page: number, size = 20) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, 'accounts', page, size],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<FamilyAccount>>(`/api/family-accounts${toQueryString({ page, size })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/children/{id}/account`: one family's balance (admins and the child's guardians). */
+export function useFamilyAccount(childId: string) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'account'],
+    queryFn: ({ signal }) => apiFetch<FamilyAccount>(`${child(childId)}/account`, { signal }),
+  });
+}
+
+/** `GET /api/children/{id}/ledger-entries`, the latest first. */
+export function useLedgerEntries(childId: string, page: number, size = 20) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'entries', page, size],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<LedgerEntry>>(`${child(childId)}/ledger-entries${toQueryString({ page, size })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/children/{id}/payments`, the latest received first. */
+export function usePayments(childId: string, page = 0, size = 20) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'payments', page, size],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<FamilyPayment>>(`${child(childId)}/payments${toQueryString({ page, size })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/children/{id}/invoices`: invoices and credit notes, the newest first. */
+export function useInvoices(childId: string, page = 0, size = 20) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'invoices', page, size],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<Invoice>>(`${child(childId)}/invoices${toQueryString({ page, size })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/children/{id}/statements`: the months with a statement, the latest first. */
+export function useStatementMonths(childId: string) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'statements'],
+    queryFn: ({ signal }) => apiFetch<StatementMonth[]>(`${child(childId)}/statements`, { signal }),
+  });
+}
+
+/** `GET /api/family-accounts/aging` (admins). */
+export function useAging(asOf?: string) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, 'aging', asOf ?? ''],
+    queryFn: ({ signal }) => apiFetch<Aging>(`/api/family-accounts/aging${toQueryString({ asOf })}`, { signal }),
+  });
+}
