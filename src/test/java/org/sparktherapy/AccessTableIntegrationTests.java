@@ -206,7 +206,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("DELETE /api/authorizations/{id}", childAdmins);
 		TABLE.put("GET /api/billing/schedule-rules", adminsOnly);
 		TABLE.put("PUT /api/billing/schedule-rules", adminsOnly);
-		// claims (ADR 0030): admins only; the ids are unknown, so an admin gets 404 (400 for an
+		// claims (ADR 0030): admins only; the ids are unknown, so an admin gets 404 (400
+		// for an
 		// unknown payer) and everyone else is refused before any lookup
 		String claimAdmins = "supervisor=403 technician=403 other_therapist=403 guardian=403 other_parent=403 anonymous=401";
 		TABLE.put("GET /api/claim-batches", adminsOnly);
@@ -221,7 +222,8 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/remittances", adminsOnly);
 		TABLE.put("POST /api/remittances", "admin=400 " + claimAdmins);
 		TABLE.put("GET /api/remittances/{id}", "admin=404 " + claimAdmins);
-		// billing: a family's money (ledger, payments, invoices, statements): admins and the
+		// billing: a family's money (ledger, payments, invoices, statements): admins and
+		// the
 		// child's guardians; therapists see nothing financial
 		String moneyReaders = "admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
 		TABLE.put("GET /api/family-accounts",

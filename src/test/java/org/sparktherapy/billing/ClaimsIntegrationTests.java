@@ -237,6 +237,7 @@ class ClaimsIntegrationTests {
 						"CAS*CO*45*30", "REF*6R*" + partly + "-2", "CLP*" + denied + "*4*120*0*0*12*PAY-3",
 						"CAS*CO*197*120", "CLP*SPK-NOT-OURS*1*50*0*0*12*PAY-4", "CAS*CO*45*50"));
 
+		BigDecimal balanceBefore = balance();
 		Api.Response imported = upload(file);
 
 		assertThat(imported.status()).as(imported.text()).isEqualTo(201);
@@ -271,6 +272,13 @@ class ClaimsIntegrationTests {
 		assertThat(shares.get(1).get("charge_id")).isEqualTo(secondPartly);
 		assertThat((BigDecimal) shares.get(1).get("amount")).isEqualByComparingTo("20");
 		assertThat(statusOf(paidCharge)).isEqualTo("claimed");
+		// ... and handed to the family's ledger: the family owes 70.00 more, once
+		assertThat(this.jdbc
+			.sql("select count(*) from remittance_family_shares where child_id = :child and posted_entry_id is null")
+			.param("child", UUID.fromString(this.childId))
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(balance()).isEqualByComparingTo(balanceBefore.add(new BigDecimal("70")));
 
 		Api.Response again = upload(file);
 
@@ -281,6 +289,7 @@ class ClaimsIntegrationTests {
 			.param("child", UUID.fromString(this.childId))
 			.query(Long.class)
 			.single()).isEqualTo(2);
+		assertThat(balance()).isEqualByComparingTo(balanceBefore.add(new BigDecimal("70")));
 		assertThat(new BigDecimal(this.admin.api()
 			.get("/api/claims/" + claimIdOf(batch, "200"))
 			.json()
@@ -341,6 +350,11 @@ class ClaimsIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from remittances where trace_number = 'EFT-UNBALANCED'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	private BigDecimal balance() {
+		return new BigDecimal(
+				this.admin.api().get("/api/children/" + this.childId + "/account").json().get("balance").asString());
 	}
 
 	private static byte[] remittance(String trace, List<String> body) {

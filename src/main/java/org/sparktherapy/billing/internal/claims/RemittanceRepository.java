@@ -107,10 +107,13 @@ class RemittanceRepository {
 			.update();
 	}
 
-	void insertFamilyShare(UUID remittanceId, UUID childId, UUID chargeId, String reference, BigDecimal amount,
+	/**
+	 * Keeps a family share; false when this reference was kept before (nothing written).
+	 */
+	boolean insertFamilyShare(UUID remittanceId, UUID childId, UUID chargeId, String reference, BigDecimal amount,
 			BigDecimal insurancePaid, String currency, LocalDate serviceDate, LocalDate remittedOn,
 			String description) {
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				insert into remittance_family_shares (id, remittance_id, child_id, charge_id, reference, amount,
 				                                      insurance_paid, currency, service_date, remitted_on, description)
 				values (:id, :remittance, :child, :charge, :reference, :amount, :paid, :currency, :date, :on,
@@ -127,7 +130,7 @@ class RemittanceRepository {
 			.param("date", serviceDate)
 			.param("on", remittedOn)
 			.param("description", description)
-			.update();
+			.update() == 1;
 	}
 
 	/**
@@ -205,6 +208,17 @@ class RemittanceRepository {
 				rs.getString("trace_number"), rs.getString("payer_name"), rs.getBigDecimal("total_paid"),
 				rs.getString("currency"), rs.getString("payment_method"), rs.getObject("payment_date", LocalDate.class),
 				rs.getTimestamp("imported_at").toInstant(), rs.getInt("claim_count"), rs.getBigDecimal("family_share"));
+	}
+
+	/** Marks a family share as handed to the family ledger (ADR 0028) as that entry. */
+	void markFamilySharePosted(String reference, UUID entryId, java.time.Instant at) {
+		this.jdbc.sql("""
+				update remittance_family_shares set posted_entry_id = :entry, posted_at = :at
+				where reference = :reference and posted_entry_id is null""")
+			.param("entry", entryId)
+			.param("at", java.sql.Timestamp.from(at))
+			.param("reference", reference)
+			.update();
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.billing.internal.BillingAccessPolicy;
+import org.sparktherapy.billing.internal.ledger.Ledger;
 import org.sparktherapy.billing.internal.x12.Remittance;
 import org.sparktherapy.billing.internal.x12.Remittance.Adjustment;
 import org.sparktherapy.billing.internal.x12.Remittance.ClaimPayment;
@@ -34,10 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports 835 remittance advice and posts it to claims: each claim (CLP01 = our claim
  * number) gets the payer's payment, patient responsibility, payer claim number and state
  * (paid, partially paid, denied); each line its payment (matched by REF*6R, else code and
- * date); every CAS adjustment is kept. The family's share (group PR) of each line is
- * written to {@code remittance_family_shares}, shaped as the ledger's family-share
- * posting, for the family ledger to take over (ADR 0030). A payment is its trace number
- * (TRN02) and payer (TRN03): importing it again answers 409 and posts nothing.
+ * date); every CAS adjustment is kept. The family's share (group PR) of each line is kept
+ * in {@code remittance_family_shares} and posted, in the same transaction, to the family
+ * ledger ({@link Ledger#postFamilyShare}, once per remittance line: ADR 0028, 0030). A
+ * payment is its trace number (TRN02) and payer (TRN03): importing it again answers 409
+ * and posts nothing.
  */
 @Service
 public class RemittanceService {
@@ -54,8 +56,11 @@ public class RemittanceService {
 
 	private final ZoneId zone;
 
+	private final Ledger ledger;
+
 	RemittanceService(RemittanceRepository remittances, ClaimRepository claims, BillingAccessPolicy policy,
-			AuditTrail audit, Clock clock, SparkProperties properties) {
+			AuditTrail audit, Clock clock, SparkProperties properties, Ledger ledger) {
+		this.ledger = ledger;
 		this.remittances = remittances;
 		this.claims = claims;
 		this.policy = policy;
@@ -178,10 +183,8 @@ public class RemittanceService {
 			BigDecimal share = linePayment.adjusted(Group.PR);
 			if (share.signum() > 0) {
 				sharedOnLines = sharedOnLines.add(share);
-				this.remittances.insertFamilyShare(remittanceId, claim.childId(), line == null ? null : line.chargeId(),
-						prefix + "/"
-								+ (linePayment.lineControlNumber() != null ? linePayment.lineControlNumber()
-										: "line-" + index),
+				shareWithFamily(remittanceId, claim.childId(), line == null ? null : line.chargeId(), prefix + "/"
+						+ (linePayment.lineControlNumber() != null ? linePayment.lineControlNumber() : "line-" + index),
 						share, linePayment.paid(), remittance.currency(), linePayment.serviceDate(), remittedOn,
 						description(linePayment.procedureCode(), linePayment.serviceDate(), linePayment.adjustments()));
 			}
@@ -195,12 +198,27 @@ public class RemittanceService {
 			claimShare = payment.patientResponsibility();
 		}
 		if (claimShare.signum() > 0) {
-			this.remittances.insertFamilyShare(remittanceId, claim.childId(), null, prefix + "/claim", claimShare,
-					payment.paid(), remittance.currency(), null, remittedOn,
-					description(null, null, payment.adjustments()));
+			shareWithFamily(remittanceId, claim.childId(), null, prefix + "/claim", claimShare, payment.paid(),
+					remittance.currency(), null, remittedOn, description(null, null, payment.adjustments()));
 		}
 		this.remittances.postToClaim(claim.id(), payment.paid(), payment.patientResponsibility(),
 				ClaimState.of(stateOf(outcome(payment))), payment.payerClaimNumber(), now);
+	}
+
+	/**
+	 * Keeps the family's share of a remitted line (or claim) and posts it to the family
+	 * ledger; a reference kept before posts nothing again.
+	 */
+	private void shareWithFamily(UUID remittanceId, UUID childId, UUID chargeId, String reference, BigDecimal amount,
+			BigDecimal insurancePaid, String currency, LocalDate serviceDate, LocalDate remittedOn,
+			String description) {
+		if (!this.remittances.insertFamilyShare(remittanceId, childId, chargeId, reference, amount, insurancePaid,
+				currency, serviceDate, remittedOn, description)) {
+			return;
+		}
+		Ledger.Posted posted = this.ledger.postFamilyShare(new Ledger.FamilyShare(childId, chargeId, reference, amount,
+				insurancePaid, currency, serviceDate, remittedOn, description));
+		this.remittances.markFamilySharePosted(reference, posted.entryId(), this.clock.instant());
 	}
 
 	/**
