@@ -16,12 +16,17 @@ import org.springframework.stereotype.Component;
  * authorization number, not the family's insurance identity (minimum necessary).</li>
  * <li>A technician on the care team sees the child but not its insurance: 403.</li>
  * <li>Anyone else: the child and its authorizations do not exist for them (404).</li>
+ * <li>Money and the data it is billed with — payers and fee schedules, the clinic's
+ * billing settings and providers' NPIs, a child's coverages, charges — are the admins'
+ * only: a therapist or guardian who sees the child gets 403 for its coverages and
+ * charges, anyone else 404; the clinic-wide lists and settings are 403 for everyone but
+ * admins.</li>
  * </ul>
  */
 @Component
-class BillingAccessPolicy {
+public class BillingAccessPolicy {
 
-	boolean maySeeChild(Relation relation) {
+	public boolean maySeeChild(Relation relation) {
 		return relation.canSee();
 	}
 
@@ -39,6 +44,16 @@ class BillingAccessPolicy {
 
 	boolean mayListClinic(CurrentUser user) {
 		return user.isAdmin();
+	}
+
+	/** Payers, fee schedules, billing settings, NPIs and the clinic's charges. */
+	public boolean mayManageBilling(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/** A child's coverages (its insurance) and charges. */
+	public boolean mayManageChildBilling(Relation relation) {
+		return relation == Relation.ADMIN;
 	}
 
 }
