@@ -5,6 +5,8 @@ import { AdminHomePage } from './routes/admin-home-page';
 import { AuditPage } from './routes/audit-page';
 import { AuthorizationsPage } from './routes/authorizations-page';
 import { AvailabilityPage } from './routes/availability-page';
+import { BillingSettingsPage } from './routes/billing-settings-page';
+import { ChargesPage } from './routes/charges-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
@@ -18,6 +20,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import { NotificationSettingsPage } from './routes/notification-settings-page';
 import { NotificationsPage } from './routes/notifications-page';
 import { ParentHomePage } from './routes/parent-home-page';
+import { PayersPage } from './routes/payers-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
 import { ProposalsPage } from './routes/proposals-page';
@@ -53,6 +56,9 @@ const routeTable: RouteObject[] = [
               { path: '/admin/users', element: <UsersPage /> },
               { path: '/admin/audit', element: <AuditPage /> },
               { path: '/authorizations', element: <AuthorizationsPage /> },
+              { path: '/billing/charges', element: <ChargesPage /> },
+              { path: '/billing/payers', element: <PayersPage /> },
+              { path: '/billing/settings', element: <BillingSettingsPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },
               { path: '/schedule/proposals', element: <ProposalsPage /> },
             ],

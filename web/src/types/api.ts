@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
      * One proposed appointment change
      * @description Admins and the proposer; 404 for anyone else. The ETag is its version for If-Match.
      */
-    get: operations['get_8'];
+    get: operations['get_10'];
     put?: never;
     post?: never;
     delete?: never;
@@ -139,7 +139,7 @@ export interface paths {
      * One appointment
      * @description 404 for appointments the caller may not see. The ETag is the version to send back in If-Match when moving it.
      */
-    get: operations['get_6'];
+    get: operations['get_7'];
     /**
      * Move or change a scheduled appointment, alone or with its series
      * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed. If-Match: the appointment's version (412 when it changed since).
@@ -501,18 +501,42 @@ export interface paths {
      * One authorization with its usage
      * @description The ETag is the record's version.
      */
-    get: operations['get_5'];
+    get: operations['get_6'];
     /**
      * Change an authorization (admins)
      * @description The whole record, as for creating. Send If-Match with the ETag to refuse the change (412) if someone changed it in between.
      */
-    put: operations['update_1'];
+    put: operations['update_3'];
     post?: never;
     /**
      * Delete an authorization (admins)
      * @description For one recorded by mistake; the access log keeps that it existed.
      */
-    delete: operations['delete'];
+    delete: operations['delete_2'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/billing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's billing settings (admins)
+     * @description The ETag is the version once saved; before that every field is null.
+     */
+    get: operations['settings'];
+    /**
+     * Save the clinic's billing settings (admins)
+     * @description The whole record. If-Match refuses a change in between (412). Every open charge is checked again.
+     */
+    put: operations['save_1'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -595,6 +619,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Charges (admins)
+     * @description Filtered by status (ready, held, claimed, void), payerId, childId and service date from/to (both included). Sorted by serviceDate (default, the latest first), amount, createdAt or childName.
+     */
+    get: operations['list_5'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One charge (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['get_9'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}/recheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a charge again (admins)
+     * @description Prices it anew and runs the claim check: a held charge whose causes were fixed becomes ready. Claimed and void charges stay as they are.
+     */
+    post: operations['recheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a charge that will never be billed (admins)
+     * @description Ready or held only (409 charge-closed for claimed or void ones), with a reason. If-Match refuses it when the charge changed in between (412).
+     */
+    post: operations['voidCharge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/recheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check every held charge again (admins)
+     * @description How many were checked, are ready now, and are still held.
+     */
+    post: operations['recheckHeld'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children': {
     parameters: {
       query?: never;
@@ -630,7 +754,7 @@ export interface paths {
      * One child's record
      * @description 404 when the caller may not see it.
      */
-    get: operations['get_3'];
+    get: operations['get_4'];
     /**
      * Change a child's record
      * @description Fields left out stay; an empty text clears. Admins change everything (status too); guardians only emergencyContacts, medicalNotes, allergies. If-Match with the ETag refuses a stale change (412).
@@ -658,13 +782,13 @@ export interface paths {
      * A child's authorizations with their usage
      * @description The latest start first. Admins, the child's guardians and supervising BCBAs; a technician gets 403, anyone else 404.
      */
-    get: operations['ofChild'];
+    get: operations['ofChild_1'];
     put?: never;
     /**
      * Record an authorization (admins)
      * @description serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 (authorization-overlap) when another authorization of the child for the same service code covers some of the days: conflictingId names it, unless it was saved a moment ago and is not visible yet.
      */
-    post: operations['create_3'];
+    post: operations['create_5'];
     delete?: never;
     options?: never;
     head?: never;
@@ -722,6 +846,30 @@ export interface paths {
     get: operations['childConversation'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/coverages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A child's coverages (admins)
+     * @description The latest start first. A therapist or guardian of the child gets 403, anyone else 404.
+     */
+    get: operations['ofChild'];
+    put?: never;
+    /**
+     * Record a child's coverage (admins)
+     * @description 409 billing-dates-overlap when another coverage of the same priority covers some of the dates. The child's open charges are checked again.
+     */
+    post: operations['create_4'];
     delete?: never;
     options?: never;
     head?: never;
@@ -813,7 +961,7 @@ export interface paths {
      * A child's schedule preferences
      * @description Empty lists when none are set. Anyone who may see the child; 404 otherwise.
      */
-    get: operations['get_4'];
+    get: operations['get_5'];
     /**
      * Replace a child's schedule preferences
      * @description availableHours: weekly blocks in the clinic's time zone, not overlapping on one weekday (400 naming them); prescribedWeeklyHours: whole hours 0–40 per service code (97151–97158); preferredPlace: clinic, home, school, community or telehealth (clinic when absent). Admins.
@@ -863,7 +1011,7 @@ export interface paths {
      * Start a direct conversation between staff, or an announcement
      * @description memberIds (other admins or therapists; 201, or 200 with the existing conversation of exactly these members) or audience (everyone|admin|therapist|parent, admins only, title required). body, when given, is posted as the first message.
      */
-    post: operations['create_2'];
+    post: operations['create_3'];
     delete?: never;
     options?: never;
     head?: never;
@@ -948,6 +1096,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/coverages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One coverage (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['get_3'];
+    /**
+     * Change a coverage (admins)
+     * @description The whole record. If-Match refuses a change in between (412).
+     */
+    put: operations['update_2'];
+    post?: never;
+    /**
+     * Delete a coverage recorded by mistake (admins)
+     * @description 409 coverage-charged when charges were billed under it (give it an end date instead).
+     */
+    delete: operations['delete_1'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events': {
     parameters: {
       query?: never;
@@ -1019,7 +1195,7 @@ export interface paths {
      * Delete one's own message
      * @description Leaves a tombstone: the text and attachments are gone, the message shows as deleted.
      */
-    delete: operations['delete_1'];
+    delete: operations['delete_3'];
     options?: never;
     head?: never;
     /**
@@ -1101,6 +1277,82 @@ export interface paths {
     get: operations['unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every payer (admins)
+     * @description Private pay first, then insurers by name.
+     */
+    get: operations['payers'];
+    put?: never;
+    /**
+     * Add an insurer (admins)
+     * @description 409 payer-name-taken when another payer has the name. Private pay exists already.
+     */
+    post: operations['create_2'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One payer (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['payer'];
+    /**
+     * Change a payer (admins)
+     * @description The whole record. If-Match with the ETag refuses a change in between (412). The payer's open charges are checked again.
+     */
+    put: operations['update_1'];
+    post?: never;
+    /**
+     * Delete a payer added by mistake (admins)
+     * @description 409 payer-in-use when a coverage or charge names it (make it inactive instead).
+     */
+    delete: operations['delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payers/{id}/rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A payer's fee schedule (admins)
+     * @description By service code, the latest first.
+     */
+    get: operations['rates'];
+    put?: never;
+    /**
+     * Add a rate to a payer's fee schedule (admins)
+     * @description In the payer's currency. 409 billing-dates-overlap when another rate of the code covers some of the dates. The payer's open charges are checked again.
+     */
+    post: operations['addRate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1252,6 +1504,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/provider-numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Providers' NPIs (admins)
+     * @description By the provider's name.
+     */
+    get: operations['providerNumbers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/provider-numbers/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record a therapist's NPI (admins)
+     * @description 10 digits with a valid check digit. 409 npi-taken when another provider has it. The provider's open charges are checked again.
+     */
+    put: operations['saveNpi'];
+    post?: never;
+    /** Remove a therapist's NPI (admins) */
+    delete: operations['deleteNpi'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a rate (admins) */
+    put: operations['changeRate'];
+    post?: never;
+    /** Delete a rate (admins) */
+    delete: operations['deleteRate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -1283,7 +1594,7 @@ export interface paths {
      * One schedule proposal
      * @description Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when adjusting it.
      */
-    get: operations['get_7'];
+    get: operations['get_8'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1334,6 +1645,26 @@ export interface paths {
      * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
     patch: operations['adjust'];
+    trace?: never;
+  };
+  '/api/service-catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The service catalogue (admins)
+     * @description Each service code 97151–97158 with its unit length, the credentials that may deliver it and, per payer, the modifier for each of those credentials and today's rate (null: none).
+     */
+    get: operations['catalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/sessions/{id}': {
@@ -1754,6 +2085,35 @@ export interface components {
       accepted: string[];
       duplicates: string[];
     };
+    BillingAddress: {
+      city?: string | null;
+      line1?: string | null;
+      line2?: string | null;
+      postalCode?: string | null;
+      state?: string | null;
+    };
+    BillingSettingsRequest: {
+      address?: components['schemas']['BillingAddress'] | null;
+      legalName: string;
+      npi?: string | null;
+      phone?: string | null;
+      taxId?: string | null;
+      taxonomyCode?: string | null;
+      /** @enum {string|null} */
+      telehealthPlaceOfService?: '10' | '02' | null;
+    };
+    BillingSettingsResponse: {
+      address: components['schemas']['BillingAddress'];
+      legalName: string | null;
+      npi: string | null;
+      phone: string | null;
+      taxId: string | null;
+      taxonomyCode: string | null;
+      /** @enum {string} */
+      telehealthPlaceOfService: '10' | '02';
+      /** Format: int32 */
+      version: number | null;
+    };
     Block: {
       end: string;
       start: string;
@@ -1799,6 +2159,22 @@ export interface components {
     CaseloadTargets: {
       nearMastery: components['schemas']['TargetAlert'][];
       stalled: components['schemas']['TargetAlert'][];
+    };
+    CatalogueEntryResponse: {
+      code: string;
+      deliveredBy: string[];
+      label: string;
+      payers: components['schemas']['CatalogueTerms'][];
+      /** Format: int32 */
+      unitMinutes: number;
+    };
+    CatalogueTerms: {
+      currency: string;
+      currentRate: string | null;
+      modifiers: components['schemas']['CredentialModifier'][];
+      /** Format: uuid */
+      payerId: string;
+      payerName: string;
     };
     CentreResponse: {
       content: components['schemas']['NotificationResponse'][];
@@ -1880,6 +2256,75 @@ export interface components {
       notes?: string;
       /** @enum {string} */
       phase?: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
+    };
+    ChargeHoldReason: {
+      /** @enum {string} */
+      code:
+        | 'note_unsigned'
+        | 'below_minimum_time'
+        | 'no_authorization'
+        | 'authorization_expired'
+        | 'authorization_exhausted'
+        | 'credential_not_allowed'
+        | 'overlapping_service'
+        | 'missing_member_id'
+        | 'missing_diagnosis'
+        | 'missing_fee'
+        | 'missing_npi'
+        | 'missing_supervisor';
+      fix: string;
+      message: string;
+    };
+    ChargeResponse: {
+      amount: string;
+      /** Format: uuid */
+      appointmentId: string;
+      /** Format: uuid */
+      authorizationId: string | null;
+      authorizationNumber: string | null;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: uuid */
+      coverageId: string | null;
+      currency: string;
+      diagnosisCodes: string[];
+      /** Format: date-time */
+      endsAt: string;
+      holdReasons: components['schemas']['ChargeHoldReason'][];
+      /** Format: uuid */
+      id: string;
+      /** Format: int32 */
+      minutes: number;
+      modifiers: string[];
+      /** Format: uuid */
+      payerId: string;
+      /** @enum {string} */
+      payerKind: 'insurance' | 'private_pay';
+      payerName: string;
+      place: string;
+      placeOfService: string;
+      /** Format: uuid */
+      renderingProviderId: string;
+      renderingProviderName: string;
+      serviceCode: string;
+      /** Format: date */
+      serviceDate: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'ready' | 'held' | 'claimed' | 'void';
+      /** Format: uuid */
+      supervisingProviderId: string | null;
+      supervisingProviderName: string | null;
+      unitRate: string | null;
+      /** Format: int32 */
+      units: number;
+      /** Format: int32 */
+      version: number;
+      voidReason: string | null;
     };
     ChildResponse: {
       allergies: string | null;
@@ -1979,6 +2424,47 @@ export interface components {
       name: string;
       signature: string;
     };
+    CoverageRequest: {
+      diagnosisCodes?: string[] | null;
+      /** Format: date */
+      endDate?: string | null;
+      groupNumber?: string | null;
+      memberId?: string | null;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: int32 */
+      priority?: number | null;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      subscriberDateOfBirth?: string | null;
+      subscriberName?: string | null;
+      /** @enum {string|null} */
+      subscriberRelationship?: 'self' | 'spouse' | 'child' | 'other' | null;
+    };
+    CoverageResponse: {
+      /** Format: uuid */
+      childId: string;
+      diagnosisCodes: string[];
+      /** Format: date */
+      endDate: string | null;
+      groupNumber: string | null;
+      /** Format: uuid */
+      id: string;
+      memberId: string | null;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: int32 */
+      priority: number;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      subscriberDateOfBirth: string | null;
+      subscriberName: string | null;
+      subscriberRelationship: string;
+      /** Format: int32 */
+      version: number;
+    };
     CreateConversationRequest: {
       audience?: string;
       body?: string;
@@ -2010,6 +2496,10 @@ export interface components {
       password: string;
       /** @enum {string} */
       role: 'admin' | 'therapist' | 'parent';
+    };
+    CredentialModifier: {
+      credential: string;
+      modifier: string | null;
     };
     Criterion: {
       /** Format: int32 */
@@ -2228,6 +2718,9 @@ export interface components {
       task: boolean;
       title: string;
     };
+    NpiRequest: {
+      npi: string;
+    };
     OpenChildRequest: {
       allergies?: string;
       /** Format: date */
@@ -2277,6 +2770,10 @@ export interface components {
       content: components['schemas']['ChangeRequestResponse'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseChargeResponse: {
+      content: components['schemas']['ChargeResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseChildSummary: {
       content: components['schemas']['ChildSummary'][];
       page: components['schemas']['PageInfo'];
@@ -2296,6 +2793,38 @@ export interface components {
     PageResponseUserResponse: {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
+    };
+    PayerRequest: {
+      active?: boolean | null;
+      address?: components['schemas']['BillingAddress'] | null;
+      currency?: string | null;
+      modifiers?: {
+        [key: string]: string;
+      } | null;
+      name: string;
+      requiresAuthorization?: boolean | null;
+      /** @enum {string|null} */
+      roundingRule?: 'cms_8_minute' | 'whole_units' | null;
+      x12PayerId?: string | null;
+    };
+    PayerResponse: {
+      active: boolean;
+      address: components['schemas']['BillingAddress'];
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'insurance' | 'private_pay';
+      modifiers: {
+        [key: string]: string;
+      };
+      name: string;
+      requiresAuthorization: boolean;
+      /** @enum {string} */
+      roundingRule: 'cms_8_minute' | 'whole_units';
+      /** Format: int32 */
+      version: number;
+      x12PayerId: string | null;
     };
     Person: {
       /** Format: uuid */
@@ -2455,6 +2984,34 @@ export interface components {
       /** Format: uuid */
       therapistId?: string;
     };
+    ProviderNumberResponse: {
+      /** Format: uuid */
+      accountId: string;
+      credential: string | null;
+      name: string;
+      npi: string;
+    };
+    RateBody: {
+      /** Format: date */
+      effectiveFrom: string;
+      /** Format: date */
+      effectiveTo?: string | null;
+      ratePerUnit: string;
+      serviceCode: string;
+    };
+    RateResponse: {
+      currency: string;
+      /** Format: date */
+      effectiveFrom: string;
+      /** Format: date */
+      effectiveTo: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      payerId: string;
+      ratePerUnit: string;
+      serviceCode: string;
+    };
     ReadPosition: {
       /** Format: uuid */
       accountId: string;
@@ -2476,6 +3033,14 @@ export interface components {
       unreadCount: number;
       /** Format: uuid */
       upTo: string;
+    };
+    RecheckResponse: {
+      /** Format: int32 */
+      checked: number;
+      /** Format: int32 */
+      held: number;
+      /** Format: int32 */
+      ready: number;
     };
     RefreshRequest: {
       refreshToken?: string;
@@ -2761,6 +3326,9 @@ export interface components {
       firstInvalidId: string;
       valid: boolean;
     };
+    VoidRequest: {
+      reason: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -2770,7 +3338,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -2795,7 +3363,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_10: {
     parameters: {
       query?: never;
       header?: never;
@@ -2950,7 +3518,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -3443,7 +4011,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -3465,7 +4033,7 @@ export interface operations {
       };
     };
   };
-  update_1: {
+  update_3: {
     parameters: {
       query?: never;
       header?: {
@@ -3493,7 +4061,7 @@ export interface operations {
       };
     };
   };
-  delete: {
+  delete_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -3510,6 +4078,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsResponse'];
+        };
+      };
+    };
+  };
+  save_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BillingSettingsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsResponse'];
+        };
       };
     };
   };
@@ -3595,6 +4209,127 @@ export interface operations {
       };
     };
   };
+  list_5: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        page?: number;
+        payerId?: string;
+        size?: number;
+        sort?: string;
+        status?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseChargeResponse'];
+        };
+      };
+    };
+  };
+  get_9: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  recheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  voidCharge: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  recheckHeld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecheckResponse'];
+        };
+      };
+    };
+  };
   list_2: {
     parameters: {
       query?: {
@@ -3646,7 +4381,7 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -3716,7 +4451,7 @@ export interface operations {
       };
     };
   };
-  ofChild: {
+  ofChild_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -3738,7 +4473,7 @@ export interface operations {
       };
     };
   };
-  create_3: {
+  create_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -3829,6 +4564,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConversationResponse'];
+        };
+      };
+    };
+  };
+  ofChild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'][];
+        };
+      };
+    };
+  };
+  create_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CoverageRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
         };
       };
     };
@@ -3931,7 +4714,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4029,7 +4812,7 @@ export interface operations {
       };
     };
   };
-  create_2: {
+  create_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -4175,6 +4958,76 @@ export interface operations {
       };
     };
   };
+  get_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
+  update_2: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CoverageRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
+  delete_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   events: {
     parameters: {
       query?: {
@@ -4245,7 +5098,7 @@ export interface operations {
       };
     };
   };
-  delete_1: {
+  delete_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -4399,6 +5252,168 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountResponse'];
+        };
+      };
+    };
+  };
+  payers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'][];
+        };
+      };
+    };
+  };
+  create_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayerRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'];
+        };
+      };
+    };
+  };
+  payer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'];
+        };
+      };
+    };
+  };
+  update_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayerRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'];
+        };
+      };
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  rates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateResponse'][];
+        };
+      };
+    };
+  };
+  addRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateResponse'];
         };
       };
     };
@@ -4625,6 +5640,118 @@ export interface operations {
       };
     };
   };
+  providerNumbers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderNumberResponse'][];
+        };
+      };
+    };
+  };
+  saveNpi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NpiRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderNumberResponse'];
+        };
+      };
+    };
+  };
+  deleteNpi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  changeRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateResponse'];
+        };
+      };
+    };
+  };
+  deleteRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   propose: {
     parameters: {
       query?: never;
@@ -4649,7 +5776,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;
@@ -4743,6 +5870,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalResponse'];
+        };
+      };
+    };
+  };
+  catalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueEntryResponse'][];
         };
       };
     };
