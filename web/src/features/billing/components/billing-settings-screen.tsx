@@ -32,7 +32,7 @@ import type { BillingSettings } from '../api/charge-types';
 export function BillingSettingsScreen() {
   const settings = useBillingSettings();
   return (
-    <>
+    <div className="billing-sections">
       <section className="panel" aria-labelledby="clinic-billing-heading">
         <h2 id="clinic-billing-heading" className="section-title">
           The clinic on claims
@@ -42,7 +42,7 @@ export function BillingSettingsScreen() {
         {settings.data && <SettingsForm key={settings.data.version ?? 'new'} settings={settings.data} />}
       </section>
       <ProviderNumbers />
-    </>
+    </div>
   );
 }
 

@@ -93,8 +93,7 @@ export function ChargesScreen() {
             className="charge-tab"
             onClick={() => choose(tab.status)}
           >
-            {tab.label}
-            {counts[tab.status] !== undefined && <span className="charge-tab-count"> ({counts[tab.status]})</span>}
+            {counts[tab.status] === undefined ? tab.label : `${tab.label} (${counts[tab.status]})`}
           </button>
         ))}
       </div>
@@ -225,9 +224,7 @@ function ChargesTable({
         <tr>
           <th scope="col">Child</th>
           <th scope="col">Date</th>
-          <th scope="col">Service</th>
-          <th scope="col">Payer</th>
-          <th scope="col">Units</th>
+          <th scope="col">Service and payer</th>
           <th scope="col">Amount</th>
           {status === 'held' && <th scope="col">Why it is held</th>}
           {status === 'void' && <th scope="col">Reason</th>}
@@ -246,21 +243,27 @@ function ChargesTable({
               <span className="cell-email">{charge.renderingProviderName}</span>
             </th>
             <td data-label="Date" className="cell-nowrap">
-              {formatDay(charge.serviceDate)}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpen(charge)}
+                aria-label={`Details of the charge of ${charge.childName} on ${formatDay(charge.serviceDate)}`}
+              >
+                {formatDay(charge.serviceDate)}
+              </button>
             </td>
-            <td data-label="Service">
+            <td data-label="Service and payer">
               {serviceLabel(charge.serviceCode)}
               {charge.modifiers.length > 0 && (
                 <span className="cell-email">Modifiers {charge.modifiers.join(' ')}</span>
               )}
-            </td>
-            <td data-label="Payer">{charge.payerName}</td>
-            <td data-label="Units">
-              {charge.units}
-              <span className="cell-email">{charge.minutes} min</span>
+              <span className="cell-email">{charge.payerName}</span>
             </td>
             <td data-label="Amount" className="cell-nowrap">
               {formatMoney(charge.amount, charge.currency)}
+              <span className="cell-email">
+                {charge.units} {charge.units === 1 ? 'unit' : 'units'}, {charge.minutes} min
+              </span>
             </td>
             {status === 'held' && (
               <td data-label="Why it is held">
@@ -268,15 +271,7 @@ function ChargesTable({
               </td>
             )}
             {status === 'void' && <td data-label="Reason">{charge.voidReason}</td>}
-            <td className="cell-actions">
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => onOpen(charge)}
-                aria-label={`Details of the charge of ${charge.childName} on ${formatDay(charge.serviceDate)}`}
-              >
-                Details
-              </Button>
+            <td className="cell-actions charge-actions">
               {open && (
                 <>
                   <Button

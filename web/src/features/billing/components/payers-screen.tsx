@@ -34,7 +34,7 @@ export function PayersScreen() {
     });
 
   return (
-    <>
+    <div className="billing-sections">
       <div className="toolbar">
         <p className="muted">Rates are per 15-minute unit. A child without a coverage is billed to private pay.</p>
         <Button onClick={() => setEditing('new')}>Add an insurer</Button>
@@ -104,7 +104,7 @@ export function PayersScreen() {
           if (created) choose(saved);
         }}
       />
-    </>
+    </div>
   );
 }
 

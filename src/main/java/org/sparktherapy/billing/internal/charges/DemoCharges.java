@@ -90,7 +90,7 @@ class DemoCharges implements DemoData {
 						new Address("PO Box 805107", null, "Chicago", "IL", "60680"), true,
 						modifiers("HO", "HN", "HM")));
 		Payer medicaid = this.payers.create(admin,
-				new Payer.Terms("State Medicaid", "IL-MCD", UnitRoundingRule.WHOLE_UNITS, true, "USD",
+				new Payer.Terms("State Medicaid", "ILMCD", UnitRoundingRule.WHOLE_UNITS, true, "USD",
 						new Address("201 South Grand Avenue East", null, "Springfield", "IL", "62763"), true,
 						modifiers("HP", "HN", "HM")));
 		Payer privatePay = this.book.privatePay();
