@@ -187,6 +187,8 @@ for (const { name, use } of VIEWPORTS) {
       });
       await page.getByRole('button', { name: 'Add authorization' }).click();
       await expectDialogAccessible(page, 'Add authorization');
+      await page.getByRole('button', { name: 'Add coverage' }).click();
+      await expectDialogAccessible(page, 'Add coverage');
       await visit(page, `/children/${world.childId}/history`, `History of ${world.childName}`, async () => {
         await expect(page.getByRole('table', { name: 'Changes to this child’s record' })).toBeVisible();
       });
@@ -214,6 +216,13 @@ for (const { name, use } of VIEWPORTS) {
       await visit(page, '/authorizations', 'Authorizations', async () => {
         await expect(page.getByRole('table', { name: 'Current authorizations' }).getByRole('link')).not.toHaveCount(0);
       });
+      await visit(page, '/billing/charges', 'Charges');
+      await visit(page, '/billing/payers', 'Payers and fees', async () => {
+        await expect(page.getByRole('table', { name: 'Service catalogue' })).toBeVisible();
+      });
+      await page.getByRole('button', { name: 'Add an insurer' }).click();
+      await expectDialogAccessible(page, 'Add an insurer');
+      await visit(page, '/billing/settings', 'Billing settings');
       await visit(page, '/admin/users', 'Users');
       await visit(page, '/admin/audit', 'Audit log');
     });

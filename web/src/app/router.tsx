@@ -7,6 +7,8 @@ import { AgingPage } from './routes/aging-page';
 import { AuthorizationsPage } from './routes/authorizations-page';
 import { BillingPage } from './routes/billing-page';
 import { AvailabilityPage } from './routes/availability-page';
+import { BillingSettingsPage } from './routes/billing-settings-page';
+import { ChargesPage } from './routes/charges-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
@@ -22,6 +24,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import { NotificationSettingsPage } from './routes/notification-settings-page';
 import { NotificationsPage } from './routes/notifications-page';
 import { ParentHomePage } from './routes/parent-home-page';
+import { PayersPage } from './routes/payers-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
 import { ProposalsPage } from './routes/proposals-page';
@@ -60,6 +63,9 @@ const routeTable: RouteObject[] = [
               { path: '/billing/families', element: <FamilyBalancesPage /> },
               { path: '/billing/families/:id', element: <FamilyAccountPage /> },
               { path: '/billing/aging', element: <AgingPage /> },
+              { path: '/billing/charges', element: <ChargesPage /> },
+              { path: '/billing/payers', element: <PayersPage /> },
+              { path: '/billing/settings', element: <BillingSettingsPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },
               { path: '/schedule/proposals', element: <ProposalsPage /> },
             ],

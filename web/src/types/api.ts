@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
      * One proposed appointment change
      * @description Admins and the proposer; 404 for anyone else. The ETag is its version for If-Match.
      */
-    get: operations['get_9'];
+    get: operations['get_10'];
     put?: never;
     post?: never;
     delete?: never;
@@ -139,7 +139,7 @@ export interface paths {
      * One appointment
      * @description 404 for appointments the caller may not see. The ETag is the version to send back in If-Match when moving it.
      */
-    get: operations['get_6'];
+    get: operations['get_7'];
     /**
      * Move or change a scheduled appointment, alone or with its series
      * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed. If-Match: the appointment's version (412 when it changed since).
@@ -501,18 +501,42 @@ export interface paths {
      * One authorization with its usage
      * @description The ETag is the record's version.
      */
-    get: operations['get_5'];
+    get: operations['get_6'];
     /**
      * Change an authorization (admins)
      * @description The whole record, as for creating. Send If-Match with the ETag to refuse the change (412) if someone changed it in between.
      */
-    put: operations['update_1'];
+    put: operations['update_3'];
     post?: never;
     /**
      * Delete an authorization (admins)
      * @description For one recorded by mistake; the access log keeps that it existed.
      */
-    delete: operations['delete'];
+    delete: operations['delete_2'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/billing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's billing settings (admins)
+     * @description The ETag is the version once saved; before that every field is null.
+     */
+    get: operations['settings'];
+    /**
+     * Save the clinic's billing settings (admins)
+     * @description The whole record. If-Match refuses a change in between (412). Every open charge is checked again.
+     */
+    put: operations['save_1'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -595,6 +619,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Charges (admins)
+     * @description Filtered by status (ready, held, claimed, void), payerId, childId and service date from/to (both included). Sorted by serviceDate (default, the latest first), amount, createdAt or childName.
+     */
+    get: operations['list_5'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One charge (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['get_9'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}/recheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a charge again (admins)
+     * @description Prices it anew and runs the claim check: a held charge whose causes were fixed becomes ready. Claimed and void charges stay as they are.
+     */
+    post: operations['recheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a charge that will never be billed (admins)
+     * @description Ready or held only (409 charge-closed for claimed or void ones), with a reason. If-Match refuses it when the charge changed in between (412).
+     */
+    post: operations['voidCharge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/charges/recheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check every held charge again (admins)
+     * @description How many were checked, are ready now, and are still held.
+     */
+    post: operations['recheckHeld'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children': {
     parameters: {
       query?: never;
@@ -630,7 +754,7 @@ export interface paths {
      * One child's record
      * @description 404 when the caller may not see it.
      */
-    get: operations['get_3'];
+    get: operations['get_4'];
     /**
      * Change a child's record
      * @description Fields left out stay; an empty text clears. Admins change everything (status too); guardians only emergencyContacts, medicalNotes, allergies. If-Match with the ETag refuses a stale change (412).
@@ -642,46 +766,6 @@ export interface paths {
      * @description Nothing is deleted: the status becomes archived.
      */
     delete: operations['archive_1'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/account': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A family's balance
-     * @description Admins and the child's guardians.
-     */
-    get: operations['account'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/adjustments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Adjust a family's balance (admins)
-     * @description Positive: the family owes more (an item payments pay); negative: a credit, applied to an open item when appliesTo names one.
-     */
-    post: operations['adjust'];
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -704,7 +788,7 @@ export interface paths {
      * Record an authorization (admins)
      * @description serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 (authorization-overlap) when another authorization of the child for the same service code covers some of the days: conflictingId names it, unless it was saved a moment ago and is not visible yet.
      */
-    post: operations['create_4'];
+    post: operations['create_5'];
     delete?: never;
     options?: never;
     head?: never;
@@ -768,6 +852,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/coverages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A child's coverages (admins)
+     * @description The latest start first. A therapist or guardian of the child gets 403, anyone else 404.
+     */
+    get: operations['ofChild'];
+    put?: never;
+    /**
+     * Record a child's coverage (admins)
+     * @description 409 billing-dates-overlap when another coverage of the same priority covers some of the dates. The child's open charges are checked again.
+     */
+    post: operations['create_4'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/guardians': {
     parameters: {
       query?: never;
@@ -822,94 +930,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/children/{id}/invoices': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A family's invoices and credit notes
-     * @description The newest first. Admins and guardians.
-     */
-    get: operations['ofChild'];
-    put?: never;
-    /**
-     * Draft an invoice (admins)
-     * @description 1–100 lines; a line's amount is quantity × unitPrice. Nothing is posted until issued.
-     */
-    post: operations['create_3'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/ledger-entries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A family's ledger entries
-     * @description The latest first. Admins and guardians.
-     */
-    get: operations['entries'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/online-payments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Pay online by card (not available)
-     * @description Needs a payment processor this installation does not have: 501 (online-payments-unavailable) for the family and admins. See ADR 0028.
-     */
-    post: operations['payOnline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/payments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A family's payments
-     * @description The latest received first. Admins and guardians.
-     */
-    get: operations['payments'];
-    put?: never;
-    /**
-     * Record a payment (admins)
-     * @description Needs an Idempotency-Key header (1–200 visible characters, e.g. a UUID the client made for this payment): a retry with the same key and body answers 200 with the payment stored the first time; the same key with another body 409 (idempotency-key-reused). The payment pays the family's oldest open items first; what is left is a credit.
-     */
-    post: operations['recordPayment'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/children/{id}/progress': {
     parameters: {
       query?: never;
@@ -941,7 +961,7 @@ export interface paths {
      * A child's schedule preferences
      * @description Empty lists when none are set. Anyone who may see the child; 404 otherwise.
      */
-    get: operations['get_4'];
+    get: operations['get_5'];
     /**
      * Replace a child's schedule preferences
      * @description availableHours: weekly blocks in the clinic's time zone, not overlapping on one weekday (400 naming them); prescribedWeeklyHours: whole hours 0–40 per service code (97151–97158); preferredPlace: clinic, home, school, community or telehealth (clinic when absent). Admins.
@@ -974,86 +994,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/children/{id}/statements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A family's statement months
-     * @description From the month of the first entry to this month, the latest first, with the balance at each month's end. Admins and guardians.
-     */
-    get: operations['months'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/statements/{month}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A monthly statement
-     * @description month as 2026-11.
-     */
-    get: operations['statement'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/statements/{month}/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A monthly statement as PDF
-     * @description month as 2026-11.
-     */
-    get: operations['pdf_1'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/children/{id}/write-offs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Write off an open item (admins)
-     * @description Forgives at most what is open on the item (409 write-off-exceeds-open).
-     */
-    post: operations['writeOff'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -1071,7 +1011,7 @@ export interface paths {
      * Start a direct conversation between staff, or an announcement
      * @description memberIds (other admins or therapists; 201, or 200 with the existing conversation of exactly these members) or audience (everyone|admin|therapist|parent, admins only, title required). body, when given, is posted as the first message.
      */
-    post: operations['create_2'];
+    post: operations['create_3'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1156,6 +1096,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/coverages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One coverage (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['get_3'];
+    /**
+     * Change a coverage (admins)
+     * @description The whole record. If-Match refuses a change in between (412).
+     */
+    put: operations['update_2'];
+    post?: never;
+    /**
+     * Delete a coverage recorded by mistake (admins)
+     * @description 409 coverage-charged when charges were billed under it (give it an end date instead).
+     */
+    delete: operations['delete_1'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events': {
     parameters: {
       query?: never;
@@ -1196,46 +1164,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/family-accounts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Family balances
-     * @description Admins: every family (child) with ledger entries; a parent: their own children. By name.
-     */
-    get: operations['accounts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/family-accounts/aging': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Accounts receivable aging (admins)
-     * @description Each family's open items by age on asOf (default today): 0–30, 31–60, 61–90 and over 90 days, and unapplied credit; a family's row adds up to its balance.
-     */
-    get: operations['aging'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1247,126 +1175,6 @@ export interface paths {
     get: operations['health'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/invoices/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * One invoice or credit note
-     * @description The ETag is its version.
-     */
-    get: operations['get_8'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/invoices/{id}/credit-notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Credit part of an issued invoice (admins)
-     * @description A credit note (CN-000001…) of at most what is open on the invoice (409 credit-exceeds-invoice).
-     */
-    post: operations['creditNote'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/invoices/{id}/issue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Issue a draft (admins)
-     * @description Numbers it (INV-000001…) and posts its lines as charges; If-Match refuses it (412) if the draft changed in between.
-     */
-    post: operations['issue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/invoices/{id}/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * An invoice or credit note as PDF
-     * @description Admins and the child's guardians.
-     */
-    get: operations['pdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/invoices/{id}/void': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Void an invoice (admins)
-     * @description A draft, or an issued invoice without credit notes: its charges are reversed.
-     */
-    post: operations['voidInvoice'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/ledger-entries/{id}/reversal': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Reverse a ledger entry (admins)
-     * @description Posts an entry of the opposite amount, once (409 entry-not-reversible otherwise). An invoice's entries are reversed by voiding the invoice.
-     */
-    post: operations['reverse'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1387,7 +1195,7 @@ export interface paths {
      * Delete one's own message
      * @description Leaves a tombstone: the text and attachments are gone, the message shows as deleted.
      */
-    delete: operations['delete_1'];
+    delete: operations['delete_3'];
     options?: never;
     head?: never;
     /**
@@ -1475,7 +1283,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/payments/{id}': {
+  '/api/payers': {
     parameters: {
       query?: never;
       header?: never;
@@ -1483,32 +1291,68 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One payment
-     * @description Admins and the child's guardians.
+     * Every payer (admins)
+     * @description Private pay first, then insurers by name.
      */
-    get: operations['payment'];
+    get: operations['payers'];
     put?: never;
-    post?: never;
+    /**
+     * Add an insurer (admins)
+     * @description 409 payer-name-taken when another payer has the name. Private pay exists already.
+     */
+    post: operations['create_2'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/payments/{id}/refunds': {
+  '/api/payers/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * One payer (admins)
+     * @description The ETag is the record's version.
+     */
+    get: operations['payer'];
+    /**
+     * Change a payer (admins)
+     * @description The whole record. If-Match with the ETag refuses a change in between (412). The payer's open charges are checked again.
+     */
+    put: operations['update_1'];
+    post?: never;
+    /**
+     * Delete a payer added by mistake (admins)
+     * @description 409 payer-in-use when a coverage or charge names it (make it inactive instead).
+     */
+    delete: operations['delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payers/{id}/rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A payer's fee schedule (admins)
+     * @description By service code, the latest first.
+     */
+    get: operations['rates'];
     put?: never;
     /**
-     * Refund a payment (admins)
-     * @description At most what earlier refunds left of the payment (409 refund-exceeds-payment). Beyond its unallocated part only with deallocate true (409 refund-needs-deallocation): the newest paid items open again.
+     * Add a rate to a payer's fee schedule (admins)
+     * @description In the payer's currency. 409 billing-dates-overlap when another rate of the code covers some of the dates. The payer's open charges are checked again.
      */
-    post: operations['refund'];
+    post: operations['addRate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1660,6 +1504,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/provider-numbers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Providers' NPIs (admins)
+     * @description By the provider's name.
+     */
+    get: operations['providerNumbers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/provider-numbers/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record a therapist's NPI (admins)
+     * @description 10 digits with a valid check digit. 409 npi-taken when another provider has it. The provider's open charges are checked again.
+     */
+    put: operations['saveNpi'];
+    post?: never;
+    /** Remove a therapist's NPI (admins) */
+    delete: operations['deleteNpi'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a rate (admins) */
+    put: operations['changeRate'];
+    post?: never;
+    /** Delete a rate (admins) */
+    delete: operations['deleteRate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -1691,7 +1594,7 @@ export interface paths {
      * One schedule proposal
      * @description Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when adjusting it.
      */
-    get: operations['get_7'];
+    get: operations['get_8'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1741,7 +1644,27 @@ export interface paths {
      * Move a placed session of a draft
      * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
-    patch: operations['adjust_1'];
+    patch: operations['adjust'];
+    trace?: never;
+  };
+  '/api/service-catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The service catalogue (admins)
+     * @description Each service code 97151–97158 with its unit length, the credentials that may deliver it and, per payer, the modifier for each of those credentials and today's rate (null: none).
+     */
+    get: operations['catalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/sessions/{id}': {
@@ -2020,26 +1943,6 @@ export interface components {
       reason: string;
       text: string;
     };
-    AgingResponse: {
-      /** Format: date */
-      asOf: string;
-      currency: string;
-      families: components['schemas']['AgingRowResponse'][];
-      /** @description Aging per payer (insurance claims outstanding) is not here yet: it needs the claims module; see ADR 0028 */
-      payers: components['schemas']['AgingRowResponse'][];
-      total: components['schemas']['AgingRowResponse'];
-    };
-    AgingRowResponse: {
-      balance: string;
-      /** Format: uuid */
-      childId: string | null;
-      childName: string | null;
-      current: string;
-      days31To60: string;
-      days61To90: string;
-      over90: string;
-      unappliedCredit: string;
-    };
     AppointmentRequest: {
       /** Format: uuid */
       childId: string;
@@ -2182,6 +2085,35 @@ export interface components {
       accepted: string[];
       duplicates: string[];
     };
+    BillingAddress: {
+      city?: string | null;
+      line1?: string | null;
+      line2?: string | null;
+      postalCode?: string | null;
+      state?: string | null;
+    };
+    BillingSettingsRequest: {
+      address?: components['schemas']['BillingAddress'] | null;
+      legalName: string;
+      npi?: string | null;
+      phone?: string | null;
+      taxId?: string | null;
+      taxonomyCode?: string | null;
+      /** @enum {string|null} */
+      telehealthPlaceOfService?: '10' | '02' | null;
+    };
+    BillingSettingsResponse: {
+      address: components['schemas']['BillingAddress'];
+      legalName: string | null;
+      npi: string | null;
+      phone: string | null;
+      taxId: string | null;
+      taxonomyCode: string | null;
+      /** @enum {string} */
+      telehealthPlaceOfService: '10' | '02';
+      /** Format: int32 */
+      version: number | null;
+    };
     Block: {
       end: string;
       start: string;
@@ -2227,6 +2159,22 @@ export interface components {
     CaseloadTargets: {
       nearMastery: components['schemas']['TargetAlert'][];
       stalled: components['schemas']['TargetAlert'][];
+    };
+    CatalogueEntryResponse: {
+      code: string;
+      deliveredBy: string[];
+      label: string;
+      payers: components['schemas']['CatalogueTerms'][];
+      /** Format: int32 */
+      unitMinutes: number;
+    };
+    CatalogueTerms: {
+      currency: string;
+      currentRate: string | null;
+      modifiers: components['schemas']['CredentialModifier'][];
+      /** Format: uuid */
+      payerId: string;
+      payerName: string;
     };
     CentreResponse: {
       content: components['schemas']['NotificationResponse'][];
@@ -2308,6 +2256,75 @@ export interface components {
       notes?: string;
       /** @enum {string} */
       phase?: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
+    };
+    ChargeHoldReason: {
+      /** @enum {string} */
+      code:
+        | 'note_unsigned'
+        | 'below_minimum_time'
+        | 'no_authorization'
+        | 'authorization_expired'
+        | 'authorization_exhausted'
+        | 'credential_not_allowed'
+        | 'overlapping_service'
+        | 'missing_member_id'
+        | 'missing_diagnosis'
+        | 'missing_fee'
+        | 'missing_npi'
+        | 'missing_supervisor';
+      fix: string;
+      message: string;
+    };
+    ChargeResponse: {
+      amount: string;
+      /** Format: uuid */
+      appointmentId: string;
+      /** Format: uuid */
+      authorizationId: string | null;
+      authorizationNumber: string | null;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: uuid */
+      coverageId: string | null;
+      currency: string;
+      diagnosisCodes: string[];
+      /** Format: date-time */
+      endsAt: string;
+      holdReasons: components['schemas']['ChargeHoldReason'][];
+      /** Format: uuid */
+      id: string;
+      /** Format: int32 */
+      minutes: number;
+      modifiers: string[];
+      /** Format: uuid */
+      payerId: string;
+      /** @enum {string} */
+      payerKind: 'insurance' | 'private_pay';
+      payerName: string;
+      place: string;
+      placeOfService: string;
+      /** Format: uuid */
+      renderingProviderId: string;
+      renderingProviderName: string;
+      serviceCode: string;
+      /** Format: date */
+      serviceDate: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'ready' | 'held' | 'claimed' | 'void';
+      /** Format: uuid */
+      supervisingProviderId: string | null;
+      supervisingProviderName: string | null;
+      unitRate: string | null;
+      /** Format: int32 */
+      units: number;
+      /** Format: int32 */
+      version: number;
+      voidReason: string | null;
     };
     ChildResponse: {
       allergies: string | null;
@@ -2407,6 +2424,47 @@ export interface components {
       name: string;
       signature: string;
     };
+    CoverageRequest: {
+      diagnosisCodes?: string[] | null;
+      /** Format: date */
+      endDate?: string | null;
+      groupNumber?: string | null;
+      memberId?: string | null;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: int32 */
+      priority?: number | null;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      subscriberDateOfBirth?: string | null;
+      subscriberName?: string | null;
+      /** @enum {string|null} */
+      subscriberRelationship?: 'self' | 'spouse' | 'child' | 'other' | null;
+    };
+    CoverageResponse: {
+      /** Format: uuid */
+      childId: string;
+      diagnosisCodes: string[];
+      /** Format: date */
+      endDate: string | null;
+      groupNumber: string | null;
+      /** Format: uuid */
+      id: string;
+      memberId: string | null;
+      /** Format: uuid */
+      payerId: string;
+      /** Format: int32 */
+      priority: number;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      subscriberDateOfBirth: string | null;
+      subscriberName: string | null;
+      subscriberRelationship: string;
+      /** Format: int32 */
+      version: number;
+    };
     CreateConversationRequest: {
       audience?: string;
       body?: string;
@@ -2439,10 +2497,9 @@ export interface components {
       /** @enum {string} */
       role: 'admin' | 'therapist' | 'parent';
     };
-    CreditNoteRequest: {
-      /** @description decimal string, more than zero */
-      amount: string;
-      reason: string;
+    CredentialModifier: {
+      credential: string;
+      modifier: string | null;
     };
     Criterion: {
       /** Format: int32 */
@@ -2535,53 +2592,6 @@ export interface components {
       /** Format: uuid */
       therapistId: string;
     };
-    FamilyAccountResponse: {
-      balance: string;
-      /** Format: uuid */
-      childId: string;
-      childName: string;
-      currency: string;
-      /** Format: date */
-      lastPaymentOn: string | null;
-      /** Format: date */
-      oldestOpenOn: string | null;
-      open: string;
-    };
-    FamilyPaymentRequest: {
-      /**
-       * @description A decimal string with at most two decimals, e.g. "125.50"
-       * @example 125.50
-       */
-      amount: string;
-      /** @description USD (the clinic's currency) when given */
-      currency?: string;
-      method: string;
-      note?: string;
-      /** Format: date */
-      receivedOn: string;
-      reference?: string;
-    };
-    FamilyPaymentResponse: {
-      allocated: string;
-      amount: string;
-      /** Format: uuid */
-      childId: string;
-      currency: string;
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
-      note: string | null;
-      /** Format: date */
-      receivedOn: string;
-      /** Format: date-time */
-      recordedAt: string;
-      recordedBy: string | null;
-      reference: string | null;
-      refunded: string;
-      reversed: boolean;
-      unallocated: string;
-    };
     FeedUrlResponse: {
       url: string;
     };
@@ -2637,116 +2647,6 @@ export interface components {
       groupNumber?: string;
       memberId?: string;
       payer?: string;
-    };
-    InvoiceLineRequest: {
-      /**
-       * Format: uuid
-       * @description the private-pay charge the line bills, if any
-       */
-      chargeId?: string;
-      description: string;
-      /** Format: int32 */
-      quantity: number;
-      /** Format: date */
-      serviceDate: string;
-      /** @description decimal string, more than zero, e.g. "31.25" */
-      unitPrice: string;
-    };
-    InvoiceLineResponse: {
-      amount: string;
-      /** Format: uuid */
-      chargeId: string | null;
-      description: string;
-      /** Format: uuid */
-      entryId: string | null;
-      /** Format: int32 */
-      position: number;
-      /** Format: int32 */
-      quantity: number;
-      /** Format: date */
-      serviceDate: string;
-      unitPrice: string;
-    };
-    InvoiceRequest: {
-      /**
-       * Format: date
-       * @description default: 30 days after issue
-       */
-      dueOn?: string;
-      lines: components['schemas']['InvoiceLineRequest'][];
-    };
-    InvoiceResponse: {
-      /** Format: uuid */
-      childId: string;
-      childName: string;
-      /** Format: uuid */
-      creditsInvoice: string | null;
-      currency: string;
-      /** Format: date */
-      dueOn: string | null;
-      /** Format: uuid */
-      id: string;
-      /** Format: date */
-      issuedOn: string | null;
-      /** @enum {string} */
-      kind: 'invoice' | 'credit_note';
-      lines: components['schemas']['InvoiceLineResponse'][];
-      number: string | null;
-      open: string;
-      /** @enum {string} */
-      status: 'draft' | 'issued' | 'void';
-      total: string;
-      /** Format: int32 */
-      version: number;
-      /** Format: date */
-      voidedOn: string | null;
-      voidReason: string | null;
-    };
-    InvoiceVoidRequest: {
-      reason: string;
-    };
-    LedgerAdjustmentRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
-      amount: string;
-      /**
-       * Format: uuid
-       * @description for a credit: the open item it reduces
-       */
-      appliesTo?: string;
-      currency?: string;
-      description: string;
-      /** Format: date */
-      occurredOn?: string;
-    };
-    LedgerEntryResponse: {
-      amount: string;
-      /** Format: uuid */
-      appliesTo: string | null;
-      /** Format: uuid */
-      childId: string;
-      currency: string;
-      description: string;
-      /** Format: uuid */
-      id: string;
-      insurancePaid: string | null;
-      /** Format: uuid */
-      invoiceId: string | null;
-      /** @enum {string} */
-      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
-      /** Format: date */
-      occurredOn: string;
-      open: string | null;
-      /** Format: uuid */
-      paymentId: string | null;
-      /** Format: date-time */
-      recordedAt: string;
-      /** Format: uuid */
-      reversedBy: string | null;
-      /** Format: uuid */
-      reverses: string | null;
-    };
-    LedgerReversalRequest: {
-      reason: string;
     };
     LoginRequest: {
       email: string;
@@ -2818,9 +2718,8 @@ export interface components {
       task: boolean;
       title: string;
     };
-    OnlinePaymentRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50" */
-      amount: string;
+    NpiRequest: {
+      npi: string;
     };
     OpenChildRequest: {
       allergies?: string;
@@ -2871,28 +2770,16 @@ export interface components {
       content: components['schemas']['ChangeRequestResponse'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseChargeResponse: {
+      content: components['schemas']['ChargeResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseChildSummary: {
       content: components['schemas']['ChildSummary'][];
       page: components['schemas']['PageInfo'];
     };
     PageResponseEntry: {
       content: components['schemas']['Entry'][];
-      page: components['schemas']['PageInfo'];
-    };
-    PageResponseFamilyAccountResponse: {
-      content: components['schemas']['FamilyAccountResponse'][];
-      page: components['schemas']['PageInfo'];
-    };
-    PageResponseFamilyPaymentResponse: {
-      content: components['schemas']['FamilyPaymentResponse'][];
-      page: components['schemas']['PageInfo'];
-    };
-    PageResponseInvoiceResponse: {
-      content: components['schemas']['InvoiceResponse'][];
-      page: components['schemas']['PageInfo'];
-    };
-    PageResponseLedgerEntryResponse: {
-      content: components['schemas']['LedgerEntryResponse'][];
       page: components['schemas']['PageInfo'];
     };
     PageResponseProgramResponse: {
@@ -2907,14 +2794,37 @@ export interface components {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
     };
-    PaymentRefundRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50" */
-      amount: string;
-      /** @description take money back from the newest paid items when the unallocated part is not enough */
-      deallocate?: boolean;
-      reason: string;
-      /** Format: date */
-      refundedOn?: string;
+    PayerRequest: {
+      active?: boolean | null;
+      address?: components['schemas']['BillingAddress'] | null;
+      currency?: string | null;
+      modifiers?: {
+        [key: string]: string;
+      } | null;
+      name: string;
+      requiresAuthorization?: boolean | null;
+      /** @enum {string|null} */
+      roundingRule?: 'cms_8_minute' | 'whole_units' | null;
+      x12PayerId?: string | null;
+    };
+    PayerResponse: {
+      active: boolean;
+      address: components['schemas']['BillingAddress'];
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'insurance' | 'private_pay';
+      modifiers: {
+        [key: string]: string;
+      };
+      name: string;
+      requiresAuthorization: boolean;
+      /** @enum {string} */
+      roundingRule: 'cms_8_minute' | 'whole_units';
+      /** Format: int32 */
+      version: number;
+      x12PayerId: string | null;
     };
     Person: {
       /** Format: uuid */
@@ -3074,6 +2984,34 @@ export interface components {
       /** Format: uuid */
       therapistId?: string;
     };
+    ProviderNumberResponse: {
+      /** Format: uuid */
+      accountId: string;
+      credential: string | null;
+      name: string;
+      npi: string;
+    };
+    RateBody: {
+      /** Format: date */
+      effectiveFrom: string;
+      /** Format: date */
+      effectiveTo?: string | null;
+      ratePerUnit: string;
+      serviceCode: string;
+    };
+    RateResponse: {
+      currency: string;
+      /** Format: date */
+      effectiveFrom: string;
+      /** Format: date */
+      effectiveTo: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      payerId: string;
+      ratePerUnit: string;
+      serviceCode: string;
+    };
     ReadPosition: {
       /** Format: uuid */
       accountId: string;
@@ -3095,6 +3033,14 @@ export interface components {
       unreadCount: number;
       /** Format: uuid */
       upTo: string;
+    };
+    RecheckResponse: {
+      /** Format: int32 */
+      checked: number;
+      /** Format: int32 */
+      held: number;
+      /** Format: int32 */
+      ready: number;
     };
     RefreshRequest: {
       refreshToken?: string;
@@ -3184,32 +3130,6 @@ export interface components {
       /** Format: date-time */
       submittedAt: string;
       therapist: components['schemas']['Person'];
-    };
-    StatementMonth: {
-      closing: string;
-      currency: string;
-      /** @example 2026-11 */
-      month: string;
-    };
-    StatementResponse: {
-      adjustments: string;
-      charges: string;
-      /** Format: uuid */
-      childId: string;
-      childName: string;
-      closing: string;
-      currency: string;
-      familyShare: string;
-      /** Format: date */
-      from: string;
-      insurancePaid: string;
-      lines: components['schemas']['LedgerEntryResponse'][];
-      month: string;
-      opening: string;
-      payments: string;
-      refunds: string;
-      /** Format: date */
-      to: string;
     };
     SubmitRequest: {
       note?: string;
@@ -3406,14 +3326,8 @@ export interface components {
       firstInvalidId: string;
       valid: boolean;
     };
-    WriteOffRequest: {
-      /** @description A decimal string with at most two decimals, e.g. "125.50" */
-      amount: string;
-      /** Format: uuid */
-      entryId: string;
+    VoidRequest: {
       reason: string;
-      /** Format: date */
-      writtenOffOn?: string;
     };
   };
   responses: never;
@@ -3424,7 +3338,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -3449,7 +3363,7 @@ export interface operations {
       };
     };
   };
-  get_9: {
+  get_10: {
     parameters: {
       query?: never;
       header?: never;
@@ -3604,7 +3518,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -4097,7 +4011,7 @@ export interface operations {
       };
     };
   };
-  get_5: {
+  get_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4119,7 +4033,7 @@ export interface operations {
       };
     };
   };
-  update_1: {
+  update_3: {
     parameters: {
       query?: never;
       header?: {
@@ -4147,7 +4061,7 @@ export interface operations {
       };
     };
   };
-  delete: {
+  delete_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -4164,6 +4078,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsResponse'];
+        };
+      };
+    };
+  };
+  save_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BillingSettingsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsResponse'];
+        };
       };
     };
   };
@@ -4249,6 +4209,127 @@ export interface operations {
       };
     };
   };
+  list_5: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        page?: number;
+        payerId?: string;
+        size?: number;
+        sort?: string;
+        status?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseChargeResponse'];
+        };
+      };
+    };
+  };
+  get_9: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  recheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  voidCharge: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChargeResponse'];
+        };
+      };
+    };
+  };
+  recheckHeld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecheckResponse'];
+        };
+      };
+    };
+  };
   list_2: {
     parameters: {
       query?: {
@@ -4300,7 +4381,7 @@ export interface operations {
       };
     };
   };
-  get_3: {
+  get_4: {
     parameters: {
       query?: never;
       header?: never;
@@ -4370,54 +4451,6 @@ export interface operations {
       };
     };
   };
-  account: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FamilyAccountResponse'];
-        };
-      };
-    };
-  };
-  adjust: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LedgerAdjustmentRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LedgerEntryResponse'];
-        };
-      };
-    };
-  };
   ofChild_1: {
     parameters: {
       query?: never;
@@ -4440,7 +4473,7 @@ export interface operations {
       };
     };
   };
-  create_4: {
+  create_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4535,6 +4568,54 @@ export interface operations {
       };
     };
   };
+  ofChild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'][];
+        };
+      };
+    };
+  };
+  create_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CoverageRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
   addGuardian: {
     parameters: {
       query?: never;
@@ -4607,160 +4688,6 @@ export interface operations {
       };
     };
   };
-  ofChild: {
-    parameters: {
-      query?: {
-        page?: number;
-        size?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PageResponseInvoiceResponse'];
-        };
-      };
-    };
-  };
-  create_3: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['InvoiceRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InvoiceResponse'];
-        };
-      };
-    };
-  };
-  entries: {
-    parameters: {
-      query?: {
-        page?: number;
-        size?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PageResponseLedgerEntryResponse'];
-        };
-      };
-    };
-  };
-  payOnline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OnlinePaymentRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  payments: {
-    parameters: {
-      query?: {
-        page?: number;
-        size?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PageResponseFamilyPaymentResponse'];
-        };
-      };
-    };
-  };
-  recordPayment: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the client's key for this payment */
-        'Idempotency-Key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FamilyPaymentRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FamilyPaymentResponse'];
-        };
-      };
-    };
-  };
   progress: {
     parameters: {
       query?: {
@@ -4787,7 +4714,7 @@ export interface operations {
       };
     };
   };
-  get_4: {
+  get_5: {
     parameters: {
       query?: never;
       header?: never;
@@ -4862,100 +4789,6 @@ export interface operations {
       };
     };
   };
-  months: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StatementMonth'][];
-        };
-      };
-    };
-  };
-  statement: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        month: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StatementResponse'];
-        };
-      };
-    };
-  };
-  pdf_1: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        month: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-    };
-  };
-  writeOff: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WriteOffRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LedgerEntryResponse'];
-        };
-      };
-    };
-  };
   list_1: {
     parameters: {
       query?: {
@@ -4979,7 +4812,7 @@ export interface operations {
       };
     };
   };
-  create_2: {
+  create_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -5125,6 +4958,76 @@ export interface operations {
       };
     };
   };
+  get_3: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
+  update_2: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CoverageRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
+  delete_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   events: {
     parameters: {
       query?: {
@@ -5173,51 +5076,6 @@ export interface operations {
       };
     };
   };
-  accounts: {
-    parameters: {
-      query?: {
-        page?: number;
-        size?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PageResponseFamilyAccountResponse'];
-        };
-      };
-    };
-  };
-  aging: {
-    parameters: {
-      query?: {
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgingResponse'];
-        };
-      };
-    };
-  };
   health: {
     parameters: {
       query?: never;
@@ -5240,155 +5098,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InvoiceResponse'];
-        };
-      };
-    };
-  };
-  creditNote: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreditNoteRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InvoiceResponse'];
-        };
-      };
-    };
-  };
-  issue: {
-    parameters: {
-      query?: never;
-      header?: {
-        'If-Match'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InvoiceResponse'];
-        };
-      };
-    };
-  };
-  pdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-    };
-  };
-  voidInvoice: {
-    parameters: {
-      query?: never;
-      header?: {
-        'If-Match'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['InvoiceVoidRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['InvoiceResponse'];
-        };
-      };
-    };
-  };
-  reverse: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LedgerReversalRequest'];
-      };
-    };
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LedgerEntryResponse'];
-        };
-      };
-    };
-  };
-  delete_1: {
+  delete_3: {
     parameters: {
       query?: never;
       header?: never;
@@ -5546,7 +5256,51 @@ export interface operations {
       };
     };
   };
-  payment: {
+  payers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'][];
+        };
+      };
+    };
+  };
+  create_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayerRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'];
+        };
+      };
+    };
+  };
+  payer: {
     parameters: {
       query?: never;
       header?: never;
@@ -5563,12 +5317,82 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['FamilyPaymentResponse'];
+          'application/json': components['schemas']['PayerResponse'];
         };
       };
     };
   };
-  refund: {
+  update_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayerRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerResponse'];
+        };
+      };
+    };
+  };
+  delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  rates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateResponse'][];
+        };
+      };
+    };
+  };
+  addRate: {
     parameters: {
       query?: never;
       header?: never;
@@ -5579,7 +5403,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['PaymentRefundRequest'];
+        'application/json': components['schemas']['RateBody'];
       };
     };
     responses: {
@@ -5589,7 +5413,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LedgerEntryResponse'];
+          'application/json': components['schemas']['RateResponse'];
         };
       };
     };
@@ -5816,6 +5640,118 @@ export interface operations {
       };
     };
   };
+  providerNumbers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderNumberResponse'][];
+        };
+      };
+    };
+  };
+  saveNpi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NpiRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderNumberResponse'];
+        };
+      };
+    };
+  };
+  deleteNpi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  changeRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateResponse'];
+        };
+      };
+    };
+  };
+  deleteRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   propose: {
     parameters: {
       query?: never;
@@ -5840,7 +5776,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;
@@ -5909,7 +5845,7 @@ export interface operations {
       };
     };
   };
-  adjust_1: {
+  adjust: {
     parameters: {
       query?: never;
       header?: {
@@ -5934,6 +5870,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalResponse'];
+        };
+      };
+    };
+  };
+  catalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CatalogueEntryResponse'][];
         };
       };
     };

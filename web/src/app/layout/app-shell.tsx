@@ -23,6 +23,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/children', label: 'Children' },
     { to: '/schedule', label: 'Schedule' },
     { to: '/authorizations', label: 'Authorizations' },
+    { to: '/billing/charges', label: 'Charges' },
     { to: '/billing/families', label: 'Family balances' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },

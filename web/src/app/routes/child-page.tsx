@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { Page } from '../../components/ui/page';
 import { AuthorizationsSection } from '../../features/billing/components/authorizations-section';
+import { CoveragesSection } from '../../features/billing/components/coverages-section';
 import { useChild } from '../../features/children/api/get-child';
 import { childAccess, childName } from '../../features/children/api/child-types';
 import { ChildScreen } from '../../features/children/components/child-screen';
@@ -54,10 +55,15 @@ export function ChildPage() {
         authorizations={
           // the server lets admins, guardians and supervisors read them; technicians never ask
           access.canAdmin || access.isGuardian || access.isSupervisor ? (
-            <AuthorizationsSection
-              childId={child.data.id}
-              canEdit={access.canAdmin && child.data.status !== 'archived'}
-            />
+            <>
+              {access.canAdmin && (
+                <CoveragesSection childId={child.data.id} canEdit={child.data.status !== 'archived'} />
+              )}
+              <AuthorizationsSection
+                childId={child.data.id}
+                canEdit={access.canAdmin && child.data.status !== 'archived'}
+              />
+            </>
           ) : undefined
         }
       />

@@ -251,6 +251,33 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/children/{id}/statements", moneyReaders);
 		TABLE.put("GET /api/children/{id}/statements/{month}", moneyReaders);
 		TABLE.put("GET /api/children/{id}/statements/{month}/pdf", moneyReaders);
+		// billing: payers, fee schedules, billing settings and NPIs are the admins'; a
+		// child's coverages and charges too (403 for who sees the child, else 404)
+		TABLE.put("GET /api/payers", adminsOnly);
+		TABLE.put("POST /api/payers", adminsOnly);
+		TABLE.put("GET /api/payers/{id}", adminsOnly);
+		TABLE.put("PUT /api/payers/{id}", adminsOnly);
+		TABLE.put("DELETE /api/payers/{id}", adminsOnly);
+		TABLE.put("GET /api/payers/{id}/rates", adminsOnly);
+		TABLE.put("POST /api/payers/{id}/rates", adminsOnly);
+		TABLE.put("PUT /api/rates/{id}", adminsOnly);
+		TABLE.put("DELETE /api/rates/{id}", adminsOnly);
+		TABLE.put("GET /api/service-catalogue", adminsOnly);
+		TABLE.put("GET /api/billing-settings", adminsOnly);
+		TABLE.put("PUT /api/billing-settings", adminsOnly);
+		TABLE.put("GET /api/provider-numbers", adminsOnly);
+		TABLE.put("PUT /api/provider-numbers/{accountId}", adminsOnly);
+		TABLE.put("DELETE /api/provider-numbers/{accountId}", adminsOnly);
+		TABLE.put("GET /api/children/{id}/coverages", childAdmins);
+		TABLE.put("POST /api/children/{id}/coverages", childAdmins);
+		TABLE.put("GET /api/coverages/{id}", childAdmins);
+		TABLE.put("PUT /api/coverages/{id}", childAdmins);
+		TABLE.put("DELETE /api/coverages/{id}", childAdmins);
+		TABLE.put("GET /api/charges", adminsOnly);
+		TABLE.put("POST /api/charges/recheck", adminsOnly);
+		TABLE.put("GET /api/charges/{id}", childAdmins);
+		TABLE.put("POST /api/charges/{id}/void", childAdmins);
+		TABLE.put("POST /api/charges/{id}/recheck", childAdmins);
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
@@ -270,6 +297,9 @@ class AccessTableIntegrationTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	Clinic clinic;
 
@@ -437,6 +467,74 @@ class AccessTableIntegrationTests {
 				assertThat(this.message.status()).as(this.message.text()).isEqualTo(201);
 			}
 			return this.message;
+		}
+
+		private String payerId;
+
+		private String rateId;
+
+		private String coverageId;
+
+		private String chargeId;
+
+		/**
+		 * An insurer of its own, made on first use (so deleting it deletes nothing
+		 * shared).
+		 */
+		String payer() {
+			if (this.payerId == null) {
+				Api.Response created = this.admin.api()
+					.post("/api/payers", body("name", "Access payer " + java.util.UUID.randomUUID()));
+				assertThat(created.status()).as(created.text()).isEqualTo(201);
+				this.payerId = created.at("/id");
+			}
+			return this.payerId;
+		}
+
+		/** A rate of the world's payer, made on first use. */
+		String rate() {
+			if (this.rateId == null) {
+				Api.Response created = this.admin.api()
+					.post("/api/payers/" + payer() + "/rates",
+							body("serviceCode", "97153", "ratePerUnit", "20.00", "effectiveFrom", "2030-01-01"));
+				assertThat(created.status()).as(created.text()).isEqualTo(201);
+				this.rateId = created.at("/id");
+			}
+			return this.rateId;
+		}
+
+		/** A coverage of the child with the world's payer, made on first use. */
+		String coverage() {
+			if (this.coverageId == null) {
+				Api.Response created = this.admin.api()
+					.post("/api/children/" + this.childId + "/coverages", coverageTerms(payer()));
+				assertThat(created.status()).as(created.text()).isEqualTo(201);
+				this.coverageId = created.at("/id");
+			}
+			return this.coverageId;
+		}
+
+		/**
+		 * The charge of the world's started appointment, which the technician records and
+		 * completes on first use (billing hears of it asynchronously).
+		 */
+		String charge() {
+			if (this.chargeId == null) {
+				String appointment = startedAppointment();
+				Api technician = people.get(Actor.TECHNICIAN).api();
+				assertThat(technician.post("/api/appointments/" + appointment + "/record", "{}").status())
+					.isEqualTo(200);
+				Api.Response completed = technician.post("/api/appointments/" + appointment + "/complete", "{}");
+				assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+				this.chargeId = org.awaitility.Awaitility.await()
+					.atMost(java.time.Duration.ofSeconds(30))
+					.until(() -> jdbc.sql("select id from charges where appointment_id = :id")
+						.param("id", java.util.UUID.fromString(appointment))
+						.query(String.class)
+						.optional()
+						.orElse(null), java.util.Objects::nonNull);
+			}
+			return this.chargeId;
 		}
 
 		final String spareParentId = this.admin.api()
@@ -663,6 +761,47 @@ class AccessTableIntegrationTests {
 				api.put("/api/authorizations/" + world.authorization(), authorizationTerms(48)).status();
 			case "DELETE /api/authorizations/{id}" ->
 				api.delete("/api/authorizations/" + world.authorization()).status();
+			case "GET /api/payers" -> api.get("/api/payers").status();
+			case "POST /api/payers" ->
+				api.post("/api/payers", body("name", "Payer " + java.util.UUID.randomUUID())).status();
+			case "GET /api/payers/{id}" -> api.get("/api/payers/" + world.payer()).status();
+			case "PUT /api/payers/{id}" ->
+				api.put("/api/payers/" + world.payer(), body("name", "Renamed " + java.util.UUID.randomUUID()))
+					.status();
+			case "DELETE /api/payers/{id}" -> api.delete("/api/payers/" + world.payer()).status();
+			case "GET /api/payers/{id}/rates" -> api.get("/api/payers/" + world.payer() + "/rates").status();
+			case "POST /api/payers/{id}/rates" -> api.post("/api/payers/" + world.payer() + "/rates",
+					body("serviceCode", "97155", "ratePerUnit", "30.00", "effectiveFrom", "2030-01-01"))
+				.status();
+			case "PUT /api/rates/{id}" -> api.put("/api/rates/" + world.rate(),
+					body("serviceCode", "97153", "ratePerUnit", "21.00", "effectiveFrom", "2030-01-01"))
+				.status();
+			case "DELETE /api/rates/{id}" -> api.delete("/api/rates/" + world.rate()).status();
+			case "GET /api/service-catalogue" -> api.get("/api/service-catalogue").status();
+			case "GET /api/billing-settings" -> api.get("/api/billing-settings").status();
+			case "PUT /api/billing-settings" ->
+				api.put("/api/billing-settings", body("legalName", "Access Test Clinic LLC", "npi", "1234567893"))
+					.status();
+			case "GET /api/provider-numbers" -> api.get("/api/provider-numbers").status();
+			case "PUT /api/provider-numbers/{accountId}" -> api
+				.put("/api/provider-numbers/" + this.people.get(Actor.OTHER_THERAPIST).id(), body("npi", "1245319599"))
+				.status();
+			case "DELETE /api/provider-numbers/{accountId}" ->
+				api.delete("/api/provider-numbers/" + this.people.get(Actor.OTHER_THERAPIST).id()).status();
+			case "GET /api/children/{id}/coverages" -> api.get(child + "/coverages").status();
+			case "POST /api/children/{id}/coverages" ->
+				api.post(child + "/coverages", coverageTerms(world.payer())).status();
+			case "GET /api/coverages/{id}" -> api.get("/api/coverages/" + world.coverage()).status();
+			case "PUT /api/coverages/{id}" ->
+				api.put("/api/coverages/" + world.coverage(), coverageTerms(world.payer())).status();
+			case "DELETE /api/coverages/{id}" -> api.delete("/api/coverages/" + world.coverage()).status();
+			case "GET /api/charges" -> api.get("/api/charges").status();
+			case "POST /api/charges/recheck" -> api.post("/api/charges/recheck", "{}").status();
+			case "GET /api/charges/{id}" -> api.get("/api/charges/" + world.charge()).status();
+			case "POST /api/charges/{id}/void" ->
+				api.post("/api/charges/" + world.charge() + "/void", body("reason", "Access test")).status();
+			case "POST /api/charges/{id}/recheck" ->
+				api.post("/api/charges/" + world.charge() + "/recheck", "{}").status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
 			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
@@ -740,6 +879,9 @@ class AccessTableIntegrationTests {
 	private static Map<String, Object> invoiceLines() {
 		return body("lines", List.of(body("description", "Session", "serviceDate",
 				java.time.LocalDate.now().minusDays(3).toString(), "quantity", 2, "unitPrice", "50.00")));
+	private static Map<String, Object> coverageTerms(String payerId) {
+		return body("payerId", payerId, "memberId", "M-1", "diagnosisCodes", List.of("F84.0"), "startDate",
+				"2031-01-01");
 	}
 
 	private static Map<String, Object> authorizationTerms(int units) {

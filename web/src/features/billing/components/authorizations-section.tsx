@@ -32,7 +32,7 @@ export function AuthorizationsSection({ childId, canEdit }: { childId: string; c
   };
 
   return (
-    <section className="panel" aria-labelledby="authorizations-heading">
+    <section className="panel" id="authorizations" aria-labelledby="authorizations-heading">
       <div className="section-header">
         <h2 id="authorizations-heading" className="section-title">
           Insurance authorizations

@@ -11,6 +11,7 @@ import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.billing.internal.charges.ChargeRechecks;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
@@ -51,12 +52,14 @@ class AuthorizationService {
 
 	private final AuthorizationWatch watch;
 
+	private final ChargeRechecks charges;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	AuthorizationService(AuthorizationRepository authorizations, BillingAccessPolicy policy, Children children,
-			AuditTrail audit, ChangeHistory history, AuthorizationWatch watch, Clock clock,
+			AuditTrail audit, ChangeHistory history, AuthorizationWatch watch, ChargeRechecks charges, Clock clock,
 			SparkProperties properties) {
 		this.authorizations = authorizations;
 		this.policy = policy;
@@ -64,6 +67,7 @@ class AuthorizationService {
 		this.audit = audit;
 		this.history = history;
 		this.watch = watch;
+		this.charges = charges;
 		this.clock = clock;
 		this.zone = properties.clinicTimeZone();
 	}
@@ -116,6 +120,8 @@ class AuthorizationService {
 						new FieldChange("endDate", null, terms.endDate().toString())));
 		// recorded on a schedule that may already run it out
 		this.watch.check(childId);
+		// held charges of the child may be billable now
+		this.charges.recheckChild(childId);
 		Authorization created = this.authorizations.find(id).orElseThrow();
 		this.audit.success(new PhiAccess("create", "authorization", id, childId));
 		return created;
@@ -144,6 +150,7 @@ class AuthorizationService {
 		}
 		// other units or dates: what the admins were told starts afresh
 		this.watch.check(current.childId());
+		this.charges.recheckChild(current.childId());
 		Authorization updated = this.authorizations.find(id).orElseThrow();
 		this.audit.success(new PhiAccess("update", "authorization", id, current.childId()));
 		return updated;
@@ -162,6 +169,7 @@ class AuthorizationService {
 					.stream()
 					.map(change -> new FieldChange(change.field(), change.from(), null))
 					.toList()));
+		this.charges.recheckChild(current.childId());
 		this.audit.success(new PhiAccess("delete", "authorization", id, current.childId()));
 	}
 

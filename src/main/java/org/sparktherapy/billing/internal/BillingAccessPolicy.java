@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
  * change them; everyone else 403.</li>
  * <li>Claims, claim batches, their 837P files and CMS-1500 forms, and remittances (835):
  * admins only ({@link #mayWorkClaims}); anyone else 403.</li>
+ * <li>Money and the data it is billed with — payers and fee schedules, the clinic's
+ * billing settings and providers' NPIs, a child's coverages, charges — are the admins'
+ * only: a therapist or guardian who sees the child gets 403 for its coverages and
+ * charges, anyone else 404; the clinic-wide lists and settings are 403 for everyone but
+ * admins.</li>
  * </ul>
  */
 @Component
@@ -95,6 +100,16 @@ public class BillingAccessPolicy {
 	/** Clinic-wide money: aging, every family's balance. */
 	public boolean mayReadClinicMoney(CurrentUser user) {
 		return user.isAdmin();
+	}
+
+	/** Payers, fee schedules, billing settings, NPIs and the clinic's charges. */
+	public boolean mayManageBilling(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/** A child's coverages (its insurance) and charges. */
+	public boolean mayManageChildBilling(Relation relation) {
+		return relation == Relation.ADMIN;
 	}
 
 }

@@ -72,7 +72,7 @@ class DemoSessions implements DemoData {
 	private final Random random = new Random(20261125);
 
 	/** A 1×1 PNG: the demo guardians' drawn signature. */
-	private static final String SIGNATURE = "data:image/png;base64,"
+	static final String SIGNATURE = "data:image/png;base64,"
 			+ "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 	/**

@@ -201,13 +201,15 @@ class ChargeEvaluator {
 	/** The end of the latest authorization of the code that ended before the date. */
 	private LocalDate authorizationEnded(UUID childId, ServiceCode code, LocalDate date) {
 		return this.jdbc.sql("""
-				select max(ends_on) from authorizations
-				where child_id = :child and service_code = :code and ends_on < :date""")
+				select ends_on from authorizations
+				where child_id = :child and service_code = :code and ends_on < :date
+				order by ends_on desc limit 1""")
 			.param("child", childId)
 			.param("code", code.code())
 			.param("date", date)
 			.query(LocalDate.class)
-			.single();
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -114,4 +114,23 @@ public final class ChargeProblems {
 
 	}
 
+	/** A coverage that charges were billed under stays (end it instead). */
+	public static final class CoverageCharged extends Problem {
+
+		CoverageCharged() {
+			super(Kind.CONFLICT, "coverage-charged", "Coverage charged",
+					"Charges were billed under this coverage; give it an end date instead.");
+		}
+
+	}
+
+	public static final class ChildArchived extends Problem {
+
+		ChildArchived() {
+			super(Kind.CONFLICT, "child-archived", "Child archived",
+					"An archived child's billing records are kept as they are.");
+		}
+
+	}
+
 }

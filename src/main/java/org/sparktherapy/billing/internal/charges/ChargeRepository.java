@@ -278,18 +278,37 @@ class ChargeRepository {
 				join child_names n on n.child_id = c.child_id
 				join payers p on p.id = c.payer_id
 				join account_names r on r.account_id = c.rendering_provider_id
+				left join account_names s on s.account_id = c.supervising_provider_id
 				""";
 		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		List<Listed> rows = this.jdbc
-			.sql("select c.*, n.display_name as child_name, p.name as payer_name, r.name as rendering_name" + from
-					+ where + " order by " + page.orderBy() + ", c.id limit :limit offset :offset")
+			.sql(LISTED + from + where + " order by " + page.orderBy() + ", c.id limit :limit offset :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, i) -> new Listed(map(rs, i), rs.getString("child_name"), rs.getString("payer_name"),
-					rs.getString("rendering_name")))
+			.query(this::mapListed)
 			.list();
 		return PageResponse.of(rows, page, total);
+	}
+
+	private static final String LISTED = "select c.*, n.display_name as child_name, p.name as payer_name,"
+			+ " p.kind as payer_kind, r.name as rendering_name, s.name as supervising_name";
+
+	/** One charge with the names a screen shows. */
+	Optional<Listed> listed(UUID id) {
+		return this.jdbc.sql(LISTED + """
+				 from charges c
+				join child_names n on n.child_id = c.child_id
+				join payers p on p.id = c.payer_id
+				join account_names r on r.account_id = c.rendering_provider_id
+				left join account_names s on s.account_id = c.supervising_provider_id
+				where c.id = :id""").param("id", id).query(this::mapListed).optional();
+	}
+
+	private Listed mapListed(ResultSet rs, int row) throws SQLException {
+		return new Listed(map(rs, row), rs.getString("child_name"), rs.getString("payer_name"),
+				PayerKind.of(rs.getString("payer_kind")), rs.getString("rendering_name"),
+				rs.getString("supervising_name"));
 	}
 
 	/** What the charge list filters by; null: any. */
@@ -297,7 +316,8 @@ class ChargeRepository {
 	}
 
 	/** A charge with the names a list shows. */
-	record Listed(Charge charge, String childName, String payerName, String renderingName) {
+	record Listed(Charge charge, String childName, String payerName, PayerKind payerKind, String renderingName,
+			String supervisingName) {
 	}
 
 	/** Totals per status for the screen's tabs. */
