@@ -232,6 +232,10 @@ class ChargesIntegrationTests {
 		Map<String, Object> noDiagnosis = coverage(payer, "MEM-2", LocalDate.now().minusYears(1));
 		noDiagnosis.put("diagnosisCodes", List.of());
 		assertThat(this.admin.api().post("/api/children/" + child + "/coverages", noDiagnosis).status()).isEqualTo(201);
+		// neither the coverage nor the child's record names a diagnosis
+		this.jdbc.sql("update children set diagnosis_codes = '{}' where id = :id")
+			.param("id", UUID.fromString(child))
+			.update();
 		authorize(child, "97153", 100);
 
 		JsonNode charge = chargeOf(signedSession(otherTechnician, child, "97153", minutesAgo(120), 60));
@@ -265,6 +269,24 @@ class ChargesIntegrationTests {
 		assertThat(rechecked.at("/status")).isEqualTo("ready");
 		assertThat(rechecked.at("/amount")).isEqualTo("74.00");
 		assertThat(rechecked.at("/supervisingProviderId")).isEqualTo(this.supervisor.id());
+	}
+
+	@Test
+	void aCoverageWithoutDiagnosesBillsTheDiagnosesOfTheChildsRecord() {
+		String child = this.clinic.aChild(this.admin, null, null, this.technician);
+		String payer = aPayer("cms_8_minute");
+		Map<String, Object> noDiagnosis = coverage(payer, "MEM-3", LocalDate.now().minusYears(1));
+		noDiagnosis.put("diagnosisCodes", List.of());
+		assertThat(this.admin.api().post("/api/children/" + child + "/coverages", noDiagnosis).status()).isEqualTo(201);
+		this.jdbc.sql("update children set diagnosis_codes = '{F84.0,F80.2}' where id = :id")
+			.param("id", UUID.fromString(child))
+			.update();
+		authorize(child, "97153", 100);
+
+		JsonNode charge = chargeOf(signedSession(this.technician, child, "97153", minutesAgo(120), 60));
+
+		assertThat(strings(charge.get("diagnosisCodes"))).containsExactly("F84.0", "F80.2");
+		assertThat(codes(charge)).doesNotContain("missing_diagnosis");
 	}
 
 	@Test

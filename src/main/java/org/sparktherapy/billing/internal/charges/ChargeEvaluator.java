@@ -83,7 +83,9 @@ class ChargeEvaluator {
 		Optional<BillingSettings> clinic = this.settings.settings();
 		String pos = placeOfService(c.place(), clinic.map(BillingSettings::telehealthPlaceOfService).orElse("10"));
 		List<String> diagnoses = payer.privatePay() ? List.of()
-				: coverage.map(Coverage::diagnosisCodes).orElse(List.of());
+				: coverage.map(Coverage::diagnosisCodes)
+					.filter((codes) -> !codes.isEmpty())
+					.orElseGet(() -> childDiagnoses(c.childId()));
 		Optional<ClaimCheck.AuthorizationTerms> authorization = payer.privatePay() ? Optional.empty()
 				: authorization(c.childId(), c.serviceCode(), date);
 		LocalDate ended = (authorization.isEmpty() && !payer.privatePay())
@@ -210,6 +212,18 @@ class ChargeEvaluator {
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * The diagnosis codes of the child's record (the children module's published view):
+	 * what a charge is billed with unless its coverage names codes of its own.
+	 */
+	private List<String> childDiagnoses(UUID childId) {
+		return this.jdbc.sql("select diagnosis_codes from child_billing_facts where child_id = :child")
+			.param("child", childId)
+			.query((rs, n) -> CoverageRepository.strings(rs.getArray("diagnosis_codes")))
+			.optional()
+			.orElse(List.of());
 	}
 
 }

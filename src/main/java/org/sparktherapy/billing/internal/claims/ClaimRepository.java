@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -207,6 +208,16 @@ class ClaimRepository {
 		return this.jdbc.sql("select first_name, last_name from child_names where child_id = :id")
 			.param("id", childId)
 			.query((rs, n) -> new String[] { rs.getString("first_name"), rs.getString("last_name") })
+			.optional();
+	}
+
+	/**
+	 * The child's date of birth (children's published view {@code child_billing_facts}).
+	 */
+	Optional<LocalDate> childDateOfBirth(UUID childId) {
+		return this.jdbc.sql("select date_of_birth from child_billing_facts where child_id = :id")
+			.param("id", childId)
+			.query((rs, n) -> rs.getObject("date_of_birth", LocalDate.class))
 			.optional();
 	}
 

@@ -356,10 +356,14 @@ public class ClaimService {
 			}
 		}
 		else {
-			// The children's published view carries no date of birth or address yet
-			// (reported to the lead).
-			patient = new ClaimFile.Person(child[1], child[0], null, "U", null);
-			missing.add(number + ": patient date of birth and address (not published by the children module)");
+			// The date of birth comes from the child's record (children's published view
+			// child_billing_facts); the record holds no address yet (docs/roadmap.md).
+			LocalDate birth = this.claims.childDateOfBirth(claim.childId()).orElse(null);
+			patient = new ClaimFile.Person(child[1], child[0], birth, "U", null);
+			if (birth == null) {
+				missing.add(number + ": patient date of birth");
+			}
+			missing.add(number + ": patient address (the child's record holds none yet)");
 		}
 		if (coverage.memberId() == null) {
 			missing.add(number + ": member id");
