@@ -879,6 +879,7 @@ class AccessTableIntegrationTests {
 	private static Map<String, Object> invoiceLines() {
 		return body("lines", List.of(body("description", "Session", "serviceDate",
 				java.time.LocalDate.now().minusDays(3).toString(), "quantity", 2, "unitPrice", "50.00")));
+	}
 
 	private static Map<String, Object> coverageTerms(String payerId) {
 		return body("payerId", payerId, "memberId", "M-1", "diagnosisCodes", List.of("F84.0"), "startDate",
