@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_6'];
+    get: operations['list_7'];
     put?: never;
     post?: never;
     delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
      * One proposed appointment change
      * @description Admins and the proposer; 404 for anyone else. The ETag is its version for If-Match.
      */
-    get: operations['get_10'];
+    get: operations['get_13'];
     put?: never;
     post?: never;
     delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a proposed change: move the appointment
-     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. If-Match: the request's version.
+     * @description Admins. Moves the appointment (by the request's scope) exactly as PUT /api/appointments/{id} does: conflicts answer 409 appointment-conflict listing them and nothing changes; override {reason} books outside availability or time off. 409 change-request-stale when the appointment changed since the request, 409 change-request-settled unless pending. warnings as when moving (409 authorization-exceeded where the clinic blocks). If-Match: the request's version.
      */
     post: operations['approve'];
     delete?: never;
@@ -115,11 +115,11 @@ export interface paths {
      * Appointments the caller may see, by start
      * @description Admins see all; therapists their own and their care-team children's; guardians their children's. from/to: ISO-8601 date-times with offsets (appointments overlapping the range); status: scheduled, checked_in, completed, cancelled, no_show.
      */
-    get: operations['list_3'];
+    get: operations['list_4'];
     put?: never;
     /**
      * Book an appointment or a weekly series
-     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. Admins only.
+     * @description recurrence: an RFC 5545 rule, weekly only, with BYDAY and COUNT or UNTIL (at most 200 occurrences), e.g. FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10; occurrences keep the first one's wall-clock time in the clinic's time zone. All or nothing: 409 lists every conflicting occurrence (errors[].pointer /occurrences/{n}) — therapist or child already booked, therapist outside their weekly hours or on time off. override {reason} books outside availability and time off, recorded; never a double booking. warnings: where the booking goes beyond the child's insurance authorizations (units, dates, a code without one); where the clinic blocks that, 409 authorization-exceeded with the same warnings and nothing is booked. Admins only.
      */
     post: operations['book'];
     delete?: never;
@@ -139,12 +139,12 @@ export interface paths {
      * One appointment
      * @description 404 for appointments the caller may not see. The ETag is the version to send back in If-Match when moving it.
      */
-    get: operations['get_7'];
+    get: operations['get_8'];
     /**
      * Move or change a scheduled appointment, alone or with its series
-     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed. If-Match: the appointment's version (412 when it changed since).
+     * @description scope: this (default), following (this and the following occurrences; they become a series of their own) or all (every scheduled occurrence). start/end, therapistId, serviceCode, place: what changes (a new start alone keeps the length); the wall-clock shift of the start, in the clinic's time zone, applies to every occurrence. Conflicts as when booking: all or nothing, 409 listing them; override {reason} for availability and time off. Admins only; answers {series, occurrences} with every occurrence changed and warnings as when booking (409 authorization-exceeded where the clinic blocks). If-Match: the appointment's version (412 when it changed since).
      */
-    put: operations['change_2'];
+    put: operations['change_3'];
     post?: never;
     delete?: never;
     options?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * One authorization with its usage
      * @description The ETag is the record's version.
      */
-    get: operations['get_6'];
+    get: operations['get_7'];
     /**
      * Change an authorization (admins)
      * @description The whole record, as for creating. Send If-Match with the ETag to refuse the change (412) if someone changed it in between.
@@ -535,6 +535,30 @@ export interface paths {
      * @description The whole record. If-Match refuses a change in between (412). Every open charge is checked again.
      */
     put: operations['save_1'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/billing/schedule-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How the schedule follows authorizations (admins)
+     * @description The ETag is the version to send back in If-Match.
+     */
+    get: operations['get_6'];
+    /**
+     * Change how the schedule follows authorizations (admins)
+     * @description enforcement: warn (bookings, moves and accepted schedules beyond a child's authorization are made and answered with warnings) or block (refused with 409 authorization-exceeded); graceDays 0–90: a past appointment nobody completed stops counting as planned units once its day lies more than this many days back. If-Match: the version (412 when it changed since).
+     */
+    put: operations['change_2'];
     post?: never;
     delete?: never;
     options?: never;
@@ -630,7 +654,7 @@ export interface paths {
      * Charges (admins)
      * @description Filtered by status (ready, held, claimed, void), payerId, childId and service date from/to (both included). Sorted by serviceDate (default, the latest first), amount, createdAt or childName.
      */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -650,7 +674,7 @@ export interface paths {
      * One charge (admins)
      * @description The ETag is the record's version.
      */
-    get: operations['get_9'];
+    get: operations['get_12'];
     put?: never;
     post?: never;
     delete?: never;
@@ -730,7 +754,7 @@ export interface paths {
      * The children the caller may see
      * @description Search by name (q), filter by status; archived children only with includeArchived=true. Sort by lastName, firstName, dateOfBirth, status.
      */
-    get: operations['list_2'];
+    get: operations['list_3'];
     put?: never;
     /**
      * Open a child's record
@@ -771,6 +795,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's balance
+     * @description Admins and the child's guardians.
+     */
+    get: operations['account'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adjust a family's balance (admins)
+     * @description Positive: the family owes more (an item payments pay); negative: a credit, applied to an open item when appliesTo names one.
+     */
+    post: operations['adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/authorizations': {
     parameters: {
       query?: never;
@@ -782,13 +846,13 @@ export interface paths {
      * A child's authorizations with their usage
      * @description The latest start first. Admins, the child's guardians and supervising BCBAs; a technician gets 403, anyone else 404.
      */
-    get: operations['ofChild_1'];
+    get: operations['ofChild_2'];
     put?: never;
     /**
      * Record an authorization (admins)
      * @description serviceCode 97151–97158; unitsAuthorized 1–100000 units of 15 minutes; endDate on or after startDate and at most two years after it; startDate from 2000 to five years ahead. 409 (authorization-overlap) when another authorization of the child for the same service code covers some of the days: conflictingId names it, unless it was saved a moment ago and is not visible yet.
      */
-    post: operations['create_5'];
+    post: operations['create_7'];
     delete?: never;
     options?: never;
     head?: never;
@@ -863,13 +927,13 @@ export interface paths {
      * A child's coverages (admins)
      * @description The latest start first. A therapist or guardian of the child gets 403, anyone else 404.
      */
-    get: operations['ofChild'];
+    get: operations['ofChild_1'];
     put?: never;
     /**
      * Record a child's coverage (admins)
      * @description 409 billing-dates-overlap when another coverage of the same priority covers some of the dates. The child's open charges are checked again.
      */
-    post: operations['create_4'];
+    post: operations['create_6'];
     delete?: never;
     options?: never;
     head?: never;
@@ -924,6 +988,94 @@ export interface paths {
     get: operations['history'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's invoices and credit notes
+     * @description The newest first. Admins and guardians.
+     */
+    get: operations['ofChild'];
+    put?: never;
+    /**
+     * Draft an invoice (admins)
+     * @description 1–100 lines; a line's amount is quantity × unitPrice. Nothing is posted until issued.
+     */
+    post: operations['create_5'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/ledger-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's ledger entries
+     * @description The latest first. Admins and guardians.
+     */
+    get: operations['entries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/online-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay online by card (not available)
+     * @description Needs a payment processor this installation does not have: 501 (online-payments-unavailable) for the family and admins. See ADR 0028.
+     */
+    post: operations['payOnline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's payments
+     * @description The latest received first. Admins and guardians.
+     */
+    get: operations['payments'];
+    put?: never;
+    /**
+     * Record a payment (admins)
+     * @description Needs an Idempotency-Key header (1–200 visible characters, e.g. a UUID the client made for this payment): a retry with the same key and body answers 200 with the payment stored the first time; the same key with another body 409 (idempotency-key-reused). The payment pays the family's oldest open items first; what is left is a credit.
+     */
+    post: operations['recordPayment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -994,6 +1146,241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A family's statement months
+     * @description From the month of the first entry to this month, the latest first, with the balance at each month's end. Admins and guardians.
+     */
+    get: operations['months'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/statements/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly statement
+     * @description month as 2026-11.
+     */
+    get: operations['statement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/statements/{month}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A monthly statement as PDF
+     * @description month as 2026-11.
+     */
+    get: operations['pdf_1'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/write-offs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write off an open item (admins)
+     * @description Forgives at most what is open on the item (409 write-off-exceeds-open).
+     */
+    post: operations['writeOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Claim batches, newest first (admins)
+     * @description At most 200.
+     */
+    get: operations['batches'];
+    put?: never;
+    /**
+     * Build a claim batch from a payer's ready charges (admins)
+     * @description Every ready charge of the insurer with a service date up to `through` (all when absent) goes on a claim: one claim per child, coverage, rendering provider, place of service and authorization, at most 50 lines. The charges become claimed. 400 for private pay, 409 (no-ready-charges) when there is nothing to claim.
+     */
+    post: operations['create_4'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim batch with its claims (admins) */
+    get: operations['batch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}/837': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The batch's ANSI X12 837P file (admins)
+     * @description 005010X222A1, validated before it is sent; a download (`application/edi-x12`). 409 (claim-data-missing) names, by claim number, the billing data a payer requires that is missing.
+     */
+    get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claim-batches/{id}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a batch submitted to the payer (admins)
+     * @description Its draft claims become submitted. 409 (batch-submitted) when it already was.
+     */
+    post: operations['submit_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim with its lines (admins) */
+    get: operations['claim'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/cms1500': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim as a CMS-1500 (02/12) PDF (admins) */
+    get: operations['cms1500'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/replacement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replace a claim the payer has (admins): frequency 7
+     * @description A new claim in a batch of its own, built from the claim's charges as they are now, naming the payer's claim number (REF*F8). 409 (claim-not-correctable) for a draft or void claim, or before the payer's claim number came with a remittance.
+     */
+    post: operations['replace_2'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/claims/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a claim the payer has (admins): frequency 8
+     * @description A void claim in a batch of its own naming the payer's claim number; the original becomes void and its charges are released (checked again: ready or held). 409 as for a replacement.
+     */
+    post: operations['voidClaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -1005,7 +1392,7 @@ export interface paths {
      * The signed-in user's conversations with unread counts, most recently active first
      * @description Parents: their children's conversations; therapists: their caseload's, their direct conversations; everyone: the announcements for their role. unreadTotal counts all of them.
      */
-    get: operations['list_1'];
+    get: operations['list_2'];
     put?: never;
     /**
      * Start a direct conversation between staff, or an announcement
@@ -1164,6 +1551,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/family-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Family balances
+     * @description Admins: every family (child) with ledger entries; a parent: their own children. By name.
+     */
+    get: operations['accounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/family-accounts/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Accounts receivable aging (admins)
+     * @description Each family's open items by age on asOf (default today): 0–30, 31–60, 61–90 and over 90 days, and unapplied credit; a family's row adds up to its balance.
+     */
+    get: operations['aging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1175,6 +1602,126 @@ export interface paths {
     get: operations['health'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One invoice or credit note
+     * @description The ETag is its version.
+     */
+    get: operations['get_11'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/credit-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credit part of an issued invoice (admins)
+     * @description A credit note (CN-000001…) of at most what is open on the invoice (409 credit-exceeds-invoice).
+     */
+    post: operations['creditNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a draft (admins)
+     * @description Numbers it (INV-000001…) and posts its lines as charges; If-Match refuses it (412) if the draft changed in between.
+     */
+    post: operations['issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An invoice or credit note as PDF
+     * @description Admins and the child's guardians.
+     */
+    get: operations['pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void an invoice (admins)
+     * @description A draft, or an issued invoice without credit notes: its charges are reversed.
+     */
+    post: operations['voidInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger-entries/{id}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reverse a ledger entry (admins)
+     * @description Posts an entry of the opposite amount, once (409 entry-not-reversible otherwise). An invoice's entries are reversed by voiding the invoice.
+     */
+    post: operations['reverse'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1213,7 +1760,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's notifications, newest first, with the unread count */
-    get: operations['list_4'];
+    get: operations['list_5'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1353,6 +1900,46 @@ export interface paths {
      * @description In the payer's currency. 409 billing-dates-overlap when another rate of the code covers some of the dates. The payer's open charges are checked again.
      */
     post: operations['addRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One payment
+     * @description Admins and the child's guardians.
+     */
+    get: operations['payment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a payment (admins)
+     * @description At most what earlier refunds left of the payment (409 refund-exceeds-payment). Beyond its unallocated part only with deallocate true (409 refund-needs-deallocation): the newest paid items open again.
+     */
+    post: operations['refund'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1563,6 +2150,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/remittances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Imported remittances, newest first (admins)
+     * @description At most 200.
+     */
+    get: operations['list_1'];
+    put?: never;
+    /**
+     * Import an X12 835 remittance file (admins; multipart: file)
+     * @description Every 835 transaction of the file is posted to our claims (CLP01 = our claim number): payments, patient responsibility, adjustments (CAS), states paid / partially_paid / denied; the family share (group PR) of each line is handed to the family ledger. All or nothing. 400 (remittance-invalid) for a file that is not a readable, balanced 835; 409 (remittance-already-imported, with remittanceId) when a payment (trace number TRN02 from the payer TRN03) was imported before: nothing is posted twice. At most 10 MB.
+     */
+    post: operations['upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/remittances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One imported remittance with what it posted per claim (admins) */
+    get: operations['get_10'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -1594,7 +2222,7 @@ export interface paths {
      * One schedule proposal
      * @description Admins only; 404 for anyone else. The ETag is the draft's version for If-Match when adjusting it.
      */
-    get: operations['get_8'];
+    get: operations['get_9'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1644,7 +2272,7 @@ export interface paths {
      * Move a placed session of a draft
      * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
-    patch: operations['adjust'];
+    patch: operations['adjust_1'];
     trace?: never;
   };
   '/api/service-catalogue': {
@@ -1943,15 +2571,37 @@ export interface components {
       reason: string;
       text: string;
     };
+    AgingResponse: {
+      /** Format: date */
+      asOf: string;
+      currency: string;
+      families: components['schemas']['AgingRowResponse'][];
+      /** @description Aging per payer (insurance claims outstanding) is not here yet: it needs the claims module; see ADR 0028 */
+      payers: components['schemas']['AgingRowResponse'][];
+      total: components['schemas']['AgingRowResponse'];
+    };
+    AgingRowResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string | null;
+      childName: string | null;
+      current: string;
+      days31To60: string;
+      days61To90: string;
+      over90: string;
+      unappliedCredit: string;
+    };
     AppointmentRequest: {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
       end: string;
       override?: components['schemas']['OverrideRequest'];
-      place: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
       recurrence?: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -1959,10 +2609,10 @@ export interface components {
     };
     AppointmentResponse: {
       /** Format: date-time */
-      actualEnd: string;
+      actualEnd: string | null;
       /** Format: date-time */
-      actualStart: string;
-      cancellation: components['schemas']['Cancellation'];
+      actualStart: string | null;
+      cancellation: components['schemas']['Cancellation'] | null;
       /** Format: date-time */
       checkInOpensAt: string;
       /** Format: uuid */
@@ -1971,14 +2621,17 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      override: components['schemas']['Override'];
-      place: string;
+      override: components['schemas']['Override'] | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
       /** Format: uuid */
-      seriesId: string;
-      serviceCode: string;
+      seriesId: string | null;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: uuid */
-      sessionId: string;
-      sessionStatus: string;
+      sessionId: string | null;
+      /** @enum {string|null} */
+      sessionStatus: 'open' | 'submitted' | null;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
@@ -2128,19 +2781,22 @@ export interface components {
     };
     BookingResponse: {
       occurrences: components['schemas']['AppointmentResponse'][];
-      series: components['schemas']['SeriesResponse'];
+      series: components['schemas']['SeriesResponse'] | null;
+      warnings: components['schemas']['PayerWarning'][];
     };
     Cancellation: {
       /** Format: date-time */
       at: string;
       by: components['schemas']['Person'];
-      byRole: string;
+      /** @enum {string} */
+      byRole: 'admin' | 'parent';
       late: boolean;
       reason: string;
     };
     CancelRequest: {
       reason: string;
-      scope?: string;
+      /** @enum {string} */
+      scope?: 'this' | 'following';
     };
     CareTeamMember: {
       credential: string | null;
@@ -2214,9 +2870,12 @@ export interface components {
       /** Format: date-time */
       end?: string;
       override?: components['schemas']['OverrideRequest'];
-      place?: string;
-      scope?: string;
-      serviceCode?: string;
+      /** @enum {string} */
+      place?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      scope?: 'this' | 'following' | 'all';
+      /** @enum {string} */
+      serviceCode?: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start?: string;
       /** Format: uuid */
@@ -2229,26 +2888,28 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      decidedAt: string;
-      decidedBy: components['schemas']['Person'];
-      decisionReason: string;
+      decidedAt: string | null;
+      decidedBy: components['schemas']['Person'] | null;
+      decisionReason: string | null;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      note: string;
+      note: string | null;
       /** Format: date-time */
       requestedAt: string;
       requestedBy: components['schemas']['Person'];
-      scope: string;
+      /** @enum {string} */
+      scope: 'this' | 'following' | 'all';
       stale: boolean;
       /** Format: date-time */
       start: string;
       /** @enum {string} */
       status: 'pending' | 'approved' | 'declined' | 'withdrawn';
-      therapist: components['schemas']['Person'];
+      therapist: components['schemas']['Person'] | null;
       /** Format: int32 */
       version: number;
+      warnings: components['schemas']['PayerWarning'][];
     };
     ChangeTargetRequest: {
       definition?: string;
@@ -2374,6 +3035,87 @@ export interface components {
       /** Format: int32 */
       sessions: number;
       unplacedHours: number;
+    };
+    ClaimBatchDetailResponse: {
+      batch: components['schemas']['ClaimBatchResponse'];
+      claims: components['schemas']['ClaimSummary'][];
+    };
+    ClaimBatchRequest: {
+      /** Format: uuid */
+      payerId: string;
+      /** Format: date */
+      through?: string | null;
+    };
+    ClaimBatchResponse: {
+      /** Format: int32 */
+      claimCount: number;
+      /** Format: int32 */
+      controlNumber: number;
+      /** Format: date-time */
+      createdAt: string;
+      currency: string;
+      /** Format: date-time */
+      exportedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      payerId: string;
+      payerName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      /** Format: date-time */
+      submittedAt: string | null;
+      totalCharge: number;
+      /** Format: int32 */
+      version: number;
+    };
+    ClaimDetailResponse: {
+      authorizationNumber: string | null;
+      claim: components['schemas']['ClaimSummary'];
+      diagnosisCodes: string[];
+      lines: components['schemas']['ClaimLineResponse'][];
+      placeOfService: string;
+      /** Format: uuid */
+      renderingProviderId: string;
+      /** Format: uuid */
+      replacesClaimId: string | null;
+    };
+    ClaimLineResponse: {
+      amount: number;
+      /** Format: uuid */
+      chargeId: string;
+      currency: string;
+      diagnosisPointers: number[];
+      /** Format: int32 */
+      lineNumber: number;
+      modifiers: string[];
+      paidAmount: number;
+      serviceCode: string;
+      /** Format: date */
+      serviceDate: string;
+      /** Format: int32 */
+      units: number;
+    };
+    ClaimSummary: {
+      /** Format: uuid */
+      batchId: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      claimNumber: string;
+      currency: string;
+      /** @enum {string} */
+      frequency: '1' | '7' | '8';
+      /** Format: uuid */
+      id: string;
+      paidAmount: number;
+      patientResponsibility: number;
+      payerClaimNumber: string | null;
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'accepted' | 'denied' | 'paid' | 'partially_paid' | 'void';
+      /** Format: date-time */
+      submittedAt: string | null;
+      totalCharge: number;
     };
     CompletionRequest: {
       /** Format: date-time */
@@ -2501,6 +3243,11 @@ export interface components {
       credential: string;
       modifier: string | null;
     };
+    CreditNoteRequest: {
+      /** @description decimal string, more than zero */
+      amount: string;
+      reason: string;
+    };
     Criterion: {
       /** Format: int32 */
       consecutiveSessions: number;
@@ -2554,26 +3301,29 @@ export interface components {
       id: string;
     };
     Event: {
-      antecedent?: string;
+      antecedent?: string | null;
       /** Format: date-time */
       at?: string;
-      behavior?: string;
-      consequence?: string;
+      behavior?: string | null;
+      consequence?: string | null;
       /** Format: int32 */
-      count?: number;
+      count?: number | null;
       /** Format: uuid */
       id?: string;
-      outcome?: string;
-      promptLevel?: string;
+      /** @enum {string|null} */
+      outcome?: 'correct' | 'incorrect' | 'no_response' | null;
+      /** @enum {string|null} */
+      promptLevel?: 'independent' | 'gestural' | 'verbal' | 'model' | 'partial_physical' | 'full_physical' | null;
       /** Format: int32 */
-      seconds?: number;
+      seconds?: number | null;
       /** Format: int32 */
-      step?: number;
+      step?: number | null;
       /** Format: uuid */
-      targetId?: string;
-      type?: string;
+      targetId?: string | null;
+      /** @enum {string} */
+      type?: 'trial' | 'task_step' | 'frequency' | 'duration' | 'abc' | 'undo';
       /** Format: uuid */
-      undoes?: string;
+      undoes?: string | null;
     };
     EventBatchRequest: {
       events: components['schemas']['Event'][];
@@ -2585,12 +3335,61 @@ export interface components {
       childId: string;
       /** Format: date-time */
       end: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
       therapistId: string;
+    };
+    FamilyAccountResponse: {
+      balance: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      currency: string;
+      /** Format: date */
+      lastPaymentOn: string | null;
+      /** Format: date */
+      oldestOpenOn: string | null;
+      open: string;
+    };
+    FamilyPaymentRequest: {
+      /**
+       * @description A decimal string with at most two decimals, e.g. "125.50"
+       * @example 125.50
+       */
+      amount: string;
+      /** @description USD (the clinic's currency) when given */
+      currency?: string;
+      method: string;
+      note?: string;
+      /** Format: date */
+      receivedOn: string;
+      reference?: string;
+    };
+    FamilyPaymentResponse: {
+      allocated: string;
+      amount: string;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      method: 'cash' | 'check' | 'card_terminal' | 'bank_transfer';
+      note: string | null;
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string | null;
+      reference: string | null;
+      refunded: string;
+      reversed: boolean;
+      unallocated: string;
     };
     FeedUrlResponse: {
       url: string;
@@ -2648,6 +3447,116 @@ export interface components {
       memberId?: string;
       payer?: string;
     };
+    InvoiceLineRequest: {
+      /**
+       * Format: uuid
+       * @description the private-pay charge the line bills, if any
+       */
+      chargeId?: string;
+      description: string;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      /** @description decimal string, more than zero, e.g. "31.25" */
+      unitPrice: string;
+    };
+    InvoiceLineResponse: {
+      amount: string;
+      /** Format: uuid */
+      chargeId: string | null;
+      description: string;
+      /** Format: uuid */
+      entryId: string | null;
+      /** Format: int32 */
+      position: number;
+      /** Format: int32 */
+      quantity: number;
+      /** Format: date */
+      serviceDate: string;
+      unitPrice: string;
+    };
+    InvoiceRequest: {
+      /**
+       * Format: date
+       * @description default: 30 days after issue
+       */
+      dueOn?: string;
+      lines: components['schemas']['InvoiceLineRequest'][];
+    };
+    InvoiceResponse: {
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: uuid */
+      creditsInvoice: string | null;
+      currency: string;
+      /** Format: date */
+      dueOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      issuedOn: string | null;
+      /** @enum {string} */
+      kind: 'invoice' | 'credit_note';
+      lines: components['schemas']['InvoiceLineResponse'][];
+      number: string | null;
+      open: string;
+      /** @enum {string} */
+      status: 'draft' | 'issued' | 'void';
+      total: string;
+      /** Format: int32 */
+      version: number;
+      /** Format: date */
+      voidedOn: string | null;
+      voidReason: string | null;
+    };
+    InvoiceVoidRequest: {
+      reason: string;
+    };
+    LedgerAdjustmentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50"; positive: the family owes more, negative: a credit */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description for a credit: the open item it reduces
+       */
+      appliesTo?: string;
+      currency?: string;
+      description: string;
+      /** Format: date */
+      occurredOn?: string;
+    };
+    LedgerEntryResponse: {
+      amount: string;
+      /** Format: uuid */
+      appliesTo: string | null;
+      /** Format: uuid */
+      childId: string;
+      currency: string;
+      description: string;
+      /** Format: uuid */
+      id: string;
+      insurancePaid: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** @enum {string} */
+      kind: 'charge' | 'payment' | 'adjustment' | 'refund' | 'write_off' | 'patient_responsibility' | 'reversal';
+      /** Format: date */
+      occurredOn: string;
+      open: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      reversedBy: string | null;
+      /** Format: uuid */
+      reverses: string | null;
+    };
+    LedgerReversalRequest: {
+      reason: string;
+    };
     LoginRequest: {
       email: string;
       password: string;
@@ -2688,16 +3597,17 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       /** Format: uuid */
       id: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       therapist: components['schemas']['Person'];
     };
     Notes: {
@@ -2720,6 +3630,10 @@ export interface components {
     };
     NpiRequest: {
       npi: string;
+    };
+    OnlinePaymentRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
     };
     OpenChildRequest: {
       allergies?: string;
@@ -2782,6 +3696,22 @@ export interface components {
       content: components['schemas']['Entry'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseFamilyAccountResponse: {
+      content: components['schemas']['FamilyAccountResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseFamilyPaymentResponse: {
+      content: components['schemas']['FamilyPaymentResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseInvoiceResponse: {
+      content: components['schemas']['InvoiceResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
+    PageResponseLedgerEntryResponse: {
+      content: components['schemas']['LedgerEntryResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseProgramResponse: {
       content: components['schemas']['ProgramResponse'][];
       page: components['schemas']['PageInfo'];
@@ -2826,6 +3756,26 @@ export interface components {
       version: number;
       x12PayerId: string | null;
     };
+    PayerWarning: {
+      /** Format: uuid */
+      authorizationId: string | null;
+      authorizationNumber: string | null;
+      /** @enum {string} */
+      kind: 'over' | 'outside_dates' | 'no_authorization';
+      message: string;
+      serviceCode: string;
+      /** Format: int64 */
+      shortfallUnits: number;
+    };
+    PaymentRefundRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** @description take money back from the newest paid items when the unallocated part is not enough */
+      deallocate?: boolean;
+      reason: string;
+      /** Format: date */
+      refundedOn?: string;
+    };
     Person: {
       /** Format: uuid */
       id: string;
@@ -2843,21 +3793,23 @@ export interface components {
       /** Format: date-time */
       at: string;
       automatic: boolean;
-      by: components['schemas']['Person'];
+      by: components['schemas']['Person'] | null;
       /** @enum {string} */
       phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
     };
     PlacedResponse: {
       /** Format: uuid */
-      appointmentId: string;
+      appointmentId: string | null;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
       end: string;
       /** Format: uuid */
       id: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -2880,11 +3832,11 @@ export interface components {
       durationSeconds: number;
       meetsCriterion: boolean;
       /** Format: double */
-      percentCorrect: number;
+      percentCorrect: number | null;
       /** Format: double */
-      percentIndependent: number;
+      percentIndependent: number | null;
       /** Format: double */
-      ratePerHour: number;
+      ratePerHour: number | null;
       /** Format: uuid */
       sessionId: string;
       /** Format: int32 */
@@ -2912,12 +3864,14 @@ export interface components {
     Prescription: {
       /** Format: int32 */
       hours: number;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     PrescriptionRequest: {
       /** Format: int32 */
       hours: number;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     ProfileRequest: {
       currentPassword?: string;
@@ -2971,14 +3925,16 @@ export interface components {
       unplaced: components['schemas']['UnplacedResponse'][];
       /** Format: int32 */
       version: number;
+      warnings: components['schemas']['PayerWarning'][];
       /** Format: date */
       weekStart: string;
     };
     ProposeRequest: {
       /** Format: date-time */
       end: string;
-      note?: string;
-      scope?: string;
+      note?: string | null;
+      /** @enum {string} */
+      scope?: 'this' | 'following' | 'all';
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -3055,21 +4011,79 @@ export interface components {
       /** @enum {string} */
       role?: 'admin' | 'therapist' | 'parent';
     };
+    RemittanceAdjustmentResponse: {
+      amount: number;
+      /** @enum {string} */
+      group: 'CO' | 'PR' | 'OA' | 'PI' | 'CR';
+      lineLevel: boolean;
+      reasonCode: string;
+    };
+    RemittanceDetail: {
+      claims: components['schemas']['RemittedClaimResponse'][];
+      remittance: components['schemas']['RemittanceSummary'];
+    };
+    RemittanceSummary: {
+      /** Format: int32 */
+      claimCount: number;
+      currency: string;
+      familyShare: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      importedAt: string;
+      payerIdentifier: string;
+      payerName: string | null;
+      /** Format: date */
+      paymentDate: string | null;
+      paymentMethod: string | null;
+      totalPaid: number;
+      traceNumber: string;
+    };
+    RemittedClaimResponse: {
+      adjustments: components['schemas']['RemittanceAdjustmentResponse'][];
+      charge: number;
+      /** Format: uuid */
+      claimId: string | null;
+      claimNumber: string;
+      /** @enum {string} */
+      outcome: 'paid' | 'partially_paid' | 'denied' | 'reversed' | 'unmatched';
+      paid: number;
+      patientResponsibility: number;
+      payerClaimNumber: string | null;
+      statusCode: string;
+    };
     ResetPasswordRequest: {
       password: string;
       token: string;
     };
     SchedulePreferencesRequest: {
       availableHours: components['schemas']['HoursRequest'][];
-      preferredPlace?: string;
+      /** @enum {string|null} */
+      preferredPlace?: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
       prescribedWeeklyHours: components['schemas']['PrescriptionRequest'][];
     };
     SchedulePreferencesResponse: {
       availableHours: components['schemas']['Hours'][];
       /** Format: uuid */
       childId: string;
-      preferredPlace: string;
+      /** @enum {string|null} */
+      preferredPlace: 'clinic' | 'home' | 'school' | 'community' | 'telehealth' | null;
       prescribedWeeklyHours: components['schemas']['Prescription'][];
+      /** Format: int32 */
+      version: number;
+    };
+    ScheduleRulesRequest: {
+      enforcement: string;
+      /** Format: int32 */
+      graceDays: number;
+    };
+    ScheduleRulesResponse: {
+      /** @enum {string} */
+      enforcement: 'warn' | 'block';
+      /** Format: int32 */
+      graceDays: number;
+      /** Format: date-time */
+      updatedAt: string;
       /** Format: int32 */
       version: number;
     };
@@ -3082,34 +4096,38 @@ export interface components {
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt?: string;
-      note?: string;
-      place: string;
-      serviceCode: string;
+      endedAt?: string | null;
+      note?: string | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
     };
     SessionResponse: {
       addenda: components['schemas']['Addendum'][];
       /** Format: uuid */
-      appointmentId: string;
+      appointmentId: string | null;
       /** Format: uuid */
       childId: string;
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       events: components['schemas']['Event'][];
-      guardianSignature: components['schemas']['GuardianSignature'];
+      guardianSignature: components['schemas']['GuardianSignature'] | null;
       /** Format: uuid */
       id: string;
-      note: string;
-      place: string;
-      serviceCode: string;
+      note: string | null;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       tallies: components['schemas']['TallyResponse'][];
       therapist: components['schemas']['Person'];
       /** Format: int32 */
@@ -3117,22 +4135,50 @@ export interface components {
     };
     SessionSummary: {
       /** Format: date-time */
-      endedAt: string;
+      endedAt: string | null;
       guardianSigned: boolean;
       /** Format: uuid */
       id: string;
-      place: string;
-      serviceCode: string;
+      /** @enum {string} */
+      place: 'clinic' | 'home' | 'school' | 'community' | 'telehealth';
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
       /** Format: date-time */
       startedAt: string;
       /** @enum {string} */
       status: 'open' | 'submitted';
       /** Format: date-time */
-      submittedAt: string;
+      submittedAt: string | null;
       therapist: components['schemas']['Person'];
     };
+    StatementMonth: {
+      closing: string;
+      currency: string;
+      /** @example 2026-11 */
+      month: string;
+    };
+    StatementResponse: {
+      adjustments: string;
+      charges: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      closing: string;
+      currency: string;
+      familyShare: string;
+      /** Format: date */
+      from: string;
+      insurancePaid: string;
+      lines: components['schemas']['LedgerEntryResponse'][];
+      month: string;
+      opening: string;
+      payments: string;
+      refunds: string;
+      /** Format: date */
+      to: string;
+    };
     SubmitRequest: {
-      note?: string;
+      note?: string | null;
     };
     SummaryResponse: {
       /** Format: int32 */
@@ -3164,9 +4210,9 @@ export interface components {
       /** Format: int32 */
       noResponse: number;
       /** Format: double */
-      percentCorrect: number;
+      percentCorrect: number | null;
       /** Format: double */
-      percentIndependent: number;
+      percentIndependent: number | null;
       /** Format: uuid */
       programId: string;
       /** Format: int32 */
@@ -3191,9 +4237,9 @@ export interface components {
     TargetAlert: {
       /** Format: uuid */
       childId: string;
-      criterion: components['schemas']['Criterion'];
+      criterion: components['schemas']['Criterion'] | null;
       /** Format: double */
-      latestPercent: number;
+      latestPercent: number | null;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -3213,9 +4259,9 @@ export interface components {
       targetIds: string[];
     };
     TargetProgress: {
-      criterion: components['schemas']['Criterion'];
+      criterion: components['schemas']['Criterion'] | null;
       /** Format: date-time */
-      masteredAt: string;
+      masteredAt: string | null;
       /** @enum {string} */
       measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
       name: string;
@@ -3250,7 +4296,7 @@ export interface components {
     TimeOffRequest: {
       /** Format: date-time */
       end: string;
-      reason?: string;
+      reason?: string | null;
       /** Format: date-time */
       start: string;
     };
@@ -3259,7 +4305,7 @@ export interface components {
       end: string;
       /** Format: uuid */
       id: string;
-      reason: string;
+      reason: string | null;
       /** Format: date-time */
       start: string;
       /** Format: uuid */
@@ -3278,7 +4324,8 @@ export interface components {
       childId: string;
       hours: number;
       reason: string;
-      serviceCode: string;
+      /** @enum {string} */
+      serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
     UnreadCountResponse: {
       /** Format: int64 */
@@ -3329,6 +4376,15 @@ export interface components {
     VoidRequest: {
       reason: string;
     };
+    WriteOffRequest: {
+      /** @description A decimal string with at most two decimals, e.g. "125.50" */
+      amount: string;
+      /** Format: uuid */
+      entryId: string;
+      reason: string;
+      /** Format: date */
+      writtenOffOn?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -3338,7 +4394,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_6: {
+  list_7: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -3363,7 +4419,7 @@ export interface operations {
       };
     };
   };
-  get_10: {
+  get_13: {
     parameters: {
       query?: never;
       header?: never;
@@ -3465,7 +4521,7 @@ export interface operations {
       };
     };
   };
-  list_3: {
+  list_4: {
     parameters: {
       query?: {
         childId?: string;
@@ -3518,7 +4574,7 @@ export interface operations {
       };
     };
   };
-  get_7: {
+  get_8: {
     parameters: {
       query?: never;
       header?: never;
@@ -3540,7 +4596,7 @@ export interface operations {
       };
     };
   };
-  change_2: {
+  change_3: {
     parameters: {
       query?: never;
       header?: {
@@ -4011,7 +5067,7 @@ export interface operations {
       };
     };
   };
-  get_6: {
+  get_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -4127,6 +5183,52 @@ export interface operations {
       };
     };
   };
+  get_6: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRulesResponse'];
+        };
+      };
+    };
+  };
+  change_2: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleRulesRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRulesResponse'];
+        };
+      };
+    };
+  };
   feed: {
     parameters: {
       query?: never;
@@ -4209,7 +5311,7 @@ export interface operations {
       };
     };
   };
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         childId?: string;
@@ -4238,7 +5340,7 @@ export interface operations {
       };
     };
   };
-  get_9: {
+  get_12: {
     parameters: {
       query?: never;
       header?: never;
@@ -4330,7 +5432,7 @@ export interface operations {
       };
     };
   };
-  list_2: {
+  list_3: {
     parameters: {
       query?: {
         includeArchived?: boolean;
@@ -4451,7 +5553,55 @@ export interface operations {
       };
     };
   };
-  ofChild_1: {
+  account: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyAccountResponse'];
+        };
+      };
+    };
+  };
+  adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LedgerAdjustmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
+        };
+      };
+    };
+  };
+  ofChild_2: {
     parameters: {
       query?: never;
       header?: never;
@@ -4473,7 +5623,7 @@ export interface operations {
       };
     };
   };
-  create_5: {
+  create_7: {
     parameters: {
       query?: never;
       header?: never;
@@ -4568,7 +5718,7 @@ export interface operations {
       };
     };
   };
-  ofChild: {
+  ofChild_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -4590,7 +5740,7 @@ export interface operations {
       };
     };
   };
-  create_4: {
+  create_6: {
     parameters: {
       query?: never;
       header?: never;
@@ -4684,6 +5834,160 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageResponseEntry'];
+        };
+      };
+    };
+  };
+  ofChild: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseInvoiceResponse'];
+        };
+      };
+    };
+  };
+  create_5: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  entries: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseLedgerEntryResponse'];
+        };
+      };
+    };
+  };
+  payOnline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnlinePaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  payments: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseFamilyPaymentResponse'];
+        };
+      };
+    };
+  };
+  recordPayment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the client's key for this payment */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FamilyPaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyPaymentResponse'];
         };
       };
     };
@@ -4789,7 +6093,299 @@ export interface operations {
       };
     };
   };
-  list_1: {
+  months: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementMonth'][];
+        };
+      };
+    };
+  };
+  statement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'];
+        };
+      };
+    };
+  };
+  pdf_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  writeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteOffRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
+        };
+      };
+    };
+  };
+  batches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchResponse'][];
+        };
+      };
+    };
+  };
+  create_4: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClaimBatchRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  batch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The 837P file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+    };
+  };
+  submit_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimDetailResponse'];
+        };
+      };
+    };
+  };
+  cms1500: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  replace_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  voidClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimBatchDetailResponse'];
+        };
+      };
+    };
+  };
+  list_2: {
     parameters: {
       query?: {
         page?: number;
@@ -5076,6 +6672,51 @@ export interface operations {
       };
     };
   };
+  accounts: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseFamilyAccountResponse'];
+        };
+      };
+    };
+  };
+  aging: {
+    parameters: {
+      query?: {
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgingResponse'];
+        };
+      };
+    };
+  };
   health: {
     parameters: {
       query?: never;
@@ -5094,6 +6735,154 @@ export interface operations {
           'application/json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v2+json': Record<string, never>;
           'application/vnd.spring-boot.actuator.v3+json': Record<string, never>;
+        };
+      };
+    };
+  };
+  get_11: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  creditNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreditNoteRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  issue: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  voidInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvoiceVoidRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+    };
+  };
+  reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LedgerReversalRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -5144,7 +6933,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_5: {
     parameters: {
       query?: {
         page?: number;
@@ -5414,6 +7203,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RateResponse'];
+        };
+      };
+    };
+  };
+  payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyPaymentResponse'];
+        };
+      };
+    };
+  };
+  refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaymentRefundRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryResponse'];
         };
       };
     };
@@ -5752,6 +7589,75 @@ export interface operations {
       };
     };
   };
+  list_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceSummary'][];
+        };
+      };
+    };
+  };
+  upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceDetail'][];
+        };
+      };
+    };
+  };
+  get_10: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemittanceDetail'];
+        };
+      };
+    };
+  };
   propose: {
     parameters: {
       query?: never;
@@ -5776,7 +7682,7 @@ export interface operations {
       };
     };
   };
-  get_8: {
+  get_9: {
     parameters: {
       query?: never;
       header?: never;
@@ -5845,7 +7751,7 @@ export interface operations {
       };
     };
   };
-  adjust: {
+  adjust_1: {
     parameters: {
       query?: never;
       header?: {
