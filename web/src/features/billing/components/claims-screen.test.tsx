@@ -184,6 +184,24 @@ describe('ClaimsScreen', () => {
     expect(calls('POST', '/api/claim-batches/batch-1/submission')).toHaveLength(1);
   });
 
+  it('names the billing data an 837P still misses', async () => {
+    respond((url) =>
+      url === '/api/claim-batches/batch-1/837'
+        ? problemResponse(409, {
+            type: 'https://sparktherapy.org/problems/claim-data-missing',
+            title: 'Claim data missing',
+            detail: 'The 837P file cannot be made until the missing billing data is filled in.',
+            missing: ['SPK000000101: the subscriber’s member id'],
+          })
+        : undefined,
+    );
+    const { user } = renderWithProviders(<ClaimsScreen />, { route: '/billing/claims?batch=batch-1' });
+    await user.click(await screen.findByRole('button', { name: 'Download 837P' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The 837P file cannot be made until the missing billing data is filled in.');
+    expect(within(alert).getByRole('listitem')).toHaveTextContent('SPK000000101: the subscriber’s member id');
+  });
+
   it('voids a claim only after confirming, and opens the void batch', async () => {
     const voidBatch: ClaimBatchDetail = {
       batch: { ...batch, id: 'batch-2', controlNumber: 13, claimCount: 1 },

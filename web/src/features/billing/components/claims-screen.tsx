@@ -12,7 +12,7 @@ import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { SelectField } from '../../../components/ui/select-field';
 import { Table } from '../../../components/ui/table';
 import { TextField } from '../../../components/ui/text-field';
-import { errorMessage } from '../../../lib/api-error';
+import { ApiError, errorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/dates';
 import {
   BATCH_STATUS_LABELS,
@@ -217,16 +217,20 @@ function BatchDetail({
   const correct = useCorrectClaim();
   const [confirming, setConfirming] = useState<Pending>(null);
   const [confirmingSubmit, setConfirmingSubmit] = useState(false);
-  const [downloadError, setDownloadError] = useState('');
+  const [downloadError, setDownloadError] = useState<{ message: string; missing: string[] } | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
 
   const download = async (key: string, path: string, filename: string) => {
-    setDownloadError('');
+    setDownloadError(null);
     setDownloading(key);
     try {
       await downloadPdf(path, filename);
     } catch (error) {
-      setDownloadError(errorMessage(error));
+      const missing = error instanceof ApiError ? error.extensions.missing : undefined;
+      setDownloadError({
+        message: errorMessage(error),
+        missing: Array.isArray(missing) ? missing.map(String) : [],
+      });
     } finally {
       setDownloading(null);
     }
@@ -273,7 +277,18 @@ function BatchDetail({
         </Button>
         {batch.status === 'draft' && <Button onClick={() => setConfirmingSubmit(true)}>Mark submitted</Button>}
       </div>
-      {downloadError && <Alert title="The download failed">{downloadError}</Alert>}
+      {downloadError && (
+        <Alert title="The download failed">
+          <p>{downloadError.message}</p>
+          {downloadError.missing.length > 0 && (
+            <ul className="alert-list">
+              {downloadError.missing.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
       {submit.isError && !confirmingSubmit && <Alert>{errorMessage(submit.error)}</Alert>}
       <Table caption={`Claims of batch ${batch.controlNumber}`}>
         <thead>
