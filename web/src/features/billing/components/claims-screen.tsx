@@ -59,7 +59,7 @@ export function ClaimsScreen() {
       {opened ? (
         <BatchDetail id={opened} onBack={() => open(null)} onOpen={open} onNotice={setNotice} />
       ) : (
-        <BatchList onCreate={() => setCreating(true)} onOpen={open} />
+        <BatchList onCreate={() => setCreating(true)} />
       )}
       <NewBatchDialog
         open={creating}
@@ -78,7 +78,7 @@ export function ClaimsScreen() {
   );
 }
 
-function BatchList({ onCreate, onOpen }: { onCreate: () => void; onOpen: (id: string) => void }) {
+function BatchList({ onCreate }: { onCreate: () => void }) {
   const batches = useClaimBatches();
   return (
     <section aria-labelledby="claim-batches-heading">
@@ -114,14 +114,12 @@ function BatchList({ onCreate, onOpen }: { onCreate: () => void; onOpen: (id: st
             {batches.data.map((batch) => (
               <tr key={batch.id}>
                 <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onOpen(batch.id)}
+                  <Link
+                    to={`?batch=${encodeURIComponent(batch.id)}`}
                     aria-label={`Batch ${batch.controlNumber} for ${batch.payerName}, ${formatDateTime(batch.createdAt)}`}
                   >
                     {batch.payerName}
-                  </button>
+                  </Link>
                   <span className="cell-email">Batch {batch.controlNumber}</span>
                 </th>
                 <td data-label="Created" className="cell-nowrap">
@@ -331,7 +329,7 @@ function BatchDetail({
                 <td data-label="Family share" className="cell-nowrap">
                   {formatAmount(claim.patientResponsibility, claim.currency)}
                 </td>
-                <td className="cell-actions">
+                <td className="cell-actions charge-actions">
                   <Button
                     variant="secondary"
                     size="sm"

@@ -142,7 +142,7 @@ describe('RemittancesScreen', () => {
     const row = within(table).getAllByRole('row')[1];
     expect(row).toHaveTextContent('$239.20');
     expect(row).toHaveTextContent('$14.80');
-    await user.click(within(row).getByRole('button', { name: 'Remittance EFT-1001 from BLUE SHIELD' }));
+    await user.click(within(row).getByRole('link', { name: 'Remittance EFT-1001 from BLUE SHIELD' }));
     expect(await screen.findByRole('heading', { name: 'BLUE SHIELD: payment EFT-1001' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '← Back to remittances' }));
     expect(await screen.findByRole('table', { name: 'Imported remittances, newest first' })).toBeInTheDocument();

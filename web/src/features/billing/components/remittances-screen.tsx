@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -56,7 +56,7 @@ export function RemittancesScreen() {
     return <OpenedRemittance id={opened} onBack={() => open(null)} />;
   }
   return (
-    <>
+    <div className="claims-sections">
       <UploadSection onPosted={setPosted} onOpen={open} />
       {posted && (
         <section aria-labelledby="posted-heading">
@@ -68,8 +68,8 @@ export function RemittancesScreen() {
           ))}
         </section>
       )}
-      <RemittanceList onOpen={open} />
-    </>
+      <RemittanceList />
+    </div>
   );
 }
 
@@ -158,7 +158,7 @@ function DuplicateAlert({ remittanceId, onOpen }: { remittanceId: string; onOpen
   );
 }
 
-function RemittanceList({ onOpen }: { onOpen: (id: string) => void }) {
+function RemittanceList() {
   const remittances = useRemittances();
   return (
     <section aria-labelledby="imports-heading">
@@ -189,14 +189,12 @@ function RemittanceList({ onOpen }: { onOpen: (id: string) => void }) {
             {remittances.data.map((remittance) => (
               <tr key={remittance.id}>
                 <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onOpen(remittance.id)}
+                  <Link
+                    to={`?remittance=${encodeURIComponent(remittance.id)}`}
                     aria-label={`Remittance ${remittance.traceNumber} from ${remittance.payerName ?? remittance.payerIdentifier}`}
                   >
                     {remittance.payerName ?? remittance.payerIdentifier}
-                  </button>
+                  </Link>
                   <span className="cell-email">Trace {remittance.traceNumber}</span>
                 </th>
                 <td data-label="Paid on" className="cell-nowrap">
