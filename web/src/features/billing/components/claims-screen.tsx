@@ -100,7 +100,7 @@ function BatchList({ onCreate }: { onCreate: () => void }) {
           <Link to="/billing/charges?status=ready">ready charges</Link> on claims.
         </p>
       ) : (
-        <Table caption="Claim batches, newest first">
+        <Table caption="Claim batches, newest first" captionHidden>
           <thead>
             <tr>
               <th scope="col">Payer</th>

@@ -174,7 +174,7 @@ function RemittanceList() {
       ) : remittances.data.length === 0 ? (
         <p className="empty-state">No remittance imported yet.</p>
       ) : (
-        <Table caption="Imported remittances, newest first">
+        <Table caption="Imported remittances, newest first" captionHidden>
           <thead>
             <tr>
               <th scope="col">Payer and payment</th>
