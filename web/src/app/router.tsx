@@ -9,6 +9,7 @@ import { BillingPage } from './routes/billing-page';
 import { AvailabilityPage } from './routes/availability-page';
 import { BillingSettingsPage } from './routes/billing-settings-page';
 import { ChargesPage } from './routes/charges-page';
+import { ClaimsPage } from './routes/claims-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
@@ -30,6 +31,7 @@ import { ProgramPage } from './routes/program-page';
 import { ProposalsPage } from './routes/proposals-page';
 import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
+import { RemittancesPage } from './routes/remittances-page';
 import { ResetPasswordPage } from './routes/reset-password-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { RunSessionPage } from './routes/run-session-page';
@@ -64,6 +66,8 @@ const routeTable: RouteObject[] = [
               { path: '/billing/families/:id', element: <FamilyAccountPage /> },
               { path: '/billing/aging', element: <AgingPage /> },
               { path: '/billing/charges', element: <ChargesPage /> },
+              { path: '/billing/claims', element: <ClaimsPage /> },
+              { path: '/billing/remittances', element: <RemittancesPage /> },
               { path: '/billing/payers', element: <PayersPage /> },
               { path: '/billing/settings', element: <BillingSettingsPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },

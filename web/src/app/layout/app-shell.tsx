@@ -24,6 +24,8 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/schedule', label: 'Schedule' },
     { to: '/authorizations', label: 'Authorizations' },
     { to: '/billing/charges', label: 'Charges' },
+    { to: '/billing/claims', label: 'Claims' },
+    { to: '/billing/remittances', label: 'Remittances' },
     { to: '/billing/families', label: 'Family balances' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },

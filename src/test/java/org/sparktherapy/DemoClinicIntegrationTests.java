@@ -182,6 +182,28 @@ class DemoClinicIntegrationTests {
 				.isGreaterThanOrEqualTo(3);
 			assertThat(count(demo, "select count(*) from ledger_entries where kind = 'patient_responsibility'"))
 				.isGreaterThanOrEqualTo(4);
+			// claims: a submitted batch whose payment (a demo 835) paid one claim, and of
+			// another paid a line but for the family's share and denied the rest (CO 197)
+			assertThat(count(demo, "select count(*) from claim_batches where status = 'submitted'"))
+				.as("a submitted claim batch")
+				.isEqualTo(1);
+			assertThat(count(demo, "select count(*) from claims where state = 'paid'")).isEqualTo(1);
+			assertThat(count(demo, "select count(*) from claims where state = 'partially_paid'")).isEqualTo(1);
+			assertThat(count(demo, "select count(*) from remittances")).isEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from remittance_adjustments
+					where group_code = 'CO' and reason_code = '197' and claim_line_id is not null"""))
+				.as("a denied line with its CO reason")
+				.isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from claim_lines l join remittance_adjustments a on a.claim_line_id = l.id
+					where a.group_code = 'CO' and l.paid_amount = 0""")).as("the denied line paid nothing")
+				.isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from remittance_family_shares s join ledger_entries e on e.id = s.posted_entry_id
+					where e.child_id = s.child_id and e.amount = s.amount"""))
+				.as("family shares posted to the family ledger")
+				.isGreaterThanOrEqualTo(1);
 		}
 		finally {
 			database.drop();
