@@ -31,7 +31,7 @@ interface World extends StaffedChild {
 /**
  * A staffed child with a program, an appointment today and one next week (so the week view, the therapist's today
  * list and the parent's upcoming sessions are not empty), schedule preferences and availability (so the automatic
- * schedule proposes something), an insurance authorization the two appointments take up, and a conversation
+ * schedule proposes something), an insurance authorization the two appointments use part of, and a conversation
  * with a message from the parent and a reply.
  */
 async function setUp(request: APIRequestContext): Promise<World> {
@@ -75,7 +75,8 @@ async function setUp(request: APIRequestContext): Promise<World> {
     memberId: 'M-1001',
     authorizationNumber: `AXE-${Date.now().toString(36)}`,
     serviceCode: '97153',
-    unitsAuthorized: 8,
+    // room for the draft week too: the automatic schedule never plans beyond the units left (ADR 0031)
+    unitsAuthorized: 40,
     startDate: day(today),
     endDate: day(plusDays(today, 60)),
     notes: null,
