@@ -351,6 +351,16 @@ class ClaimsIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from remittances where trace_number = 'EFT-UNBALANCED'")
 			.query(Long.class)
 			.single()).isZero();
+		// balanced, but in a currency the family ledger does not keep
+		byte[] foreign = remittance("EFT-CAD",
+				List.of("BPR*I*80*C*CHK************20261201", "TRN*1*EFT-CAD*1512345678", "CUR*PR*CAD", "N1*PR*X",
+						"N1*PE*Y*XX*1234567893", "LX*1", "CLP*SPK000000998*1*100*80*0*12*P", "CAS*CO*45*20"));
+		Api.Response inCad = upload(foreign);
+		assertThat(inCad.status()).as(inCad.text()).isEqualTo(400);
+		assertThat(inCad.json().at("/detail").asString()).contains("CAD");
+		assertThat(this.jdbc.sql("select count(*) from remittances where trace_number = 'EFT-CAD'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private BigDecimal balance() {

@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RemittanceService {
 
+	/** The currency the claims and the family ledger are kept in (ADR 0028). */
+	private static final String CLINIC_CURRENCY = "USD";
+
 	private final RemittanceRepository remittances;
 
 	private final ClaimRepository claims;
@@ -91,6 +94,10 @@ public class RemittanceService {
 			throw new ClaimProblems.RemittanceInvalid(ex.getMessage());
 		}
 		for (Remittance remittance : read) {
+			if (!CLINIC_CURRENCY.equals(remittance.currency())) {
+				throw new ClaimProblems.RemittanceInvalid("The payment " + remittance.traceNumber() + " is in "
+						+ remittance.currency() + "; the clinic bills and posts in " + CLINIC_CURRENCY + ".");
+			}
 			if (!remittance.balances()) {
 				throw new ClaimProblems.RemittanceInvalid("The payment " + remittance.traceNumber()
 						+ " does not balance: its claims' payments less provider adjustments differ from BPR02.");
