@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { dispatchLiveEvent, queryPrefixesFor, resyncLiveQueries, subscribeLiveEvent } from './live-events';
 
 describe('live events', () => {
@@ -14,7 +14,7 @@ describe('live events', () => {
     expect(queryPrefixesFor('something.else')).toEqual([]);
   });
 
-  it('invalidates matching queries and calls the subscribers of the type', () => {
+  it('invalidates matching queries and calls the subscribers of the type', async () => {
     const queryClient = new QueryClient();
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
     const onAppointment = vi.fn();
@@ -29,7 +29,12 @@ describe('live events', () => {
     unsubscribe();
     dispatchLiveEvent(queryClient, event);
 
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['scheduling', 'appointments'] }, { cancelRefetch: false });
+    await vi.waitFor(() => expect(invalidate).toHaveBeenCalledTimes(2));
+    // the two events of one task make one refetch of each prefix
+    expect(invalidate.mock.calls).toEqual([
+      [{ queryKey: ['scheduling', 'appointments'] }],
+      [{ queryKey: ['billing', 'authorizations'] }],
+    ]);
     expect(onAppointment).toHaveBeenCalledTimes(1);
     expect(onAny).toHaveBeenCalledTimes(2);
     expect(onOther).not.toHaveBeenCalled();
@@ -52,10 +57,38 @@ describe('live events', () => {
     await Promise.all(keys.map(observe));
 
     resyncLiveQueries(queryClient);
+    await new Promise((resolve) => setTimeout(resolve, 0));
 
     for (const key of keys) {
       const state = queryClient.getQueryState(key);
       expect(state?.isInvalidated, key.join('/')).toBe(key[0] !== 'children');
     }
+  });
+
+  it('an event that arrives while a fetch is running refetches, so the older answer does not win', async () => {
+    const queryClient = new QueryClient();
+    let unread = 0;
+    const answers: Array<() => void> = [];
+    const observer = new QueryObserver(queryClient, {
+      queryKey: ['messaging', 'conversations'],
+      // the server reads the count when the request arrives; the answer comes back later
+      queryFn: () => {
+        const read = unread;
+        return new Promise<number>((resolve) => answers.push(() => resolve(read)));
+      },
+    });
+    const seen: Array<number | undefined> = [];
+    const unsubscribe = observer.subscribe((result) => seen.push(result.data));
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+
+    // a message is posted after the first read, and its event arrives before the first answer
+    unread = 1;
+    dispatchLiveEvent(queryClient, { id: '7', type: 'message.created', data: {} });
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers.forEach((answer) => answer());
+
+    await vi.waitFor(() => expect(queryClient.getQueryData(['messaging', 'conversations'])).toBe(1));
+    expect(seen).not.toContain(0);
+    unsubscribe();
   });
 });

@@ -34,9 +34,33 @@ export function queryPrefixesFor(type: string): QueryKey[] {
  * would otherwise have kept fresh.
  */
 export function resyncLiveQueries(queryClient: QueryClient) {
-  for (const queryKey of LIVE_QUERY_PREFIXES) {
-    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+  refetchAfterChange(queryClient, LIVE_QUERY_PREFIXES);
+}
+
+const pendingPrefixes = new Map<QueryClient, Map<string, QueryKey>>();
+
+/**
+ * Marks the matching queries stale and refetches the ones on screen, so that what they show is read after the
+ * change we heard of. A fetch already running may have read before it: it is cancelled and started again (were it
+ * left to finish, its older answer would win until the next event — on a screen's first load, until a reload). The prefixes named in one burst of events
+ * (the frames of one chunk of the stream, dispatched in one task) are refetched once, at the end of the task.
+ */
+function refetchAfterChange(queryClient: QueryClient, prefixes: readonly QueryKey[]) {
+  const pending = pendingPrefixes.get(queryClient) ?? new Map<string, QueryKey>();
+  if (!pendingPrefixes.has(queryClient)) {
+    pendingPrefixes.set(queryClient, pending);
+    queueMicrotask(() => {
+      pendingPrefixes.delete(queryClient);
+      for (const queryKey of pending.values()) {
+        // cancelling first also covers a first load, which invalidating alone would leave running (and winning)
+        void queryClient
+          .cancelQueries({ queryKey })
+          .then(() => queryClient.invalidateQueries({ queryKey }))
+          .catch(() => undefined);
+      }
+    });
   }
+  for (const queryKey of prefixes) pending.set(JSON.stringify(queryKey), queryKey);
 }
 
 type Handler = (event: LiveEvent) => void;
@@ -66,10 +90,7 @@ export function subscribeLiveEvent(type: string, handler: Handler): () => void {
 
 /** Hands an event to the caches and to the subscribers of its type. */
 export function dispatchLiveEvent(queryClient: QueryClient, event: LiveEvent) {
-  for (const queryKey of queryPrefixesFor(event.type)) {
-    // do not cancel a refetch already running: a burst of events then costs one refetch, not one each
-    void queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
-  }
+  refetchAfterChange(queryClient, queryPrefixesFor(event.type));
   for (const type of [event.type, '*']) {
     handlers.get(type)?.forEach((handler) => {
       try {
