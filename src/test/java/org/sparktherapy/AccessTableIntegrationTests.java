@@ -373,20 +373,79 @@ class AccessTableIntegrationTests {
 		final String childId = clinic.aChild(this.admin, people.get(Actor.GUARDIAN), people.get(Actor.SUPERVISOR),
 				people.get(Actor.TECHNICIAN));
 
-		final Api.Response program = clinic.aProgram(people.get(Actor.SUPERVISOR), this.childId);
-
-		final String openSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId,
-				this.program.at("/targets/0/id"), List.of("correct"), false);
-
-		final String submittedSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId,
-				this.program.at("/targets/0/id"), List.of("correct"), true);
-
 		final java.time.Instant appointmentStart = java.time.Instant.now()
 			.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
 			.plus(java.time.Duration.ofDays(30).plusHours(2L * worlds.incrementAndGet()));
 
-		final String appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
-				this.appointmentStart);
+		// the rest is made on first use: most calls need only the child, and a fresh
+		// world
+		// is made for every change the table allows
+		private Api.Response program;
+
+		private String openSessionId;
+
+		private String submittedSessionId;
+
+		private String appointmentId;
+
+		private String spareParentId;
+
+		/** A program of the child with its targets. */
+		Api.Response program() {
+			if (this.program == null) {
+				this.program = clinic.aProgram(people.get(Actor.SUPERVISOR), this.childId);
+			}
+			return this.program;
+		}
+
+		String programId() {
+			return program().at("/id");
+		}
+
+		String targetId() {
+			return program().at("/targets/0/id");
+		}
+
+		/**
+		 * The technician's open session of the program's first target, with one trial.
+		 */
+		String openSession() {
+			if (this.openSessionId == null) {
+				this.openSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId, targetId(),
+						List.of("correct"), false);
+			}
+			return this.openSessionId;
+		}
+
+		/** The technician's submitted session of the program's first target. */
+		String submittedSession() {
+			if (this.submittedSessionId == null) {
+				this.submittedSessionId = clinic.aSession(people.get(Actor.TECHNICIAN), this.childId, targetId(),
+						List.of("correct"), true);
+			}
+			return this.submittedSessionId;
+		}
+
+		/** The technician's hour with the child at {@link #appointmentStart}. */
+		String appointment() {
+			if (this.appointmentId == null) {
+				this.appointmentId = clinic.anAppointment(this.admin, this.childId, people.get(Actor.TECHNICIAN),
+						this.appointmentStart);
+			}
+			return this.appointmentId;
+		}
+
+		/** A parent account linked to nobody. */
+		String spareParent() {
+			if (this.spareParentId == null) {
+				this.spareParentId = this.admin.api()
+					.post("/api/users",
+							body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password",
+									Clinic.PASSWORD, "role", "parent"))
+					.at("/id");
+			}
+			return this.spareParentId;
+		}
 
 		private String startedAppointmentId;
 
@@ -537,18 +596,10 @@ class AccessTableIntegrationTests {
 			return this.chargeId;
 		}
 
-		final String spareParentId = this.admin.api()
-			.post("/api/users",
-					body("name", "Spare Parent", "email", Clinic.uniqueEmail("spare"), "password", Clinic.PASSWORD,
-							"role", "parent"))
-			.at("/id");
-
 	}
 
 	private int call(String route, Actor actor, World world) {
 		Api api = (actor == Actor.ANONYMOUS) ? new Api(this.port) : this.people.get(actor).api();
-		String programId = world.program.at("/id");
-		String targetId = world.program.at("/targets/0/id");
 		String child = "/api/children/" + world.childId;
 		Object childBody = body("firstName", "Remy", "lastName", "Vale", "dateOfBirth", "2020-03-03");
 		return switch (route) {
@@ -585,17 +636,17 @@ class AccessTableIntegrationTests {
 			case "POST /api/users" -> api.post("/api/users",
 					body("name", "X", "email", Clinic.uniqueEmail("u"), "password", Clinic.PASSWORD, "role", "parent"))
 				.status();
-			case "GET /api/users/{id}" -> api.get("/api/users/" + world.spareParentId).status();
+			case "GET /api/users/{id}" -> api.get("/api/users/" + world.spareParent()).status();
 			case "PUT /api/users/{id}" ->
-				api.put("/api/users/" + world.spareParentId, body("name", "Renamed")).status();
-			case "DELETE /api/users/{id}" -> api.delete("/api/users/" + world.spareParentId).status();
+				api.put("/api/users/" + world.spareParent(), body("name", "Renamed")).status();
+			case "DELETE /api/users/{id}" -> api.delete("/api/users/" + world.spareParent()).status();
 			case "POST /api/children" -> api.post("/api/children", childBody).status();
 			case "GET /api/children" -> api.get("/api/children").status();
 			case "GET /api/children/{id}" -> api.get(child).status();
 			case "PUT /api/children/{id}" -> api.put(child, body("allergies", "dust")).status();
 			case "DELETE /api/children/{id}" -> api.delete(child).status();
 			case "POST /api/children/{id}/guardians" -> api.post(child + "/guardians",
-					body("userId", world.spareParentId, "relationship", "aunt", "canSign", false))
+					body("userId", world.spareParent(), "relationship", "aunt", "canSign", false))
 				.status();
 			case "DELETE /api/children/{id}/guardians/{userId}" ->
 				api.delete(child + "/guardians/" + this.people.get(Actor.GUARDIAN).id()).status();
@@ -611,36 +662,42 @@ class AccessTableIntegrationTests {
 								"measurement", "frequency"))
 				.status();
 			case "GET /api/programs/child/{childId}" -> api.get("/api/programs/child/" + world.childId).status();
-			case "GET /api/programs/{id}" -> api.get("/api/programs/" + programId).status();
-			case "PUT /api/programs/{id}" -> api.put("/api/programs/" + programId, body("objective", "x")).status();
-			case "DELETE /api/programs/{id}" -> api.delete("/api/programs/" + programId).status();
+			case "GET /api/programs/{id}" -> api.get("/api/programs/" + world.programId()).status();
+			case "PUT /api/programs/{id}" ->
+				api.put("/api/programs/" + world.programId(), body("objective", "x")).status();
+			case "DELETE /api/programs/{id}" -> api.delete("/api/programs/" + world.programId()).status();
 			case "POST /api/programs/{id}/targets" ->
-				api.post("/api/programs/" + programId + "/targets", body("name", "horse")).status();
+				api.post("/api/programs/" + world.programId() + "/targets", body("name", "horse")).status();
 			case "PUT /api/programs/{id}/targets/{targetId}" ->
-				api.put("/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention")).status();
-			case "PUT /api/programs/{id}/target-order" -> api.put("/api/programs/" + programId + "/target-order",
-					body("targetIds", List.of(world.program.at("/targets/1/id"), targetId)))
-				.status();
+				api.put("/api/programs/" + world.programId() + "/targets/" + world.targetId(),
+						body("phase", "intervention"))
+					.status();
+			case "PUT /api/programs/{id}/target-order" ->
+				api.put("/api/programs/" + world.programId() + "/target-order",
+						body("targetIds", List.of(world.program().at("/targets/1/id"), world.targetId())))
+					.status();
 			case "POST /api/programs/{id}/targets/{targetId}/undo-mastery" ->
-				api.post("/api/programs/" + programId + "/targets/" + targetId + "/undo-mastery", "{}").status();
+				api.post("/api/programs/" + world.programId() + "/targets/" + world.targetId() + "/undo-mastery", "{}")
+					.status();
 			case "PUT /api/sessions/{id}" ->
 				api.put("/api/sessions/" + java.util.UUID.randomUUID(), body("childId", world.childId, "serviceCode",
 						"97153", "place", "clinic", "startedAt", java.time.Instant.now().toString()))
 					.status();
-			case "GET /api/sessions/{id}" -> api.get("/api/sessions/" + world.submittedSessionId).status();
+			case "GET /api/sessions/{id}" -> api.get("/api/sessions/" + world.submittedSession()).status();
 			case "GET /api/children/{id}/sessions" -> api.get(child + "/sessions").status();
-			case "POST /api/sessions/{id}/events" -> api.post("/api/sessions/" + world.openSessionId + "/events", body(
-					"events",
-					List.of(body("id", java.util.UUID.randomUUID().toString(), "type", "trial", "targetId", targetId,
-							"outcome", "correct", "promptLevel", "verbal", "at", java.time.Instant.now().toString()))))
+			case "POST /api/sessions/{id}/events" -> api.post("/api/sessions/" + world.openSession() + "/events",
+					body("events",
+							List.of(body("id", java.util.UUID.randomUUID().toString(), "type", "trial", "targetId",
+									world.targetId(), "outcome", "correct", "promptLevel", "verbal", "at",
+									java.time.Instant.now().toString()))))
 				.status();
 			case "POST /api/sessions/{id}/submit" ->
-				api.post("/api/sessions/" + world.openSessionId + "/submit", "{}").status();
+				api.post("/api/sessions/" + world.openSession() + "/submit", "{}").status();
 			case "POST /api/sessions/{id}/guardian-signature" ->
-				api.post("/api/sessions/" + world.submittedSessionId + "/guardian-signature",
+				api.post("/api/sessions/" + world.submittedSession() + "/guardian-signature",
 						body("name", "Signer", "signature", "data:image/png;base64,iVBORw0KGgo="))
 					.status();
-			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSessionId + "/addenda",
+			case "POST /api/sessions/{id}/addenda" -> api.post("/api/sessions/" + world.submittedSession() + "/addenda",
 					body("reason", "Correction", "text", "Detail added later."))
 				.status();
 			case "GET /api/children/{id}/progress" -> api.get(child + "/progress").status();
@@ -653,25 +710,25 @@ class AccessTableIntegrationTests {
 							"end", world.appointmentStart.plusSeconds(5400).toString()))
 				.status();
 			case "GET /api/appointments" -> api.get("/api/appointments").status();
-			case "GET /api/appointments/{id}" -> api.get("/api/appointments/" + world.appointmentId).status();
+			case "GET /api/appointments/{id}" -> api.get("/api/appointments/" + world.appointment()).status();
 			case "POST /api/appointments/{id}/cancel" ->
-				api.post("/api/appointments/" + world.appointmentId + "/cancel", body("reason", "Sick")).status();
+				api.post("/api/appointments/" + world.appointment() + "/cancel", body("reason", "Sick")).status();
 			case "POST /api/appointments/{id}/check-in" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/check-in", "{}").status();
 			case "POST /api/appointments/{id}/record" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/record", "{}").status();
 			case "POST /api/appointments/{id}/complete" ->
-				api.post("/api/appointments/" + world.appointmentId + "/complete", "{}").status();
-			case "PUT /api/appointments/{id}" -> api.put("/api/appointments/" + world.appointmentId,
+				api.post("/api/appointments/" + world.appointment() + "/complete", "{}").status();
+			case "PUT /api/appointments/{id}" -> api.put("/api/appointments/" + world.appointment(),
 					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString()))
 				.status();
 			case "POST /api/appointments/{id}/no-show" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/no-show", "{}").status();
-			case "POST /api/appointments/{id}/change-requests" -> api
-				.post("/api/appointments/" + world.appointmentId + "/change-requests",
+			case "POST /api/appointments/{id}/change-requests" ->
+				api.post("/api/appointments/" + world.appointment() + "/change-requests",
 						body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
 								world.appointmentStart.plusSeconds(7200).toString()))
-				.status();
+					.status();
 			case "GET /api/appointment-change-requests" -> api.get("/api/appointment-change-requests").status();
 			case "GET /api/appointment-change-requests/{id}" ->
 				api.get("/api/appointment-change-requests/" + aChangeRequest(world)).status();
@@ -899,7 +956,7 @@ class AccessTableIntegrationTests {
 		if (world.changeRequestId == null) {
 			Api.Response proposed = this.people.get(Actor.TECHNICIAN)
 				.api()
-				.post("/api/appointments/" + world.appointmentId + "/change-requests",
+				.post("/api/appointments/" + world.appointment() + "/change-requests",
 						body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",
 								world.appointmentStart.plusSeconds(7200).toString(), "note", "School trip"));
 			assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);

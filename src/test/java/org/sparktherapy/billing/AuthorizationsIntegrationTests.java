@@ -194,7 +194,7 @@ class AuthorizationsIntegrationTests {
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> titles(authorizationNotices(secondAdmin, id)).equals(List.of(over)));
 		book("97153", this.monday.plus(3, ChronoUnit.DAYS), 60);
-		EventPublications.awaitDelivered(this.jdbc, "AuthorizationRunningOut");
+		EventPublications.awaitDelivered(this.jdbc, "AuthorizationRunningOut", id);
 
 		// the escalation updates the standing notice: one per authorization, unread
 		// again, never a pile

@@ -139,7 +139,7 @@ class ChargesIntegrationTests {
 			.publishEvent(new AppointmentCompleted(UUID.fromString(appointment), UUID.fromString(this.childId),
 					UUID.fromString(this.technician.id()), ServiceCode.TREATMENT_BY_PROTOCOL, Place.CLINIC, start, end,
 					UUID.fromString(charge.get("sessionId").asString()), Instant.now(), start, end)));
-		EventPublications.awaitDelivered(this.jdbc, "AppointmentCompleted");
+		EventPublications.awaitDelivered(this.jdbc, "AppointmentCompleted", this.childId);
 
 		assertThat(this.jdbc.sql("select count(*) from charges where appointment_id = :id")
 			.param("id", UUID.fromString(appointment))
@@ -168,7 +168,7 @@ class ChargesIntegrationTests {
 		Api.Response submitted = this.technician.api()
 			.post("/api/sessions/" + sessionId + "/submit", body("note", "Worked on manding."));
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted");
+		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted", this.childId);
 
 		assertThat(get(held.get("id").asString()).at("/status")).isEqualTo("ready");
 	}
@@ -330,7 +330,7 @@ class ChargesIntegrationTests {
 		JsonNode chargeA = chargeOf(a);
 		JsonNode chargeB = chargeOf(b);
 		JsonNode chargeS = chargeOf(supervision);
-		EventPublications.awaitDelivered(this.jdbc, "AppointmentCompleted");
+		EventPublications.awaitDelivered(this.jdbc, "AppointmentCompleted", this.childId);
 
 		assertThat(codes(get(chargeA.get("id").asString()).json())).containsExactly("overlapping_service");
 		assertThat(codes(get(chargeB.get("id").asString()).json())).containsExactly("overlapping_service");
@@ -647,7 +647,11 @@ class ChargesIntegrationTests {
 				.query(UUID.class)
 				.optional()
 				.orElse(null), java.util.Objects::nonNull);
-		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted");
+		UUID child = this.jdbc.sql("select child_id from charges where id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.single();
+		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted", child);
 		Api.Response charge = get(id.toString());
 		assertThat(charge.status()).as(charge.text()).isEqualTo(200);
 		return charge.json();

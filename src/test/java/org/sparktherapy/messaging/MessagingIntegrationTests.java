@@ -181,7 +181,7 @@ class MessagingIntegrationTests {
 		post(this.parent, conversation, "Hello team");
 		Person newcomer = this.clinic.aTherapist("RBT");
 		// the set-up's links have been heard (asynchronously) before counting starts
-		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged", this.childId);
 		long leaverSignals = liveEvents(this.technician, "conversation.changed");
 		long newcomerSignals = liveEvents(newcomer, "conversation.changed");
 		long parentSignals = liveEvents(this.parent, "conversation.changed");
@@ -190,7 +190,7 @@ class MessagingIntegrationTests {
 			.delete("/api/children/" + this.childId + "/care-team/" + this.technician.id());
 		// heard before the newcomer joins, or the newcomer would be a member when the
 		// removal is told
-		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged", this.childId);
 		Api.Response added = this.admin.api()
 			.post("/api/children/" + this.childId + "/care-team", body("userId", newcomer.id(), "role", "technician"));
 
@@ -222,7 +222,7 @@ class MessagingIntegrationTests {
 	void aGuardianLinkedOrUnlinkedHearsThatTheConversationChanged() {
 		String conversation = childConversation(this.parent);
 		Person secondParent = this.clinic.aParent();
-		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged");
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged", this.childId);
 		long before = liveEvents(secondParent, "conversation.changed");
 
 		Api.Response linked = this.admin.api()

@@ -462,7 +462,7 @@ class NotificationsIntegrationTests {
 		long unread = unreadCount(this.guardian);
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(new SessionCoSigned(session,
 				UUID.fromString(this.childId), UUID.fromString(this.guardian.id()), submittedAt.plusSeconds(1))));
-		EventPublications.awaitDelivered(this.jdbc, "SessionCoSigned");
+		EventPublications.awaitDelivered(this.jdbc, "SessionCoSigned", session);
 
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(
 				new SessionSubmitted(session, UUID.fromString(this.childId), UUID.fromString(this.technician.id()),
@@ -484,7 +484,7 @@ class NotificationsIntegrationTests {
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
 
 		awaitKinds(this.guardian, "signature_requested", 1);
-		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted");
+		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted", submitted.sessionId());
 		assertThat(ofKind(this.guardian, "signature_requested")).hasSize(1);
 	}
 

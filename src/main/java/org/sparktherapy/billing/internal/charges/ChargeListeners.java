@@ -1,6 +1,7 @@
 package org.sparktherapy.billing.internal.charges;
 
 import org.sparktherapy.children.ChildPeopleChanged;
+import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.sessions.SessionCoSigned;
 import org.sparktherapy.sessions.SessionSubmitted;
@@ -13,8 +14,12 @@ import org.springframework.stereotype.Component;
  * note is signed or the child's care team changes. Asynchronous, after the publishing
  * transaction committed (Spring Modulith's registry redelivers on failure); idempotent:
  * one charge per appointment, and a re-check of an unchanged charge changes nothing.
+ * Listeners lock several charges (a new charge re-checks those it overlaps with), so two
+ * of them can deadlock: the loser runs again at once rather than waiting for the
+ * registry's next round of retries.
  */
 @Component
+@RetryOnConcurrencyFailure
 class ChargeListeners {
 
 	private final ChargeBook book;
