@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sparktherapy.support.Api;
@@ -28,8 +29,14 @@ import static org.sparktherapy.support.Api.body;
  * Who may call what, on their own records and on someone else's: one written table for
  * every API route the application registers. A route without an entry here fails the
  * build; every entry is exercised for every kind of caller against real records.
+ *
+ * <p>
+ * First pass only (ADR 0032): the answers are the access policies' decisions, the same
+ * on either PostgreSQL; the queries behind them run in both passes in the modules' own
+ * tests. Records for a call are made on first use, so a call costs only what it needs.
  */
 @IntegrationTest
+@Tag(IntegrationTest.FIRST_PASS_ONLY)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTableIntegrationTests {
 
