@@ -31,8 +31,8 @@ import static org.sparktherapy.support.Api.body;
  * build; every entry is exercised for every kind of caller against real records.
  *
  * <p>
- * First pass only (ADR 0032): the answers are the access policies' decisions, the same
- * on either PostgreSQL; the queries behind them run in both passes in the modules' own
+ * First pass only (ADR 0032): the answers are the access policies' decisions, the same on
+ * either PostgreSQL; the queries behind them run in both passes in the modules' own
  * tests. Records for a call are made on first use, so a call costs only what it needs.
  */
 @IntegrationTest

@@ -111,6 +111,31 @@ class PayerRulesIntegrationTests {
 	}
 
 	@Test
+	void theChildsCoveragesDecideWhichDaysAreCheckedAndAnInsuredChildWithoutAuthorizationIsWarned() {
+		String payer = this.admin.api()
+			.post("/api/payers", body("name", "Rules payer " + java.util.UUID.randomUUID()))
+			.at("/id");
+		LocalDate first = day(this.monday);
+		// insured in the first week only; no authorization at all
+		Api.Response coverage = this.admin.api()
+			.post("/api/children/" + this.childId + "/coverages",
+					body("payerId", payer, "memberId", "M-RULES", "subscriberName", "Pat Doe", "subscriberRelationship",
+							"child", "startDate", first.toString(), "endDate", first.plusDays(6).toString()));
+		assertThat(coverage.status()).as(coverage.text()).isEqualTo(201);
+
+		Api.Response insured = book("97153", this.monday, 60);
+		Api.Response privatePay = book("97153", this.monday.plus(7, ChronoUnit.DAYS), 60);
+
+		assertThat(insured.status()).as(insured.text()).isEqualTo(201);
+		assertThat(insured.at("/warnings/0/kind")).as("insured that day, and nothing authorized")
+			.isEqualTo("no_authorization");
+		assertThat(insured.at("/warnings/0/shortfallUnits")).isEqualTo("4");
+		assertThat(privatePay.status()).as(privatePay.text()).isEqualTo(201);
+		assertThat(privatePay.json().get("warnings")).as("no coverage that day: private pay, nothing to check")
+			.isEmpty();
+	}
+
+	@Test
 	void whereTheClinicBlocksABookingBeyondTheUnitsIsRefusedAndNothingIsBooked() {
 		authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
 		book("97153", this.monday, 120);

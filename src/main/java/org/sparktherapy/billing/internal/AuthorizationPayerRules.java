@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.billing.internal.charges.InsuredDays;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.scheduling.PayerRules;
 
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
  * Scheduling's {@link PayerRules}, answered from the children's authorizations (ADR
  * 0031).
  * <ul>
- * <li>A child without any authorization pays privately: nothing is checked. Whether a
- * child is insured is not published by the children module, so a child with at least one
- * authorization (of any code, at any time) counts as insured.</li>
+ * <li>An appointment on a day the child's services go to an insurer is checked; any other
+ * is private pay and checked for nothing. The child's coverages decide the days
+ * ({@link InsuredDays}); a child with no coverage recorded at all but with an
+ * authorization (a clinic that tracks authorizations without entering coverages) counts
+ * as insured every day, and one with neither as private pay.</li>
  * <li>An insured child's appointment of a code counts against the authorization of that
  * code covering its local day. None of that code at all: {@code no_authorization}; some,
  * but none covering the day: {@code outside_dates}, naming the nearest. Either way its
@@ -44,14 +47,17 @@ class AuthorizationPayerRules implements PayerRules {
 
 	private final ScheduleRulesRepository rules;
 
+	private final InsuredDays insured;
+
 	private final AuditTrail audit;
 
 	private final ZoneId zone;
 
-	AuthorizationPayerRules(AuthorizationRepository authorizations, ScheduleRulesRepository rules, AuditTrail audit,
-			SparkProperties properties) {
+	AuthorizationPayerRules(AuthorizationRepository authorizations, ScheduleRulesRepository rules, InsuredDays insured,
+			AuditTrail audit, SparkProperties properties) {
 		this.authorizations = authorizations;
 		this.rules = rules;
+		this.insured = insured;
 		this.audit = audit;
 		this.zone = properties.clinicTimeZone();
 	}
@@ -70,7 +76,8 @@ class AuthorizationPayerRules implements PayerRules {
 
 	private List<Warning> check(UUID childId, List<ProposedAppointment> appointments) {
 		List<Authorization> all = this.authorizations.ofChild(childId);
-		if (all.isEmpty()) {
+		InsuredDays.Periods coverages = this.insured.of(childId);
+		if (!coverages.recorded() && all.isEmpty()) {
 			return List.of();
 		}
 		Set<Authorization> touched = new LinkedHashSet<>();
@@ -78,6 +85,10 @@ class AuthorizationPayerRules implements PayerRules {
 		Map<Uncovered, long[]> uncovered = new LinkedHashMap<>();
 		for (ProposedAppointment appointment : appointments) {
 			LocalDate day = appointment.startsAt().atZone(this.zone).toLocalDate();
+			if (coverages.recorded() && !coverages.covers(day)) {
+				// private pay that day
+				continue;
+			}
 			long units = PayerRules
 				.units(java.time.Duration.between(appointment.startsAt(), appointment.endsAt()).toMinutes());
 			List<Authorization> ofCode = all.stream()
@@ -132,7 +143,9 @@ class AuthorizationPayerRules implements PayerRules {
 		List<ChildAllowances> found = new ArrayList<>();
 		for (UUID childId : childIds) {
 			List<Authorization> all = this.authorizations.ofChild(childId);
-			if (all.isEmpty()) {
+			InsuredDays.Periods coverages = this.insured.of(childId);
+			if ((!coverages.recorded() && all.isEmpty()) || (coverages.recorded() && !coverages.overlaps(from, to))) {
+				// private pay in these weeks: no limit
 				continue;
 			}
 			found.add(new ChildAllowances(childId,
