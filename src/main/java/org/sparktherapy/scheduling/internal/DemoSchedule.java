@@ -11,6 +11,7 @@ import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
 import org.sparktherapy.scheduling.internal.appointments.AttendanceService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,7 +20,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
@@ -47,9 +51,9 @@ import org.springframework.stereotype.Component;
  * Thursdays for an hour of protocol modification (97155 over the technician's 97153: a
  * supervision). Appointments follow the clock as real ones do: those already past were
  * recorded and completed by their therapist (one of them with its actual times differing
- * from the booked ones), except a few along the month — a parent's late cancellation of a
- * sick day, a school closed, a child who did not come — and the most recent one of a
- * child who did not come (a no-show) and one whose session the technician is still
+ * from the booked ones), except a few along the month — parents' cancellations (a sick
+ * day, a wedding), a school closed, a child who did not come — and the most recent one of
+ * a child who did not come (a no-show) and one whose session the technician is still
  * recording (checked in); one upcoming appointment was cancelled by the admin; the rest
  * are scheduled. The first technician has proposed moving their last clinic session an
  * hour later, waiting for the admin's decision. The sessions' data and signatures come
@@ -200,7 +204,7 @@ class DemoSchedule implements DemoData {
 						: (!firstTechnician && i == 0) ? Past.RECORDING : Past.COMPLETED;
 				Miss miss = MISSED.get((firstTechnician ? 0 : SLOTS.size()) + i);
 				UUID missed = (miss != null) ? miss(admin, childId, booking, miss) : null;
-				attendPast(technician, booking, last, (missed != null) ? java.util.Set.of(missed) : java.util.Set.of());
+				attendPast(technician, booking, last, (missed != null) ? Set.of(missed) : Set.of());
 				if (firstTechnician && i == 0) {
 					proposeLaterStart(technician, booking.occurrences().getLast());
 				}
@@ -230,8 +234,8 @@ class DemoSchedule implements DemoData {
 	 * technician's clinic child on Wednesdays, the second technician's home child on
 	 * Thursdays.
 	 */
-	private static final List<DayOfWeek> SUPERVISED_DAYS = java.util.Arrays.asList(DayOfWeek.WEDNESDAY, null, null,
-			null, DayOfWeek.THURSDAY, null);
+	private static final List<DayOfWeek> SUPERVISED_DAYS = Arrays.asList(DayOfWeek.WEDNESDAY, null, null, null,
+			DayOfWeek.THURSDAY, null);
 
 	/**
 	 * A past occurrence that did not take place: the {@code index}-th of its series (from
@@ -245,7 +249,7 @@ class DemoSchedule implements DemoData {
 	 * The occurrences along the month that did not take place, by series — the first
 	 * technician's slots, then the second technician's (null: none).
 	 */
-	private static final List<Miss> MISSED = java.util.Arrays.asList(
+	private static final List<Miss> MISSED = Arrays.asList(
 			new Miss(5, true, 7, "Sick today with a fever; we will be back on Monday."), new Miss(5, false, 0, null),
 			null, null, new Miss(4, true, 20, "We are away for a family wedding."),
 			new Miss(2, false, 50, "School closed for a staff training day."));
@@ -282,14 +286,14 @@ class DemoSchedule implements DemoData {
 						first.atTime(start).atZone(this.zone).toOffsetDateTime(),
 						first.atTime(start.plusHours(1)).atZone(this.zone).toOffsetDateTime(),
 						"FREQ=WEEKLY;BYDAY=" + day.name().substring(0, 2) + ";COUNT=" + WEEKS, null));
-		java.util.Set<UUID> cancelled = new java.util.HashSet<>();
+		Set<UUID> cancelled = new HashSet<>();
 		for (Appointment occurrence : booking.occurrences()) {
 			boolean alone = this.jdbc
 				.sql("select status from appointments where child_id = :child and service_code = '97153' "
 						+ "and starts_at < :end and ends_at > :start")
 				.param("child", childId)
-				.param("start", java.sql.Timestamp.from(occurrence.startsAt()))
-				.param("end", java.sql.Timestamp.from(occurrence.endsAt()))
+				.param("start", Timestamp.from(occurrence.startsAt()))
+				.param("end", Timestamp.from(occurrence.endsAt()))
 				.query(String.class)
 				.optional()
 				.map(status -> status.equals("cancelled"))
@@ -317,7 +321,7 @@ class DemoSchedule implements DemoData {
 				    where child_id = :child and status = 'scheduled' and starts_at > :now)
 				order by starts_at""")
 			.param("child", childId)
-			.param("now", java.sql.Timestamp.from(now))
+			.param("now", Timestamp.from(now))
 			.query(UUID.class)
 			.list();
 		next.forEach(id -> admin
@@ -419,8 +423,7 @@ class DemoSchedule implements DemoData {
 	 * the most recent one became {@code last}; the {@code missed} ones did not take
 	 * place.
 	 */
-	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last,
-			java.util.Set<UUID> missed) {
+	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last, Set<UUID> missed) {
 		Instant now = this.clock.instant();
 		List<Appointment> past = booking.occurrences()
 			.stream()
