@@ -157,6 +157,45 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from notifications where kind = 'authorization_running_out'"))
 				.as("the admin was told")
 				.isGreaterThanOrEqualTo(2);
+			// a month of billing: the completed appointments of the past weeks, their
+			// sessions' data and signed notes, and so their charges, ready and held
+			assertThat(count(demo, "select max(service_date) - min(service_date) from charges where status <> 'void'"))
+				.as("charges' service dates span a month")
+				.isGreaterThanOrEqualTo(28);
+			assertThat(count(demo, "select count(distinct date_trunc('week', service_date)) from charges"))
+				.as("charges in every week of the month")
+				.isGreaterThanOrEqualTo(5);
+			assertThat(count(demo, "select count(*) from charges where status in ('ready', 'claimed')"))
+				.as("charges ready (or claimed by the demo batch)")
+				.isGreaterThanOrEqualTo(30);
+			assertThat(demo
+				.sql("select distinct r ->> 'code' from charges, jsonb_array_elements(hold_reasons) r "
+						+ "where status = 'held'")
+				.query(String.class)
+				.list()).as("charges held for their various reasons")
+				.contains("note_unsigned", "missing_member_id", "authorization_exhausted", "no_authorization");
+			assertThat(count(demo,
+					"""
+							select count(*) from therapy_sessions s where s.appointment_id is not null and s.status = 'submitted'
+							  and s.service_code = '97153' and exists (select 1 from session_events e where e.session_id = s.id)
+							  and s.started_at < now() - interval '21 days'"""))
+				.as("the month's appointments' sessions carry the data, weeks back")
+				.isGreaterThanOrEqualTo(20);
+			assertThat(count(demo,
+					"select count(*) from therapy_sessions where appointment_id is not null "
+							+ "and status = 'submitted' and service_code = '97155'"))
+				.as("the BCBA's supervision notes signed")
+				.isGreaterThanOrEqualTo(6);
+			assertThat(count(demo, "select count(*) from appointments where status = 'cancelled' and ends_at < now()"))
+				.as("cancellations along the month")
+				.isGreaterThanOrEqualTo(3);
+			assertThat(count(demo, "select count(*) from appointments where status = 'no_show'"))
+				.as("a child who did not come, twice")
+				.isGreaterThanOrEqualTo(2);
+			assertThat(count(demo, """
+					select count(*) from (select s.child_id, s.therapist_id, s.started_at::date from therapy_sessions s
+					  group by 1, 2, 3 having count(*) > 1) x""")).as("one session of a child with a therapist a day")
+				.isZero();
 			// the family ledger: a family with a balance, one without, a private-pay
 			// family with an issued
 			// invoice and a partial payment, statements for last month

@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * The demo clinic's insurance authorizations ({@code demo} profile), recorded by the demo
  * admin through the same service as the API, after the schedule is seeded: each child
- * with direct-therapy (97153) appointments gets a six-month authorization around today,
+ * with direct-therapy (97153) appointments gets a six-month authorization from the first
+ * of the month before last — so it covers the demo's month of completed appointments —
  * sized from what its schedule already commits so the clinic shows every state — plenty
- * left, running out, over — and the first child a supervision (97155) authorization that
- * ends soon, the expired direct-therapy authorization before the current one and the
- * approved renewal after it; the admins are told of those running out, as for any
- * recorded authorization. Children that already have authorizations are left alone.
+ * left, running out, over, and used up by the sessions already given, so that the most
+ * recent charges wait for more units — and the first child a supervision (97155)
+ * authorization that ends soon, the expired direct-therapy authorization before the
+ * current one and the approved renewal after it; the admins are told of those running
+ * out, as for any recorded authorization. Children that already have authorizations are
+ * left alone.
  */
 @Component
 @Profile("demo")
@@ -35,6 +38,12 @@ class DemoAuthorizations implements DemoData {
 	/** Payers and member-id prefixes, fictional. */
 	private static final List<String> PAYERS = List.of("Blue Cross Blue Shield", "Aetna", "UnitedHealthcare", "Cigna",
 			"State Medicaid");
+
+	/**
+	 * How many units the sessions already given exceed the used-up authorization by: a
+	 * session and a half of two hours.
+	 */
+	static final int USED_UP_BY = 12;
 
 	private final AuthorizationService service;
 
@@ -65,7 +74,7 @@ class DemoAuthorizations implements DemoData {
 			.query(UUID.class)
 			.list();
 		LocalDate today = this.service.today();
-		LocalDate start = today.minusMonths(1).with(TemporalAdjusters.firstDayOfMonth());
+		LocalDate start = today.minusMonths(2).with(TemporalAdjusters.firstDayOfMonth());
 		LocalDate end = start.plusMonths(6).minusDays(1);
 		admin.runAs(() -> {
 			for (int i = 0; i < children.size(); i++) {
@@ -74,11 +83,13 @@ class DemoAuthorizations implements DemoData {
 				Authorization direct = this.service.create(admin, child,
 						terms(payer, i, "97153", 1000, start, end, "Direct therapy, 6 months"));
 				long committed = direct.unitsUsed() + direct.unitsScheduled();
-				// the first plenty, the second running out, the third over, then plenty
-				// again
+				// the first plenty, the second running out, the third over, the fourth
+				// used up by the sessions given (its last one and a half sessions wait
+				// for more units), then plenty again
 				long units = switch (i % 4) {
 					case 1 -> Math.max(1, Math.round(committed / 0.85));
 					case 2 -> Math.max(1, committed - 8);
+					case 3 -> Math.max(1, direct.unitsUsed() - USED_UP_BY);
 					default -> Math.max(committed * 4, 240);
 				};
 				this.service.update(admin, direct.id(), direct.version(), terms(payer, i, "97153",

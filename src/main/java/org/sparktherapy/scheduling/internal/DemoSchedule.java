@@ -11,6 +11,7 @@ import org.sparktherapy.scheduling.internal.appointments.AppointmentService;
 import org.sparktherapy.scheduling.internal.appointments.AttendanceService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityService;
 import org.sparktherapy.scheduling.internal.availability.AvailabilityRepository;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,7 +20,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.children.ChildStatus;
@@ -27,6 +31,7 @@ import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.DemoClock;
 import org.sparktherapy.platform.DemoData;
 import org.sparktherapy.platform.SparkProperties;
 
@@ -36,20 +41,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinic's schedule ({@code demo} profile) for the last, the current and the
- * next week: each technician's active children in weekly series — the first after school
- * at the clinic on Monday, Wednesday and Friday, the second at home on Tuesday and
- * Thursday, the third at school on Tuesday and Thursday mornings — booked by the demo
- * admin through the same service as the API, so they are conflict-free by the same rules.
- * The supervising BCBA joins the first clinic child's Wednesday session each week for an
- * hour of protocol modification (97155 over the technician's 97153: a supervision).
- * Appointments follow the clock as real ones do: those already past were recorded and
- * completed by their therapist (one of them with its actual times differing from the
- * booked ones), except the most recent one of a child who did not come (a no-show) and
- * one whose session the technician is still recording (checked in); one upcoming
- * appointment was cancelled by the admin; the rest are scheduled. The first technician
- * has proposed moving their last clinic session an hour later, waiting for the admin's
- * decision.
+ * The demo clinic's schedule ({@code demo} profile) for the past five weeks, the current
+ * and the next week — a month of completed appointments for billing: each technician's
+ * active children in weekly series — the first after school at the clinic on Monday,
+ * Wednesday and Friday, the second at home on Tuesday and Thursday, the third at school
+ * on Tuesday and Thursday mornings — booked by the demo admin through the same service as
+ * the API, so they are conflict-free by the same rules. The supervising BCBA joins the
+ * first technician's clinic child on Wednesdays and the second technician's home child on
+ * Thursdays for an hour of protocol modification (97155 over the technician's 97153: a
+ * supervision). Appointments follow the clock as real ones do: those already past were
+ * recorded and completed by their therapist (one of them with its actual times differing
+ * from the booked ones), except a few along the month — parents' cancellations (a sick
+ * day, a wedding), a school closed, a child who did not come — and the most recent one of
+ * a child who did not come (a no-show) and one whose session the technician is still
+ * recording (checked in); one upcoming appointment was cancelled by the admin; the rest
+ * are scheduled. The first technician has proposed moving their last clinic session an
+ * hour later, waiting for the admin's decision. The sessions' data and signatures come
+ * from {@code DemoSignedNotes} (sessions module).
  * <p>
  * Before booking, the therapists get weekly availability that covers every seeded
  * appointment (and the proposed later start), and each booked child gets schedule
@@ -176,13 +184,14 @@ class DemoSchedule implements DemoData {
 		}
 		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), this.zone)
 			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-			.minusWeeks(1);
+			.minusWeeks(WEEKS_BACK);
 		for (String email : TECHNICIANS) {
 			CurrentUser technician = user(email);
 			List<Children.ChildFacts> active = activeCaseload(technician);
 			for (int i = 0; i < active.size(); i++) {
 				boolean firstTechnician = email.equals(TECHNICIANS.getFirst());
 				Slot slot = SLOTS.get(i);
+				UUID childId = active.get(i).id();
 				LocalDate first = monday.with(TemporalAdjusters.nextOrSame(slot.days().getFirst()));
 				String days = String.join(",", slot.days().stream().map(day -> day.name().substring(0, 2)).toList());
 				AppointmentService.BookingRequest request = new AppointmentService.BookingRequest(active.get(i).id(),
@@ -193,20 +202,57 @@ class DemoSchedule implements DemoData {
 				AppointmentService.Booking booking = book(admin, request);
 				Past last = (firstTechnician && i == 1) ? Past.NO_SHOW
 						: (!firstTechnician && i == 0) ? Past.RECORDING : Past.COMPLETED;
-				attendPast(technician, booking, last);
+				Miss miss = MISSED.get((firstTechnician ? 0 : SLOTS.size()) + i);
+				UUID missed = (miss != null) ? miss(admin, childId, booking, miss) : null;
+				attendPast(technician, booking, last, (missed != null) ? Set.of(missed) : Set.of());
 				if (firstTechnician && i == 0) {
 					proposeLaterStart(technician, booking.occurrences().getLast());
-					supervise(admin, booking, first, slot);
+				}
+				DayOfWeek supervised = SUPERVISED_DAYS.get((firstTechnician ? 0 : SLOTS.size()) + i);
+				if (supervised != null) {
+					supervise(admin, booking, monday, slot, supervised);
 				}
 				if (!firstTechnician && i == 1) {
-					cancelNext(admin, booking);
+					cancelNext(admin, childId);
 				}
 			}
 		}
 	}
 
-	/** How many weeks are booked, from last week's Monday. */
-	private static final int WEEKS = 3;
+	/**
+	 * How many weeks back the series start, from this week's Monday: five, so that the
+	 * completed appointments — and billing's charges — span a month whatever the weekday.
+	 */
+	static final int WEEKS_BACK = 5;
+
+	/** How many weeks are booked: the past ones, this one and the next. */
+	private static final int WEEKS = WEEKS_BACK + 2;
+
+	/**
+	 * The day the supervising BCBA joins a series' child for an hour, by series — the
+	 * first technician's slots, then the second technician's (null: none): the first
+	 * technician's clinic child on Wednesdays, the second technician's home child on
+	 * Thursdays.
+	 */
+	private static final List<DayOfWeek> SUPERVISED_DAYS = Arrays.asList(DayOfWeek.WEDNESDAY, null, null, null,
+			DayOfWeek.THURSDAY, null);
+
+	/**
+	 * A past occurrence that did not take place: the {@code index}-th of its series (from
+	 * the first), cancelled by a guardian or the admin at {@code hoursBefore} its start,
+	 * or a no-show when {@code reason} is null.
+	 */
+	record Miss(int index, boolean byGuardian, long hoursBefore, String reason) {
+	}
+
+	/**
+	 * The occurrences along the month that did not take place, by series — the first
+	 * technician's slots, then the second technician's (null: none).
+	 */
+	private static final List<Miss> MISSED = Arrays.asList(
+			new Miss(5, true, 7, "Sick today with a fever; we will be back on Monday."), new Miss(5, false, 0, null),
+			null, null, new Miss(4, true, 20, "We are away for a family wedding."),
+			new Miss(2, false, 50, "School closed for a staff training day."));
 
 	/**
 	 * What became of a series' most recent past occurrence (the earlier ones were
@@ -225,33 +271,108 @@ class DemoSchedule implements DemoData {
 	}
 
 	/**
-	 * The supervising BCBA joins the technician's Wednesday clinic session for an hour
-	 * each week (97155 over the technician's 97153); the past ones were completed by the
-	 * BCBA.
+	 * The supervising BCBA joins the technician's session on {@code day} for an hour each
+	 * week (97155 over the technician's 97153); the past ones were completed by the BCBA,
+	 * except on a day the technician's session did not take place (cancelled with it).
 	 */
-	private void supervise(CurrentUser admin, AppointmentService.Booking technicians, LocalDate firstMonday,
-			Slot slot) {
+	private void supervise(CurrentUser admin, AppointmentService.Booking technicians, LocalDate firstMonday, Slot slot,
+			DayOfWeek day) {
 		CurrentUser supervisor = user(SUPERVISOR);
 		UUID childId = technicians.occurrences().getFirst().childId();
-		LocalDate wednesday = firstMonday.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+		LocalDate first = firstMonday.with(TemporalAdjusters.nextOrSame(day));
 		LocalTime start = slot.start().plusMinutes(30);
 		AppointmentService.Booking booking = book(admin,
 				new AppointmentService.BookingRequest(childId, supervisor.id(), "97155", slot.place(),
-						wednesday.atTime(start).atZone(this.zone).toOffsetDateTime(),
-						wednesday.atTime(start.plusHours(1)).atZone(this.zone).toOffsetDateTime(),
-						"FREQ=WEEKLY;BYDAY=WE;COUNT=" + WEEKS, null));
-		attendPast(supervisor, booking, Past.COMPLETED);
+						first.atTime(start).atZone(this.zone).toOffsetDateTime(),
+						first.atTime(start.plusHours(1)).atZone(this.zone).toOffsetDateTime(),
+						"FREQ=WEEKLY;BYDAY=" + day.name().substring(0, 2) + ";COUNT=" + WEEKS, null));
+		Set<UUID> cancelled = new HashSet<>();
+		for (Appointment occurrence : booking.occurrences()) {
+			boolean alone = this.jdbc
+				.sql("select status from appointments where child_id = :child and service_code = '97153' "
+						+ "and starts_at < :end and ends_at > :start")
+				.param("child", childId)
+				.param("start", Timestamp.from(occurrence.startsAt()))
+				.param("end", Timestamp.from(occurrence.endsAt()))
+				.query(String.class)
+				.optional()
+				.map(status -> status.equals("cancelled"))
+				.orElse(false);
+			if (alone && occurrence.startsAt().isBefore(this.clock.instant())) {
+				at(occurrence.startsAt().minus(Duration.ofHours(2)),
+						() -> admin.runAs(() -> this.cancellations.cancel(admin, occurrence.id(),
+								"The technician's session that day was cancelled.", Appointment.Scope.THIS)));
+				cancelled.add(occurrence.id());
+			}
+		}
+		attendPast(supervisor, booking, Past.COMPLETED, cancelled);
 	}
 
-	/** The admin cancels the series' next upcoming occurrence: the family is away. */
-	private void cancelNext(CurrentUser admin, AppointmentService.Booking booking) {
+	/**
+	 * The admin cancels the child's next upcoming appointments of a day: the family is
+	 * away.
+	 */
+	private void cancelNext(CurrentUser admin, UUID childId) {
 		Instant now = this.clock.instant();
-		booking.occurrences()
+		List<UUID> next = this.jdbc.sql("""
+				select id from appointments
+				where child_id = :child and status = 'scheduled' and starts_at > :now
+				  and local_start::date = (select min(local_start)::date from appointments
+				    where child_id = :child and status = 'scheduled' and starts_at > :now)
+				order by starts_at""")
+			.param("child", childId)
+			.param("now", Timestamp.from(now))
+			.query(UUID.class)
+			.list();
+		next.forEach(id -> admin
+			.runAs(() -> this.cancellations.cancel(admin, id, "The family is away that day.", Appointment.Scope.THIS)));
+	}
+
+	/**
+	 * A past occurrence that did not take place: cancelled by a guardian (late: the same
+	 * morning) or the admin ahead of time, at that time on the demo clock, or a no-show
+	 * recorded by the technician.
+	 */
+	private UUID miss(CurrentUser admin, UUID childId, AppointmentService.Booking booking, Miss miss) {
+		Instant now = this.clock.instant();
+		List<Appointment> past = booking.occurrences()
 			.stream()
-			.filter(occurrence -> occurrence.startsAt().isAfter(now))
-			.findFirst()
-			.ifPresent(next -> admin.runAs(() -> this.cancellations.cancel(admin, next.id(),
-					"The family is away that day.", Appointment.Scope.THIS)));
+			.filter(occurrence -> occurrence.endsAt().isBefore(now))
+			.toList();
+		if (miss.index() >= past.size() - 1) {
+			// the most recent past one has a fate of its own
+			return null;
+		}
+		Appointment occurrence = past.get(miss.index());
+		if (miss.reason() == null) {
+			CurrentUser technician = user(occurrence.therapist().id());
+			at(occurrence.startsAt().plus(Duration.ofMinutes(20)),
+					() -> technician.runAs(() -> this.attendances.noShow(technician, occurrence.id(), null)));
+			return occurrence.id();
+		}
+		CurrentUser by = miss.byGuardian() ? user(this.children.peopleOf(childId).guardians().iterator().next())
+				: admin;
+		at(occurrence.startsAt().minus(Duration.ofHours(miss.hoursBefore())), () -> by
+			.runAs(() -> this.cancellations.cancel(by, occurrence.id(), miss.reason(), Appointment.Scope.THIS)));
+		return occurrence.id();
+	}
+
+	/**
+	 * Runs {@code action} with the demo clock at {@code instant} (then back to the real
+	 * time), so what it records is dated then.
+	 */
+	private void at(Instant instant, Runnable action) {
+		if (!(this.clock instanceof DemoClock demoClock)) {
+			action.run();
+			return;
+		}
+		demoClock.set(instant);
+		try {
+			action.run();
+		}
+		finally {
+			demoClock.release();
+		}
 	}
 
 	/** The technician's first active children, one per slot. */
@@ -299,13 +420,15 @@ class DemoSchedule implements DemoData {
 	/**
 	 * The therapist recorded the occurrences already over and completed them, the first
 	 * one with its actual times (it began five minutes late and ended ten minutes early);
-	 * the most recent one became {@code last}.
+	 * the most recent one became {@code last}; the {@code missed} ones did not take
+	 * place.
 	 */
-	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last) {
+	private void attendPast(CurrentUser therapist, AppointmentService.Booking booking, Past last, Set<UUID> missed) {
 		Instant now = this.clock.instant();
 		List<Appointment> past = booking.occurrences()
 			.stream()
 			.filter(occurrence -> occurrence.endsAt().isBefore(now))
+			.filter(occurrence -> !missed.contains(occurrence.id()))
 			.toList();
 		therapist.runAs(() -> {
 			for (int i = 0; i < past.size(); i++) {
@@ -328,6 +451,12 @@ class DemoSchedule implements DemoData {
 	private CurrentUser user(String email) {
 		AccountSummary account = this.accounts.findByEmail(email)
 			.orElseThrow(() -> new IllegalStateException("demo account missing: " + email));
+		return new CurrentUser(account.id(), account.role(), account.name(), null);
+	}
+
+	private CurrentUser user(UUID id) {
+		AccountSummary account = this.accounts.findById(id)
+			.orElseThrow(() -> new IllegalStateException("demo account missing: " + id));
 		return new CurrentUser(account.id(), account.role(), account.name(), null);
 	}
 

@@ -35,15 +35,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Weeks of realistic session data for the demo clinic ({@code demo} profile): the
- * technicians run three sessions a week with each active child of their caseload, from
- * when the programs were designed until yesterday, through the same service as the
- * tablets. Skills improve along a learning curve with noise, behaviors decline, so
- * targets reach their criterion, get mastered automatically and the next target starts —
- * the graphs show real curves with phase changes. Now and then a mistaken trial is taken
- * back (an undo) and an occurrence of a behavior is described (an ABC record), so every
- * kind of event is there to see. A guardian co-signs each note the evening after, except
- * the last week's, which wait for a signature. Deterministic (fixed seed).
+ * Weeks of realistic session data for the demo clinic ({@code demo} profile): from when
+ * the programs were designed until the demo schedule begins ({@link #SCHEDULE_WEEKS_BACK}
+ * weeks before this week's Monday), the technicians run three sessions a week with each
+ * active child of their caseload, through the same service as the tablets; from then on
+ * the data is recorded in the sessions of the scheduled appointments
+ * ({@link DemoSignedNotes}), from the same learning curves ({@link #eventsOf}). Skills
+ * improve along a learning curve with noise, behaviors decline, so targets reach their
+ * criterion, get mastered automatically and the next target starts — the graphs show real
+ * curves with phase changes. Now and then a mistaken trial is taken back (an undo) and an
+ * occurrence of a behavior is described (an ABC record), so every kind of event is there
+ * to see. A guardian co-signs each note the evening after. Deterministic (fixed seed).
  */
 @Component
 @Profile("demo")
@@ -70,6 +72,13 @@ class DemoSessions implements DemoData {
 	private final ZoneId zone;
 
 	private final Random random = new Random(20261125);
+
+	/**
+	 * The demo schedule's series begin this many weeks before this week's Monday (the
+	 * scheduling module's {@code DemoSchedule.WEEKS_BACK}): its appointments' sessions
+	 * carry the data from then on, so these free-standing sessions stop there.
+	 */
+	static final int SCHEDULE_WEEKS_BACK = 5;
 
 	/** A 1×1 PNG: the demo guardians' drawn signature. */
 	static final String SIGNATURE = "data:image/png;base64,"
@@ -105,8 +114,10 @@ class DemoSessions implements DemoData {
 	private void seed(DemoClock demoClock) {
 		LocalDate first = LocalDate.ofInstant(this.clock.instant(), this.zone).plusDays(1);
 		LocalDate today = LocalDate.now(this.zone);
+		LocalDate scheduled = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+			.minusWeeks(SCHEDULE_WEEKS_BACK);
 		this.signedBefore = today.minusDays(7);
-		for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+		for (LocalDate day = first; day.isBefore(scheduled) && day.isBefore(today); day = day.plusDays(1)) {
 			DayOfWeek weekday = day.getDayOfWeek();
 			if (weekday != DayOfWeek.MONDAY && weekday != DayOfWeek.WEDNESDAY && weekday != DayOfWeek.FRIDAY) {
 				continue;
@@ -129,18 +140,10 @@ class DemoSessions implements DemoData {
 		Instant end = start.plus(Duration.ofHours(2));
 		demoClock.set(start);
 		this.recording.save(user, id, new SessionRecording.SessionDraft(childId, "97153", "clinic", start, end, null));
-		List<SessionEvent> events = new ArrayList<>();
-		Instant at = start.plus(Duration.ofMinutes(5));
-		for (Programs.TargetFacts target : this.programs.targetsOf(childId)) {
-			if (target.programStatus() != ProgramStatus.ACTIVE) {
-				continue;
-			}
-			at = at.plus(Duration.ofMinutes(3));
-			events.addAll(eventsFor(target, at, probeDay));
-		}
+		List<FlatEvent> events = eventsOf(childId, start, probeDay);
 		demoClock.set(end.plus(Duration.ofMinutes(5)));
 		if (!events.isEmpty()) {
-			this.recording.record(user, id, events.stream().map(FlatEvent::of).toList());
+			this.recording.record(user, id, events);
 		}
 		this.signing.submit(user, id, "Engaged well; reinforcement with preferred toys.");
 		if (LocalDate.ofInstant(start, this.zone).isBefore(this.signedBefore)) {
@@ -165,6 +168,25 @@ class DemoSessions implements DemoData {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * What the technician records in a session of the child that starts at {@code start}:
+	 * trials, steps, counts and durations of every active program's targets in their
+	 * current phase, along the learning curve so far (probes of mastered targets on a
+	 * {@code probeDay}).
+	 */
+	List<FlatEvent> eventsOf(UUID childId, Instant start, boolean probeDay) {
+		List<SessionEvent> events = new ArrayList<>();
+		Instant at = start.plus(Duration.ofMinutes(5));
+		for (Programs.TargetFacts target : this.programs.targetsOf(childId)) {
+			if (target.programStatus() != ProgramStatus.ACTIVE) {
+				continue;
+			}
+			at = at.plus(Duration.ofMinutes(3));
+			events.addAll(eventsFor(target, at, probeDay));
+		}
+		return events.stream().map(FlatEvent::of).toList();
 	}
 
 	private List<SessionEvent> eventsFor(Programs.TargetFacts target, Instant at, boolean probeDay) {
