@@ -184,9 +184,9 @@ class ClaimFileWriterTests {
 
 		assertThat(document.errors()).isEmpty();
 		assertThat(document.all("SBR").get(0).toString()).isEqualTo("SBR*P**GRP-7781******MC");
-		assertThat(document.all("N3")).extracting(Segment::loop).containsExactly("2000A/2010AA", "2000C/2010CA");
+		assertThat(document.all("N3")).extracting(Segment::loop).containsExactly("2010AA", "2010CA");
 		assertThat(document.all("DMG")).singleElement().satisfies((dmg) -> {
-			assertThat(dmg.loop()).isEqualTo("2000C/2010CA");
+			assertThat(dmg.loop()).isEqualTo("2010CA");
 			assertThat(dmg.toString()).isEqualTo("DMG*D8*20190914*F");
 		});
 	}
@@ -201,7 +201,10 @@ class ClaimFileWriterTests {
 
 		X12Document document = this.validator.read(new ClaimFileWriter().write(SampleClaims.file(List.of(incomplete))));
 
-		assertThat(document.errors()).extracting(X12Document.Finding::segment).contains("N3", "N4", "DMG");
+		// N3, N4 and DMG of 2010CA, each named where the claim (CLM) begins instead
+		assertThat(document.errors()).hasSize(3)
+			.allSatisfy((finding) -> assertThat(finding.toString())
+				.isEqualTo("IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE at CLM (segment 21) in loop 2000C/2010CA"));
 	}
 
 	@Test
