@@ -2750,6 +2750,7 @@ export interface components {
       legalName: string;
       npi?: string | null;
       phone?: string | null;
+      submitterId?: string | null;
       taxId?: string | null;
       taxonomyCode?: string | null;
       /** @enum {string|null} */
@@ -2760,6 +2761,7 @@ export interface components {
       legalName: string | null;
       npi: string | null;
       phone: string | null;
+      submitterId: string | null;
       taxId: string | null;
       taxonomyCode: string | null;
       /** @enum {string} */
@@ -2839,6 +2841,7 @@ export interface components {
       unreadCount: number;
     };
     ChangeChildRequest: {
+      address?: components['schemas']['HomeAddressRequest'];
       allergies?: string;
       /** Format: date */
       dateOfBirth?: string;
@@ -2852,6 +2855,8 @@ export interface components {
       medicalNotes?: string;
       preferredName?: string;
       school?: string;
+      /** @enum {string} */
+      sex?: 'female' | 'male' | 'unknown';
       /** @enum {string} */
       status?: 'intake' | 'active' | 'on_hold' | 'discharged' | 'archived';
     };
@@ -2988,6 +2993,7 @@ export interface components {
       voidReason: string | null;
     };
     ChildResponse: {
+      address: components['schemas']['HomeAddress'] | null;
       allergies: string | null;
       careTeam: components['schemas']['CareTeamMember'][];
       /** Format: date-time */
@@ -3007,6 +3013,8 @@ export interface components {
       medicalNotes: string | null;
       preferredName: string | null;
       school: string | null;
+      /** @enum {string|null} */
+      sex: 'female' | 'male' | 'unknown' | null;
       /** @enum {string} */
       status: 'intake' | 'active' | 'on_hold' | 'discharged' | 'archived';
       /** Format: date-time */
@@ -3425,6 +3433,20 @@ export interface components {
       /** Format: date-time */
       signedAt: string;
     };
+    HomeAddress: {
+      city: string;
+      line1: string;
+      line2: string | null;
+      postalCode: string;
+      state: string;
+    };
+    HomeAddressRequest: {
+      city?: string;
+      line1?: string;
+      line2?: string;
+      postalCode?: string;
+      state?: string;
+    };
     Hours: {
       end: string;
       start: string;
@@ -3636,6 +3658,7 @@ export interface components {
       amount: string;
     };
     OpenChildRequest: {
+      address?: components['schemas']['HomeAddressRequest'];
       allergies?: string;
       /** Format: date */
       dateOfBirth: string;
@@ -3650,6 +3673,8 @@ export interface components {
       medicalNotes?: string;
       preferredName?: string;
       school?: string;
+      /** @enum {string} */
+      sex?: 'female' | 'male' | 'unknown';
     };
     Override: {
       by: components['schemas']['Person'];
@@ -3727,6 +3752,9 @@ export interface components {
     PayerRequest: {
       active?: boolean | null;
       address?: components['schemas']['BillingAddress'] | null;
+      /** @enum {string|null} */
+      claimFilingIndicator?:
+        '11' | '12' | '13' | '14' | '15' | 'BL' | 'CH' | 'CI' | 'FI' | 'HM' | 'MC' | 'OF' | 'TV' | 'VA' | 'ZZ' | null;
       currency?: string | null;
       modifiers?: {
         [key: string]: string;
@@ -3740,6 +3768,9 @@ export interface components {
     PayerResponse: {
       active: boolean;
       address: components['schemas']['BillingAddress'];
+      /** @enum {string} */
+      claimFilingIndicator:
+        '11' | '12' | '13' | '14' | '15' | 'BL' | 'CH' | 'CI' | 'FI' | 'HM' | 'MC' | 'OF' | 'TV' | 'VA' | 'ZZ';
       currency: string;
       /** Format: uuid */
       id: string;

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparktherapy.billing.internal.x12.ClaimFileValidator;
+import org.sparktherapy.billing.internal.x12.X12Document;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.FreshDatabase;
 import org.sparktherapy.support.IntegrationTest;
@@ -226,6 +228,13 @@ class DemoClinicIntegrationTests {
 			assertThat(count(demo, "select count(*) from claim_batches where status = 'submitted'"))
 				.as("a submitted claim batch")
 				.isEqualTo(1);
+			assertThat(count(demo,
+					"select count(*) from claim_batches where status = 'submitted' and exported_at is not null"))
+				.as("its 837P file exported (and so validated) before it was submitted")
+				.isEqualTo(1);
+			assertThat(count(demo, "select count(*) from children where sex is not null and address_line1 is not null"))
+				.as("every demo child with the sex and address a claim names")
+				.isEqualTo(8);
 			assertThat(count(demo, "select count(*) from claims where state = 'paid'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from claims where state = 'partially_paid'")).isEqualTo(1);
 			assertThat(count(demo, "select count(*) from remittances")).isEqualTo(1);
@@ -274,11 +283,35 @@ class DemoClinicIntegrationTests {
 				.doesNotContain("localhost:5000");
 			assertThat(log.lastIndexOf("Started SparkTherapyApplication")).as("logins after the start-up lines")
 				.isLessThan(box);
+			theDemoClaimBatchExportsAValid837P(new Api(port), logins.at("/password"));
 			settle(node);
 		}
 		finally {
 			database.drop();
 		}
+	}
+
+	/**
+	 * The demo admin downloads the demo batch's 837P file: StAEDI reads it without an
+	 * error, and its children, on a parent's plan, are named as patients with their
+	 * address and sex (2010CA N3/N4, DMG).
+	 */
+	private static void theDemoClaimBatchExportsAValid837P(Api anonymous, String password) {
+		Api.Response login = anonymous.post("/api/auth/login",
+				Api.body("email", "admin@demo.sparktherapy.org", "password", password));
+		assertThat(login.status()).as(login.text()).isEqualTo(200);
+		Api admin = anonymous.as(login.at("/accessToken"));
+		Api.Response batches = admin.get("/api/claim-batches");
+		assertThat(batches.status()).as(batches.text()).isEqualTo(200);
+		String batchId = batches.at("/0/id");
+		Api.Response file = admin.get("/api/claim-batches/" + batchId + "/837");
+		assertThat(file.status()).as(file.text()).isEqualTo(200);
+		X12Document read = new ClaimFileValidator()
+			.read(file.text().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(read.errors()).as(file.text()).isEmpty();
+		assertThat(read.all("PAT")).as("children on a parent's plan").isNotEmpty();
+		assertThat(read.all("DMG")).allSatisfy(dmg -> assertThat(dmg.element(3)).isIn("F", "M"));
+		assertThat(file.text()).contains("*SPARKDEMO").doesNotContain("claim-data-missing");
 	}
 
 	/**

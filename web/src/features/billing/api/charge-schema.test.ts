@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNpi, splitCodes } from './charge-schema';
+import { isNpi, settingsFormSchema, splitCodes, toSettingsForm, toSettingsRequest } from './charge-schema';
 import { formatMoney } from './charge-types';
 
 describe('billing identifiers in the browser', () => {
@@ -19,5 +19,14 @@ describe('billing identifiers in the browser', () => {
     expect(formatMoney('74.00', 'USD')).toBe('$74.00');
     expect(formatMoney('74.00', 'EUR')).toBe('74.00 EUR');
     expect(formatMoney(null, 'USD')).toBe('—');
+  });
+
+  it('sends the clearinghouse submitter id, or null for the NPI to stand in', () => {
+    const form = { ...toSettingsForm(undefined), legalName: 'Bright Steps ABA LLC' };
+
+    expect(toSettingsRequest({ ...form, submitterId: ' CLRH00042 ' }).submitterId).toBe('CLRH00042');
+    expect(toSettingsRequest(form).submitterId).toBeNull();
+    expect(settingsFormSchema.safeParse({ ...form, submitterId: 'no spaces!' }).success).toBe(false);
+    expect(settingsFormSchema.safeParse({ ...form, submitterId: 'A1' }).success).toBe(true);
   });
 });

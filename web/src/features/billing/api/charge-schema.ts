@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDay } from '../../../lib/dates';
+import { CLAIM_FILING_INDICATORS } from './charge-types';
 import type {
   BillingSettings,
   BillingSettingsRequest,
@@ -33,6 +34,7 @@ export const payerFormSchema = z.object({
     .trim()
     .regex(/^([A-Za-z0-9]{2,80})?$/, '2 to 80 letters and digits'),
   roundingRule: z.enum(['cms_8_minute', 'whole_units']),
+  claimFilingIndicator: z.enum(CLAIM_FILING_INDICATORS),
   requiresAuthorization: z.boolean(),
   active: z.boolean(),
   line1: optional(200),
@@ -55,6 +57,7 @@ export const PAYER_FIELDS = [
   'name',
   'x12PayerId',
   'roundingRule',
+  'claimFilingIndicator',
   'line1',
   'city',
   'state',
@@ -73,6 +76,7 @@ export function toPayerForm(payer: Payer | null): PayerForm {
     name: payer?.name ?? '',
     x12PayerId: payer?.x12PayerId ?? '',
     roundingRule: payer?.roundingRule ?? 'cms_8_minute',
+    claimFilingIndicator: payer?.claimFilingIndicator ?? 'CI',
     requiresAuthorization: payer?.requiresAuthorization ?? true,
     active: payer?.active ?? true,
     line1: payer?.address.line1 ?? '',
@@ -94,6 +98,7 @@ export function toPayerRequest(form: PayerForm, payer: Payer | null): PayerReque
     name: form.name.trim(),
     x12PayerId: form.x12PayerId.trim() || null,
     roundingRule: form.roundingRule satisfies RoundingRule,
+    claimFilingIndicator: form.claimFilingIndicator,
     requiresAuthorization: form.requiresAuthorization,
     currency: payer?.currency ?? 'USD',
     active: form.active,
@@ -264,6 +269,10 @@ export const settingsFormSchema = z.object({
     .regex(/^(\d{5}(-?\d{4})?)?$/, 'A ZIP code of 5 or 9 digits'),
   phone: optional(20),
   telehealthPlaceOfService: z.enum(['10', '02']),
+  submitterId: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9]{2,15})?$/, '2 to 15 letters and digits, as the clearinghouse gave it'),
 });
 export type SettingsForm = z.infer<typeof settingsFormSchema>;
 export const SETTINGS_FIELDS = [
@@ -273,6 +282,7 @@ export const SETTINGS_FIELDS = [
   'taxonomyCode',
   'phone',
   'telehealthPlaceOfService',
+  'submitterId',
 ] as const satisfies readonly (keyof SettingsForm)[];
 
 export function settingsField(path: string): keyof SettingsForm | undefined {
@@ -292,6 +302,7 @@ export function toSettingsForm(settings: BillingSettings | undefined): SettingsF
     postalCode: settings?.address.postalCode ?? '',
     phone: settings?.phone ?? '',
     telehealthPlaceOfService: (settings?.telehealthPlaceOfService ?? '10') as SettingsForm['telehealthPlaceOfService'],
+    submitterId: settings?.submitterId ?? '',
   };
 }
 
@@ -310,6 +321,7 @@ export function toSettingsRequest(form: SettingsForm): BillingSettingsRequest {
     },
     phone: form.phone.trim() || null,
     telehealthPlaceOfService: form.telehealthPlaceOfService,
+    submitterId: form.submitterId.trim() || null,
   };
 }
 

@@ -55,6 +55,45 @@ export const HOLD_FIX_LABELS: Record<HoldReasonCode, string> = {
 
 export const ROUNDING_RULES = valuesOf<RoundingRule>()(['cms_8_minute', 'whole_units']);
 
+export type ClaimFilingIndicator = Payer['claimFilingIndicator'];
+
+/** The kinds of plan a payer's claims are filed under (the 837P's SBR09), the usual ones first. */
+export const CLAIM_FILING_INDICATORS = valuesOf<ClaimFilingIndicator>()([
+  'CI',
+  'MC',
+  'BL',
+  'HM',
+  '12',
+  '13',
+  '14',
+  '15',
+  '11',
+  'CH',
+  'FI',
+  'OF',
+  'TV',
+  'VA',
+  'ZZ',
+]);
+
+export const CLAIM_FILING_INDICATOR_LABELS: Record<ClaimFilingIndicator, string> = {
+  CI: 'CI Commercial insurance',
+  MC: 'MC Medicaid',
+  BL: 'BL Blue Cross Blue Shield',
+  HM: 'HM HMO',
+  '12': '12 PPO',
+  '13': '13 Point of service',
+  '14': '14 EPO',
+  '15': '15 Indemnity',
+  '11': '11 Other non-federal program',
+  CH: 'CH TRICARE',
+  FI: 'FI Federal Employees Program',
+  OF: 'OF Other federal program',
+  TV: 'TV Title V',
+  VA: 'VA Veterans Affairs',
+  ZZ: 'ZZ Mutually defined',
+};
+
 export const ROUNDING_RULE_LABELS: Record<RoundingRule, string> = {
   cms_8_minute: 'CMS 8-minute rule (a unit from 8 minutes on)',
   whole_units: 'Whole units only (full 15 minutes)',

@@ -119,6 +119,13 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
           error={errors.telehealthPlaceOfService?.message}
           {...register('telehealthPlaceOfService')}
         />
+        <TextField
+          label="Submitter ID at the clearinghouse (optional)"
+          hint="The ID your clearinghouse gave the clinic; the 837 file sends the clinic’s NPI when empty."
+          autoComplete="off"
+          error={errors.submitterId?.message}
+          {...register('submitterId')}
+        />
       </div>
       <div className="action-bar">
         <Button type="submit" pending={save.isPending}>

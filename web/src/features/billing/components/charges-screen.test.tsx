@@ -61,6 +61,7 @@ const payers: Payer[] = [
     address: { line1: null, line2: null, city: null, state: null, postalCode: null },
     active: true,
     modifiers: { RBT: 'HM' },
+    claimFilingIndicator: 'CI',
     version: 0,
   },
 ];

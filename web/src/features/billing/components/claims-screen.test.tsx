@@ -23,6 +23,7 @@ const payer = (id: string, name: string, kind: Payer['kind']): Payer => ({
   address: { line1: null, line2: null, city: null, state: null, postalCode: null },
   active: true,
   modifiers: {},
+  claimFilingIndicator: 'CI',
   version: 0,
 });
 

@@ -25,6 +25,7 @@ const payers: Payer[] = [
     address,
     active: true,
     modifiers: {},
+    claimFilingIndicator: 'CI',
     version: 0,
   },
   {
@@ -38,6 +39,7 @@ const payers: Payer[] = [
     address,
     active: true,
     modifiers: { RBT: 'HM' },
+    claimFilingIndicator: 'CI',
     version: 0,
   },
 ];

@@ -22,6 +22,7 @@ const saved: Payer = {
   address: { line1: null, line2: null, city: null, state: 'IL', postalCode: null },
   active: true,
   modifiers: { RBT: 'HM', BCBA: 'HP' },
+  claimFilingIndicator: 'MC',
   version: 0,
 };
 
@@ -35,6 +36,8 @@ describe('PayerDialog', () => {
     await user.type(within(dialog).getByLabelText(/Name/), 'State Medicaid');
     await user.type(within(dialog).getByLabelText(/Payer ID for claims/), 'ILMCD');
     await user.selectOptions(within(dialog).getByLabelText(/Rounding/), 'whole_units');
+    expect(within(dialog).getByLabelText(/claim filing indicator/)).toHaveValue('CI');
+    await user.selectOptions(within(dialog).getByLabelText(/claim filing indicator/), 'MC');
     await user.type(within(dialog).getByLabelText('RBT'), 'hm');
     await user.type(within(dialog).getByLabelText('BCBA'), 'HP');
     await user.type(within(dialog).getByLabelText('State'), 'il');
@@ -47,6 +50,7 @@ describe('PayerDialog', () => {
       name: 'State Medicaid',
       x12PayerId: 'ILMCD',
       roundingRule: 'whole_units',
+      claimFilingIndicator: 'MC',
       modifiers: { RBT: 'HM', BCBA: 'HP' },
       address: { state: 'IL' },
     });

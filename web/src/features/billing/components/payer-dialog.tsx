@@ -10,7 +10,13 @@ import { TextField } from '../../../components/ui/text-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import { payerField, payerFormSchema, toPayerForm, toPayerRequest, type PayerForm } from '../api/charge-schema';
-import { ROUNDING_RULE_LABELS, ROUNDING_RULES, type Payer } from '../api/charge-types';
+import {
+  CLAIM_FILING_INDICATORS,
+  CLAIM_FILING_INDICATOR_LABELS,
+  ROUNDING_RULE_LABELS,
+  ROUNDING_RULES,
+  type Payer,
+} from '../api/charge-types';
 import { getPayer, useSavePayer } from '../api/payers';
 
 /** Adds an insurer or edits a payer (admins): name, 837 payer id, rounding rule, modifiers by credential. */
@@ -97,6 +103,18 @@ function PayerFormBody({
           error={errors.roundingRule?.message}
           {...register('roundingRule')}
         />
+        {!privatePay && (
+          <SelectField
+            label="Kind of plan (claim filing indicator)"
+            hint="How its claims are filed: the 837 file's SBR09."
+            options={CLAIM_FILING_INDICATORS.map((code) => ({
+              value: code,
+              label: CLAIM_FILING_INDICATOR_LABELS[code],
+            }))}
+            error={errors.claimFilingIndicator?.message}
+            {...register('claimFilingIndicator')}
+          />
+        )}
       </div>
       {!privatePay && (
         <>

@@ -1,13 +1,17 @@
 import type { Path } from 'react-hook-form';
 import { z } from 'zod';
 import { isValidDay, toDay } from '../../../lib/dates';
-import { EDITABLE_CHILD_STATUSES, type Child } from './child-types';
+import { CHILD_SEXES, EDITABLE_CHILD_STATUSES, type Child, type HomeAddressRequest } from './child-types';
 import type { CreateChildRequest } from './create-child';
 import type { UpdateChildRequest } from './update-child';
 
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
 
 const ICD10 = /^[A-Z]\d{2}(\.[A-Z0-9]{1,4})?$/;
+
+/** A two-letter state code and a 5- or 9-digit ZIP code (the server checks the state against the USPS list). */
+const STATE = /^[A-Za-z]{2}$/;
+const ZIP = /^\d{5}(-?\d{4})?$/;
 
 const contactSchema = z.object({
   name: z.string().trim().min(1, 'Enter the contact’s name').max(200, 'Use at most 200 characters'),
@@ -51,8 +55,35 @@ export const childFormSchema = z
     insurancePayer: optionalText(200),
     insuranceMemberId: optionalText(100),
     insuranceGroupNumber: optionalText(100),
+    sex: z.union([z.enum(CHILD_SEXES), z.literal('')]),
+    addressLine1: optionalText(55),
+    addressLine2: optionalText(55),
+    addressCity: optionalText(30),
+    addressState: z
+      .string()
+      .trim()
+      .refine((state) => state === '' || STATE.test(state), 'Use the two-letter state code, e.g. IL'),
+    addressPostalCode: z
+      .string()
+      .trim()
+      .refine((zip) => zip === '' || ZIP.test(zip), 'Enter a ZIP code of 5 or 9 digits, e.g. 62704'),
   })
   .superRefine((values, ctx) => {
+    const anyAddress =
+      values.addressLine1 ||
+      values.addressLine2 ||
+      values.addressCity ||
+      values.addressState ||
+      values.addressPostalCode;
+    const required = [
+      ['addressLine1', 'Enter the street address'],
+      ['addressCity', 'Enter the city'],
+      ['addressState', 'Enter the state'],
+      ['addressPostalCode', 'Enter the ZIP code'],
+    ] as const;
+    for (const [field, message] of required) {
+      if (anyAddress && !values[field]) ctx.addIssue({ code: 'custom', path: [field], message });
+    }
     const anyInsurance = values.insurancePayer || values.insuranceMemberId || values.insuranceGroupNumber;
     if (anyInsurance && !values.insurancePayer) {
       ctx.addIssue({ code: 'custom', path: ['insurancePayer'], message: 'Enter the insurance payer' });
@@ -87,6 +118,12 @@ export const EMPTY_CHILD_FORM: ChildForm = {
   insurancePayer: '',
   insuranceMemberId: '',
   insuranceGroupNumber: '',
+  sex: '',
+  addressLine1: '',
+  addressLine2: '',
+  addressCity: '',
+  addressState: '',
+  addressPostalCode: '',
 };
 
 export function toChildFormValues(child: Child): ChildForm {
@@ -106,6 +143,12 @@ export function toChildFormValues(child: Child): ChildForm {
     insurancePayer: child.insurance?.payer ?? '',
     insuranceMemberId: child.insurance?.memberId ?? '',
     insuranceGroupNumber: child.insurance?.groupNumber ?? '',
+    sex: child.sex ?? '',
+    addressLine1: child.address?.line1 ?? '',
+    addressLine2: child.address?.line2 ?? '',
+    addressCity: child.address?.city ?? '',
+    addressState: child.address?.state ?? '',
+    addressPostalCode: child.address?.postalCode ?? '',
   };
 }
 
@@ -127,6 +170,19 @@ export function toCreateChildRequest(values: ChildForm, asParent: boolean): Crea
     allergies: orUndefined(values.allergies),
     emergencyContacts: values.emergencyContacts,
     guardianRelationship: asParent ? orUndefined(values.guardianRelationship) : undefined,
+    sex: values.sex || undefined,
+    address: values.addressLine1 ? toAddress(values) : undefined,
+  };
+}
+
+/** The home address as the API takes it: the state in capitals; all empty clears it on an update. */
+function toAddress(values: ChildForm): HomeAddressRequest {
+  return {
+    line1: values.addressLine1.trim(),
+    line2: orUndefined(values.addressLine2.trim()),
+    city: values.addressCity.trim(),
+    state: values.addressState.trim().toUpperCase(),
+    postalCode: values.addressPostalCode.trim(),
   };
 }
 
@@ -158,6 +214,8 @@ export function toAdminUpdate(values: ChildForm): UpdateChildRequest {
           groupNumber: values.insuranceGroupNumber,
         }
       : { payer: '', memberId: '', groupNumber: '' },
+    sex: values.sex || undefined,
+    address: values.addressLine1 ? toAddress(values) : { line1: '', city: '', state: '', postalCode: '' },
   };
 }
 
@@ -172,12 +230,20 @@ export const CHILD_CLINIC_FIELDS = [
   'insuranceGroupNumber',
 ] as const;
 export const CHILD_MEDICAL_FIELDS = ['allergies', 'medicalNotes', 'emergencyContacts'] as const;
+export const CHILD_HOME_FIELDS = [
+  'sex',
+  'addressLine1',
+  'addressLine2',
+  'addressCity',
+  'addressState',
+  'addressPostalCode',
+] as const;
 
 type ChildFormField = keyof ChildForm;
 
 /**
  * Where a server error's path lands in a child form that shows `shown`: "insurance.payer" → `insurancePayer`,
- * "diagnosisCodes.2" → `diagnosisCodes` (one text box), "emergencyContacts.0.phone" → that row's box,
+ * "diagnosisCodes.2" → `diagnosisCodes` (one text box), "address.postalCode" → `addressPostalCode`, "emergencyContacts.0.phone" → that row's box,
  * "emergencyContacts" → the list's own message; undefined for a field the form does not show.
  */
 export function childFormField(shown: readonly ChildFormField[]): (path: string) => Path<ChildForm> | undefined {
@@ -188,12 +254,15 @@ export function childFormField(shown: readonly ChildFormField[]): (path: string)
       return (contact ? path : 'emergencyContacts.root') as Path<ChildForm>;
     }
     const insurance = /^insurance\.(payer|memberId|groupNumber)$/.exec(path);
+    const address = /^address\.(line1|line2|city|state|postalCode)$/.exec(path);
     const field = (
       insurance
         ? `insurance${insurance[1].charAt(0).toUpperCase()}${insurance[1].slice(1)}`
-        : path.startsWith('diagnosisCodes')
-          ? 'diagnosisCodes'
-          : path
+        : address
+          ? `address${address[1].charAt(0).toUpperCase()}${address[1].slice(1)}`
+          : path.startsWith('diagnosisCodes')
+            ? 'diagnosisCodes'
+            : path
     ) as ChildFormField;
     return shown.includes(field) ? field : undefined;
   };

@@ -9,6 +9,8 @@ export type CareTeamRole = CareTeamMember['role'];
 export type Guardian = Schema<'Guardian'>;
 export type EmergencyContact = Schema<'EmergencyContact'>;
 export type Insurance = Schema<'Insurance'>;
+export type HomeAddressRequest = Schema<'HomeAddressRequest'>;
+export type ChildSex = NonNullable<Child['sex']>;
 
 export const CHILD_STATUSES = valuesOf<ChildStatus>()(['intake', 'active', 'on_hold', 'discharged', 'archived']);
 
@@ -30,6 +32,24 @@ export const CHILD_STATUS_TONES: Record<ChildStatus, 'neutral' | 'success' | 'mu
   discharged: 'muted',
   archived: 'muted',
 };
+
+/** Administrative sex, as a claim names the patient (X12 F, M or U). */
+export const CHILD_SEXES = valuesOf<ChildSex>()(['female', 'male', 'unknown']);
+
+export const CHILD_SEX_LABELS: Record<ChildSex, string> = {
+  female: 'Female',
+  male: 'Male',
+  unknown: 'Unknown',
+};
+
+/** "27 Linden Street, Unit 4, Springfield, IL 62704-1234". */
+export function formatAddress(address: NonNullable<Child['address']>): string {
+  const zip =
+    address.postalCode.length === 9
+      ? `${address.postalCode.slice(0, 5)}-${address.postalCode.slice(5)}`
+      : address.postalCode;
+  return [address.line1, address.line2, address.city].filter(Boolean).join(', ') + `, ${address.state} ${zip}`;
+}
 
 export const CARE_TEAM_ROLES = valuesOf<CareTeamRole>()(['supervisor', 'technician']);
 

@@ -1,6 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import { childQueryKey, childrenQueryKey, type Child, type EmergencyContact, type Insurance } from './child-types';
+import {
+  childQueryKey,
+  childrenQueryKey,
+  type Child,
+  type ChildSex,
+  type EmergencyContact,
+  type HomeAddressRequest,
+  type Insurance,
+} from './child-types';
 
 export interface CreateChildRequest {
   firstName: string;
@@ -15,6 +23,8 @@ export interface CreateChildRequest {
   insurance?: Insurance;
   /** Only for parents, who become the child's guardian; the server defaults it to "parent". */
   guardianRelationship?: string;
+  sex?: ChildSex;
+  address?: HomeAddressRequest;
 }
 
 /** `POST /api/children` (admin or parent): the child starts in intake. */

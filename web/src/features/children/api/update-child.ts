@@ -4,8 +4,10 @@ import {
   childQueryKey,
   childrenQueryKey,
   type Child,
+  type ChildSex,
   type ChildStatus,
   type EmergencyContact,
+  type HomeAddressRequest,
   type Insurance,
 } from './child-types';
 
@@ -23,6 +25,9 @@ export interface UpdateChildRequest {
   allergies?: string | null;
   emergencyContacts?: EmergencyContact[];
   insurance?: Insurance | null;
+  sex?: ChildSex;
+  /** All parts empty clears the address. */
+  address?: HomeAddressRequest;
 }
 
 /**

@@ -25,6 +25,8 @@ const child: Child = {
   allergies: '',
   emergencyContacts: [],
   insurance: null,
+  sex: null,
+  address: null,
   guardians: [],
   careTeam: [],
   createdAt: '2026-01-05T10:00:00Z',

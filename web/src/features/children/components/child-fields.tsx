@@ -4,7 +4,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { TextareaField } from '../../../components/ui/textarea-field';
 import { toDay } from '../../../lib/dates';
-import { CHILD_STATUS_LABELS, EDITABLE_CHILD_STATUSES } from '../api/child-types';
+import { CHILD_SEXES, CHILD_SEX_LABELS, CHILD_STATUS_LABELS, EDITABLE_CHILD_STATUSES } from '../api/child-types';
 import type { ChildForm } from '../api/child-schema';
 
 interface FieldsProps {
@@ -13,6 +13,57 @@ interface FieldsProps {
 }
 
 const STATUS_OPTIONS = EDITABLE_CHILD_STATUSES.map((status) => ({ value: status, label: CHILD_STATUS_LABELS[status] }));
+
+const SEX_OPTIONS = [
+  { value: '', label: 'Not recorded' },
+  ...CHILD_SEXES.map((sex) => ({ value: sex, label: CHILD_SEX_LABELS[sex] })),
+];
+
+/** Where the child lives and the sex the insurer has on file: what a claim names for the patient. */
+export function ChildHomeFields({ register, errors }: FieldsProps) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset-legend">Home address</legend>
+      <p className="muted">Insurance claims name the child with this address and sex, as the insurer has them.</p>
+      <div className="form-grid">
+        <SelectField
+          label="Sex (as on the insurance card)"
+          options={SEX_OPTIONS}
+          error={errors.sex?.message}
+          {...register('sex')}
+        />
+        <TextField
+          label="Street address"
+          autoComplete="off"
+          error={errors.addressLine1?.message}
+          {...register('addressLine1')}
+        />
+        <TextField
+          label="Apartment, suite (optional)"
+          autoComplete="off"
+          error={errors.addressLine2?.message}
+          {...register('addressLine2')}
+        />
+        <TextField label="City" autoComplete="off" error={errors.addressCity?.message} {...register('addressCity')} />
+        <TextField
+          label="State"
+          autoComplete="off"
+          hint="Two letters, e.g. IL"
+          maxLength={2}
+          error={errors.addressState?.message}
+          {...register('addressState')}
+        />
+        <TextField
+          label="ZIP code"
+          autoComplete="off"
+          inputMode="numeric"
+          error={errors.addressPostalCode?.message}
+          {...register('addressPostalCode')}
+        />
+      </div>
+    </fieldset>
+  );
+}
 
 /** Names, date of birth and school. */
 export function ChildIdentityFields({ register, errors }: FieldsProps) {

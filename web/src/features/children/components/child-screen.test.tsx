@@ -26,6 +26,8 @@ function aChild(overrides: Partial<Child> = {}): Child {
     allergies: 'Peanuts',
     emergencyContacts: [{ name: 'Grandma Lee', relationship: 'grandmother', phone: '555-123-4567' }],
     insurance: null,
+    sex: null,
+    address: null,
     guardians: [{ userId: 'p1', name: 'Pat Lee', email: 'pat@example.test', relationship: 'mother', canSign: true }],
     careTeam: [{ userId: 't1', name: 'Bea BCBA', credential: 'BCBA', role: 'supervisor' }],
     createdAt: '2026-01-05T10:00:00Z',
@@ -63,6 +65,37 @@ describe('ChildScreen', () => {
     expect(screen.getByRole('button', { name: 'Remove Pat Lee' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add therapist' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Archive' })).toBeInTheDocument();
+  });
+
+  it('shows the child’s sex and home address, and an admin changes them in the edit dialog', async () => {
+    const home = { line1: '12 Elm Street', line2: null, city: 'Springfield', state: 'IL', postalCode: '627041234' };
+    fetchMock.mockResolvedValue(jsonResponse(aChild({ sex: 'male', address: home, version: 5 })));
+    const { user } = renderWithProviders(
+      <ChildScreen child={aChild({ sex: 'female', address: home })} access={ADMIN} />,
+    );
+    expect(screen.getByText('Female')).toBeInTheDocument();
+    expect(screen.getByText('12 Elm Street, Springfield, IL 62704-1234')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Edit details' }));
+    const dialog = screen.getByRole('dialog', { name: /Edit/ });
+    expect(within(dialog).getByLabelText('Street address')).toHaveValue('12 Elm Street');
+    await user.selectOptions(within(dialog).getByLabelText('Sex (as on the insurance card)'), 'male');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('The changes were saved.')).toBeInTheDocument();
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toMatchObject({
+      sex: 'male',
+      address: { line1: '12 Elm Street', city: 'Springfield', state: 'IL', postalCode: '627041234' },
+    });
+  });
+
+  it('says when the sex and address are not recorded, and a guardian cannot change them', async () => {
+    const { user } = renderWithProviders(<ChildScreen child={aChild()} access={GUARDIAN} />);
+    expect(screen.getAllByText('Not recorded')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Edit contacts and health' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit contacts and health' });
+    expect(within(dialog).queryByLabelText('Street address')).not.toBeInTheDocument();
   });
 
   it('lets a guardian edit only contacts and health, and sends only those', async () => {

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/api-error';
 import { isPreconditionFailed } from '../../../lib/use-precondition-reload';
 import { formatAge, formatDay } from '../../../lib/dates';
 import { useArchiveChild } from '../api/archive-child';
-import type { Child, ChildAccess } from '../api/child-types';
+import { CHILD_SEX_LABELS, formatAddress, type Child, type ChildAccess } from '../api/child-types';
 import { useUpdateChild } from '../api/update-child';
 import { CareTeamSection } from './care-team-section';
 import { ChildStatusBadge } from './child-status-badge';
@@ -107,6 +107,10 @@ export function ChildScreen({
           {child.preferredName && <Detail term="Preferred name">{child.preferredName}</Detail>}
           <Detail term="Intake date">{child.intakeDate ? formatDay(child.intakeDate) : '—'}</Detail>
           <Detail term="School">{child.school || '—'}</Detail>
+          <Detail term="Sex">{child.sex ? CHILD_SEX_LABELS[child.sex] : 'Not recorded'}</Detail>
+          <Detail term="Home address" wide>
+            {child.address ? formatAddress(child.address) : 'Not recorded'}
+          </Detail>
           <Detail term="Diagnosis codes">{child.diagnosisCodes.length ? child.diagnosisCodes.join(', ') : '—'}</Detail>
           <Detail term="Allergies" wide>
             {child.allergies || 'None recorded'}

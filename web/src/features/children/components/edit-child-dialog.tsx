@@ -8,6 +8,7 @@ import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-precondition-reload';
 import {
   CHILD_CLINIC_FIELDS,
+  CHILD_HOME_FIELDS,
   CHILD_IDENTITY_FIELDS,
   CHILD_MEDICAL_FIELDS,
   childFormField,
@@ -20,7 +21,13 @@ import {
 import type { Child } from '../api/child-types';
 import { getChild } from '../api/get-child';
 import { useUpdateChild } from '../api/update-child';
-import { ChildClinicFields, ChildIdentityFields, ChildMedicalFields, EmergencyContactsFields } from './child-fields';
+import {
+  ChildClinicFields,
+  ChildHomeFields,
+  ChildIdentityFields,
+  ChildMedicalFields,
+  EmergencyContactsFields,
+} from './child-fields';
 
 /** Admins edit the whole record; guardians only contacts, allergies and medical notes. */
 export type ChildEditMode = 'admin' | 'guardian';
@@ -84,7 +91,7 @@ function EditChildForm({
 
   const fields = childFormField(
     mode === 'admin'
-      ? [...CHILD_IDENTITY_FIELDS, ...CHILD_CLINIC_FIELDS, ...CHILD_MEDICAL_FIELDS]
+      ? [...CHILD_IDENTITY_FIELDS, ...CHILD_HOME_FIELDS, ...CHILD_CLINIC_FIELDS, ...CHILD_MEDICAL_FIELDS]
       : CHILD_MEDICAL_FIELDS,
   );
 
@@ -109,6 +116,7 @@ function EditChildForm({
       {reloaded && <ReloadedAlert record="record" />}
       {!stale && <FormErrorAlert error={update.error} fields={fields} />}
       {mode === 'admin' && <ChildIdentityFields register={register} errors={errors} />}
+      {mode === 'admin' && <ChildHomeFields register={register} errors={errors} />}
       {mode === 'admin' && <ChildClinicFields register={register} errors={errors} />}
       <ChildMedicalFields register={register} errors={errors} />
       <EmergencyContactsFields register={register} errors={errors} control={control} />

@@ -116,4 +116,72 @@ describe('IntakeForm', () => {
     expect(await within(form).findByText('Last name is too long')).toBeInTheDocument();
     expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
   });
+
+  it('sends the child’s sex and home address, the state in capitals', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse({ id: 'c0ffee00-0000-4000-8000-000000000002' }, { status: 201 }));
+    const { user, form, onCreated } = renderForm(false);
+
+    await user.type(within(form).getByLabelText('First name'), 'Nora');
+    await user.type(within(form).getByLabelText('Last name'), 'Field');
+    await user.type(within(form).getByLabelText('Date of birth'), '2019-03-03');
+    await user.selectOptions(within(form).getByLabelText('Sex (as on the insurance card)'), 'female');
+    await user.type(within(form).getByLabelText('Street address'), '12 Elm Street');
+    await user.type(within(form).getByLabelText('City'), 'Springfield');
+    await user.type(within(form).getByLabelText('State'), 'il');
+    await user.type(within(form).getByLabelText('ZIP code'), '62704-1234');
+    await user.click(within(form).getByRole('button', { name: 'Create child' }));
+
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalled(), { timeout: 5000 });
+    const body = JSON.parse(String(fetchMock.mock.calls[0][1]?.body));
+    expect(body.sex).toBe('female');
+    expect(body.address).toEqual({
+      line1: '12 Elm Street',
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62704-1234',
+    });
+  });
+
+  it('asks for the rest of a started address and refuses a bad state and ZIP code', async () => {
+    const { user, form } = renderForm(false);
+
+    await user.type(within(form).getByLabelText('First name'), 'Nora');
+    await user.type(within(form).getByLabelText('Last name'), 'Field');
+    await user.type(within(form).getByLabelText('Date of birth'), '2019-03-03');
+    await user.type(within(form).getByLabelText('Street address'), '12 Elm Street');
+    await user.type(within(form).getByLabelText('State'), 'I1');
+    await user.type(within(form).getByLabelText('ZIP code'), '627');
+    await user.click(within(form).getByRole('button', { name: 'Create child' }));
+
+    expect(within(form).getByLabelText('City')).toHaveAccessibleDescription('Enter the city');
+    expect(within(form).getByLabelText('State')).toHaveAccessibleDescription(/Use the two-letter state code/);
+    expect(within(form).getByLabelText('ZIP code')).toHaveAccessibleDescription(
+      'Enter a ZIP code of 5 or 9 digits, e.g. 62704',
+    );
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('puts the server’s address errors next to the address fields', async () => {
+    fetchMock.mockResolvedValueOnce(
+      problemResponse(400, {
+        title: 'Invalid request',
+        detail: 'The request has invalid fields.',
+        errors: [{ pointer: '/address/state', detail: 'must be a US state, territory or military code such as CA' }],
+      }),
+    );
+    const { user, form } = renderForm(false);
+
+    await user.type(within(form).getByLabelText('First name'), 'Nora');
+    await user.type(within(form).getByLabelText('Last name'), 'Field');
+    await user.type(within(form).getByLabelText('Date of birth'), '2019-03-03');
+    await user.type(within(form).getByLabelText('Street address'), '12 Elm Street');
+    await user.type(within(form).getByLabelText('City'), 'Springfield');
+    await user.type(within(form).getByLabelText('State'), 'ZZ');
+    await user.type(within(form).getByLabelText('ZIP code'), '62704');
+    await user.click(within(form).getByRole('button', { name: 'Create child' }));
+
+    expect(
+      await within(form).findByText('must be a US state, territory or military code such as CA'),
+    ).toBeInTheDocument();
+  });
 });

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import type { Child } from '../api/child-types';
 import {
+  CHILD_HOME_FIELDS,
   CHILD_IDENTITY_FIELDS,
   CHILD_MEDICAL_FIELDS,
   EMPTY_CHILD_FORM,
@@ -16,7 +17,7 @@ import {
   type ChildForm,
 } from '../api/child-schema';
 import { useCreateChild } from '../api/create-child';
-import { ChildIdentityFields, ChildMedicalFields, EmergencyContactsFields } from './child-fields';
+import { ChildHomeFields, ChildIdentityFields, ChildMedicalFields, EmergencyContactsFields } from './child-fields';
 
 /**
  * Registers a new child (status intake). A parent becomes the child's guardian and says how they are related;
@@ -37,6 +38,7 @@ export function IntakeForm({ asParent, onCreated }: { asParent: boolean; onCreat
 
   const fields = childFormField([
     ...CHILD_IDENTITY_FIELDS,
+    ...CHILD_HOME_FIELDS,
     ...CHILD_MEDICAL_FIELDS,
     ...(asParent ? (['guardianRelationship'] as const) : []),
   ]);
@@ -61,6 +63,7 @@ export function IntakeForm({ asParent, onCreated }: { asParent: boolean; onCreat
           {...register('guardianRelationship')}
         />
       )}
+      <ChildHomeFields register={register} errors={errors} />
       <ChildMedicalFields register={register} errors={errors} />
       <EmergencyContactsFields register={register} errors={errors} control={control} />
       <div className="form-actions">

@@ -29,6 +29,8 @@ function aChild(overrides: Partial<Child> = {}): Child {
     allergies: 'Peanuts',
     emergencyContacts: [],
     insurance: null,
+    sex: null,
+    address: null,
     guardians: [{ userId: 'p1', name: 'Pat Lee', email: 'pat@example.test', relationship: 'mother', canSign: true }],
     careTeam: [
       { userId: 't2', name: 'Rae RBT', credential: 'RBT', role: 'technician' },

@@ -80,6 +80,10 @@ class ClaimsIntegrationTests {
 			.param("x12", "CT" + suffix.toUpperCase())
 			.update();
 		this.memberId = "MBR" + suffix.toUpperCase();
+		Api.Response home = this.admin.api()
+			.put("/api/children/" + this.childId, body("sex", "female", "address", body("line1", "27 Linden Street",
+					"line2", "Unit 4", "city", "Springfield", "state", "IL", "postalCode", "62704")));
+		assertThat(home.status()).as(home.text()).isEqualTo(200);
 		this.coverageId = coverage("self", this.memberId);
 		this.jdbc.sql("""
 				insert into billing_settings (id, legal_name, npi, tax_id, taxonomy_code, address_line1, city, state,
@@ -170,7 +174,39 @@ class ClaimsIntegrationTests {
 	}
 
 	@Test
-	void aChildOnAParentsPlanCannotBeExportedWithoutThePatientsAddress() {
+	void aChildOnAParentsPlanIsThePatientWithTheAddressAndSexOfItsRecord() throws IOException {
+		this.coverageId = coverage("child", "KID" + this.memberId);
+		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
+		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+
+		Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
+
+		assertThat(file.status()).as(file.text()).isEqualTo(200);
+		X12Document read = new ClaimFileValidator().read(file.text().getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.errors()).isEmpty();
+		String lastName = this.admin.api().get("/api/children/" + this.childId).at("/lastName").toUpperCase();
+		// 2000B: the parent by name and member id (the guide wants the subscriber's
+		// address
+		// and demographics only when the patient is the subscriber); 2000C: the child
+		assertThat(file.text()).contains("SBR*P**GRP-1******CI~", "NM1*IL*1*CARTER*DANA****MI*KID" + this.memberId,
+				"HL*3*2*23*0~", "PAT*19~", "NM1*QC*1*" + lastName + "*AVERY~", "N3*27 LINDEN STREET*UNIT 4~",
+				"N4*SPRINGFIELD*IL*62704~", "DMG*D8*20190514*F~");
+		assertThat(read.all("N3")).as("the clinic's and the child's address, not the parent's").hasSize(2);
+		assertThat(read.all("DMG")).hasSize(1);
+
+		byte[] pdf = download("/api/claims/" + batch.at("/claims/0/id").asString() + "/cms1500");
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("27 LINDEN STREET", "SPRINGFIELD", "62704");
+		}
+	}
+
+	@Test
+	void aChildWithoutAddressOrSexOnItsRecordCannotBeExported() {
+		this.jdbc.sql("""
+				update children set sex = null, address_line1 = null, address_line2 = null, address_city = null,
+				    address_state = null, address_postal_code = null where id = :id""")
+			.param("id", UUID.fromString(this.childId))
+			.update();
 		this.coverageId = coverage("child", "KID" + this.memberId);
 		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
 		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
@@ -179,8 +215,53 @@ class ClaimsIntegrationTests {
 
 		assertThat(file.status()).isEqualTo(409);
 		assertThat(file.json().at("/type").asString()).endsWith("/claim-data-missing");
-		// the birth date comes from the child's record; the record holds no address yet
-		assertThat(file.json().at("/missing").toString()).contains("patient address").doesNotContain("date of birth");
+		assertThat(file.json().at("/missing").toString()).contains("patient address", "patient sex")
+			.doesNotContain("date of birth");
+	}
+
+	@Test
+	void thePayersClaimFilingIndicatorAndTheClinicsSubmitterIdReachTheFile() {
+		String payer = this.admin.api().get("/api/payers/" + this.payerId).text();
+		Api.Response medicaid = this.admin.api()
+			.put("/api/payers/" + this.payerId, body("name", Api.JSON.readTree(payer).at("/name").asString(),
+					"x12PayerId", Api.JSON.readTree(payer).at("/x12PayerId").asString(), "claimFilingIndicator", "MC"));
+		assertThat(medicaid.status()).as(medicaid.text()).isEqualTo(200);
+		assertThat(medicaid.at("/claimFilingIndicator")).isEqualTo("MC");
+		Api.Response badIndicator = this.admin.api()
+			.put("/api/payers/" + this.payerId, body("name", "X", "claimFilingIndicator", "XX"));
+		assertThat(badIndicator.status()).isEqualTo(400);
+		assertThat(badIndicator.at("/errors/0/pointer")).isEqualTo("/claimFilingIndicator");
+		Api.Response settings = this.admin.api().get("/api/billing-settings");
+		JsonNode saved = settings.json();
+		Api.Response badSubmitter = this.admin.api()
+			.put("/api/billing-settings", body("legalName", "Bright Steps ABA LLC", "submitterId", "no spaces!"));
+		assertThat(badSubmitter.status()).isEqualTo(400);
+		assertThat(badSubmitter.at("/errors/0/pointer")).isEqualTo("/submitterId");
+		Api.Response withSubmitter = this.admin.api()
+			.put("/api/billing-settings",
+					body("legalName", saved.at("/legalName").asString(), "npi", saved.at("/npi").asString(), "taxId",
+							saved.at("/taxId").asString(), "taxonomyCode", saved.at("/taxonomyCode").asString(),
+							"address", saved.get("address"), "phone", saved.at("/phone").asString(), "submitterId",
+							"CLRH00042"));
+		assertThat(withSubmitter.status()).as(withSubmitter.text()).isEqualTo(200);
+		try {
+			charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
+			JsonNode batch = this.admin.api()
+				.post("/api/claim-batches", body("payerId", this.payerId.toString()))
+				.json();
+
+			Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
+
+			assertThat(file.status()).as(file.text()).isEqualTo(200);
+			assertThat(new ClaimFileValidator().read(file.text().getBytes(StandardCharsets.US_ASCII)).errors())
+				.isEmpty();
+			// the child is the subscriber: its address and sex are the subscriber's
+			assertThat(file.text()).contains("*ZZ*CLRH00042      *", "GS*HC*CLRH00042*", "NM1*41*2*", "*46*CLRH00042~",
+					"SBR*P*18*GRP-1******MC~", "N3*27 LINDEN STREET*UNIT 4~", "DMG*D8*20190514*F~");
+		}
+		finally {
+			this.jdbc.sql("update billing_settings set submitter_id = null").update();
+		}
 	}
 
 	@Test

@@ -290,4 +290,67 @@ class ChildrenIntegrationTests {
 		assertThat(history.json().get("content").findValuesAsString("action")).contains("created", "added");
 	}
 
+	@Test
+	void theRecordHoldsTheChildsSexAndHomeAddressForClaims() {
+		Api.Response opened = this.admin.api()
+			.post("/api/children",
+					body("firstName", "Nora", "lastName", "Field", "dateOfBirth", "2019-03-03", "sex", "female",
+							"address", body("line1", "12 Elm Street", "line2", "", "city", "Springfield", "state", "il",
+									"postalCode", "62704-1234")));
+
+		assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+		assertThat(opened.at("/sex")).isEqualTo("female");
+		assertThat(opened.at("/address/line1")).isEqualTo("12 Elm Street");
+		assertThat(opened.at("/address/line2")).isNull();
+		assertThat(opened.at("/address/state")).isEqualTo("IL");
+		assertThat(opened.at("/address/postalCode")).isEqualTo("627041234");
+		String id = opened.at("/id");
+
+		Api.Response moved = this.admin.api()
+			.put("/api/children/" + id, body("sex", "unknown", "address",
+					body("line1", "3 Oak Road", "city", "Chatham", "state", "IL", "postalCode", "62629")));
+
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(moved.at("/sex")).isEqualTo("unknown");
+		assertThat(moved.at("/address/city")).isEqualTo("Chatham");
+		Api.Response history = this.admin.api().get("/api/children/" + id + "/history");
+		assertThat(history.json().get("content").get(0).get("changes").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("sex", "address");
+		assertThat(history.json().get("content").get(0).get("changes").findValuesAsString("to")).contains("unknown",
+				"3 Oak Road, Chatham, IL 62629");
+
+		Api.Response cleared = this.admin.api()
+			.put("/api/children/" + id, body("address", body("line1", "", "city", " ", "state", "", "postalCode", "")));
+		assertThat(cleared.status()).as(cleared.text()).isEqualTo(200);
+		assertThat(cleared.json().get("address").isNull()).isTrue();
+		assertThat(cleared.at("/sex")).as("left as it was").isEqualTo("unknown");
+	}
+
+	@Test
+	void aBadStateZipCodeSexOrPartialAddressIsNamed() {
+		String id = this.clinic.aChild(this.admin, null, null, null);
+
+		Api.Response badState = this.admin.api()
+			.put("/api/children/" + id, body("address",
+					body("line1", "1 Main St", "city", "Springfield", "state", "Illinois", "postalCode", "627")));
+		Api.Response unknownState = this.admin.api()
+			.put("/api/children/" + id, body("address",
+					body("line1", "1 Main St", "city", "Springfield", "state", "ZZ", "postalCode", "62704")));
+		Api.Response partial = this.admin.api()
+			.put("/api/children/" + id, body("address", body("line1", "1 Main St", "postalCode", "62704")));
+		Api.Response badSex = this.admin.api().put("/api/children/" + id, body("sex", "x"));
+
+		assertThat(badState.status()).isEqualTo(400);
+		assertThat(badState.contentType()).startsWith("application/problem+json");
+		assertThat(badState.json().get("errors").findValuesAsString("pointer"))
+			.containsExactlyInAnyOrder("/address/state", "/address/postalCode");
+		assertThat(unknownState.status()).isEqualTo(400);
+		assertThat(unknownState.at("/errors/0/pointer")).isEqualTo("/address/state");
+		assertThat(partial.status()).isEqualTo(400);
+		assertThat(partial.at("/errors/0/pointer")).isEqualTo("/address/city");
+		assertThat(badSex.status()).isEqualTo(400);
+		assertThat(badSex.at("/errors/0/pointer")).isEqualTo("/sex");
+		assertThat(this.admin.api().get("/api/children/" + id).json().get("address").isNull()).isTrue();
+	}
+
 }

@@ -74,6 +74,42 @@ class ChildController {
 
 	}
 
+	/**
+	 * The child's home address: line1, city, state (two letters, e.g. CA) and postalCode
+	 * (a ZIP code of 5 or 9 digits, the dash optional) together, line2 optional. All
+	 * empty clears it on a change.
+	 */
+	record HomeAddressRequest(@Size(max = 55) String line1, @Size(max = 55) String line2, @Size(max = 30) String city,
+			@Pattern(regexp = "^([A-Za-z]{2})?$", message = "must be a two-letter state code such as CA") String state,
+			@Pattern(regexp = "^([0-9]{5}(-?[0-9]{4})?)?$",
+					message = "must be a ZIP code of 5 or 9 digits") String postalCode) {
+
+		/** The address, or null when every part is blank; refuses a partial one. */
+		ChildDetails.HomeAddress toAddress() {
+			String line1 = blankToNull(this.line1);
+			String line2 = blankToNull(this.line2);
+			String city = blankToNull(this.city);
+			String state = (blankToNull(this.state) != null) ? this.state.trim().toUpperCase(java.util.Locale.ROOT)
+					: null;
+			String postalCode = (blankToNull(this.postalCode) != null) ? this.postalCode.trim().replace("-", "") : null;
+			if (line1 == null && line2 == null && city == null && state == null && postalCode == null) {
+				return null;
+			}
+			String missing = (line1 == null) ? "line1"
+					: (city == null) ? "city" : (state == null) ? "state" : (postalCode == null) ? "postalCode" : null;
+			if (missing != null) {
+				throw new org.sparktherapy.platform.problem.InvalidInput("/address/" + missing,
+						"must not be blank in an address", "An address needs line 1, city, state and ZIP code.");
+			}
+			if (!ChildDetails.HomeAddress.STATES.contains(state)) {
+				throw new org.sparktherapy.platform.problem.InvalidInput("/address/state",
+						"must be a US state, territory or military code such as CA");
+			}
+			return new ChildDetails.HomeAddress(line1, line2, city, state, postalCode);
+		}
+
+	}
+
 	record OpenChildRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 			@Size(max = 100) String preferredName, @NotNull @Past LocalDate dateOfBirth,
 			@Size(max = 20) List<@NotNull @Pattern(regexp = ICD10,
@@ -81,7 +117,8 @@ class ChildController {
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
 			@Size(max = 2000) String allergies,
 			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
-			@Valid InsuranceRequest insurance, @Size(max = 50) String guardianRelationship) {
+			@Valid InsuranceRequest insurance, @Size(max = 50) String guardianRelationship, Sex sex,
+			@Valid HomeAddressRequest address) {
 	}
 
 	record ChangeChildRequest(@NotBlankIfPresent @Size(max = 100) String firstName,
@@ -92,7 +129,7 @@ class ChildController {
 			@PastOrPresent LocalDate intakeDate, @Size(max = 200) String school, @Size(max = 5000) String medicalNotes,
 			@Size(max = 2000) String allergies,
 			@Size(max = 10) List<@NotNull @Valid EmergencyContactRequest> emergencyContacts,
-			@Valid InsuranceRequest insurance, ChildStatus status) {
+			@Valid InsuranceRequest insurance, ChildStatus status, Sex sex, @Valid HomeAddressRequest address) {
 	}
 
 	record GuardianRequest(@NotNull UUID userId, @NotBlank @Size(max = 50) String relationship,
@@ -106,15 +143,15 @@ class ChildController {
 			LocalDate dateOfBirth, List<String> diagnosisCodes, ChildStatus status, @Nullable LocalDate intakeDate,
 			@Nullable String school, @Nullable String medicalNotes, @Nullable String allergies,
 			List<ChildDetails.EmergencyContact> emergencyContacts, @Nullable ChildDetails.Insurance insurance,
-			List<Child.Guardian> guardians, List<Child.CareTeamMember> careTeam, Instant createdAt, Instant updatedAt,
-			int version) {
+			@Nullable Sex sex, @Nullable ChildDetails.HomeAddress address, List<Child.Guardian> guardians,
+			List<Child.CareTeamMember> careTeam, Instant createdAt, Instant updatedAt, int version) {
 
 		static ChildResponse of(Child child) {
 			ChildDetails d = child.details();
 			return new ChildResponse(child.id(), d.firstName(), d.lastName(), d.preferredName(), d.dateOfBirth(),
 					d.diagnosisCodes(), child.status(), d.intakeDate(), d.school(), d.medicalNotes(), d.allergies(),
-					d.emergencyContacts(), d.insurance(), child.guardians(), child.careTeam(), child.createdAt(),
-					child.updatedAt(), child.version());
+					d.emergencyContacts(), d.insurance(), d.sex(), d.address(), child.guardians(), child.careTeam(),
+					child.createdAt(), child.updatedAt(), child.version());
 		}
 
 		String etag() {
@@ -132,7 +169,8 @@ class ChildController {
 				blankToNull(request.preferredName()), request.dateOfBirth(), request.diagnosisCodes(),
 				request.intakeDate(), blankToNull(request.school()), blankToNull(request.medicalNotes()),
 				blankToNull(request.allergies()), contacts(request.emergencyContacts()),
-				(request.insurance() != null) ? request.insurance().toInsurance() : null);
+				(request.insurance() != null) ? request.insurance().toInsurance() : null, request.sex(),
+				(request.address() != null) ? request.address().toAddress() : null);
 		Child child = this.service.open(user, details, request.guardianRelationship());
 		ChildResponse body = ChildResponse.of(child);
 		return ResponseEntity
@@ -181,7 +219,9 @@ class ChildController {
 				request.preferredName(), request.dateOfBirth(), request.diagnosisCodes(), request.intakeDate(),
 				request.school(), request.medicalNotes(), request.allergies(),
 				(request.emergencyContacts() != null) ? contacts(request.emergencyContacts()) : null,
-				(request.insurance() != null) ? request.insurance().toInsurance() : null, request.status());
+				(request.insurance() != null) ? request.insurance().toInsurance() : null, request.status(),
+				request.sex(), (request.address() != null) ? java.util.Objects
+					.requireNonNullElse(request.address().toAddress(), ChildService.ChildChange.NO_ADDRESS) : null);
 		ChildResponse body = ChildResponse.of(this.service.change(user, id, ETags.version(ifMatch), change));
 		return ResponseEntity.ok().eTag(body.etag()).body(body);
 	}

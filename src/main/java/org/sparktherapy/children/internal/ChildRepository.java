@@ -61,13 +61,14 @@ class ChildRepository {
 	}
 
 	void insert(UUID id, ChildDetails details, ChildStatus status, Instant now) {
-		this.jdbc
-			.sql("""
-					insert into children (id, first_name, last_name, preferred_name, date_of_birth, diagnosis_codes, status,
-					    intake_date, school, medical_notes, allergies, emergency_contacts, insurance, created_at, updated_at)
-					values (:id, :firstName, :lastName, :preferredName, :dob, :codes, :status, :intake, :school, :notes,
-					    :allergies, cast(:contacts as jsonb), cast(:insurance as jsonb), :now, :now)
-					""")
+		this.jdbc.sql("""
+				insert into children (id, first_name, last_name, preferred_name, date_of_birth, diagnosis_codes, status,
+				    intake_date, school, medical_notes, allergies, emergency_contacts, insurance, sex, address_line1,
+				    address_line2, address_city, address_state, address_postal_code, created_at, updated_at)
+				values (:id, :firstName, :lastName, :preferredName, :dob, :codes, :status, :intake, :school, :notes,
+				    :allergies, cast(:contacts as jsonb), cast(:insurance as jsonb), :sex, :line1, :line2, :city,
+				    :state, :postalCode, :now, :now)
+				""")
 			.param("id", id)
 			.param("status", status.value())
 			.param("now", Timestamp.from(now))
@@ -81,8 +82,9 @@ class ChildRepository {
 				update children set first_name = :firstName, last_name = :lastName, preferred_name = :preferredName,
 				    date_of_birth = :dob, diagnosis_codes = :codes, status = :status, intake_date = :intake,
 				    school = :school, medical_notes = :notes, allergies = :allergies,
-				    emergency_contacts = cast(:contacts as jsonb), insurance = cast(:insurance as jsonb),
-				    updated_at = :now, version = version + 1
+				    emergency_contacts = cast(:contacts as jsonb), insurance = cast(:insurance as jsonb), sex = :sex,
+				    address_line1 = :line1, address_line2 = :line2, address_city = :city, address_state = :state,
+				    address_postal_code = :postalCode, updated_at = :now, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("id", id)
@@ -117,6 +119,13 @@ class ChildRepository {
 		params.put("allergies", d.allergies());
 		params.put("contacts", this.json.writeValueAsString(d.emergencyContacts()));
 		params.put("insurance", (d.insurance() != null) ? this.json.writeValueAsString(d.insurance()) : null);
+		params.put("sex", (d.sex() != null) ? d.sex().value() : null);
+		ChildDetails.HomeAddress address = d.address();
+		params.put("line1", (address != null) ? address.line1() : null);
+		params.put("line2", (address != null) ? address.line2() : null);
+		params.put("city", (address != null) ? address.city() : null);
+		params.put("state", (address != null) ? address.state() : null);
+		params.put("postalCode", (address != null) ? address.postalCode() : null);
 		return params;
 	}
 
@@ -293,7 +302,11 @@ class ChildRepository {
 				List.of((String[]) codes.getArray()), rs.getObject("intake_date", java.time.LocalDate.class),
 				rs.getString("school"), rs.getString("medical_notes"), rs.getString("allergies"),
 				this.json.readValue(rs.getString("emergency_contacts"), CONTACTS),
-				(insurance != null) ? this.json.readValue(insurance, ChildDetails.Insurance.class) : null);
+				(insurance != null) ? this.json.readValue(insurance, ChildDetails.Insurance.class) : null,
+				(rs.getString("sex") != null) ? Sex.of(rs.getString("sex")) : null,
+				(rs.getString("address_line1") != null) ? new ChildDetails.HomeAddress(rs.getString("address_line1"),
+						rs.getString("address_line2"), rs.getString("address_city"), rs.getString("address_state"),
+						rs.getString("address_postal_code")) : null);
 		// names and email addresses through identity's facade (its view account_names
 		// publishes no email)
 		List<GuardianLink> links = this.jdbc

@@ -42,8 +42,11 @@ class ChildService implements Children {
 	 */
 	record ChildChange(String firstName, String lastName, String preferredName, LocalDate dateOfBirth,
 			List<String> diagnosisCodes, LocalDate intakeDate, String school, String medicalNotes, String allergies,
-			List<ChildDetails.EmergencyContact> emergencyContacts, ChildDetails.Insurance insurance,
-			ChildStatus status) {
+			List<ChildDetails.EmergencyContact> emergencyContacts, ChildDetails.Insurance insurance, ChildStatus status,
+			Sex sex, ChildDetails.HomeAddress address) {
+
+		/** An address change that clears the address. */
+		static final ChildDetails.HomeAddress NO_ADDRESS = new ChildDetails.HomeAddress(null, null, null, null, null);
 
 		Set<String> presentFields() {
 			Set<String> present = new java.util.TreeSet<>();
@@ -68,7 +71,9 @@ class ChildService implements Children {
 					(this.intakeDate != null) ? this.intakeDate : d.intakeDate(), text(this.school, d.school()),
 					text(this.medicalNotes, d.medicalNotes()), text(this.allergies, d.allergies()),
 					(this.emergencyContacts != null) ? this.emergencyContacts : d.emergencyContacts(),
-					(this.insurance != null) ? emptyToNull(this.insurance) : d.insurance());
+					(this.insurance != null) ? emptyToNull(this.insurance) : d.insurance(),
+					(this.sex != null) ? this.sex : d.sex(),
+					(this.address != null) ? (NO_ADDRESS.equals(this.address) ? null : this.address) : d.address());
 		}
 
 		private static String or(String value, String current) {
@@ -131,7 +136,7 @@ class ChildService implements Children {
 				: new ChildDetails(details.firstName(), details.lastName(), details.preferredName(),
 						details.dateOfBirth(), details.diagnosisCodes(), LocalDate.ofInstant(now, this.zone),
 						details.school(), details.medicalNotes(), details.allergies(), details.emergencyContacts(),
-						details.insurance());
+						details.insurance(), details.sex(), details.address());
 		this.children.insert(id, withIntake, ChildStatus.INTAKE, now);
 		this.history.record(id, "child", id, "created", List.of());
 		if (user.is(Role.PARENT)) {

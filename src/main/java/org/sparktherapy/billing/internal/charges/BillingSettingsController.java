@@ -37,18 +37,20 @@ class BillingSettingsController {
 	/**
 	 * npi 10 digits with a valid check digit; taxId an EIN (12-3456789); taxonomyCode
 	 * e.g. 103K00000X; phone 10 digits; telehealthPlaceOfService 10 (the child at home)
-	 * or 02 (elsewhere).
+	 * or 02 (elsewhere); submitterId the clinic's id at its clearinghouse (2 to 15
+	 * letters and digits; null: the NPI stands in).
 	 */
 	record BillingSettingsRequest(@NotBlank @Size(max = 200) String legalName, @Nullable @Size(max = 10) String npi,
 			@Nullable @Size(max = 10) String taxId, @Nullable @Size(max = 10) String taxonomyCode,
 			@Nullable @Valid PayerController.AddressBody address, @Nullable @Size(max = 20) String phone,
 			@Nullable @Schema(allowableValues = {
-					"10", "02" }) String telehealthPlaceOfService){
+					"10", "02" }) String telehealthPlaceOfService,
+			@Nullable @Size(max = 15) String submitterId){
 
 		BillingSettings settings() {
 			return new BillingSettings(this.legalName, this.npi, this.taxId, this.taxonomyCode,
 					(this.address == null) ? null : this.address.address(), this.phone, this.telehealthPlaceOfService,
-					0);
+					0, this.submitterId);
 		}
 
 	}
@@ -58,15 +60,16 @@ class BillingSettingsController {
 			@Nullable String taxonomyCode, PayerController.AddressBody address, @Nullable String phone,
 			@Schema(allowableValues = {
 					"10", "02" }) String telehealthPlaceOfService,
-			@Nullable Integer version){
+			@Nullable String submitterId, @Nullable Integer version){
 
 		static BillingSettingsResponse of(BillingSettings s) {
 			return new BillingSettingsResponse(s.legalName(), s.npi(), s.taxId(), s.taxonomyCode(),
-					PayerController.AddressBody.of(s.address()), s.phone(), s.telehealthPlaceOfService(), s.version());
+					PayerController.AddressBody.of(s.address()), s.phone(), s.telehealthPlaceOfService(),
+					s.submitterId(), s.version());
 		}
 
 		static final BillingSettingsResponse EMPTY = new BillingSettingsResponse(null, null, null, null,
-				PayerController.AddressBody.of(Address.NONE), null, "10", null);
+				PayerController.AddressBody.of(Address.NONE), null, "10", null, null);
 
 	}
 

@@ -47,17 +47,20 @@ class BillingSettingsRepository {
 		params.put("postal", s.address().postalCode());
 		params.put("phone", s.phone());
 		params.put("tele", s.telehealthPlaceOfService());
+		params.put("submitter", s.submitterId());
 		params.put("at", Timestamp.from(at));
 		params.put("version", (version != null) ? version : -1);
 		return this.jdbc.sql("""
 				insert into billing_settings as s (id, legal_name, npi, tax_id, taxonomy_code, address_line1,
-				  address_line2, city, state, postal_code, phone, telehealth_place_of_service, updated_at)
-				values (1, :name, :npi, :tax, :taxonomy, :line1, :line2, :city, :state, :postal, :phone, :tele, :at)
+				  address_line2, city, state, postal_code, phone, telehealth_place_of_service, submitter_id, updated_at)
+				values (1, :name, :npi, :tax, :taxonomy, :line1, :line2, :city, :state, :postal, :phone, :tele,
+				  :submitter, :at)
 				on conflict (id) do update set legal_name = excluded.legal_name, npi = excluded.npi,
 				  tax_id = excluded.tax_id, taxonomy_code = excluded.taxonomy_code,
 				  address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
 				  city = excluded.city, state = excluded.state, postal_code = excluded.postal_code,
 				  phone = excluded.phone, telehealth_place_of_service = excluded.telehealth_place_of_service,
+				  submitter_id = excluded.submitter_id,
 				  updated_at = excluded.updated_at, version = s.version + 1
 				where :version < 0 or s.version = :version""").params(params).update() == 1;
 	}
@@ -111,7 +114,7 @@ class BillingSettingsRepository {
 	private static BillingSettings map(ResultSet rs, int row) throws SQLException {
 		return new BillingSettings(rs.getString("legal_name"), rs.getString("npi"), rs.getString("tax_id"),
 				rs.getString("taxonomy_code"), PayerRepository.address(rs), rs.getString("phone"),
-				rs.getString("telehealth_place_of_service"), rs.getInt("version"));
+				rs.getString("telehealth_place_of_service"), rs.getInt("version"), rs.getString("submitter_id"));
 	}
 
 }

@@ -13,10 +13,12 @@ import org.sparktherapy.identity.Credential;
  *
  * @param x12PayerId the payer id of the 837 ({@code NM1*PR}); insurers only, may be null
  * @param modifiers the procedure modifier per rendering credential (e.g. RBT → HM)
+ * @param claimFilingIndicator the kind of plan its claims are filed under (the 837P's
+ * SBR09)
  */
 public record Payer(UUID id, String name, PayerKind kind, String x12PayerId, UnitRoundingRule roundingRule,
 		boolean requiresAuthorization, String currency, Address address, boolean active,
-		Map<Credential, String> modifiers, int version) {
+		Map<Credential, String> modifiers, ClaimFilingIndicator claimFilingIndicator, int version) {
 
 	public Payer {
 		modifiers = Map.copyOf(modifiers);
@@ -28,10 +30,20 @@ public record Payer(UUID id, String name, PayerKind kind, String x12PayerId, Uni
 
 	/** What an admin writes of a payer. */
 	public record Terms(String name, String x12PayerId, UnitRoundingRule roundingRule, boolean requiresAuthorization,
-			String currency, Address address, boolean active, Map<Credential, String> modifiers) {
+			String currency, Address address, boolean active, Map<Credential, String> modifiers,
+			ClaimFilingIndicator claimFilingIndicator) {
 
 		public Terms {
 			modifiers = Map.copyOf(modifiers);
+			claimFilingIndicator = (claimFilingIndicator != null) ? claimFilingIndicator
+					: ClaimFilingIndicator.COMMERCIAL;
+		}
+
+		/** Terms of a commercial insurer (claim filing indicator CI). */
+		public Terms(String name, String x12PayerId, UnitRoundingRule roundingRule, boolean requiresAuthorization,
+				String currency, Address address, boolean active, Map<Credential, String> modifiers) {
+			this(name, x12PayerId, roundingRule, requiresAuthorization, currency, address, active, modifiers,
+					ClaimFilingIndicator.COMMERCIAL);
 		}
 
 	}
@@ -39,7 +51,7 @@ public record Payer(UUID id, String name, PayerKind kind, String x12PayerId, Uni
 	/** The terms as stored, for the change check. */
 	public Terms terms() {
 		return new Terms(this.name, this.x12PayerId, this.roundingRule, this.requiresAuthorization, this.currency,
-				this.address, this.active, this.modifiers);
+				this.address, this.active, this.modifiers, this.claimFilingIndicator);
 	}
 
 }

@@ -73,14 +73,17 @@ class PayerController {
 
 	/**
 	 * roundingRule cms_8_minute (default) or whole_units; modifiers by credential (BCBA,
-	 * BCaBA, RBT, other), two characters each, e.g. {"RBT": "HM", "BCBA": "HO"}.
+	 * BCaBA, RBT, other), two characters each, e.g. {"RBT": "HM", "BCBA": "HO"};
+	 * claimFilingIndicator the kind of plan (the 837P's SBR09), CI commercial by default.
 	 */
 	record PayerRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 80) String x12PayerId,
 			@Nullable @Schema(allowableValues = {
 					"cms_8_minute", "whole_units" }) String roundingRule,
 			@Nullable Boolean requiresAuthorization, @Nullable @Size(max = 3) String currency,
 			@Nullable @Valid AddressBody address, @Nullable Boolean active,
-			@Nullable @Size(max = 4) Map<String, String> modifiers){
+			@Nullable @Size(max = 4) Map<String, String> modifiers,
+			@Nullable @Schema(allowableValues = { "11", "12", "13", "14", "15", "BL", "CH", "CI", "FI", "HM", "MC",
+					"OF", "TV", "VA", "ZZ" }) String claimFilingIndicator){
 
 		Payer.Terms terms() {
 			List<FieldError> errors = new ArrayList<>();
@@ -89,6 +92,13 @@ class PayerController {
 			if (rule == null) {
 				errors.add(new FieldError("/roundingRule", "must be cms_8_minute or whole_units"));
 			}
+			ClaimFilingIndicator filing = (this.claimFilingIndicator == null || this.claimFilingIndicator.isBlank())
+					? ClaimFilingIndicator.COMMERCIAL
+					: ClaimFilingIndicator.find(this.claimFilingIndicator.strip()).orElse(null);
+			if (filing == null) {
+				errors.add(new FieldError("/claimFilingIndicator",
+						"must be a claim filing indicator code such as CI (commercial) or MC (Medicaid)"));
+			}
 			Map<Credential, String> mods = PayerService.modifiers(this.modifiers,
 					(pointer, detail) -> errors.add(new FieldError(pointer, detail)));
 			if (!errors.isEmpty()) {
@@ -96,7 +106,8 @@ class PayerController {
 			}
 			return new Payer.Terms(this.name, this.x12PayerId, rule,
 					(this.requiresAuthorization == null) || this.requiresAuthorization, this.currency,
-					(this.address == null) ? null : this.address.address(), (this.active == null) || this.active, mods);
+					(this.address == null) ? null : this.address.address(), (this.active == null) || this.active, mods,
+					filing);
 		}
 
 	}
@@ -105,14 +116,16 @@ class PayerController {
 			"insurance", "private_pay" }) String kind, @Nullable String x12PayerId,
 			@Schema(allowableValues = { "cms_8_minute", "whole_units" }) String roundingRule,
 			boolean requiresAuthorization, String currency, AddressBody address, boolean active,
-			Map<String, String> modifiers, int version){
+			Map<String, String> modifiers, @Schema(allowableValues = { "11", "12", "13", "14", "15", "BL", "CH", "CI",
+					"FI", "HM", "MC", "OF", "TV", "VA", "ZZ" }) String claimFilingIndicator,
+			int version){
 
 		static PayerResponse of(Payer p) {
 			Map<String, String> modifiers = new java.util.TreeMap<>();
 			p.modifiers().forEach((credential, modifier) -> modifiers.put(credential.value(), modifier));
 			return new PayerResponse(p.id(), p.name(), p.kind().value(), p.x12PayerId(), p.roundingRule().value(),
 					p.requiresAuthorization(), p.currency(), AddressBody.of(p.address()), p.active(), modifiers,
-					p.version());
+					p.claimFilingIndicator().code(), p.version());
 		}
 
 	}

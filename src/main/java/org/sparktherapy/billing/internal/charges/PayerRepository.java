@@ -54,9 +54,10 @@ class PayerRepository {
 	void insert(UUID id, Payer.Terms terms, Instant at) {
 		this.jdbc.sql("""
 				insert into payers (id, name, kind, x12_payer_id, rounding_rule, requires_authorization, currency,
-				  address_line1, address_line2, city, state, postal_code, active, created_at, updated_at)
+				  address_line1, address_line2, city, state, postal_code, active, claim_filing_indicator, created_at,
+				  updated_at)
 				values (:id, :name, 'insurance', :x12, :rounding, :auth, :currency, :line1, :line2, :city, :state,
-				  :postal, :active, :at, :at)""")
+				  :postal, :active, :filing, :at, :at)""")
 			.param("id", id)
 			.params(params(terms))
 			.param("at", Timestamp.from(at))
@@ -69,7 +70,8 @@ class PayerRepository {
 		boolean changed = this.jdbc.sql("""
 				update payers set name = :name, x12_payer_id = :x12, rounding_rule = :rounding,
 				  requires_authorization = :auth, currency = :currency, address_line1 = :line1, address_line2 = :line2,
-				  city = :city, state = :state, postal_code = :postal, active = :active, updated_at = :at,
+				  city = :city, state = :state, postal_code = :postal, active = :active,
+				  claim_filing_indicator = :filing, updated_at = :at,
 				  version = version + 1
 				where id = :id and version = :version""")
 			.param("id", id)
@@ -199,6 +201,7 @@ class PayerRepository {
 		params.put("state", address.state());
 		params.put("postal", address.postalCode());
 		params.put("active", terms.active());
+		params.put("filing", terms.claimFilingIndicator().code());
 		return params;
 	}
 
@@ -211,7 +214,8 @@ class PayerRepository {
 			.list();
 		return new Payer(id, rs.getString("name"), PayerKind.of(rs.getString("kind")), rs.getString("x12_payer_id"),
 				UnitRoundingRule.of(rs.getString("rounding_rule")), rs.getBoolean("requires_authorization"),
-				rs.getString("currency"), address(rs), rs.getBoolean("active"), modifiers, rs.getInt("version"));
+				rs.getString("currency"), address(rs), rs.getBoolean("active"), modifiers,
+				ClaimFilingIndicator.of(rs.getString("claim_filing_indicator")), rs.getInt("version"));
 	}
 
 	static Address address(ResultSet rs) throws SQLException {

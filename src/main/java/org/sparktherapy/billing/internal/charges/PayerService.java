@@ -206,8 +206,13 @@ class PayerService {
 		}
 		Address address = BillingValidation.clean(requested.address());
 		v.address("/address", address);
+		String submitterId = BillingValidation.clean(requested.submitterId());
+		if (submitterId != null && !submitterId.matches("^[A-Za-z0-9]{2,15}$")) {
+			v.reject("/submitterId", "must be 2 to 15 letters and digits, as the clearinghouse assigned it");
+		}
 		v.throwIfAny();
-		BillingSettings cleaned = new BillingSettings(name, npi, taxId, taxonomy, address, phone, telehealth, 0);
+		BillingSettings cleaned = new BillingSettings(name, npi, taxId, taxonomy, address, phone, telehealth, 0,
+				submitterId);
 		Integer expected = version;
 		if (expected == null) {
 			expected = this.settings.settings().map(BillingSettings::version).orElse(null);
@@ -296,7 +301,7 @@ class PayerService {
 		});
 		v.throwIfAny();
 		return new Payer.Terms(name, x12, t.roundingRule(), t.requiresAuthorization(), currency, address, t.active(),
-				t.modifiers());
+				t.modifiers(), t.claimFilingIndicator());
 	}
 
 	private static FeeRate.Terms validate(RateRequest r, Payer payer) {

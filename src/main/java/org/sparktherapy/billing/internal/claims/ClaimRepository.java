@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sparktherapy.billing.internal.x12.ClaimFile;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -212,12 +214,25 @@ class ClaimRepository {
 	}
 
 	/**
-	 * The child's date of birth (children's published view {@code child_billing_facts}).
+	 * What a claim says of the child as patient: date of birth, administrative sex
+	 * ({@code female}, {@code male}, {@code unknown}; null when not recorded) and home
+	 * address (null when not recorded), from children's published view
+	 * {@code child_billing_facts}.
 	 */
-	Optional<LocalDate> childDateOfBirth(UUID childId) {
-		return this.jdbc.sql("select date_of_birth from child_billing_facts where child_id = :id")
+	record PatientFacts(LocalDate dateOfBirth, String sex, ClaimFile.Address address) {
+	}
+
+	Optional<PatientFacts> patientFacts(UUID childId) {
+		return this.jdbc.sql("""
+				select date_of_birth, sex, address_line1, address_line2, address_city, address_state,
+				       address_postal_code
+				from child_billing_facts where child_id = :id""")
 			.param("id", childId)
-			.query((rs, n) -> rs.getObject("date_of_birth", LocalDate.class))
+			.query((rs, n) -> new PatientFacts(rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"),
+					(rs.getString("address_line1") == null) ? null
+							: new ClaimFile.Address(rs.getString("address_line1"), rs.getString("address_line2"),
+									rs.getString("address_city"), rs.getString("address_state"),
+									rs.getString("address_postal_code"))))
 			.optional();
 	}
 

@@ -302,7 +302,9 @@ public class ClaimService {
 				models.add(model(claim, missing));
 			}
 		}
-		String submitterId = provider.npi() == null ? "" : provider.npi();
+		// the clearinghouse's id of the clinic when set, else the clinic's NPI
+		String submitterId = (settings != null && settings.submitterId() != null) ? settings.submitterId()
+				: (provider.npi() == null) ? "" : provider.npi();
 		return new ClaimFile(batch.controlNumber(), LocalDateTime.now(this.clock.withZone(this.zone)), true,
 				"B" + batch.controlNumber(),
 				new ClaimFile.Submitter(provider.name(), submitterId, provider.name(), provider.phone()),
@@ -344,26 +346,43 @@ public class ClaimService {
 			case "other" -> ClaimFile.Relationship.OTHER;
 			default -> ClaimFile.Relationship.CHILD;
 		};
-		String[] subscriberName = relationship == ClaimFile.Relationship.SELF ? child
-				: split(coverage.subscriber() == null ? null : coverage.subscriber().name());
-		LocalDate subscriberBirth = coverage.subscriber() == null ? null : coverage.subscriber().dateOfBirth();
-		ClaimFile.Person subscriber = new ClaimFile.Person(subscriberName[1], subscriberName[0], subscriberBirth, "U",
-				null);
+		// The child's birth date, sex and address come from its record (children's
+		// published view child_billing_facts). When the child is the subscriber, they are
+		// the subscriber's (2010BA N3/N4, DMG); on a parent's plan they are the patient's
+		// (2010CA) and the subscriber is named by name and member id only: the guide
+		// requires the subscriber's address and demographics only when the patient is the
+		// subscriber (ADR 0030).
+		ClaimRepository.PatientFacts facts = this.claims.patientFacts(claim.childId())
+			.orElse(new ClaimRepository.PatientFacts(null, null, null));
+		String gender = gender(facts.sex());
+		ClaimFile.Person subscriber;
 		ClaimFile.Person patient = null;
+		String who = (relationship == ClaimFile.Relationship.SELF) ? "subscriber" : "patient";
 		if (relationship == ClaimFile.Relationship.SELF) {
-			if (subscriberBirth == null) {
+			LocalDate birth = (facts.dateOfBirth() != null) ? facts.dateOfBirth()
+					: (coverage.subscriber() == null) ? null : coverage.subscriber().dateOfBirth();
+			subscriber = new ClaimFile.Person(child[1], child[0], birth, gender, facts.address());
+			if (birth == null) {
 				missing.add(number + ": subscriber date of birth");
 			}
 		}
 		else {
-			// The date of birth comes from the child's record (children's published view
-			// child_billing_facts); the record holds no address yet (docs/roadmap.md).
-			LocalDate birth = this.claims.childDateOfBirth(claim.childId()).orElse(null);
-			patient = new ClaimFile.Person(child[1], child[0], birth, "U", null);
-			if (birth == null) {
+			String[] subscriberName = split(coverage.subscriber() == null ? null : coverage.subscriber().name());
+			LocalDate subscriberBirth = coverage.subscriber() == null ? null : coverage.subscriber().dateOfBirth();
+			subscriber = new ClaimFile.Person(subscriberName[1], subscriberName[0], subscriberBirth, "U", null);
+			if (subscriberName[1].isBlank()) {
+				missing.add(number + ": subscriber name (the coverage's subscriber)");
+			}
+			patient = new ClaimFile.Person(child[1], child[0], facts.dateOfBirth(), gender, facts.address());
+			if (facts.dateOfBirth() == null) {
 				missing.add(number + ": patient date of birth");
 			}
-			missing.add(number + ": patient address (the child's record holds none yet)");
+		}
+		if (facts.address() == null) {
+			missing.add(number + ": " + who + " address (the child's home address on the child's record)");
+		}
+		if (facts.sex() == null) {
+			missing.add(number + ": " + who + " sex (the child's sex on the child's record)");
 		}
 		if (coverage.memberId() == null) {
 			missing.add(number + ": member id");
@@ -389,12 +408,27 @@ public class ClaimService {
 			default -> ClaimFile.Frequency.ORIGINAL;
 		};
 		return new ClaimFile.Claim(number,
-				new ClaimFile.Subscriber(subscriber, Objects.requireNonNullElse(coverage.memberId(), ""),
-						coverage.groupNumber()),
+				new ClaimFile.Subscriber(
+						subscriber, Objects.requireNonNullElse(coverage.memberId(), ""), coverage.groupNumber()),
 				patient, relationship,
-				new ClaimFile.Payer(payer.name(), Objects.requireNonNullElse(payer.x12PayerId(), ""), "CI"),
+				new ClaimFile.Payer(payer.name(), Objects.requireNonNullElse(payer.x12PayerId(), ""),
+						payer.claimFilingIndicator().code()),
 				claim.diagnosisCodes(), claim.placeOfService(), frequency, claim.payerClaimNumber(),
 				claim.authorizationNumber(), renderingProvider, lines);
+	}
+
+	/**
+	 * The child's administrative sex as X12 DMG03: F, M, or U (unknown, not recorded).
+	 */
+	static String gender(String sex) {
+		if (sex == null) {
+			return "U";
+		}
+		return switch (sex) {
+			case "female" -> "F";
+			case "male" -> "M";
+			default -> "U";
+		};
 	}
 
 	/** REF*6R of a line, returned by the 835: the claim number and the line number. */

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
  * paid in full; the second's first line paid but for a 20 % coinsurance (the family
  * share, group PR, which reaches the family ledger) and its other lines denied (CO 197,
  * no precertification); a third claim, when there is one, denied as a whole. Any other
- * claims of the batch stay submitted. (The 837P export is refused while the children
- * module does not publish the patient's date of birth and address; the batch is submitted
- * anyway.) Seeded once: a clinic with a claim batch is left alone.
+ * claims of the batch stay submitted. Before the batch, the billing office completes what
+ * the 837P takes from its settings: the clinic's submitter id at its clearinghouse
+ * ({@code SPARKDEMO}, the receiver of the demo 835) and Medicaid's claim filing indicator
+ * ({@code MC}). The children's sex and home address come from their records (demo
+ * children). Seeded once: a clinic with a claim batch is left alone.
  */
 @Component
 @Profile("demo")
@@ -88,12 +90,21 @@ class DemoClaims implements DemoData {
 			logger.warn("Demo claims: no insurer has ready charges; no claim batch seeded");
 			return;
 		}
+		// the demo charges' settings and payers predate these two fields (V30)
+		this.jdbc.sql("update billing_settings set submitter_id = 'SPARKDEMO', version = version + 1 where id = 1")
+			.update();
+		this.jdbc
+			.sql("update payers set claim_filing_indicator = 'MC', version = version + 1 where x12_payer_id = 'ILMCD'")
+			.update();
 		ClaimService.BatchDetail batch = this.claims.createBatch(admin, payerId, null);
 		UUID batchId = batch.batch().id();
 		try {
 			this.claims.export(admin, batchId);
 		}
 		catch (Problem ex) {
+			// the seeding goes on (a demo with a refused file still shows the claims),
+			// but
+			// DemoClinicIntegrationTests fails on a batch that was never exported
 			logger.warn("Demo claims: the 837P file of the demo batch was refused: {}", ex.getMessage());
 		}
 		this.claims.markSubmitted(admin, batchId);

@@ -171,6 +171,43 @@ class ClaimFileWriterTests {
 	}
 
 	@Test
+	void aParentSubscriberNamedOnlyByNameAndMemberIdIsValidWhenTheChildIsThePatient() {
+		ClaimFile.Claim claim = SampleClaims.childOnParentsPlan("C-3001");
+		ClaimFile.Person parentByName = new ClaimFile.Person("Carter", "Dana", null, "U", null);
+		ClaimFile.Claim asClinicsSendIt = new ClaimFile.Claim(claim.patientControlNumber(),
+				new ClaimFile.Subscriber(parentByName, "XJH123456789", "GRP-7781"), claim.patient(),
+				claim.relationship(), new ClaimFile.Payer("State Medicaid", "ILMCD", "MC"), claim.diagnosisCodes(),
+				claim.placeOfService(), claim.frequency(), null, null, claim.renderingProvider(), claim.lines());
+
+		byte[] written = new ClaimFileWriter().write(SampleClaims.file(List.of(asClinicsSendIt)));
+		X12Document document = this.validator.read(written);
+
+		assertThat(document.errors()).isEmpty();
+		assertThat(document.all("SBR").get(0).toString()).isEqualTo("SBR*P**GRP-7781******MC");
+		assertThat(document.all("N3")).extracting(Segment::loop).containsExactly("2010AA", "2010CA");
+		assertThat(document.all("DMG")).singleElement().satisfies((dmg) -> {
+			assertThat(dmg.loop()).isEqualTo("2010CA");
+			assertThat(dmg.toString()).isEqualTo("DMG*D8*20190914*F");
+		});
+	}
+
+	@Test
+	void theValidatorRejectsAPatientWithoutAddressOrDemographics() {
+		ClaimFile.Claim claim = SampleClaims.childOnParentsPlan("C-3002");
+		ClaimFile.Person homeless = new ClaimFile.Person("Carter", "Ava", null, "F", null);
+		ClaimFile.Claim incomplete = new ClaimFile.Claim(claim.patientControlNumber(), claim.subscriber(), homeless,
+				claim.relationship(), claim.payer(), claim.diagnosisCodes(), claim.placeOfService(), claim.frequency(),
+				null, null, claim.renderingProvider(), claim.lines());
+
+		X12Document document = this.validator.read(new ClaimFileWriter().write(SampleClaims.file(List.of(incomplete))));
+
+		// N3, N4 and DMG of 2010CA, each named where the claim (CLM) begins instead
+		assertThat(document.errors()).hasSize(3)
+			.allSatisfy((finding) -> assertThat(finding.toString())
+				.isEqualTo("IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE at CLM (segment 21) in loop 2000C/2010CA"));
+	}
+
+	@Test
 	void somethingThatIsNotX12IsRefused() {
 		assertThatThrownBy(() -> this.validator.read("hello".getBytes(StandardCharsets.US_ASCII)))
 			.isInstanceOf(X12FormatException.class);
