@@ -13,6 +13,7 @@ import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,18 @@ class ChargeService {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final java.time.Clock clock;
 
 	ChargeService(ChargeRepository charges, ChargeBook book, BillingAccessPolicy policy, Children children,
-			AuditTrail audit, java.time.Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, java.time.Clock clock) {
 		this.charges = charges;
 		this.book = book;
 		this.policy = policy;
 		this.children = children;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -68,7 +72,10 @@ class ChargeService {
 	@Transactional
 	Charge voidCharge(CurrentUser user, UUID id, Integer version, String reason) {
 		Charge charge = visible(user, id, "void");
-		if (charge.status() == ChargeStatus.CLAIMED || charge.status() == ChargeStatus.VOID) {
+		// a private-pay charge is "claimed" by the family's ledger: voiding it reverses
+		// that entry (the ledger hears ChargeVoided); an insurer's claim is voided first
+		boolean privatePay = this.book.privatePay().id().equals(charge.payerId());
+		if (charge.status() == ChargeStatus.VOID || (charge.status() == ChargeStatus.CLAIMED && !privatePay)) {
 			throw new ChargeProblems.ChargeClosed(charge.status());
 		}
 		String cleaned = BillingValidation.clean(reason);
@@ -78,12 +85,14 @@ class ChargeService {
 		if (cleaned.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
 			throw new ChargeProblems.InvalidBillingData("/reason", "must not contain control characters");
 		}
-		if (!this.charges.markVoid(id, (version != null) ? version : charge.version(), cleaned, this.clock.instant())) {
+		if (!this.charges.markVoid(id, (version != null) ? version : charge.version(), cleaned, privatePay,
+				this.clock.instant())) {
 			throw new StaleVersion();
 		}
 		// a service it overlapped with may be billable now
 		this.charges.overlapping(charge.childId(), charge.startsAt(), charge.endsAt(), id)
 			.forEach(o -> this.book.recheck(o.chargeId()));
+		this.events.publishEvent(new ChargeVoided(id, charge.childId(), charge.payerId()));
 		this.audit.success(new PhiAccess("void", "charge", id, charge.childId()));
 		return this.charges.find(id).orElseThrow();
 	}

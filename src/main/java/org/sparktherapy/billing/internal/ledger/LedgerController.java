@@ -69,14 +69,16 @@ class LedgerController {
 	record LedgerEntryResponse(UUID id, UUID childId, @Schema(allowableValues = {
 			"charge", "payment", "adjustment", "refund", "write_off", "patient_responsibility",
 			"reversal" }) String kind, String amount, String currency, LocalDate occurredOn, String description,
+			@Schema(description = "The charge (charges module) a charge, family share or its reversal comes "
+					+ "from") @Nullable UUID chargeId,
 			@Nullable UUID paymentId, @Nullable UUID invoiceId, @Nullable UUID appliesTo, @Nullable UUID reverses,
 			@Nullable UUID reversedBy, @Nullable String insurancePaid, @Nullable String open, Instant recordedAt){
 
 		static LedgerEntryResponse of(Entry e) {
 			return new LedgerEntryResponse(e.id(), e.childId(), e.kind().value(), Amounts.text(e.amount()),
-					e.currency(), e.occurredOn(), e.description(), e.paymentId(), e.invoiceId(), e.appliesTo(),
-					e.reverses(), e.reversedBy(), Amounts.text(e.insurancePaid()), Amounts.text(e.open()),
-					e.recordedAt());
+					e.currency(), e.occurredOn(), e.description(), e.chargeId(), e.paymentId(), e.invoiceId(),
+					e.appliesTo(), e.reverses(), e.reversedBy(), Amounts.text(e.insurancePaid()),
+					Amounts.text(e.open()), e.recordedAt());
 		}
 
 	}

@@ -337,6 +337,16 @@ class LedgerRepository {
 				""").param("item", itemId).query(BigDecimal.class).single();
 	}
 
+	/**
+	 * The write-offs and credit adjustments that apply to an item and were not reversed.
+	 */
+	List<Entry> creditsTo(UUID itemId) {
+		return this.jdbc.sql(SELECT + " where e.applies_to = :item and r.id is null order by e.recorded_at desc")
+			.param("item", itemId)
+			.query(LedgerRepository::map)
+			.list();
+	}
+
 	/** The child's display name, if the child exists. */
 	Optional<String> childName(UUID childId) {
 		return this.jdbc.sql("select display_name from child_names where child_id = :child")

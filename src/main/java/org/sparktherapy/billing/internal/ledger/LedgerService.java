@@ -342,6 +342,46 @@ class LedgerService implements Ledger {
 		return new Posted(id, true);
 	}
 
+	/**
+	 * Reverses, for the system, the entry a private-pay charge posted (the charge was
+	 * voided, or now bills an insurer): first the credits that apply to it, then the
+	 * entry; payments allocated to it are taken back and allocated afresh. Nothing when
+	 * the charge was never posted, was reversed already, or was posted by an invoice
+	 * (voiding the invoice or a credit note corrects that one).
+	 */
+	@Transactional
+	java.util.Optional<UUID> reverseChargePosting(UUID chargeId, String reason) {
+		var found = this.entries.charge(chargeId);
+		if (found.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		UUID childId = found.get().childId();
+		this.entries.lock(childId);
+		Entry entry = this.entries.find(found.get().id()).orElseThrow();
+		if (entry.isReversed() || entry.invoiceId() != null) {
+			return java.util.Optional.empty();
+		}
+		LocalDate today = today();
+		for (Entry credit : this.entries.creditsTo(entry.id())) {
+			postForSystem(Entry.Posting
+				.of(childId, Entry.Kind.REVERSAL, credit.amount().negate(), today, "Reversal: " + reason)
+				.reverses(credit.id()));
+		}
+		takeBack(this.entries.allocationsToEntry(entry.id()), null);
+		return java.util.Optional.of(postForSystem(
+				Entry.Posting.of(childId, Entry.Kind.REVERSAL, entry.amount().negate(), today, "Reversal: " + reason)
+					.reverses(entry.id())
+					.charge(chargeId)));
+	}
+
+	private UUID postForSystem(Entry.Posting posting) {
+		UUID id = this.entries.insert(posting, null, this.clock.instant());
+		allocate(posting.childId());
+		this.history.recordAutomatic(posting.childId(), "ledger_entry", id, "reversed", hidden("amount"));
+		this.audit.success(new PhiAccess("create", "ledger_entry", id, posting.childId()));
+		return id;
+	}
+
 	@Override
 	@Transactional
 	public BigDecimal balanceOf(UUID childId) {
