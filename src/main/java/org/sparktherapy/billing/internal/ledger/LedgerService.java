@@ -111,6 +111,21 @@ class LedgerService implements Ledger {
 		return found;
 	}
 
+	/**
+	 * Every family's payments (admins), filtered by the day received and the method; each
+	 * listed payment is in the access log.
+	 */
+	@Transactional
+	PageResponse<PaymentRepository.Listed> clinicPayments(CurrentUser user, LocalDate from, LocalDate to,
+			Payment.Method method, PageQuery page) {
+		this.access.clinicWide(user, "payment");
+		PageResponse<PaymentRepository.Listed> found = this.payments.clinicWide(from, to, method, page);
+		found.content()
+			.forEach(
+					l -> this.audit.success(new PhiAccess("list", "payment", l.payment().id(), l.payment().childId())));
+		return found;
+	}
+
 	@Transactional
 	Payment payment(CurrentUser user, UUID id) {
 		Payment payment = this.payments.find(id).orElseThrow(() -> new LedgerProblems.MoneyRecordNotFound("payment"));
