@@ -21,15 +21,7 @@ const DIRECTIONS = [
 ] as const;
 
 /** Adjusts a family's balance by hand (admins): a debit the family owes, or a credit. */
-export function AdjustmentDialog({
-  childId,
-  open,
-  onClose,
-}: {
-  childId: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function AdjustmentDialog({ childId, open, onClose }: { childId: string; open: boolean; onClose: () => void }) {
   return (
     <Dialog
       open={open}

@@ -77,7 +77,10 @@ describe('AgingScreen', () => {
     expect(within(row).getByText('$240.00')).toBeInTheDocument();
     expect(within(row).getByText('$560.00')).toBeInTheDocument();
     expect(within(insurers).getByRole('row', { name: /Total/ })).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Ava Carter' })).toHaveAttribute('href', '/billing/families/child-1');
+    expect(await screen.findByRole('link', { name: 'Ava Carter' })).toHaveAttribute(
+      'href',
+      '/billing/families/child-1',
+    );
   });
 
   it('says when no insurer owes anything', async () => {
