@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class PrivatePayLedgerIntegrationTests {
 			.isEqualByComparingTo(new BigDecimal(charge.get("amount").asString()));
 		assertThat(entry.get("occurredOn").asString()).isEqualTo(charge.get("serviceDate").asString());
 		assertThat(entry.get("description").asString()).startsWith("97153 Adaptive behavior treatment");
-		assertThat(status(chargeId)).as("the family's account is its claim").isEqualTo("claimed");
+		assertThat(status(chargeId)).as("still ready: an invoice may bill it").isEqualTo("ready");
 
 		this.transactions.executeWithoutResult(status -> this.events
 			.publishEvent(new ChargeReady(chargeId, UUID.fromString(this.childId), UUID.randomUUID(), true)));
@@ -167,6 +168,32 @@ class PrivatePayLedgerIntegrationTests {
 		assertThat(voided.status()).as("a posted private-pay charge may be voided").isEqualTo(200);
 		Api.Response again = this.admin.api().post("/api/charges/" + chargeId + "/void", body("reason", "Twice."));
 		assertThat(again.status()).as("but only once").isEqualTo(409);
+	}
+
+	@Test
+	void aCoverageRecordedAfterThePostingBillsTheInsurerAndReversesTheFamilysCharge() {
+		JsonNode charge = readyCharge(minutesAgo(1500), 60);
+		UUID chargeId = UUID.fromString(charge.get("id").asString());
+		awaitPosted(chargeId);
+
+		Api.Response payer = this.admin.api()
+			.post("/api/payers",
+					body("name", "Insurer " + UUID.randomUUID(), "x12PayerId", "TEST01", "roundingRule", "cms_8_minute",
+							"address",
+							body("line1", "PO Box 1", "city", "Chicago", "state", "IL", "postalCode", "60601")));
+		assertThat(payer.status()).as(payer.text()).isEqualTo(201);
+		Api.Response covered = this.admin.api()
+			.post("/api/children/" + this.childId + "/coverages",
+					body("payerId", payer.at("/id"), "memberId", "MEM-1", "subscriberName", "Pat Doe",
+							"subscriberRelationship", "child", "diagnosisCodes", List.of("F84.0"), "startDate",
+							LocalDate.now().minusYears(1).toString()));
+		assertThat(covered.status()).as(covered.text()).isEqualTo(201);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> entryOf(chargeId, "reversal") != null);
+		EventPublications.awaitDelivered(this.jdbc, "ChargeChanged");
+		assertThat(entryOf(chargeId, "reversal").get("description").asString()).contains("insurance");
+		assertThat(balance()).isEqualByComparingTo("0");
+		assertThat(status(chargeId)).isNotEqualTo("void");
 	}
 
 	private JsonNode readyCharge(Instant start, int minutes) {

@@ -127,9 +127,8 @@ class ChargeController {
 
 	@PostMapping("/api/charges/{id}/void")
 	@Operation(summary = "Void a charge that will never be billed (admins)",
-			description = "Ready or held, or a private-pay charge posted to the family's ledger (claimed; the ledger "
-					+ "then posts its reversing entry); 409 charge-closed for one on an insurer's claim or void "
-					+ "already. With a reason. If-Match refuses it when the charge changed in between (412).")
+			description = "Ready or held only (409 charge-closed for claimed or void ones), with a reason. If-Match "
+					+ "refuses it when the charge changed in between (412).")
 	ResponseEntity<ChargeResponse> voidCharge(@PathVariable UUID id, @Valid @RequestBody VoidRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {

@@ -238,13 +238,11 @@ class ChargeRepository {
 			.update();
 	}
 
-	boolean markVoid(UUID id, int version, String reason, boolean claimedToo, Instant at) {
+	boolean markVoid(UUID id, int version, String reason, Instant at) {
 		return this.jdbc.sql("""
 				update charges set status = 'void', void_reason = :reason, updated_at = :at, version = version + 1
-				where id = :id and version = :version
-				  and (status in ('ready', 'held') or (:claimedToo and status = 'claimed'))""")
+				where id = :id and version = :version and status in ('ready', 'held')""")
 			.param("id", id)
-			.param("claimedToo", claimedToo)
 			.param("version", version)
 			.param("reason", reason)
 			.param("at", Timestamp.from(at))

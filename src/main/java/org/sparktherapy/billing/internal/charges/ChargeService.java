@@ -72,10 +72,7 @@ class ChargeService {
 	@Transactional
 	Charge voidCharge(CurrentUser user, UUID id, Integer version, String reason) {
 		Charge charge = visible(user, id, "void");
-		// a private-pay charge is "claimed" by the family's ledger: voiding it reverses
-		// that entry (the ledger hears ChargeVoided); an insurer's claim is voided first
-		boolean privatePay = this.book.privatePay().id().equals(charge.payerId());
-		if (charge.status() == ChargeStatus.VOID || (charge.status() == ChargeStatus.CLAIMED && !privatePay)) {
+		if (charge.status() == ChargeStatus.CLAIMED || charge.status() == ChargeStatus.VOID) {
 			throw new ChargeProblems.ChargeClosed(charge.status());
 		}
 		String cleaned = BillingValidation.clean(reason);
@@ -85,13 +82,13 @@ class ChargeService {
 		if (cleaned.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
 			throw new ChargeProblems.InvalidBillingData("/reason", "must not contain control characters");
 		}
-		if (!this.charges.markVoid(id, (version != null) ? version : charge.version(), cleaned, privatePay,
-				this.clock.instant())) {
+		if (!this.charges.markVoid(id, (version != null) ? version : charge.version(), cleaned, this.clock.instant())) {
 			throw new StaleVersion();
 		}
 		// a service it overlapped with may be billable now
 		this.charges.overlapping(charge.childId(), charge.startsAt(), charge.endsAt(), id)
 			.forEach(o -> this.book.recheck(o.chargeId()));
+		// the family's ledger reverses it if it had posted it (private pay)
 		this.events.publishEvent(new ChargeVoided(id, charge.childId(), charge.payerId()));
 		this.audit.success(new PhiAccess("void", "charge", id, charge.childId()));
 		return this.charges.find(id).orElseThrow();

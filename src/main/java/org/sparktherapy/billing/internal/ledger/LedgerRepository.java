@@ -69,9 +69,13 @@ class LedgerRepository {
 		this.jdbc.sql("""
 				insert into ledger_entries (id, child_id, kind, amount, currency, occurred_on, description, charge_id,
 				  payment_id, invoice_id, remittance_reference, insurance_paid, applies_to, reverses, recorded_by,
-				  recorded_at)
+				  recorded_at, posting)
 				values (:id, :child, :kind, :amount, :currency, :on, :description, :charge, :payment, :invoice,
-				  :remittance, :paid, :appliesTo, :reverses, :by, :at)
+				  :remittance, :paid, :appliesTo, :reverses, :by, :at,
+				  case when :kind = 'charge' and cast(:charge as uuid) is not null then
+				    coalesce((select max(p.posting) from ledger_entries p
+				              where p.kind = 'charge' and p.charge_id = :charge), 0) + 1
+				  else 1 end)
 				""")
 			.param("id", id)
 			.param("child", posting.childId())
@@ -105,8 +109,10 @@ class LedgerRepository {
 			.optional();
 	}
 
+	/** The latest posting of a charge (reversed or not). */
 	Optional<Entry> charge(UUID chargeId) {
-		return this.jdbc.sql(SELECT + " where e.kind = 'charge' and e.charge_id = :charge")
+		return this.jdbc
+			.sql(SELECT + " where e.kind = 'charge' and e.charge_id = :charge order by e.posting desc limit 1")
 			.param("charge", chargeId)
 			.query(LedgerRepository::map)
 			.optional();

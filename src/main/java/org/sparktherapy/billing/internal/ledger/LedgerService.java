@@ -345,7 +345,7 @@ class LedgerService implements Ledger {
 		checkPosting(charge.childId(), charge.amount(), charge.currency());
 		this.entries.lock(charge.childId());
 		var earlier = this.entries.charge(charge.chargeId());
-		if (earlier.isPresent()) {
+		if (earlier.isPresent() && !earlier.get().isReversed()) {
 			return new Posted(earlier.get().id(), false);
 		}
 		UUID id = this.entries.insert(Entry.Posting
