@@ -714,7 +714,7 @@ export interface paths {
     put?: never;
     /**
      * Void a charge that will never be billed (admins)
-     * @description Ready or held, or a private-pay charge posted to the family's ledger (claimed; the ledger then posts its reversing entry); 409 charge-closed for one on an insurer's claim or void already. With a reason. If-Match refuses it when the charge changed in between (412).
+     * @description Ready or held only (409 charge-closed for claimed or void ones), with a reason. If-Match refuses it when the charge changed in between (412).
      */
     post: operations['voidCharge'];
     delete?: never;
