@@ -224,6 +224,8 @@ for (const { name, use } of VIEWPORTS) {
       await page.getByRole('button', { name: 'Add an insurer' }).click();
       await expectDialogAccessible(page, 'Add an insurer');
       await visit(page, '/billing/settings', 'Billing settings');
+      await visit(page, '/billing/payments', 'Payments');
+      await visit(page, '/billing/aging', 'Aging');
       await visit(page, '/admin/users', 'Users');
       await visit(page, '/admin/audit', 'Audit log');
     });

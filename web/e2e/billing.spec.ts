@@ -124,3 +124,37 @@ test('an admin tracks an authorization’s units from booking to completion; the
   await expect(page.getByRole('region', { name: 'Schedule preferences' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Insurance authorizations' })).toHaveCount(0);
 });
+
+test('an admin adjusts a family’s balance and reverses the adjustment; the payments list is a nav entry', async ({
+  page,
+  request,
+}) => {
+  const child = await aStaffedChild(request, 'Ledg');
+  await signIn(page, adminCredentials());
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinic overview' })).toBeVisible();
+
+  await page.goto(`/billing/families/${child.childId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Family account' })).toBeVisible();
+  await page.getByRole('button', { name: 'Adjust balance' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Adjust balance' });
+  await dialog.getByLabel('Amount (USD)').fill('25');
+  await dialog.getByLabel('Description').fill('Late cancellation fee');
+  await dialog.getByRole('button', { name: 'Post adjustment' }).click();
+  await expect(dialog).toBeHidden();
+  const ledger = page.getByRole('table', { name: 'Ledger entries' });
+  const row = ledger.getByRole('row', { name: /Late cancellation fee/ });
+  await expect(row).toContainText('$25.00');
+
+  await row.getByRole('button', { name: 'Reverse' }).click();
+  dialog = page.getByRole('dialog', { name: 'Reverse entry' });
+  await dialog.getByLabel('Reason').fill('Fee waived');
+  await dialog.getByRole('button', { name: 'Reverse' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(ledger).toContainText('Reversal: Fee waived');
+  await expect(ledger.getByRole('row', { name: /Late cancellation fee/ })).toContainText('(reversed)');
+  await expect(page.getByLabel('Balance', { exact: true })).toContainText('$0.00');
+
+  await page.getByRole('link', { name: 'Payments', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible();
+  await expect(page.getByRole('search', { name: 'Filter payments' })).toBeVisible();
+});

@@ -25,6 +25,7 @@ import { NotFoundPage } from './routes/not-found-page';
 import { NotificationSettingsPage } from './routes/notification-settings-page';
 import { NotificationsPage } from './routes/notifications-page';
 import { ParentHomePage } from './routes/parent-home-page';
+import { PaymentsPage } from './routes/payments-page';
 import { PayersPage } from './routes/payers-page';
 import { ProfilePage } from './routes/profile-page';
 import { ProgramPage } from './routes/program-page';
@@ -65,6 +66,7 @@ const routeTable: RouteObject[] = [
               { path: '/billing/families', element: <FamilyBalancesPage /> },
               { path: '/billing/families/:id', element: <FamilyAccountPage /> },
               { path: '/billing/aging', element: <AgingPage /> },
+              { path: '/billing/payments', element: <PaymentsPage /> },
               { path: '/billing/charges', element: <ChargesPage /> },
               { path: '/billing/claims', element: <ClaimsPage /> },
               { path: '/billing/remittances', element: <RemittancesPage /> },

@@ -1381,6 +1381,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/claims/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Accounts receivable aging per payer (admins)
+     * @description Open claim balances (billed less what the payer paid and the adjustments of the remittances received by asOf) per payer, by days since the claim was submitted: 0-30, 31-60, 61-90, over 90. Drafts, voids and claims a submitted replacement supersedes are not counted. asOf defaults to the clinic's today.
+     */
+    get: operations['payerAging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -1900,6 +1920,26 @@ export interface paths {
      * @description In the payer's currency. 409 billing-dates-overlap when another rate of the code covers some of the dates. The payer's open charges are checked again.
      */
     post: operations['addRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every family's payments (admins)
+     * @description Received between from and to (inclusive, either optional), of one method (cash, check, card_terminal, bank_transfer; optional); the latest received first, with the family's name.
+     */
+    get: operations['clinicPayments'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2576,8 +2616,6 @@ export interface components {
       asOf: string;
       currency: string;
       families: components['schemas']['AgingRowResponse'][];
-      /** @description Aging per payer (insurance claims outstanding) is not here yet: it needs the claims module; see ADR 0028 */
-      payers: components['schemas']['AgingRowResponse'][];
       total: components['schemas']['AgingRowResponse'];
     };
     AgingRowResponse: {
@@ -3125,6 +3163,10 @@ export interface components {
       submittedAt: string | null;
       totalCharge: number;
     };
+    ClinicPaymentResponse: {
+      childName: string;
+      payment: components['schemas']['FamilyPaymentResponse'];
+    };
     CompletionRequest: {
       /** Format: date-time */
       actualEnd?: string;
@@ -3553,6 +3595,11 @@ export interface components {
       amount: string;
       /** Format: uuid */
       appliesTo: string | null;
+      /**
+       * Format: uuid
+       * @description The charge (charges module) a charge, family share or its reversal comes from
+       */
+      chargeId: string | null;
       /** Format: uuid */
       childId: string;
       currency: string;
@@ -3717,6 +3764,10 @@ export interface components {
       content: components['schemas']['ChildSummary'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseClinicPaymentResponse: {
+      content: components['schemas']['ClinicPaymentResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseEntry: {
       content: components['schemas']['Entry'][];
       page: components['schemas']['PageInfo'];
@@ -3748,6 +3799,28 @@ export interface components {
     PageResponseUserResponse: {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
+    };
+    PayerAgingResponse: {
+      /** Format: date */
+      asOf: string;
+      currency: string;
+      payers: components['schemas']['PayerAgingRowResponse'][];
+      total: components['schemas']['PayerAgingRowResponse'];
+    };
+    PayerAgingRowResponse: {
+      balance: string;
+      /**
+       * Format: int32
+       * @description Open claims counted
+       */
+      claims: number;
+      current: string;
+      days31To60: string;
+      days61To90: string;
+      over90: string;
+      /** Format: uuid */
+      payerId: string | null;
+      payerName: string | null;
     };
     PayerRequest: {
       active?: boolean | null;
@@ -6416,6 +6489,28 @@ export interface operations {
       };
     };
   };
+  payerAging: {
+    parameters: {
+      query?: {
+        asOf?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayerAgingResponse'];
+        };
+      };
+    };
+  };
   list_2: {
     parameters: {
       query?: {
@@ -7234,6 +7329,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RateResponse'];
+        };
+      };
+    };
+  };
+  clinicPayments: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        method?: 'cash' | 'check' | 'card_terminal' | 'bank_transfer' | null;
+        page?: number;
+        size?: number;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseClinicPaymentResponse'];
         };
       };
     };

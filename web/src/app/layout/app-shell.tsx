@@ -27,6 +27,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/billing/claims', label: 'Claims' },
     { to: '/billing/remittances', label: 'Remittances' },
     { to: '/billing/families', label: 'Family balances' },
+    { to: '/billing/payments', label: 'Payments' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
   ],

@@ -3,7 +3,10 @@ import { AgingScreen } from '../../features/billing/components/ledger-aging-scre
 
 export function AgingPage() {
   return (
-    <Page title="Aging" lead={<p>Accounts receivable of the families by age of the open items.</p>}>
+    <Page
+      title="Aging"
+      lead={<p>Accounts receivable by age: what the families owe, and what the insurers owe on open claims.</p>}
+    >
       <AgingScreen />
     </Page>
   );

@@ -5,7 +5,10 @@ import { FamilyAccountScreen } from '../../features/billing/components/ledger-fa
 export function FamilyAccountPage() {
   const { id = '' } = useParams();
   return (
-    <Page title="Family account" lead={<p>Payments, refunds, write-offs, invoices and statements of one family.</p>}>
+    <Page
+      title="Family account"
+      lead={<p>Payments, refunds, adjustments, reversals, invoices, credit notes and statements of one family.</p>}
+    >
       <FamilyAccountScreen childId={id} />
     </Page>
   );

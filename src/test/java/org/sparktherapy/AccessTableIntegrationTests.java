@@ -226,6 +226,7 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/claims/{id}/cms1500", "admin=404 " + claimAdmins);
 		TABLE.put("POST /api/claims/{id}/replacement", "admin=404 " + claimAdmins);
 		TABLE.put("POST /api/claims/{id}/void", "admin=404 " + claimAdmins);
+		TABLE.put("GET /api/claims/aging", adminsOnly);
 		TABLE.put("GET /api/remittances", adminsOnly);
 		TABLE.put("POST /api/remittances", "admin=400 " + claimAdmins);
 		TABLE.put("GET /api/remittances/{id}", "admin=404 " + claimAdmins);
@@ -240,6 +241,7 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/children/{id}/ledger-entries", moneyReaders);
 		TABLE.put("GET /api/children/{id}/payments", moneyReaders);
 		TABLE.put("POST /api/children/{id}/payments", childAdmins);
+		TABLE.put("GET /api/payments", adminsOnly);
 		TABLE.put("GET /api/payments/{id}", moneyReaders);
 		TABLE.put("POST /api/payments/{id}/refunds", childAdmins);
 		TABLE.put("POST /api/children/{id}/write-offs", childAdmins);
@@ -892,6 +894,8 @@ class AccessTableIntegrationTests {
 			case "GET /api/remittances/{id}" -> api.get("/api/remittances/" + java.util.UUID.randomUUID()).status();
 			case "GET /api/family-accounts" -> api.get("/api/family-accounts").status();
 			case "GET /api/family-accounts/aging" -> api.get("/api/family-accounts/aging").status();
+			case "GET /api/claims/aging" -> api.get("/api/claims/aging").status();
+			case "GET /api/payments" -> api.get("/api/payments?method=cash").status();
 			case "GET /api/children/{id}/account" -> api.get(child + "/account").status();
 			case "GET /api/children/{id}/ledger-entries" -> api.get(child + "/ledger-entries").status();
 			case "GET /api/children/{id}/payments" -> api.get(child + "/payments").status();

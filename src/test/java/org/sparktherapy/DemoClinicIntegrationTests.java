@@ -221,6 +221,32 @@ class DemoClinicIntegrationTests {
 					  and occurred_on < date_trunc('month', current_date)"""))
 				.as("families with a statement for last month")
 				.isGreaterThanOrEqualTo(3);
+			assertThat(count(demo, """
+					select count(*) from ledger_entries e join charges c on c.id = e.charge_id
+					join payers p on p.id = c.payer_id
+					where e.kind = 'charge' and p.kind = 'private_pay' and e.invoice_id is null
+					  and not exists (select 1 from ledger_entries r where r.reverses = e.id)"""))
+				.as("private-pay charges that reached the family's ledger by themselves")
+				.isGreaterThanOrEqualTo(1);
+			assertThat(count(demo, """
+					select count(*) from charges c join payers p on p.id = c.payer_id
+					where p.kind = 'private_pay' and c.status = 'ready' and not exists (
+					  select 1 from ledger_entries e where e.kind = 'charge' and e.charge_id = c.id
+					  and not exists (select 1 from ledger_entries r where r.reverses = e.id))"""))
+				.as("every ready private-pay charge is posted")
+				.isZero();
+			assertThat(count(demo, """
+					select count(*) from ledger_entries e join charges c on c.id = e.charge_id
+					join payers p on p.id = c.payer_id
+					where e.kind = 'charge' and p.kind = 'insurance'
+					  and not exists (select 1 from ledger_entries r where r.reverses = e.id)"""))
+				.as("no insured charge stays on a family's ledger")
+				.isZero();
+			assertThat(count(demo, """
+					select count(*) from invoice_lines l join ledger_entries e on e.id = l.entry_id
+					where l.charge_id is not null and e.invoice_id is null"""))
+				.as("the private-pay invoice bills the charges the ledger posted, not new ones")
+				.isGreaterThanOrEqualTo(1);
 			assertThat(count(demo, "select count(*) from ledger_entries where kind = 'patient_responsibility'"))
 				.isGreaterThanOrEqualTo(4);
 			// claims: a submitted batch whose payment (a demo 835) paid one claim, and of

@@ -87,3 +87,37 @@ export function useCreateInvoice(childId: string) {
       apiFetch<Invoice>(`/api/children/${encodeURIComponent(childId)}/invoices`, { method: 'POST', body: { lines } }),
   );
 }
+
+/**
+ * `POST /api/children/{id}/adjustments` (admins): positive, the family owes more; negative, a credit (applied to an
+ * open item when `appliesTo` names one).
+ */
+export function useAdjustBalance(childId: string) {
+  return useLedgerMutation(
+    (request: { amount: string; currency: 'USD'; occurredOn: string; description: string; appliesTo?: string }) =>
+      apiFetch<LedgerEntry>(`/api/children/${encodeURIComponent(childId)}/adjustments`, {
+        method: 'POST',
+        body: request,
+      }),
+  );
+}
+
+/** `POST /api/ledger-entries/{id}/reversal` (admins): posts the opposite amount, once. */
+export function useReverseEntry() {
+  return useLedgerMutation(({ entryId, reason }: { entryId: string; reason: string }) =>
+    apiFetch<LedgerEntry>(`/api/ledger-entries/${encodeURIComponent(entryId)}/reversal`, {
+      method: 'POST',
+      body: { reason },
+    }),
+  );
+}
+
+/** `POST /api/invoices/{id}/credit-notes` (admins): credits at most what is open on the invoice. */
+export function useIssueCreditNote() {
+  return useLedgerMutation(({ invoiceId, amount, reason }: { invoiceId: string; amount: string; reason: string }) =>
+    apiFetch<Invoice>(`/api/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, {
+      method: 'POST',
+      body: { amount, reason },
+    }),
+  );
+}

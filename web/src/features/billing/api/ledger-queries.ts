@@ -4,10 +4,13 @@ import type { Page } from '../../../lib/api-types';
 import {
   ledgerQueryKey,
   type Aging,
+  type ClinicPayment,
   type FamilyAccount,
   type FamilyPayment,
   type Invoice,
   type LedgerEntry,
+  type PayerAging,
+  type PaymentMethod,
   type StatementMonth,
 } from './ledger-types';
 
@@ -74,5 +77,31 @@ export function useAging(asOf?: string) {
   return useQuery({
     queryKey: [...ledgerQueryKey, 'aging', asOf ?? ''],
     queryFn: ({ signal }) => apiFetch<Aging>(`/api/family-accounts/aging${toQueryString({ asOf })}`, { signal }),
+  });
+}
+
+/** `GET /api/claims/aging` (admins): the insurers' open claim balances by age. */
+export function usePayerAging(asOf?: string) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, 'payer-aging', asOf ?? ''],
+    queryFn: ({ signal }) => apiFetch<PayerAging>(`/api/claims/aging${toQueryString({ asOf })}`, { signal }),
+  });
+}
+
+export interface ClinicPaymentsFilter {
+  from?: string;
+  to?: string;
+  method?: PaymentMethod;
+  page: number;
+  size?: number;
+}
+
+/** `GET /api/payments` (admins): every family's payments, the latest received first. */
+export function useClinicPayments({ from, to, method, page, size = 20 }: ClinicPaymentsFilter) {
+  return useQuery({
+    queryKey: [...ledgerQueryKey, 'clinic-payments', from ?? '', to ?? '', method ?? '', page, size],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<ClinicPayment>>(`/api/payments${toQueryString({ from, to, method, page, size })}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -84,3 +84,38 @@ export function invoiceField(
   const match = /^lines\.(\d+)\.(description|serviceDate|quantity|unitPrice)$/.exec(path);
   return match ? (`lines.${Number(match[1])}.${match[2]}` as never) : undefined;
 }
+
+/** A manual adjustment: a signed amount (negative: a credit), the day and what the family reads. */
+export const adjustmentFormSchema = z.object({
+  direction: z.enum(['debit', 'credit']),
+  amount,
+  occurredOn: z.string().min(1, 'Enter the day').refine(isValidDay, 'Enter a real date'),
+  description: z.string().trim().min(1, 'Describe the adjustment').max(300, 'Use at most 300 characters'),
+});
+export type AdjustmentForm = z.infer<typeof adjustmentFormSchema>;
+/** The server's pointers; `/amount` and `/currency` land on the amount. */
+export const ADJUSTMENT_FIELDS = [
+  'amount',
+  'occurredOn',
+  'description',
+] as const satisfies readonly (keyof AdjustmentForm)[];
+
+export function toAdjustmentRequest(form: AdjustmentForm) {
+  return {
+    amount: form.direction === 'credit' ? `-${form.amount}` : form.amount,
+    currency: 'USD' as const,
+    occurredOn: form.occurredOn,
+    description: form.description,
+  };
+}
+
+export const reversalFormSchema = z.object({ reason });
+export type ReversalForm = z.infer<typeof reversalFormSchema>;
+export const REVERSAL_FIELDS = ['reason'] as const satisfies readonly (keyof ReversalForm)[];
+
+export const creditNoteFormSchema = z.object({
+  amount,
+  reason: z.string().trim().min(1, 'Say why').max(200, 'Use at most 200 characters'),
+});
+export type CreditNoteForm = z.infer<typeof creditNoteFormSchema>;
+export const CREDIT_NOTE_FIELDS = ['amount', 'reason'] as const satisfies readonly (keyof CreditNoteForm)[];

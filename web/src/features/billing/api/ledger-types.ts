@@ -13,6 +13,11 @@ export type Invoice = Schema<'InvoiceResponse'>;
 export type StatementMonth = Schema<'StatementMonth'>;
 export type Aging = Schema<'AgingResponse'>;
 export type AgingRow = Schema<'AgingRowResponse'>;
+/** The insurers' side of the aging: open claim balances per payer by days since submission. */
+export type PayerAging = Schema<'PayerAgingResponse'>;
+export type PayerAgingRow = Schema<'PayerAgingRowResponse'>;
+/** A payment in the clinic-wide list, with its family's name. */
+export type ClinicPayment = Schema<'ClinicPaymentResponse'>;
 
 export const ledgerQueryKey = ['billing', 'ledger'] as const;
 
@@ -24,6 +29,11 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   card_terminal: 'Card (terminal)',
   bank_transfer: 'Bank transfer',
 };
+
+export const PAYMENTS_METHOD_OPTIONS = PAYMENT_METHODS.map((value) => ({
+  value,
+  label: PAYMENT_METHOD_LABELS[value],
+}));
 
 export const ENTRY_KIND_LABELS: Record<LedgerEntryKind, string> = {
   charge: 'Charge',

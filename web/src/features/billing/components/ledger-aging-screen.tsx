@@ -3,14 +3,34 @@ import { Alert } from '../../../components/ui/alert';
 import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
-import { useAging } from '../api/ledger-queries';
-import { formatMoney, type AgingRow } from '../api/ledger-types';
+import { useAging, usePayerAging } from '../api/ledger-queries';
+import { formatMoney, type AgingRow, type PayerAgingRow } from '../api/ledger-types';
 
 /**
- * Accounts receivable aging of the families (admins): what is open by age, 0–30, 31–60, 61–90 and over 90 days, and
- * credit not yet applied. Aging per insurance payer needs the claims module (ADR 0028).
+ * Accounts receivable aging (admins): what the families owe by age of their open items, 0–30, 31–60, 61–90 and over
+ * 90 days, with credit not yet applied; and what the insurers owe, the open claim balances per payer by days since
+ * each claim was submitted (ADR 0028).
  */
 export function AgingScreen() {
+  return (
+    <>
+      <section aria-labelledby="aging-families" className="section">
+        <h2 id="aging-families" className="section-title">
+          Families
+        </h2>
+        <FamilyAging />
+      </section>
+      <section aria-labelledby="aging-payers" className="section">
+        <h2 id="aging-payers" className="section-title">
+          Insurers
+        </h2>
+        <PayerAgingTable />
+      </section>
+    </>
+  );
+}
+
+function FamilyAging() {
   const aging = useAging();
   if (aging.isPending) {
     return (
@@ -22,7 +42,7 @@ export function AgingScreen() {
   if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
   return (
     <>
-      <p className="muted">As of {formatDay(aging.data.asOf)}, family balances only.</p>
+      <p className="muted">As of {formatDay(aging.data.asOf)}, by the day each open item occurred.</p>
       {aging.data.families.length === 0 ? (
         <p className="empty-state">No family owes anything.</p>
       ) : (
@@ -67,6 +87,63 @@ function AgingTableRow({ row }: { row: AgingRow }) {
       <td data-label="61–90 days">{formatMoney(row.days61To90)}</td>
       <td data-label="Over 90 days">{formatMoney(row.over90)}</td>
       <td data-label="Unapplied credit">{formatMoney(row.unappliedCredit)}</td>
+      <td data-label="Balance">{formatMoney(row.balance)}</td>
+    </tr>
+  );
+}
+
+function PayerAgingTable() {
+  const aging = usePayerAging();
+  if (aging.isPending) {
+    return (
+      <p className="muted" role="status">
+        Loading the insurers' aging…
+      </p>
+    );
+  }
+  if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
+  return (
+    <>
+      <p className="muted">
+        As of {formatDay(aging.data.asOf)}, by the day each claim was submitted: billed less what the payer paid and
+        adjusted in the remittances received.
+      </p>
+      {aging.data.payers.length === 0 ? (
+        <p className="empty-state">No insurer owes anything.</p>
+      ) : (
+        <Table caption="Aging by payer" captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">Payer</th>
+              <th scope="col">Open claims</th>
+              <th scope="col">0–30 days</th>
+              <th scope="col">31–60 days</th>
+              <th scope="col">61–90 days</th>
+              <th scope="col">Over 90 days</th>
+              <th scope="col">Balance</th>
+            </tr>
+          </thead>
+          <tbody className="table-stack">
+            {aging.data.payers.map((row) => (
+              <PayerAgingTableRow key={row.payerId} row={row} />
+            ))}
+            <PayerAgingTableRow row={aging.data.total} />
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+function PayerAgingTableRow({ row }: { row: PayerAgingRow }) {
+  return (
+    <tr className={row.payerId ? undefined : 'row-total'}>
+      <th scope="row">{row.payerId ? row.payerName : 'Total'}</th>
+      <td data-label="Open claims">{row.claims}</td>
+      <td data-label="0–30 days">{formatMoney(row.current)}</td>
+      <td data-label="31–60 days">{formatMoney(row.days31To60)}</td>
+      <td data-label="61–90 days">{formatMoney(row.days61To90)}</td>
+      <td data-label="Over 90 days">{formatMoney(row.over90)}</td>
       <td data-label="Balance">{formatMoney(row.balance)}</td>
     </tr>
   );

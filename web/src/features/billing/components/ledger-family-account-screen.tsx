@@ -7,7 +7,9 @@ import { errorMessage } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
 import { useFamilyAccount, useLedgerEntries } from '../api/ledger-queries';
 import { ENTRY_KIND_LABELS, formatMoney, type FamilyAccount, type LedgerEntry } from '../api/ledger-types';
+import { AdjustmentDialog } from './ledger-adjustment-dialog';
 import { InvoicesSection, PaymentsSection, StatementsSection } from './ledger-family-sections';
+import { ReversalDialog } from './ledger-reversal-dialog';
 import { WriteOffDialog } from './ledger-write-off-dialog';
 import { RecordPaymentDialog } from './payments-record-dialog';
 
@@ -33,13 +35,14 @@ export function BalanceSummary({ account }: { account: FamilyAccount }) {
 }
 
 /**
- * One family's money for an admin: balance, record payment, the ledger with write-offs, payments with refunds,
- * invoices (issue, void, PDF) and monthly statements (PDF).
+ * One family's money for an admin: balance, record payment, adjust the balance, the ledger with write-offs and
+ * reversals, payments with refunds, invoices (issue, void, credit note, PDF) and monthly statements (PDF).
  */
 export function FamilyAccountScreen({ childId }: { childId: string }) {
   const account = useFamilyAccount(childId);
   const [recording, setRecording] = useState(false);
   const [recorded, setRecorded] = useState<string | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
   if (account.isPending) {
     return (
       <p className="muted" role="status">
@@ -52,7 +55,12 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
     <>
       <div className="toolbar">
         <h2 className="section-title">{account.data.childName}</h2>
-        <Button onClick={() => setRecording(true)}>Record payment</Button>
+        <div className="cell-actions">
+          <Button variant="secondary" onClick={() => setAdjusting(true)}>
+            Adjust balance
+          </Button>
+          <Button onClick={() => setRecording(true)}>Record payment</Button>
+        </div>
       </div>
       {recorded && (
         <p role="status" className="notice">
@@ -73,6 +81,7 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
           setRecorded(`Payment of ${formatMoney(payment.amount)} recorded.`);
         }}
       />
+      <AdjustmentDialog childId={childId} open={adjusting} onClose={() => setAdjusting(false)} />
     </>
   );
 }
@@ -81,6 +90,7 @@ function LedgerSection({ childId }: { childId: string }) {
   const [page, setPage] = useState(0);
   const entries = useLedgerEntries(childId, page);
   const [writingOff, setWritingOff] = useState<LedgerEntry | null>(null);
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null);
   return (
     <section aria-labelledby="ledger-heading" className="section">
       <h2 id="ledger-heading" className="section-title">
@@ -117,10 +127,15 @@ function LedgerSection({ childId }: { childId: string }) {
                   </td>
                   <td data-label="Amount">{formatMoney(entry.amount)}</td>
                   <td data-label="Open">{entry.open === null ? '—' : formatMoney(entry.open)}</td>
-                  <td data-label="Actions">
+                  <td data-label="Actions" className="cell-actions">
                     {entry.open !== null && Number(entry.open) > 0 && (
                       <Button variant="secondary" onClick={() => setWritingOff(entry)}>
                         Write off
+                      </Button>
+                    )}
+                    {reversible(entry) && (
+                      <Button variant="secondary" onClick={() => setReversing(entry)}>
+                        Reverse
                       </Button>
                     )}
                   </td>
@@ -142,6 +157,12 @@ function LedgerSection({ childId }: { childId: string }) {
         </>
       )}
       <WriteOffDialog childId={childId} item={writingOff} onClose={() => setWritingOff(null)} />
+      <ReversalDialog entry={reversing} onClose={() => setReversing(null)} />
     </section>
   );
+}
+
+/** An entry an admin may reverse here: not a reversal, not reversed, not an invoice's (void or credit those). */
+function reversible(entry: LedgerEntry): boolean {
+  return entry.kind !== 'reversal' && !entry.reversedBy && !entry.invoiceId;
 }

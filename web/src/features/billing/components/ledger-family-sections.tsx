@@ -10,6 +10,7 @@ import { useIssueInvoice } from '../api/ledger-mutations';
 import { useInvoices, usePayments, useStatementMonths } from '../api/ledger-queries';
 import { formatMoney, formatMonth, PAYMENT_METHOD_LABELS, type FamilyPayment, type Invoice } from '../api/ledger-types';
 import { RefundDialog } from './payments-refund-dialog';
+import { CreditNoteDialog } from './ledger-credit-note-dialog';
 import { InvoiceDialog } from './ledger-invoice-dialog';
 import { VoidInvoiceDialog } from './ledger-void-invoice-dialog';
 
@@ -96,6 +97,7 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
   const invoices = useInvoices(childId);
   const issue = useIssueInvoice();
   const [voiding, setVoiding] = useState<Invoice | null>(null);
+  const [crediting, setCrediting] = useState<Invoice | null>(null);
   const [drafting, setDrafting] = useState(false);
   return (
     <section aria-labelledby={`invoices-${childId}`} className="section">
@@ -152,6 +154,11 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
                         Issue
                       </Button>
                     )}
+                    {admin && invoice.kind === 'invoice' && invoice.status === 'issued' && Number(invoice.open) > 0 && (
+                      <Button variant="secondary" onClick={() => setCrediting(invoice)}>
+                        Credit note
+                      </Button>
+                    )}
                     {admin && invoice.kind === 'invoice' && invoice.status !== 'void' && (
                       <Button variant="danger" onClick={() => setVoiding(invoice)}>
                         Void
@@ -165,6 +172,7 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
         </Table>
       )}
       {admin && <VoidInvoiceDialog invoice={voiding} onClose={() => setVoiding(null)} />}
+      {admin && <CreditNoteDialog invoice={crediting} onClose={() => setCrediting(null)} />}
       {admin && <InvoiceDialog childId={childId} open={drafting} onClose={() => setDrafting(false)} />}
     </section>
   );

@@ -420,6 +420,77 @@ class ClaimsIntegrationTests {
 	}
 
 	@Test
+	void agingPerPayerSumsOpenClaimBalancesByDaysSinceSubmission() throws IOException {
+		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "240.00");
+		charge("97151", "11", LocalDate.of(2026, 11, 3), 4, "100.00");
+		charge("97155", "11", LocalDate.of(2026, 11, 4), 2, "100.00");
+		charge("97153", "03", LocalDate.of(2026, 11, 5), 8, "120.00");
+		Api.Response created = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString()));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		JsonNode batch = created.json();
+		String batchId = batch.at("/batch/id").asString();
+		assertThat(aging("2026-12-31")).as("drafts are not receivables").isNull();
+		Api.Response submitted = this.admin.api().post("/api/claim-batches/" + batchId + "/submission", "{}");
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		submittedOn(claimIdOf(batch, "240"), "2026-11-25");
+		submittedOn(claimIdOf(batch, "200"), "2026-12-10");
+		submittedOn(claimIdOf(batch, "120"), "2026-09-30");
+
+		JsonNode open = aging("2026-12-31");
+		assertThat(open.get("claims").asInt()).isEqualTo(3);
+		assertThat(amounts(open)).containsExactly("200.00", "240.00", "0.00", "120.00", "560.00");
+
+		String paid = claimNumberOf(batch, "240");
+		String trace = "EFT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		Api.Response imported = upload(remittance(trace,
+				List.of("BPR*I*180*C*ACH*CCP*01*071000013*DA*123456789*1512345678**01*071000013*DA*987654321*20261201",
+						"TRN*1*" + trace + "*1512345678", "N1*PR*CLAIMS TEST HEALTH",
+						"N1*PE*BRIGHT STEPS ABA LLC*XX*1234567893", "LX*1", "CLP*" + paid + "*1*240*180*0*12*PAY-1",
+						"NM1*QC*1*CARTER*AVA****MI*" + this.memberId, "SVC*HC:97153*240*180**8", "DTM*472*20261102",
+						"CAS*CO*45*60", "REF*6R*" + paid + "-1")));
+		assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+
+		JsonNode after = aging("2026-12-31");
+		assertThat(after.get("claims").asInt()).as("the paid claim is settled: paid plus CO adjustment").isEqualTo(2);
+		assertThat(amounts(after)).containsExactly("200.00", "0.00", "0.00", "120.00", "320.00");
+		// on a day before the payment arrived, the claim was still open; the later claim
+		// was not submitted yet
+		JsonNode before = aging("2026-11-30");
+		assertThat(amounts(before)).containsExactly("240.00", "0.00", "120.00", "0.00", "360.00");
+
+		Api.Response total = this.admin.api().get("/api/claims/aging?asOf=2026-12-31");
+		assertThat(new BigDecimal(total.json().at("/total/balance").asString()))
+			.isGreaterThanOrEqualTo(new BigDecimal("320.00"));
+		assertThat(this.parent.api().get("/api/claims/aging").status()).isEqualTo(403);
+		assertThat(this.admin.api().get("/api/claims/aging?asOf=someday").status()).isEqualTo(400);
+	}
+
+	/** This test's payer's row of the aging per payer on the day, or null. */
+	private JsonNode aging(String asOf) {
+		Api.Response response = this.admin.api().get("/api/claims/aging?asOf=" + asOf);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		for (JsonNode row : response.json().get("payers")) {
+			if (row.get("payerId").asString().equals(this.payerId.toString())) {
+				return row;
+			}
+		}
+		return null;
+	}
+
+	private static List<String> amounts(JsonNode row) {
+		return List.of(row.get("current").asString(), row.get("days31To60").asString(),
+				row.get("days61To90").asString(), row.get("over90").asString(), row.get("balance").asString());
+	}
+
+	private void submittedOn(String claimId, String day) {
+		this.jdbc
+			.sql("update claims set submitted_at = cast(:day as date) + time '12:00' at time zone 'UTC' where id = :id")
+			.param("day", day)
+			.param("id", UUID.fromString(claimId))
+			.update();
+	}
+
+	@Test
 	void unreadableOrUnbalancedRemittancesAreRefused() throws IOException {
 		assertThat(upload("hello".getBytes(StandardCharsets.US_ASCII)).json().at("/type").asString())
 			.endsWith("/remittance-invalid");

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <li>The clinic's rules for the schedule and authorizations (ADR 0031): admins read and
  * change them; everyone else 403.</li>
  * <li>Claims, claim batches, their 837P files and CMS-1500 forms, and remittances (835):
- * admins only ({@link #mayWorkClaims}); anyone else 403.</li>
+ * admins only ({@link #mayWorkClaims}); anyone else 403. So are the insurers' accounts
+ * receivable ({@link #mayReadPayerReceivables}).</li>
  * <li>Money and the data it is billed with — payers and fee schedules, the clinic's
  * billing settings and providers' NPIs, a child's coverages, charges — are the admins'
  * only: a therapist or guardian who sees the child gets 403 for its coverages and
@@ -63,6 +64,14 @@ public class BillingAccessPolicy {
 
 	/** Claims and remittances: admins only (ADR 0030). */
 	public boolean mayWorkClaims(CurrentUser user) {
+		return user.isAdmin();
+	}
+
+	/**
+	 * The insurers' accounts receivable (open claim balances per payer, their aging):
+	 * admins only, like claims.
+	 */
+	public boolean mayReadPayerReceivables(CurrentUser user) {
 		return user.isAdmin();
 	}
 

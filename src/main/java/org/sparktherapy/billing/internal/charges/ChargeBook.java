@@ -139,11 +139,18 @@ class ChargeBook implements ChargeLookup, ChargeRechecks {
 		ids.forEach(this::recheck);
 	}
 
-	/** Publishes {@link ChargeReady} when a charge became ready. */
+	/**
+	 * Publishes {@link ChargeReady} when a charge became ready, {@link ChargeChanged}
+	 * when a ready one is held now or bills another payer or amount.
+	 */
 	private void announce(Charge before, Charge after) {
 		if (after.status() == ChargeStatus.READY && (before == null || before.status() != ChargeStatus.READY)) {
 			this.events.publishEvent(new ChargeReady(after.id(), after.childId(), after.payerId(),
 					this.payers.find(after.payerId()).map(Payer::privatePay).orElse(false)));
+		}
+		else if (before != null && before.status() == ChargeStatus.READY && (after.status() != ChargeStatus.READY
+				|| !after.payerId().equals(before.payerId()) || after.amount().compareTo(before.amount()) != 0)) {
+			this.events.publishEvent(new ChargeChanged(after.id(), after.childId()));
 		}
 	}
 

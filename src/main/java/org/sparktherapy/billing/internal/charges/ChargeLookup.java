@@ -14,10 +14,10 @@ import java.util.UUID;
  * <p>
  * Claims take the ready charges of an insurer ({@link #ready}), mark them
  * {@link #markClaimed claimed} when a claim holds them, and {@link #markReady release}
- * them when the claim is voided or a line is to be billed again. The ledger takes ready
- * private-pay charges ({@link #ready} with {@link #privatePay()}'s id) and marks them
- * claimed when it posts them to the family's account. A charge becoming ready is also
- * published as {@link ChargeReady} after its transaction commits.
+ * them when the claim is voided or a line is to be billed again. The ledger posts ready
+ * private-pay charges to the family's account as they are published ({@link ChargeReady},
+ * {@link ChargeChanged}, {@link ChargeVoided}, after their transaction commits), reading
+ * each with {@link #find}; it leaves them ready (an invoice may bill them).
  */
 public interface ChargeLookup {
 

@@ -13,6 +13,7 @@ import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,18 @@ class ChargeService {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final java.time.Clock clock;
 
 	ChargeService(ChargeRepository charges, ChargeBook book, BillingAccessPolicy policy, Children children,
-			AuditTrail audit, java.time.Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, java.time.Clock clock) {
 		this.charges = charges;
 		this.book = book;
 		this.policy = policy;
 		this.children = children;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -84,6 +88,8 @@ class ChargeService {
 		// a service it overlapped with may be billable now
 		this.charges.overlapping(charge.childId(), charge.startsAt(), charge.endsAt(), id)
 			.forEach(o -> this.book.recheck(o.chargeId()));
+		// the family's ledger reverses it if it had posted it (private pay)
+		this.events.publishEvent(new ChargeVoided(id, charge.childId(), charge.payerId()));
 		this.audit.success(new PhiAccess("void", "charge", id, charge.childId()));
 		return this.charges.find(id).orElseThrow();
 	}

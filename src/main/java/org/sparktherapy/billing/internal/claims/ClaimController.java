@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -157,6 +158,40 @@ class ClaimController {
 			description = "Its draft claims become submitted. 409 (batch-submitted) when it already was.")
 	ClaimBatchDetailResponse submit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return ClaimBatchDetailResponse.of(this.service.markSubmitted(user, id));
+	}
+
+	record PayerAgingRowResponse(@Nullable UUID payerId, @Nullable String payerName,
+			@Schema(description = "Open claims counted") int claims, String current, String days31To60,
+			String days61To90, String over90, String balance) {
+
+		static PayerAgingRowResponse of(PayerAging.Row r) {
+			return new PayerAgingRowResponse(r.payerId(), r.payerName(), r.claims(), money(r.current()),
+					money(r.days31To60()), money(r.days61To90()), money(r.over90()), money(r.balance()));
+		}
+
+		private static String money(BigDecimal amount) {
+			return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+		}
+
+	}
+
+	record PayerAgingResponse(LocalDate asOf, String currency, PayerAgingRowResponse total,
+			List<PayerAgingRowResponse> payers) {
+	}
+
+	@GetMapping("/api/claims/aging")
+	@Operation(summary = "Accounts receivable aging per payer (admins)",
+			description = "Open claim balances (billed less what the payer paid and the adjustments of the "
+					+ "remittances received by asOf) per payer, by days since the claim was submitted: 0-30, 31-60, "
+					+ "61-90, over 90. Drafts, voids and claims a submitted replacement supersedes are not counted. "
+					+ "asOf defaults to the clinic's today.")
+	PayerAgingResponse payerAging(@RequestParam(required = false) @Nullable LocalDate asOf,
+			@AuthenticationPrincipal CurrentUser user) {
+		LocalDate on = (asOf != null) ? asOf : this.service.today();
+		List<PayerAging.Row> rows = this.service.payerAging(user, on);
+		PayerAging.Row total = rows.stream().reduce(PayerAging.Row.zero(), PayerAging.Row::plus);
+		return new PayerAgingResponse(on, "USD", PayerAgingRowResponse.of(total),
+				rows.stream().map(PayerAgingRowResponse::of).toList());
 	}
 
 	@GetMapping("/api/claims/{id}")

@@ -55,11 +55,14 @@ public class ClaimService {
 
 	private final ZoneId zone;
 
+	private final PayerAging aging;
+
 	private final ClaimFileValidator validator = new ClaimFileValidator();
 
-	ClaimService(ClaimRepository claims, ChargeLookup charges, BillingAccessPolicy policy, AuditTrail audit,
-			Clock clock, SparkProperties properties) {
+	ClaimService(ClaimRepository claims, PayerAging aging, ChargeLookup charges, BillingAccessPolicy policy,
+			AuditTrail audit, Clock clock, SparkProperties properties) {
 		this.claims = claims;
+		this.aging = aging;
 		this.charges = charges;
 		this.policy = policy;
 		this.audit = audit;
@@ -224,6 +227,18 @@ public class ClaimService {
 		this.audit.success(new PhiAccess(action, "claim", original.id(), original.childId()));
 		created.forEach((claim) -> this.audit.success(new PhiAccess("create", "claim", claim.id(), claim.childId())));
 		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), created);
+	}
+
+	/**
+	 * The insurers' accounts receivable on {@code asOf} (null: today), per payer. No
+	 * child is named, so nothing goes to the PHI access log.
+	 */
+	@Transactional(readOnly = true)
+	List<PayerAging.Row> payerAging(CurrentUser user, LocalDate asOf) {
+		if (!this.policy.mayReadPayerReceivables(user)) {
+			throw new ClaimProblems.NotAllowedInClaims();
+		}
+		return this.aging.on(asOf, this.zone);
 	}
 
 	LocalDate today() {

@@ -1,6 +1,8 @@
 package org.sparktherapy.billing.internal.ledger;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,27 +20,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo clinic's family money ({@code demo} profile), through the same services as the
- * API (the demo admin records the payments and invoices): three families with guardians,
- * so the parents see them too.
+ * API (the demo admin records the payments and invoices), after charges and claims: three
+ * families with guardians, so the parents see them too.
  * <ul>
+ * <li>A private-pay family: the family whose child has no coverage. Its ready charges
+ * reached its ledger by themselves ({@link PrivatePayPostings} heard them, as in any
+ * clinic; this seeding posts none of them, so nothing is posted twice); a deposit by
+ * check last month, an issued invoice billing those posted charges, a partial bank
+ * transfer this month, and a draft invoice waiting.</li>
  * <li>A family with a balance: family shares (coinsurance) of last month and one from
  * four months ago, partly paid by check (oldest first: 15.00 of it stays over 90 days in
  * the aging).</li>
  * <li>A family without a balance: last month's family share, paid in full by card.</li>
- * <li>A private-pay family: last month's sessions as private-pay charges, an issued
- * invoice billing them and a partial bank transfer this month; a draft invoice
- * waiting.</li>
  * </ul>
- * Statements exist for last month (and this one). Until the claims module posts family
- * shares from real remittances, the demo posts them as a remittance would. Seeds nothing
- * when any ledger entry exists.
+ * Statements exist for last month (and this one). The two insured families' older shares
+ * are posted as a remittance would (the demo's real 835 answers only this month's
+ * claims). Seeds nothing when any payment exists.
  */
 @Component
 @Profile("demo")
-@Order(56)
+@Order(59)
 class DemoLedger implements DemoData {
 
 	private static final String ADMIN = "admin@demo.sparktherapy.org";
+
+	/** How long the seeding waits for the ledger to hear of the ready charges. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private final LedgerService ledger;
 
@@ -58,19 +65,37 @@ class DemoLedger implements DemoData {
 	@Override
 	public void seed() {
 		AccountSummary account = this.accounts.findByEmail(ADMIN).orElse(null);
-		boolean seeded = this.jdbc.sql("select exists (select 1 from ledger_entries)").query(Boolean.class).single();
+		boolean seeded = this.jdbc.sql("select exists (select 1 from payments)").query(Boolean.class).single();
 		if (account == null || seeded) {
 			return;
 		}
-		List<UUID> families = this.jdbc
+		awaitPostings();
+		UUID privatePay = this.jdbc.sql("""
+				select e.child_id from ledger_entries e
+				where e.kind = 'charge' and e.charge_id is not null and e.invoice_id is null
+				  and not exists (select 1 from ledger_entries r where r.reverses = e.id)
+				group by e.child_id order by count(*) desc, e.child_id limit 1""")
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		List<UUID> families = new java.util.ArrayList<>(this.jdbc
 			.sql("""
 					select c.child_id from child_names c
 					where c.status = 'active'
 					  and exists (select 1 from child_visibility v where v.child_id = c.child_id and v.relation = 'guardian')
-					order by c.last_name, c.first_name
-					limit 3""")
+					  and not exists (select 1 from ledger_entries e where e.child_id = c.child_id
+					                  and (e.kind = 'patient_responsibility' or not exists
+					                       (select 1 from ledger_entries r where r.reverses = e.id or r.id = e.reverses)))
+					order by c.last_name, c.first_name""")
 			.query(UUID.class)
-			.list();
+			.list());
+		// the insured families' money starts here, in families with nothing owed yet
+		// (the 835's family share went to another; a charge posted while the family had
+		// no coverage yet was reversed when its coverage came); the private-pay family is
+		// the one whose charges are posted
+		if (privatePay != null) {
+			families.add(0, privatePay);
+		}
 		if (families.size() < 3) {
 			return;
 		}
@@ -78,9 +103,9 @@ class DemoLedger implements DemoData {
 		LocalDate today = this.ledger.today();
 		YearMonth last = YearMonth.from(today).minusMonths(1);
 		admin.runAs(() -> {
-			withBalance(admin, families.get(0), today, last);
-			paidUp(admin, families.get(1), today, last);
-			privatePay(admin, families.get(2), today, last);
+			privatePay(admin, families.get(0), today, last);
+			withBalance(admin, families.get(1), today, last);
+			paidUp(admin, families.get(2), today, last);
 		});
 	}
 
@@ -96,21 +121,60 @@ class DemoLedger implements DemoData {
 		pay(admin, child, Payment.Method.CARD_TERMINAL, "T-55810", "30.00", last.atDay(28));
 	}
 
+	/**
+	 * The family's deposit, then an invoice of the charges the ledger posted (each line
+	 * names its charge, so issuing bills the entry already posted), a partial payment and
+	 * a draft.
+	 */
 	private void privatePay(CurrentUser admin, UUID child, LocalDate today, YearMonth last) {
-		List<Invoice.NewLine> lines = new java.util.ArrayList<>();
-		for (int day : new int[] { 3, 10, 17 }) {
-			UUID charge = UUID.randomUUID();
-			LocalDate on = last.atDay(day);
-			BigDecimal amount = new BigDecimal("250.00");
-			this.ledger.postPrivatePayCharge(new Ledger.PrivatePayCharge(charge, child, on,
-					"97153 Adaptive behavior treatment, 8 units (" + on + ")", amount, Amounts.CURRENCY));
-			lines.add(new Invoice.NewLine("97153 Adaptive behavior treatment", on, 8, new BigDecimal("31.25"), charge));
+		pay(admin, child, Payment.Method.CHECK, "1187", "200.00", last.atDay(26));
+		List<Invoice.NewLine> lines = this.jdbc.sql("""
+				select c.id, c.service_date, c.units, c.unit_rate, e.description from ledger_entries e
+				join charges c on c.id = e.charge_id
+				where e.kind = 'charge' and e.child_id = :child and e.invoice_id is null
+				  and not exists (select 1 from ledger_entries r where r.reverses = e.id)
+				order by c.service_date, c.id""")
+			.param("child", child)
+			.query((rs, n) -> new Invoice.NewLine(rs.getString("description"),
+					rs.getObject("service_date", LocalDate.class), rs.getInt("units"), rs.getBigDecimal("unit_rate"),
+					rs.getObject("id", UUID.class)))
+			.list();
+		if (lines.isEmpty()) {
+			// no private-pay charge in this demo week: an invoice of a typed line
+			lines = List.of(new Invoice.NewLine("97153 Adaptive behavior treatment", today.minusDays(2), 8,
+					new BigDecimal("35.00"), null));
 		}
 		Invoice invoice = this.invoices.create(admin, child, null, lines);
 		this.invoices.issue(admin, invoice.id(), invoice.version());
 		pay(admin, child, Payment.Method.BANK_TRANSFER, "ACH 7731", "300.00", today);
 		this.invoices.create(admin, child, null, List.of(new Invoice.NewLine("97156 Family training, 4 units",
 				today.minusDays(1), 4, new BigDecimal("30.00"), null)));
+	}
+
+	/**
+	 * Waits until the ledger heard of every ready charge (the charges' seeding published
+	 * them; the listener posts private-pay ones after commit).
+	 */
+	private void awaitPostings() {
+		Instant until = Instant.now().plus(WAIT);
+		while (Instant.now().isBefore(until) && pending() > 0) {
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private long pending() {
+		return this.jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is null
+				  and (event_type like '%.ChargeReady' or event_type like '%.ChargeVoided')""")
+			.query(Long.class)
+			.single();
 	}
 
 	private void share(UUID child, LocalDate service, LocalDate remitted, String code, String amount, String paid) {

@@ -40,7 +40,8 @@ public interface Ledger {
 	/**
 	 * A private-pay charge (a child without coverage): the family owes its whole amount.
 	 *
-	 * @param chargeId the charge (charges module); a second posting with it posts nothing
+	 * @param chargeId the charge (charges module); posting it again while its posting
+	 * stands posts nothing
 	 * @param childId the child (the family account)
 	 * @param serviceDate the date of service: the entry's date (its age)
 	 * @param description what the family reads, e.g. "97153 Adaptive behavior treatment,
@@ -62,7 +63,11 @@ public interface Ledger {
 	/** Posts the family share of a remitted claim line, once per remittance line. */
 	Posted postFamilyShare(FamilyShare share);
 
-	/** Posts a private-pay charge to the family's ledger, once per charge. */
+	/**
+	 * Posts a private-pay charge to the family's ledger: nothing when its latest posting
+	 * stands (not reversed), else its next posting ({@link PrivatePayPostings} reverses a
+	 * posting the charge no longer warrants).
+	 */
 	Posted postPrivatePayCharge(PrivatePayCharge charge);
 
 	/**

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.Problem.FieldError;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
@@ -69,14 +70,16 @@ class LedgerController {
 	record LedgerEntryResponse(UUID id, UUID childId, @Schema(allowableValues = {
 			"charge", "payment", "adjustment", "refund", "write_off", "patient_responsibility",
 			"reversal" }) String kind, String amount, String currency, LocalDate occurredOn, String description,
+			@Schema(description = "The charge (charges module) a charge, family share or its reversal comes "
+					+ "from") @Nullable UUID chargeId,
 			@Nullable UUID paymentId, @Nullable UUID invoiceId, @Nullable UUID appliesTo, @Nullable UUID reverses,
 			@Nullable UUID reversedBy, @Nullable String insurancePaid, @Nullable String open, Instant recordedAt){
 
 		static LedgerEntryResponse of(Entry e) {
 			return new LedgerEntryResponse(e.id(), e.childId(), e.kind().value(), Amounts.text(e.amount()),
-					e.currency(), e.occurredOn(), e.description(), e.paymentId(), e.invoiceId(), e.appliesTo(),
-					e.reverses(), e.reversedBy(), Amounts.text(e.insurancePaid()), Amounts.text(e.open()),
-					e.recordedAt());
+					e.currency(), e.occurredOn(), e.description(), e.chargeId(), e.paymentId(), e.invoiceId(),
+					e.appliesTo(), e.reverses(), e.reversedBy(), Amounts.text(e.insurancePaid()),
+					Amounts.text(e.open()), e.recordedAt());
 		}
 
 	}
@@ -135,9 +138,8 @@ class LedgerController {
 
 	}
 
-	record AgingResponse(LocalDate asOf, String currency, AgingRowResponse total, List<AgingRowResponse> families,
-			@Schema(description = "Aging per payer (insurance claims outstanding) is not here yet: it needs the "
-					+ "claims module; see ADR 0028") List<AgingRowResponse> payers) {
+	/** The families' side; the insurers' side is {@code GET /api/claims/aging}. */
+	record AgingResponse(LocalDate asOf, String currency, AgingRowResponse total, List<AgingRowResponse> families) {
 	}
 
 	@GetMapping("/api/family-accounts")
@@ -206,6 +208,35 @@ class LedgerController {
 		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(location)
 			.body(body);
+	}
+
+	record ClinicPaymentResponse(FamilyPaymentResponse payment, String childName) {
+	}
+
+	@GetMapping("/api/payments")
+	@Operation(summary = "Every family's payments (admins)",
+			description = "Received between from and to (inclusive, either optional), of one method (cash, check, "
+					+ "card_terminal, bank_transfer; optional); the latest received first, with the family's name.")
+	PageResponse<ClinicPaymentResponse> clinicPayments(@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable @Schema(
+					allowableValues = { "cash", "check", "card_terminal", "bank_transfer" }) String method,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@AuthenticationPrincipal CurrentUser user) {
+		Payment.Method chosen = null;
+		if (method != null && !method.isBlank()) {
+			try {
+				chosen = Payment.Method.of(method);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInput("method", "must be cash, check, card_terminal or bank_transfer");
+			}
+		}
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidInput("to", "must be on or after from");
+		}
+		return this.service.clinicPayments(user, from, to, chosen, PageQuery.of(page, size))
+			.map(l -> new ClinicPaymentResponse(FamilyPaymentResponse.of(l.payment()), l.childName()));
 	}
 
 	@GetMapping("/api/payments/{id}")
@@ -294,7 +325,7 @@ class LedgerController {
 				Amounts.ZERO, Amounts.ZERO, Amounts.ZERO);
 		LedgerService.AgingRow total = rows.stream().reduce(zero, LedgerService.AgingRow::plus);
 		return new AgingResponse(on, Amounts.CURRENCY, AgingRowResponse.of(total),
-				rows.stream().map(AgingRowResponse::of).toList(), List.of());
+				rows.stream().map(AgingRowResponse::of).toList());
 	}
 
 	private LocalDate day(LocalDate given) {

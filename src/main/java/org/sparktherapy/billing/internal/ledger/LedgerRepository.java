@@ -69,9 +69,13 @@ class LedgerRepository {
 		this.jdbc.sql("""
 				insert into ledger_entries (id, child_id, kind, amount, currency, occurred_on, description, charge_id,
 				  payment_id, invoice_id, remittance_reference, insurance_paid, applies_to, reverses, recorded_by,
-				  recorded_at)
+				  recorded_at, posting)
 				values (:id, :child, :kind, :amount, :currency, :on, :description, :charge, :payment, :invoice,
-				  :remittance, :paid, :appliesTo, :reverses, :by, :at)
+				  :remittance, :paid, :appliesTo, :reverses, :by, :at,
+				  case when :kind = 'charge' and cast(:charge as uuid) is not null then
+				    coalesce((select max(p.posting) from ledger_entries p
+				              where p.kind = 'charge' and p.charge_id = :charge), 0) + 1
+				  else 1 end)
 				""")
 			.param("id", id)
 			.param("child", posting.childId())
@@ -105,8 +109,10 @@ class LedgerRepository {
 			.optional();
 	}
 
+	/** The latest posting of a charge (reversed or not). */
 	Optional<Entry> charge(UUID chargeId) {
-		return this.jdbc.sql(SELECT + " where e.kind = 'charge' and e.charge_id = :charge")
+		return this.jdbc
+			.sql(SELECT + " where e.kind = 'charge' and e.charge_id = :charge order by e.posting desc limit 1")
 			.param("charge", chargeId)
 			.query(LedgerRepository::map)
 			.optional();
@@ -335,6 +341,16 @@ class LedgerRepository {
 				select coalesce(sum(w.amount), 0.00) from ledger_entries w where w.applies_to = :item
 				  and not exists (select 1 from ledger_entries x where x.reverses = w.id)
 				""").param("item", itemId).query(BigDecimal.class).single();
+	}
+
+	/**
+	 * The write-offs and credit adjustments that apply to an item and were not reversed.
+	 */
+	List<Entry> creditsTo(UUID itemId) {
+		return this.jdbc.sql(SELECT + " where e.applies_to = :item and r.id is null order by e.recorded_at desc")
+			.param("item", itemId)
+			.query(LedgerRepository::map)
+			.list();
 	}
 
 	/** The child's display name, if the child exists. */

@@ -111,6 +111,21 @@ class LedgerService implements Ledger {
 		return found;
 	}
 
+	/**
+	 * Every family's payments (admins), filtered by the day received and the method; each
+	 * listed payment is in the access log.
+	 */
+	@Transactional
+	PageResponse<PaymentRepository.Listed> clinicPayments(CurrentUser user, LocalDate from, LocalDate to,
+			Payment.Method method, PageQuery page) {
+		this.access.clinicWide(user, "payment");
+		PageResponse<PaymentRepository.Listed> found = this.payments.clinicWide(from, to, method, page);
+		found.content()
+			.forEach(
+					l -> this.audit.success(new PhiAccess("list", "payment", l.payment().id(), l.payment().childId())));
+		return found;
+	}
+
 	@Transactional
 	Payment payment(CurrentUser user, UUID id) {
 		Payment payment = this.payments.find(id).orElseThrow(() -> new LedgerProblems.MoneyRecordNotFound("payment"));
@@ -330,7 +345,7 @@ class LedgerService implements Ledger {
 		checkPosting(charge.childId(), charge.amount(), charge.currency());
 		this.entries.lock(charge.childId());
 		var earlier = this.entries.charge(charge.chargeId());
-		if (earlier.isPresent()) {
+		if (earlier.isPresent() && !earlier.get().isReversed()) {
 			return new Posted(earlier.get().id(), false);
 		}
 		UUID id = this.entries.insert(Entry.Posting
@@ -340,6 +355,46 @@ class LedgerService implements Ledger {
 		this.history.recordAutomatic(charge.childId(), "ledger_entry", id, "charge_posted", hidden("amount"));
 		this.audit.success(new PhiAccess("create", "ledger_entry", id, charge.childId()));
 		return new Posted(id, true);
+	}
+
+	/**
+	 * Reverses, for the system, the entry a private-pay charge posted (the charge was
+	 * voided, or now bills an insurer): first the credits that apply to it, then the
+	 * entry; payments allocated to it are taken back and allocated afresh. Nothing when
+	 * the charge was never posted, was reversed already, or was posted by an invoice
+	 * (voiding the invoice or a credit note corrects that one).
+	 */
+	@Transactional
+	java.util.Optional<UUID> reverseChargePosting(UUID chargeId, String reason) {
+		var found = this.entries.charge(chargeId);
+		if (found.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		UUID childId = found.get().childId();
+		this.entries.lock(childId);
+		Entry entry = this.entries.find(found.get().id()).orElseThrow();
+		if (entry.isReversed() || entry.invoiceId() != null) {
+			return java.util.Optional.empty();
+		}
+		LocalDate today = today();
+		for (Entry credit : this.entries.creditsTo(entry.id())) {
+			postForSystem(Entry.Posting
+				.of(childId, Entry.Kind.REVERSAL, credit.amount().negate(), today, "Reversal: " + reason)
+				.reverses(credit.id()));
+		}
+		takeBack(this.entries.allocationsToEntry(entry.id()), null);
+		return java.util.Optional.of(postForSystem(
+				Entry.Posting.of(childId, Entry.Kind.REVERSAL, entry.amount().negate(), today, "Reversal: " + reason)
+					.reverses(entry.id())
+					.charge(chargeId)));
+	}
+
+	private UUID postForSystem(Entry.Posting posting) {
+		UUID id = this.entries.insert(posting, null, this.clock.instant());
+		allocate(posting.childId());
+		this.history.recordAutomatic(posting.childId(), "ledger_entry", id, "reversed", hidden("amount"));
+		this.audit.success(new PhiAccess("create", "ledger_entry", id, posting.childId()));
+		return id;
 	}
 
 	@Override

@@ -100,6 +100,38 @@ class PaymentRepository {
 		return PageResponse.of(rows, page, total);
 	}
 
+	/** A payment with its family's name (the clinic-wide list). */
+	record Listed(Payment payment, String childName) {
+	}
+
+	/**
+	 * Every family's payments received between {@code from} and {@code to} (either may be
+	 * null), of one method (null: any), the latest received first.
+	 */
+	PageResponse<Listed> clinicWide(LocalDate from, LocalDate to, Payment.Method method, PageQuery page) {
+		String where = " where (cast(:from as date) is null or p.received_on >= :from)"
+				+ " and (cast(:to as date) is null or p.received_on <= :to)"
+				+ " and (cast(:method as text) is null or p.method = :method)";
+		long total = this.jdbc.sql("select count(*) from payments p" + where)
+			.param("from", from)
+			.param("to", to)
+			.param("method", (method == null) ? null : method.value())
+			.query(Long.class)
+			.single();
+		List<Listed> rows = this.jdbc
+			.sql("select x.*, c.display_name as child_name from (" + SELECT + where
+					+ ") x join child_names c on c.child_id = x.child_id"
+					+ " order by x.received_on desc, x.recorded_at desc, x.id limit :limit offset :offset")
+			.param("from", from)
+			.param("to", to)
+			.param("method", (method == null) ? null : method.value())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new Listed(map(rs, n), rs.getString("child_name")))
+			.list();
+		return PageResponse.of(rows, page, total);
+	}
+
 	static Payment map(ResultSet rs, int n) throws SQLException {
 		return new Payment(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
 				Payment.Method.of(rs.getString("method")), rs.getString("reference"), rs.getBigDecimal("amount"),
