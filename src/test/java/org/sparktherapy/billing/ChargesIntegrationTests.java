@@ -184,8 +184,8 @@ class ChargesIntegrationTests {
 		assertThat(charge.get("status").asString()).isEqualTo("held");
 		assertThat(codes(charge)).containsExactly("child_record_incomplete");
 		JsonNode reason = charge.get("holdReasons").get(0);
-		assertThat(reason.get("message").asString()).isEqualTo(
-				"The child's record has no sex and no home address; the claim names both for the patient.");
+		assertThat(reason.get("message").asString())
+			.isEqualTo("The child's record has no sex and no home address; the claim names both for the patient.");
 		assertThat(reason.get("fix").asString()).isEqualTo("/children/" + child);
 
 		Api.Response sexOnly = this.admin.api().put("/api/children/" + child, body("sex", "female"));
@@ -489,6 +489,14 @@ class ChargesIntegrationTests {
 		Api.Response badCoverage = this.admin.api().post("/api/children/" + this.childId + "/coverages", coverage);
 		assertThat(badCoverage.status()).isEqualTo(400);
 		assertThat(pointers(badCoverage)).containsExactlyInAnyOrder("/memberId", "/diagnosisCodes/1", "/endDate");
+		Map<String, Object> halfAnAddress = coverage(this.payerId, "MEM-4", LocalDate.now().minusYears(9));
+		halfAnAddress.put("subscriberAddress",
+				body("line1", "40 Birch Road", "state", "Illinois", "postalCode", "626"));
+		Api.Response badAddress = this.admin.api().post("/api/children/" + this.childId + "/coverages", halfAnAddress);
+		assertThat(badAddress.status()).as(badAddress.text()).isEqualTo(400);
+		assertThat(badAddress.contentType()).startsWith("application/problem+json");
+		assertThat(pointers(badAddress)).containsExactlyInAnyOrder("/subscriberAddress/city",
+				"/subscriberAddress/state", "/subscriberAddress/postalCode");
 
 		String privatePay = this.admin.api().get("/api/payers").json().get(0).get("id").asString();
 		Api.Response toPrivatePay = this.admin.api()

@@ -208,6 +208,36 @@ class ClaimsIntegrationTests {
 	}
 
 	@Test
+	void aParentsAddressOnTheCoverageNamesTheSubscriberIn2010BAAndBox7() throws IOException {
+		this.coverageId = coverage("child", "KID" + this.memberId);
+		Api.Response saved = this.admin.api()
+			.put("/api/coverages/" + this.coverageId, body("payerId", this.payerId.toString(), "memberId",
+					"KID" + this.memberId, "groupNumber", "GRP-1", "subscriberName", "Dana Carter",
+					"subscriberRelationship", "child", "subscriberAddress", body("line1", "40 Birch Road", "line2", " ",
+							"city", "Chatham", "state", "il", "postalCode", "62629-1234"),
+					"diagnosisCodes", List.of("F84.0"), "startDate", "2026-01-01"));
+		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+		assertThat(saved.json().get("subscriberAddress").toString()).isEqualTo(
+				"{\"line1\":\"40 Birch Road\",\"line2\":null,\"city\":\"Chatham\",\"state\":\"IL\",\"postalCode\":\"626291234\"}");
+		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
+		JsonNode batch = newBatch();
+
+		Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
+
+		assertThat(file.status()).as(file.text()).isEqualTo(200);
+		X12Document read = new ClaimFileValidator().read(file.text().getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.errors()).isEmpty();
+		assertThat(read.all("N3")).extracting(X12Document.Segment::loop).containsExactly("2010AA", "2010BA", "2010CA");
+		assertThat(file.text()).contains("NM1*IL*1*CARTER*DANA****MI*KID" + this.memberId
+				+ "~N3*40 BIRCH ROAD~N4*CHATHAM*IL*626291234~NM1*PR*2*");
+		byte[] pdf = download("/api/claims/" + batch.at("/claims/0/id").asString() + "/cms1500");
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("40 BIRCH ROAD", "CHATHAM  IL  626291234",
+					"27 LINDEN STREET");
+		}
+	}
+
+	@Test
 	void aChildWithoutAddressOrSexOnItsRecordCannotBeExported() {
 		this.jdbc.sql("""
 				update children set sex = null, address_line1 = null, address_line2 = null, address_city = null,

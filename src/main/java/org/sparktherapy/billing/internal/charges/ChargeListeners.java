@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns completed appointments into charges and checks them again when their session's
- * note is signed, the child's care team changes or the child's record is edited. Asynchronous, after the publishing
- * transaction committed (Spring Modulith's registry redelivers on failure); idempotent:
- * one charge per appointment, and a re-check of an unchanged charge changes nothing.
- * Listeners lock several charges (a new charge re-checks those it overlaps with), so two
- * of them can deadlock: the loser runs again at once rather than waiting for the
- * registry's next round of retries.
+ * note is signed, the child's care team changes or the child's record is edited.
+ * Asynchronous, after the publishing transaction committed (Spring Modulith's registry
+ * redelivers on failure); idempotent: one charge per appointment, and a re-check of an
+ * unchanged charge changes nothing. Listeners lock several charges (a new charge
+ * re-checks those it overlaps with), so two of them can deadlock: the loser runs again at
+ * once rather than waiting for the registry's next round of retries.
  */
 @Component
 @RetryOnConcurrencyFailure

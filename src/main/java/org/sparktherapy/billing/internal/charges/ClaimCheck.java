@@ -103,10 +103,8 @@ final class ClaimCheck {
 			notOnRecord.add("home address");
 		}
 		if (!notOnRecord.isEmpty()) {
-			reasons.add(HoldReason.of(HoldReason.Code.CHILD_RECORD_INCOMPLETE,
-					"The child's record has no " + String.join(" and no ", notOnRecord)
-							+ "; the claim names both for the patient.",
-					child));
+			reasons.add(HoldReason.of(HoldReason.Code.CHILD_RECORD_INCOMPLETE, "The child's record has no "
+					+ String.join(" and no ", notOnRecord) + "; the claim names both for the patient.", child));
 		}
 		if (f.supervisorNeeded() && f.supervisorId() == null) {
 			reasons.add(HoldReason.of(HoldReason.Code.MISSING_SUPERVISOR,

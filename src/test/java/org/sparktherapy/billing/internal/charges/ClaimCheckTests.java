@@ -58,11 +58,13 @@ class ClaimCheckTests {
 				false, true, f.serviceCode(), f.credential(), true, f.units(), true, f.coverage(), f.diagnosisCodes(),
 				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, false, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("child_record_incomplete");
-		assertThat(reasons.get(0).message()).isEqualTo("The child's record has no sex; the claim names both for the patient.");
+		assertThat(reasons.get(0).message())
+			.isEqualTo("The child's record has no sex; the claim names both for the patient.");
 		assertThat(reasons.get(0).fix()).isEqualTo("/children/" + CHILD);
-		assertThat(ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true,
-				f.serviceCode(), f.credential(), true, f.units(), true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, true, false))
+		assertThat(ClaimCheck
+			.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true, f.serviceCode(),
+					f.credential(), true, f.units(), true, f.coverage(), f.diagnosisCodes(), f.authorization(), null, 0,
+					List.of(), true, SUPERVISOR, true, true, true, true, false))
 			.get(0)
 			.message()).isEqualTo("The child's record has no home address; the claim names both for the patient.");
 	}
