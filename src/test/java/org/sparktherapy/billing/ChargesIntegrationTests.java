@@ -490,8 +490,7 @@ class ChargesIntegrationTests {
 		assertThat(badCoverage.status()).isEqualTo(400);
 		assertThat(pointers(badCoverage)).containsExactlyInAnyOrder("/memberId", "/diagnosisCodes/1", "/endDate");
 		Map<String, Object> halfAnAddress = coverage(this.payerId, "MEM-4", LocalDate.now().minusYears(9));
-		halfAnAddress.put("subscriberAddress",
-				body("line1", "40 Birch Road", "state", "Illinois", "postalCode", "626"));
+		halfAnAddress.put("subscriberAddress", body("line1", "40 Birch Road", "state", "I1", "postalCode", "626"));
 		Api.Response badAddress = this.admin.api().post("/api/children/" + this.childId + "/coverages", halfAnAddress);
 		assertThat(badAddress.status()).as(badAddress.text()).isEqualTo(400);
 		assertThat(badAddress.contentType()).startsWith("application/problem+json");

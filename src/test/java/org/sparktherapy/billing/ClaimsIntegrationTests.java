@@ -228,8 +228,8 @@ class ClaimsIntegrationTests {
 		X12Document read = new ClaimFileValidator().read(file.text().getBytes(StandardCharsets.US_ASCII));
 		assertThat(read.errors()).isEmpty();
 		assertThat(read.all("N3")).extracting(X12Document.Segment::loop).containsExactly("2010AA", "2010BA", "2010CA");
-		assertThat(file.text()).contains("NM1*IL*1*CARTER*DANA****MI*KID" + this.memberId
-				+ "~N3*40 BIRCH ROAD~N4*CHATHAM*IL*626291234~NM1*PR*2*");
+		assertThat(file.text().replace("\r", "").replace("\n", "")).contains("NM1*IL*1*CARTER*DANA****MI*KID"
+				+ this.memberId + "~N3*40 BIRCH ROAD~N4*CHATHAM*IL*626291234~NM1*PR*2*");
 		byte[] pdf = download("/api/claims/" + batch.at("/claims/0/id").asString() + "/cms1500");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document)).contains("40 BIRCH ROAD", "CHATHAM  IL  626291234",
