@@ -2975,7 +2975,8 @@ export interface components {
         | 'missing_diagnosis'
         | 'missing_fee'
         | 'missing_npi'
-        | 'missing_supervisor';
+        | 'missing_supervisor'
+        | 'child_record_incomplete';
       fix: string;
       message: string;
     };
@@ -3228,6 +3229,7 @@ export interface components {
       priority?: number | null;
       /** Format: date */
       startDate: string;
+      subscriberAddress?: components['schemas']['BillingAddress'] | null;
       /** Format: date */
       subscriberDateOfBirth?: string | null;
       subscriberName?: string | null;
@@ -3250,6 +3252,8 @@ export interface components {
       priority: number;
       /** Format: date */
       startDate: string;
+      /** @description The subscriber's address; null when not recorded */
+      subscriberAddress: components['schemas']['BillingAddress'] | null;
       /** Format: date */
       subscriberDateOfBirth: string | null;
       subscriberName: string | null;

@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class DemoClinicIntegrationTests {
 
+	/** A ledger entry {@code e} that no reversal took back. */
+	private static final String NOT_REVERSED = "not exists (select 1 from ledger_entries r where r.reverses = e.id)";
+
 	@Autowired
 	DataSource dataSource;
 
@@ -43,241 +46,16 @@ class DemoClinicIntegrationTests {
 			startAndSettle(database, SeededBeforeTheWebServer.NOT_CHECKED);
 			startAndSettle(database, SeededBeforeTheWebServer.NOT_CHECKED);
 
-			JdbcClient demo = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-					database.url(), database.username(), ""));
-			assertThat(count(demo, "select count(*) from accounts where role = 'admin'")).isEqualTo(1);
-			assertThat(count(demo, "select count(*) from accounts where role = 'therapist'")).isEqualTo(3);
-			assertThat(count(demo, "select count(*) from accounts where role = 'parent'")).isEqualTo(6);
-			assertThat(count(demo, "select count(*) from children")).isEqualTo(8);
-			assertThat(count(demo, "select count(distinct status) from children")).isGreaterThanOrEqualTo(4);
-			assertThat(count(demo, "select count(*) from programs")).isGreaterThanOrEqualTo(8);
-			assertThat(count(demo, "select count(distinct phase) from targets")).isGreaterThanOrEqualTo(3);
-			assertThat(count(demo, "select count(*) from therapy_sessions where status = 'submitted'"))
-				.isGreaterThanOrEqualTo(30);
-			assertThat(count(demo, "select count(distinct date_trunc('week', started_at)) from therapy_sessions"))
-				.as("several weeks of sessions")
-				.isGreaterThanOrEqualTo(4);
-			assertThat(count(demo, "select count(*) from target_phase_changes where automatic and phase = 'mastered'"))
-				.as("targets mastered automatically along the way")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo,
-					"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
-							+ "and starts_at < date_trunc('week', now()) + interval '1 week'"))
-				.as("appointments this week")
-				.isGreaterThanOrEqualTo(8);
-			assertThat(count(demo,
-					"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
-							+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'"))
-				.as("appointments next week")
-				.isGreaterThanOrEqualTo(8);
-			assertThat(count(demo, "select count(distinct place) from appointments")).isGreaterThanOrEqualTo(2);
-			assertThat(count(demo, "select count(distinct status) from appointments")).as("every appointment status")
-				.isEqualTo(5);
-			assertThat(count(demo,
-					"select count(*) from appointments where status in ('checked_in', 'completed', "
-							+ "'no_show') and starts_at > now() + interval '30 minutes'"))
-				.as("nothing attended before its time")
-				.isZero();
-			assertThat(count(demo,
-					"select count(*) from appointments where status = 'completed' "
-							+ "and (actual_start <> starts_at or actual_end <> ends_at)"))
-				.as("a session that took place otherwise than booked")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from appointments s join appointments t on t.child_id = s.child_id "
-					+ "and t.therapist_id <> s.therapist_id and s.service_code = '97155' and t.service_code = '97153' "
-					+ "and t.starts_at < s.ends_at and t.ends_at > s.starts_at "
-					+ "where s.status not in ('cancelled', 'no_show') and t.status not in ('cancelled', 'no_show')"))
-				.as("a BCBA's supervision during a technician's session")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(distinct therapist_id) from therapist_availability"))
-				.as("every therapist has weekly hours")
-				.isEqualTo(3);
-			assertThat(count(demo, "select count(*) from appointments a where not exists (select 1 from "
-					+ "therapist_availability t where t.therapist_id = a.therapist_id "
-					+ "and t.weekday = extract(isodow from a.local_start) and a.local_start::time >= t.start_time "
-					+ "and (a.local_start + (a.ends_at - a.starts_at))::time <= t.end_time)"))
-				.as("seeded appointments within their therapist's hours")
-				.isZero();
-			assertThat(count(demo,
-					"select count(distinct h.child_id) from child_prescribed_hours h "
-							+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0"))
-				.as("children with prescribed and available hours, for the automatic schedule")
-				.isGreaterThanOrEqualTo(4);
-			assertThat(count(demo, "select count(*) from child_schedule_preferences where preferred_place is null"))
-				.isZero();
-			assertThat(count(demo, "select count(*) from appointment_change_requests where status = 'pending'"))
-				.as("a therapist's proposed change waiting for the admin")
-				.isEqualTo(1);
-			assertThat(count(demo,
-					"select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
-							+ "where a.email like '%@demo.sparktherapy.org'"))
-				.as("the real listeners left notifications for the demo people")
-				.isGreaterThanOrEqualTo(2);
-			assertThat(demo
-				.sql("select kind || ': ' || title from notifications where in_app and resolved_at is null "
-						+ "group by recipient_id, kind, title having count(*) > 1")
-				.query(String.class)
-				.list()).as("no one has the same notice twice").isEmpty();
-			assertThat(count(demo, "select count(*) from notifications where kind in ('signature_requested', "
-					+ "'appointment_booked', 'target_mastered', 'authorization_running_out', 'change_requested') "
-					+ "and title !~ '[A-Z][a-z]+ [A-Z]\\.'"))
-				.as("a notice about a child names it as \"Ava C.\"")
-				.isZero();
-			assertThat(count(demo,
-					"select count(*) from notifications where kind = 'signature_requested' "
-							+ "and resolved_at is not null"))
-				.as("the notes the guardians signed are done")
-				.isGreaterThanOrEqualTo(10);
-			assertThat(count(demo,
-					"select count(*) from notifications where kind = 'signature_requested' "
-							+ "and resolved_at is null"))
-				.as("last week's notes wait for a signature")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from children c where not exists "
-					+ "(select 1 from guardians g where g.child_id = c.id)"))
-				.isZero();
-			assertThat(count(demo,
-					"select count(distinct c.child_id) from conversations c join messages m "
-							+ "on m.conversation_id = c.id where c.kind = 'child'"))
-				.as("children's conversations")
-				.isGreaterThanOrEqualTo(4);
-			assertThat(count(demo, "select count(*) from conversations where kind = 'direct'")).isEqualTo(1);
-			assertThat(count(demo, "select count(*) from conversations where kind = 'announcement'")).isEqualTo(1);
-			assertThat(count(demo, "select count(*) from messages")).isGreaterThanOrEqualTo(10);
-			assertThat(count(demo, "select count(distinct child_id) from authorizations where service_code = '97153'"))
-				.as("children with a direct-therapy authorization")
-				.isGreaterThanOrEqualTo(4);
-			assertThat(count(demo, "select count(*) from authorizations where service_code = '97155'")).isEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from authorizations a where a.service_code = '97153' and a.units_authorized < (
-					  select coalesce(sum((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15), 0)
-					  from appointments p where p.child_id = a.child_id and p.service_code = a.service_code
-					    and p.status in ('scheduled', 'checked_in', 'completed')
-					    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1)"""))
-				.as("an authorization the schedule already goes over")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from notifications where kind = 'authorization_running_out'"))
-				.as("the admin was told")
-				.isGreaterThanOrEqualTo(2);
-			// a month of billing: the completed appointments of the past weeks, their
-			// sessions' data and signed notes, and so their charges, ready and held
-			assertThat(count(demo, "select max(service_date) - min(service_date) from charges where status <> 'void'"))
-				.as("charges' service dates span a month")
-				.isGreaterThanOrEqualTo(28);
-			assertThat(count(demo, "select count(distinct date_trunc('week', service_date)) from charges"))
-				.as("charges in every week of the month")
-				.isGreaterThanOrEqualTo(5);
-			assertThat(count(demo, "select count(*) from charges where status in ('ready', 'claimed')"))
-				.as("charges ready (or claimed by the demo batch)")
-				.isGreaterThanOrEqualTo(30);
-			assertThat(demo
-				.sql("select distinct r ->> 'code' from charges, jsonb_array_elements(hold_reasons) r "
-						+ "where status = 'held'")
-				.query(String.class)
-				.list()).as("charges held for their various reasons")
-				.contains("note_unsigned", "missing_member_id", "authorization_exhausted", "no_authorization");
-			assertThat(count(demo,
-					"""
-							select count(*) from therapy_sessions s where s.appointment_id is not null and s.status = 'submitted'
-							  and s.service_code = '97153' and exists (select 1 from session_events e where e.session_id = s.id)
-							  and s.started_at < now() - interval '21 days'"""))
-				.as("the month's appointments' sessions carry the data, weeks back")
-				.isGreaterThanOrEqualTo(20);
-			assertThat(count(demo,
-					"select count(*) from therapy_sessions where appointment_id is not null "
-							+ "and status = 'submitted' and service_code = '97155'"))
-				.as("the BCBA's supervision notes signed")
-				.isGreaterThanOrEqualTo(6);
-			assertThat(count(demo, "select count(*) from appointments where status = 'cancelled' and ends_at < now()"))
-				.as("cancellations along the month")
-				.isGreaterThanOrEqualTo(3);
-			assertThat(count(demo, "select count(*) from appointments where status = 'no_show'"))
-				.as("a child who did not come, twice")
-				.isGreaterThanOrEqualTo(2);
-			assertThat(count(demo, """
-					select count(*) from (select s.child_id, s.therapist_id, s.started_at::date from therapy_sessions s
-					  group by 1, 2, 3 having count(*) > 1) x""")).as("one session of a child with a therapist a day")
-				.isZero();
-			// the family ledger: a family with a balance, one without, a private-pay
-			// family with an issued
-			// invoice and a partial payment, statements for last month
-			assertThat(count(demo, """
-					select count(*) from (select child_id from ledger_entries group by child_id
-					  having sum(amount) > 0) x""")).as("families with a balance").isGreaterThanOrEqualTo(2);
-			assertThat(count(demo, """
-					select count(*) from (select child_id from ledger_entries group by child_id
-					  having sum(amount) = 0) x""")).as("a family without a balance").isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from invoices where status = 'issued' and kind = 'invoice'"))
-				.isEqualTo(1);
-			assertThat(count(demo, "select count(*) from invoices where status = 'draft'")).isEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from payments p join invoices i on i.child_id = p.child_id
-					where i.status = 'issued' and p.method = 'bank_transfer'"""))
-				.as("a partial payment of the private-pay family")
-				.isEqualTo(1);
-			assertThat(count(demo, """
-					select count(distinct child_id) from ledger_entries
-					where occurred_on >= date_trunc('month', current_date) - interval '1 month'
-					  and occurred_on < date_trunc('month', current_date)"""))
-				.as("families with a statement for last month")
-				.isGreaterThanOrEqualTo(3);
-			assertThat(count(demo, """
-					select count(*) from ledger_entries e join charges c on c.id = e.charge_id
-					join payers p on p.id = c.payer_id
-					where e.kind = 'charge' and p.kind = 'private_pay' and e.invoice_id is null
-					  and not exists (select 1 from ledger_entries r where r.reverses = e.id)"""))
-				.as("private-pay charges that reached the family's ledger by themselves")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from charges c join payers p on p.id = c.payer_id
-					where p.kind = 'private_pay' and c.status = 'ready' and not exists (
-					  select 1 from ledger_entries e where e.kind = 'charge' and e.charge_id = c.id
-					  and not exists (select 1 from ledger_entries r where r.reverses = e.id))"""))
-				.as("every ready private-pay charge is posted")
-				.isZero();
-			assertThat(count(demo, """
-					select count(*) from ledger_entries e join charges c on c.id = e.charge_id
-					join payers p on p.id = c.payer_id
-					where e.kind = 'charge' and p.kind = 'insurance'
-					  and not exists (select 1 from ledger_entries r where r.reverses = e.id)"""))
-				.as("no insured charge stays on a family's ledger")
-				.isZero();
-			assertThat(count(demo, """
-					select count(*) from invoice_lines l join ledger_entries e on e.id = l.entry_id
-					where l.charge_id is not null and e.invoice_id is null"""))
-				.as("the private-pay invoice bills the charges the ledger posted, not new ones")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, "select count(*) from ledger_entries where kind = 'patient_responsibility'"))
-				.isGreaterThanOrEqualTo(4);
-			// claims: a submitted batch whose payment (a demo 835) paid one claim, and of
-			// another paid a line but for the family's share and denied the rest (CO 197)
-			assertThat(count(demo, "select count(*) from claim_batches where status = 'submitted'"))
-				.as("a submitted claim batch")
-				.isEqualTo(1);
-			assertThat(count(demo,
-					"select count(*) from claim_batches where status = 'submitted' and exported_at is not null"))
-				.as("its 837P file exported (and so validated) before it was submitted")
-				.isEqualTo(1);
-			assertThat(count(demo, "select count(*) from children where sex is not null and address_line1 is not null"))
-				.as("every demo child with the sex and address a claim names")
-				.isEqualTo(8);
-			assertThat(count(demo, "select count(*) from claims where state = 'paid'")).isEqualTo(1);
-			assertThat(count(demo, "select count(*) from claims where state = 'partially_paid'")).isEqualTo(1);
-			assertThat(count(demo, "select count(*) from remittances")).isEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from remittance_adjustments
-					where group_code = 'CO' and reason_code = '197' and claim_line_id is not null"""))
-				.as("a denied line with its CO reason")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from claim_lines l join remittance_adjustments a on a.claim_line_id = l.id
-					where a.group_code = 'CO' and l.paid_amount = 0""")).as("the denied line paid nothing")
-				.isGreaterThanOrEqualTo(1);
-			assertThat(count(demo, """
-					select count(*) from remittance_family_shares s join ledger_entries e on e.id = s.posted_entry_id
-					where e.child_id = s.child_id and e.amount = s.amount"""))
-				.as("family shares posted to the family ledger")
-				.isGreaterThanOrEqualTo(1);
+			DemoCounts demo = new DemoCounts(
+					JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url(),
+							database.username(), "")));
+			theClinicsPeopleProgramsAndSessions(demo);
+			theScheduleOfThisWeekAndTheNext(demo);
+			noticesAndMessages(demo);
+			authorizations(demo);
+			aMonthOfCharges(demo);
+			theFamilyLedger(demo);
+			claimsAndTheRemittance(demo);
 		}
 		finally {
 			database.drop();
@@ -317,10 +95,250 @@ class DemoClinicIntegrationTests {
 		}
 	}
 
+	/** The people, their children, programs and signed sessions. */
+	private static void theClinicsPeopleProgramsAndSessions(DemoCounts demo) {
+		demo.exactly(1, "select count(*) from accounts where role = 'admin'");
+		demo.exactly(3, "select count(*) from accounts where role = 'therapist'");
+		demo.exactly(6, "select count(*) from accounts where role = 'parent'");
+		demo.exactly(8, "select count(*) from children");
+		demo.atLeast(4, "select count(distinct status) from children");
+		demo.atLeast(8, "select count(*) from programs");
+		demo.atLeast(3, "select count(distinct phase) from targets");
+		demo.atLeast(30, "select count(*) from therapy_sessions where status = 'submitted'");
+		demo.atLeast(4, "several weeks of sessions",
+				"select count(distinct date_trunc('week', started_at)) from therapy_sessions");
+		demo.atLeast(1, "targets mastered automatically along the way",
+				"select count(*) from target_phase_changes where automatic and phase = 'mastered'");
+	}
+
+	/**
+	 * The schedule: this week and the next, every status, within the therapists' hours.
+	 */
+	private static void theScheduleOfThisWeekAndTheNext(DemoCounts demo) {
+		demo.atLeast(8, "appointments this week",
+				"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+						+ "and starts_at < date_trunc('week', now()) + interval '1 week'");
+		demo.atLeast(8, "appointments next week",
+				"select count(*) from appointments where starts_at >= date_trunc('week', now()) "
+						+ "+ interval '1 week' and starts_at < date_trunc('week', now()) + interval '2 weeks'");
+		demo.atLeast(2, "select count(distinct place) from appointments");
+		demo.exactly(5, "every appointment status", "select count(distinct status) from appointments");
+		demo.none("nothing attended before its time",
+				"select count(*) from appointments where status in ('checked_in', 'completed', "
+						+ "'no_show') and starts_at > now() + interval '30 minutes'");
+		demo.atLeast(1, "a session that took place otherwise than booked",
+				"select count(*) from appointments where status = 'completed' "
+						+ "and (actual_start <> starts_at or actual_end <> ends_at)");
+		demo.atLeast(1, "a BCBA's supervision during a technician's session",
+				"select count(*) from appointments s join appointments t on t.child_id = s.child_id "
+						+ "and t.therapist_id <> s.therapist_id and s.service_code = '97155' and t.service_code = '97153' "
+						+ "and t.starts_at < s.ends_at and t.ends_at > s.starts_at "
+						+ "where s.status not in ('cancelled', 'no_show') and t.status not in ('cancelled', 'no_show')");
+		demo.exactly(3, "every therapist has weekly hours",
+				"select count(distinct therapist_id) from therapist_availability");
+		demo.none("seeded appointments within their therapist's hours",
+				"select count(*) from appointments a where not exists (select 1 from "
+						+ "therapist_availability t where t.therapist_id = a.therapist_id "
+						+ "and t.weekday = extract(isodow from a.local_start) and a.local_start::time >= t.start_time "
+						+ "and (a.local_start + (a.ends_at - a.starts_at))::time <= t.end_time)");
+		demo.atLeast(4, "children with prescribed and available hours, for the automatic schedule",
+				"select count(distinct h.child_id) from child_prescribed_hours h "
+						+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0");
+		demo.none("select count(*) from child_schedule_preferences where preferred_place is null");
+		demo.exactly(1, "a therapist's proposed change waiting for the admin",
+				"select count(*) from appointment_change_requests where status = 'pending'");
+	}
+
+	/** What the real listeners told the demo people, and their conversations. */
+	private static void noticesAndMessages(DemoCounts demo) {
+		demo.atLeast(2, "the real listeners left notifications for the demo people",
+				"select count(distinct kind) from notifications n join accounts a on a.id = n.recipient_id "
+						+ "where a.email like '%@demo.sparktherapy.org'");
+		assertThat(demo.jdbc()
+			.sql("select kind || ': ' || title from notifications where in_app and resolved_at is null "
+					+ "group by recipient_id, kind, title having count(*) > 1")
+			.query(String.class)
+			.list()).as("no one has the same notice twice").isEmpty();
+		demo.none("a notice about a child names it as \"Ava C.\"",
+				"select count(*) from notifications where kind in ('signature_requested', "
+						+ "'appointment_booked', 'target_mastered', 'authorization_running_out', 'change_requested') "
+						+ "and title !~ '[A-Z][a-z]+ [A-Z]\\.'");
+		demo.atLeast(10, "the notes the guardians signed are done",
+				"select count(*) from notifications where kind = 'signature_requested' "
+						+ "and resolved_at is not null");
+		demo.atLeast(1, "last week's notes wait for a signature",
+				"select count(*) from notifications where kind = 'signature_requested' " + "and resolved_at is null");
+		demo.none("select count(*) from children c where not exists "
+				+ "(select 1 from guardians g where g.child_id = c.id)");
+		demo.atLeast(4, "children's conversations",
+				"select count(distinct c.child_id) from conversations c join messages m "
+						+ "on m.conversation_id = c.id where c.kind = 'child'");
+		demo.exactly(1, "select count(*) from conversations where kind = 'direct'");
+		demo.exactly(1, "select count(*) from conversations where kind = 'announcement'");
+		demo.atLeast(10, "select count(*) from messages");
+	}
+
+	/** Insurance authorizations, one the schedule already goes over. */
+	private static void authorizations(DemoCounts demo) {
+		demo.atLeast(4, "children with a direct-therapy authorization",
+				"select count(distinct child_id) from authorizations where service_code = '97153'");
+		demo.exactly(1, "select count(*) from authorizations where service_code = '97155'");
+		demo.atLeast(1, "an authorization the schedule already goes over", """
+				select count(*) from authorizations a where a.service_code = '97153' and a.units_authorized < (
+				  select coalesce(sum((extract(epoch from (p.ends_at - p.starts_at))::bigint / 60 + 7) / 15), 0)
+				  from appointments p where p.child_id = a.child_id and p.service_code = a.service_code
+				    and p.status in ('scheduled', 'checked_in', 'completed')
+				    and p.local_start >= a.starts_on and p.local_start < a.ends_on + 1)""");
+		demo.atLeast(2, "the admin was told",
+				"select count(*) from notifications where kind = 'authorization_running_out'");
+	}
+
+	/** A month of completed sessions and so their charges, ready and held. */
+	private static void aMonthOfCharges(DemoCounts demo) {
+		demo.atLeast(28, "charges' service dates span a month",
+				"select max(service_date) - min(service_date) from charges where status <> 'void'");
+		demo.atLeast(5, "charges in every week of the month",
+				"select count(distinct date_trunc('week', service_date)) from charges");
+		demo.atLeast(30, "charges ready (or claimed by the demo batch)",
+				"select count(*) from charges where status in ('ready', 'claimed')");
+		assertThat(demo.jdbc()
+			.sql("select distinct r ->> 'code' from charges, jsonb_array_elements(hold_reasons) r "
+					+ "where status = 'held'")
+			.query(String.class)
+			.list()).as("charges held for their various reasons")
+			.contains("note_unsigned", "missing_member_id", "authorization_exhausted", "no_authorization");
+		demo.atLeast(20, "the month's appointments' sessions carry the data, weeks back", """
+				select count(*) from therapy_sessions s where s.appointment_id is not null and s.status = 'submitted'
+				  and s.service_code = '97153' and exists (select 1 from session_events e where e.session_id = s.id)
+				  and s.started_at < now() - interval '21 days'""");
+		demo.atLeast(6, "the BCBA's supervision notes signed",
+				"select count(*) from therapy_sessions where appointment_id is not null "
+						+ "and status = 'submitted' and service_code = '97155'");
+		demo.atLeast(3, "cancellations along the month",
+				"select count(*) from appointments where status = 'cancelled' and ends_at < now()");
+		demo.atLeast(2, "a child who did not come, twice",
+				"select count(*) from appointments where status = 'no_show'");
+		demo.none("one session of a child with a therapist a day", """
+				select count(*) from (select s.child_id, s.therapist_id, s.started_at::date from therapy_sessions s
+				  group by 1, 2, 3 having count(*) > 1) x""");
+	}
+
+	/**
+	 * The family ledger: a family with a balance, one without, a private-pay family with
+	 * an issued invoice and a partial payment, statements for last month; no insured
+	 * charge ever on a family's ledger.
+	 */
+	private static void theFamilyLedger(DemoCounts demo) {
+		demo.atLeast(2, "families with a balance", """
+				select count(*) from (select child_id from ledger_entries group by child_id
+				  having sum(amount) > 0) x""");
+		demo.atLeast(1, "a family without a balance", """
+				select count(*) from (select child_id from ledger_entries group by child_id
+				  having sum(amount) = 0) x""");
+		demo.exactly(1, "select count(*) from invoices where status = 'issued' and kind = 'invoice'");
+		demo.exactly(1, "select count(*) from invoices where status = 'draft'");
+		demo.exactly(1, "a partial payment of the private-pay family", """
+				select count(*) from payments p join invoices i on i.child_id = p.child_id
+				where i.status = 'issued' and p.method = 'bank_transfer'""");
+		demo.atLeast(3, "families with a statement for last month", """
+				select count(distinct child_id) from ledger_entries
+				where occurred_on >= date_trunc('month', current_date) - interval '1 month'
+				  and occurred_on < date_trunc('month', current_date)""");
+		demo.atLeast(1, "private-pay charges that reached the family's ledger by themselves", """
+				select count(*) from ledger_entries e join charges c on c.id = e.charge_id
+				join payers p on p.id = c.payer_id
+				where e.kind = 'charge' and p.kind = 'private_pay' and e.invoice_id is null and\s""" + NOT_REVERSED);
+		demo.none("every ready private-pay charge is posted", """
+				select count(*) from charges c join payers p on p.id = c.payer_id
+				where p.kind = 'private_pay' and c.status = 'ready' and not exists (
+				  select 1 from ledger_entries e where e.kind = 'charge' and e.charge_id = c.id and\s""" + NOT_REVERSED
+				+ ")");
+		// the coverages came before the private-pay fee schedule: no insured session was
+		// ever priced as private pay, so no posting and its reversal on those ledgers
+		demo.none("no insured charge was ever posted to a family's ledger", """
+				select count(*) from ledger_entries e join charges c on c.id = e.charge_id
+				join payers p on p.id = c.payer_id
+				where e.kind = 'charge' and p.kind = 'insurance'""");
+		demo.none("no reversal on an insured family's ledger", """
+				select count(*) from ledger_entries r
+				where r.kind = 'reversal' and exists (select 1 from coverages v where v.child_id = r.child_id)""");
+		demo.atLeast(1, "the private-pay invoice bills the charges the ledger posted, not new ones", """
+				select count(*) from invoice_lines l join ledger_entries e on e.id = l.entry_id
+				where l.charge_id is not null and e.invoice_id is null""");
+		demo.atLeast(4, "select count(*) from ledger_entries where kind = 'patient_responsibility'");
+	}
+
+	/**
+	 * Claims: a submitted batch whose payment (a demo 835) paid one claim, and of another
+	 * paid a line but for the family's share and denied the rest (CO 197).
+	 */
+	private static void claimsAndTheRemittance(DemoCounts demo) {
+		demo.exactly(1, "a submitted claim batch", "select count(*) from claim_batches where status = 'submitted'");
+		demo.exactly(1, "its 837P file exported (and so validated) before it was submitted",
+				"select count(*) from claim_batches where status = 'submitted' and exported_at is not null");
+		demo.exactly(8, "every demo child with the sex and address a claim names",
+				"select count(*) from children where sex is not null and address_line1 is not null");
+		demo.atLeast(4, "insured children", "select count(*) from coverages");
+		demo.none("every coverage's subscriber is a guardian of the child", """
+				select count(*) from coverages v where not exists (
+				  select 1 from child_visibility g join account_names a on a.account_id = g.account_id
+				  where g.child_id = v.child_id and g.relation = 'guardian' and a.name = v.subscriber_name)""");
+		demo.none("at the family's home", """
+				select count(*) from coverages v join children c on c.id = v.child_id
+				where v.subscriber_address_line1 is distinct from c.address_line1
+				   or v.subscriber_address_city is distinct from c.address_city
+				   or v.subscriber_address_postal_code is distinct from c.address_postal_code""");
+		demo.exactly(1, "select count(*) from claims where state = 'paid'");
+		demo.exactly(1, "select count(*) from claims where state = 'partially_paid'");
+		demo.exactly(1, "select count(*) from remittances");
+		demo.atLeast(1, "a denied line with its CO reason", """
+				select count(*) from remittance_adjustments
+				where group_code = 'CO' and reason_code = '197' and claim_line_id is not null""");
+		demo.atLeast(1, "the denied line paid nothing", """
+				select count(*) from claim_lines l join remittance_adjustments a on a.claim_line_id = l.id
+				where a.group_code = 'CO' and l.paid_amount = 0""");
+		demo.atLeast(1, "family shares posted to the family ledger", """
+				select count(*) from remittance_family_shares s join ledger_entries e on e.id = s.posted_entry_id
+				where e.child_id = s.child_id and e.amount = s.amount""");
+	}
+
+	/**
+	 * Counts in the demo clinic's database, each compared with what a realistic clinic
+	 * has; the description (when given) says what the count stands for.
+	 */
+	private record DemoCounts(JdbcClient jdbc) {
+
+		void atLeast(long expected, String sql) {
+			assertThat(count(this.jdbc, sql)).as(sql).isGreaterThanOrEqualTo(expected);
+		}
+
+		void atLeast(long expected, String what, String sql) {
+			assertThat(count(this.jdbc, sql)).as(what).isGreaterThanOrEqualTo(expected);
+		}
+
+		void exactly(long expected, String sql) {
+			assertThat(count(this.jdbc, sql)).as(sql).isEqualTo(expected);
+		}
+
+		void exactly(long expected, String what, String sql) {
+			assertThat(count(this.jdbc, sql)).as(what).isEqualTo(expected);
+		}
+
+		void none(String sql) {
+			assertThat(count(this.jdbc, sql)).as(sql).isZero();
+		}
+
+		void none(String what, String sql) {
+			assertThat(count(this.jdbc, sql)).as(what).isZero();
+		}
+
+	}
+
 	/**
 	 * The demo admin downloads the demo batch's 837P file: StAEDI reads it without an
 	 * error, and its children, on a parent's plan, are named as patients with their
-	 * address and sex (2010CA N3/N4, DMG).
+	 * address and sex (2010CA N3/N4, DMG), the parents as subscribers with theirs (2010BA
+	 * N3/N4).
 	 */
 	private static void theDemoClaimBatchExportsAValid837P(Api anonymous, String password) {
 		Api.Response login = anonymous.post("/api/auth/login",
@@ -337,6 +355,9 @@ class DemoClinicIntegrationTests {
 		assertThat(read.errors()).as(file.text()).isEmpty();
 		assertThat(read.all("PAT")).as("children on a parent's plan").isNotEmpty();
 		assertThat(read.all("DMG")).allSatisfy(dmg -> assertThat(dmg.element(3)).isIn("F", "M"));
+		assertThat(read.all("N3")).as("the parents' addresses, from their coverages")
+			.extracting(X12Document.Segment::loop)
+			.contains("2010BA");
 		assertThat(file.text()).contains("*SPARKDEMO").doesNotContain("claim-data-missing");
 	}
 

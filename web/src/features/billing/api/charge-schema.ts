@@ -168,6 +168,17 @@ export const coverageFormSchema = z
     subscriberName: optional(200),
     subscriberRelationship: z.enum(['self', 'spouse', 'child', 'other']),
     subscriberDateOfBirth: optionalDay,
+    subscriberLine1: optional(55),
+    subscriberLine2: optional(55),
+    subscriberCity: optional(30),
+    subscriberState: z
+      .string()
+      .trim()
+      .regex(/^([A-Za-z]{2})?$/, 'Two letters, e.g. IL'),
+    subscriberPostalCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{5}(-?\d{4})?)?$/, 'A ZIP code of 5 or 9 digits'),
     diagnosisCodes: z
       .string()
       .refine(
@@ -182,6 +193,20 @@ export const coverageFormSchema = z
   .refine((form) => !form.endDate || form.endDate >= form.startDate, {
     path: ['endDate'],
     message: 'The last day cannot be before the first day',
+  })
+  .superRefine((form, context) => {
+    // the subscriber's address is whole or absent: a claim's N3/N4 needs street, city, state and ZIP code
+    const parts = [form.subscriberLine1, form.subscriberLine2, form.subscriberCity, form.subscriberState];
+    if (![...parts, form.subscriberPostalCode].some((part) => part.trim() !== '')) return;
+    const required = [
+      ['subscriberLine1', 'Enter the street'],
+      ['subscriberCity', 'Enter the city'],
+      ['subscriberState', 'Enter the state'],
+      ['subscriberPostalCode', 'Enter the ZIP code'],
+    ] as const;
+    for (const [field, message] of required) {
+      if (form[field].trim() === '') context.addIssue({ code: 'custom', path: [field], message });
+    }
   });
 export type CoverageForm = z.infer<typeof coverageFormSchema>;
 
@@ -192,15 +217,29 @@ export const COVERAGE_FIELDS = [
   'subscriberName',
   'subscriberRelationship',
   'subscriberDateOfBirth',
+  'subscriberLine1',
+  'subscriberLine2',
+  'subscriberCity',
+  'subscriberState',
+  'subscriberPostalCode',
   'diagnosisCodes',
   'startDate',
   'endDate',
   'priority',
 ] as const satisfies readonly (keyof CoverageForm)[];
 
-/** The server's pointer for a coverage field (`/diagnosisCodes/1` is the codes field). */
+const SUBSCRIBER_ADDRESS_FIELDS: Record<string, keyof CoverageForm> = {
+  line1: 'subscriberLine1',
+  line2: 'subscriberLine2',
+  city: 'subscriberCity',
+  state: 'subscriberState',
+  postalCode: 'subscriberPostalCode',
+};
+
+/** The server's pointer for a coverage field (`/diagnosisCodes/1` is the codes field, `/subscriberAddress/city` the subscriber's city). */
 export function coverageField(path: string): keyof CoverageForm | undefined {
   if (path.startsWith('diagnosisCodes')) return 'diagnosisCodes';
+  if (path.startsWith('subscriberAddress.')) return SUBSCRIBER_ADDRESS_FIELDS[path.slice('subscriberAddress.'.length)];
   return (COVERAGE_FIELDS as readonly string[]).includes(path) ? (path as keyof CoverageForm) : undefined;
 }
 
@@ -219,6 +258,11 @@ export function toCoverageForm(coverage: Coverage | null): CoverageForm {
     subscriberName: coverage?.subscriberName ?? '',
     subscriberRelationship: (coverage?.subscriberRelationship ?? 'child') as CoverageForm['subscriberRelationship'],
     subscriberDateOfBirth: coverage?.subscriberDateOfBirth ?? '',
+    subscriberLine1: coverage?.subscriberAddress?.line1 ?? '',
+    subscriberLine2: coverage?.subscriberAddress?.line2 ?? '',
+    subscriberCity: coverage?.subscriberAddress?.city ?? '',
+    subscriberState: coverage?.subscriberAddress?.state ?? '',
+    subscriberPostalCode: coverage?.subscriberAddress?.postalCode ?? '',
     diagnosisCodes: (coverage?.diagnosisCodes ?? []).join(', '),
     startDate: coverage?.startDate ?? '',
     endDate: coverage?.endDate ?? '',
@@ -234,6 +278,16 @@ export function toCoverageRequest(form: CoverageForm): CoverageRequest {
     subscriberName: form.subscriberName.trim() || null,
     subscriberRelationship: form.subscriberRelationship,
     subscriberDateOfBirth: form.subscriberDateOfBirth || null,
+    subscriberAddress:
+      form.subscriberLine1.trim() === ''
+        ? null
+        : {
+            line1: form.subscriberLine1.trim(),
+            line2: form.subscriberLine2.trim() || null,
+            city: form.subscriberCity.trim() || null,
+            state: form.subscriberState.trim().toUpperCase() || null,
+            postalCode: form.subscriberPostalCode.trim() || null,
+          },
     diagnosisCodes: splitCodes(form.diagnosisCodes),
     startDate: form.startDate,
     endDate: form.endDate || null,

@@ -51,6 +51,7 @@ export const HOLD_FIX_LABELS: Record<HoldReasonCode, string> = {
   missing_fee: 'Add a fee',
   missing_npi: 'Add the NPI',
   missing_supervisor: 'Add a supervising BCBA',
+  child_record_incomplete: 'Complete the child’s record',
 };
 
 export const ROUNDING_RULES = valuesOf<RoundingRule>()(['cms_8_minute', 'whole_units']);

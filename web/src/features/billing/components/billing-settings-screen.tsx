@@ -37,6 +37,9 @@ export function BillingSettingsScreen() {
         <h2 id="clinic-billing-heading" className="section-title">
           The clinic on claims
         </h2>
+        <p className="muted">
+          Also the letterhead of the families’ statements and invoices: legal name, address, phone, NPI and tax ID.
+        </p>
         {settings.isPending && <p className="muted">Loading settings…</p>}
         {settings.isError && <Alert>{errorMessage(settings.error)}</Alert>}
         {settings.data && <SettingsForm key={settings.data.version ?? 'new'} settings={settings.data} />}

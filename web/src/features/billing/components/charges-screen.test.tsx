@@ -44,6 +44,11 @@ const held: Charge = {
   holdReasons: [
     { code: 'missing_member_id', message: 'The child’s coverage has no member id.', fix: '/children/child-1#coverage' },
     { code: 'note_unsigned', message: 'The session’s note is not signed yet.', fix: '/sessions/session-1' },
+    {
+      code: 'child_record_incomplete',
+      message: 'The child’s record has no sex; the claim names both for the patient.',
+      fix: '/children/child-1',
+    },
   ],
   voidReason: null,
   version: 2,
@@ -97,6 +102,11 @@ describe('ChargesScreen', () => {
       '/children/child-1#coverage',
     );
     expect(within(row).getByRole('link', { name: 'Open the session' })).toHaveAttribute('href', '/sessions/session-1');
+    expect(row).toHaveTextContent('The child’s record has no sex');
+    expect(within(row).getByRole('link', { name: 'Complete the child’s record' })).toHaveAttribute(
+      'href',
+      '/children/child-1',
+    );
     expect(await screen.findByRole('tab', { name: 'Held (1)' }, { timeout: 5000 })).toHaveAttribute(
       'aria-selected',
       'true',

@@ -53,6 +53,7 @@ const stored: Coverage = {
   subscriberName: 'Pat Lee',
   subscriberRelationship: 'child',
   subscriberDateOfBirth: null,
+  subscriberAddress: null,
   diagnosisCodes: ['F84.0'],
   startDate: '2026-01-01',
   endDate: null,
@@ -105,6 +106,54 @@ describe('CoverageDialog', () => {
       endDate: null,
       priority: 1,
     });
+  });
+
+  it('sends the subscriber’s address whole, and asks for the rest of one begun', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(stored));
+    const { dialog, user, onSaved } = renderDialog(stored);
+
+    await user.type(within(dialog).getByLabelText('Street'), '40 Birch Road');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(await within(dialog).findByText('Enter the city')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter the state')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter the ZIP code')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText('City'), 'Chatham');
+    await user.type(within(dialog).getByLabelText('State'), 'il');
+    await user.type(within(dialog).getByLabelText('ZIP code'), '62629');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0];
+    expect(JSON.parse(String(init?.body)).subscriberAddress).toEqual({
+      line1: '40 Birch Road',
+      line2: null,
+      city: 'Chatham',
+      state: 'IL',
+      postalCode: '62629',
+    });
+  });
+
+  it('shows the server’s error at the subscriber’s address field it names', async () => {
+    fetchMock.mockResolvedValue(
+      problemResponse(400, {
+        title: 'Invalid request',
+        detail: 'The request has invalid fields.',
+        errors: [{ pointer: '/subscriberAddress/city', detail: 'must be at most 30 characters' }],
+      }),
+    );
+    const { dialog, user } = renderDialog({
+      ...stored,
+      subscriberAddress: { line1: '40 Birch Road', line2: null, city: 'Chatham', state: 'IL', postalCode: '62629' },
+    });
+
+    expect(within(dialog).getByLabelText('Street')).toHaveValue('40 Birch Road');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+
+    const city = within(dialog).getByLabelText('City');
+    expect(await within(dialog).findByText('must be at most 30 characters')).toBeInTheDocument();
+    expect(city).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('edits with the version it saw and shows the server’s field errors', async () => {

@@ -162,6 +162,46 @@ function CoverageFormBody({
           error={errors.subscriberDateOfBirth?.message}
           {...register('subscriberDateOfBirth')}
         />
+      </div>
+      <fieldset className="fieldset">
+        <legend className="fieldset-legend">Subscriber’s address (optional)</legend>
+        <p className="field-hint">
+          When the subscriber is not the child: the claim names it (box 7). The child’s own address is on its record.
+        </p>
+        <div className="form-grid">
+          <TextField
+            label="Street"
+            autoComplete="off"
+            error={errors.subscriberLine1?.message}
+            {...register('subscriberLine1')}
+          />
+          <TextField
+            label="Apartment, suite (optional)"
+            autoComplete="off"
+            error={errors.subscriberLine2?.message}
+            {...register('subscriberLine2')}
+          />
+          <TextField
+            label="City"
+            autoComplete="off"
+            error={errors.subscriberCity?.message}
+            {...register('subscriberCity')}
+          />
+          <TextField
+            label="State"
+            autoComplete="off"
+            error={errors.subscriberState?.message}
+            {...register('subscriberState')}
+          />
+          <TextField
+            label="ZIP code"
+            autoComplete="off"
+            error={errors.subscriberPostalCode?.message}
+            {...register('subscriberPostalCode')}
+          />
+        </div>
+      </fieldset>
+      <div className="form-grid">
         <TextField
           label="Diagnosis codes (ICD-10)"
           hint="Separated by commas, e.g. F84.0"

@@ -11,6 +11,13 @@ import { CoverageDialog } from './coverage-dialog';
 
 const PRIORITY_LABELS: Record<number, string> = { 1: 'Primary', 2: 'Secondary', 3: 'Tertiary' };
 
+/** "40 Birch Road, Unit 9, Chatham, IL 62629-1234" */
+function formatSubscriberAddress(address: NonNullable<Coverage['subscriberAddress']>): string {
+  const zip = address.postalCode ?? '';
+  const street = [address.line1, address.line2].filter(Boolean).join(', ');
+  return `${street}, ${address.city ?? ''}, ${address.state ?? ''} ${zip.length === 9 ? `${zip.slice(0, 5)}-${zip.slice(5)}` : zip}`;
+}
+
 /**
  * A child's insurance coverages on the child page, next to its authorizations (admins only; the server answers
  * others 403 and then the section shows nothing). Without a coverage the child's sessions are private pay.
@@ -74,6 +81,12 @@ export function CoveragesSection({ childId, canEdit }: { childId: string; canEdi
                       {coverage.subscriberName ?? '—'} ({coverage.subscriberRelationship})
                     </dd>
                   </div>
+                  {coverage.subscriberAddress && (
+                    <div className="detail">
+                      <dt>Subscriber’s address</dt>
+                      <dd>{formatSubscriberAddress(coverage.subscriberAddress)}</dd>
+                    </div>
+                  )}
                   <div className="detail">
                     <dt>Diagnoses</dt>
                     <dd>

@@ -84,7 +84,7 @@ class ChargesIntegrationTests {
 		this.parent = this.clinic.aParent();
 		this.supervisor = this.clinic.aTherapist("BCBA");
 		this.technician = this.clinic.aTherapist("RBT");
-		this.childId = this.clinic.aChild(this.admin, this.parent, this.supervisor, this.technician);
+		this.childId = aBillableChild(this.admin, this.parent, this.supervisor, this.technician);
 		Api.Response settings = this.admin.api()
 			.put("/api/billing-settings",
 					body("legalName", "Bright Steps ABA LLC", "npi", "1234567893", "taxId", "123456789", "taxonomyCode",
@@ -174,6 +174,36 @@ class ChargesIntegrationTests {
 	}
 
 	@Test
+	void aChildRecordWithoutSexOrAddressHoldsTheChargeUntilTheRecordIsCompleted() {
+		String child = this.clinic.aChild(this.admin, null, this.supervisor, this.technician);
+		cover(child, this.payerId, "MEM-REC");
+		authorize(child, "97153", 100);
+
+		JsonNode charge = chargeOf(signedSession(this.technician, child, "97153", minutesAgo(120), 60));
+
+		assertThat(charge.get("status").asString()).isEqualTo("held");
+		assertThat(codes(charge)).containsExactly("child_record_incomplete");
+		JsonNode reason = charge.get("holdReasons").get(0);
+		assertThat(reason.get("message").asString())
+			.isEqualTo("The child's record has no sex and no home address; the claim names both for the patient.");
+		assertThat(reason.get("fix").asString()).isEqualTo("/children/" + child);
+
+		Api.Response sexOnly = this.admin.api().put("/api/children/" + child, body("sex", "female"));
+		assertThat(sexOnly.status()).as(sexOnly.text()).isEqualTo(200);
+		EventPublications.awaitDelivered(this.jdbc, "ChildRecordChanged", child);
+		JsonNode stillHeld = get(charge.get("id").asString()).json();
+		assertThat(stillHeld.get("status").asString()).isEqualTo("held");
+		assertThat(stillHeld.at("/holdReasons/0/message").asString())
+			.isEqualTo("The child's record has no home address; the claim names both for the patient.");
+
+		recordSexAndAddress(child);
+		EventPublications.awaitDelivered(this.jdbc, "ChildRecordChanged", child);
+		JsonNode ready = get(charge.get("id").asString()).json();
+		assertThat(ready.get("status").asString()).as(ready.toString()).isEqualTo("ready");
+		assertThat(ready.get("holdReasons").size()).isZero();
+	}
+
+	@Test
 	void aPayersRoundingRuleDecidesTheUnits() {
 		String wholeUnits = aPayer("whole_units");
 		Api.Response changed = this.admin.api()
@@ -224,7 +254,7 @@ class ChargesIntegrationTests {
 	@Test
 	void missingNpiFeeDiagnosisAndSupervisorHoldUntilFixedAndRechecked() {
 		Person otherTechnician = this.clinic.aTherapist("RBT");
-		String child = this.clinic.aChild(this.admin, null, null, otherTechnician);
+		String child = aBillableChild(this.admin, null, null, otherTechnician);
 		String payer = aPayer("cms_8_minute");
 		this.jdbc.sql("delete from fee_schedule_rates where payer_id = :id")
 			.param("id", UUID.fromString(payer))
@@ -273,7 +303,7 @@ class ChargesIntegrationTests {
 
 	@Test
 	void aCoverageWithoutDiagnosesBillsTheDiagnosesOfTheChildsRecord() {
-		String child = this.clinic.aChild(this.admin, null, null, this.technician);
+		String child = aBillableChild(this.admin, null, null, this.technician);
 		String payer = aPayer("cms_8_minute");
 		Map<String, Object> noDiagnosis = coverage(payer, "MEM-3", LocalDate.now().minusYears(1));
 		noDiagnosis.put("diagnosisCodes", List.of());
@@ -291,7 +321,7 @@ class ChargesIntegrationTests {
 
 	@Test
 	void authorizationsMissingExpiredAndUsedUpHoldAndARecordedOneReleases() {
-		String child = this.clinic.aChild(this.admin, null, this.supervisor, this.technician);
+		String child = aBillableChild(this.admin, null, this.supervisor, this.technician);
 		assertThat(this.admin.api()
 			.post("/api/children/" + child + "/coverages",
 					coverage(this.payerId, "MEM-3", LocalDate.now().minusYears(1)))
@@ -459,6 +489,13 @@ class ChargesIntegrationTests {
 		Api.Response badCoverage = this.admin.api().post("/api/children/" + this.childId + "/coverages", coverage);
 		assertThat(badCoverage.status()).isEqualTo(400);
 		assertThat(pointers(badCoverage)).containsExactlyInAnyOrder("/memberId", "/diagnosisCodes/1", "/endDate");
+		Map<String, Object> halfAnAddress = coverage(this.payerId, "MEM-4", LocalDate.now().minusYears(9));
+		halfAnAddress.put("subscriberAddress", body("line1", "40 Birch Road", "state", "I1", "postalCode", "626"));
+		Api.Response badAddress = this.admin.api().post("/api/children/" + this.childId + "/coverages", halfAnAddress);
+		assertThat(badAddress.status()).as(badAddress.text()).isEqualTo(400);
+		assertThat(badAddress.contentType()).startsWith("application/problem+json");
+		assertThat(pointers(badAddress)).containsExactlyInAnyOrder("/subscriberAddress/city",
+				"/subscriberAddress/state", "/subscriberAddress/postalCode");
 
 		String privatePay = this.admin.api().get("/api/payers").json().get(0).get("id").asString();
 		Api.Response toPrivatePay = this.admin.api()
@@ -539,6 +576,22 @@ class ChargesIntegrationTests {
 			assertThat(added.status()).as(added.text()).isEqualTo(201);
 		}
 		return id;
+	}
+
+	/**
+	 * A child whose record names what a claim needs of the patient: sex and home address.
+	 */
+	private String aBillableChild(Person admin, Person parent, Person supervisor, Person technician) {
+		String child = this.clinic.aChild(admin, parent, supervisor, technician);
+		recordSexAndAddress(child);
+		return child;
+	}
+
+	private void recordSexAndAddress(String child) {
+		Api.Response saved = this.admin.api()
+			.put("/api/children/" + child, body("sex", "male", "address",
+					body("line1", "27 Linden Street", "city", "Springfield", "state", "IL", "postalCode", "62704")));
+		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
 	}
 
 	private String cover(String child, String payer, String memberId) {

@@ -19,6 +19,7 @@ import org.sparktherapy.billing.internal.x12.X12Document;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.EventPublications;
 import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +85,12 @@ class ClaimsIntegrationTests {
 			.put("/api/children/" + this.childId, body("sex", "female", "address", body("line1", "27 Linden Street",
 					"line2", "Unit 4", "city", "Springfield", "state", "IL", "postalCode", "62704")));
 		assertThat(home.status()).as(home.text()).isEqualTo(200);
+		// The child's people and record changes above make billing re-check the child's
+		// open charges, asynchronously: were it to run after a test inserted its ready
+		// charges, it would hold them (they have no signed session), and the batch built
+		// next would lack them. Wait for it first.
+		EventPublications.awaitDelivered(this.jdbc, "ChildPeopleChanged", this.childId);
+		EventPublications.awaitDelivered(this.jdbc, "ChildRecordChanged", this.childId);
 		this.coverageId = coverage("self", this.memberId);
 		this.jdbc.sql("""
 				insert into billing_settings (id, legal_name, npi, tax_id, taxonomy_code, address_line1, city, state,
@@ -163,7 +170,7 @@ class ClaimsIntegrationTests {
 	@Test
 	void theCms1500CarriesTheMemberIdAndCodes() throws IOException {
 		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
-		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+		JsonNode batch = newBatch();
 
 		byte[] pdf = download("/api/claims/" + batch.at("/claims/0/id").asString() + "/cms1500");
 
@@ -177,7 +184,7 @@ class ClaimsIntegrationTests {
 	void aChildOnAParentsPlanIsThePatientWithTheAddressAndSexOfItsRecord() throws IOException {
 		this.coverageId = coverage("child", "KID" + this.memberId);
 		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
-		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+		JsonNode batch = newBatch();
 
 		Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
 
@@ -201,6 +208,36 @@ class ClaimsIntegrationTests {
 	}
 
 	@Test
+	void aParentsAddressOnTheCoverageNamesTheSubscriberIn2010BAAndBox7() throws IOException {
+		this.coverageId = coverage("child", "KID" + this.memberId);
+		Api.Response saved = this.admin.api()
+			.put("/api/coverages/" + this.coverageId, body("payerId", this.payerId.toString(), "memberId",
+					"KID" + this.memberId, "groupNumber", "GRP-1", "subscriberName", "Dana Carter",
+					"subscriberRelationship", "child", "subscriberAddress", body("line1", "40 Birch Road", "line2", " ",
+							"city", "Chatham", "state", "il", "postalCode", "62629-1234"),
+					"diagnosisCodes", List.of("F84.0"), "startDate", "2026-01-01"));
+		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+		assertThat(saved.json().get("subscriberAddress").toString()).isEqualTo(
+				"{\"line1\":\"40 Birch Road\",\"line2\":null,\"city\":\"Chatham\",\"state\":\"IL\",\"postalCode\":\"626291234\"}");
+		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
+		JsonNode batch = newBatch();
+
+		Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
+
+		assertThat(file.status()).as(file.text()).isEqualTo(200);
+		X12Document read = new ClaimFileValidator().read(file.text().getBytes(StandardCharsets.US_ASCII));
+		assertThat(read.errors()).isEmpty();
+		assertThat(read.all("N3")).extracting(X12Document.Segment::loop).containsExactly("2010AA", "2010BA", "2010CA");
+		assertThat(file.text().replace("\r", "").replace("\n", "")).contains("NM1*IL*1*CARTER*DANA****MI*KID"
+				+ this.memberId + "~N3*40 BIRCH ROAD~N4*CHATHAM*IL*626291234~NM1*PR*2*");
+		byte[] pdf = download("/api/claims/" + batch.at("/claims/0/id").asString() + "/cms1500");
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("40 BIRCH ROAD", "CHATHAM  IL  626291234",
+					"27 LINDEN STREET");
+		}
+	}
+
+	@Test
 	void aChildWithoutAddressOrSexOnItsRecordCannotBeExported() {
 		this.jdbc.sql("""
 				update children set sex = null, address_line1 = null, address_line2 = null, address_city = null,
@@ -209,7 +246,7 @@ class ClaimsIntegrationTests {
 			.update();
 		this.coverageId = coverage("child", "KID" + this.memberId);
 		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
-		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+		JsonNode batch = newBatch();
 
 		Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
 
@@ -246,9 +283,7 @@ class ClaimsIntegrationTests {
 		assertThat(withSubmitter.status()).as(withSubmitter.text()).isEqualTo(200);
 		try {
 			charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
-			JsonNode batch = this.admin.api()
-				.post("/api/claim-batches", body("payerId", this.payerId.toString()))
-				.json();
+			JsonNode batch = newBatch();
 
 			Api.Response file = this.admin.api().get("/api/claim-batches/" + batch.at("/batch/id").asString() + "/837");
 
@@ -277,11 +312,7 @@ class ClaimsIntegrationTests {
 	@Test
 	void onlyAdminsWorkWithClaims() {
 		charge("97153", "12", LocalDate.of(2026, 11, 2), 8, "120.00");
-		String batchId = this.admin.api()
-			.post("/api/claim-batches", body("payerId", this.payerId.toString()))
-			.json()
-			.at("/batch/id")
-			.asString();
+		String batchId = newBatch().at("/batch/id").asString();
 
 		for (Person someone : List.of(this.parent, this.supervisor, this.technician)) {
 			assertThat(someone.api().get("/api/claim-batches").status()).isEqualTo(403);
@@ -303,7 +334,7 @@ class ClaimsIntegrationTests {
 		UUID firstPartly = charge("97151", "11", LocalDate.of(2026, 11, 3), 4, "100.00");
 		UUID secondPartly = charge("97155", "11", LocalDate.of(2026, 11, 4), 2, "100.00");
 		charge("97153", "03", LocalDate.of(2026, 11, 5), 8, "120.00");
-		JsonNode batch = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString())).json();
+		JsonNode batch = newBatch();
 		String paid = claimNumberOf(batch, "240");
 		String partly = claimNumberOf(batch, "200");
 		String denied = claimNumberOf(batch, "120");
@@ -463,6 +494,13 @@ class ClaimsIntegrationTests {
 			.isGreaterThanOrEqualTo(new BigDecimal("320.00"));
 		assertThat(this.parent.api().get("/api/claims/aging").status()).isEqualTo(403);
 		assertThat(this.admin.api().get("/api/claims/aging?asOf=someday").status()).isEqualTo(400);
+	}
+
+	/** A batch of this test's payer's ready charges, created. */
+	private JsonNode newBatch() {
+		Api.Response created = this.admin.api().post("/api/claim-batches", body("payerId", this.payerId.toString()));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created.json();
 	}
 
 	/** This test's payer's row of the aging per payer on the day, or null. */

@@ -254,8 +254,11 @@ class LedgerIntegrationTests {
 			.post("/api/invoices/" + draft.at("/id") + "/void", body("reason", "Wrong family"))
 			.status()).isEqualTo(409);
 
+		saveClinicSettings();
 		String text = pdfText("/api/invoices/" + draft.at("/id") + "/pdf", this.parent);
-		assertThat(text).contains("Invoice " + issued.at("/number"))
+		assertThat(text).startsWith("Bright Steps ABA LLC\n100 Main Street, Suite 4\n")
+			.contains("NPI 1234567893   Tax ID 12-3456789")
+			.contains("Invoice " + issued.at("/number"))
 			.contains("Adaptive behavior treatment 97153")
 			.contains("250.00")
 			.contains("410.00");
@@ -295,7 +298,11 @@ class LedgerIntegrationTests {
 		assertThat(months.get(0).get("month").asString()).isEqualTo(YearMonth.from(this.today).toString());
 		assertThat(months).hasSize(3);
 
+		saveClinicSettings();
 		String text = pdfText("/api/children/" + this.childId + "/statements/" + last + "/pdf", this.parent);
+		assertThat(text).as("the clinic's letterhead, first")
+			.startsWith("Bright Steps ABA LLC\n100 Main Street, Suite 4\nSpringfield, IL 62701-1234\n"
+					+ "Phone (217) 555-0100   NPI 1234567893   Tax ID 12-3456789\nStatement");
 		assertThat(text).contains("Statement")
 			.contains("Opening balance")
 			.contains("20.00")
@@ -463,6 +470,16 @@ class LedgerIntegrationTests {
 
 	private long count(String sql) {
 		return this.jdbc.sql(sql).param("child", UUID.fromString(this.childId)).query(Long.class).single();
+	}
+
+	/** The clinic's billing settings, which the PDFs' letterhead names. */
+	private void saveClinicSettings() {
+		Api.Response settings = this.admin.api()
+			.put("/api/billing-settings", body("legalName", "Bright Steps ABA LLC", "npi", "1234567893", "taxId",
+					"12-3456789", "taxonomyCode", "103K00000X", "address", body("line1", "100 Main Street", "line2",
+							"Suite 4", "city", "Springfield", "state", "IL", "postalCode", "62701-1234"),
+					"phone", "217 555 0100", "telehealthPlaceOfService", "10"));
+		assertThat(settings.status()).as(settings.text()).isEqualTo(200);
 	}
 
 	private String pdfText(String path, Person person) {

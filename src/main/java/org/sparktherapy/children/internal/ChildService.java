@@ -15,6 +15,7 @@ import org.sparktherapy.audit.ChangeHistory;
 import org.sparktherapy.audit.ChangeHistory.FieldChange;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.ChildPeopleChanged;
+import org.sparktherapy.children.ChildRecordChanged;
 import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.children.Relation;
@@ -188,6 +189,7 @@ class ChildService implements Children {
 		if (!changes.isEmpty()) {
 			this.children.update(id, updated, status, child.version(), this.clock.instant());
 			this.history.record(id, "child", id, "updated", changes);
+			this.events.publishEvent(new ChildRecordChanged(id));
 		}
 		this.audit.success(new PhiAccess("update", "child", id, id));
 		return this.children.find(id, false).orElseThrow();

@@ -50,8 +50,8 @@ class ChargeController {
 	record HoldReasonResponse(@Schema(allowableValues = {
 			"note_unsigned", "below_minimum_time", "no_authorization", "authorization_expired",
 			"authorization_exhausted", "credential_not_allowed", "overlapping_service", "missing_member_id",
-			"missing_diagnosis", "missing_fee", "missing_npi", "missing_supervisor" }) String code, String message,
-			String fix){
+			"missing_diagnosis", "missing_fee", "missing_npi", "missing_supervisor",
+			"child_record_incomplete" }) String code, String message, String fix){
 
 		static HoldReasonResponse of(HoldReason r) {
 			return new HoldReasonResponse(r.code(), r.message(), r.fix());

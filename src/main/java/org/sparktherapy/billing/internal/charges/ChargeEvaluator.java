@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * payer's rounding rule, the unit rate of the payer's fee schedule on the date, the
  * modifier for the renderer's credential, the supervising BCBA when a technician rendered
  * it, the place of service, the diagnoses, the authorization covering the date and code —
- * and every reason it cannot be billed. Reads other modules only through their published
- * views ({@code account_names}, {@code child_visibility}, {@code session_states}; ADR
+ * and every reason it cannot be billed (the child's sex and address among them). Reads
+ * other modules only through their published views ({@code account_names},
+ * {@code child_visibility}, {@code session_states}, {@code child_billing_facts}; ADR
  * 0021).
  */
 @Component
@@ -82,10 +83,11 @@ class ChargeEvaluator {
 		UUID supervisor = supervisorNeeded ? supervisingBcba(c.childId()) : null;
 		Optional<BillingSettings> clinic = this.settings.settings();
 		String pos = placeOfService(c.place(), clinic.map(BillingSettings::telehealthPlaceOfService).orElse("10"));
+		ChildFacts child = childFacts(c.childId());
 		List<String> diagnoses = payer.privatePay() ? List.of()
 				: coverage.map(Coverage::diagnosisCodes)
 					.filter((codes) -> !codes.isEmpty())
-					.orElseGet(() -> childDiagnoses(c.childId()));
+					.orElse(child.diagnosisCodes());
 		Optional<ClaimCheck.AuthorizationTerms> authorization = payer.privatePay() ? Optional.empty()
 				: authorization(c.childId(), c.serviceCode(), date);
 		LocalDate ended = (authorization.isEmpty() && !payer.privatePay())
@@ -106,7 +108,8 @@ class ChargeEvaluator {
 				payer.requiresAuthorization(), c.serviceCode(), credential, noteSigned(c.sessionId()), units,
 				rate.isPresent(), coverage.orElse(null), diagnoses, authorization.orElse(null), ended, unitsBefore,
 				overlapping, supervisorNeeded, supervisor, clinic.map(BillingSettings::npi).isPresent(),
-				npis.containsKey(c.renderingProviderId()), supervisor != null && npis.containsKey(supervisor));
+				npis.containsKey(c.renderingProviderId()), supervisor != null && npis.containsKey(supervisor),
+				child.sex(), child.address());
 		List<HoldReason> reasons = ClaimCheck.reasons(facts);
 		return new Charge(c.id(), c.appointmentId(), c.sessionId(), c.childId(), payer.id(),
 				coverage.map(Coverage::id).orElse(null), c.serviceCode(), modifiers, date, c.startsAt(), c.endsAt(),
@@ -215,15 +218,29 @@ class ChargeEvaluator {
 	}
 
 	/**
-	 * The diagnosis codes of the child's record (the children module's published view):
-	 * what a charge is billed with unless its coverage names codes of its own.
+	 * What the child's record says for billing (the children module's published view
+	 * {@code child_billing_facts}).
+	 *
+	 * @param diagnosisCodes what a charge is billed with unless its coverage names codes
+	 * of its own
+	 * @param sex whether the record names the child's sex
+	 * @param address whether the record holds the child's home address
 	 */
-	private List<String> childDiagnoses(UUID childId) {
-		return this.jdbc.sql("select diagnosis_codes from child_billing_facts where child_id = :child")
+	record ChildFacts(List<String> diagnosisCodes, boolean sex, boolean address) {
+	}
+
+	private ChildFacts childFacts(UUID childId) {
+		return this.jdbc.sql("""
+				select diagnosis_codes, sex, address_line1, address_city, address_state, address_postal_code
+				from child_billing_facts where child_id = :child""")
 			.param("child", childId)
-			.query((rs, n) -> CoverageRepository.strings(rs.getArray("diagnosis_codes")))
+			.query((rs, n) -> new ChildFacts(CoverageRepository.strings(rs.getArray("diagnosis_codes")),
+					rs.getString("sex") != null,
+					new Address(rs.getString("address_line1"), null, rs.getString("address_city"),
+							rs.getString("address_state"), rs.getString("address_postal_code"))
+						.complete()))
 			.optional()
-			.orElse(List.of());
+			.orElse(new ChildFacts(List.of(), false, false));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.sparktherapy.billing.internal.charges;
 
 import org.sparktherapy.children.ChildPeopleChanged;
+import org.sparktherapy.children.ChildRecordChanged;
 import org.sparktherapy.platform.database.RetryOnConcurrencyFailure;
 import org.sparktherapy.scheduling.AppointmentCompleted;
 import org.sparktherapy.sessions.SessionCoSigned;
@@ -11,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns completed appointments into charges and checks them again when their session's
- * note is signed or the child's care team changes. Asynchronous, after the publishing
- * transaction committed (Spring Modulith's registry redelivers on failure); idempotent:
- * one charge per appointment, and a re-check of an unchanged charge changes nothing.
- * Listeners lock several charges (a new charge re-checks those it overlaps with), so two
- * of them can deadlock: the loser runs again at once rather than waiting for the
- * registry's next round of retries.
+ * note is signed, the child's care team changes or the child's record is edited.
+ * Asynchronous, after the publishing transaction committed (Spring Modulith's registry
+ * redelivers on failure); idempotent: one charge per appointment, and a re-check of an
+ * unchanged charge changes nothing. Listeners lock several charges (a new charge
+ * re-checks those it overlaps with), so two of them can deadlock: the loser runs again at
+ * once rather than waiting for the registry's next round of retries.
  */
 @Component
 @RetryOnConcurrencyFailure
@@ -50,6 +51,15 @@ class ChargeListeners {
 	/** A supervising BCBA joined or left the care team. */
 	@ApplicationModuleListener
 	void on(ChildPeopleChanged changed) {
+		this.book.recheckChild(changed.childId());
+	}
+
+	/**
+	 * The child's record was edited: its sex, address or diagnoses may be there now (or
+	 * gone).
+	 */
+	@ApplicationModuleListener
+	void on(ChildRecordChanged changed) {
 		this.book.recheckChild(changed.childId());
 	}
 

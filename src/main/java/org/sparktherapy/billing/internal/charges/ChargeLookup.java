@@ -28,7 +28,9 @@ public interface ChargeLookup {
 
 	/**
 	 * The payer's ready charges with a service date on or before {@code through} (null:
-	 * any), the oldest service first.
+	 * any), the oldest service first, locked until the caller's transaction ends: a
+	 * re-check running meanwhile (after an edit of the child's record, say) waits, and
+	 * one that held a charge first leaves it out, rather than failing the whole batch.
 	 */
 	List<Charge> ready(UUID payerId, LocalDate through);
 

@@ -100,7 +100,8 @@ class ChargeRepository {
 			.sql("""
 					select * from charges
 					where payer_id = :payer and status = 'ready' and (cast(:through as date) is null or service_date <= :through)
-					order by service_date, starts_at, id""")
+					order by service_date, starts_at, id
+					for update""")
 			.param("payer", payerId)
 			.param("through", through)
 			.query(this::map)

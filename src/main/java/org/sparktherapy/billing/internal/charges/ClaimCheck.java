@@ -15,7 +15,7 @@ import org.sparktherapy.vocabulary.ServiceCode;
  * <p>
  * Private pay is billed to the family by invoice: it needs a signed note, a billable
  * time, a fee and an allowed credential, but no authorization, member id, diagnosis or
- * NPI.
+ * NPI, and not the child's sex or address.
  */
 final class ClaimCheck {
 
@@ -37,12 +37,15 @@ final class ClaimCheck {
 	 * named)
 	 * @param supervisorId the child's supervising BCBA, if any
 	 * @param npis which of clinic, renderer and supervisor have an NPI
+	 * @param childSex whether the child's record names its sex
+	 * @param childAddress whether the child's record has a complete home address
 	 */
 	record Facts(UUID childId, UUID sessionId, UUID payerId, boolean privatePay, boolean requiresAuthorization,
 			ServiceCode serviceCode, Credential credential, boolean noteSigned, int units, boolean hasFee,
 			Coverage coverage, List<String> diagnosisCodes, AuthorizationTerms authorization,
 			LocalDate authorizationEndedOn, long unitsBefore, List<UUID> overlapping, boolean supervisorNeeded,
-			UUID supervisorId, boolean clinicNpi, boolean renderingNpi, boolean supervisingNpi) {
+			UUID supervisorId, boolean clinicNpi, boolean renderingNpi, boolean supervisingNpi, boolean childSex,
+			boolean childAddress) {
 	}
 
 	/** The part of an authorization the check needs. */
@@ -91,6 +94,17 @@ final class ClaimCheck {
 		if (f.diagnosisCodes().isEmpty()) {
 			reasons.add(HoldReason.of(HoldReason.Code.MISSING_DIAGNOSIS, "No diagnosis code to bill the service with.",
 					child + "#coverage"));
+		}
+		List<String> notOnRecord = new ArrayList<>();
+		if (!f.childSex()) {
+			notOnRecord.add("sex");
+		}
+		if (!f.childAddress()) {
+			notOnRecord.add("home address");
+		}
+		if (!notOnRecord.isEmpty()) {
+			reasons.add(HoldReason.of(HoldReason.Code.CHILD_RECORD_INCOMPLETE, "The child's record has no "
+					+ String.join(" and no ", notOnRecord) + "; the claim names both for the patient.", child));
 		}
 		if (f.supervisorNeeded() && f.supervisorId() == null) {
 			reasons.add(HoldReason.of(HoldReason.Code.MISSING_SUPERVISOR,

@@ -21,9 +21,17 @@ public record Coverage(UUID id, UUID childId, UUID payerId, String memberId, Str
 
 	/**
 	 * The insured person; {@code relationship} to the child is the subscriber's X12
-	 * individual relationship: self, spouse, child, other.
+	 * individual relationship: self, spouse, child, other. {@code address} (whole, or
+	 * {@code null} when not known) is the subscriber's own, named by the 837P (2010BA
+	 * N3/N4) when the subscriber is not the child, and in box 7 of the CMS-1500; the
+	 * child's address is on the child's record.
 	 */
-	public record Subscriber(String name, String relationship, LocalDate dateOfBirth) {
+	public record Subscriber(String name, String relationship, LocalDate dateOfBirth, Address address) {
+
+		public Subscriber(String name, String relationship, LocalDate dateOfBirth) {
+			this(name, relationship, dateOfBirth, null);
+		}
+
 	}
 
 	public boolean coversOn(LocalDate date) {

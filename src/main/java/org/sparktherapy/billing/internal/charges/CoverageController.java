@@ -42,20 +42,24 @@ class CoverageController {
 
 	/**
 	 * payerId an insurer; memberId may stay empty for now (its charges are held);
-	 * subscriberRelationship self, spouse, child (default) or other; diagnosisCodes
-	 * ICD-10-CM, at most 12; endDate null: open; priority 1 (primary, default) to 3.
+	 * subscriberRelationship self, spouse, child (default) or other; subscriberAddress
+	 * the subscriber's own (whole or absent), for a subscriber who is not the child;
+	 * diagnosisCodes ICD-10-CM, at most 12; endDate null: open; priority 1 (primary,
+	 * default) to 3.
 	 */
 	record CoverageRequest(@NotNull UUID payerId, @Nullable @Size(max = 80) String memberId,
 			@Nullable @Size(max = 50) String groupNumber, @Nullable @Size(max = 200) String subscriberName,
 			@Nullable @Schema(allowableValues = {
 					"self", "spouse", "child", "other" }) String subscriberRelationship,
-			@Nullable LocalDate subscriberDateOfBirth, @Nullable @Size(max = 20) List<String> diagnosisCodes,
-			@NotNull LocalDate startDate, @Nullable LocalDate endDate, @Nullable @Min(1) @Max(3) Integer priority){
+			@Nullable LocalDate subscriberDateOfBirth, @Nullable @Valid PayerController.AddressBody subscriberAddress,
+			@Nullable @Size(max = 20) List<String> diagnosisCodes, @NotNull LocalDate startDate,
+			@Nullable LocalDate endDate, @Nullable @Min(1) @Max(3) Integer priority){
 
 		Coverage.Terms terms() {
 			return new Coverage.Terms(this.payerId, this.memberId, this.groupNumber,
 					new Coverage.Subscriber(this.subscriberName, this.subscriberRelationship,
-							this.subscriberDateOfBirth),
+							this.subscriberDateOfBirth,
+							(this.subscriberAddress == null) ? null : this.subscriberAddress.address()),
 					(this.diagnosisCodes == null) ? List.of()
 							: this.diagnosisCodes.stream().map(c -> (c == null) ? "" : c).toList(),
 					this.startDate, this.endDate, (this.priority == null) ? 1 : this.priority);
@@ -65,12 +69,16 @@ class CoverageController {
 
 	record CoverageResponse(UUID id, UUID childId, UUID payerId, @Nullable String memberId,
 			@Nullable String groupNumber, @Nullable String subscriberName, String subscriberRelationship,
-			@Nullable LocalDate subscriberDateOfBirth, List<String> diagnosisCodes, LocalDate startDate,
-			@Nullable LocalDate endDate, int priority, int version) {
+			@Nullable LocalDate subscriberDateOfBirth,
+			@Nullable @Schema(
+					description = "The subscriber's address; null when not recorded") PayerController.AddressBody subscriberAddress,
+			List<String> diagnosisCodes, LocalDate startDate, @Nullable LocalDate endDate, int priority, int version) {
 
 		static CoverageResponse of(Coverage c) {
 			return new CoverageResponse(c.id(), c.childId(), c.payerId(), c.memberId(), c.groupNumber(),
 					c.subscriber().name(), c.subscriber().relationship(), c.subscriber().dateOfBirth(),
+					(c.subscriber().address() == null) ? null
+							: PayerController.AddressBody.of(c.subscriber().address()),
 					c.diagnosisCodes(), c.startsOn(), c.endsOn(), c.priority(), c.version());
 		}
 

@@ -75,10 +75,11 @@ class CoverageRepository {
 	void insert(UUID id, UUID childId, Coverage.Terms terms, Instant at) {
 		this.jdbc.sql("""
 				insert into coverages (id, child_id, payer_id, member_id, group_number, subscriber_name,
-				  subscriber_relationship, subscriber_date_of_birth, diagnosis_codes, starts_on, ends_on, priority,
-				  created_at, updated_at)
-				values (:id, :child, :payer, :member, :group, :subscriber, :relationship, :dob, :codes, :start, :end,
-				  :priority, :at, :at)""")
+				  subscriber_relationship, subscriber_date_of_birth, subscriber_address_line1, subscriber_address_line2,
+				  subscriber_address_city, subscriber_address_state, subscriber_address_postal_code, diagnosis_codes,
+				  starts_on, ends_on, priority, created_at, updated_at)
+				values (:id, :child, :payer, :member, :group, :subscriber, :relationship, :dob, :line1, :line2, :city,
+				  :state, :postal, :codes, :start, :end, :priority, :at, :at)""")
 			.param("id", id)
 			.param("child", childId)
 			.params(params(terms))
@@ -87,12 +88,15 @@ class CoverageRepository {
 	}
 
 	boolean update(UUID id, int version, Coverage.Terms terms, Instant at) {
-		return this.jdbc.sql("""
-				update coverages set payer_id = :payer, member_id = :member, group_number = :group,
-				  subscriber_name = :subscriber, subscriber_relationship = :relationship,
-				  subscriber_date_of_birth = :dob, diagnosis_codes = :codes, starts_on = :start, ends_on = :end,
-				  priority = :priority, updated_at = :at, version = version + 1
-				where id = :id and version = :version""")
+		return this.jdbc
+			.sql("""
+					update coverages set payer_id = :payer, member_id = :member, group_number = :group,
+					  subscriber_name = :subscriber, subscriber_relationship = :relationship,
+					  subscriber_date_of_birth = :dob, subscriber_address_line1 = :line1,
+					  subscriber_address_line2 = :line2, subscriber_address_city = :city, subscriber_address_state = :state,
+					  subscriber_address_postal_code = :postal, diagnosis_codes = :codes, starts_on = :start, ends_on = :end,
+					  priority = :priority, updated_at = :at, version = version + 1
+					where id = :id and version = :version""")
 			.param("id", id)
 			.param("version", version)
 			.params(params(terms))
@@ -121,6 +125,12 @@ class CoverageRepository {
 		params.put("subscriber", subscriber.name());
 		params.put("relationship", subscriber.relationship());
 		params.put("dob", subscriber.dateOfBirth());
+		Address address = (subscriber.address() != null) ? subscriber.address() : Address.NONE;
+		params.put("line1", address.line1());
+		params.put("line2", address.line2());
+		params.put("city", address.city());
+		params.put("state", address.state());
+		params.put("postal", address.postalCode());
 		params.put("codes", terms.diagnosisCodes().toArray(String[]::new));
 		params.put("start", terms.startsOn());
 		params.put("end", terms.endsOn());
@@ -136,7 +146,11 @@ class CoverageRepository {
 		return new Coverage(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class),
 				rs.getObject("payer_id", UUID.class), rs.getString("member_id"), rs.getString("group_number"),
 				new Coverage.Subscriber(rs.getString("subscriber_name"), rs.getString("subscriber_relationship"),
-						rs.getObject("subscriber_date_of_birth", LocalDate.class)),
+						rs.getObject("subscriber_date_of_birth", LocalDate.class),
+						(rs.getString("subscriber_address_line1") == null) ? null : new Address(
+								rs.getString("subscriber_address_line1"), rs.getString("subscriber_address_line2"),
+								rs.getString("subscriber_address_city"), rs.getString("subscriber_address_state"),
+								rs.getString("subscriber_address_postal_code"))),
 				strings(rs.getArray("diagnosis_codes")), rs.getObject("starts_on", LocalDate.class),
 				rs.getObject("ends_on", LocalDate.class), rs.getInt("priority"), rs.getInt("version"));
 	}

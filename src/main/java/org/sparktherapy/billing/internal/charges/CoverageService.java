@@ -201,6 +201,7 @@ class CoverageService {
 				&& (s.dateOfBirth().getYear() < 1900 || s.dateOfBirth().isAfter(java.time.LocalDate.now(this.clock)))) {
 			v.reject("/subscriberDateOfBirth", "must be a past date after 1900");
 		}
+		Address address = subscriberAddress(v, s.address());
 		List<String> codes = t.diagnosisCodes()
 			.stream()
 			.map(c -> (c == null) ? "" : c.strip().toUpperCase(Locale.ROOT))
@@ -228,8 +229,37 @@ class CoverageService {
 		}
 		v.throwIfAny();
 		return new Coverage.Terms(t.payerId(), member, group,
-				new Coverage.Subscriber(subscriber, relationship, s.dateOfBirth()), codes, t.startsOn(), t.endsOn(),
-				t.priority());
+				new Coverage.Subscriber(subscriber, relationship, s.dateOfBirth(), address), codes, t.startsOn(),
+				t.endsOn(), t.priority());
+	}
+
+	/**
+	 * The subscriber's address cleaned: absent when every part is blank; else line 1,
+	 * city, state and ZIP code, each as the 837P's N3 (55) and N401 (30) allow.
+	 */
+	private static Address subscriberAddress(BillingValidation v, Address requested) {
+		Address address = BillingValidation.clean(requested);
+		if (address.equals(Address.NONE)) {
+			return null;
+		}
+		v.address("/subscriberAddress", address);
+		String[][] required = { { "line1", address.line1() }, { "city", address.city() }, { "state", address.state() },
+				{ "postalCode", address.postalCode() } };
+		for (String[] part : required) {
+			if (part[1] == null) {
+				v.reject("/subscriberAddress/" + part[0], "must not be blank when an address is given");
+			}
+		}
+		if (address.line1() != null && address.line1().length() > 55) {
+			v.reject("/subscriberAddress/line1", "must be at most 55 characters");
+		}
+		if (address.line2() != null && address.line2().length() > 55) {
+			v.reject("/subscriberAddress/line2", "must be at most 55 characters");
+		}
+		if (address.city() != null && address.city().length() > 30) {
+			v.reject("/subscriberAddress/city", "must be at most 30 characters");
+		}
+		return address;
 	}
 
 }

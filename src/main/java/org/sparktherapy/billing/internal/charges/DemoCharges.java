@@ -1,7 +1,6 @@
 package org.sparktherapy.billing.internal.charges;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,10 +28,12 @@ import org.springframework.stereotype.Component;
  * for every code; every therapist's NPI; and a coverage for the children with
  * appointments — alternately with each insurer, except the third child, whose family pays
  * privately, and the second, whose Medicaid coverage lacks its member id so its charges
- * are held. The charges themselves come from the completed appointments as in any clinic
- * (billing hears of them); once those are heard, every open charge is checked again, and
- * one is voided as recorded by mistake. Seeded once: a clinic with an insurer is left
- * alone.
+ * are held. The subscriber is the child's guardian, at the family's home. The coverages
+ * come before the private-pay fee schedule, so no insured child's charge is ever priced
+ * as private pay (and posted to its family's ledger). The charges themselves come from
+ * the completed appointments as in any clinic (billing hears of them); once those are
+ * heard, every open charge is checked again, and one is voided as recorded by mistake.
+ * Seeded once: a clinic with an insurer is left alone.
  */
 @Component
 @Profile("demo")
@@ -93,10 +94,8 @@ class DemoCharges implements DemoData {
 				new Payer.Terms("State Medicaid", "ILMCD", UnitRoundingRule.WHOLE_UNITS, true, "USD",
 						new Address("201 South Grand Avenue East", null, "Springfield", "IL", "62763"), true,
 						modifiers("HP", "HN", "HM")));
-		Payer privatePay = this.book.privatePay();
 		rates(admin, bcbs, yearAgo, "31.00", "18.50", "17.00", "12.00", "28.50", "26.00", "12.00", "16.00");
 		rates(admin, medicaid, yearAgo, "25.50", "14.75", "13.50", "9.25", "22.00", "20.50", "9.00", "12.50");
-		rates(admin, privatePay, yearAgo, "35.00", "20.00", "20.00", "14.00", "32.00", "30.00", "14.00", "18.00");
 		List<UUID> therapists = this.jdbc
 			.sql("select account_id from account_names where role = 'therapist' and active order by name, account_id")
 			.query(UUID.class)
@@ -109,6 +108,10 @@ class DemoCharges implements DemoData {
 				where c.status = 'active'
 				  and exists (select 1 from appointment_facts p where p.child_id = c.child_id)
 				order by c.last_name, c.first_name""").query(UUID.class).list();
+		// the coverages before the private-pay fee schedule: until an insured child's
+		// coverage is recorded its charges are private pay, and with a private-pay fee
+		// they would be posted to the family's ledger, to be reversed when the coverage
+		// came
 		for (int i = 0; i < children.size(); i++) {
 			if (i == 2) {
 				// this family pays privately: no coverage
@@ -118,13 +121,13 @@ class DemoCharges implements DemoData {
 			String member = (i == 1) ? null : payer.name().substring(0, 3).toUpperCase() + (700_100_200 + i * 37);
 			this.coverages.create(admin, children.get(i),
 					new Coverage.Terms(payer.id(), member, (i % 2 == 0) ? "GRP-20417" : null,
-							new Coverage.Subscriber("Guardian of record", "child", null), List.of("F84.0"), yearAgo,
-							null, 1));
+							guardianOf(children.get(i)), List.of("F84.0"), yearAgo, null, 1));
 		}
+		rates(admin, this.book.privatePay(), yearAgo, "35.00", "20.00", "20.00", "14.00", "32.00", "30.00", "14.00",
+				"18.00");
 		// billing hears of the completed appointments and signed notes asynchronously:
-		// wait
-		// for it, then check every open charge against the data above
-		awaitListeners();
+		// wait for it, then check every open charge against the data above
+		DemoEvents.awaitDelivered(this.jdbc, WAIT, "AppointmentCompleted", "SessionSubmitted");
 		this.book.recheckEverything();
 		this.jdbc.sql("select id from charges where status = 'held' order by service_date, id limit 1")
 			.query(UUID.class)
@@ -157,27 +160,28 @@ class DemoCharges implements DemoData {
 		return nine + BillingIdentifiers.luhnCheckDigit("80840" + nine);
 	}
 
-	private void awaitListeners() {
-		Instant until = Instant.now().plus(WAIT);
-		while (Instant.now().isBefore(until) && pending() > 0) {
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	/** Incomplete publications of the events charges listen to (platform's registry). */
-	private long pending() {
-		return this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null
-				  and (event_type like '%.AppointmentCompleted' or event_type like '%.SessionSubmitted')""")
-			.query(Long.class)
-			.single();
+	/**
+	 * The child's subscriber: the guardian linked first (a parent, on whose plan the
+	 * child is), at the family's home (the child's record).
+	 */
+	private Coverage.Subscriber guardianOf(UUID child) {
+		String guardian = this.jdbc.sql("""
+				select a.name from child_visibility v join account_names a on a.account_id = v.account_id
+				where v.child_id = :child and v.relation = 'guardian'
+				order by v.since, a.account_id limit 1""")
+			.param("child", child)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		Address home = this.jdbc.sql("""
+				select address_line1, address_line2, address_city, address_state, address_postal_code
+				from child_billing_facts where child_id = :child and address_line1 is not null""")
+			.param("child", child)
+			.query((rs, n) -> new Address(rs.getString("address_line1"), rs.getString("address_line2"),
+					rs.getString("address_city"), rs.getString("address_state"), rs.getString("address_postal_code")))
+			.optional()
+			.orElse(null);
+		return new Coverage.Subscriber(guardian, "child", null, home);
 	}
 
 }

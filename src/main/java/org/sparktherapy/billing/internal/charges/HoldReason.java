@@ -38,7 +38,13 @@ public record HoldReason(String code, String message, String fix) {
 		/** The clinic, the rendering or the supervising provider has no NPI. */
 		MISSING_NPI("missing_npi"),
 		/** A technician's service needs a supervising BCBA on the child's care team. */
-		MISSING_SUPERVISOR("missing_supervisor");
+		MISSING_SUPERVISOR("missing_supervisor"),
+		/**
+		 * The child's record lacks its sex or home address, which the claim names for the
+		 * patient (the 837P's 2010CA N3/N4 and DMG, or 2010BA when the child holds the
+		 * plan; CMS-1500 boxes 3 and 5).
+		 */
+		CHILD_RECORD_INCOMPLETE("child_record_incomplete");
 
 		private final String value;
 

@@ -364,9 +364,9 @@ public class ClaimService {
 		// The child's birth date, sex and address come from its record (children's
 		// published view child_billing_facts). When the child is the subscriber, they are
 		// the subscriber's (2010BA N3/N4, DMG); on a parent's plan they are the patient's
-		// (2010CA) and the subscriber is named by name and member id only: the guide
-		// requires the subscriber's address and demographics only when the patient is the
-		// subscriber (ADR 0030).
+		// (2010CA) and the subscriber is named by name, member id and, when the coverage
+		// records it, the subscriber's address: the guide requires the subscriber's
+		// address and demographics only when the patient is the subscriber (ADR 0030).
 		ClaimRepository.PatientFacts facts = this.claims.patientFacts(claim.childId())
 			.orElse(new ClaimRepository.PatientFacts(null, null, null));
 		String gender = gender(facts.sex());
@@ -384,7 +384,10 @@ public class ClaimService {
 		else {
 			String[] subscriberName = split(coverage.subscriber() == null ? null : coverage.subscriber().name());
 			LocalDate subscriberBirth = coverage.subscriber() == null ? null : coverage.subscriber().dateOfBirth();
-			subscriber = new ClaimFile.Person(subscriberName[1], subscriberName[0], subscriberBirth, "U", null);
+			var known = (coverage.subscriber() == null) ? null : coverage.subscriber().address();
+			subscriber = new ClaimFile.Person(subscriberName[1], subscriberName[0], subscriberBirth, "U",
+					(known == null) ? null : new ClaimFile.Address(known.line1(), known.line2(), known.city(),
+							known.state(), known.postalCode()));
 			if (subscriberName[1].isBlank()) {
 				missing.add(number + ": subscriber name (the coverage's subscriber)");
 			}

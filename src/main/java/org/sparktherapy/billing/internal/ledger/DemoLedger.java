@@ -2,12 +2,12 @@ package org.sparktherapy.billing.internal.ledger;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import org.sparktherapy.billing.internal.charges.DemoEvents;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
@@ -69,7 +69,9 @@ class DemoLedger implements DemoData {
 		if (account == null || seeded) {
 			return;
 		}
-		awaitPostings();
+		// the ledger hears of the ready charges (the charges' seeding published them; the
+		// listener posts private-pay ones after commit): wait for it
+		DemoEvents.awaitDelivered(this.jdbc, WAIT, "ChargeReady", "ChargeVoided");
 		UUID privatePay = this.jdbc.sql("""
 				select e.child_id from ledger_entries e
 				where e.kind = 'charge' and e.charge_id is not null and e.invoice_id is null
@@ -83,16 +85,13 @@ class DemoLedger implements DemoData {
 					select c.child_id from child_names c
 					where c.status = 'active'
 					  and exists (select 1 from child_visibility v where v.child_id = c.child_id and v.relation = 'guardian')
-					  and not exists (select 1 from ledger_entries e where e.child_id = c.child_id
-					                  and (e.kind = 'patient_responsibility' or not exists
-					                       (select 1 from ledger_entries r where r.reverses = e.id or r.id = e.reverses)))
+					  and not exists (select 1 from ledger_entries e where e.child_id = c.child_id)
 					order by c.last_name, c.first_name""")
 			.query(UUID.class)
 			.list());
-		// the insured families' money starts here, in families with nothing owed yet
-		// (the 835's family share went to another; a charge posted while the family had
-		// no coverage yet was reversed when its coverage came); the private-pay family is
-		// the one whose charges are posted
+		// the insured families' money starts here, in families whose ledger is empty yet
+		// (the 835's family share went to another; an insured charge never reaches a
+		// ledger); the private-pay family is the one whose charges are posted
 		if (privatePay != null) {
 			families.add(0, privatePay);
 		}
@@ -149,32 +148,6 @@ class DemoLedger implements DemoData {
 		pay(admin, child, Payment.Method.BANK_TRANSFER, "ACH 7731", "300.00", today);
 		this.invoices.create(admin, child, null, List.of(new Invoice.NewLine("97156 Family training, 4 units",
 				today.minusDays(1), 4, new BigDecimal("30.00"), null)));
-	}
-
-	/**
-	 * Waits until the ledger heard of every ready charge (the charges' seeding published
-	 * them; the listener posts private-pay ones after commit).
-	 */
-	private void awaitPostings() {
-		Instant until = Instant.now().plus(WAIT);
-		while (Instant.now().isBefore(until) && pending() > 0) {
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	private long pending() {
-		return this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null
-				  and (event_type like '%.ChargeReady' or event_type like '%.ChargeVoided')""")
-			.query(Long.class)
-			.single();
 	}
 
 	private void share(UUID child, LocalDate service, LocalDate remitted, String code, String amount, String paid) {

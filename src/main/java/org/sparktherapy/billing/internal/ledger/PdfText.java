@@ -3,6 +3,7 @@ package org.sparktherapy.billing.internal.ledger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -34,6 +35,34 @@ final class PdfText {
 
 	PdfText() {
 		newPage();
+	}
+
+	/**
+	 * The clinic's name and address lines at the top of a document, apart from what
+	 * follows.
+	 */
+	record Letterhead(String name, List<String> lines) {
+
+		static final Letterhead NONE = new Letterhead(null, List.of());
+
+		Letterhead {
+			lines = List.copyOf(lines);
+		}
+
+	}
+
+	/** Writes the letterhead (nothing for {@link Letterhead#NONE}). */
+	PdfText letterhead(Letterhead clinic) {
+		if (clinic.name() != null) {
+			write(this.bold, 12, MARGIN, clinic.name());
+		}
+		for (String line : clinic.lines()) {
+			write(this.regular, 9, MARGIN, line);
+		}
+		if (clinic.name() != null || !clinic.lines().isEmpty()) {
+			this.y -= LEADING;
+		}
+		return this;
 	}
 
 	PdfText heading(String text) {

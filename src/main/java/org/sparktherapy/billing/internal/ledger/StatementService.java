@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.billing.internal.charges.Address;
+import org.sparktherapy.billing.internal.charges.BillingSettings;
+import org.sparktherapy.billing.internal.charges.ChargeLookup;
 import org.sparktherapy.identity.CurrentUser;
 
 import org.springframework.stereotype.Service;
@@ -17,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Monthly statements of a family (derived from the ledger each time they are read, so a
- * statement never disagrees with the entries) and the PDFs of statements and invoices.
+ * statement never disagrees with the entries) and the PDFs of statements and invoices,
+ * each under the clinic's letterhead (from the billing settings).
  */
 @Service
 class StatementService {
@@ -38,8 +42,11 @@ class StatementService {
 
 	private final AuditTrail audit;
 
+	private final ChargeLookup charges;
+
 	StatementService(LedgerRepository entries, LedgerService ledger, InvoiceService invoices, MoneyAccess access,
-			AuditTrail audit) {
+			AuditTrail audit, ChargeLookup charges) {
+		this.charges = charges;
 		this.entries = entries;
 		this.ledger = ledger;
 		this.invoices = invoices;
@@ -76,12 +83,56 @@ class StatementService {
 
 	@Transactional
 	byte[] statementPdf(CurrentUser user, UUID childId, YearMonth month) {
-		return pdf(statement(user, childId, month));
+		return pdf(statement(user, childId, month), letterhead());
 	}
 
 	@Transactional
 	byte[] invoicePdf(CurrentUser user, UUID invoiceId) {
-		return pdf(this.invoices.get(user, invoiceId));
+		return pdf(this.invoices.get(user, invoiceId), letterhead());
+	}
+
+	/**
+	 * The clinic as its billing settings name it, for the top of a statement or invoice:
+	 * legal name, address, phone, billing NPI and tax id (what is recorded of them;
+	 * nothing before the settings are saved).
+	 */
+	PdfText.Letterhead letterhead() {
+		return this.charges.settings().map(StatementService::letterhead).orElse(PdfText.Letterhead.NONE);
+	}
+
+	static PdfText.Letterhead letterhead(BillingSettings s) {
+		List<String> lines = new ArrayList<>();
+		Address a = s.address();
+		if (a != null && a.line1() != null) {
+			lines.add(a.line1() + ((a.line2() == null) ? "" : ", " + a.line2()));
+			lines.add(a.city() + ", " + a.state() + " " + zip(a.postalCode()));
+		}
+		List<String> contact = new ArrayList<>();
+		if (s.phone() != null) {
+			contact.add("Phone " + phone(s.phone()));
+		}
+		if (s.npi() != null) {
+			contact.add("NPI " + s.npi());
+		}
+		if (s.taxId() != null) {
+			contact.add("Tax ID " + s.taxId());
+		}
+		if (!contact.isEmpty()) {
+			lines.add(String.join("   ", contact));
+		}
+		return new PdfText.Letterhead(s.legalName(), lines);
+	}
+
+	/** A ZIP+4 code as 62629-1234; a five-digit one as it is. */
+	private static String zip(String digits) {
+		return (digits != null && digits.length() == 9) ? digits.substring(0, 5) + "-" + digits.substring(5) : digits;
+	}
+
+	/** A ten-digit US phone number as (217) 555-0142; anything else as recorded. */
+	private static String phone(String recorded) {
+		String digits = recorded.replaceAll("[^0-9]", "");
+		return (digits.length() == 10)
+				? "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6) : recorded;
 	}
 
 	Statement build(UUID childId, YearMonth month) {
@@ -90,8 +141,9 @@ class StatementService {
 				this.entries.between(childId, month.atDay(1), month.atEndOfMonth()));
 	}
 
-	static byte[] pdf(Statement s) {
-		PdfText pdf = new PdfText().heading("Statement - " + MONTH.format(s.month()))
+	static byte[] pdf(Statement s, PdfText.Letterhead clinic) {
+		PdfText pdf = new PdfText().letterhead(clinic)
+			.heading("Statement - " + MONTH.format(s.month()))
 			.line("Family account of " + s.childName())
 			.line("Period " + s.from() + " to " + s.to() + ", amounts in " + s.currency())
 			.gap()
@@ -117,10 +169,11 @@ class StatementService {
 		return pdf.bytes();
 	}
 
-	static byte[] pdf(Invoice i) {
+	static byte[] pdf(Invoice i, PdfText.Letterhead clinic) {
 		boolean credit = i.kind() == Invoice.Kind.CREDIT_NOTE;
 		String number = (i.number() == null) ? "draft" : i.number();
-		PdfText pdf = new PdfText().heading((credit ? "Credit note " : "Invoice ") + number)
+		PdfText pdf = new PdfText().letterhead(clinic)
+			.heading((credit ? "Credit note " : "Invoice ") + number)
 			.line("Family account of " + i.childName())
 			.line("Status: " + i.status().value() + ((i.issuedOn() == null) ? "" : ", issued " + i.issuedOn())
 					+ ((i.dueOn() == null || credit) ? "" : ", due " + i.dueOn()))

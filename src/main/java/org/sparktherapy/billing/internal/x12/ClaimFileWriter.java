@@ -142,8 +142,11 @@ public final class ClaimFileWriter {
 			transactionSegment("NM1", "IL", "1", X12Text.text(insured.lastName(), 60),
 					X12Text.text(insured.firstName(), 35), "", "", "", "MI",
 					X12Text.id(claim.subscriber().memberId(), 80));
+			// 2010BA N3/N4: the child holding the plan, or a parent whose address the
+			// coverage records (the guide requires it for the patient as subscriber only,
+			// and allows it when the subscriber's address is known)
+			address(insured.address());
 			if (self) {
-				address(insured.address());
 				demographics(insured);
 			}
 			transactionSegment("NM1", "PR", "2", X12Text.text(claim.payer().name(), 60), "", "", "", "", "PI",

@@ -29,7 +29,7 @@ class ClaimCheckTests {
 		return new ClaimCheck.Facts(CHILD, SESSION, PAYER, false, true, ServiceCode.TREATMENT_BY_PROTOCOL,
 				Credential.RBT, true, 8, true, COVERAGE, List.of("F84.0"),
 				new ClaimCheck.AuthorizationTerms(UUID.randomUUID(), "PA-1", 100), null, 0, List.of(), true, SUPERVISOR,
-				true, true, true);
+				true, true, true, true, true);
 	}
 
 	static List<String> codes(ClaimCheck.Facts facts) {
@@ -46,9 +46,27 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
 				false, true, f.serviceCode(), f.credential(), false, f.units(), true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true));
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, true, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("note_unsigned");
 		assertThat(reasons.get(0).fix()).isEqualTo("/sessions/" + SESSION);
+	}
+
+	@Test
+	void holdsAChildRecordWithoutSexOrAddressWithALinkToTheChild() {
+		ClaimCheck.Facts f = ready();
+		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
+				false, true, f.serviceCode(), f.credential(), true, f.units(), true, f.coverage(), f.diagnosisCodes(),
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, false, true));
+		assertThat(reasons).extracting(HoldReason::code).containsExactly("child_record_incomplete");
+		assertThat(reasons.get(0).message())
+			.isEqualTo("The child's record has no sex; the claim names both for the patient.");
+		assertThat(reasons.get(0).fix()).isEqualTo("/children/" + CHILD);
+		assertThat(ClaimCheck
+			.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true, f.serviceCode(),
+					f.credential(), true, f.units(), true, f.coverage(), f.diagnosisCodes(), f.authorization(), null, 0,
+					List.of(), true, SUPERVISOR, true, true, true, true, false))
+			.get(0)
+			.message()).isEqualTo("The child's record has no home address; the claim names both for the patient.");
 	}
 
 	@Test
@@ -83,7 +101,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = with(ready(), 8, 0, null, null);
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, false, f.serviceCode(),
 				f.credential(), true, 8, true, f.coverage(), f.diagnosisCodes(), null, null, 0, List.of(), true,
-				SUPERVISOR, true, true, true)))
+				SUPERVISOR, true, true, true, true, true)))
 			.isEmpty();
 	}
 
@@ -92,11 +110,11 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true,
 				ServiceCode.PROTOCOL_MODIFICATION, Credential.RBT, true, 8, true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true)))
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, true, true)))
 			.containsExactly("credential_not_allowed");
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true,
 				ServiceCode.TREATMENT_BY_PROTOCOL, null, true, 8, true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), false, null, true, true, false)))
+				f.authorization(), null, 0, List.of(), false, null, true, true, false, true, true)))
 			.containsExactly("credential_not_allowed");
 	}
 
@@ -106,7 +124,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
 				false, true, f.serviceCode(), f.credential(), true, 8, true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(other), true, SUPERVISOR, true, true, true));
+				f.authorization(), null, 0, List.of(other), true, SUPERVISOR, true, true, true, true, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("overlapping_service");
 		assertThat(reasons.get(0).fix()).isEqualTo("/billing/charges?charge=" + other);
 	}
@@ -118,7 +136,7 @@ class ClaimCheckTests {
 				COVERAGE.diagnosisCodes(), COVERAGE.startsOn(), null, 1, 0);
 		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
 				false, true, f.serviceCode(), f.credential(), true, 8, true, noMember, f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true));
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, true, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("missing_member_id");
 		assertThat(reasons.get(0).fix()).isEqualTo("/children/" + CHILD + "#coverage");
 	}
@@ -128,7 +146,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true, f.serviceCode(),
 				f.credential(), true, 8, true, f.coverage(), List.of(), f.authorization(), null, 0, List.of(), true,
-				SUPERVISOR, true, true, true)))
+				SUPERVISOR, true, true, true, true, true)))
 			.containsExactly("missing_diagnosis");
 	}
 
@@ -137,7 +155,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
 				false, true, f.serviceCode(), f.credential(), true, 8, false, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true));
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, true, true, true, true, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("missing_fee");
 		assertThat(reasons.get(0).fix()).isEqualTo("/billing/payers?payer=" + PAYER);
 	}
@@ -147,7 +165,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		List<HoldReason> reasons = ClaimCheck.reasons(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(),
 				false, true, f.serviceCode(), f.credential(), true, 8, true, f.coverage(), f.diagnosisCodes(),
-				f.authorization(), null, 0, List.of(), true, SUPERVISOR, false, true, false));
+				f.authorization(), null, 0, List.of(), true, SUPERVISOR, false, true, false, true, true));
 		assertThat(reasons).extracting(HoldReason::code).containsExactly("missing_npi");
 		assertThat(reasons.get(0).message()).contains("the clinic")
 			.contains("the supervising provider")
@@ -159,7 +177,7 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true, f.serviceCode(),
 				f.credential(), true, 8, true, f.coverage(), f.diagnosisCodes(), f.authorization(), null, 0, List.of(),
-				true, null, true, true, false)))
+				true, null, true, true, false, true, true)))
 			.containsExactly("missing_supervisor");
 	}
 
@@ -170,7 +188,7 @@ class ClaimCheckTests {
 				COVERAGE.startsOn(), null, 1, 0);
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), false, true,
 				ServiceCode.PROTOCOL_MODIFICATION, Credential.RBT, false, 0, false, noMember, List.of(), null, null, 0,
-				List.of(UUID.randomUUID()), true, null, false, false, false)))
+				List.of(UUID.randomUUID()), true, null, false, false, false, true, true)))
 			.containsExactlyInAnyOrder("note_unsigned", "below_minimum_time", "credential_not_allowed",
 					"overlapping_service", "missing_fee", "no_authorization", "missing_member_id", "missing_diagnosis",
 					"missing_supervisor", "missing_npi");
@@ -181,11 +199,11 @@ class ClaimCheckTests {
 		ClaimCheck.Facts f = ready();
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), true, false, f.serviceCode(),
 				f.credential(), true, 8, true, null, List.of(), null, null, 0, List.of(), true, null, false, false,
-				false)))
+				false, false, false)))
 			.isEmpty();
 		assertThat(codes(new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), true, false, f.serviceCode(),
 				f.credential(), false, 8, false, null, List.of(), null, null, 0, List.of(), true, null, false, false,
-				false)))
+				false, false, false)))
 			.containsExactly("note_unsigned", "missing_fee");
 	}
 
@@ -195,7 +213,7 @@ class ClaimCheckTests {
 		return new ClaimCheck.Facts(f.childId(), f.sessionId(), f.payerId(), f.privatePay(), f.requiresAuthorization(),
 				f.serviceCode(), f.credential(), f.noteSigned(), units, f.hasFee(), f.coverage(), f.diagnosisCodes(),
 				auth, ended, before, f.overlapping(), f.supervisorNeeded(), f.supervisorId(), f.clinicNpi(),
-				f.renderingNpi(), f.supervisingNpi());
+				f.renderingNpi(), f.supervisingNpi(), f.childSex(), f.childAddress());
 	}
 
 }

@@ -192,6 +192,20 @@ class ClaimFileWriterTests {
 	}
 
 	@Test
+	void aParentSubscriberWithAKnownAddressIsNamedWithItIn2010BA() {
+		X12Document document = this.validator
+			.read(new ClaimFileWriter().write(SampleClaims.file(List.of(SampleClaims.childOnParentsPlan("C-3003")))));
+
+		assertThat(document.errors()).isEmpty();
+		assertThat(document.all("N3")).extracting(Segment::loop).containsExactly("2010AA", "2010BA", "2010CA");
+		assertThat(document.all("N3").get(1).toString()).isEqualTo("N3*40 BIRCH ROAD*UNIT 9");
+		assertThat(document.all("N4").get(1).toString()).isEqualTo("N4*CHATHAM*IL*62629");
+		assertThat(document.all("DMG")).as("the subscriber's demographics only when the subscriber is the patient")
+			.extracting(Segment::loop)
+			.containsExactly("2010CA");
+	}
+
+	@Test
 	void theValidatorRejectsAPatientWithoutAddressOrDemographics() {
 		ClaimFile.Claim claim = SampleClaims.childOnParentsPlan("C-3002");
 		ClaimFile.Person homeless = new ClaimFile.Person("Carter", "Ava", null, "F", null);
@@ -204,7 +218,7 @@ class ClaimFileWriterTests {
 		// N3, N4 and DMG of 2010CA, each named where the claim (CLM) begins instead
 		assertThat(document.errors()).hasSize(3)
 			.allSatisfy((finding) -> assertThat(finding.toString())
-				.isEqualTo("IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE at CLM (segment 21) in loop 2000C/2010CA"));
+				.isEqualTo("IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE at CLM (segment 23) in loop 2000C/2010CA"));
 	}
 
 	@Test

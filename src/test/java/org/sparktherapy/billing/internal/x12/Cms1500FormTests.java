@@ -35,6 +35,8 @@ class Cms1500FormTests {
 					"GROUP HEALTH PLAN", "CARTER, AVA", "09 14 2019", "CARTER, DANA", "CHILD", "GRP-7781", "A. F840",
 					"B. F802", "AUTH-2026-001", "11 02 26", "120.00", "55.50", "$ 175.50", "1679576722", "123456789",
 					"C-1001", "BRIGHT STEPS ABA LLC", "1234567893", "SIGNATURE ON FILE", "PAGE 1 OF 1");
+			// box 5 the child's address, box 7 the insured parent's
+			assertThat(text).contains("12 OAK LANE", "40 BIRCH ROAD UNIT 9", "CHATHAM  IL  62629");
 			assertThat(text).containsPattern("97153\\s+HN").containsPattern("97155\\s+HO").doesNotContain("CONTINUED");
 		}
 	}

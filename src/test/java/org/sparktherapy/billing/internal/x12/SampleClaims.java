@@ -34,7 +34,7 @@ final class SampleClaims {
 	/** A child on a parent's plan: subscriber (2000B) and patient (2000C) differ. */
 	static Claim childOnParentsPlan(String number) {
 		Person parent = new Person("Carter", "Dana", LocalDate.of(1988, 4, 2), "F",
-				new Address("12 Oak Lane", null, "Springfield", "IL", "62704"));
+				new Address("40 Birch Road", "Unit 9", "Chatham", "IL", "62629"));
 		Person child = new Person("Carter", "Ava", LocalDate.of(2019, 9, 14), "F",
 				new Address("12 Oak Lane", null, "Springfield", "IL", "62704"));
 		return new Claim(number, new Subscriber(parent, "XJH123456789", "GRP-7781"), child, Relationship.CHILD, PAYER,
