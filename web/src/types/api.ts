@@ -192,6 +192,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/appointments/{id}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a move or change before saving it
+     * @description The body of a change (PUT /api/appointments/{id}); changes nothing. Answers as POST /api/appointments/check: the warnings the change would get, blocked, and its conflicts (the appointment's own occurrences are not in their own way). 404 for appointments the caller may not see; 409 unless scheduled. Admins only, as changing.
+     */
+    post: operations['checkChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/appointments/{id}/check-in': {
     parameters: {
       query?: never;
@@ -266,6 +286,26 @@ export interface paths {
      * @description What the therapist's today list does: checks a scheduled appointment in (as check-in allows, 409 appointment-too-early before) and opens its session record, or returns the one already opened; sessionId names it. Submitting that session completes the appointment with the session's times — no separate completion. The appointment's therapist or an admin; override {reason} as for check-in.
      */
     post: operations['record_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a booking before saving it
+     * @description The body of a booking (POST /api/appointments); books nothing. Answers the warnings the booking would get about the child's insurance authorizations (the same, counted the same way), blocked: true when the clinic refuses such bookings (booking would answer 409 authorization-exceeded), and the conflicts that would refuse it (double bookings; the therapist's hours and time off unless override is given). Invalid input, a therapist off the care team or without the credential: the booking's 400/409 problems. Admins only, as booking.
+     */
+    post: operations['checkBooking'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2310,7 +2350,7 @@ export interface paths {
     head?: never;
     /**
      * Move a placed session of a draft
-     * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
+     * @description start (and end, else the length stays), optionally therapistId of the child's care team whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists what is in the way and the draft stays as it was. The child's sessions of the draft, as moved, are checked against the payer rules as accepting would book them: warnings in the answer, or where the clinic blocks, 409 authorization-exceeded with them and the draft stays as it was. Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.
      */
     patch: operations['adjust_1'];
     trace?: never;
@@ -2819,6 +2859,11 @@ export interface components {
       /** @enum {string} */
       weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
     };
+    BookingCheckResponse: {
+      blocked: boolean;
+      conflicts: components['schemas']['ConflictResponse'][];
+      warnings: components['schemas']['PayerWarning'][];
+    };
     BookingResponse: {
       occurrences: components['schemas']['AppointmentResponse'][];
       series: components['schemas']['SeriesResponse'] | null;
@@ -3174,6 +3219,18 @@ export interface components {
       /** Format: date-time */
       actualStart?: string;
       override?: components['schemas']['OverrideRequest'];
+    };
+    ConflictResponse: {
+      detail: string;
+      /** Format: date-time */
+      end: string;
+      /** @enum {string} */
+      kind: 'double-booking' | 'outside-hours' | 'time-off';
+      pointer: string;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      who: 'therapist' | 'child';
     };
     ConversationListResponse: {
       content: components['schemas']['ConversationResponse'][];
@@ -4784,6 +4841,32 @@ export interface operations {
       };
     };
   };
+  checkChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingCheckResponse'];
+        };
+      };
+    };
+  };
   checkIn: {
     parameters: {
       query?: never;
@@ -4884,6 +4967,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AppointmentResponse'];
+        };
+      };
+    };
+  };
+  checkBooking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppointmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingCheckResponse'];
         };
       };
     };

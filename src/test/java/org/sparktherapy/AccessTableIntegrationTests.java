@@ -147,6 +147,10 @@ class AccessTableIntegrationTests {
 				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		TABLE.put("POST /api/appointments/{id}/no-show",
 				"admin=ok supervisor=403 technician=ok other_therapist=404 guardian=403 other_parent=404 anonymous=401");
+		// checks before saving: exactly as booking and changing
+		TABLE.put("POST /api/appointments/check", childAdmins);
+		TABLE.put("POST /api/appointments/{id}/check",
+				"admin=ok supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		// proposed changes: the technician proposes on their own appointment; parents
 		// never see requests
 		TABLE.put("POST /api/appointments/{id}/change-requests",
@@ -733,6 +737,14 @@ class AccessTableIntegrationTests {
 				.status();
 			case "POST /api/appointments/{id}/no-show" ->
 				api.post("/api/appointments/" + world.startedAppointment() + "/no-show", "{}").status();
+			case "POST /api/appointments/check" -> api.post("/api/appointments/check",
+					body("childId", world.childId, "therapistId", this.people.get(Actor.TECHNICIAN).id(), "serviceCode",
+							"97153", "place", "home", "start", world.appointmentStart.plusSeconds(3600).toString(),
+							"end", world.appointmentStart.plusSeconds(5400).toString()))
+				.status();
+			case "POST /api/appointments/{id}/check" -> api.post("/api/appointments/" + world.appointment() + "/check",
+					body("scope", "this", "start", world.appointmentStart.plusSeconds(3600).toString()))
+				.status();
 			case "POST /api/appointments/{id}/change-requests" ->
 				api.post("/api/appointments/" + world.appointment() + "/change-requests",
 						body("start", world.appointmentStart.plusSeconds(3600).toString(), "end",

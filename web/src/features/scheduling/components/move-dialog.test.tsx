@@ -23,8 +23,23 @@ function aConflict(...kinds: string[]) {
   });
 }
 
+/** The check before saving finds nothing; every other request gets the next of `responses`. */
+function answer(...responses: Response[]) {
+  const queue = [...responses];
+  fetchMock.mockImplementation((input) =>
+    Promise.resolve(
+      String(input).endsWith('/check') ? jsonResponse({ warnings: [], blocked: false, conflicts: [] }) : queue.shift()!,
+    ),
+  );
+}
+
+/** The requests that saved (not the checks). */
+function saves() {
+  return fetchMock.mock.calls.filter(([input]) => !String(input).endsWith('/check'));
+}
+
 async function moveInto(...responses: Response[]) {
-  responses.forEach((response) => fetchMock.mockResolvedValueOnce(response));
+  answer(...responses);
   const rendered = renderWithProviders(
     <MoveDialog
       request={{ appointment, start: new Date(appointment.start) }}
@@ -50,8 +65,8 @@ describe('MoveDialog after a conflict', () => {
     await user.type(within(dialog).getByLabelText('Override reason'), 'Family asked');
     await user.click(within(dialog).getByRole('button', { name: 'Save move' }));
 
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2), { timeout: 5000 });
-    expect(JSON.parse(String(fetchMock.mock.calls[1][1]?.body))).toMatchObject({
+    await vi.waitFor(() => expect(saves()).toHaveLength(2), { timeout: 5000 });
+    expect(JSON.parse(String(saves()[1][1]?.body))).toMatchObject({
       override: { reason: 'Family asked' },
     });
   });
@@ -63,5 +78,44 @@ describe('MoveDialog after a conflict', () => {
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
       'a double booking cannot be overridden: choose another time or therapist',
     );
+  });
+});
+
+describe('MoveDialog before saving', () => {
+  const over = {
+    kind: 'outside_dates',
+    serviceCode: '97153',
+    authorizationId: 'auth-1',
+    authorizationNumber: 'AUTH-7',
+    shortfallUnits: 4,
+    message: 'A session of 97153 (4 units) outside authorization AUTH-7, which runs 2026-12-01 to 2026-12-06.',
+  };
+
+  it('checks the move as it stands and says plainly when the clinic will refuse it', async () => {
+    fetchMock.mockImplementation((input) =>
+      Promise.resolve(
+        String(input).endsWith('/check')
+          ? jsonResponse({ warnings: [over], blocked: true, conflicts: [] })
+          : jsonResponse(appointment),
+      ),
+    );
+    renderWithProviders(
+      <MoveDialog
+        request={{ appointment, start: new Date(appointment.start) }}
+        childName="Robin Lee"
+        onClose={vi.fn()}
+        onMoved={vi.fn()}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Move appointment' });
+
+    const refusal = await within(dialog).findByRole('alert');
+    expect(refusal).toHaveTextContent('Save will be refused: beyond the child’s authorization');
+    expect(refusal).toHaveTextContent('outside authorization AUTH-7');
+    expect(refusal).toHaveTextContent('The clinic does not move beyond authorizations');
+    expect(saves()).toHaveLength(0);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe(`/api/appointments/${appointment.id}/check`);
+    expect(JSON.parse(String(init?.body))).toMatchObject({ scope: 'this' });
   });
 });

@@ -8,8 +8,10 @@ import { DialogActions } from '../../../components/ui/dialog-actions';
 import { TextField } from '../../../components/ui/text-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { type Appointment, type MoveScope } from '../api/appointment-types';
+import { useChangeCheck } from '../api/check-appointment';
 import { isPayerRefusal, type PayerWarning } from '../api/payer-warnings';
-import { useUpdateAppointment } from '../api/update-appointment';
+import { useUpdateAppointment, type UpdateAppointmentRequest } from '../api/update-appointment';
+import { BookingCheckNotice, CheckRefusal, checkIsOverridable } from './booking-check-notice';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { PayerRefusal } from './payer-warnings';
 import { toOffsetIso } from './schedule-math';
@@ -41,6 +43,17 @@ const moveSchema = z
   })
   .superRefine((values, ctx) => refineTimeRange(values, ctx));
 type MoveValues = z.infer<typeof moveSchema>;
+
+/** The move the form asks for (no override), or null while its times are not valid. */
+function moveRequest(values: MoveValues, seriesId: string | null | undefined): UpdateAppointmentRequest | null {
+  if (!moveSchema.safeParse(values).success) return null;
+  const chosen = chosenRange(values);
+  return {
+    start: toOffsetIso(chosen.start),
+    end: toOffsetIso(chosen.end),
+    scope: seriesId ? values.scope : 'this',
+  };
+}
 
 /** Confirms a move: date and times, which occurrences of a series, and an override reason after a refusal. */
 export function MoveDialog({
@@ -99,8 +112,10 @@ function MoveForm({
     },
   });
   const override = useWatch({ control, name: 'override' });
+  const check = useChangeCheck(appointment.id, moveRequest(useWatch({ control }) as MoveValues, appointment.seriesId));
   const conflict = isConflictError(update.error) ? update.error : null;
-  const overridable = conflict !== null && isOverridable(conflict);
+  // offered after a refusal, or before saving when the check found only what an override gets past
+  const overridable = conflict !== null ? isOverridable(conflict) : !update.error && checkIsOverridable(check.data);
 
   const submit = handleSubmit((values) => {
     // the reason is asked for only once the server offered the override
@@ -108,14 +123,13 @@ function MoveForm({
       setError('reason', { type: 'required', message: 'Give a reason for the override' }, { shouldFocus: true });
       return;
     }
-    const chosen = chosenRange(values);
+    const request = moveRequest(values, appointment.seriesId);
+    if (!request) return;
     update.mutate(
       {
         id: appointment.id,
         request: {
-          start: toOffsetIso(chosen.start),
-          end: toOffsetIso(chosen.end),
-          scope: appointment.seriesId ? values.scope : 'this',
+          ...request,
           ...(values.override && overridable ? { override: { reason: values.reason } } : {}),
         },
       },
@@ -144,6 +158,8 @@ function MoveForm({
           render={({ field }) => <ScopeFieldset name="scope" scope={field.value} onChange={field.onChange} />}
         />
       )}
+      {!update.error && <BookingCheckNotice check={check.data} verb="move" />}
+      {!update.error && <CheckRefusal error={check.error} />}
       {conflict && <ConflictList error={conflict} />}
       {isPayerRefusal(update.error) && <PayerRefusal error={update.error} />}
       {!conflict && !isPayerRefusal(update.error) && <FormErrorAlert error={update.error} fields={MOVE_FIELDS} />}

@@ -8,11 +8,17 @@ import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { PLACE_OPTIONS, SERVICE_OPTIONS, WEEKDAYS, WEEKDAY_LABELS } from '../api/appointment-types';
-import { useCreateAppointment, type CreateAppointmentResponse } from '../api/create-appointment';
+import { useBookingCheck } from '../api/check-appointment';
+import {
+  useCreateAppointment,
+  type CreateAppointmentRequest,
+  type CreateAppointmentResponse,
+} from '../api/create-appointment';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { isPayerRefusal } from '../api/payer-warnings';
 import { scheduleChildName, useScheduleChildren } from '../api/list-schedule-children';
 import { newAppointmentSchema, type NewAppointmentForm } from './appointment-schema';
+import { BookingCheckNotice, CheckRefusal, checkIsOverridable } from './booking-check-notice';
 import { ConflictList, isConflictError, isOverridable } from './conflict-list';
 import { PayerRefusal } from './payer-warnings';
 import { buildWeeklyRrule, weekdayOf } from './rrule';
@@ -26,6 +32,36 @@ function NEW_APPOINTMENT_FIELDS(path: string): Path<NewAppointmentForm> | undefi
   if (path === 'recurrence') return 'days';
   if (path === 'override.reason') return 'overrideReason';
   return (['childId', 'therapistId', 'serviceCode', 'place', 'start', 'end'] as const).find((field) => field === path);
+}
+
+/** The booking the form asks for (the override left to the caller), or null while the form is not complete. */
+function bookingRequest(values: NewAppointmentForm): CreateAppointmentRequest | null {
+  const start = combine(values.date, values.start);
+  const end = combine(values.date, values.end);
+  if (!start || !end) return null;
+  const recurrence = values.repeats
+    ? buildWeeklyRrule(
+        values.days,
+        values.endKind === 'count'
+          ? { kind: 'count', count: Number(values.count) }
+          : { kind: 'until', until: values.until },
+      )
+    : null;
+  return {
+    childId: values.childId,
+    therapistId: values.therapistId,
+    serviceCode: values.serviceCode,
+    place: values.place,
+    start: toOffsetIso(start),
+    end: toOffsetIso(end),
+    ...(recurrence ? { recurrence } : {}),
+  };
+}
+
+/** The booking to check as the admin fills the form in: once it is complete and valid (no override: see the notice). */
+function checkRequest(values: NewAppointmentForm): CreateAppointmentRequest | null {
+  const parsed = newAppointmentSchema.safeParse({ ...values, override: false, overrideReason: '' });
+  return parsed.success ? bookingRequest(parsed.data) : null;
 }
 
 export function NewAppointmentDialog({
@@ -90,8 +126,10 @@ function NewAppointmentFormView({
     name: ['childId', 'repeats', 'endKind', 'override', 'days'],
   });
   const careTeam = useChildCareTeam(childId || undefined);
+  const check = useBookingCheck(checkRequest(useWatch({ control }) as NewAppointmentForm));
   const conflict = isConflictError(create.error) ? create.error : null;
-  const overridable = conflict !== null && isOverridable(conflict);
+  // offered after a refusal, or before saving when the check found only what an override gets past
+  const overridable = conflict !== null ? isOverridable(conflict) : !create.error && checkIsOverridable(check.data);
 
   const childOptions = (children.data?.content ?? [])
     .filter((child) => child.status !== 'archived' && child.status !== 'discharged')
@@ -102,26 +140,11 @@ function NewAppointmentFormView({
   }));
 
   const onSubmit = handleSubmit((values) => {
-    const start = combine(values.date, values.start);
-    const end = combine(values.date, values.end);
-    if (!start || !end) return;
-    const recurrence = values.repeats
-      ? buildWeeklyRrule(
-          values.days,
-          values.endKind === 'count'
-            ? { kind: 'count', count: Number(values.count) }
-            : { kind: 'until', until: values.until },
-        )
-      : null;
+    const request = bookingRequest(values);
+    if (!request) return;
     create.mutate(
       {
-        childId: values.childId,
-        therapistId: values.therapistId,
-        serviceCode: values.serviceCode,
-        place: values.place,
-        start: toOffsetIso(start),
-        end: toOffsetIso(end),
-        ...(recurrence ? { recurrence } : {}),
+        ...request,
         ...(values.override && overridable ? { override: { reason: values.overrideReason.trim() } } : {}),
       },
       {
@@ -236,6 +259,8 @@ function NewAppointmentFormView({
           )}
         </fieldset>
       )}
+      {!create.error && <BookingCheckNotice check={check.data} />}
+      {!create.error && <CheckRefusal error={check.error} />}
       {conflict && <ConflictList error={conflict} />}
       {isPayerRefusal(create.error) && <PayerRefusal error={create.error} />}
       {!conflict && !isPayerRefusal(create.error) && (

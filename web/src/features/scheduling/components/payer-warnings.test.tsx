@@ -54,10 +54,19 @@ describe('PayerWarnings', () => {
   });
 });
 
+/** Saving answers `saved`; the check before saving (found nothing) is answered apart. */
+function answerSaving(saved: Response) {
+  fetchMock.mockImplementation((input) =>
+    Promise.resolve(
+      String(input).endsWith('/check') ? jsonResponse({ warnings: [], blocked: false, conflicts: [] }) : saved,
+    ),
+  );
+}
+
 describe('MoveDialog and the payer rules', () => {
   it('hands the warnings of a move beyond the authorization to the schedule', async () => {
     const onMoved = vi.fn();
-    fetchMock.mockResolvedValueOnce(jsonResponse({ series: null, occurrences: [appointment], warnings: [over] }));
+    answerSaving(jsonResponse({ series: null, occurrences: [appointment], warnings: [over] }));
     const { dialog, user } = renderMove(onMoved);
 
     await user.click(within(dialog).getByRole('button', { name: 'Save move' }));
@@ -67,7 +76,7 @@ describe('MoveDialog and the payer rules', () => {
   });
 
   it('shows why a clinic that blocks refused the move, authorization by authorization, without an override', async () => {
-    fetchMock.mockResolvedValueOnce(
+    answerSaving(
       problemResponse(409, {
         type: 'https://sparktherapy.org/problems/authorization-exceeded',
         title: "Beyond the child's authorization",

@@ -104,6 +104,34 @@ describe('PlacementDialog', () => {
     expect(onChanged).not.toHaveBeenCalled();
   });
 
+  it('says the move is refused where the clinic blocks sessions beyond the authorization', async () => {
+    serve(() =>
+      problemResponse(409, {
+        type: 'https://sparktherapy.org/problems/authorization-exceeded',
+        title: 'Beyond the child’s authorization',
+        detail: 'A session of 97153 (8 units) outside authorization AUTH-7. Nothing was booked or moved.',
+        warnings: [
+          {
+            kind: 'outside_dates',
+            serviceCode: '97153',
+            authorizationId: 'auth-7',
+            authorizationNumber: 'AUTH-7',
+            shortfallUnits: 8,
+            message: 'A session of 97153 (8 units) outside authorization AUTH-7, which runs 2031-01-06 to 2031-01-08.',
+          },
+        ],
+      }),
+    );
+    const { dialog, user, onChanged } = renderDialog();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save change' }));
+
+    const refusal = await within(dialog).findByRole('alert');
+    expect(refusal).toHaveTextContent('Not moved: beyond the child');
+    expect(refusal).toHaveTextContent('outside authorization AUTH-7');
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
   it('takes the session out of the draft', async () => {
     serve(() => jsonResponse({ ...proposal, placed: [], version: 3 }));
     const { dialog, user, onChanged } = renderDialog();

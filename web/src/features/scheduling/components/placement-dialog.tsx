@@ -7,6 +7,8 @@ import { Dialog } from '../../../components/ui/dialog';
 import { SelectField } from '../../../components/ui/select-field';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useMovePlacement, useRemovePlacement } from '../api/adjust-proposal';
+import { isPayerRefusal } from '../api/payer-warnings';
+import { PayerRefusal } from './payer-warnings';
 import { mayDeliver, type Proposal, type ProposalSlot } from '../api/appointment-types';
 import { useChildCareTeam } from '../api/get-child-care-team';
 import { ConflictList, isConflictError } from './conflict-list';
@@ -143,7 +145,8 @@ function PlacementForm({
         {...register('therapistId')}
       />
       {conflict && <ConflictList error={conflict} />}
-      {!conflict && <FormErrorAlert error={failed} fields={PLACEMENT_FIELDS} />}
+      {isPayerRefusal(failed) && <PayerRefusal error={failed} title="Not moved: beyond the child's authorization" />}
+      {!conflict && !isPayerRefusal(failed) && <FormErrorAlert error={failed} fields={PLACEMENT_FIELDS} />}
       <div className="dialog-actions">
         <Button
           variant="danger"

@@ -76,6 +76,15 @@ const proposal: Proposal = {
   },
 };
 
+const over = {
+  kind: 'over' as const,
+  serviceCode: '97153',
+  authorizationId: 'auth-1',
+  authorizationNumber: 'PA-2026-97153-1001',
+  shortfallUnits: 6,
+  message: 'Authorization PA-2026-97153-1001 (97153) is 6 units short: 46 used or planned of 40 authorized.',
+};
+
 function serve(accepted: () => Response = () => jsonResponse({ ...proposal, status: 'accepted' })) {
   fetchMock.mockImplementation((input, init) => {
     const url = String(input);
@@ -98,6 +107,7 @@ function serve(accepted: () => Response = () => jsonResponse({ ...proposal, stat
     if (url === '/api/schedule/proposals' && method === 'POST')
       return Promise.resolve(jsonResponse(proposal, { status: 201 }));
     if (url.endsWith('/accept')) return Promise.resolve(accepted());
+    if (method === 'PATCH') return Promise.resolve(jsonResponse({ ...proposal, version: 3, warnings: [over] }));
     if (url.startsWith('/api/appointments')) return Promise.resolve(jsonResponse(page([])));
     return Promise.resolve(jsonResponse({}, { status: 404 }));
   });
@@ -170,15 +180,6 @@ describe('ProposalScreen', () => {
     expect(posted('/api/schedule/proposals/proposal-1/accept')).toHaveLength(1);
   });
 
-  const over = {
-    kind: 'over' as const,
-    serviceCode: '97153',
-    authorizationId: 'auth-1',
-    authorizationNumber: 'PA-2026-97153-1001',
-    shortfallUnits: 6,
-    message: 'Authorization PA-2026-97153-1001 (97153) is 6 units short: 46 used or planned of 40 authorized.',
-  };
-
   async function acceptTheWeek(accepted: () => Response) {
     const { user } = await proposeTheWeek(accepted);
     await user.click(screen.getByRole('button', { name: 'Accept and book' }));
@@ -188,6 +189,21 @@ describe('ProposalScreen', () => {
       }),
     );
   }
+
+  it('says which authorization a session moved in the draft goes beyond, before the week is accepted', async () => {
+    const { user } = await proposeTheWeek();
+    const calendar = screen.getByRole('region', { name: 'Draft week calendar' });
+
+    await user.click(within(calendar).getAllByRole('button', { name: /^Draft: .*Robin Lee with Toni Tech/ })[0]);
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust draft session' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save change' }));
+
+    expect(await screen.findByText("The moved session goes beyond the child's authorization")).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Authorization warnings' })).toHaveTextContent(
+      'PA-2026-97153-1001 (97153) is 6 units short',
+    );
+    expect(posted('/accept')).toHaveLength(0);
+  });
 
   it('says which authorization the booked week goes beyond, and by how many units', async () => {
     await acceptTheWeek(() => jsonResponse({ ...proposal, status: 'accepted', warnings: [over] }));

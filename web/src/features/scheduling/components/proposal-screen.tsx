@@ -69,6 +69,12 @@ export function ProposalScreen() {
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [accepted, setAccepted] = useState<string | null>(null);
   const [acceptWarnings, setAcceptWarnings] = useState<PayerWarning[]>([]);
+  // what the payer rules said of the child's sessions after the last move in the draft
+  const [draftWarnings, setDraftWarnings] = useState<PayerWarning[]>([]);
+  const showProposal = (proposed: Proposal) => {
+    setProposal(proposed);
+    setDraftWarnings([]);
+  };
   const [editing, setEditing] = useState<PlacementEdit | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState('');
@@ -82,7 +88,7 @@ export function ProposalScreen() {
     setAccepted(null);
     setNotice('');
     accept.reset();
-    propose.mutate(toRequest(values), { onSuccess: setProposal });
+    propose.mutate(toRequest(values), { onSuccess: showProposal });
   });
 
   const existing: GridItem[] = (proposal?.existing ?? []).map((appointment) => {
@@ -161,6 +167,11 @@ export function ProposalScreen() {
             <p className="notice-region" role="status">
               {notice}
             </p>
+            <PayerWarnings
+              warnings={draftWarnings}
+              title="The moved session goes beyond the child's authorization"
+              advice="Accepting the week would book these units; the payer may not pay for them. Move the session back or check the authorization."
+            />
             {conflict && <ConflictList error={conflict} />}
             {isPayerRefusal(accept.error) && <PayerRefusal error={accept.error} />}
             {!conflict && !isPayerRefusal(accept.error) && <FormErrorAlert error={accept.error} />}
@@ -179,7 +190,7 @@ export function ProposalScreen() {
                 <Button
                   variant="secondary"
                   pending={propose.isPending}
-                  onClick={() => propose.mutate(toRequest(getValues()), { onSuccess: setProposal })}
+                  onClick={() => propose.mutate(toRequest(getValues()), { onSuccess: showProposal })}
                 >
                   Propose again
                 </Button>
@@ -219,6 +230,7 @@ export function ProposalScreen() {
             onChanged={(changed, message) => {
               setEditing(null);
               setProposal(changed);
+              setDraftWarnings(changed.warnings);
               accept.reset();
               setNotice(message);
             }}

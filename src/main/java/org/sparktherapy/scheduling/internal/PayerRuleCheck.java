@@ -41,6 +41,20 @@ public class PayerRuleCheck {
 		return verdict.warnings();
 	}
 
+	/**
+	 * The verdict on appointments just written in the caller's transaction, refusing
+	 * nothing: what a check before saving answers ({@code block} says whether saving
+	 * would be refused).
+	 */
+	public PayerRules.Verdict verdict(List<PayerRules.ProposedAppointment> proposed) {
+		PayerRules found = this.rules.getIfAvailable();
+		if (found == null || proposed.isEmpty()) {
+			return PayerRules.Verdict.NONE;
+		}
+		PayerRules.Verdict verdict = found.check(proposed);
+		return new PayerRules.Verdict(verdict.warnings(), verdict.block() && !verdict.warnings().isEmpty());
+	}
+
 	/** What payers still allow the children; none limited when nobody answers. */
 	public List<PayerRules.ChildAllowances> allowances(Collection<UUID> childIds, LocalDate from, LocalDate to) {
 		PayerRules found = this.rules.getIfAvailable();

@@ -178,6 +178,63 @@ public class AppointmentController {
 			.body(body);
 	}
 
+	/**
+	 * What saving a booking or move would meet, found without saving: {@code warnings}
+	 * where it goes beyond the child's insurance authorizations, {@code blocked} when the
+	 * clinic refuses such bookings (saving would answer 409 authorization-exceeded), and
+	 * {@code conflicts} that would refuse it (409 appointment-conflict).
+	 */
+	record BookingCheckResponse(List<PayerRules.Warning> warnings, boolean blocked, List<ConflictResponse> conflicts) {
+
+		static BookingCheckResponse of(AppointmentService.BookingCheck check) {
+			return new BookingCheckResponse(check.warnings(), check.blocked(),
+					check.conflicts()
+						.stream()
+						.map(c -> new ConflictResponse(c.pointer(), c.kind(), c.who(), c.start(), c.end(), c.detail()))
+						.toList());
+		}
+
+	}
+
+	/**
+	 * One conflict, as the 409 appointment-conflict lists it: {@code pointer}
+	 * {@code /occurrences/{n}}; {@code kind} {@code double-booking} (never overridden),
+	 * {@code outside-hours} or {@code time-off} (an override reason books anyway);
+	 * {@code who} {@code therapist} or {@code child}; {@code detail} in words.
+	 */
+	record ConflictResponse(String pointer, @Schema(allowableValues = {
+			"double-booking", "outside-hours", "time-off" }) String kind,
+			@Schema(allowableValues = { "therapist", "child" }) String who, OffsetDateTime start, OffsetDateTime end,
+			String detail){
+	}
+
+	@PostMapping("/api/appointments/check")
+	@Operation(summary = "Check a booking before saving it",
+			description = "The body of a booking (POST /api/appointments); books nothing. Answers the warnings the "
+					+ "booking would get about the child's insurance authorizations (the same, counted the same "
+					+ "way), blocked: true when the clinic refuses such bookings (booking would answer 409 "
+					+ "authorization-exceeded), and the conflicts that would refuse it (double bookings; the "
+					+ "therapist's hours and time off unless override is given). Invalid input, a therapist off the "
+					+ "care team or without the credential: the booking's 400/409 problems. Admins only, as booking.")
+	BookingCheckResponse checkBooking(@Valid @RequestBody AppointmentRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return BookingCheckResponse.of(this.service.checkBooking(user,
+				new AppointmentService.BookingRequest(request.childId(), request.therapistId(), request.serviceCode(),
+						request.place(), request.start(), request.end(), request.recurrence(),
+						(request.override() != null) ? request.override().reason() : null)));
+	}
+
+	@PostMapping("/api/appointments/{id}/check")
+	@Operation(summary = "Check a move or change before saving it",
+			description = "The body of a change (PUT /api/appointments/{id}); changes nothing. Answers as POST "
+					+ "/api/appointments/check: the warnings the change would get, blocked, and its conflicts "
+					+ "(the appointment's own occurrences are not in their own way). 404 for appointments the caller "
+					+ "may not see; 409 unless scheduled. Admins only, as changing.")
+	BookingCheckResponse checkChange(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request,
+			@AuthenticationPrincipal CurrentUser user) {
+		return BookingCheckResponse.of(this.service.checkChange(user, id, changeRequest(request, null)));
+	}
+
 	@GetMapping("/api/appointments")
 	@Operation(summary = "Appointments the caller may see, by start",
 			description = "Admins see all; therapists their own and their care-team children's; guardians their "
@@ -219,13 +276,15 @@ public class AppointmentController {
 	BookingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
+		return response(this.service.change(user, id, changeRequest(request, ETags.version(ifMatch))));
+	}
+
+	private static AppointmentService.ChangeRequest changeRequest(ChangeRequest request, Integer expectedVersion) {
 		Appointment.Scope scope = (request.scope() != null)
 				? Appointment.Scope.valueOf(request.scope().toUpperCase(Locale.ROOT)) : Appointment.Scope.THIS;
-		AppointmentService.Booking booking = this.service.change(user, id,
-				new AppointmentService.ChangeRequest(scope, request.start(), request.end(), request.therapistId(),
-						request.serviceCode(), request.place(),
-						(request.override() != null) ? request.override().reason() : null, ETags.version(ifMatch)));
-		return response(booking);
+		return new AppointmentService.ChangeRequest(scope, request.start(), request.end(), request.therapistId(),
+				request.serviceCode(), request.place(),
+				(request.override() != null) ? request.override().reason() : null, expectedVersion);
 	}
 
 	@PostMapping("/api/appointments/{id}/no-show")

@@ -91,6 +91,14 @@ public class AppointmentService {
 	public record Booking(Series series, List<Appointment> occurrences, List<PayerRules.Warning> warnings) {
 	}
 
+	/**
+	 * What a booking or move would meet, found without saving: the payer rules' warnings,
+	 * {@code blocked} when the clinic refuses them (saving would answer 409
+	 * {@code authorization-exceeded}), and the conflicts that would refuse it.
+	 */
+	public record BookingCheck(List<PayerRules.Warning> warnings, boolean blocked, List<Conflict> conflicts) {
+	}
+
 	private final AppointmentRepository appointments;
 
 	private final AvailabilityRepository availability;
@@ -158,36 +166,11 @@ public class AppointmentService {
 	@RetryOnConcurrencyFailure
 	public Booking book(CurrentUser user, BookingRequest request, boolean checkPayerRules) {
 		WeeklyRecurrence recurrence = validate(request);
-		Relation relation = this.children.relationOf(user, request.childId());
-		if (!relation.canSee()) {
-			refuse("create", null, request.childId(), true);
-			throw new SchedulingProblems.AppointmentNotFound("child");
-		}
-		if (!this.policy.mayBook(relation)
-				|| (request.overrideReason() != null && !this.policy.mayOverrideAvailability(user))) {
-			refuse("create", null, request.childId(), false);
-			throw new SchedulingProblems.NotAllowedForAppointment("Only admins book appointments.");
-		}
-		if (this.children.find(request.childId()).orElseThrow().status() != ChildStatus.ACTIVE) {
-			throw new SchedulingProblems.ChildNotActive();
-		}
-		checkTherapist(request.therapistId(), request.childId());
-		checkCredential(request.therapistId(), request.serviceCode());
+		authorizeBooking(user, request, "create");
 		Duration length = Duration.between(request.start(), request.end());
-		List<Instant> starts;
-		try {
-			starts = (recurrence != null) ? recurrence.expand(request.start().toZonedDateTime(), this.zone)
-					: List.of(request.start().toInstant());
-		}
-		catch (WeeklyRecurrence.Unusable ex) {
-			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
-		}
+		List<Instant> starts = starts(request, recurrence);
 		lockSchedulesOf(List.of(request.therapistId(), request.childId()));
-		List<Conflict> conflicts = new ArrayList<>(
-				overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, Set.of()));
-		if (request.overrideReason() == null) {
-			conflicts.addAll(unavailable(request.therapistId(), starts, length));
-		}
+		List<Conflict> conflicts = conflicts(request, starts, length, Set.of());
 		if (!conflicts.isEmpty()) {
 			throw new SchedulingProblems.AppointmentConflicts(conflicts);
 		}
@@ -212,6 +195,141 @@ public class AppointmentService {
 		this.audit.success(new PhiAccess("create", "appointment", (series != null) ? series.id() : ids.getFirst(),
 				request.childId()));
 		return new Booking(series, booked, warnings);
+	}
+
+	/**
+	 * What {@link #book(CurrentUser, BookingRequest)} would answer, without booking: the
+	 * payer rules' warnings and whether the clinic would refuse them, and the conflicts
+	 * that would refuse the booking (availability and time off only without an override
+	 * reason). Access, validation and the care team are checked as when booking (the same
+	 * problems). The appointments are written in a savepoint, checked exactly as a
+	 * booking checks them, and rolled back: nothing is booked, no event leaves.
+	 */
+	@Transactional
+	public BookingCheck checkBooking(CurrentUser user, BookingRequest request) {
+		WeeklyRecurrence recurrence = validate(request);
+		authorizeBooking(user, request, "check");
+		Duration length = Duration.between(request.start(), request.end());
+		List<Instant> starts = starts(request, recurrence);
+		lockSchedulesOf(List.of(request.therapistId(), request.childId()));
+		List<Conflict> conflicts = conflicts(request, starts, length, Set.of());
+		Series series = (recurrence != null) ? new Series(UUID.randomUUID(), recurrence.text()) : null;
+		Instant now = this.clock.instant();
+		PayerRules.Verdict verdict = rehearse(request.childId(), () -> {
+			List<UUID> ids = new ArrayList<>();
+			insert(user, request, series, starts, length, ids, now);
+			return ids;
+		});
+		this.audit.success(new PhiAccess("check", "appointment", null, request.childId()));
+		return new BookingCheck(verdict.warnings(), verdict.block(), conflicts);
+	}
+
+	/**
+	 * What {@link #change} would answer, without changing anything: as
+	 * {@link #checkBooking}, for a move of the appointment (and the occurrences of its
+	 * series the scope names). The version is not compared.
+	 */
+	@Transactional
+	public BookingCheck checkChange(CurrentUser user, UUID id, ChangeRequest request) {
+		Move move = prepareChange(user, id, request, "check");
+		List<Conflict> conflicts = conflicts(move.changed(), move.starts(), move.length(), move.ids());
+		Instant now = this.clock.instant();
+		PayerRules.Verdict verdict = rehearse(move.appointment().childId(), () -> {
+			reschedule(user, move, now, false);
+			return move.ids().stream().toList();
+		});
+		this.audit.success(new PhiAccess("check", "appointment", id, move.appointment().childId()));
+		return new BookingCheck(verdict.warnings(), verdict.block(), conflicts);
+	}
+
+	/**
+	 * The payer rules' verdict on sessions of one child as if they were booked now:
+	 * written in a savepoint with overlaps unchecked, checked as a booking checks them,
+	 * and rolled back. The caller has checked access and the sessions; a draft week's
+	 * adjustment asks this (ADR 0031).
+	 */
+	public PayerRules.Verdict payerVerdictIfBooked(CurrentUser user, UUID childId, List<BookingRequest> sessions) {
+		Instant now = this.clock.instant();
+		return rehearse(childId, () -> {
+			List<UUID> ids = new ArrayList<>();
+			for (BookingRequest session : sessions) {
+				insert(user, session, null, List.of(session.start().toInstant()),
+						Duration.between(session.start(), session.end()), ids, now);
+			}
+			return ids;
+		});
+	}
+
+	/**
+	 * Writes appointments in a savepoint (their overlaps unchecked: the conflicts are
+	 * answered apart), asks the payer rules about them, and rolls the savepoint back. The
+	 * rules' own access-log entries go with it, so each authorization a warning names is
+	 * logged as read here, once.
+	 */
+	private PayerRules.Verdict rehearse(UUID childId, java.util.function.Supplier<List<UUID>> write) {
+		PayerRules.Verdict verdict = this.savepoint.execute(status -> {
+			this.appointments.deferOverlapChecks();
+			List<UUID> ids = write.get();
+			PayerRules.Verdict answer = this.payerRules.verdict(proposed(this.appointments.findAll(ids)));
+			status.setRollbackOnly();
+			return answer;
+		});
+		this.appointments.checkOverlapsNow();
+		verdict.warnings()
+			.stream()
+			.map(PayerRules.Warning::authorizationId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.forEach(authorization -> this.audit
+				.success(new PhiAccess("read", "authorization", authorization, childId)));
+		return verdict;
+	}
+
+	/**
+	 * Refuses a user who may not book for the child (404 when they may not know of it),
+	 * an override reason from someone who may not override, and a child who is not
+	 * active, a therapist off the care team or without the credential for the service.
+	 */
+	private void authorizeBooking(CurrentUser user, BookingRequest request, String action) {
+		Relation relation = this.children.relationOf(user, request.childId());
+		if (!relation.canSee()) {
+			refuse(action, null, request.childId(), true);
+			throw new SchedulingProblems.AppointmentNotFound("child");
+		}
+		if (!this.policy.mayBook(relation)
+				|| (request.overrideReason() != null && !this.policy.mayOverrideAvailability(user))) {
+			refuse(action, null, request.childId(), false);
+			throw new SchedulingProblems.NotAllowedForAppointment("Only admins book appointments.");
+		}
+		if (this.children.find(request.childId()).orElseThrow().status() != ChildStatus.ACTIVE) {
+			throw new SchedulingProblems.ChildNotActive();
+		}
+		checkTherapist(request.therapistId(), request.childId());
+		checkCredential(request.therapistId(), request.serviceCode());
+	}
+
+	/** The starts of the occurrences a booking asks for, in order. */
+	private List<Instant> starts(BookingRequest request, WeeklyRecurrence recurrence) {
+		try {
+			return (recurrence != null) ? recurrence.expand(request.start().toZonedDateTime(), this.zone)
+					: List.of(request.start().toInstant());
+		}
+		catch (WeeklyRecurrence.Unusable ex) {
+			throw new SchedulingProblems.InvalidAppointment("/recurrence", ex.getMessage());
+		}
+	}
+
+	/**
+	 * What stands in the way of the occurrences: double bookings, and — without an
+	 * override reason — the therapist's availability and time off.
+	 */
+	private List<Conflict> conflicts(BookingRequest request, List<Instant> starts, Duration length, Set<UUID> moving) {
+		List<Conflict> conflicts = new ArrayList<>(
+				overlaps(request.therapistId(), request.childId(), request.serviceCode(), starts, length, moving));
+		if (request.overrideReason() == null) {
+			conflicts.addAll(unavailable(request.therapistId(), starts, length));
+		}
+		return conflicts;
 	}
 
 	@Transactional
@@ -243,11 +361,57 @@ public class AppointmentService {
 	@Transactional
 	@RetryOnConcurrencyFailure
 	public Booking change(CurrentUser user, UUID id, ChangeRequest request) {
-		Appointment appointment = visible(user, id, "update", true);
+		Move move = prepareChange(user, id, request, "update");
+		Appointment appointment = move.appointment();
+		BookingRequest changed = move.changed();
+		List<Conflict> conflicts = conflicts(changed, move.starts(), move.length(), move.ids());
+		if (!conflicts.isEmpty()) {
+			throw new SchedulingProblems.AppointmentConflicts(conflicts);
+		}
+		Instant now = this.clock.instant();
+		List<Appointment> moving = move.moving();
+		List<Instant> starts = move.starts();
+		Duration length = move.length();
+		Set<UUID> ids = move.ids();
+		OffsetDateTime start = changed.start();
+		Scope scope = move.scope();
+		try {
+			this.savepoint.executeWithoutResult(status -> reschedule(user, move, now, true));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!isExclusionViolation(ex)) {
+				throw ex;
+			}
+			throw new SchedulingProblems.AppointmentConflicts(
+					overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
+		}
+		Series series = (scope == Scope.THIS) ? null
+				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
+		List<Appointment> moved = this.appointments.findAll(ids.stream().toList());
+		List<PayerRules.Warning> warnings = this.payerRules.check(proposed(moved));
+		UUID moveId = UUID.randomUUID();
+		for (int i = 0; i < moving.size(); i++) {
+			Appointment before = moving.get(i);
+			Appointment after = moved.stream().filter(a -> a.id().equals(before.id())).findFirst().orElseThrow();
+			this.events.publishEvent(new AppointmentMoved(after.id(), after.childId(), after.therapist().id(),
+					before.therapist().id(), after.startsAt(), after.endsAt(), before.startsAt(), before.endsAt(),
+					after.seriesId(), moveId, moving.size()));
+		}
+		this.audit.success(new PhiAccess("update", "appointment", id, appointment.childId()));
+		return new Booking(series, moved, warnings);
+	}
+
+	/**
+	 * A change as asked: the appointment (checked for access and that it is scheduled),
+	 * the change as a booking, the occurrences moving and where they go. Locks the
+	 * schedules of the therapist and child.
+	 */
+	private Move prepareChange(CurrentUser user, UUID id, ChangeRequest request, String action) {
+		Appointment appointment = visible(user, id, action, true);
 		Relation relation = this.children.relationOf(user, appointment.childId());
 		if (!this.policy.mayChange(relation)
 				|| (request.overrideReason() != null && !this.policy.mayOverrideAvailability(user))) {
-			refuse("update", id, appointment.childId(), false);
+			refuse(action, id, appointment.childId(), false);
 			throw new SchedulingProblems.NotAllowedForAppointment(
 					"Only admins change appointments; therapists propose changes.");
 		}
@@ -282,55 +446,36 @@ public class AppointmentService {
 		};
 		long shift = ChronoUnit.MINUTES.between(oldStart.atZoneSameInstant(this.zone).toLocalDateTime(),
 				start.atZoneSameInstant(this.zone).toLocalDateTime());
-		Duration length = Duration.between(start, end);
 		List<Instant> starts = moving.stream()
 			.map(a -> WeeklyRecurrence.shift(a.startsAt(), shift, this.zone))
 			.toList();
 		Set<UUID> ids = new LinkedHashSet<>(moving.stream().map(Appointment::id).toList());
 		lockSchedulesOf(List.of(changed.therapistId(), changed.childId()));
-		List<Conflict> conflicts = new ArrayList<>(
-				overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
-		if (request.overrideReason() == null) {
-			conflicts.addAll(unavailable(changed.therapistId(), starts, length));
+		return new Move(appointment, changed, scope, moving, starts, Duration.between(start, end), ids);
+	}
+
+	/**
+	 * Writes a move; its overlaps are checked once every occurrence has moved, or, when
+	 * {@code checkOverlaps} is false (a rehearsal), left unchecked.
+	 */
+	private void reschedule(CurrentUser user, Move move, Instant now, boolean checkOverlaps) {
+		BookingRequest changed = move.changed();
+		this.appointments.deferOverlapChecks();
+		for (int i = 0; i < move.moving().size(); i++) {
+			Instant at = move.starts().get(i);
+			this.appointments.reschedule(move.moving().get(i).id(), changed.therapistId(), changed.serviceCode(),
+					changed.place(), at, at.plus(move.length()), at.atZone(this.zone).toLocalDateTime(),
+					(changed.overrideReason() != null) ? user.id() : null,
+					(changed.overrideReason() != null) ? changed.overrideReason().trim() : null, now);
 		}
-		if (!conflicts.isEmpty()) {
-			throw new SchedulingProblems.AppointmentConflicts(conflicts);
+		if (checkOverlaps) {
+			this.appointments.checkOverlapsNow();
 		}
-		Instant now = this.clock.instant();
-		try {
-			this.savepoint.executeWithoutResult(status -> {
-				this.appointments.deferOverlapChecks();
-				for (int i = 0; i < moving.size(); i++) {
-					Instant at = starts.get(i);
-					this.appointments.reschedule(moving.get(i).id(), changed.therapistId(), changed.serviceCode(),
-							changed.place(), at, at.plus(length), at.atZone(this.zone).toLocalDateTime(),
-							(request.overrideReason() != null) ? user.id() : null,
-							(request.overrideReason() != null) ? request.overrideReason().trim() : null, now);
-				}
-				this.appointments.checkOverlapsNow();
-			});
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (!isExclusionViolation(ex)) {
-				throw ex;
-			}
-			throw new SchedulingProblems.AppointmentConflicts(
-					overlaps(changed.therapistId(), changed.childId(), changed.serviceCode(), starts, length, ids));
-		}
-		Series series = (scope == Scope.THIS) ? null
-				: reviseSeries(appointment, scope, changed, start, starts.getFirst(), length, ids.stream().toList());
-		List<Appointment> moved = this.appointments.findAll(ids.stream().toList());
-		List<PayerRules.Warning> warnings = this.payerRules.check(proposed(moved));
-		UUID moveId = UUID.randomUUID();
-		for (int i = 0; i < moving.size(); i++) {
-			Appointment before = moving.get(i);
-			Appointment after = moved.stream().filter(a -> a.id().equals(before.id())).findFirst().orElseThrow();
-			this.events.publishEvent(new AppointmentMoved(after.id(), after.childId(), after.therapist().id(),
-					before.therapist().id(), after.startsAt(), after.endsAt(), before.startsAt(), before.endsAt(),
-					after.seriesId(), moveId, moving.size()));
-		}
-		this.audit.success(new PhiAccess("update", "appointment", id, appointment.childId()));
-		return new Booking(series, moved, warnings);
+	}
+
+	/** A change prepared: what moves where. */
+	private record Move(Appointment appointment, BookingRequest changed, Scope scope, List<Appointment> moving,
+			List<Instant> starts, Duration length, Set<UUID> ids) {
 	}
 
 	/** Appointments as the payer rules see them. */

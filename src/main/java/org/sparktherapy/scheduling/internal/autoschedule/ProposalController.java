@@ -195,8 +195,10 @@ class ProposalController {
 			description = "start (and end, else the length stays), optionally therapistId of the child's care team "
 					+ "whose credential may deliver the session's service; within the proposal's week (400 invalid-placement). Checked at once against appointments, time "
 					+ "off, the therapist's weekly hours and the draft's other sessions: 409 placement-conflict lists "
-					+ "what is in the way and the draft stays as it was. Accepting checks everything again. 409 when "
-					+ "accepted already; If-Match: the draft's version (412 when it changed since). Admins only.")
+					+ "what is in the way and the draft stays as it was. The child's sessions of the draft, as moved, are "
+					+ "checked against the payer rules as accepting would book them: warnings in the answer, or where "
+					+ "the clinic blocks, 409 authorization-exceeded with them and the draft stays as it was. "
+					+ "Accepting checks everything again. 409 when accepted already; If-Match: the draft's version (412 when it changed since). Admins only.")
 	ResponseEntity<ProposalResponse> adjust(@PathVariable UUID id, @PathVariable UUID placementId,
 			@Valid @RequestBody PlacementRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,

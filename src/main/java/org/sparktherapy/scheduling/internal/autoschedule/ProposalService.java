@@ -255,7 +255,10 @@ class ProposalService {
 	 * Moves one placed session of a draft to another time and/or therapist of the child's
 	 * care team. The session is checked at once as it would be when accepting —
 	 * appointments, time off, the therapist's weekly hours, the care team — and against
-	 * the draft's other sessions; accepting checks everything again.
+	 * the draft's other sessions; accepting checks everything again. The child's sessions
+	 * of the draft, as moved, are checked against the payer rules as accepting would book
+	 * them: their warnings come back with the draft, or, where the clinic blocks, a 409
+	 * leaves the draft as it was.
 	 */
 	@Transactional
 	View adjust(CurrentUser user, UUID id, UUID placementId, Adjustment adjustment, Integer expectedVersion) {
@@ -301,9 +304,22 @@ class ProposalService {
 		if (!conflicts.isEmpty()) {
 			throw new ProposalProblems.PlacementConflicts(conflicts);
 		}
+		// the child's sessions of the draft as accepting would book them, against the
+		// payer
+		// rules now: warnings come back with the draft; where the clinic blocks, 409
+		PayerRules.Verdict verdict = this.appointments.payerVerdictIfBooked(user, before.childId(),
+				placed.stream()
+					.filter(p -> p.childId().equals(before.childId()))
+					.map(p -> new AppointmentService.BookingRequest(p.childId(), p.therapistId(), p.serviceCode(),
+							p.place(), p.start().atZone(this.zone).toOffsetDateTime(),
+							p.end().atZone(this.zone).toOffsetDateTime(), null, null))
+					.toList());
+		if (verdict.block()) {
+			throw new SchedulingProblems.PayerRulesRefused(verdict.warnings());
+		}
 		this.proposals.movePlacement(id, placementId, therapistId, start, end);
 		this.audit.success(new PhiAccess("update", RESOURCE, id, before.childId()));
-		return view(this.proposals.find(id, false).orElseThrow());
+		return view(this.proposals.find(id, false).orElseThrow(), verdict.warnings());
 	}
 
 	/**
