@@ -496,6 +496,11 @@ class ChargesIntegrationTests {
 		assertThat(badAddress.contentType()).startsWith("application/problem+json");
 		assertThat(pointers(badAddress)).containsExactlyInAnyOrder("/subscriberAddress/city",
 				"/subscriberAddress/state", "/subscriberAddress/postalCode");
+		// what the 837P's N3 (55) and N4 (30) hold
+		halfAnAddress.put("subscriberAddress",
+				body("line1", "4".repeat(56), "city", "C".repeat(31), "state", "IL", "postalCode", "62629"));
+		Api.Response tooLong = this.admin.api().post("/api/children/" + this.childId + "/coverages", halfAnAddress);
+		assertThat(pointers(tooLong)).containsExactlyInAnyOrder("/subscriberAddress/line1", "/subscriberAddress/city");
 
 		String privatePay = this.admin.api().get("/api/payers").json().get(0).get("id").asString();
 		Api.Response toPrivatePay = this.admin.api()

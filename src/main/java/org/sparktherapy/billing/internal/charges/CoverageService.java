@@ -243,23 +243,26 @@ class CoverageService {
 			return null;
 		}
 		v.address("/subscriberAddress", address);
-		String[][] required = { { "line1", address.line1() }, { "city", address.city() }, { "state", address.state() },
-				{ "postalCode", address.postalCode() } };
-		for (String[] part : required) {
-			if (part[1] == null) {
-				v.reject("/subscriberAddress/" + part[0], "must not be blank when an address is given");
-			}
-		}
-		if (address.line1() != null && address.line1().length() > 55) {
-			v.reject("/subscriberAddress/line1", "must be at most 55 characters");
-		}
-		if (address.line2() != null && address.line2().length() > 55) {
-			v.reject("/subscriberAddress/line2", "must be at most 55 characters");
-		}
-		if (address.city() != null && address.city().length() > 30) {
-			v.reject("/subscriberAddress/city", "must be at most 30 characters");
-		}
+		present(v, "line1", address.line1());
+		present(v, "city", address.city());
+		present(v, "state", address.state());
+		present(v, "postalCode", address.postalCode());
+		atMost(v, "line1", address.line1(), 55);
+		atMost(v, "line2", address.line2(), 55);
+		atMost(v, "city", address.city(), 30);
 		return address;
+	}
+
+	private static void present(BillingValidation v, String part, String value) {
+		if (value == null) {
+			v.reject("/subscriberAddress/" + part, "must not be blank when an address is given");
+		}
+	}
+
+	private static void atMost(BillingValidation v, String part, String value, int max) {
+		if (value != null && value.length() > max) {
+			v.reject("/subscriberAddress/" + part, "must be at most " + max + " characters");
+		}
 	}
 
 }
