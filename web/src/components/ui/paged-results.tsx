@@ -13,11 +13,28 @@ export interface PagedQuery<T> {
   data: Page<T> | undefined;
 }
 
-/** A row of filters above a list, announced as a search region: "Filter payments". */
-export function FilterBar({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+/**
+ * The filters above a list, announced as a search region ("Filter payments"), with the screen's own buttons (a
+ * "New child" link, "Back to today") at the end of the row; a column on a phone.
+ */
+export function FilterBar({
+  label,
+  className,
+  actions,
+  children,
+}: {
+  label: string;
+  /** Another grid for the filters (`charge-filters`), next to `filters`. */
+  className?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <div className={className ? `filters ${className}` : 'filters'} role="search" aria-label={label}>
-      {children}
+    <div className="toolbar">
+      <div className={className ? `filters ${className}` : 'filters'} role="search" aria-label={label}>
+        {children}
+      </div>
+      {actions}
     </div>
   );
 }

@@ -31,23 +31,25 @@ export function AgingScreen() {
       { replace: true },
     );
   return (
-    <>
-      <div className="toolbar">
-        <FilterBar label="Aging day">
-          <TextField
-            label="As of"
-            type="date"
-            max={today}
-            value={asOf ?? today}
-            onChange={(event) => choose(isValidDay(event.target.value) ? event.target.value : undefined)}
-          />
-        </FilterBar>
-        {asOf && (
-          <Button variant="secondary" onClick={() => choose(undefined)}>
-            Back to today
-          </Button>
-        )}
-      </div>
+    <div className="billing-sections">
+      <FilterBar
+        label="Aging day"
+        actions={
+          asOf && (
+            <Button variant="secondary" onClick={() => choose(undefined)}>
+              Back to today
+            </Button>
+          )
+        }
+      >
+        <TextField
+          label="As of"
+          type="date"
+          max={today}
+          value={asOf ?? today}
+          onChange={(event) => choose(isValidDay(event.target.value) ? event.target.value : undefined)}
+        />
+      </FilterBar>
       <section aria-labelledby="aging-families" className="section">
         <h2 id="aging-families" className="section-title">
           Families
@@ -60,7 +62,7 @@ export function AgingScreen() {
         </h2>
         <PayerAgingTable asOf={asOf} />
       </section>
-    </>
+    </div>
   );
 }
 

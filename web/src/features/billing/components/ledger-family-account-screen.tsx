@@ -52,7 +52,7 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
   }
   if (account.isError) return <Alert>{errorMessage(account.error)}</Alert>;
   return (
-    <>
+    <div className="billing-sections">
       <div className="toolbar">
         <h2 className="section-title">{account.data.childName}</h2>
         <div className="cell-actions">
@@ -82,7 +82,7 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
         }}
       />
       <AdjustmentDialog childId={childId} open={adjusting} onClose={() => setAdjusting(false)} />
-    </>
+    </div>
   );
 }
 
@@ -129,12 +129,20 @@ function LedgerSection({ childId }: { childId: string }) {
                   <td data-label="Open">{entry.open === null ? '—' : formatMoney(entry.open)}</td>
                   <td data-label="Actions" className="cell-actions">
                     {entry.open !== null && Number(entry.open) > 0 && (
-                      <Button variant="secondary" onClick={() => setWritingOff(entry)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setWritingOff(entry)}
+                        aria-label={`Write off ${entryName(entry)}`}
+                      >
                         Write off
                       </Button>
                     )}
                     {reversible(entry) && (
-                      <Button variant="secondary" onClick={() => setReversing(entry)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setReversing(entry)}
+                        aria-label={`Reverse ${entryName(entry)}`}
+                      >
                         Reverse
                       </Button>
                     )}
@@ -160,6 +168,11 @@ function LedgerSection({ childId }: { childId: string }) {
       <ReversalDialog entry={reversing} onClose={() => setReversing(null)} />
     </section>
   );
+}
+
+/** "the charge of $160.00 on Nov 30, 2026", naming a row's buttons. */
+function entryName(entry: LedgerEntry): string {
+  return `the ${ENTRY_KIND_LABELS[entry.kind].toLowerCase()} of ${formatMoney(entry.amount)} on ${formatDay(entry.occurredOn)}`;
 }
 
 /** An entry an admin may reverse here: not a reversal, not reversed, not an invoice's (void or credit those). */
