@@ -78,7 +78,7 @@ function FamilyAging({ asOf }: { asOf?: string }) {
   if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
   return (
     <>
-      <p className="muted">
+      <p className="muted section-gap">
         As of {formatDay(aging.data.asOf)}, by the day each open item occurred.
         {asOf && ' The items are those open today (the family aging is no snapshot of that day).'}
       </p>
@@ -143,7 +143,7 @@ function PayerAgingTable({ asOf }: { asOf?: string }) {
   if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
   return (
     <>
-      <p className="muted">
+      <p className="muted section-gap">
         As of {formatDay(aging.data.asOf)}, by the day each claim was submitted: billed less what the payer paid and
         adjusted in the remittances received.
       </p>
