@@ -138,8 +138,8 @@ describe('AdjustmentDialog', () => {
         .map((option) => option.textContent),
     ).toEqual([
       'The oldest open items first',
-      expect.stringMatching(/Charge: 97155 Protocol modification · \$20\.00 open$/),
-      expect.stringMatching(/Charge: 97153 ABA therapy · \$40\.00 open$/),
+      expect.stringMatching(/ · \$20\.00 open · Charge: 97155 Protocol modification$/),
+      expect.stringMatching(/ · \$40\.00 open · Charge: 97153 ABA therapy$/),
     ]);
     expect(applyTo).toHaveValue('');
 

@@ -17,9 +17,9 @@ const DIRECTIONS = [
   { value: 'credit', label: 'A credit to the family' },
 ] as const;
 
-/** "3 Nov 2026 · Charge: 97153 ABA therapy · $40.00 open". */
+/** "Nov 3, 2026 · $40.00 open · Charge: 97153 ABA therapy": the amount early, before a narrow select cuts the text. */
 function openItemLabel(item: LedgerEntry): string {
-  return `${formatDay(item.occurredOn)} · ${ENTRY_KIND_LABELS[item.kind]}: ${item.description} · ${formatMoney(item.open)} open`;
+  return `${formatDay(item.occurredOn)} · ${formatMoney(item.open)} open · ${ENTRY_KIND_LABELS[item.kind]}: ${item.description}`;
 }
 
 /**
