@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Pagination } from '../../../components/ui/pagination';
+import { PagedResults } from '../../../components/ui/paged-results';
 import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
@@ -96,16 +96,8 @@ function LedgerSection({ childId }: { childId: string }) {
       <h2 id="ledger-heading" className="section-title">
         Ledger
       </h2>
-      {entries.isPending ? (
-        <p className="muted" role="status">
-          Loading entries…
-        </p>
-      ) : entries.isError ? (
-        <Alert>{errorMessage(entries.error)}</Alert>
-      ) : entries.data.content.length === 0 ? (
-        <p className="empty-state">No entries yet.</p>
-      ) : (
-        <>
+      <PagedResults query={entries} noun="entries" empty="No entries yet." page={page} onPageChange={setPage}>
+        {(items) => (
           <Table caption="Ledger entries" captionHidden>
             <thead>
               <tr>
@@ -117,7 +109,7 @@ function LedgerSection({ childId }: { childId: string }) {
               </tr>
             </thead>
             <tbody className="table-stack">
-              {entries.data.content.map((entry) => (
+              {items.map((entry) => (
                 <tr key={entry.id}>
                   <th scope="row">{formatDay(entry.occurredOn)}</th>
                   <td data-label="Entry">
@@ -151,19 +143,8 @@ function LedgerSection({ childId }: { childId: string }) {
               ))}
             </tbody>
           </Table>
-          {entries.data.page.totalPages > 1 && (
-            <Pagination
-              label="Pages of ledger entries"
-              page={page}
-              totalPages={entries.data.page.totalPages}
-              totalElements={entries.data.page.totalElements}
-              noun="entries"
-              busy={entries.isFetching}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </PagedResults>
       <WriteOffDialog childId={childId} item={writingOff} onClose={() => setWritingOff(null)} />
       <ReversalDialog entry={reversing} onClose={() => setReversing(null)} />
     </section>
