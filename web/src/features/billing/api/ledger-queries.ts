@@ -27,9 +27,10 @@ export function useFamilyAccounts(page: number, size = 20) {
 }
 
 /** `GET /api/children/{id}/account`: one family's balance (admins and the child's guardians). */
-export function useFamilyAccount(childId: string) {
+export function useFamilyAccount(childId: string, enabled = true) {
   return useQuery({
     queryKey: [...ledgerQueryKey, childId, 'account'],
+    enabled,
     queryFn: ({ signal }) => apiFetch<FamilyAccount>(`${child(childId)}/account`, { signal }),
   });
 }
@@ -41,6 +42,45 @@ export function useLedgerEntries(childId: string, page: number, size = 20) {
     queryFn: ({ signal }) =>
       apiFetch<Page<LedgerEntry>>(`${child(childId)}/ledger-entries${toQueryString({ page, size })}`, { signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+const OPEN_ITEMS_PAGE_SIZE = 200;
+const OPEN_ITEMS_MAX_PAGES = 10;
+
+/** Whole cents of a decimal string, only to know when every open item was found (never shown or sent). */
+const cents = (amount: string | null | undefined) => Math.round(Number(amount ?? 0) * 100);
+
+/**
+ * The family's open items, oldest first: what a credit may be applied to (`appliesTo`). The API has no list of open
+ * items, so this reads the ledger newest first, 200 entries a page, until the items found add up to what the account
+ * says is open (or the ledger ends; at most 2,000 entries).
+ */
+export function useOpenItems(childId: string, enabled = true) {
+  const account = useFamilyAccount(childId, enabled);
+  const openTotal = account.data?.open;
+  return useQuery({
+    queryKey: [...ledgerQueryKey, childId, 'open-items', openTotal ?? ''],
+    enabled: enabled && openTotal !== undefined,
+    queryFn: async ({ signal }) => {
+      const wanted = cents(openTotal);
+      const items: LedgerEntry[] = [];
+      let found = 0;
+      for (let page = 0; page < OPEN_ITEMS_MAX_PAGES && found < wanted; page++) {
+        const entries = await apiFetch<Page<LedgerEntry>>(
+          `${child(childId)}/ledger-entries${toQueryString({ page, size: OPEN_ITEMS_PAGE_SIZE })}`,
+          { signal },
+        );
+        for (const entry of entries.content) {
+          if (cents(entry.open) > 0) {
+            items.push(entry);
+            found += cents(entry.open);
+          }
+        }
+        if (page + 1 >= entries.page.totalPages) break;
+      }
+      return items.sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
+    },
   });
 }
 

@@ -85,27 +85,38 @@ export function invoiceField(
   return match ? (`lines.${Number(match[1])}.${match[2]}` as never) : undefined;
 }
 
-/** A manual adjustment: a signed amount (negative: a credit), the day and what the family reads. */
+/**
+ * A manual adjustment: a signed amount (negative: a credit), the day and what the family reads; a credit may name the
+ * open item it reduces (empty: the oldest open items first, as payments are applied).
+ */
 export const adjustmentFormSchema = z.object({
   direction: z.enum(['debit', 'credit']),
   amount,
   occurredOn: z.string().min(1, 'Enter the day').refine(isValidDay, 'Enter a real date'),
   description: z.string().trim().min(1, 'Describe the adjustment').max(300, 'Use at most 300 characters'),
+  appliesTo: z.string(),
 });
 export type AdjustmentForm = z.infer<typeof adjustmentFormSchema>;
-/** The server's pointers; `/amount` and `/currency` land on the amount. */
-export const ADJUSTMENT_FIELDS = [
-  'amount',
-  'occurredOn',
-  'description',
-] as const satisfies readonly (keyof AdjustmentForm)[];
+
+/**
+ * Where the server's pointers land: `/amount` (and a limit such as "must be at most 40.00") on the amount; a refused
+ * item (`/appliesTo`, or `/entryId` as the API names an item that is not open) on the item choice.
+ */
+export function adjustmentField(path: string): 'amount' | 'occurredOn' | 'description' | 'appliesTo' | undefined {
+  if (path === 'amount' || path === 'currency') return 'amount';
+  if (path === 'occurredOn' || path === 'description') return path;
+  if (path === 'appliesTo' || path === 'entryId') return 'appliesTo';
+  return undefined;
+}
 
 export function toAdjustmentRequest(form: AdjustmentForm) {
+  const credit = form.direction === 'credit';
   return {
-    amount: form.direction === 'credit' ? `-${form.amount}` : form.amount,
+    amount: credit ? `-${form.amount}` : form.amount,
     currency: 'USD' as const,
     occurredOn: form.occurredOn,
     description: form.description,
+    ...(credit && form.appliesTo ? { appliesTo: form.appliesTo } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { toDay } from '../../../lib/dates';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import type { Aging, PayerAging } from '../api/ledger-types';
 import { AgingScreen } from './ledger-aging-screen';
@@ -93,4 +95,81 @@ describe('AgingScreen', () => {
     expect(await screen.findByText('No insurer owes anything.')).toBeInTheDocument();
     expect(await screen.findByText('No family owes anything.')).toBeInTheDocument();
   });
+
+  it('reads both agings as of today unless the address names another day', async () => {
+    fetchMock.mockImplementation(async (input) =>
+      String(input).startsWith('/api/claims/aging') ? jsonResponse(payers) : jsonResponse(families),
+    );
+    renderWithProviders(<AgingScreen />);
+
+    const asOf = screen.getByRole('search', { name: 'Aging day' });
+    expect(within(asOf).getByLabelText('As of')).toHaveValue(toDay(new Date()));
+    await screen.findByRole('table', { name: 'Aging by payer' });
+    expect(fetchMock.mock.calls.map(([path]) => path).sort()).toEqual([
+      '/api/claims/aging',
+      '/api/family-accounts/aging',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Back to today' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the chosen day in the address and reads both agings as of it', async () => {
+    fetchMock.mockImplementation(async (input) =>
+      String(input).startsWith('/api/claims/aging')
+        ? jsonResponse({ ...payers, asOf: '2026-10-31' })
+        : jsonResponse({ ...families, asOf: '2026-10-31' }),
+    );
+    const { user } = renderWithProviders(
+      <Routes>
+        <Route path="/billing/aging" element={<AgingAt />} />
+      </Routes>,
+      { route: '/billing/aging' },
+    );
+    const asOf = screen.getByLabelText('As of');
+    fireEvent.change(asOf, { target: { value: '2026-10-31' } });
+
+    await vi.waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('?asOf=2026-10-31'));
+    await vi.waitFor(() =>
+      expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(
+        expect.arrayContaining(['/api/family-accounts/aging?asOf=2026-10-31', '/api/claims/aging?asOf=2026-10-31']),
+      ),
+    );
+    expect(asOf).toHaveValue('2026-10-31');
+
+    await user.click(screen.getByRole('button', { name: 'Back to today' }));
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/billing\/aging$/);
+    expect(screen.getByLabelText('As of')).toHaveValue(toDay(new Date()));
+  });
+
+  it('opens on the day a link names', async () => {
+    fetchMock.mockImplementation(async (input) =>
+      String(input).startsWith('/api/claims/aging') ? jsonResponse(payers) : jsonResponse(families),
+    );
+    renderWithProviders(<AgingScreen />, { route: '/billing/aging?asOf=2026-09-30' });
+    expect(screen.getByLabelText('As of')).toHaveValue('2026-09-30');
+    await screen.findByRole('table', { name: 'Aging by payer' });
+    expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['/api/family-accounts/aging?asOf=2026-09-30', '/api/claims/aging?asOf=2026-09-30']),
+    );
+  });
+
+  it('ignores an address day that is no date', async () => {
+    fetchMock.mockImplementation(async (input) =>
+      String(input).startsWith('/api/claims/aging') ? jsonResponse(payers) : jsonResponse(families),
+    );
+    renderWithProviders(<AgingScreen />, { route: '/billing/aging?asOf=2026-02-30' });
+    expect(screen.getByLabelText('As of')).toHaveValue(toDay(new Date()));
+    await screen.findByRole('table', { name: 'Aging by payer' });
+    expect(fetchMock.mock.calls.map(([path]) => path)).toContain('/api/claims/aging');
+  });
 });
+
+/** The screen with the address it keeps, to check what a reload or a link would open. */
+function AgingAt() {
+  const location = useLocation();
+  return (
+    <>
+      <AgingScreen />
+      <p data-testid="location">{location.pathname + location.search}</p>
+    </>
+  );
+}

@@ -1,37 +1,73 @@
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { FilterBar } from '../../../components/ui/paged-results';
 import { Table } from '../../../components/ui/table';
+import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
-import { formatDay } from '../../../lib/dates';
+import { formatDay, isValidDay, toDay } from '../../../lib/dates';
 import { useAging, usePayerAging } from '../api/ledger-queries';
 import { formatMoney, type AgingRow, type PayerAgingRow } from '../api/ledger-types';
 
 /**
  * Accounts receivable aging (admins): what the families owe by age of their open items, 0–30, 31–60, 61–90 and over
  * 90 days, with credit not yet applied; and what the insurers owe, the open claim balances per payer by days since
- * each claim was submitted (ADR 0028).
+ * each claim was submitted (ADR 0028). Both as of one day, today unless `?asOf=2026-11-30` names another, so a
+ * month-end aging survives a reload and can be linked.
  */
 export function AgingScreen() {
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('asOf');
+  const asOf = chosen && isValidDay(chosen) ? chosen : undefined;
+  const today = toDay(new Date());
+  const choose = (day: string | undefined) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (day && day !== today) updated.set('asOf', day);
+        else updated.delete('asOf');
+        return updated;
+      },
+      { replace: true },
+    );
   return (
-    <>
+    <div className="billing-sections">
+      <FilterBar
+        label="Aging day"
+        actions={
+          asOf && (
+            <Button variant="secondary" onClick={() => choose(undefined)}>
+              Back to today
+            </Button>
+          )
+        }
+      >
+        <TextField
+          label="As of"
+          type="date"
+          max={today}
+          value={asOf ?? today}
+          onChange={(event) => choose(isValidDay(event.target.value) ? event.target.value : undefined)}
+        />
+      </FilterBar>
       <section aria-labelledby="aging-families" className="section">
         <h2 id="aging-families" className="section-title">
           Families
         </h2>
-        <FamilyAging />
+        <FamilyAging asOf={asOf} />
       </section>
       <section aria-labelledby="aging-payers" className="section">
         <h2 id="aging-payers" className="section-title">
           Insurers
         </h2>
-        <PayerAgingTable />
+        <PayerAgingTable asOf={asOf} />
       </section>
-    </>
+    </div>
   );
 }
 
-function FamilyAging() {
-  const aging = useAging();
+function FamilyAging({ asOf }: { asOf?: string }) {
+  const aging = useAging(asOf);
   if (aging.isPending) {
     return (
       <p className="muted" role="status">
@@ -42,7 +78,10 @@ function FamilyAging() {
   if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
   return (
     <>
-      <p className="muted">As of {formatDay(aging.data.asOf)}, by the day each open item occurred.</p>
+      <p className="muted section-gap">
+        As of {formatDay(aging.data.asOf)}, by the day each open item occurred.
+        {asOf && ' The items are those open today (the family aging is no snapshot of that day).'}
+      </p>
       {aging.data.families.length === 0 ? (
         <p className="empty-state">No family owes anything.</p>
       ) : (
@@ -92,8 +131,8 @@ function AgingTableRow({ row }: { row: AgingRow }) {
   );
 }
 
-function PayerAgingTable() {
-  const aging = usePayerAging();
+function PayerAgingTable({ asOf }: { asOf?: string }) {
+  const aging = usePayerAging(asOf);
   if (aging.isPending) {
     return (
       <p className="muted" role="status">
@@ -104,7 +143,7 @@ function PayerAgingTable() {
   if (aging.isError) return <Alert>{errorMessage(aging.error)}</Alert>;
   return (
     <>
-      <p className="muted">
+      <p className="muted section-gap">
         As of {formatDay(aging.data.asOf)}, by the day each claim was submitted: billed less what the payer paid and
         adjusted in the remittances received.
       </p>

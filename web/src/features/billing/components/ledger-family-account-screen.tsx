@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Pagination } from '../../../components/ui/pagination';
+import { PagedResults } from '../../../components/ui/paged-results';
 import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
@@ -52,7 +52,7 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
   }
   if (account.isError) return <Alert>{errorMessage(account.error)}</Alert>;
   return (
-    <>
+    <div className="billing-sections">
       <div className="toolbar">
         <h2 className="section-title">{account.data.childName}</h2>
         <div className="cell-actions">
@@ -82,7 +82,7 @@ export function FamilyAccountScreen({ childId }: { childId: string }) {
         }}
       />
       <AdjustmentDialog childId={childId} open={adjusting} onClose={() => setAdjusting(false)} />
-    </>
+    </div>
   );
 }
 
@@ -96,16 +96,8 @@ function LedgerSection({ childId }: { childId: string }) {
       <h2 id="ledger-heading" className="section-title">
         Ledger
       </h2>
-      {entries.isPending ? (
-        <p className="muted" role="status">
-          Loading entries…
-        </p>
-      ) : entries.isError ? (
-        <Alert>{errorMessage(entries.error)}</Alert>
-      ) : entries.data.content.length === 0 ? (
-        <p className="empty-state">No entries yet.</p>
-      ) : (
-        <>
+      <PagedResults query={entries} noun="entries" empty="No entries yet." page={page} onPageChange={setPage}>
+        {(items) => (
           <Table caption="Ledger entries" captionHidden>
             <thead>
               <tr>
@@ -117,7 +109,7 @@ function LedgerSection({ childId }: { childId: string }) {
               </tr>
             </thead>
             <tbody className="table-stack">
-              {entries.data.content.map((entry) => (
+              {items.map((entry) => (
                 <tr key={entry.id}>
                   <th scope="row">{formatDay(entry.occurredOn)}</th>
                   <td data-label="Entry">
@@ -129,12 +121,20 @@ function LedgerSection({ childId }: { childId: string }) {
                   <td data-label="Open">{entry.open === null ? '—' : formatMoney(entry.open)}</td>
                   <td data-label="Actions" className="cell-actions">
                     {entry.open !== null && Number(entry.open) > 0 && (
-                      <Button variant="secondary" onClick={() => setWritingOff(entry)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setWritingOff(entry)}
+                        aria-label={`Write off ${entryName(entry)}`}
+                      >
                         Write off
                       </Button>
                     )}
                     {reversible(entry) && (
-                      <Button variant="secondary" onClick={() => setReversing(entry)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setReversing(entry)}
+                        aria-label={`Reverse ${entryName(entry)}`}
+                      >
                         Reverse
                       </Button>
                     )}
@@ -143,23 +143,17 @@ function LedgerSection({ childId }: { childId: string }) {
               ))}
             </tbody>
           </Table>
-          {entries.data.page.totalPages > 1 && (
-            <Pagination
-              label="Pages of ledger entries"
-              page={page}
-              totalPages={entries.data.page.totalPages}
-              totalElements={entries.data.page.totalElements}
-              noun="entries"
-              busy={entries.isFetching}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </PagedResults>
       <WriteOffDialog childId={childId} item={writingOff} onClose={() => setWritingOff(null)} />
       <ReversalDialog entry={reversing} onClose={() => setReversing(null)} />
     </section>
   );
+}
+
+/** "the charge of $160.00 on Nov 30, 2026", naming a row's buttons. */
+function entryName(entry: LedgerEntry): string {
+  return `the ${ENTRY_KIND_LABELS[entry.kind].toLowerCase()} of ${formatMoney(entry.amount)} on ${formatDay(entry.occurredOn)}`;
 }
 
 /** An entry an admin may reverse here: not a reversal, not reversed, not an invoice's (void or credit those). */

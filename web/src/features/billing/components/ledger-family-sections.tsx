@@ -150,17 +150,22 @@ export function InvoicesSection({ childId, admin }: { childId: string; admin: bo
                       <Button
                         pending={issue.isPending && issue.variables === invoice.id}
                         onClick={() => issue.mutate(invoice.id)}
+                        aria-label={`Issue ${name}`}
                       >
                         Issue
                       </Button>
                     )}
                     {admin && invoice.kind === 'invoice' && invoice.status === 'issued' && Number(invoice.open) > 0 && (
-                      <Button variant="secondary" onClick={() => setCrediting(invoice)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setCrediting(invoice)}
+                        aria-label={`Credit note on ${name}`}
+                      >
                         Credit note
                       </Button>
                     )}
                     {admin && invoice.kind === 'invoice' && invoice.status !== 'void' && (
-                      <Button variant="danger" onClick={() => setVoiding(invoice)}>
+                      <Button variant="danger" onClick={() => setVoiding(invoice)} aria-label={`Void ${name}`}>
                         Void
                       </Button>
                     )}
@@ -219,7 +224,11 @@ export function PaymentsSection({ childId, admin }: { childId: string; admin: bo
                 {admin && (
                   <td data-label="Actions">
                     {!payment.reversed && Number(payment.amount) > Number(payment.refunded) && (
-                      <Button variant="secondary" onClick={() => setRefunding(payment)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => setRefunding(payment)}
+                        aria-label={`Refund the payment of ${formatMoney(payment.amount)} received ${formatDay(payment.receivedOn)}`}
+                      >
                         Refund
                       </Button>
                     )}

@@ -21,20 +21,20 @@ export function ParentBillingScreen() {
   if (accounts.isError) return <Alert>{errorMessage(accounts.error)}</Alert>;
   if (accounts.data.content.length === 0) return <p className="empty-state">No children linked to your account.</p>;
   return (
-    <>
+    <div className="billing-sections">
       <p className="muted">
         Pay at the clinic (cash, check or card) or by bank transfer. Online card payment is not available yet.
       </p>
       {accounts.data.content.map((account) => (
         <FamilyBilling key={account.childId} account={account} />
       ))}
-    </>
+    </div>
   );
 }
 
 function FamilyBilling({ account }: { account: FamilyAccount }) {
   return (
-    <article aria-labelledby={`family-${account.childId}`} className="panel">
+    <article aria-labelledby={`family-${account.childId}`} className="panel billing-sections">
       <h2 id={`family-${account.childId}`} className="section-title">
         {account.childName}
       </h2>

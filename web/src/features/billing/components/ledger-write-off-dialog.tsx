@@ -1,13 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import { Dialog } from '../../../components/ui/dialog';
-import { DialogActions } from '../../../components/ui/dialog-actions';
-import { FormErrorAlert } from '../../../components/ui/form-error-alert';
-import { TextField } from '../../../components/ui/text-field';
-import { applyServerFieldErrors } from '../../../lib/form-errors';
 import { useWriteOff } from '../api/ledger-mutations';
-import { WRITE_OFF_FIELDS, writeOffFormSchema, type WriteOffForm } from '../api/ledger-schema';
+import { WRITE_OFF_FIELDS, writeOffFormSchema } from '../api/ledger-schema';
 import { formatMoney, type LedgerEntry } from '../api/ledger-types';
+import { MoneyReasonDialog } from './ledger-money-reason-dialog';
 
 /** Writes off part or all of what is open on an item (admins). */
 export function WriteOffDialog({
@@ -19,47 +13,18 @@ export function WriteOffDialog({
   item: LedgerEntry | null;
   onClose: () => void;
 }) {
+  const writeOff = useWriteOff(childId);
   return (
-    <Dialog
-      open={item !== null}
+    <MoneyReasonDialog
+      subject={item}
       onClose={onClose}
       title="Write off"
-      description={item ? `${item.description}: ${formatMoney(item.open)} open.` : undefined}
-    >
-      {item && <WriteOffFormBody childId={childId} item={item} onClose={onClose} />}
-    </Dialog>
-  );
-}
-
-function WriteOffFormBody({ childId, item, onClose }: { childId: string; item: LedgerEntry; onClose: () => void }) {
-  const writeOff = useWriteOff(childId);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<WriteOffForm>({
-    resolver: zodResolver(writeOffFormSchema),
-    defaultValues: { amount: item.open ?? '', reason: '' },
-  });
-  const onSubmit = handleSubmit((values) => {
-    writeOff.mutate(
-      { entryId: item.id, ...values },
-      { onSuccess: () => onClose(), onError: (error) => applyServerFieldErrors(error, WRITE_OFF_FIELDS, setError) },
-    );
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-label="Write off">
-      <FormErrorAlert error={writeOff.error} fields={WRITE_OFF_FIELDS} />
-      <TextField
-        label="Amount (USD)"
-        inputMode="decimal"
-        required
-        error={errors.amount?.message}
-        {...register('amount')}
-      />
-      <TextField label="Reason" required error={errors.reason?.message} {...register('reason')} />
-      <DialogActions onCancel={onClose} pending={writeOff.isPending} submitLabel="Write off" />
-    </form>
+      description={(open) => `${open.description}: ${formatMoney(open.open)} open.`}
+      submitLabel="Write off"
+      schema={writeOffFormSchema}
+      fields={WRITE_OFF_FIELDS}
+      defaultValues={(open) => ({ amount: open.open ?? '', reason: '' })}
+      onSubmit={(open, values) => writeOff.mutateAsync({ entryId: open.id, ...values })}
+    />
   );
 }
