@@ -109,10 +109,18 @@ export const PLACE_OF_SERVICE_LABELS: Record<string, string> = {
   '99': '99 Other',
 };
 
-/** "$60.00" for USD, "60.00 EUR" otherwise; an amount the server sent as a decimal string, never a float sum. */
+/**
+ * "$1,060.00" for USD, "1,060.00 EUR" otherwise; an amount the server sent as a decimal string, never a float sum
+ * (the digits are grouped as text, so no amount passes through a JavaScript number).
+ */
 export function formatMoney(amount: string | null | undefined, currency: string): string {
-  if (amount == null) return '—';
-  return currency === 'USD' ? `$${amount}` : `${amount} ${currency}`;
+  if (amount == null || amount === '') return '—';
+  const negative = amount.startsWith('-');
+  const [whole, fraction] = (negative ? amount.slice(1) : amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  const sign = negative ? '-' : '';
+  return currency === 'USD' ? `${sign}$${text}` : `${sign}${text} ${currency}`;
 }
 
 export const chargesQueryKey = [...billingQueryKey, 'charges'] as const;
