@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +29,8 @@ import org.sparktherapy.vocabulary.Measurement;
  * period; hours authorized are the units × 15 minutes of every authorization whose dates
  * overlap the period. Attendance counts the appointments that start in the period.
  */
-record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childName, List<TargetFigures> targets,
-		List<Mastered> mastered, Hours hours, Attendance attendance, Instant computedAt) {
+record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childName, List<ReportTarget> targets,
+		List<ReportMastered> mastered, ReportHours hours, ReportAttendance attendance, Instant computedAt) {
 
 	/** Sessions a level is averaged over. */
 	static final int LEVEL_SESSIONS = 3;
@@ -40,47 +39,48 @@ record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childN
 	static final int MINUTES_PER_UNIT = 15;
 
 	/** One target's graph and levels. */
-	record TargetFigures(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
-			TargetPhase phase, @Nullable Criterion criterion, @Nullable Instant masteredAt, @Nullable Double baseline,
-			@Nullable Double current, List<Point> points, List<PhaseChange> phaseChanges) {
+	record ReportTarget(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
+			TargetPhase phase, @Nullable ReportCriterion criterion, @Nullable Instant masteredAt,
+			@Nullable Double baseline, @Nullable Double current, List<ReportPoint> points,
+			List<ReportPhaseChange> phaseChanges) {
 	}
 
 	/** The program's mastery criterion. */
-	record Criterion(int percent, int consecutiveSessions, int minTrials) {
+	record ReportCriterion(int percent, int consecutiveSessions, int minTrials) {
 	}
 
 	/** One session's result, as the progress graph has it. */
-	record Point(UUID sessionId, Instant date, int trials, @Nullable Double percentCorrect,
+	record ReportPoint(UUID sessionId, Instant date, int trials, @Nullable Double percentCorrect,
 			@Nullable Double percentIndependent, int count, @Nullable Double ratePerHour, int durationSeconds,
 			boolean meetsCriterion) {
 	}
 
 	/** A phase-change line. */
-	record PhaseChange(TargetPhase phase, Instant at, @Nullable Person by, boolean automatic) {
+	record ReportPhaseChange(TargetPhase phase, Instant at, @Nullable ReportPerson by, boolean automatic) {
 	}
 
 	/** Someone named in the report. */
-	record Person(UUID id, String name) {
+	record ReportPerson(UUID id, String name) {
 	}
 
 	/** A target mastered within the period. */
-	record Mastered(UUID targetId, String programName, String name, Instant masteredAt) {
+	record ReportMastered(UUID targetId, String programName, String name, Instant masteredAt) {
 	}
 
 	/** An authorization overlapping the period. */
-	record Authorization(String payer, String number, String serviceCode, int units, LocalDate startsOn,
+	record ReportAuthorization(String payer, String number, String serviceCode, int units, LocalDate startsOn,
 			LocalDate endsOn) {
 	}
 
 	/** Hours delivered against hours authorized. */
-	record Hours(int deliveredMinutes, int authorizedMinutes, List<Authorization> authorizations) {
+	record ReportHours(int deliveredMinutes, int authorizedMinutes, List<ReportAuthorization> authorizations) {
 	}
 
 	/**
 	 * Appointments starting in the period by outcome. {@code rate}: completed among those
 	 * that were due (completed, cancelled, no-show), in percent; null when none were due.
 	 */
-	record Attendance(int appointments, int completed, int cancelledByFamily, int cancelledByClinic, int noShows,
+	record ReportAttendance(int appointments, int completed, int cancelledByFamily, int cancelledByClinic, int noShows,
 			int open, @Nullable Double rate) {
 	}
 
@@ -104,42 +104,41 @@ record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childN
 
 	static ProgressFigures of(LocalDate start, LocalDate end, ZoneId zone, String childName,
 			List<Sessions.TargetProgress> progress, List<AppointmentFact> appointments,
-			List<Authorization> authorizations, Instant now) {
+			List<ReportAuthorization> authorizations, Instant now) {
 		Span span = Span.of(start, end, zone);
-		List<TargetFigures> targets = progress.stream().map(ProgressFigures::target).toList();
-		List<Mastered> mastered = targets.stream()
+		List<ReportTarget> targets = progress.stream().map(ProgressFigures::target).toList();
+		List<ReportMastered> mastered = targets.stream()
 			.filter(t -> t.masteredAt() != null && span.contains(t.masteredAt()))
-			.sorted(Comparator.comparing(TargetFigures::masteredAt))
-			.map(t -> new Mastered(t.targetId(), t.programName(), t.name(), t.masteredAt()))
+			.sorted(Comparator.comparing(ReportTarget::masteredAt))
+			.map(t -> new ReportMastered(t.targetId(), t.programName(), t.name(), t.masteredAt()))
 			.toList();
 		return new ProgressFigures(start, end, childName, targets, mastered, hours(span, appointments, authorizations),
 				attendance(span, appointments), now);
 	}
 
-	private static TargetFigures target(Sessions.TargetProgress t) {
-		List<Point> points = t.points()
+	private static ReportTarget target(Sessions.TargetProgress t) {
+		List<ReportPoint> points = t.points()
 			.stream()
 			.sorted(Comparator.comparing(Sessions.ProgressPoint::date))
-			.map(p -> new Point(p.sessionId(), p.date(), p.trials(), p.percentCorrect(), p.percentIndependent(),
+			.map(p -> new ReportPoint(p.sessionId(), p.date(), p.trials(), p.percentCorrect(), p.percentIndependent(),
 					p.count(), p.ratePerHour(), p.durationSeconds(), p.meetsCriterion()))
 			.toList();
 		List<Double> values = points.stream().map(p -> value(p, t.measurement())).filter(Objects::nonNull).toList();
 		Double baseline = mean(values.subList(0, Math.min(LEVEL_SESSIONS, values.size())));
 		Double current = mean(values.subList(Math.max(0, values.size() - LEVEL_SESSIONS), values.size()));
-		Criterion criterion = (t.criterion() != null)
-				? new Criterion(t.criterion().percent(), t.criterion().consecutiveSessions(), t.criterion().minTrials())
-				: null;
-		List<PhaseChange> changes = t.phaseChanges()
+		ReportCriterion criterion = (t.criterion() != null) ? new ReportCriterion(t.criterion().percent(),
+				t.criterion().consecutiveSessions(), t.criterion().minTrials()) : null;
+		List<ReportPhaseChange> changes = t.phaseChanges()
 			.stream()
-			.map(c -> new PhaseChange(c.phase(), c.at(),
-					(c.by() != null) ? new Person(c.by().id(), c.by().name()) : null, c.automatic()))
+			.map(c -> new ReportPhaseChange(c.phase(), c.at(),
+					(c.by() != null) ? new ReportPerson(c.by().id(), c.by().name()) : null, c.automatic()))
 			.toList();
-		return new TargetFigures(t.targetId(), t.programId(), t.programName(), t.name(), t.measurement(), t.phase(),
+		return new ReportTarget(t.targetId(), t.programId(), t.programName(), t.name(), t.measurement(), t.phase(),
 				criterion, t.masteredAt(), baseline, current, points, changes);
 	}
 
 	/** The number the graph plots for a session, by the target's measurement. */
-	static @Nullable Double value(Point point, Measurement measurement) {
+	static @Nullable Double value(ReportPoint point, Measurement measurement) {
 		return switch (measurement) {
 			case PERCENT_CORRECT -> point.percentCorrect();
 			case TASK_ANALYSIS -> point.percentIndependent();
@@ -160,7 +159,8 @@ record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childN
 		return Math.round(sum / values.size() * 10) / 10.0;
 	}
 
-	private static Hours hours(Span span, List<AppointmentFact> appointments, List<Authorization> authorizations) {
+	private static ReportHours hours(Span span, List<AppointmentFact> appointments,
+			List<ReportAuthorization> authorizations) {
 		long delivered = 0;
 		for (AppointmentFact a : appointments) {
 			if ("completed".equals(a.status()) && a.actualStart() != null && a.actualEnd() != null
@@ -169,10 +169,10 @@ record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childN
 			}
 		}
 		int authorized = authorizations.stream().mapToInt(a -> a.units() * MINUTES_PER_UNIT).sum();
-		return new Hours((int) (delivered / 60), authorized, List.copyOf(authorizations));
+		return new ReportHours((int) (delivered / 60), authorized, List.copyOf(authorizations));
 	}
 
-	private static Attendance attendance(Span span, List<AppointmentFact> appointments) {
+	private static ReportAttendance attendance(Span span, List<AppointmentFact> appointments) {
 		int all = 0;
 		int completed = 0;
 		int byFamily = 0;
@@ -200,18 +200,7 @@ record ProgressFigures(LocalDate periodStart, LocalDate periodEnd, String childN
 		}
 		int due = completed + byFamily + byClinic + noShows;
 		Double rate = (due == 0) ? null : Math.round(completed * 1000.0 / due) / 10.0;
-		return new Attendance(all, completed, byFamily, byClinic, noShows, open, rate);
-	}
-
-	/** The targets, each with its points: helper for callers that list sessions. */
-	static List<TargetFigures> withData(List<TargetFigures> targets) {
-		List<TargetFigures> shown = new ArrayList<>();
-		for (TargetFigures t : targets) {
-			if (!t.points().isEmpty() || t.masteredAt() != null) {
-				shown.add(t);
-			}
-		}
-		return shown;
+		return new ReportAttendance(all, completed, byFamily, byClinic, noShows, open, rate);
 	}
 
 }

@@ -86,14 +86,14 @@ final class ProgressReportPdf {
 		section("Summary", report.narrative().summary());
 
 		heading("Hours and attendance");
-		ProgressFigures.Hours h = f.hours();
+		ProgressFigures.ReportHours h = f.hours();
 		text(this.regular, 10, "Hours delivered: " + hours(h.deliveredMinutes()) + " of " + hours(h.authorizedMinutes())
 				+ " authorized");
-		for (ProgressFigures.Authorization a : h.authorizations()) {
+		for (ProgressFigures.ReportAuthorization a : h.authorizations()) {
 			text(this.regular, 9, "   " + a.payer() + " " + a.number() + ", " + a.serviceCode() + ": " + a.units()
 					+ " units, " + DAY.format(a.startsOn()) + " - " + DAY.format(a.endsOn()));
 		}
-		ProgressFigures.Attendance at = f.attendance();
+		ProgressFigures.ReportAttendance at = f.attendance();
 		text(this.regular, 10,
 				"Appointments: " + at.appointments() + "; attended " + at.completed() + "; cancelled by the family "
 						+ at.cancelledByFamily() + "; cancelled by the clinic " + at.cancelledByClinic() + "; no-shows "
@@ -105,7 +105,7 @@ final class ProgressReportPdf {
 		if (f.mastered().isEmpty()) {
 			text(this.regular, 10, "None in this period.");
 		}
-		for (ProgressFigures.Mastered m : f.mastered()) {
+		for (ProgressFigures.ReportMastered m : f.mastered()) {
 			text(this.regular, 10, m.programName() + ": " + m.name() + " - mastered " + day(m.masteredAt()));
 		}
 		gap();
@@ -115,7 +115,7 @@ final class ProgressReportPdf {
 				+ "dashed vertical line = phase change; dotted horizontal line = mastery criterion.");
 		gap();
 		String program = null;
-		for (ProgressFigures.TargetFigures t : f.targets()) {
+		for (ProgressFigures.ReportTarget t : f.targets()) {
 			if (!t.programName().equals(program)) {
 				program = t.programName();
 				room(30);
@@ -131,7 +131,7 @@ final class ProgressReportPdf {
 		section("Recommendations", report.narrative().recommendations());
 	}
 
-	private void target(ProgressFigures.TargetFigures t) throws IOException {
+	private void target(ProgressFigures.ReportTarget t) throws IOException {
 		room(GRAPH_HEIGHT + 60);
 		text(this.bold, 10, t.name() + "  (" + unit(t.measurement()) + "; phase: " + phase(t.phase()) + ")");
 		String levels = "Baseline: " + level(t.baseline(), t.measurement()) + "   Current: "
@@ -149,15 +149,15 @@ final class ProgressReportPdf {
 	}
 
 	/** The graph, drawn below the current line. */
-	private void graph(ProgressFigures.TargetFigures t) throws IOException {
+	private void graph(ProgressFigures.ReportTarget t) throws IOException {
 		float left = MARGIN + 36;
 		float right = MARGIN + WIDTH - 8;
 		float top = this.y - 8;
 		float bottom = top - GRAPH_HEIGHT;
-		List<ProgressFigures.Point> points = t.points();
+		List<ProgressFigures.ReportPoint> points = t.points();
 		List<Double> values = new ArrayList<>();
 		double max = 0;
-		for (ProgressFigures.Point p : points) {
+		for (ProgressFigures.ReportPoint p : points) {
 			Double v = ProgressFigures.value(p, t.measurement());
 			values.add(v);
 			if (v != null) {
@@ -200,7 +200,7 @@ final class ProgressReportPdf {
 		// phase changes: dashed vertical lines between the sessions before and after
 		this.stream.setLineWidth(0.8f);
 		List<Integer> breaks = new ArrayList<>();
-		for (ProgressFigures.PhaseChange change : t.phaseChanges()) {
+		for (ProgressFigures.ReportPhaseChange change : t.phaseChanges()) {
 			int index = (int) points.stream().filter(p -> p.date().isBefore(change.at())).count();
 			float x = left + index * step;
 			this.stream.setLineDashPattern(new float[] { 4, 3 }, 0);
@@ -378,7 +378,8 @@ final class ProgressReportPdf {
 	}
 
 	private static String hours(int minutes) {
-		return number(minutes / 60.0) + " h";
+		int rest = minutes % 60;
+		return (minutes / 60) + " h" + ((rest != 0) ? " " + rest + " min" : "");
 	}
 
 	private static String number(double value) {

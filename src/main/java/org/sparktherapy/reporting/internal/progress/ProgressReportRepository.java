@@ -126,7 +126,7 @@ class ProgressReportRepository {
 
 	/** The account's credential (BCBA, RBT…), from {@code account_names}. */
 	Optional<String> credential(UUID accountId) {
-		return this.jdbc.sql("select coalesce(credential, '') from account_names where account_id = :id")
+		return this.jdbc.sql("select coalesce(credential, '') as credential from account_names where account_id = :id")
 			.param("id", accountId)
 			.query((rs, n) -> rs.getString("credential"))
 			.optional();
@@ -162,7 +162,7 @@ class ProgressReportRepository {
 	}
 
 	/** The child's authorizations whose dates overlap {@code [start, end]}. */
-	List<ProgressFigures.Authorization> authorizations(UUID childId, LocalDate start, LocalDate end) {
+	List<ProgressFigures.ReportAuthorization> authorizations(UUID childId, LocalDate start, LocalDate end) {
 		return this.jdbc.sql("""
 				select payer, authorization_number, service_code, units_authorized, starts_on, ends_on
 				from authorization_facts
@@ -172,7 +172,7 @@ class ProgressReportRepository {
 			.param("child", childId)
 			.param("start", start)
 			.param("end", end)
-			.query((rs, n) -> new ProgressFigures.Authorization(rs.getString("payer"),
+			.query((rs, n) -> new ProgressFigures.ReportAuthorization(rs.getString("payer"),
 					rs.getString("authorization_number"), rs.getString("service_code"), rs.getInt("units_authorized"),
 					rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)))
 			.list();
