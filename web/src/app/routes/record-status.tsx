@@ -4,7 +4,10 @@ import { FullPageStatus } from '../../components/ui/full-page-status';
 import { Page } from '../../components/ui/page';
 import { ApiError, errorMessage } from '../../lib/api-error';
 
-const NOT_FOUND_TITLES = { child: 'Child not found', program: 'Program not found', session: 'Session not found',
+const NOT_FOUND_TITLES = {
+  child: 'Child not found',
+  program: 'Program not found',
+  session: 'Session not found',
   'progress report': 'Progress report not found',
 };
 

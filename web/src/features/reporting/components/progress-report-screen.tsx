@@ -137,7 +137,9 @@ export function ProgressReportScreen({
             <Detail term="Figures">As of {formatDateTime(figures.computedAt)}; frozen when signed.</Detail>
           )}
           {report.supersedes && <Detail term="Correction">This version corrects an earlier signed report.</Detail>}
-          {report.status === 'superseded' && <Detail term="Superseded">A later signed version corrects this one.</Detail>}
+          {report.status === 'superseded' && (
+            <Detail term="Superseded">A later signed version corrects this one.</Detail>
+          )}
         </dl>
       </section>
 
@@ -167,9 +169,8 @@ export function ProgressReportScreen({
               <ul className="plain-list">
                 {figures.hours.authorizations.map((authorization) => (
                   <li key={authorization.number + authorization.serviceCode}>
-                    {authorization.payer} {authorization.number} · {authorization.serviceCode} ·{' '}
-                    {authorization.units} units · {formatDay(authorization.startsOn)} –{' '}
-                    {formatDay(authorization.endsOn)}
+                    {authorization.payer} {authorization.number} · {authorization.serviceCode} · {authorization.units}{' '}
+                    units · {formatDay(authorization.startsOn)} – {formatDay(authorization.endsOn)}
                   </li>
                 ))}
               </ul>
@@ -208,8 +209,7 @@ export function ProgressReportScreen({
                 renderGraph(target)
               ) : (
                 <p>
-                  {target.name} <span className="muted">({target.programName})</span>: {target.points.length}{' '}
-                  sessions
+                  {target.name} <span className="muted">({target.programName})</span>: {target.points.length} sessions
                 </p>
               )}
               <p className="report-levels">

@@ -85,24 +85,26 @@ export function ProgressReportsSection({ childId, canWrite }: { childId: string;
                   {report.supersedes && <span className="muted"> correction</span>}
                 </td>
                 <td>
-                  {report.signedAt ? `${formatDay(report.signedAt.slice(0, 10))} · ${report.signedBy?.name ?? ''}` : '—'}
+                  {report.signedAt
+                    ? `${formatDay(report.signedAt.slice(0, 10))} · ${report.signedBy?.name ?? ''}`
+                    : '—'}
                 </td>
                 <td className="cell-actions">
-                    <Link to={`/progress-reports/${report.id}`} className="btn btn-secondary btn-sm">
-                      {report.status === 'draft' && canWrite ? 'Edit' : 'Open'}
+                  <Link to={`/progress-reports/${report.id}`} className="btn btn-secondary btn-sm">
+                    {report.status === 'draft' && canWrite ? 'Edit' : 'Open'}
+                    <span className="visually-hidden">
+                      {' '}
+                      report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
+                    </span>
+                  </Link>
+                  {report.status !== 'draft' && (
+                    <Button variant="secondary" size="sm" onClick={() => download(report)}>
+                      PDF
                       <span className="visually-hidden">
                         {' '}
-                        report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
+                        of the report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
                       </span>
-                    </Link>
-                    {report.status !== 'draft' && (
-                      <Button variant="secondary" size="sm" onClick={() => download(report)}>
-                        PDF
-                        <span className="visually-hidden">
-                          {' '}
-                          of the report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
-                        </span>
-                      </Button>
+                    </Button>
                   )}
                 </td>
               </tr>

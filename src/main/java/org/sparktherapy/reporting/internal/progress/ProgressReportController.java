@@ -100,8 +100,9 @@ class ProgressReportController {
 	@Operation(summary = "A child's progress reports, the latest period first",
 			description = "Admins and the child's supervisors see drafts too; technicians and guardians only signed "
 					+ "reports.")
-	PageResponse<ProgressReportSummary> list(@PathVariable UUID id, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, @AuthenticationPrincipal CurrentUser user) {
+	PageResponse<ProgressReportSummary> listProgressReports(@PathVariable UUID id,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@AuthenticationPrincipal CurrentUser user) {
 		return this.service.list(user, id, PageQuery.of(page, size)).map(ProgressReportSummary::of);
 	}
 
@@ -109,7 +110,7 @@ class ProgressReportController {
 	@Operation(summary = "Start a progress report (a draft) for a period",
 			description = "The child's supervisors. The period is whole days in the clinic's time zone, both ends "
 					+ "included, at most 12 months, ending today at the latest; six months to today by default.")
-	ResponseEntity<ProgressReportResponse> create(@PathVariable UUID id,
+	ResponseEntity<ProgressReportResponse> createProgressReport(@PathVariable UUID id,
 			@Valid @RequestBody(required = false) CreateReportRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		CreateReportRequest asked = (request != null) ? request : new CreateReportRequest(null, null);
@@ -127,7 +128,8 @@ class ProgressReportController {
 	@GetMapping("/api/progress-reports/{id}")
 	@Operation(summary = "A progress report with its figures",
 			description = "A draft's figures are computed now; a signed version's are those frozen at signing.")
-	ResponseEntity<ProgressReportResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<ProgressReportResponse> getProgressReport(@PathVariable UUID id,
+			@AuthenticationPrincipal CurrentUser user) {
 		ProgressReportResponse body = ProgressReportResponse.of(this.service.read(user, id));
 		return ResponseEntity.ok().eTag(body.etag()).body(body);
 	}
@@ -136,7 +138,7 @@ class ProgressReportController {
 	@Operation(summary = "Edit a draft: period and narrative",
 			description = "Fields left out stay. If-Match refuses stale changes (412); a signed report is never "
 					+ "edited (409): correct it instead.")
-	ResponseEntity<ProgressReportResponse> update(@PathVariable UUID id,
+	ResponseEntity<ProgressReportResponse> updateProgressReport(@PathVariable UUID id,
 			@Valid @RequestBody UpdateReportRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
@@ -151,7 +153,7 @@ class ProgressReportController {
 	@Operation(summary = "Sign a draft",
 			description = "The child's supervisors. Freezes the figures as they are now; summary, goals and "
 					+ "recommendations must be written (409 otherwise). If-Match refuses a stale draft (412).")
-	ResponseEntity<ProgressReportResponse> sign(@PathVariable UUID id,
+	ResponseEntity<ProgressReportResponse> signProgressReport(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@AuthenticationPrincipal CurrentUser user) {
 		ProgressReportResponse body = ProgressReportResponse.of(this.service.sign(user, id, ETags.version(ifMatch)));
@@ -162,7 +164,8 @@ class ProgressReportController {
 	@Operation(summary = "Correct a signed report",
 			description = "A new draft with the same period and narrative; once signed it supersedes the report, "
 					+ "which stays as it was.")
-	ResponseEntity<ProgressReportResponse> correct(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<ProgressReportResponse> correctProgressReport(@PathVariable UUID id,
+			@AuthenticationPrincipal CurrentUser user) {
 		ProgressReportResponse body = ProgressReportResponse.of(this.service.correct(user, id));
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -176,7 +179,7 @@ class ProgressReportController {
 	@GetMapping(path = "/api/progress-reports/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "A progress report as PDF",
 			description = "Text and black-and-white vector graphs; a draft prints marked as a draft.")
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<byte[]> progressReportPdf(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.cacheControl(CacheControl.noStore())
