@@ -105,9 +105,10 @@ class DemoClinicIntegrationTests {
 				.isGreaterThanOrEqualTo(4);
 			assertThat(count(demo, "select count(*) from child_schedule_preferences where preferred_place is null"))
 				.isZero();
-			assertThat(count(demo, "select count(*) from progress_reports where signed_at is not null "
-					+ "and jsonb_array_length(snapshot -> 'targets') > 0 "
-					+ "and (snapshot -> 'hours' ->> 'deliveredMinutes')::int > 0"))
+			assertThat(count(demo,
+					"select count(*) from progress_reports where signed_at is not null "
+							+ "and jsonb_array_length(snapshot -> 'targets') > 0 "
+							+ "and (snapshot -> 'hours' ->> 'deliveredMinutes')::int > 0"))
 				.as("a signed progress report with targets and hours delivered")
 				.isEqualTo(1);
 			assertThat(count(demo, "select count(*) from progress_reports where signed_at is null"))
