@@ -12,6 +12,7 @@ import { ChargesPage } from './routes/charges-page';
 import { ClaimsPage } from './routes/claims-page';
 import { ChildHistoryPage } from './routes/child-history-page';
 import { ChildProgressPage } from './routes/child-progress-page';
+import { ProgressReportPage } from './routes/progress-report-page';
 import { ChildSessionsPage } from './routes/child-sessions-page';
 import { ChildPage } from './routes/child-page';
 import { ChildrenPage } from './routes/children-page';
@@ -106,6 +107,7 @@ const routeTable: RouteObject[] = [
           { path: '/children/:id/history', element: <ChildHistoryPage /> },
           { path: '/children/:id/sessions', element: <ChildSessionsPage /> },
           { path: '/children/:id/progress', element: <ChildProgressPage /> },
+          { path: '/progress-reports/:id', element: <ProgressReportPage /> },
           { path: '/sessions/:id', element: <SessionPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/messages', element: <MessagesPage /> },

@@ -1142,6 +1142,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/children/{id}/progress-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A child's progress reports, the latest period first
+     * @description Admins and the child's supervisors see drafts too; technicians and guardians only signed reports.
+     */
+    get: operations['listProgressReports'];
+    put?: never;
+    /**
+     * Start a progress report (a draft) for a period
+     * @description The child's supervisors. The period is whole days in the clinic's time zone, both ends included, at most 12 months, ending today at the latest; six months to today by default.
+     */
+    post: operations['createProgressReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/children/{id}/schedule-preferences': {
     parameters: {
       query?: never;
@@ -2165,6 +2189,90 @@ export interface paths {
     get: operations['forChild'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/progress-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A progress report with its figures
+     * @description A draft's figures are computed now; a signed version's are those frozen at signing.
+     */
+    get: operations['getProgressReport'];
+    /**
+     * Edit a draft: period and narrative
+     * @description Fields left out stay. If-Match refuses stale changes (412); a signed report is never edited (409): correct it instead.
+     */
+    put: operations['updateProgressReport'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/progress-reports/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Correct a signed report
+     * @description A new draft with the same period and narrative; once signed it supersedes the report, which stays as it was.
+     */
+    post: operations['correctProgressReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/progress-reports/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A progress report as PDF
+     * @description Text and black-and-white vector graphs; a draft prints marked as a draft.
+     */
+    get: operations['progressReportPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/progress-reports/{id}/signature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a draft
+     * @description The child's supervisors. Freezes the figures as they are now; summary, goals and recommendations must be written (409 otherwise). If-Match refuses a stale draft (412).
+     */
+    post: operations['signProgressReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3340,6 +3448,18 @@ export interface components {
       objective?: string;
       targets?: components['schemas']['TargetRequest'][];
     };
+    CreateReportRequest: {
+      /**
+       * Format: date
+       * @description Default: today in the clinic's time zone
+       */
+      periodEnd?: string | null;
+      /**
+       * Format: date
+       * @description Default: six months before periodEnd
+       */
+      periodStart?: string | null;
+    };
     CreateUserRequest: {
       /** @enum {string} */
       credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other';
@@ -3853,6 +3973,10 @@ export interface components {
       content: components['schemas']['ProgramResponse'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseProgressReportSummary: {
+      content: components['schemas']['ProgressReportSummary'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseSessionSummary: {
       content: components['schemas']['SessionSummary'][];
       page: components['schemas']['PageInfo'];
@@ -4069,6 +4193,71 @@ export interface components {
       /** Format: int32 */
       version: number;
     };
+    ProgressFigures: {
+      attendance: components['schemas']['ReportAttendance'];
+      childName: string;
+      /** Format: date-time */
+      computedAt: string;
+      hours: components['schemas']['ReportHours'];
+      mastered: components['schemas']['ReportMastered'][];
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      targets: components['schemas']['ReportTarget'][];
+    };
+    ProgressReportResponse: {
+      /** Format: uuid */
+      childId: string;
+      /** Format: date-time */
+      createdAt: string;
+      figures: components['schemas']['ProgressFigures'];
+      goals: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      recommendations: string;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedBy: components['schemas']['Signer'] | null;
+      /** @enum {string} */
+      status: 'draft' | 'signed' | 'superseded';
+      summary: string;
+      /** Format: uuid */
+      supersededBy: string | null;
+      /** Format: uuid */
+      supersedes: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    ProgressReportSummary: {
+      /** Format: uuid */
+      childId: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      periodEnd: string;
+      /** Format: date */
+      periodStart: string;
+      /** Format: date-time */
+      signedAt: string | null;
+      signedBy: components['schemas']['Signer'] | null;
+      /** @enum {string} */
+      status: 'draft' | 'signed' | 'superseded';
+      /** Format: uuid */
+      supersededBy: string | null;
+      /** Format: uuid */
+      supersedes: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
     ProgressResponse: {
       targets: components['schemas']['TargetProgress'][];
     };
@@ -4217,6 +4406,109 @@ export interface components {
       payerClaimNumber: string | null;
       statusCode: string;
     };
+    ReportAttendance: {
+      /** Format: int32 */
+      appointments: number;
+      /** Format: int32 */
+      cancelledByClinic: number;
+      /** Format: int32 */
+      cancelledByFamily: number;
+      /** Format: int32 */
+      completed: number;
+      /** Format: int32 */
+      noShows: number;
+      /** Format: int32 */
+      open: number;
+      /** Format: double */
+      rate: number | null;
+    };
+    ReportAuthorization: {
+      /** Format: date */
+      endsOn: string;
+      number: string;
+      payer: string;
+      serviceCode: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: int32 */
+      units: number;
+    };
+    ReportCriterion: {
+      /** Format: int32 */
+      consecutiveSessions: number;
+      /** Format: int32 */
+      minTrials: number;
+      /** Format: int32 */
+      percent: number;
+    };
+    ReportHours: {
+      authorizations: components['schemas']['ReportAuthorization'][];
+      /** Format: int32 */
+      authorizedMinutes: number;
+      /** Format: int32 */
+      deliveredMinutes: number;
+    };
+    ReportMastered: {
+      /** Format: date-time */
+      masteredAt: string;
+      name: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
+    };
+    ReportPerson: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ReportPhaseChange: {
+      /** Format: date-time */
+      at: string;
+      automatic: boolean;
+      by: components['schemas']['ReportPerson'] | null;
+      /** @enum {string} */
+      phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
+    };
+    ReportPoint: {
+      /** Format: int32 */
+      count: number;
+      /** Format: date-time */
+      date: string;
+      /** Format: int32 */
+      durationSeconds: number;
+      meetsCriterion: boolean;
+      /** Format: double */
+      percentCorrect: number | null;
+      /** Format: double */
+      percentIndependent: number | null;
+      /** Format: double */
+      ratePerHour: number | null;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: int32 */
+      trials: number;
+    };
+    ReportTarget: {
+      /** Format: double */
+      baseline: number | null;
+      criterion: components['schemas']['ReportCriterion'] | null;
+      /** Format: double */
+      current: number | null;
+      /** Format: date-time */
+      masteredAt: string | null;
+      /** @enum {string} */
+      measurement: 'percent_correct' | 'task_analysis' | 'frequency' | 'rate' | 'duration';
+      name: string;
+      /** @enum {string} */
+      phase: 'baseline' | 'intervention' | 'mastered' | 'maintenance' | 'on_hold' | 'discontinued';
+      phaseChanges: components['schemas']['ReportPhaseChange'][];
+      points: components['schemas']['ReportPoint'][];
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
+    };
     ResetPasswordRequest: {
       password: string;
       token: string;
@@ -4315,6 +4607,11 @@ export interface components {
       /** Format: date-time */
       submittedAt: string | null;
       therapist: components['schemas']['Person'];
+    };
+    Signer: {
+      /** Format: uuid */
+      id: string;
+      name: string;
     };
     StatementMonth: {
       closing: string;
@@ -4503,6 +4800,15 @@ export interface components {
     UnsignedNotes: {
       awaitingGuardian: components['schemas']['Notes'];
       awaitingTherapist: components['schemas']['Notes'];
+    };
+    UpdateReportRequest: {
+      goals?: string | null;
+      /** Format: date */
+      periodEnd?: string | null;
+      /** Format: date */
+      periodStart?: string | null;
+      recommendations?: string | null;
+      summary?: string | null;
     };
     UpdateUserRequest: {
       active?: boolean;
@@ -6233,6 +6539,57 @@ export interface operations {
       };
     };
   };
+  listProgressReports: {
+    parameters: {
+      query?: {
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseProgressReportSummary'];
+        };
+      };
+    };
+  };
+  createProgressReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CreateReportRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressReportResponse'];
+        };
+      };
+    };
+  };
   get_5: {
     parameters: {
       query?: never;
@@ -7736,6 +8093,124 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageResponseProgramResponse'];
+        };
+      };
+    };
+  };
+  getProgressReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressReportResponse'];
+        };
+      };
+    };
+  };
+  updateProgressReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReportRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressReportResponse'];
+        };
+      };
+    };
+  };
+  correctProgressReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressReportResponse'];
+        };
+      };
+    };
+  };
+  progressReportPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  signProgressReport: {
+    parameters: {
+      query?: never;
+      header?: {
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressReportResponse'];
         };
       };
     };

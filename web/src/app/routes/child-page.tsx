@@ -7,6 +7,7 @@ import { childAccess, childName } from '../../features/children/api/child-types'
 import { ChildScreen } from '../../features/children/components/child-screen';
 import { MessageCareTeamButton } from '../../features/messaging/components/message-care-team-button';
 import { ChildPrograms } from '../../features/programs/components/child-programs';
+import { ProgressReportsSection } from '../../features/reporting/components/progress-reports-section';
 import { SchedulePreferencesSection } from '../../features/scheduling/components/schedule-preferences-section';
 import { useAuth } from '../../lib/auth';
 import { RecordStatus } from './record-status';
@@ -65,6 +66,12 @@ export function ChildPage() {
               />
             </>
           ) : undefined
+        }
+        reports={
+          <ProgressReportsSection
+            childId={child.data.id}
+            canWrite={access.isSupervisor && child.data.status !== 'archived'}
+          />
         }
       />
     </Page>

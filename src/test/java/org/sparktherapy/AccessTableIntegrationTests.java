@@ -294,6 +294,18 @@ class AccessTableIntegrationTests {
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
+		// reporting: progress reports (ADR 0034). Reads are of a signed report; the
+		// draft is the supervisors' (admins read it, technicians and guardians do not
+		// know it exists)
+		String reportWriters = "admin=403 supervisor=ok technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401";
+		String draftWriters = "admin=403 supervisor=ok technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401";
+		TABLE.put("GET /api/children/{id}/progress-reports", childReaders);
+		TABLE.put("POST /api/children/{id}/progress-reports", reportWriters);
+		TABLE.put("GET /api/progress-reports/{id}", childReaders);
+		TABLE.put("GET /api/progress-reports/{id}/pdf", childReaders);
+		TABLE.put("PUT /api/progress-reports/{id}", draftWriters);
+		TABLE.put("POST /api/progress-reports/{id}/signature", draftWriters);
+		TABLE.put("POST /api/progress-reports/{id}/corrections", reportWriters);
 	}
 
 	/**
@@ -446,6 +458,38 @@ class AccessTableIntegrationTests {
 						this.appointmentStart);
 			}
 			return this.appointmentId;
+		}
+
+		private String draftReportId;
+
+		private String signedReportId;
+
+		/** The supervisor's draft progress report of the child, its narrative written. */
+		String draftReport() {
+			if (this.draftReportId == null) {
+				Api supervisor = people.get(Actor.SUPERVISOR).api();
+				Api.Response draft = supervisor.post("/api/children/" + this.childId + "/progress-reports", body());
+				assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+				Api.Response written = supervisor.put("/api/progress-reports/" + draft.at("/id"),
+						body("summary", "S", "goals", "G", "recommendations", "R"));
+				assertThat(written.status()).as(written.text()).isEqualTo(200);
+				this.draftReportId = draft.at("/id");
+			}
+			return this.draftReportId;
+		}
+
+		/** A signed progress report of the child (not the draft above). */
+		String signedReport() {
+			if (this.signedReportId == null) {
+				String draft = draftReport();
+				Api.Response signed = people.get(Actor.SUPERVISOR)
+					.api()
+					.post("/api/progress-reports/" + draft + "/signature", body());
+				assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+				this.signedReportId = draft;
+				this.draftReportId = null;
+			}
+			return this.signedReportId;
 		}
 
 		/** A parent account linked to nobody. */
@@ -946,6 +990,17 @@ class AccessTableIntegrationTests {
 				api.get(child + "/statements/" + java.time.YearMonth.now()).status();
 			case "GET /api/children/{id}/statements/{month}/pdf" ->
 				api.get(child + "/statements/" + java.time.YearMonth.now() + "/pdf").status();
+			case "GET /api/children/{id}/progress-reports" -> api.get(child + "/progress-reports").status();
+			case "POST /api/children/{id}/progress-reports" -> api.post(child + "/progress-reports", body()).status();
+			case "GET /api/progress-reports/{id}" -> api.get("/api/progress-reports/" + world.signedReport()).status();
+			case "GET /api/progress-reports/{id}/pdf" ->
+				api.get("/api/progress-reports/" + world.signedReport() + "/pdf").status();
+			case "PUT /api/progress-reports/{id}" ->
+				api.put("/api/progress-reports/" + world.draftReport(), body("summary", "Access test")).status();
+			case "POST /api/progress-reports/{id}/signature" ->
+				api.post("/api/progress-reports/" + world.draftReport() + "/signature", body()).status();
+			case "POST /api/progress-reports/{id}/corrections" ->
+				api.post("/api/progress-reports/" + world.signedReport() + "/corrections", body()).status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

@@ -145,6 +145,11 @@ class DemoClinicIntegrationTests {
 				"select count(distinct h.child_id) from child_prescribed_hours h "
 						+ "join child_available_hours a on a.child_id = h.child_id where h.hours > 0");
 		demo.none("select count(*) from child_schedule_preferences where preferred_place is null");
+		demo.exactly(1, "a signed progress report with targets and hours delivered",
+				"select count(*) from progress_reports where signed_at is not null "
+						+ "and jsonb_array_length(snapshot -> 'targets') > 0 "
+						+ "and (snapshot -> 'hours' ->> 'deliveredMinutes')::int > 0");
+		demo.exactly(1, "a draft progress report", "select count(*) from progress_reports where signed_at is null");
 		demo.exactly(1, "a therapist's proposed change waiting for the admin",
 				"select count(*) from appointment_change_requests where status = 'pending'");
 	}

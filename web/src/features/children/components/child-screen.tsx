@@ -17,7 +17,8 @@ import { GuardiansSection } from './guardians-section';
 /**
  * One child's record: details, guardians and care team, with the actions the user's access allows.
  * `programs`, `schedule` and `authorizations` are the programs, schedule-preferences and insurance-authorizations
- * sections, which belong to other features and are composed in by the route.
+ * sections, which belong to other features and are composed in by the route; `reports` likewise the progress
+ * reports section.
  */
 export function ChildScreen({
   child,
@@ -25,12 +26,14 @@ export function ChildScreen({
   programs,
   schedule,
   authorizations,
+  reports,
 }: {
   child: Child;
   access: ChildAccess;
   programs?: ReactNode;
   schedule?: ReactNode;
   authorizations?: ReactNode;
+  reports?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
@@ -146,6 +149,7 @@ export function ChildScreen({
       {programs}
       {schedule}
       {authorizations}
+      {reports}
 
       {canEdit && (
         <EditChildDialog

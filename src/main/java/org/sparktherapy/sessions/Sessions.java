@@ -1,9 +1,14 @@
 package org.sparktherapy.sessions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+import org.sparktherapy.programs.Programs;
+import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.vocabulary.Measurement;
 import org.sparktherapy.vocabulary.Place;
 import org.sparktherapy.vocabulary.ServiceCode;
 
@@ -34,5 +39,40 @@ public interface Sessions {
 
 	/** The session's times as recorded so far, if it exists. */
 	Optional<Times> timesOf(UUID sessionId);
+
+	/**
+	 * One submitted session's result for a target, as the progress graph plots it: the
+	 * value drawn depends on the measurement (percent correct, percent independent,
+	 * count, rate per hour or seconds).
+	 */
+	record ProgressPoint(UUID sessionId, Instant date, int trials, @Nullable Double percentCorrect,
+			@Nullable Double percentIndependent, int count, @Nullable Double ratePerHour, int durationSeconds,
+			boolean meetsCriterion) {
+	}
+
+	/** Who changed a target's phase. */
+	record Changer(UUID id, String name) {
+	}
+
+	/** A phase-change line of a graph; {@code by} is null for automatic changes. */
+	record PhaseLine(TargetPhase phase, Instant at, @Nullable Changer by, boolean automatic) {
+	}
+
+	/**
+	 * One target's graph: its points in the period, every phase change of the target and
+	 * its program's criterion — the same figures as {@code GET
+	 * /api/children/{id}/progress}.
+	 */
+	record TargetProgress(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
+			TargetPhase phase, @Nullable Programs.Criterion criterion, @Nullable Instant masteredAt,
+			List<ProgressPoint> points, List<PhaseLine> phaseChanges) {
+	}
+
+	/**
+	 * The child's progress per target of its current (not archived) programs over the
+	 * sessions submitted in {@code [from, to)}, for reports. The caller has decided that
+	 * its user may see the child and writes the access log; nothing is logged here.
+	 */
+	List<TargetProgress> progressOf(UUID childId, Instant from, Instant to);
 
 }

@@ -65,13 +65,24 @@ class ProgressService {
 			this.audit.refused(new PhiAccess("read", "progress", null, childId), true);
 			throw new SessionsProblems.SessionNotFound("child");
 		}
+		List<TargetProgress> progress = compute(childId, from, to, programId);
+		// last: the access log's chain lock is then held only until commit
+		this.audit.success(new PhiAccess("read", "progress", programId, childId));
+		return progress;
+	}
+
+	/**
+	 * The progress figures without an access check or log entry: for callers that did
+	 * both ({@link SessionDirectory#progressOf}).
+	 */
+	List<TargetProgress> compute(UUID childId, Instant from, Instant to, @Nullable UUID programId) {
 		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(childId, from, to);
 		Map<UUID, Session> byId = this.sessions.submittedSessions(childId, from, to)
 			.stream()
 			.collect(Collectors.toMap(Session::id, Function.identity()));
 		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
 		Instant now = this.clock.instant();
-		List<TargetProgress> progress = this.programs.targetsOf(childId)
+		return this.programs.targetsOf(childId)
 			.stream()
 			.filter(t -> programId == null || programId.equals(t.programId()))
 			.filter(t -> t.programStatus() != ProgramStatus.ARCHIVED || programId != null)
@@ -90,9 +101,6 @@ class ProgressService {
 						t.phase(), t.criterion(), masteredAt, ProgressCalculator.points(events, byId, t, now), lines);
 			})
 			.toList();
-		// last: the access log's chain lock is then held only until commit
-		this.audit.success(new PhiAccess("read", "progress", programId, childId));
-		return progress;
 	}
 
 }

@@ -24,10 +24,13 @@ class SessionDirectory implements Sessions {
 
 	private final Clock clock;
 
-	SessionDirectory(SessionRepository sessions, AuditTrail audit, Clock clock) {
+	private final ProgressService progress;
+
+	SessionDirectory(SessionRepository sessions, AuditTrail audit, Clock clock, ProgressService progress) {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
+		this.progress = progress;
 	}
 
 	@Override
@@ -47,6 +50,29 @@ class SessionDirectory implements Sessions {
 	@Transactional(readOnly = true)
 	public Optional<Sessions.Times> timesOf(UUID sessionId) {
 		return this.sessions.find(sessionId, false).map(s -> new Sessions.Times(s.startedAt(), s.endedAt()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<Sessions.TargetProgress> progressOf(UUID childId, java.time.Instant from,
+			java.time.Instant to) {
+		return this.progress.compute(childId, from, to, null)
+			.stream()
+			.map(t -> new Sessions.TargetProgress(t.targetId(), t.programId(), t.programName(), t.name(),
+					t.measurement(), t.phase(), t.criterion(), t.masteredAt(),
+					t.points()
+						.stream()
+						.map(p -> new Sessions.ProgressPoint(p.sessionId(), p.date(), p.trials(), p.percentCorrect(),
+								p.percentIndependent(), p.count(), p.ratePerHour(), p.durationSeconds(),
+								p.meetsCriterion()))
+						.toList(),
+					t.phaseChanges()
+						.stream()
+						.map(l -> new Sessions.PhaseLine(l.phase(), l.at(),
+								(l.by() != null) ? new Sessions.Changer(l.by().id(), l.by().name()) : null,
+								l.automatic()))
+						.toList()))
+			.toList();
 	}
 
 }
