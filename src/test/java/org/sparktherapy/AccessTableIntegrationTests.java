@@ -290,6 +290,16 @@ class AccessTableIntegrationTests {
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
+		// reporting: the oversight reports are the admins'; supervisors (BCBA, BCaBA) log
+		// their own supervision contacts and read them (ADR 0035)
+		for (String report : List.of("supervision", "supervision/technicians.csv", "authorizations",
+				"authorizations/authorizations.csv", "authorizations/weeks.csv", "money", "money/totals.csv",
+				"money/outstanding.csv", "money/denials.csv")) {
+			TABLE.put("GET /api/reports/" + report, adminsOnly);
+		}
+		String supervisionLog = "admin=ok supervisor=ok technician=403 other_therapist=ok guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("POST /api/reports/supervision-contacts", supervisionLog);
+		TABLE.put("GET /api/reports/supervision-contacts", supervisionLog);
 	}
 
 	/**
@@ -934,6 +944,22 @@ class AccessTableIntegrationTests {
 				api.get(child + "/statements/" + java.time.YearMonth.now()).status();
 			case "GET /api/children/{id}/statements/{month}/pdf" ->
 				api.get(child + "/statements/" + java.time.YearMonth.now() + "/pdf").status();
+			case "GET /api/reports/supervision", "GET /api/reports/supervision/technicians.csv",
+					"GET /api/reports/authorizations", "GET /api/reports/authorizations/authorizations.csv",
+					"GET /api/reports/authorizations/weeks.csv", "GET /api/reports/money",
+					"GET /api/reports/money/totals.csv", "GET /api/reports/money/outstanding.csv",
+					"GET /api/reports/money/denials.csv" ->
+				api.get(route.substring("GET ".length()) + "?from=2026-09-01&to=2026-09-30").status();
+			case "POST /api/reports/supervision-contacts" -> {
+				Map<String, Object> contact = new LinkedHashMap<>(body("heldOn", java.time.LocalDate.now().toString(),
+						"minutes", 30, "technicianIds", List.of(this.people.get(Actor.TECHNICIAN).id()), "kind",
+						"individual", "withChild", true));
+				if (actor == Actor.ADMIN) {
+					contact.put("supervisorId", this.people.get(Actor.SUPERVISOR).id());
+				}
+				yield api.post("/api/reports/supervision-contacts", contact).status();
+			}
+			case "GET /api/reports/supervision-contacts" -> api.get("/api/reports/supervision-contacts").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

@@ -117,15 +117,15 @@ class MoneyFigures {
 				coalesce(sum(open) filter (where age between 31 and 60), 0) as d31,
 				coalesce(sum(open) filter (where age between 61 and 90), 0) as d61,
 				coalesce(sum(open) filter (where age > 90), 0) as d90""";
-		Aged insurance = this.jdbc.sql("select " + buckets + """
-				from (select open_balance as open, :today - (submitted_at at time zone :zone)::date as age
+		Aged insurance = this.jdbc.sql("select " + buckets + " " + """
+				from (select open_balance as open, cast(:today as date) - (submitted_at at time zone :zone)::date as age
 				      from claim_facts where not superseded and open_balance <> 0) o""")
 			.param("today", Date.valueOf(today))
 			.param("zone", zone.getId())
 			.query((rs, n) -> aged("insurance", rs))
 			.single();
-		Aged families = this.jdbc.sql("select " + buckets + """
-				from (select open_amount as open, :today - occurred_on as age
+		Aged families = this.jdbc.sql("select " + buckets + " " + """
+				from (select open_amount as open, cast(:today as date) - occurred_on as age
 				      from ledger_facts where open_amount > 0) o""")
 			.param("today", Date.valueOf(today))
 			.query((rs, n) -> aged("families", rs))

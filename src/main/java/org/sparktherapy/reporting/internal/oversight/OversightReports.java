@@ -3,13 +3,11 @@ package org.sparktherapy.reporting.internal.oversight;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.sparktherapy.audit.AuditTrail;
-import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.reporting.internal.ReportAccess;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 
 import org.springframework.stereotype.Service;
@@ -27,17 +25,17 @@ class OversightReports {
 
 	private final MoneyFigures money;
 
-	private final AuditTrail audit;
+	private final ReportAccess access;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	OversightReports(AuthorizationBurnDown burnDown, MoneyFigures money, AuditTrail audit, Clock clock,
+	OversightReports(AuthorizationBurnDown burnDown, MoneyFigures money, ReportAccess access, Clock clock,
 			SparkProperties properties) {
 		this.burnDown = burnDown;
 		this.money = money;
-		this.audit = audit;
+		this.access = access;
 		this.clock = clock;
 		this.zone = properties.clinicTimeZone();
 	}
@@ -46,12 +44,10 @@ class OversightReports {
 		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	List<AuthorizationBurnDown.Burn> authorizations(CurrentUser user, ReportPeriod period) {
-		OversightAccess.requireAdmin(user, this.audit, "authorizationReport");
+		this.access.clinic(user, "authorizations", period);
 		List<AuthorizationBurnDown.Burn> burns = this.burnDown.of(period.from(), period.to(), today());
-		new LinkedHashSet<>(burns.stream().map(AuthorizationBurnDown.Burn::childId).toList())
-			.forEach(child -> this.audit.success(new PhiAccess("list", "authorizationReport", null, child)));
 		return burns;
 	}
 
@@ -60,14 +56,13 @@ class OversightReports {
 			List<MoneyFigures.Aged> outstanding, List<MoneyFigures.Denials> denials) {
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	Money money(CurrentUser user, ReportPeriod period) {
-		OversightAccess.requireAdmin(user, this.audit, "moneyReport");
+		this.access.clinic(user, "money", period);
 		LocalDate today = today();
 		Money figures = new Money(this.money.charged(period.from(), period.to()),
 				this.money.collected(period.from(), period.to(), this.zone), today,
 				this.money.outstanding(today, this.zone), this.money.denials(period.from(), period.to(), this.zone));
-		this.audit.success(new PhiAccess("read", "moneyReport", null, null));
 		return figures;
 	}
 

@@ -41,7 +41,7 @@ class SupervisionRepository {
 	}
 
 	/** A technician's completed appointment. */
-	record Service(UUID technicianId, UUID childId, Span span) {
+	record Delivered(UUID technicianId, UUID childId, Span span) {
 	}
 
 	/** An observation of a technician by a supervisor. */
@@ -64,7 +64,7 @@ class SupervisionRepository {
 	}
 
 	/** The technicians' completed appointments that began in [start, end). */
-	List<Service> service(Instant start, Instant end) {
+	List<Delivered> service(Instant start, Instant end) {
 		return this.jdbc.sql("""
 				select p.therapist_id, p.child_id, %s as s, %s as e
 				from appointment_facts p
@@ -73,7 +73,7 @@ class SupervisionRepository {
 				""".formatted(START.formatted("p"), END.formatted("p")))
 			.param("start", Timestamp.from(start))
 			.param("end", Timestamp.from(end))
-			.query((rs, n) -> new Service(rs.getObject("therapist_id", UUID.class),
+			.query((rs, n) -> new Delivered(rs.getObject("therapist_id", UUID.class),
 					rs.getObject("child_id", UUID.class),
 					new Span(rs.getTimestamp("s").toInstant(), rs.getTimestamp("e").toInstant())))
 			.list();

@@ -22,10 +22,11 @@ import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.reporting.SupervisionBelowRequirement;
+import org.sparktherapy.reporting.internal.ReportAccess;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 import org.sparktherapy.reporting.internal.oversight.SupervisionRepository.Logged;
 import org.sparktherapy.reporting.internal.oversight.SupervisionRepository.Observed;
-import org.sparktherapy.reporting.internal.oversight.SupervisionRepository.Service;
+import org.sparktherapy.reporting.internal.oversight.SupervisionRepository.Delivered;
 import org.sparktherapy.reporting.internal.oversight.SupervisionRequirement.Month;
 import org.sparktherapy.reporting.internal.oversight.SupervisionRequirement.Shortfall;
 
@@ -54,6 +55,8 @@ class SupervisionService {
 
 	private final AuditTrail audit;
 
+	private final ReportAccess access;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionOperations transactions;
@@ -62,10 +65,12 @@ class SupervisionService {
 
 	private final ZoneId zone;
 
-	SupervisionService(SupervisionRepository repository, AuditTrail audit, ApplicationEventPublisher events,
-			TransactionOperations transactions, Clock clock, SparkProperties properties) {
+	SupervisionService(SupervisionRepository repository, AuditTrail audit, ReportAccess access,
+			ApplicationEventPublisher events, TransactionOperations transactions, Clock clock,
+			SparkProperties properties) {
 		this.repository = repository;
 		this.audit = audit;
+		this.access = access;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -86,12 +91,12 @@ class SupervisionService {
 
 	/**
 	 * Every technician's months that the period touches (whole calendar months), by month
-	 * and name; a technician no longer active only for months with service. Each child
-	 * whose appointments are counted is audited as read.
+	 * and name; a technician no longer active only for months with service. The read is
+	 * audited as one report read (ADR 0033).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	List<Row> report(CurrentUser user, ReportPeriod period) {
-		OversightAccess.requireAdmin(user, this.audit, "supervisionReport");
+		this.access.clinic(user, "supervision", period);
 		List<YearMonth> months = new ArrayList<>();
 		for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m
 			.plusMonths(1)) {
@@ -99,17 +104,15 @@ class SupervisionService {
 		}
 		LocalDate first = months.getFirst().atDay(1);
 		LocalDate last = months.getLast().atEndOfMonth();
-		return measure(first, last, months, true);
+		return measure(first, last, months);
 	}
 
-	private List<Row> measure(LocalDate first, LocalDate last, List<YearMonth> months, boolean audited) {
+	private List<Row> measure(LocalDate first, LocalDate last, List<YearMonth> months) {
 		Instant start = first.atStartOfDay(this.zone).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(this.zone).toInstant();
 		Map<UUID, List<SupervisionRequirement.Span>> service = new HashMap<>();
-		Set<UUID> children = new LinkedHashSet<>();
-		for (Service s : this.repository.service(start, end)) {
+		for (Delivered s : this.repository.service(start, end)) {
 			service.computeIfAbsent(s.technicianId(), k -> new ArrayList<>()).add(s.span());
-			children.add(s.childId());
 		}
 		Map<UUID, List<SupervisionRequirement.Observation>> observed = new HashMap<>();
 		for (Observed o : this.repository.observations(start, end)) {
@@ -118,9 +121,6 @@ class SupervisionService {
 		Map<UUID, List<SupervisionRequirement.LoggedContact>> logged = new HashMap<>();
 		for (Logged l : this.repository.logged(first, last)) {
 			logged.computeIfAbsent(l.technicianId(), k -> new ArrayList<>()).add(l.contact());
-		}
-		if (audited) {
-			children.forEach(child -> this.audit.success(new PhiAccess("list", "supervisionReport", null, child)));
 		}
 		List<Row> rows = new ArrayList<>();
 		List<SupervisionRepository.Technician> technicians = this.repository.technicians();
@@ -207,7 +207,7 @@ class SupervisionService {
 	}
 
 	/** Logged contacts held in the period: all of them for admins, a supervisor's own. */
-	@Transactional(readOnly = true)
+	@Transactional
 	PageResponse<SupervisionContact> contacts(CurrentUser user, ReportPeriod period, PageQuery page) {
 		UUID supervisor = null;
 		if (!user.isAdmin()) {
@@ -243,7 +243,7 @@ class SupervisionService {
 			return List.of();
 		}
 		YearMonth month = YearMonth.from(today);
-		List<Row> rows = measure(month.atDay(1), month.atEndOfMonth(), List.of(month), false);
+		List<Row> rows = measure(month.atDay(1), month.atEndOfMonth(), List.of(month));
 		List<UUID> alerted = new ArrayList<>();
 		for (Row row : rows) {
 			if (row.month().met() || row.month().serviceMinutes() == 0) {
