@@ -290,6 +290,21 @@ class AccessTableIntegrationTests {
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
+		// reporting: the clinic dashboard (admins); a child's rows are 404 for those who
+		// do not know the child
+		TABLE.put("GET /api/reports/utilization", adminsOnly);
+		TABLE.put("GET /api/reports/utilization/children.csv", adminsOnly);
+		TABLE.put("GET /api/reports/utilization/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/weeks.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/children.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/documentation", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/sessions", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/sessions.csv", adminsOnly);
+		TABLE.put("GET /api/reports/appointments", childAdmins);
+		TABLE.put("GET /api/reports/appointments.csv", adminsOnly);
 		// reporting: the oversight reports are the admins'; supervisors (BCBA, BCaBA) log
 		// their own supervision contacts and read them (ADR 0035)
 		for (String report : List.of("supervision", "supervision/technicians.csv", "authorizations",
@@ -944,6 +959,15 @@ class AccessTableIntegrationTests {
 				api.get(child + "/statements/" + java.time.YearMonth.now()).status();
 			case "GET /api/children/{id}/statements/{month}/pdf" ->
 				api.get(child + "/statements/" + java.time.YearMonth.now() + "/pdf").status();
+			case "GET /api/reports/utilization", "GET /api/reports/utilization/children.csv",
+					"GET /api/reports/utilization/therapists.csv", "GET /api/reports/cancellations",
+					"GET /api/reports/cancellations/weeks.csv", "GET /api/reports/cancellations/children.csv",
+					"GET /api/reports/cancellations/therapists.csv", "GET /api/reports/documentation",
+					"GET /api/reports/documentation/therapists.csv", "GET /api/reports/documentation/sessions",
+					"GET /api/reports/documentation/sessions.csv", "GET /api/reports/appointments.csv" ->
+				api.get(route.substring("GET ".length()) + "?from=2026-11-01&to=2026-11-30").status();
+			case "GET /api/reports/appointments" ->
+				api.get("/api/reports/appointments?childId=" + world.childId).status();
 			case "GET /api/reports/supervision", "GET /api/reports/supervision/technicians.csv",
 					"GET /api/reports/authorizations", "GET /api/reports/authorizations/authorizations.csv",
 					"GET /api/reports/authorizations/weeks.csv", "GET /api/reports/money",

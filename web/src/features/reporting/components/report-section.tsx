@@ -27,14 +27,23 @@ interface ReportSectionProps {
 }
 
 /** A CSV download button: fetches with the access token and saves the file; says so when it fails. */
-export function ReportCsvButton({ csv, period }: { csv: ReportCsv; period: ReportPeriod }) {
+export function ReportCsvButton({
+  csv,
+  period,
+  extra,
+}: {
+  csv: ReportCsv;
+  period: ReportPeriod;
+  /** More query parameters (a drill-down's filter). */
+  extra?: Record<string, string | undefined>;
+}) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
   const download = async () => {
     setPending(true);
     setFailed(null);
     try {
-      await downloadReportCsv(csv.path, csv.name, period);
+      await downloadReportCsv(csv.path, csv.name, period, extra);
     } catch (error) {
       setFailed(error);
     } finally {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * A report over many children writes one entry: action {@code report}, resource type
  * {@code report:<name>:<from>/<to>} (the report and its period, ISO 8601 interval), no
  * child; a child's report or a drill-down to one child's rows names the child. Success
- * entries join the caller's transaction, so callers run in one (read-only is fine).
+ * entries join the caller's transaction, so callers run in one — not read-only: the entry
+ * is an insert.
  */
 @Component
 public class ReportAccess {
@@ -57,16 +58,12 @@ public class ReportAccess {
 	}
 
 	/**
-	 * The rows of a clinic-wide report that concern one child (a drill-down): admins
-	 * only; logs one entry naming the report, the period and the child.
+	 * The rows of a clinic-wide report that concern one child (a drill-down): admins only
+	 * (404 for a child the caller does not know, 403 for one they know); logs one entry
+	 * naming the report, the period and the child.
 	 */
 	public void clinicRowsOfChild(CurrentUser user, String report, ReportPeriod period, UUID childId) {
-		PhiAccess access = new PhiAccess("report", resourceType(report, period), null, childId);
-		if (!user.isAdmin()) {
-			this.audit.refused(access, false);
-			throw new NotAllowedToReport("The clinic's reports are for admins.");
-		}
-		this.audit.success(access);
+		child(user, report, period, childId, Set.of(Relation.ADMIN));
 	}
 
 	/**
