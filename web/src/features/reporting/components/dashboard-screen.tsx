@@ -8,6 +8,7 @@ import { useUtilization } from '../api/report-utilization';
 import { ReportBarChart } from './report-bar-chart';
 import { ReportPeriodPicker, useReportPeriod } from './report-period-picker';
 import { ReportSection } from './report-section';
+import { SupervisionOversightSections } from './supervision-oversight-sections';
 
 const hours = (value: number) => formatHours(value);
 
@@ -34,6 +35,7 @@ export function DashboardScreen() {
         <UtilizationSection period={period} />
         <CancellationsSection period={period} />
         <DocumentationSection period={period} />
+        <SupervisionOversightSections period={period} />
       </div>
     </>
   );

@@ -76,14 +76,16 @@ class OversightController {
 					example = "5.2") String sharePercent,
 			int contacts, int individualContacts, int withChildContacts,
 			@Schema(description = "Rules not met: share, contacts, individual, with_child (none without service)") List<String> shortfalls,
-			@Schema(description = "The technician's appointments in the schedule") String link) {
+			@Schema(description = "The technician's completed appointments of the month (the report's rows)") String link) {
 
 		static SupervisionRowResponse of(SupervisionService.Row row) {
 			SupervisionRequirement.Month m = row.month();
 			return new SupervisionRowResponse(m.month().toString(), row.technicianId(), row.technicianName(),
 					m.serviceMinutes(), m.supervisedMinutes(), percent(m.sharePercent()), m.contacts(),
 					m.individualContacts(), m.withChildContacts(),
-					m.shortfalls().stream().map(SupervisionRequirement.Shortfall::value).toList(), "/schedule");
+					m.shortfalls().stream().map(SupervisionRequirement.Shortfall::value).toList(),
+					"/reports/appointments?from=" + m.month().atDay(1) + "&to=" + m.month().atEndOfMonth()
+							+ "&therapistId=" + row.technicianId() + "&status=completed");
 		}
 
 	}
