@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { Table } from '../../../components/ui/table';
 import { formatMoney, formatPercent, useMoneyReport } from '../api/oversight-reports';
 import type { ReportPeriod } from '../api/report-period';
 import { ReportBarChart } from './report-bar-chart';
@@ -15,7 +14,8 @@ const AGES = [
 /** Money: charged and collected in the period, what is outstanding today by age, and denials by payer. */
 export function MoneySection({ period }: { period: ReportPeriod }) {
   const report = useMoneyReport(period);
-  const money = report.data;
+  // a body without the figures (another report's, an older server) shows nothing rather than failing
+  const money = Array.isArray(report.data?.outstanding) ? report.data : undefined;
   const insurance = money?.outstanding.find((row) => row.source === 'insurance');
   const families = money?.outstanding.find((row) => row.source === 'families');
   const total = money?.outstanding.find((row) => row.source === 'total');
@@ -54,8 +54,9 @@ export function MoneySection({ period }: { period: ReportPeriod }) {
               <dt>Collected</dt>
               <dd>{formatMoney(money.collected, money.currency)}</dd>
               <dd className="muted">
-                <Link to={money.links.remittances}>insurers</Link> {formatMoney(money.collectedInsurance, money.currency)}
-                , <Link to={money.links.payments}>families</Link> {formatMoney(money.collectedFamilies, money.currency)}
+                <Link to={money.links.remittances}>insurers</Link>{' '}
+                {formatMoney(money.collectedInsurance, money.currency)}, <Link to={money.links.payments}>families</Link>{' '}
+                {formatMoney(money.collectedFamilies, money.currency)}
               </dd>
             </div>
             <div>
