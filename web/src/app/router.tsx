@@ -44,6 +44,7 @@ import { TherapistHomePage } from './routes/therapist-home-page';
 import { TodayPage } from './routes/today-page';
 import { UpcomingPage } from './routes/upcoming-page';
 import { UsersPage } from './routes/users-page';
+import { ReportAppointmentsPage, ReportSessionsPage, ReportsPage } from './routes/reports-page';
 
 const routeTable: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
@@ -75,6 +76,9 @@ const routeTable: RouteObject[] = [
               { path: '/billing/settings', element: <BillingSettingsPage /> },
               { path: '/schedule/availability', element: <AvailabilityPage /> },
               { path: '/schedule/proposals', element: <ProposalsPage /> },
+              { path: '/reports', element: <ReportsPage /> },
+              { path: '/reports/appointments', element: <ReportAppointmentsPage /> },
+              { path: '/reports/sessions', element: <ReportSessionsPage /> },
             ],
           },
           {

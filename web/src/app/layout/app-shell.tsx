@@ -30,6 +30,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/billing/payments', label: 'Payments' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
+    { to: '/reports', label: 'Reports' },
   ],
   therapist: [
     { to: HOME_PATHS.therapist, label: 'My day' },

@@ -306,6 +306,31 @@ class AccessTableIntegrationTests {
 		TABLE.put("PUT /api/progress-reports/{id}", draftWriters);
 		TABLE.put("POST /api/progress-reports/{id}/signature", draftWriters);
 		TABLE.put("POST /api/progress-reports/{id}/corrections", reportWriters);
+		// reporting: the clinic dashboard (admins); a child's rows are 404 for those who
+		// do not know the child
+		TABLE.put("GET /api/reports/utilization", adminsOnly);
+		TABLE.put("GET /api/reports/utilization/children.csv", adminsOnly);
+		TABLE.put("GET /api/reports/utilization/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/weeks.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/children.csv", adminsOnly);
+		TABLE.put("GET /api/reports/cancellations/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/documentation", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/therapists.csv", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/sessions", adminsOnly);
+		TABLE.put("GET /api/reports/documentation/sessions.csv", adminsOnly);
+		TABLE.put("GET /api/reports/appointments", childAdmins);
+		TABLE.put("GET /api/reports/appointments.csv", adminsOnly);
+		// reporting: the oversight reports are the admins'; supervisors (BCBA, BCaBA) log
+		// their own supervision contacts and read them (ADR 0035)
+		for (String report : List.of("supervision", "supervision/technicians.csv", "authorizations",
+				"authorizations/authorizations.csv", "authorizations/weeks.csv", "money", "money/totals.csv",
+				"money/outstanding.csv", "money/denials.csv")) {
+			TABLE.put("GET /api/reports/" + report, adminsOnly);
+		}
+		String supervisionLog = "admin=ok supervisor=ok technician=403 other_therapist=ok guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("POST /api/reports/supervision-contacts", supervisionLog);
+		TABLE.put("GET /api/reports/supervision-contacts", supervisionLog);
 	}
 
 	/**
@@ -1001,6 +1026,31 @@ class AccessTableIntegrationTests {
 				api.post("/api/progress-reports/" + world.draftReport() + "/signature", body()).status();
 			case "POST /api/progress-reports/{id}/corrections" ->
 				api.post("/api/progress-reports/" + world.signedReport() + "/corrections", body()).status();
+			case "GET /api/reports/utilization", "GET /api/reports/utilization/children.csv",
+					"GET /api/reports/utilization/therapists.csv", "GET /api/reports/cancellations",
+					"GET /api/reports/cancellations/weeks.csv", "GET /api/reports/cancellations/children.csv",
+					"GET /api/reports/cancellations/therapists.csv", "GET /api/reports/documentation",
+					"GET /api/reports/documentation/therapists.csv", "GET /api/reports/documentation/sessions",
+					"GET /api/reports/documentation/sessions.csv", "GET /api/reports/appointments.csv" ->
+				api.get(route.substring("GET ".length()) + "?from=2026-11-01&to=2026-11-30").status();
+			case "GET /api/reports/appointments" ->
+				api.get("/api/reports/appointments?childId=" + world.childId).status();
+			case "GET /api/reports/supervision", "GET /api/reports/supervision/technicians.csv",
+					"GET /api/reports/authorizations", "GET /api/reports/authorizations/authorizations.csv",
+					"GET /api/reports/authorizations/weeks.csv", "GET /api/reports/money",
+					"GET /api/reports/money/totals.csv", "GET /api/reports/money/outstanding.csv",
+					"GET /api/reports/money/denials.csv" ->
+				api.get(route.substring("GET ".length()) + "?from=2026-09-01&to=2026-09-30").status();
+			case "POST /api/reports/supervision-contacts" -> {
+				Map<String, Object> contact = new LinkedHashMap<>(body("heldOn", java.time.LocalDate.now().toString(),
+						"minutes", 30, "technicianIds", List.of(this.people.get(Actor.TECHNICIAN).id()), "kind",
+						"individual", "withChild", true));
+				if (actor == Actor.ADMIN) {
+					contact.put("supervisorId", this.people.get(Actor.SUPERVISOR).id());
+				}
+				yield api.post("/api/reports/supervision-contacts", contact).status();
+			}
+			case "GET /api/reports/supervision-contacts" -> api.get("/api/reports/supervision-contacts").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

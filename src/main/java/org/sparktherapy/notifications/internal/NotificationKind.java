@@ -33,6 +33,8 @@ enum NotificationKind {
 			"A target was mastered in SPARKTherapy."),
 	AUTHORIZATION_RUNNING_OUT("authorization_running_out", "Insurance authorizations running out (admins)", true, true,
 			false, "An insurance authorization is running out in SPARKTherapy."),
+	SUPERVISION_BELOW("supervision_below", "Technicians below their monthly supervision (admins, supervisors)", true,
+			true, false, "A technician's supervision this month is below the BACB minimum in SPARKTherapy."),
 	PASSWORD_CHANGED("password_changed", "Password changed", true, true, true,
 			"The password of your SPARKTherapy account was changed. If this was not you, reset it at once and tell "
 					+ "the clinic."),

@@ -19,6 +19,7 @@ import org.sparktherapy.identity.SignedIn;
 import org.sparktherapy.messaging.MessagePosted;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.programs.TargetMastered;
+import org.sparktherapy.reporting.SupervisionBelowRequirement;
 import org.sparktherapy.realtime.LiveEvents;
 import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.scheduling.AppointmentCancelled;
@@ -268,6 +269,41 @@ class NotificationListeners {
 						event.over() ? "The schedule goes over " + authorization
 								: capitalized(authorization) + " is running out (80 % committed)",
 						"/children/" + event.childId(), event.at()));
+	}
+
+	/**
+	 * Admins and the technician's supervisors (those on the care teams the technician is
+	 * on) hear, once per month, that a technician's supervision so far is below the
+	 * BACB's minimum (reporting decides, from the 15th).
+	 */
+	@ApplicationModuleListener
+	void on(SupervisionBelowRequirement event) {
+		Set<UUID> recipients = new LinkedHashSet<>(this.accounts.activeWithRole(Role.ADMIN));
+		this.children.caseload(event.technicianId())
+			.forEach(child -> recipients.addAll(this.children.peopleOf(child.id()).supervisors()));
+		recipients.remove(event.technicianId());
+		String month = event.month()
+			.getMonth()
+			.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+		String below = String.join(", ", event.shortfalls().stream().map(NotificationListeners::shortfall).toList());
+		this.notifier
+			.notify(recipients,
+					new Notification.Draft(NotificationKind.SUPERVISION_BELOW,
+							event.technicianId() + "@" + event.month(),
+							new Notification.Subject("technician_supervision", event.technicianId()),
+							capitalized(person(event.technicianId())) + "'s supervision in " + month
+									+ " is below the BACB minimum so far: " + below,
+							"/reports#supervision", event.at()));
+	}
+
+	private static String shortfall(String rule) {
+		return switch (rule) {
+			case "share" -> "under 5 % supervised";
+			case "contacts" -> "fewer than 2 contacts";
+			case "individual" -> "no individual contact";
+			case "with_child" -> "no observation with a child";
+			default -> rule;
+		};
 	}
 
 	@ApplicationModuleListener

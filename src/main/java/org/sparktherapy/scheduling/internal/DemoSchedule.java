@@ -47,17 +47,17 @@ import org.springframework.stereotype.Component;
  * Wednesday and Friday, the second at home on Tuesday and Thursday, the third at school
  * on Tuesday and Thursday mornings — booked by the demo admin through the same service as
  * the API, so they are conflict-free by the same rules. The supervising BCBA joins the
- * first technician's clinic child on Wednesdays and the second technician's home child on
- * Thursdays for an hour of protocol modification (97155 over the technician's 97153: a
- * supervision). Appointments follow the clock as real ones do: those already past were
- * recorded and completed by their therapist (one of them with its actual times differing
- * from the booked ones), except a few along the month — parents' cancellations (a sick
- * day, a wedding), a school closed, a child who did not come — and the most recent one of
- * a child who did not come (a no-show) and one whose session the technician is still
- * recording (checked in); one upcoming appointment was cancelled by the admin; the rest
- * are scheduled. The first technician has proposed moving their last clinic session an
- * hour later, waiting for the admin's decision. The sessions' data and signatures come
- * from {@code DemoSignedNotes} (sessions module).
+ * first technician's clinic child on Wednesdays for an hour and the second technician's
+ * home child on Thursdays for half an hour of protocol modification (97155 over the
+ * technician's 97153: a supervision). Appointments follow the clock as real ones do:
+ * those already past were recorded and completed by their therapist (one of them with its
+ * actual times differing from the booked ones), except a few along the month — parents'
+ * cancellations (a sick day, a wedding), a school closed, a child who did not come — and
+ * the most recent one of a child who did not come (a no-show) and one whose session the
+ * technician is still recording (checked in); one upcoming appointment was cancelled by
+ * the admin; the rest are scheduled. The first technician has proposed moving their last
+ * clinic session an hour later, waiting for the admin's decision. The sessions' data and
+ * signatures come from {@code DemoSignedNotes} (sessions module).
  * <p>
  * Before booking, the therapists get weekly availability that covers every seeded
  * appointment (and the proposed later start), and each booked child gets schedule
@@ -210,7 +210,8 @@ class DemoSchedule implements DemoData {
 				}
 				DayOfWeek supervised = SUPERVISED_DAYS.get((firstTechnician ? 0 : SLOTS.size()) + i);
 				if (supervised != null) {
-					supervise(admin, booking, monday, slot, supervised);
+					supervise(admin, booking, monday, slot, supervised,
+							firstTechnician ? SUPERVISION_MINUTES.getFirst() : SUPERVISION_MINUTES.getLast());
 				}
 				if (!firstTechnician && i == 1) {
 					cancelNext(admin, childId);
@@ -234,6 +235,14 @@ class DemoSchedule implements DemoData {
 	 * technician's clinic child on Wednesdays, the second technician's home child on
 	 * Thursdays.
 	 */
+	/**
+	 * How long the BCBA joins each week, per technician: an hour with the first, half an
+	 * hour with the second — about 3 % of the second technician's fifteen weekly hours,
+	 * so the dashboard's RBT supervision shows a technician below the BACB's 5 % (ADR
+	 * 0035).
+	 */
+	private static final List<Integer> SUPERVISION_MINUTES = List.of(60, 30);
+
 	private static final List<DayOfWeek> SUPERVISED_DAYS = Arrays.asList(DayOfWeek.WEDNESDAY, null, null, null,
 			DayOfWeek.THURSDAY, null);
 
@@ -276,7 +285,7 @@ class DemoSchedule implements DemoData {
 	 * except on a day the technician's session did not take place (cancelled with it).
 	 */
 	private void supervise(CurrentUser admin, AppointmentService.Booking technicians, LocalDate firstMonday, Slot slot,
-			DayOfWeek day) {
+			DayOfWeek day, int minutes) {
 		CurrentUser supervisor = user(SUPERVISOR);
 		UUID childId = technicians.occurrences().getFirst().childId();
 		LocalDate first = firstMonday.with(TemporalAdjusters.nextOrSame(day));
@@ -284,7 +293,7 @@ class DemoSchedule implements DemoData {
 		AppointmentService.Booking booking = book(admin,
 				new AppointmentService.BookingRequest(childId, supervisor.id(), "97155", slot.place(),
 						first.atTime(start).atZone(this.zone).toOffsetDateTime(),
-						first.atTime(start.plusHours(1)).atZone(this.zone).toOffsetDateTime(),
+						first.atTime(start.plusMinutes(minutes)).atZone(this.zone).toOffsetDateTime(),
 						"FREQ=WEEKLY;BYDAY=" + day.name().substring(0, 2) + ";COUNT=" + WEEKS, null));
 		Set<UUID> cancelled = new HashSet<>();
 		for (Appointment occurrence : booking.occurrences()) {
