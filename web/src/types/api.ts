@@ -2231,6 +2231,266 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointments behind the utilization and cancellation figures
+     * @description The period's appointments (by their start) in time order, optionally of one child (childId; the access log names the child), one therapist (therapistId) and one status (400 at /status for an unknown one). Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['appointments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/appointments.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointments behind the figures as CSV
+     * @description As GET /api/reports/appointments. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['appointmentsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cancellations and no-shows
+     * @description The period's appointments: cancelled by a parent or by the clinic (admin), no-shows, late cancellations (within 24 hours of the start) and their share; per ISO week (Monday to Sunday in the clinic's zone); the ten children and therapists with the most cancellations and no-shows. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/children.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Children with the most cancellations as CSV
+     * @description The children table of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationChildrenCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Therapists with the most cancellations as CSV
+     * @description The therapists table of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationTherapistsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/weeks.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cancellations per week as CSV
+     * @description The weeks of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationWeeksCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Session documentation per therapist
+     * @description The period's sessions (by their start) per therapist: submitted within 24 hours of their end, submitted later, still open more than 24 hours after their end (or start, without an end), and submitted notes waiting for a guardian's co-signature. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sessions behind the documentation figures
+     * @description The period's sessions with an issue, in time order: issue late (submitted more than 24 hours after the end), overdue (open past 24 hours) or unsigned (waiting for a guardian); any of them without issue (400 at /issue for another value); therapistId: one therapist's. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/sessions.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sessions behind the documentation figures as CSV
+     * @description As GET /api/reports/documentation/sessions. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationSessionsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Session documentation per therapist as CSV
+     * @description The table of the documentation report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per child and per therapist
+     * @description Per child: prescribed (weekly hours × days / 7), scheduled (booked time of appointments not cancelled, no-shows included), delivered (completed appointments' actual time, summed over service codes; deliveredClockHours counts overlapping time once) and authorized (units × 15 minutes, prorated to the days the authorization shares with the period). Per therapist: billable (delivered) hours against available hours (weekly availability on the period's days less time off); utilization = billable / available. An appointment counts in the period its start falls in. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilization'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization/children.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per child as CSV
+     * @description The children table of the utilization report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilizationChildrenCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per therapist as CSV
+     * @description The therapists table of the utilization report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilizationTherapistsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -2833,6 +3093,42 @@ export interface components {
       late: boolean;
       reason: string;
     };
+    CancellationCountsResponse: {
+      /** Format: int32 */
+      appointments: number;
+      /** Format: int32 */
+      cancelled: number;
+      /** Format: int32 */
+      cancelledByAdmin: number;
+      /** Format: int32 */
+      cancelledByParent: number;
+      /** Format: int32 */
+      lateCancellations: number;
+      /** Format: int32 */
+      noShows: number;
+    };
+    CancellationLeaderResponse: {
+      counts: components['schemas']['CancellationCountsResponse'];
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    CancellationsReportResponse: {
+      children: components['schemas']['CancellationLeaderResponse'][];
+      /** @description late cancellations / cancellations, 0…1 */
+      lateShare: number | null;
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['CancellationLeaderResponse'][];
+      totals: components['schemas']['CancellationCountsResponse'];
+      weeks: components['schemas']['CancellationWeekResponse'][];
+    };
+    CancellationWeekResponse: {
+      counts: components['schemas']['CancellationCountsResponse'];
+      /** Format: date */
+      starts: string;
+      /** @example 2026-W44 */
+      week: string;
+    };
     CancelRequest: {
       reason: string;
       /** @enum {string} */
@@ -3082,6 +3378,16 @@ export interface components {
       sessions: number;
       unplacedHours: number;
     };
+    ChildUtilizationRow: {
+      authorizedHours: number;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      deliveredClockHours: number;
+      deliveredHours: number;
+      prescribedHours: number;
+      scheduledHours: number;
+    };
     ClaimBatchDetailResponse: {
       batch: components['schemas']['ClaimBatchResponse'];
       claims: components['schemas']['ClaimSummary'][];
@@ -3327,6 +3633,33 @@ export interface components {
     };
     DeclineRequest: {
       reason: string;
+    };
+    DocumentationReportResponse: {
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['TherapistDocumentationRow'][];
+    };
+    DocumentationSessionResponse: {
+      awaitingGuardian: boolean;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      hoursToSubmit: number | null;
+      openOverdue: boolean;
+      serviceCode: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'open' | 'submitted';
+      /** Format: date-time */
+      submittedAt: string | null;
+      submittedLate: boolean;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
     };
     EmergencyContact: {
       name: string;
@@ -4156,6 +4489,39 @@ export interface components {
       payerClaimNumber: string | null;
       statusCode: string;
     };
+    ReportAppointmentResponse: {
+      /** Format: uuid */
+      appointmentId: string;
+      bookedHours: number;
+      /** @enum {string|null} */
+      cancelledByRole: 'admin' | 'parent' | null;
+      cancelledLate: boolean | null;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      deliveredHours: number | null;
+      /** Format: date-time */
+      end: string;
+      serviceCode: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+    };
+    ReportPeriodResponse: {
+      /** Format: int64 */
+      days: number;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      zone: string;
+    };
     ResetPasswordRequest: {
       password: string;
       token: string;
@@ -4281,6 +4647,7 @@ export interface components {
       /** Format: date */
       to: string;
     };
+    StreamingResponseBody: unknown;
     SubmitRequest: {
       note?: string | null;
     };
@@ -4384,6 +4751,21 @@ export interface components {
       name: string;
       notes?: string;
     };
+    TherapistDocumentationRow: {
+      /** Format: int32 */
+      awaitingGuardian: number;
+      /** Format: int32 */
+      openOverdue: number;
+      /** Format: int32 */
+      sessions: number;
+      /** Format: int32 */
+      submittedLate: number;
+      /** Format: int32 */
+      submittedOnTime: number;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+    };
     TherapistSummaryResponse: {
       hours: number;
       name: string;
@@ -4391,6 +4773,16 @@ export interface components {
       sessions: number;
       /** Format: uuid */
       therapistId: string;
+    };
+    TherapistUtilizationRow: {
+      availableHours: number;
+      billableHours: number;
+      credential: string | null;
+      scheduledHours: number;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+      utilization: number | null;
     };
     TicketResponse: {
       /** Format: date-time */
@@ -4469,6 +4861,11 @@ export interface components {
       updatedAt: string;
       /** Format: int32 */
       version: number;
+    };
+    UtilizationReportResponse: {
+      children: components['schemas']['ChildUtilizationRow'][];
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['TherapistUtilizationRow'][];
     };
     Verification: {
       /** Format: int64 */
@@ -7806,6 +8203,315 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RemittanceDetail'];
+        };
+      };
+    };
+  };
+  appointments: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        status?: 'scheduled' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportAppointmentResponse'][];
+        };
+      };
+    };
+  };
+  appointmentsCsv: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        status?: string;
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellations: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancellationsReportResponse'];
+        };
+      };
+    };
+  };
+  cancellationChildrenCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellationTherapistsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellationWeeksCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  documentation: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentationReportResponse'];
+        };
+      };
+    };
+  };
+  documentationSessions: {
+    parameters: {
+      query?: {
+        from?: string;
+        issue?: 'late' | 'overdue' | 'unsigned';
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentationSessionResponse'][];
+        };
+      };
+    };
+  };
+  documentationSessionsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        issue?: string;
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  documentationCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  utilization: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UtilizationReportResponse'];
+        };
+      };
+    };
+  };
+  utilizationChildrenCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  utilizationTherapistsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
         };
       };
     };

@@ -27,8 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The admin's clinic dashboard (issue 13): utilization, cancellations and no-shows,
  * documentation, and the appointment and session rows behind them. Every read goes
- * through {@link ReportAccess} (admins; one audit entry per read) in a
- * transaction.
+ * through {@link ReportAccess} (admins; one audit entry per read) in a transaction.
  */
 @Service
 @Transactional
