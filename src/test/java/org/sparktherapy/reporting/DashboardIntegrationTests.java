@@ -269,7 +269,7 @@ class DashboardIntegrationTests {
 
 		assertThat(rows.status()).as(rows.text()).isEqualTo(200);
 		assertThat(rows.json()).hasSize(5);
-		assertThat(rows.json().get(0).get("start").asString()).isEqualTo("2026-10-26T09:00-04:00");
+		assertThat(rows.json().get(0).get("start").asString()).isEqualTo("2026-10-26T09:00:00-04:00");
 		assertThat(this.admin.api()
 			.get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1 + "&status=cancelled")
 			.json()).hasSize(3);
