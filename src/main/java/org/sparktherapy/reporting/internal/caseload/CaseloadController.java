@@ -23,9 +23,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The supervisor's caseload report, as JSON or as CSV ({@code format=csv}). Who sees
+ * The supervisor's caseload report, as JSON and as CSV (ADR 0033's convention). Who sees
  * which children: {@link CaseloadService}.
  */
 @RestController
@@ -54,39 +55,30 @@ class CaseloadController {
 	@Operation(
 			summary = "The caseload report: per child, targets mastered in the period, stalled, due for a "
 					+ "maintenance probe, and sessions without data for a program",
-			description = "Admins: every active child; supervising therapists (BCBA, BCaBA): the children they "
-					+ "supervise; others 403. Period default: this month to today. format=csv answers text/csv, "
-					+ "one row per item.")
-	@ApiResponse(responseCode = "200",
-			content = {
-					@Content(mediaType = "application/json", schema = @Schema(implementation = CaseloadReport.class)),
-					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
-	ResponseEntity<?> caseload(@AuthenticationPrincipal CurrentUser user,
+			description = "Admins: every active child; supervising therapists (BCBA, BCaBA): the active children "
+					+ "they supervise; others 403. Period default: this month to today.")
+	CaseloadReport caseload(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@Parameter(description = "Sessions compared for the stalled rule (1–20, default 3)") @RequestParam(
 					defaultValue = "" + STALLED_SESSIONS) int stalledSessions,
 			@Parameter(description = "Days without data before a target in maintenance is due for a probe "
-					+ "(1–365, default 14)") @RequestParam(defaultValue = "" + PROBE_DAYS) int probeDays,
-			@Parameter(schema = @Schema(allowableValues = { "json", "csv" })) @RequestParam(
-					defaultValue = "json") String format) {
-		if (stalledSessions < 1 || stalledSessions > MAX_STALLED_SESSIONS) {
-			throw new InvalidInput("/stalledSessions", "must be between 1 and " + MAX_STALLED_SESSIONS,
-					"The stalled rule compares between 1 and " + MAX_STALLED_SESSIONS + " sessions.");
-		}
-		if (probeDays < 1 || probeDays > MAX_PROBE_DAYS) {
-			throw new InvalidInput("/probeDays", "must be between 1 and " + MAX_PROBE_DAYS,
-					"A probe is due after between 1 and " + MAX_PROBE_DAYS + " days.");
-		}
-		if (!format.equals("json") && !format.equals("csv")) {
-			throw new InvalidInput("/format", "must be json or csv", "The report is available as json or csv.");
-		}
-		ReportPeriod period = ReportPeriod.of(from, to, this.clock, this.zone);
-		CaseloadReport report = this.service.report(user, period, stalledSessions, probeDays);
-		if (format.equals("json")) {
-			return ResponseEntity.ok(report);
-		}
-		return Csv.download("caseload_" + period.label(), csv -> {
+					+ "(1–365, default 14)") @RequestParam(defaultValue = "" + PROBE_DAYS) int probeDays) {
+		return report(user, from, to, stalledSessions, probeDays);
+	}
+
+	@GetMapping(path = "/api/reports/caseload/items.csv", produces = "text/csv")
+	@Operation(summary = "The caseload report as CSV: one row per mastered, stalled or probe-due target and per "
+			+ "program with sessions without data", description = "Same parameters and access as the JSON.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+	ResponseEntity<StreamingResponseBody> caseloadCsv(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(defaultValue = "" + STALLED_SESSIONS) int stalledSessions,
+			@RequestParam(defaultValue = "" + PROBE_DAYS) int probeDays) {
+		CaseloadReport report = report(user, from, to, stalledSessions, probeDays);
+		return Csv.download("caseload_" + report.from() + "_" + report.to(), csv -> {
 			csv.row("child", "child_id", "item", "program", "program_id", "target", "target_id", "date", "detail");
 			for (CaseloadReport.CaseloadChild child : report.children()) {
 				child.mastered()
@@ -104,6 +96,20 @@ class CaseloadController {
 							g.programId(), null, null, null, g.sessionsWithoutData() + " of " + g.sessions()));
 			}
 		});
+	}
+
+	private CaseloadReport report(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to,
+			int stalledSessions, int probeDays) {
+		if (stalledSessions < 1 || stalledSessions > MAX_STALLED_SESSIONS) {
+			throw new InvalidInput("/stalledSessions", "must be between 1 and " + MAX_STALLED_SESSIONS,
+					"The stalled rule compares between 1 and " + MAX_STALLED_SESSIONS + " sessions.");
+		}
+		if (probeDays < 1 || probeDays > MAX_PROBE_DAYS) {
+			throw new InvalidInput("/probeDays", "must be between 1 and " + MAX_PROBE_DAYS,
+					"A probe is due after between 1 and " + MAX_PROBE_DAYS + " days.");
+		}
+		ReportPeriod period = ReportPeriod.of(from, to, this.clock, this.zone);
+		return this.service.report(user, period, stalledSessions, probeDays);
 	}
 
 }

@@ -48,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li><b>sessions without data for a program</b>: the child's submitted sessions in the
  * period in which no target of an active program got data.</li>
  * </ul>
- * Every child listed is written to the PHI access log.
+ * Every child listed is written to the PHI access log, one entry each in ADR 0033's form
+ * (action {@code report}, resource {@code report:caseload:<from>/<to>}, the child).
  */
 @Service
 class CaseloadService {
@@ -83,18 +84,19 @@ class CaseloadService {
 
 	@Transactional
 	CaseloadReport report(CurrentUser user, ReportPeriod period, int stalledSessions, int probeDays) {
-		List<CaseloadRepository.ChildName> children = childrenOf(user);
+		List<CaseloadRepository.ChildName> children = childrenOf(user, period);
 		Instant now = this.clock.instant();
 		List<CaseloadChild> rows = new ArrayList<>();
 		for (CaseloadRepository.ChildName child : children) {
 			rows.add(figures(child, period, stalledSessions, probeDays, now));
 		}
 		// last: the access log's chain lock is then held only until commit
-		children.forEach(child -> this.audit.success(new PhiAccess("read", "caseloadReport", null, child.childId())));
+		String resource = "report:caseload:" + period.from() + "/" + period.to();
+		children.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child.childId())));
 		return new CaseloadReport(period.from(), period.to(), stalledSessions, probeDays, rows);
 	}
 
-	private List<CaseloadRepository.ChildName> childrenOf(CurrentUser user) {
+	private List<CaseloadRepository.ChildName> childrenOf(CurrentUser user, ReportPeriod period) {
 		if (user.isAdmin()) {
 			return this.caseloads.allActive();
 		}
@@ -102,7 +104,8 @@ class CaseloadService {
 			.map(account -> SUPERVISING.contains(account.credential()))
 			.orElse(false);
 		if (!supervises) {
-			this.audit.refused(new PhiAccess("read", "caseloadReport", null, null), false);
+			this.audit.refused(
+					new PhiAccess("report", "report:caseload:" + period.from() + "/" + period.to(), null, null), false);
 			throw new Forbidden("The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
 		}
 		return this.caseloads.supervisedBy(user.id());
