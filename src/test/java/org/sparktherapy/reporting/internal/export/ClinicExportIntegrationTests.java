@@ -104,7 +104,7 @@ class ClinicExportIntegrationTests {
 			long now = readOnly.execute(s -> owner.count(name));
 			if (name.equals("audit_log") || name.startsWith("notification")) {
 				// written on by the export's own request and by events after it
-				assertThat(table.get("rows").asLong()).as(file).isPositive().isLessThanOrEqualTo(now);
+				assertThat(table.get("rows").asLong()).as(file).isLessThanOrEqualTo(now);
 			}
 			else {
 				assertThat(table.get("rows").asLong()).as(file).isEqualTo(now);
