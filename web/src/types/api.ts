@@ -1278,7 +1278,7 @@ export interface paths {
      * The batch's ANSI X12 837P file (admins)
      * @description 005010X222A1, validated before it is sent; a download (`application/edi-x12`). 409 (claim-data-missing) names, by claim number, the billing data a payer requires that is missing.
      */
-    get: operations['export'];
+    get: operations['export_1'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2231,6 +2231,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/caseload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caseload report: per child, targets mastered in the period, stalled, due for a maintenance probe, and sessions without data for a program
+     * @description Admins: every active child; supervising therapists (BCBA, BCaBA): the active children they supervise; others 403. Period default: this month to today.
+     */
+    get: operations['caseload'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/caseload/items.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caseload report as CSV: one row per mastered, stalled or probe-due target and per program with sessions without data
+     * @description Same parameters and access as the JSON.
+     */
+    get: operations['caseloadCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/clinic-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's full export: every table the clinic owns as CSV, one file per table, and a manifest, in one ZIP archive (admins)
+     * @description Streamed. Secrets (password hashes, sign-in and reset tokens, calendar-feed tokens) are left out; manifest.json lists the tables with their row counts and what was left out and why.
+     */
+    get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -2851,6 +2911,31 @@ export interface components {
       role: 'supervisor' | 'technician';
       /** Format: uuid */
       userId: string;
+    };
+    CaseloadChild: {
+      /** Format: uuid */
+      childId: string;
+      mastered: components['schemas']['TargetItem'][];
+      name: string;
+      probesDue: components['schemas']['ProbeDue'][];
+      programsWithoutData: components['schemas']['ProgramGap'][];
+      /**
+       * Format: int32
+       * @description Submitted sessions in the period
+       */
+      sessions: number;
+      stalled: components['schemas']['TargetItem'][];
+    };
+    CaseloadReport: {
+      children: components['schemas']['CaseloadChild'][];
+      /** Format: date */
+      from: string;
+      /** Format: int32 */
+      probeDays: number;
+      /** Format: int32 */
+      stalledSessions: number;
+      /** Format: date */
+      to: string;
     };
     CaseloadTargets: {
       nearMastery: components['schemas']['TargetAlert'][];
@@ -3977,10 +4062,31 @@ export interface components {
       /** @enum {string} */
       serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
+    ProbeDue: {
+      /** Format: date-time */
+      lastDataAt: string | null;
+      /** Format: date-time */
+      maintenanceSince: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
+    };
     ProfileRequest: {
       currentPassword?: string;
       name?: string;
       newPassword?: string;
+    };
+    ProgramGap: {
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: int32 */
+      sessions: number;
+      /** Format: int32 */
+      sessionsWithoutData: number;
     };
     ProgramResponse: {
       autoAdvance: boolean;
@@ -4356,6 +4462,16 @@ export interface components {
       sessionsMeetingInARow: number;
       /** Format: int32 */
       sessionsSincePhaseChange: number;
+      /** Format: uuid */
+      targetId: string;
+    };
+    TargetItem: {
+      /** Format: date-time */
+      at: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
       /** Format: uuid */
       targetId: string;
     };
@@ -6357,7 +6473,7 @@ export interface operations {
       };
     };
   };
-  export: {
+  export_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -7806,6 +7922,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RemittanceDetail'];
+        };
+      };
+    };
+  };
+  caseload: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        /** @description Days without data before a target in maintenance is due for a probe (1–365, default 14) */
+        probeDays?: number;
+        /** @description Sessions compared for the stalled rule (1–20, default 3) */
+        stalledSessions?: number;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseloadReport'];
+        };
+      };
+    };
+  };
+  caseloadCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        probeDays?: number;
+        stalledSessions?: number;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+    };
+  };
+  export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
         };
       };
     };

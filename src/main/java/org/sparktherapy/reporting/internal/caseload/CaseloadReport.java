@@ -24,15 +24,15 @@ record CaseloadReport(LocalDate from, LocalDate to, int stalledSessions, int pro
 
 	/** One child of the caseload and its figures. */
 	record CaseloadChild(UUID childId, String name,
-			@Schema(description = "Submitted sessions in the period") int sessions, List<TargetItem> mastered,
-			List<TargetItem> stalled, List<ProbeDue> probesDue, List<ProgramGap> programsWithoutData) {
+			@Schema(description = "Submitted sessions in the period") int sessions, List<CaseloadTarget> mastered,
+			List<CaseloadTarget> stalled, List<CaseloadProbe> probesDue, List<CaseloadProgramGap> programsWithoutData) {
 	}
 
 	/**
 	 * A target: mastered ({@code at} when), or stalled ({@code at} when its current phase
 	 * began, if known).
 	 */
-	record TargetItem(UUID targetId, UUID programId, String programName, String name, @Nullable Instant at) {
+	record CaseloadTarget(UUID targetId, UUID programId, String programName, String name, @Nullable Instant at) {
 	}
 
 	/**
@@ -40,15 +40,15 @@ record CaseloadReport(LocalDate from, LocalDate to, int stalledSessions, int pro
 	 * its latest session with data since it entered maintenance
 	 * ({@code maintenanceSince}), null when none.
 	 */
-	record ProbeDue(UUID targetId, UUID programId, String programName, String name, @Nullable Instant maintenanceSince,
-			@Nullable Instant lastDataAt) {
+	record CaseloadProbe(UUID targetId, UUID programId, String programName, String name,
+			@Nullable Instant maintenanceSince, @Nullable Instant lastDataAt) {
 	}
 
 	/**
 	 * An active program none of whose targets has data in {@code sessionsWithoutData} of
 	 * the child's {@code sessions} submitted sessions in the period.
 	 */
-	record ProgramGap(UUID programId, String programName, int sessions, int sessionsWithoutData) {
+	record CaseloadProgramGap(UUID programId, String programName, int sessions, int sessionsWithoutData) {
 	}
 
 }

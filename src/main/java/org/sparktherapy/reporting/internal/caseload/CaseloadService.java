@@ -25,9 +25,9 @@ import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadChild;
-import org.sparktherapy.reporting.internal.caseload.CaseloadReport.ProbeDue;
-import org.sparktherapy.reporting.internal.caseload.CaseloadReport.ProgramGap;
-import org.sparktherapy.reporting.internal.caseload.CaseloadReport.TargetItem;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadProbe;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadProgramGap;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadTarget;
 import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.stereotype.Service;
@@ -119,27 +119,27 @@ class CaseloadService {
 			.collect(Collectors.toMap(Programs.TargetFacts::targetId, Function.identity()));
 		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
 
-		List<TargetItem> mastered = changes.stream()
+		List<CaseloadTarget> mastered = changes.stream()
 			.filter(c -> c.phase() == TargetPhase.MASTERED && !c.at().isBefore(period.start())
 					&& c.at().isBefore(period.end()) && byId.containsKey(c.targetId()))
 			.map(c -> item(byId.get(c.targetId()), c.at()))
 			.toList();
 
 		Set<UUID> stalledIds = this.sessions.stalledTargetsOf(childId, stalledSessions);
-		List<TargetItem> stalled = targets.stream()
+		List<CaseloadTarget> stalled = targets.stream()
 			.filter(t -> stalledIds.contains(t.targetId()))
 			.map(t -> item(t, lastChange(changes, t.targetId())))
 			.toList();
 
-		List<ProbeDue> probes = probesDue(childId, targets, changes, probeDays, now);
+		List<CaseloadProbe> probes = probesDue(childId, targets, changes, probeDays, now);
 
 		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, period.start(),
 				period.end());
-		List<ProgramGap> gaps = gaps(targets, recorded);
+		List<CaseloadProgramGap> gaps = gaps(targets, recorded);
 		return new CaseloadChild(childId, child.name(), recorded.size(), mastered, stalled, probes, gaps);
 	}
 
-	private List<ProbeDue> probesDue(UUID childId, List<Programs.TargetFacts> targets,
+	private List<CaseloadProbe> probesDue(UUID childId, List<Programs.TargetFacts> targets,
 			List<Programs.PhaseChangeFacts> changes, int probeDays, Instant now) {
 		List<Programs.TargetFacts> maintained = targets.stream()
 			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && t.phase() == TargetPhase.MAINTENANCE)
@@ -154,7 +154,7 @@ class CaseloadService {
 		Instant earliest = since.values().stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
 		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, earliest,
 				now.plus(Duration.ofDays(1)));
-		List<ProbeDue> due = new ArrayList<>();
+		List<CaseloadProbe> due = new ArrayList<>();
 		for (Programs.TargetFacts target : maintained) {
 			Instant from = since.get(target.targetId());
 			Instant last = recorded.stream()
@@ -164,25 +164,26 @@ class CaseloadService {
 				.orElse(null);
 			Instant reference = (last != null) ? last : from;
 			if (reference.isBefore(dueBefore)) {
-				due.add(new ProbeDue(target.targetId(), target.programId(), target.programName(), target.name(),
+				due.add(new CaseloadProbe(target.targetId(), target.programId(), target.programName(), target.name(),
 						from.equals(Instant.EPOCH) ? null : from, last));
 			}
 		}
 		return due;
 	}
 
-	private static List<ProgramGap> gaps(List<Programs.TargetFacts> targets, List<Sessions.RecordedSession> recorded) {
+	private static List<CaseloadProgramGap> gaps(List<Programs.TargetFacts> targets,
+			List<Sessions.RecordedSession> recorded) {
 		Map<UUID, List<Programs.TargetFacts>> programs = targets.stream()
 			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && TAUGHT.contains(t.phase()))
 			.collect(Collectors.groupingBy(Programs.TargetFacts::programId, java.util.LinkedHashMap::new,
 					Collectors.toList()));
-		List<ProgramGap> gaps = new ArrayList<>();
+		List<CaseloadProgramGap> gaps = new ArrayList<>();
 		programs.forEach((programId, programTargets) -> {
 			Set<UUID> ids = programTargets.stream().map(Programs.TargetFacts::targetId).collect(Collectors.toSet());
 			long without = recorded.stream().filter(s -> s.targetIds().stream().noneMatch(ids::contains)).count();
 			if (without > 0) {
-				gaps.add(
-						new ProgramGap(programId, programTargets.get(0).programName(), recorded.size(), (int) without));
+				gaps.add(new CaseloadProgramGap(programId, programTargets.get(0).programName(), recorded.size(),
+						(int) without));
 			}
 		});
 		return gaps;
@@ -196,8 +197,8 @@ class CaseloadService {
 			.orElse(null);
 	}
 
-	private static TargetItem item(Programs.TargetFacts target, Instant at) {
-		return new TargetItem(target.targetId(), target.programId(), target.programName(), target.name(), at);
+	private static CaseloadTarget item(Programs.TargetFacts target, Instant at) {
+		return new CaseloadTarget(target.targetId(), target.programId(), target.programName(), target.name(), at);
 	}
 
 }
