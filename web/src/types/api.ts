@@ -2915,16 +2915,37 @@ export interface components {
     CaseloadChild: {
       /** Format: uuid */
       childId: string;
-      mastered: components['schemas']['TargetItem'][];
+      mastered: components['schemas']['CaseloadTarget'][];
       name: string;
-      probesDue: components['schemas']['ProbeDue'][];
-      programsWithoutData: components['schemas']['ProgramGap'][];
+      probesDue: components['schemas']['CaseloadProbe'][];
+      programsWithoutData: components['schemas']['CaseloadProgramGap'][];
       /**
        * Format: int32
        * @description Submitted sessions in the period
        */
       sessions: number;
-      stalled: components['schemas']['TargetItem'][];
+      stalled: components['schemas']['CaseloadTarget'][];
+    };
+    CaseloadProbe: {
+      /** Format: date-time */
+      lastDataAt: string | null;
+      /** Format: date-time */
+      maintenanceSince: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
+    };
+    CaseloadProgramGap: {
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: int32 */
+      sessions: number;
+      /** Format: int32 */
+      sessionsWithoutData: number;
     };
     CaseloadReport: {
       children: components['schemas']['CaseloadChild'][];
@@ -2936,6 +2957,16 @@ export interface components {
       stalledSessions: number;
       /** Format: date */
       to: string;
+    };
+    CaseloadTarget: {
+      /** Format: date-time */
+      at: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
     };
     CaseloadTargets: {
       nearMastery: components['schemas']['TargetAlert'][];
@@ -4062,31 +4093,10 @@ export interface components {
       /** @enum {string} */
       serviceCode: '97151' | '97152' | '97153' | '97154' | '97155' | '97156' | '97157' | '97158';
     };
-    ProbeDue: {
-      /** Format: date-time */
-      lastDataAt: string | null;
-      /** Format: date-time */
-      maintenanceSince: string | null;
-      name: string;
-      /** Format: uuid */
-      programId: string;
-      programName: string;
-      /** Format: uuid */
-      targetId: string;
-    };
     ProfileRequest: {
       currentPassword?: string;
       name?: string;
       newPassword?: string;
-    };
-    ProgramGap: {
-      /** Format: uuid */
-      programId: string;
-      programName: string;
-      /** Format: int32 */
-      sessions: number;
-      /** Format: int32 */
-      sessionsWithoutData: number;
     };
     ProgramResponse: {
       autoAdvance: boolean;
@@ -4462,16 +4472,6 @@ export interface components {
       sessionsMeetingInARow: number;
       /** Format: int32 */
       sessionsSincePhaseChange: number;
-      /** Format: uuid */
-      targetId: string;
-    };
-    TargetItem: {
-      /** Format: date-time */
-      at: string | null;
-      name: string;
-      /** Format: uuid */
-      programId: string;
-      programName: string;
       /** Format: uuid */
       targetId: string;
     };
