@@ -6,6 +6,7 @@ import { AuditPage } from './routes/audit-page';
 import { AgingPage } from './routes/aging-page';
 import { AuthorizationsPage } from './routes/authorizations-page';
 import { BillingPage } from './routes/billing-page';
+import { CaseloadPage } from './routes/caseload-page';
 import { AvailabilityPage } from './routes/availability-page';
 import { BillingSettingsPage } from './routes/billing-settings-page';
 import { ChargesPage } from './routes/charges-page';
@@ -100,7 +101,10 @@ const routeTable: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['admin', 'therapist']} />,
-            children: [{ path: '/schedule', element: <SchedulePage /> }],
+            children: [
+              { path: '/schedule', element: <SchedulePage /> },
+              { path: '/reports/caseload', element: <CaseloadPage /> },
+            ],
           },
           {
             element: <RequireRole roles={['admin', 'parent']} />,

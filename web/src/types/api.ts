@@ -1342,7 +1342,7 @@ export interface paths {
      * The batch's ANSI X12 837P file (admins)
      * @description 005010X222A1, validated before it is sent; a download (`application/edi-x12`). 409 (claim-data-missing) names, by claim number, the billing data a payer requires that is missing.
      */
-    get: operations['export'];
+    get: operations['export_1'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2379,6 +2379,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/caseload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caseload report: per child, targets mastered in the period, stalled, due for a maintenance probe, and sessions without data for a program
+     * @description Admins: every active child; supervising therapists (BCBA, BCaBA): the active children they supervise; others 403. Period default: this month to today.
+     */
+    get: operations['caseload'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/caseload/items.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caseload report as CSV: one row per mastered, stalled or probe-due target and per program with sessions without data
+     * @description Same parameters and access as the JSON.
+     */
+    get: operations['caseloadCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/clinic-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's full export: every table the clinic owns as CSV, one file per table, and a manifest, in one ZIP archive (admins)
+     * @description Streamed. Secrets (password hashes, sign-in and reset tokens, calendar-feed tokens) are left out; manifest.json lists the tables with their row counts and what was left out and why.
+     */
+    get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/schedule/proposals': {
     parameters: {
       query?: never;
@@ -3004,6 +3064,62 @@ export interface components {
       role: 'supervisor' | 'technician';
       /** Format: uuid */
       userId: string;
+    };
+    CaseloadChild: {
+      /** Format: uuid */
+      childId: string;
+      mastered: components['schemas']['CaseloadTarget'][];
+      name: string;
+      probesDue: components['schemas']['CaseloadProbe'][];
+      programsWithoutData: components['schemas']['CaseloadProgramGap'][];
+      /**
+       * Format: int32
+       * @description Submitted sessions in the period
+       */
+      sessions: number;
+      stalled: components['schemas']['CaseloadTarget'][];
+    };
+    CaseloadProbe: {
+      /** Format: date-time */
+      lastDataAt: string | null;
+      /** Format: date-time */
+      maintenanceSince: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
+    };
+    CaseloadProgramGap: {
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: int32 */
+      sessions: number;
+      /** Format: int32 */
+      sessionsWithoutData: number;
+    };
+    CaseloadReport: {
+      children: components['schemas']['CaseloadChild'][];
+      /** Format: date */
+      from: string;
+      /** Format: int32 */
+      probeDays: number;
+      /** Format: int32 */
+      stalledSessions: number;
+      /** Format: date */
+      to: string;
+    };
+    CaseloadTarget: {
+      /** Format: date-time */
+      at: string | null;
+      name: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      targetId: string;
     };
     CaseloadTargets: {
       nearMastery: components['schemas']['TargetAlert'][];
@@ -6825,7 +6941,7 @@ export interface operations {
       };
     };
   };
-  export: {
+  export_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -8392,6 +8508,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RemittanceDetail'];
+        };
+      };
+    };
+  };
+  caseload: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        /** @description Days without data before a target in maintenance is due for a probe (1–365, default 14) */
+        probeDays?: number;
+        /** @description Sessions compared for the stalled rule (1–20, default 3) */
+        stalledSessions?: number;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseloadReport'];
+        };
+      };
+    };
+  };
+  caseloadCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        probeDays?: number;
+        stalledSessions?: number;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+    };
+  };
+  export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
         };
       };
     };

@@ -31,6 +31,7 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
     { to: '/reports', label: 'Reports' },
+    { to: '/reports/caseload', label: 'Caseload report' },
   ],
   therapist: [
     { to: HOME_PATHS.therapist, label: 'My day' },
@@ -80,6 +81,10 @@ export function AppShell() {
   if (!user) return null;
   const items = [
     ...NAV_ITEMS[user.role],
+    // the caseload report is a supervisor's (BCBA, BCaBA); technicians have none
+    ...(user.role === 'therapist' && 'credential' in user && (user.credential === 'BCBA' || user.credential === 'BCaBA')
+      ? [{ to: '/reports/caseload', label: 'Caseload report' }]
+      : []),
     ...(offline ? [] : [{ to: '/messages', label: 'Messages' }]),
     { to: '/profile', label: 'Profile' },
   ];

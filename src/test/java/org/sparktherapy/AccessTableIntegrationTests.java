@@ -331,6 +331,12 @@ class AccessTableIntegrationTests {
 		String supervisionLog = "admin=ok supervisor=ok technician=403 other_therapist=ok guardian=403 other_parent=403 anonymous=401";
 		TABLE.put("POST /api/reports/supervision-contacts", supervisionLog);
 		TABLE.put("GET /api/reports/supervision-contacts", supervisionLog);
+		// reporting: the caseload report (supervising therapists, BCBA or BCaBA, over the
+		// children they supervise; admins over all) and the clinic's full export (admins)
+		String caseloadReaders = "admin=ok supervisor=ok technician=403 other_therapist=ok guardian=403 other_parent=403 anonymous=401";
+		TABLE.put("GET /api/reports/caseload", caseloadReaders);
+		TABLE.put("GET /api/reports/caseload/items.csv", caseloadReaders);
+		TABLE.put("GET /api/reports/clinic-export", adminsOnly);
 	}
 
 	/**
@@ -951,6 +957,9 @@ class AccessTableIntegrationTests {
 				api.post("/api/charges/" + world.charge() + "/recheck", "{}").status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
+			case "GET /api/reports/caseload" -> api.get("/api/reports/caseload").status();
+			case "GET /api/reports/caseload/items.csv" -> api.get("/api/reports/caseload/items.csv").status();
+			case "GET /api/reports/clinic-export" -> api.get("/api/reports/clinic-export").status();
 			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
 			case "POST /api/claim-batches" ->
 				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();

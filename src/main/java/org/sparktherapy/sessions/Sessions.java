@@ -30,6 +30,27 @@ public interface Sessions {
 	}
 
 	/**
+	 * A submitted session of a child and the targets it recorded data for (entries undone
+	 * in the session left out).
+	 */
+	record RecordedSession(UUID sessionId, Instant startedAt, java.util.Set<UUID> targetIds) {
+	}
+
+	/**
+	 * The child's submitted sessions that began in {@code [from, to)}, oldest first, with
+	 * the targets each recorded data for: for reports, whose caller has decided that its
+	 * user may see the child and writes the access log.
+	 */
+	java.util.List<RecordedSession> recordedSessionsOf(UUID childId, Instant from, Instant to);
+
+	/**
+	 * The child's targets in intervention whose teaching no longer moves them (the home
+	 * page's stalled rule), comparing the latest {@code window} sessions with the
+	 * {@code window} before them: for reports, whose caller checks access and logs.
+	 */
+	java.util.Set<UUID> stalledTargetsOf(UUID childId, int window);
+
+	/**
 	 * Opens the session record of an appointment for its therapist, who then records data
 	 * into it and submits it; the session names the appointment. The caller has decided
 	 * that the appointment's time has come. Returns the session's id — the one already

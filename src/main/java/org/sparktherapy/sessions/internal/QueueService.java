@@ -153,7 +153,7 @@ class QueueService {
 			if (child.status() != ChildStatus.ACTIVE) {
 				continue;
 			}
-			watch(child.id(), now, near, stalled);
+			watch(child.id(), now, StalledTargetRule.WINDOW, near, stalled);
 			read.add(child.id());
 		}
 		// last: the access log's chain lock is then held only until commit
@@ -164,7 +164,20 @@ class QueueService {
 		return new CaseloadTargets(near, stalled);
 	}
 
-	private void watch(UUID childId, Instant now, List<TargetAlert> near, List<TargetAlert> stalled) {
+	/**
+	 * The child's targets in intervention that are stalled, comparing the latest
+	 * {@code window} sessions with the {@code window} before them: for reports, whose
+	 * caller checked access and writes the log.
+	 */
+	Set<UUID> stalledTargets(UUID childId, int window) {
+		List<TargetAlert> stalled = new ArrayList<>();
+		watch(childId, this.clock.instant(), window, new ArrayList<>(), stalled);
+		Set<UUID> ids = new LinkedHashSet<>();
+		stalled.forEach(alert -> ids.add(alert.targetId()));
+		return ids;
+	}
+
+	private void watch(UUID childId, Instant now, int window, List<TargetAlert> near, List<TargetAlert> stalled) {
 		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId)
 			.stream()
 			.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
@@ -192,7 +205,7 @@ class QueueService {
 			List<MasteryRule.SessionResult> results = ProgressCalculator.results(since, target.targetId());
 			Instant phaseSince = (changed != null) ? changed : firstRun(since, target.targetId());
 			boolean isNear = NearMasteryRule.isNear(results, target.criterion());
-			boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear);
+			boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear, window);
 			if (isNear || isStalled) {
 				Double latest = results.isEmpty() ? null : results.get(results.size() - 1).percentCorrect();
 				TargetAlert alert = new TargetAlert(childId, target.targetId(), target.programId(),

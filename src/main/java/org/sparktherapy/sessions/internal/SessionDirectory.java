@@ -26,11 +26,31 @@ class SessionDirectory implements Sessions {
 
 	private final ProgressService progress;
 
-	SessionDirectory(SessionRepository sessions, AuditTrail audit, Clock clock, ProgressService progress) {
+	private final QueueService queues;
+
+	SessionDirectory(SessionRepository sessions, AuditTrail audit, Clock clock, ProgressService progress,
+			QueueService queues) {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
 		this.progress = progress;
+		this.queues = queues;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<Sessions.RecordedSession> recordedSessionsOf(UUID childId, java.time.Instant from,
+			java.time.Instant to) {
+		return this.sessions.recordedTargets(childId, from, to);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<UUID> stalledTargetsOf(UUID childId, int window) {
+		if (window < 1) {
+			throw new IllegalArgumentException("window must be at least 1");
+		}
+		return this.queues.stalledTargets(childId, window);
 	}
 
 	@Override

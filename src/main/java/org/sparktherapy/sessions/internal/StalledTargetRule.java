@@ -41,6 +41,16 @@ final class StalledTargetRule {
 	 * @param nearMastery whether the target is near mastery
 	 */
 	static boolean isStalled(List<MasteryRule.SessionResult> results, Instant since, Instant now, boolean nearMastery) {
+		return isStalled(results, since, now, nearMastery, WINDOW);
+	}
+
+	/**
+	 * As {@link #isStalled(List, Instant, Instant, boolean)}, comparing the latest
+	 * {@code window} sessions with the {@code window} before them (reports let a
+	 * supervisor choose it).
+	 */
+	static boolean isStalled(List<MasteryRule.SessionResult> results, Instant since, Instant now, boolean nearMastery,
+			int window) {
 		if (nearMastery || since == null || Duration.between(since, now).compareTo(NO_PHASE_CHANGE_FOR) < 0) {
 			return false;
 		}
@@ -48,11 +58,11 @@ final class StalledTargetRule {
 			.map(MasteryRule.SessionResult::percentCorrect)
 			.filter(Objects::nonNull)
 			.toList();
-		if (values.size() < MIN_SESSIONS) {
+		if (values.size() < 2 * window) {
 			return false;
 		}
-		double latest = mean(values.subList(values.size() - WINDOW, values.size()));
-		double before = mean(values.subList(values.size() - 2 * WINDOW, values.size() - WINDOW));
+		double latest = mean(values.subList(values.size() - window, values.size()));
+		double before = mean(values.subList(values.size() - 2 * window, values.size() - window));
 		return latest <= before;
 	}
 

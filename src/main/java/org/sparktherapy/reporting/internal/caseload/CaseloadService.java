@@ -1,0 +1,204 @@
+package org.sparktherapy.reporting.internal.caseload;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.identity.Accounts;
+import org.sparktherapy.identity.Credential;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.problem.Forbidden;
+import org.sparktherapy.programs.ProgramStatus;
+import org.sparktherapy.programs.Programs;
+import org.sparktherapy.programs.TargetPhase;
+import org.sparktherapy.reporting.internal.ReportPeriod;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadChild;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadProbe;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadProgramGap;
+import org.sparktherapy.reporting.internal.caseload.CaseloadReport.CaseloadTarget;
+import org.sparktherapy.sessions.Sessions;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supervisor's caseload report (ADR 0036). Who sees which children: an admin every
+ * active child of the clinic; a supervising therapist (BCBA or BCaBA) the active children
+ * whose care team they supervise; technicians and parents nothing (403). For each child:
+ * <ul>
+ * <li><b>mastered</b>: targets whose move to mastered falls in the period;</li>
+ * <li><b>stalled</b>: targets in intervention that the sessions module's stalled rule
+ * names, comparing the latest {@code stalledSessions} sessions with the same number
+ * before them (the home page's queue uses 3);</li>
+ * <li><b>due for a probe</b>: targets of active programs in maintenance with no data in a
+ * submitted session for {@code probeDays} days, counted from their latest session with
+ * data or, when none since, from their move into maintenance;</li>
+ * <li><b>sessions without data for a program</b>: the child's submitted sessions in the
+ * period in which no target of an active program got data.</li>
+ * </ul>
+ * Every child listed is written to the PHI access log, one entry each in ADR 0033's form
+ * (action {@code report}, resource {@code report:caseload:<from>/<to>}, the child).
+ */
+@Service
+class CaseloadService {
+
+	/** The credentials of therapists who supervise (and so have a caseload to review). */
+	static final Set<Credential> SUPERVISING = EnumSet.of(Credential.BCBA, Credential.BCABA);
+
+	private static final Set<TargetPhase> TAUGHT = EnumSet.of(TargetPhase.BASELINE, TargetPhase.INTERVENTION,
+			TargetPhase.MAINTENANCE);
+
+	private final CaseloadRepository caseloads;
+
+	private final Sessions sessions;
+
+	private final Programs programs;
+
+	private final Accounts accounts;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	CaseloadService(CaseloadRepository caseloads, Sessions sessions, Programs programs, Accounts accounts,
+			AuditTrail audit, Clock clock) {
+		this.caseloads = caseloads;
+		this.sessions = sessions;
+		this.programs = programs;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	CaseloadReport report(CurrentUser user, ReportPeriod period, int stalledSessions, int probeDays) {
+		List<CaseloadRepository.ChildName> children = childrenOf(user, period);
+		Instant now = this.clock.instant();
+		List<CaseloadChild> rows = new ArrayList<>();
+		for (CaseloadRepository.ChildName child : children) {
+			rows.add(figures(child, period, stalledSessions, probeDays, now));
+		}
+		// last: the access log's chain lock is then held only until commit
+		String resource = "report:caseload:" + period.from() + "/" + period.to();
+		children.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child.childId())));
+		return new CaseloadReport(period.from(), period.to(), stalledSessions, probeDays, rows);
+	}
+
+	private List<CaseloadRepository.ChildName> childrenOf(CurrentUser user, ReportPeriod period) {
+		if (user.isAdmin()) {
+			return this.caseloads.allActive();
+		}
+		boolean supervises = user.is(Role.THERAPIST) && this.accounts.findById(user.id())
+			.map(account -> SUPERVISING.contains(account.credential()))
+			.orElse(false);
+		if (!supervises) {
+			this.audit.refused(
+					new PhiAccess("report", "report:caseload:" + period.from() + "/" + period.to(), null, null), false);
+			throw new Forbidden("The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
+		}
+		return this.caseloads.supervisedBy(user.id());
+	}
+
+	private CaseloadChild figures(CaseloadRepository.ChildName child, ReportPeriod period, int stalledSessions,
+			int probeDays, Instant now) {
+		UUID childId = child.childId();
+		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId);
+		Map<UUID, Programs.TargetFacts> byId = targets.stream()
+			.collect(Collectors.toMap(Programs.TargetFacts::targetId, Function.identity()));
+		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
+
+		List<CaseloadTarget> mastered = changes.stream()
+			.filter(c -> c.phase() == TargetPhase.MASTERED && !c.at().isBefore(period.start())
+					&& c.at().isBefore(period.end()) && byId.containsKey(c.targetId()))
+			.map(c -> item(byId.get(c.targetId()), c.at()))
+			.toList();
+
+		Set<UUID> stalledIds = this.sessions.stalledTargetsOf(childId, stalledSessions);
+		List<CaseloadTarget> stalled = targets.stream()
+			.filter(t -> stalledIds.contains(t.targetId()))
+			.map(t -> item(t, lastChange(changes, t.targetId())))
+			.toList();
+
+		List<CaseloadProbe> probes = probesDue(childId, targets, changes, probeDays, now);
+
+		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, period.start(),
+				period.end());
+		List<CaseloadProgramGap> gaps = gaps(targets, recorded);
+		return new CaseloadChild(childId, child.name(), recorded.size(), mastered, stalled, probes, gaps);
+	}
+
+	private List<CaseloadProbe> probesDue(UUID childId, List<Programs.TargetFacts> targets,
+			List<Programs.PhaseChangeFacts> changes, int probeDays, Instant now) {
+		List<Programs.TargetFacts> maintained = targets.stream()
+			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && t.phase() == TargetPhase.MAINTENANCE)
+			.toList();
+		if (maintained.isEmpty()) {
+			return List.of();
+		}
+		Instant dueBefore = now.minus(Duration.ofDays(probeDays));
+		Map<UUID, Instant> since = maintained.stream()
+			.collect(Collectors.toMap(Programs.TargetFacts::targetId,
+					t -> java.util.Objects.requireNonNullElse(lastChange(changes, t.targetId()), Instant.EPOCH)));
+		Instant earliest = since.values().stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, earliest,
+				now.plus(Duration.ofDays(1)));
+		List<CaseloadProbe> due = new ArrayList<>();
+		for (Programs.TargetFacts target : maintained) {
+			Instant from = since.get(target.targetId());
+			Instant last = recorded.stream()
+				.filter(s -> !s.startedAt().isBefore(from) && s.targetIds().contains(target.targetId()))
+				.map(Sessions.RecordedSession::startedAt)
+				.max(Comparator.naturalOrder())
+				.orElse(null);
+			Instant reference = (last != null) ? last : from;
+			if (reference.isBefore(dueBefore)) {
+				due.add(new CaseloadProbe(target.targetId(), target.programId(), target.programName(), target.name(),
+						from.equals(Instant.EPOCH) ? null : from, last));
+			}
+		}
+		return due;
+	}
+
+	private static List<CaseloadProgramGap> gaps(List<Programs.TargetFacts> targets,
+			List<Sessions.RecordedSession> recorded) {
+		Map<UUID, List<Programs.TargetFacts>> programs = targets.stream()
+			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && TAUGHT.contains(t.phase()))
+			.collect(Collectors.groupingBy(Programs.TargetFacts::programId, java.util.LinkedHashMap::new,
+					Collectors.toList()));
+		List<CaseloadProgramGap> gaps = new ArrayList<>();
+		programs.forEach((programId, programTargets) -> {
+			Set<UUID> ids = programTargets.stream().map(Programs.TargetFacts::targetId).collect(Collectors.toSet());
+			long without = recorded.stream().filter(s -> s.targetIds().stream().noneMatch(ids::contains)).count();
+			if (without > 0) {
+				gaps.add(new CaseloadProgramGap(programId, programTargets.get(0).programName(), recorded.size(),
+						(int) without));
+			}
+		});
+		return gaps;
+	}
+
+	private static Instant lastChange(List<Programs.PhaseChangeFacts> changes, UUID targetId) {
+		return changes.stream()
+			.filter(c -> c.targetId().equals(targetId))
+			.map(Programs.PhaseChangeFacts::at)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	private static CaseloadTarget item(Programs.TargetFacts target, Instant at) {
+		return new CaseloadTarget(target.targetId(), target.programId(), target.programName(), target.name(), at);
+	}
+
+}
