@@ -1541,7 +1541,7 @@ export interface paths {
       cookie?: never;
     };
     /** The staff (admins, therapists) a staff member can start a direct conversation with */
-    get: operations['contacts'];
+    get: operations['contacts_1'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2379,6 +2379,180 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointments behind the utilization and cancellation figures
+     * @description The period's appointments (by their start) in time order, optionally of one child (childId; the access log names the child), one therapist (therapistId) and one status (400 at /status for an unknown one). Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['appointments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/appointments.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The appointments behind the figures as CSV
+     * @description As GET /api/reports/appointments. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['appointmentsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/authorizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Authorizations' burn-down (admins)
+     * @description Each authorization whose dates touch the period: units used (completed appointments of the child and code within its dates, actual times) and planned (scheduled or checked in from today), a per-week series (Monday) with the even-pace line, and whether it runs out, would expire with units unused, or ends within 30 days (re-authorization due). CSV: authorizations.csv (one row per authorization), weeks.csv (the series).
+     */
+    get: operations['authorizations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/authorizations/authorizations.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Authorizations' burn-down as CSV (admins) */
+    get: operations['authorizationsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/authorizations/weeks.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Authorizations' weekly burn-down series as CSV (admins) */
+    get: operations['authorizationWeeksCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cancellations and no-shows
+     * @description The period's appointments: cancelled by a parent or by the clinic (admin), no-shows, late cancellations (within 24 hours of the start) and their share; per ISO week (Monday to Sunday in the clinic's zone); the ten children and therapists with the most cancellations and no-shows. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/children.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Children with the most cancellations as CSV
+     * @description The children table of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationChildrenCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Therapists with the most cancellations as CSV
+     * @description The therapists table of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationTherapistsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/cancellations/weeks.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cancellations per week as CSV
+     * @description The weeks of the cancellations report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['cancellationWeeksCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/caseload': {
     parameters: {
       query?: never;
@@ -2431,6 +2605,275 @@ export interface paths {
      * @description Streamed. Secrets (password hashes, sign-in and reset tokens, calendar-feed tokens) are left out; manifest.json lists the tables with their row counts and what was left out and why.
      */
     get: operations['export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Session documentation per therapist
+     * @description The period's sessions (by their start) per therapist: submitted within 24 hours of their end, submitted later, still open more than 24 hours after their end (or start, without an end), and submitted notes waiting for a guardian's co-signature. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sessions behind the documentation figures
+     * @description The period's sessions with an issue, in time order: issue late (submitted more than 24 hours after the end), overdue (open past 24 hours) or unsigned (waiting for a guardian); any of them without issue (400 at /issue for another value); therapistId: one therapist's. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/sessions.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The sessions behind the documentation figures as CSV
+     * @description As GET /api/reports/documentation/sessions. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationSessionsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/documentation/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Session documentation per therapist as CSV
+     * @description The table of the documentation report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['documentationCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/money': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Charged, collected, outstanding by age and denial rate by payer (admins)
+     * @description Charged: charges of the period's service days, void ones left out. Collected: insurers' remittances of the period (835 payment date) and families' payments less refunds. Outstanding: open today (claims since submitted, family items since posted), 0-30, 31-60, 61-90, over 90 days. Denial rate: denied among the period's adjudications per payer. Decimal strings in USD; CSV: totals.csv, outstanding.csv, denials.csv.
+     */
+    get: operations['money'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/money/denials.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Denial rate by payer as CSV (admins) */
+    get: operations['moneyDenialsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/money/outstanding.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Outstanding by age as CSV (admins) */
+    get: operations['moneyOutstandingCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/money/totals.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Charged and collected as CSV (admins) */
+    get: operations['moneyTotalsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/supervision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * RBT supervision per technician and calendar month (admins)
+     * @description Each month the period touches, whole; per technician (credential RBT): service minutes (completed appointments), supervised minutes and share (BACB: at least 5 %), contacts (at least 2, one individual, one observing the technician with a child). A BCBA's or BCaBA's completed 97155 overlapping the technician's 97153 with the same child counts its overlap and one individual contact with a child; the supervision log adds the rest. The rows as CSV: technicians.csv.
+     */
+    get: operations['supervision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/supervision-contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supervision log of a period (admins: all; BCBAs and BCaBAs: their own) */
+    get: operations['contacts'];
+    put?: never;
+    /**
+     * Log a supervision contact that is not in the schedule (BCBAs, BCaBAs, admins)
+     * @description An individual contact names one technician, a group contact 2 to 10 (credential RBT). heldOn: within the last year, not in the future; minutes 1-600. A supervisor logs their own (supervisorId empty or themselves); an admin names the supervisor.
+     */
+    post: operations['logContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/supervision/technicians.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RBT supervision as CSV (admins) */
+    get: operations['supervisionCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per child and per therapist
+     * @description Per child: prescribed (weekly hours × days / 7), scheduled (booked time of appointments not cancelled, no-shows included), delivered (completed appointments' actual time, summed over service codes; deliveredClockHours counts overlapping time once) and authorized (units × 15 minutes, prorated to the days the authorization shares with the period). Per therapist: billable (delivered) hours against available hours (weekly availability on the period's days less time off); utilization = billable / available. An appointment counts in the period its start falls in. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilization'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization/children.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per child as CSV
+     * @description The children table of the utilization report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilizationChildrenCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/utilization/therapists.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Hours per therapist as CSV
+     * @description The therapists table of the utilization report. Period: from and to (ISO days in the clinic's time zone, both included; this month by default, at most 732 days). Admins only (403 for anyone else); the read is written to the access log, one entry naming the report and period.
+     */
+    get: operations['utilizationTherapistsCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3037,6 +3480,69 @@ export interface components {
       series: components['schemas']['SeriesResponse'] | null;
       warnings: components['schemas']['PayerWarning'][];
     };
+    BurnDownReportResponse: {
+      /** Format: date */
+      from: string;
+      rows: components['schemas']['BurnDownRowResponse'][];
+      /** Format: date */
+      to: string;
+      /** Format: date */
+      today: string;
+    };
+    BurnDownRowResponse: {
+      /** Format: uuid */
+      authorizationId: string;
+      authorizationNumber: string;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: date */
+      endsOn: string;
+      /** @description Still running and at least 10 % of the units would be left unused */
+      expiresUnused: boolean;
+      /** @description The child's authorizations */
+      link: string;
+      payer: string;
+      /** @description Ends within 30 days: a progress report is needed */
+      reauthorizationDue: boolean;
+      /** @description Used and planned run past the authorized units */
+      runsOut: boolean;
+      /**
+       * Format: date
+       * @description The week in which used and planned pass the authorized units
+       */
+      runsOutWeekOf: string | null;
+      serviceCode: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: int32 */
+      unitsAuthorized: number;
+      /** Format: int64 */
+      unitsPlanned: number;
+      /** Format: int64 */
+      unitsRemaining: number;
+      /** Format: int64 */
+      unitsUsed: number;
+      weeks: components['schemas']['BurnDownWeekResponse'][];
+    };
+    BurnDownWeekResponse: {
+      /**
+       * Format: int64
+       * @description Used and planned units up to this week
+       */
+      cumulative: number;
+      /**
+       * Format: int64
+       * @description Units an even pace would have reached by this week's end
+       */
+      ideal: number;
+      /** Format: int64 */
+      planned: number;
+      /** Format: int64 */
+      used: number;
+      /** Format: date */
+      weekOf: string;
+    };
     Cancellation: {
       /** Format: date-time */
       at: string;
@@ -3045,6 +3551,42 @@ export interface components {
       byRole: 'admin' | 'parent';
       late: boolean;
       reason: string;
+    };
+    CancellationCountsResponse: {
+      /** Format: int32 */
+      appointments: number;
+      /** Format: int32 */
+      cancelled: number;
+      /** Format: int32 */
+      cancelledByAdmin: number;
+      /** Format: int32 */
+      cancelledByParent: number;
+      /** Format: int32 */
+      lateCancellations: number;
+      /** Format: int32 */
+      noShows: number;
+    };
+    CancellationLeaderResponse: {
+      counts: components['schemas']['CancellationCountsResponse'];
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    CancellationsReportResponse: {
+      children: components['schemas']['CancellationLeaderResponse'][];
+      /** @description late cancellations / cancellations, 0…1 */
+      lateShare: number | null;
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['CancellationLeaderResponse'][];
+      totals: components['schemas']['CancellationCountsResponse'];
+      weeks: components['schemas']['CancellationWeekResponse'][];
+    };
+    CancellationWeekResponse: {
+      counts: components['schemas']['CancellationCountsResponse'];
+      /** Format: date */
+      starts: string;
+      /** @example 2026-W44 */
+      week: string;
     };
     CancelRequest: {
       reason: string;
@@ -3352,6 +3894,16 @@ export interface components {
       sessions: number;
       unplacedHours: number;
     };
+    ChildUtilizationRow: {
+      authorizedHours: number;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      deliveredClockHours: number;
+      deliveredHours: number;
+      prescribedHours: number;
+      scheduledHours: number;
+    };
     ClaimBatchDetailResponse: {
       batch: components['schemas']['ClaimBatchResponse'];
       claims: components['schemas']['ClaimSummary'][];
@@ -3624,6 +4176,33 @@ export interface components {
     };
     DeclineRequest: {
       reason: string;
+    };
+    DocumentationReportResponse: {
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['TherapistDocumentationRow'][];
+    };
+    DocumentationSessionResponse: {
+      awaitingGuardian: boolean;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      hoursToSubmit: number | null;
+      openOverdue: boolean;
+      serviceCode: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'open' | 'submitted';
+      /** Format: date-time */
+      submittedAt: string | null;
+      submittedLate: boolean;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
     };
     EmergencyContact: {
       name: string;
@@ -3959,6 +4538,48 @@ export interface components {
       /** Format: uuid */
       nextBefore: string | null;
     };
+    MoneyAgedResponse: {
+      days0To30: string;
+      days31To60: string;
+      days61To90: string;
+      link: string;
+      over90: string;
+      /** @description insurance, families or total */
+      source: string;
+      total: string;
+    };
+    MoneyLinks: {
+      aging: string;
+      charges: string;
+      claims: string;
+      payments: string;
+      remittances: string;
+    };
+    MoneyReportResponse: {
+      charged: string;
+      chargedInsurance: string;
+      chargedPrivatePay: string;
+      /** Format: int32 */
+      charges: number;
+      collected: string;
+      collectedFamilies: string;
+      collectedInsurance: string;
+      currency: string;
+      denials: components['schemas']['PayerDenialResponse'][];
+      /** Format: date */
+      from: string;
+      /** @description Where the counted rows are */
+      links: components['schemas']['MoneyLinks'];
+      /** @description insurance, families, total */
+      outstanding: components['schemas']['MoneyAgedResponse'][];
+      /**
+       * Format: date
+       * @description The day outstanding is aged on: today
+       */
+      outstandingOn: string;
+      /** Format: date */
+      to: string;
+    };
     Note: {
       /** Format: uuid */
       childId: string;
@@ -4097,6 +4718,10 @@ export interface components {
       content: components['schemas']['SessionSummary'][];
       page: components['schemas']['PageInfo'];
     };
+    PageResponseSupervisionContactResponse: {
+      content: components['schemas']['SupervisionContactResponse'][];
+      page: components['schemas']['PageInfo'];
+    };
     PageResponseUserResponse: {
       content: components['schemas']['UserResponse'][];
       page: components['schemas']['PageInfo'];
@@ -4122,6 +4747,19 @@ export interface components {
       /** Format: uuid */
       payerId: string | null;
       payerName: string | null;
+    };
+    PayerDenialResponse: {
+      /** Format: int32 */
+      adjudicated: number;
+      /** Format: int32 */
+      denied: number;
+      deniedCharge: string;
+      link: string;
+      /** Format: uuid */
+      payerId: string | null;
+      payerName: string | null;
+      /** @description denied / adjudicated in percent, one decimal */
+      ratePercent: string;
     };
     PayerRequest: {
       active?: boolean | null;
@@ -4522,6 +5160,30 @@ export interface components {
       payerClaimNumber: string | null;
       statusCode: string;
     };
+    ReportAppointmentResponse: {
+      /** Format: uuid */
+      appointmentId: string;
+      bookedHours: number;
+      /** @enum {string|null} */
+      cancelledByRole: 'admin' | 'parent' | null;
+      cancelledLate: boolean | null;
+      /** Format: uuid */
+      childId: string;
+      childName: string;
+      deliveredHours: number | null;
+      /** Format: date-time */
+      end: string;
+      serviceCode: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+    };
     ReportAttendance: {
       /** Format: int32 */
       appointments: number;
@@ -4571,6 +5233,15 @@ export interface components {
       programName: string;
       /** Format: uuid */
       targetId: string;
+    };
+    ReportPeriodResponse: {
+      /** Format: int64 */
+      days: number;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      zone: string;
     };
     ReportPerson: {
       /** Format: uuid */
@@ -4755,6 +5426,7 @@ export interface components {
       /** Format: date */
       to: string;
     };
+    StreamingResponseBody: unknown;
     SubmitRequest: {
       note?: string | null;
     };
@@ -4772,6 +5444,86 @@ export interface components {
       /** Format: uuid */
       appointmentId: string;
       therapist: components['schemas']['Person'];
+    };
+    SupervisionContactRequest: {
+      /** Format: date */
+      heldOn: string;
+      kind: string;
+      /** Format: int32 */
+      minutes: number;
+      /**
+       * Format: uuid
+       * @description The BCBA or BCaBA; admins name one, a supervisor is themselves
+       */
+      supervisorId?: string | null;
+      technicianIds: string[];
+      withChild: boolean;
+    };
+    SupervisionContactResponse: {
+      /** Format: date */
+      heldOn: string;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      /** Format: int32 */
+      minutes: number;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string;
+      /** Format: uuid */
+      supervisorId: string;
+      supervisorName: string | null;
+      technicianIds: string[];
+      withChild: boolean;
+    };
+    SupervisionReportResponse: {
+      /** Format: date */
+      from: string;
+      /**
+       * Format: int32
+       * @description The least number of contacts a month
+       */
+      minContacts: number;
+      /**
+       * Format: int32
+       * @description The least share supervised, in percent
+       */
+      minSharePercent: number;
+      rows: components['schemas']['SupervisionRowResponse'][];
+      /** Format: date */
+      to: string;
+    };
+    SupervisionRowResponse: {
+      /** Format: int32 */
+      contacts: number;
+      /** Format: int32 */
+      individualContacts: number;
+      /** @description The technician's completed appointments of the month (the report's rows) */
+      link: string;
+      month: string;
+      /**
+       * Format: int64
+       * @description Minutes of completed appointments of the technician in the month
+       */
+      serviceMinutes: number;
+      /**
+       * @description supervisedMinutes / serviceMinutes in percent, one decimal; 0 without service
+       * @example 5.2
+       */
+      sharePercent: string;
+      /** @description Rules not met: share, contacts, individual, with_child (none without service) */
+      shortfalls: string[];
+      /**
+       * Format: int64
+       * @description Minutes supervised: overlaps of a supervisor's 97155 with the technician's 97153 (counted once) plus logged contacts
+       */
+      supervisedMinutes: number;
+      /** Format: uuid */
+      technicianId: string;
+      technicianName: string;
+      /** Format: int32 */
+      withChildContacts: number;
     };
     TallyResponse: {
       /** Format: int32 */
@@ -4858,6 +5610,21 @@ export interface components {
       name: string;
       notes?: string;
     };
+    TherapistDocumentationRow: {
+      /** Format: int32 */
+      awaitingGuardian: number;
+      /** Format: int32 */
+      openOverdue: number;
+      /** Format: int32 */
+      sessions: number;
+      /** Format: int32 */
+      submittedLate: number;
+      /** Format: int32 */
+      submittedOnTime: number;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+    };
     TherapistSummaryResponse: {
       hours: number;
       name: string;
@@ -4865,6 +5632,16 @@ export interface components {
       sessions: number;
       /** Format: uuid */
       therapistId: string;
+    };
+    TherapistUtilizationRow: {
+      availableHours: number;
+      billableHours: number;
+      credential: string | null;
+      scheduledHours: number;
+      /** Format: uuid */
+      therapistId: string;
+      therapistName: string;
+      utilization: number | null;
     };
     TicketResponse: {
       /** Format: date-time */
@@ -4952,6 +5729,11 @@ export interface components {
       updatedAt: string;
       /** Format: int32 */
       version: number;
+    };
+    UtilizationReportResponse: {
+      children: components['schemas']['ChildUtilizationRow'][];
+      period: components['schemas']['ReportPeriodResponse'];
+      therapists: components['schemas']['TherapistUtilizationRow'][];
     };
     Verification: {
       /** Format: int64 */
@@ -7224,7 +8006,7 @@ export interface operations {
       };
     };
   };
-  contacts: {
+  contacts_1: {
     parameters: {
       query?: never;
       header?: never;
@@ -8512,6 +9294,219 @@ export interface operations {
       };
     };
   };
+  appointments: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        status?: 'scheduled' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportAppointmentResponse'][];
+        };
+      };
+    };
+  };
+  appointmentsCsv: {
+    parameters: {
+      query?: {
+        childId?: string;
+        from?: string;
+        status?: string;
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  authorizations: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BurnDownReportResponse'];
+        };
+      };
+    };
+  };
+  authorizationsCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  authorizationWeeksCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellations: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CancellationsReportResponse'];
+        };
+      };
+    };
+  };
+  cancellationChildrenCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellationTherapistsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  cancellationWeeksCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
   caseload: {
     parameters: {
       query?: {
@@ -8580,6 +9575,358 @@ export interface operations {
         };
         content: {
           'application/zip': string;
+        };
+      };
+    };
+  };
+  documentation: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentationReportResponse'];
+        };
+      };
+    };
+  };
+  documentationSessions: {
+    parameters: {
+      query?: {
+        from?: string;
+        issue?: 'late' | 'overdue' | 'unsigned';
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentationSessionResponse'][];
+        };
+      };
+    };
+  };
+  documentationSessionsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        issue?: string;
+        therapistId?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  documentationCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  money: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MoneyReportResponse'];
+        };
+      };
+    };
+  };
+  moneyDenialsCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  moneyOutstandingCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  moneyTotalsCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  supervision: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionReportResponse'];
+        };
+      };
+    };
+  };
+  contacts: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        page?: number | null;
+        size?: number | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageResponseSupervisionContactResponse'];
+        };
+      };
+    };
+  };
+  logContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupervisionContactRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionContactResponse'];
+        };
+      };
+    };
+  };
+  supervisionCsv: {
+    parameters: {
+      query?: {
+        from?: string | null;
+        to?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  utilization: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UtilizationReportResponse'];
+        };
+      };
+    };
+  };
+  utilizationChildrenCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
+        };
+      };
+    };
+  };
+  utilizationTherapistsCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamingResponseBody'];
         };
       };
     };
