@@ -147,18 +147,34 @@ public class ScheduleConstraints implements ConstraintProvider {
 	 */
 	Constraint travel(ConstraintFactory factory) {
 		return factory.forEach(ProposalSlot.class)
-			.groupBy(ProposalSlot::therapistId, ProposalSlot::day, ConstraintCollectors.toList())
-			.filter((therapist, day, slots) -> placeChanges(slots) > 0)
-			.penalize(HardMediumSoftScore.ONE_SOFT, (therapist, day, slots) -> placeChanges(slots) * TRAVEL_WEIGHT)
+			.groupBy(ProposalSlot::therapistId, ProposalSlot::day, ConstraintCollectors.toList(Visit::of))
+			.filter((therapist, day, visits) -> placeChanges(visits) > 0)
+			.penalize(HardMediumSoftScore.ONE_SOFT, (therapist, day, visits) -> placeChanges(visits) * TRAVEL_WEIGHT)
 			.asConstraint(TRAVEL);
+	}
+
+	/**
+	 * Where and when a slot is placed, as a value: the travel constraint groups what its
+	 * penalty reads, not the mutable slots.
+	 */
+	record Visit(java.time.Instant start, String location) {
+
+		static Visit of(ProposalSlot slot) {
+			return new Visit(slot.start(), slot.location());
+		}
+
 	}
 
 	/**
 	 * How often the place changes from one session to the next, in order of their starts.
 	 */
-	static int placeChanges(java.util.List<ProposalSlot> slots) {
-		java.util.List<ProposalSlot> ordered = slots.stream()
-			.sorted(java.util.Comparator.comparing(ProposalSlot::start))
+	static int placeChanges(java.util.List<Visit> visits) {
+		// two sessions starting at once (a double booking the hard constraints penalize)
+		// are ordered by place, so the count never depends on the order the solver
+		// collected them in: it did, and the incremental score then differed from the
+		// score from scratch (Timefold's "score corruption")
+		java.util.List<Visit> ordered = visits.stream()
+			.sorted(java.util.Comparator.comparing(Visit::start).thenComparing(Visit::location))
 			.toList();
 		int changes = 0;
 		for (int i = 1; i < ordered.size(); i++) {

@@ -80,12 +80,18 @@ class ScheduleSolver {
 
 	private final SolutionManager<ProposalSolution, HardMediumSoftScore> solutions;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	ScheduleSolver(ScheduleSolverProperties properties) {
-		this.config = new SolverConfig().withSolutionClass(ProposalSolution.class)
+		this(new SolverConfig().withSolutionClass(ProposalSolution.class)
 			.withEntityClasses(ProposalSlot.class)
 			.withConstraintProviderClass(ScheduleConstraints.class)
 			.withTerminationConfig(new TerminationConfig().withSpentLimit(properties.solverTimeLimit())
-				.withUnimprovedSpentLimit(properties.solverUnimprovedTimeLimit()));
+				.withUnimprovedSpentLimit(properties.solverUnimprovedTimeLimit())));
+	}
+
+	/** A solver set up otherwise, e.g. asserting its scores as it goes (tests). */
+	ScheduleSolver(SolverConfig config) {
+		this.config = config;
 		this.factory = SolverFactory.create(this.config);
 		this.solutions = SolutionManager.create(this.factory);
 	}

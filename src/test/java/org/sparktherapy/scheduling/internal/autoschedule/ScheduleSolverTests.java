@@ -51,6 +51,27 @@ class ScheduleSolverTests {
 		assertThat(termination.getUnimprovedSpentLimit()).isEqualTo(Duration.ofSeconds(1));
 	}
 
+	/**
+	 * The incremental score after every move is the score from scratch: a constraint that
+	 * reads a changed planning value its stream does not see (a grouped list of mutable
+	 * slots did, for travel) corrupts the score, and the solver then fails at its phase's
+	 * end, in the clinic as here.
+	 */
+	@Test
+	void keepsItsIncrementalScoreTrueMoveByMove() {
+		RealisticClinic clinic = new RealisticClinic();
+		ScheduleSolver asserting = new ScheduleSolver(this.solver.config()
+			.copyConfig()
+			.withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT)
+			.withRandomSeed(7L)
+			.withTerminationConfig(
+					new ai.timefold.solver.core.config.solver.termination.TerminationConfig().withStepCountLimit(60)));
+
+		ScheduleSolver.Plan plan = asserting.solve(clinic.problem());
+
+		assertThat(plan.placed()).isNotEmpty();
+	}
+
 	@Test
 	void schedulesARealisticClinicWithoutBreakingAHardRule() {
 		RealisticClinic clinic = new RealisticClinic();

@@ -53,7 +53,20 @@ class TravelConstraintTests {
 		slots.add(placed("clinic", NINE));
 		slots.add(placed("clinic", NINE.plus(Duration.ofHours(8))));
 
-		assertThat(ScheduleConstraints.placeChanges(slots)).isEqualTo(2);
+		assertThat(ScheduleConstraints.placeChanges(slots.stream().map(ScheduleConstraints.Visit::of).toList()))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void twoSessionsStartingAtOnceCountTheSameInAnyOrder() {
+		ScheduleConstraints.Visit schoolAtEight = new ScheduleConstraints.Visit(NINE.minus(Duration.ofHours(1)),
+				"school");
+		ScheduleConstraints.Visit schoolAtTen = new ScheduleConstraints.Visit(NINE.plus(Duration.ofHours(1)), "school");
+		ScheduleConstraints.Visit clinicAtTen = new ScheduleConstraints.Visit(NINE.plus(Duration.ofHours(1)), "clinic");
+
+		assertThat(ScheduleConstraints.placeChanges(List.of(schoolAtEight, schoolAtTen, clinicAtTen)))
+			.isEqualTo(ScheduleConstraints.placeChanges(List.of(clinicAtTen, schoolAtTen, schoolAtEight)))
+			.isEqualTo(ScheduleConstraints.placeChanges(List.of(schoolAtTen, clinicAtTen, schoolAtEight)));
 	}
 
 	/**
