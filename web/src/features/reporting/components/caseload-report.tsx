@@ -4,6 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
+import { useAuth } from '../../../lib/auth';
 import { formatDay } from '../../../lib/dates';
 import {
   CASELOAD_CSV_PATH,
@@ -17,6 +18,7 @@ import { downloadReportCsv } from '../api/report-download';
 import type { ReportPeriod } from '../api/report-period';
 import { ReportPeriodPicker, useReportPeriod } from './report-period-picker';
 import { ReportSection } from './report-section';
+import { isSupervisingTherapist, SupervisionLogSection } from './supervision-log-section';
 
 function whole(value: string | null, fallback: number, max: number): number {
   const number = Number(value);
@@ -192,6 +194,7 @@ export function CaseloadReportScreen() {
   const rules = rulesFromSearch(params);
   const report = useCaseloadReport(period, rules);
   const children = report.data?.children ?? [];
+  const { user } = useAuth();
   return (
     <>
       <ReportPeriodPicker />
@@ -242,6 +245,7 @@ export function CaseloadReportScreen() {
           </>
         )}
       </ReportSection>
+      {isSupervisingTherapist(user) && <SupervisionLogSection period={period} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReportPeriod } from '../api/report-period';
 import { AuthorizationsBurnDownSection } from './authorizations-burn-down-section';
 import { MoneySection } from './money-section';
+import { SupervisionLogSection } from './supervision-log-section';
 import { SupervisionSection } from './supervision-section';
 
 /**
@@ -13,6 +14,7 @@ export function SupervisionOversightSections({ period }: { period: ReportPeriod 
     <>
       <div id="supervision">
         <SupervisionSection period={period} />
+        <SupervisionLogSection period={period} />
       </div>
       <div id="authorizations">
         <AuthorizationsBurnDownSection period={period} />
