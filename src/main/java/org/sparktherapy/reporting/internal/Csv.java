@@ -110,4 +110,18 @@ public final class Csv implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * A response that streams one report table as a CSV file named {@code fileName}
+	 * (without {@code .csv}): the {@code header} row, then one row per element of
+	 * {@code rows} as {@code cells} gives it. Every report table's CSV route is this one
+	 * call.
+	 */
+	public static <T> ResponseEntity<StreamingResponseBody> table(String fileName, List<String> header,
+			List<? extends T> rows, java.util.function.Function<? super T, List<?>> cells) {
+		return download(fileName, csv -> {
+			csv.row(header);
+			rows.forEach(row -> csv.row(cells.apply(row)));
+		});
+	}
+
 }

@@ -56,4 +56,17 @@ class CsvTests {
 		assertThat(new ReportPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), zone).days()).isEqualTo(731);
 	}
 
+	@Test
+	void aTableIsItsHeaderThenARowPerElement() throws Exception {
+		record Hours(String child, BigDecimal hours) {
+		}
+		var response = Csv.table("hours_2026-11", java.util.List.of("child", "hours"),
+				java.util.List.of(new Hours("Ann", new BigDecimal("1.25")), new Hours("=Bo", BigDecimal.TEN)),
+				h -> java.util.List.of(h.child(), h.hours()));
+		assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("hours_2026-11.csv");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		response.getBody().writeTo(bytes);
+		assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("child,hours\r\nAnn,1.25\r\n'=Bo,10\r\n");
+	}
+
 }
