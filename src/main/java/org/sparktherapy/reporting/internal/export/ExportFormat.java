@@ -46,7 +46,7 @@ enum ExportFormat {
 				return format;
 			}
 		}
-		throw new InvalidInput(pointer, "Must be csv or json.", "The export's format must be csv or json.");
+		throw new InvalidInput(pointer, "must be csv or json", "The export's format must be csv or json.");
 	}
 
 }
