@@ -321,8 +321,6 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/reports/documentation/sessions.csv", adminsOnly);
 		TABLE.put("GET /api/reports/appointments", childAdmins);
 		TABLE.put("GET /api/reports/appointments.csv", adminsOnly);
-		// the period and the clinic's time zone, for the period picker's presets
-		TABLE.put("GET /api/reports/period", everyone + " anonymous=401");
 		// reporting: the oversight reports are the admins'; supervisors (BCBA, BCaBA) log
 		// their own supervision contacts and read them (ADR 0035)
 		for (String report : List.of("supervision", "supervision/technicians.csv", "authorizations",
@@ -1044,7 +1042,6 @@ class AccessTableIntegrationTests {
 					"GET /api/reports/documentation/therapists.csv", "GET /api/reports/documentation/sessions",
 					"GET /api/reports/documentation/sessions.csv", "GET /api/reports/appointments.csv" ->
 				api.get(route.substring("GET ".length()) + "?from=2026-11-01&to=2026-11-30").status();
-			case "GET /api/reports/period" -> api.get("/api/reports/period").status();
 			case "GET /api/reports/appointments" ->
 				api.get("/api/reports/appointments?childId=" + world.childId).status();
 			case "GET /api/reports/supervision", "GET /api/reports/supervision/technicians.csv",
