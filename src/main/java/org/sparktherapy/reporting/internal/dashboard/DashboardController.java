@@ -53,8 +53,8 @@ class DashboardController {
 			+ "this month by default, at most 732 days). Admins only (403 for anyone else); the read is written "
 			+ "to the access log, one entry naming the report and period.";
 
-	private static final String PAGED = "Paged: page (from 0) and size (20 by default, at most 200); "
-			+ "the CSV route has every row.";
+	private static final String PAGED = "Paged: page (from 0) and size (20 by default, at most 200), answered as "
+			+ "{content, page, period}; the CSV route has every row.";
 
 	private final DashboardService service;
 
@@ -68,16 +68,16 @@ class DashboardController {
 		this.zone = properties.clinicTimeZone();
 	}
 
-	@GetMapping("/api/reports/period")
-	@Operation(summary = "A report's period and the clinic's time zone",
-			description = "The days a report asked with these from and to would cover (this month in the clinic's "
-					+ "time zone by default) and that zone, so the app counts its preset periods (this month, last "
-					+ "month) in the clinic's days rather than the browser's. Reads no records (no access log "
-					+ "entry); anyone signed in. A bad period is a problem, as for every report.")
-	ReportPeriodResponse reportPeriod(
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return ReportPeriodResponse.of(period(from, to));
+	/**
+	 * One page of the rows behind a figure, with the report's period like every report
+	 * (ADR 0033): {@code {content, page, period}}.
+	 */
+	record ReportRowsResponse<T>(List<T> content, PageResponse.PageInfo page, ReportPeriodResponse period) {
+
+		static <T> ReportRowsResponse<T> of(PageResponse<T> rows, ReportPeriod period) {
+			return new ReportRowsResponse<>(rows.content(), rows.page(), ReportPeriodResponse.of(period));
+		}
+
 	}
 
 	record UtilizationReportResponse(ReportPeriodResponse period, List<ChildUtilizationRow> children,
@@ -266,15 +266,17 @@ class DashboardController {
 					+ "hours after the end), overdue (open past 24 hours) or unsigned (waiting for a guardian); "
 					+ "any of them without issue (400 at /issue for another value); therapistId: one therapist's. "
 					+ PAGED + PERIOD)
-	PageResponse<DocumentationSessionResponse> documentationSessions(
+	ReportRowsResponse<DocumentationSessionResponse> documentationSessions(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID therapistId,
 			@RequestParam(required = false) @Schema(allowableValues = { "late", "overdue", "unsigned" }) String issue,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.service.documentationSessions(user, period(from, to), therapistId, issue, PageQuery.of(page, size))
-			.map(this::sessionRow);
+		ReportPeriod period = period(from, to);
+		return ReportRowsResponse
+			.of(this.service.documentationSessions(user, period, therapistId, issue, PageQuery.of(page, size))
+				.map(this::sessionRow), period);
 	}
 
 	@GetMapping("/api/reports/documentation/sessions.csv")
@@ -313,7 +315,7 @@ class DashboardController {
 			description = "The period's appointments (by their start) in time order, optionally of one child "
 					+ "(childId; the access log names the child), one therapist (therapistId) and one status "
 					+ "(400 at /status for an unknown one). " + PAGED + PERIOD)
-	PageResponse<ReportAppointmentResponse> appointments(
+	ReportRowsResponse<ReportAppointmentResponse> appointments(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID childId, @RequestParam(required = false) UUID therapistId,
@@ -321,8 +323,10 @@ class DashboardController {
 					allowableValues = { "scheduled", "checked_in", "completed", "cancelled", "no_show" }) String status,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
-		return this.service.appointments(user, period(from, to), childId, therapistId, status, PageQuery.of(page, size))
-			.map(this::appointmentRow);
+		ReportPeriod period = period(from, to);
+		return ReportRowsResponse
+			.of(this.service.appointments(user, period, childId, therapistId, status, PageQuery.of(page, size))
+				.map(this::appointmentRow), period);
 	}
 
 	@GetMapping("/api/reports/appointments.csv")
