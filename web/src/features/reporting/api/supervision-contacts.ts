@@ -27,9 +27,10 @@ export function useSupervisionContacts(period: ReportPeriod) {
   return useQuery({
     queryKey: [...contactsKey, period],
     queryFn: ({ signal }) =>
-      apiFetch<Page<SupervisionContact>>(`/api/reports/supervision-contacts${periodQuery(period, { size: '200' })}`, {
-        signal,
-      }),
+      apiFetch<Page<SupervisionContact>>(
+        `/api/reports/supervision-contacts${periodQuery(period, { size: '200' })}`,
+        { signal },
+      ),
   });
 }
 
@@ -69,7 +70,9 @@ async function listSupervisionPeople(isAdmin: boolean, signal?: AbortSignal): Pr
     const person = (user: User): SupervisionPerson => ({ id: user.id, name: user.name });
     return {
       technicians: page.content.filter((user) => user.credential === 'RBT').map(person),
-      supervisors: page.content.filter((user) => user.credential === 'BCBA' || user.credential === 'BCaBA').map(person),
+      supervisors: page.content
+        .filter((user) => user.credential === 'BCBA' || user.credential === 'BCaBA')
+        .map(person),
     };
   }
   const children = await apiFetch<Page<{ id: string }>>('/api/children?size=100&sort=lastName,asc', { signal });

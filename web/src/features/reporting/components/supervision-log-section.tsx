@@ -84,9 +84,7 @@ function SupervisionLog({ period, isAdmin }: { period: ReportPeriod; isAdmin: bo
                 <td>{row.minutes}</td>
                 <td>{KIND_LABELS[row.kind] ?? row.kind}</td>
                 <td>{row.withChild ? 'Yes' : 'No'}</td>
-                <td>
-                  {row.technicianIds.map((technician) => names.get(technician) ?? 'Unknown technician').join(', ')}
-                </td>
+                <td>{row.technicianIds.map((technician) => names.get(technician) ?? 'Unknown technician').join(', ')}</td>
                 <td>{row.supervisorName ?? '—'}</td>
               </tr>
             ))}
