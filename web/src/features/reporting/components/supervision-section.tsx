@@ -79,7 +79,7 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
         format={(value) => `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} %`}
         empty="No technician delivered services in this period."
       />
-      <Table caption="Technicians' supervision by month">
+      <Table caption="Technicians' supervision by month" className="report-table">
         <thead>
           <tr>
             <th scope="col">Technician</th>
@@ -105,14 +105,20 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
               <th scope="row">
                 <Link to={row.link}>{row.technicianName}</Link>
               </th>
-              <td>{monthLabel(row.month)}</td>
-              <td className="cell-number">{minutesAsHours(row.serviceMinutes)}</td>
-              <td className="cell-number">{minutesAsHours(row.supervisedMinutes)}</td>
-              <td className="cell-number">{formatPercent(row.sharePercent)}</td>
-              <td className="cell-number">
+              <td data-label="Month">{monthLabel(row.month)}</td>
+              <td className="cell-number" data-label="Service">
+                {minutesAsHours(row.serviceMinutes)}
+              </td>
+              <td className="cell-number" data-label="Supervised">
+                {minutesAsHours(row.supervisedMinutes)}
+              </td>
+              <td className="cell-number" data-label="Share">
+                {formatPercent(row.sharePercent)}
+              </td>
+              <td className="cell-number" data-label="Contacts (individual, with a child)">
                 {row.contacts} ({row.individualContacts}, {row.withChildContacts})
               </td>
-              <td>
+              <td data-label="Requirement">
                 {row.serviceMinutes === 0 ? (
                   <Badge tone="muted">No service</Badge>
                 ) : row.shortfalls.length === 0 ? (

@@ -193,6 +193,26 @@ class LedgerRepository {
 			.list();
 	}
 
+	/** An item open at the end of a day: when it occurred and what was open of it. */
+	record OpenOn(UUID entryId, LocalDate occurredOn, BigDecimal open) {
+	}
+
+	/**
+	 * The child's items open at the end of {@code day}, oldest first, as the entries
+	 * dated by then leave them ({@code family_open_items_on}, V44: the allocation rule
+	 * replayed over them, whatever was dated or recorded later).
+	 */
+	List<OpenOn> openItemsOn(UUID childId, LocalDate day) {
+		return this.jdbc.sql("""
+				select entry_id, occurred_on, open_amount from family_open_items_on(:day)
+				where child_id = :child order by occurred_on, recorded_at, entry_id""")
+			.param("day", day)
+			.param("child", childId)
+			.query((rs, n) -> new OpenOn(rs.getObject("entry_id", UUID.class),
+					rs.getObject("occurred_on", LocalDate.class), rs.getBigDecimal("open_amount").setScale(2)))
+			.list();
+	}
+
 	/**
 	 * The child's payments with money not allocated to any item: a payment's amount
 	 * (nothing once its entry was reversed) less its refunds that were not reversed, less
