@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/ui/badge';
 import { Table } from '../../../components/ui/table';
+import { formatDay } from '../../../lib/dates';
 import { useBurnDownReport, type BurnDownRow } from '../api/oversight-reports';
 import type { ReportPeriod } from '../api/report-period';
 import { ReportBarChart } from './report-bar-chart';
@@ -12,18 +13,20 @@ function label(row: BurnDownRow): string {
 
 function flags(row: BurnDownRow) {
   return (
-    <>
-      {row.runsOut && <Badge tone="danger">Runs out{row.runsOutWeekOf ? ` (week of ${row.runsOutWeekOf})` : ''}</Badge>}{' '}
-      {row.expiresUnused && <Badge tone="warning">Units unused at its end</Badge>}{' '}
+    <span className="report-badges">
+      {row.runsOut && (
+        <Badge tone="danger">Runs out{row.runsOutWeekOf ? ` (week of ${formatDay(row.runsOutWeekOf)})` : ''}</Badge>
+      )}
+      {row.expiresUnused && <Badge tone="warning">Units unused at its end</Badge>}
       {row.reauthorizationDue && (
         <>
-          <Badge tone="info">Re-authorization due</Badge>{' '}
+          <Badge tone="info">Re-authorization due</Badge>
           <Link to={row.progressReportLink} aria-label={`Progress report needed: ${row.childName}`}>
             Progress report needed
           </Link>
         </>
       )}
-    </>
+    </span>
   );
 }
 
@@ -90,12 +93,13 @@ export function AuthorizationsBurnDownSection({ period }: { period: ReportPeriod
         <tbody>
           {rows.map((row) => (
             <tr key={row.authorizationId}>
-              <th scope="row">
+              <th scope="row" className="cell-nowrap">
                 <Link to={row.link}>{row.childName}</Link>
               </th>
               <td data-label="Code">{row.serviceCode}</td>
               <td data-label="Dates">
-                {row.startsOn} – {row.endsOn}
+                <span className="cell-nowrap">{formatDay(row.startsOn)}</span> –{' '}
+                <span className="cell-nowrap">{formatDay(row.endsOn)}</span>
               </td>
               <td className="cell-number" data-label="Used + planned / authorized">
                 {row.unitsUsed} + {row.unitsPlanned} / {row.unitsAuthorized}

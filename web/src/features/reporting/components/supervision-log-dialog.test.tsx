@@ -96,16 +96,16 @@ describe('SupervisionLogDialog', () => {
     const { user } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('radio', { name: /group/i }));
-    await user.type(screen.getByLabelText('Minutes'), '601');
+    await user.type(screen.getByLabelText(/^Minutes/), '601');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
     expect(await within(technicians()).findByText('A group contact names 2 to 10 technicians')).toBeInTheDocument();
     expect(screen.getByText('Enter whole minutes from 1 to 600')).toBeInTheDocument();
-    expect(screen.getByLabelText('Minutes')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/^Minutes/)).toHaveAttribute('aria-invalid', 'true');
     expect(posted).toEqual([]);
 
-    await user.clear(screen.getByLabelText('Minutes'));
-    await user.type(screen.getByLabelText('Minutes'), '0');
+    await user.clear(screen.getByLabelText(/^Minutes/));
+    await user.type(screen.getByLabelText(/^Minutes/), '0');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(await screen.findByText('Enter whole minutes from 1 to 600')).toBeInTheDocument();
     expect(posted).toEqual([]);
@@ -115,7 +115,7 @@ describe('SupervisionLogDialog', () => {
     const { user } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(
       await within(technicians()).findByText('An individual contact names exactly one technician'),
@@ -132,7 +132,7 @@ describe('SupervisionLogDialog', () => {
       });
     const { user, onClose } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
     expect(await within(technicians()).findByText('is not an active RBT')).toBeInTheDocument();
@@ -151,7 +151,7 @@ describe('SupervisionLogDialog', () => {
     await user.click(screen.getByRole('radio', { name: /group/i }));
     await user.click(screen.getByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
-    await user.type(screen.getByLabelText('Minutes'), '45');
+    await user.type(screen.getByLabelText(/^Minutes/), '45');
     await user.click(screen.getByRole('checkbox', { name: /with a child/i }));
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
@@ -178,7 +178,7 @@ describe('SupervisionLogDialog', () => {
     expect(within(supervisor).queryByRole('option', { name: 'Riley Brooks' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Otto Other' })).not.toBeInTheDocument();
 
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(await screen.findByText('Choose the supervisor')).toBeInTheDocument();
@@ -217,7 +217,7 @@ describe('SupervisionLogSection', () => {
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     const dialog = await screen.findByRole('dialog', { name: 'Log supervision' });
     await user.selectOptions(within(dialog).getByLabelText('Supervisor (BCBA or BCaBA)'), 'bcba-1');
-    await user.type(within(dialog).getByLabelText('Minutes'), '30');
+    await user.type(within(dialog).getByLabelText(/^Minutes/), '30');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(within(dialog).getByRole('button', { name: 'Log supervision' }));
 

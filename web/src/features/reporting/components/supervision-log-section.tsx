@@ -77,7 +77,9 @@ function SupervisionLog({ period, isAdmin }: { period: ReportPeriod; isAdmin: bo
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row">{formatDay(row.heldOn)}</th>
+                  <th scope="row" className="cell-nowrap">
+                    {formatDay(row.heldOn)}
+                  </th>
                   <td data-label="Minutes">{row.minutes}</td>
                   <td data-label="Kind">{KIND_LABELS[row.kind] ?? row.kind}</td>
                   <td data-label="With child">{row.withChild ? 'Yes' : 'No'}</td>

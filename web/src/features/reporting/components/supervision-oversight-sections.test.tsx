@@ -163,7 +163,7 @@ describe('SupervisionOversightSections', () => {
       'href',
       '/children/child-1#authorizations',
     );
-    expect(within(authorizations).getByText('Runs out (week of 2026-09-07)')).toBeInTheDocument();
+    expect(within(authorizations).getByText(`Runs out (week of ${formatDay('2026-09-07')})`)).toBeInTheDocument();
     expect(within(authorizations).getByText('100 + 0 / 90')).toBeInTheDocument();
     expect(within(authorizations).getByText('Re-authorization due')).toBeInTheDocument();
     expect(within(authorizations).getByRole('link', { name: 'Progress report needed: Ava Carter' })).toHaveAttribute(

@@ -102,10 +102,12 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.technicianId}-${row.month}`}>
-              <th scope="row">
+              <th scope="row" className="cell-nowrap">
                 <Link to={row.link}>{row.technicianName}</Link>
               </th>
-              <td data-label="Month">{monthLabel(row.month)}</td>
+              <td data-label="Month" className="cell-nowrap">
+                {monthLabel(row.month)}
+              </td>
               <td className="cell-number" data-label="Service">
                 {minutesAsHours(row.serviceMinutes)}
               </td>
@@ -119,13 +121,19 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
                 {row.contacts} ({row.individualContacts}, {row.withChildContacts})
               </td>
               <td data-label="Requirement">
-                {row.serviceMinutes === 0 ? (
-                  <Badge tone="muted">No service</Badge>
-                ) : row.shortfalls.length === 0 ? (
-                  <Badge tone="success">Met</Badge>
-                ) : (
-                  <Badge tone="warning">{shortfallText(row)}</Badge>
-                )}
+                <span className="report-badges">
+                  {row.serviceMinutes === 0 ? (
+                    <Badge tone="muted">No service</Badge>
+                  ) : row.shortfalls.length === 0 ? (
+                    <Badge tone="success">Met</Badge>
+                  ) : (
+                    row.shortfalls.map((rule) => (
+                      <Badge key={rule} tone="warning">
+                        {SHORTFALLS[rule] ?? rule}
+                      </Badge>
+                    ))
+                  )}
+                </span>
               </td>
             </tr>
           ))}
