@@ -284,10 +284,12 @@ class SignInIntegrationTests {
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.json().get("refreshToken").isNull()).isTrue();
 		String cookie = login.header("Set-Cookie");
-		assertThat(cookie).startsWith("spark_refresh=")
+		assertThat(cookie).startsWith("__Host-spark_refresh=")
 			.contains("HttpOnly")
 			.contains("SameSite=Strict")
-			.contains("Path=/api/auth");
+			.contains("Secure")
+			.contains("Path=/;")
+			.doesNotContain("Domain");
 		String cookiePair = cookie.substring(0, cookie.indexOf(';'));
 
 		Api.Response refreshed = this.api.post("/api/auth/refresh", "{}", "X-Spark-Client", "web", "Cookie",
@@ -296,12 +298,13 @@ class SignInIntegrationTests {
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(refreshed.json().get("refreshToken").isNull()).isTrue();
 		String rotated = refreshed.header("Set-Cookie");
-		assertThat(rotated).startsWith("spark_refresh=").isNotEqualTo(cookie);
+		assertThat(rotated).startsWith("__Host-spark_refresh=").isNotEqualTo(cookie);
 
 		Api.Response logout = this.api.post("/api/auth/logout", "{}", "X-Spark-Client", "web", "Cookie",
 				rotated.substring(0, rotated.indexOf(';')));
 		assertThat(logout.status()).isEqualTo(204);
-		assertThat(logout.header("Set-Cookie")).contains("Max-Age=0");
+		assertThat(logout.header("Set-Cookie")).startsWith("__Host-spark_refresh=;").contains("Max-Age=0");
+		assertThat(logout.header("Clear-Site-Data")).isEqualTo("\"cookies\", \"storage\"");
 	}
 
 }
