@@ -337,6 +337,9 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/reports/caseload", caseloadReaders);
 		TABLE.put("GET /api/reports/caseload/items.csv", caseloadReaders);
 		TABLE.put("GET /api/reports/clinic-export", adminsOnly);
+		// platform: the node's health, for NGINX and load balancers (the actuator itself
+		// is on the management port)
+		TABLE.put("GET /api/health", everyone + " anonymous=ok");
 	}
 
 	/**
@@ -1060,6 +1063,7 @@ class AccessTableIntegrationTests {
 				yield api.post("/api/reports/supervision-contacts", contact).status();
 			}
 			case "GET /api/reports/supervision-contacts" -> api.get("/api/reports/supervision-contacts").status();
+			case "GET /api/health" -> api.get("/api/health").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

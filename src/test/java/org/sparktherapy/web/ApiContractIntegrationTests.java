@@ -56,8 +56,8 @@ class ApiContractIntegrationTests {
 		List<String> differences = new ArrayList<>();
 		differences("", committed, served, differences);
 		assertThat(differences)
-			.as("%s differs from the served /api/openapi.json at these JSON pointers (first 20 shown). %s", COMMITTED,
-					HOW_TO_UPDATE)
+			.as("%s differs from the document the management port serves at /openapi, at these JSON pointers (first 20 shown). %s",
+					COMMITTED, HOW_TO_UPDATE)
 			.isEmpty();
 	}
 
