@@ -9,7 +9,6 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: backend, changeOrigin: false },
-      '/metrics': { target: backend, changeOrigin: false },
     },
   },
   build: {

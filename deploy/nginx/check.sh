@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs deploy/nginx/sparktherapy.conf with the real nginx (plain HTTP on a spare port, upstream = a running node):
 # checks the syntax, that an event stream is passed through unbuffered with its headers, that /metrics is
-# refused from outside the allowed networks, and that the access log holds no query string.
+# refused (it lives on the nodes' management port), and that the access log holds no query string.
 # Usage: deploy/nginx/check.sh [node-url]   (default http://127.0.0.1:5000)
 set -euo pipefail
 node="${1:-http://127.0.0.1:5000}"
@@ -12,12 +12,11 @@ port="${NGINX_CHECK_PORT:-18080}"
 trap 'nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/logs"
 
-# The site as shipped, adapted for a test run: HTTP on $port, the given node, logs in the work dir; /metrics
-# allowed only from 10.0.0.0/8 (so the local check is refused).
+# The site as shipped, adapted for a test run: HTTP on $port, the given node, logs in the work dir.
 sed -e "s#server 127.0.0.1:5000#server $node_addr#" \
     -e "s#/var/log/nginx/#$work/logs/#g" \
     -e "/listen \[::\]/d" -e "s#listen 443 ssl;#listen $port;#" -e "/listen 80;/d" \
-    -e "/ssl_/d" -e "/http2 on;/d" -e "s#allow 127.0.0.1;##" \
+    -e "/ssl_/d" -e "/http2 on;/d" \
     -e "s#return 301 https://\$host\$uri;#return 404;#" \
     "$here/sparktherapy.conf" > "$work/site.conf"
 cat > "$work/nginx.conf" <<CONF

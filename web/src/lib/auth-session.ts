@@ -11,7 +11,7 @@ import {
  *
  * The access token lives in memory only (never in localStorage or sessionStorage), so a reload
  * loses it; the session comes back through `POST /api/auth/refresh`, which reads the HttpOnly
- * `spark_refresh` cookie. Refreshes are coalesced: however many callers ask at once, one request
+ * `__Host-spark_refresh` cookie. Refreshes are coalesced: however many callers ask at once, one request
  * goes out, because the server rotates the cookie on every refresh.
  *
  * When the refresh cannot reach the server (network error, timeout, 5xx) and a therapist is remembered on this

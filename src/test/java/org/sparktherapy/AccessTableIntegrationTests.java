@@ -342,6 +342,9 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/reports/clinic-export/links", adminsOnly);
 		TABLE.put("GET /api/reports/clinic-export/download",
 				"admin=404 supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=404");
+		// platform: the node's health, for NGINX and load balancers (the actuator itself
+		// is on the management port)
+		TABLE.put("GET /api/health", everyone + " anonymous=ok");
 	}
 
 	/**
@@ -1068,6 +1071,7 @@ class AccessTableIntegrationTests {
 				yield api.post("/api/reports/supervision-contacts", contact).status();
 			}
 			case "GET /api/reports/supervision-contacts" -> api.get("/api/reports/supervision-contacts").status();
+			case "GET /api/health" -> api.get("/api/health").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,9 @@ class MalformedInputIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -113,7 +117,7 @@ class MalformedInputIntegrationTests {
 		this.ids.put("sessionId", session);
 		this.ids.put("appointmentId", appointment);
 		this.ids.put("conversationId", conversation);
-		this.openApi = this.admin.api().get("/api/openapi.json").json();
+		this.openApi = new Api(this.managementPort).get("/openapi").json();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.sparktherapy.support.Api;
 import org.sparktherapy.support.IntegrationTest;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,9 @@ class PrometheusIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Test
 	void promtoolAcceptsTheConfigAndTheAlertTestsPass() throws Exception {
 		Tools.require("promtool");
@@ -66,7 +70,7 @@ class PrometheusIntegrationTests {
 	void everyMetricAnAlertReadsIsOnTheNodesMetrics() throws Exception {
 		Api api = new Api(this.port);
 		api.get("/api/health");
-		String metrics = api.get("/metrics", "Accept", "text/plain").text();
+		String metrics = new Api(this.managementPort).get("/metrics", "Accept", "text/plain").text();
 
 		Map<String, List<String>> used = metricsUsedByAlerts();
 

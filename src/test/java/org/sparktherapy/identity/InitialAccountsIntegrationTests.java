@@ -1,5 +1,8 @@
 package org.sparktherapy.identity;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +32,7 @@ import static org.sparktherapy.support.Api.body;
 class InitialAccountsIntegrationTests {
 
 	private static final Pattern ONE_TIME = Pattern
-		.compile("created admin@sparktherapy\\.local with the one-time password (\\S+)");
+		.compile("created admin@sparktherapy\\.local with a one-time password, written to (\\S+)");
 
 	@LocalServerPort
 	int port;
@@ -45,21 +48,30 @@ class InitialAccountsIntegrationTests {
 	}
 
 	@Test
-	void anEmptyClinicWithoutConfigurationGetsAGeneratedAdminPrintedOnce(CapturedOutput output) {
+	void anEmptyClinicWithoutConfigurationGetsAGeneratedAdminWhosePasswordOnlyTheOwnerCanRead(CapturedOutput output)
+			throws Exception {
 		FreshDatabase database = new FreshDatabase(this.dataSource);
+		Path dataDir = Files.createTempDirectory(Path.of("target"), "test-data-fresh");
+		Path file = dataDir.resolve("initial-admin-password");
 		String password;
-		try (ConfigurableApplicationContext first = start(database)) {
+		try (ConfigurableApplicationContext first = start(database, dataDir)) {
 			Matcher matcher = ONE_TIME.matcher(output.getAll());
-			assertThat(matcher.find()).as("the generated password is logged").isTrue();
-			password = matcher.group(1);
+			assertThat(matcher.find()).as("the log names the file").isTrue();
+			assertThat(Path.of(matcher.group(1))).isEqualTo(file.toAbsolutePath());
+			assertThat(Files.getPosixFilePermissions(file)).as("owner-only")
+				.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+			password = Files.readString(file).strip();
+			assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+			assertThat(output.getAll()).as("the password never reaches the log").doesNotContain(password);
 			Api api = new Api(port(first));
 			assertThat(api.post("/api/auth/login", body("email", "admin@sparktherapy.local", "password", password))
 				.status()).isEqualTo(200);
 		}
-		try (ConfigurableApplicationContext second = start(database)) {
+		try (ConfigurableApplicationContext second = start(database, dataDir)) {
 			Matcher matcher = ONE_TIME.matcher(output.getAll());
 			assertThat(matcher.find()).isTrue();
-			assertThat(matcher.find()).as("a restart prints no new password").isFalse();
+			assertThat(matcher.find()).as("a restart opens no new admin").isFalse();
+			assertThat(Files.readString(file).strip()).isEqualTo(password);
 		}
 		finally {
 			database.drop();
@@ -69,7 +81,7 @@ class InitialAccountsIntegrationTests {
 	@Test
 	void healthAnswers503WhenTheDatabaseIsGone() {
 		FreshDatabase database = new FreshDatabase(this.dataSource);
-		try (ConfigurableApplicationContext app = start(database)) {
+		try (ConfigurableApplicationContext app = start(database, Path.of("target/test-data-fresh"))) {
 			Api api = new Api(port(app));
 			assertThat(api.get("/api/health").status()).isEqualTo(200);
 
@@ -81,7 +93,7 @@ class InitialAccountsIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(FreshDatabase database) {
+	private static ConfigurableApplicationContext start(FreshDatabase database, Path dataDir) {
 		// command-line arguments: they outrank the test profile and SPRING_DATASOURCE_URL
 		// from the environment
 		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test")
@@ -89,7 +101,7 @@ class InitialAccountsIntegrationTests {
 					"--spring.datasource.username=" + database.username(),
 					"--spring.datasource.hikari.maximum-pool-size=2",
 					"--spring.datasource.hikari.connection-timeout=2000", "--spark.identity.bootstrap-admin-email=",
-					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh");
+					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=" + dataDir);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

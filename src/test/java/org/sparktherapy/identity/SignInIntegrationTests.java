@@ -129,13 +129,61 @@ class SignInIntegrationTests {
 	@Test
 	void aTokenReusedWithinSecondsIsARaceNotATheft() {
 		Clinic.Person parent = this.clinic.aParent();
-		this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+		Api.Response firstTab = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
 
 		Api.Response secondTab = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
 
 		assertThat(secondTab.status()).isEqualTo(200);
+		assertThat(secondTab.at("/refreshToken")).isEqualTo(firstTab.at("/refreshToken"));
 		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", secondTab.at("/refreshToken"))).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void tenParallelRefreshesOfOneTokenGetOneSuccessorAndTheSignInNeverForks() throws Exception {
+		Clinic.Person parent = this.clinic.aParent();
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		List<Api.Response> answers = new java.util.ArrayList<>();
+		try {
+			var futures = java.util.stream.IntStream.range(0, 10).mapToObj(i -> pool.submit(() -> {
+				start.await();
+				return new Api(this.port).post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+			})).toList();
+			start.countDown();
+			for (var future : futures) {
+				answers.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers).extracting(Api.Response::status).containsOnly(200);
+		assertThat(answers.stream().map(answer -> answer.at("/refreshToken")).distinct())
+			.as("every racing request answered with the same successor")
+			.hasSize(1);
+		assertThat(liveTokens(parent)).as("one live chain: a single unused token in the sign-in").isOne();
+		String successor = answers.getFirst().at("/refreshToken");
+		ageUsedTokens(parent, java.time.Duration.ofMinutes(1));
+
+		Api.Response replay = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(replay.status()).as("a replay after the grace window is reuse").isEqualTo(401);
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", successor)).status())
+			.as("reuse detection ended the whole sign-in")
+			.isEqualTo(401);
+	}
+
+	/** How many tokens of the person's sign-in are neither used nor revoked. */
+	private long liveTokens(Clinic.Person person) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(person.accessToken().split("\\.")[1]));
+		String sid = Api.JSON.readTree(payload).get("sid").asString();
+		return org.springframework.jdbc.core.simple.JdbcClient.create(this.dataSource)
+			.sql("select count(*) from refresh_tokens where family_id = :sid and used_at is null and revoked_at is null")
+			.param("sid", java.util.UUID.fromString(sid))
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -236,10 +284,12 @@ class SignInIntegrationTests {
 		assertThat(login.status()).isEqualTo(200);
 		assertThat(login.json().get("refreshToken").isNull()).isTrue();
 		String cookie = login.header("Set-Cookie");
-		assertThat(cookie).startsWith("spark_refresh=")
+		assertThat(cookie).startsWith("__Host-spark_refresh=")
 			.contains("HttpOnly")
 			.contains("SameSite=Strict")
-			.contains("Path=/api/auth");
+			.contains("Secure")
+			.contains("Path=/;")
+			.doesNotContain("Domain");
 		String cookiePair = cookie.substring(0, cookie.indexOf(';'));
 
 		Api.Response refreshed = this.api.post("/api/auth/refresh", "{}", "X-Spark-Client", "web", "Cookie",
@@ -248,12 +298,13 @@ class SignInIntegrationTests {
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(refreshed.json().get("refreshToken").isNull()).isTrue();
 		String rotated = refreshed.header("Set-Cookie");
-		assertThat(rotated).startsWith("spark_refresh=").isNotEqualTo(cookie);
+		assertThat(rotated).startsWith("__Host-spark_refresh=").isNotEqualTo(cookie);
 
 		Api.Response logout = this.api.post("/api/auth/logout", "{}", "X-Spark-Client", "web", "Cookie",
 				rotated.substring(0, rotated.indexOf(';')));
 		assertThat(logout.status()).isEqualTo(204);
-		assertThat(logout.header("Set-Cookie")).contains("Max-Age=0");
+		assertThat(logout.header("Set-Cookie")).startsWith("__Host-spark_refresh=;").contains("Max-Age=0");
+		assertThat(logout.header("Clear-Site-Data")).isEqualTo("\"cookies\", \"storage\"");
 	}
 
 }

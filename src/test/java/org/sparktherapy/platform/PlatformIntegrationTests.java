@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -24,6 +25,10 @@ class PlatformIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	/** Metrics and the API docs: a port of their own, which NGINX never proxies. */
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -49,7 +54,7 @@ class PlatformIntegrationTests {
 		this.api.get("/api/health");
 		this.api.post("/api/auth/login", body("email", "nobody@example.org", "password", "wrong-password"));
 
-		Api.Response metrics = this.api.get("/metrics", "Accept", "text/plain");
+		Api.Response metrics = new Api(this.managementPort).get("/metrics", "Accept", "text/plain");
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.contentType()).startsWith("text/plain");
@@ -57,6 +62,20 @@ class PlatformIntegrationTests {
 			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"[^}]*uri=\"/api/auth/login\"")
 			.contains("jvm_memory_used_bytes")
 			.contains("hikaricp_connections_active");
+	}
+
+	@Test
+	void metricsAndTheApiDocsAreNotOnThePublicPort() {
+		Clinic.Person admin = new Clinic(this.port).rootAdmin();
+
+		assertThat(this.api.get("/metrics", "Accept", "text/plain").text()).doesNotContain("jvm_memory_used_bytes");
+		assertThat(this.api.get("/api/openapi.json").status()).isEqualTo(401);
+		assertThat(admin.api().get("/api/openapi.json").status()).isEqualTo(404);
+		assertThat(admin.api().get("/api/docs").status()).isEqualTo(404);
+		assertThat(admin.api().get("/api/swagger-ui/index.html").status()).isEqualTo(404);
+		assertThat(this.api.get("/openapi", "Accept", "application/json").text()).doesNotContain("\"openapi\"");
+		assertThat(this.api.get("/swagger-ui/swagger-config").status()).isEqualTo(404);
+		assertThat(this.api.get("/api/health").status()).as("health stays public").isEqualTo(200);
 	}
 
 	@Test
@@ -82,11 +101,14 @@ class PlatformIntegrationTests {
 		Api.Response response = this.api.get("/api/health");
 
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(response.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+		assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(response.header("X-XSS-Protection")).isEqualTo("1; mode=block");
 		assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 		assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'")
-			.contains("object-src 'none'");
+			.contains("object-src 'none'")
+			.contains("frame-ancestors 'none'")
+			.contains("style-src 'self';")
+			.doesNotContain("unsafe-inline");
 	}
 
 	@Test
@@ -150,7 +172,7 @@ class PlatformIntegrationTests {
 
 	@Test
 	void openApiDocumentDescribesEveryApiRoute() {
-		Api.Response document = this.api.get("/api/openapi.json");
+		Api.Response document = new Api(this.managementPort).get("/openapi");
 
 		assertThat(document.status()).isEqualTo(200);
 		JsonNode openapi = document.json();
@@ -183,10 +205,12 @@ class PlatformIntegrationTests {
 
 	@Test
 	void browsableApiDocsAreServed() {
-		Api.Response docs = this.api.get("/api/docs");
-		Api.Response ui = this.api.get("/api/swagger-ui/index.html");
+		Api management = new Api(this.managementPort);
+		Api.Response docs = management.get("/swagger-ui");
+		Api.Response ui = management.get("/swagger-ui/index.html");
 
-		assertThat(docs.status()).isIn(200, 302);
+		assertThat(docs.status()).isEqualTo(302);
+		assertThat(docs.header("Location")).endsWith("/swagger-ui/index.html");
 		assertThat(ui.status()).isEqualTo(200);
 		assertThat(ui.text()).contains("swagger-ui");
 	}

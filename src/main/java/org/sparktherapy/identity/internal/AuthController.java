@@ -34,8 +34,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The operations manual's {@code /api/auth} endpoints. API clients get both tokens in the
  * JSON body. The web app sends {@code X-Spark-Client: web}: its refresh token then
- * travels only in an HttpOnly, SameSite=Strict cookie scoped to {@code /api/auth}, out of
- * reach of page scripts, and the body's {@code refreshToken} is null.
+ * travels only in an HttpOnly, SameSite=Strict cookie, out of reach of page scripts, and
+ * the body's {@code refreshToken} is null. The cookie's {@code __Host-} prefix makes the
+ * browser keep it only when it is Secure, host-only and for {@code Path=/}: no sibling
+ * subdomain and no plain-http page can set or shadow it. Browsers treat
+ * {@code http://localhost} as secure, so the cookie works there too; on any other
+ * plain-http address the browser drops it and a reload signs out (ADR 0003).
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -44,7 +48,13 @@ class AuthController {
 
 	static final String CLIENT_HEADER = "X-Spark-Client";
 
-	static final String REFRESH_COOKIE = "spark_refresh";
+	static final String REFRESH_COOKIE = "__Host-spark_refresh";
+
+	/**
+	 * Sign-out asks the browser to drop this site's cookies and stored data (the offline
+	 * session queue, the remembered therapist) too.
+	 */
+	static final String CLEAR_SITE_DATA = "\"cookies\", \"storage\"";
 
 	private final SignIn signIn;
 
@@ -110,7 +120,7 @@ class AuthController {
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
 		SignIn.Tokens tokens = this.signIn.login(request.email(), request.password(), http.getRemoteAddr(),
 				http.getHeader(HttpHeaders.USER_AGENT));
-		return answer(tokens, client, http);
+		return answer(tokens, client);
 	}
 
 	@PostMapping("/forgot-password")
@@ -140,20 +150,22 @@ class AuthController {
 			description = "The presented token is used up; presenting it again revokes the whole sign-in.")
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
 			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
-			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client) {
 		SignIn.Tokens tokens = this.signIn.refresh(presented(request, cookie, client))
 			.orElseThrow(IdentityProblems.RefreshTokenRejected::new);
-		return answer(tokens, client, http);
+		return answer(tokens, client);
 	}
 
 	@PostMapping("/logout")
-	@Operation(summary = "Sign out", description = "The refresh token (and its sign-in) stops working.")
+	@Operation(summary = "Sign out", description = "The refresh token (and its sign-in) stops working; the answer's "
+			+ "Clear-Site-Data asks the browser to drop this site's cookies and storage.")
 	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
 			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
-			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client) {
 		this.signIn.logout(presented(request, cookie, client));
 		return ResponseEntity.noContent()
-			.header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+			.header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
+			.header("Clear-Site-Data", CLEAR_SITE_DATA)
 			.build();
 	}
 
@@ -183,24 +195,24 @@ class AuthController {
 		return "web".equalsIgnoreCase(client) ? cookie : null;
 	}
 
-	private ResponseEntity<TokenResponse> answer(SignIn.Tokens tokens, String client, HttpServletRequest http) {
+	private ResponseEntity<TokenResponse> answer(SignIn.Tokens tokens, String client) {
 		boolean web = "web".equalsIgnoreCase(client);
 		TokenResponse body = new TokenResponse(tokens.accessToken(), web ? null : tokens.refreshToken(), "Bearer",
 				tokens.expiresIn(), UserResponse.of(tokens.account()));
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.OK)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (web) {
-			response.header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), this.refreshTtl, http).toString());
+			response.header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), this.refreshTtl).toString());
 		}
 		return response.body(body);
 	}
 
-	private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
+	private static ResponseCookie cookie(String value, Duration maxAge) {
 		return ResponseCookie.from(REFRESH_COOKIE, value)
 			.httpOnly(true)
-			.secure(http.isSecure())
+			.secure(true)
 			.sameSite("Strict")
-			.path("/api/auth")
+			.path("/")
 			.maxAge(maxAge)
 			.build();
 	}

@@ -1,11 +1,19 @@
 package org.sparktherapy.identity.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.identity.Role;
+import org.sparktherapy.platform.SparkProperties;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -18,14 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Makes sure a new clinic has an admin. On a database without an active admin: the
  * account named by {@code SPARK_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD} is opened; with
  * neither set, an admin {@code admin@sparktherapy.local} with a generated one-time
- * password is opened and the password printed once. Several nodes starting together agree
- * through a transaction-scoped advisory lock.
+ * password is opened and the password written to {@value #PASSWORD_FILE} in the data dir,
+ * readable by the service's user only — never to the log, which other people and systems
+ * read. Several nodes starting together agree through a transaction-scoped advisory lock.
  */
 @Component
 @Order(100)
 class InitialAccounts implements ApplicationRunner {
 
 	static final String GENERATED_ADMIN_EMAIL = "admin@sparktherapy.local";
+
+	static final String PASSWORD_FILE = "initial-admin-password";
 
 	private static final long LOCK_KEY = 0x5350_4152_4b01L;
 
@@ -39,12 +50,15 @@ class InitialAccounts implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	InitialAccounts(AccountRepository accounts, AccountService service, IdentityProperties properties,
-			JdbcClient jdbc) {
+	private final Path dataDir;
+
+	InitialAccounts(AccountRepository accounts, AccountService service, IdentityProperties properties, JdbcClient jdbc,
+			SparkProperties spark) {
 		this.accounts = accounts;
 		this.service = service;
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.dataDir = spark.dataDir();
 	}
 
 	@Override
@@ -66,8 +80,35 @@ class InitialAccounts implements ApplicationRunner {
 		new SecureRandom().nextBytes(bytes);
 		String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		this.service.open("Clinic admin", GENERATED_ADMIN_EMAIL, generated, Role.ADMIN, null);
-		log.warn("No admin account existed: created {} with the one-time password {} -- sign in and change it now. "
-				+ "It is not shown again.", GENERATED_ADMIN_EMAIL, generated);
+		Path file = writeOwnerOnly(this.dataDir.resolve(PASSWORD_FILE), generated);
+		log.warn(
+				"No admin account existed: created {} with a one-time password, written to {} (readable by this "
+						+ "service's user only) -- sign in, change the password and delete the file.",
+				GENERATED_ADMIN_EMAIL, file.toAbsolutePath());
+	}
+
+	/**
+	 * Writes the text to a file that only the owner may read, created so from the start
+	 * and moved into place whole.
+	 */
+	private static Path writeOwnerOnly(Path file, String text) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Path temporary;
+			try {
+				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "admin", ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: rely on the data dir's permissions
+				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "admin", ".tmp");
+			}
+			Files.writeString(temporary, text + System.lineSeparator(), StandardCharsets.UTF_8);
+			return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the first admin's password to " + file, ex);
+		}
 	}
 
 }

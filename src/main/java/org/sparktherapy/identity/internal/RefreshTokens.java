@@ -11,6 +11,10 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.sparktherapy.platform.security.SecurityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +25,11 @@ import org.springframework.stereotype.Component;
  * hash. A sign-in starts a family; each refresh uses up the presented token and issues
  * the next one in the family. A used token presented again means it was copied, so the
  * whole family is revoked (reuse detection).
+ * <p>
+ * A token's successor is not random but derived from it with a server key (HMAC): a token
+ * presented again within {@link #REUSE_GRACE} of its use (two tabs, a retried request) is
+ * answered with the very same successor, so a sign-in never forks into two live chains,
+ * whichever node answers. The token's row lock orders the uses of one token across nodes.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700
  * §4.14.2, refresh token rotation</a>
@@ -45,8 +54,8 @@ class RefreshTokens {
 
 	/**
 	 * A used token presented again this soon after its use is a benign race (two tabs, a
-	 * retried request), not a stolen copy: it gets another successor instead of revoking
-	 * the sign-in.
+	 * retried request), not a stolen copy: it gets the same successor again instead of
+	 * revoking the sign-in.
 	 */
 	static final java.time.Duration REUSE_GRACE = java.time.Duration.ofSeconds(10);
 
@@ -58,17 +67,24 @@ class RefreshTokens {
 
 	private final SecurityProperties properties;
 
-	RefreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
+	/** Derives a token's successor; its own key, from the token signing key. */
+	private final SecretKey successorKey;
+
+	RefreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties, SecretKey jwtSigningKey) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.successorKey = new SecretKeySpec(hmac(jwtSigningKey, "refresh-token-successor"), "HmacSHA256");
 	}
 
-	/** Issues a token in the given family; returns the raw token for the client. */
+	/** Starts a family with a random token; returns the raw token for the client. */
 	String issue(UUID accountId, UUID familyId) {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return store(accountId, familyId, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+	}
+
+	private String store(UUID accountId, UUID familyId, String token) {
 		Instant now = this.clock.instant();
 		Instant signedInAt = this.jdbc
 			.sql("select coalesce(min(created_at), :now) from refresh_tokens where family_id = :family")
@@ -121,11 +137,13 @@ class RefreshTokens {
 		if (r[4] != null || ((Instant) r[2]).isBefore(now) || !((Boolean) r[5])) {
 			return new Rotation.Rejected();
 		}
+		String successor = successorOf(token);
 		if (r[3] != null) {
 			if (((java.sql.Timestamp) r[3]).toInstant().isAfter(now.minus(REUSE_GRACE))) {
-				// two tabs refreshing at once, or a retry after a lost answer: a fresh
-				// successor, no alarm
-				return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
+				// two tabs refreshing at once, or a retry after a lost answer: the same
+				// successor as the first use got, no alarm, no second chain
+				return live(successor, now) ? new Rotation.Rotated(accountId, familyId, successor)
+						: new Rotation.Rejected();
 			}
 			revokeFamily(familyId);
 			return new Rotation.Revoked(accountId, familyId);
@@ -134,7 +152,22 @@ class RefreshTokens {
 			.param("now", Timestamp.from(now))
 			.param("hash", hash(token))
 			.update();
-		return new Rotation.Rotated(accountId, familyId, issue(accountId, familyId));
+		return new Rotation.Rotated(accountId, familyId, store(accountId, familyId, successor));
+	}
+
+	/** The one successor a token can have. */
+	private String successorOf(String token) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(hmac(this.successorKey, token.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** Whether the token is stored, not revoked and not expired. */
+	private boolean live(String token, Instant now) {
+		return this.jdbc.sql("""
+				select exists (select 1 from refresh_tokens
+				               where token_hash = :hash and revoked_at is null and expires_at > :now)
+				""").param("hash", hash(token)).param("now", Timestamp.from(now)).query(Boolean.class).single();
 	}
 
 	/** A sign-in: its account and family. */
@@ -211,6 +244,21 @@ class RefreshTokens {
 			.param("account", accountId)
 			.param("keep", keep)
 			.update();
+	}
+
+	private static byte[] hmac(SecretKey key, String purpose) {
+		return hmac(key, purpose.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static byte[] hmac(SecretKey key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac.doFinal(data);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
 	}
 
 	private static byte[] hash(String token) {

@@ -2,12 +2,16 @@ package org.sparktherapy.messaging.internal;
 
 import java.text.Normalizer;
 
+import org.sparktherapy.platform.web.InvisibleCharacters;
+
 /**
  * The text of a message as it is stored: trimmed, in Unicode NFC, without control
  * characters except newline and tab ({@code \r\n} becomes {@code \n}), without unpaired
- * surrogates, at most {@value #MAX_LENGTH} characters (code points). It is plain text,
- * never markup: clients render it as text, so a {@code <script>} stays visible
- * characters.
+ * surrogates and invisible bidirectional or zero-width characters
+ * ({@link InvisibleCharacters}: the multipart body and file names do not pass through the
+ * JSON reader that removes them elsewhere), at most {@value #MAX_LENGTH} characters (code
+ * points). It is plain text, never markup: clients render it as text, so a
+ * {@code <script>} stays visible characters.
  */
 final class MessageText {
 
@@ -53,7 +57,7 @@ final class MessageText {
 				text.append(c);
 			}
 		}
-		return text.toString().strip();
+		return InvisibleCharacters.strip(text.toString()).strip();
 	}
 
 }

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * tab, line feed and carriage return (Unicode category Cc: U+0000–U+001F, U+007F–U+009F).
  * A NUL cannot be stored in a PostgreSQL {@code text} column at all, and the others have
  * no place in names, notes or messages: both are refused as 400 with the field's pointer,
- * in one place, before any module sees the value.
+ * in one place, before any module sees the value. Invisible bidirectional and zero-width
+ * characters are quietly removed ({@link InvisibleCharacters}): names, messages and notes
+ * show what they hold.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonTextConfiguration {
@@ -42,7 +44,10 @@ class JsonTextConfiguration {
 		return false;
 	}
 
-	/** The string a JSON value holds, refused when it carries a control character. */
+	/**
+	 * The string a JSON value holds without invisible characters, refused when it carries
+	 * a control character.
+	 */
 	static final class TextDeserializer extends StdScalarDeserializer<String> {
 
 		TextDeserializer() {
@@ -51,7 +56,7 @@ class JsonTextConfiguration {
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
-			String text = StringDeserializer.instance.deserialize(parser, context);
+			String text = InvisibleCharacters.strip(StringDeserializer.instance.deserialize(parser, context));
 			if (text != null && hasControlCharacter(text)) {
 				throw new ControlCharacter(parser);
 			}

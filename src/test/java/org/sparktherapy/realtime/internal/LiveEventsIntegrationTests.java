@@ -26,6 +26,7 @@ import org.sparktherapy.support.EventStream.Event;
 import org.sparktherapy.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,6 +46,9 @@ class LiveEventsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	LiveEvents liveEvents;
@@ -507,7 +511,7 @@ class LiveEventsIntegrationTests {
 		try (EventStream stream = ready(open(parent))) {
 			publish(parent, "notification.read", Map.of("unreadCount", 1));
 			assertThat(stream.next(SOON)).isNotNull();
-			String metrics = new Api(this.port).get("/metrics").text();
+			String metrics = new Api(this.managementPort).get("/metrics").text();
 			assertThat(metrics).containsPattern("spark_realtime_streams\\{[^}]*\\} [1-9]");
 			assertThat(metrics).containsPattern("spark_realtime_events_delivered_total\\{[^}]*\\} [1-9]");
 		}
