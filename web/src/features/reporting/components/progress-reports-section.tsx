@@ -63,7 +63,7 @@ export function ProgressReportsSection({ childId, canWrite }: { childId: string;
         </p>
       )}
       {list.length > 0 && (
-        <Table caption="Progress reports" captionHidden>
+        <Table caption="Progress reports" captionHidden className="report-table">
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -80,16 +80,16 @@ export function ProgressReportsSection({ childId, canWrite }: { childId: string;
                 <th scope="row">
                   {formatDay(report.periodStart)} – {formatDay(report.periodEnd)}
                 </th>
-                <td>
+                <td data-label="Status">
                   <Badge tone={TONES[report.status]}>{STATUS_LABELS[report.status]}</Badge>
                   {report.supersedes && <span className="muted"> correction</span>}
                 </td>
-                <td>
+                <td data-label="Signed">
                   {report.signedAt
                     ? `${formatDay(report.signedAt.slice(0, 10))} · ${report.signedBy?.name ?? ''}`
                     : '—'}
                 </td>
-                <td className="cell-actions">
+                <td className="cell-actions" data-label="Actions">
                   <Link to={`/progress-reports/${report.id}`} className="btn btn-secondary btn-sm">
                     {report.status === 'draft' && canWrite ? 'Edit' : 'Open'}
                     <span className="visually-hidden">
