@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
@@ -48,6 +48,7 @@ export function ProgressReportPeriodForm({ report, onChanged }: { report: Progre
   const changed = period.periodStart !== report.periodStart || period.periodEnd !== report.periodEnd;
   const server = serverFormErrors(update.error, SERVER_FIELDS);
   const today = toDay(new Date());
+  const headingId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,8 +65,11 @@ export function ProgressReportPeriodForm({ report, onChanged }: { report: Progre
   };
 
   return (
-    <form className="form" aria-label="Period of the report" onSubmit={submit} noValidate>
-      <div className="form-grid">
+    <form className="form report-period-change" aria-labelledby={headingId} onSubmit={submit} noValidate>
+      <h3 id={headingId} className="subsection-title">
+        Change the period
+      </h3>
+      <div className="report-period-change-fields">
         <TextField
           label="From"
           type="date"

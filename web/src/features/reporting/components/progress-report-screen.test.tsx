@@ -127,7 +127,7 @@ describe('ProgressReportScreen', () => {
     );
     const { user } = renderWithProviders(<ReportFromServer canWrite />);
 
-    const period = await screen.findByRole('form', { name: 'Period of the report' });
+    const period = await screen.findByRole('form', { name: 'Change the period' });
     expect(within(period).getByRole('button', { name: 'Change period' })).toBeDisabled();
     await user.clear(within(period).getByLabelText('From'));
     await user.type(within(period).getByLabelText('From'), '2026-09-01');
@@ -149,7 +149,7 @@ describe('ProgressReportScreen', () => {
 
   it('says what is wrong with a period before sending it', async () => {
     const { user } = renderWithProviders(<ProgressReportScreen report={aReport()} canWrite />);
-    const period = screen.getByRole('form', { name: 'Period of the report' });
+    const period = screen.getByRole('form', { name: 'Change the period' });
 
     await user.clear(within(period).getByLabelText('To'));
     await user.type(within(period).getByLabelText('To'), '2026-06-01');
@@ -177,7 +177,7 @@ describe('ProgressReportScreen', () => {
       }),
     );
     const { user } = renderWithProviders(<ProgressReportScreen report={aReport()} canWrite />);
-    const period = screen.getByRole('form', { name: 'Period of the report' });
+    const period = screen.getByRole('form', { name: 'Change the period' });
 
     await user.clear(within(period).getByLabelText('From'));
     await user.type(within(period).getByLabelText('From'), '2026-07-01');
@@ -211,7 +211,7 @@ describe('ProgressReportScreen', () => {
     const signCall = fetchMock.mock.calls.find(([url]) => String(url).endsWith('/signature'));
     expect(new Headers(signCall?.[1]?.headers).get('If-Match')).toBe('"3"');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-    expect(screen.queryByRole('form', { name: 'Period of the report' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Change the period' })).not.toBeInTheDocument();
     expect(screen.getByText('Signed', { selector: '.badge, .badge *' })).toBeInTheDocument();
   });
 
@@ -245,7 +245,7 @@ describe('ProgressReportScreen', () => {
     expect(screen.getByRole('region', { name: 'Narrative' })).toHaveTextContent('Went well.');
     expect(screen.getByRole('region', { name: 'Narrative' })).toHaveTextContent('Two-step instructions.');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-    expect(screen.queryByRole('form', { name: 'Period of the report' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Change the period' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Correct this report' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Sign report' })).not.toBeInTheDocument();
 
