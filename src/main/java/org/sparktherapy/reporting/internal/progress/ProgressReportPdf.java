@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -209,18 +212,28 @@ final class ProgressReportPdf {
 		}
 
 		// phase changes: dashed vertical lines between the sessions before and after,
-		// labelled above the plot (alternating rows, so neighbours do not overlap)
+		// labelled above the plot (alternating rows, so neighbours do not overlap); of
+		// several changes between the same two sessions (or before the first) the last
+		// is the phase the sessions after it are in, and only it is named
 		this.stream.setLineWidth(0.8f);
-		List<Integer> breaks = new ArrayList<>();
-		for (ProgressFigures.ReportPhaseChange change : t.phaseChanges()) {
+		Map<Integer, TargetPhase> changes = new LinkedHashMap<>();
+		for (ProgressFigures.ReportPhaseChange change : t.phaseChanges()
+			.stream()
+			.sorted(Comparator.comparing(ProgressFigures.ReportPhaseChange::at))
+			.toList()) {
 			int index = (int) points.stream().filter(p -> p.date().isBefore(change.at())).count();
-			float x = left + index * step;
+			changes.remove(index);
+			changes.put(index, change.phase());
+		}
+		List<Integer> breaks = new ArrayList<>();
+		for (Map.Entry<Integer, TargetPhase> change : changes.entrySet()) {
+			float x = left + change.getKey() * step;
 			this.stream.setLineDashPattern(new float[] { 4, 3 }, 0);
 			line(x, bottom, x, top);
 			this.stream.setLineDashPattern(new float[0], 0);
 			show(this.regular, 7, Math.min(x + 2, right - 40), top + 3 + 8 * (1 - breaks.size() % 2),
-					phase(change.phase()));
-			breaks.add(index);
+					phase(change.getValue()));
+			breaks.add(change.getKey());
 		}
 
 		// data: solid line, not joined across a phase change, filled squares
