@@ -15,11 +15,12 @@ const clinicZone = 'UTC';
 process.env.TZ = clinicZone;
 
 /**
- * The crawl of the demo clinic (e2e/demo-crawl.spec.ts) needs a server started with the demo profile; every other
- * journey needs an empty test clinic. `E2E_DEMO_CLINIC=1` runs only the crawl; without it, everything but the crawl.
+ * The crawl of the demo clinic (e2e/demo-crawl.spec.ts) and the reports' journey (e2e/reports.spec.ts, which needs the
+ * demo's weeks of appointments) need a server started with the demo profile; every other journey needs an empty test
+ * clinic. `E2E_DEMO_CLINIC=1` runs only those; without it, everything but those.
  */
 const demoClinic = process.env.E2E_DEMO_CLINIC === '1';
-const crawl = '**/demo-crawl.spec.ts';
+const crawl = ['**/demo-crawl.spec.ts', '**/reports.spec.ts'];
 
 /**
  * Debian's `chromium-headless-shell` when installed (`.ci/run` installs it): the headless-only build of the same

@@ -31,7 +31,6 @@ const NAV_ITEMS: Record<Role, NavItem[]> = {
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/audit', label: 'Audit log' },
     { to: '/reports', label: 'Reports' },
-    { to: '/reports/caseload', label: 'Caseload report' },
   ],
   therapist: [
     { to: HOME_PATHS.therapist, label: 'My day' },

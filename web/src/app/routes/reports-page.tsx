@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Page } from '../../components/ui/page';
 import { DashboardScreen } from '../../features/reporting/components/dashboard-screen';
 import {
@@ -9,7 +10,13 @@ export function ReportsPage() {
   return (
     <Page
       title="Reports"
-      lead={<p>The clinic&apos;s numbers for a period: utilization, cancellations and no-shows, documentation.</p>}
+      lead={
+        <p>
+          The clinic&apos;s numbers for a period: utilization, cancellations and no-shows, documentation, supervision,
+          authorizations and money. Each child&apos;s targets are in the{' '}
+          <Link to="/reports/caseload">caseload report</Link>.
+        </p>
+      }
     >
       <DashboardScreen />
     </Page>

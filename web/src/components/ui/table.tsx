@@ -4,7 +4,7 @@ interface TableProps {
   /** Names the table for assistive technology; shown unless `captionHidden`. */
   caption: string;
   captionHidden?: boolean;
-  /** More classes for the table, e.g. `report-table` (stacked into cards on phones, each cell by its `data-label`). */
+  /** Another class on the table beside `table`, such as `report-table` (stacked into cards on a phone). */
   className?: string;
   children: ReactNode;
 }

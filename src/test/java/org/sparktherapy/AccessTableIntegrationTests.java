@@ -337,6 +337,11 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/reports/caseload", caseloadReaders);
 		TABLE.put("GET /api/reports/caseload/items.csv", caseloadReaders);
 		TABLE.put("GET /api/reports/clinic-export", adminsOnly);
+		// the export's one-time links (ADR 0036): made by admins; the download needs no
+		// sign-in, a made-up token is unknown to everyone
+		TABLE.put("POST /api/reports/clinic-export/links", adminsOnly);
+		TABLE.put("GET /api/reports/clinic-export/download",
+				"admin=404 supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=404");
 	}
 
 	/**
@@ -960,6 +965,9 @@ class AccessTableIntegrationTests {
 			case "GET /api/reports/caseload" -> api.get("/api/reports/caseload").status();
 			case "GET /api/reports/caseload/items.csv" -> api.get("/api/reports/caseload/items.csv").status();
 			case "GET /api/reports/clinic-export" -> api.get("/api/reports/clinic-export").status();
+			case "POST /api/reports/clinic-export/links" -> api.post("/api/reports/clinic-export/links", "{}").status();
+			case "GET /api/reports/clinic-export/download" ->
+				api.get("/api/reports/clinic-export/download?token=made-up-token").status();
 			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
 			case "POST /api/claim-batches" ->
 				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();

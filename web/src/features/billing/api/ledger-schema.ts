@@ -100,12 +100,12 @@ export type AdjustmentForm = z.infer<typeof adjustmentFormSchema>;
 
 /**
  * Where the server's pointers land: `/amount` (and a limit such as "must be at most 40.00") on the amount; a refused
- * item (`/appliesTo`, or `/entryId` as the API names an item that is not open) on the item choice.
+ * item (`/appliesTo`: not an open item of the child, 409 entry-not-an-item in a credit's words) on the item choice.
  */
 export function adjustmentField(path: string): 'amount' | 'occurredOn' | 'description' | 'appliesTo' | undefined {
   if (path === 'amount' || path === 'currency') return 'amount';
   if (path === 'occurredOn' || path === 'description') return path;
-  if (path === 'appliesTo' || path === 'entryId') return 'appliesTo';
+  if (path === 'appliesTo') return 'appliesTo';
   return undefined;
 }
 

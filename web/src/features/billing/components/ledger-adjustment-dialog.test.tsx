@@ -162,8 +162,10 @@ describe('AdjustmentDialog', () => {
     serve(() =>
       problemResponse(409, {
         title: 'Not an open item',
-        detail: 'Only a charge, a family share or a debit adjustment that is still open can be written off.',
-        errors: [{ pointer: '/entryId', detail: 'must be an open item of this child' }],
+        detail:
+          'A credit applies only to a charge, a family share or a debit adjustment of this child that is still open; ' +
+          'choose another item, or apply the credit to no item (the oldest open items take it). Nothing was recorded.',
+        errors: [{ pointer: '/appliesTo', detail: 'must be an open item of this child' }],
       }),
     );
     const { dialog, user, onClose } = renderDialog();

@@ -79,8 +79,8 @@ function FamilyAging({ asOf }: { asOf?: string }) {
   return (
     <>
       <p className="muted section-gap">
-        As of {formatDay(aging.data.asOf)}, by the day each open item occurred.
-        {asOf && ' The items are those open today (the family aging is no snapshot of that day).'}
+        As of the end of {formatDay(aging.data.asOf)}, by the day each open item occurred.
+        {asOf && ' Items, payments and credits dated after that day do not count.'}
       </p>
       {aging.data.families.length === 0 ? (
         <p className="empty-state">No family owes anything.</p>

@@ -5,8 +5,12 @@ import { periodQuery, type ReportPeriod } from './report-period';
 
 export type SupervisionReport = Schema<'SupervisionReportResponse'>;
 export type SupervisionRow = Schema<'SupervisionRowResponse'>;
-export type BurnDownReport = Schema<'BurnDownReportResponse'>;
-export type BurnDownRow = Schema<'BurnDownRowResponse'>;
+/**
+ * An authorization's burn-down. `progressReportLink` (typed by hand until the lead regenerates the API types): the
+ * child's newest draft progress report, else the child's progress reports, for a re-authorization that is due.
+ */
+export type BurnDownRow = Schema<'BurnDownRowResponse'> & { progressReportLink: string };
+export type BurnDownReport = Omit<Schema<'BurnDownReportResponse'>, 'rows'> & { rows: BurnDownRow[] };
 export type MoneyReport = Schema<'MoneyReportResponse'>;
 
 const oversightKey = ['reports', 'oversight'] as const;

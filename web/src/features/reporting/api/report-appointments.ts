@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import type { Schema } from '../../../lib/api-types';
-import { periodQuery, type ReportPeriod } from './report-period';
+import { periodQuery, type ReportPeriod, type ReportRows } from './report-period';
 import { reportsQueryKey } from './report-utilization';
 
 export type ReportAppointment = Schema<'ReportAppointmentResponse'>;
@@ -13,18 +13,26 @@ export interface ReportAppointmentFilter {
   status?: ReportAppointmentStatus;
 }
 
-/** `GET /api/reports/appointments` (admins): the appointments behind the utilization and cancellation figures. */
+/**
+ * `GET /api/reports/appointments` (admins): one page (zero-based) of the appointments behind the utilization and
+ * cancellation figures, in time order; `/api/reports/appointments.csv` has them all.
+ */
 export function getReportAppointments(
   period: ReportPeriod,
   filter: ReportAppointmentFilter,
+  page: number,
   signal?: AbortSignal,
-): Promise<ReportAppointment[]> {
-  return apiFetch<ReportAppointment[]>(`/api/reports/appointments${periodQuery(period, { ...filter })}`, { signal });
+): Promise<ReportRows<ReportAppointment>> {
+  return apiFetch<ReportRows<ReportAppointment>>(
+    `/api/reports/appointments${periodQuery(period, { ...filter, page: String(page) })}`,
+    { signal },
+  );
 }
 
-export function useReportAppointments(period: ReportPeriod, filter: ReportAppointmentFilter) {
+export function useReportAppointments(period: ReportPeriod, filter: ReportAppointmentFilter, page: number) {
   return useQuery({
-    queryKey: [...reportsQueryKey, 'appointments', period, filter],
-    queryFn: ({ signal }) => getReportAppointments(period, filter, signal),
+    queryKey: [...reportsQueryKey, 'appointments', period, filter, page],
+    queryFn: ({ signal }) => getReportAppointments(period, filter, page, signal),
+    placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,7 @@ import { reportsQueryKey } from './report-utilization';
 
 export type CancellationsReport = Schema<'CancellationsReportResponse'>;
 export type CancellationCounts = Schema<'CancellationCountsResponse'>;
+export type CancellationLeader = Schema<'CancellationLeaderResponse'>;
 
 /**
  * `GET /api/reports/cancellations` (admins): who cancelled, no-shows, late share, per ISO week, and the children and

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import type { Schema } from '../../../lib/api-types';
-import { periodQuery, type ReportPeriod } from './report-period';
+import { periodQuery, type ReportPeriod, type ReportRows } from './report-period';
 import { reportsQueryKey } from './report-utilization';
 
 export type DocumentationReport = Schema<'DocumentationReportResponse'>;
@@ -26,20 +26,26 @@ export interface DocumentationSessionFilter {
   issue?: DocumentationIssue;
 }
 
-/** `GET /api/reports/documentation/sessions`: the sessions behind the documentation figures. */
+/**
+ * `GET /api/reports/documentation/sessions`: one page (zero-based) of the sessions behind the documentation figures;
+ * `/api/reports/documentation/sessions.csv` has them all.
+ */
 export function getDocumentationSessions(
   period: ReportPeriod,
   filter: DocumentationSessionFilter,
+  page: number,
   signal?: AbortSignal,
-): Promise<DocumentationSession[]> {
-  return apiFetch<DocumentationSession[]>(`/api/reports/documentation/sessions${periodQuery(period, { ...filter })}`, {
-    signal,
-  });
+): Promise<ReportRows<DocumentationSession>> {
+  return apiFetch<ReportRows<DocumentationSession>>(
+    `/api/reports/documentation/sessions${periodQuery(period, { ...filter, page: String(page) })}`,
+    { signal },
+  );
 }
 
-export function useDocumentationSessions(period: ReportPeriod, filter: DocumentationSessionFilter) {
+export function useDocumentationSessions(period: ReportPeriod, filter: DocumentationSessionFilter, page: number) {
   return useQuery({
-    queryKey: [...reportsQueryKey, 'documentation-sessions', period, filter],
-    queryFn: ({ signal }) => getDocumentationSessions(period, filter, signal),
+    queryKey: [...reportsQueryKey, 'documentation-sessions', period, filter, page],
+    queryFn: ({ signal }) => getDocumentationSessions(period, filter, page, signal),
+    placeholderData: keepPreviousData,
   });
 }

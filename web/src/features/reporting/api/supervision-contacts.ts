@@ -1,16 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import type { Page, Schema, User } from '../../../lib/api-types';
 import { periodQuery, type ReportPeriod } from './report-period';
-
-export type SupervisionContact = Schema<'SupervisionContactResponse'>;
-export type SupervisionContactRequest = Schema<'SupervisionContactRequest'>;
 
 /** A person the supervision log names: an RBT technician or a BCBA/BCaBA supervisor. */
 export interface SupervisionPerson {
   id: string;
   name: string;
 }
+
+/**
+ * A logged contact. `technicians` names them from the server (in the order of `technicianIds`), so a technician
+ * that no picker lists still has their name (typed by hand until the lead regenerates the API types).
+ */
+export type SupervisionContact = Schema<'SupervisionContactResponse'> & { technicians: SupervisionPerson[] };
+export type SupervisionContactRequest = Schema<'SupervisionContactRequest'>;
+
+/** Contacts per page of the supervision log. */
+export const SUPERVISION_CONTACTS_PAGE_SIZE = 20;
 
 /** Who a supervision contact can name: the RBT technicians, and (for admins) the BCBA/BCaBA supervisors. */
 export interface SupervisionPeople {
@@ -22,16 +29,28 @@ const contactsKey = ['reports', 'oversight', 'supervision-contacts'] as const;
 /** The supervision report's key (see `useSupervisionReport`): a logged contact changes its figures. */
 const supervisionReportKey = ['reports', 'oversight', 'supervision'] as const;
 
-/** `GET /api/reports/supervision-contacts`: the caller's own contacts (a supervisor) or everyone's (an admin). */
-export function useSupervisionContacts(period: ReportPeriod) {
+/**
+ * `GET /api/reports/supervision-contacts`: one page (zero-based) of the caller's own contacts (a supervisor) or
+ * everyone's (an admin), latest first; the previous page stays on screen while the next loads.
+ */
+export function useSupervisionContacts(period: ReportPeriod, page = 0) {
   return useQuery({
-    queryKey: [...contactsKey, period],
+    queryKey: [...contactsKey, period, page],
     queryFn: ({ signal }) =>
       apiFetch<Page<SupervisionContact>>(
-        `/api/reports/supervision-contacts${periodQuery(period, { size: '200' })}`,
+        `/api/reports/supervision-contacts${periodQuery(period, {
+          page: String(page),
+          size: String(SUPERVISION_CONTACTS_PAGE_SIZE),
+        })}`,
         { signal },
       ),
+    placeholderData: keepPreviousData,
   });
+}
+
+/** The technicians a contact names, by name; a name the server could not give shows as "Unknown technician". */
+export function technicianNames(contact: Pick<SupervisionContact, 'technicians'>): string {
+  return (contact.technicians ?? []).map((technician) => technician.name || 'Unknown technician').join(', ');
 }
 
 /** `POST /api/reports/supervision-contacts`; refreshes the contacts list and the supervision report. */
@@ -70,9 +89,7 @@ async function listSupervisionPeople(isAdmin: boolean, signal?: AbortSignal): Pr
     const person = (user: User): SupervisionPerson => ({ id: user.id, name: user.name });
     return {
       technicians: page.content.filter((user) => user.credential === 'RBT').map(person),
-      supervisors: page.content
-        .filter((user) => user.credential === 'BCBA' || user.credential === 'BCaBA')
-        .map(person),
+      supervisors: page.content.filter((user) => user.credential === 'BCBA' || user.credential === 'BCaBA').map(person),
     };
   }
   const children = await apiFetch<Page<{ id: string }>>('/api/children?size=100&sort=lastName,asc', { signal });

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/ui/badge';
 import { Table } from '../../../components/ui/table';
+import { formatDay } from '../../../lib/dates';
 import { useBurnDownReport, type BurnDownRow } from '../api/oversight-reports';
 import type { ReportPeriod } from '../api/report-period';
 import { ReportBarChart } from './report-bar-chart';
@@ -12,17 +13,27 @@ function label(row: BurnDownRow): string {
 
 function flags(row: BurnDownRow) {
   return (
-    <>
-      {row.runsOut && <Badge tone="danger">Runs out{row.runsOutWeekOf ? ` (week of ${row.runsOutWeekOf})` : ''}</Badge>}{' '}
-      {row.expiresUnused && <Badge tone="warning">Units unused at its end</Badge>}{' '}
-      {row.reauthorizationDue && <Badge tone="info">Re-authorization due: progress report</Badge>}
-    </>
+    <span className="report-badges">
+      {row.runsOut && (
+        <Badge tone="danger">Runs out{row.runsOutWeekOf ? ` (week of ${formatDay(row.runsOutWeekOf)})` : ''}</Badge>
+      )}
+      {row.expiresUnused && <Badge tone="warning">Units unused at its end</Badge>}
+      {row.reauthorizationDue && (
+        <>
+          <Badge tone="info">Re-authorization due</Badge>
+          <Link to={row.progressReportLink} aria-label={`Progress report needed: ${row.childName}`}>
+            Progress report needed
+          </Link>
+        </>
+      )}
+    </span>
   );
 }
 
 /**
  * Authorizations' burn-down: per authorization the units used and planned against those authorized, week by week;
- * the ones that run out, would end with units unused, or end within 30 days (a progress report is needed).
+ * the ones that run out, would end with units unused, or end within 30 days (a progress report is needed: the flag
+ * links to the child's newest draft, else to the child's progress reports).
  */
 export function AuthorizationsBurnDownSection({ period }: { period: ReportPeriod }) {
   const report = useBurnDownReport(period);
@@ -64,7 +75,7 @@ export function AuthorizationsBurnDownSection({ period }: { period: ReportPeriod
         }))}
         empty="No authorization covers this period."
       />
-      <Table caption="Authorizations of the period">
+      <Table caption="Authorizations of the period" className="report-table">
         <thead>
           <tr>
             <th scope="col">Child</th>
@@ -82,18 +93,21 @@ export function AuthorizationsBurnDownSection({ period }: { period: ReportPeriod
         <tbody>
           {rows.map((row) => (
             <tr key={row.authorizationId}>
-              <th scope="row">
+              <th scope="row" className="cell-nowrap">
                 <Link to={row.link}>{row.childName}</Link>
               </th>
-              <td>{row.serviceCode}</td>
-              <td>
-                {row.startsOn} – {row.endsOn}
+              <td data-label="Code">{row.serviceCode}</td>
+              <td data-label="Dates">
+                <span className="cell-nowrap">{formatDay(row.startsOn)}</span> –{' '}
+                <span className="cell-nowrap">{formatDay(row.endsOn)}</span>
               </td>
-              <td className="cell-number">
+              <td className="cell-number" data-label="Used + planned / authorized">
                 {row.unitsUsed} + {row.unitsPlanned} / {row.unitsAuthorized}
               </td>
-              <td className="cell-number">{row.unitsRemaining}</td>
-              <td>{flags(row)}</td>
+              <td className="cell-number" data-label="Left">
+                {row.unitsRemaining}
+              </td>
+              <td data-label="Attention">{flags(row)}</td>
             </tr>
           ))}
         </tbody>

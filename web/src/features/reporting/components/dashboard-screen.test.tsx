@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import type { CancellationsReport } from '../api/report-cancellations';
 import type { DocumentationReport } from '../api/report-documentation';
@@ -11,6 +11,11 @@ const fetchMock = vi.fn<typeof fetch>();
 beforeEach(() => {
   fetchMock.mockReset();
   vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
 });
 
 const period = { from: '2026-10-26', to: '2026-11-08', days: 14, zone: 'America/New_York' };
@@ -138,5 +143,27 @@ describe('DashboardScreen', () => {
     );
     renderWithProviders(<DashboardScreen />, { route: '/reports' });
     expect((await screen.findAllByText("The clinic's reports are for admins.")).length).toBeGreaterThan(0);
+  });
+
+  it('counts the presets in the clinic’s days, which the reports say, not the browser’s', async () => {
+    // 1 December 2026, 03:00 UTC: December already in the browser (Auckland), still 30 November at the clinic
+    vi.stubEnv('TZ', 'Pacific/Auckland');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T03:00:00Z') });
+    const november = { from: '2026-11-01', to: '2026-11-30', days: 30, zone: 'America/New_York' };
+    fetchMock.mockImplementation(async (input) => {
+      const url = String(input);
+      if (url.startsWith('/api/reports/utilization')) return jsonResponse({ ...utilization, period: november });
+      if (url.startsWith('/api/reports/cancellations')) return jsonResponse({ ...cancellations, period: november });
+      return jsonResponse({ ...documentation, period: november });
+    });
+    renderWithProviders(<DashboardScreen />, { route: '/reports?from=2026-11-01&to=2026-11-30' });
+
+    expect(await screen.findByRole('button', { name: 'This month', pressed: true })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Last month' }));
+
+    expect(await screen.findByRole('button', { name: 'Last month', pressed: true })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain(
+      '/api/reports/utilization?from=2026-10-01&to=2026-10-31',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Table } from '../../../components/ui/table';
-import { useCancellations, type CancellationCounts } from '../api/report-cancellations';
+import { useCancellations, type CancellationCounts, type CancellationLeader } from '../api/report-cancellations';
 import { useDocumentation } from '../api/report-documentation';
 import { formatHours, formatShare } from '../api/report-format';
 import { periodQuery, type ReportPeriod } from '../api/report-period';
@@ -8,6 +7,7 @@ import { useUtilization } from '../api/report-utilization';
 import { ReportBarChart } from './report-bar-chart';
 import { ReportPeriodPicker, useReportPeriod } from './report-period-picker';
 import { ReportSection } from './report-section';
+import { ReportTable, type ReportColumn } from './report-table';
 import { SupervisionOversightSections } from './supervision-oversight-sections';
 
 const hours = (value: number) => formatHours(value);
@@ -104,80 +104,53 @@ function UtilizationSection({ period }: { period: ReportPeriod }) {
             }))}
             empty="No therapists."
           />
-          <Table caption="Utilization per therapist" captionHidden>
-            <thead>
-              <tr>
-                <th scope="col">Therapist</th>
-                <th scope="col" className="cell-number">
-                  Scheduled
-                </th>
-                <th scope="col" className="cell-number">
-                  Billable
-                </th>
-                <th scope="col" className="cell-number">
-                  Available
-                </th>
-                <th scope="col" className="cell-number">
-                  Utilization
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.therapists.map((therapist) => (
-                <tr key={therapist.therapistId}>
-                  <th scope="row">
+          <ReportTable
+            caption="Utilization per therapist"
+            rows={report.therapists}
+            rowKey={(therapist) => therapist.therapistId}
+            columns={[
+              {
+                label: 'Therapist',
+                rowHeader: true,
+                cell: (therapist) => (
+                  <>
                     <Link to={appointmentRowsPath(period, { therapistId: therapist.therapistId })}>
                       {therapist.therapistName}
                     </Link>
                     {therapist.credential && <span className="muted"> · {therapist.credential}</span>}
-                  </th>
-                  <td className="cell-number">{formatHours(therapist.scheduledHours)}</td>
-                  <td className="cell-number">{formatHours(therapist.billableHours)}</td>
-                  <td className="cell-number">{formatHours(therapist.availableHours)}</td>
-                  <td className="cell-number">{formatShare(therapist.utilization)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  </>
+                ),
+              },
+              { label: 'Scheduled', numeric: true, cell: (therapist) => formatHours(therapist.scheduledHours) },
+              { label: 'Billable', numeric: true, cell: (therapist) => formatHours(therapist.billableHours) },
+              { label: 'Available', numeric: true, cell: (therapist) => formatHours(therapist.availableHours) },
+              { label: 'Utilization', numeric: true, cell: (therapist) => formatShare(therapist.utilization) },
+            ]}
+          />
         </>
       )}
     </ReportSection>
   );
 }
 
-function CountCells({ counts }: { counts: CancellationCounts }) {
-  return (
-    <>
-      <td className="cell-number">{counts.appointments}</td>
-      <td className="cell-number">{counts.cancelledByParent}</td>
-      <td className="cell-number">{counts.cancelledByAdmin}</td>
-      <td className="cell-number">{counts.noShows}</td>
-      <td className="cell-number">{counts.lateCancellations}</td>
-    </>
-  );
-}
-
-function CountHeadings({ first }: { first: string }) {
-  return (
-    <tr>
-      <th scope="col">{first}</th>
-      <th scope="col" className="cell-number">
-        Appointments
-      </th>
-      <th scope="col" className="cell-number">
-        Cancelled by parent
-      </th>
-      <th scope="col" className="cell-number">
-        Cancelled by clinic
-      </th>
-      <th scope="col" className="cell-number">
-        No-shows
-      </th>
-      <th scope="col" className="cell-number">
-        Late
-      </th>
-    </tr>
-  );
+/** The columns of a table of who had the most cancellations: the child or therapist (a link to their rows), counts. */
+function leaderColumns(
+  first: string,
+  rowsPath: (leader: CancellationLeader) => string,
+): ReportColumn<CancellationLeader>[] {
+  const count = (label: string, value: (counts: CancellationCounts) => number): ReportColumn<CancellationLeader> => ({
+    label,
+    numeric: true,
+    cell: (leader) => value(leader.counts),
+  });
+  return [
+    { label: first, rowHeader: true, cell: (leader) => <Link to={rowsPath(leader)}>{leader.name}</Link> },
+    count('Appointments', (c) => c.appointments),
+    count('Cancelled by parent', (c) => c.cancelledByParent),
+    count('Cancelled by clinic', (c) => c.cancelledByAdmin),
+    count('No-shows', (c) => c.noShows),
+    count('Late', (c) => c.lateCancellations),
+  ];
 }
 
 function CancellationsSection({ period }: { period: ReportPeriod }) {
@@ -248,41 +221,25 @@ function CancellationsSection({ period }: { period: ReportPeriod }) {
           {report.children.length === 0 ? (
             <p className="muted">No cancellations or no-shows in this period.</p>
           ) : (
-            <Table caption="Children with the most cancellations and no-shows" captionHidden>
-              <thead>
-                <CountHeadings first="Child" />
-              </thead>
-              <tbody>
-                {report.children.map((child) => (
-                  <tr key={child.id}>
-                    <th scope="row">
-                      <Link to={appointmentRowsPath(period, { childId: child.id })}>{child.name}</Link>
-                    </th>
-                    <CountCells counts={child.counts} />
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ReportTable
+              caption="Children with the most cancellations and no-shows"
+              rows={report.children}
+              rowKey={(child) => child.id}
+              columns={leaderColumns('Child', (child) => appointmentRowsPath(period, { childId: child.id }))}
+            />
           )}
           <h3 className="report-subtitle">Therapists with the most</h3>
           {report.therapists.length === 0 ? (
             <p className="muted">No cancellations or no-shows in this period.</p>
           ) : (
-            <Table caption="Therapists with the most cancellations and no-shows" captionHidden>
-              <thead>
-                <CountHeadings first="Therapist" />
-              </thead>
-              <tbody>
-                {report.therapists.map((therapist) => (
-                  <tr key={therapist.id}>
-                    <th scope="row">
-                      <Link to={appointmentRowsPath(period, { therapistId: therapist.id })}>{therapist.name}</Link>
-                    </th>
-                    <CountCells counts={therapist.counts} />
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ReportTable
+              caption="Therapists with the most cancellations and no-shows"
+              rows={report.therapists}
+              rowKey={(therapist) => therapist.id}
+              columns={leaderColumns('Therapist', (therapist) =>
+                appointmentRowsPath(period, { therapistId: therapist.id }),
+              )}
+            />
           )}
         </>
       )}
@@ -329,61 +286,52 @@ function DocumentationSection({ period }: { period: ReportPeriod }) {
             empty="No sessions in this period."
           />
           {therapists.length > 0 && (
-            <Table caption="Documentation per therapist" captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">Therapist</th>
-                  <th scope="col" className="cell-number">
-                    Sessions
-                  </th>
-                  <th scope="col" className="cell-number">
-                    On time
-                  </th>
-                  <th scope="col" className="cell-number">
-                    Submitted late
-                  </th>
-                  <th scope="col" className="cell-number">
-                    Open past 24 h
-                  </th>
-                  <th scope="col" className="cell-number">
-                    Awaiting guardian
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {therapists.map((t) => (
-                  <tr key={t.therapistId}>
-                    <th scope="row">{t.therapistName}</th>
-                    <td className="cell-number">{t.sessions}</td>
-                    <td className="cell-number">{t.submittedOnTime}</td>
-                    <td className="cell-number">
-                      <Link
-                        to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'late' })}
-                        aria-label={`${t.submittedLate} sessions of ${t.therapistName} submitted late`}
-                      >
-                        {t.submittedLate}
-                      </Link>
-                    </td>
-                    <td className="cell-number">
-                      <Link
-                        to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'overdue' })}
-                        aria-label={`${t.openOverdue} sessions of ${t.therapistName} open past 24 hours`}
-                      >
-                        {t.openOverdue}
-                      </Link>
-                    </td>
-                    <td className="cell-number">
-                      <Link
-                        to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'unsigned' })}
-                        aria-label={`${t.awaitingGuardian} sessions of ${t.therapistName} awaiting a guardian`}
-                      >
-                        {t.awaitingGuardian}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ReportTable
+              caption="Documentation per therapist"
+              rows={therapists}
+              rowKey={(t) => t.therapistId}
+              columns={[
+                { label: 'Therapist', rowHeader: true, cell: (t) => t.therapistName },
+                { label: 'Sessions', numeric: true, cell: (t) => t.sessions },
+                { label: 'On time', numeric: true, cell: (t) => t.submittedOnTime },
+                {
+                  label: 'Submitted late',
+                  numeric: true,
+                  cell: (t) => (
+                    <Link
+                      to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'late' })}
+                      aria-label={`${t.submittedLate} sessions of ${t.therapistName} submitted late`}
+                    >
+                      {t.submittedLate}
+                    </Link>
+                  ),
+                },
+                {
+                  label: 'Open past 24 h',
+                  numeric: true,
+                  cell: (t) => (
+                    <Link
+                      to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'overdue' })}
+                      aria-label={`${t.openOverdue} sessions of ${t.therapistName} open past 24 hours`}
+                    >
+                      {t.openOverdue}
+                    </Link>
+                  ),
+                },
+                {
+                  label: 'Awaiting guardian',
+                  numeric: true,
+                  cell: (t) => (
+                    <Link
+                      to={sessionRowsPath(period, { therapistId: t.therapistId, issue: 'unsigned' })}
+                      aria-label={`${t.awaitingGuardian} sessions of ${t.therapistName} awaiting a guardian`}
+                    >
+                      {t.awaitingGuardian}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           )}
         </>
       )}

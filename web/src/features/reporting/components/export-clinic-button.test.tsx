@@ -6,24 +6,37 @@ import { ExportClinicButton } from './export-clinic-button';
 
 const fetchMock = vi.fn<typeof fetch>();
 
+const link = {
+  url: '/api/reports/clinic-export/download?token=one-time',
+  expiresAt: '2026-12-03T10:01:00Z',
+  format: 'json',
+};
+
 beforeEach(() => {
   fetchMock.mockReset();
   vi.stubGlobal('fetch', fetchMock);
-  URL.createObjectURL = vi.fn(() => 'blob:archive');
-  URL.revokeObjectURL = vi.fn();
 });
 
 describe('ExportClinicButton', () => {
-  it('downloads the archive and says it is saved', async () => {
-    fetchMock.mockResolvedValue(new Response('PK', { headers: { 'Content-Type': 'application/zip' } }));
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  it('asks for a one-time link in the chosen format and lets the browser download it', async () => {
+    fetchMock.mockResolvedValue(
+      new Response(JSON.stringify(link), { status: 201, headers: { 'Content-Type': 'application/json' } }),
+    );
+    const followed: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      followed.push(this.getAttribute('href') ?? '');
+    });
     renderWithProviders(<ExportClinicButton />);
 
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'JSON');
     await userEvent.click(screen.getByRole('button', { name: 'Export clinic data' }));
 
-    expect(await screen.findByText('Archive saved.')).toBeInTheDocument();
-    expect(String(fetchMock.mock.calls[0]?.[0])).toContain('/api/reports/clinic-export');
-    expect(click).toHaveBeenCalledOnce();
+    expect(await screen.findByText(/Download started/)).toBeInTheDocument();
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(String(path)).toContain('/api/reports/clinic-export/links');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ format: 'json' });
+    expect(followed).toEqual([link.url]);
     click.mockRestore();
   });
 

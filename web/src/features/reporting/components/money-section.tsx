@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { formatDay } from '../../../lib/dates';
 import { formatMoney, formatPercent, useMoneyReport } from '../api/oversight-reports';
 import type { ReportPeriod } from '../api/report-period';
 import { ReportBarChart } from './report-bar-chart';
@@ -11,7 +12,10 @@ const AGES = [
   { key: 'over90', label: 'Over 90 days' },
 ] as const;
 
-/** Money: charged and collected in the period, what is outstanding today by age, and denials by payer. */
+/**
+ * Money: charged and collected in the period, what was outstanding at its end (today while it runs) by age, and
+ * denials by payer.
+ */
 export function MoneySection({ period }: { period: ReportPeriod }) {
   const report = useMoneyReport(period);
   // a body without the figures (another report's, an older server) shows nothing rather than failing
@@ -33,7 +37,8 @@ export function MoneySection({ period }: { period: ReportPeriod }) {
       description={
         <p>
           Charged: charges of the period&apos;s service days. Collected: insurers&apos; remittances and families&apos;
-          payments (less refunds) of the period. Outstanding: open today, by age.
+          payments (less refunds) of the period. Outstanding: open at the end of the period&apos;s last day (today while
+          the period runs), by age on that day; what is dated later does not count.
         </p>
       }
     >
@@ -64,7 +69,7 @@ export function MoneySection({ period }: { period: ReportPeriod }) {
                 <Link to={money.links.aging}>Outstanding</Link>
               </dt>
               <dd>{total ? formatMoney(total.total, money.currency) : '—'}</dd>
-              <dd className="muted">on {money.outstandingOn}</dd>
+              <dd className="muted">as of {formatDay(money.outstandingOn)}</dd>
             </div>
           </dl>
           <ReportBarChart

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Table } from '../../../components/ui/table';
+import { ReportTable } from './report-table';
 
 export interface ReportBarSeries {
   key: string;
@@ -100,30 +100,23 @@ export function ReportBarChart({
       </div>
       <details className="report-chart-table" open={tableOpen || undefined}>
         <summary>Show the numbers as a table</summary>
-        <Table caption={title} captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">{labelHeading}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key} className="cell-number">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((datum) => (
-              <tr key={datum.key}>
-                <th scope="row">{datum.href ? <Link to={datum.href}>{datum.label}</Link> : datum.label}</th>
-                {series.map((s) => (
-                  <td key={s.key} className="cell-number">
-                    {format(datum.values[s.key] ?? 0)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ReportTable
+          caption={title}
+          rows={data}
+          rowKey={(datum) => datum.key}
+          columns={[
+            {
+              label: labelHeading,
+              rowHeader: true,
+              cell: (datum) => (datum.href ? <Link to={datum.href}>{datum.label}</Link> : datum.label),
+            },
+            ...series.map((s) => ({
+              label: s.label,
+              numeric: true,
+              cell: (datum: ReportBarDatum) => format(datum.values[s.key] ?? 0),
+            })),
+          ]}
+        />
       </details>
     </figure>
   );

@@ -6,23 +6,29 @@ import {
   presetOf,
   presetPeriod,
   REPORT_PERIOD_PRESETS,
+  useClinicZone,
   type ReportPeriod,
 } from '../api/report-period';
 
-/** The period in the page's URL query (`?from=&to=`), this month by default; the picker below changes it. */
+/**
+ * The period in the page's URL query (`?from=&to=`), this month in the clinic's time zone by default; the picker below
+ * changes it.
+ */
 export function useReportPeriod(): ReportPeriod {
   const [params] = useSearchParams();
-  return periodFromSearch(params);
+  return periodFromSearch(params, useClinicZone());
 }
 
 /**
- * Chooses a report's period: presets (this month, last month, the last three months) as toggle buttons and two day
- * fields. The period lives in the URL query, so the back button and a shared link show the same report.
+ * Chooses a report's period: presets (this month, last month, the last three months, counted in the clinic's days
+ * rather than the browser's) as toggle buttons and two day fields. The period lives in the URL query, so the back
+ * button and a shared link show the same report. `now` is for tests.
  */
-export function ReportPeriodPicker() {
+export function ReportPeriodPicker({ now }: { now?: Date } = {}) {
   const [params, setParams] = useSearchParams();
-  const period = periodFromSearch(params);
-  const current = presetOf(period);
+  const zone = useClinicZone();
+  const period = periodFromSearch(params, zone, now);
+  const current = presetOf(period, zone, now);
   const id = useId();
   const [draft, setDraft] = useState<ReportPeriod>(period);
   const [seen, setSeen] = useState(period);
@@ -53,7 +59,7 @@ export function ReportPeriodPicker() {
             size="sm"
             variant={current === preset ? 'primary' : 'secondary'}
             aria-pressed={current === preset}
-            onClick={() => choose(presetPeriod(preset))}
+            onClick={() => choose(presetPeriod(preset, zone, now))}
           >
             {label}
           </Button>

@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { endSession, startSession } from '../../../lib/auth-session';
-import { toDay } from '../../../lib/dates';
+import { formatDay, toDay } from '../../../lib/dates';
 import { anAdmin, aTherapist, aTokenResponse } from '../../../test/fixtures';
 import { jsonResponse, problemResponse, renderWithProviders } from '../../../test/render';
 import { SupervisionLogDialog } from './supervision-log-dialog';
@@ -27,6 +27,10 @@ const contact = {
   kind: 'group',
   withChild: true,
   technicianIds: ['rbt-a', 'rbt-b'],
+  technicians: [
+    { id: 'rbt-a', name: 'Riley Brooks' },
+    { id: 'rbt-b', name: 'Sam Lee' },
+  ],
   supervisorId: 'bcba-1',
   supervisorName: 'Bea Carter',
   recordedAt: '2026-09-10T10:00:00Z',
@@ -92,16 +96,16 @@ describe('SupervisionLogDialog', () => {
     const { user } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('radio', { name: /group/i }));
-    await user.type(screen.getByLabelText('Minutes'), '601');
+    await user.type(screen.getByLabelText(/^Minutes/), '601');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
     expect(await within(technicians()).findByText('A group contact names 2 to 10 technicians')).toBeInTheDocument();
     expect(screen.getByText('Enter whole minutes from 1 to 600')).toBeInTheDocument();
-    expect(screen.getByLabelText('Minutes')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/^Minutes/)).toHaveAttribute('aria-invalid', 'true');
     expect(posted).toEqual([]);
 
-    await user.clear(screen.getByLabelText('Minutes'));
-    await user.type(screen.getByLabelText('Minutes'), '0');
+    await user.clear(screen.getByLabelText(/^Minutes/));
+    await user.type(screen.getByLabelText(/^Minutes/), '0');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(await screen.findByText('Enter whole minutes from 1 to 600')).toBeInTheDocument();
     expect(posted).toEqual([]);
@@ -111,7 +115,7 @@ describe('SupervisionLogDialog', () => {
     const { user } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(
       await within(technicians()).findByText('An individual contact names exactly one technician'),
@@ -128,7 +132,7 @@ describe('SupervisionLogDialog', () => {
       });
     const { user, onClose } = renderDialog(false);
     await user.click(await screen.findByRole('checkbox', { name: 'Riley Brooks' }));
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
     expect(await within(technicians()).findByText('is not an active RBT')).toBeInTheDocument();
@@ -147,7 +151,7 @@ describe('SupervisionLogDialog', () => {
     await user.click(screen.getByRole('radio', { name: /group/i }));
     await user.click(screen.getByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
-    await user.type(screen.getByLabelText('Minutes'), '45');
+    await user.type(screen.getByLabelText(/^Minutes/), '45');
     await user.click(screen.getByRole('checkbox', { name: /with a child/i }));
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
 
@@ -174,7 +178,7 @@ describe('SupervisionLogDialog', () => {
     expect(within(supervisor).queryByRole('option', { name: 'Riley Brooks' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Otto Other' })).not.toBeInTheDocument();
 
-    await user.type(screen.getByLabelText('Minutes'), '30');
+    await user.type(screen.getByLabelText(/^Minutes/), '30');
     await user.click(screen.getByRole('checkbox', { name: 'Sam Lee' }));
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     expect(await screen.findByText('Choose the supervisor')).toBeInTheDocument();
@@ -213,7 +217,7 @@ describe('SupervisionLogSection', () => {
     await user.click(screen.getByRole('button', { name: 'Log supervision' }));
     const dialog = await screen.findByRole('dialog', { name: 'Log supervision' });
     await user.selectOptions(within(dialog).getByLabelText('Supervisor (BCBA or BCaBA)'), 'bcba-1');
-    await user.type(within(dialog).getByLabelText('Minutes'), '30');
+    await user.type(within(dialog).getByLabelText(/^Minutes/), '30');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Riley Brooks' }));
     await user.click(within(dialog).getByRole('button', { name: 'Log supervision' }));
 
@@ -221,6 +225,52 @@ describe('SupervisionLogSection', () => {
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['reports', 'oversight', 'supervision-contacts'] });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['reports', 'oversight', 'supervision'] });
     expect(screen.getByRole('status')).toHaveTextContent('logged');
+  });
+
+  it('names technicians from the server, also one that no picker lists', async () => {
+    startSession(aTokenResponse(anAdmin()));
+    const unlisted = {
+      ...contact,
+      id: 'contact-2',
+      kind: 'individual',
+      technicianIds: ['rbt-gone'],
+      technicians: [{ id: 'rbt-gone', name: 'Dana Former' }],
+    };
+    fetchMock.mockImplementation(async (input) => {
+      const url = String(input);
+      if (url.startsWith('/api/users?')) return jsonResponse(therapists);
+      if (url.startsWith('/api/reports/supervision-contacts?')) return jsonResponse(page([unlisted]));
+      return jsonResponse({}, { status: 404 });
+    });
+    renderWithProviders(<SupervisionLogSection period={period} />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Dana Former')).toBeInTheDocument();
+    expect(within(table).queryByText('Unknown technician')).not.toBeInTheDocument();
+    expect(table).toHaveClass('report-table');
+    for (const cell of within(table).getAllByRole('cell')) expect(cell).toHaveAttribute('data-label');
+  });
+
+  it('pages through a period with more contacts than a page', async () => {
+    startSession(aTokenResponse(anAdmin()));
+    const requested: string[] = [];
+    fetchMock.mockImplementation(async (input) => {
+      const url = String(input);
+      if (!url.startsWith('/api/reports/supervision-contacts?')) return jsonResponse({}, { status: 404 });
+      requested.push(url);
+      const number = Number(new URL(url, 'http://localhost').searchParams.get('page'));
+      const day = number === 0 ? '2026-09-20' : '2026-09-02';
+      return jsonResponse({
+        content: [{ ...contact, id: `contact-page-${number}`, heldOn: day }],
+        page: { number, size: 20, totalElements: 21, totalPages: 2 },
+      });
+    });
+    const { user } = renderWithProviders(<SupervisionLogSection period={period} />);
+    expect(await screen.findByRole('table', { name: 'Supervision contacts (21)' })).toBeInTheDocument();
+    expect(requested[0]).toBe('/api/reports/supervision-contacts?from=2026-09-01&to=2026-09-30&page=0&size=20');
+    const pages = screen.getByRole('navigation', { name: 'Pages of supervision contacts' });
+    await user.click(within(pages).getByRole('button', { name: /next/i }));
+    expect(await screen.findByText(formatDay('2026-09-02'))).toBeInTheDocument();
+    expect(requested).toContain('/api/reports/supervision-contacts?from=2026-09-01&to=2026-09-30&page=1&size=20');
   });
 
   it('shows nothing to an RBT', () => {

@@ -174,14 +174,13 @@ function SupervisionLogForm({ onClose, isAdmin, onLogged }: Omit<SupervisionLogD
           {...register('heldOn')}
         />
         <TextField
-          label="Minutes"
+          label="Minutes (1 to 600)"
           type="number"
           inputMode="numeric"
           min={1}
           max={600}
           step={1}
           required
-          hint="1 to 600"
           error={errors.minutes?.message}
           {...register('minutes')}
         />
@@ -219,7 +218,7 @@ function SupervisionLogForm({ onClose, isAdmin, onLogged }: Omit<SupervisionLogD
         {!people.isPending && technicians.length === 0 && !people.error && (
           <p className="muted">No RBT technicians to choose from.</p>
         )}
-        <div className="weekday-checks">
+        <div className="supervision-technicians">
           {technicians.map((person) => (
             <CheckboxField
               key={person.id}

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatDay } from '../../../lib/dates';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import type { BurnDownReport, MoneyReport, SupervisionReport } from '../api/oversight-reports';
 import { SupervisionOversightSections } from './supervision-oversight-sections';
@@ -69,6 +70,7 @@ const burnDown: BurnDownReport = {
       expiresUnused: false,
       reauthorizationDue: true,
       link: '/children/child-1#authorizations',
+      progressReportLink: '/progress-reports/report-7',
       weeks: [{ weekOf: '2026-08-31', used: 80, planned: 0, cumulative: 80, ideal: 12 }],
     },
   ],
@@ -161,14 +163,26 @@ describe('SupervisionOversightSections', () => {
       'href',
       '/children/child-1#authorizations',
     );
-    expect(within(authorizations).getByText('Runs out (week of 2026-09-07)')).toBeInTheDocument();
+    expect(within(authorizations).getByText(`Runs out (week of ${formatDay('2026-09-07')})`)).toBeInTheDocument();
     expect(within(authorizations).getByText('100 + 0 / 90')).toBeInTheDocument();
+    expect(within(authorizations).getByText('Re-authorization due')).toBeInTheDocument();
+    expect(within(authorizations).getByRole('link', { name: 'Progress report needed: Ava Carter' })).toHaveAttribute(
+      'href',
+      '/progress-reports/report-7',
+    );
+
+    // on a phone the rows stack into cards: each cell names its column
+    for (const table of [technicians, authorizations]) {
+      expect(table).toHaveClass('report-table');
+      for (const cell of within(table).getAllByRole('cell')) expect(cell).toHaveAttribute('data-label');
+    }
 
     expect(await screen.findByRole('link', { name: 'Charged' })).toHaveAttribute(
       'href',
       '/billing/charges?status=ready',
     );
     expect(screen.getByRole('img', { name: /Denial rate by payer \(%\): bar chart/ })).toBeInTheDocument();
+    expect(screen.getByText(`as of ${formatDay('2026-09-20')}`)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Denials as CSV' })).toBeInTheDocument();
     expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain(
       '/api/reports/money?from=2026-09-01&to=2026-09-30',

@@ -79,7 +79,7 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
         format={(value) => `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} %`}
         empty="No technician delivered services in this period."
       />
-      <Table caption="Technicians' supervision by month">
+      <Table caption="Technicians' supervision by month" className="report-table">
         <thead>
           <tr>
             <th scope="col">Technician</th>
@@ -102,24 +102,38 @@ export function SupervisionSection({ period }: { period: ReportPeriod }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.technicianId}-${row.month}`}>
-              <th scope="row">
+              <th scope="row" className="cell-nowrap">
                 <Link to={row.link}>{row.technicianName}</Link>
               </th>
-              <td>{monthLabel(row.month)}</td>
-              <td className="cell-number">{minutesAsHours(row.serviceMinutes)}</td>
-              <td className="cell-number">{minutesAsHours(row.supervisedMinutes)}</td>
-              <td className="cell-number">{formatPercent(row.sharePercent)}</td>
-              <td className="cell-number">
+              <td data-label="Month" className="cell-nowrap">
+                {monthLabel(row.month)}
+              </td>
+              <td className="cell-number" data-label="Service">
+                {minutesAsHours(row.serviceMinutes)}
+              </td>
+              <td className="cell-number" data-label="Supervised">
+                {minutesAsHours(row.supervisedMinutes)}
+              </td>
+              <td className="cell-number" data-label="Share">
+                {formatPercent(row.sharePercent)}
+              </td>
+              <td className="cell-number" data-label="Contacts (individual, with a child)">
                 {row.contacts} ({row.individualContacts}, {row.withChildContacts})
               </td>
-              <td>
-                {row.serviceMinutes === 0 ? (
-                  <Badge tone="muted">No service</Badge>
-                ) : row.shortfalls.length === 0 ? (
-                  <Badge tone="success">Met</Badge>
-                ) : (
-                  <Badge tone="warning">{shortfallText(row)}</Badge>
-                )}
+              <td data-label="Requirement">
+                <span className="report-badges">
+                  {row.serviceMinutes === 0 ? (
+                    <Badge tone="muted">No service</Badge>
+                  ) : row.shortfalls.length === 0 ? (
+                    <Badge tone="success">Met</Badge>
+                  ) : (
+                    row.shortfalls.map((rule) => (
+                      <Badge key={rule} tone="warning">
+                        {SHORTFALLS[rule] ?? rule}
+                      </Badge>
+                    ))
+                  )}
+                </span>
               </td>
             </tr>
           ))}

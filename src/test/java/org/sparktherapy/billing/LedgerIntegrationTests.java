@@ -335,6 +335,71 @@ class LedgerIntegrationTests {
 		assertThat(this.parent.api().get("/api/family-accounts/aging").status()).isEqualTo(403);
 	}
 
+	/**
+	 * A past day's aging is the ledger as it stood that day: items, payments and credits
+	 * dated after it do not count, and the payments are allocated to the oldest items
+	 * again. Hand-computed: as of the day, A (100.00, 70 days old) less a 10.00 write-off
+	 * and the 30.00 paid before the day is 60.00 open (61–90); B (50.00, 20 days) is open
+	 * in full (0–30); the balance is 110.00. Today the later payment (60.00) has paid A,
+	 * B has a later write-off (20.00) and C (40.00) was added: B 30.00 and C 40.00, both
+	 * 31–60.
+	 */
+	@Test
+	void agingAsOfAPastDayIsTheLedgerAsItStoodThatDay() {
+		LocalDate asOf = this.today.minusDays(40);
+		UUID a = charge(asOf.minusDays(70), "100.00").entryId();
+		UUID b = charge(asOf.minusDays(20), "50.00").entryId();
+		payOn("30.00", asOf.minusDays(10));
+		assertThat(writeOff(a, "10.00", asOf.minusDays(5)).status()).isEqualTo(201);
+		payOn("60.00", asOf.plusDays(5));
+		charge(asOf.plusDays(3), "40.00");
+		assertThat(writeOff(b, "20.00", asOf.plusDays(1)).status()).isEqualTo(201);
+
+		JsonNode then = agingRow(asOf);
+		assertThat(then.get("current").asString()).isEqualTo("50.00");
+		assertThat(then.get("days31To60").asString()).isEqualTo("0.00");
+		assertThat(then.get("days61To90").asString()).isEqualTo("60.00");
+		assertThat(then.get("over90").asString()).isEqualTo("0.00");
+		assertThat(then.get("unappliedCredit").asString()).isEqualTo("0.00");
+		assertThat(then.get("balance").asString()).isEqualTo("110.00");
+
+		JsonNode now = agingRow(this.today);
+		assertThat(now.get("current").asString()).isEqualTo("0.00");
+		assertThat(now.get("days31To60").asString()).isEqualTo("70.00");
+		assertThat(now.get("days61To90").asString()).isEqualTo("0.00");
+		assertThat(now.get("balance").asString()).isEqualTo(balance()).isEqualTo("70.00");
+		assertThat(open(b)).as("today's aging agrees with the ledger").isEqualTo("30.00");
+
+		assertThat(agingRow(asOf.minusDays(71))).as("before the first entry the family owed nothing").isNull();
+	}
+
+	/**
+	 * A credit adjustment names the item it applies to at {@code /appliesTo}, in its own
+	 * words, not a write-off's.
+	 */
+	@Test
+	void aCreditOnAnItemThatIsNotOpenIsRefusedInACreditsWords() {
+		UUID paid = charge(this.today.minusDays(3), "20.00").entryId();
+		UUID open = charge(this.today.minusDays(2), "30.00").entryId();
+		pay("20.00");
+		Api.Response closed = credit("-5.00", paid);
+		assertThat(closed.status()).isEqualTo(409);
+		assertThat(closed.contentType()).isEqualTo("application/problem+json");
+		assertThat(closed.at("/type")).endsWith("/entry-not-an-item");
+		assertThat(closed.at("/detail")).startsWith("A credit applies only to").doesNotContain("written off");
+		assertThat(closed.at("/errors/0/pointer")).isEqualTo("/appliesTo");
+
+		Api.Response tooMuch = credit("-30.01", open);
+		assertThat(tooMuch.status()).isEqualTo(409);
+		assertThat(tooMuch.at("/type")).endsWith("/credit-exceeds-open");
+		assertThat(tooMuch.at("/detail")).startsWith("A credit applied to an item");
+		assertThat(tooMuch.at("/errors/0/pointer")).isEqualTo("/amount");
+		assertThat(tooMuch.at("/limit")).isEqualTo("30.00");
+
+		assertThat(credit("-30.00", open).status()).isEqualTo(201);
+		assertThat(open(open)).isEqualTo("0.00");
+	}
+
 	@Test
 	void badMoneyIsAProblemNamingTheField() {
 		assertInvalid(payment("-5.00", "cash", null), "/amount");
@@ -414,6 +479,36 @@ class LedgerIntegrationTests {
 			.post(payments(), payment(amount, "cash", null), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(paid.status()).as(paid.text()).isEqualTo(201);
 		return paid;
+	}
+
+	private Api.Response payOn(String amount, LocalDate on) {
+		Api.Response paid = this.admin.api()
+			.post(payments(), payment(amount, "cash", null, on), "Idempotency-Key", UUID.randomUUID().toString());
+		assertThat(paid.status()).as(paid.text()).isEqualTo(201);
+		return paid;
+	}
+
+	private Api.Response writeOff(UUID item, String amount, LocalDate on) {
+		return this.admin.api()
+			.post("/api/children/" + this.childId + "/write-offs", body("entryId", item.toString(), "amount", amount,
+					"writtenOffOn", on.toString(), "reason", "Hardship"));
+	}
+
+	private Api.Response credit(String amount, UUID item) {
+		return this.admin.api()
+			.post("/api/children/" + this.childId + "/adjustments", body("amount", amount, "occurredOn",
+					this.today.toString(), "description", "Goodwill credit", "appliesTo", item.toString()));
+	}
+
+	/** This family's row of the aging on {@code day}; null when it owed nothing. */
+	private JsonNode agingRow(LocalDate day) {
+		JsonNode aging = this.admin.api().get("/api/family-accounts/aging?asOf=" + day).json();
+		for (JsonNode family : aging.get("families")) {
+			if (family.get("childId").asString().equals(this.childId)) {
+				return family;
+			}
+		}
+		return null;
 	}
 
 	private Api.Response refund(String payment, String amount, boolean deallocate) {

@@ -257,7 +257,7 @@ class DashboardIntegrationTests {
 		assertThat(documentation(row(therapists, "therapistId", this.r1.id()))).containsExactly(2, 2, 0, 0, 1);
 		assertThat(documentation(row(therapists, "therapistId", this.bcba.id()))).containsExactly(1, 0, 1, 0, 1);
 		assertThat(documentation(row(therapists, "therapistId", this.r2.id()))).containsExactly(1, 0, 0, 1, 0);
-		JsonNode late = this.admin.api().get("/api/reports/documentation/sessions" + PERIOD + "&issue=late").json();
+		JsonNode late = get("/api/reports/documentation/sessions" + PERIOD + "&issue=late").get("content");
 		assertThat(late).hasSize(1);
 		assertThat(late.get(0).get("therapistId").asString()).isEqualTo(this.bcba.id());
 		assertThat(late.get(0).get("hoursToSubmit").decimalValue()).isEqualByComparingTo("49");
@@ -268,17 +268,37 @@ class DashboardIntegrationTests {
 		Api.Response rows = this.admin.api().get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1);
 
 		assertThat(rows.status()).as(rows.text()).isEqualTo(200);
-		assertThat(rows.json()).hasSize(5);
-		assertThat(rows.json().get(0).get("start").asString()).isEqualTo("2026-10-26T09:00:00-04:00");
-		assertThat(this.admin.api()
-			.get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1 + "&status=cancelled")
-			.json()).hasSize(3);
+		assertThat(rows.json().get("content")).hasSize(5);
+		assertThat(rows.json().get("content").get(0).get("start").asString()).isEqualTo("2026-10-26T09:00:00-04:00");
+		assertThat(
+				get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1 + "&status=cancelled").get("content"))
+			.hasSize(3);
 		JdbcClient jdbc = JdbcClient.create(this.newYork.getBean(DataSource.class));
 		assertThat(jdbc.sql("""
 				select count(*) from audit_log
 				where resource_type = 'report:appointments:2026-10-26/2026-11-08' and child_id = cast(:child as uuid)
 				  and outcome = 'success'
 				""").param("child", this.c1).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void theRowsBehindAFigureComeInPagesInTimeOrderAndTheirCsvHasEveryRow() {
+		JsonNode first = get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1 + "&size=2");
+		JsonNode last = get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1 + "&size=2&page=2");
+		JsonNode all = get("/api/reports/appointments" + PERIOD + "&childId=" + this.c1).get("content");
+
+		assertThat(first.get("page").get("totalElements").asInt()).isEqualTo(5);
+		assertThat(first.get("page").get("totalPages").asInt()).isEqualTo(3);
+		assertThat(first.get("content")).hasSize(2);
+		assertThat(first.get("period").get("zone").asString()).isEqualTo("America/New_York");
+		assertThat(first.get("content").get(1).get("appointmentId")).isEqualTo(all.get(1).get("appointmentId"));
+		assertThat(last.get("content")).hasSize(1);
+		assertThat(last.get("content").get(0).get("appointmentId")).isEqualTo(all.get(4).get("appointmentId"));
+		Api.Response csv = this.admin.api()
+			.get("/api/reports/appointments.csv" + PERIOD + "&childId=" + this.c1, "Accept", "text/csv");
+		assertThat(csv.text().split("\r\n")).hasSize(1 + 5);
+		assertThat(this.admin.api().get("/api/reports/documentation/sessions" + PERIOD + "&size=0").status())
+			.isEqualTo(400);
 	}
 
 	@Test

@@ -1,18 +1,28 @@
 package org.sparktherapy.platform.export;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import jakarta.annotation.Nullable;
+import org.sparktherapy.platform.storage.FileStorage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,7 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reason; the reporting module collects every bean and writes the archive, so it never
  * names another module's table. The rows are read here, in the caller's transaction, with
  * a fetch size, so a table of any size passes through in pages of {@link #FETCH_SIZE}
- * rows (PostgreSQL's driver uses a cursor when the connection is not in auto-commit).
+ * rows (PostgreSQL's driver uses a cursor when the connection is not in auto-commit). A
+ * table whose rows point at files in the {@link FileStorage} names its key column
+ * ({@link #fileColumn}); the archive then copies each file from the store, one stream at
+ * a time.
  */
 public abstract class TableExport {
 
@@ -39,10 +52,40 @@ public abstract class TableExport {
 	public interface RowSink {
 
 		/**
-		 * One row: numbers as {@link Number}, everything else as PostgreSQL's text form,
-		 * {@code null} for SQL null.
+		 * One row: numbers as {@link java.math.BigDecimal}, the rest as {@link Values}
+		 * says, {@code null} for SQL null.
 		 */
 		void row(List<?> cells);
+
+	}
+
+	/** How the cells of a row are given to a {@link RowSink}. */
+	public enum Values {
+
+		/**
+		 * For CSV: numbers as {@link java.math.BigDecimal}, everything else in
+		 * PostgreSQL's text form ({@code t}/{@code f}, {@code {a,b}}, timestamps with the
+		 * session's offset).
+		 */
+		TEXT,
+
+		/**
+		 * For JSON: numbers as {@link java.math.BigDecimal}, booleans as {@link Boolean},
+		 * {@code timestamptz} as {@link java.time.Instant}, arrays as {@link List}s of
+		 * such values, {@code json}/{@code jsonb} as {@link JsonText}; everything else
+		 * (text, uuid, date, time, bytea as {@code \x…}) in PostgreSQL's text form.
+		 */
+		TYPED
+
+	}
+
+	/** A {@code json} or {@code jsonb} cell's document, as PostgreSQL prints it. */
+	public record JsonText(String json) {
+
+		@Override
+		public String toString() {
+			return this.json;
+		}
 
 	}
 
@@ -54,6 +97,10 @@ public abstract class TableExport {
 
 	private final Map<String, String> leftOut;
 
+	private final Map<String, String> fileColumns;
+
+	private final @Nullable FileStorage storage;
+
 	/**
 	 * @param module the module that owns the tables, e.g. {@code identity}
 	 * @param dataSource the application's data source
@@ -62,15 +109,40 @@ public abstract class TableExport {
 	 * ({@code refresh_tokens}) or one column ({@code accounts.password_hash})
 	 */
 	protected TableExport(String module, DataSource dataSource, List<String> tables, Map<String, String> leftOut) {
+		this(module, dataSource, tables, leftOut, null, Map.of());
+	}
+
+	/**
+	 * @param module the module that owns the tables, e.g. {@code messaging}
+	 * @param dataSource the application's data source
+	 * @param tables the tables exported, in the order they are written
+	 * @param leftOut what is not exported, each with the reason
+	 * @param storage where the files the rows point at are kept
+	 * @param fileColumns for each table whose rows point at stored files, the column that
+	 * holds the file's storage key (e.g. {@code message_attachments → storage_key})
+	 */
+	protected TableExport(String module, DataSource dataSource, List<String> tables, Map<String, String> leftOut,
+			@Nullable FileStorage storage, Map<String, String> fileColumns) {
 		for (String name : tables) {
 			check(name);
 		}
 		leftOut.keySet().forEach(key -> java.util.Arrays.stream(key.split("\\.", -1)).forEach(TableExport::check));
+		fileColumns.forEach((table, column) -> {
+			check(column);
+			if (!tables.contains(table) || leftOut.containsKey(table + "." + column)) {
+				throw new IllegalArgumentException("files of a table or column not exported: " + table);
+			}
+		});
+		if (!fileColumns.isEmpty() && storage == null) {
+			throw new IllegalArgumentException("stored files need the file storage");
+		}
 		this.module = module;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH_SIZE);
 		this.tables = List.copyOf(tables);
 		this.leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
+		this.fileColumns = Map.copyOf(fileColumns);
+		this.storage = storage;
 	}
 
 	/** The module whose tables these are. */
@@ -89,6 +161,46 @@ public abstract class TableExport {
 	 */
 	public final Map<String, String> leftOut() {
 		return this.leftOut;
+	}
+
+	/**
+	 * The column of {@code table} that holds the storage key of a file each row points
+	 * at, if its rows point at stored files.
+	 */
+	public final Optional<String> fileColumn(String table) {
+		owned(table);
+		return Optional.ofNullable(this.fileColumns.get(table));
+	}
+
+	/**
+	 * Streams the storage keys of the files {@code table}'s rows point at, in key order,
+	 * in the caller's transaction. Returns how many there were.
+	 */
+	public final long fileKeys(String table, Consumer<String> key) {
+		String column = fileColumn(table).orElseThrow(() -> new IllegalArgumentException(table + " has no files"));
+		long[] keys = { 0 };
+		this.jdbc.query("select \"" + column + "\" from " + table + " where \"" + column + "\" is not null order by 1",
+				(ResultSet rs) -> {
+					key.accept(rs.getString(1));
+					keys[0]++;
+				});
+		return keys[0];
+	}
+
+	/**
+	 * The stored file under {@code key} (one {@link #fileKeys} gave), or empty when the
+	 * store has none. The caller closes the stream.
+	 */
+	public final Optional<InputStream> openFile(String key) {
+		if (this.storage == null) {
+			return Optional.empty();
+		}
+		try {
+			return this.storage.open(key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("A stored file could not be read", ex);
+		}
 	}
 
 	/** The columns of {@code table} that are exported, in the table's order. */
@@ -121,6 +233,14 @@ public abstract class TableExport {
 	 * rows written.
 	 */
 	public final long write(String table, RowSink sink) {
+		return write(table, Values.TEXT, sink);
+	}
+
+	/**
+	 * Streams {@code table} as {@link #write(String, RowSink)} does, its cells given as
+	 * {@code values} says.
+	 */
+	public final long write(String table, Values values, RowSink sink) {
 		List<String> columns = columns(table);
 		sink.row(columns);
 		long[] rows = { 0 };
@@ -131,7 +251,7 @@ public abstract class TableExport {
 			int width = meta.getColumnCount();
 			List<Object> cells = new ArrayList<>(width);
 			for (int i = 1; i <= width; i++) {
-				cells.add(cell(rs, meta, i));
+				cells.add((values == Values.TYPED) ? typed(rs, meta, i) : cell(rs, meta, i));
 			}
 			sink.row(cells);
 			rows[0]++;
@@ -144,6 +264,47 @@ public abstract class TableExport {
 			return rs.getBigDecimal(column);
 		}
 		return rs.getString(column);
+	}
+
+	private static @Nullable Object typed(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
+		int type = meta.getColumnType(column);
+		if (NUMBERS.contains(type)) {
+			return rs.getBigDecimal(column);
+		}
+		String name = meta.getColumnTypeName(column);
+		switch (name) {
+			case "bool" -> {
+				boolean value = rs.getBoolean(column);
+				return rs.wasNull() ? null : value;
+			}
+			case "timestamptz" -> {
+				OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+				return (value != null) ? value.toInstant() : null;
+			}
+			case "json", "jsonb" -> {
+				String value = rs.getString(column);
+				return (value != null) ? new JsonText(value) : null;
+			}
+			default -> {
+				if (type == Types.ARRAY) {
+					return array(rs.getArray(column));
+				}
+				return rs.getString(column);
+			}
+		}
+	}
+
+	private static @Nullable List<Object> array(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		Object[] elements = (Object[]) array.getArray();
+		List<Object> values = new ArrayList<>(elements.length);
+		for (Object element : elements) {
+			values.add((element == null || element instanceof Number || element instanceof Boolean) ? element
+					: element.toString());
+		}
+		return values;
 	}
 
 	private void owned(String table) {

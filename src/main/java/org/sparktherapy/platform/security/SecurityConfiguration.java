@@ -61,6 +61,10 @@ class SecurityConfiguration {
 				// credential
 				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
 				.permitAll()
+				// the clinic export's one-time download link: its single-use token is the
+				// credential (ADR 0036)
+				.requestMatchers(HttpMethod.GET, "/api/reports/clinic-export/download")
+				.permitAll()
 				// the event stream: a bearer token (checked as everywhere) or a stream
 				// ticket (checked by the stream)
 				.requestMatchers(HttpMethod.GET, "/api/events")

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * 31–60, 61–90, over 90), summed per payer. Counted: originals and replacements the payer
  * received (not drafts, voids, void requests, nor a claim a submitted replacement
  * supersedes). Nothing is stored: the rows are summed from the claims and remittances at
- * each read.
+ * each read, by {@code claim_open_on} (V44), the rule reporting's money figures read too.
  */
 @Repository
 class PayerAging {
@@ -48,24 +48,8 @@ class PayerAging {
 	/** Payers with an open balance on {@code asOf}, by name. */
 	List<Row> on(LocalDate asOf, ZoneId zone) {
 		return this.jdbc.sql("""
-				with received as (
-				  select r.id from remittances r
-				  where coalesce(r.payment_date, (r.imported_at at time zone :zone)::date) <= :asOf
-				), open_claims as (
-				  select c.payer_id, (c.submitted_at at time zone :zone)::date as submitted_on,
-				    c.total_charge
-				      - coalesce((select sum(rc.paid) from remittance_claims rc
-				                  where rc.claim_id = c.id and rc.remittance_id in (select id from received)), 0)
-				      - coalesce((select sum(a.amount) from remittance_adjustments a
-				                  join remittance_claims rc on rc.id = a.remittance_claim_id
-				                  where rc.claim_id = c.id and rc.remittance_id in (select id from received)), 0)
-				      as open
-				  from claims c
-				  where c.frequency in ('1', '7') and c.state not in ('draft', 'void') and c.submitted_at is not null
-				    and (c.submitted_at at time zone :zone)::date <= :asOf
-				    and not exists (select 1 from claims n where n.replaces_claim_id = c.id and n.frequency = '7'
-				                    and n.state not in ('draft', 'void') and n.submitted_at is not null
-				                    and (n.submitted_at at time zone :zone)::date <= :asOf)
+				with open_claims as (
+				  select payer_id, submitted_on, open_balance as open from claim_open_on(:asOf, :zone)
 				)
 				select p.id, p.name, count(*) as claims,
 				  sum(case when :asOf - o.submitted_on <= 30 then o.open else 0 end) as current,

@@ -316,8 +316,10 @@ class LedgerController {
 
 	@GetMapping("/api/family-accounts/aging")
 	@Operation(summary = "Accounts receivable aging (admins)",
-			description = "Each family's open items by age on asOf (default today): 0–30, 31–60, 61–90 and over 90 "
-					+ "days, and unapplied credit; a family's row adds up to its balance.")
+			description = "Each family's items open at the end of asOf (default today) by their age that day: 0–30, "
+					+ "31–60, 61–90 and over 90 days, and unapplied credit; a family's row adds up to its balance on "
+					+ "that day. Only entries dated on or before asOf count (items, payments, refunds, credits, "
+					+ "reversals): payments are allocated to the oldest items over them again.")
 	AgingResponse aging(@RequestParam(required = false) LocalDate asOf, @AuthenticationPrincipal CurrentUser user) {
 		LocalDate on = (asOf == null) ? this.service.today() : asOf;
 		List<LedgerService.AgingRow> rows = this.service.aging(user, on);

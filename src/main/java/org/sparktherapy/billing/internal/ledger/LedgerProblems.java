@@ -89,6 +89,13 @@ final class LedgerProblems {
 					"A write-off can forgive at most what is still open on the item. Nothing was recorded.", open);
 		}
 
+		static AmountOverLimit credit(BigDecimal open) {
+			return new AmountOverLimit("credit-exceeds-open", "Credit exceeds what is open",
+					"A credit applied to an item can take off at most what is still open on that item. Nothing was "
+							+ "recorded.",
+					open);
+		}
+
 		static AmountOverLimit creditNote(BigDecimal open) {
 			return new AmountOverLimit("credit-exceeds-invoice", "Credit exceeds what is open",
 					"A credit note can credit at most what is still open on the invoice. Nothing was recorded.", open);
@@ -107,9 +114,20 @@ final class LedgerProblems {
 	static final class EntryNotAnItem extends Problem {
 
 		EntryNotAnItem() {
-			super(Kind.CONFLICT, "entry-not-an-item", "Not an open item",
-					"Only a charge, a family share or a debit adjustment that is still open can be written off.",
-					List.of(new FieldError("/entryId", "must be an open item of this child")));
+			this("Only a charge, a family share or a debit adjustment that is still open can be written off.",
+					"/entryId");
+		}
+
+		private EntryNotAnItem(String detail, String pointer) {
+			super(Kind.CONFLICT, "entry-not-an-item", "Not an open item", detail,
+					List.of(new FieldError(pointer, "must be an open item of this child")));
+		}
+
+		/** A credit adjustment's {@code appliesTo} names no open item of the child. */
+		static EntryNotAnItem forCredit() {
+			return new EntryNotAnItem("A credit applies only to a charge, a family share or a debit adjustment of "
+					+ "this child that is still open; choose another item, or apply the credit to no item (the oldest "
+					+ "open items take it). Nothing was recorded.", "/appliesTo");
 		}
 
 	}

@@ -194,6 +194,40 @@ class LedgerRepository {
 	}
 
 	/**
+	 * An item open at the end of a day: whose, when it occurred and what was open of it.
+	 */
+	record OpenOn(UUID entryId, UUID childId, LocalDate occurredOn, BigDecimal open) {
+	}
+
+	/**
+	 * Every family's items open at the end of {@code day}, oldest first, as the entries
+	 * dated by then leave them ({@code family_open_items_on}, V44: the allocation rule
+	 * replayed over them, whatever was dated or recorded later).
+	 */
+	List<OpenOn> openItemsOn(LocalDate day) {
+		return this.jdbc.sql("""
+				select entry_id, child_id, occurred_on, open_amount from family_open_items_on(:day)
+				order by child_id, occurred_on, recorded_at, entry_id""")
+			.param("day", day)
+			.query((rs, n) -> new OpenOn(rs.getObject("entry_id", UUID.class), rs.getObject("child_id", UUID.class),
+					rs.getObject("occurred_on", LocalDate.class), rs.getBigDecimal("open_amount").setScale(2)))
+			.list();
+	}
+
+	/** Every family's balance at the end of {@code day}: its entries dated by then. */
+	java.util.Map<UUID, BigDecimal> balancesOn(LocalDate day) {
+		java.util.Map<UUID, BigDecimal> balances = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select child_id, sum(amount) as balance from ledger_entries where occurred_on <= :day
+				group by child_id""")
+			.param("day", day)
+			.query((rs, n) -> balances.put(rs.getObject("child_id", UUID.class),
+					rs.getBigDecimal("balance").setScale(2)))
+			.list();
+		return balances;
+	}
+
+	/**
 	 * The child's payments with money not allocated to any item: a payment's amount
 	 * (nothing once its entry was reversed) less its refunds that were not reversed, less
 	 * what is allocated.

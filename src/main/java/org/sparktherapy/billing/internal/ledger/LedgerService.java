@@ -245,13 +245,13 @@ class LedgerService implements Ledger {
 		if (appliesTo != null) {
 			Entry item = this.entries.find(appliesTo)
 				.filter(e -> e.childId().equals(childId) && e.isItem() && e.open().signum() > 0)
-				.orElseThrow(LedgerProblems.EntryNotAnItem::new);
+				.orElseThrow(LedgerProblems.EntryNotAnItem::forCredit);
 			if (amount.signum() > 0) {
 				throw new LedgerProblems.InvalidMoneyRequest(
 						List.of(new FieldError("/appliesTo", "only a credit (a negative amount) applies to an item")));
 			}
 			if (amount.negate().compareTo(item.open()) > 0) {
-				throw LedgerProblems.AmountOverLimit.writeOff(item.open());
+				throw LedgerProblems.AmountOverLimit.credit(item.open());
 			}
 		}
 		UUID id = post(user,
@@ -418,16 +418,28 @@ class LedgerService implements Ledger {
 	}
 
 	/**
-	 * Accounts receivable of the families on {@code asOf}: each open item by its age in
-	 * days (0–30, 31–60, 61–90, over 90), and what the family paid that no item took yet
-	 * (a credit). A family's row adds up to its balance.
+	 * Accounts receivable of the families at the end of {@code asOf}: each item open then
+	 * by its age in days on that day (0–30, 31–60, 61–90, over 90), and what the family
+	 * had paid that no item took (a credit). Only entries dated on or before the day
+	 * count: the allocation rule is replayed over them ({@code family_open_items_on},
+	 * V44), so a past day shows the items as they stood that day. Today the open total is
+	 * the ledger's; an item entered later with an earlier date than items already paid
+	 * takes their place in the replay (ADR 0035). A family's row adds up to its balance
+	 * on that day.
 	 */
 	@Transactional
 	List<AgingRow> aging(CurrentUser user, LocalDate asOf) {
 		this.access.clinicWide(user, "family_account");
+		java.util.Map<UUID, List<LedgerRepository.OpenOn>> open = new java.util.HashMap<>();
+		for (LedgerRepository.OpenOn item : this.entries.openItemsOn(asOf)) {
+			open.computeIfAbsent(item.childId(), k -> new ArrayList<>()).add(item);
+		}
+		java.util.Map<UUID, BigDecimal> balances = this.entries.balancesOn(asOf);
 		List<AgingRow> rows = new ArrayList<>();
 		for (LedgerRepository.Account child : this.entries.childrenWithEntries()) {
-			AgingRow row = agingOf(child.childId(), child.childName(), asOf);
+			AgingRow row = agingOf(child.childId(), child.childName(), asOf,
+					open.getOrDefault(child.childId(), List.of()),
+					balances.getOrDefault(child.childId(), Amounts.ZERO));
 			if (row.balance().signum() != 0 || row.unappliedCredit().signum() != 0) {
 				rows.add(row);
 				this.audit.success(new PhiAccess("list", "family_account", null, child.childId()));
@@ -436,16 +448,16 @@ class LedgerService implements Ledger {
 		return rows;
 	}
 
-	AgingRow agingOf(UUID childId, String name, LocalDate asOf) {
+	private static AgingRow agingOf(UUID childId, String name, LocalDate asOf, List<LedgerRepository.OpenOn> items,
+			BigDecimal balance) {
 		BigDecimal[] buckets = { Amounts.ZERO, Amounts.ZERO, Amounts.ZERO, Amounts.ZERO };
 		BigDecimal open = Amounts.ZERO;
-		for (Entry item : this.entries.openItems(childId)) {
+		for (LedgerRepository.OpenOn item : items) {
 			long days = ChronoUnit.DAYS.between(item.occurredOn(), asOf);
 			int bucket = (days <= 30) ? 0 : (days <= 60) ? 1 : (days <= 90) ? 2 : 3;
 			buckets[bucket] = buckets[bucket].add(item.open());
 			open = open.add(item.open());
 		}
-		BigDecimal balance = this.entries.balance(childId);
 		return new AgingRow(childId, name, buckets[0], buckets[1], buckets[2], buckets[3], balance.subtract(open),
 				balance);
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import jakarta.annotation.Nullable;
 
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.reporting.internal.Csv;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 import org.sparktherapy.reporting.internal.ReportPeriodResponse;
@@ -25,7 +28,6 @@ import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.ChildUtili
 import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.SessionRow;
 import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.TherapistDocumentationRow;
 import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.TherapistUtilizationRow;
-import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.WeekCancellations;
 import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.WhoCancellations;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,6 +53,9 @@ class DashboardController {
 			+ "this month by default, at most 732 days). Admins only (403 for anyone else); the read is written "
 			+ "to the access log, one entry naming the report and period.";
 
+	private static final String PAGED = "Paged: page (from 0) and size (20 by default, at most 200), answered as "
+			+ "{content, page, period}; the CSV route has every row.";
+
 	private final DashboardService service;
 
 	private final Clock clock;
@@ -61,6 +66,18 @@ class DashboardController {
 		this.service = service;
 		this.clock = clock;
 		this.zone = properties.clinicTimeZone();
+	}
+
+	/**
+	 * One page of the rows behind a figure, with the report's period like every report
+	 * (ADR 0033): {@code {content, page, period}}.
+	 */
+	record ReportRowsResponse<T>(List<T> content, PageResponse.PageInfo page, ReportPeriodResponse period) {
+
+		static <T> ReportRowsResponse<T> of(PageResponse<T> rows, ReportPeriod period) {
+			return new ReportRowsResponse<>(rows.content(), rows.page(), ReportPeriodResponse.of(period));
+		}
+
 	}
 
 	record UtilizationReportResponse(ReportPeriodResponse period, List<ChildUtilizationRow> children,
@@ -94,13 +111,12 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<ChildUtilizationRow> rows = this.service.utilization(user, period).children();
-		return Csv.download("utilization-children_" + period.label(), csv -> {
-			csv.row("child_id", "child", "prescribed_hours", "scheduled_hours", "delivered_hours",
-					"delivered_clock_hours", "authorized_hours");
-			rows.forEach(r -> csv.row(r.childId(), r.childName(), r.prescribedHours(), r.scheduledHours(),
-					r.deliveredHours(), r.deliveredClockHours(), r.authorizedHours()));
-		});
+		return Csv.table("utilization-children_" + period.label(),
+				List.of("child_id", "child", "prescribed_hours", "scheduled_hours", "delivered_hours",
+						"delivered_clock_hours", "authorized_hours"),
+				this.service.utilization(user, period).children(),
+				r -> List.of(r.childId(), r.childName(), r.prescribedHours(), r.scheduledHours(), r.deliveredHours(),
+						r.deliveredClockHours(), r.authorizedHours()));
 	}
 
 	@GetMapping("/api/reports/utilization/therapists.csv")
@@ -111,13 +127,12 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<TherapistUtilizationRow> rows = this.service.utilization(user, period).therapists();
-		return Csv.download("utilization-therapists_" + period.label(), csv -> {
-			csv.row("therapist_id", "therapist", "credential", "scheduled_hours", "billable_hours", "available_hours",
-					"utilization");
-			rows.forEach(r -> csv.row(r.therapistId(), r.therapistName(), r.credential(), r.scheduledHours(),
-					r.billableHours(), r.availableHours(), r.utilization()));
-		});
+		return Csv.table("utilization-therapists_" + period.label(),
+				List.of("therapist_id", "therapist", "credential", "scheduled_hours", "billable_hours",
+						"available_hours", "utilization"),
+				this.service.utilization(user, period).therapists(),
+				r -> Arrays.asList(r.therapistId(), r.therapistName(), r.credential(), r.scheduledHours(),
+						r.billableHours(), r.availableHours(), r.utilization()));
 	}
 
 	/** Counts of one group of appointments. */
@@ -174,11 +189,9 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<WeekCancellations> rows = this.service.cancellations(user, period).weeks();
-		return Csv.download("cancellations-weeks_" + period.label(), csv -> {
-			csv.row(header("week", "starts"));
-			rows.forEach(w -> csv.row(counts(List.of(w.week(), w.starts()), w.counts())));
-		});
+		return Csv.table("cancellations-weeks_" + period.label(), header("week", "starts"),
+				this.service.cancellations(user, period).weeks(),
+				w -> counts(List.of(w.week(), w.starts()), w.counts()));
 	}
 
 	@GetMapping("/api/reports/cancellations/children.csv")
@@ -189,11 +202,9 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<WhoCancellations> rows = this.service.cancellations(user, period).children();
-		return Csv.download("cancellations-children_" + period.label(), csv -> {
-			csv.row(header("child_id", "child"));
-			rows.forEach(w -> csv.row(counts(List.of(w.id(), w.name()), w.counts())));
-		});
+		return Csv.table("cancellations-children_" + period.label(), header("child_id", "child"),
+				this.service.cancellations(user, period).children(),
+				w -> counts(List.of(w.id(), w.name()), w.counts()));
 	}
 
 	@GetMapping("/api/reports/cancellations/therapists.csv")
@@ -204,11 +215,9 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<WhoCancellations> rows = this.service.cancellations(user, period).therapists();
-		return Csv.download("cancellations-therapists_" + period.label(), csv -> {
-			csv.row(header("therapist_id", "therapist"));
-			rows.forEach(w -> csv.row(counts(List.of(w.id(), w.name()), w.counts())));
-		});
+		return Csv.table("cancellations-therapists_" + period.label(), header("therapist_id", "therapist"),
+				this.service.cancellations(user, period).therapists(),
+				w -> counts(List.of(w.id(), w.name()), w.counts()));
 	}
 
 	record DocumentationReportResponse(ReportPeriodResponse period, List<TherapistDocumentationRow> therapists) {
@@ -236,13 +245,11 @@ class DashboardController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<TherapistDocumentationRow> rows = this.service.documentation(user, period);
-		return Csv.download("documentation-therapists_" + period.label(), csv -> {
-			csv.row("therapist_id", "therapist", "sessions", "submitted_on_time", "submitted_late", "open_overdue",
-					"awaiting_guardian");
-			rows.forEach(r -> csv.row(r.therapistId(), r.therapistName(), r.sessions(), r.submittedOnTime(),
-					r.submittedLate(), r.openOverdue(), r.awaitingGuardian()));
-		});
+		return Csv.table("documentation-therapists_" + period.label(),
+				List.of("therapist_id", "therapist", "sessions", "submitted_on_time", "submitted_late", "open_overdue",
+						"awaiting_guardian"),
+				this.service.documentation(user, period), r -> List.of(r.therapistId(), r.therapistName(), r.sessions(),
+						r.submittedOnTime(), r.submittedLate(), r.openOverdue(), r.awaitingGuardian()));
 	}
 
 	record DocumentationSessionResponse(UUID sessionId, UUID childId, String childName, UUID therapistId,
@@ -257,39 +264,41 @@ class DashboardController {
 	@Operation(summary = "The sessions behind the documentation figures",
 			description = "The period's sessions with an issue, in time order: issue late (submitted more than 24 "
 					+ "hours after the end), overdue (open past 24 hours) or unsigned (waiting for a guardian); "
-					+ "any of them without issue (400 at /issue for another value); therapistId: one therapist's."
-					+ PERIOD)
-	List<DocumentationSessionResponse> documentationSessions(
+					+ "any of them without issue (400 at /issue for another value); therapistId: one therapist's. "
+					+ PAGED + PERIOD)
+	ReportRowsResponse<DocumentationSessionResponse> documentationSessions(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID therapistId,
 			@RequestParam(required = false) @Schema(allowableValues = { "late", "overdue", "unsigned" }) String issue,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		return this.service.documentationSessions(user, period, therapistId, issue)
-			.stream()
-			.map(this::sessionRow)
-			.toList();
+		return ReportRowsResponse
+			.of(this.service.documentationSessions(user, period, therapistId, issue, PageQuery.of(page, size))
+				.map(this::sessionRow), period);
 	}
 
 	@GetMapping("/api/reports/documentation/sessions.csv")
 	@Operation(summary = "The sessions behind the documentation figures as CSV",
-			description = "As GET /api/reports/documentation/sessions." + PERIOD)
+			description = "As GET /api/reports/documentation/sessions, every row (not paged)." + PERIOD)
 	ResponseEntity<StreamingResponseBody> documentationSessionsCsv(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID therapistId, @RequestParam(required = false) String issue,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<DocumentationSessionResponse> rows = documentationSessions(from, to, therapistId, issue, user);
-		return Csv.download("documentation-sessions_" + period.label(), csv -> {
-			csv.row("session_id", "child_id", "child", "therapist_id", "therapist", "service_code", "started_at",
-					"ended_at", "status", "submitted_at", "hours_to_submit", "submitted_late", "open_overdue",
-					"awaiting_guardian");
-			rows.forEach(r -> csv.row(r.sessionId(), r.childId(), r.childName(), r.therapistId(), r.therapistName(),
-					r.serviceCode(), r.startedAt(), r.endedAt(), r.status(), r.submittedAt(), r.hoursToSubmit(),
-					r.submittedLate(), r.openOverdue(), r.awaitingGuardian()));
-		});
+		return Csv.table("documentation-sessions_" + period.label(),
+				List.of("session_id", "child_id", "child", "therapist_id", "therapist", "service_code", "started_at",
+						"ended_at", "status", "submitted_at", "hours_to_submit", "submitted_late", "open_overdue",
+						"awaiting_guardian"),
+				this.service.allDocumentationSessions(user, period, therapistId, issue)
+					.stream()
+					.map(this::sessionRow)
+					.toList(),
+				r -> Arrays.asList(r.sessionId(), r.childId(), r.childName(), r.therapistId(), r.therapistName(),
+						r.serviceCode(), r.startedAt(), r.endedAt(), r.status(), r.submittedAt(), r.hoursToSubmit(),
+						r.submittedLate(), r.openOverdue(), r.awaitingGuardian()));
 	}
 
 	record ReportAppointmentResponse(UUID appointmentId, UUID childId, String childName, UUID therapistId,
@@ -305,38 +314,41 @@ class DashboardController {
 	@Operation(summary = "The appointments behind the utilization and cancellation figures",
 			description = "The period's appointments (by their start) in time order, optionally of one child "
 					+ "(childId; the access log names the child), one therapist (therapistId) and one status "
-					+ "(400 at /status for an unknown one)." + PERIOD)
-	List<ReportAppointmentResponse> appointments(
+					+ "(400 at /status for an unknown one). " + PAGED + PERIOD)
+	ReportRowsResponse<ReportAppointmentResponse> appointments(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID childId, @RequestParam(required = false) UUID therapistId,
 			@RequestParam(required = false) @Schema(
 					allowableValues = { "scheduled", "checked_in", "completed", "cancelled", "no_show" }) String status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		return this.service.appointments(user, period, childId, therapistId, status)
-			.stream()
-			.map(this::appointmentRow)
-			.toList();
+		return ReportRowsResponse
+			.of(this.service.appointments(user, period, childId, therapistId, status, PageQuery.of(page, size))
+				.map(this::appointmentRow), period);
 	}
 
 	@GetMapping("/api/reports/appointments.csv")
 	@Operation(summary = "The appointments behind the figures as CSV",
-			description = "As GET /api/reports/appointments." + PERIOD)
+			description = "As GET /api/reports/appointments, every row (not paged)." + PERIOD)
 	ResponseEntity<StreamingResponseBody> appointmentsCsv(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) UUID childId, @RequestParam(required = false) UUID therapistId,
 			@RequestParam(required = false) String status, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
-		List<ReportAppointmentResponse> rows = appointments(from, to, childId, therapistId, status, user);
-		return Csv.download("appointments_" + period.label(), csv -> {
-			csv.row("appointment_id", "child_id", "child", "therapist_id", "therapist", "service_code", "start", "end",
-					"status", "booked_hours", "delivered_hours", "cancelled_by", "cancelled_late", "session_id");
-			rows.forEach(r -> csv.row(r.appointmentId(), r.childId(), r.childName(), r.therapistId(), r.therapistName(),
-					r.serviceCode(), r.start(), r.end(), r.status(), r.bookedHours(), r.deliveredHours(),
-					r.cancelledByRole(), r.cancelledLate(), r.sessionId()));
-		});
+		return Csv.table("appointments_" + period.label(),
+				List.of("appointment_id", "child_id", "child", "therapist_id", "therapist", "service_code", "start",
+						"end", "status", "booked_hours", "delivered_hours", "cancelled_by", "cancelled_late",
+						"session_id"),
+				this.service.allAppointments(user, period, childId, therapistId, status)
+					.stream()
+					.map(this::appointmentRow)
+					.toList(),
+				r -> Arrays.asList(r.appointmentId(), r.childId(), r.childName(), r.therapistId(), r.therapistName(),
+						r.serviceCode(), r.start(), r.end(), r.status(), r.bookedHours(), r.deliveredHours(),
+						r.cancelledByRole(), r.cancelledLate(), r.sessionId()));
 	}
 
 	private ReportPeriod period(@Nullable LocalDate from, @Nullable LocalDate to) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.annotation.Nullable;
 
+import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -304,21 +305,39 @@ class DashboardQueries {
 	/**
 	 * The period's sessions with an issue (submitted late, open past 24 hours, waiting
 	 * for a guardian's signature), optionally of one therapist and one issue, in time
-	 * order.
+	 * order: one page of them, or all with {@code page} {@code null}.
 	 */
-	List<SessionRow> documentationSessions(ReportPeriod period, @Nullable UUID therapistId, @Nullable String issue) {
+	List<SessionRow> documentationSessions(ReportPeriod period, @Nullable UUID therapistId, @Nullable String issue,
+			@Nullable PageQuery page) {
+		return sessionsStatement("""
+				select s.session_id, s.child_id, n.display_name, s.therapist_id, t.name, s.service_code,
+				       s.started_at, s.ended_at, s.status, s.submitted_at,
+				       round(extract(epoch from s.submitted_at - coalesce(s.ended_at, s.started_at)) / 3600.0, 1)
+				           as hours_to_submit,
+				       flags.late, flags.overdue, flags.unsigned
+				""", "order by s.started_at, s.session_id" + limit(page), period, therapistId, issue, page)
+			.query((rs, row) -> new SessionRow(uuid(rs, "session_id"), uuid(rs, "child_id"),
+					rs.getString("display_name"), uuid(rs, "therapist_id"), rs.getString("name"),
+					rs.getString("service_code"), instant(rs, "started_at"), instant(rs, "ended_at"),
+					rs.getString("status"), instant(rs, "submitted_at"), rs.getBigDecimal("hours_to_submit"),
+					rs.getBoolean("late"), rs.getBoolean("overdue"), rs.getBoolean("unsigned")))
+			.list();
+	}
+
+	/** How many sessions {@link #documentationSessions} lists with the same filter. */
+	long countDocumentationSessions(ReportPeriod period, @Nullable UUID therapistId, @Nullable String issue) {
+		return sessionsStatement("select count(*)", "", period, therapistId, issue, null).query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec sessionsStatement(String select, String tail, ReportPeriod period,
+			@Nullable UUID therapistId, @Nullable String issue, @Nullable PageQuery page) {
 		String filter = switch ((issue != null) ? issue : "any") {
 			case "late" -> "flags.late";
 			case "overdue" -> "flags.overdue";
 			case "unsigned" -> "flags.unsigned";
 			default -> "(flags.late or flags.overdue or flags.unsigned)";
 		};
-		return this.jdbc.sql("""
-				select s.session_id, s.child_id, n.display_name, s.therapist_id, t.name, s.service_code,
-				       s.started_at, s.ended_at, s.status, s.submitted_at,
-				       round(extract(epoch from s.submitted_at - coalesce(s.ended_at, s.started_at)) / 3600.0, 1)
-				           as hours_to_submit,
-				       flags.late, flags.overdue, flags.unsigned
+		return paged(this.jdbc.sql(select + """
 				from session_facts s
 				join account_names t on t.account_id = s.therapist_id
 				join child_names n on n.child_id = s.child_id
@@ -326,18 +345,11 @@ class DashboardQueries {
 				where s.started_at >= :start and s.started_at < :end
 				  and (cast(:therapist as uuid) is null or s.therapist_id = :therapist)
 				  and %s
-				order by s.started_at, s.session_id
-				""".formatted(SESSION_FLAGS, filter))
+				""".formatted(SESSION_FLAGS, filter) + tail)
 			.param("start", ts(period.start()))
 			.param("end", ts(period.end()))
 			.param("now", ts(this.clock.instant()))
-			.param("therapist", therapistId)
-			.query((rs, row) -> new SessionRow(uuid(rs, "session_id"), uuid(rs, "child_id"),
-					rs.getString("display_name"), uuid(rs, "therapist_id"), rs.getString("name"),
-					rs.getString("service_code"), instant(rs, "started_at"), instant(rs, "ended_at"),
-					rs.getString("status"), instant(rs, "submitted_at"), rs.getBigDecimal("hours_to_submit"),
-					rs.getBoolean("late"), rs.getBoolean("overdue"), rs.getBoolean("unsigned")))
-			.list();
+			.param("therapist", therapistId), page);
 	}
 
 	/**
@@ -351,30 +363,17 @@ class DashboardQueries {
 
 	/**
 	 * The period's appointments of a child or a therapist (or all), optionally with one
-	 * status, in time order.
+	 * status, in time order: one page of them, or all with {@code page} {@code null}.
 	 */
 	List<AppointmentRow> appointments(ReportPeriod period, @Nullable UUID childId, @Nullable UUID therapistId,
-			@Nullable String status) {
-		return this.jdbc.sql("""
+			@Nullable String status, @Nullable PageQuery page) {
+		return appointmentsStatement("""
 				select f.appointment_id, f.child_id, n.display_name, f.therapist_id, t.name, f.service_code,
 				       f.starts_at, f.ends_at, f.status,
 				       round(extract(epoch from f.ends_at - f.starts_at) / 3600.0, 2) as booked,
 				       round(extract(epoch from f.actual_end - f.actual_start) / 3600.0, 2) as delivered,
 				       f.cancelled_by_role, f.cancelled_late, f.session_id
-				from appointment_facts f
-				join child_names n on n.child_id = f.child_id
-				join account_names t on t.account_id = f.therapist_id
-				where f.starts_at >= :start and f.starts_at < :end
-				  and (cast(:child as uuid) is null or f.child_id = :child)
-				  and (cast(:therapist as uuid) is null or f.therapist_id = :therapist)
-				  and (cast(:status as text) is null or f.status = :status)
-				order by f.starts_at, f.appointment_id
-				""")
-			.param("start", ts(period.start()))
-			.param("end", ts(period.end()))
-			.param("child", childId)
-			.param("therapist", therapistId)
-			.param("status", status)
+				""", "order by f.starts_at, f.appointment_id" + limit(page), period, childId, therapistId, status, page)
 			.query((rs, row) -> new AppointmentRow(uuid(rs, "appointment_id"), uuid(rs, "child_id"),
 					rs.getString("display_name"), uuid(rs, "therapist_id"), rs.getString("name"),
 					rs.getString("service_code"), instant(rs, "starts_at"), instant(rs, "ends_at"),
@@ -382,6 +381,40 @@ class DashboardQueries {
 					rs.getString("cancelled_by_role"), (Boolean) rs.getObject("cancelled_late"),
 					(UUID) rs.getObject("session_id")))
 			.list();
+	}
+
+	/** How many appointments {@link #appointments} lists with the same filter. */
+	long countAppointments(ReportPeriod period, @Nullable UUID childId, @Nullable UUID therapistId,
+			@Nullable String status) {
+		return appointmentsStatement("select count(*)", "", period, childId, therapistId, status, null)
+			.query(Long.class)
+			.single();
+	}
+
+	private JdbcClient.StatementSpec appointmentsStatement(String select, String tail, ReportPeriod period,
+			@Nullable UUID childId, @Nullable UUID therapistId, @Nullable String status, @Nullable PageQuery page) {
+		return paged(this.jdbc.sql(select + """
+				from appointment_facts f
+				join child_names n on n.child_id = f.child_id
+				join account_names t on t.account_id = f.therapist_id
+				where f.starts_at >= :start and f.starts_at < :end
+				  and (cast(:child as uuid) is null or f.child_id = :child)
+				  and (cast(:therapist as uuid) is null or f.therapist_id = :therapist)
+				  and (cast(:status as text) is null or f.status = :status)
+				""" + tail)
+			.param("start", ts(period.start()))
+			.param("end", ts(period.end()))
+			.param("child", childId)
+			.param("therapist", therapistId)
+			.param("status", status), page);
+	}
+
+	private static String limit(@Nullable PageQuery page) {
+		return (page != null) ? " limit :limit offset :offset" : "";
+	}
+
+	private static JdbcClient.StatementSpec paged(JdbcClient.StatementSpec statement, @Nullable PageQuery page) {
+		return (page != null) ? statement.param("limit", page.size()).param("offset", page.offset()) : statement;
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -10,6 +10,8 @@ import jakarta.annotation.Nullable;
 
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.problem.InvalidInput;
+import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.reporting.internal.ReportAccess;
 import org.sparktherapy.reporting.internal.ReportPeriod;
 import org.sparktherapy.reporting.internal.dashboard.DashboardQueries.AppointmentRow;
@@ -80,17 +82,45 @@ class DashboardService {
 		return this.queries.documentationByTherapist(period);
 	}
 
-	List<SessionRow> documentationSessions(CurrentUser user, ReportPeriod period, @Nullable UUID therapistId,
+	/** One page of the sessions behind the documentation figures. */
+	PageResponse<SessionRow> documentationSessions(CurrentUser user, ReportPeriod period, @Nullable UUID therapistId,
+			@Nullable String issue, PageQuery page) {
+		checkDocumentationSessions(user, period, issue);
+		return PageResponse.of(this.queries.documentationSessions(period, therapistId, issue, page), page,
+				this.queries.countDocumentationSessions(period, therapistId, issue));
+	}
+
+	/** All the sessions behind the documentation figures (the CSV). */
+	List<SessionRow> allDocumentationSessions(CurrentUser user, ReportPeriod period, @Nullable UUID therapistId,
 			@Nullable String issue) {
+		checkDocumentationSessions(user, period, issue);
+		return this.queries.documentationSessions(period, therapistId, issue, null);
+	}
+
+	private void checkDocumentationSessions(CurrentUser user, ReportPeriod period, @Nullable String issue) {
 		if (issue != null && !DOCUMENTATION_ISSUES.contains(issue)) {
 			throw new InvalidInput("/issue", "must be late, overdue or unsigned");
 		}
 		this.access.clinic(user, "documentation-sessions", period);
-		return this.queries.documentationSessions(period, therapistId, issue);
 	}
 
-	List<AppointmentRow> appointments(CurrentUser user, ReportPeriod period, @Nullable UUID childId,
+	/** One page of the appointments behind the utilization and cancellation figures. */
+	PageResponse<AppointmentRow> appointments(CurrentUser user, ReportPeriod period, @Nullable UUID childId,
+			@Nullable UUID therapistId, @Nullable String status, PageQuery page) {
+		checkAppointments(user, period, childId, status);
+		return PageResponse.of(this.queries.appointments(period, childId, therapistId, status, page), page,
+				this.queries.countAppointments(period, childId, therapistId, status));
+	}
+
+	/** All the appointments behind the figures (the CSV). */
+	List<AppointmentRow> allAppointments(CurrentUser user, ReportPeriod period, @Nullable UUID childId,
 			@Nullable UUID therapistId, @Nullable String status) {
+		checkAppointments(user, period, childId, status);
+		return this.queries.appointments(period, childId, therapistId, status, null);
+	}
+
+	private void checkAppointments(CurrentUser user, ReportPeriod period, @Nullable UUID childId,
+			@Nullable String status) {
 		if (status != null && !APPOINTMENT_STATUSES.contains(status)) {
 			throw new InvalidInput("/status", "must be scheduled, checked_in, completed, cancelled or no_show");
 		}
@@ -100,7 +130,6 @@ class DashboardService {
 		else {
 			this.access.clinic(user, "appointments", period);
 		}
-		return this.queries.appointments(period, childId, therapistId, status);
 	}
 
 }

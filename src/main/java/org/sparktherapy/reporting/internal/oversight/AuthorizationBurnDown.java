@@ -43,6 +43,26 @@ class AuthorizationBurnDown {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Each child's newest unsigned progress report (reporting's own
+	 * {@code progress_reports}, ADR 0034): by the end of its period, then the latest
+	 * made.
+	 */
+	Map<UUID, UUID> newestDrafts(java.util.Collection<UUID> childIds) {
+		if (childIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, UUID> drafts = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (child_id) child_id, id from progress_reports
+				where signed_at is null and child_id in (:children)
+				order by child_id, period_end desc, created_at desc""")
+			.param("children", List.copyOf(childIds))
+			.query((rs, n) -> drafts.put(rs.getObject("child_id", UUID.class), rs.getObject("id", UUID.class)))
+			.list();
+		return drafts;
+	}
+
 	/** One week of an authorization: units used and planned in it, and cumulated. */
 	record Week(LocalDate weekOf, long used, long planned, long cumulative, long ideal) {
 	}

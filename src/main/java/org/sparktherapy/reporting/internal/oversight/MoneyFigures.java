@@ -14,14 +14,16 @@ import org.springframework.stereotype.Repository;
 /**
  * The clinic's money for a period, from billing's published views (V40, ADR 0035):
  * {@code charge_facts}, {@code claim_facts}, {@code claim_remittance_facts} and
- * {@code ledger_facts}. Charged: the charges of the period's service days, void ones left
- * out. Collected: what insurers paid on remittances of the period (the 835's payment
- * date, else its import day) and what families paid in it, less refunds, net of
- * reversals. Outstanding: what is open today — insurers' open claim balances (a claim a
- * submitted replacement superseded is counted on the replacement) and families' open
- * items — by age in days (claims since submitted, family items since posted). Denial
- * rate: of the period's adjudications per payer (paid, partly paid, denied), the share
- * denied.
+ * {@code ledger_facts}, and its functions of a day (V44) {@code claim_open_on} and
+ * {@code family_open_items_on}. Charged: the charges of the period's service days, void
+ * ones left out. Collected: what insurers paid on remittances of the period (the 835's
+ * payment date, else its import day) and what families paid in it, less refunds, net of
+ * reversals. Outstanding: what was open at the end of the period's last day (today for a
+ * period that has not ended) — insurers' open claim balances (a claim a submitted
+ * replacement superseded is counted on the replacement) and families' open items, as the
+ * entries dated by then leave them — by age in days on that day (claims since submitted,
+ * family items since they occurred). Denial rate: of the period's adjudications per payer
+ * (paid, partly paid, denied), the share denied.
  */
 @Repository
 class MoneyFigures {
@@ -110,24 +112,29 @@ class MoneyFigures {
 		return new Collected(money(insurance), money(families));
 	}
 
-	/** Insurers' and families' open amounts by age on {@code today}. */
-	List<Aged> outstanding(LocalDate today, ZoneId zone) {
+	/**
+	 * Insurers' and families' open amounts at the end of {@code day}, by their age that
+	 * day: billing's {@code claim_open_on} and {@code family_open_items_on} (V44), which
+	 * count only what is dated on or before the day — claims submitted, remittances
+	 * received, family items, payments, refunds, credits and reversals.
+	 */
+	List<Aged> outstanding(LocalDate day, ZoneId zone) {
 		String buckets = """
 				coalesce(sum(open) filter (where age <= 30), 0) as d0,
 				coalesce(sum(open) filter (where age between 31 and 60), 0) as d31,
 				coalesce(sum(open) filter (where age between 61 and 90), 0) as d61,
 				coalesce(sum(open) filter (where age > 90), 0) as d90""";
 		Aged insurance = this.jdbc.sql("select " + buckets + " " + """
-				from (select open_balance as open, cast(:today as date) - (submitted_at at time zone :zone)::date as age
-				      from claim_facts where not superseded and open_balance <> 0) o""")
-			.param("today", Date.valueOf(today))
+				from (select open_balance as open, cast(:day as date) - submitted_on as age
+				      from claim_open_on(:day, :zone) where open_balance <> 0) o""")
+			.param("day", Date.valueOf(day))
 			.param("zone", zone.getId())
 			.query((rs, n) -> aged("insurance", rs))
 			.single();
 		Aged families = this.jdbc.sql("select " + buckets + " " + """
-				from (select open_amount as open, cast(:today as date) - occurred_on as age
-				      from ledger_facts where open_amount > 0) o""")
-			.param("today", Date.valueOf(today))
+				from (select open_amount as open, cast(:day as date) - occurred_on as age
+				      from family_open_items_on(:day)) o""")
+			.param("day", Date.valueOf(day))
 			.query((rs, n) -> aged("families", rs))
 			.single();
 		return List.of(insurance, families);

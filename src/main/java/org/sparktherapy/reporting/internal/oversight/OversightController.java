@@ -6,7 +6,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -120,13 +122,14 @@ class OversightController {
 			.stream()
 			.map(SupervisionRowResponse::of)
 			.toList();
-		return Csv.download("supervision-technicians_" + period.label(), csv -> {
-			csv.row("month", "technician_id", "technician", "service_minutes", "supervised_minutes", "share_percent",
-					"contacts", "individual_contacts", "with_child_contacts", "shortfalls");
-			rows.forEach(r -> csv.row(r.month(), r.technicianId(), r.technicianName(), r.serviceMinutes(),
-					r.supervisedMinutes(), new BigDecimal(r.sharePercent()), r.contacts(), r.individualContacts(),
-					r.withChildContacts(), String.join(" ", r.shortfalls())));
-		});
+		return Csv
+			.table("supervision-technicians_" + period.label(),
+					List.of("month", "technician_id", "technician", "service_minutes", "supervised_minutes",
+							"share_percent", "contacts", "individual_contacts", "with_child_contacts", "shortfalls"),
+					rows,
+					r -> Arrays.asList(r.month(), r.technicianId(), r.technicianName(), r.serviceMinutes(),
+							r.supervisedMinutes(), new BigDecimal(r.sharePercent()), r.contacts(),
+							r.individualContacts(), r.withChildContacts(), String.join(" ", r.shortfalls())));
 	}
 
 	record SupervisionContactRequest(@NotNull LocalDate heldOn, @NotNull @Min(1) @Max(600) Integer minutes, @Schema(
@@ -136,13 +139,19 @@ class OversightController {
 			@NotNull Boolean withChild) {
 	}
 
+	record SupervisionTechnicianResponse(UUID id, String name) {
+	}
+
 	record SupervisionContactResponse(UUID id, LocalDate heldOn, int minutes, UUID supervisorId,
-			@Nullable String supervisorName, List<UUID> technicianIds, String kind, boolean withChild, UUID recordedBy,
-			Instant recordedAt) {
+			@Nullable String supervisorName, List<UUID> technicianIds,
+			@Schema(description = "The technicians with their names, in the order of technicianIds") List<SupervisionTechnicianResponse> technicians,
+			String kind, boolean withChild, UUID recordedBy, Instant recordedAt) {
 
 		static SupervisionContactResponse of(SupervisionContact c) {
 			return new SupervisionContactResponse(c.id(), c.heldOn(), c.minutes(), c.supervisorId(), c.supervisorName(),
-					c.technicianIds(), c.kind(), c.withChild(), c.recordedBy(), c.recordedAt());
+					c.technicianIds(),
+					c.technicians().stream().map(t -> new SupervisionTechnicianResponse(t.id(), t.name())).toList(),
+					c.kind(), c.withChild(), c.recordedBy(), c.recordedAt());
 		}
 
 	}
@@ -187,13 +196,22 @@ class OversightController {
 			@Schema(description = "The week in which used and planned pass the authorized units") @Nullable LocalDate runsOutWeekOf,
 			@Schema(description = "Still running and at least 10 % of the units would be left unused") boolean expiresUnused,
 			@Schema(description = "Ends within 30 days: a progress report is needed") boolean reauthorizationDue,
-			@Schema(description = "The child's authorizations") String link, List<BurnDownWeekResponse> weeks) {
+			@Schema(description = "The child's authorizations") String link,
+			@Schema(description = "The child's progress report for the re-authorization: its newest draft "
+					+ "(/progress-reports/{id}), else the child's list of progress reports") String progressReportLink,
+			List<BurnDownWeekResponse> weeks) {
 
 		static BurnDownRowResponse of(AuthorizationBurnDown.Burn b, LocalDate today) {
+			return of(b, today, Map.of());
+		}
+
+		static BurnDownRowResponse of(AuthorizationBurnDown.Burn b, LocalDate today,
+				Map<UUID, String> progressReportLinks) {
 			return new BurnDownRowResponse(b.authorizationId(), b.childId(), b.childName(), b.payer(),
 					b.authorizationNumber(), b.serviceCode(), b.unitsAuthorized(), b.startsOn(), b.endsOn(),
 					b.unitsUsed(), b.unitsPlanned(), b.unitsRemaining(), b.runsOut(), b.runsOutOn(),
 					b.expiresUnused(today), b.reauthorizationDue(today), "/children/" + b.childId() + "#authorizations",
+					progressReportLinks.getOrDefault(b.childId(), "/children/" + b.childId() + "#progress-reports"),
 					b.weeks()
 						.stream()
 						.map(w -> new BurnDownWeekResponse(w.weekOf(), w.used(), w.planned(), w.cumulative(),
@@ -217,8 +235,10 @@ class OversightController {
 			@RequestParam(required = false) @Nullable LocalDate to, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
 		LocalDate today = this.reports.today();
+		List<AuthorizationBurnDown.Burn> burns = this.reports.authorizations(user, period);
+		Map<UUID, String> progressReports = this.reports.progressReportLinks(burns);
 		return new BurnDownReportResponse(period.from(), period.to(), today,
-				this.reports.authorizations(user, period).stream().map(b -> BurnDownRowResponse.of(b, today)).toList());
+				burns.stream().map(b -> BurnDownRowResponse.of(b, today, progressReports)).toList());
 	}
 
 	@GetMapping("/api/reports/authorizations/authorizations.csv")
@@ -231,14 +251,14 @@ class OversightController {
 			.stream()
 			.map(b -> BurnDownRowResponse.of(b, today))
 			.toList();
-		return Csv.download("authorizations_" + period.label(), csv -> {
-			csv.row("authorization_id", "child", "payer", "authorization_number", "service_code", "starts_on",
-					"ends_on", "units_authorized", "units_used", "units_planned", "units_remaining", "runs_out",
-					"runs_out_week_of", "expires_unused", "reauthorization_due");
-			rows.forEach(r -> csv.row(r.authorizationId(), r.childName(), r.payer(), r.authorizationNumber(),
-					r.serviceCode(), r.startsOn(), r.endsOn(), r.unitsAuthorized(), r.unitsUsed(), r.unitsPlanned(),
-					r.unitsRemaining(), r.runsOut(), r.runsOutWeekOf(), r.expiresUnused(), r.reauthorizationDue()));
-		});
+		return Csv.table("authorizations_" + period.label(),
+				List.of("authorization_id", "child", "payer", "authorization_number", "service_code", "starts_on",
+						"ends_on", "units_authorized", "units_used", "units_planned", "units_remaining", "runs_out",
+						"runs_out_week_of", "expires_unused", "reauthorization_due"),
+				rows,
+				r -> Arrays.asList(r.authorizationId(), r.childName(), r.payer(), r.authorizationNumber(),
+						r.serviceCode(), r.startsOn(), r.endsOn(), r.unitsAuthorized(), r.unitsUsed(), r.unitsPlanned(),
+						r.unitsRemaining(), r.runsOut(), r.runsOutWeekOf(), r.expiresUnused(), r.reauthorizationDue()));
 	}
 
 	// money
@@ -261,7 +281,9 @@ class OversightController {
 
 	record MoneyReportResponse(LocalDate from, LocalDate to, String currency, int charges, String chargedInsurance,
 			String chargedPrivatePay, String charged, String collectedInsurance, String collectedFamilies,
-			String collected, @Schema(description = "The day outstanding is aged on: today") LocalDate outstandingOn,
+			String collected,
+			@Schema(description = "The day outstanding is as of and aged on: the period's last day, or today while "
+					+ "the period has not ended") LocalDate outstandingOn,
 			@Schema(description = "insurance, families, total") List<MoneyAgedResponse> outstanding,
 			List<PayerDenialResponse> denials, @Schema(description = "Where the counted rows are") MoneyLinks links) {
 	}
@@ -273,7 +295,9 @@ class OversightController {
 	@Operation(summary = "Charged, collected, outstanding by age and denial rate by payer (admins)",
 			description = "Charged: charges of the period's service days, void ones left out. Collected: insurers' "
 					+ "remittances of the period (835 payment date) and families' payments less refunds. Outstanding: "
-					+ "open today (claims since submitted, family items since posted), 0-30, 31-60, 61-90, over 90 days. "
+					+ "open at the end of the period's last day (today while the period runs), counting only what is "
+					+ "dated by then (claims since submitted, family items since they occurred), 0-30, 31-60, 61-90, "
+					+ "over 90 days. "
 					+ "Denial rate: denied among the period's adjudications per payer. Decimal strings in USD; "
 					+ "CSV: totals.csv, outstanding.csv, denials.csv.")
 	MoneyReportResponse money(@RequestParam(required = false) @Nullable LocalDate from,
@@ -306,13 +330,12 @@ class OversightController {
 			@RequestParam(required = false) @Nullable LocalDate to, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
 		MoneyReportResponse r = moneyResponse(period, this.reports.money(user, period));
-		return Csv.download("money-totals_" + period.label(), csv -> {
-			csv.row("figure", "source", "amount", "currency");
-			csv.row("charged", "insurance", new BigDecimal(r.chargedInsurance()), r.currency());
-			csv.row("charged", "private_pay", new BigDecimal(r.chargedPrivatePay()), r.currency());
-			csv.row("collected", "insurance", new BigDecimal(r.collectedInsurance()), r.currency());
-			csv.row("collected", "families", new BigDecimal(r.collectedFamilies()), r.currency());
-		});
+		return Csv.table("money-totals_" + period.label(), List.of("figure", "source", "amount", "currency"),
+				List.of(List.of("charged", "insurance", r.chargedInsurance()),
+						List.of("charged", "private_pay", r.chargedPrivatePay()),
+						List.of("collected", "insurance", r.collectedInsurance()),
+						List.of("collected", "families", r.collectedFamilies())),
+				t -> List.of(t.get(0), t.get(1), new BigDecimal(t.get(2)), r.currency()));
 	}
 
 	@GetMapping("/api/reports/money/outstanding.csv")
@@ -321,14 +344,12 @@ class OversightController {
 			@RequestParam(required = false) @Nullable LocalDate to, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
 		MoneyReportResponse r = moneyResponse(period, this.reports.money(user, period));
-		return Csv.download("money-outstanding_" + period.label(), csv -> {
-			csv.row("source", "days_0_30", "days_31_60", "days_61_90", "over_90", "total", "currency", "as_of");
-			for (MoneyAgedResponse a : r.outstanding()) {
-				csv.row(a.source(), new BigDecimal(a.days0To30()), new BigDecimal(a.days31To60()),
+		return Csv.table("money-outstanding_" + period.label(),
+				List.of("source", "days_0_30", "days_31_60", "days_61_90", "over_90", "total", "currency", "as_of"),
+				r.outstanding(),
+				a -> List.of(a.source(), new BigDecimal(a.days0To30()), new BigDecimal(a.days31To60()),
 						new BigDecimal(a.days61To90()), new BigDecimal(a.over90()), new BigDecimal(a.total()),
-						r.currency(), r.outstandingOn());
-			}
-		});
+						r.currency(), r.outstandingOn()));
 	}
 
 	@GetMapping("/api/reports/money/denials.csv")
@@ -337,13 +358,10 @@ class OversightController {
 			@RequestParam(required = false) @Nullable LocalDate to, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
 		MoneyReportResponse r = moneyResponse(period, this.reports.money(user, period));
-		return Csv.download("money-denials_" + period.label(), csv -> {
-			csv.row("payer", "adjudicated", "denied", "rate_percent", "denied_charge", "currency");
-			for (PayerDenialResponse d : r.denials()) {
-				csv.row(d.payerName(), d.adjudicated(), d.denied(), new BigDecimal(d.ratePercent()),
-						new BigDecimal(d.deniedCharge()), r.currency());
-			}
-		});
+		return Csv.table("money-denials_" + period.label(),
+				List.of("payer", "adjudicated", "denied", "rate_percent", "denied_charge", "currency"), r.denials(),
+				d -> Arrays.asList(d.payerName(), d.adjudicated(), d.denied(), new BigDecimal(d.ratePercent()),
+						new BigDecimal(d.deniedCharge()), r.currency()));
 	}
 
 	@GetMapping("/api/reports/authorizations/weeks.csv")
@@ -353,17 +371,20 @@ class OversightController {
 			@RequestParam(required = false) @Nullable LocalDate to, @AuthenticationPrincipal CurrentUser user) {
 		ReportPeriod period = period(from, to);
 		LocalDate today = this.reports.today();
-		List<BurnDownRowResponse> rows = this.reports.authorizations(user, period)
+		record Week(BurnDownRowResponse authorization, BurnDownWeekResponse week) {
+		}
+		List<Week> rows = this.reports.authorizations(user, period)
 			.stream()
 			.map(b -> BurnDownRowResponse.of(b, today))
+			.flatMap(r -> r.weeks().stream().map(w -> new Week(r, w)))
 			.toList();
-		return Csv.download("authorization-weeks_" + period.label(), csv -> {
-			csv.row("authorization_id", "authorization_number", "service_code", "week_of", "used", "planned",
-					"cumulative", "ideal", "units_authorized");
-			rows.forEach(r -> r.weeks()
-				.forEach(w -> csv.row(r.authorizationId(), r.authorizationNumber(), r.serviceCode(), w.weekOf(),
-						w.used(), w.planned(), w.cumulative(), w.ideal(), r.unitsAuthorized())));
-		});
+		return Csv.table("authorization-weeks_" + period.label(),
+				List.of("authorization_id", "authorization_number", "service_code", "week_of", "used", "planned",
+						"cumulative", "ideal", "units_authorized"),
+				rows,
+				row -> List.of(row.authorization().authorizationId(), row.authorization().authorizationNumber(),
+						row.authorization().serviceCode(), row.week().weekOf(), row.week().used(), row.week().planned(),
+						row.week().cumulative(), row.week().ideal(), row.authorization().unitsAuthorized()));
 	}
 
 	private static String money(BigDecimal amount) {

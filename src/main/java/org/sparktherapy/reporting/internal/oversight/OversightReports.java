@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
@@ -51,6 +53,31 @@ class OversightReports {
 		return burns;
 	}
 
+	/**
+	 * Where each child's progress report is, for the authorizations that need
+	 * re-authorizing: the newest draft, else the child's list of progress reports.
+	 */
+	Map<UUID, String> progressReportLinks(List<AuthorizationBurnDown.Burn> burns) {
+		Map<UUID, UUID> drafts = this.burnDown
+			.newestDrafts(burns.stream().map(AuthorizationBurnDown.Burn::childId).distinct().toList());
+		Map<UUID, String> links = new java.util.HashMap<>();
+		for (AuthorizationBurnDown.Burn burn : burns) {
+			UUID draft = drafts.get(burn.childId());
+			links.put(burn.childId(), (draft != null) ? "/progress-reports/" + draft
+					: "/children/" + burn.childId() + "#progress-reports");
+		}
+		return links;
+	}
+
+	/**
+	 * The day outstanding is as of: the period's last day, or today while the period has
+	 * not ended.
+	 */
+	LocalDate outstandingOn(ReportPeriod period) {
+		LocalDate today = today();
+		return period.to().isBefore(today) ? period.to() : today;
+	}
+
 	/** The money figures of a period. */
 	record Money(MoneyFigures.Charged charged, MoneyFigures.Collected collected, LocalDate outstandingOn,
 			List<MoneyFigures.Aged> outstanding, List<MoneyFigures.Denials> denials) {
@@ -59,10 +86,10 @@ class OversightReports {
 	@Transactional
 	Money money(CurrentUser user, ReportPeriod period) {
 		this.access.clinic(user, "money", period);
-		LocalDate today = today();
+		LocalDate asOf = outstandingOn(period);
 		Money figures = new Money(this.money.charged(period.from(), period.to()),
-				this.money.collected(period.from(), period.to(), this.zone), today,
-				this.money.outstanding(today, this.zone), this.money.denials(period.from(), period.to(), this.zone));
+				this.money.collected(period.from(), period.to(), this.zone), asOf,
+				this.money.outstanding(asOf, this.zone), this.money.denials(period.from(), period.to(), this.zone));
 		return figures;
 	}
 

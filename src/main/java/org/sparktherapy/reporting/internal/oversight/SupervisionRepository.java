@@ -181,7 +181,10 @@ class SupervisionRepository {
 			.sql("""
 					select c.*, s.name as supervisor_name,
 					  array(select t.technician_id from supervision_contact_technicians t where t.contact_id = c.id
-					        order by t.technician_id) as technician_ids
+					        order by t.technician_id) as technician_ids,
+					  array(select coalesce(a.name, '') from supervision_contact_technicians t
+					        left join account_names a on a.account_id = t.technician_id
+					        where t.contact_id = c.id order by t.technician_id) as technician_names
 					from supervision_contacts c
 					left join account_names s on s.account_id = c.supervisor_id""" + where
 					+ " order by c.held_on desc, c.recorded_at desc, c.id limit :limit offset :offset")
@@ -193,11 +196,20 @@ class SupervisionRepository {
 			.query((rs, n) -> new SupervisionContact(rs.getObject("id", UUID.class),
 					rs.getDate("held_on").toLocalDate(), rs.getInt("minutes"),
 					rs.getObject("supervisor_id", UUID.class), rs.getString("supervisor_name"),
-					List.of((UUID[]) rs.getArray("technician_ids").getArray()), rs.getString("kind"),
-					rs.getBoolean("with_child"), rs.getObject("recorded_by", UUID.class),
+					technicians((UUID[]) rs.getArray("technician_ids").getArray(),
+							(String[]) rs.getArray("technician_names").getArray()),
+					rs.getString("kind"), rs.getBoolean("with_child"), rs.getObject("recorded_by", UUID.class),
 					rs.getTimestamp("recorded_at").toInstant()))
 			.list();
 		return PageResponse.of(rows, page, total);
+	}
+
+	private static List<SupervisionContact.Technician> technicians(UUID[] ids, String[] names) {
+		List<SupervisionContact.Technician> technicians = new java.util.ArrayList<>();
+		for (int i = 0; i < ids.length; i++) {
+			technicians.add(new SupervisionContact.Technician(ids[i], names[i]));
+		}
+		return technicians;
 	}
 
 	private static java.util.Map<String, ?> supervisorParam(UUID supervisor) {

@@ -198,8 +198,9 @@ class SupervisionService {
 			}
 		}
 		SupervisionContact contact = new SupervisionContact(UUID.randomUUID(), request.heldOn(), request.minutes(),
-				supervisorId, supervisor.name(), technicians, request.kind(), request.withChild(), user.id(),
-				this.clock.instant());
+				supervisorId, supervisor.name(),
+				technicians.stream().map(id -> new SupervisionContact.Technician(id, accounts.get(id).name())).toList(),
+				request.kind(), request.withChild(), user.id(), this.clock.instant());
 		this.repository.insert(contact);
 		this.audit.success(new PhiAccess("create", "supervisionContact", contact.id(), null));
 		return contact;

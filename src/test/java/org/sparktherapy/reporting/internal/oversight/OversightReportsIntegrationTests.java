@@ -225,6 +225,14 @@ class OversightReportsIntegrationTests {
 		assertThat(listed.json().get("content")).hasSize(1);
 		assertThat(strings(listed.json().get("content").get(0).get("technicianIds")))
 			.containsExactlyInAnyOrder(this.rbtB.id(), this.rbtC.id());
+		JsonNode technicians = listed.json().get("content").get(0).get("technicians");
+		assertThat(technicians).as("the log names its technicians, picker or not").hasSize(2);
+		for (int i = 0; i < 2; i++) {
+			assertThat(technicians.get(i).get("id").asString())
+				.isEqualTo(listed.json().get("content").get(0).get("technicianIds").get(i).asString());
+			assertThat(technicians.get(i).get("name").asString()).isEqualTo("Test therapist");
+		}
+		assertThat(listed.json().get("content").get(0).get("supervisorName").asString()).isEqualTo("Test therapist");
 		assertThat(this.clinic.aTherapist("BCBA").api().get(path + "?" + SEPTEMBER).json().get("content"))
 			.as("another supervisor sees only their own")
 			.isEmpty();
@@ -265,6 +273,14 @@ class OversightReportsIntegrationTests {
 		assertThat(b.get("runsOut").asBoolean()).isFalse();
 		assertThat(b.get("expiresUnused").asBoolean()).isTrue();
 		assertThat(b.get("reauthorizationDue").asBoolean()).isTrue();
+		assertThat(b.get("progressReportLink").asString()).as("no draft yet: the child's progress reports")
+			.isEqualTo("/children/" + this.childB + "#progress-reports");
+		Api.Response draft = this.bcba.api().post("/api/children/" + this.childB + "/progress-reports", body());
+		assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+		JsonNode withDraft = authorizationRow(this.admin.api().get("/api/reports/authorizations?" + SEPTEMBER).json(),
+				ending.at("/id"));
+		assertThat(withDraft.get("progressReportLink").asString()).as("the newest draft")
+			.isEqualTo("/progress-reports/" + draft.at("/id"));
 
 		Api.Response csv = this.admin.api().get("/api/reports/authorizations/authorizations.csv?" + SEPTEMBER);
 		assertThat(csv.text())
@@ -299,6 +315,65 @@ class OversightReportsIntegrationTests {
 		assertThat(amount(after, "/outstanding/2/total").subtract(amount(before, "/outstanding/2/total")))
 			.isEqualByComparingTo("60.00");
 		assertThat(after.at("/currency").asString()).isEqualTo("USD");
+	}
+
+	/**
+	 * Outstanding is as of the period's last day: what is dated after it does not count,
+	 * and ages are measured on it. Hand-computed (as the billing aging's fixture): on the
+	 * day, item A (100.00, 70 days old) less a 10.00 credit and the 30.00 paid before the
+	 * day is 60.00 (61–90), item B (50.00, 20 days) 50.00 (0–30); the later payment, item
+	 * and credit change nothing of it.
+	 */
+	@Test
+	void moneyOutstandingIsAsOfThePeriodsLastDay() {
+		String child = this.clinic.aChild(this.admin, null, null, null);
+		LocalDate asOf = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(40);
+		String period = "from=" + asOf.minusDays(30) + "&to=" + asOf;
+		JsonNode before = this.admin.api().get("/api/reports/money?" + period).json();
+		assertThat(before.at("/outstandingOn").asString()).isEqualTo(asOf.toString());
+
+		String a = debit(child, "100.00", asOf.minusDays(70));
+		String b = debit(child, "50.00", asOf.minusDays(20));
+		familyPays(child, "30.00", asOf.minusDays(10));
+		credit(child, a, "-10.00", asOf.minusDays(5));
+		familyPays(child, "60.00", asOf.plusDays(5));
+		debit(child, "40.00", asOf.plusDays(3));
+		credit(child, b, "-20.00", asOf.plusDays(1));
+
+		JsonNode after = this.admin.api().get("/api/reports/money?" + period).json();
+		assertThat(amount(after, "/outstanding/1/days0To30").subtract(amount(before, "/outstanding/1/days0To30")))
+			.isEqualByComparingTo("50.00");
+		assertThat(amount(after, "/outstanding/1/days31To60").subtract(amount(before, "/outstanding/1/days31To60")))
+			.isEqualByComparingTo("0.00");
+		assertThat(amount(after, "/outstanding/1/days61To90").subtract(amount(before, "/outstanding/1/days61To90")))
+			.isEqualByComparingTo("60.00");
+		assertThat(amount(after, "/outstanding/1/total").subtract(amount(before, "/outstanding/1/total")))
+			.isEqualByComparingTo("110.00");
+		String csv = this.admin.api().get("/api/reports/money/outstanding.csv?" + period).text();
+		assertThat(csv).contains(",USD," + asOf + "\r\n");
+	}
+
+	private String debit(String child, String amount, LocalDate on) {
+		Api.Response item = this.admin.api()
+			.post("/api/children/" + child + "/adjustments",
+					body("amount", amount, "occurredOn", on.toString(), "description", "Sessions"));
+		assertThat(item.status()).as(item.text()).isEqualTo(201);
+		return item.at("/id");
+	}
+
+	private void credit(String child, String item, String amount, LocalDate on) {
+		Api.Response credit = this.admin.api()
+			.post("/api/children/" + child + "/adjustments",
+					body("amount", amount, "occurredOn", on.toString(), "description", "Goodwill", "appliesTo", item));
+		assertThat(credit.status()).as(credit.text()).isEqualTo(201);
+	}
+
+	private void familyPays(String child, String amount, LocalDate on) {
+		Api.Response payment = this.admin.api()
+			.post("/api/children/" + child + "/payments",
+					body("method", "check", "reference", "2002", "amount", amount, "receivedOn", on.toString()),
+					"Idempotency-Key", UUID.randomUUID().toString());
+		assertThat(payment.status()).as(payment.text()).isEqualTo(201);
 	}
 
 	private static BigDecimal amount(JsonNode json, String pointer) {
