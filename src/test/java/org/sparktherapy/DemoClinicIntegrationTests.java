@@ -150,6 +150,9 @@ class DemoClinicIntegrationTests {
 						+ "and jsonb_array_length(snapshot -> 'targets') > 0 "
 						+ "and (snapshot -> 'hours' ->> 'deliveredMinutes')::int > 0");
 		demo.exactly(1, "a draft progress report", "select count(*) from progress_reports where signed_at is null");
+		demo.atLeast(1, "the guardians were told of the signed progress report",
+				"select count(*) from notifications n join progress_reports r on n.link = '/progress-reports/' || r.id "
+						+ "where n.kind = 'progress_report_ready' and r.signed_at is not null");
 		demo.exactly(1, "a therapist's proposed change waiting for the admin",
 				"select count(*) from appointment_change_requests where status = 'pending'");
 	}

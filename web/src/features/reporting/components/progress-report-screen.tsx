@@ -19,6 +19,7 @@ import {
 } from '../api/progress-report-types';
 import { useSignProgressReport } from '../api/sign-progress-report';
 import { useUpdateProgressReport } from '../api/update-progress-report';
+import { ProgressReportPeriodForm } from './progress-report-period-form';
 
 type Narrative = Pick<ProgressReport, 'summary' | 'goals' | 'recommendations'>;
 
@@ -30,8 +31,8 @@ const SECTIONS: { key: keyof Narrative; label: string; hint: string }[] = [
 
 /**
  * One progress report: its figures (hours and attendance, mastered targets, each target's levels and graph) and the
- * BCBA's narrative. The child's supervisors (`canWrite`) edit a draft, preview its PDF and sign it; a signed report
- * is read-only and can only be corrected by a new version. `renderGraph` draws a target's graph (the route passes
+ * BCBA's narrative. The child's supervisors (`canWrite`) edit a draft — its narrative and its period —, preview its
+ * PDF and sign it; a signed report is read-only and can only be corrected by a new version. `renderGraph` draws a target's graph (the route passes
  * the progress graph of the sessions feature, which has a data table behind it).
  */
 export function ProgressReportScreen({
@@ -141,6 +142,12 @@ export function ProgressReportScreen({
             <Detail term="Superseded">A later signed version corrects this one.</Detail>
           )}
         </dl>
+        {editable && (
+          <ProgressReportPeriodForm
+            report={report}
+            onChanged={() => setNotice('Period changed. The figures below are computed for the new period.')}
+          />
+        )}
       </section>
 
       <section className="panel" aria-labelledby="report-hours-heading">

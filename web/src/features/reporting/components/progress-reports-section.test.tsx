@@ -30,6 +30,9 @@ describe('ProgressReportsSection', () => {
     expect(rows[2]).toHaveTextContent('Superseded');
     expect(within(rows[1]).getByRole('button', { name: /PDF/ })).toBeInTheDocument();
     expect(within(section).queryByRole('button', { name: 'New report' })).not.toBeInTheDocument();
+    // stacked into cards on a phone: each cell says which column it is
+    expect(table).toHaveClass('report-table');
+    for (const cell of within(table).getAllByRole('cell')) expect(cell).toHaveAttribute('data-label');
   });
 
   it('lets the supervisor start a report for the last six months', async () => {

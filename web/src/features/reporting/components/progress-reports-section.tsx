@@ -3,13 +3,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDay } from '../../../lib/dates';
 import { useCreateProgressReport } from '../api/create-progress-report';
 import { downloadProgressReport } from '../api/download-progress-report';
 import { useProgressReports } from '../api/list-progress-reports';
 import { STATUS_LABELS, type ProgressReportSummary, type ReportStatus } from '../api/progress-report-types';
+import { ReportTable, type ReportColumn } from './report-table';
 
 const TONES: Record<ReportStatus, 'info' | 'success' | 'muted'> = {
   draft: 'info',
@@ -35,6 +35,54 @@ export function ProgressReportsSection({ childId, canWrite }: { childId: string;
       setDownloadError(errorMessage(error)),
     );
   };
+
+  const columns: ReportColumn<ProgressReportSummary>[] = [
+    {
+      label: 'Period',
+      rowHeader: true,
+      cell: (report) => `${formatDay(report.periodStart)} – ${formatDay(report.periodEnd)}`,
+    },
+    {
+      label: 'Status',
+      cell: (report) => (
+        <span>
+          <Badge tone={TONES[report.status]}>{STATUS_LABELS[report.status]}</Badge>
+          {report.supersedes && <span className="muted"> correction</span>}
+        </span>
+      ),
+    },
+    {
+      label: 'Signed',
+      cell: (report) => (
+        <span>
+          {report.signedAt ? `${formatDay(report.signedAt.slice(0, 10))} · ${report.signedBy?.name ?? ''}` : '—'}
+        </span>
+      ),
+    },
+    {
+      label: 'Actions',
+      cell: (report) => (
+        <span className="cell-actions">
+          <Link to={`/progress-reports/${report.id}`} className="btn btn-secondary btn-sm">
+            {report.status === 'draft' && canWrite ? 'Edit' : 'Open'}
+            <span className="visually-hidden">
+              {' '}
+              report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
+            </span>
+          </Link>
+          {report.status !== 'draft' && (
+            <Button variant="secondary" size="sm" onClick={() => download(report)}>
+              PDF
+              <span className="visually-hidden">
+                {' '}
+                of the report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
+              </span>
+            </Button>
+          )}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section className="panel" id="progress-reports" aria-labelledby="progress-reports-heading">
@@ -63,54 +111,7 @@ export function ProgressReportsSection({ childId, canWrite }: { childId: string;
         </p>
       )}
       {list.length > 0 && (
-        <Table caption="Progress reports" captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
-              <th scope="col">Signed</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((report) => (
-              <tr key={report.id}>
-                <th scope="row">
-                  {formatDay(report.periodStart)} – {formatDay(report.periodEnd)}
-                </th>
-                <td>
-                  <Badge tone={TONES[report.status]}>{STATUS_LABELS[report.status]}</Badge>
-                  {report.supersedes && <span className="muted"> correction</span>}
-                </td>
-                <td>
-                  {report.signedAt
-                    ? `${formatDay(report.signedAt.slice(0, 10))} · ${report.signedBy?.name ?? ''}`
-                    : '—'}
-                </td>
-                <td className="cell-actions">
-                  <Link to={`/progress-reports/${report.id}`} className="btn btn-secondary btn-sm">
-                    {report.status === 'draft' && canWrite ? 'Edit' : 'Open'}
-                    <span className="visually-hidden">
-                      {' '}
-                      report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
-                    </span>
-                  </Link>
-                  {report.status !== 'draft' && (
-                    <Button variant="secondary" size="sm" onClick={() => download(report)}>
-                      PDF
-                      <span className="visually-hidden">
-                        {' '}
-                        of the report {formatDay(report.periodStart)} to {formatDay(report.periodEnd)}
-                      </span>
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ReportTable caption="Progress reports" columns={columns} rows={list} rowKey={(report) => report.id} />
       )}
     </section>
   );

@@ -120,6 +120,25 @@ class ProgressReportsIntegrationTests {
 	}
 
 	@Test
+	void aDraftsPeriodChangesAndItsFiguresFollow() {
+		Api.Response draft = create(this.periodStart, this.today);
+		String id = draft.at("/id");
+		Api.Response shorter = this.supervisor.api()
+			.put("/api/progress-reports/" + id, body("periodStart", this.today.minusDays(12).toString()), "If-Match",
+					draft.header("ETag"));
+		assertThat(shorter.status()).as(shorter.text()).isEqualTo(200);
+		assertThat(shorter.at("/periodStart")).isEqualTo(this.today.minusDays(12).toString());
+		assertThat(shorter.json().at("/figures/targets/0/points").size()).as("sessions 10, 5 and 2 days ago")
+			.isEqualTo(3);
+		assertThat(shorter.json().at("/figures/hours/deliveredMinutes").asInt()).isEqualTo(195);
+		Api.Response backwards = this.supervisor.api()
+			.put("/api/progress-reports/" + id, body("periodEnd", this.today.minusDays(13).toString()));
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.contentType()).startsWith("application/problem+json");
+		assertThat(backwards.at("/errors/0/pointer")).isEqualTo("/periodEnd");
+	}
+
+	@Test
 	void theDefaultPeriodIsSixMonthsEndingToday() {
 		Api.Response draft = this.supervisor.api().post("/api/children/" + this.childId + "/progress-reports", body());
 		assertThat(draft.status()).as(draft.text()).isEqualTo(201);
@@ -154,6 +173,11 @@ class ProgressReportsIntegrationTests {
 		assertThat(edit.status()).isEqualTo(409);
 		assertThat(edit.contentType()).startsWith("application/problem+json");
 		assertThat(edit.at("/type")).endsWith("/progress-report-signed");
+		Api.Response period = this.supervisor.api()
+			.put("/api/progress-reports/" + id, body("periodStart", this.periodStart.plusDays(1).toString()));
+		assertThat(period.status()).as("a signed report's period is fixed").isEqualTo(409);
+		assertThat(period.contentType()).startsWith("application/problem+json");
+		assertThat(period.at("/type")).endsWith("/progress-report-signed");
 		assertThat(this.supervisor.api().post("/api/progress-reports/" + id + "/signature", body()).status())
 			.isEqualTo(409);
 

@@ -35,6 +35,8 @@ enum NotificationKind {
 			false, "An insurance authorization is running out in SPARKTherapy."),
 	SUPERVISION_BELOW("supervision_below", "Technicians below their monthly supervision (admins, supervisors)", true,
 			true, false, "A technician's supervision this month is below the BACB minimum in SPARKTherapy."),
+	PROGRESS_REPORT_READY("progress_report_ready", "Progress reports ready to read", true, true, false,
+			"A progress report is ready for you to read in SPARKTherapy."),
 	PASSWORD_CHANGED("password_changed", "Password changed", true, true, true,
 			"The password of your SPARKTherapy account was changed. If this was not you, reset it at once and tell "
 					+ "the clinic."),

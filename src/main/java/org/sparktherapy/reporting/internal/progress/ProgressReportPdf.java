@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -34,6 +37,15 @@ final class ProgressReportPdf {
 	private static final float WIDTH = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
 
 	private static final float GRAPH_HEIGHT = 150;
+
+	/** Room right of a graph for the criterion's label, clear of the data. */
+	private static final float GRAPH_RIGHT_LABELS = 50;
+
+	/** Room above a graph for its phase labels (two rows), clear of the data. */
+	private static final float GRAPH_TOP_LABELS = 20;
+
+	/** A target's name, levels and graph. */
+	private static final float TARGET_HEIGHT = GRAPH_HEIGHT + GRAPH_TOP_LABELS + 60;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
@@ -118,7 +130,8 @@ final class ProgressReportPdf {
 		for (ProgressFigures.ReportTarget t : f.targets()) {
 			if (!t.programName().equals(program)) {
 				program = t.programName();
-				room(30);
+				// the program's name stays with its first target's graph
+				room(30 + TARGET_HEIGHT);
 				text(this.bold, 11, program);
 			}
 			target(t);
@@ -132,7 +145,7 @@ final class ProgressReportPdf {
 	}
 
 	private void target(ProgressFigures.ReportTarget t) throws IOException {
-		room(GRAPH_HEIGHT + 60);
+		room(TARGET_HEIGHT);
 		text(this.bold, 10, t.name() + "  (" + unit(t.measurement()) + "; phase: " + phase(t.phase()) + ")");
 		String levels = "Baseline: " + level(t.baseline(), t.measurement()) + "   Current: "
 				+ level(t.current(), t.measurement()) + "   Sessions: " + t.points().size()
@@ -151,8 +164,8 @@ final class ProgressReportPdf {
 	/** The graph, drawn below the current line. */
 	private void graph(ProgressFigures.ReportTarget t) throws IOException {
 		float left = MARGIN + 36;
-		float right = MARGIN + WIDTH - 8;
-		float top = this.y - 8;
+		float right = MARGIN + WIDTH - GRAPH_RIGHT_LABELS;
+		float top = this.y - 8 - (t.phaseChanges().isEmpty() ? 0 : GRAPH_TOP_LABELS);
 		float bottom = top - GRAPH_HEIGHT;
 		List<ProgressFigures.ReportPoint> points = t.points();
 		List<Double> values = new ArrayList<>();
@@ -194,21 +207,33 @@ final class ProgressReportPdf {
 			this.stream.setLineDashPattern(new float[] { 1, 2 }, 0);
 			line(left, cy, right, cy);
 			this.stream.setLineDashPattern(new float[0], 0);
-			show(this.regular, 7, right - 70, cy + 3, "Criterion " + t.criterion().percent() + "%");
+			// right of the plot, where no data point can cover it
+			show(this.regular, 7, right + 3, cy - 2, "Criterion " + t.criterion().percent() + "%");
 		}
 
-		// phase changes: dashed vertical lines between the sessions before and after
+		// phase changes: dashed vertical lines between the sessions before and after,
+		// labelled above the plot (alternating rows, so neighbours do not overlap); of
+		// several changes between the same two sessions (or before the first) the last
+		// is the phase the sessions after it are in, and only it is named
 		this.stream.setLineWidth(0.8f);
-		List<Integer> breaks = new ArrayList<>();
-		for (ProgressFigures.ReportPhaseChange change : t.phaseChanges()) {
+		Map<Integer, TargetPhase> changes = new LinkedHashMap<>();
+		for (ProgressFigures.ReportPhaseChange change : t.phaseChanges()
+			.stream()
+			.sorted(Comparator.comparing(ProgressFigures.ReportPhaseChange::at))
+			.toList()) {
 			int index = (int) points.stream().filter(p -> p.date().isBefore(change.at())).count();
-			float x = left + index * step;
+			changes.remove(index);
+			changes.put(index, change.phase());
+		}
+		List<Integer> breaks = new ArrayList<>();
+		for (Map.Entry<Integer, TargetPhase> change : changes.entrySet()) {
+			float x = left + change.getKey() * step;
 			this.stream.setLineDashPattern(new float[] { 4, 3 }, 0);
 			line(x, bottom, x, top);
 			this.stream.setLineDashPattern(new float[0], 0);
-			show(this.regular, 7, Math.min(x + 2, right - 40), top - 8 - 8 * (breaks.size() % 2),
-					phase(change.phase()));
-			breaks.add(index);
+			show(this.regular, 7, Math.min(x + 2, right - 40), top + 3 + 8 * (1 - breaks.size() % 2),
+					phase(change.getValue()));
+			breaks.add(change.getKey());
 		}
 
 		// data: solid line, not joined across a phase change, filled squares
@@ -281,10 +306,13 @@ final class ProgressReportPdf {
 		text(this.bold, 13, title);
 	}
 
+	/** A line of text, wrapped at the margin when it is longer. */
 	private void text(PDType1Font font, float size, String text) throws IOException {
-		room(size + 4);
-		this.y -= size + 4;
-		show(font, size, MARGIN, this.y, text);
+		for (String line : (width(font, size, text) > WIDTH) ? wrap(text, font, size, WIDTH) : List.of(text)) {
+			room(size + 4);
+			this.y -= size + 4;
+			show(font, size, MARGIN, this.y, line);
+		}
 	}
 
 	private void show(PDType1Font font, float size, float x, float y, String text) throws IOException {

@@ -20,9 +20,11 @@ import org.sparktherapy.platform.problem.Problem;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
+import org.sparktherapy.reporting.ProgressReportSigned;
 import org.sparktherapy.sessions.Sessions;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The child's progress reports: drafts, signing, corrections, and their figures —
  * computed afresh for a draft, frozen for a signed version. Access is
  * {@link ProgressReportAccess}'s decision, checked here for every call; every call that
- * reads or changes a report writes the PHI access log.
+ * reads or changes a report writes the PHI access log. Signing publishes
+ * {@link ProgressReportSigned} (the guardians' notice is the notifications module's).
  */
 @Service
 class ProgressReportService {
@@ -59,13 +62,17 @@ class ProgressReportService {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	ProgressReportService(ProgressReportRepository reports, ProgressReportAccess access, Children children,
-			Sessions sessions, AuditTrail audit, JsonMapper json, Clock clock, SparkProperties properties) {
+			Sessions sessions, AuditTrail audit, JsonMapper json, ApplicationEventPublisher events, Clock clock,
+			SparkProperties properties) {
 		this.reports = reports;
+		this.events = events;
 		this.access = access;
 		this.children = children;
 		this.sessions = sessions;
@@ -171,6 +178,8 @@ class ProgressReportService {
 				this.json.writeValueAsString(figures));
 		ProgressReport signed = this.reports.find(id, false).orElseThrow();
 		this.audit.success(new PhiAccess("sign", RESOURCE, id, signed.childId()));
+		this.events
+			.publishEvent(new ProgressReportSigned(id, signed.childId(), signed.supersedes(), signed.signature().at()));
 		return new ReportView(signed, figures);
 	}
 
