@@ -337,6 +337,9 @@ class AccessTableIntegrationTests {
 		TABLE.put("GET /api/reports/caseload", caseloadReaders);
 		TABLE.put("GET /api/reports/caseload/items.csv", caseloadReaders);
 		TABLE.put("GET /api/reports/clinic-export", adminsOnly);
+		// reporting: masteries per month, over the caseload report's children (ADR 0036)
+		TABLE.put("GET /api/reports/masteries", caseloadReaders);
+		TABLE.put("GET /api/reports/masteries.csv", caseloadReaders);
 	}
 
 	/**
@@ -960,6 +963,8 @@ class AccessTableIntegrationTests {
 			case "GET /api/reports/caseload" -> api.get("/api/reports/caseload").status();
 			case "GET /api/reports/caseload/items.csv" -> api.get("/api/reports/caseload/items.csv").status();
 			case "GET /api/reports/clinic-export" -> api.get("/api/reports/clinic-export").status();
+			case "GET /api/reports/masteries" -> api.get("/api/reports/masteries").status();
+			case "GET /api/reports/masteries.csv" -> api.get("/api/reports/masteries.csv").status();
 			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
 			case "POST /api/claim-batches" ->
 				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();

@@ -16,11 +16,7 @@ import java.util.stream.Collectors;
 
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
-import org.sparktherapy.identity.Accounts;
-import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
-import org.sparktherapy.identity.Role;
-import org.sparktherapy.platform.problem.Forbidden;
 import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
@@ -55,30 +51,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseloadService {
 
-	/** The credentials of therapists who supervise (and so have a caseload to review). */
-	static final Set<Credential> SUPERVISING = EnumSet.of(Credential.BCBA, Credential.BCABA);
-
 	private static final Set<TargetPhase> TAUGHT = EnumSet.of(TargetPhase.BASELINE, TargetPhase.INTERVENTION,
 			TargetPhase.MAINTENANCE);
 
-	private final CaseloadRepository caseloads;
+	private final CaseloadAccess caseloads;
 
 	private final Sessions sessions;
 
 	private final Programs programs;
 
-	private final Accounts accounts;
-
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	CaseloadService(CaseloadRepository caseloads, Sessions sessions, Programs programs, Accounts accounts,
-			AuditTrail audit, Clock clock) {
+	CaseloadService(CaseloadAccess caseloads, Sessions sessions, Programs programs, AuditTrail audit, Clock clock) {
 		this.caseloads = caseloads;
 		this.sessions = sessions;
 		this.programs = programs;
-		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -108,18 +97,8 @@ class CaseloadService {
 	}
 
 	private List<CaseloadRepository.ChildName> childrenOf(CurrentUser user, ReportPeriod period) {
-		if (user.isAdmin()) {
-			return this.caseloads.allActive();
-		}
-		boolean supervises = user.is(Role.THERAPIST) && this.accounts.findById(user.id())
-			.map(account -> SUPERVISING.contains(account.credential()))
-			.orElse(false);
-		if (!supervises) {
-			this.audit.refused(
-					new PhiAccess("report", "report:caseload:" + period.from() + "/" + period.to(), null, null), false);
-			throw new Forbidden("The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
-		}
-		return this.caseloads.supervisedBy(user.id());
+		return this.caseloads.childrenOf(user, "report:caseload:" + period.from() + "/" + period.to(),
+				"The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
 	}
 
 	private CaseloadChild figures(CaseloadRepository.ChildName child, ReportPeriod period,
