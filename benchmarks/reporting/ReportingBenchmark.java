@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Times the reports of a running node over HTTP, as an admin and as a BCBA: each report's JSON and CSV routes, and the
+ * Times the reports of a running node over HTTP, as the admin: each report's JSON and CSV routes, and the
  * clinic's full export (bytes counted, not kept). Run against the generated clinic of {@code run.sh}; prints, per
  * route, the status, the size and the fastest, median and slowest of N runs after one warm-up. Measured, not asserted.
  *
@@ -35,7 +35,9 @@ public class ReportingBenchmark {
 		List<String> routes = List.of("/api/reports/caseload" + month, "/api/reports/caseload" + year,
 				"/api/reports/caseload/items.csv" + year, "/api/reports/utilization" + year,
 				"/api/reports/cancellations" + year, "/api/reports/authorizations" + year,
-				"/api/reports/documentation" + year, "/api/reports/supervision" + year, "/api/reports/clinic-export");
+				"/api/reports/documentation" + year, "/api/reports/supervision" + year, "/api/reports/money" + year,
+				"/api/reports/masteries" + month, "/api/reports/masteries" + year, "/api/reports/masteries.csv" + year,
+				"/api/reports/clinic-export");
 		System.out.printf("%-60s %6s %12s %9s %9s %9s%n", "route (admin)", "status", "bytes", "min ms", "median ms",
 				"max ms");
 		for (String route : routes) {

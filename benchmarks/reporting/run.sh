@@ -16,7 +16,8 @@ dropdb -h 127.0.0.1 -U postgres --if-exists $DB
 createdb -h 127.0.0.1 -U postgres $DB
 cleanup() {
   if [[ -n "${APP:-}" ]]; then kill -- -"$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
-  dropdb -h 127.0.0.1 -U postgres --if-exists $DB
+  # KEEP_DB=1 keeps the clinic for a look at query plans (psql -h 127.0.0.1 -U postgres spark_bench_reporting)
+  if [[ "${KEEP_DB:-}" != 1 ]]; then dropdb -h 127.0.0.1 -U postgres --if-exists $DB; fi
 }
 trap cleanup EXIT
 

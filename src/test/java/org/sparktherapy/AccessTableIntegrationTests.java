@@ -345,6 +345,9 @@ class AccessTableIntegrationTests {
 		// platform: the node's health, for NGINX and load balancers (the actuator itself
 		// is on the management port)
 		TABLE.put("GET /api/health", everyone + " anonymous=ok");
+		// reporting: masteries per month, over the caseload report's children (ADR 0036)
+		TABLE.put("GET /api/reports/masteries", caseloadReaders);
+		TABLE.put("GET /api/reports/masteries.csv", caseloadReaders);
 	}
 
 	/**
@@ -971,6 +974,8 @@ class AccessTableIntegrationTests {
 			case "POST /api/reports/clinic-export/links" -> api.post("/api/reports/clinic-export/links", "{}").status();
 			case "GET /api/reports/clinic-export/download" ->
 				api.get("/api/reports/clinic-export/download?token=made-up-token").status();
+			case "GET /api/reports/masteries" -> api.get("/api/reports/masteries").status();
+			case "GET /api/reports/masteries.csv" -> api.get("/api/reports/masteries.csv").status();
 			case "GET /api/claim-batches" -> api.get("/api/claim-batches").status();
 			case "POST /api/claim-batches" ->
 				api.post("/api/claim-batches", body("payerId", java.util.UUID.randomUUID().toString())).status();

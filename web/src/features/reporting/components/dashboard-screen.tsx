@@ -9,6 +9,7 @@ import { ReportPeriodPicker, useReportPeriod } from './report-period-picker';
 import { ReportSection } from './report-section';
 import { ReportTable, type ReportColumn } from './report-table';
 import { SupervisionOversightSections } from './supervision-oversight-sections';
+import { MasteriesSection } from './masteries-section';
 
 const hours = (value: number) => formatHours(value);
 
@@ -35,6 +36,7 @@ export function DashboardScreen() {
         <UtilizationSection period={period} />
         <CancellationsSection period={period} />
         <DocumentationSection period={period} />
+        <MasteriesSection period={period} />
         <SupervisionOversightSections period={period} />
       </div>
     </>

@@ -1,7 +1,9 @@
 package org.sparktherapy.programs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.sparktherapy.vocabulary.Measurement;
@@ -38,6 +40,18 @@ public interface Programs {
 
 	/** Every phase change of the child's targets, oldest first. */
 	List<PhaseChangeFacts> phaseChangesOf(UUID childId);
+
+	/**
+	 * {@link #targetsOf(UUID)} for many children in one read: each child asked for, in
+	 * the order given, with its targets (none: an empty list).
+	 */
+	Map<UUID, List<TargetFacts>> targetsOf(Collection<UUID> childIds);
+
+	/**
+	 * {@link #phaseChangesOf(UUID)} for many children in one read: each child asked for,
+	 * in the order given, with its phase changes oldest first.
+	 */
+	Map<UUID, List<PhaseChangeFacts>> phaseChangesOf(Collection<UUID> childIds);
 
 	/**
 	 * The target met its mastery criterion in these sessions: if it is in intervention it

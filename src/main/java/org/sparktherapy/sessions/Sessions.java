@@ -1,8 +1,11 @@
 package org.sparktherapy.sessions;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Nullable;
@@ -33,22 +36,38 @@ public interface Sessions {
 	 * A submitted session of a child and the targets it recorded data for (entries undone
 	 * in the session left out).
 	 */
-	record RecordedSession(UUID sessionId, Instant startedAt, java.util.Set<UUID> targetIds) {
+	record RecordedSession(UUID sessionId, Instant startedAt, Set<UUID> targetIds) {
 	}
 
 	/**
-	 * The child's submitted sessions that began in {@code [from, to)}, oldest first, with
-	 * the targets each recorded data for: for reports, whose caller has decided that its
-	 * user may see the child and writes the access log.
+	 * The submitted sessions of each child asked for that began in {@code [from, to)},
+	 * oldest first, with the targets each recorded data for (every child asked for is a
+	 * key, in the order given): for reports, whose caller has decided that its user may
+	 * see the children and writes the access log. One read for all of them.
 	 */
-	java.util.List<RecordedSession> recordedSessionsOf(UUID childId, Instant from, Instant to);
+	Map<UUID, List<RecordedSession>> recordedSessionsOf(Collection<UUID> childIds, Instant from, Instant to);
 
 	/**
-	 * The child's targets in intervention whose teaching no longer moves them (the home
-	 * page's stalled rule), comparing the latest {@code window} sessions with the
-	 * {@code window} before them: for reports, whose caller checks access and logs.
+	 * Of each child asked for, the targets in intervention whose teaching no longer moves
+	 * them (the home page's stalled rule), comparing the latest {@code window} sessions
+	 * with the {@code window} before them (every child asked for is a key): for reports,
+	 * whose caller checks access and logs. A few set-based reads however many children:
+	 * each target's latest results since its phase began, not the children's histories.
 	 */
-	java.util.Set<UUID> stalledTargetsOf(UUID childId, int window);
+	Map<UUID, Set<UUID>> stalledTargetsOf(Collection<UUID> childIds, int window);
+
+	/** A child's target and the moment from which its data counts. */
+	record TargetSince(UUID childId, UUID targetId, Instant since) {
+	}
+
+	/**
+	 * For each target asked for, when its latest submitted session with data for it
+	 * began, counting sessions that began at or after its {@code since} and before
+	 * {@code until}; targets without such a session are not keys. "Data" is any entry
+	 * about the target not undone in its session. For reports, whose caller checks access
+	 * and logs. One read for all of them.
+	 */
+	Map<UUID, Instant> latestDataOf(Collection<TargetSince> targets, Instant until);
 
 	/**
 	 * Opens the session record of an appointment for its therapist, who then records data

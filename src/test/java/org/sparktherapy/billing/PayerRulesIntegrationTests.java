@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.CoveredChild;
 import org.sparktherapy.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
+import static org.sparktherapy.support.CoveredChild.day;
 
 /**
  * Payer rules in the schedule (ADR 0031) through the API against the real database:
@@ -33,12 +34,10 @@ import static org.sparktherapy.support.Api.body;
 @IntegrationTest
 class PayerRulesIntegrationTests {
 
-	private static final String RULES = "/api/billing/schedule-rules";
-
-	private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
-
 	@LocalServerPort
 	int port;
+
+	CoveredChild world;
 
 	Clinic clinic;
 
@@ -57,23 +56,24 @@ class PayerRulesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clinic = new Clinic(this.port);
-		this.admin = this.clinic.rootAdmin();
-		this.parent = this.clinic.aParent();
-		this.supervisor = this.clinic.aTherapist("BCBA");
-		this.technician = this.clinic.aTherapist("RBT");
-		this.childId = this.clinic.aChild(this.admin, this.parent, this.supervisor, this.technician);
-		this.monday = Clinic.aMondayAfternoonAhead();
+		this.world = new CoveredChild(this.port);
+		this.clinic = this.world.clinic();
+		this.admin = this.world.admin();
+		this.parent = this.world.parent();
+		this.supervisor = this.world.supervisor();
+		this.technician = this.world.technician();
+		this.childId = this.world.childId();
+		this.monday = this.world.monday();
 	}
 
 	@AfterEach
 	void defaultRules() {
-		setRules("warn", 7);
+		this.world.defaultRules();
 	}
 
 	@Test
 	void bookingBeyondTheAuthorizedUnitsWarnsNamingTheAuthorizationAndTheShortfall() {
-		authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
+		this.world.authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
 
 		Api.Response first = book("97153", this.monday, 120);
 		Api.Response second = book("97153", this.monday.plus(1, ChronoUnit.DAYS), 120);
@@ -91,7 +91,7 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void aBookingOutsideTheDatesOrOfACodeWithoutAuthorizationWarnsAndAPrivatePayChildIsNotChecked() {
-		authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
+		this.world.authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
 
 		Api.Response after = book("97153", this.monday.plus(7, ChronoUnit.DAYS), 60);
 		Api.Response otherCode = book("97155", this.monday.plus(1, ChronoUnit.DAYS), 60);
@@ -104,8 +104,8 @@ class PayerRulesIntegrationTests {
 
 		String privatePay = this.clinic.aChild(this.admin, this.clinic.aParent(), this.supervisor, this.technician);
 		Api.Response uncovered = this.admin.api()
-			.post("/api/appointments",
-					booking(privatePay, this.technician, "97153", this.monday.plus(2, ChronoUnit.DAYS), 600));
+			.post("/api/appointments", CoveredChild.booking(privatePay, this.technician, "97153",
+					this.monday.plus(2, ChronoUnit.DAYS), 600));
 		assertThat(uncovered.status()).as(uncovered.text()).isEqualTo(201);
 		assertThat(uncovered.json().get("warnings")).as("no authorization at all: private pay").isEmpty();
 	}
@@ -137,9 +137,9 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void whereTheClinicBlocksABookingBeyondTheUnitsIsRefusedAndNothingIsBooked() {
-		authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
+		this.world.authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
 		book("97153", this.monday, 120);
-		setRules("block", 7);
+		this.world.setRules("block", 7);
 
 		Api.Response refused = book("97153", this.monday.plus(1, ChronoUnit.DAYS), 120);
 		Api.Response fits = book("97153", this.monday.plus(2, ChronoUnit.DAYS), 30);
@@ -156,7 +156,7 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void movingOutsideTheDatesWarnsOrWhereTheClinicBlocksIsRefusedAndNothingMoves() {
-		authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
+		this.world.authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
 		String id = book("97153", this.monday, 60).at("/occurrences/0/id");
 		Instant later = this.monday.plus(8, ChronoUnit.DAYS);
 
@@ -165,7 +165,7 @@ class PayerRulesIntegrationTests {
 		assertThat(moved.at("/warnings/0/kind")).isEqualTo("outside_dates");
 
 		assertThat(move(id, this.monday).json().get("warnings")).isEmpty();
-		setRules("block", 7);
+		this.world.setRules("block", 7);
 		Api.Response refused = move(id, later);
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/type")).endsWith("/authorization-exceeded");
@@ -174,7 +174,7 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void approvingAChangeRequestBeyondTheAuthorizationWarnsOrWhereTheClinicBlocksIsRefusedAndStaysPending() {
-		authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
+		this.world.authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
 		String first = book("97153", this.monday, 60).at("/occurrences/0/id");
 		String second = book("97153", this.monday.plus(1, ChronoUnit.DAYS), 60).at("/occurrences/0/id");
 		Instant outside = this.monday.plus(9, ChronoUnit.DAYS);
@@ -186,7 +186,7 @@ class PayerRulesIntegrationTests {
 		assertThat(approved.at("/warnings/0/kind")).isEqualTo("outside_dates");
 
 		String pending = proposeChange(second, outside.plus(1, ChronoUnit.DAYS));
-		setRules("block", 7);
+		this.world.setRules("block", 7);
 		Api.Response refused = this.admin.api().post("/api/appointment-change-requests/" + pending + "/approve", "{}");
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/type")).endsWith("/authorization-exceeded");
@@ -198,12 +198,12 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void aDraftWeekNeverPlansMoreUnitsThanTheAuthorizationHasLeft() {
-		givenWeekdayHours(this.technician);
+		this.world.givenWeekdayHours(this.technician);
 		// 6 hours prescribed: three sessions of 8 units; 20 units left: two of them
-		authorize("97153", 20, day(this.monday).minusDays(7), day(this.monday).plusDays(30));
-		setPreferences(6);
+		this.world.authorize("97153", 20, day(this.monday).minusDays(7), day(this.monday).plusDays(30));
+		this.world.setPreferences(6);
 
-		Api.Response proposal = propose();
+		Api.Response proposal = this.world.propose();
 
 		assertThat(proposal.json().get("placed")).hasSize(2);
 		assertThat(proposal.at("/unplaced/0/reason")).contains("authorization");
@@ -212,19 +212,20 @@ class PayerRulesIntegrationTests {
 
 	@Test
 	void acceptingADraftBeyondTheUnitsLeftWarnsOrWhereTheClinicBlocksBooksNothing() {
-		givenWeekdayHours(this.technician);
-		String authorization = authorize("97153", 40, day(this.monday).minusDays(7), day(this.monday).plusDays(30))
+		this.world.givenWeekdayHours(this.technician);
+		String authorization = this.world
+			.authorize("97153", 40, day(this.monday).minusDays(7), day(this.monday).plusDays(30))
 			.at("/id");
-		setPreferences(4);
-		String warned = propose().at("/id");
-		String blocked = propose().at("/id");
+		this.world.setPreferences(4);
+		String warned = this.world.propose().at("/id");
+		String blocked = this.world.propose().at("/id");
 		// the payer cuts the authorization after the drafts were made
 		Api.Response cut = this.admin.api()
 			.put("/api/authorizations/" + authorization,
-					terms("97153", 10, day(this.monday).minusDays(7), day(this.monday).plusDays(30)));
+					CoveredChild.terms("97153", 10, day(this.monday).minusDays(7), day(this.monday).plusDays(30)));
 		assertThat(cut.status()).as(cut.text()).isEqualTo(200);
 
-		setRules("block", 7);
+		this.world.setRules("block", 7);
 		Api.Response refused = this.admin.api().post("/api/schedule/proposals/" + blocked + "/accept", "{}");
 		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
 		assertThat(refused.at("/type")).endsWith("/authorization-exceeded");
@@ -232,7 +233,7 @@ class PayerRulesIntegrationTests {
 			.isEqualTo("0");
 		assertThat(this.admin.api().get("/api/schedule/proposals/" + blocked).at("/status")).isEqualTo("draft");
 
-		setRules("warn", 7);
+		this.world.setRules("warn", 7);
 		Api.Response accepted = this.admin.api().post("/api/schedule/proposals/" + warned + "/accept", "{}");
 		assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
 		assertThat(accepted.at("/status")).isEqualTo("accepted");
@@ -244,64 +245,45 @@ class PayerRulesIntegrationTests {
 	@Test
 	void aPastAppointmentNobodyCompletedStopsCountingAsPlannedAfterTheGracePeriod() {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		String id = authorize("97153", 100, today.minusDays(30), today.plusDays(30)).at("/id");
+		String id = this.world.authorize("97153", 100, today.minusDays(30), today.plusDays(30)).at("/id");
 		// 4 units a week back to the day (the grace period's last day), 4 a day before
 		book("97153", today.minusDays(7).atTime(LocalTime.of(10, 0)).toInstant(ZoneOffset.UTC), 60);
 		book("97153", today.minusDays(8).atTime(LocalTime.of(10, 0)).toInstant(ZoneOffset.UTC), 60);
 
-		assertThat(scheduled(id)).as("7 days back still counts, 8 no longer").isEqualTo(4);
-		setRules("warn", 8);
-		assertThat(scheduled(id)).isEqualTo(8);
-		setRules("warn", 0);
-		assertThat(scheduled(id)).as("no grace: only today and ahead").isZero();
+		assertThat(this.world.unitsScheduled(id)).as("7 days back still counts, 8 no longer").isEqualTo(4);
+		this.world.setRules("warn", 8);
+		assertThat(this.world.unitsScheduled(id)).isEqualTo(8);
+		this.world.setRules("warn", 0);
+		assertThat(this.world.unitsScheduled(id)).as("no grace: only today and ahead").isZero();
 	}
 
 	@Test
 	void adminsReadAndChangeTheRulesWithTheVersionOthersAreRefused() {
-		Api.Response read = this.admin.api().get(RULES);
+		Api.Response read = this.admin.api().get(CoveredChild.RULES);
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
 		assertThat(read.at("/enforcement")).isEqualTo("warn");
 		assertThat(read.at("/graceDays")).isEqualTo("7");
 		String etag = read.header("ETag");
 
 		Api.Response changed = this.admin.api()
-			.put(RULES, body("enforcement", "block", "graceDays", 14), "If-Match", etag);
+			.put(CoveredChild.RULES, body("enforcement", "block", "graceDays", 14), "If-Match", etag);
 		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
 		assertThat(changed.at("/enforcement")).isEqualTo("block");
 		assertThat(changed.header("ETag")).isNotEqualTo(etag);
-		Api.Response stale = this.admin.api().put(RULES, body("enforcement", "warn", "graceDays", 7), "If-Match", etag);
+		Api.Response stale = this.admin.api()
+			.put(CoveredChild.RULES, body("enforcement", "warn", "graceDays", 7), "If-Match", etag);
 		assertThat(stale.status()).isEqualTo(412);
 
-		Api.Response bad = this.admin.api().put(RULES, body("enforcement", "maybe", "graceDays", 91));
+		Api.Response bad = this.admin.api().put(CoveredChild.RULES, body("enforcement", "maybe", "graceDays", 91));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.text()).contains("/enforcement", "/graceDays");
 		for (Person other : List.of(this.supervisor, this.technician, this.parent)) {
-			assertThat(other.api().get(RULES).status()).isEqualTo(403);
-			assertThat(other.api().put(RULES, body("enforcement", "warn", "graceDays", 7)).status()).isEqualTo(403);
+			assertThat(other.api().get(CoveredChild.RULES).status()).isEqualTo(403);
+			assertThat(other.api().put(CoveredChild.RULES, body("enforcement", "warn", "graceDays", 7)).status())
+				.isEqualTo(403);
 		}
-		assertThat(this.admin.api().get(RULES).at("/enforcement")).as("unchanged by the refusals").isEqualTo("block");
-	}
-
-	private void setRules(String enforcement, int graceDays) {
-		Api.Response set = this.admin.api().put(RULES, body("enforcement", enforcement, "graceDays", graceDays));
-		assertThat(set.status()).as(set.text()).isEqualTo(200);
-	}
-
-	private long scheduled(String authorizationId) {
-		return this.admin.api().get("/api/authorizations/" + authorizationId).json().get("unitsScheduled").asLong();
-	}
-
-	private Api.Response authorize(String serviceCode, int units, LocalDate start, LocalDate end) {
-		Api.Response created = this.admin.api()
-			.post("/api/children/" + this.childId + "/authorizations", terms(serviceCode, units, start, end));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return created;
-	}
-
-	private static Map<String, Object> terms(String serviceCode, int units, LocalDate start, LocalDate end) {
-		return body("payer", "Blue Cross Blue Shield", "memberId", "XYZ123456789", "authorizationNumber",
-				"AUTH-" + serviceCode + "-" + start, "serviceCode", serviceCode, "unitsAuthorized", units, "startDate",
-				start.toString(), "endDate", end.toString());
+		assertThat(this.admin.api().get(CoveredChild.RULES).at("/enforcement")).as("unchanged by the refusals")
+			.isEqualTo("block");
 	}
 
 	/**
@@ -312,13 +294,7 @@ class PayerRulesIntegrationTests {
 		Person therapist = org.sparktherapy.vocabulary.ServiceCode.mayDeliver(org.sparktherapy.identity.Credential.RBT,
 				serviceCode) ? this.technician : this.supervisor;
 		return this.admin.api()
-			.post("/api/appointments", booking(this.childId, therapist, serviceCode, start, minutes));
-	}
-
-	private static Map<String, Object> booking(String childId, Person therapist, String serviceCode, Instant start,
-			int minutes) {
-		return body("childId", childId, "therapistId", therapist.id(), "serviceCode", serviceCode, "place", "clinic",
-				"start", start.toString(), "end", start.plus(minutes, ChronoUnit.MINUTES).toString());
+			.post("/api/appointments", CoveredChild.booking(this.childId, therapist, serviceCode, start, minutes));
 	}
 
 	private Api.Response move(String id, Instant start) {
@@ -333,35 +309,6 @@ class PayerRulesIntegrationTests {
 					body("start", start.toString(), "end", start.plus(60, ChronoUnit.MINUTES).toString()));
 		assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
 		return proposed.at("/id");
-	}
-
-	private void givenWeekdayHours(Person therapist) {
-		Api.Response hours = this.admin.api()
-			.put("/api/therapists/" + therapist.id() + "/availability", body("blocks",
-					WEEKDAYS.stream().map(d -> body("weekday", d, "start", "14:00", "end", "19:00")).toList()));
-		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
-	}
-
-	private void setPreferences(int weeklyHours) {
-		Api.Response set = this.admin.api()
-			.put("/api/children/" + this.childId + "/schedule-preferences",
-					body("availableHours",
-							WEEKDAYS.stream().map(d -> body("weekday", d, "start", "15:00", "end", "18:00")).toList(),
-							"prescribedWeeklyHours", List.of(body("serviceCode", "97153", "hours", weeklyHours)),
-							"preferredPlace", "clinic"));
-		assertThat(set.status()).as(set.text()).isEqualTo(200);
-	}
-
-	private Api.Response propose() {
-		Api.Response proposal = this.admin.api()
-			.post("/api/schedule/proposals",
-					body("weekStart", day(this.monday).toString(), "childIds", List.of(this.childId)));
-		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
-		return proposal;
-	}
-
-	private static LocalDate day(Instant instant) {
-		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

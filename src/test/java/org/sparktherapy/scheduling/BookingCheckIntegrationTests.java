@@ -1,10 +1,8 @@
 package org.sparktherapy.scheduling;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
+import org.sparktherapy.support.CoveredChild;
 import org.sparktherapy.support.IntegrationTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
+import static org.sparktherapy.support.CoveredChild.day;
 
 /**
  * Checks before saving (ADR 0031): {@code POST /api/appointments/check} and {@code POST
@@ -31,12 +31,10 @@ import static org.sparktherapy.support.Api.body;
 @IntegrationTest
 class BookingCheckIntegrationTests {
 
-	private static final String RULES = "/api/billing/schedule-rules";
-
-	private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
-
 	@LocalServerPort
 	int port;
+
+	CoveredChild world;
 
 	Clinic clinic;
 
@@ -53,22 +51,24 @@ class BookingCheckIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clinic = new Clinic(this.port);
-		this.admin = this.clinic.rootAdmin();
-		this.supervisor = this.clinic.aTherapist("BCBA");
-		this.technician = this.clinic.aTherapist("RBT");
-		this.childId = this.clinic.aChild(this.admin, this.clinic.aParent(), this.supervisor, this.technician);
-		this.monday = Clinic.aMondayAfternoonAhead();
+		this.world = new CoveredChild(this.port);
+		this.clinic = this.world.clinic();
+		this.admin = this.world.admin();
+		this.supervisor = this.world.supervisor();
+		this.technician = this.world.technician();
+		this.childId = this.world.childId();
+		this.monday = this.world.monday();
 	}
 
 	@AfterEach
 	void defaultRules() {
-		setRules("warn");
+		this.world.defaultRules();
 	}
 
 	@Test
 	void theCheckAnswersTheWarningsTheBookingThenGetsAndBooksNothing() {
-		String authorization = authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
+		String authorization = this.world.authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13))
+			.at("/id");
 		book(this.monday, 120);
 		Map<String, Object> second = booking(this.monday.plus(1, ChronoUnit.DAYS), 120);
 
@@ -81,7 +81,7 @@ class BookingCheckIntegrationTests {
 		assertThat(check.at("/blocked")).as("the clinic warns").isEqualTo("false");
 		assertThat(check.json().get("conflicts")).isEmpty();
 		assertThat(appointments()).as("nothing booked by the check").isEqualTo(1);
-		assertThat(unitsScheduled(authorization)).as("nothing planned by the check").isEqualTo(8);
+		assertThat(this.world.unitsScheduled(authorization)).as("nothing planned by the check").isEqualTo(8);
 
 		Api.Response booked = this.admin.api().post("/api/appointments", second);
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
@@ -92,9 +92,9 @@ class BookingCheckIntegrationTests {
 
 	@Test
 	void whereTheClinicBlocksTheCheckSaysTheBookingWillBeRefused() {
-		authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
+		this.world.authorize("97153", 10, day(this.monday), day(this.monday).plusDays(13));
 		book(this.monday, 120);
-		setRules("block");
+		this.world.setRules("block", 7);
 		Map<String, Object> second = booking(this.monday.plus(1, ChronoUnit.DAYS), 120);
 
 		Api.Response check = this.admin.api().post("/api/appointments/check", second);
@@ -114,7 +114,7 @@ class BookingCheckIntegrationTests {
 
 	@Test
 	void theCheckOfASeriesCountsEveryOccurrenceAndBooksNone() {
-		authorize("97153", 10, day(this.monday), day(this.monday).plusDays(30));
+		this.world.authorize("97153", 10, day(this.monday), day(this.monday).plusDays(30));
 		Map<String, Object> series = booking(this.monday, 60);
 		series.put("recurrence", "FREQ=WEEKLY;BYDAY=MO;COUNT=3");
 
@@ -142,7 +142,7 @@ class BookingCheckIntegrationTests {
 
 	@Test
 	void theCheckOfAMoveAnswersItsWarningsAndMovesNothing() {
-		authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
+		this.world.authorize("97153", 100, day(this.monday), day(this.monday).plusDays(6));
 		Api.Response booked = book(this.monday, 60);
 		String id = booked.at("/occurrences/0/id");
 		Instant later = this.monday.plus(8, ChronoUnit.DAYS);
@@ -197,12 +197,12 @@ class BookingCheckIntegrationTests {
 
 	@Test
 	void movingASessionOfADraftWeekOutsideTheAuthorizationWarnsOrWhereTheClinicBlocksIsRefused() {
-		givenWeekdayHours(this.technician);
+		this.world.givenWeekdayHours(this.technician);
 		// the authorization covers Monday to Wednesday; the draft places the 2 hours
 		// there
-		authorize("97153", 100, day(this.monday), day(this.monday).plusDays(2));
-		setPreferences(2);
-		Api.Response draft = propose();
+		this.world.authorize("97153", 100, day(this.monday), day(this.monday).plusDays(2));
+		this.world.setPreferences(2);
+		Api.Response draft = this.world.propose();
 		String placement = "/api/schedule/proposals/" + draft.at("/id") + "/placements/" + draft.at("/placed/0/id");
 		Instant friday = this.monday.plus(4, ChronoUnit.DAYS);
 
@@ -223,7 +223,7 @@ class BookingCheckIntegrationTests {
 		assertThat(back.status()).as(back.text()).isEqualTo(200);
 		assertThat(back.json().get("warnings")).isEmpty();
 
-		setRules("block");
+		this.world.setRules("block", 7);
 		Api.Response refused = this.admin.api()
 			.send("PATCH", placement,
 					body("start", friday.toString(), "end", friday.plus(120, ChronoUnit.MINUTES).toString()));
@@ -239,11 +239,11 @@ class BookingCheckIntegrationTests {
 
 	@Test
 	void lengtheningASessionOfADraftWeekPastTheUnitsLeftWarns() {
-		givenWeekdayHours(this.technician);
+		this.world.givenWeekdayHours(this.technician);
 		// 8 units: the one 2-hour session the draft places, and not a minute more
-		authorize("97153", 8, day(this.monday), day(this.monday).plusDays(6));
-		setPreferences(2);
-		Api.Response draft = propose();
+		this.world.authorize("97153", 8, day(this.monday), day(this.monday).plusDays(6));
+		this.world.setPreferences(2);
+		Api.Response draft = this.world.propose();
 		Instant start = day(Instant.parse(draft.at("/placed/0/start"))).atTime(15, 0).toInstant(ZoneOffset.UTC);
 		assertThat(draft.json().get("placed")).hasSize(1);
 
@@ -254,25 +254,6 @@ class BookingCheckIntegrationTests {
 		assertThat(longer.status()).as(longer.text()).isEqualTo(200);
 		assertThat(longer.at("/warnings/0/kind")).isEqualTo("over");
 		assertThat(longer.at("/warnings/0/shortfallUnits")).isEqualTo("4");
-	}
-
-	private void setRules(String enforcement) {
-		Api.Response set = this.admin.api().put(RULES, body("enforcement", enforcement, "graceDays", 7));
-		assertThat(set.status()).as(set.text()).isEqualTo(200);
-	}
-
-	private String authorize(String serviceCode, int units, LocalDate start, LocalDate end) {
-		Api.Response created = this.admin.api()
-			.post("/api/children/" + this.childId + "/authorizations",
-					body("payer", "Blue Cross Blue Shield", "memberId", "XYZ123456789", "authorizationNumber",
-							"AUTH-" + serviceCode + "-" + start, "serviceCode", serviceCode, "unitsAuthorized", units,
-							"startDate", start.toString(), "endDate", end.toString()));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return created.at("/id");
-	}
-
-	private long unitsScheduled(String authorizationId) {
-		return this.admin.api().get("/api/authorizations/" + authorizationId).json().get("unitsScheduled").asLong();
 	}
 
 	private long appointments() {
@@ -292,38 +273,7 @@ class BookingCheckIntegrationTests {
 
 	/** A 97153 of the child with the technician. */
 	private Map<String, Object> booking(Instant start, int minutes) {
-		return new java.util.LinkedHashMap<>(body("childId", this.childId, "therapistId", this.technician.id(),
-				"serviceCode", "97153", "place", "clinic", "start", start.toString(), "end",
-				start.plus(minutes, ChronoUnit.MINUTES).toString()));
-	}
-
-	private void givenWeekdayHours(Person therapist) {
-		Api.Response hours = this.admin.api()
-			.put("/api/therapists/" + therapist.id() + "/availability", body("blocks",
-					WEEKDAYS.stream().map(d -> body("weekday", d, "start", "14:00", "end", "19:00")).toList()));
-		assertThat(hours.status()).as(hours.text()).isEqualTo(200);
-	}
-
-	private void setPreferences(int weeklyHours) {
-		Api.Response set = this.admin.api()
-			.put("/api/children/" + this.childId + "/schedule-preferences",
-					body("availableHours",
-							WEEKDAYS.stream().map(d -> body("weekday", d, "start", "15:00", "end", "18:00")).toList(),
-							"prescribedWeeklyHours", List.of(body("serviceCode", "97153", "hours", weeklyHours)),
-							"preferredPlace", "clinic"));
-		assertThat(set.status()).as(set.text()).isEqualTo(200);
-	}
-
-	private Api.Response propose() {
-		Api.Response proposal = this.admin.api()
-			.post("/api/schedule/proposals",
-					body("weekStart", day(this.monday).toString(), "childIds", List.of(this.childId)));
-		assertThat(proposal.status()).as(proposal.text()).isEqualTo(201);
-		return proposal;
-	}
-
-	private static LocalDate day(Instant instant) {
-		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+		return CoveredChild.booking(this.childId, this.technician, "97153", start, minutes);
 	}
 
 }

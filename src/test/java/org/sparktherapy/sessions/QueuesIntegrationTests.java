@@ -13,6 +13,7 @@ import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.TeachingWorld;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sparktherapy.support.Api.body;
+import static org.sparktherapy.support.TeachingWorld.openSession;
+import static org.sparktherapy.support.TeachingWorld.outcomes;
+import static org.sparktherapy.support.TeachingWorld.session;
 
 /**
  * The work queues behind the home pages: notes waiting for a signature, a supervisor's
@@ -38,6 +42,8 @@ class QueuesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	TeachingWorld world;
 
 	Clinic clinic;
 
@@ -57,21 +63,22 @@ class QueuesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clinic = new Clinic(this.port);
-		this.admin = this.clinic.rootAdmin();
-		this.supervisor = this.clinic.aTherapist("BCBA");
-		this.technician = this.clinic.aTherapist("RBT");
-		this.guardian = this.clinic.aParent();
-		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
+		this.world = new TeachingWorld(this.port, this.jdbc);
+		this.clinic = this.world.clinic();
+		this.admin = this.world.admin();
+		this.supervisor = this.world.supervisor();
+		this.technician = this.world.technician();
+		this.guardian = this.world.guardian();
+		this.childId = this.world.childId();
 		Api.Response program = this.clinic.aProgram(this.supervisor, this.childId);
 		this.dog = program.at("/targets/0/id");
 		this.cat = program.at("/targets/1/id");
-		intervention(this.supervisor, program.at("/id"), this.dog);
+		TeachingWorld.moveTo(this.supervisor, program.at("/id"), this.dog, "intervention");
 	}
 
 	@Test
 	void aTargetOneSessionShortOfMasteryIsNearMasteryForItsCareTeamOnly() {
-		backdatePhaseChange(this.dog, Duration.ofDays(5));
+		this.world.backdatePhaseChanges(this.dog, Duration.ofDays(5));
 		Instant start = Instant.now().minus(Duration.ofDays(3));
 		session(this.technician, this.childId, this.dog, NINE_OF_TEN, start);
 		session(this.technician, this.childId, this.dog, NINE_OF_TEN, start.plus(Duration.ofDays(1)));
@@ -80,8 +87,8 @@ class QueuesIntegrationTests {
 		String otherChild = this.clinic.aChild(this.admin, this.clinic.aParent(), otherSupervisor, this.technician);
 		Api.Response otherProgram = this.clinic.aProgram(otherSupervisor, otherChild);
 		String otherDog = otherProgram.at("/targets/0/id");
-		intervention(otherSupervisor, otherProgram.at("/id"), otherDog);
-		backdatePhaseChange(otherDog, Duration.ofDays(5));
+		TeachingWorld.moveTo(otherSupervisor, otherProgram.at("/id"), otherDog, "intervention");
+		this.world.backdatePhaseChanges(otherDog, Duration.ofDays(5));
 		session(this.technician, otherChild, otherDog, NINE_OF_TEN, start);
 		session(this.technician, otherChild, otherDog, NINE_OF_TEN, start.plus(Duration.ofDays(1)));
 
@@ -97,7 +104,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void oneQualifyingSessionOfThreeIsNotNearMastery() {
-		backdatePhaseChange(this.dog, Duration.ofDays(5));
+		this.world.backdatePhaseChanges(this.dog, Duration.ofDays(5));
 		session(this.technician, this.childId, this.dog, NINE_OF_TEN, Instant.now().minus(Duration.ofDays(1)));
 
 		assertThat(ids(targets(this.supervisor).get("nearMastery"))).doesNotContain(this.dog);
@@ -105,7 +112,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aFlatTargetInInterventionForFiveWeeksIsStalled() {
-		backdatePhaseChange(this.dog, Duration.ofDays(35));
+		this.world.backdatePhaseChanges(this.dog, Duration.ofDays(35));
 		flatSessions(this.dog, Duration.ofDays(30));
 
 		JsonNode targets = targets(this.supervisor);
@@ -117,7 +124,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aFlatTargetWithARecentPhaseChangeIsNotStalled() {
-		backdatePhaseChange(this.dog, Duration.ofDays(20));
+		this.world.backdatePhaseChanges(this.dog, Duration.ofDays(20));
 		flatSessions(this.dog, Duration.ofDays(18));
 
 		assertThat(ids(targets(this.supervisor).get("stalled"))).doesNotContain(this.dog);
@@ -125,7 +132,7 @@ class QueuesIntegrationTests {
 
 	@Test
 	void aRisingTargetIsNotStalled() {
-		backdatePhaseChange(this.dog, Duration.ofDays(35));
+		this.world.backdatePhaseChanges(this.dog, Duration.ofDays(35));
 		Instant start = Instant.now().minus(Duration.ofDays(30));
 		for (int i = 0; i < 6; i++) {
 			session(this.technician, this.childId, this.dog, outcomes(2 + i, 10), start.plus(Duration.ofDays(4L * i)));
@@ -216,60 +223,10 @@ class QueuesIntegrationTests {
 		}
 	}
 
-	private void backdatePhaseChange(String targetId, Duration ago) {
-		int changed = this.jdbc.sql("update target_phase_changes set at = :at where target_id = :target")
-			.param("at", Timestamp.from(Instant.now().minus(ago)))
-			.param("target", UUID.fromString(targetId))
-			.update();
-		assertThat(changed).isPositive();
-	}
-
-	private static void intervention(Person supervisor, String programId, String targetId) {
-		Api.Response moved = supervisor.api()
-			.put("/api/programs/" + programId + "/targets/" + targetId, body("phase", "intervention"));
-		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-	}
-
 	private static JsonNode targets(Person therapist) {
 		Api.Response response = therapist.api().get("/api/caseload/targets");
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		return response.json();
-	}
-
-	private static String openSession(Person therapist, String childId, Instant start) {
-		String id = UUID.randomUUID().toString();
-		Api.Response created = therapist.api()
-			.put("/api/sessions/" + id, body("childId", childId, "serviceCode", "97153", "place", "clinic", "startedAt",
-					start.toString(), "endedAt", start.plus(Duration.ofMinutes(30)).toString()));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return id;
-	}
-
-	/**
-	 * A submitted half-hour session that started at {@code start}, with these trials on
-	 * the target.
-	 */
-	private static String session(Person therapist, String childId, String targetId, List<String> outcomes,
-			Instant start) {
-		String id = openSession(therapist, childId, start);
-		List<Object> events = new ArrayList<>();
-		for (int i = 0; i < outcomes.size(); i++) {
-			events.add(body("id", UUID.randomUUID().toString(), "type", "trial", "targetId", targetId, "outcome",
-					outcomes.get(i), "promptLevel", "independent", "at", start.plusSeconds(10L * i).toString()));
-		}
-		Api.Response recorded = therapist.api().post("/api/sessions/" + id + "/events", body("events", events));
-		assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
-		Api.Response submitted = therapist.api().post("/api/sessions/" + id + "/submit", body("note", "Done."));
-		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-		return id;
-	}
-
-	private static List<String> outcomes(int correct, int trials) {
-		List<String> outcomes = new ArrayList<>();
-		for (int i = 0; i < trials; i++) {
-			outcomes.add((i < correct) ? "correct" : "incorrect");
-		}
-		return outcomes;
 	}
 
 	private static List<String> ids(JsonNode list) {

@@ -2,6 +2,9 @@ package org.sparktherapy.programs.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,34 +57,65 @@ class ProgramDirectory implements Programs {
 	@Override
 	@Transactional(readOnly = true)
 	public List<TargetFacts> targetsOf(UUID childId) {
-		return this.jdbc.sql("""
-				select t.id, p.id as program_id, p.name as program_name, t.name, p.kind, p.measurement, p.status,
-				    t.phase, t.position, p.mastery_percent, p.mastery_consecutive_sessions, p.mastery_min_trials
+		return targetsOf(List.of(childId)).get(childId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, List<TargetFacts>> targetsOf(Collection<UUID> childIds) {
+		Map<UUID, List<TargetFacts>> byChild = byChild(childIds);
+		if (childIds.isEmpty()) {
+			return byChild;
+		}
+		this.jdbc.sql("""
+				select t.child_id, t.id, p.id as program_id, p.name as program_name, t.name, p.kind, p.measurement,
+				    p.status, t.phase, t.position, p.mastery_percent, p.mastery_consecutive_sessions,
+				    p.mastery_min_trials
 				from targets t join programs p on p.id = t.program_id
-				where t.child_id = :child order by p.created_at, p.id, t.position
-				""").param("child", childId).query((rs, n) -> {
+				where t.child_id in (:children) order by t.child_id, p.created_at, p.id, t.position
+				""").param("children", childIds).query(rs -> {
 			Integer percent = (Integer) rs.getObject("mastery_percent");
-			return new TargetFacts(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
-					rs.getString("program_name"), rs.getString("name"), ProgramKind.of(rs.getString("kind")),
-					Measurement.of(rs.getString("measurement")), ProgramStatus.of(rs.getString("status")),
-					TargetPhase.of(rs.getString("phase")), rs.getInt("position"),
-					(percent == null) ? null : new Criterion(percent, rs.getInt("mastery_consecutive_sessions"),
-							rs.getInt("mastery_min_trials")));
-		}).list();
+			byChild.get(rs.getObject("child_id", UUID.class))
+				.add(new TargetFacts(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
+						rs.getString("program_name"), rs.getString("name"), ProgramKind.of(rs.getString("kind")),
+						Measurement.of(rs.getString("measurement")), ProgramStatus.of(rs.getString("status")),
+						TargetPhase.of(rs.getString("phase")), rs.getInt("position"),
+						(percent == null) ? null : new Criterion(percent, rs.getInt("mastery_consecutive_sessions"),
+								rs.getInt("mastery_min_trials"))));
+		});
+		return byChild;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<PhaseChangeFacts> phaseChangesOf(UUID childId) {
-		return this.jdbc.sql("""
-				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
+		return phaseChangesOf(List.of(childId)).get(childId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, List<PhaseChangeFacts>> phaseChangesOf(Collection<UUID> childIds) {
+		Map<UUID, List<PhaseChangeFacts>> byChild = byChild(childIds);
+		if (childIds.isEmpty()) {
+			return byChild;
+		}
+		this.jdbc.sql("""
+				select c.child_id, c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
 				from target_phase_changes c left join account_names a on a.account_id = c.account_id
-				where c.child_id = :child order by c.at, c.id
-				""")
-			.param("child", childId)
-			.query((rs, n) -> new PhaseChangeFacts(rs.getObject(1, UUID.class), TargetPhase.of(rs.getString(2)),
-					rs.getTimestamp(3).toInstant(), rs.getObject(4, UUID.class), rs.getString(5), rs.getBoolean(6)))
-			.list();
+				where c.child_id in (:children) order by c.child_id, c.at, c.id
+				""").param("children", childIds).query(rs -> {
+			byChild.get(rs.getObject(1, UUID.class))
+				.add(new PhaseChangeFacts(rs.getObject(2, UUID.class), TargetPhase.of(rs.getString(3)),
+						rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class), rs.getString(6),
+						rs.getBoolean(7)));
+		});
+		return byChild;
+	}
+
+	private static <T> Map<UUID, List<T>> byChild(Collection<UUID> childIds) {
+		Map<UUID, List<T>> byChild = new LinkedHashMap<>();
+		childIds.forEach(child -> byChild.put(child, new ArrayList<>()));
+		return byChild;
 	}
 
 	@Override

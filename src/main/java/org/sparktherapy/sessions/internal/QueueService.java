@@ -164,19 +164,6 @@ class QueueService {
 		return new CaseloadTargets(near, stalled);
 	}
 
-	/**
-	 * The child's targets in intervention that are stalled, comparing the latest
-	 * {@code window} sessions with the {@code window} before them: for reports, whose
-	 * caller checked access and writes the log.
-	 */
-	Set<UUID> stalledTargets(UUID childId, int window) {
-		List<TargetAlert> stalled = new ArrayList<>();
-		watch(childId, this.clock.instant(), window, new ArrayList<>(), stalled);
-		Set<UUID> ids = new LinkedHashSet<>();
-		stalled.forEach(alert -> ids.add(alert.targetId()));
-		return ids;
-	}
-
 	private void watch(UUID childId, Instant now, int window, List<TargetAlert> near, List<TargetAlert> stalled) {
 		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId)
 			.stream()

@@ -1,7 +1,12 @@
 package org.sparktherapy.sessions.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
@@ -26,31 +31,37 @@ class SessionDirectory implements Sessions {
 
 	private final ProgressService progress;
 
-	private final QueueService queues;
+	private final TargetSummaries summaries;
 
 	SessionDirectory(SessionRepository sessions, AuditTrail audit, Clock clock, ProgressService progress,
-			QueueService queues) {
+			TargetSummaries summaries) {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
 		this.progress = progress;
-		this.queues = queues;
+		this.summaries = summaries;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public java.util.List<Sessions.RecordedSession> recordedSessionsOf(UUID childId, java.time.Instant from,
-			java.time.Instant to) {
-		return this.sessions.recordedTargets(childId, from, to);
+	public Map<UUID, List<Sessions.RecordedSession>> recordedSessionsOf(Collection<UUID> childIds, Instant from,
+			Instant to) {
+		return this.summaries.recordedSessions(childIds, from, to);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public java.util.Set<UUID> stalledTargetsOf(UUID childId, int window) {
+	public Map<UUID, Set<UUID>> stalledTargetsOf(Collection<UUID> childIds, int window) {
 		if (window < 1) {
 			throw new IllegalArgumentException("window must be at least 1");
 		}
-		return this.queues.stalledTargets(childId, window);
+		return this.summaries.stalled(childIds, window, this.clock.instant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> latestDataOf(Collection<Sessions.TargetSince> targets, Instant until) {
+		return this.summaries.latestData(targets, until);
 	}
 
 	@Override

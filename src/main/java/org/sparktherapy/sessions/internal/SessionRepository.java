@@ -6,12 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
-import org.sparktherapy.sessions.Sessions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -220,29 +218,6 @@ class SessionRepository {
 
 	/** A submitted session's event with the session it belongs to. */
 	record SubmittedEvent(UUID sessionId, Instant sessionStartedAt, SessionEvent event) {
-	}
-
-	/**
-	 * The child's submitted sessions begun in {@code [from, to)} with the targets each
-	 * has a data entry for that no undo in the session takes back.
-	 */
-	List<Sessions.RecordedSession> recordedTargets(UUID childId, Instant from, Instant to) {
-		return this.jdbc.sql("""
-				select s.id, s.started_at,
-				    coalesce(array_agg(distinct e.target_id) filter (where e.target_id is not null), '{}') as targets
-				from therapy_sessions s
-				left join session_events e on e.session_id = s.id and e.child_id = :child and e.type <> 'undo'
-				    and not exists (select 1 from session_events u where u.session_id = s.id and u.undoes = e.id)
-				where s.child_id = :child and s.status = 'submitted' and s.started_at >= :from and s.started_at < :to
-				group by s.id, s.started_at
-				order by s.started_at, s.id
-				""")
-			.param("child", childId)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new Sessions.RecordedSession(rs.getObject("id", UUID.class),
-					rs.getTimestamp("started_at").toInstant(), Set.of((UUID[]) rs.getArray("targets").getArray())))
-			.list();
 	}
 
 	List<Session> submittedSessions(UUID childId, Instant from, Instant to) {

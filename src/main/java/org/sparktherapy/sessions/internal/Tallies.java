@@ -108,7 +108,7 @@ final class Tallies {
 				percentIndependent, count, seconds);
 	}
 
-	private static double percent(int part, int whole) {
+	static double percent(int part, int whole) {
 		return Math.round(part * 1000.0 / whole) / 10.0;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -15,11 +16,7 @@ import java.util.stream.Collectors;
 
 import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
-import org.sparktherapy.identity.Accounts;
-import org.sparktherapy.identity.Credential;
 import org.sparktherapy.identity.CurrentUser;
-import org.sparktherapy.identity.Role;
-import org.sparktherapy.platform.problem.Forbidden;
 import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.programs.TargetPhase;
@@ -54,30 +51,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseloadService {
 
-	/** The credentials of therapists who supervise (and so have a caseload to review). */
-	static final Set<Credential> SUPERVISING = EnumSet.of(Credential.BCBA, Credential.BCABA);
-
 	private static final Set<TargetPhase> TAUGHT = EnumSet.of(TargetPhase.BASELINE, TargetPhase.INTERVENTION,
 			TargetPhase.MAINTENANCE);
 
-	private final CaseloadRepository caseloads;
+	private final CaseloadAccess caseloads;
 
 	private final Sessions sessions;
 
 	private final Programs programs;
 
-	private final Accounts accounts;
-
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	CaseloadService(CaseloadRepository caseloads, Sessions sessions, Programs programs, Accounts accounts,
-			AuditTrail audit, Clock clock) {
+	CaseloadService(CaseloadAccess caseloads, Sessions sessions, Programs programs, AuditTrail audit, Clock clock) {
 		this.caseloads = caseloads;
 		this.sessions = sessions;
 		this.programs = programs;
-		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -86,9 +76,19 @@ class CaseloadService {
 	CaseloadReport report(CurrentUser user, ReportPeriod period, int stalledSessions, int probeDays) {
 		List<CaseloadRepository.ChildName> children = childrenOf(user, period);
 		Instant now = this.clock.instant();
+		List<UUID> ids = children.stream().map(CaseloadRepository.ChildName::childId).toList();
+		// a few set-based reads for the whole caseload, however many children
+		Map<UUID, List<Programs.TargetFacts>> targets = this.programs.targetsOf(ids);
+		Map<UUID, List<Programs.PhaseChangeFacts>> changes = this.programs.phaseChangesOf(ids);
+		Map<UUID, Set<UUID>> stalled = this.sessions.stalledTargetsOf(ids, stalledSessions);
+		Map<UUID, List<Sessions.RecordedSession>> recorded = this.sessions.recordedSessionsOf(ids, period.start(),
+				period.end());
+		Map<UUID, Instant> latestData = latestData(targets, changes, now);
 		List<CaseloadChild> rows = new ArrayList<>();
 		for (CaseloadRepository.ChildName child : children) {
-			rows.add(figures(child, period, stalledSessions, probeDays, now));
+			UUID id = child.childId();
+			rows.add(figures(child, period, targets.get(id), changes.get(id), stalled.get(id), recorded.get(id),
+					latestData, probeDays, now));
 		}
 		// last: the access log's chain lock is then held only until commit
 		String resource = "report:caseload:" + period.from() + "/" + period.to();
@@ -97,27 +97,15 @@ class CaseloadService {
 	}
 
 	private List<CaseloadRepository.ChildName> childrenOf(CurrentUser user, ReportPeriod period) {
-		if (user.isAdmin()) {
-			return this.caseloads.allActive();
-		}
-		boolean supervises = user.is(Role.THERAPIST) && this.accounts.findById(user.id())
-			.map(account -> SUPERVISING.contains(account.credential()))
-			.orElse(false);
-		if (!supervises) {
-			this.audit.refused(
-					new PhiAccess("report", "report:caseload:" + period.from() + "/" + period.to(), null, null), false);
-			throw new Forbidden("The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
-		}
-		return this.caseloads.supervisedBy(user.id());
+		return this.caseloads.childrenOf(user, "report:caseload:" + period.from() + "/" + period.to(),
+				"The caseload report is for supervising therapists (BCBA, BCaBA) and admins.");
 	}
 
-	private CaseloadChild figures(CaseloadRepository.ChildName child, ReportPeriod period, int stalledSessions,
-			int probeDays, Instant now) {
-		UUID childId = child.childId();
-		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId);
+	private CaseloadChild figures(CaseloadRepository.ChildName child, ReportPeriod period,
+			List<Programs.TargetFacts> targets, List<Programs.PhaseChangeFacts> changes, Set<UUID> stalledIds,
+			List<Sessions.RecordedSession> recorded, Map<UUID, Instant> latestData, int probeDays, Instant now) {
 		Map<UUID, Programs.TargetFacts> byId = targets.stream()
 			.collect(Collectors.toMap(Programs.TargetFacts::targetId, Function.identity()));
-		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
 
 		List<CaseloadTarget> mastered = changes.stream()
 			.filter(c -> c.phase() == TargetPhase.MASTERED && !c.at().isBefore(period.start())
@@ -125,43 +113,35 @@ class CaseloadService {
 			.map(c -> item(byId.get(c.targetId()), c.at()))
 			.toList();
 
-		Set<UUID> stalledIds = this.sessions.stalledTargetsOf(childId, stalledSessions);
 		List<CaseloadTarget> stalled = targets.stream()
 			.filter(t -> stalledIds.contains(t.targetId()))
 			.map(t -> item(t, lastChange(changes, t.targetId())))
 			.toList();
 
-		List<CaseloadProbe> probes = probesDue(childId, targets, changes, probeDays, now);
-
-		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, period.start(),
-				period.end());
+		List<CaseloadProbe> probes = probesDue(targets, changes, latestData, probeDays, now);
 		List<CaseloadProgramGap> gaps = gaps(targets, recorded);
-		return new CaseloadChild(childId, child.name(), recorded.size(), mastered, stalled, probes, gaps);
+		return new CaseloadChild(child.childId(), child.name(), recorded.size(), mastered, stalled, probes, gaps);
 	}
 
-	private List<CaseloadProbe> probesDue(UUID childId, List<Programs.TargetFacts> targets,
-			List<Programs.PhaseChangeFacts> changes, int probeDays, Instant now) {
-		List<Programs.TargetFacts> maintained = targets.stream()
-			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && t.phase() == TargetPhase.MAINTENANCE)
-			.toList();
-		if (maintained.isEmpty()) {
-			return List.of();
-		}
+	/**
+	 * The targets of active programs in maintenance, each with its latest session with
+	 * data since it entered maintenance (or since ever, when no phase change is known).
+	 */
+	private Map<UUID, Instant> latestData(Map<UUID, List<Programs.TargetFacts>> targets,
+			Map<UUID, List<Programs.PhaseChangeFacts>> changes, Instant now) {
+		List<Sessions.TargetSince> maintained = new ArrayList<>();
+		targets.forEach((child, list) -> maintained(list).forEach(t -> maintained
+			.add(new Sessions.TargetSince(child, t.targetId(), since(changes.get(child), t.targetId())))));
+		return this.sessions.latestDataOf(maintained, now.plus(Duration.ofDays(1)));
+	}
+
+	private List<CaseloadProbe> probesDue(List<Programs.TargetFacts> targets, List<Programs.PhaseChangeFacts> changes,
+			Map<UUID, Instant> latestData, int probeDays, Instant now) {
 		Instant dueBefore = now.minus(Duration.ofDays(probeDays));
-		Map<UUID, Instant> since = maintained.stream()
-			.collect(Collectors.toMap(Programs.TargetFacts::targetId,
-					t -> java.util.Objects.requireNonNullElse(lastChange(changes, t.targetId()), Instant.EPOCH)));
-		Instant earliest = since.values().stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-		List<Sessions.RecordedSession> recorded = this.sessions.recordedSessionsOf(childId, earliest,
-				now.plus(Duration.ofDays(1)));
 		List<CaseloadProbe> due = new ArrayList<>();
-		for (Programs.TargetFacts target : maintained) {
-			Instant from = since.get(target.targetId());
-			Instant last = recorded.stream()
-				.filter(s -> !s.startedAt().isBefore(from) && s.targetIds().contains(target.targetId()))
-				.map(Sessions.RecordedSession::startedAt)
-				.max(Comparator.naturalOrder())
-				.orElse(null);
+		for (Programs.TargetFacts target : maintained(targets)) {
+			Instant from = since(changes, target.targetId());
+			Instant last = latestData.get(target.targetId());
 			Instant reference = (last != null) ? last : from;
 			if (reference.isBefore(dueBefore)) {
 				due.add(new CaseloadProbe(target.targetId(), target.programId(), target.programName(), target.name(),
@@ -169,6 +149,17 @@ class CaseloadService {
 			}
 		}
 		return due;
+	}
+
+	private static List<Programs.TargetFacts> maintained(List<Programs.TargetFacts> targets) {
+		return targets.stream()
+			.filter(t -> t.programStatus() == ProgramStatus.ACTIVE && t.phase() == TargetPhase.MAINTENANCE)
+			.toList();
+	}
+
+	/** When the target's current phase began, or the epoch when no change is known. */
+	private static Instant since(List<Programs.PhaseChangeFacts> changes, UUID targetId) {
+		return Objects.requireNonNullElse(lastChange(changes, targetId), Instant.EPOCH);
 	}
 
 	private static List<CaseloadProgramGap> gaps(List<Programs.TargetFacts> targets,

@@ -1,6 +1,5 @@
 package org.sparktherapy.reporting.internal.caseload;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.TeachingWorld;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sparktherapy.support.Api.body;
 
 /**
  * The caseload report over real sessions and programs: one child whose first program's
@@ -38,6 +37,8 @@ class CaseloadReportIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	TeachingWorld world;
 
 	Clinic clinic;
 
@@ -65,17 +66,18 @@ class CaseloadReportIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.clinic = new Clinic(this.port);
-		this.admin = this.clinic.rootAdmin();
-		this.supervisor = this.clinic.aTherapist("BCBA");
-		this.technician = this.clinic.aTherapist("RBT");
-		this.guardian = this.clinic.aParent();
-		this.childId = this.clinic.aChild(this.admin, this.guardian, this.supervisor, this.technician);
+		this.world = new TeachingWorld(this.port, this.jdbc);
+		this.clinic = this.world.clinic();
+		this.admin = this.world.admin();
+		this.supervisor = this.world.supervisor();
+		this.technician = this.world.technician();
+		this.guardian = this.world.guardian();
+		this.childId = this.world.childId();
 		Api.Response first = this.clinic.aProgram(this.supervisor, this.childId);
 		this.firstProgram = first.at("/id");
 		this.flatDog = first.at("/targets/0/id");
-		phase(this.firstProgram, this.flatDog, "intervention");
-		backdatePhaseChanges(this.flatDog, Duration.ofDays(35));
+		TeachingWorld.moveTo(this.supervisor, this.firstProgram, this.flatDog, "intervention");
+		this.world.backdatePhaseChanges(this.flatDog, Duration.ofDays(35));
 		Instant start = Instant.now().minus(Duration.ofDays(30));
 		for (int i = 0; i < 6; i++) {
 			session(this.flatDog, start.plus(Duration.ofDays(3L * i)), 5, 10);
@@ -84,12 +86,12 @@ class CaseloadReportIntegrationTests {
 		this.secondProgram = second.at("/id");
 		this.maintainedDog = second.at("/targets/0/id");
 		this.masteredCat = second.at("/targets/1/id");
-		phase(this.secondProgram, this.maintainedDog, "intervention");
-		phase(this.secondProgram, this.maintainedDog, "mastered");
-		phase(this.secondProgram, this.maintainedDog, "maintenance");
-		backdatePhaseChanges(this.maintainedDog, Duration.ofDays(60));
-		phase(this.secondProgram, this.masteredCat, "intervention");
-		phase(this.secondProgram, this.masteredCat, "mastered");
+		TeachingWorld.moveTo(this.supervisor, this.secondProgram, this.maintainedDog, "intervention");
+		TeachingWorld.moveTo(this.supervisor, this.secondProgram, this.maintainedDog, "mastered");
+		TeachingWorld.moveTo(this.supervisor, this.secondProgram, this.maintainedDog, "maintenance");
+		this.world.backdatePhaseChanges(this.maintainedDog, Duration.ofDays(60));
+		TeachingWorld.moveTo(this.supervisor, this.secondProgram, this.masteredCat, "intervention");
+		TeachingWorld.moveTo(this.supervisor, this.secondProgram, this.masteredCat, "mastered");
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		this.query = "?from=" + today.minusDays(40) + "&to=" + today;
 	}
@@ -207,37 +209,9 @@ class CaseloadReportIntegrationTests {
 		return response.json();
 	}
 
-	private void phase(String programId, String targetId, String phase) {
-		Api.Response moved = this.supervisor.api()
-			.put("/api/programs/" + programId + "/targets/" + targetId, body("phase", phase));
-		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-	}
-
-	private void backdatePhaseChanges(String targetId, Duration ago) {
-		int changed = this.jdbc.sql("update target_phase_changes set at = :at where target_id = :target")
-			.param("at", Timestamp.from(Instant.now().minus(ago)))
-			.param("target", UUID.fromString(targetId))
-			.update();
-		assertThat(changed).isPositive();
-	}
-
 	/** A submitted half-hour session of the technician with trials on one target. */
 	private void session(String targetId, Instant start, int correct, int trials) {
-		String id = UUID.randomUUID().toString();
-		Api.Response created = this.technician.api()
-			.put("/api/sessions/" + id, body("childId", this.childId, "serviceCode", "97153", "place", "clinic",
-					"startedAt", start.toString(), "endedAt", start.plus(Duration.ofMinutes(30)).toString()));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		List<Object> events = new ArrayList<>();
-		for (int i = 0; i < trials; i++) {
-			events.add(body("id", UUID.randomUUID().toString(), "type", "trial", "targetId", targetId, "outcome",
-					(i < correct) ? "correct" : "incorrect", "promptLevel", "independent", "at",
-					start.plusSeconds(10L * i).toString()));
-		}
-		Api.Response recorded = this.technician.api().post("/api/sessions/" + id + "/events", body("events", events));
-		assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
-		Api.Response submitted = this.technician.api().post("/api/sessions/" + id + "/submit", body("note", "Done."));
-		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		TeachingWorld.session(this.technician, this.childId, targetId, TeachingWorld.outcomes(correct, trials), start);
 	}
 
 	private static List<String> targetIds(JsonNode list) {
