@@ -102,7 +102,9 @@ describe('NotificationCentre', () => {
     renderWithProviders(<NotificationCentre />);
 
     const items = within(await screen.findByRole('list', { name: 'Notifications' })).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent("Unread: Ava C.'s session note of Mon 2 Mar with Luis Romero is waiting for your signature");
+    expect(items[0]).toHaveTextContent(
+      "Unread: Ava C.'s session note of Mon 2 Mar with Luis Romero is waiting for your signature",
+    );
     expect(within(items[0]).getByText('To do')).toBeInTheDocument();
     expect(within(items[0]).queryByText('Done')).not.toBeInTheDocument();
     expect(items[1]).not.toHaveTextContent('Unread');
