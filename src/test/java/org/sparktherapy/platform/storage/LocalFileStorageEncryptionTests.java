@@ -9,12 +9,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sparktherapy.platform.SparkProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -205,6 +213,27 @@ class LocalFileStorageEncryptionTests {
 		assertThat(first.currentId()).startsWith("local-").isEqualTo(again.currentId());
 		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(read(new LocalFileStorage(this.root.resolve("attachments"), again), "c/file")).isEqualTo(text(100));
+	}
+
+	@Test
+	void theKeysComeFromTheEnvironmentAndOtherwiseFromTheDataDir() throws IOException {
+		Map<String, Object> environment = Map.of("SPARK_STORAGE_ENCRYPTION_KEYS", KEY_A + "," + KEY_B,
+				"SPARK_STORAGE_ENCRYPTION_CURRENT_KEY", "b");
+		StorageEncryptionProperties configured = new Binder(
+				ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env", environment)))
+			.bind("spark.storage.encryption", StorageEncryptionProperties.class)
+			.get();
+		SparkProperties spark = new SparkProperties(this.root, DataSize.ofMegabytes(1), ZoneOffset.UTC);
+
+		new StorageConfiguration().fileStorage(spark, configured)
+			.put("c/configured", new ByteArrayInputStream(text(10)));
+		new StorageConfiguration().fileStorage(spark, new StorageEncryptionProperties(null, null))
+			.put("c/generated", new ByteArrayInputStream(text(10)));
+
+		assertThat(Files.readAllBytes(this.root.resolve("attachments/c/configured"))).startsWith(header("b"));
+		String generated = Files.readString(this.root.resolve("keys/storage-files.keys")).trim();
+		assertThat(Files.readAllBytes(this.root.resolve("attachments/c/generated")))
+			.startsWith(header(generated.substring(0, generated.indexOf(':'))));
 	}
 
 	private LocalFileStorage storage(String keys) {
