@@ -117,6 +117,22 @@ class LocalFileStorageEncryptionTests {
 	}
 
 	@Test
+	void bytesAppendedToAFileAreDetected() throws IOException {
+		LocalFileStorage storage = storage(KEY_A);
+		for (int size : new int[] { 100, FIRST, FIRST + SEGMENT }) {
+			storage.put("c/file-" + size, new ByteArrayInputStream(text(size)));
+			Path file = this.root.resolve("c/file-" + size);
+			byte[] stored = Files.readAllBytes(file);
+			byte[] longer = Arrays.copyOf(stored, stored.length + 17);
+			System.arraycopy(stored, stored.length - 17, longer, stored.length, 17);
+			Files.write(file, longer);
+
+			assertThatThrownBy(() -> read(storage, "c/file-" + size)).as("%d bytes and more", size)
+				.isInstanceOf(StoredFileDamagedException.class);
+		}
+	}
+
+	@Test
 	void swappedSegmentsAreDetected() throws IOException {
 		LocalFileStorage storage = storage(KEY_A);
 		storage.put("c/file", new ByteArrayInputStream(text(FIRST + 3 * SEGMENT)));
