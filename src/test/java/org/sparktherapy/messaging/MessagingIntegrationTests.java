@@ -605,6 +605,40 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
+	void attachmentsAreEncryptedOnDiskAndServedByteForByte() throws IOException {
+		String conversation = childConversation(this.parent);
+		byte[] scan = Arrays.copyOf(PNG, 300_000); // several 64 KiB segments
+		for (int i = PNG.length; i < scan.length; i++) {
+			scan[i] = (byte) ('a' + (i * 7919) % 26);
+		}
+		Api.Response posted = postFiles(this.parent, conversation, "", file("scan.png", "image/png", scan));
+		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+		String id = posted.at("/attachments/0/id");
+		Path stored = storedFiles(conversation).getFirst();
+		byte[] onDisk = Files.readAllBytes(stored);
+
+		HttpResponse<byte[]> served = download(this.technician, id);
+
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.body()).isEqualTo(scan);
+		assertThat(new String(onDisk, StandardCharsets.ISO_8859_1))
+			.doesNotContain(new String(scan, 1000, 64, StandardCharsets.ISO_8859_1))
+			.doesNotContain("PNG");
+
+		byte[] changed = onDisk.clone();
+		changed[changed.length / 2] ^= 0x01;
+		Files.write(stored, changed);
+		try {
+			byte[] tampered = downloadOrNull(this.technician, id);
+
+			assertThat(tampered).as("a changed file is never served as if it were the file").isNull();
+		}
+		finally {
+			Files.write(stored, onDisk); // the clinic export tests read every stored file
+		}
+	}
+
+	@Test
 	void filesAreCheckedByTheirContentNotTheirDeclaredType() throws IOException {
 		String conversation = childConversation(this.parent);
 
@@ -822,6 +856,17 @@ class MessagingIntegrationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The body served, or null when the answer was not a whole 200. */
+	private byte[] downloadOrNull(Person person, String attachmentId) {
+		try {
+			HttpResponse<byte[]> response = download(person, attachmentId);
+			return (response.statusCode() == 200) ? response.body() : null;
+		}
+		catch (IllegalStateException ex) {
+			return null;
 		}
 	}
 

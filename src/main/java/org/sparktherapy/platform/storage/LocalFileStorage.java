@@ -2,6 +2,7 @@ package org.sparktherapy.platform.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Files on local disk under a root directory (by default
- * {@code SPARK_DATA_DIR/attachments}). A file is written to a temporary name first and
- * moved into place, so a reader never sees half a file. Several nodes need a shared
- * directory (or another {@link FileStorage}).
+ * {@code SPARK_DATA_DIR/attachments}), encrypted (AES-256-GCM in 64 KiB segments with the
+ * current of the {@link FileKeys}; see docs/adr/0037-encryption-at-rest.md). A file is
+ * written to a temporary name first and moved into place, so a reader never sees half a
+ * file. Files stored before encryption are read as they are. Several nodes need a shared
+ * directory (or another {@link FileStorage}) and the same keys.
  */
 public class LocalFileStorage implements FileStorage {
 
@@ -27,8 +30,11 @@ public class LocalFileStorage implements FileStorage {
 
 	private final Path root;
 
-	public LocalFileStorage(Path root) {
+	private final FileEncryption encryption;
+
+	public LocalFileStorage(Path root, FileKeys keys) {
 		this.root = root.toAbsolutePath().normalize();
+		this.encryption = new FileEncryption(keys);
 	}
 
 	@Override
@@ -37,7 +43,10 @@ public class LocalFileStorage implements FileStorage {
 		Files.createDirectories(target.getParent());
 		Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
 		try {
-			Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+			try (OutputStream file = Files.newOutputStream(temporary);
+					OutputStream encrypted = this.encryption.encrypt(file, key)) {
+				content.transferTo(encrypted);
+			}
 			if (Files.exists(target)) {
 				throw new FileAlreadyExistsException(key);
 			}
@@ -50,11 +59,19 @@ public class LocalFileStorage implements FileStorage {
 
 	@Override
 	public Optional<InputStream> open(String key) throws IOException {
+		InputStream file;
 		try {
-			return Optional.of(Files.newInputStream(resolve(key)));
+			file = Files.newInputStream(resolve(key));
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
+		}
+		try {
+			return Optional.of(this.encryption.decrypt(file, key));
+		}
+		catch (IOException | RuntimeException ex) {
+			file.close();
+			throw ex;
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparktherapy.platform.storage.FileKeys;
 import org.sparktherapy.platform.storage.LocalFileStorage;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AttachmentFilesTests {
 
+	private static final FileKeys KEYS = FileKeys.parse("test:" + "A".repeat(43) + "=", null);
+
 	@TempDir
 	Path root;
 
 	@Test
 	void filesWrittenInATransactionThatRollsBackAreDeleted() throws IOException {
-		LocalFileStorage storage = new LocalFileStorage(this.root);
+		LocalFileStorage storage = new LocalFileStorage(this.root, KEYS);
 
 		writeAndComplete(storage, "c/rolled-back", TransactionSynchronization.STATUS_ROLLED_BACK);
 
@@ -31,7 +34,7 @@ class AttachmentFilesTests {
 
 	@Test
 	void filesAreKeptWhenTheOutcomeIsUnknownBecauseTheCommitMayHaveSucceeded() throws IOException {
-		LocalFileStorage storage = new LocalFileStorage(this.root);
+		LocalFileStorage storage = new LocalFileStorage(this.root, KEYS);
 
 		writeAndComplete(storage, "c/unknown", TransactionSynchronization.STATUS_UNKNOWN);
 
@@ -40,7 +43,7 @@ class AttachmentFilesTests {
 
 	@Test
 	void filesOfACommittedTransactionAreKept() throws IOException {
-		LocalFileStorage storage = new LocalFileStorage(this.root);
+		LocalFileStorage storage = new LocalFileStorage(this.root, KEYS);
 
 		writeAndComplete(storage, "c/committed", TransactionSynchronization.STATUS_COMMITTED);
 
