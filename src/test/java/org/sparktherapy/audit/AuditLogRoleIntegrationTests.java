@@ -6,14 +6,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.SparkTherapyApplication;
+import org.sparktherapy.audit.internal.AuditChains;
+import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
 import org.sparktherapy.support.IntegrationTest;
@@ -28,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The deployment with two roles on a real PostgreSQL server (ADR 0005,
  * deploy/postgres/app-role.sql): migrations run as the schema's owner, the app as a role
  * that may only insert into and read the access log. The app works; that role cannot
- * update, delete, truncate the log or disable its triggers.
+ * update, delete, truncate the log or disable its triggers. The database is upgraded from
+ * a log chained with plain SHA-256 (before V48), which still verifies followed by keyed
+ * entries.
  */
 @Tag(IntegrationTest.TAG)
 @Tag(IntegrationTest.FIRST_PASS_ONLY)
@@ -85,6 +92,17 @@ class AuditLogRoleIntegrationTests {
 
 	@Test
 	void theAppWorksAsARoleThatMayOnlyInsertIntoAndReadTheLog() throws Exception {
+		// a log written before the chain was keyed (plain SHA-256, before V48)
+		Flyway.configure()
+			.dataSource(SERVER + this.database, this.owner, PASSWORD)
+			.locations("classpath:db/migration")
+			.target("46")
+			.load()
+			.migrate();
+		try (Connection asOwner = DriverManager.getConnection(SERVER + this.database, this.owner, PASSWORD)) {
+			AuditChains.append(asOwner, 50, List.of(UUID.randomUUID()), List.of(UUID.randomUUID()),
+					Instant.parse("2026-01-05T08:00:00Z"));
+		}
 		try (ConfigurableApplicationContext running = new SpringApplicationBuilder(SparkTherapyApplication.class)
 			.profiles("test")
 			.run("--spring.datasource.url=" + SERVER + this.database, "--spring.datasource.username=" + this.app,
@@ -99,11 +117,14 @@ class AuditLogRoleIntegrationTests {
 			assertThat(admin.api().get("/api/children/" + childId).status()).isEqualTo(200);
 			assertThat(admin.api().get("/api/audit?childId=" + childId).at("/content/0/outcome")).isEqualTo("success");
 			assertThat(admin.api().post("/api/audit/checkpoints", "{}").status()).isEqualTo(200);
-			assertThat(admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+			Api.Response verification = admin.api().get("/api/audit/verify");
+			assertThat(verification.at("/valid")).as(verification.text()).isEqualTo("true");
+			assertThat(Long.parseLong(verification.at("/checked"))).isGreaterThan(50);
 
 			try (Connection asApp = DriverManager.getConnection(SERVER + this.database, this.app, PASSWORD);
 					Statement sql = asApp.createStatement()) {
-				assertThat(count(sql)).isPositive();
+				assertThat(count(sql, "sha256")).as("the plain entries from before V48").isEqualTo(50);
+				assertThat(count(sql, "hmac-sha256")).as("the keyed entries after them").isPositive();
 				assertThatThrownBy(() -> sql.execute("update audit_log set address = '192.0.2.66'"))
 					.hasMessageContaining("permission denied");
 				assertThatThrownBy(() -> sql.execute("delete from audit_log"))
@@ -120,8 +141,8 @@ class AuditLogRoleIntegrationTests {
 		}
 	}
 
-	private static long count(Statement sql) throws SQLException {
-		try (var rows = sql.executeQuery("select count(*) from audit_log")) {
+	private static long count(Statement sql, String scheme) throws SQLException {
+		try (var rows = sql.executeQuery("select count(*) from audit_log where hash_scheme = '" + scheme + "'")) {
 			rows.next();
 			return rows.getLong(1);
 		}
