@@ -294,6 +294,7 @@ class AccessTableIntegrationTests {
 		// audit
 		TABLE.put("GET /api/audit", adminsOnly);
 		TABLE.put("GET /api/audit/verify", adminsOnly);
+		TABLE.put("POST /api/audit/checkpoints", adminsOnly);
 		// reporting: progress reports (ADR 0034). Reads are of a signed report; the
 		// draft is the supervisors' (admins read it, technicians and guardians do not
 		// know it exists)
@@ -968,6 +969,7 @@ class AccessTableIntegrationTests {
 				api.post("/api/charges/" + world.charge() + "/recheck", "{}").status();
 			case "GET /api/audit" -> api.get("/api/audit").status();
 			case "GET /api/audit/verify" -> api.get("/api/audit/verify").status();
+			case "POST /api/audit/checkpoints" -> api.post("/api/audit/checkpoints", "{}").status();
 			case "GET /api/reports/caseload" -> api.get("/api/reports/caseload").status();
 			case "GET /api/reports/caseload/items.csv" -> api.get("/api/reports/caseload/items.csv").status();
 			case "GET /api/reports/clinic-export" -> api.get("/api/reports/clinic-export").status();

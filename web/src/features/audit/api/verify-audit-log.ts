@@ -5,6 +5,12 @@ export interface AuditVerification {
   valid: boolean;
   checked: number;
   firstInvalidId: string | null;
+  /** What is wrong (names the checkpoint when one disagrees); null when valid. */
+  problem: string | null;
+  /** How many signed checkpoints outside the database were compared. */
+  checkpoints: number;
+  /** The entry of the checkpoint that failed, if one did. */
+  checkpointSeq: number | null;
 }
 
 /** `GET /api/audit/verify` (admin only): checks the hash chain of the audit log. A mutation: it runs on demand. */

@@ -1,11 +1,13 @@
 package org.sparktherapy.audit;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sparktherapy.audit.internal.AuditChains;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
@@ -128,6 +130,128 @@ class AuditIntegrationTests {
 			jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
 		}
 		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+	}
+
+	@Test
+	void rewritingTheChainWithoutTheKeyIsDetected() {
+		for (boolean markPlain : new boolean[] { false, true }) {
+			String childId = this.clinic.aChild(this.admin, null, null, null);
+			this.admin.api().get("/api/children/" + childId);
+			this.admin.api().get("/api/children/" + childId);
+			JdbcClient jdbc = JdbcClient.create(this.dataSource);
+			long first = jdbc.sql("select min(seq) from audit_log where child_id = :c")
+				.param("c", UUID.fromString(childId))
+				.query(Long.class)
+				.single();
+			UUID entry = jdbc.sql("select id from audit_log where seq = :s")
+				.param("s", first)
+				.query(UUID.class)
+				.single();
+			assertThat(jdbc.sql("select distinct hash_scheme from audit_log where seq >= :s")
+				.param("s", first)
+				.query(String.class)
+				.list()).containsExactly("hmac-sha256");
+			saveFrom(jdbc, first);
+			jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
+			try {
+				jdbc.sql("update audit_log set address = '192.0.2.66' where seq = :s").param("s", first).update();
+				AuditChains.recomputeWithoutKey(jdbc, first, markPlain);
+
+				Api.Response verification = this.admin.api().get("/api/audit/verify");
+
+				assertThat(verification.at("/valid")).as("marked plain: %s", markPlain).isEqualTo("false");
+				assertThat(verification.at("/firstInvalidId")).isEqualTo(entry.toString());
+				assertThat(verification.at("/problem"))
+					.contains(markPlain ? "plain hash after keyed entries" : "does not match its hash");
+			}
+			finally {
+				restoreSaved(jdbc);
+				jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
+			}
+			assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+		}
+	}
+
+	@Test
+	void cuttingTheLogShortBelowACheckpointIsDetected() {
+		String childId = this.clinic.aChild(this.admin, null, null, null);
+		this.admin.api().get("/api/children/" + childId);
+		Api.Response checkpoint = this.admin.api().post("/api/audit/checkpoints", "{}");
+		assertThat(checkpoint.status()).isEqualTo(200);
+		long checkpointSeq = Long.parseLong(checkpoint.at("/seq"));
+		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		long first = jdbc.sql("select min(seq) from audit_log where child_id = :c")
+			.param("c", UUID.fromString(childId))
+			.query(Long.class)
+			.single();
+		saveFrom(jdbc, first);
+		// a superuser deleting the newest entries: what remains is a valid chain
+		jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
+		try {
+			jdbc.sql("delete from audit_log where seq >= :s").param("s", first).update();
+
+			Api.Response verification = this.admin.api().get("/api/audit/verify");
+
+			assertThat(verification.at("/valid")).isEqualTo("false");
+			assertThat(verification.at("/checkpointSeq")).isEqualTo(String.valueOf(checkpointSeq));
+			assertThat(verification.at("/problem")).contains(checkpoint.at("/file"))
+				.contains("newest entries were deleted");
+			assertThat(this.admin.api().post("/api/audit/checkpoints", "{}").status())
+				.as("no checkpoint of a log cut short")
+				.isEqualTo(409);
+		}
+		finally {
+			jdbc.sql("insert into audit_log overriding system value select * from audit_log_saved").update();
+			jdbc.sql("drop table audit_log_saved").update();
+			jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
+		}
+		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+	}
+
+	@Test
+	void recomputingTheWholeChainSinceACheckpointIsDetected() {
+		String childId = this.clinic.aChild(this.admin, null, null, null);
+		this.admin.api().get("/api/children/" + childId);
+		Api.Response checkpoint = this.admin.api().post("/api/audit/checkpoints", "{}");
+		assertThat(checkpoint.status()).isEqualTo(200);
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		long start = jdbc.sql("select min(seq) from audit_log").query(Long.class).single();
+		saveFrom(jdbc, start);
+		jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
+		try {
+			// edit an entry and recompute the whole chain as plain SHA-256 from the first
+			// entry: without a checkpoint this is a valid (unkeyed) chain
+			jdbc.sql("update audit_log set address = '192.0.2.66' where child_id = :c")
+				.param("c", UUID.fromString(childId))
+				.update();
+			AuditChains.recomputeWithoutKey(jdbc, start, true);
+
+			Api.Response verification = this.admin.api().get("/api/audit/verify");
+
+			assertThat(verification.at("/valid")).isEqualTo("false");
+			assertThat(verification.at("/checkpointSeq")).isEqualTo(checkpoint.at("/seq"));
+			assertThat(verification.at("/problem")).contains(checkpoint.at("/file")).contains("recomputed");
+		}
+		finally {
+			restoreSaved(jdbc);
+			jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
+		}
+		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+	}
+
+	/** Keeps a copy of the entries from {@code seq} on, to put back after tampering. */
+	private static void saveFrom(JdbcClient jdbc, long seq) {
+		jdbc.sql("drop table if exists audit_log_saved").update();
+		jdbc.sql("create table audit_log_saved as select * from audit_log where seq >= :s").param("s", seq).update();
+	}
+
+	private static void restoreSaved(JdbcClient jdbc) {
+		jdbc.sql("""
+				update audit_log a set address = s.address, previous_hash = s.previous_hash, hash = s.hash,
+				    hash_scheme = s.hash_scheme, key_id = s.key_id
+				from audit_log_saved s where a.seq = s.seq""").update();
+		jdbc.sql("drop table audit_log_saved").update();
 	}
 
 	private String outcomeOf(String childId, Person person) {

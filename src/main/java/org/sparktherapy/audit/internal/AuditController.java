@@ -11,12 +11,14 @@ import org.sparktherapy.platform.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The PHI access log for admins: read and verify only; no endpoint changes or deletes it.
+ * The PHI access log for admins: read, verify and checkpoint only; no endpoint changes or
+ * deletes it.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -28,9 +30,12 @@ class AuditController {
 
 	private final AuditVerifier verifier;
 
-	AuditController(AuditSearch search, AuditVerifier verifier) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditController(AuditSearch search, AuditVerifier verifier, AuditCheckpoints checkpoints) {
 		this.search = search;
 		this.verifier = verifier;
+		this.checkpoints = checkpoints;
 	}
 
 	@GetMapping
@@ -45,9 +50,17 @@ class AuditController {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Verify the hash chain of the whole log")
+	@Operation(summary = "Verify the hash chain of the whole log",
+			description = "Recomputes the keyed chain and compares it with the signed checkpoints outside the database.")
 	AuditVerifier.Verification verify() {
 		return this.verifier.verify();
+	}
+
+	@PostMapping("/checkpoints")
+	@Operation(summary = "Write a signed checkpoint of the newest entry now",
+			description = "409 when the log is empty, does not extend the last checkpoint, or another node is writing one.")
+	AuditCheckpoints.CheckpointResponse checkpoint() {
+		return this.checkpoints.write();
 	}
 
 }

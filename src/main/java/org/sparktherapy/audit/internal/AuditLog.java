@@ -25,12 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only PHI access log. Each entry's hash covers its fields and the previous
- * entry's hash, so changing, removing or reordering stored rows breaks the chain
- * ({@link AuditVerifier}). Appends take a transaction-scoped advisory lock so the chain
- * has one order across nodes; the lock is held until the caller's transaction ends — a
- * deliberate trade of write concurrency for a simple, verifiable chain (see
- * docs/adr/0005-audit-trail.md).
+ * The append-only PHI access log. Each entry's hash is an HMAC, under a key kept outside
+ * the database ({@link AuditChainKey}), of its fields and the previous entry's hash, so
+ * changing, removing or reordering stored rows breaks the chain ({@link AuditVerifier}).
+ * Appends take a transaction-scoped advisory lock so the chain has one order across
+ * nodes; the lock is held until the caller's transaction ends — a deliberate trade of
+ * write concurrency for a simple, verifiable chain (see docs/adr/0005-audit-trail.md).
  */
 @Service
 class AuditLog implements AuditTrail {
@@ -43,9 +43,12 @@ class AuditLog implements AuditTrail {
 
 	private final TransactionTemplate requiresNew;
 
-	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	private final AuditChainKey key;
+
+	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditChainKey key) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.key = key;
 		this.requiresNew = new TransactionTemplate(transactions);
 		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -97,9 +100,9 @@ class AuditLog implements AuditTrail {
 				outcome);
 		this.jdbc.sql("""
 				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
-				    address, outcome, previous_hash, hash)
+				    address, outcome, previous_hash, hash, hash_scheme, key_id)
 				values (:id, :at, :account, :role, :action, :type, :resource, :child, :endpoint, :address, :outcome,
-				    :previous, :hash)
+				    :previous, :hash, :scheme, :key)
 				""")
 			.param("id", entry.id())
 			.param("at", Timestamp.from(entry.at()))
@@ -113,7 +116,9 @@ class AuditLog implements AuditTrail {
 			.param("address", entry.address())
 			.param("outcome", entry.outcome())
 			.param("previous", previous)
-			.param("hash", entry.hash(previous))
+			.param("hash", entry.hmac(previous, this.key, this.key.currentId()))
+			.param("scheme", Entry.HMAC_SHA256)
+			.param("key", this.key.currentId())
 			.update();
 	}
 
@@ -121,17 +126,34 @@ class AuditLog implements AuditTrail {
 	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
 			UUID childId, String endpoint, String address, String outcome) {
 
+		/** Rows written before V48: plain SHA-256, anyone can recompute them. */
+		static final String SHA256 = "sha256";
+
+		/** Rows written since: HMAC-SHA256 with the chain key (outside the database). */
+		static final String HMAC_SHA256 = "hmac-sha256";
+
+		/**
+		 * The keyed hash: the fields, the previous hash and the key's id, under the key.
+		 */
+		byte[] hmac(byte[] previous, AuditChainKey key, String keyId) {
+			return key.mac(keyId, canonical(previous) + "|" + keyId);
+		}
+
+		/** The plain SHA-256 of rows written before the chain was keyed. */
 		byte[] hash(byte[] previous) {
-			String canonical = String.join("|", this.id.toString(), this.at.toString(), text(this.accountId),
-					text(this.role), this.action, this.resourceType, text(this.resourceId), text(this.childId),
-					text(this.endpoint), text(this.address), this.outcome,
-					(previous != null) ? HexFormat.of().formatHex(previous) : "");
+			String canonical = canonical(previous);
 			try {
 				return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			}
 			catch (NoSuchAlgorithmException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		private String canonical(byte[] previous) {
+			return String.join("|", this.id.toString(), this.at.toString(), text(this.accountId), text(this.role),
+					this.action, this.resourceType, text(this.resourceId), text(this.childId), text(this.endpoint),
+					text(this.address), this.outcome, (previous != null) ? HexFormat.of().formatHex(previous) : "");
 		}
 
 		private static String text(Object value) {

@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -81,11 +83,52 @@ public final class AuditChains {
 		dataSource.setAutoCommit(false); // lets the verifier stream the log with its
 											// fetch size
 		try {
-			AuditVerifier.Verification verification = new AuditVerifier(dataSource).verify();
+			AuditVerifier.Verification verification = new AuditVerifier(dataSource, AuditChainKey.random(), null)
+				.verify();
 			return new Result(verification.valid(), verification.checked());
 		}
 		finally {
 			dataSource.destroy();
+		}
+	}
+
+	/**
+	 * What an attacker with database access but without the chain key can do: recompute
+	 * every hash from entry {@code fromSeq} on with plain SHA-256 (as the chain was
+	 * before it was keyed), optionally marking the rows as plain. Triggers must be
+	 * disabled.
+	 */
+	public static void recomputeWithoutKey(JdbcClient jdbc, long fromSeq, boolean markPlain) {
+		byte[] previous = jdbc.sql("select hash from audit_log where seq < :s order by seq desc limit 1")
+			.param("s", fromSeq)
+			.query(byte[].class)
+			.optional()
+			.orElse(null);
+		List<Map.Entry<Long, AuditLog.Entry>> rows = jdbc.sql("""
+				select seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
+				    outcome
+				from audit_log where seq >= :s order by seq""")
+			.param("s", fromSeq)
+			.query((rs, n) -> Map.entry(rs.getLong("seq"),
+					new AuditLog.Entry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
+							rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),
+							rs.getString("resource_type"), rs.getObject("resource_id", UUID.class),
+							rs.getObject("child_id", UUID.class), rs.getString("endpoint"), rs.getString("address"),
+							rs.getString("outcome"))))
+			.list();
+		for (Map.Entry<Long, AuditLog.Entry> row : rows) {
+			byte[] hash = row.getValue().hash(previous);
+			jdbc.sql("""
+					update audit_log set previous_hash = :p, hash = :h,
+					    hash_scheme = case when :plain then 'sha256' else hash_scheme end,
+					    key_id = case when :plain then null else key_id end
+					where seq = :s""")
+				.param("p", previous)
+				.param("h", hash)
+				.param("plain", markPlain)
+				.param("s", row.getKey())
+				.update();
+			previous = hash;
 		}
 	}
 
