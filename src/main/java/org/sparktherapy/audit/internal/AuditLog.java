@@ -94,12 +94,12 @@ class AuditLog implements AuditTrail {
 		Entry entry = new Entry(UUID.randomUUID(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
 				(user != null) ? user.id() : null, (user != null) ? user.role().value() : null, access.action(),
 				access.resourceType(), access.resourceId(), access.childId(), origin.endpoint(), origin.address(),
-				outcome);
+				outcome, access.detail());
 		this.jdbc.sql("""
 				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
-				    address, outcome, previous_hash, hash)
+				    address, outcome, previous_hash, hash, detail)
 				values (:id, :at, :account, :role, :action, :type, :resource, :child, :endpoint, :address, :outcome,
-				    :previous, :hash)
+				    :previous, :hash, :detail)
 				""")
 			.param("id", entry.id())
 			.param("at", Timestamp.from(entry.at()))
@@ -114,18 +114,44 @@ class AuditLog implements AuditTrail {
 			.param("outcome", entry.outcome())
 			.param("previous", previous)
 			.param("hash", entry.hash(previous))
+			.param("detail", entry.detail())
 			.update();
 	}
 
-	/** The hashed content of an entry. */
+	/**
+	 * An account event (ADR 0005), or the reading of this log: a success joins the
+	 * caller's transaction when there is one; a refusal — and anything outside a
+	 * transaction — takes the refusal path and survives the failing request.
+	 */
+	void record(PhiAccess access, boolean refused, CurrentUser actor) {
+		Pending pending = new Pending(access, refused ? "denied" : "success", actor, RequestOrigin.current());
+		if (!refused
+				&& org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+				&& !org.springframework.transaction.support.TransactionSynchronizationManager
+					.isCurrentTransactionReadOnly()) {
+			append(access, pending.outcome(), actor, pending.origin());
+		}
+		else if (refused && RefusalFlush.defer(pending)) {
+			return;
+		}
+		else {
+			writeNow(pending);
+		}
+	}
+
+	/**
+	 * The hashed content of an entry. {@code detail} (added later) joins the hash only
+	 * when present, so entries from before it verify unchanged.
+	 */
 	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
-			UUID childId, String endpoint, String address, String outcome) {
+			UUID childId, String endpoint, String address, String outcome, String detail) {
 
 		byte[] hash(byte[] previous) {
 			String canonical = String.join("|", this.id.toString(), this.at.toString(), text(this.accountId),
 					text(this.role), this.action, this.resourceType, text(this.resourceId), text(this.childId),
 					text(this.endpoint), text(this.address), this.outcome,
-					(previous != null) ? HexFormat.of().formatHex(previous) : "");
+					(previous != null) ? HexFormat.of().formatHex(previous) : "")
+					+ ((this.detail != null) ? "|" + this.detail : "");
 			try {
 				return MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
 			}

@@ -42,7 +42,7 @@ class AuditVerifier {
 		this.jdbc
 			.sql("""
 					select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome,
-					    previous_hash, hash
+					    previous_hash, hash, detail
 					from audit_log order by seq
 					""")
 			.query((RowCallbackHandler) rs -> {
@@ -68,7 +68,7 @@ class AuditVerifier {
 				rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),
 				rs.getString("resource_type"), rs.getObject("resource_id", UUID.class),
 				rs.getObject("child_id", UUID.class), rs.getString("endpoint"), rs.getString("address"),
-				rs.getString("outcome"));
+				rs.getString("outcome"), rs.getString("detail"));
 	}
 
 }
