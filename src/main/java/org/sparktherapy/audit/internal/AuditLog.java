@@ -146,6 +146,12 @@ class AuditLog implements AuditTrail {
 	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
 			UUID childId, String endpoint, String address, String outcome, String detail) {
 
+		/** An entry without detail. */
+		Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
+				UUID childId, String endpoint, String address, String outcome) {
+			this(id, at, accountId, role, action, resourceType, resourceId, childId, endpoint, address, outcome, null);
+		}
+
 		byte[] hash(byte[] previous) {
 			String canonical = String.join("|", this.id.toString(), this.at.toString(), text(this.accountId),
 					text(this.role), this.action, this.resourceType, text(this.resourceId), text(this.childId),
