@@ -79,7 +79,7 @@ class SignIn {
 			var locked = this.accounts.findByEmail(email);
 			this.events
 				.publishEvent(new AccountEvent(AccountEvent.Kind.LOCKED_OUT, null, locked.map(Account::id).orElse(null),
-						true, locked.isPresent() ? null : AccountEvent.emailHash(email)));
+						true, locked.isPresent() ? null : "unknown e-mail " + AccountEvent.emailHash(email)));
 			throw ex;
 		}
 		var account = this.accounts.findByEmail(email);
