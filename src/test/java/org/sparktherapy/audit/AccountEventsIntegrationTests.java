@@ -302,6 +302,28 @@ class AccountEventsIntegrationTests {
 		}
 	}
 
+	@Test
+	void changingTheDetailOfAnEntryBreaksTheChain() {
+		Person therapist = this.clinic.aTherapist("RBT");
+		assertThat(this.admin.api().put("/api/users/" + therapist.id(), body("role", "admin")).status()).isEqualTo(200);
+		UUID entry = UUID.fromString(onlyEntry("role_changed", therapist.id()).get("id").asString());
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
+		try {
+			jdbc.sql("update audit_log set detail = 'therapist → parent' where id = :id").param("id", entry).update();
+
+			Api.Response verification = this.admin.api().get("/api/audit/verify");
+
+			assertThat(verification.at("/valid")).isEqualTo("false");
+			assertThat(verification.at("/firstInvalidId")).isEqualTo(entry.toString());
+		}
+		finally {
+			jdbc.sql("update audit_log set detail = 'therapist → admin' where id = :id").param("id", entry).update();
+			jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
+		}
+		assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
+	}
+
 	private JsonNode onlyEntry(String action, String subject) {
 		List<JsonNode> found = entries(action).stream().filter(e -> subject.equals(text(e, "resourceId"))).toList();
 		assertThat(found).as(action + " for " + subject).hasSize(1);
