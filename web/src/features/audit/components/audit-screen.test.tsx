@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { AuditScreen } from './audit-screen';
@@ -41,5 +41,68 @@ describe('AuditScreen filters', () => {
     await vi.waitFor(() => expect(urls().some((url) => url.includes(`childId=${childId}`))).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.getByLabelText('Child ID')).toHaveValue('');
+  });
+});
+
+describe('AuditScreen account events', () => {
+  it('show the event in words with the account concerned, and filter by event', async () => {
+    fetchMock.mockImplementation(() =>
+      Promise.resolve(
+        jsonResponse({
+          content: [
+            {
+              id: 'e1',
+              at: '2026-12-03T10:00:00Z',
+              userId: 'a1',
+              userName: 'Ada Admin',
+              role: 'admin',
+              action: 'role_changed',
+              resourceType: 'account',
+              resourceId: 'b2',
+              childId: null,
+              endpoint: 'PUT /api/users/{id}',
+              address: '192.0.2.1',
+              outcome: 'success',
+              subjectName: 'Theo Therapist',
+              detail: 'therapist → admin',
+            },
+            {
+              id: 'e2',
+              at: '2026-12-03T09:00:00Z',
+              userId: null,
+              userName: null,
+              role: null,
+              action: 'sign_in_failed',
+              resourceType: 'account',
+              resourceId: null,
+              childId: null,
+              endpoint: 'POST /api/auth/login',
+              address: '192.0.2.2',
+              outcome: 'denied',
+              subjectName: null,
+              detail: 'unknown e-mail email-sha256:0011223344556677',
+            },
+          ],
+          page: { number: 0, size: 50, totalElements: 2, totalPages: 1 },
+        }),
+      ),
+    );
+    const { user } = renderWithProviders(<AuditScreen />);
+
+    const table = within(await screen.findByRole('table'));
+    expect(table.getByText('Role changed')).toBeInTheDocument();
+    expect(table.getByText('Theo Therapist')).toBeInTheDocument();
+    expect(table.getByText('therapist → admin')).toBeInTheDocument();
+    expect(table.getByText('Sign-in failed')).toBeInTheDocument();
+    expect(table.getByText('No account')).toBeInTheDocument();
+    expect(table.getByText('Anonymous')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Event'), 'Locked out');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await vi.waitFor(() => expect(urls().some((url) => url.includes('action=locked_out'))).toBe(true));
+
+    await user.selectOptions(screen.getByLabelText('Event'), 'All account events');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await vi.waitFor(() => expect(urls().some((url) => url.includes('kind=account'))).toBe(true));
   });
 });

@@ -6,12 +6,13 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
+import { SelectField } from '../../../components/ui/select-field';
 import { Table } from '../../../components/ui/table';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api-error';
 import { ROLE_LABELS } from '../../../lib/api-types';
 import { formatDateTime, isValidDay } from '../../../lib/dates';
-import { useAuditEvents, type AuditOutcome } from '../api/list-audit-events';
+import { useAuditEvents, type AuditEvent, type AuditKind, type AuditOutcome } from '../api/list-audit-events';
 import { useVerifyAuditLog } from '../api/verify-audit-log';
 
 const PAGE_SIZE = 50;
@@ -22,6 +23,64 @@ const OUTCOME_BADGES: Record<AuditOutcome, { tone: 'success' | 'neutral' | 'mute
   denied: { tone: 'neutral', label: 'Denied' },
   not_found: { tone: 'muted', label: 'Not found' },
 };
+
+/** Actions in words; anything the server adds later shows as it is stored. */
+const ACTION_LABELS: Record<string, string> = {
+  read: 'Read',
+  list: 'Listed',
+  search: 'Searched',
+  create: 'Created',
+  update: 'Changed',
+  archive: 'Archived',
+  sign_in: 'Signed in',
+  sign_in_failed: 'Sign-in failed',
+  locked_out: 'Locked out',
+  logout: 'Signed out',
+  refresh_reuse: 'Copied sign-in token replayed',
+  password_changed: 'Password changed',
+  password_reset_requested: 'Password reset requested',
+  password_reset: 'Password reset',
+  role_changed: 'Role changed',
+  credential_changed: 'Credential changed',
+  deactivated: 'Account deactivated',
+  reactivated: 'Account reactivated',
+  audit_read: 'Read the audit log',
+};
+
+const ACCOUNT_EVENTS = [
+  'sign_in',
+  'sign_in_failed',
+  'locked_out',
+  'logout',
+  'refresh_reuse',
+  'password_changed',
+  'password_reset_requested',
+  'password_reset',
+  'role_changed',
+  'credential_changed',
+  'deactivated',
+  'reactivated',
+  'audit_read',
+] as const;
+
+/** The event filter: a kind of entry, or one account event. */
+const EVENT_OPTIONS = [
+  { value: 'kind:account', label: 'All account events' },
+  { value: 'kind:phi', label: 'All record access' },
+  ...ACCOUNT_EVENTS.map((action) => ({ value: `action:${action}`, label: ACTION_LABELS[action] ?? action })),
+];
+
+function eventFilter(event: string): { kind?: AuditKind; action?: string } {
+  if (event.startsWith('kind:')) return { kind: event.slice(5) as AuditKind };
+  if (event.startsWith('action:')) return { action: event.slice(7) };
+  return {};
+}
+
+function resourceLabel(entry: AuditEvent) {
+  if (entry.resourceType === 'account') return entry.subjectName ?? (entry.resourceId ? 'Account' : 'No account');
+  if (entry.resourceType === 'audit_log') return 'Audit log';
+  return entry.resourceType;
+}
 
 const optionalId = (message: string) =>
   z
@@ -36,6 +95,7 @@ const filtersSchema = z
     userId: optionalId('Enter a user ID (a UUID)'),
     from: optionalDay,
     to: optionalDay,
+    event: z.string(),
   })
   .refine(({ from, to }) => !(from && to && isValidDay(from) && isValidDay(to) && from > to), {
     path: ['to'],
@@ -44,7 +104,7 @@ const filtersSchema = z
 
 type Filters = z.infer<typeof filtersSchema>;
 
-const NO_FILTERS: Filters = { childId: '', userId: '', from: '', to: '' };
+const NO_FILTERS: Filters = { childId: '', userId: '', from: '', to: '', event: '' };
 
 /** Start of the local day `from`, and the end of the local day `to`, as instants. */
 function toRange(filters: Filters) {
@@ -68,6 +128,7 @@ export function AuditScreen() {
     childId: applied.childId || undefined,
     userId: applied.userId || undefined,
     ...toRange(applied),
+    ...eventFilter(applied.event),
     page,
     size: PAGE_SIZE,
   });
@@ -121,6 +182,7 @@ export function AuditScreen() {
         />
         <TextField label="From" type="date" error={errors.from?.message} {...register('from')} />
         <TextField label="To" type="date" error={errors.to?.message} {...register('to')} />
+        <SelectField label="Event" placeholder="Any event" options={EVENT_OPTIONS} {...register('event')} />
         <div className="audit-filter-actions">
           <Button type="submit">Apply filters</Button>
           <Button
@@ -171,9 +233,12 @@ export function AuditScreen() {
                       <span className="cell-name">{entry.userName ?? 'Anonymous'}</span>
                       {entry.role && <span className="cell-email">{ROLE_LABELS[entry.role] ?? entry.role}</span>}
                     </td>
-                    <td data-label="Action">{entry.action}</td>
+                    <td data-label="Action">
+                      <span className="cell-name">{ACTION_LABELS[entry.action] ?? entry.action}</span>
+                      {entry.detail && <span className="cell-email">{entry.detail}</span>}
+                    </td>
                     <td data-label="Resource">
-                      <span className="cell-name">{entry.resourceType}</span>
+                      <span className="cell-name">{resourceLabel(entry)}</span>
                       {entry.resourceId && <code className="cell-id">{entry.resourceId}</code>}
                     </td>
                     <td data-label="Request">

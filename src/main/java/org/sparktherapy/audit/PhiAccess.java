@@ -11,6 +11,13 @@ import java.util.UUID;
  * {@code careTeam}…
  * @param resourceId the record, when there is one
  * @param childId the child whose record it is, when known
+ * @param detail what else the log must keep, e.g. the search terms of a search over PHI;
+ * never a password or a token
  */
-public record PhiAccess(String action, String resourceType, UUID resourceId, UUID childId) {
+public record PhiAccess(String action, String resourceType, UUID resourceId, UUID childId, String detail) {
+
+	public PhiAccess(String action, String resourceType, UUID resourceId, UUID childId) {
+		this(action, resourceType, resourceId, childId, null);
+	}
+
 }

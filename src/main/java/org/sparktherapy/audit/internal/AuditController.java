@@ -1,10 +1,14 @@
 package org.sparktherapy.audit.internal;
 
 import java.time.Instant;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.platform.problem.InvalidInput;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 
@@ -32,27 +36,51 @@ class AuditController {
 
 	private final AuditCheckpoints checkpoints;
 
-	AuditController(AuditSearch search, AuditVerifier verifier, AuditCheckpoints checkpoints) {
+	private final AuditLog log;
+
+	AuditController(AuditSearch search, AuditVerifier verifier, AuditCheckpoints checkpoints, AuditLog log) {
 		this.search = search;
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
+		this.log = log;
 	}
 
 	@GetMapping
-	@Operation(summary = "Search the PHI access log", description = "Newest first; filter by child, user and time.")
+	@Operation(summary = "Search the PHI access log",
+			description = "Newest first; filter by child, user, time, kind (account: account events and reads of "
+					+ "this log; phi: accesses to records) and action (e.g. sign_in_failed). Each search is "
+					+ "itself logged (audit_read, with its filters).")
 	PageResponse<AuditSearch.AuditEntryResponse> search(@RequestParam(required = false) UUID childId,
 			@RequestParam(required = false) UUID userId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String action,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		PageQuery query = PageQuery.of(page, size, null, AuditSearch.SORTABLE, "at,desc");
-		return this.search.page(childId, userId, from, to, query);
+		if (kind != null && !AuditSearch.KINDS.contains(kind)) {
+			throw new InvalidInput("kind", "must be account or phi");
+		}
+		if (action != null && !action.matches("[a-z_]{1,40}")) {
+			throw new InvalidInput("action", "must be an action name such as sign_in_failed");
+		}
+		StringJoiner filters = new StringJoiner(" ");
+		filter(filters, "childId", childId);
+		filter(filters, "userId", userId);
+		filter(filters, "from", from);
+		filter(filters, "to", to);
+		filter(filters, "kind", kind);
+		filter(filters, "action", action);
+		filter(filters, "page", query.page());
+		read(filters.length() > 0 ? filters.toString() : null);
+		return this.search.page(childId, userId, from, to, kind, action, query);
 	}
 
 	@GetMapping("/verify")
 	@Operation(summary = "Verify the hash chain of the whole log",
-			description = "Recomputes the keyed chain and compares it with the signed checkpoints outside the database.")
+			description = "Recomputes the keyed chain and compares it with the signed checkpoints outside the "
+					+ "database. Logged as an audit_read.")
 	AuditVerifier.Verification verify() {
+		read("verify");
 		return this.verifier.verify();
 	}
 
@@ -61,6 +89,18 @@ class AuditController {
 			description = "409 when the log is empty, does not extend the last checkpoint, or another node is writing one.")
 	AuditCheckpoints.CheckpointResponse checkpoint() {
 		return this.checkpoints.write();
+	}
+
+	/** Reading the log is itself logged, in a transaction of its own, before the read. */
+	private void read(String detail) {
+		this.log.record(new PhiAccess("audit_read", "audit_log", null, null, detail), false,
+				CurrentUser.signedIn().orElse(null));
+	}
+
+	private static void filter(StringJoiner filters, String name, Object value) {
+		if (value != null) {
+			filters.add(name + "=" + value);
+		}
 	}
 
 }

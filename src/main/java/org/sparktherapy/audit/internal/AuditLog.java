@@ -97,12 +97,12 @@ class AuditLog implements AuditTrail {
 		Entry entry = new Entry(UUID.randomUUID(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
 				(user != null) ? user.id() : null, (user != null) ? user.role().value() : null, access.action(),
 				access.resourceType(), access.resourceId(), access.childId(), origin.endpoint(), origin.address(),
-				outcome);
+				outcome, access.detail());
 		this.jdbc.sql("""
 				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
-				    address, outcome, previous_hash, hash, hash_scheme, key_id)
+				    address, outcome, previous_hash, hash, hash_scheme, key_id, detail)
 				values (:id, :at, :account, :role, :action, :type, :resource, :child, :endpoint, :address, :outcome,
-				    :previous, :hash, :scheme, :key)
+				    :previous, :hash, :scheme, :key, :detail)
 				""")
 			.param("id", entry.id())
 			.param("at", Timestamp.from(entry.at()))
@@ -119,12 +119,43 @@ class AuditLog implements AuditTrail {
 			.param("hash", entry.hmac(previous, this.key, this.key.currentId()))
 			.param("scheme", Entry.HMAC_SHA256)
 			.param("key", this.key.currentId())
+			.param("detail", entry.detail())
 			.update();
 	}
 
-	/** The hashed content of an entry. */
+	/**
+	 * An account event (ADR 0005), or the reading of this log: a success joins the
+	 * caller's transaction when there is one; a refusal — and anything outside a
+	 * transaction — takes the refusal path and survives the failing request.
+	 */
+	void record(PhiAccess access, boolean refused, CurrentUser actor) {
+		Pending pending = new Pending(access, refused ? "denied" : "success", actor, RequestOrigin.current());
+		if (!refused
+				&& org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+				&& !org.springframework.transaction.support.TransactionSynchronizationManager
+					.isCurrentTransactionReadOnly()) {
+			append(access, pending.outcome(), actor, pending.origin());
+		}
+		else if (refused && RefusalFlush.defer(pending)) {
+			return;
+		}
+		else {
+			writeNow(pending);
+		}
+	}
+
+	/**
+	 * The hashed content of an entry. {@code detail} (added later) joins the hash only
+	 * when present, so entries from before it verify unchanged.
+	 */
 	record Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
-			UUID childId, String endpoint, String address, String outcome) {
+			UUID childId, String endpoint, String address, String outcome, String detail) {
+
+		/** An entry without detail. */
+		Entry(UUID id, Instant at, UUID accountId, String role, String action, String resourceType, UUID resourceId,
+				UUID childId, String endpoint, String address, String outcome) {
+			this(id, at, accountId, role, action, resourceType, resourceId, childId, endpoint, address, outcome, null);
+		}
 
 		/** Rows written before V48: plain SHA-256, anyone can recompute them. */
 		static final String SHA256 = "sha256";
@@ -153,7 +184,8 @@ class AuditLog implements AuditTrail {
 		private String canonical(byte[] previous) {
 			return String.join("|", this.id.toString(), this.at.toString(), text(this.accountId), text(this.role),
 					this.action, this.resourceType, text(this.resourceId), text(this.childId), text(this.endpoint),
-					text(this.address), this.outcome, (previous != null) ? HexFormat.of().formatHex(previous) : "");
+					text(this.address), this.outcome, (previous != null) ? HexFormat.of().formatHex(previous) : "")
+					+ ((this.detail != null) ? "|" + this.detail : "");
 		}
 
 		private static String text(Object value) {

@@ -32,8 +32,16 @@ class AuditSearch {
 			@Nullable @Schema(allowableValues = {
 					"admin", "therapist", "parent" }) String role,
 			String action, String resourceType, @Nullable UUID resourceId, @Nullable UUID childId, String endpoint,
-			@Nullable String address, @Schema(allowableValues = { "success", "denied", "not_found" }) String outcome){
+			@Nullable String address, @Schema(allowableValues = { "success", "denied", "not_found" }) String outcome,
+			@Nullable @Schema(description = "The account an account event concerns, by name") String subjectName,
+			@Nullable @Schema(description = "What else was kept: search terms, filters, the new role…") String detail){
 	}
+
+	/**
+	 * Which entries: {@code account} — account events and reads of this log; {@code phi}
+	 * — accesses to records.
+	 */
+	static final java.util.Set<String> KINDS = java.util.Set.of("account", "phi");
 
 	private final JdbcClient jdbc;
 
@@ -45,9 +53,20 @@ class AuditSearch {
 	}
 
 	@Transactional(readOnly = true)
-	PageResponse<AuditEntryResponse> page(UUID childId, UUID userId, Instant from, Instant to, PageQuery query) {
+	PageResponse<AuditEntryResponse> page(UUID childId, UUID userId, Instant from, Instant to, String kind,
+			String action, PageQuery query) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object[]> params = new ArrayList<>();
+		if ("account".equals(kind)) {
+			where.append(" and resource_type in ('account', 'audit_log')");
+		}
+		else if ("phi".equals(kind)) {
+			where.append(" and resource_type not in ('account', 'audit_log')");
+		}
+		if (action != null) {
+			where.append(" and action = :action");
+			params.add(new Object[] { "action", action });
+		}
 		if (childId != null) {
 			where.append(" and child_id = :child");
 			params.add(new Object[] { "child", childId });
@@ -67,7 +86,8 @@ class AuditSearch {
 		var count = this.jdbc.sql("select count(*) from audit_log" + where);
 		var rows = this.jdbc
 			.sql("""
-					select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome
+					select id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address, outcome,
+					    detail
 					from audit_log"""
 					+ where + " order by " + query.orderBy() + " limit :limit offset :offset");
 		for (Object[] param : params) {
@@ -82,10 +102,14 @@ class AuditSearch {
 				UUID account = rs.getObject("account_id", UUID.class);
 				String name = (account == null) ? null : names.computeIfAbsent(account,
 						id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null));
+				UUID resource = rs.getObject("resource_id", UUID.class);
+				String subject = (resource == null || !AccountEventLog.RESOURCE.equals(rs.getString("resource_type")))
+						? null : names.computeIfAbsent(resource,
+								id -> this.accounts.findById(id).map(AccountSummary::name).orElse(null));
 				return new AuditEntryResponse(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
 						account, name, rs.getString("role"), rs.getString("action"), rs.getString("resource_type"),
-						rs.getObject("resource_id", UUID.class), rs.getObject("child_id", UUID.class),
-						rs.getString("endpoint"), rs.getString("address"), rs.getString("outcome"));
+						resource, rs.getObject("child_id", UUID.class), rs.getString("endpoint"),
+						rs.getString("address"), rs.getString("outcome"), subject, rs.getString("detail"));
 			})
 			.list();
 		return PageResponse.of(content, query, total);

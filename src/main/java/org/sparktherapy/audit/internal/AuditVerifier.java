@@ -121,7 +121,7 @@ class AuditVerifier {
 		Map<Long, byte[]> hashesAt = new HashMap<>();
 		this.jdbc.sql("""
 				select seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
-				    outcome, previous_hash, hash, hash_scheme, key_id
+				    outcome, previous_hash, hash, hash_scheme, key_id, detail
 				from audit_log where seq >= :from order by seq
 				""").param("from", (from != null) ? from.seq() : Long.MIN_VALUE).query((RowCallbackHandler) rs -> {
 			if (problem[0] != null) {
@@ -191,7 +191,7 @@ class AuditVerifier {
 				rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),
 				rs.getString("resource_type"), rs.getObject("resource_id", UUID.class),
 				rs.getObject("child_id", UUID.class), rs.getString("endpoint"), rs.getString("address"),
-				rs.getString("outcome"));
+				rs.getString("outcome"), rs.getString("detail"));
 	}
 
 }

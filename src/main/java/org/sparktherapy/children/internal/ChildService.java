@@ -156,6 +156,10 @@ class ChildService implements Children {
 			boolean includeArchived, PageQuery page) {
 		PageResponse<ChildRepository.ChildSummary> result = this.children.search(this.policy.visibilityFilter(user),
 				user, text, status, includeArchived, page);
+		if (text != null && !text.isBlank()) {
+			// the search terms are kept even when nothing matched (the log is PHI itself)
+			this.audit.success(new PhiAccess("search", "child", null, null, "q=" + text.strip()));
+		}
 		result.content().forEach(child -> this.audit.success(new PhiAccess("list", "child", child.id(), child.id())));
 		return result;
 	}

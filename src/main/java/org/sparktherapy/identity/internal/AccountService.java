@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sparktherapy.identity.AccountDeactivated;
+import org.sparktherapy.identity.AccountEvent;
 import org.sparktherapy.identity.AccountSummary;
 import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.Credential;
@@ -103,6 +104,9 @@ class AccountService implements Accounts {
 		}
 		Instant now = this.clock.instant();
 		boolean wasActiveAdmin = account.active() && account.role() == Role.ADMIN;
+		Role roleBefore = account.role();
+		Credential credentialBefore = account.credential();
+		boolean activeBefore = account.active();
 		if (change.name() != null) {
 			account.rename(change.name(), now);
 		}
@@ -130,6 +134,7 @@ class AccountService implements Accounts {
 			this.refreshTokens.revokeAllOf(id, null);
 			this.events.publishEvent(new AccountDeactivated(id, admin.id(), now));
 		}
+		publishChanges(admin, account, roleBefore, credentialBefore, activeBefore);
 		return get(id);
 	}
 
@@ -162,8 +167,33 @@ class AccountService implements Accounts {
 		if (passwordChanged) {
 			this.refreshTokens.revokeAllOf(account.id(), user.sessionId());
 			this.events.publishEvent(new PasswordChanged(account.id(), now));
+			this.events.publishEvent(
+					new AccountEvent(AccountEvent.Kind.PASSWORD_CHANGED, user.id(), account.id(), false, null));
 		}
 		return get(account.id());
+	}
+
+	/** The audited changes an admin made: role, credential, deactivation. */
+	private void publishChanges(CurrentUser admin, Account account, Role roleBefore, Credential credentialBefore,
+			boolean activeBefore) {
+		UUID by = (admin != null) ? admin.id() : null;
+		if (account.role() != roleBefore) {
+			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.ROLE_CHANGED, by, account.id(), false,
+					roleBefore.value() + " → " + account.role().value()));
+		}
+		else if (account.credential() != credentialBefore) {
+			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.CREDENTIAL_CHANGED, by, account.id(), false,
+					credentialText(credentialBefore) + " → " + credentialText(account.credential())));
+		}
+		if (account.active() != activeBefore) {
+			this.events.publishEvent(
+					new AccountEvent(account.active() ? AccountEvent.Kind.REACTIVATED : AccountEvent.Kind.DEACTIVATED,
+							by, account.id(), false, null));
+		}
+	}
+
+	private static String credentialText(Credential credential) {
+		return (credential != null) ? credential.value() : "none";
 	}
 
 	private void ensureAnotherAdmin() {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktherapy.identity.AccountEvent;
 import org.sparktherapy.identity.PasswordChanged;
 import org.sparktherapy.platform.mail.Mailer;
 
@@ -92,7 +93,12 @@ class PasswordResets {
 	 * answer.
 	 */
 	void request(String email, String address) {
-		if (this.throttle.allowReset(email, address)) {
+		boolean allowed = this.throttle.allowReset(email, address);
+		var account = this.accounts.findByEmail(email);
+		this.events.publishEvent(new AccountEvent(AccountEvent.Kind.PASSWORD_RESET_REQUESTED, null,
+				account.map(Account::id).orElse(null), !allowed,
+				account.isPresent() ? null : "unknown e-mail " + AccountEvent.emailHash(email)));
+		if (allowed) {
 			this.background.execute(() -> mailLink(email));
 		}
 	}
@@ -174,10 +180,10 @@ class PasswordResets {
 			.param("now", Timestamp.from(now))
 			.query(UUID.class)
 			.optional()
-			.orElseThrow(IdentityProblems.ResetTokenRejected::new);
+			.orElseThrow(() -> resetRefused(null, "unknown, used or expired link"));
 		Account account = this.accounts.findByIdForUpdate(accountId)
 			.filter(Account::active)
-			.orElseThrow(IdentityProblems.ResetTokenRejected::new);
+			.orElseThrow(() -> resetRefused(accountId, "account deactivated"));
 		this.policy.check(password, "/password", account.name(), account.email());
 		account.changePassword(this.passwords.encode(password), now);
 		this.accounts.update(account);
@@ -187,6 +193,16 @@ class PasswordResets {
 			.update();
 		this.refreshTokens.revokeAllOf(accountId, null);
 		this.events.publishEvent(new PasswordChanged(accountId, now));
+		this.events.publishEvent(new AccountEvent(AccountEvent.Kind.PASSWORD_RESET, accountId, accountId, false, null));
+	}
+
+	/**
+	 * Audits a refused reset (written although the request fails) and returns its
+	 * problem.
+	 */
+	private IdentityProblems.ResetTokenRejected resetRefused(UUID accountId, String why) {
+		this.events.publishEvent(new AccountEvent(AccountEvent.Kind.PASSWORD_RESET, null, accountId, true, why));
+		return new IdentityProblems.ResetTokenRejected();
 	}
 
 	private static byte[] hash(String token) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import java.time.Clock;
 
+import org.sparktherapy.identity.AccountEvent;
 import org.sparktherapy.identity.SignInEnded;
 import org.sparktherapy.identity.SignedIn;
 import org.sparktherapy.identity.internal.RefreshTokens.Rotation;
@@ -71,11 +72,24 @@ class SignIn {
 	 * goes into the event
 	 */
 	Tokens login(String email, String password, String address, String userAgent) {
-		this.throttle.attempt(email, address);
+		try {
+			this.throttle.attempt(email, address);
+		}
+		catch (IdentityProblems.TooManySignInAttempts ex) {
+			var locked = this.accounts.findByEmail(email);
+			this.events
+				.publishEvent(new AccountEvent(AccountEvent.Kind.LOCKED_OUT, null, locked.map(Account::id).orElse(null),
+						true, locked.isPresent() ? null : "unknown e-mail " + AccountEvent.emailHash(email)));
+			throw ex;
+		}
 		var account = this.accounts.findByEmail(email);
 		String hash = account.map(Account::passwordHash).orElse(this.unknownAccountHash);
 		boolean matches = this.passwords.matches(password, hash);
 		if (account.isEmpty() || !matches || !account.get().active()) {
+			String why = account.isEmpty() ? "unknown e-mail " + AccountEvent.emailHash(email)
+					: (!matches ? "wrong password" : "account deactivated");
+			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN_FAILED, null,
+					account.map(Account::id).orElse(null), true, why));
 			throw new IdentityProblems.InvalidCredentials();
 		}
 		this.throttle.succeeded(email, address);
@@ -83,8 +97,9 @@ class SignIn {
 		UUID accountId = account.get().id();
 		String refreshToken = this.transactions.execute(status -> {
 			String issued = this.refreshTokens.issue(accountId, family);
-			this.events
-				.publishEvent(new SignedIn(accountId, family, DeviceDescription.of(userAgent), this.clock.instant()));
+			String device = DeviceDescription.of(userAgent);
+			this.events.publishEvent(new SignedIn(accountId, family, device, this.clock.instant()));
+			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN, accountId, accountId, false, device));
 			return issued;
 		});
 		return tokens(account.get(), family, refreshToken);
@@ -103,6 +118,8 @@ class SignIn {
 			case Rotation.Revoked revoked -> {
 				this.events.publishEvent(new SignInEnded(revoked.accountId(), revoked.familyId(),
 						SignInEnded.Reason.TOKEN_REUSED, this.clock.instant()));
+				this.events.publishEvent(new AccountEvent(AccountEvent.Kind.REFRESH_REUSE, null, revoked.accountId(),
+						true, "sign-in ended"));
 				yield Optional.empty();
 			}
 		};
@@ -110,9 +127,12 @@ class SignIn {
 
 	@Transactional
 	void logout(String refreshToken) {
-		this.refreshTokens.revokeFamilyOf(refreshToken)
-			.ifPresent(family -> this.events.publishEvent(new SignInEnded(family.accountId(), family.familyId(),
-					SignInEnded.Reason.SIGNED_OUT, this.clock.instant())));
+		this.refreshTokens.revokeFamilyOf(refreshToken).ifPresent(family -> {
+			this.events.publishEvent(new SignInEnded(family.accountId(), family.familyId(),
+					SignInEnded.Reason.SIGNED_OUT, this.clock.instant()));
+			this.events.publishEvent(
+					new AccountEvent(AccountEvent.Kind.LOGOUT, family.accountId(), family.accountId(), false, null));
+		});
 	}
 
 	private Tokens tokens(Account account, UUID family, String refreshToken) {

@@ -106,7 +106,7 @@ public final class AuditChains {
 			.orElse(null);
 		List<Map.Entry<Long, AuditLog.Entry>> rows = jdbc.sql("""
 				select seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
-				    outcome
+				    outcome, detail
 				from audit_log where seq >= :s order by seq""")
 			.param("s", fromSeq)
 			.query((rs, n) -> Map.entry(rs.getLong("seq"),
@@ -114,7 +114,7 @@ public final class AuditChains {
 							rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),
 							rs.getString("resource_type"), rs.getObject("resource_id", UUID.class),
 							rs.getObject("child_id", UUID.class), rs.getString("endpoint"), rs.getString("address"),
-							rs.getString("outcome"))))
+							rs.getString("outcome"), rs.getString("detail"))))
 			.list();
 		for (Map.Entry<Long, AuditLog.Entry> row : rows) {
 			byte[] hash = row.getValue().hash(previous);
