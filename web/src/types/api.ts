@@ -341,11 +341,31 @@ export interface paths {
     };
     /**
      * Search the PHI access log
-     * @description Newest first; filter by child, user and time.
+     * @description Newest first; filter by child, user, time, kind (account: account events and reads of this log; phi: accesses to records) and action (e.g. sign_in_failed). Each search is itself logged (audit_read, with its filters).
      */
     get: operations['search'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Write a signed checkpoint of the newest entry now
+     * @description 409 when the log is empty, does not extend the last checkpoint, or another node is writing one.
+     */
+    post: operations['checkpoint'];
     delete?: never;
     options?: never;
     head?: never;
@@ -359,7 +379,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Verify the hash chain of the whole log */
+    /**
+     * Verify the hash chain of the whole log
+     * @description Recomputes the keyed chain and compares it with the signed checkpoints outside the database. Logged as an audit_read.
+     */
     get: operations['verify'];
     put?: never;
     post?: never;
@@ -3418,6 +3441,8 @@ export interface components {
       at: string;
       /** Format: uuid */
       childId: string | null;
+      /** @description What else was kept: search terms, filters, the new role… */
+      detail: string | null;
       endpoint: string;
       /** Format: uuid */
       id: string;
@@ -3428,6 +3453,8 @@ export interface components {
       resourceType: string;
       /** @enum {string|null} */
       role: 'admin' | 'therapist' | 'parent' | null;
+      /** @description The account an account event concerns, by name */
+      subjectName: string | null;
       /** Format: uuid */
       userId: string | null;
       userName: string | null;
@@ -3909,6 +3936,14 @@ export interface components {
       /** Format: int32 */
       version: number;
       voidReason: string | null;
+    };
+    CheckpointResponse: {
+      /** Format: date-time */
+      at: string;
+      file: string;
+      hash: string;
+      /** Format: int64 */
+      seq: number;
     };
     ChildResponse: {
       address: components['schemas']['HomeAddress'] | null;
@@ -5873,8 +5908,13 @@ export interface components {
     Verification: {
       /** Format: int64 */
       checked: number;
+      /** Format: int32 */
+      checkpoints: number;
+      /** Format: int64 */
+      checkpointSeq: number;
       /** Format: uuid */
       firstInvalidId: string;
+      problem: string;
       valid: boolean;
     };
     VoidRequest: {
@@ -6359,8 +6399,10 @@ export interface operations {
   search: {
     parameters: {
       query?: {
+        action?: string;
         childId?: string;
         from?: string;
+        kind?: string;
         page?: number;
         size?: number;
         to?: string;
@@ -6379,6 +6421,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageResponseAuditEntryResponse'];
+        };
+      };
+    };
+  };
+  checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointResponse'];
         };
       };
     };

@@ -146,7 +146,10 @@ export function AuditScreen() {
           <h2 id="verify-heading" className="section-title">
             Integrity
           </h2>
-          <p className="muted">Each entry is chained to the one before it; a check finds any entry that was altered.</p>
+          <p className="muted">
+            Each entry is chained to the one before it under a key kept outside the database, and signed checkpoints are
+            written outside it too: a check finds any entry altered, removed or recomputed.
+          </p>
         </div>
         <Button variant="secondary" pending={verify.isPending} onClick={() => verify.mutate()}>
           Verify integrity
@@ -154,11 +157,13 @@ export function AuditScreen() {
         <div aria-live="polite" className="verify-result">
           {verify.isSuccess &&
             (verify.data.valid ? (
-              <Alert tone="success">The audit log is intact: {verify.data.checked} entries checked.</Alert>
+              <Alert tone="success">
+                The audit log is intact: {verify.data.checked} entries checked against {verify.data.checkpoints} signed
+                checkpoints.
+              </Alert>
             ) : (
               <Alert title="The audit log has been altered">
-                {verify.data.checked} entries checked; the first altered one is{' '}
-                {verify.data.firstInvalidId ?? 'unknown'}.
+                {verify.data.checked} entries checked. {verify.data.problem}
               </Alert>
             ))}
           {verify.isError && <Alert>{errorMessage(verify.error)}</Alert>}
