@@ -59,6 +59,16 @@ final class IdentityProblems {
 
 	}
 
+	static final class SignInExpired extends Problem {
+
+		SignInExpired() {
+			super(Kind.UNAUTHENTICATED, "sign-in-expired", "Sign-in expired",
+					"You were signed out after a time without activity, or because this sign-in reached its "
+							+ "longest lifetime. Sign in again.");
+		}
+
+	}
+
 	static final class ResetTokenRejected extends Problem {
 
 		ResetTokenRejected() {

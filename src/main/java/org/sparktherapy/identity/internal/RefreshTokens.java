@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.security.SecurityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,12 @@ class RefreshTokens {
 		record Revoked(UUID accountId, UUID familyId) implements Rotation {
 		}
 
+		/**
+		 * The sign-in was idle too long or is older than its role allows: it was ended.
+		 */
+		record Expired(UUID accountId, UUID familyId) implements Rotation {
+		}
+
 	}
 
 	/**
@@ -70,8 +77,12 @@ class RefreshTokens {
 	/** Derives a token's successor; its own key, from the token signing key. */
 	private final SecretKey successorKey;
 
-	RefreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties, SecretKey jwtSigningKey) {
+	private final SignInLifetimes lifetimes;
+
+	RefreshTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties, SignInLifetimes lifetimes,
+			SecretKey jwtSigningKey) {
 		this.jdbc = jdbc;
+		this.lifetimes = lifetimes;
 		this.clock = clock;
 		this.properties = properties;
 		this.successorKey = new SecretKeySpec(hmac(jwtSigningKey, "refresh-token-successor"), "HmacSHA256");
@@ -119,27 +130,31 @@ class RefreshTokens {
 		}
 		Instant now = this.clock.instant();
 		var row = this.jdbc.sql("""
-				select t.account_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, a.active
-				from refresh_tokens t join accounts a on a.id = t.account_id
+				select t.account_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, a.active, a.role,
+				       f.started_at, f.last_used_at
+				from refresh_tokens t join accounts a on a.id = t.account_id,
+				     lateral (select min(created_at) as started_at, max(created_at) as last_used_at
+				              from refresh_tokens where family_id = t.family_id) f
 				where t.token_hash = :hash for update of t
 				""")
 			.param("hash", hash(token))
-			.query((rs,
-					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-							rs.getTimestamp(3).toInstant(), rs.getTimestamp(4), rs.getTimestamp(5), rs.getBoolean(6) })
+			.query((rs, n) -> new Presented(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4)), rs.getTimestamp(5) != null,
+					rs.getBoolean(6), Role.of(rs.getString(7)), rs.getTimestamp(8).toInstant(),
+					rs.getTimestamp(9).toInstant()))
 			.optional();
 		if (row.isEmpty()) {
 			return new Rotation.Rejected();
 		}
-		Object[] r = row.get();
-		UUID accountId = (UUID) r[0];
-		UUID familyId = (UUID) r[1];
-		if (r[4] != null || ((Instant) r[2]).isBefore(now) || !((Boolean) r[5])) {
+		Presented r = row.get();
+		UUID accountId = r.accountId();
+		UUID familyId = r.familyId();
+		if (r.revoked() || !r.active()) {
 			return new Rotation.Rejected();
 		}
 		String successor = successorOf(token);
-		if (r[3] != null) {
-			if (((java.sql.Timestamp) r[3]).toInstant().isAfter(now.minus(REUSE_GRACE))) {
+		if (r.usedAt() != null) {
+			if (r.usedAt().isAfter(now.minus(REUSE_GRACE))) {
 				// two tabs refreshing at once, or a retry after a lost answer: the same
 				// successor as the first use got, no alarm, no second chain
 				return live(successor, now) ? new Rotation.Rotated(accountId, familyId, successor)
@@ -148,11 +163,30 @@ class RefreshTokens {
 			revokeFamily(familyId);
 			return new Rotation.Revoked(accountId, familyId);
 		}
+		// idle: since the chain's last refresh (its newest token); absolute: since its
+		// start
+		if (!now.isBefore(r.lastUsedAt().plus(this.lifetimes.idleTimeout(r.role())))
+				|| !now.isBefore(r.startedAt().plus(this.lifetimes.maxAge(r.role())))) {
+			revokeFamily(familyId);
+			return new Rotation.Expired(accountId, familyId);
+		}
+		if (r.expiresAt().isBefore(now)) {
+			return new Rotation.Rejected();
+		}
 		this.jdbc.sql("update refresh_tokens set used_at = :now where token_hash = :hash")
 			.param("now", Timestamp.from(now))
 			.param("hash", hash(token))
 			.update();
 		return new Rotation.Rotated(accountId, familyId, store(accountId, familyId, successor));
+	}
+
+	/** A presented token's row, with its account and its sign-in's start and last use. */
+	private record Presented(UUID accountId, UUID familyId, Instant expiresAt, Instant usedAt, boolean revoked,
+			boolean active, Role role, Instant startedAt, Instant lastUsedAt) {
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	/** The one successor a token can have. */

@@ -107,9 +107,11 @@ class SignIn {
 
 	/**
 	 * Rotates the refresh token. A reused token revokes its whole family; the revocation
-	 * is kept even though the caller gets a 401 (no exception inside the transaction).
+	 * is kept even though the caller gets a 401 (no exception inside the transaction). A
+	 * sign-in past its idle timeout or lifetime ({@link SignInLifetimes}) is ended and
+	 * answered with {@link IdentityProblems.SignInExpired}; the ending commits.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = IdentityProblems.SignInExpired.class)
 	Optional<Tokens> refresh(String refreshToken) {
 		return switch (this.refreshTokens.rotate(refreshToken)) {
 			case Rotation.Rotated rotated -> this.accounts.findById(rotated.accountId())
@@ -121,6 +123,11 @@ class SignIn {
 				this.events.publishEvent(new AccountEvent(AccountEvent.Kind.REFRESH_REUSE, null, revoked.accountId(),
 						true, "sign-in ended"));
 				yield Optional.empty();
+			}
+			case Rotation.Expired expired -> {
+				this.events.publishEvent(new SignInEnded(expired.accountId(), expired.familyId(),
+						SignInEnded.Reason.EXPIRED, this.clock.instant()));
+				throw new IdentityProblems.SignInExpired();
 			}
 		};
 	}
