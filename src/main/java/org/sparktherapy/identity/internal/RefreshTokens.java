@@ -280,6 +280,22 @@ class RefreshTokens {
 			.update();
 	}
 
+	/** Ends every sign-in of the account; answers the sign-ins that were live. */
+	java.util.List<UUID> revokeAllOf(UUID accountId) {
+		return this.jdbc.sql("""
+				update refresh_tokens set revoked_at = :now
+				where account_id = :account and revoked_at is null
+				returning family_id
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("account", accountId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.distinct()
+			.toList();
+	}
+
 	private static byte[] hmac(SecretKey key, String purpose) {
 		return hmac(key, purpose.getBytes(StandardCharsets.UTF_8));
 	}

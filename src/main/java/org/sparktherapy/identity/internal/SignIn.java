@@ -48,9 +48,12 @@ class SignIn {
 
 	private final Clock clock;
 
+	private final SignIns signIns;
+
 	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
 			AccessTokens accessTokens, ApplicationEventPublisher events, TransactionOperations transactions,
-			Clock clock) {
+			Clock clock, SignIns signIns) {
+		this.signIns = signIns;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -98,6 +101,7 @@ class SignIn {
 		String refreshToken = this.transactions.execute(status -> {
 			String issued = this.refreshTokens.issue(accountId, family);
 			String device = DeviceDescription.of(userAgent);
+			this.signIns.started(family, accountId, device, address, this.clock.instant());
 			this.events.publishEvent(new SignedIn(accountId, family, device, this.clock.instant()));
 			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN, accountId, accountId, false, device));
 			return issued;

@@ -71,14 +71,18 @@ class IdentityHousekeepingIntegrationTests {
 		Clinic.Person parent = clinic.aParent();
 		JdbcClient jdbc = JdbcClient.create(this.dataSource);
 		UUID account = UUID.fromString(parent.id());
+		String second = clinic.api()
+			.post("/api/auth/refresh", org.sparktherapy.support.Api.body("refreshToken", parent.refreshToken()))
+			.at("/refreshToken");
+		// signed in 29 days ago, refreshed just now (so within the idle timeout)
 		Instant signedIn = Instant.now().minus(Duration.ofDays(29));
-		jdbc.sql("update refresh_tokens set created_at = :at where account_id = :a")
+		jdbc.sql("update refresh_tokens set created_at = :at where account_id = :a and used_at is not null")
 			.param("at", Timestamp.from(signedIn))
 			.param("a", account)
 			.update();
 
 		String next = clinic.api()
-			.post("/api/auth/refresh", org.sparktherapy.support.Api.body("refreshToken", parent.refreshToken()))
+			.post("/api/auth/refresh", org.sparktherapy.support.Api.body("refreshToken", second))
 			.at("/refreshToken");
 
 		Instant expires = jdbc
