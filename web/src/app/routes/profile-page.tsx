@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Page } from '../../components/ui/page';
+import { ActiveSignIns } from '../../features/auth/components/active-sign-ins';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { ProfileNameForm } from '../../features/auth/components/profile-name-form';
 import { CalendarFeed } from '../../features/scheduling/components/calendar-feed';
@@ -9,7 +10,10 @@ export function ProfilePage() {
   const { user } = useAuth();
   if (!user) return null;
   return (
-    <Page title="Profile" lead={<p>Your name, password, calendar subscription and notification settings.</p>}>
+    <Page
+      title="Profile"
+      lead={<p>Your name, password, where you are signed in, calendar subscription and notification settings.</p>}
+    >
       <div className="stack-sections">
         <section className="panel">
           <ProfileNameForm user={user} />
@@ -17,6 +21,7 @@ export function ProfilePage() {
         <section className="panel">
           <ChangePasswordForm user={user} />
         </section>
+        <ActiveSignIns />
         <CalendarFeed />
         <section className="panel" aria-labelledby="notification-settings-heading">
           <h2 id="notification-settings-heading" className="section-title">

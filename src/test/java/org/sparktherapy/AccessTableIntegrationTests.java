@@ -349,6 +349,12 @@ class AccessTableIntegrationTests {
 		// reporting: masteries per month, over the caseload report's children (ADR 0036)
 		TABLE.put("GET /api/reports/masteries", caseloadReaders);
 		TABLE.put("GET /api/reports/masteries.csv", caseloadReaders);
+		// identity: active sign-ins (issue 14); ending one that is not the caller's is
+		// 404
+		TABLE.put("GET /api/auth/sessions", everyone + " anonymous=401");
+		TABLE.put("DELETE /api/auth/sessions/{id}",
+				"admin=404 supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401");
+		TABLE.put("DELETE /api/users/{id}/sessions", adminsOnly);
 	}
 
 	/**
@@ -1079,6 +1085,11 @@ class AccessTableIntegrationTests {
 			}
 			case "GET /api/reports/supervision-contacts" -> api.get("/api/reports/supervision-contacts").status();
 			case "GET /api/health" -> api.get("/api/health").status();
+			case "GET /api/auth/sessions" -> api.get("/api/auth/sessions").status();
+			case "DELETE /api/auth/sessions/{id}" ->
+				api.delete("/api/auth/sessions/" + java.util.UUID.randomUUID()).status();
+			case "DELETE /api/users/{id}/sessions" ->
+				api.delete("/api/users/" + world.spareParent() + "/sessions").status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

@@ -243,19 +243,24 @@ class RefreshTokens {
 
 	/**
 	 * Removes what no longer matters: refresh tokens expired or revoked more than a week
-	 * ago, and sign-in failure counts whose window and lock are over. Returns how many
-	 * rows went.
+	 * ago, what was kept of sign-ins that have no tokens left, and sign-in failure counts
+	 * whose window and lock are over. Returns how many rows went.
 	 */
 	int prune(Instant now, java.time.Duration window) {
 		Instant weekAgo = now.minus(java.time.Duration.ofDays(7));
 		int tokens = this.jdbc.sql("""
 				delete from refresh_tokens where expires_at < :weekAgo or revoked_at < :weekAgo
 				""").param("weekAgo", Timestamp.from(weekAgo)).update();
+		int signIns = this.jdbc.sql("""
+				delete from sign_ins s
+				where s.started_at < :weekAgo
+				  and not exists (select 1 from refresh_tokens t where t.family_id = s.id)
+				""").param("weekAgo", Timestamp.from(weekAgo)).update();
 		int failures = this.jdbc.sql("""
 				delete from login_failures
 				where window_started_at < :windowStart and (locked_until is null or locked_until < :now)
 				""").param("windowStart", Timestamp.from(now.minus(window))).param("now", Timestamp.from(now)).update();
-		return tokens + failures;
+		return tokens + signIns + failures;
 	}
 
 	void revokeFamily(UUID familyId) {
