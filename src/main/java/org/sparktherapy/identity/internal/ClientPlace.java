@@ -39,6 +39,10 @@ final class ClientPlace {
 		catch (java.net.UnknownHostException ex) {
 			return null;
 		}
+		if (parsed.isLoopbackAddress() || parsed.isAnyLocalAddress()) {
+			// this very machine: no place worth showing
+			return null;
+		}
 		byte[] bytes = parsed.getAddress();
 		if (parsed instanceof Inet4Address) {
 			return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
