@@ -533,6 +533,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My active sign-ins
+     * @description Each sign-in not ended and within its lifetime: its coarse device and place (network, never the full address), when it started and was last used; current marks this one.
+     */
+    get: operations['mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of my sign-ins
+     * @description Its refresh and access tokens stop at once. 404 for a sign-in that is not the caller's or already ended.
+     */
+    delete: operations['end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/authorizations': {
     parameters: {
       query?: never;
@@ -3329,10 +3369,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End all sign-ins of a user
+     * @description Every sign-in of the account ends at once (a lost phone, a compromised account); the audit log keeps who did it (sessions_ended_by_admin). The account can sign in again.
+     */
+    delete: operations['endAll'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ActiveSignIn: {
+      current: boolean;
+      device: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt: string;
+      place: string | null;
+      /** Format: date-time */
+      startedAt: string;
+    };
     Actor: {
       /** Format: uuid */
       id: string;
@@ -6649,6 +6720,46 @@ export interface operations {
         'application/json': components['schemas']['ResetPasswordRequest'];
       };
     };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActiveSignIn'][];
+        };
+      };
+    };
+  };
+  end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       /** @description OK */
       200: {
@@ -10737,6 +10848,26 @@ export interface operations {
     };
   };
   deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  endAll: {
     parameters: {
       query?: never;
       header?: never;

@@ -417,7 +417,7 @@ class DemoClinicIntegrationTests {
 			.listeners(check)
 			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(),
-					"--spring.datasource.hikari.maximum-pool-size=2", "--spark.identity.bootstrap-admin-email=",
+					"--spring.datasource.hikari.maximum-pool-size=3", "--spark.identity.bootstrap-admin-email=",
 					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=target/test-data-fresh",
 					// the test profile logs warnings only: let the start-up line and the
 					// demo logins through

@@ -99,7 +99,7 @@ class InitialAccountsIntegrationTests {
 		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
 					"--spring.datasource.username=" + database.username(),
-					"--spring.datasource.hikari.maximum-pool-size=2",
+					"--spring.datasource.hikari.maximum-pool-size=3",
 					"--spring.datasource.hikari.connection-timeout=2000", "--spark.identity.bootstrap-admin-email=",
 					"--spark.identity.bootstrap-admin-password=", "--spark.data-dir=" + dataDir);
 	}
