@@ -22,7 +22,8 @@ class IdentityTables extends TableExport {
 				"a secret: the password's hash would let anyone who holds the file guess " + "passwords offline",
 				"refresh_tokens", "secrets and sign-in state: hashes of live refresh tokens, no clinic data",
 				"password_reset_tokens", "secrets: hashes of single-use password-reset links", "login_failures",
-				"sign-in throttling counters keyed by e-mail and address, kept minutes, no clinic data"));
+				"sign-in throttling counters keyed by e-mail and address, kept minutes, no clinic data", "sign_ins",
+				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data"));
 	}
 
 }
