@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -22,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.security.OwnerOnlyFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -118,18 +117,8 @@ class AuditChainKey {
 			if (Files.exists(file)) {
 				return decode(Files.readString(file, StandardCharsets.US_ASCII));
 			}
-			Files.createDirectories(file.getParent());
-			byte[] secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
-			Path temporary = Files.createTempFile(file.getParent(), "audit", ".tmp");
-			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: rely on the directory's permissions
-			}
-			Files.writeString(temporary, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			byte[] secret = OwnerOnlyFiles.randomKey(32);
+			OwnerOnlyFiles.write(file, OwnerOnlyFiles.base64(secret));
 			log.info("Generated a new audit chain key in {}", file);
 			return secret;
 		}

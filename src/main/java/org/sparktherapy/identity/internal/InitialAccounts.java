@@ -2,11 +2,7 @@ package org.sparktherapy.identity.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -14,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.security.OwnerOnlyFiles;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -87,24 +84,10 @@ class InitialAccounts implements ApplicationRunner {
 				GENERATED_ADMIN_EMAIL, file.toAbsolutePath());
 	}
 
-	/**
-	 * Writes the text to a file that only the owner may read, created so from the start
-	 * and moved into place whole.
-	 */
 	private static Path writeOwnerOnly(Path file, String text) {
 		try {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path temporary;
-			try {
-				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "admin", ".tmp",
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: rely on the data dir's permissions
-				temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "admin", ".tmp");
-			}
-			Files.writeString(temporary, text + System.lineSeparator(), StandardCharsets.UTF_8);
-			return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			OwnerOnlyFiles.write(file, text + System.lineSeparator());
+			return file;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the first admin's password to " + file, ex);

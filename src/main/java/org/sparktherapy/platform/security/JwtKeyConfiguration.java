@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
@@ -67,18 +65,8 @@ class JwtKeyConfiguration {
 			if (Files.exists(file)) {
 				return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
 			}
-			Files.createDirectories(file.getParent());
-			byte[] secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
-			Path temporary = Files.createTempFile(file.getParent(), "jwt", ".tmp");
-			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: rely on the directory's permissions
-			}
-			Files.writeString(temporary, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			byte[] secret = OwnerOnlyFiles.randomKey(32);
+			OwnerOnlyFiles.write(file, OwnerOnlyFiles.base64(secret));
 			log.info("Generated a new token signing key in {}", file);
 			return secret;
 		}

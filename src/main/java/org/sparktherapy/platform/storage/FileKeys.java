@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktherapy.platform.security.OwnerOnlyFiles;
 
 /**
  * The keys stored files are encrypted with, by id: new files with the current key, old
@@ -95,28 +93,10 @@ public final class FileKeys {
 			if (Files.exists(file)) {
 				return parse(Files.readString(file, StandardCharsets.US_ASCII).trim(), null);
 			}
-			Files.createDirectories(file.getParent());
-			SecureRandom random = new SecureRandom();
-			byte[] key = new byte[KEY_BYTES];
-			random.nextBytes(key);
-			byte[] suffix = new byte[4];
-			random.nextBytes(suffix);
-			String written = "local-" + HexFormat.of().formatHex(suffix) + ":"
-					+ Base64.getEncoder().encodeToString(key);
-			Path temporary = Files.createTempFile(file.getParent(), "storage", ".tmp");
-			try {
-				try {
-					Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// not a POSIX file system: rely on the directory's permissions
-				}
-				Files.writeString(temporary, written + "\n", StandardCharsets.US_ASCII);
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			byte[] key = OwnerOnlyFiles.randomKey(KEY_BYTES);
+			String written = "local-" + HexFormat.of().formatHex(OwnerOnlyFiles.randomKey(4)) + ":"
+					+ OwnerOnlyFiles.base64(key);
+			OwnerOnlyFiles.write(file, written + "\n");
 			log.info("Generated a new stored-file encryption key in {}", file);
 			return parse(written, null);
 		}

@@ -1,0 +1,36 @@
+package org.sparktherapy.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OwnerOnlyFilesTests {
+
+	@Test
+	void aSecretIsWrittenWholeForItsOwnerOnlyAndLeavesNoTemporaryFileBehind(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("keys/some.key");
+
+		OwnerOnlyFiles.write(file, "first");
+		OwnerOnlyFiles.write(file, "second");
+
+		assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("second");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		try (var files = Files.list(file.getParent())) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("some.key");
+		}
+	}
+
+	@Test
+	void newKeysAreRandomOfTheirLength() {
+		byte[] one = OwnerOnlyFiles.randomKey(32);
+		assertThat(one).hasSize(32).isNotEqualTo(OwnerOnlyFiles.randomKey(32));
+		assertThat(OwnerOnlyFiles.base64(new byte[] { 1, 2, 3 })).isEqualTo("AQID");
+	}
+
+}
