@@ -481,9 +481,15 @@ class NotificationsIntegrationTests {
 				UUID.fromString(this.technician.id()), now, null, now.minusSeconds(3600), now);
 
 		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
-		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
-
 		awaitKinds(this.guardian, "signature_requested", 1);
+		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted", submitted.sessionId());
+
+		// delivered again, as the registry redelivers a publication whose completion was
+		// not recorded. Not while the first is still in flight: Spring Modulith keys the
+		// publications in progress by the event's equality, so two equal events in flight
+		// at once can leave one publication incomplete (spring-modulith#1056); our
+		// events are published once per change and differ in their ids and times.
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(submitted));
 		EventPublications.awaitDelivered(this.jdbc, "SessionSubmitted", submitted.sessionId());
 		assertThat(ofKind(this.guardian, "signature_requested")).hasSize(1);
 	}
