@@ -1,5 +1,5 @@
 import { ApiError, toApiError } from './api-error';
-import { endSession, getAccessToken, getSessionSnapshot, refreshSession } from './auth-session';
+import { endSession, getAccessToken, getSessionSnapshot, refreshSessionIfActive } from './auth-session';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,7 +63,7 @@ export async function apiFetchBlob(path: string, options: RequestOptions = {}): 
 async function authorizedResponse(path: string, options: RequestOptions): Promise<Response> {
   let response = await send(path, options);
   if (response.status === 401 && !options.anonymous) {
-    const renewed = await refreshSession();
+    const renewed = await refreshSessionIfActive();
     if (renewed) {
       response = await send(path, options);
       if (response.status === 401) endSession();

@@ -1,4 +1,5 @@
 import type { TokenResponse, User } from './api-types';
+import { lastActivityAt, resetIdleForTests, startIdleWatch, stopIdleWatch } from './idle';
 import {
   forgetOfflineIdentity,
   loadOfflineIdentity,
@@ -38,7 +39,15 @@ export interface SessionSnapshot {
   offlineUser: OfflineIdentity | null;
   /** Signed out because the server could not be reached and nobody is remembered on this device. */
   unreachable: boolean;
+  /** Signed out because nobody used the app for this many minutes (the sign-in's idle timeout). */
+  idleMinutes?: number;
 }
+
+/**
+ * The login and refresh answer; `idleTimeout` (seconds the sign-in survives without a refresh) is written by hand
+ * until the generated types have it.
+ */
+export type TokenAnswer = TokenResponse & { idleTimeout?: number };
 
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -53,6 +62,12 @@ let snapshot: SessionSnapshot = INITIAL;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshInFlight: Promise<Session | null> | null = null;
 let restoring: Promise<Session | null> | null = null;
+/** The sign-in's idle timeout (from the server), null when the answer did not say. */
+let idleLimitMs: number | null = null;
+/** When the access token was last renewed (epoch milliseconds). */
+let lastRefreshAt = 0;
+/** The renewal came due while nobody used the app: renew at the next activity. */
+let refreshDue = false;
 const listeners = new Set<() => void>();
 
 function publish(next: SessionSnapshot) {
@@ -87,19 +102,67 @@ function watchOnline(watch: boolean) {
 function scheduleRefresh(delayMs: number) {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {
-    void refreshSession();
+    void refreshIfActive();
   }, delayMs);
 }
 
+/** Someone used the app since the last renewal (always true when the idle timeout is not known). */
+function activeSinceRefresh(): boolean {
+  return idleLimitMs === null || lastActivityAt() > lastRefreshAt;
+}
+
+/**
+ * The timer's renewal: only after activity, so that an open, unattended tab lets the sign-in go idle. Otherwise
+ * the renewal waits for the next activity (the idle watch's `onActivity`).
+ */
+function refreshIfActive(): Promise<Session | null> {
+  if (snapshot.status === 'signed-in' && !activeSinceRefresh()) {
+    refreshDue = true;
+    return Promise.resolve(null);
+  }
+  refreshDue = false;
+  return refreshSession();
+}
+
+function onActivity() {
+  if (refreshDue) {
+    refreshDue = false;
+    void refreshSession();
+  }
+}
+
+/**
+ * Signs out because nobody used the app for the idle timeout. The server ends the sign-in but is asked to keep the
+ * site's storage: sessions recorded on this device (the offline queue) stay for the same user's next sign-in.
+ */
+export function signOutForInactivity() {
+  const minutes = Math.max(1, Math.round((idleLimitMs ?? 0) / 60_000));
+  void fetch('/api/auth/logout', {
+    method: 'POST',
+    headers: { ...WEB_CLIENT_HEADERS, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ afterInactivity: true }),
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
+  endSession({ idleMinutes: minutes });
+}
+
 /** Starts (or renews) the session from a login or refresh response. */
-export function startSession(tokens: TokenResponse): Session {
+export function startSession(tokens: TokenAnswer): Session {
   const lifetimeMs = tokens.expiresIn * 1000;
   const session: Session = {
     accessToken: tokens.accessToken,
     expiresAt: Date.now() + lifetimeMs,
     user: tokens.user,
   };
-  scheduleRefresh(lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2);
+  idleLimitMs = tokens.idleTimeout ? tokens.idleTimeout * 1000 : null;
+  lastRefreshAt = Date.now();
+  refreshDue = false;
+  const beforeExpiry = lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2;
+  // renewing at least twice per idle timeout keeps the server's idle clock (from the last renewal) behind ours
+  scheduleRefresh(idleLimitMs === null ? beforeExpiry : Math.min(beforeExpiry, idleLimitMs / 2));
+  if (idleLimitMs !== null) startIdleWatch({ limitMs: idleLimitMs, onTimeout: signOutForInactivity, onActivity });
+  else stopIdleWatch();
   watchOnline(false);
   remember(tokens.user);
   publish({ status: 'signed-in', session, offlineUser: null, unreachable: false });
@@ -123,11 +186,13 @@ function remember(user: User) {
  * Forgets the session locally, and the user remembered for offline use (the outbox stays until sign-out);
  * the caller is responsible for telling the server.
  */
-export function endSession({ unreachable = false }: { unreachable?: boolean } = {}) {
+export function endSession({ unreachable = false, idleMinutes }: { unreachable?: boolean; idleMinutes?: number } = {}) {
   clearTimeout(refreshTimer);
+  stopIdleWatch();
+  refreshDue = false;
   watchOnline(false);
   if (!unreachable) forgetOfflineIdentity().catch(() => undefined);
-  publish({ status: 'signed-out', session: null, offlineUser: null, unreachable });
+  publish({ status: 'signed-out', session: null, offlineUser: null, unreachable, idleMinutes });
 }
 
 /** The server could not be reached: keep a valid token, else continue offline as the remembered therapist. */
@@ -169,7 +234,34 @@ async function requestRefresh(): Promise<Session | null> {
     endSession();
     return null;
   }
-  return startSession((await response.json()) as TokenResponse);
+  return startSession((await response.json()) as TokenAnswer);
+}
+
+/**
+ * A renewal an API call asks for after a 401: only after activity, like the timer's (background polls must not keep
+ * an unattended sign-in alive); resolves to null otherwise.
+ */
+export function refreshSessionIfActive(): Promise<Session | null> {
+  return refreshIfActive();
+}
+
+/**
+ * A fresh access token for a long-lived connection (the live event stream): renewed now after activity, otherwise
+ * once someone uses the app again; null when the session ends meanwhile.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  const renewed = await refreshIfActive();
+  if (renewed) return renewed.accessToken;
+  if (snapshot.status !== 'signed-in') return null;
+  const stale = snapshot.session?.accessToken;
+  return new Promise((resolve) => {
+    const unsubscribe = subscribeToSession(() => {
+      const token = snapshot.session?.accessToken ?? null;
+      if (token === stale) return;
+      unsubscribe();
+      resolve(snapshot.status === 'signed-in' ? token : null);
+    });
+  });
 }
 
 /** Gets a new access token through the refresh cookie; resolves to null when there is no valid session. */
@@ -189,6 +281,10 @@ export function restoreSession(): Promise<Session | null> {
 /** For tests: back to the state of a freshly loaded page. */
 export function resetSessionForTests() {
   clearTimeout(refreshTimer);
+  resetIdleForTests();
+  idleLimitMs = null;
+  lastRefreshAt = 0;
+  refreshDue = false;
   refreshInFlight = null;
   restoring = null;
   watchOnline(false);

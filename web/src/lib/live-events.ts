@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { getAccessToken, refreshSession } from './auth-session';
+import { freshAccessToken, getAccessToken } from './auth-session';
 import { useAuth } from './auth';
 import { LiveConnection, type LiveEvent, type LiveStatus } from './live-connection';
 
@@ -132,7 +132,7 @@ export function useLiveEvents() {
     if (!userId) return;
     const connection = new LiveConnection({
       getToken: getAccessToken,
-      refresh: async () => (await refreshSession())?.accessToken ?? null,
+      refresh: freshAccessToken,
       onEvent: (event) => dispatchLiveEvent(queryClient, event),
       onStatus: setStatus,
       // what we missed is gone: everything cached may be stale

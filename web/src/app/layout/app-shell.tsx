@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { useLogout } from '../../features/auth/api/logout';
+import { IdleWarning } from '../../features/auth/components/idle-warning';
 import { UnreadMessagesBadge } from '../../features/messaging/components/unread-badge';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { clearOfflineSessions } from '../../features/sessions/offline/outbox';
@@ -170,6 +171,7 @@ export function AppShell() {
           <OfflineGate />
         </main>
       </div>
+      <IdleWarning />
       <ConfirmDialog
         open={confirmingSignOut}
         title="Sign out and discard unsent data?"

@@ -9,7 +9,7 @@ import { HOME_PATHS } from '../role-home';
 import { AuthLayout } from './auth-layout';
 
 export function SignInPage() {
-  const { status, user, unreachable } = useAuth();
+  const { status, user, unreachable, idleMinutes } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const registeredEmail = (location.state as { registeredEmail?: string } | null)?.registeredEmail;
@@ -34,6 +34,12 @@ export function SignInPage() {
       }
     >
       {registeredEmail && <Alert tone="success">Your account was created. Sign in with {registeredEmail}.</Alert>}
+      {idleMinutes !== undefined && (
+        <Alert tone="info" title="Signed out">
+          You were signed out after {idleMinutes} {idleMinutes === 1 ? 'minute' : 'minutes'} without activity. Anything
+          recorded on this device is kept and sent after you sign in again.
+        </Alert>
+      )}
       {unreachable && (
         <Alert tone="info" title="You’re offline">
           SPARKTherapy could not reach the server. Signing in needs the network; anything recorded on this device is

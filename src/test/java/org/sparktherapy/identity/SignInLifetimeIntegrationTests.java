@@ -44,6 +44,34 @@ class SignInLifetimeIntegrationTests {
 	}
 
 	@Test
+	void theTokenAnswerNamesTheIdleTimeoutOfTheUsersRole() {
+		Clinic.Person therapist = this.clinic.aTherapist("RBT");
+		Clinic.Person parent = this.clinic.aParent();
+
+		Api.Response staff = this.api.post("/api/auth/login",
+				body("email", therapist.email(), "password", therapist.password()));
+		Api.Response family = this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken()));
+
+		assertThat(staff.at("/idleTimeout")).isEqualTo(String.valueOf(Duration.ofMinutes(30).toSeconds()));
+		assertThat(family.at("/idleTimeout")).isEqualTo(String.valueOf(Duration.ofDays(7).toSeconds()));
+	}
+
+	@Test
+	void aSignOutAfterInactivityEndsTheSignInButKeepsTheSiteStorage() {
+		Clinic.Person therapist = this.clinic.aTherapist("RBT");
+
+		Api.Response logout = this.api.post("/api/auth/logout",
+				body("refreshToken", therapist.refreshToken(), "afterInactivity", true));
+
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(logout.header("Clear-Site-Data")).as("the offline session queue stays on the device")
+			.isEqualTo("\"cookies\"");
+		assertThat(therapist.api().get("/api/auth/profile").status()).isEqualTo(401);
+		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", therapist.refreshToken())).status())
+			.isEqualTo(401);
+	}
+
+	@Test
 	void staffSignInIdleForThirtyMinutesIsEndedAtTheNextRefresh() {
 		Clinic.Person therapist = this.clinic.aTherapist("RBT");
 		age(therapist, Duration.ofMinutes(30).plusSeconds(5), true);

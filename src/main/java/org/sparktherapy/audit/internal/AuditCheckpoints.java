@@ -10,10 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.sparktherapy.audit.internal.CheckpointFiles.Checkpoint;
 import org.sparktherapy.platform.problem.Problem;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a signed checkpoint of the access log's newest entry every
@@ -50,7 +54,11 @@ class AuditCheckpoints {
 
 	private final Clock clock;
 
-	AuditCheckpoints(JdbcClient jdbc, CheckpointFiles files, AuditVerifier verifier, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	AuditCheckpoints(JdbcClient jdbc, CheckpointFiles files, AuditVerifier verifier, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.files = files;
 		this.verifier = verifier;
@@ -61,7 +69,10 @@ class AuditCheckpoints {
 			initialDelayString = "${spark.audit.checkpoint-interval:PT5M}")
 	void scheduled() {
 		try {
-			write();
+			// through the template: a call from within the bean skips @Transactional, and
+			// the
+			// advisory lock lasts only as long as its transaction
+			this.transaction.execute((status) -> write());
 		}
 		catch (NotWritten ex) {
 			if (ex.getMessage().startsWith("another node")) {
@@ -71,8 +82,46 @@ class AuditCheckpoints {
 				log.error("No audit checkpoint written: {}", ex.getMessage());
 			}
 		}
+		catch (CheckpointFiles.DirectoryUnwritable ex) {
+			// logged by write()
+		}
 		catch (RuntimeException ex) {
 			log.error("No audit checkpoint written", ex);
+		}
+	}
+
+	/**
+	 * At start-up, a checkpoint of the entries written since the newest one (a fresh
+	 * demo, a node stopped before its next round), so the log is not protected by the key
+	 * alone until the first interval has passed. In the background: walking a long log
+	 * must not hold up the start.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void atStartUp() {
+		Thread.ofVirtual().name("audit-checkpoint-at-start").start(this::checkpointAtStartUp);
+	}
+
+	/**
+	 * What {@link #atStartUp()} runs: the scheduled round, quiet when the log is empty.
+	 */
+	void checkpointAtStartUp() {
+		try {
+			CheckpointResponse checkpoint = this.transaction.execute((status) -> write());
+			log.info("Audit checkpoint at start-up: entry {} ({})", checkpoint.seq(), checkpoint.file());
+		}
+		catch (NotWritten ex) {
+			if (ex.getMessage().startsWith("another node") || ex.getMessage().equals("the log is empty")) {
+				log.debug("No audit checkpoint at start-up: {}", ex.getMessage());
+			}
+			else {
+				log.error("No audit checkpoint written at start-up: {}", ex.getMessage());
+			}
+		}
+		catch (CheckpointFiles.DirectoryUnwritable ex) {
+			// logged by write()
+		}
+		catch (RuntimeException ex) {
+			log.error("No audit checkpoint written at start-up", ex);
 		}
 	}
 
@@ -99,8 +148,15 @@ class AuditCheckpoints {
 		if (walk.lastSeq() == null) {
 			throw new NotWritten("the log is empty");
 		}
-		Checkpoint checkpoint = (latest.isPresent() && latest.get().seq() == walk.lastSeq()) ? latest.get()
-				: this.files.write(walk.lastSeq(), walk.lastHash(), this.clock.instant());
+		Checkpoint checkpoint;
+		try {
+			checkpoint = (latest.isPresent() && latest.get().seq() == walk.lastSeq()) ? latest.get()
+					: this.files.write(walk.lastSeq(), walk.lastHash(), this.clock.instant());
+		}
+		catch (CheckpointFiles.DirectoryUnwritable ex) {
+			log.error("No audit checkpoint written: {}", ex.logMessage());
+			throw ex;
+		}
 		return new CheckpointResponse(checkpoint.seq(), HexFormat.of().formatHex(checkpoint.hash()), checkpoint.at(),
 				checkpoint.file());
 	}

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.sparktherapy.platform.SparkProperties;
+import org.sparktherapy.platform.problem.Problem;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,36 @@ class CheckpointFiles {
 
 		String describe() {
 			return "checkpoint " + this.file + " (entry " + this.seq + ", written " + this.at + ")";
+		}
+
+	}
+
+	/**
+	 * The checkpoint directory cannot be written (missing permission, a full or read-only
+	 * volume, a file in its place): 503 for the API, naming the setting but not the path;
+	 * the log names the path and the cause.
+	 */
+	static class DirectoryUnwritable extends Problem {
+
+		private final transient Path directory;
+
+		private final IOException failure;
+
+		DirectoryUnwritable(Path directory, IOException cause) {
+			super(Kind.SERVICE_UNAVAILABLE, "checkpoint-directory-unwritable", "Checkpoint directory not writable",
+					"No audit checkpoint could be written: the checkpoint directory (spark.audit.checkpoint-dir, "
+							+ "SPARK_AUDIT_CHECKPOINT_DIR) is not writable. The operator must fix its permissions "
+							+ "or free space; the server log names the directory and the cause.");
+			this.directory = directory;
+			this.failure = cause;
+		}
+
+		/** For the server log only. */
+		String logMessage() {
+			IOException cause = this.failure;
+			return "the audit checkpoint directory " + this.directory
+					+ " (spark.audit.checkpoint-dir, SPARK_AUDIT_CHECKPOINT_DIR) is not writable: "
+					+ cause.getClass().getSimpleName() + " " + cause.getMessage();
 		}
 
 	}
@@ -113,7 +144,7 @@ class CheckpointFiles {
 					StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write an audit checkpoint in " + this.directory, ex);
+			throw new DirectoryUnwritable(this.directory, ex);
 		}
 		return new Checkpoint(seq, hash, at, keyId, name, null);
 	}

@@ -56,6 +56,11 @@ class AuthController {
 	 */
 	static final String CLEAR_SITE_DATA = "\"cookies\", \"storage\"";
 
+	/**
+	 * A sign-out after inactivity keeps the site's storage (the offline session queue).
+	 */
+	static final String CLEAR_COOKIES = "\"cookies\"";
+
 	private final SignIn signIn;
 
 	private final AccountService accounts;
@@ -64,7 +69,11 @@ class AuthController {
 
 	private final Duration refreshTtl;
 
-	AuthController(SignIn signIn, AccountService accounts, PasswordResets resets, SecurityProperties security) {
+	private final SignInLifetimes lifetimes;
+
+	AuthController(SignIn signIn, AccountService accounts, PasswordResets resets, SecurityProperties security,
+			SignInLifetimes lifetimes) {
+		this.lifetimes = lifetimes;
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.resets = resets;
@@ -81,8 +90,21 @@ class AuthController {
 	record RefreshRequest(@Size(max = 200) String refreshToken) {
 	}
 
+	/**
+	 * @param idleTimeout seconds this sign-in survives without a refresh
+	 * ({@code spark.security.sign-in.*-idle-timeout} for the user's role): the web app
+	 * refreshes only after activity and signs out when this passes without any
+	 */
 	record TokenResponse(String accessToken, @Nullable String refreshToken, String tokenType, long expiresIn,
-			UserResponse user) {
+			UserResponse user, long idleTimeout) {
+	}
+
+	/**
+	 * @param afterInactivity the web app signs out because nobody used it for the idle
+	 * timeout: the answer then clears the site's cookies but not its storage, so a
+	 * session recorded offline on this device waits for the same user's next sign-in
+	 */
+	record LogoutRequest(@Size(max = 200) String refreshToken, @Nullable Boolean afterInactivity) {
 	}
 
 	record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
@@ -158,14 +180,17 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@Operation(summary = "Sign out", description = "The refresh token (and its sign-in) stops working; the answer's "
-			+ "Clear-Site-Data asks the browser to drop this site's cookies and storage.")
-	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request,
+			+ "Clear-Site-Data asks the browser to drop this site's cookies and storage (only its cookies with "
+			+ "afterInactivity: the web app's idle sign-out keeps a session recorded offline for the same user).")
+	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) LogoutRequest request,
 			@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client) {
-		this.signIn.logout(presented(request, cookie, client));
+		this.signIn
+			.logout(presented((request != null) ? new RefreshRequest(request.refreshToken()) : null, cookie, client));
+		boolean afterInactivity = request != null && Boolean.TRUE.equals(request.afterInactivity());
 		return ResponseEntity.noContent()
 			.header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
-			.header("Clear-Site-Data", CLEAR_SITE_DATA)
+			.header("Clear-Site-Data", afterInactivity ? CLEAR_COOKIES : CLEAR_SITE_DATA)
 			.build();
 	}
 
@@ -198,7 +223,8 @@ class AuthController {
 	private ResponseEntity<TokenResponse> answer(SignIn.Tokens tokens, String client) {
 		boolean web = "web".equalsIgnoreCase(client);
 		TokenResponse body = new TokenResponse(tokens.accessToken(), web ? null : tokens.refreshToken(), "Bearer",
-				tokens.expiresIn(), UserResponse.of(tokens.account()));
+				tokens.expiresIn(), UserResponse.of(tokens.account()),
+				this.lifetimes.idleTimeout(tokens.account().role()).toSeconds());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.OK)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (web) {
