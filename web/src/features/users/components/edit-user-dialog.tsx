@@ -11,6 +11,7 @@ import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-pr
 import { getUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { editUserSchema, type EditUserForm } from '../api/user-schema';
+import { EndSignInsSection } from './end-sign-ins-section';
 import { UserFields } from './user-fields';
 
 function toFormValues(user: User): EditUserForm {
@@ -28,16 +29,20 @@ const EDIT_USER_FIELDS = ['name', 'email', 'role', 'credential'] as const;
 
 export function EditUserDialog({
   user,
+  currentUserId,
   onClose,
   onSaved,
 }: {
   user: User | null;
+  /** The signed-in admin: their own sign-ins are ended from their profile, not here. */
+  currentUserId?: string;
   onClose: () => void;
   onSaved: (user: User) => void;
 }) {
   return (
     <Dialog open={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
       {user && <EditUserForm key={user.id} user={user} onClose={onClose} onSaved={onSaved} />}
+      {user && user.id !== currentUserId && <EndSignInsSection key={`sign-ins-${user.id}`} user={user} />}
     </Dialog>
   );
 }

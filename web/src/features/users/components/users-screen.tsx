@@ -137,6 +137,7 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
       />
       <EditUserDialog
         user={editing}
+        currentUserId={currentUserId}
         onClose={() => setEditing(null)}
         onSaved={(user) => {
           setEditing(null);
