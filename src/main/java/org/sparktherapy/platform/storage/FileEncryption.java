@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.crypto.tink.StreamingAead;
@@ -60,6 +61,29 @@ final class FileEncryption {
 		catch (GeneralSecurityException ex) {
 			throw new IOException("The stored file could not be encrypted", ex);
 		}
+	}
+
+	/** The id of the key new files are encrypted with. */
+	String currentKeyId() {
+		return this.keys.currentId();
+	}
+
+	/**
+	 * The key id in the header of the stored file {@code in} (read from its start), or
+	 * empty for a file stored before encryption (no magic number). A damaged header reads
+	 * as an id that no key has.
+	 */
+	static Optional<String> keyIdOf(InputStream in) throws IOException {
+		byte[] magic = in.readNBytes(MAGIC.length);
+		if (!Arrays.equals(magic, MAGIC)) {
+			return Optional.empty();
+		}
+		int version = in.read();
+		int idLength = in.read();
+		if (version != VERSION || idLength < 1 || idLength > 32) {
+			return Optional.of("");
+		}
+		return Optional.of(new String(in.readNBytes(idLength), StandardCharsets.US_ASCII));
 	}
 
 	/**
