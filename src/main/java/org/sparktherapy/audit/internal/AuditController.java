@@ -86,7 +86,8 @@ class AuditController {
 
 	@PostMapping("/checkpoints")
 	@Operation(summary = "Write a signed checkpoint of the newest entry now",
-			description = "409 when the log is empty, does not extend the last checkpoint, or another node is writing one.")
+			description = "409 when the log is empty, does not extend the last checkpoint, or another node is writing one; "
+					+ "503 (checkpoint-directory-unwritable) when the checkpoint directory cannot be written.")
 	AuditCheckpoints.CheckpointResponse checkpoint() {
 		return this.checkpoints.write();
 	}
