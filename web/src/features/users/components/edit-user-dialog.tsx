@@ -11,6 +11,7 @@ import { isPreconditionFailed, usePreconditionReload } from '../../../lib/use-pr
 import { getUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { editUserSchema, type EditUserForm } from '../api/user-schema';
+import { ResetSecondFactor } from './reset-second-factor';
 import { UserFields } from './user-fields';
 
 function toFormValues(user: User): EditUserForm {
@@ -38,6 +39,7 @@ export function EditUserDialog({
   return (
     <Dialog open={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
       {user && <EditUserForm key={user.id} user={user} onClose={onClose} onSaved={onSaved} />}
+      {user && <ResetSecondFactor key={`second-factor-${user.id}`} user={user} />}
     </Dialog>
   );
 }

@@ -219,8 +219,8 @@ class SecondFactors {
 		verifyCodeOnly(user.id(), code);
 		return transactionally(() -> {
 			List<String> codes = replaceRecoveryCodes(user.id());
-			this.events.publishEvent(
-					new AccountEvent(AccountEvent.Kind.RECOVERY_CODES_REGENERATED, user.id(), user.id(), false, null));
+			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.RECOVERY_CODES_REGENERATED, user.id(),
+					user.id(), false, codes.size() + " new recovery codes; the old ones stopped working"));
 			return codes;
 		});
 	}
@@ -247,7 +247,7 @@ class SecondFactors {
 		transactionally(() -> {
 			remove(user.id());
 			this.events.publishEvent(
-					new AccountEvent(AccountEvent.Kind.SECOND_FACTOR_DISABLED, user.id(), user.id(), false, null));
+					new AccountEvent(AccountEvent.Kind.SECOND_FACTOR_DISABLED, user.id(), user.id(), false, "totp"));
 			return null;
 		});
 	}
