@@ -127,7 +127,7 @@ class AuthController {
 			@Size(max = 40) String recoveryCode) {
 	}
 
-	record ChallengeRequest(@NotBlank @Size(max = 200) String challengeToken) {
+	record EnrollmentChallengeRequest(@NotBlank @Size(max = 200) String challengeToken) {
 	}
 
 	record EnrollmentConfirmRequest(@NotBlank @Size(max = 200) String challengeToken,
@@ -175,11 +175,12 @@ class AuthController {
 	@PostMapping("/login/enrollment")
 	@Operation(summary = "Start setting up a required second factor at sign-in",
 			description = "With an enrollment challenge from /login: a new secret, its otpauth URI and QR code.")
-	ResponseEntity<SecondFactorController.EnrollmentResponse> startEnrollment(
-			@Valid @RequestBody ChallengeRequest request) {
+	ResponseEntity<SecondFactorController.SecondFactorEnrollmentResponse> startEnrollment(
+			@Valid @RequestBody EnrollmentChallengeRequest request) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(SecondFactorController.EnrollmentResponse.of(this.signIn.startEnrollment(request.challengeToken())));
+			.body(SecondFactorController.SecondFactorEnrollmentResponse
+				.of(this.signIn.startEnrollment(request.challengeToken())));
 	}
 
 	@PostMapping("/login/enrollment/confirm")

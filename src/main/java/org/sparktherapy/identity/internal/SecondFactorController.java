@@ -44,10 +44,11 @@ class SecondFactorController {
 		this.settings = settings;
 	}
 
-	record StatusResponse(boolean enabled, @Nullable Instant enabledAt, int recoveryCodesLeft, boolean required) {
+	record SecondFactorStatusResponse(boolean enabled, @Nullable Instant enabledAt, int recoveryCodesLeft,
+			boolean required) {
 
-		static StatusResponse of(SecondFactors.Status status) {
-			return new StatusResponse(status.enabled(), status.enabledAt(), status.recoveryCodesLeft(),
+		static SecondFactorStatusResponse of(SecondFactors.Status status) {
+			return new SecondFactorStatusResponse(status.enabled(), status.enabledAt(), status.recoveryCodesLeft(),
 					status.required());
 		}
 
@@ -58,22 +59,23 @@ class SecondFactorController {
 	 * link), and as a QR code's module matrix (rows of 0/1, dark = 1, no quiet zone) that
 	 * the web app draws itself.
 	 */
-	record EnrollmentResponse(String secret, String otpauthUri, QrResponse qr) {
+	record SecondFactorEnrollmentResponse(String secret, String otpauthUri, QrCodeResponse qr) {
 
-		static EnrollmentResponse of(SecondFactors.Enrollment enrollment) {
-			return new EnrollmentResponse(enrollment.secret(), enrollment.otpauthUri(),
-					new QrResponse(enrollment.qr().size(), enrollment.qr().rows()));
+		static SecondFactorEnrollmentResponse of(SecondFactors.Enrollment enrollment) {
+			return new SecondFactorEnrollmentResponse(enrollment.secret(), enrollment.otpauthUri(),
+					new QrCodeResponse(enrollment.qr().size(), enrollment.qr().rows()));
 		}
 
 	}
 
-	record QrResponse(int size, List<String> rows) {
+	record QrCodeResponse(int size, List<String> rows) {
 	}
 
-	record CodeRequest(@NotBlank @Size(max = 20) String code) {
+	record SecondFactorCodeRequest(@NotBlank @Size(max = 20) String code) {
 	}
 
-	record DisableRequest(@NotBlank @Size(max = 1024) String password, @NotBlank @Size(max = 20) String code) {
+	record SecondFactorDisableRequest(@NotBlank @Size(max = 1024) String password,
+			@NotBlank @Size(max = 20) String code) {
 	}
 
 	record RecoveryCodesResponse(List<String> recoveryCodes) {
@@ -93,25 +95,25 @@ class SecondFactorController {
 	@GetMapping("/api/auth/second-factor")
 	@Operation(summary = "My two-step sign-in", description = "Whether it is on, how many recovery codes are left, "
 			+ "and whether the clinic requires it for me.")
-	StatusResponse status(@AuthenticationPrincipal CurrentUser user) {
-		return StatusResponse.of(this.secondFactors.status(user.id()));
+	SecondFactorStatusResponse status(@AuthenticationPrincipal CurrentUser user) {
+		return SecondFactorStatusResponse.of(this.secondFactors.status(user.id()));
 	}
 
 	@PostMapping("/api/auth/second-factor/enrollment")
 	@Operation(summary = "Start setting up two-step sign-in",
 			description = "A new secret for an authenticator app; it is on only after a first code is confirmed. "
 					+ "409 (second-factor-enabled) when it is already on.")
-	ResponseEntity<EnrollmentResponse> startEnrollment(@AuthenticationPrincipal CurrentUser user) {
+	ResponseEntity<SecondFactorEnrollmentResponse> startEnrollment(@AuthenticationPrincipal CurrentUser user) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(EnrollmentResponse.of(this.secondFactors.startEnrollment(user.id())));
+			.body(SecondFactorEnrollmentResponse.of(this.secondFactors.startEnrollment(user.id())));
 	}
 
 	@PostMapping("/api/auth/second-factor/enrollment/confirm")
 	@Operation(summary = "Turn two-step sign-in on with a first code",
 			description = "Answers ten one-time recovery codes, shown this once.")
 	ResponseEntity<RecoveryCodesResponse> confirmEnrollment(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody CodeRequest request) {
+			@Valid @RequestBody SecondFactorCodeRequest request) {
 		return noStore(new RecoveryCodesResponse(this.secondFactors.confirmEnrollment(user.id(), request.code())));
 	}
 
@@ -119,7 +121,7 @@ class SecondFactorController {
 	@Operation(summary = "New recovery codes", description = "Needs a current code from the app; the old recovery "
 			+ "codes stop working. Answers ten new ones, shown this once.")
 	ResponseEntity<RecoveryCodesResponse> regenerate(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody CodeRequest request) {
+			@Valid @RequestBody SecondFactorCodeRequest request) {
 		return noStore(new RecoveryCodesResponse(this.secondFactors.regenerateRecoveryCodes(user, request.code())));
 	}
 
@@ -128,7 +130,7 @@ class SecondFactorController {
 			description = "Needs the password and a current code; 409 (second-factor-required) when the clinic "
 					+ "requires it for the person's role.")
 	ResponseEntity<Void> disable(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody DisableRequest request) {
+			@Valid @RequestBody SecondFactorDisableRequest request) {
 		this.secondFactors.disable(user, request.password(), request.code());
 		return ResponseEntity.noContent().build();
 	}
@@ -136,8 +138,8 @@ class SecondFactorController {
 	@GetMapping("/api/users/{id}/second-factor")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "A user's two-step sign-in", description = "Whether it is on and required; admins only.")
-	StatusResponse userStatus(@PathVariable UUID id) {
-		return StatusResponse.of(this.secondFactors.status(id));
+	SecondFactorStatusResponse userStatus(@PathVariable UUID id) {
+		return SecondFactorStatusResponse.of(this.secondFactors.status(id));
 	}
 
 	@DeleteMapping("/api/users/{id}/second-factor")
