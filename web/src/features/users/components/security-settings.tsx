@@ -27,10 +27,7 @@ export function SecuritySettingsSection() {
       ) : settings.isError ? (
         <Alert>{errorMessage(settings.error)}</Alert>
       ) : (
-        <RequiredGroupsForm
-          key={settings.data.secondFactorRequiredFor.join(',')}
-          saved={settings.data.secondFactorRequiredFor}
-        />
+        <RequiredGroupsForm saved={settings.data.secondFactorRequiredFor} />
       )}
     </section>
   );
