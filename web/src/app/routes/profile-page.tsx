@@ -3,6 +3,7 @@ import { Page } from '../../components/ui/page';
 import { ActiveSignIns } from '../../features/auth/components/active-sign-ins';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { ProfileNameForm } from '../../features/auth/components/profile-name-form';
+import { TwoStepSection } from '../../features/auth/components/two-step-section';
 import { CalendarFeed } from '../../features/scheduling/components/calendar-feed';
 import { useAuth } from '../../lib/auth';
 
@@ -12,7 +13,12 @@ export function ProfilePage() {
   return (
     <Page
       title="Profile"
-      lead={<p>Your name, password, where you are signed in, calendar subscription and notification settings.</p>}
+      lead={
+        <p>
+          Your name, password, two-step sign-in, where you are signed in, calendar subscription and notification
+          settings.
+        </p>
+      }
     >
       <div className="stack-sections">
         <section className="panel">
@@ -21,6 +27,7 @@ export function ProfilePage() {
         <section className="panel">
           <ChangePasswordForm user={user} />
         </section>
+        <TwoStepSection />
         <ActiveSignIns />
         <CalendarFeed />
         <section className="panel" aria-labelledby="notification-settings-heading">

@@ -355,6 +355,23 @@ class AccessTableIntegrationTests {
 		TABLE.put("DELETE /api/auth/sessions/{id}",
 				"admin=404 supervisor=404 technician=404 other_therapist=404 guardian=404 other_parent=404 anonymous=401");
 		TABLE.put("DELETE /api/users/{id}/sessions", adminsOnly);
+		// identity: two-step sign-in (issue 14, ADR 0038). The sign-in steps take a
+		// challenge, not a bearer token: a made-up one is 401 for anybody; the
+		// signed-in person's own routes answer an empty code with 400
+		String challengeOnly = "admin=401 supervisor=401 technician=401 other_therapist=401 guardian=401 other_parent=401 anonymous=401";
+		String ownWithEmptyCode = "admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=401";
+		TABLE.put("POST /api/auth/login/second-factor", challengeOnly);
+		TABLE.put("POST /api/auth/login/enrollment", challengeOnly);
+		TABLE.put("POST /api/auth/login/enrollment/confirm", challengeOnly);
+		TABLE.put("GET /api/auth/second-factor", everyone + " anonymous=401");
+		TABLE.put("POST /api/auth/second-factor/enrollment", everyone + " anonymous=401");
+		TABLE.put("POST /api/auth/second-factor/enrollment/confirm", ownWithEmptyCode);
+		TABLE.put("POST /api/auth/second-factor/recovery-codes", ownWithEmptyCode);
+		TABLE.put("POST /api/auth/second-factor/disable", ownWithEmptyCode);
+		TABLE.put("GET /api/users/{id}/second-factor", adminsOnly);
+		TABLE.put("DELETE /api/users/{id}/second-factor", adminsOnly);
+		TABLE.put("GET /api/security-settings", adminsOnly);
+		TABLE.put("PUT /api/security-settings", adminsOnly);
 	}
 
 	/**
@@ -1090,6 +1107,29 @@ class AccessTableIntegrationTests {
 				api.delete("/api/auth/sessions/" + java.util.UUID.randomUUID()).status();
 			case "DELETE /api/users/{id}/sessions" ->
 				api.delete("/api/users/" + world.spareParent() + "/sessions").status();
+			case "POST /api/auth/login/second-factor" ->
+				api.post("/api/auth/login/second-factor", body("challengeToken", "made-up", "code", "123456")).status();
+			case "POST /api/auth/login/enrollment" ->
+				api.post("/api/auth/login/enrollment", body("challengeToken", "made-up")).status();
+			case "POST /api/auth/login/enrollment/confirm" ->
+				api.post("/api/auth/login/enrollment/confirm", body("challengeToken", "made-up", "code", "123456"))
+					.status();
+			case "GET /api/auth/second-factor" -> api.get("/api/auth/second-factor").status();
+			case "POST /api/auth/second-factor/enrollment" ->
+				api.post("/api/auth/second-factor/enrollment", "{}").status();
+			case "POST /api/auth/second-factor/enrollment/confirm" ->
+				api.post("/api/auth/second-factor/enrollment/confirm", body("code", "")).status();
+			case "POST /api/auth/second-factor/recovery-codes" ->
+				api.post("/api/auth/second-factor/recovery-codes", body("code", "")).status();
+			case "POST /api/auth/second-factor/disable" ->
+				api.post("/api/auth/second-factor/disable", body("password", "", "code", "")).status();
+			case "GET /api/users/{id}/second-factor" ->
+				api.get("/api/users/" + world.spareParent() + "/second-factor").status();
+			case "DELETE /api/users/{id}/second-factor" ->
+				api.delete("/api/users/" + world.spareParent() + "/second-factor").status();
+			case "GET /api/security-settings" -> api.get("/api/security-settings").status();
+			case "PUT /api/security-settings" ->
+				api.put("/api/security-settings", body("secondFactorRequiredFor", List.of())).status();
 			default -> throw new AssertionError("No request written for " + route + ": add one to " + getClass());
 		};
 	}

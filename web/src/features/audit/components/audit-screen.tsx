@@ -45,6 +45,13 @@ const ACTION_LABELS: Record<string, string> = {
   deactivated: 'Account deactivated',
   reactivated: 'Account reactivated',
   audit_read: 'Read the audit log',
+  second_factor_enabled: 'Two-step sign-in turned on',
+  second_factor_disabled: 'Two-step sign-in turned off',
+  second_factor_reset_by_admin: 'Second factor reset by an admin',
+  second_factor_failed: 'Wrong sign-in code',
+  recovery_code_used: 'Recovery code used',
+  recovery_codes_regenerated: 'New recovery codes',
+  security_setting_changed: 'Security setting changed',
 };
 
 const ACCOUNT_EVENTS = [
@@ -61,6 +68,13 @@ const ACCOUNT_EVENTS = [
   'deactivated',
   'reactivated',
   'audit_read',
+  'second_factor_enabled',
+  'second_factor_disabled',
+  'second_factor_reset_by_admin',
+  'second_factor_failed',
+  'recovery_code_used',
+  'recovery_codes_regenerated',
+  'security_setting_changed',
 ] as const;
 
 /** The event filter: a kind of entry, or one account event. */

@@ -12,6 +12,7 @@ import { getUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { editUserSchema, type EditUserForm } from '../api/user-schema';
 import { EndSignInsSection } from './end-sign-ins-section';
+import { ResetSecondFactor } from './reset-second-factor';
 import { UserFields } from './user-fields';
 
 function toFormValues(user: User): EditUserForm {
@@ -43,6 +44,7 @@ export function EditUserDialog({
     <Dialog open={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
       {user && <EditUserForm key={user.id} user={user} onClose={onClose} onSaved={onSaved} />}
       {user && user.id !== currentUserId && <EndSignInsSection key={`sign-ins-${user.id}`} user={user} />}
+      {user && <ResetSecondFactor key={`second-factor-${user.id}`} user={user} />}
     </Dialog>
   );
 }

@@ -135,14 +135,90 @@ class AuthController {
 			.body(UserResponse.of(account));
 	}
 
+	/**
+	 * What a correct password answers a person with a second factor ({@code
+	 * secondFactorRequired}) or one the clinic requires to set one up first
+	 * ({@code enrollmentRequired}): no token, a short-lived single-use challenge (ADR
+	 * 0038).
+	 */
+	record SecondFactorChallengeResponse(boolean secondFactorRequired, boolean enrollmentRequired,
+			String challengeToken, java.util.List<String> methods, long expiresIn) {
+	}
+
+	record SecondFactorRequest(@NotBlank @Size(max = 200) String challengeToken, @Size(max = 20) String code,
+			@Size(max = 40) String recoveryCode) {
+	}
+
+	record EnrollmentChallengeRequest(@NotBlank @Size(max = 200) String challengeToken) {
+	}
+
+	record EnrollmentConfirmRequest(@NotBlank @Size(max = 200) String challengeToken,
+			@NotBlank @Size(max = 20) String code) {
+	}
+
+	record EnrolledTokenResponse(String accessToken, @Nullable String refreshToken, String tokenType, long expiresIn,
+			UserResponse user, java.util.List<String> recoveryCodes) {
+	}
+
 	@PostMapping("/login")
 	@Operation(summary = "Sign in", description = "401 for a wrong email or password alike; 429 with Retry-After "
-			+ "after repeated failures for the email or from the address.")
-	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request,
+			+ "after repeated failures for the email or from the address. A person with a second factor, or one the "
+			+ "clinic requires to set one up, gets a SecondFactorChallengeResponse instead of tokens.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+			content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+					oneOf = { TokenResponse.class, SecondFactorChallengeResponse.class })))
+	ResponseEntity<?> login(@Valid @RequestBody LoginRequest request,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
-		SignIn.Tokens tokens = this.signIn.login(request.email(), request.password(), http.getRemoteAddr(),
-				http.getHeader(HttpHeaders.USER_AGENT));
-		return answer(tokens, client);
+		return switch (this.signIn.login(request.email(), request.password(), http.getRemoteAddr(),
+				http.getHeader(HttpHeaders.USER_AGENT))) {
+			case SignIn.Tokens tokens -> answer(tokens, client);
+			case SignIn.Challenge challenge -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, "no-store")
+				.body(new SecondFactorChallengeResponse(challenge.purpose() == SecondFactorChallenges.Purpose.VERIFY,
+						challenge.purpose() == SecondFactorChallenges.Purpose.ENROLL, challenge.token(),
+						(challenge.purpose() == SecondFactorChallenges.Purpose.VERIFY)
+								? java.util.List.of("totp", "recovery_code") : java.util.List.of(),
+						challenge.expiresIn()));
+		};
+	}
+
+	@PostMapping("/login/second-factor")
+	@Operation(summary = "Finish signing in with a second factor",
+			description = "The challenge from /login with a code from the authenticator app (code) or a recovery "
+					+ "code (recoveryCode); answers as /login does. A wrong or reused code is 401 "
+					+ "(invalid-second-factor-code); a used-up or expired challenge 401 "
+					+ "(invalid-second-factor-challenge); repeated wrong codes for the account 429 with Retry-After.")
+	ResponseEntity<TokenResponse> loginWithSecondFactor(@Valid @RequestBody SecondFactorRequest request,
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+		return answer(this.signIn.completeWithSecondFactor(request.challengeToken(), request.code(),
+				request.recoveryCode(), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT)), client);
+	}
+
+	@PostMapping("/login/enrollment")
+	@Operation(summary = "Start setting up a required second factor at sign-in",
+			description = "With an enrollment challenge from /login: a new secret, its otpauth URI and QR code.")
+	ResponseEntity<SecondFactorController.SecondFactorEnrollmentResponse> startEnrollment(
+			@Valid @RequestBody EnrollmentChallengeRequest request) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(SecondFactorController.SecondFactorEnrollmentResponse
+				.of(this.signIn.startEnrollment(request.challengeToken())));
+	}
+
+	@PostMapping("/login/enrollment/confirm")
+	@Operation(summary = "Finish setting up a required second factor and sign in",
+			description = "The first code from the app turns the second factor on; answers the tokens as /login "
+					+ "does, with the ten recovery codes, shown this once.")
+	ResponseEntity<EnrolledTokenResponse> confirmEnrollment(@Valid @RequestBody EnrollmentConfirmRequest request,
+			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
+		SignIn.Enrolled enrolled = this.signIn.completeEnrollment(request.challengeToken(), request.code(),
+				http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+		ResponseEntity<TokenResponse> tokens = answer(enrolled.tokens(), client);
+		TokenResponse body = tokens.getBody();
+		return ResponseEntity.status(tokens.getStatusCode())
+			.headers(tokens.getHeaders())
+			.body(new EnrolledTokenResponse(body.accessToken(), body.refreshToken(), body.tokenType(), body.expiresIn(),
+					body.user(), enrolled.recoveryCodes()));
 	}
 
 	@PostMapping("/forgot-password")

@@ -98,7 +98,11 @@ final class IdentityProblems {
 	static final class WrongCurrentPassword extends InvalidInput {
 
 		WrongCurrentPassword() {
-			super("/currentPassword", "is not your current password");
+			this("/currentPassword");
+		}
+
+		WrongCurrentPassword(String pointer) {
+			super(pointer, "is not your current password");
 		}
 
 	}
@@ -115,6 +119,81 @@ final class IdentityProblems {
 
 		AccountNotFound() {
 			super("account");
+		}
+
+	}
+
+	static final class SecondFactorChallengeRejected extends Problem {
+
+		SecondFactorChallengeRejected() {
+			super(Kind.UNAUTHENTICATED, "invalid-second-factor-challenge", "Sign in again",
+					"This sign-in step has expired, was already used or took too many wrong codes. "
+							+ "Sign in again with your password.");
+		}
+
+	}
+
+	static final class InvalidSecondFactorCode extends Problem {
+
+		/** Points at the field that was sent, so a form shows it there. */
+		InvalidSecondFactorCode(String pointer) {
+			super(Kind.UNAUTHENTICATED, "invalid-second-factor-code", "Wrong code",
+					"That code is not right, or was already used. Check your authenticator app and try again.",
+					java.util.List.of(new FieldError(pointer, "is not right, or was already used")));
+		}
+
+	}
+
+	static final class TooManySecondFactorAttempts extends Problem {
+
+		private final long retryAfterSeconds;
+
+		TooManySecondFactorAttempts(Duration retryAfter) {
+			super(Kind.TOO_MANY_REQUESTS, "too-many-second-factor-attempts", "Too many codes tried",
+					"Too many wrong codes for this account. Try again later.");
+			this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		}
+
+		@Override
+		public Map<String, String> headers() {
+			return Map.of("Retry-After", Long.toString(this.retryAfterSeconds));
+		}
+
+	}
+
+	static final class SecondFactorAlreadyEnabled extends Problem {
+
+		SecondFactorAlreadyEnabled() {
+			super(Kind.CONFLICT, "second-factor-enabled", "Two-step sign-in already on",
+					"Two-step sign-in is already on for this account. Turn it off first to set up another app.");
+		}
+
+	}
+
+	static final class SecondFactorNotEnabled extends Problem {
+
+		SecondFactorNotEnabled() {
+			super(Kind.CONFLICT, "second-factor-not-enabled", "Two-step sign-in is off",
+					"Two-step sign-in is not on for this account.");
+		}
+
+	}
+
+	static final class NoEnrollmentStarted extends Problem {
+
+		NoEnrollmentStarted() {
+			super(Kind.CONFLICT, "no-second-factor-enrollment", "Start the set-up first",
+					"There is no two-step sign-in set-up waiting for a code. Start the set-up again.");
+		}
+
+	}
+
+	static final class SecondFactorRequired extends Problem {
+
+		SecondFactorRequired(String group) {
+			super(Kind.CONFLICT, "second-factor-required", "Two-step sign-in is required",
+					"The clinic requires two-step sign-in for " + group
+							+ " accounts, so it cannot be turned off. An admin can reset it if you lost your device.");
 		}
 
 	}

@@ -23,7 +23,11 @@ class IdentityTables extends TableExport {
 				"refresh_tokens", "secrets and sign-in state: hashes of live refresh tokens, no clinic data",
 				"password_reset_tokens", "secrets: hashes of single-use password-reset links", "login_failures",
 				"sign-in throttling counters keyed by e-mail and address, kept minutes, no clinic data", "sign_ins",
-				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data"));
+				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data",
+				"second_factors", "secrets: encrypted TOTP secrets (ADR 0038)", "recovery_codes",
+				"secrets: keyed hashes of one-time recovery codes", "second_factor_challenges",
+				"sign-in state: hashes of short-lived second-factor challenges", "security_settings",
+				"the clinic's sign-in setting, not clinic data; each change is in the audit log"));
 	}
 
 }

@@ -85,6 +85,39 @@ class LoginThrottle {
 		return account == null && client == null;
 	}
 
+	/**
+	 * Counts a second-factor code (or recovery code) tried for the account, before it is
+	 * checked; throws {@link IdentityProblems.TooManySecondFactorAttempts} while the
+	 * account is locked or when this attempt passes the account limit. Kept apart from
+	 * the password's counter: the person already knows the password.
+	 */
+	@Transactional(noRollbackFor = IdentityProblems.TooManySecondFactorAttempts.class)
+	public void attemptSecondFactor(java.util.UUID accountId) {
+		Instant now = this.clock.instant();
+		String key = secondFactorKey(accountId);
+		Instant lockedUntil = this.jdbc
+			.sql("select locked_until from login_failures where key = :key and locked_until > :now")
+			.param("key", key)
+			.param("now", Timestamp.from(now))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElseGet(() -> count(key, this.limits.accountFailures(), now));
+		if (lockedUntil != null) {
+			throw new IdentityProblems.TooManySecondFactorAttempts(Duration.between(now, lockedUntil));
+		}
+	}
+
+	/** A right code: the account's second-factor count starts afresh. */
+	@Transactional
+	public void secondFactorSucceeded(java.util.UUID accountId) {
+		this.jdbc.sql("delete from login_failures where key = :key").param("key", secondFactorKey(accountId)).update();
+	}
+
+	private static String secondFactorKey(java.util.UUID accountId) {
+		return "second-factor:" + accountId;
+	}
+
 	static final int RESETS_PER_EMAIL = 3;
 
 	static final int RESETS_PER_ADDRESS = 20;

@@ -22,8 +22,26 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 class SignIn {
 
+	/** What a correct password answers: tokens, or a second-factor challenge. */
+	sealed interface Outcome permits Tokens, Challenge {
+
+	}
+
 	/** What a successful sign-in or refresh hands the client. */
-	record Tokens(String accessToken, String refreshToken, long expiresIn, Account account) {
+	record Tokens(String accessToken, String refreshToken, long expiresIn, Account account) implements Outcome {
+	}
+
+	/**
+	 * The password was right but the person must give a second factor ({@code VERIFY}) or
+	 * set one up first ({@code ENROLL}) before any token is issued (ADR 0038).
+	 */
+	record Challenge(SecondFactorChallenges.Purpose purpose, String token, long expiresIn) implements Outcome {
+	}
+
+	/**
+	 * A finished enrollment at sign-in: the tokens and the recovery codes, shown once.
+	 */
+	record Enrolled(Tokens tokens, java.util.List<String> recoveryCodes) {
 	}
 
 	/**
@@ -50,9 +68,19 @@ class SignIn {
 
 	private final SignIns signIns;
 
+	private final SecondFactors secondFactors;
+
+	private final SecondFactorChallenges challenges;
+
+	private final SecuritySettings settings;
+
 	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
 			AccessTokens accessTokens, ApplicationEventPublisher events, TransactionOperations transactions,
-			Clock clock, SignIns signIns) {
+			Clock clock, SignIns signIns, SecondFactors secondFactors, SecondFactorChallenges challenges,
+			SecuritySettings settings) {
+		this.secondFactors = secondFactors;
+		this.challenges = challenges;
+		this.settings = settings;
 		this.signIns = signIns;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -70,11 +98,12 @@ class SignIn {
 	 * alike (401); a locked email or address answers 429 before any password is checked.
 	 * Deliberately not one transaction: the slow password hash holds no database
 	 * connection, and each step commits on its own. The new sign-in and its
-	 * {@link SignedIn} event commit together.
+	 * {@link SignedIn} event commit together. A person with a second factor, or whom the
+	 * clinic requires to have one, gets a {@link Challenge} instead of tokens.
 	 * @param userAgent the client's {@code User-Agent}; only a coarse description of it
 	 * goes into the event
 	 */
-	Tokens login(String email, String password, String address, String userAgent) {
+	Outcome login(String email, String password, String address, String userAgent) {
 		try {
 			this.throttle.attempt(email, address);
 		}
@@ -96,8 +125,70 @@ class SignIn {
 			throw new IdentityProblems.InvalidCredentials();
 		}
 		this.throttle.succeeded(email, address);
-		UUID family = UUID.randomUUID();
 		UUID accountId = account.get().id();
+		if (this.secondFactors.enabled(accountId)) {
+			return challenge(accountId, SecondFactorChallenges.Purpose.VERIFY);
+		}
+		if (this.settings.secondFactorRequired(account.get())) {
+			return challenge(accountId, SecondFactorChallenges.Purpose.ENROLL);
+		}
+		return start(account.get(), address, userAgent);
+	}
+
+	/**
+	 * The second step: a code from the app or a recovery code with the challenge from
+	 * {@link #login}. A wrong code counts against the challenge and the account.
+	 */
+	Tokens completeWithSecondFactor(String challenge, String code, String recoveryCode, String address,
+			String userAgent) {
+		UUID accountId = this.challenges.accountOf(challenge, SecondFactorChallenges.Purpose.VERIFY);
+		try {
+			this.secondFactors.verify(accountId, code, recoveryCode);
+		}
+		catch (IdentityProblems.InvalidSecondFactorCode ex) {
+			this.challenges.failed(challenge);
+			throw ex;
+		}
+		this.challenges.consume(challenge);
+		return start(activeAccount(accountId), address, userAgent);
+	}
+
+	/** A person whom the clinic requires to use a second factor starts setting it up. */
+	SecondFactors.Enrollment startEnrollment(String challenge) {
+		return this.secondFactors
+			.startEnrollment(this.challenges.accountOf(challenge, SecondFactorChallenges.Purpose.ENROLL));
+	}
+
+	/** …and finishes with a first code: signed in, with recovery codes shown once. */
+	Enrolled completeEnrollment(String challenge, String code, String address, String userAgent) {
+		UUID accountId = this.challenges.accountOf(challenge, SecondFactorChallenges.Purpose.ENROLL);
+		activeAccount(accountId);
+		java.util.List<String> codes;
+		try {
+			codes = this.secondFactors.confirmEnrollment(accountId, code);
+		}
+		catch (IdentityProblems.InvalidSecondFactorCode ex) {
+			this.challenges.failed(challenge);
+			throw ex;
+		}
+		this.challenges.consume(challenge);
+		return new Enrolled(start(activeAccount(accountId), address, userAgent), codes);
+	}
+
+	private Challenge challenge(UUID accountId, SecondFactorChallenges.Purpose purpose) {
+		SecondFactorChallenges.Issued issued = this.challenges.issue(accountId, purpose);
+		return new Challenge(purpose, issued.token(), issued.ttl().toSeconds());
+	}
+
+	private Account activeAccount(UUID accountId) {
+		return this.accounts.findById(accountId)
+			.filter(Account::active)
+			.orElseThrow(IdentityProblems.SecondFactorChallengeRejected::new);
+	}
+
+	private Tokens start(Account account, String address, String userAgent) {
+		UUID family = UUID.randomUUID();
+		UUID accountId = account.id();
 		String refreshToken = this.transactions.execute(status -> {
 			String issued = this.refreshTokens.issue(accountId, family);
 			String device = DeviceDescription.of(userAgent);
@@ -106,7 +197,7 @@ class SignIn {
 			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN, accountId, accountId, false, device));
 			return issued;
 		});
-		return tokens(account.get(), family, refreshToken);
+		return tokens(account, family, refreshToken);
 	}
 
 	/**

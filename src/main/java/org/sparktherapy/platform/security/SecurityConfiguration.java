@@ -57,6 +57,12 @@ class SecurityConfiguration {
 				.requestMatchers("/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/logout",
 						"/api/health", "/api/health/**")
 				.permitAll()
+				// the second step of a sign-in: the single-use challenge is the
+				// credential
+				// (ADR 0038)
+				.requestMatchers(HttpMethod.POST, "/api/auth/login/second-factor", "/api/auth/login/enrollment",
+						"/api/auth/login/enrollment/confirm")
+				.permitAll()
 				// forgotten password: the person cannot sign in; the single-use token is
 				// the credential
 				.requestMatchers(HttpMethod.POST, "/api/auth/forgot-password", "/api/auth/reset-password")
