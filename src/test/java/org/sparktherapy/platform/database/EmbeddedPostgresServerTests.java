@@ -68,7 +68,7 @@ class EmbeddedPostgresServerTests {
 	}
 
 	@Test
-	void theTestProfilesServerMayTradeDurabilityForSpeed() throws Exception {
+	void durabilityCanBeTurnedOffForThrowAwayClusters() throws Exception {
 		EmbeddedPostgresServer server = start(this.work.resolve("fast"), false);
 
 		assertThat(setting(server, "fsync")).isEqualTo("off");
