@@ -53,7 +53,16 @@ class EmbeddedPostgresServerTests {
 		// failed test) must not outlive it
 		try (var dirs = Files.list(this.work)) {
 			for (Path dir : dirs.toList()) {
-				AbandonedServer.stopIfAbandoned(dir);
+				try {
+					AbandonedServer.stopIfAbandoned(dir);
+				}
+				catch (IllegalStateException ex) {
+					// a start of this JVM that failed still holds zonky's lock
+					Path pidFile = dir.resolve("postmaster.pid");
+					if (Files.exists(pidFile)) {
+						AbandonedServer.postmasterOf(dir, pidFile).ifPresent(ProcessHandle::destroy);
+					}
+				}
 			}
 		}
 	}
