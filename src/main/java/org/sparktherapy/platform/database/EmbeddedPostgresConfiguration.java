@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The zero-config database: when no {@code SPRING_DATASOURCE_URL} is given, an embedded
  * PostgreSQL is started with its files under {@code SPARK_DATA_DIR/postgres}, so a first
- * run installs nothing and a restart keeps the clinic's data. Real deployments set
- * {@code SPRING_DATASOURCE_URL} and this configuration steps aside.
+ * run installs nothing and a restart keeps the clinic's data (durably, behind a password:
+ * ADR 0042). Real deployments set {@code SPRING_DATASOURCE_URL} and this configuration
+ * steps aside.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -22,7 +23,7 @@ class EmbeddedPostgresConfiguration {
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(SparkProperties spark, EmbeddedDatabaseProperties embedded) {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.obtain(spark.dataDir().resolve("postgres"),
-				embedded.cleanOnStart());
+				embedded.cleanOnStart(), embedded.durable());
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.jdbcUrl());
 		dataSource.setUsername(EmbeddedPostgresServer.USER);
@@ -33,10 +34,16 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	static EmbeddedDatabaseProperties embeddedDatabaseProperties(org.springframework.core.env.Environment env) {
 		return new EmbeddedDatabaseProperties(
-				env.getProperty("spark.database.embedded.clean-on-start", Boolean.class, false));
+				env.getProperty("spark.database.embedded.clean-on-start", Boolean.class, false),
+				env.getProperty("spark.database.embedded.durable", Boolean.class, true));
 	}
 
-	record EmbeddedDatabaseProperties(boolean cleanOnStart) {
+	/**
+	 * @param cleanOnStart a new, empty cluster at every start (tests)
+	 * @param durable {@code fsync} and {@code synchronous_commit} on: a crash or power
+	 * cut loses no committed transaction (ADR 0042). Only the test profile turns it off.
+	 */
+	record EmbeddedDatabaseProperties(boolean cleanOnStart, boolean durable) {
 	}
 
 }
