@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.database.DatabaseUnavailable;
@@ -30,7 +31,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * still in the log context: 503 with {@code Retry-After} when the database cannot be
  * reached, else a generic 500. Without it such an exception went to the servlet
  * container, which logged it without the request id and ran the security filters again
- * for its error page.
+ * for its error page. A client that went away or whose body the connector could not read
+ * is still left to the container.
  * <p>
  * It also names the route in the request metrics of responses that never reached a
  * controller (a refused token, a failed account lookup), which were tagged
@@ -60,7 +62,7 @@ class EscapedExceptionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (response.isCommitted()) {
+			if (response.isCommitted() || fromTheConnection(ex)) {
 				throw ex;
 			}
 			response.resetBuffer();
@@ -69,6 +71,19 @@ class EscapedExceptionFilter extends OncePerRequestFilter {
 		finally {
 			nameRoute(request);
 		}
+	}
+
+	/**
+	 * A client that went away or sent a body the connector could not read: the servlet
+	 * container answers those itself (400, or nothing), as before.
+	 */
+	private static boolean fromTheConnection(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof BadRequestException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ProblemDetail problem(Exception ex, HttpServletRequest request) {
