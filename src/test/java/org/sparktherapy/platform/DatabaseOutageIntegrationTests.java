@@ -32,6 +32,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,9 @@ class DatabaseOutageIntegrationTests {
 				.atMost(Duration.ofSeconds(60))
 				.until(() -> api.get("/api/health", "Accept", "application/json").status() == 200);
 			assertThat(admin.api().get("/api/auth/profile").status()).isEqualTo(200);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
 		}
 	}
 
