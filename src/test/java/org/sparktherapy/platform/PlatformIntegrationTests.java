@@ -97,6 +97,29 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void errorsRaisedBeforeAnyControllerAreProblemsWithTheRequestId() {
+		// Spring Security's firewall refuses the empty path segment; the servlet
+		// container's error page answers
+		Api.Response refused = this.api.get("/api/claim-batches//anything", "X-Request-Id", "firewall-42");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.at("/type")).isEqualTo("https://sparktherapy.org/problems/bad-request");
+		assertThat(refused.at("/traceId")).isEqualTo("firewall-42");
+		assertThat(refused.header("X-Request-Id")).isEqualTo("firewall-42");
+	}
+
+	@Test
+	void requestsRefusedBeforeAnyControllerAreCountedUnderTheirRoute() {
+		this.api.get("/api/children/" + java.util.UUID.randomUUID(), "Authorization", "Bearer not-a-token");
+
+		Api.Response metrics = new Api(this.managementPort).get("/metrics", "Accept", "text/plain");
+
+		assertThat(metrics.text()).containsPattern(
+				"http_server_requests_seconds_count\\{[^}]*status=\"401\"[^}]*uri=\"/api/children/\\{id}\"");
+	}
+
+	@Test
 	void securityHeadersAreSetByTheAppItself() {
 		Api.Response response = this.api.get("/api/health");
 

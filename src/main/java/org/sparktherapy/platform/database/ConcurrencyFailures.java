@@ -22,11 +22,13 @@ public final class ConcurrencyFailures {
 
 	/**
 	 * Whether the failure, or one of its causes, is a lost deadlock or serialization
-	 * race.
+	 * race. An {@link SQLException} may have no SQL state at all (HikariCP's "Connection
+	 * is closed").
 	 */
 	public static boolean isLostRace(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& LOST_RACE.contains(sql.getSQLState())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -10,6 +10,7 @@ import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.database.ConcurrencyFailures;
+import org.sparktherapy.platform.database.DatabaseUnavailable;
 import org.sparktherapy.platform.problem.ConcurrentChange;
 import org.sparktherapy.platform.problem.Problem;
 import tools.jackson.core.JacksonException;
@@ -55,7 +56,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			new String[] { "not-acceptable", "Not acceptable" }, 413,
 			new String[] { "body-too-large", "Request body too large" }, 415,
 			new String[] { "unsupported-media-type", "Unsupported media type" }, 500,
-			new String[] { "internal-error", "Internal server error" });
+			new String[] { "internal-error", "Internal server error" }, 503,
+			new String[] { "unavailable", "Service unavailable" });
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<Object> handleProblem(Problem problem, HttpServletRequest request) {
@@ -152,6 +154,18 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return lostRace(ex, request);
 	}
 
+	/**
+	 * The database cannot be reached (ADR 0041): 503 with {@code Retry-After}, logged as
+	 * a warning without a stack trace (an outage would repeat it for every request).
+	 */
+	static ResponseEntity<Object> databaseUnavailable(Throwable ex, HttpServletRequest request) {
+		log.warn("The database is unavailable while serving {} {} ({})", request.getMethod(),
+				RequestIds.loggablePath(request.getRequestURI()), DatabaseUnavailable.describe(ex));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+			.body(ProblemResponses.databaseUnavailable(request));
+	}
+
 	private ResponseEntity<Object> lostRace(Exception ex, HttpServletRequest request) {
 		log.warn("A transaction lost a race in the database while serving {} {} ({})", request.getMethod(),
 				RequestIds.loggablePath(request.getRequestURI()), ex.getClass().getSimpleName());
@@ -162,6 +176,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
 		if (ConcurrencyFailures.isLostRace(ex)) {
 			return lostRace(ex, request);
+		}
+		if (DatabaseUnavailable.isCauseOf(ex)) {
+			return databaseUnavailable(ex, request);
 		}
 		log.error("Unexpected error while serving {} {}", request.getMethod(),
 				RequestIds.loggablePath(request.getRequestURI()), ex);

@@ -5,9 +5,11 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sparktherapy.platform.database.DatabaseUnavailable;
 import org.sparktherapy.platform.problem.Problem;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -52,9 +54,22 @@ public class ProblemResponses {
 		return ProblemDetailsHandler.standard(status, path);
 	}
 
+	/**
+	 * The answer while the database cannot be reached (ADR 0041): 503 with
+	 * {@code Retry-After}, so clients and proxies try again in a few seconds instead of
+	 * treating it as a fault of theirs or of the request.
+	 */
+	public static ProblemDetail databaseUnavailable(HttpServletRequest request) {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+				"The service cannot reach its database right now. Try again in a few seconds.", request);
+	}
+
 	/** Writes a problem straight to the servlet response. */
 	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
+		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), problem);

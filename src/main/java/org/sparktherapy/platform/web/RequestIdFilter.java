@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,15 +29,43 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	private static final Logger accessLog = LoggerFactory.getLogger("org.sparktherapy.access");
 
+	private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	/**
+	 * The servlet container's error page ({@code /error}) is served in a dispatch of its
+	 * own after this filter has finished with the request: it runs again there, with the
+	 * request's id, so the error's log lines and problem carry it too.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			Object original = request.getAttribute(ATTRIBUTE);
+			String requestId = (original instanceof String id) ? id : UUID.randomUUID().toString();
+			MDC.put(RequestIds.MDC_KEY, requestId);
+			if (!response.containsHeader(RequestIds.HEADER)) {
+				response.setHeader(RequestIds.HEADER, requestId);
+			}
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
+			}
+			return;
+		}
 		String incoming = request.getHeader(RequestIds.HEADER);
 		String requestId = (incoming != null && SAFE_ID.matcher(incoming).matches()) ? incoming
 				: UUID.randomUUID().toString();
 		MDC.put(RequestIds.MDC_KEY, requestId);
+		request.setAttribute(ATTRIBUTE, requestId);
 		response.setHeader(RequestIds.HEADER, requestId);
 		long started = System.nanoTime();
 		try {
