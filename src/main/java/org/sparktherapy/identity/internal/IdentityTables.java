@@ -17,13 +17,16 @@ import org.springframework.stereotype.Component;
 class IdentityTables extends TableExport {
 
 	IdentityTables(DataSource dataSource) {
-		super("identity", dataSource, List.of("accounts"), Map.of( //
+		super("identity", dataSource, List.of("accounts", "invitations"), Map.of( //
 				"accounts.password_hash",
 				"a secret: the password's hash would let anyone who holds the file guess " + "passwords offline",
 				"refresh_tokens", "secrets and sign-in state: hashes of live refresh tokens, no clinic data",
 				"password_reset_tokens", "secrets: hashes of single-use password-reset links", "login_failures",
 				"sign-in throttling counters keyed by e-mail and address, kept minutes, no clinic data", "sign_ins",
-				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data"));
+				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data",
+				"invitations.token_hash", "a secret: the hash of an invitation link's single-use token",
+				"pending_registrations",
+				"secrets and unverified requests: password and token hashes of registrations nobody confirmed yet"));
 	}
 
 }
