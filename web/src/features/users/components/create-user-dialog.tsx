@@ -116,7 +116,7 @@ function InviteForm({
         credential: values.role === 'therapist' && values.credential ? values.credential : null,
       },
       {
-        onSuccess: onInvited,
+        onSuccess: (invitation) => onInvited(invitation),
         onError: (error) => applyServerFieldErrors(error, INVITE_FIELDS, setError),
       },
     );
