@@ -21,7 +21,7 @@ test('the admin creates a therapist who can then sign in to their day', async ({
   await dialog.getByLabel('Email', { exact: true }).fill(therapist.email);
   await dialog.getByLabel('Role', { exact: true }).selectOption('therapist');
   await dialog.getByLabel('Credential').selectOption('RBT');
-  await dialog.getByLabel('Initial password').fill(therapist.password);
+  await dialog.getByLabel('Initial password', { exact: true }).fill(therapist.password);
   await dialog.getByRole('button', { name: 'Create user' }).click();
 
   await expect(dialog).toBeHidden();

@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { apiFetch } from '../../../lib/api-client';
 import type { Credential, Role } from '../../../lib/api-types';
@@ -37,14 +38,27 @@ export async function getInvitation(token: string): Promise<Invitation> {
   return apiFetch<Invitation>('/api/auth/invitation', { method: 'POST', body: { token }, anonymous: true });
 }
 
-export function useInvitation(token: string | null) {
-  return useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => getInvitation(token ?? ''),
-    enabled: token !== null,
-    retry: false,
-    staleTime: Infinity,
-  });
+export type InvitationLookup =
+  { status: 'pending' } | { status: 'success'; invitation: Invitation } | { status: 'error'; error: unknown };
+
+/**
+ * Looks the invitation up once. Not a cached query: the app clears the query cache when the (absent) session is found
+ * ended at start-up, which would leave a query in flight pending for good.
+ */
+export function useInvitation(token: string | null): InvitationLookup {
+  const [lookup, setLookup] = useState<InvitationLookup>({ status: 'pending' });
+  useEffect(() => {
+    if (token === null) return;
+    let current = true;
+    getInvitation(token).then(
+      (invitation) => current && setLookup({ status: 'success', invitation }),
+      (error: unknown) => current && setLookup({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token]);
+  return lookup;
 }
 
 /** `POST /api/auth/accept-invitation`, then signs in with the new password. */

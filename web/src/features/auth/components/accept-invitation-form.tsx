@@ -53,16 +53,17 @@ export function AcceptInvitationForm({
   });
 
   const invalid = (error: unknown) => error instanceof ApiError && error.type === INVALID_INVITATION_TOKEN;
-  if (token === null || invalid(invitation.error) || invalid(accept.error)) return <BadLink />;
-  if (invitation.isPending) {
+  if (token === null || (invitation.status === 'error' && invalid(invitation.error)) || invalid(accept.error))
+    return <BadLink />;
+  if (invitation.status === 'pending') {
     return (
       <p className="muted" role="status">
         Loading the invitation…
       </p>
     );
   }
-  if (invitation.isError) return <Alert>{errorMessage(invitation.error)}</Alert>;
-  const invited = invitation.data;
+  if (invitation.status === 'error') return <Alert>{errorMessage(invitation.error)}</Alert>;
+  const invited = invitation.invitation;
 
   const onSubmit = handleSubmit((values) => {
     accept.mutate(
