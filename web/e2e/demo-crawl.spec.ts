@@ -46,7 +46,15 @@ function expectedFailure(url: string, status: number | null, on: string): boolea
 }
 
 /** Addresses never opened: they end the session or leave the app. */
-const SKIPPED_PATHS = [/^\/api\//, /^\/sign-in/, /^\/register/, /^\/forgot-password/, /^\/reset-password/];
+const SKIPPED_PATHS = [
+  /^\/api\//,
+  /^\/sign-in/,
+  /^\/register/,
+  /^\/forgot-password/,
+  /^\/reset-password/,
+  /^\/verify-email/,
+  /^\/accept-invitation/,
+];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 

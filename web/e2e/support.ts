@@ -186,3 +186,44 @@ export async function notNearMidnight(margin = 60_000): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, wait));
   return wait;
 }
+
+/** A mail the server sent, as the test mail server received it. */
+export interface ReceivedMail {
+  subject: string;
+  text: string;
+}
+
+/**
+ * Whether the journeys can read the server's mail: `E2E_MAIL_URL` points at the test mail server's reading endpoint
+ * (BrowserJourneyIntegrationTests serves one over the GreenMail server the app sends to). Hand runs against a server
+ * without it skip the mail journeys; CI always has it.
+ */
+export function mailReadable(): boolean {
+  return Boolean(process.env.E2E_MAIL_URL);
+}
+
+/** Waits for a mail to the address whose subject starts with the prefix, and returns it. */
+export async function awaitMail(request: APIRequestContext, to: string, subjectPrefix: string): Promise<ReceivedMail> {
+  const url = process.env.E2E_MAIL_URL;
+  if (!url) throw new Error('Set E2E_MAIL_URL to the test mail server (see BrowserJourneyIntegrationTests)');
+  let found: ReceivedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`${url}?to=${encodeURIComponent(to)}`);
+        const mails = (await response.json()) as ReceivedMail[];
+        found = mails.find((mail) => mail.subject.startsWith(subjectPrefix));
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The path and fragment of the first link into the app in a mail (`/verify-email#token=…`). */
+export function linkIn(mail: ReceivedMail, path: string): string {
+  const match = new RegExp(`https?://[^\\s/]+(${path}#token=[A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
+  return match[1];
+}

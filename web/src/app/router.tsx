@@ -36,6 +36,8 @@ import { RecordSessionPage } from './routes/record-session-page';
 import { RegisterPage } from './routes/register-page';
 import { RemittancesPage } from './routes/remittances-page';
 import { ResetPasswordPage } from './routes/reset-password-page';
+import { VerifyEmailPage } from './routes/verify-email-page';
+import { AcceptInvitationPage } from './routes/accept-invitation-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { RunSessionPage } from './routes/run-session-page';
 import { SchedulePage } from './routes/schedule-page';
@@ -52,6 +54,8 @@ const routeTable: RouteObject[] = [
   { path: '/register', element: <RegisterPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
   {
     element: <RequireAuth />,
     children: [

@@ -74,6 +74,18 @@ class AccessTableIntegrationTests {
 		// reachable without signing in; a made-up token is refused alike for everyone
 		TABLE.put("POST /api/auth/reset-password",
 				"admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=400");
+		// registrations and invitations (ADR 0039): the single-use token is the
+		// credential
+		TABLE.put("POST /api/auth/verify-email",
+				"admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=400");
+		TABLE.put("POST /api/auth/invitation",
+				"admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=400");
+		TABLE.put("POST /api/auth/accept-invitation",
+				"admin=400 supervisor=400 technician=400 other_therapist=400 guardian=400 other_parent=400 anonymous=400");
+		TABLE.put("GET /api/invitations", adminsOnly);
+		TABLE.put("POST /api/invitations", adminsOnly);
+		TABLE.put("POST /api/invitations/{id}/resend", adminsOnly);
+		TABLE.put("DELETE /api/invitations/{id}", adminsOnly);
 		// notifications: everyone has their own centre and preferences
 		TABLE.put("GET /api/notifications", everyone + " anonymous=401");
 		TABLE.put("GET /api/notifications/unread-count", everyone + " anonymous=401");
@@ -747,6 +759,21 @@ class AccessTableIntegrationTests {
 			case "POST /api/auth/reset-password" ->
 				api.post("/api/auth/reset-password", body("token", "made-up-token", "password", Clinic.PASSWORD))
 					.status();
+			case "POST /api/auth/verify-email" ->
+				api.post("/api/auth/verify-email", body("token", "made-up-token", "password", Clinic.PASSWORD))
+					.status();
+			case "POST /api/auth/invitation" ->
+				api.post("/api/auth/invitation", body("token", "made-up-token")).status();
+			case "POST /api/auth/accept-invitation" ->
+				api.post("/api/auth/accept-invitation", body("token", "made-up-token", "password", Clinic.PASSWORD))
+					.status();
+			case "GET /api/invitations" -> api.get("/api/invitations").status();
+			case "POST /api/invitations" ->
+				api.post("/api/invitations", body("name", "X", "email", Clinic.uniqueEmail("i"), "role", "parent"))
+					.status();
+			case "POST /api/invitations/{id}/resend" ->
+				api.post("/api/invitations/" + anInvitation() + "/resend", null).status();
+			case "DELETE /api/invitations/{id}" -> api.delete("/api/invitations/" + anInvitation()).status();
 			case "GET /api/notifications" -> api.get("/api/notifications").status();
 			case "GET /api/notifications/unread-count" -> api.get("/api/notifications/unread-count").status();
 			case "POST /api/notifications/read" -> api.post("/api/notifications/read", body("all", true)).status();
@@ -1229,6 +1256,15 @@ class AccessTableIntegrationTests {
 			}
 		});
 		return routes;
+	}
+
+	/** A fresh open invitation (one per request: revoking uses it up). */
+	private String anInvitation() {
+		Api.Response invited = this.clinic.rootAdmin()
+			.api()
+			.post("/api/invitations", body("name", "Invited", "email", Clinic.uniqueEmail("inv"), "role", "parent"));
+		assertThat(invited.status()).as(invited.text()).isEqualTo(201);
+		return invited.at("/id");
 	}
 
 }

@@ -100,6 +100,10 @@ class DemoClinicIntegrationTests {
 		demo.exactly(1, "select count(*) from accounts where role = 'admin'");
 		demo.exactly(3, "select count(*) from accounts where role = 'therapist'");
 		demo.exactly(6, "select count(*) from accounts where role = 'parent'");
+		// a technician invited by the admin, not signed up yet (ADR 0039)
+		demo.exactly(1,
+				"select count(*) from invitations i join accounts a on a.id = i.invited_by and a.role = 'admin' "
+						+ "where i.role = 'therapist' and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()");
 		demo.exactly(8, "select count(*) from children");
 		demo.atLeast(4, "select count(distinct status) from children");
 		demo.atLeast(8, "select count(*) from programs");

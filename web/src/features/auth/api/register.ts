@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiFetch } from '../../../lib/api-client';
-import type { User } from '../../../lib/api-types';
 import { passwordSchema } from '../../../lib/password-rule';
 
 export const registerSchema = z
@@ -25,9 +24,17 @@ export interface RegisterRequest {
   role: 'parent';
 }
 
-/** `POST /api/auth/register`: public self-registration, for parents only. */
-export async function register(request: RegisterRequest): Promise<User> {
-  return apiFetch<User>('/api/auth/register', { method: 'POST', body: request, anonymous: true });
+/** The answer to a registration request: the same whatever the address (ADR 0039). */
+export interface RegistrationResponse {
+  detail: string;
+}
+
+/**
+ * `POST /api/auth/register`: asks for a parent account. Always 202 with the same body; the address receives a link
+ * that opens the account (no account exists before). 429 with Retry-After over the limits.
+ */
+export async function register(request: RegisterRequest): Promise<RegistrationResponse> {
+  return apiFetch<RegistrationResponse>('/api/auth/register', { method: 'POST', body: request, anonymous: true });
 }
 
 export function useRegister() {

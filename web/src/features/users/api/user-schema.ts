@@ -23,7 +23,11 @@ export const createUserSchema = z
   })
   .superRefine(requireTherapistCredential);
 
+/** An invitation: the invitee chooses their own password when accepting. */
+export const inviteUserSchema = z.object(userFields).superRefine(requireTherapistCredential);
+
 export const editUserSchema = z.object({ ...userFields, active: z.boolean() }).superRefine(requireTherapistCredential);
 
 export type CreateUserForm = z.infer<typeof createUserSchema>;
+export type InviteUserForm = z.infer<typeof inviteUserSchema>;
 export type EditUserForm = z.infer<typeof editUserSchema>;

@@ -13,6 +13,7 @@ import { useUpdateUser } from '../api/update-user';
 import { CreateUserDialog } from './create-user-dialog';
 import { DeactivateUserDialog } from './deactivate-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
+import { InvitationsList } from './invitations-list';
 import { ROLE_OPTIONS } from './user-fields';
 import { UsersTable } from './users-table';
 
@@ -23,7 +24,10 @@ const STATUS_OPTIONS = [
   { value: 'false', label: 'Inactive' },
 ];
 
-/** The admin's list of every account: search, filter, page, create, edit, deactivate and reactivate. */
+/**
+ * The admin's list of every account: search, filter, page, invite or create, edit, deactivate and reactivate; above
+ * it, the open invitations.
+ */
 export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | ''>('');
@@ -93,6 +97,8 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
         </Alert>
       )}
 
+      <InvitationsList onNotice={setNotice} />
+
       {users.isPending ? (
         <p className="muted" role="status">
           Loading users…
@@ -133,6 +139,10 @@ export function UsersScreen({ currentUserId }: { currentUserId?: string }) {
         onCreated={(user) => {
           setCreating(false);
           setNotice(`${user.name} was created.`);
+        }}
+        onInvited={(invitation) => {
+          setCreating(false);
+          setNotice(`An invitation was sent to ${invitation.email}.`);
         }}
       />
       <EditUserDialog

@@ -111,6 +111,25 @@ public final class Clinic {
 		return signIn(created.at("/id"), email, PASSWORD);
 	}
 
+	/**
+	 * Self-registration as a person does it (ADR 0039): asks for an account (202),
+	 * follows the link mailed to the address and confirms it with the password. Returns
+	 * the verification's answer.
+	 */
+	public Api.Response registerAndVerify(String name, String email, String password) {
+		Api.Response asked = this.api.post("/api/auth/register",
+				Api.body("name", name, "email", email, "password", password));
+		assertThat(asked.status()).as(asked.text()).isEqualTo(202);
+		return this.api.post("/api/auth/verify-email",
+				Api.body("token", verificationToken(email), "password", password));
+	}
+
+	/** The token of the (first) verification link mailed to the address. */
+	public static String verificationToken(String email) {
+		return TestMailServer.find(TestMailServer.text(TestMailServer.awaitMail(email, "Confirm your e-mail")),
+				"/verify-email#token=([A-Za-z0-9_-]+)");
+	}
+
 	public Person signIn(String id, String email, String password) {
 		Api.Response login = this.api.post("/api/auth/login", Api.body("email", email, "password", password));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);

@@ -65,6 +65,22 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 		}).toList();
 	}
 
+	/**
+	 * Waits up to 30 s for a mail to the address whose subject starts with the prefix,
+	 * and returns the first.
+	 */
+	public static MimeMessage awaitMail(String address, String subjectPrefix) {
+		return org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> mailsTo(address, subjectPrefix), list -> !list.isEmpty())
+			.get(0);
+	}
+
+	/** The mails received so far for the address whose subject starts with the prefix. */
+	public static List<MimeMessage> mailsTo(String address, String subjectPrefix) {
+		return mailsTo(address).stream().filter(message -> subject(message).startsWith(subjectPrefix)).toList();
+	}
+
 	/** A mail's plain text. */
 	public static String text(MimeMessage message) {
 		try {

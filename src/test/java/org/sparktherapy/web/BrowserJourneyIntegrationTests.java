@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.TestMailServer;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,16 +52,60 @@ class BrowserJourneyIntegrationTests {
 		// the journeys compute "today" and "next Monday" in the runner's zone: the
 		// clinic's, UTC by default
 		npm.environment().put("TZ", "UTC");
-		Process process = npm.start();
+		// the journeys read the mail this server sends (registration, invitation) from
+		// the
+		// test mail server, through a small reading endpoint on loopback
+		HttpServer mail = MailReader.start();
+		npm.environment().put("E2E_MAIL_URL", "http://127.0.0.1:" + mail.getAddress().getPort() + "/mails");
+		Process process;
+		try {
+			process = npm.start();
+		}
+		catch (IOException ex) {
+			mail.stop(0);
+			throw ex;
+		}
 		boolean finished = process.waitFor(15, TimeUnit.MINUTES);
 		if (!finished) {
 			process.destroyForcibly();
 		}
+		mail.stop(0);
 		String output = Files.readString(log);
 		System.out.println(output);
 		assertThat(finished).as("browser journeys finished in time").isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).containsPattern("\\d+ passed");
+	}
+
+	/**
+	 * {@code GET /mails?to=ADDRESS}: the mails the test mail server received for the
+	 * address, as {@code [{subject, text}]}, for {@code web/e2e/support.ts}'s
+	 * {@code awaitMail}. Listens on loopback only, for the journeys' run.
+	 */
+	static final class MailReader {
+
+		static HttpServer start() throws IOException {
+			HttpServer server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/mails", exchange -> {
+				String query = java.util.Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), "");
+				String to = java.net.URLDecoder.decode(query.replaceFirst("^to=", ""),
+						java.nio.charset.StandardCharsets.UTF_8);
+				java.util.List<java.util.Map<String, String>> mails = TestMailServer.mailsTo(to)
+					.stream()
+					.map(message -> java.util.Map.of("subject", TestMailServer.subject(message), "text",
+							TestMailServer.text(message)))
+					.toList();
+				byte[] body = org.sparktherapy.support.Api.JSON.writeValueAsBytes(mails);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				try (var out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+
 	}
 
 }

@@ -89,7 +89,7 @@ final class Account {
 		this.updatedAt = now;
 	}
 
-	private static void checkCredential(Role role, Credential credential) {
+	static void checkCredential(Role role, Credential credential) {
 		if (role == Role.THERAPIST && credential == null) {
 			throw new IdentityProblems.CredentialMismatch("is required for therapists (BCBA, BCaBA, RBT or other)");
 		}

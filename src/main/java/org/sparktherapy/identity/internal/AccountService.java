@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opening, changing and deactivating accounts. Who may do what is decided here, in one
- * place: anyone may register a parent account; only admins open other accounts and
- * administer any account; everyone edits their own name and password. The clinic always
- * keeps one active admin.
+ * place: anyone may ask to register a parent account ({@link Registrations}); only admins
+ * open or invite other accounts ({@link Invitations}) and administer any account;
+ * everyone edits their own name and password. The clinic always keeps one active admin.
  */
 @Service
 class AccountService implements Accounts {
@@ -61,24 +61,46 @@ class AccountService implements Accounts {
 	}
 
 	/**
-	 * Self-registration (no caller) opens parent accounts only; a signed-in admin may
-	 * open any role here too.
+	 * A signed-in admin opens an account of any role through {@code /api/auth/register}
+	 * (anonymous self-registration goes through {@link Registrations}).
 	 */
 	@Transactional
 	Account register(CurrentUser caller, String name, String email, String password, Role role, Credential credential) {
 		Role wanted = (role != null) ? role : Role.PARENT;
-		if (wanted != Role.PARENT && (caller == null || !caller.isAdmin())) {
+		if (caller == null || !caller.isAdmin()) {
 			throw new IdentityProblems.SelfRegistrationOnlyForParents();
 		}
-		return open(name, email, password, wanted, credential);
+		return open(caller, name, email, password, wanted, credential);
+	}
+
+	/**
+	 * Opens an account with a password that the policy accepts; {@code by} is the admin
+	 * who opened it, or null when the application did (first admin, demo clinic).
+	 */
+	@Transactional
+	Account open(CurrentUser by, String name, String email, String password, Role role, Credential credential) {
+		this.policy.check(password, "/password", name, email);
+		return openWithHash(name, email, this.passwords.encode(password), role, credential,
+				(by != null) ? by.id() : null, (by != null) ? "by an admin" : "by the application");
 	}
 
 	@Transactional
 	Account open(String name, String email, String password, Role role, Credential credential) {
-		this.policy.check(password, "/password", name, email);
-		Account account = Account.open(name, email, this.passwords.encode(password), role, credential,
-				this.clock.instant());
+		return open(null, name, email, password, role, credential);
+	}
+
+	/**
+	 * Opens an account whose password was hashed before (a verified registration, an
+	 * accepted invitation) and audits it as {@code account_created} with {@code how}.
+	 */
+	@Transactional
+	Account openWithHash(String name, String email, String passwordHash, Role role, Credential credential, UUID actor,
+			String how) {
+		Account account = Account.open(name, email, passwordHash, role, credential, this.clock.instant());
 		this.accounts.insert(account);
+		this.events.publishEvent(new AccountEvent(AccountEvent.Kind.ACCOUNT_CREATED, actor, account.id(), false,
+				how + ", " + account.role().value()
+						+ ((account.credential() != null) ? " (" + account.credential().value() + ")" : "")));
 		return account;
 	}
 

@@ -67,16 +67,22 @@ class AuthController {
 
 	private final PasswordResets resets;
 
+	private final Registrations registrations;
+
+	private final Invitations invitations;
+
 	private final Duration refreshTtl;
 
 	private final SignInLifetimes lifetimes;
 
-	AuthController(SignIn signIn, AccountService accounts, PasswordResets resets, SecurityProperties security,
-			SignInLifetimes lifetimes) {
+	AuthController(SignIn signIn, AccountService accounts, PasswordResets resets, Registrations registrations,
+			Invitations invitations, SecurityProperties security, SignInLifetimes lifetimes) {
 		this.lifetimes = lifetimes;
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.resets = resets;
+		this.registrations = registrations;
+		this.invitations = invitations;
 		this.refreshTtl = security.refreshTokenTtl();
 	}
 
@@ -116,23 +122,83 @@ class AuthController {
 	record ResetPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String password) {
 	}
 
+	record RegistrationResponse(String detail) {
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 200) String token) {
+	}
+
+	record TokenWithPasswordRequest(@NotBlank @Size(max = 200) String token, @NotBlank String password) {
+	}
+
+	record OpenedAccountResponse(String email) {
+	}
+
+	record InvitationResponse(String name, String email, Role role, @Nullable Credential credential,
+			String invitedByName, String clinicName, java.time.Instant expiresAt) {
+	}
+
+	static final String REGISTRATION_DETAIL = "Check your e-mail: if this address can be used, a link to confirm it "
+			+ "is on its way. It works for 24 hours. Nothing else is needed here.";
+
 	record ProfileRequest(@NotBlankIfPresent @Size(max = 200) String name, @Size(max = 1024) String currentPassword,
 			String newPassword) {
 	}
 
 	@PostMapping("/register")
-	@Operation(summary = "Register an account",
-			description = "Opens a parent account; other roles only when the caller is a signed-in admin.")
-	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request,
-			@AuthenticationPrincipal CurrentUser caller) {
-		Account account = this.accounts.register(caller, request.name(), request.email(), request.password(),
-				request.role(), request.credential());
-		return ResponseEntity
-			.created(ServletUriComponentsBuilder.fromCurrentContextPath()
-				.path("/api/users/{id}")
-				.buildAndExpand(account.id())
-				.toUri())
-			.body(UserResponse.of(account));
+	@Operation(summary = "Ask to open a parent account, or (admins) open any account",
+			description = "Anonymous: always 202 with the same body, whether or not the address has an account; a new "
+					+ "address receives a verification link (24 hours, single use) and no account exists before it is "
+					+ "followed; an address with an account gets a mail to its owner instead. 429 with Retry-After "
+					+ "over the limits per address and per client. A signed-in admin opens the account at once (201).")
+	ResponseEntity<?> register(@Valid @RequestBody RegisterRequest request, @AuthenticationPrincipal CurrentUser caller,
+			HttpServletRequest http) {
+		if (caller != null && caller.isAdmin()) {
+			Account account = this.accounts.register(caller, request.name(), request.email(), request.password(),
+					request.role(), request.credential());
+			return ResponseEntity
+				.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/api/users/{id}")
+					.buildAndExpand(account.id())
+					.toUri())
+				.body(UserResponse.of(account));
+		}
+		if (request.role() != null && request.role() != Role.PARENT) {
+			throw new IdentityProblems.SelfRegistrationOnlyForParents();
+		}
+		this.registrations.request(request.name(), request.email(), request.password(), http.getRemoteAddr());
+		return ResponseEntity.accepted()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new RegistrationResponse(REGISTRATION_DETAIL));
+	}
+
+	@PostMapping("/verify-email")
+	@Operation(summary = "Open a registered account with its verification link's token",
+			description = "Needs the password chosen when registering; answers the address to sign in with. An "
+					+ "unknown, used or expired token answers 400 (invalid-verification-token).")
+	ResponseEntity<OpenedAccountResponse> verifyEmail(@Valid @RequestBody TokenWithPasswordRequest request) {
+		String email = this.registrations.verify(request.token(), request.password());
+		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(new OpenedAccountResponse(email));
+	}
+
+	@PostMapping("/invitation")
+	@Operation(summary = "What an invitation link invites to",
+			description = "Who invited whom to which clinic as what. An unknown, used, revoked or expired token "
+					+ "answers 400 (invalid-invitation-token).")
+	ResponseEntity<InvitationResponse> invitation(@Valid @RequestBody TokenRequest request) {
+		Invitations.Invited invited = this.invitations.show(request.token());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new InvitationResponse(invited.name(), invited.email(), invited.role(), invited.credential(),
+					invited.invitedByName(), invited.clinicName(), invited.expiresAt()));
+	}
+
+	@PostMapping("/accept-invitation")
+	@Operation(summary = "Accept an invitation by choosing a password",
+			description = "Opens the invited account; answers the address to sign in with.")
+	ResponseEntity<OpenedAccountResponse> acceptInvitation(@Valid @RequestBody TokenWithPasswordRequest request) {
+		String email = this.invitations.accept(request.token(), request.password());
+		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(new OpenedAccountResponse(email));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.DemoData;
 
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo clinic's people ({@code demo} profile): one admin, three therapists, six
- * parents, all with one demo password. Runs before {@link InitialAccounts}, so the demo
- * admin is the clinic's admin; a restart keeps them. Synthetic names only.
+ * parents, all with one demo password, and one technician invited but not yet signed up.
+ * Runs before {@link InitialAccounts}, so the demo admin is the clinic's admin; a restart
+ * keeps them. Synthetic names only.
  */
 @Component
 @Profile("demo")
@@ -46,13 +48,23 @@ class DemoAccounts implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
+	/**
+	 * A technician the demo admin invited who has not accepted yet: the admin's users
+	 * page shows a pending invitation to resend or revoke (ADR 0039).
+	 */
+	static final DemoPerson INVITED = new DemoPerson("Noah Bennett", "noah.bennett@demo.sparktherapy.org",
+			Role.THERAPIST, Credential.RBT);
+
 	private final AccountRepository accounts;
 
 	private final AccountService service;
 
-	DemoAccounts(AccountRepository accounts, AccountService service) {
+	private final Invitations invitations;
+
+	DemoAccounts(AccountRepository accounts, AccountService service, Invitations invitations) {
 		this.accounts = accounts;
 		this.service = service;
+		this.invitations = invitations;
 	}
 
 	@Override
@@ -62,6 +74,12 @@ class DemoAccounts implements DemoData {
 			if (this.accounts.findByEmail(person.email()).isEmpty()) {
 				this.service.open(person.name(), person.email(), PASSWORD, person.role(), person.credential());
 			}
+		}
+		if (this.invitations.open().stream().noneMatch(invitation -> invitation.email().equals(INVITED.email()))
+				&& this.accounts.findByEmail(INVITED.email()).isEmpty()) {
+			Account admin = this.accounts.findByEmail(PEOPLE.get(0).email()).orElseThrow();
+			this.invitations.invite(new CurrentUser(admin.id(), Role.ADMIN, admin.name(), null), INVITED.name(),
+					INVITED.email(), INVITED.role(), INVITED.credential());
 		}
 	}
 

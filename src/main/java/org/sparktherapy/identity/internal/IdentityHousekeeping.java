@@ -51,6 +51,9 @@ class IdentityHousekeeping {
 		int removed = this.refreshTokens.prune(this.clock.instant(), this.properties.throttle().window())
 				+ this.jdbc.sql("delete from password_reset_tokens where expires_at < :dayAgo")
 					.param("dayAgo", java.sql.Timestamp.from(this.clock.instant().minus(java.time.Duration.ofDays(1))))
+					.update()
+				+ this.jdbc.sql("delete from pending_registrations where expires_at < :dayAgo")
+					.param("dayAgo", java.sql.Timestamp.from(this.clock.instant().minus(java.time.Duration.ofDays(1))))
 					.update();
 		if (removed > 0) {
 			log.info("Housekeeping removed {} expired sign-in rows", removed);

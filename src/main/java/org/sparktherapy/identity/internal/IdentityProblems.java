@@ -50,6 +50,58 @@ final class IdentityProblems {
 
 	}
 
+	static final class TooManyRegistrations extends Problem {
+
+		private final long retryAfterSeconds;
+
+		TooManyRegistrations(Duration retryAfter) {
+			super(Kind.TOO_MANY_REQUESTS, "too-many-registrations", "Too many registrations",
+					"Too many registration requests for this e-mail address or from this network. Try again later.");
+			this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		}
+
+		@Override
+		public Map<String, String> headers() {
+			return Map.of("Retry-After", Long.toString(this.retryAfterSeconds));
+		}
+
+	}
+
+	static final class VerificationTokenRejected extends Problem {
+
+		VerificationTokenRejected() {
+			super(Kind.INVALID, "invalid-verification-token", "Invalid verification link",
+					"The verification link is invalid, expired or already used. Register again to get a new one.");
+		}
+
+	}
+
+	static final class NotTheRegisteredPassword extends InvalidInput {
+
+		NotTheRegisteredPassword() {
+			super("/password", "is not the password chosen when registering with this link");
+		}
+
+	}
+
+	static final class InvitationTokenRejected extends Problem {
+
+		InvitationTokenRejected() {
+			super(Kind.INVALID, "invalid-invitation-token", "Invalid invitation link",
+					"The invitation link is invalid, expired, revoked or already used. Ask the clinic's admin for a "
+							+ "new one.");
+		}
+
+	}
+
+	static final class InvitationNotFound extends org.sparktherapy.platform.problem.NotFound {
+
+		InvitationNotFound() {
+			super("invitation");
+		}
+
+	}
+
 	static final class RefreshTokenRejected extends Problem {
 
 		RefreshTokenRejected() {

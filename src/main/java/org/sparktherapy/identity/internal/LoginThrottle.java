@@ -118,6 +118,22 @@ class LoginThrottle {
 		return "second-factor:" + accountId;
 	}
 
+	/**
+	 * Counts a registration request for the email (whether or not it has an account, so
+	 * the answer says nothing about it) and for the address; throws
+	 * {@link IdentityProblems.TooManyRegistrations} while either is over its limit within
+	 * the window (ADR 0039).
+	 */
+	@Transactional
+	public void registration(String email, String address, int perEmail, int perAddress) {
+		Instant now = this.clock.instant();
+		Instant lockedUntil = later(count("register-account:" + Account.normalizeEmail(email), perEmail, now),
+				count("register-address:" + address, perAddress, now));
+		if (lockedUntil != null) {
+			throw new IdentityProblems.TooManyRegistrations(Duration.between(now, lockedUntil));
+		}
+	}
+
 	static final int RESETS_PER_EMAIL = 3;
 
 	static final int RESETS_PER_ADDRESS = 20;

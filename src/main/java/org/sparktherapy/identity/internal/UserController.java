@@ -67,8 +67,9 @@ class UserController {
 
 	@PostMapping
 	@Operation(summary = "Open an account of any role")
-	ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
-		Account account = this.accounts.open(request.name(), request.email(), request.password(), request.role(),
+	ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request,
+			@AuthenticationPrincipal CurrentUser admin) {
+		Account account = this.accounts.open(admin, request.name(), request.email(), request.password(), request.role(),
 				request.credential());
 		UserResponse body = UserResponse.of(account);
 		return ResponseEntity

@@ -67,6 +67,11 @@ class SecurityConfiguration {
 				// the credential
 				.requestMatchers(HttpMethod.POST, "/api/auth/forgot-password", "/api/auth/reset-password")
 				.permitAll()
+				// a registration's or an invitation's single-use token is the credential
+				// (ADR 0039)
+				.requestMatchers(HttpMethod.POST, "/api/auth/verify-email", "/api/auth/invitation",
+						"/api/auth/accept-invitation")
+				.permitAll()
 				// private calendar feeds: the secret token in the address is the
 				// credential
 				.requestMatchers(HttpMethod.GET, "/api/calendar/*.ics")
