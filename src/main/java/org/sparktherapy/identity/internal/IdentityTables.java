@@ -24,6 +24,7 @@ class IdentityTables extends TableExport {
 				"password_reset_tokens", "secrets: hashes of single-use password-reset links", "login_failures",
 				"sign-in throttling counters keyed by e-mail and address, kept minutes, no clinic data", "sign_ins",
 				"sign-in state: each live sign-in's device and network for its owner's list, no clinic data"));
+		familyRows("accounts", "id in (:guardians)");
 	}
 
 }
