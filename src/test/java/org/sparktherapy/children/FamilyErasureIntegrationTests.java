@@ -177,6 +177,7 @@ class FamilyErasureIntegrationTests {
 		assertThat(this.clinic.api()
 			.post("/api/auth/login", body("email", this.parent.email(), "password", this.parent.password()))
 			.status()).isEqualTo(401);
+		assertThat(this.parent.api().get("/api/auth/profile").status()).as("the access token they held").isEqualTo(401);
 
 		// the clinical record and billing stay, the session's signature under the
 		// pseudonym

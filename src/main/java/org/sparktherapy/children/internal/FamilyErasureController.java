@@ -35,14 +35,13 @@ class FamilyErasureController {
 			List<UUID> guardiansKept) {
 	}
 
-	@PostMapping("/api/children/{childId}/erasure")
+	@PostMapping("/api/children/{id}/erasure")
 	@Operation(summary = "Erases the child's family: pseudonymises the child and its guardians' accounts (admins)",
 			description = "Irreversible. The body's confirmation must be the child's first and last name. The "
 					+ "clinical record, billing and the audit log are kept for their retention periods (docs/privacy.md).")
-	ErasureResponse erase(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID childId,
+	ErasureResponse erase(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@RequestBody(required = false) @Nullable ErasureRequest request) {
-		FamilyErasure.Erased erased = this.erasure.erase(user, childId,
-				(request != null) ? request.confirmation() : null);
+		FamilyErasure.Erased erased = this.erasure.erase(user, id, (request != null) ? request.confirmation() : null);
 		return new ErasureResponse(erased.childId(), erased.displayName(), erased.erasedAt(), erased.guardiansErased(),
 				erased.guardiansKept());
 	}

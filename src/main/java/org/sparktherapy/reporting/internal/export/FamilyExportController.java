@@ -46,23 +46,22 @@ class FamilyExportController {
 	record FamilyExportLink(String url, Instant expiresAt) {
 	}
 
-	@GetMapping("/api/children/{childId}/data-export")
+	@GetMapping("/api/children/{id}/data-export")
 	@Operation(summary = "The family's data export: everything the clinic holds about the child and its guardians "
 			+ "as JSON documents, the signed progress reports' PDFs and the message attachments, in one ZIP archive "
 			+ "(admins; a parent for their own child)", description = "Streamed; logged as an export of PHI.")
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
-	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
-			@PathVariable UUID childId) {
-		return archive(this.service.begin(user, childId));
+	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return archive(this.service.begin(user, id));
 	}
 
-	@PostMapping("/api/children/{childId}/data-export/links")
+	@PostMapping("/api/children/{id}/data-export/links")
 	@Operation(summary = "A one-time link to the family's data export (admins; a parent for their own child)",
 			description = "The link works once, for a minute, without the access token. The export is logged when "
 					+ "the link is made.")
-	ResponseEntity<FamilyExportLink> link(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID childId) {
-		ClinicExportLinks.Issued issued = this.service.link(user, childId);
+	ResponseEntity<FamilyExportLink> link(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		ClinicExportLinks.Issued issued = this.service.link(user, id);
 		String url = ClinicExportController.DOWNLOAD + "?token=" + issued.token();
 		return ResponseEntity.created(URI.create(url))
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
