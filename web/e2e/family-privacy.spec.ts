@@ -10,6 +10,7 @@ test("a parent downloads their family's data and the admin erases the family", a
   const world = await aStaffedChild(request, 'Privacy');
 
   await signIn(page, world.parent);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.goto(`/children/${world.childId}`);
   await expect(page.getByRole('heading', { level: 1, name: world.childName })).toBeVisible();
   const privacy = page.getByRole('region', { name: 'Privacy' });
@@ -28,6 +29,7 @@ test("a parent downloads their family's data and the admin erases the family", a
 
   await signOut(page);
   await signIn(page, adminCredentials());
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.goto(`/children/${world.childId}`);
   await page.getByRole('region', { name: 'Privacy' }).getByRole('button', { name: 'Erase the family' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Erase this family?' });

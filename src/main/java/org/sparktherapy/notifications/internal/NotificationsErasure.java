@@ -16,6 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationsErasure {
 
+	/**
+	 * The notices about the child {@code :child}: those linking to its record, and those
+	 * whose subject is one of its appointments or sessions (the published views
+	 * {@code appointment_facts} and {@code session_states}, ADR 0021).
+	 */
+	static final String ABOUT_THE_CHILD = """
+			link = :childLink or link like :childLink || '/%'
+			or subject_id in (select appointment_id from appointment_facts where child_id = :child)
+			or subject_id in (select session_id from session_states where child_id = :child)
+			""";
+
 	private final JdbcClient jdbc;
 
 	NotificationsErasure(JdbcClient jdbc) {
@@ -37,12 +48,16 @@ class NotificationsErasure {
 				.param("guardians", guardians)
 				.update();
 		}
-		// the longest name first, so "Avery T." does not break "Avery Test" apart
+		// only the notices about this child: another child may have the same short name
+		// ("Avery T."); the longest name first, so a short name does not break a long one
 		for (String former : erased.formerChildNames()) {
-			this.jdbc
-				.sql("update notifications set title = replace(title, :former, :now) where strpos(title, :former) > 0")
+			this.jdbc.sql("""
+					update notifications set title = replace(title, :former, :now)
+					where strpos(title, :former) > 0 and (""" + ABOUT_THE_CHILD + ")")
 				.param("former", former)
 				.param("now", erased.childDisplayName())
+				.param("child", erased.childId())
+				.param("childLink", "/children/" + erased.childId())
 				.update();
 		}
 	}
