@@ -110,6 +110,14 @@ class AccessTableIntegrationTests {
 		TABLE.put("POST /api/children/{id}/care-team", childAdmins);
 		TABLE.put("DELETE /api/children/{id}/care-team/{userId}", childAdmins);
 		TABLE.put("GET /api/children/{id}/history", childReaders);
+		// a family's data export (ADR 0040): admins, and the child's guardian
+		String familyExporters = "admin=ok supervisor=403 technician=403 other_therapist=404 guardian=ok other_parent=404 anonymous=401";
+		TABLE.put("GET /api/children/{id}/data-export", familyExporters);
+		TABLE.put("POST /api/children/{id}/data-export/links", familyExporters);
+		// erasure (ADR 0040): admins only; asked with a wrong confirmation, so an admin's
+		// 400 erases nothing
+		TABLE.put("POST /api/children/{id}/erasure",
+				"admin=400 supervisor=403 technician=403 other_therapist=404 guardian=403 other_parent=404 anonymous=401");
 		// programs
 		TABLE.put("POST /api/programs", designers);
 		TABLE.put("GET /api/programs/child/{childId}", childReaders);
@@ -806,6 +814,10 @@ class AccessTableIntegrationTests {
 			case "DELETE /api/children/{id}/care-team/{userId}" ->
 				api.delete(child + "/care-team/" + this.people.get(Actor.TECHNICIAN).id()).status();
 			case "GET /api/children/{id}/history" -> api.get(child + "/history").status();
+			case "GET /api/children/{id}/data-export" -> api.get(child + "/data-export").status();
+			case "POST /api/children/{id}/data-export/links" -> api.post(child + "/data-export/links", "{}").status();
+			case "POST /api/children/{id}/erasure" ->
+				api.post(child + "/erasure", body("confirmation", "Not The Name")).status();
 			case "POST /api/programs" -> api
 				.post("/api/programs",
 						body("childId", world.childId, "name", "Tacting", "domain", "communication", "kind", "behavior",

@@ -13,6 +13,7 @@ import { CareTeamSection } from './care-team-section';
 import { ChildStatusBadge } from './child-status-badge';
 import { EditChildDialog } from './edit-child-dialog';
 import { GuardiansSection } from './guardians-section';
+import { PrivacySection } from './privacy-section';
 
 /**
  * One child's record: details, guardians and care team, with the actions the user's access allows.
@@ -150,6 +151,7 @@ export function ChildScreen({
       {schedule}
       {authorizations}
       {reports}
+      <PrivacySection child={child} access={access} onNotice={setNotice} />
 
       {canEdit && (
         <EditChildDialog

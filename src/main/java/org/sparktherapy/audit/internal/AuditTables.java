@@ -18,6 +18,13 @@ class AuditTables extends TableExport {
 
 	AuditTables(DataSource dataSource) {
 		super("audit", dataSource, List.of("audit_log", "change_history"), Map.of());
+		familyRows("audit_log", "child_id in (:children) or account_id in (:guardians)");
+		familyRows("change_history", "child_id in (:children)");
+		familyLeavesOut("audit_log.address",
+				"other people's data: the network addresses of the staff who opened the " + "record");
+		familyLeavesOut("audit_log.previous_hash", "the tamper-evident chain's internals, checked by the clinic");
+		familyLeavesOut("audit_log.hash", "the tamper-evident chain's internals, checked by the clinic");
+		familyLeavesOut("audit_log.key_id", "the tamper-evident chain's internals, checked by the clinic");
 	}
 
 }

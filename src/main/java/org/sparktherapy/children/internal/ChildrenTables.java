@@ -17,6 +17,9 @@ class ChildrenTables extends TableExport {
 
 	ChildrenTables(DataSource dataSource) {
 		super("children", dataSource, List.of("children", "guardians", "care_team_members"), Map.of());
+		familyRows("children", "id in (:children)");
+		familyRows("guardians", "child_id in (:children)");
+		familyRows("care_team_members", "child_id in (:children)");
 	}
 
 }

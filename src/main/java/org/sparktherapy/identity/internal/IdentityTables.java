@@ -35,6 +35,7 @@ class IdentityTables extends TableExport {
 				Map.entry("invitations.token_hash", "a secret: the hash of an invitation link's single-use token"),
 				Map.entry("pending_registrations",
 						"secrets and unverified requests: password and token hashes of registrations nobody confirmed yet")));
+		familyRows("accounts", "id in (:guardians)");
 	}
 
 }

@@ -20,6 +20,10 @@ class NotificationsTables extends TableExport {
 	NotificationsTables(DataSource dataSource) {
 		super("notifications", dataSource, List.of("notifications", "notification_preferences", "notification_mails",
 				"notification_resolutions", "appointment_reminders"), Map.of());
+		familyRows("notifications", "recipient_id in (:guardians)");
+		familyRows("notification_preferences", "account_id in (:guardians)");
+		familyRows("notification_mails",
+				"notification_id in (select id from notifications where recipient_id in (:guardians))");
 	}
 
 }

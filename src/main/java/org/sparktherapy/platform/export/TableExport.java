@@ -101,6 +101,24 @@ public abstract class TableExport {
 
 	private final @Nullable FileStorage storage;
 
+	private final Map<String, String> familyRows = new LinkedHashMap<>();
+
+	private final Map<String, String> familyLeftOut = new LinkedHashMap<>();
+
+	/**
+	 * The people a family's export (ADR 0040) is about: one child and the child's
+	 * guardians' accounts. A module's filters name them as {@code :children} and
+	 * {@code :guardians} (lists of ids, written as {@code in (:children)}).
+	 */
+	public record Family(List<java.util.UUID> children, List<java.util.UUID> guardians) {
+
+		public Family {
+			children = List.copyOf(children);
+			guardians = List.copyOf(guardians);
+		}
+
+	}
+
 	/**
 	 * @param module the module that owns the tables, e.g. {@code identity}
 	 * @param dataSource the application's data source
@@ -143,6 +161,98 @@ public abstract class TableExport {
 		this.leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
 		this.fileColumns = Map.copyOf(fileColumns);
 		this.storage = storage;
+	}
+
+	/**
+	 * Declares that {@code table}'s rows about a family belong in the family's export
+	 * (ADR 0040): {@code where} is the SQL condition on the table's rows, naming
+	 * {@code :children} and {@code :guardians} (e.g. {@code child_id in (:children)}).
+	 * Called from the subclass's constructor; a table without a filter holds nothing
+	 * about one family (clinic settings, staff's own records) and is not in it.
+	 */
+	protected final void familyRows(String table, String where) {
+		owned(table);
+		this.familyRows.put(table, where);
+	}
+
+	/**
+	 * Leaves {@code table.column} out of the family's export (not out of the clinic's),
+	 * with why: other people's data (staff's network addresses) or the audit chain's
+	 * internals.
+	 */
+	protected final void familyLeavesOut(String tableColumn, String why) {
+		java.util.Arrays.stream(tableColumn.split("\\.", -1)).forEach(TableExport::check);
+		this.familyLeftOut.put(tableColumn, why);
+	}
+
+	/** The tables with rows about a family, in order (ADR 0040). */
+	public final List<String> familyTables() {
+		return this.tables.stream().filter(this.familyRows::containsKey).toList();
+	}
+
+	/** What the family's export leaves out beyond {@link #leftOut()}, with why. */
+	public final Map<String, String> familyLeftOut() {
+		return Collections.unmodifiableMap(this.familyLeftOut);
+	}
+
+	/**
+	 * Streams the storage keys of the files the family's rows of {@code table} point at,
+	 * in key order, in the caller's transaction.
+	 */
+	public final long familyFileKeys(String table, Family family, Consumer<String> key) {
+		String column = fileColumn(table).orElseThrow(() -> new IllegalArgumentException(table + " has no files"));
+		long[] keys = { 0 };
+		named().query("select \"" + column + "\" from " + table + " where (" + familyFilter(table) + ") and \"" + column
+				+ "\" is not null order by 1", parameters(family), (ResultSet rs) -> {
+					key.accept(rs.getString(1));
+					keys[0]++;
+				});
+		return keys[0];
+	}
+
+	/**
+	 * Streams the family's rows of {@code table}, as
+	 * {@link #write(String, Values, RowSink)} does the whole table, less the columns
+	 * {@link #familyLeftOut()} names.
+	 */
+	public final long writeFamily(String table, Family family, Values values, RowSink sink) {
+		List<String> columns = columns(table).stream()
+			.filter(column -> !this.familyLeftOut.containsKey(table + "." + column))
+			.toList();
+		sink.row(columns);
+		long[] rows = { 0 };
+		String select = "select " + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList()) + " from "
+				+ table + " where (" + familyFilter(table) + ")";
+		named().query(select, parameters(family), (ResultSet rs) -> {
+			ResultSetMetaData meta = rs.getMetaData();
+			int width = meta.getColumnCount();
+			List<Object> cells = new ArrayList<>(width);
+			for (int i = 1; i <= width; i++) {
+				cells.add((values == Values.TYPED) ? typed(rs, meta, i) : cell(rs, meta, i));
+			}
+			sink.row(cells);
+			rows[0]++;
+		});
+		return rows[0];
+	}
+
+	private String familyFilter(String table) {
+		String where = this.familyRows.get(table);
+		if (where == null) {
+			throw new IllegalArgumentException(this.module + " has no family rows in " + table);
+		}
+		return where;
+	}
+
+	private org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named() {
+		return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(this.jdbc);
+	}
+
+	private static Map<String, Object> parameters(Family family) {
+		// "in ()" is not SQL: an empty list stands for no one (an id no row has)
+		java.util.UUID none = new java.util.UUID(0, 0);
+		return Map.of("children", family.children().isEmpty() ? List.of(none) : family.children(), "guardians",
+				family.guardians().isEmpty() ? List.of(none) : family.guardians());
 	}
 
 	/** The module whose tables these are. */

@@ -17,6 +17,9 @@ class ProgramsTables extends TableExport {
 
 	ProgramsTables(DataSource dataSource) {
 		super("programs", dataSource, List.of("programs", "targets", "target_phase_changes"), Map.of());
+		familyRows("programs", "child_id in (:children)");
+		familyRows("targets", "child_id in (:children)");
+		familyRows("target_phase_changes", "child_id in (:children)");
 	}
 
 }

@@ -23,6 +23,7 @@ class ReportingTables extends TableExport {
 						"supervision_alerts"),
 				Map.of("clinic_export_links",
 						"secrets: hashes of the export's single-use download links, each valid a minute"));
+		familyRows("progress_reports", "child_id in (:children)");
 	}
 
 }

@@ -24,6 +24,11 @@ class SchedulingTables extends TableExport {
 						"schedule_proposal_unplaced"),
 				Map.of("calendar_feed_tokens",
 						"secrets: each row's nonce and hash stand for a calendar feed's private address"));
+		for (String table : List.of("appointment_series", "appointments", "appointment_change_requests",
+				"child_schedule_preferences", "child_available_hours", "child_prescribed_hours",
+				"schedule_proposal_sessions", "schedule_proposal_unplaced")) {
+			familyRows(table, "child_id in (:children)");
+		}
 	}
 
 }

@@ -17,6 +17,9 @@ class SessionsTables extends TableExport {
 
 	SessionsTables(DataSource dataSource) {
 		super("sessions", dataSource, List.of("therapy_sessions", "session_events", "session_addenda"), Map.of());
+		familyRows("therapy_sessions", "child_id in (:children)");
+		familyRows("session_events", "child_id in (:children)");
+		familyRows("session_addenda", "child_id in (:children)");
 	}
 
 }

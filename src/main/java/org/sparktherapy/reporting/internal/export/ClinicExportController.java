@@ -44,8 +44,11 @@ class ClinicExportController {
 
 	private final ZoneId zone;
 
-	ClinicExportController(ClinicExportService service, SparkProperties properties) {
+	private final FamilyExportController families;
+
+	ClinicExportController(ClinicExportService service, SparkProperties properties, FamilyExportController families) {
 		this.service = service;
+		this.families = families;
 		this.zone = properties.clinicTimeZone();
 	}
 
@@ -94,12 +97,16 @@ class ClinicExportController {
 	@GetMapping(DOWNLOAD)
 	@Operation(summary = "Downloads the clinic's full export through a one-time link",
 			description = "No access token: the link's token is the credential. A used link answers 410, an "
-					+ "expired one 410, an unknown one 404.")
+					+ "expired one 410, an unknown one 404. A link made for a family's data export downloads "
+					+ "that archive (ADR 0040).")
 	@ApiResponse(responseCode = "200",
 			content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<StreamingResponseBody> download(@RequestParam String token) {
 		ClinicExportService.Download download = this.service.redeem(token);
-		return archive(download.ticket(), download.format());
+		if (download.family() != null) {
+			return this.families.archive(download.family());
+		}
+		return archive(java.util.Objects.requireNonNull(download.ticket()), download.format());
 	}
 
 	private ResponseEntity<StreamingResponseBody> archive(ClinicArchive.Ticket ticket, ExportFormat format) {

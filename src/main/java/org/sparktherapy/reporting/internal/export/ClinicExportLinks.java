@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +52,7 @@ class ClinicExportLinks {
 	/**
 	 * What a link stood for when it was used: the export, who asked for it, the format.
 	 */
-	record Redeemed(UUID exportId, UUID accountId, ExportFormat format) {
+	record Redeemed(UUID exportId, UUID accountId, ExportFormat format, @Nullable UUID childId) {
 	}
 
 	/**
@@ -58,6 +60,14 @@ class ClinicExportLinks {
 	 * the caller's transaction. Removes links expired more than {@link #KEPT} ago.
 	 */
 	Issued issue(UUID exportId, UUID accountId, ExportFormat format) {
+		return issue(exportId, accountId, format, null);
+	}
+
+	/**
+	 * Issues a link as {@link #issue(UUID, UUID, ExportFormat)} does, for the family
+	 * export of {@code childId} when it is not null (ADR 0040).
+	 */
+	Issued issue(UUID exportId, UUID accountId, ExportFormat format, @Nullable UUID childId) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("delete from clinic_export_links where expires_at < :before")
 			.param("before", Timestamp.from(now.minus(KEPT)))
@@ -67,9 +77,11 @@ class ClinicExportLinks {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expiresAt = now.plus(LIFETIME);
 		this.jdbc.sql("""
-				insert into clinic_export_links (token_hash, export_id, account_id, format, created_at, expires_at)
-				values (:hash, :export, :account, :format, :now, :expires)
+				insert into clinic_export_links (token_hash, export_id, account_id, format, created_at, expires_at,
+				    child_id)
+				values (:hash, :export, :account, :format, :now, :expires, :child)
 				""")
+			.param("child", childId, java.sql.Types.OTHER)
 			.param("hash", hash(token))
 			.param("export", exportId)
 			.param("account", accountId)
@@ -94,12 +106,12 @@ class ClinicExportLinks {
 		Optional<Redeemed> redeemed = this.jdbc.sql("""
 				update clinic_export_links set used_at = :now
 				where token_hash = :hash and used_at is null and expires_at > :now
-				returning export_id, account_id, format
+				returning export_id, account_id, format, child_id
 				""")
 			.param("now", Timestamp.from(now))
 			.param("hash", hash)
 			.query((rs, n) -> new Redeemed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					ExportFormat.of(rs.getString(3), "/format")))
+					ExportFormat.of(rs.getString(3), "/format"), rs.getObject(4, UUID.class)))
 			.optional();
 		if (redeemed.isPresent()) {
 			return redeemed.get();

@@ -44,8 +44,12 @@ class ClinicExportService {
 
 	private final ObjectProvider<Flyway> flyway;
 
+	private final FamilyExportService families;
+
 	ClinicExportService(List<TableExport> contributions, PlatformTransactionManager transactions, JsonMapper json,
-			ClinicExportLinks links, AuditTrail audit, JdbcClient jdbc, Clock clock, ObjectProvider<Flyway> flyway) {
+			ClinicExportLinks links, AuditTrail audit, JdbcClient jdbc, Clock clock, ObjectProvider<Flyway> flyway,
+			FamilyExportService families) {
+		this.families = families;
 		this.archive = new ClinicArchive(contributions, transactions, json);
 		this.links = links;
 		this.audit = audit;
@@ -55,7 +59,7 @@ class ClinicExportService {
 	}
 
 	/** An export whose archive is about to be written: its ticket and format. */
-	record Download(ClinicArchive.Ticket ticket, ExportFormat format) {
+	record Download(@Nullable ClinicArchive.Ticket ticket, ExportFormat format, @Nullable FamilyArchive.Ticket family) {
 	}
 
 	/** Checks that the user may export the clinic and logs the export. */
@@ -88,6 +92,9 @@ class ClinicExportService {
 	@Transactional
 	Download redeem(String token) {
 		ClinicExportLinks.Redeemed link = this.links.redeem(token);
+		if (link.childId() != null) {
+			return new Download(null, link.format(), this.families.redeemed(link));
+		}
 		String name = this.jdbc
 			.sql("select name from account_names where account_id = :id and active and role = 'admin'")
 			.param("id", link.accountId())
@@ -95,7 +102,7 @@ class ClinicExportService {
 			.optional()
 			.orElseThrow(() -> new Forbidden(ADMINS_ONLY));
 		return new Download(new ClinicArchive.Ticket(link.exportId(), this.clock.instant(), link.accountId(), name),
-				link.format());
+				link.format(), null);
 	}
 
 	/** Streams the archive of an export begun with {@link #begin}. */

@@ -64,6 +64,16 @@ class ProgressReportRepository {
 			.optional();
 	}
 
+	/** The child's signed reports, oldest period first (a family's export, ADR 0040). */
+	List<ProgressReport> signedOf(UUID childId) {
+		return this.jdbc
+			.sql(SELECT + " where r.child_id = :child and r.signed_at is not null"
+					+ " order by r.period_end, r.created_at, r.id")
+			.param("child", childId)
+			.query(this::report)
+			.list();
+	}
+
 	/** The child's reports, the latest period first; drafts only when asked for. */
 	PageResponse<ProgressReport> ofChild(UUID childId, boolean drafts, PageQuery page) {
 		String shown = drafts ? "" : " and r.signed_at is not null";

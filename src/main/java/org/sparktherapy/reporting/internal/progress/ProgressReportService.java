@@ -214,6 +214,17 @@ class ProgressReportService {
 		return pdf;
 	}
 
+	/**
+	 * The child's signed reports as PDFs, one at a time, for a family's export (ADR
+	 * 0040), which checks and logs the access itself: rendered from each report's signed
+	 * snapshot, as the download does.
+	 */
+	void signedPdfs(UUID childId, java.util.function.BiConsumer<ProgressReport, byte[]> pdf) {
+		for (ProgressReport report : this.reports.signedOf(childId)) {
+			pdf.accept(report, ProgressReportPdf.render(report, figures(report), this.zone));
+		}
+	}
+
 	private record Visible(ProgressReport report, Relation relation) {
 	}
 
