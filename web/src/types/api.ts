@@ -15,7 +15,7 @@ export interface paths {
      * Proposed appointment changes, newest first
      * @description Admins see every request, therapists their own; parents none (403). status: pending, approved, declined, withdrawn; appointmentId: one appointment's. stale: the appointment changed since the request was made, so it can only be declined or withdrawn.
      */
-    get: operations['list_7'];
+    get: operations['list_8'];
     put?: never;
     post?: never;
     delete?: never;
@@ -115,7 +115,7 @@ export interface paths {
      * Appointments the caller may see, by start
      * @description Admins see all; therapists their own and their care-team children's; guardians their children's. from/to: ISO-8601 date-times with offsets (appointments overlapping the range); status: scheduled, checked_in, completed, cancelled, no_show.
      */
-    get: operations['list_4'];
+    get: operations['list_5'];
     put?: never;
     /**
      * Book an appointment or a weekly series
@@ -363,7 +363,7 @@ export interface paths {
     put?: never;
     /**
      * Write a signed checkpoint of the newest entry now
-     * @description 409 when the log is empty, does not extend the last checkpoint, or another node is writing one.
+     * @description 409 when the log is empty, does not extend the last checkpoint, or another node is writing one; 503 (checkpoint-directory-unwritable) when the checkpoint directory cannot be written.
      */
     post: operations['checkpoint'];
     delete?: never;
@@ -392,6 +392,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/accept-invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation by choosing a password
+     * @description Opens the invited account; answers the address to sign in with.
+     */
+    post: operations['acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/forgot-password': {
     parameters: {
       query?: never;
@@ -412,6 +432,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What an invitation link invites to
+     * @description Who invited whom to which clinic as what. An unknown, used, revoked or expired token answers 400 (invalid-invitation-token).
+     */
+    post: operations['invitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -423,9 +463,69 @@ export interface paths {
     put?: never;
     /**
      * Sign in
-     * @description 401 for a wrong email or password alike; 429 with Retry-After after repeated failures for the email or from the address.
+     * @description 401 for a wrong email or password alike; 429 with Retry-After after repeated failures for the email or from the address. A person with a second factor, or one the clinic requires to set one up, gets a SecondFactorChallengeResponse instead of tokens.
      */
     post: operations['login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/enrollment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start setting up a required second factor at sign-in
+     * @description With an enrollment challenge from /login: a new secret, its otpauth URI and QR code.
+     */
+    post: operations['startEnrollment_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/enrollment/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish setting up a required second factor and sign in
+     * @description The first code from the app turns the second factor on; answers the tokens as /login does, with the ten recovery codes, shown this once.
+     */
+    post: operations['confirmEnrollment_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish signing in with a second factor
+     * @description The challenge from /login with a code from the authenticator app (code) or a recovery code (recoveryCode); answers as /login does. A wrong or reused code is 401 (invalid-second-factor-code); a used-up or expired challenge 401 (invalid-second-factor-challenge); repeated wrong codes for the account 429 with Retry-After.
+     */
+    post: operations['loginWithSecondFactor'];
     delete?: never;
     options?: never;
     head?: never;
@@ -443,7 +543,7 @@ export interface paths {
     put?: never;
     /**
      * Sign out
-     * @description The refresh token (and its sign-in) stops working; the answer's Clear-Site-Data asks the browser to drop this site's cookies and storage.
+     * @description The refresh token (and its sign-in) stops working; the answer's Clear-Site-Data asks the browser to drop this site's cookies and storage (only its cookies with afterInactivity: the web app's idle sign-out keeps a session recorded offline for the same user).
      */
     post: operations['logout'];
     delete?: never;
@@ -503,8 +603,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Register an account
-     * @description Opens a parent account; other roles only when the caller is a signed-in admin.
+     * Ask to open a parent account, or (admins) open any account
+     * @description Anonymous: always 202 with the same body, whether or not the address has an account; a new address receives a verification link (24 hours, single use) and no account exists before it is followed; an address with an account gets a mail to its owner instead. 429 with Retry-After over the limits per address and per client. A signed-in admin opens the account at once (201).
      */
     post: operations['register'];
     delete?: never;
@@ -527,6 +627,106 @@ export interface paths {
      * @description The token works once; every sign-in of the account ends. An unknown, used or expired token answers 400 (invalid-reset-token).
      */
     post: operations['resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My two-step sign-in
+     * @description Whether it is on, how many recovery codes are left, and whether the clinic requires it for me.
+     */
+    get: operations['status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/second-factor/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn two-step sign-in off
+     * @description Needs the password and a current code; 409 (second-factor-required) when the clinic requires it for the person's role.
+     */
+    post: operations['disable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/second-factor/enrollment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start setting up two-step sign-in
+     * @description A new secret for an authenticator app; it is on only after a first code is confirmed. 409 (second-factor-enabled) when it is already on.
+     */
+    post: operations['startEnrollment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/second-factor/enrollment/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn two-step sign-in on with a first code
+     * @description Answers ten one-time recovery codes, shown this once.
+     */
+    post: operations['confirmEnrollment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/second-factor/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * New recovery codes
+     * @description Needs a current code from the app; the old recovery codes stop working. Answers ten new ones, shown this once.
+     */
+    post: operations['regenerate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -568,6 +768,26 @@ export interface paths {
      * @description Its refresh and access tokens stop at once. 404 for a sign-in that is not the caller's or already ended.
      */
     delete: operations['end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/verify-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a registered account with its verification link's token
+     * @description Needs the password chosen when registering; answers the address to sign in with. An unknown, used or expired token answers 400 (invalid-verification-token).
+     */
+    post: operations['verifyEmail'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -757,7 +977,7 @@ export interface paths {
      * Charges (admins)
      * @description Filtered by status (ready, held, claimed, void), payerId, childId and service date from/to (both included). Sorted by serviceDate (default, the latest first), amount, createdAt or childName.
      */
-    get: operations['list_6'];
+    get: operations['list_7'];
     put?: never;
     post?: never;
     delete?: never;
@@ -857,7 +1077,7 @@ export interface paths {
      * The children the caller may see
      * @description Search by name (q), filter by status; archived children only with includeArchived=true. Sort by lastName, firstName, dateOfBirth, status.
      */
-    get: operations['list_3'];
+    get: operations['list_4'];
     put?: never;
     /**
      * Open a child's record
@@ -1037,6 +1257,66 @@ export interface paths {
      * @description 409 billing-dates-overlap when another coverage of the same priority covers some of the dates. The child's open charges are checked again.
      */
     post: operations['create_6'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/data-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The family's data export: everything the clinic holds about the child and its guardians as JSON documents, the signed progress reports' PDFs and the message attachments, in one ZIP archive (admins; a parent for their own child)
+     * @description Streamed; logged as an export of PHI.
+     */
+    get: operations['export_2'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/data-export/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A one-time link to the family's data export (admins; a parent for their own child)
+     * @description The link works once, for a minute, without the access token. The export is logged when the link is made.
+     */
+    post: operations['link_1'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/children/{id}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erases the child's family: pseudonymises the child and its guardians' accounts (admins)
+     * @description Irreversible. The body's confirmation must be the child's first and last name. The clinical record, billing and the audit log are kept for their retention periods (docs/privacy.md).
+     */
+    post: operations['erase'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1539,7 +1819,7 @@ export interface paths {
      * The signed-in user's conversations with unread counts, most recently active first
      * @description Parents: their children's conversations; therapists: their caseload's, their direct conversations; everyone: the announcements for their role. unreadTotal counts all of them.
      */
-    get: operations['list_2'];
+    get: operations['list_3'];
     put?: never;
     /**
      * Start a direct conversation between staff, or an announcement
@@ -1758,6 +2038,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open invitations
+     * @description Not yet accepted nor revoked, newest first; status pending or expired.
+     */
+    get: operations['list_2'];
+    put?: never;
+    /**
+     * Invite someone by e-mail
+     * @description Mails a single-use link (7 days); an older open invitation of the address is revoked. 409 email-taken when the address has an account.
+     */
+    post: operations['invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invitations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an invitation
+     * @description Its link stops working.
+     */
+    delete: operations['revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invitations/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail a new link
+     * @description A new expiry; the earlier link stops working.
+     */
+    post: operations['resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/invoices/{id}': {
     parameters: {
       query?: never;
@@ -1910,7 +2254,7 @@ export interface paths {
       cookie?: never;
     };
     /** The caller's notifications, newest first, with the unread count */
-    get: operations['list_5'];
+    get: operations['list_6'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2688,7 +3032,7 @@ export interface paths {
     };
     /**
      * Downloads the clinic's full export through a one-time link
-     * @description No access token: the link's token is the credential. A used link answers 410, an expired one 410, an unknown one 404.
+     * @description No access token: the link's token is the credential. A used link answers 410, an expired one 410, an unknown one 404. A link made for a family's data export downloads that archive (ADR 0040).
      */
     get: operations['download'];
     put?: never;
@@ -3112,6 +3456,30 @@ export interface paths {
     patch: operations['adjust_1'];
     trace?: never;
   };
+  '/api/security-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's sign-in security settings
+     * @description Which groups (admin, bcba, bcaba, rbt, other-therapist, parent) must use two-step sign-in.
+     */
+    get: operations['securitySettings'];
+    /**
+     * Change the clinic's sign-in security settings
+     * @description Audited. People newly required to use two-step sign-in set it up at their next sign-in.
+     */
+    put: operations['changeSecuritySettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/service-catalogue': {
     parameters: {
       query?: never;
@@ -3364,6 +3732,30 @@ export interface paths {
      * @description The account can no longer sign in or refresh; nothing is deleted.
      */
     delete: operations['deactivate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A user's two-step sign-in
+     * @description Whether it is on and required; admins only.
+     */
+    get: operations['userStatus'];
+    put?: never;
+    post?: never;
+    /**
+     * Reset a user's second factor
+     * @description For a lost phone: removes the user's authenticator and recovery codes and ends all their sign-ins. If the clinic requires a second factor for them, they set up a new one at their next sign-in. Audited.
+     */
+    delete: operations['reset'];
     options?: never;
     head?: never;
     patch?: never;
@@ -4388,6 +4780,22 @@ export interface components {
       phone: string;
       relationship?: string;
     };
+    EnrolledTokenResponse: {
+      accessToken: string;
+      /** Format: int64 */
+      expiresIn: number;
+      recoveryCodes: string[];
+      refreshToken: string | null;
+      tokenType: string;
+      user: components['schemas']['UserResponse'];
+    };
+    EnrollmentChallengeRequest: {
+      challengeToken: string;
+    };
+    EnrollmentConfirmRequest: {
+      challengeToken: string;
+      code: string;
+    };
     Entry: {
       action: string;
       /** Format: date-time */
@@ -4399,6 +4807,18 @@ export interface components {
       entityId: string;
       /** Format: uuid */
       id: string;
+    };
+    ErasureRequest: {
+      confirmation?: string | null;
+    };
+    ErasureResponse: {
+      /** Format: uuid */
+      childId: string;
+      displayName: string;
+      /** Format: date-time */
+      erasedAt: string;
+      guardiansErased: string[];
+      guardiansKept: string[];
     };
     Event: {
       antecedent?: string | null;
@@ -4465,6 +4885,11 @@ export interface components {
       /** Format: date */
       oldestOpenOn: string | null;
       open: string;
+    };
+    FamilyExportLink: {
+      /** Format: date-time */
+      expiresAt: string;
+      url: string;
     };
     FamilyPaymentRequest: {
       /**
@@ -4573,6 +4998,45 @@ export interface components {
       groupNumber?: string;
       memberId?: string;
       payer?: string;
+    };
+    InvitationResponse: {
+      clinicName: string;
+      /** @enum {string|null} */
+      credential: 'BCBA' | 'BCaBA' | 'RBT' | 'other' | null;
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      invitedByName: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'therapist' | 'parent';
+    };
+    InvitationSummary: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string|null} */
+      credential: 'BCBA' | 'BCaBA' | 'RBT' | 'other' | null;
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      invitedByName: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'therapist' | 'parent';
+      /** Format: date-time */
+      sentAt: string;
+      status: string;
+    };
+    InviteRequest: {
+      /** @enum {string} */
+      credential?: 'BCBA' | 'BCaBA' | 'RBT' | 'other';
+      /** Format: email */
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'therapist' | 'parent';
     };
     InvoiceLineRequest: {
       /**
@@ -4692,6 +5156,10 @@ export interface components {
     LoginRequest: {
       email: string;
       password: string;
+    };
+    LogoutRequest: {
+      afterInactivity?: boolean | null;
+      refreshToken?: string;
     };
     MasteriesReport: {
       /** Format: date */
@@ -4864,6 +5332,9 @@ export interface components {
       school?: string;
       /** @enum {string} */
       sex?: 'female' | 'male' | 'unknown';
+    };
+    OpenedAccountResponse: {
+      email: string;
     };
     Override: {
       by: components['schemas']['Person'];
@@ -5279,6 +5750,11 @@ export interface components {
       name: string;
       npi: string;
     };
+    QrCodeResponse: {
+      rows: string[];
+      /** Format: int32 */
+      size: number;
+    };
     RateBody: {
       /** Format: date */
       effectiveFrom: string;
@@ -5329,6 +5805,9 @@ export interface components {
       held: number;
       /** Format: int32 */
       ready: number;
+    };
+    RecoveryCodesResponse: {
+      recoveryCodes: string[];
     };
     RefreshRequest: {
       refreshToken?: string;
@@ -5564,6 +6043,45 @@ export interface components {
       updatedAt: string;
       /** Format: int32 */
       version: number;
+    };
+    SecondFactorChallengeResponse: {
+      challengeToken: string;
+      enrollmentRequired: boolean;
+      /** Format: int64 */
+      expiresIn: number;
+      methods: string[];
+      secondFactorRequired: boolean;
+    };
+    SecondFactorCodeRequest: {
+      code: string;
+    };
+    SecondFactorDisableRequest: {
+      code: string;
+      password: string;
+    };
+    SecondFactorEnrollmentResponse: {
+      otpauthUri: string;
+      qr: components['schemas']['QrCodeResponse'];
+      secret: string;
+    };
+    SecondFactorRequest: {
+      challengeToken: string;
+      code?: string;
+      recoveryCode?: string;
+    };
+    SecondFactorStatusResponse: {
+      enabled: boolean;
+      /** Format: date-time */
+      enabledAt: string | null;
+      /** Format: int32 */
+      recoveryCodesLeft: number;
+      required: boolean;
+    };
+    SecuritySettingsRequest: {
+      secondFactorRequiredFor: ('admin' | 'bcba' | 'bcaba' | 'rbt' | 'other-therapist' | 'parent')[];
+    };
+    SecuritySettingsResponse: {
+      secondFactorRequiredFor: ('admin' | 'bcba' | 'bcaba' | 'rbt' | 'other-therapist' | 'parent')[];
     };
     SeriesResponse: {
       /** Format: uuid */
@@ -5907,13 +6425,22 @@ export interface components {
       /** Format: uuid */
       therapistId: string;
     };
+    TokenRequest: {
+      token: string;
+    };
     TokenResponse: {
       accessToken: string;
       /** Format: int64 */
       expiresIn: number;
+      /** Format: int64 */
+      idleTimeout: number;
       refreshToken: string | null;
       tokenType: string;
       user: components['schemas']['UserResponse'];
+    };
+    TokenWithPasswordRequest: {
+      password: string;
+      token: string;
     };
     UnplacedResponse: {
       /** Format: uuid */
@@ -6009,7 +6536,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  list_7: {
+  list_8: {
     parameters: {
       query?: {
         appointmentId?: string;
@@ -6136,7 +6663,7 @@ export interface operations {
       };
     };
   };
-  list_4: {
+  list_5: {
     parameters: {
       query?: {
         childId?: string;
@@ -6536,6 +7063,30 @@ export interface operations {
       };
     };
   };
+  acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenWithPasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenedAccountResponse'];
+        };
+      };
+    };
+  };
   forgotPassword: {
     parameters: {
       query?: never;
@@ -6560,6 +7111,30 @@ export interface operations {
       };
     };
   };
+  invitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationResponse'];
+        };
+      };
+    };
+  };
   login: {
     parameters: {
       query?: never;
@@ -6572,6 +7147,83 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['LoginRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['TokenResponse'] | components['schemas']['SecondFactorChallengeResponse'];
+        };
+      };
+    };
+  };
+  startEnrollment_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnrollmentChallengeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrollmentResponse'];
+        };
+      };
+    };
+  };
+  confirmEnrollment_1: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-Spark-Client'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnrollmentConfirmRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolledTokenResponse'];
+        };
+      };
+    };
+  };
+  loginWithSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: {
+        'X-Spark-Client'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorRequest'];
       };
     };
     responses: {
@@ -6599,7 +7251,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        'application/json': components['schemas']['RefreshRequest'];
+        'application/json': components['schemas']['LogoutRequest'];
       };
     };
     responses: {
@@ -6703,7 +7355,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserResponse'];
+          'application/json': Record<string, never>;
         };
       };
     };
@@ -6727,6 +7379,116 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStatusResponse'];
+        };
+      };
+    };
+  };
+  disable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorDisableRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  startEnrollment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorEnrollmentResponse'];
+        };
+      };
+    };
+  };
+  confirmEnrollment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesResponse'];
+        };
+      };
+    };
+  };
+  regenerate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesResponse'];
+        };
       };
     };
   };
@@ -6767,6 +7529,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  verifyEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenWithPasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenedAccountResponse'];
+        };
       };
     };
   };
@@ -7038,7 +7824,7 @@ export interface operations {
       };
     };
   };
-  list_6: {
+  list_7: {
     parameters: {
       query?: {
         childId?: string;
@@ -7159,7 +7945,7 @@ export interface operations {
       };
     };
   };
-  list_3: {
+  list_4: {
     parameters: {
       query?: {
         includeArchived?: boolean;
@@ -7489,6 +8275,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CoverageResponse'];
+        };
+      };
+    };
+  };
+  export_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+    };
+  };
+  link_1: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FamilyExportLink'];
+        };
+      };
+    };
+  };
+  erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ErasureRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureResponse'];
         };
       };
     };
@@ -8185,7 +9041,7 @@ export interface operations {
       };
     };
   };
-  list_2: {
+  list_3: {
     parameters: {
       query?: {
         page?: number;
@@ -8537,6 +9393,92 @@ export interface operations {
       };
     };
   };
+  list_2: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'][];
+        };
+      };
+    };
+  };
+  invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'];
+        };
+      };
+    };
+  };
+  revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationSummary'];
+        };
+      };
+    };
+  };
   get_11: {
     parameters: {
       query?: never;
@@ -8731,7 +9673,7 @@ export interface operations {
       };
     };
   };
-  list_5: {
+  list_6: {
     parameters: {
       query?: {
         page?: number;
@@ -10458,6 +11400,50 @@ export interface operations {
       };
     };
   };
+  securitySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecuritySettingsResponse'];
+        };
+      };
+    };
+  };
+  changeSecuritySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecuritySettingsRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecuritySettingsResponse'];
+        };
+      };
+    };
+  };
   catalogue: {
     parameters: {
       query?: never;
@@ -10848,6 +11834,48 @@ export interface operations {
     };
   };
   deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  userStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStatusResponse'];
+        };
+      };
+    };
+  };
+  reset: {
     parameters: {
       query?: never;
       header?: never;
