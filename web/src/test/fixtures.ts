@@ -27,5 +27,12 @@ export function aTherapist(overrides: Partial<User> = {}): User {
 }
 
 export function aTokenResponse(user: User = anAdmin(), expiresIn = 900): TokenResponse {
-  return { accessToken: `token-for-${user.id}`, refreshToken: null, tokenType: 'Bearer', expiresIn, user };
+  return {
+    accessToken: `token-for-${user.id}`,
+    refreshToken: null,
+    tokenType: 'Bearer',
+    expiresIn,
+    idleTimeout: 1800,
+    user,
+  };
 }

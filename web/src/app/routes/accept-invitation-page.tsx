@@ -23,7 +23,11 @@ export function AcceptInvitationPage() {
         </p>
       }
     >
-      <AcceptInvitationForm token={token} onSignedIn={(user) => navigate(HOME_PATHS[user.role], { replace: true })} />
+      <AcceptInvitationForm
+        token={token}
+        onSignedIn={(user) => navigate(HOME_PATHS[user.role], { replace: true })}
+        onSignInNeeded={(email) => navigate('/sign-in', { replace: true, state: { registeredEmail: email } })}
+      />
     </AuthLayout>
   );
 }

@@ -26,7 +26,11 @@ export function VerifyEmailPage() {
         </p>
       }
     >
-      <VerifyEmailForm token={token} onSignedIn={(user) => navigate(HOME_PATHS[user.role], { replace: true })} />
+      <VerifyEmailForm
+        token={token}
+        onSignedIn={(user) => navigate(HOME_PATHS[user.role], { replace: true })}
+        onSignInNeeded={(email) => navigate('/sign-in', { replace: true, state: { registeredEmail: email } })}
+      />
     </AuthLayout>
   );
 }

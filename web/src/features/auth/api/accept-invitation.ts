@@ -6,6 +6,7 @@ import type { Credential, Role } from '../../../lib/api-types';
 import { startSession } from '../../../lib/auth-session';
 import { passwordSchema } from '../../../lib/password-rule';
 import { login } from './login';
+import { isChallenge } from './second-factor';
 
 export const acceptInvitationSchema = z
   .object({
@@ -70,8 +71,11 @@ export function useAcceptInvitation() {
         body: request,
         anonymous: true,
       });
-      return login({ email, password: request.password });
+      return { email, answer: await login({ email, password: request.password }) };
     },
-    onSuccess: (tokens) => startSession(tokens),
+    // someone who must use a second factor (ADR 0038) finishes signing in on the sign-in page
+    onSuccess: ({ answer }) => {
+      if (!isChallenge(answer)) startSession(answer);
+    },
   });
 }

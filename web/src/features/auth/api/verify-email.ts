@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiFetch } from '../../../lib/api-client';
 import { startSession } from '../../../lib/auth-session';
 import { login } from './login';
+import { isChallenge } from './second-factor';
 
 export const verifyEmailSchema = z.object({
   password: z.string().min(1, 'Enter the password you chose when registering'),
@@ -26,8 +27,11 @@ export function useVerifyEmail() {
   return useMutation({
     mutationFn: async (request: { token: string; password: string }) => {
       const { email } = await verifyEmail(request);
-      return login({ email, password: request.password });
+      return { email, answer: await login({ email, password: request.password }) };
     },
-    onSuccess: (tokens) => startSession(tokens),
+    // someone who must use a second factor (ADR 0038) finishes signing in on the sign-in page
+    onSuccess: ({ answer }) => {
+      if (!isChallenge(answer)) startSession(answer);
+    },
   });
 }

@@ -27,7 +27,7 @@ const INVITATION = {
 describe('AcceptInvitationForm', () => {
   it('shows who invited the person to which clinic as what', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(INVITATION));
-    renderWithProviders(<AcceptInvitationForm token="t" onSignedIn={vi.fn()} />);
+    renderWithProviders(<AcceptInvitationForm token="t" onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />);
 
     const form = await screen.findByRole('form', { name: 'Accept the invitation' });
     expect(form).toHaveTextContent('Dana Whitfield invited you to SPARK Demo Behavioral Health as a therapist (RBT).');
@@ -42,7 +42,9 @@ describe('AcceptInvitationForm', () => {
       .mockResolvedValueOnce(jsonResponse({ email: 'rob@example.test' }))
       .mockResolvedValueOnce(jsonResponse(aTokenResponse(therapist)));
     const onSignedIn = vi.fn();
-    const { user } = renderWithProviders(<AcceptInvitationForm token="t" onSignedIn={onSignedIn} />);
+    const { user } = renderWithProviders(
+      <AcceptInvitationForm token="t" onSignedIn={onSignedIn} onSignInNeeded={vi.fn()} />,
+    );
 
     await user.type(await screen.findByLabelText('Choose a password'), STRONG);
     await user.type(screen.getByLabelText('Repeat password'), STRONG);
@@ -58,7 +60,9 @@ describe('AcceptInvitationForm', () => {
 
   it('applies the password rule before asking the server', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(INVITATION));
-    const { user } = renderWithProviders(<AcceptInvitationForm token="t" onSignedIn={vi.fn()} />);
+    const { user } = renderWithProviders(
+      <AcceptInvitationForm token="t" onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />,
+    );
 
     await user.type(await screen.findByLabelText('Choose a password'), 'short');
     await user.type(screen.getByLabelText('Repeat password'), 'short');
@@ -72,7 +76,7 @@ describe('AcceptInvitationForm', () => {
     fetchMock.mockResolvedValueOnce(
       problemResponse(400, { type: INVALID_INVITATION_TOKEN, title: 'Invalid invitation link', detail: 'x' }),
     );
-    renderWithProviders(<AcceptInvitationForm token="old" onSignedIn={vi.fn()} />);
+    renderWithProviders(<AcceptInvitationForm token="old" onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />);
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This invitation does not work');
   });

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-error';
 import { ROLE_LABELS, type User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isChallenge } from '../api/second-factor';
 import { PASSWORD_HINT } from '../../../lib/password-rule';
 import {
   INVALID_INVITATION_TOKEN,
@@ -32,13 +33,18 @@ function roleText(invitation: Invitation): string {
   return invitation.credential ? `${role} (${invitation.credential})` : role;
 }
 
-/** Shows who invited the person to which clinic as what, lets them choose a password, then signs them in. */
+/**
+ * Shows who invited the person to which clinic as what, lets them choose a password, then signs them in — or, when
+ * their role must use a second factor (ADR 0038), sends them to the sign-in page to set it up (`onSignInNeeded`).
+ */
 export function AcceptInvitationForm({
   token,
   onSignedIn,
+  onSignInNeeded,
 }: {
   token: string | null;
   onSignedIn: (user: User) => void;
+  onSignInNeeded: (email: string) => void;
 }) {
   const invitation = useInvitation(token);
   const accept = useAcceptInvitation();
@@ -69,7 +75,7 @@ export function AcceptInvitationForm({
     accept.mutate(
       { token, password: values.password },
       {
-        onSuccess: (tokens) => onSignedIn(tokens.user),
+        onSuccess: ({ email, answer }) => (isChallenge(answer) ? onSignInNeeded(email) : onSignedIn(answer.user)),
         onError: (error) => applyServerFieldErrors(error, ACCEPT_FIELDS, setError),
       },
     );

@@ -26,7 +26,9 @@ describe('VerifyEmailForm', () => {
       .mockResolvedValueOnce(jsonResponse({ email: parent.email }))
       .mockResolvedValueOnce(jsonResponse(aTokenResponse(parent)));
     const onSignedIn = vi.fn();
-    const { user } = renderWithProviders(<VerifyEmailForm token="t-1" onSignedIn={onSignedIn} />);
+    const { user } = renderWithProviders(
+      <VerifyEmailForm token="t-1" onSignedIn={onSignedIn} onSignInNeeded={vi.fn()} />,
+    );
 
     await user.type(screen.getByLabelText('Password'), 'lantern-orchid-velvet-42');
     await user.click(screen.getByRole('button', { name: 'Confirm and sign in' }));
@@ -44,6 +46,25 @@ describe('VerifyEmailForm', () => {
     });
   });
 
+  it('sends someone who must set up a second factor to the sign-in page instead of signing in', async () => {
+    fetchMock
+      .mockResolvedValueOnce(jsonResponse({ email: 'new.bcba@example.org' }))
+      .mockResolvedValueOnce(
+        jsonResponse({ enrollmentRequired: true, challengeToken: 'c-1', methods: ['totp'], expiresIn: 900 }),
+      );
+    const onSignedIn = vi.fn();
+    const onSignInNeeded = vi.fn();
+    const { user } = renderWithProviders(
+      <VerifyEmailForm token="t-2" onSignedIn={onSignedIn} onSignInNeeded={onSignInNeeded} />,
+    );
+
+    await user.type(screen.getByLabelText('Password'), 'lantern-orchid-velvet-42');
+    await user.click(screen.getByRole('button', { name: 'Confirm and sign in' }));
+
+    await vi.waitFor(() => expect(onSignInNeeded).toHaveBeenCalledWith('new.bcba@example.org'));
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+
   it('shows a password that is not the registered one at the field', async () => {
     fetchMock.mockResolvedValueOnce(
       problemResponse(400, {
@@ -51,7 +72,7 @@ describe('VerifyEmailForm', () => {
         errors: [{ pointer: '/password', detail: 'is not the password chosen when registering with this link' }],
       }),
     );
-    const { user } = renderWithProviders(<VerifyEmailForm token="t" onSignedIn={vi.fn()} />);
+    const { user } = renderWithProviders(<VerifyEmailForm token="t" onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />);
 
     await user.type(screen.getByLabelText('Password'), 'something-else-entirely');
     await user.click(screen.getByRole('button', { name: 'Confirm and sign in' }));
@@ -63,7 +84,9 @@ describe('VerifyEmailForm', () => {
     fetchMock.mockResolvedValueOnce(
       problemResponse(400, { type: INVALID_VERIFICATION_TOKEN, title: 'Invalid verification link', detail: 'x' }),
     );
-    const { user } = renderWithProviders(<VerifyEmailForm token="used" onSignedIn={vi.fn()} />);
+    const { user } = renderWithProviders(
+      <VerifyEmailForm token="used" onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />,
+    );
 
     await user.type(screen.getByLabelText('Password'), 'lantern-orchid-velvet-42');
     await user.click(screen.getByRole('button', { name: 'Confirm and sign in' }));
@@ -73,7 +96,7 @@ describe('VerifyEmailForm', () => {
   });
 
   it('says so at once when the link carried no token', () => {
-    renderWithProviders(<VerifyEmailForm token={null} onSignedIn={vi.fn()} />);
+    renderWithProviders(<VerifyEmailForm token={null} onSignedIn={vi.fn()} onSignInNeeded={vi.fn()} />);
 
     expect(screen.getByRole('alert')).toHaveTextContent('This link does not work');
     expect(fetchMock).not.toHaveBeenCalled();

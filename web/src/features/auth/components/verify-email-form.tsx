@@ -8,6 +8,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { ApiError } from '../../../lib/api-error';
 import type { User } from '../../../lib/api-types';
 import { applyServerFieldErrors } from '../../../lib/form-errors';
+import { isChallenge } from '../api/second-factor';
 import {
   INVALID_VERIFICATION_TOKEN,
   useVerifyEmail,
@@ -21,7 +22,16 @@ const VERIFY_FIELDS = ['password'] as const;
  * Confirms a registration with the token of its link (null when the link carried none) and the password chosen when
  * registering — so a link mailed after someone else's request for the address opens nothing — then signs in.
  */
-export function VerifyEmailForm({ token, onSignedIn }: { token: string | null; onSignedIn: (user: User) => void }) {
+export function VerifyEmailForm({
+  token,
+  onSignedIn,
+  onSignInNeeded,
+}: {
+  token: string | null;
+  onSignedIn: (user: User) => void;
+  /** the account is open but must finish signing in with a second factor (ADR 0038) */
+  onSignInNeeded: (email: string) => void;
+}) {
   const verify = useVerifyEmail();
   const {
     register,
@@ -43,7 +53,7 @@ export function VerifyEmailForm({ token, onSignedIn }: { token: string | null; o
     verify.mutate(
       { token, password: values.password },
       {
-        onSuccess: (tokens) => onSignedIn(tokens.user),
+        onSuccess: ({ email, answer }) => (isChallenge(answer) ? onSignInNeeded(email) : onSignedIn(answer.user)),
         onError: (error) => applyServerFieldErrors(error, VERIFY_FIELDS, setError),
       },
     );
