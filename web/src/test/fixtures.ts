@@ -32,7 +32,7 @@ export function aTokenResponse(user: User = anAdmin(), expiresIn = 900): TokenRe
     refreshToken: null,
     tokenType: 'Bearer',
     expiresIn,
-    idleTimeout: 1800,
+    idleTimeout: 0, // no idle watch: the idle tests (lib/idle.test.ts, auth-session) give their own
     user,
   };
 }
