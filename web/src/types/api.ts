@@ -4418,6 +4418,11 @@ export interface components {
       dateOfBirth: string;
       diagnosisCodes: string[];
       emergencyContacts: components['schemas']['EmergencyContact'][];
+      /**
+       * Format: date-time
+       * @description when the family was erased (ADR 0040): the names are a pseudonym; null otherwise
+       */
+      erasedAt: string | null;
       firstName: string;
       guardians: components['schemas']['Guardian'][];
       /** Format: uuid */

@@ -32,6 +32,7 @@ const child: Child = {
   createdAt: '2026-01-05T10:00:00Z',
   updatedAt: '2026-01-05T10:00:00Z',
   version: 1,
+  erasedAt: null,
 };
 
 const rbt = {

@@ -33,6 +33,7 @@ function aChild(overrides: Partial<Child> = {}): Child {
     createdAt: '2026-01-05T10:00:00Z',
     updatedAt: '2026-01-05T10:00:00Z',
     version: 4,
+    erasedAt: null,
     ...overrides,
   };
 }

@@ -55,6 +55,20 @@ describe('PrivacySection', () => {
     expect(followed).toEqual(['/api/reports/clinic-export/download?token=once']);
   });
 
+  it('offers no second erasure of an erased family and says when it was erased', () => {
+    const erased = {
+      ...child,
+      firstName: 'Child-7F3A2C',
+      lastName: 'Erased',
+      erasedAt: '2026-12-04T10:00:00Z',
+    } as Child;
+    renderWithProviders(<PrivacySection child={erased} access={ADMIN} onNotice={() => {}} />);
+
+    expect(screen.queryByRole('button', { name: 'Erase the family' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: "Download the family's data" })).toBeInTheDocument();
+    expect(screen.getByText(/This family was erased on/)).toBeInTheDocument();
+  });
+
   it('shows nothing to the care team', () => {
     renderWithProviders(<PrivacySection child={child} access={THERAPIST} onNotice={() => {}} />);
     expect(screen.queryByRole('heading', { name: 'Privacy' })).not.toBeInTheDocument();

@@ -54,12 +54,18 @@ export function PrivacySection({
         <Button variant="secondary" pending={pending} onClick={() => void download()}>
           {access.canAdmin ? "Download the family's data" : "Download my family's data"}
         </Button>
-        {access.canAdmin && (
+        {access.canAdmin && !child.erasedAt && (
           <Button variant="danger" onClick={() => setErasing(true)}>
             Erase the family
           </Button>
         )}
       </div>
+      {child.erasedAt && (
+        <p className="muted">
+          This family was erased on {new Date(child.erasedAt).toLocaleDateString()}: the names are a pseudonym, and the
+          clinical record is kept for its retention period.
+        </p>
+      )}
       {failed !== null && <Alert>{errorMessage(failed)}</Alert>}
       {access.canAdmin && (
         <EraseFamilyDialog

@@ -156,6 +156,7 @@ class FamilyErasureIntegrationTests {
 		assertThat(row.get("erased_at")).isNotNull();
 		Api.Response record = this.admin.api().get("/api/children/" + this.child);
 		assertThat(record.text()).doesNotContain(this.name.split(" ")[1]).doesNotContain("Avy").doesNotContain("Oak");
+		assertThat(record.at("/erasedAt")).as("the record says it was erased").isNotBlank();
 		Api.Response history = this.admin.api().get("/api/children/" + this.child + "/history?size=100");
 		assertThat(history.status()).isEqualTo(200);
 		assertThat(history.text()).doesNotContain("Avy").doesNotContain("Maple").doesNotContain("Grandma");
@@ -232,6 +233,7 @@ class FamilyErasureIntegrationTests {
 				  and child_id = cast(:id as uuid) and outcome = 'success'
 				""")).isOne();
 		assertThat(this.admin.api().get("/api/children/" + this.otherChild).at("/firstName")).isEqualTo("Avery");
+		assertThat(this.admin.api().get("/api/children/" + this.otherChild).json().get("erasedAt").isNull()).isTrue();
 		assertThat(
 				count("select count(*) from accounts where id = cast(:id as uuid) and active", this.otherParent.id()))
 			.isOne();

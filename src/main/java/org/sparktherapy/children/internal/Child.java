@@ -12,7 +12,7 @@ import org.sparktherapy.children.ChildStatus;
  * {@link ChildService}).
  */
 record Child(UUID id, ChildDetails details, ChildStatus status, List<Guardian> guardians, List<CareTeamMember> careTeam,
-		Instant createdAt, Instant updatedAt, int version) {
+		Instant createdAt, Instant updatedAt, int version, @Nullable Instant erasedAt) {
 
 	/** A parent account linked to the child. */
 	record Guardian(UUID userId, String name, String email, String relationship, boolean canSign) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
@@ -144,14 +145,16 @@ class ChildController {
 			@Nullable String school, @Nullable String medicalNotes, @Nullable String allergies,
 			List<ChildDetails.EmergencyContact> emergencyContacts, @Nullable ChildDetails.Insurance insurance,
 			@Nullable Sex sex, @Nullable ChildDetails.HomeAddress address, List<Child.Guardian> guardians,
-			List<Child.CareTeamMember> careTeam, Instant createdAt, Instant updatedAt, int version) {
+			List<Child.CareTeamMember> careTeam, Instant createdAt, Instant updatedAt, int version,
+			@Schema(description = "when the family was erased (ADR 0040): the names are a pseudonym; null otherwise",
+					nullable = true) @Nullable Instant erasedAt) {
 
 		static ChildResponse of(Child child) {
 			ChildDetails d = child.details();
 			return new ChildResponse(child.id(), d.firstName(), d.lastName(), d.preferredName(), d.dateOfBirth(),
 					d.diagnosisCodes(), child.status(), d.intakeDate(), d.school(), d.medicalNotes(), d.allergies(),
 					d.emergencyContacts(), d.insurance(), d.sex(), d.address(), child.guardians(), child.careTeam(),
-					child.createdAt(), child.updatedAt(), child.version());
+					child.createdAt(), child.updatedAt(), child.version(), child.erasedAt());
 		}
 
 		String etag() {

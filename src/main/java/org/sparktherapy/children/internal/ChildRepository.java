@@ -334,7 +334,8 @@ class ChildRepository {
 			.list());
 		return new Child(id, details, ChildStatus.of(rs.getString("status")), guardians, team,
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				rs.getInt("version"));
+				rs.getInt("version"),
+				(rs.getTimestamp("erased_at") != null) ? rs.getTimestamp("erased_at").toInstant() : null);
 	}
 
 }
