@@ -133,8 +133,22 @@ class FamilyErasureIntegrationTests {
 		String aboutThisChild = aNotice(this.supervisor, "Session of " + shortName + " submitted", this.session);
 		String aboutAnother = aNotice(this.supervisor, "Session of " + shortName + " submitted",
 				java.util.UUID.randomUUID().toString());
+		// the guardian's second factor (ADR 0038), as its enrollment leaves it
+		this.jdbc.sql("""
+				insert into second_factors (account_id, key_id, secret, created_at, enabled_at)
+				values (cast(:id as uuid), 'k1', '\\x00'::bytea, now(), now())
+				""").param("id", this.parent.id()).update();
+		this.jdbc.sql("""
+				insert into recovery_codes (id, account_id, code_hash, created_at)
+				values (gen_random_uuid(), cast(:id as uuid), '\\x01'::bytea, now())
+				""").param("id", this.parent.id()).update();
 		Api.Response erased = erase(this.admin, this.child, "  " + this.name.toUpperCase() + " ");
 		assertThat(erased.status()).as(erased.text()).isEqualTo(200);
+		assertThat(count("select count(*) from second_factors where account_id = cast(:id as uuid)", this.parent.id()))
+			.as("no second factor of an erased guardian")
+			.isZero();
+		assertThat(count("select count(*) from recovery_codes where account_id = cast(:id as uuid)", this.parent.id()))
+			.isZero();
 		String display = erased.at("/displayName");
 		assertThat(display).matches("Child-[0-9A-F]{6} Erased");
 		assertThat(erased.json().get("guardiansErased")).hasSize(1);
