@@ -133,6 +133,10 @@ public final class Clinic {
 	public Person signIn(String id, String email, String password) {
 		Api.Response login = this.api.post("/api/auth/login", Api.body("email", email, "password", password));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
+		assertThat(login.at("/accessToken"))
+			.as("tokens, not a second-factor challenge: a test that makes the clinic require a second factor "
+					+ "(PUT /api/security-settings) must put the setting back — %s", login.text())
+			.isNotNull();
 		return new Person((id != null) ? id : login.at("/user/id"), email, password, login.at("/accessToken"),
 				login.at("/refreshToken"), this.api.as(login.at("/accessToken")));
 	}
