@@ -1,10 +1,6 @@
 package org.sparktherapy.audit.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,8 +13,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.security.OwnerOnlyFiles;
 
@@ -35,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditChainKey {
 
-	private static final Logger log = LoggerFactory.getLogger(AuditChainKey.class);
-
 	private final String currentId;
 
 	private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
@@ -44,7 +36,8 @@ class AuditChainKey {
 	@Autowired
 	AuditChainKey(AuditProperties audit, SparkProperties spark) {
 		this((audit.chainKey() != null && !audit.chainKey().isBlank()) ? decode(audit.chainKey())
-				: storedSecret(spark.dataDir().resolve("keys").resolve("audit-chain.key")),
+				: OwnerOnlyFiles.readOrCreateKey(spark.dataDir().resolve("keys").resolve("audit-chain.key"),
+						"the audit chain key"),
 				audit.retiredChainKeys().stream().filter(k -> !k.isBlank()).map(AuditChainKey::decode).toList());
 	}
 
@@ -109,21 +102,6 @@ class AuditChainKey {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("spark.audit.chain-key is not valid base64");
-		}
-	}
-
-	private static byte[] storedSecret(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return decode(Files.readString(file, StandardCharsets.US_ASCII));
-			}
-			byte[] secret = OwnerOnlyFiles.randomKey(32);
-			OwnerOnlyFiles.write(file, OwnerOnlyFiles.base64(secret));
-			log.info("Generated a new audit chain key in {}", file);
-			return secret;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the audit chain key " + file, ex);
 		}
 	}
 

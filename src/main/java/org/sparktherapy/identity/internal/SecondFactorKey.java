@@ -1,11 +1,7 @@
 package org.sparktherapy.identity.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -16,8 +12,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.platform.security.OwnerOnlyFiles;
 
@@ -36,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondFactorKey {
 
-	private static final Logger log = LoggerFactory.getLogger(SecondFactorKey.class);
-
 	private static final int NONCE_BYTES = 12;
 
 	private final SecretKeySpec encryption;
@@ -49,8 +41,8 @@ class SecondFactorKey {
 	@Autowired
 	SecondFactorKey(IdentityProperties identity, SparkProperties spark) {
 		this((identity.secondFactor().key() != null && !identity.secondFactor().key().isBlank())
-				? decode(identity.secondFactor().key())
-				: stored(spark.dataDir().resolve("keys").resolve("second-factor.key")));
+				? decode(identity.secondFactor().key()) : OwnerOnlyFiles.readOrCreateKey(
+						spark.dataDir().resolve("keys").resolve("second-factor.key"), "the second-factor key"));
 	}
 
 	SecondFactorKey(byte[] key) {
@@ -133,21 +125,6 @@ class SecondFactorKey {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("spark.identity.second-factor.key is not valid base64");
-		}
-	}
-
-	private static byte[] stored(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return decode(Files.readString(file, StandardCharsets.US_ASCII));
-			}
-			byte[] key = OwnerOnlyFiles.randomKey(32);
-			OwnerOnlyFiles.write(file, OwnerOnlyFiles.base64(key));
-			log.info("Generated a new second-factor key in {}", file);
-			return key;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the second-factor key " + file, ex);
 		}
 	}
 

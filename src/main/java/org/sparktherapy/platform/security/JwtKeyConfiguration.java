@@ -1,18 +1,11 @@
 package org.sparktherapy.platform.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.SparkProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -33,13 +26,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class JwtKeyConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(JwtKeyConfiguration.class);
-
 	@Bean
 	SecretKey jwtSigningKey(SecurityProperties security, SparkProperties spark) {
 		byte[] secret = (security.jwtSecret() != null && !security.jwtSecret().isBlank())
-				? Base64.getDecoder().decode(security.jwtSecret().trim())
-				: storedSecret(spark.dataDir().resolve("keys").resolve("jwt-hmac.key"));
+				? Base64.getDecoder().decode(security.jwtSecret().trim()) : OwnerOnlyFiles
+					.readOrCreateKey(spark.dataDir().resolve("keys").resolve("jwt-hmac.key"), "the token signing key");
 		if (secret.length < 32) {
 			throw new IllegalStateException("spark.security.jwt-secret must decode to at least 32 bytes");
 		}
@@ -58,21 +49,6 @@ class JwtKeyConfiguration {
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SecurityProperties.TOKEN_ISSUER));
 		return decoder;
-	}
-
-	private static byte[] storedSecret(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
-			}
-			byte[] secret = OwnerOnlyFiles.randomKey(32);
-			OwnerOnlyFiles.write(file, OwnerOnlyFiles.base64(secret));
-			log.info("Generated a new token signing key in {}", file);
-			return secret;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the token signing key " + file, ex);
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.sparktherapy.platform.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * Secrets the app keeps in its data dir (the token signing key, the audit chain key, the
@@ -57,6 +60,32 @@ public final class OwnerOnlyFiles {
 	/** A key as the files keep it: base64. */
 	public static String base64(byte[] key) {
 		return Base64.getEncoder().encodeToString(key);
+	}
+
+	/**
+	 * The 32-byte key kept base64-encoded in {@code file}, generated and written
+	 * owner-only on first use; {@code what} names it in the log and in errors (e.g. "the
+	 * audit chain key"). A file that is not base64 stops the start with that name.
+	 */
+	public static byte[] readOrCreateKey(Path file, String what) {
+		try {
+			if (Files.exists(file)) {
+				String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+				try {
+					return Base64.getDecoder().decode(text);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException("The file of " + what + " (" + file + ") is not valid base64");
+				}
+			}
+			byte[] key = randomKey(32);
+			write(file, base64(key));
+			LoggerFactory.getLogger(OwnerOnlyFiles.class).info("Generated {} in {}", what, file);
+			return key;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read or create " + what + " in " + file, ex);
+		}
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OwnerOnlyFilesTests {
 
@@ -31,6 +32,28 @@ class OwnerOnlyFilesTests {
 		byte[] one = OwnerOnlyFiles.randomKey(32);
 		assertThat(one).hasSize(32).isNotEqualTo(OwnerOnlyFiles.randomKey(32));
 		assertThat(OwnerOnlyFiles.base64(new byte[] { 1, 2, 3 })).isEqualTo("AQID");
+	}
+
+	@Test
+	void aKeyIsGeneratedOnceOwnerOnlyAndReadBackAfterwards(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("keys").resolve("some.key");
+
+		byte[] first = OwnerOnlyFiles.readOrCreateKey(file, "the test key");
+		byte[] again = OwnerOnlyFiles.readOrCreateKey(file, "the test key");
+
+		assertThat(first).hasSize(32).isEqualTo(again);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void aKeyFileThatIsNotBase64StopsWithTheKeysName(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("broken.key");
+		Files.writeString(file, "not base64 at all!", StandardCharsets.US_ASCII);
+
+		assertThatThrownBy(() -> OwnerOnlyFiles.readOrCreateKey(file, "the test key"))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("the test key")
+			.hasMessageContaining("not valid base64");
 	}
 
 }
