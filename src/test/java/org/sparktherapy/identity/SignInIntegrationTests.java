@@ -51,6 +51,28 @@ class SignInIntegrationTests {
 		assertThat(login.header("Cache-Control")).isEqualTo("no-store");
 	}
 
+	/**
+	 * Spring reads {@code iss} as a URL first; a bare word made every request's token
+	 * decoding throw and catch an exception (issue 16), so the issuer is an absolute URL.
+	 */
+	@Test
+	void accessTokenIssuerIsAnAbsoluteUrl() throws Exception {
+		Clinic.Person parent = this.clinic.aParent();
+
+		String token = this.api.post("/api/auth/login", body("email", parent.email(), "password", Clinic.PASSWORD))
+			.at("/accessToken");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String issuer = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(payload)
+			.get("iss")
+			.asString();
+
+		assertThat(java.net.URI.create(issuer).toURL().getProtocol()).isEqualTo("https");
+		assertThat(parent.api().get("/api/auth/profile").status()).isEqualTo(200);
+	}
+
 	@Test
 	void wrongPasswordAndUnknownEmailAnswerAlike() {
 		Clinic.Person parent = this.clinic.aParent();

@@ -18,7 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("14d") Duration refreshTokenTtl, @DefaultValue("30d") Duration signInMaxAge) {
 
-	/** The {@code iss} of our access tokens; the decoder refuses any other. */
-	public static final String TOKEN_ISSUER = "sparktherapy";
+	/**
+	 * The {@code iss} of our access tokens; the decoder refuses any other. An absolute
+	 * URL (never fetched): Spring's claim converter tries to read {@code iss} as a URL
+	 * first, and a bare word made it throw and catch an exception on every request (issue
+	 * 16). Changing it signs out nobody: an access token lives minutes and the web app
+	 * renews it with the refresh cookie, which carries no issuer.
+	 */
+	public static final String TOKEN_ISSUER = "https://sparktherapy.org/tokens";
 
 }
