@@ -32,6 +32,10 @@ It is written as .incomplete-* and renamed only once verified; a failed one is r
   --keep-days N           afterwards, delete this script's backups in DIR whose time (in their name) is more
                           than N days ago, never the one just written (default: $BACKUP_KEEP_DAYS; none: keep all)
 
+Each run (a failed one too) writes its result for Prometheus to
+$BACKUP_METRICS_DIR/sparktherapy_backup_<dump|embedded>.prom (default: /var/lib/prometheus/node-exporter, the
+textfile collector's directory of node_exporter; empty: none). See backup-metrics.sh.
+
 Exit codes: 0 done and verified, 1 failed, 2 usage or configuration error, 3 verification failed.
 USAGE
 }
@@ -55,6 +59,24 @@ while [ $# -gt 0 ]; do
     *) usage >&2; exit 2 ;;
   esac
 done
+
+# From here on, every run publishes its result for Prometheus (backup-metrics.sh), a failed one too
+started=$(date -u +%s) kind=dump backup_size=0
+[ "$embedded" = true ] && kind=embedded
+here="$(dirname "${BASH_SOURCE[0]}")"
+# shellcheck source=backup-metrics.sh
+if ! . "$here/backup-metrics.sh"; then
+  echo "backup: $here/backup-metrics.sh is missing: no metrics for Prometheus" >&2
+  backup_metrics_publish() { :; }
+fi
+cleanup() { :; }
+on_exit() {
+  local status=$?
+  cleanup
+  backup_metrics_publish "$kind" "$([ "$status" = 0 ] && echo 1 || echo 0)" "$started" "$backup_size"
+}
+trap on_exit EXIT
+
 [ -n "$passphrase_file" ] && [ -n "$out" ] || { usage >&2; exit 2; }
 if [ "$embedded" = true ]; then
   [ -n "$data_dir" ] || fail "--embedded needs --data-dir (or SPARK_DATA_DIR): the database is in DATA_DIR/postgres" 2
@@ -94,7 +116,6 @@ cleanup() {
   gpgconf --kill gpg-agent >/dev/null 2>&1 || true
   rm -rf "$work" "$partial"
 }
-trap cleanup EXIT
 
 gpg_() { gpg --batch --quiet --no-tty --yes --pinentry-mode loopback --passphrase-file "$passphrase_file" "$@"; }
 encrypt() { gpg_ --symmetric --cipher-algo AES256 --s2k-mode 3 --s2k-digest-algo SHA512 --s2k-count 65011712 \
@@ -238,6 +259,7 @@ if [ -f "$partial/files.tar.gz.gpg" ]; then
 fi
 
 mv "$partial" "$out/$name"
+backup_size=$(du -sb "$out/$name" | cut -f1)
 echo "backup: wrote $out/$name ($entries database entries, $files files, $(du -sh "$out/$name" | cut -f1)), verified"
 
 # Retention, only after a new backup was verified: a backup's time is the one in its name (the directory's

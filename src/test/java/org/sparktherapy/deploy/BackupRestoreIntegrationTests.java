@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -347,6 +348,39 @@ class BackupRestoreIntegrationTests {
 	}
 
 	@Test
+	void eachRunPublishesItsResultForPrometheus() throws Exception {
+		Path metricsDir = Files.createDirectories(this.work.resolve("metrics"));
+		Path file = metricsDir.resolve("sparktherapy_backup_dump.prom");
+		Map<String, String> metrics = Map.of("BACKUP_METRICS_DIR", metricsDir.toString());
+		long before = Instant.now().getEpochSecond();
+
+		Tools.Result good = script(metrics, "backup.sh", "--passphrase-file", this.passphrase.toString(), "--out",
+				this.work.resolve("published").toString(), "--dbname", this.databases.get(0));
+
+		assertThat(good.exitCode()).as(good.output()).isZero();
+		Map<String, Double> afterGood = PointInTimeRecoveryTests.samples(file, "dump");
+		long success = afterGood.get("sparktherapy_backup_last_success_timestamp_seconds").longValue();
+		assertThat(success).isBetween(before, Instant.now().getEpochSecond());
+		assertThat(afterGood).containsEntry("sparktherapy_backup_last_run_success", 1.0)
+			.containsEntry("sparktherapy_backup_last_run_timestamp_seconds", (double) success);
+		assertThat(afterGood.get("sparktherapy_backup_last_success_size_bytes")).as("an encrypted dump of some MB")
+			.isGreaterThan(1_000_000.0);
+		assertThat(afterGood.keySet()).containsAll(PointInTimeRecoveryTests.metricsReadByAlerts());
+		PointInTimeRecoveryTests.assertPromtoolAccepts(file);
+
+		Tools.Result failed = script(metrics, "backup.sh", "--passphrase-file", this.passphrase.toString(), "--out",
+				this.work.resolve("published").toString(), "--dbname", "spark_backup_missing_" + this.suffix);
+
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		assertThat(PointInTimeRecoveryTests.samples(file, "dump"))
+			.containsEntry("sparktherapy_backup_last_run_success", 0.0)
+			.containsEntry("sparktherapy_backup_last_success_timestamp_seconds", (double) success)
+			.containsEntry("sparktherapy_backup_last_success_size_bytes",
+					afterGood.get("sparktherapy_backup_last_success_size_bytes"));
+		PointInTimeRecoveryTests.assertPromtoolAccepts(file);
+	}
+
+	@Test
 	void scriptsExplainThemselves() throws Exception {
 		Tools.Result backupUsage = script("backup.sh");
 		Tools.Result restoreUsage = script("restore.sh", "--no-such-option");
@@ -488,9 +522,15 @@ class BackupRestoreIntegrationTests {
 	}
 
 	private static Tools.Result script(String name, String... args) throws Exception {
+		return script(Map.of("BACKUP_METRICS_DIR", ""), name, args);
+	}
+
+	private static Tools.Result script(Map<String, String> environment, String name, String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of("bash", "deploy/backup/" + name));
 		command.addAll(List.of(args));
-		return Tools.run(command, Map.of("PGHOST", "127.0.0.1", "PGPORT", "5432", "PGUSER", "postgres"));
+		Map<String, String> env = new HashMap<>(environment);
+		env.putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", "5432", "PGUSER", "postgres"));
+		return Tools.run(command, env);
 	}
 
 	/**

@@ -295,6 +295,7 @@ class EmbeddedBackupRestoreTests {
 				"BACKUP_KEEP_DAYS", "BACKUP_EMBEDDED")) {
 			builder.environment().remove(inherited);
 		}
+		builder.environment().put("BACKUP_METRICS_DIR", ""); // none for Prometheus
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
