@@ -45,7 +45,7 @@ export function retryingRequest() {
   return {
     /** Waits `ms` before the next attempt; rejects with the signal's reason when it aborts first. */
     wait(ms: number, signal?: AbortSignal): Promise<void> {
-      waiting.set(id, { at: Date.now() + ms, seconds: Math.ceil(ms / 1000) });
+      waiting.set(id, { at: Date.now() + ms, seconds: Math.max(1, Math.floor(ms / 1000)) });
       publish();
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) {
