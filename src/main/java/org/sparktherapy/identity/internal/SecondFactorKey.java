@@ -63,10 +63,12 @@ class SecondFactorKey {
 	}
 
 	private SecondFactorKey(String configured, java.nio.file.Path file) {
-		this((configured != null && !configured.isBlank()) ? decode(configured)
-				: OwnerOnlyFiles.readOrCreateKey(file, "the second-factor key"),
-				(configured != null && !configured.isBlank()) ? SETTING
-						: "the file " + file + " (" + SETTING + " unset)");
+		this(isSet(configured) ? decode(configured) : OwnerOnlyFiles.readOrCreateKey(file, "the second-factor key"),
+				isSet(configured) ? SETTING : "the file " + file + " (" + SETTING + " unset)");
+	}
+
+	private static boolean isSet(String configured) {
+		return configured != null && !configured.isBlank();
 	}
 
 	SecondFactorKey(byte[] key) {
