@@ -1,13 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
+import { ServerRetryStatus } from '../components/ui/server-retry-status';
 import { getSessionSnapshot, restoreSession, subscribeToSession } from '../lib/auth-session';
 import { createQueryClient } from '../lib/query-client';
 import { createRouter } from './router';
 
 /**
  * Providers and router. Starts the silent sign-in, drops cached server data whenever the session ends and reloads
- * what failed while an offline session had no token, once it is signed in again.
+ * what failed while an offline session had no token, once it is signed in again. Below every page, the one status
+ * line for requests waiting out a brief server outage.
  */
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -27,6 +29,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
+      <ServerRetryStatus />
     </QueryClientProvider>
   );
 }

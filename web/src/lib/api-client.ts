@@ -1,5 +1,6 @@
-import { ApiError, toApiError } from './api-error';
+import { ApiError, parseRetryAfter, toApiError } from './api-error';
 import { endSession, getAccessToken, getSessionSnapshot, refreshSessionIfActive } from './auth-session';
+import { retryingRequest } from './server-retry';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,7 +10,19 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Calls that need no access token (sign-in, registration): no bearer header, no refresh on 401. */
   anonymous?: boolean;
+  /**
+   * The write may be sent again without doing it twice (a client-chosen id, events with their own ids), so a 503
+   * with `Retry-After` is retried like a GET. Requests with an `Idempotency-Key` header need not say so.
+   */
+  repeatable?: boolean;
 }
+
+/** Retries of a 503 with `Retry-After`, after the first attempt. */
+export const MAX_RETRIES = 3;
+/** The longest wait between attempts, whatever the server asks. */
+export const MAX_RETRY_WAIT_SECONDS = 30;
+/** Up to this much is added to each wait, so that the clinic's browsers do not all come back at the same instant. */
+export const RETRY_JITTER_MS = 1_000;
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   // An offline session has no token: do not even try; the session code retries the refresh on its own.
@@ -40,7 +53,9 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 
 /**
  * Calls the SPARKTherapy API and returns the parsed JSON body (undefined for 204).
- * Sends the in-memory access token; on a 401 it refreshes the session once and retries once.
+ * Sends the in-memory access token; on a 401 it refreshes the session once and retries once. A 503 with
+ * `Retry-After` is asked again after the server's wait (at most MAX_RETRIES times) when the request is safe to repeat,
+ * while ServerRetryStatus says so; aborting the signal ends the wait with an AbortError.
  * In an offline session (see auth-session) it sends nothing and throws a network ApiError (status 0).
  * Any non-2xx answer is thrown as an ApiError built from the problem+json body.
  */
@@ -61,6 +76,24 @@ export async function apiFetchBlob(path: string, options: RequestOptions = {}): 
 }
 
 async function authorizedResponse(path: string, options: RequestOptions): Promise<Response> {
+  const retrying = retryingRequest();
+  try {
+    for (let retry = 0; ; retry++) {
+      const response = await attempt(path, options);
+      const wait = retry < MAX_RETRIES ? retryWaitMs(response, options) : undefined;
+      if (wait === undefined) {
+        if (!response.ok) throw await toApiError(response);
+        return response;
+      }
+      await response.body?.cancel();
+      await retrying.wait(wait, options.signal);
+    }
+  } finally {
+    retrying.done();
+  }
+}
+
+async function attempt(path: string, options: RequestOptions): Promise<Response> {
   let response = await send(path, options);
   if (response.status === 401 && !options.anonymous) {
     const renewed = await refreshSessionIfActive();
@@ -69,8 +102,25 @@ async function authorizedResponse(path: string, options: RequestOptions): Promis
       if (response.status === 401) endSession();
     }
   }
-  if (!response.ok) throw await toApiError(response);
   return response;
+}
+
+/**
+ * How long to wait before asking again (ADR 0046): only a 503 that says when to come back (`Retry-After`, as the
+ * server sends while its database is away, ADR 0041), and only for a request that does nothing twice — a read, a
+ * write with an `Idempotency-Key`, or one marked `repeatable`. A plain POST could store twice: it is never retried.
+ */
+function retryWaitMs(response: Response, options: RequestOptions): number | undefined {
+  if (response.status !== 503 || !isRepeatable(options)) return undefined;
+  const seconds = parseRetryAfter(response.headers.get('Retry-After'));
+  if (seconds === undefined) return undefined;
+  return Math.min(seconds, MAX_RETRY_WAIT_SECONDS) * 1000 + Math.floor(Math.random() * RETRY_JITTER_MS);
+}
+
+function isRepeatable(options: RequestOptions): boolean {
+  const method = options.method ?? 'GET';
+  if (method === 'GET' || options.repeatable) return true;
+  return Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key');
 }
 
 /** Builds a query string from the defined, non-empty values. */

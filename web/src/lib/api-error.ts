@@ -69,7 +69,8 @@ function defaultTitle(status: number): string {
   return `Request failed (${status})`;
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
+/** Seconds from a `Retry-After` header (delay-seconds or an HTTP date), or undefined when it is absent or unreadable. */
+export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);

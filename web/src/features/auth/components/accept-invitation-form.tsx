@@ -88,11 +88,15 @@ export function AcceptInvitationForm({
           <strong>{invited.invitedByName}</strong> invited you to <strong>{invited.clinicName}</strong> as a{' '}
           <strong>{roleText(invited)}</strong>.
         </p>
-        <dl className="invitation-facts">
-          <dt>Name</dt>
-          <dd>{invited.name}</dd>
-          <dt>Email</dt>
-          <dd>{invited.email}</dd>
+        <dl className="details invitation-facts">
+          <div className="detail">
+            <dt>Name</dt>
+            <dd>{invited.name}</dd>
+          </div>
+          <div className="detail">
+            <dt>Email</dt>
+            <dd>{invited.email}</dd>
+          </div>
         </dl>
       </div>
       <FormErrorAlert error={accept.error} fields={ACCEPT_FIELDS} />

@@ -16,5 +16,7 @@ export async function postSessionEvents(sessionId: string, events: SessionEvent[
   return apiFetch<PostEventsResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/events`, {
     method: 'POST',
     body: { events } satisfies Schema<'EventBatchRequest'>,
+    // each event carries its own id: the server answers one sent twice as a duplicate
+    repeatable: true,
   });
 }

@@ -9,5 +9,10 @@ export type PutSessionRequest = Schema<'SessionRequest'>;
  * can start a session offline. 409 once the session is submitted. Sent through the offline outbox, never directly.
  */
 export async function putSession(id: string, request: PutSessionRequest): Promise<Session> {
-  return apiFetch<Session>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'PUT', body: request });
+  return apiFetch<Session>(`/api/sessions/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: request,
+    // the id is the client's: sending again updates the same session
+    repeatable: true,
+  });
 }

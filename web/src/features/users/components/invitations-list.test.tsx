@@ -64,8 +64,24 @@ describe('InvitationsList', () => {
     expect(fetchMock.mock.calls[1][1]?.method).toBe('POST');
 
     await user.click(await screen.findByRole('button', { name: 'Revoke the invitation to Noah Bennett' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Revoke the invitation to noah@example.test?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Revoke invitation' }));
     await vi.waitFor(() => expect(onNotice).toHaveBeenCalledWith('The invitation to noah@example.test was revoked.'));
     const revoke = fetchMock.mock.calls.find((call) => call[1]?.method === 'DELETE');
     expect(String(revoke?.[0])).toContain('/api/invitations/i-1');
+  });
+
+  it('asks before revoking, naming the address; Cancel keeps the invitation', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse([anInvitation()]));
+    const { user } = renderWithProviders(<InvitationsList onNotice={vi.fn()} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Revoke the invitation to Noah Bennett' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Revoke the invitation to noah@example.test?' });
+    expect(confirm).toHaveAccessibleDescription(/stops working at once/);
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(fetchMock.mock.calls.some((call) => call[1]?.method === 'DELETE')).toBe(false);
   });
 });

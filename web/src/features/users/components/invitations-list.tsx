@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { Table } from '../../../components/ui/table';
 import { errorMessage } from '../../../lib/api-error';
 import { ROLE_LABELS } from '../../../lib/api-types';
@@ -9,30 +10,49 @@ import { useInvitations, useResendInvitation, useRevokeInvitation, type Invitati
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** The open invitations (pending or expired) with resend and revoke. Nothing shows while there are none. */
+/**
+ * The open invitations (pending or expired) with resend and revoke; revoking asks first, naming the address whose link
+ * stops working. Nothing shows while there are none.
+ */
 export function InvitationsList({ onNotice }: { onNotice: (notice: string) => void }) {
   const invitations = useInvitations();
   const resend = useResendInvitation();
   const revoke = useRevokeInvitation();
   const [busy, setBusy] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<InvitationSummary | null>(null);
 
   if (invitations.isPending) return null;
   if (invitations.isError) return <Alert>{errorMessage(invitations.error)}</Alert>;
   if (invitations.data.length === 0) return null;
 
-  function act(mutation: typeof resend | typeof revoke, invitation: InvitationSummary, notice: string) {
+  function resendTo(invitation: InvitationSummary) {
     setBusy(invitation.id);
-    mutation.mutate(invitation, {
-      onSuccess: () => onNotice(notice),
+    resend.mutate(invitation, {
+      onSuccess: () => onNotice(`A new invitation was sent to ${invitation.email}.`),
       onSettled: () => setBusy(null),
     });
   }
 
-  const failed = resend.error ?? revoke.error;
+  function closeRevoke() {
+    setRevoking(null);
+    revoke.reset();
+  }
+
+  function confirmRevoke() {
+    if (!revoking) return;
+    const invitation = revoking;
+    revoke.mutate(invitation, {
+      onSuccess: () => {
+        closeRevoke();
+        onNotice(`The invitation to ${invitation.email} was revoked.`);
+      },
+    });
+  }
+
   return (
     <section className="invitations" aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">Invitations</h2>
-      {failed && <Alert>{errorMessage(failed)}</Alert>}
+      {resend.error && <Alert>{errorMessage(resend.error)}</Alert>}
       <Table caption="Open invitations" captionHidden>
         <thead>
           <tr>
@@ -68,7 +88,7 @@ export function InvitationsList({ onNotice }: { onNotice: (notice: string) => vo
                   variant="secondary"
                   size="sm"
                   pending={busy === invitation.id && resend.isPending}
-                  onClick={() => act(resend, invitation, `A new invitation was sent to ${invitation.email}.`)}
+                  onClick={() => resendTo(invitation)}
                   aria-label={`Resend the invitation to ${invitation.name}`}
                 >
                   Resend
@@ -76,8 +96,7 @@ export function InvitationsList({ onNotice }: { onNotice: (notice: string) => vo
                 <Button
                   variant="danger"
                   size="sm"
-                  pending={busy === invitation.id && revoke.isPending}
-                  onClick={() => act(revoke, invitation, `The invitation to ${invitation.email} was revoked.`)}
+                  onClick={() => setRevoking(invitation)}
                   aria-label={`Revoke the invitation to ${invitation.name}`}
                 >
                   Revoke
@@ -87,6 +106,16 @@ export function InvitationsList({ onNotice }: { onNotice: (notice: string) => vo
           ))}
         </tbody>
       </Table>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={revoking ? `Revoke the invitation to ${revoking.email}?` : 'Revoke the invitation?'}
+        description="The link in the invitation stops working at once. You can invite the same address again later."
+        confirmLabel="Revoke invitation"
+        pending={revoke.isPending}
+        error={revoke.error ? errorMessage(revoke.error) : undefined}
+        onClose={closeRevoke}
+        onConfirm={confirmRevoke}
+      />
     </section>
   );
 }

@@ -231,6 +231,23 @@ final class IdentityProblems {
 
 	}
 
+	/**
+	 * The account's second factor was set up under another second-factor key than this
+	 * server's (ADR 0038): the key changed or was lost. Nothing the person can type
+	 * helps; 503 names the setting the operator must check, the server log the key ids.
+	 */
+	static final class SecondFactorKeyMismatch extends Problem {
+
+		SecondFactorKeyMismatch() {
+			super(Kind.SERVICE_UNAVAILABLE, "second-factor-key-mismatch", "Second-factor key not available",
+					"Two-step sign-in cannot be checked right now: this server's second-factor key is not the one "
+							+ "the account's second factor was set up with. The clinic's administrator must restore "
+							+ "the key (SPARK_IDENTITY_SECOND_FACTOR_KEY, or the file keys/second-factor.key in "
+							+ "SPARK_DATA_DIR); the server log names the key ids.");
+		}
+
+	}
+
 	static final class NoEnrollmentStarted extends Problem {
 
 		NoEnrollmentStarted() {

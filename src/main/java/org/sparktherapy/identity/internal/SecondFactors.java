@@ -182,9 +182,16 @@ class SecondFactors {
 	/**
 	 * Checks a code from the app or a recovery code for the account's second factor;
 	 * answers how it was proved. Counts the attempt first; a wrong, replayed or used code
-	 * is audited and answered with {@link IdentityProblems.InvalidSecondFactorCode}.
+	 * is audited and answered with {@link IdentityProblems.InvalidSecondFactorCode}. A
+	 * second factor stored under another key answers
+	 * {@link IdentityProblems.SecondFactorKeyMismatch} (503) and counts nothing.
 	 */
 	Method verify(UUID accountId, @Nullable String code, @Nullable String recoveryCode) {
+		// Before counting the attempt: under another key no code can be right (recovery
+		// codes
+		// are hashed with it too), and a person who tries again must not be locked out
+		// for it.
+		stored(accountId).ifPresent(stored -> this.key.requireSameKey(stored.keyId(), accountId));
 		this.throttle.attemptSecondFactor(accountId);
 		if (recoveryCode != null && !recoveryCode.isBlank()) {
 			int left = useRecoveryCode(accountId, recoveryCode);
