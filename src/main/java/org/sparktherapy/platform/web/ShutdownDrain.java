@@ -49,8 +49,8 @@ class ShutdownDrain extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Runs on the closing thread after readiness went down and before any lifecycle
-	 * stops (live streams, schedulers, the web server): the node still works fully.
+	 * Runs on the closing thread after readiness went down and before any lifecycle stops
+	 * (live streams, schedulers, the web server): the node still works fully.
 	 */
 	@EventListener
 	void drain(ContextClosedEvent event) {
