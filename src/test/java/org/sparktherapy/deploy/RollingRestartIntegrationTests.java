@@ -36,6 +36,7 @@ import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.FreshDatabase;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.Messages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -86,7 +87,9 @@ class RollingRestartIntegrationTests {
 			Clinic clinic = new Clinic(NODE_A);
 			Clinic.Person admin = clinic.rootAdmin();
 			Clinic.Person therapist = clinic.aTherapist("BCBA");
-			String child = clinic.aChild(admin, clinic.aParent(), therapist, null);
+			Clinic.Person parent = clinic.aParent();
+			String child = clinic.aChild(admin, parent, therapist, null);
+			String conversation = Messages.childConversation(parent, child);
 			String target = clinic.aProgram(therapist, child).at("/targets/0/id");
 			String session = UUID.randomUUID().toString();
 			Api.Response opened = therapist.api()
@@ -94,7 +97,8 @@ class RollingRestartIntegrationTests {
 						"startedAt", Instant.now().minusSeconds(600).toString()));
 			assertThat(opened.status()).as(opened.text()).isEqualTo(201);
 
-			Load load = new Load(new Api(NGINX).as(therapist.accessToken()), session, child, target);
+			Load load = new Load(new Api(NGINX).as(therapist.accessToken()), new Api(NGINX).as(parent.accessToken()),
+					session, child, target, conversation);
 			load.start();
 			load.awaitWrites(20);
 
@@ -109,8 +113,9 @@ class RollingRestartIntegrationTests {
 			load.awaitWrites(load.acknowledged.size() + 20);
 			load.stop();
 
-			System.out.printf("Rolling restart drill: %d events acknowledged (%d answered as duplicates of a retry)%n",
-					load.acknowledged.size(), load.duplicates.get());
+			System.out.printf(
+					"Rolling restart drill: %d events acknowledged (%d answered as duplicates of a retry), %d messages%n",
+					load.acknowledged.size(), load.duplicates.get(), load.messages.size());
 			assertThat(load.failures).as("answers other than 2xx, or connection errors, seen through NGINX").isEmpty();
 			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), ""));
 			List<UUID> stored = jdbc.sql("select id from session_events where session_id = ?")
@@ -119,6 +124,12 @@ class RollingRestartIntegrationTests {
 				.list();
 			assertThat(stored).as("every acknowledged event stored, once").hasSize(load.acknowledged.size());
 			assertThat(Set.copyOf(stored)).isEqualTo(load.acknowledged);
+			List<String> posted = jdbc.sql("select id::text from messages where conversation_id = ?")
+				.param(UUID.fromString(conversation))
+				.query(String.class)
+				.list();
+			assertThat(posted).as("every acknowledged message stored, once").hasSize(load.messages.size());
+			assertThat(Set.copyOf(posted)).isEqualTo(load.messages);
 		}
 		finally {
 			if (nginx != null) {
@@ -135,14 +146,18 @@ class RollingRestartIntegrationTests {
 	}
 
 	/**
-	 * Writers post one-event batches (each event a new id) and a reader pages the child's
-	 * sessions, through NGINX, until stopped.
+	 * Through NGINX, until stopped: writers post one-event batches (each event a new id,
+	 * NGINX may repeat them), a parent posts messages (which NGINX must not repeat once
+	 * sent: only the drain keeps them from failing), and a reader pages the child's
+	 * sessions.
 	 */
 	private static final class Load {
 
 		final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
 
 		final Queue<String> failures = new ConcurrentLinkedQueue<>();
+
+		final Set<String> messages = ConcurrentHashMap.newKeySet();
 
 		final AtomicInteger duplicates = new AtomicInteger();
 
@@ -152,14 +167,20 @@ class RollingRestartIntegrationTests {
 
 		private final Api api;
 
+		private final Api parent;
+
 		private final String session;
 
 		private final String child;
 
 		private final String target;
 
-		Load(Api api, String session, String child, String target) {
+		private final String conversation;
+
+		Load(Api api, Api parent, String session, String child, String target, String conversation) {
 			this.api = api;
+			this.parent = parent;
+			this.conversation = conversation;
 			this.session = session;
 			this.child = child;
 			this.target = target;
@@ -169,6 +190,7 @@ class RollingRestartIntegrationTests {
 			for (int i = 0; i < WRITERS; i++) {
 				this.threads.add(Thread.ofPlatform().name("writer-" + i).start(this::write));
 			}
+			this.threads.add(Thread.ofPlatform().name("messages").start(this::post));
 			this.threads.add(Thread.ofPlatform().name("reader").start(this::read));
 		}
 
@@ -185,6 +207,19 @@ class RollingRestartIntegrationTests {
 						if (answer.json().get("duplicates").size() > 0) {
 							this.duplicates.incrementAndGet();
 						}
+					}
+					return answer;
+				});
+			}
+		}
+
+		private void post() {
+			while (this.running.get()) {
+				call("POST message", () -> {
+					Api.Response answer = this.parent.post("/api/conversations/" + this.conversation + "/messages",
+							Api.body("body", "Still fine?"));
+					if (answer.status() == 201) {
+						this.messages.add(answer.at("/id"));
 					}
 					return answer;
 				});
