@@ -70,10 +70,6 @@ class ShutdownDrain extends OncePerRequestFilter {
 		}
 	}
 
-	boolean isDraining() {
-		return this.draining.get();
-	}
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
