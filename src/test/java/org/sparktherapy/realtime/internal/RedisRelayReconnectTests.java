@@ -17,7 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class RedisRelayReconnectTests {
 		stopRedis();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.connected() == 0.0);
 		assertThat(sender.connected()).isZero();
+		assertThat(receiver.meters.scrape()).contains("spark_realtime_relay_connected 0.0");
 		Thread.sleep(OUTAGE.toMillis()); // the outage itself, not a wait for a result
 		receiver.drain();
 
@@ -94,6 +96,9 @@ class RedisRelayReconnectTests {
 		assertThat(took).as("time from Redis back to a notice through it").isLessThanOrEqualTo(BACK_WITHIN);
 		assertThat(receiver.connected()).isEqualTo(1.0);
 		assertThat(receiver.meters.get("spark.realtime.relay.reconnects").counter().count()).isEqualTo(1.0);
+		// as Prometheus reads them (the alert SparkTherapyRedisRelayDown)
+		assertThat(receiver.meters.scrape()).contains("spark_realtime_relay_connected 1.0")
+			.contains("spark_realtime_relay_reconnects_total 1.0");
 	}
 
 	private static LiveEvent liveEvent(UUID user) {
@@ -104,7 +109,7 @@ class RedisRelayReconnectTests {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.initialize();
 		this.closing.add(scheduler::shutdown);
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		RealtimeProperties properties = new RealtimeProperties(Duration.ofSeconds(20), Duration.ofSeconds(3),
 				Duration.ofHours(24), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(10), 500,
 				Duration.ofHours(1), Duration.ofSeconds(2));
@@ -151,7 +156,7 @@ class RedisRelayReconnectTests {
 		}
 	}
 
-	private record Node(RecordingHub hub, MeterRegistry meters) {
+	private record Node(RecordingHub hub, PrometheusMeterRegistry meters) {
 
 		double connected() {
 			return this.meters.get("spark.realtime.relay.connected").gauge().value();
