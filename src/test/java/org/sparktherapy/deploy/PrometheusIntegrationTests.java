@@ -41,6 +41,12 @@ class PrometheusIntegrationTests {
 	private static final Set<String> SYNTHETIC = Set.of("up");
 
 	/**
+	 * Series of a node configured for Redis only (this test's node has none):
+	 * RedisRelayReconnectTests reads them from a relay's Prometheus scrape.
+	 */
+	private static final Set<String> ONLY_WITH_REDIS = Set.of("spark_realtime_relay_connected");
+
+	/**
 	 * Labels Prometheus adds to every scraped series (prometheus.yml's job and the
 	 * target).
 	 */
@@ -68,7 +74,7 @@ class PrometheusIntegrationTests {
 
 		assertThat(check.exitCode()).as(check.output()).isZero();
 		assertThat(check.output()).contains("SUCCESS: 1 rule files found")
-			.contains("SUCCESS: 12 rules found")
+			.contains("SUCCESS: " + alertsInFile() + " rules found")
 			.contains("prometheus config and alerts OK");
 	}
 
@@ -118,7 +124,8 @@ class PrometheusIntegrationTests {
 				Matcher selector = SELECTOR.matcher(expr);
 				while (selector.find()) {
 					String name = selector.group(1);
-					if (selector.group(4) != null || KEYWORDS.contains(name) || SYNTHETIC.contains(name)) {
+					if (selector.group(4) != null || KEYWORDS.contains(name) || SYNTHETIC.contains(name)
+							|| ONLY_WITH_REDIS.contains(name)) {
 						continue; // a function, an operator, or Prometheus's own
 					}
 					List<String> matchers = used.computeIfAbsent(name, (key) -> new ArrayList<>());
@@ -133,8 +140,16 @@ class PrometheusIntegrationTests {
 				}
 			}
 		}
-		assertThat(rules).isEqualTo(12);
+		assertThat(rules).isEqualTo(alertsInFile());
 		return used;
+	}
+
+	/** How many alerts alerts.yml names (its {@code - alert:} lines). */
+	private static long alertsInFile() throws Exception {
+		return Files.readAllLines(Path.of("deploy/prometheus/alerts.yml"))
+			.stream()
+			.filter((line) -> line.strip().startsWith("- alert:"))
+			.count();
 	}
 
 }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * address — so parallel guesses cannot slip past the limit. Passing a limit within the
  * window locks that key for the lockout time. A successful sign-in clears its email's
  * count and gives its address its attempt back. Nothing is global: one account's failures
- * never slow another account's sign-in from another address.
+ * never slow another account's sign-in from another address. Each lock started counts in
+ * {@code spark.identity.lockouts} ({@link SignInMetrics}).
  */
 @Component
 class LoginThrottle {
@@ -28,8 +29,11 @@ class LoginThrottle {
 
 	private final IdentityProperties.Throttle limits;
 
-	LoginThrottle(JdbcClient jdbc, Clock clock, IdentityProperties properties) {
+	private final SignInMetrics metrics;
+
+	LoginThrottle(JdbcClient jdbc, Clock clock, IdentityProperties properties, SignInMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 		this.clock = clock;
 		this.limits = properties.throttle();
 	}
@@ -37,9 +41,10 @@ class LoginThrottle {
 	/**
 	 * Counts an attempt for the email and the address; throws
 	 * {@link IdentityProblems.TooManySignInAttempts} while either is locked or when this
-	 * attempt passes a limit.
+	 * attempt passes a limit. The lock an attempt starts is kept (no rollback), so it
+	 * lasts the lockout time.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = IdentityProblems.TooManySignInAttempts.class)
 	public void attempt(String email, String address) {
 		Instant now = this.clock.instant();
 		List<Timestamp> locks = this.jdbc
@@ -52,6 +57,9 @@ class LoginThrottle {
 		if (lockedUntil == null) {
 			lockedUntil = later(count(accountKey(email), this.limits.accountFailures(), now),
 					count(addressKey(address), this.limits.addressFailures(), now));
+			if (lockedUntil != null) {
+				this.metrics.lockedOut(SignInMetrics.Factor.PASSWORD);
+			}
 		}
 		if (lockedUntil != null) {
 			throw new IdentityProblems.TooManySignInAttempts(Duration.between(now, lockedUntil));
@@ -102,7 +110,13 @@ class LoginThrottle {
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant)
-			.orElseGet(() -> count(key, this.limits.accountFailures(), now));
+			.orElse(null);
+		if (lockedUntil == null) {
+			lockedUntil = count(key, this.limits.accountFailures(), now);
+			if (lockedUntil != null) {
+				this.metrics.lockedOut(SignInMetrics.Factor.SECOND_FACTOR);
+			}
+		}
 		if (lockedUntil != null) {
 			throw new IdentityProblems.TooManySecondFactorAttempts(Duration.between(now, lockedUntil));
 		}

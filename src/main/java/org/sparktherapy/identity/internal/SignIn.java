@@ -74,10 +74,13 @@ class SignIn {
 
 	private final SecuritySettings settings;
 
+	private final SignInMetrics metrics;
+
 	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
 			AccessTokens accessTokens, ApplicationEventPublisher events, TransactionOperations transactions,
 			Clock clock, SignIns signIns, SecondFactors secondFactors, SecondFactorChallenges challenges,
-			SecuritySettings settings) {
+			SecuritySettings settings, SignInMetrics metrics) {
+		this.metrics = metrics;
 		this.secondFactors = secondFactors;
 		this.challenges = challenges;
 		this.settings = settings;
@@ -108,6 +111,7 @@ class SignIn {
 			this.throttle.attempt(email, address);
 		}
 		catch (IdentityProblems.TooManySignInAttempts ex) {
+			this.metrics.signIn(SignInMetrics.Outcome.LOCKED_OUT);
 			var locked = this.accounts.findByEmail(email);
 			this.events
 				.publishEvent(new AccountEvent(AccountEvent.Kind.LOCKED_OUT, null, locked.map(Account::id).orElse(null),
@@ -122,6 +126,7 @@ class SignIn {
 					: (!matches ? "wrong password" : "account deactivated");
 			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN_FAILED, null,
 					account.map(Account::id).orElse(null), true, why));
+			this.metrics.signIn(SignInMetrics.Outcome.BAD_CREDENTIALS);
 			throw new IdentityProblems.InvalidCredentials();
 		}
 		this.throttle.succeeded(email, address);
@@ -146,7 +151,12 @@ class SignIn {
 			this.secondFactors.verify(accountId, code, recoveryCode);
 		}
 		catch (IdentityProblems.InvalidSecondFactorCode ex) {
+			this.metrics.signIn(SignInMetrics.Outcome.SECOND_FACTOR_FAILED);
 			this.challenges.failed(challenge);
+			throw ex;
+		}
+		catch (IdentityProblems.TooManySecondFactorAttempts ex) {
+			this.metrics.signIn(SignInMetrics.Outcome.SECOND_FACTOR_LOCKED_OUT);
 			throw ex;
 		}
 		this.challenges.consume(challenge);
@@ -168,7 +178,12 @@ class SignIn {
 			codes = this.secondFactors.confirmEnrollment(accountId, code);
 		}
 		catch (IdentityProblems.InvalidSecondFactorCode ex) {
+			this.metrics.signIn(SignInMetrics.Outcome.SECOND_FACTOR_FAILED);
 			this.challenges.failed(challenge);
+			throw ex;
+		}
+		catch (IdentityProblems.TooManySecondFactorAttempts ex) {
+			this.metrics.signIn(SignInMetrics.Outcome.SECOND_FACTOR_LOCKED_OUT);
 			throw ex;
 		}
 		this.challenges.consume(challenge);
@@ -177,6 +192,7 @@ class SignIn {
 
 	private Challenge challenge(UUID accountId, SecondFactorChallenges.Purpose purpose) {
 		SecondFactorChallenges.Issued issued = this.challenges.issue(accountId, purpose);
+		this.metrics.signIn(SignInMetrics.Outcome.SECOND_FACTOR_REQUIRED);
 		return new Challenge(purpose, issued.token(), issued.ttl().toSeconds());
 	}
 
@@ -197,6 +213,7 @@ class SignIn {
 			this.events.publishEvent(new AccountEvent(AccountEvent.Kind.SIGN_IN, accountId, accountId, false, device));
 			return issued;
 		});
+		this.metrics.signIn(SignInMetrics.Outcome.SUCCESS);
 		return tokens(account, family, refreshToken);
 	}
 

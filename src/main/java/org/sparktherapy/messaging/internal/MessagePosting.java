@@ -14,14 +14,20 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.messaging.MessagePosted;
 import org.sparktherapy.realtime.LiveEvents;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores a checked message with its files and rows, moves the author's read position to
  * it, and publishes {@link MessagePosted} and the live event, in the caller's
  * transaction: all or nothing. Posting, starting a direct conversation and announcing all
- * post through here; the caller has checked access and content.
+ * post through here; the caller has checked access and content. Each message committed
+ * counts in {@code spark.messages.posted} (ADR 0045).
  */
 @Component
 class MessagePosting {
@@ -40,8 +46,14 @@ class MessagePosting {
 
 	private final Clock clock;
 
+	private final Counter posted;
+
 	MessagePosting(ConversationRepository conversations, MessageRepository messages, MessagingAccessPolicy policy,
-			AttachmentFiles files, LiveEvents live, ApplicationEventPublisher events, Clock clock) {
+			AttachmentFiles files, LiveEvents live, ApplicationEventPublisher events, Clock clock,
+			MeterRegistry meters) {
+		this.posted = Counter.builder("spark.messages.posted")
+			.description("Messages posted (counted when committed)")
+			.register(meters);
 		this.conversations = conversations;
 		this.messages = messages;
 		this.policy = policy;
@@ -84,7 +96,21 @@ class MessagePosting {
 		this.events.publishEvent(new MessagePosted(messageId, conversation.id(), user.id(), Set.copyOf(recipients), now,
 				conversation.childId()));
 		this.live.publish(members, "message.created", new LiveRefs.MessageRef(conversation.id(), messageId));
+		countWhenCommitted();
 		return this.messages.find(messageId, false).orElseThrow();
+	}
+
+	private void countWhenCommitted() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.posted.increment();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				MessagePosting.this.posted.increment();
+			}
+		});
 	}
 
 }

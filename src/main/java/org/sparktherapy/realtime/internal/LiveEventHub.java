@@ -105,7 +105,8 @@ class LiveEventHub implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		Gauge.builder("spark.realtime.streams", this, LiveEventHub::streamCount)
-			.description("Open event streams (GET /api/events) on this node")
+			.description("Open event streams (GET /api/events) on this node; a vanished client's stream "
+					+ "stops counting at its next heartbeat")
 			.register(meters);
 		this.delivered = Counter.builder("spark.realtime.events.delivered")
 			.description("Live events written to streams on this node")
@@ -260,9 +261,12 @@ class LiveEventHub implements SmartLifecycle {
 		return all;
 	}
 
-	/** How many streams this node holds (for metrics). */
+	/**
+	 * How many open streams this node holds (for metrics): a stream whose client went
+	 * away is closed (and removed) at its next write, the heartbeat at the latest.
+	 */
 	int streamCount() {
-		return this.streams.values().stream().mapToInt(Set::size).sum();
+		return (int) this.streams.values().stream().flatMap(Set::stream).filter(stream -> !stream.isClosed()).count();
 	}
 
 	@Override

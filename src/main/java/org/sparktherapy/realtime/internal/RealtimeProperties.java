@@ -20,10 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayBatch the largest number of events read from the store at once
  * @param maxStreamLifetime the longest a stream stays open even when its credential lasts
  * longer
+ * @param redisReconnectMax the longest wait between two attempts to reconnect to Redis
+ * after the connection was lost (the waits grow from 100 ms up to this), so a node is
+ * back on the relay within about this long after Redis is (ADR 0045)
  */
 @ConfigurationProperties("spark.realtime")
 record RealtimeProperties(@DefaultValue("20s") Duration heartbeat, @DefaultValue("3s") Duration retry,
 		@DefaultValue("24h") Duration retention, @DefaultValue("60s") Duration ticketTtl,
 		@DefaultValue("60s") Duration recheck, @DefaultValue("10m") Duration housekeeping,
-		@DefaultValue("500") int replayBatch, @DefaultValue("1h") Duration maxStreamLifetime) {
+		@DefaultValue("500") int replayBatch, @DefaultValue("1h") Duration maxStreamLifetime,
+		@DefaultValue("2s") Duration redisReconnectMax) {
 }

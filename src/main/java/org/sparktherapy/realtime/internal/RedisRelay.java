@@ -5,16 +5,24 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +43,13 @@ import org.springframework.stereotype.Component;
  * unreachable the relay wakes this node's streams directly, streams elsewhere catch up at
  * their periodic re-read, and after Lettuce reconnects every stream of this node re-reads
  * once. The application starts (and stays healthy) without Redis.
+ *
+ * <p>
+ * A lost connection is retried by Lettuce with waits growing from 100 ms to
+ * {@code spark.realtime.redis-reconnect-max} (2 s): Lettuce's default grows to 30 s,
+ * which kept nodes off the relay for ~20 s after Redis was back (ADR 0045). The relay's
+ * state is the gauge {@code spark.realtime.relay.connected} (1 while both connections are
+ * up), its recoveries the counter {@code spark.realtime.relay.reconnects}.
  */
 @Component
 @ConditionalOnExpression("!'${spark.redis-url:}'.isBlank()")
@@ -48,7 +63,14 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 
 	private final TaskScheduler scheduler;
 
+	private final ClientResources resources;
+
 	private final RedisClient client;
+
+	/** The connections Lettuce reports connected right now. */
+	private final Set<RedisChannelHandler<?, ?>> up = ConcurrentHashMap.newKeySet();
+
+	private final Counter reconnects;
 
 	private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
@@ -60,26 +82,55 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 
 	private volatile boolean warned;
 
-	RedisRelay(@Value("${spark.redis-url}") String url, LiveEventHub hub, TaskScheduler scheduler) {
+	RedisRelay(@Value("${spark.redis-url}") String url, LiveEventHub hub, TaskScheduler scheduler,
+			RealtimeProperties properties, MeterRegistry meters) {
 		this.hub = hub;
 		this.scheduler = scheduler;
 		RedisURI uri = RedisURI.create(url.trim());
 		uri.setTimeout(Duration.ofSeconds(2));
-		this.client = RedisClient.create(uri);
+		Duration longestWait = properties.redisReconnectMax();
+		this.resources = ClientResources.builder()
+			.reconnectDelay(() -> Delay.exponential(Duration.ofMillis(100), longestWait, 2, TimeUnit.MILLISECONDS))
+			.build();
+		this.client = RedisClient.create(this.resources, uri);
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			// fail at once while disconnected (this node then delivers locally) instead
 			// of queueing
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
+		this.reconnects = Counter.builder("spark.realtime.relay.reconnects")
+			.description("Times this node's Redis relay got its connection back after losing it")
+			.register(meters);
+		Gauge.builder("spark.realtime.relay.connected", this, relay -> relay.connected() ? 1 : 0)
+			.description("Whether this node's Redis relay is connected (1) or not (0)")
+			.register(meters);
 		this.client.addListener(new RedisConnectionStateListener() {
 			@Override
-			public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection,
-					java.net.SocketAddress address) {
+			public void onRedisConnected(RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
+				RedisRelay.this.up.add(connection);
+				if (connection == RedisRelay.this.subscription) {
+					// a reconnection (the first connection is not assigned yet)
+					RedisRelay.this.reconnects.increment();
+					log.info("Redis is back; live events fan out through it again");
+				}
 				// notices may have been lost while disconnected
 				hub.wakeAll();
 			}
+
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+				RedisRelay.this.up.remove(connection);
+			}
 		});
+	}
+
+	/** Whether both connections (subscription and publisher) are up. */
+	boolean connected() {
+		StatefulRedisPubSubConnection<String, String> subscription = this.subscription;
+		StatefulRedisConnection<String, String> publisher = this.publisher;
+		return subscription != null && publisher != null && this.up.contains(subscription)
+				&& this.up.contains(publisher);
 	}
 
 	@Override
@@ -196,6 +247,7 @@ class RedisRelay implements LiveEventHub.Relay, SmartLifecycle {
 			this.publisher.close();
 		}
 		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		this.resources.shutdown(0, 2, TimeUnit.SECONDS);
 	}
 
 	@Override

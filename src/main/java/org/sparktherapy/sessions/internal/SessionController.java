@@ -62,8 +62,12 @@ class SessionController {
 
 	private final java.time.Clock clock;
 
+	private final SessionMetrics metrics;
+
 	SessionController(SessionRecording recording, SessionReading reading, SessionSigning signing,
-			SessionAddenda addenda, ProgressService progress, SparkProperties properties, java.time.Clock clock) {
+			SessionAddenda addenda, ProgressService progress, SparkProperties properties, java.time.Clock clock,
+			SessionMetrics metrics) {
+		this.metrics = metrics;
 		this.recording = recording;
 		this.reading = reading;
 		this.signing = signing;
@@ -149,6 +153,9 @@ class SessionController {
 		boolean created = this.recording.save(user, id, ETags.version(ifMatch),
 				new SessionRecording.SessionDraft(request.childId(), request.serviceCode(), request.place(),
 						request.startedAt(), request.endedAt(), request.note()));
+		if (created) {
+			this.metrics.created();
+		}
 		SessionResponse body = SessionResponse.of(this.reading.get(user, id));
 		return (created ? ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
 				: ResponseEntity.ok())
@@ -184,6 +191,7 @@ class SessionController {
 	BatchResponse record(@PathVariable UUID id, @Valid @RequestBody EventBatchRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
 		SessionRecording.BatchResult result = this.recording.record(user, id, request.events());
+		this.metrics.recorded(result);
 		return new BatchResponse(result.accepted(), result.duplicates());
 	}
 
@@ -194,7 +202,9 @@ class SessionController {
 					+ "appointment's start: nothing is submitted).")
 	SessionResponse submit(@PathVariable UUID id, @Valid @RequestBody(required = false) SubmitRequest request,
 			@AuthenticationPrincipal CurrentUser user) {
-		return SessionResponse.of(this.signing.submit(user, id, (request != null) ? request.note() : null));
+		SessionViews.SessionView submitted = this.signing.submit(user, id, (request != null) ? request.note() : null);
+		this.metrics.submitted();
+		return SessionResponse.of(submitted);
 	}
 
 	@PostMapping("/api/sessions/{id}/guardian-signature")
