@@ -2027,7 +2027,7 @@ export interface paths {
     };
     /**
      * Whether this node can serve
-     * @description 200 with status UP while the database answers, else 503 with the status; no details. Public.
+     * @description 200 with status UP while the node is ready and the database answers, else 503 with the status: OUT_OF_SERVICE while the node starts (until its start-up work is done) or drains before stopping, DOWN while the database cannot be reached. No details. Public.
      */
     get: operations['health'];
     put?: never;
