@@ -253,7 +253,9 @@ class AuthController {
 			description = "The challenge from /login with a code from the authenticator app (code) or a recovery "
 					+ "code (recoveryCode); answers as /login does. A wrong or reused code is 401 "
 					+ "(invalid-second-factor-code); a used-up or expired challenge 401 "
-					+ "(invalid-second-factor-challenge); repeated wrong codes for the account 429 with Retry-After.")
+					+ "(invalid-second-factor-challenge); repeated wrong codes for the account 429 with Retry-After; "
+					+ "503 (second-factor-key-mismatch) when this server's second-factor key is not the one the "
+					+ "secret was stored with (SPARK_IDENTITY_SECOND_FACTOR_KEY).")
 	ResponseEntity<TokenResponse> loginWithSecondFactor(@Valid @RequestBody SecondFactorRequest request,
 			@RequestHeader(name = CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
 		return answer(this.signIn.completeWithSecondFactor(request.challengeToken(), request.code(),
