@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -257,11 +259,15 @@ class AuditIntegrationTests {
 	 * with wrote entries of its own ({@code audit_read}), sealed onto the tampered end:
 	 * they go too, or the next test would find the chain broken.
 	 */
-	private static void restoreSaved(JdbcClient jdbc) {
-		// one statement: the sealer, running meanwhile, never sees the log half restored
-		jdbc.sql("""
-				with gone as (delete from audit_log where seq >= (select min(seq) from audit_log_saved))
-				insert into audit_log overriding system value select * from audit_log_saved""").update();
+	private void restoreSaved(JdbcClient jdbc) {
+		DataSource dataSource = this.dataSource;
+		// one transaction: the sealer, running meanwhile, never sees the log half
+		// restored
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult((status) -> {
+			JdbcClient inTransaction = JdbcClient.create(dataSource);
+			inTransaction.sql("delete from audit_log where seq >= (select min(seq) from audit_log_saved)").update();
+			inTransaction.sql("insert into audit_log overriding system value select * from audit_log_saved").update();
+		});
 		jdbc.sql("drop table audit_log_saved").update();
 	}
 
