@@ -1,6 +1,8 @@
 -- audit: after every migration, no role but audit_log's owner (who runs the migrations) may change, delete, truncate
 -- it or add triggers to it, whatever default privileges granted: the application's role may only insert and read
 -- (ADR 0005, deploy/postgres/app-role.sql). A no-op when one role does everything (the embedded database).
+-- Sealing needs no UPDATE: the app seals through audit_log_seal (V63), which runs as the owner and only fills the
+-- chain fields of unsealed entries.
 do $$
 declare
     grantee text;

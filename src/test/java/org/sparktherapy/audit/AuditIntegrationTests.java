@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,6 +141,8 @@ class AuditIntegrationTests {
 			String childId = this.clinic.aChild(this.admin, null, null, null);
 			this.admin.api().get("/api/children/" + childId);
 			this.admin.api().get("/api/children/" + childId);
+			// seals the entries: only sealed ones are chained
+			assertThat(this.admin.api().get("/api/audit/verify").at("/valid")).isEqualTo("true");
 			JdbcClient jdbc = JdbcClient.create(this.dataSource);
 			long first = jdbc.sql("select min(seq) from audit_log where child_id = :c")
 				.param("c", UUID.fromString(childId))
@@ -148,7 +152,9 @@ class AuditIntegrationTests {
 				.param("s", first)
 				.query(UUID.class)
 				.single();
-			assertThat(jdbc.sql("select distinct hash_scheme from audit_log where seq >= :s")
+			assertThat(jdbc.sql("""
+					select distinct hash_scheme from audit_log
+					where chain_seq >= (select chain_seq from audit_log where seq = :s)""")
 				.param("s", first)
 				.query(String.class)
 				.list()).containsExactly("hmac-sha256");
@@ -250,12 +256,18 @@ class AuditIntegrationTests {
 
 	/**
 	 * Puts the saved entries back as they were. Reading the log while it was tampered
-	 * with wrote entries of its own ({@code audit_read}), chained to the tampered end:
+	 * with wrote entries of its own ({@code audit_read}), sealed onto the tampered end:
 	 * they go too, or the next test would find the chain broken.
 	 */
-	private static void restoreSaved(JdbcClient jdbc) {
-		jdbc.sql("delete from audit_log where seq >= (select min(seq) from audit_log_saved)").update();
-		jdbc.sql("insert into audit_log overriding system value select * from audit_log_saved").update();
+	private void restoreSaved(JdbcClient jdbc) {
+		DataSource dataSource = this.dataSource;
+		// one transaction: the sealer, running meanwhile, never sees the log half
+		// restored
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult((status) -> {
+			JdbcClient inTransaction = JdbcClient.create(dataSource);
+			inTransaction.sql("delete from audit_log where seq >= (select min(seq) from audit_log_saved)").update();
+			inTransaction.sql("insert into audit_log overriding system value select * from audit_log_saved").update();
+		});
 		jdbc.sql("drop table audit_log_saved").update();
 	}
 

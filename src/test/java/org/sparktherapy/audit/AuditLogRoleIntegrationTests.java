@@ -120,6 +120,7 @@ class AuditLogRoleIntegrationTests {
 			Api.Response verification = admin.api().get("/api/audit/verify");
 			assertThat(verification.at("/valid")).as(verification.text()).isEqualTo("true");
 			assertThat(Long.parseLong(verification.at("/checked"))).isGreaterThan(50);
+			assertThat(verification.at("/unsealed")).as("the app's role sealed its entries").isEqualTo("0");
 
 			try (Connection asApp = DriverManager.getConnection(SERVER + this.database, this.app, PASSWORD);
 					Statement sql = asApp.createStatement()) {
@@ -129,7 +130,18 @@ class AuditLogRoleIntegrationTests {
 					.hasMessageContaining("permission denied");
 				assertThatThrownBy(() -> sql.execute("delete from audit_log"))
 					.hasMessageContaining("permission denied");
+				assertThatThrownBy(() -> sql.execute("update audit_log set hash = null, chain_seq = null"))
+					.hasMessageContaining("permission denied");
 				assertThatThrownBy(() -> sql.execute("truncate audit_log")).hasMessageContaining("permission denied");
+				// sealing (ADR 0005) goes through audit_log_seal, which reseals nothing
+				assertThatThrownBy(() -> sql.execute("""
+						select audit_log_seal(array[max(chain_seq)], array[null::bytea], array['x'::bytea],
+						    'sha256', null)
+						from audit_log""")).hasMessageContaining("the chain moved on");
+				assertThatThrownBy(() -> sql.execute("""
+						select audit_log_seal(array[max(seq)], array[(select hash from audit_log
+						    order by chain_seq desc nulls last limit 1)], array['x'::bytea], 'sha256', null)
+						from audit_log where chain_seq is not null""")).hasMessageContaining("no longer unsealed");
 				assertThatThrownBy(() -> sql.execute("alter table audit_log disable trigger audit_log_no_update"))
 					.hasMessageContaining("must be owner");
 				assertThatThrownBy(() -> sql.execute("alter table audit_log disable trigger all"))

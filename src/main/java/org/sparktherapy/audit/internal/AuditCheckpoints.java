@@ -16,15 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a signed checkpoint of the access log's newest entry every
- * {@code spark.audit.checkpoint-interval} (and on demand), but only of a chain that
- * extends the previous checkpoint intact: it walks the entries since that checkpoint
- * first, so a checkpoint never blesses a log that was cut short or rewritten. One node at
- * a time (a transaction-scoped advisory lock; another node skips that round).
+ * Writes a signed checkpoint of the access log's newest sealed entry (its chain position
+ * and hash) every {@code spark.audit.checkpoint-interval} (and on demand), sealing what
+ * was committed before first, but only of a chain that extends the previous checkpoint
+ * intact: it walks the entries since that checkpoint first, so a checkpoint never blesses
+ * a log that was cut short or rewritten. One node at a time (a transaction-scoped
+ * advisory lock; another node skips that round).
  */
 @Service
 class AuditCheckpoints {
@@ -56,9 +56,12 @@ class AuditCheckpoints {
 
 	private final TransactionTemplate transaction;
 
-	AuditCheckpoints(JdbcClient jdbc, CheckpointFiles files, AuditVerifier verifier, Clock clock,
+	private final AuditSealer sealer;
+
+	AuditCheckpoints(JdbcClient jdbc, CheckpointFiles files, AuditVerifier verifier, AuditSealer sealer, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.transaction = new TransactionTemplate(transactions);
+		this.sealer = sealer;
 		this.jdbc = jdbc;
 		this.files = files;
 		this.verifier = verifier;
@@ -69,10 +72,7 @@ class AuditCheckpoints {
 			initialDelayString = "${spark.audit.checkpoint-interval:PT5M}")
 	void scheduled() {
 		try {
-			// through the template: a call from within the bean skips @Transactional, and
-			// the
-			// advisory lock lasts only as long as its transaction
-			this.transaction.execute((status) -> write());
+			write();
 		}
 		catch (NotWritten ex) {
 			if (ex.getMessage().startsWith("another node")) {
@@ -106,7 +106,7 @@ class AuditCheckpoints {
 	 */
 	void checkpointAtStartUp() {
 		try {
-			CheckpointResponse checkpoint = this.transaction.execute((status) -> write());
+			CheckpointResponse checkpoint = write();
 			log.info("Audit checkpoint at start-up: entry {} ({})", checkpoint.seq(), checkpoint.file());
 		}
 		catch (NotWritten ex) {
@@ -126,13 +126,18 @@ class AuditCheckpoints {
 	}
 
 	/**
-	 * Writes a checkpoint of the newest entry (or returns the newest checkpoint when
-	 * nothing was appended since).
+	 * Seals the entries committed so far, then writes a checkpoint of the newest entry
+	 * (or returns the newest checkpoint when nothing was appended since).
 	 * @throws NotWritten when the log is empty, another node is writing one, or the log
 	 * does not extend the last checkpoint
 	 */
-	@Transactional
 	CheckpointResponse write() {
+		this.sealer.sealNow();
+		// in a transaction of its own: the advisory lock lasts as long as it
+		return this.transaction.execute((status) -> writeSealed());
+	}
+
+	private CheckpointResponse writeSealed() {
 		Boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:key)")
 			.param("key", CHECKPOINT_LOCK)
 			.query(Boolean.class)

@@ -38,8 +38,12 @@ class AuditController {
 
 	private final AuditLog log;
 
-	AuditController(AuditSearch search, AuditVerifier verifier, AuditCheckpoints checkpoints, AuditLog log) {
+	private final AuditSealer sealer;
+
+	AuditController(AuditSearch search, AuditVerifier verifier, AuditCheckpoints checkpoints, AuditLog log,
+			AuditSealer sealer) {
 		this.search = search;
+		this.sealer = sealer;
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
 		this.log = log;
@@ -77,15 +81,17 @@ class AuditController {
 
 	@GetMapping("/verify")
 	@Operation(summary = "Verify the hash chain of the whole log",
-			description = "Recomputes the keyed chain and compares it with the signed checkpoints outside the "
-					+ "database. Logged as an audit_read.")
+			description = "Seals the entries committed so far, recomputes the keyed chain and compares it with the "
+					+ "signed checkpoints outside the database. Entries committed meanwhile and not sealed yet "
+					+ "are counted (unsealed, oldestUnsealedAt), not verified. Logged as an audit_read.")
 	AuditVerifier.Verification verify() {
 		read("verify");
+		this.sealer.sealNow();
 		return this.verifier.verify();
 	}
 
 	@PostMapping("/checkpoints")
-	@Operation(summary = "Write a signed checkpoint of the newest entry now",
+	@Operation(summary = "Seal the entries committed so far and write a signed checkpoint of the newest one now",
 			description = "409 when the log is empty, does not extend the last checkpoint, or another node is writing one; "
 					+ "503 (checkpoint-directory-unwritable) when the checkpoint directory cannot be written.")
 	AuditCheckpoints.CheckpointResponse checkpoint() {

@@ -25,17 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only PHI access log. Each entry's hash is an HMAC, under a key kept outside
- * the database ({@link AuditChainKey}), of its fields and the previous entry's hash, so
- * changing, removing or reordering stored rows breaks the chain ({@link AuditVerifier}).
- * Appends take a transaction-scoped advisory lock so the chain has one order across
- * nodes; the lock is held until the caller's transaction ends — a deliberate trade of
- * write concurrency for a simple, verifiable chain (see docs/adr/0005-audit-trail.md).
+ * The append-only PHI access log. An append is one plain insert in the caller's
+ * transaction, without a lock: the entry is durable with the access it records, and
+ * accesses never wait on each other. {@link AuditSealer} then chains the committed
+ * entries, one sealer at a time, within about a second: each sealed entry's hash is an
+ * HMAC, under a key kept outside the database ({@link AuditChainKey}), of its fields and
+ * the previous entry's hash, so changing, removing or reordering sealed rows breaks the
+ * chain ({@link AuditVerifier}). See docs/adr/0005-audit-trail.md.
  */
 @Service
 class AuditLog implements AuditTrail {
-
-	private static final long CHAIN_LOCK = 0x5350_4152_4b02L;
 
 	private final JdbcClient jdbc;
 
@@ -43,12 +42,9 @@ class AuditLog implements AuditTrail {
 
 	private final TransactionTemplate requiresNew;
 
-	private final AuditChainKey key;
-
-	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditChainKey key) {
+	AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.key = key;
 		this.requiresNew = new TransactionTemplate(transactions);
 		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -62,8 +58,8 @@ class AuditLog implements AuditTrail {
 	/**
 	 * Inside a request the refusal is kept and written by {@link RefusalFlush} once the
 	 * request's transaction has ended: the failing request never needs a second
-	 * connection, and never waits for the chain lock while holding one. Outside a request
-	 * it is written at once, in its own transaction.
+	 * connection while holding one. Outside a request it is written at once, in its own
+	 * transaction.
 	 */
 	@Override
 	public void refused(PhiAccess access, boolean notFound) {
@@ -89,37 +85,24 @@ class AuditLog implements AuditTrail {
 	}
 
 	private void append(PhiAccess access, String outcome, CurrentUser user, RequestOrigin origin) {
-		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query(Object.class).single();
-		byte[] previous = this.jdbc.sql("select hash from audit_log order by seq desc limit 1")
-			.query(byte[].class)
-			.optional()
-			.orElse(null);
-		Entry entry = new Entry(UUID.randomUUID(), this.clock.instant().truncatedTo(ChronoUnit.MICROS),
-				(user != null) ? user.id() : null, (user != null) ? user.role().value() : null, access.action(),
-				access.resourceType(), access.resourceId(), access.childId(), origin.endpoint(), origin.address(),
-				outcome, access.detail());
 		this.jdbc.sql("""
 				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
-				    address, outcome, previous_hash, hash, hash_scheme, key_id, detail)
+				    address, outcome, detail)
 				values (:id, :at, :account, :role, :action, :type, :resource, :child, :endpoint, :address, :outcome,
-				    :previous, :hash, :scheme, :key, :detail)
+				    :detail)
 				""")
-			.param("id", entry.id())
-			.param("at", Timestamp.from(entry.at()))
-			.param("account", entry.accountId())
-			.param("role", entry.role())
-			.param("action", entry.action())
-			.param("type", entry.resourceType())
-			.param("resource", entry.resourceId())
-			.param("child", entry.childId())
-			.param("endpoint", entry.endpoint())
-			.param("address", entry.address())
-			.param("outcome", entry.outcome())
-			.param("previous", previous)
-			.param("hash", entry.hmac(previous, this.key, this.key.currentId()))
-			.param("scheme", Entry.HMAC_SHA256)
-			.param("key", this.key.currentId())
-			.param("detail", entry.detail())
+			.param("id", UUID.randomUUID())
+			.param("at", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
+			.param("account", (user != null) ? user.id() : null)
+			.param("role", (user != null) ? user.role().value() : null)
+			.param("action", access.action())
+			.param("type", access.resourceType())
+			.param("resource", access.resourceId())
+			.param("child", access.childId())
+			.param("endpoint", origin.endpoint())
+			.param("address", origin.address())
+			.param("outcome", outcome)
+			.param("detail", access.detail())
 			.update();
 	}
 

@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in production on another volume or host than the database)
  * @param checkpointInterval how often a checkpoint is written
  * ({@code SPARK_AUDIT_CHECKPOINT_INTERVAL}, ISO-8601, default 5 minutes)
+ * @param sealInterval how often the entries appended since are sealed into the chain
+ * ({@code SPARK_AUDIT_SEAL_INTERVAL}, ISO-8601, default 1 second): the unsealed tail is
+ * about this long
  */
 @ConfigurationProperties("spark.audit")
 record AuditProperties(String chainKey, List<String> retiredChainKeys, Path checkpointDir,
-		@DefaultValue("PT5M") Duration checkpointInterval) {
+		@DefaultValue("PT5M") Duration checkpointInterval, @DefaultValue("PT1S") Duration sealInterval) {
 
 	AuditProperties {
 		retiredChainKeys = (retiredChainKeys != null) ? List.copyOf(retiredChainKeys) : List.of();
@@ -32,7 +35,7 @@ record AuditProperties(String chainKey, List<String> retiredChainKeys, Path chec
 	@Override
 	public String toString() {
 		return "AuditProperties[checkpointDir=" + this.checkpointDir + ", checkpointInterval=" + this.checkpointInterval
-				+ "]";
+				+ ", sealInterval=" + this.sealInterval + "]";
 	}
 
 }

@@ -25,6 +25,7 @@ class AuditTables extends TableExport {
 		familyLeavesOut("audit_log.previous_hash", "the tamper-evident chain's internals, checked by the clinic");
 		familyLeavesOut("audit_log.hash", "the tamper-evident chain's internals, checked by the clinic");
 		familyLeavesOut("audit_log.key_id", "the tamper-evident chain's internals, checked by the clinic");
+		familyLeavesOut("audit_log.chain_seq", "the tamper-evident chain's internals, checked by the clinic");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.sparktherapy.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+
+import jakarta.annotation.Nullable;
 
 import org.sparktherapy.audit.internal.CheckpointFiles.Checkpoint;
 
@@ -22,12 +25,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Walks the whole access log in order and recomputes every hash — plain SHA-256 for rows
- * written before the chain was keyed, HMAC-SHA256 with the chain key after — then holds
- * the result against the signed checkpoints outside the database. An entry whose stored
- * hash or previous-hash link does not match was changed, removed or reordered; a plain
- * entry after a keyed one was rewritten by someone without the key; a checkpoint whose
- * entry is gone or differs means the log was cut short or recomputed.
+ * Walks the whole sealed access log in chain order ({@code chain_seq}) and recomputes
+ * every hash — plain SHA-256 for rows written before the chain was keyed, HMAC-SHA256
+ * with the chain key after — then holds the result against the signed checkpoints outside
+ * the database. An entry whose stored hash or previous-hash link does not match was
+ * changed, removed or reordered; a plain entry after a keyed one was rewritten by someone
+ * without the key; a checkpoint whose entry is gone or differs means the log was cut
+ * short or recomputed. Entries not sealed yet ({@link AuditSealer}) are not part of the
+ * chain: the result reports how many there are and how old the oldest is.
  */
 @Component
 class AuditVerifier {
@@ -36,10 +41,18 @@ class AuditVerifier {
 	 * The result: {@code firstInvalidId} names the first entry that breaks the chain;
 	 * {@code problem} says what is wrong (naming the checkpoint when one disagrees);
 	 * {@code checkpoints} how many checkpoints were compared, {@code checkpointSeq} the
-	 * entry of the one that failed.
+	 * chain position of the one that failed; {@code unsealed} how many committed entries
+	 * are not sealed into the chain yet (so not verified), {@code oldestUnsealedAt} when
+	 * the oldest of them was appended.
 	 */
 	record Verification(boolean valid, long checked, UUID firstInvalidId, String problem, int checkpoints,
-			Long checkpointSeq) {
+			Long checkpointSeq, long unsealed, @Nullable Instant oldestUnsealedAt) {
+
+		Verification(boolean valid, long checked, UUID firstInvalidId, String problem, int checkpoints,
+				Long checkpointSeq, AuditSealer.Tail tail) {
+			this(valid, checked, firstInvalidId, problem, checkpoints, checkpointSeq, tail.entries(), tail.oldest());
+		}
+
 	}
 
 	/** What one walk over (part of) the chain found. */
@@ -71,16 +84,19 @@ class AuditVerifier {
 
 	@Transactional(readOnly = true)
 	Verification verify() {
+		AuditSealer.Tail tail = this.jdbc.sql(AuditSealer.Tail.SQL).query((rs, n) -> AuditSealer.Tail.of(rs)).single();
 		List<Checkpoint> all = (this.checkpoints != null) ? this.checkpoints.read() : List.of();
 		for (Checkpoint checkpoint : all) {
 			if (checkpoint.problem() != null) {
 				return new Verification(false, 0, null, "The checkpoint file " + checkpoint.file() + " fails: "
-						+ checkpoint.problem() + ". The checkpoints were tampered with.", all.size(), checkpoint.seq());
+						+ checkpoint.problem() + ". The checkpoints were tampered with.", all.size(), checkpoint.seq(),
+						tail);
 			}
 		}
 		Walk walk = walk(null, all.stream().map(Checkpoint::seq).collect(Collectors.toSet()));
 		if (!walk.intact()) {
-			return new Verification(false, walk.checked(), walk.firstInvalidId(), walk.problem(), all.size(), null);
+			return new Verification(false, walk.checked(), walk.firstInvalidId(), walk.problem(), all.size(), null,
+					tail);
 		}
 		for (Checkpoint checkpoint : all.reversed()) {
 			byte[] stored = walk.hashesAt().get(checkpoint.seq());
@@ -88,28 +104,28 @@ class AuditVerifier {
 				return new Verification(false, walk.checked(), null,
 						"The log ends at entry " + walk.lastSeq() + ", but " + checkpoint.describe()
 								+ " records a later one: the newest entries were deleted.",
-						all.size(), checkpoint.seq());
+						all.size(), checkpoint.seq(), tail);
 			}
 			if (stored == null) {
 				return new Verification(
 						false, walk.checked(), null, "Entry " + checkpoint.seq() + " recorded by "
 								+ checkpoint.describe() + " is missing: entries were deleted.",
-						all.size(), checkpoint.seq());
+						all.size(), checkpoint.seq(), tail);
 			}
 			if (!Arrays.equals(stored, checkpoint.hash())) {
 				return new Verification(
 						false, walk.checked(), null, "Entry " + checkpoint.seq() + " does not match "
 								+ checkpoint.describe() + ": the chain was recomputed since.",
-						all.size(), checkpoint.seq());
+						all.size(), checkpoint.seq(), tail);
 			}
 		}
-		return new Verification(true, walk.checked(), null, null, all.size(), null);
+		return new Verification(true, walk.checked(), null, null, all.size(), null, tail);
 	}
 
 	/**
 	 * Walks the chain, from the start or from a checkpoint's entry (which must still hold
-	 * the checkpoint's hash), keeping the hashes of the entries in {@code remember}. Runs
-	 * inside the caller's transaction.
+	 * the checkpoint's hash), keeping the hashes of the entries in {@code remember}
+	 * (chain positions). Runs inside the caller's transaction.
 	 */
 	Walk walk(Checkpoint from, Set<Long> remember) {
 		byte[][] previous = { (from != null) ? from.hash() : null };
@@ -120,14 +136,14 @@ class AuditVerifier {
 		String[] problem = { null };
 		Map<Long, byte[]> hashesAt = new HashMap<>();
 		this.jdbc.sql("""
-				select seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
-				    outcome, previous_hash, hash, hash_scheme, key_id, detail
-				from audit_log where seq >= :from order by seq
+				select chain_seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
+				    address, outcome, previous_hash, hash, hash_scheme, key_id, detail
+				from audit_log where chain_seq >= :from order by chain_seq
 				""").param("from", (from != null) ? from.seq() : Long.MIN_VALUE).query((RowCallbackHandler) rs -> {
 			if (problem[0] != null) {
 				return;
 			}
-			long seq = rs.getLong("seq");
+			long seq = rs.getLong("chain_seq");
 			AuditLog.Entry entry = entry(rs);
 			byte[] stored = rs.getBytes("hash");
 			String scheme = rs.getString("hash_scheme");
@@ -186,7 +202,8 @@ class AuditVerifier {
 		return null;
 	}
 
-	private static AuditLog.Entry entry(ResultSet rs) throws SQLException {
+	/** The hashed content of the entry at the result set's row. */
+	static AuditLog.Entry entry(ResultSet rs) throws SQLException {
 		return new AuditLog.Entry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
 				rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),
 				rs.getString("resource_type"), rs.getObject("resource_id", UUID.class),

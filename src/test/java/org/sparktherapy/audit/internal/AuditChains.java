@@ -30,19 +30,28 @@ public final class AuditChains {
 
 	/**
 	 * Appends {@code count} successful accesses of the given children by the given
-	 * accounts, chained to whatever the log holds already, one second apart from
-	 * {@code from}.
+	 * accounts, sealed (plain SHA-256) and chained to whatever the log holds already, one
+	 * second apart from {@code from}. Works on the schema before V48 too (no scheme
+	 * column) and before V63 (no chain position).
 	 */
 	public static void append(Connection db, int count, List<UUID> accounts, List<UUID> children, Instant from)
 			throws SQLException {
 		Random random = new Random(7);
+		boolean placed = hasColumn(db, "chain_seq");
 		byte[] previous = null;
-		try (var last = db.createStatement().executeQuery("select hash from audit_log order by seq desc limit 1")) {
+		long place = 0;
+		try (var last = db.createStatement()
+			.executeQuery(placed ? "select hash, chain_seq from audit_log order by chain_seq desc nulls last limit 1"
+					: "select hash, seq from audit_log order by seq desc limit 1")) {
 			if (last.next()) {
 				previous = last.getBytes(1);
+				place = last.getLong(2);
 			}
 		}
-		try (PreparedStatement insert = db.prepareStatement("""
+		try (PreparedStatement insert = db.prepareStatement(placed ? """
+				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
+				    address, outcome, previous_hash, hash, hash_scheme, chain_seq)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sha256', ?)""" : """
 				insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
 				    address, outcome, previous_hash, hash)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -67,6 +76,9 @@ public final class AuditChains {
 				insert.setString(11, entry.outcome());
 				insert.setBytes(12, previous);
 				insert.setBytes(13, hash);
+				if (placed) {
+					insert.setLong(14, ++place);
+				}
 				insert.addBatch();
 				previous = hash;
 				if (i % 1000 == 999) {
@@ -74,6 +86,17 @@ public final class AuditChains {
 				}
 			}
 			insert.executeBatch();
+		}
+	}
+
+	private static boolean hasColumn(Connection db, String column) throws SQLException {
+		try (PreparedStatement query = db.prepareStatement(
+				"select count(*) from information_schema.columns where table_name = 'audit_log' and column_name = ?")) {
+			query.setString(1, column);
+			try (var rows = query.executeQuery()) {
+				rows.next();
+				return rows.getLong(1) > 0;
+			}
 		}
 	}
 
@@ -94,21 +117,25 @@ public final class AuditChains {
 
 	/**
 	 * What an attacker with database access but without the chain key can do: recompute
-	 * every hash from entry {@code fromSeq} on with plain SHA-256 (as the chain was
-	 * before it was keyed), optionally marking the rows as plain. Triggers must be
-	 * disabled.
+	 * every hash of the sealed chain from entry {@code fromSeq} (which must be sealed) on
+	 * with plain SHA-256 (as the chain was before it was keyed), optionally marking the
+	 * rows as plain. Triggers must be disabled.
 	 */
 	public static void recomputeWithoutKey(JdbcClient jdbc, long fromSeq, boolean markPlain) {
-		byte[] previous = jdbc.sql("select hash from audit_log where seq < :s order by seq desc limit 1")
+		long fromPlace = jdbc.sql("select chain_seq from audit_log where seq = :s")
 			.param("s", fromSeq)
+			.query(Long.class)
+			.single();
+		byte[] previous = jdbc.sql("select hash from audit_log where chain_seq < :p order by chain_seq desc limit 1")
+			.param("p", fromPlace)
 			.query(byte[].class)
 			.optional()
 			.orElse(null);
 		List<Map.Entry<Long, AuditLog.Entry>> rows = jdbc.sql("""
 				select seq, id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
 				    outcome, detail
-				from audit_log where seq >= :s order by seq""")
-			.param("s", fromSeq)
+				from audit_log where chain_seq >= :p order by chain_seq""")
+			.param("p", fromPlace)
 			.query((rs, n) -> Map.entry(rs.getLong("seq"),
 					new AuditLog.Entry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
 							rs.getObject("account_id", UUID.class), rs.getString("role"), rs.getString("action"),

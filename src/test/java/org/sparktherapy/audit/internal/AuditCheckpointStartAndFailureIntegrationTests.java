@@ -57,15 +57,19 @@ class AuditCheckpointStartAndFailureIntegrationTests {
 	void theStartUpRoundCheckpointsTheEntriesSinceTheNewestCheckpoint(CapturedOutput output) {
 		String childId = this.clinic.aChild(this.admin, null, null, null);
 		this.admin.api().get("/api/children/" + childId);
-		long newest = JdbcClient.create(this.dataSource)
-			.sql("select max(seq) from audit_log")
-			.query(Long.class)
-			.single();
-		assertThat(this.files.latest().map(CheckpointFiles.Checkpoint::seq).orElse(0L)).isLessThan(newest);
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		String placeOfTheRead = "select chain_seq from audit_log where child_id = cast(:c as uuid) order by seq desc limit 1";
+		Long before = jdbc.sql(placeOfTheRead).param("c", childId).query(Long.class).optional().orElse(null);
+		long checkpointed = this.files.latest().map(CheckpointFiles.Checkpoint::seq).orElse(0L);
+		assertThat(before == null || before > checkpointed).as("no checkpoint covers the read yet").isTrue();
 
 		this.checkpoints.checkpointAtStartUp();
 
+		long newest = jdbc.sql("select max(chain_seq) from audit_log").query(Long.class).single();
 		assertThat(this.files.latest()).hasValueSatisfying((c) -> assertThat(c.seq()).isEqualTo(newest));
+		assertThat(jdbc.sql(placeOfTheRead).param("c", childId).query(Long.class).single())
+			.as("sealed first, then checkpointed")
+			.isLessThanOrEqualTo(newest);
 		assertThat(output).doesNotContain("No audit checkpoint");
 	}
 
