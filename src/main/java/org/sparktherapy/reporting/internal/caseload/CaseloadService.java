@@ -90,7 +90,7 @@ class CaseloadService {
 			rows.add(figures(child, period, targets.get(id), changes.get(id), stalled.get(id), recorded.get(id),
 					latestData, probeDays, now));
 		}
-		// last: the access log's chain lock is then held only until commit
+		// one access entry per child shown, in the read's transaction (appends take no lock: ADR 0005)
 		String resource = "report:caseload:" + period.from() + "/" + period.to();
 		children.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child.childId())));
 		return new CaseloadReport(period.from(), period.to(), stalledSessions, probeDays, rows);
