@@ -90,7 +90,8 @@ class CaseloadService {
 			rows.add(figures(child, period, targets.get(id), changes.get(id), stalled.get(id), recorded.get(id),
 					latestData, probeDays, now));
 		}
-		// one access entry per child shown, in the read's transaction (appends take no lock: ADR 0005)
+		// one access entry per child shown, in the read's transaction (appends take no
+		// lock: ADR 0005)
 		String resource = "report:caseload:" + period.from() + "/" + period.to();
 		children.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child.childId())));
 		return new CaseloadReport(period.from(), period.to(), stalledSessions, probeDays, rows);

@@ -92,7 +92,8 @@ class MasteriesService {
 			.stream()
 			.map(e -> new MonthCount(e.getKey().toString(), e.getValue()))
 			.toList();
-		// one access entry per child shown, in the read's transaction (appends take no lock: ADR 0005)
+		// one access entry per child shown, in the read's transaction (appends take no
+		// lock: ADR 0005)
 		Set<UUID> listed = new LinkedHashSet<>();
 		rows.forEach(row -> listed.add(row.childId()));
 		listed.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child)));
