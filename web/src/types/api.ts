@@ -362,7 +362,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Write a signed checkpoint of the newest entry now
+     * Seal the entries committed so far and write a signed checkpoint of the newest one now
      * @description 409 when the log is empty, does not extend the last checkpoint, or another node is writing one; 503 (checkpoint-directory-unwritable) when the checkpoint directory cannot be written.
      */
     post: operations['checkpoint'];
@@ -381,7 +381,7 @@ export interface paths {
     };
     /**
      * Verify the hash chain of the whole log
-     * @description Recomputes the keyed chain and compares it with the signed checkpoints outside the database. Logged as an audit_read.
+     * @description Seals the entries committed so far, recomputes the keyed chain and compares it with the signed checkpoints outside the database. Entries committed meanwhile and not sealed yet are counted (unsealed, oldestUnsealedAt), not verified. Logged as an audit_read.
      */
     get: operations['verify'];
     put?: never;
@@ -6517,7 +6517,11 @@ export interface components {
       checkpointSeq: number;
       /** Format: uuid */
       firstInvalidId: string;
+      /** Format: date-time */
+      oldestUnsealedAt: string | null;
       problem: string;
+      /** Format: int64 */
+      unsealed: number;
       valid: boolean;
     };
     VoidRequest: {
