@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sparktherapy.identity.Credential;
+import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.problem.StaleVersion;
 import org.sparktherapy.platform.web.PageQuery;
@@ -95,6 +96,25 @@ class AccountRepository {
 		return this.jdbc.sql("select " + COLUMNS + " from accounts where id = :id")
 			.param("id", id)
 			.query(AccountRepository::map)
+			.optional();
+	}
+
+	/**
+	 * The user behind an access token, if the account is active and the sign-in the token
+	 * belongs to has not ended (logged out, revoked, ended by an admin or a password
+	 * change): one indexed statement, one round trip, checked on every request (ADR
+	 * 0048).
+	 */
+	Optional<CurrentUser> signedIn(UUID accountId, UUID signInId) {
+		return this.jdbc.sql("""
+				select a.role, a.name from accounts a
+				where a.id = :account and a.active
+				  and exists (select 1 from refresh_tokens t
+				              where t.family_id = :signIn and t.account_id = a.id and t.revoked_at is null)
+				""")
+			.param("account", accountId)
+			.param("signIn", signInId)
+			.query((rs, n) -> new CurrentUser(accountId, Role.of(rs.getString(1)), rs.getString(2), signInId))
 			.optional();
 	}
 

@@ -230,18 +230,6 @@ class RefreshTokens {
 	}
 
 	/**
-	 * Whether the sign-in is still live (not logged out, revoked or ended by a password
-	 * change).
-	 */
-	boolean familyActive(UUID familyId) {
-		return this.jdbc
-			.sql("select exists (select 1 from refresh_tokens where family_id = :family and revoked_at is null)")
-			.param("family", familyId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	/**
 	 * Removes what no longer matters: refresh tokens expired or revoked more than a week
 	 * ago, what was kept of sign-ins that have no tokens left, and sign-in failure counts
 	 * whose window and lock are over. Returns how many rows went.
