@@ -11,6 +11,10 @@ export interface AuditVerification {
   checkpoints: number;
   /** The entry of the checkpoint that failed, if one did. */
   checkpointSeq: number | null;
+  /** Entries written but not yet chained by the sealer (seconds old at most, normally; ADR 0005). */
+  unsealed: number;
+  /** When the oldest unsealed entry was written; null when every entry is sealed. */
+  oldestUnsealedAt: string | null;
 }
 
 /** `GET /api/audit/verify` (admin only): checks the hash chain of the audit log. A mutation: it runs on demand. */

@@ -106,3 +106,43 @@ describe('AuditScreen account events', () => {
     await vi.waitFor(() => expect(urls().some((url) => url.includes('kind=account'))).toBe(true));
   });
 });
+
+describe('AuditScreen integrity check', () => {
+  function answerVerify(verification: Record<string, unknown>) {
+    fetchMock.mockImplementation((input) =>
+      Promise.resolve(
+        String(input).includes('/api/audit/verify')
+          ? jsonResponse(verification)
+          : jsonResponse({ content: [], page: { number: 0, size: 50, totalElements: 0, totalPages: 0 } }),
+      ),
+    );
+  }
+  const intact = {
+    valid: true,
+    checked: 120,
+    firstInvalidId: null,
+    problem: null,
+    checkpoints: 3,
+    checkpointSeq: null,
+  };
+
+  it('say the log is intact, and name the newest entries the sealer has not chained yet', async () => {
+    answerVerify({ ...intact, unsealed: 2, oldestUnsealedAt: '2026-12-04T20:00:00Z' });
+    const { user } = renderWithProviders(<AuditScreen />);
+
+    await user.click(screen.getByRole('button', { name: 'Verify integrity' }));
+
+    expect(await screen.findByText(/The audit log is intact: 120 entries checked against 3 signed/)).toHaveTextContent(
+      '2 newer entries are not sealed into the chain yet',
+    );
+  });
+
+  it('say nothing of unsealed entries when every entry is sealed', async () => {
+    answerVerify({ ...intact, unsealed: 0, oldestUnsealedAt: null });
+    const { user } = renderWithProviders(<AuditScreen />);
+
+    await user.click(screen.getByRole('button', { name: 'Verify integrity' }));
+
+    expect(await screen.findByText(/The audit log is intact/)).not.toHaveTextContent('not sealed');
+  });
+});

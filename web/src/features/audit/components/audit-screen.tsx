@@ -174,6 +174,8 @@ export function AuditScreen() {
               <Alert tone="success">
                 The audit log is intact: {verify.data.checked} entries checked against {verify.data.checkpoints} signed
                 checkpoints.
+                {verify.data.unsealed > 0 &&
+                  ` ${verify.data.unsealed} newer ${verify.data.unsealed === 1 ? 'entry is' : 'entries are'} not sealed into the chain yet; they are checked from the next time.`}
               </Alert>
             ) : (
               <Alert title="The audit log has been altered">
