@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.vocabulary.Place;
@@ -145,7 +147,9 @@ class SessionRecording {
 	/**
 	 * Stores a batch of events, all or nothing: every event is read and checked first
 	 * ({@link EventReader}), and one invalid event refuses the batch naming it. Events
-	 * already stored (same id) are reported as duplicates and not stored again.
+	 * already stored (same id) are reported as duplicates and not stored again; an id
+	 * stored by another session refuses the batch. The batch is one insert, and the
+	 * access log gets one entry for it with the counts (ADR 0050).
 	 */
 	@Transactional
 	BatchResult record(CurrentUser user, UUID id, List<FlatEvent> batch) {
@@ -157,29 +161,43 @@ class SessionRecording {
 		for (int i = 0; i < batch.size(); i++) {
 			events.add(reader.read(batch.get(i), "/events/" + i));
 		}
-		List<UUID> taken = this.sessions.eventIdsOfOtherSessions(id,
-				batch.stream().filter(Objects::nonNull).map(FlatEvent::id).filter(Objects::nonNull).toList());
+		if (!errors.isEmpty()) {
+			refuseIdsOfOtherSessions(id, batch, batch.stream().map(e -> (e != null) ? e.id() : null).toList(), errors);
+			throw new SessionsProblems.InvalidEvents(errors);
+		}
+		Set<UUID> stored = this.sessions.insertEvents(id, session.childId(), events, this.clock.instant());
+		List<UUID> accepted = new ArrayList<>();
+		List<UUID> duplicates = new ArrayList<>();
+		for (SessionEvent event : events) {
+			(stored.contains(event.id()) ? accepted : duplicates).add(event.id());
+		}
+		// an id not stored now is this session's (a replay) or another's: refused, and
+		// the insert rolled back with the exception
+		refuseIdsOfOtherSessions(id, batch, duplicates, errors);
+		if (!errors.isEmpty()) {
+			throw new SessionsProblems.InvalidEvents(errors);
+		}
+		this.audit.success(new PhiAccess("record", "session", id, session.childId(),
+				batch.size() + " events: " + accepted.size() + " new, " + duplicates.size() + " already stored"));
+		return new BatchResult(accepted, duplicates);
+	}
+
+	/**
+	 * Adds an error for each event of the batch whose id (one of {@code ids}) another
+	 * session has stored.
+	 */
+	private void refuseIdsOfOtherSessions(UUID sessionId, List<FlatEvent> batch, List<UUID> ids,
+			List<FieldError> errors) {
+		List<UUID> known = ids.stream().filter(Objects::nonNull).toList();
+		if (known.isEmpty()) {
+			return;
+		}
+		Set<UUID> taken = new HashSet<>(this.sessions.eventIdsOfOtherSessions(sessionId, known));
 		for (int i = 0; i < batch.size(); i++) {
 			if (batch.get(i) != null && taken.contains(batch.get(i).id())) {
 				errors.add(new FieldError("/events/" + i + "/id", "is already used by another session"));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new SessionsProblems.InvalidEvents(errors);
-		}
-		Instant now = this.clock.instant();
-		List<UUID> accepted = new ArrayList<>();
-		List<UUID> duplicates = new ArrayList<>();
-		for (SessionEvent event : events) {
-			if (this.sessions.insertEvent(id, session.childId(), event, now)) {
-				accepted.add(event.id());
-			}
-			else {
-				duplicates.add(event.id());
-			}
-		}
-		this.audit.success(new PhiAccess("record", "session", id, session.childId()));
-		return new BatchResult(accepted, duplicates);
 	}
 
 	private void validate(SessionDraft draft) {

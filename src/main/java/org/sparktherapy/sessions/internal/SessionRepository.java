@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
@@ -159,34 +164,54 @@ class SessionRepository {
 			.list();
 	}
 
-	/** Stores the event unless its id is already known; returns whether it was new. */
-	boolean insertEvent(UUID sessionId, UUID childId, SessionEvent event, Instant now) {
-		FlatEvent e = FlatEvent.of(event);
-		return this.jdbc
+	/**
+	 * Stores the events whose ids are not known yet, in one statement (the batch as
+	 * arrays, {@code unnest}ed), and returns the ids it stored: the others were already
+	 * stored, by this session or another. The rows are inserted in id order, so two
+	 * batches sharing ids wait for each other instead of deadlocking.
+	 */
+	Set<UUID> insertEvents(UUID sessionId, UUID childId, List<SessionEvent> events, Instant now) {
+		if (events.isEmpty()) {
+			return Set.of();
+		}
+		List<FlatEvent> rows = events.stream().map(FlatEvent::of).sorted(Comparator.comparing(FlatEvent::id)).toList();
+		return new HashSet<>(this.jdbc
 			.sql("""
 					insert into session_events (id, session_id, child_id, type, target_id, outcome, prompt_level, step, count,
 					    seconds, antecedent, behavior, consequence, undoes, at, received_at)
-					values (:id, :session, :child, :type, :target, :outcome, :prompt, :step, :count, :seconds, :antecedent,
-					    :behavior, :consequence, :undoes, :at, :now)
+					select e.id, :session, :child, e.type, e.target, e.outcome, e.prompt, e.step, e.count, e.seconds,
+					    e.antecedent, e.behavior, e.consequence, e.undoes, e.at, :now
+					from unnest(cast(:ids as uuid[]), cast(:types as text[]), cast(:targets as uuid[]),
+					    cast(:outcomes as text[]), cast(:prompts as text[]), cast(:steps as int[]), cast(:counts as int[]),
+					    cast(:seconds as int[]), cast(:antecedents as text[]), cast(:behaviors as text[]),
+					    cast(:consequences as text[]), cast(:undoes as uuid[]), cast(:ats as timestamptz[]))
+					    as e(id, type, target, outcome, prompt, step, count, seconds, antecedent, behavior, consequence,
+					         undoes, at)
 					on conflict (id) do nothing
+					returning id
 					""")
-			.param("id", e.id())
 			.param("session", sessionId)
 			.param("child", childId)
-			.param("type", e.type())
-			.param("target", e.targetId())
-			.param("outcome", e.outcome())
-			.param("prompt", e.promptLevel())
-			.param("step", e.step())
-			.param("count", e.count())
-			.param("seconds", e.seconds())
-			.param("antecedent", e.antecedent())
-			.param("behavior", e.behavior())
-			.param("consequence", e.consequence())
-			.param("undoes", e.undoes())
-			.param("at", Timestamp.from(e.at()))
 			.param("now", Timestamp.from(now))
-			.update() == 1;
+			.param("ids", column(rows, FlatEvent::id, UUID[]::new))
+			.param("types", column(rows, FlatEvent::type, String[]::new))
+			.param("targets", column(rows, FlatEvent::targetId, UUID[]::new))
+			.param("outcomes", column(rows, FlatEvent::outcome, String[]::new))
+			.param("prompts", column(rows, FlatEvent::promptLevel, String[]::new))
+			.param("steps", column(rows, FlatEvent::step, Integer[]::new))
+			.param("counts", column(rows, FlatEvent::count, Integer[]::new))
+			.param("seconds", column(rows, FlatEvent::seconds, Integer[]::new))
+			.param("antecedents", column(rows, FlatEvent::antecedent, String[]::new))
+			.param("behaviors", column(rows, FlatEvent::behavior, String[]::new))
+			.param("consequences", column(rows, FlatEvent::consequence, String[]::new))
+			.param("undoes", column(rows, FlatEvent::undoes, UUID[]::new))
+			.param("ats", column(rows, e -> e.at().toString(), String[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	private static <T> T[] column(List<FlatEvent> rows, Function<FlatEvent, T> field, IntFunction<T[]> array) {
+		return rows.stream().map(field).toArray(array);
 	}
 
 	List<SessionEvent> events(UUID sessionId) {
