@@ -2,7 +2,6 @@ package org.sparktherapy.baseline;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -92,6 +91,31 @@ public class BaselineApplication {
 			.query()
 			.listOfRows());
 		return child;
+	}
+
+	/** A child's programs, each with its targets. */
+	@GetMapping("/programs/child/{childId}")
+	List<Map<String, Object>> programs(@PathVariable UUID childId) {
+		Map<Object, Map<String, Object>> programs = new LinkedHashMap<>();
+		for (Map<String, Object> row : this.jdbc.sql("""
+				select id, child_id, name, domain, objective, kind, measurement, mastery_percent,
+				    mastery_consecutive_sessions, mastery_min_trials, status, auto_advance, created_at, updated_at, version
+				from programs where child_id = :child order by name, id""").param("child", childId).query().listOfRows()) {
+			Map<String, Object> program = new LinkedHashMap<>(row);
+			program.put("targets", new ArrayList<Map<String, Object>>());
+			programs.put(row.get("id"), program);
+		}
+		this.jdbc.sql("""
+				select id, program_id, name, definition, notes, phase, position from targets where child_id = :child
+				order by program_id, position""").param("child", childId).query().listOfRows().forEach(row -> {
+			Map<String, Object> program = programs.get(row.get("program_id"));
+			if (program != null) {
+				@SuppressWarnings("unchecked")
+				List<Map<String, Object>> targets = (List<Map<String, Object>>) program.get("targets");
+				targets.add(row);
+			}
+		});
+		return new ArrayList<>(programs.values());
 	}
 
 	record Point(UUID sessionId, Instant startedAt, int trials, int correct, Double percentCorrect) {
@@ -334,10 +358,6 @@ public class BaselineApplication {
 				.update();
 			return Map.of("id", messageId, "seq", seq, "postedAt", now);
 		});
-	}
-
-	static Object column(ResultSet rs, String name) throws SQLException {
-		return rs.getObject(name);
 	}
 
 }
