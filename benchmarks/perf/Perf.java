@@ -129,6 +129,18 @@ public class Perf {
 		Map<String, Integer> concurrency = Map.of("child", 64, "progress", 8, "events20", 32, "events100", 32,
 				"schedule-week", 32, "conversation-page", 32);
 
+		// each workload's request once on both, so a broken workload stops the run instead of timing errors
+		Fixture first = fixtures.get(0);
+		for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+			for (boolean spark : new boolean[] { true, false }) {
+				HttpResponse<String> response = http.send(request(w.getValue().next(first, spark), first, spark),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() / 100 != 2) {
+					throw new IllegalStateException(w.getKey() + " on " + (spark ? "SPARKTherapy" : "the baseline")
+							+ " answered " + response.statusCode() + ": " + response.body());
+				}
+			}
+		}
 		System.out.printf("%n%d fixtures (children), %d s per run, %d rounds per target, alternating%n",
 				fixtures.size(), seconds, rounds);
 		header();
@@ -258,7 +270,7 @@ public class Perf {
 							if (errors.incrementAndGet() <= 3) {
 								System.err.println((spark ? "spark " : "baseline ") + response.statusCode() + " "
 										+ new String(response.body()).substring(0,
-												Math.min(300, response.body().length)));
+												Math.min(160, response.body().length)));
 							}
 							continue;
 						}
