@@ -31,6 +31,10 @@ done
 if (( THERAPISTS < 2 || PER_WEEK < 1 || PER_WEEK > 5 || CHILDREN < 1 || DAYS < 1 || TRIALS < 3 || AUDIT < 1 || MESSAGES < 1 )); then
   echo "sizes: therapists >= 2, per-week 1-5, trials >= 3, children, days, audit, messages >= 1" >&2; exit 2
 fi
+RBTS=$((THERAPISTS - (THERAPISTS / 5 > 1 ? THERAPISTS / 5 : 1)))
+if (( (CHILDREN + RBTS - 1) / RBTS * PER_WEEK > 40 )); then
+  echo "$CHILDREN children on $RBTS technicians at $PER_WEEK sessions a week do not fit in 8 two-hour slots a weekday: add therapists" >&2; exit 2
+fi
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $DB"
 if [[ -z "$HASH" ]]; then

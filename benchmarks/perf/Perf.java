@@ -319,13 +319,13 @@ public class Perf {
 	}
 
 	static void report(String name, Result spark, Result base) {
-		line(name, "spark", spark, Double.NaN);
-		line("", "baseline", base, base.rate());
+		line(name, "spark", spark);
+		line("", "baseline", base);
 		System.out.printf("%-28s %-9s %10s %10s %9s %9s %10s %7s %7.0f%%%n", "", "", "", "", "", "", "", "",
 				100 * spark.rate() / base.rate());
 	}
 
-	static void line(String name, String target, Result r, double unused) {
+	static void line(String name, String target, Result r) {
 		System.out.printf("%-28s %-9s %10.0f %10s %9.1f %9.1f %10.2f %7d %8s%n", name, target, r.rate(),
 				(r.weight() > 1) ? String.format("%.0f", r.rate() * r.weight()) : "", r.percentile(0.50),
 				r.percentile(0.99), r.cpuPerRequest(), r.errors(), "");
@@ -333,8 +333,8 @@ public class Perf {
 
 	/**
 	 * Mixed clinic traffic in an open model at rising rates: reads of children, programs, the schedule, progress and
-	 * conversations; event batches and messages. Each target climbs until its p99 passes 100 ms or 1 % fail; the
-	 * highest rate under both is its capacity.
+	 * conversations; event batches and messages. Each target climbs until it collapses (p99 past 1 s or more than
+	 * 1 % failing); printed: the highest rate with p99 under 100 ms (the issue's measure) and under 1 s.
 	 */
 	static void mixed(int seconds) throws Exception {
 		List<Map.Entry<Integer, Function<Boolean, Function<Fixture, Call>>>> mix = new ArrayList<>();
@@ -369,7 +369,7 @@ public class Perf {
 					continue;
 				}
 				Result r = open(mix, spark, rate, seconds);
-				line("mixed @ " + rate + "/s", spark ? "spark" : "baseline", r, Double.NaN);
+				line("mixed @ " + rate + "/s", spark ? "spark" : "baseline", r);
 				boolean fewErrors = r.errors() <= 0.01 * (r.ok() + r.errors());
 				if (r.percentile(0.99) < 100 && fewErrors) {
 					best.put(spark, rate);
