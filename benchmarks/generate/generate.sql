@@ -48,12 +48,12 @@ select md5('bench-child-' || i)::uuid, md5('bench-parent-' || i)::uuid, 'parent'
        now() - make_interval(days => :days + 60)
 from generate_series(0, :children - 1) i;
 
--- child i: supervisor i % bcbas, technician bcbas + i % rbts, the k-th child of that technician's caseload
+-- child i: supervisor i % bcbas, technician bcbas + i % rbts, the nth child of that technician's caseload
 create temporary table bench_children as
 select i, md5('bench-child-' || i)::uuid as child_id, md5('bench-parent-' || i)::uuid as parent_id,
        md5('bench-therapist-' || (i % c.bcbas))::uuid as supervisor_id,
        md5('bench-therapist-' || (c.bcbas + i % c.rbts))::uuid as technician_id,
-       i / c.rbts as k
+       i / c.rbts as nth
 from generate_series(0, :children - 1) i, bench_clock c;
 
 insert into care_team_members (child_id, account_id, role, added_at)
@@ -84,20 +84,20 @@ from bench_children, generate_series(0, 2) p,
              (1, 2, 'maintenance', 0.32)) c(t, k, phase, after);
 
 -- the days of each child: per_week weekdays of the history, and the next 14 days. A technician's week has two-hour
--- slots from 07:00 UTC (j = 0, 1, …: weekday j % 5, slot j / 5); the k-th child of a caseload takes j = k * per_week
--- … k * per_week + per_week - 1, so no two of a technician's appointments overlap (appointments_therapist_no_overlap)
+-- slots from 07:00 UTC (j = 0, 1, …: weekday j % 5, slot j / 5); the nth child of a caseload takes j = nth * per_week
+-- … nth * per_week + per_week - 1, so no two of a technician's appointments overlap (appointments_therapist_no_overlap)
 create temporary table bench_days as
 select i, child_id, technician_id, d::date as day,
        md5('bench-appointment-' || i || '-' || d::date)::uuid as appointment_id,
        md5('bench-session-' || i || '-' || d::date)::uuid as session_id,
-       (d::date + time '07:00' + make_interval(hours => 2 * ((k * :per_week + q) / 5))) at time zone 'UTC' as starts_at,
+       (d::date + time '07:00' + make_interval(hours => 2 * ((nth * :per_week + q) / 5))) at time zone 'UTC' as starts_at,
        abs(hashtext(i || '-' || d::date)) % 100 as dice,
        d::date < (select today from bench_clock)::date as past,
        row_number() over (partition by i order by d) as n
 from bench_children, generate_series(0, :per_week - 1) q,
      generate_series((select today from bench_clock) - make_interval(days => :days),
                      (select today from bench_clock) + interval '13 days', interval '1 day') d
-where extract(isodow from d) = (k * :per_week + q) % 5 + 1;
+where extract(isodow from d) = (nth * :per_week + q) % 5 + 1;
 
 insert into therapy_sessions (id, child_id, therapist_id, service_code, place, started_at, ended_at, note, status,
                               submitted_at, created_at, updated_at, appointment_id)
