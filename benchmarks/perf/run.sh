@@ -5,7 +5,7 @@
 # packaged jar target/sparktherapy-*.jar if present, or JAR=…, else ./mvnw spring-boot:run); the generated clinic
 # group (benchmarks/generate, --small by default here: the full size takes many minutes to generate); the node
 # restarted on the existing database (start to healthy); the bare baseline (benchmarks/baseline, built offline if its
-# jar is missing) started on the same database; then each workload against both, alternating (Perf.java). Everything
+# jar is missing or older than its sources) started on the same database; then each workload against both, alternating (Perf.java). Everything
 # started is stopped and the database dropped at the end (KEEP_DB=1 keeps it).
 # Ports: P (SPARKTherapy, default 5160) and P+1 (baseline).
 set -euo pipefail
@@ -108,7 +108,8 @@ SPARK_PID=$(java_pid "$APP")
 echo "start to healthy (existing database): ${RESTART} s (pid $SPARK_PID)"
 
 echo "== baseline"
-if [[ ! -f benchmarks/baseline/target/bench-baseline.jar ]]; then
+if [[ ! -f benchmarks/baseline/target/bench-baseline.jar \
+  || -n "$(find benchmarks/baseline/src benchmarks/baseline/pom.xml -newer benchmarks/baseline/target/bench-baseline.jar)" ]]; then
   JAVA_HOME=$JAVA_HOME ./mvnw -o -q -B -f benchmarks/baseline/pom.xml package -DskipTests
 fi
 T0=$(date +%s%N)
