@@ -5,8 +5,8 @@
 # packaged jar target/sparktherapy-*.jar if present, or JAR=…, else ./mvnw spring-boot:run); the generated clinic
 # group (benchmarks/generate, --small by default here: the full size takes many minutes to generate); the node
 # restarted on the existing database (start to healthy); the bare baseline (benchmarks/baseline, built offline if its
-# jar is missing or older than its sources) started on the same database; then each workload against both, alternating (Perf.java). Everything
-# started is stopped and the database dropped at the end (KEEP_DB=1 keeps it).
+# jar is missing or older than its sources) started on the same database; then each workload against both,
+# alternating (Perf.java). Everything started is stopped and the database dropped at the end (KEEP_DB=1 keeps it).
 # Ports: P (SPARKTherapy, default 5160) and P+1 (baseline).
 set -euo pipefail
 SIZE=--small SECONDS_PER_RUN=10 ROUNDS=2 ONLY= PORT=5160
