@@ -1,0 +1,461 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The clinic-group benchmark's load client (ADR 0047): each workload against SPARKTherapy and the bare baseline
+ * (benchmarks/baseline) on the same generated data, alternating, and the ratio. Closed model for the single
+ * workloads (N virtual-thread clients, each sends its next request when the last answered); open model for the mixed
+ * traffic (requests start at a constant rate whether or not earlier ones answered, latency counted from the intended
+ * start, so a stall is not hidden by the client waiting). CPU per request is the server process's utime + stime from
+ * /proc/&lt;pid&gt;/stat over the measured window divided by the requests answered. Measured, never asserted.
+ *
+ * <pre>
+ * java Perf.java &lt;spark base&gt; &lt;spark pid&gt; &lt;baseline base&gt; &lt;baseline pid&gt; &lt;password&gt; &lt;fixture.csv&gt;
+ *      [seconds per run] [rounds] [workloads, comma-separated]
+ * </pre>
+ * The fixture has one line per child: child id, technician email, technician id, open session id, target id (in
+ * intervention), conversation id. Every technician signs in with the password.
+ */
+public class Perf {
+
+	record Fixture(String child, String email, String technician, String session, String target,
+			String conversation) {
+	}
+
+	record Call(String method, String path, String body) {
+	}
+
+	/** A workload: what the n-th request of a client is, on SPARKTherapy (spark=true) or the baseline. */
+	interface Workload {
+
+		Call next(Fixture f, boolean spark);
+
+	}
+
+	record Result(int ok, int errors, double seconds, long[] nanos, double cpuMillis, int weight) {
+
+		double rate() {
+			return this.ok / this.seconds;
+		}
+
+		double percentile(double p) {
+			if (this.nanos.length == 0) {
+				return Double.NaN;
+			}
+			return this.nanos[Math.min(this.nanos.length - 1, (int) Math.ceil(p * this.nanos.length) - 1)] / 1e6;
+		}
+
+		double cpuPerRequest() {
+			return (this.ok + this.errors == 0) ? Double.NaN : this.cpuMillis / (this.ok + this.errors);
+		}
+
+	}
+
+	static HttpClient http;
+
+	static List<Fixture> fixtures;
+
+	static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	static String sparkBase, baseBase, password;
+
+	static long sparkPid, basePid;
+
+	static final long TICK_MILLIS = 10; // USER_HZ = 100 on Linux
+
+	public static void main(String[] args) throws Exception {
+		sparkBase = args[0];
+		sparkPid = Long.parseLong(args[1]);
+		baseBase = args[2];
+		basePid = Long.parseLong(args[3]);
+		password = args[4];
+		fixtures = Files.readAllLines(Path.of(args[5]))
+			.stream()
+			.filter(l -> !l.isBlank())
+			.map(l -> l.split(","))
+			.map(a -> new Fixture(a[0], a[1], a[2], a[3], a[4], a[5]))
+			.toList();
+		int seconds = (args.length > 6) ? Integer.parseInt(args[6]) : 10;
+		int rounds = (args.length > 7) ? Integer.parseInt(args[7]) : 2;
+		List<String> only = (args.length > 8) ? Arrays.asList(args[8].split(",")) : List.of();
+		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+		http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.executor(executor)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		signIn();
+
+		LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		String week = "from=" + monday + "T00:00:00Z&to=" + monday.plusDays(7) + "T00:00:00Z";
+		Map<String, Workload> workloads = new java.util.LinkedHashMap<>();
+		workloads.put("child", (f, spark) -> new Call("GET", (spark ? "/api" : "") + "/children/" + f.child(), null));
+		workloads.put("progress",
+				(f, spark) -> new Call("GET", (spark ? "/api" : "") + "/children/" + f.child() + "/progress", null));
+		workloads.put("events20", (f, spark) -> events(f, spark, 20));
+		workloads.put("events100", (f, spark) -> events(f, spark, 100));
+		workloads.put("schedule-week", (f, spark) -> new Call("GET",
+				(spark ? "/api" : "") + "/appointments?therapistId=" + f.technician() + "&" + week, null));
+		workloads.put("conversation-page", (f, spark) -> new Call("GET",
+				(spark ? "/api" : "") + "/conversations/" + f.conversation() + "/messages", null));
+		Map<String, Integer> concurrency = Map.of("child", 64, "progress", 8, "events20", 32, "events100", 32,
+				"schedule-week", 32, "conversation-page", 32);
+
+		// each workload's request once on both, so a broken workload stops the run instead of timing errors
+		Fixture first = fixtures.get(0);
+		for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+			for (boolean spark : new boolean[] { true, false }) {
+				HttpResponse<String> response = http.send(request(w.getValue().next(first, spark), first, spark),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() / 100 != 2) {
+					throw new IllegalStateException(w.getKey() + " on " + (spark ? "SPARKTherapy" : "the baseline")
+							+ " answered " + response.statusCode() + ": " + response.body());
+				}
+			}
+		}
+		System.out.printf("%n%d fixtures (children), %d s per run, %d rounds per target, alternating%n",
+				fixtures.size(), seconds, rounds);
+		header();
+		for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+			if (!only.isEmpty() && !only.contains(w.getKey())) {
+				continue;
+			}
+			int weight = w.getKey().startsWith("events") ? Integer.parseInt(w.getKey().substring(6)) : 1;
+			int clients = concurrency.get(w.getKey());
+			List<Result> spark = new ArrayList<>(), base = new ArrayList<>();
+			closed(w.getValue(), true, clients, 2, weight); // warm-up, not counted
+			closed(w.getValue(), false, clients, 2, weight);
+			for (int r = 0; r < rounds; r++) {
+				boolean sparkFirst = r % 2 == 0;
+				for (boolean s : sparkFirst ? new boolean[] { true, false } : new boolean[] { false, true }) {
+					(s ? spark : base).add(closed(w.getValue(), s, clients, seconds, weight));
+				}
+			}
+			report(w.getKey() + " (" + clients + " conn)", merge(spark), merge(base));
+		}
+		if (only.isEmpty() || only.contains("mixed")) {
+			mixed(seconds);
+		}
+		executor.shutdownNow();
+		System.exit(0);
+	}
+
+	static Call events(Fixture f, boolean spark, int n) {
+		StringBuilder body = new StringBuilder("{\"events\":[");
+		Instant now = Instant.now();
+		for (int i = 0; i < n; i++) {
+			if (i > 0) {
+				body.append(',');
+			}
+			body.append("{\"id\":\"")
+				.append(UUID.randomUUID())
+				.append("\",\"type\":\"trial\",\"targetId\":\"")
+				.append(f.target())
+				.append("\",\"outcome\":\"")
+				.append((i % 3 == 0) ? "incorrect" : "correct")
+				.append("\",\"promptLevel\":\"independent\",\"at\":\"")
+				.append(now.plusMillis(i))
+				.append("\"}");
+		}
+		body.append("]}");
+		return new Call("POST", (spark ? "/api" : "") + "/sessions/" + f.session() + "/events", body.toString());
+	}
+
+	static void signIn() throws Exception {
+		for (Fixture f : fixtures) {
+			if (!tokens.containsKey(f.email())) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sparkBase + "/api/auth/login"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"email\":\"" + f.email() + "\",\"password\":\"" + password + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				Matcher token = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+				if (response.statusCode() != 200 || !token.find()) {
+					throw new IllegalStateException("sign-in of " + f.email() + " failed: " + response.statusCode()
+							+ " " + response.body());
+				}
+				tokens.put(f.email(), token.group(1));
+			}
+		}
+		signedInAt = System.nanoTime();
+	}
+
+	static volatile long signedInAt;
+
+	/** Access tokens live 15 minutes: sign in again after 10. */
+	static synchronized void freshTokens() throws Exception {
+		if (System.nanoTime() - signedInAt > Duration.ofMinutes(10).toNanos()) {
+			tokens.clear();
+			signIn();
+		}
+	}
+
+	static HttpRequest request(Call call, Fixture f, boolean spark) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create((spark ? sparkBase : baseBase) + call.path()))
+			.timeout(Duration.ofSeconds(10));
+		if (spark) {
+			builder.header("Authorization", "Bearer " + tokens.get(f.email()));
+		}
+		if (call.body() != null) {
+			builder.header("Content-Type", "application/json")
+				.method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
+		}
+		return builder.build();
+	}
+
+	static long cpuTicks(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// after "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based over the whole line)
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** Closed model: clients each send a request, wait for its answer, send the next. */
+	static Result closed(Workload workload, boolean spark, int clients, int seconds, int weight) throws Exception {
+		freshTokens();
+		long pid = spark ? sparkPid : basePid;
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicLong errors = new AtomicLong();
+		ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+		List<Thread> threads = new ArrayList<>();
+		long cpu0 = cpuTicks(pid);
+		long start = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			threads.add(Thread.ofVirtual().start(() -> {
+				long[] mine = new long[1 << 16];
+				int n = 0;
+				int k = client;
+				while (!stop.get()) {
+					Fixture f = fixtures.get(k % fixtures.size());
+					k += clients;
+					long t0 = System.nanoTime();
+					try {
+						HttpResponse<byte[]> response = http.send(request(workload.next(f, spark), f, spark),
+								HttpResponse.BodyHandlers.ofByteArray());
+						if (response.statusCode() / 100 != 2) {
+							if (errors.incrementAndGet() <= 3) {
+								System.err.println((spark ? "spark " : "baseline ") + response.statusCode() + " "
+										+ new String(response.body()).substring(0,
+												Math.min(160, response.body().length)));
+							}
+							continue;
+						}
+					}
+					catch (Exception ex) {
+						errors.incrementAndGet();
+						continue;
+					}
+					if (n == mine.length) {
+						mine = Arrays.copyOf(mine, n * 2);
+					}
+					mine[n++] = System.nanoTime() - t0;
+				}
+				samples.add(Arrays.copyOf(mine, n));
+			}));
+		}
+		Thread.sleep(seconds * 1000L);
+		stop.set(true);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long cpu1 = cpuTicks(pid);
+		for (Thread t : threads) {
+			t.join();
+		}
+		long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		return new Result(all.length, (int) errors.get(), elapsed, all, (cpu1 - cpu0) * TICK_MILLIS, weight);
+	}
+
+	static Result merge(List<Result> results) {
+		int ok = 0, errors = 0;
+		double seconds = 0, cpu = 0;
+		List<long[]> nanos = new ArrayList<>();
+		for (Result r : results) {
+			ok += r.ok();
+			errors += r.errors();
+			seconds += r.seconds();
+			cpu += r.cpuMillis();
+			nanos.add(r.nanos());
+		}
+		long[] all = nanos.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		return new Result(ok, errors, seconds, all, cpu, results.get(0).weight());
+	}
+
+	static void header() {
+		System.out.printf("%-28s %-9s %10s %10s %9s %9s %10s %7s %8s%n", "workload", "target", "req/s", "items/s",
+				"p50 ms", "p99 ms", "CPU ms/req", "errors", "ratio");
+	}
+
+	static void report(String name, Result spark, Result base) {
+		line(name, "spark", spark);
+		line("", "baseline", base);
+		System.out.printf("%-28s %-9s %10s %10s %9s %9s %10s %7s %7.0f%%%n", "", "", "", "", "", "", "", "",
+				100 * spark.rate() / base.rate());
+	}
+
+	static void line(String name, String target, Result r) {
+		System.out.printf("%-28s %-9s %10.0f %10s %9.1f %9.1f %10.2f %7d %8s%n", name, target, r.rate(),
+				(r.weight() > 1) ? String.format("%.0f", r.rate() * r.weight()) : "", r.percentile(0.50),
+				r.percentile(0.99), r.cpuPerRequest(), r.errors(), "");
+	}
+
+	/**
+	 * Mixed clinic traffic in an open model at rising rates: reads of children, programs, the schedule, progress and
+	 * conversations; event batches and messages. Each target climbs until it collapses (p99 past 1 s or more than
+	 * 1 % failing); printed: the highest rate with p99 under 100 ms (the issue's measure) and under 1 s.
+	 */
+	static void mixed(int seconds) throws Exception {
+		List<Map.Entry<Integer, Function<Boolean, Function<Fixture, Call>>>> mix = new ArrayList<>();
+		LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		String week = "from=" + monday + "T00:00:00Z&to=" + monday.plusDays(7) + "T00:00:00Z";
+		mix.add(Map.entry(30, spark -> f -> new Call("GET", (spark ? "/api" : "") + "/children/" + f.child(), null)));
+		mix.add(Map.entry(15,
+				spark -> f -> new Call("GET", (spark ? "/api" : "") + "/programs/child/" + f.child(), null)));
+		mix.add(Map.entry(15, spark -> f -> new Call("GET",
+				(spark ? "/api" : "") + "/appointments?therapistId=" + f.technician() + "&" + week, null)));
+		mix.add(Map.entry(15, spark -> f -> new Call("GET",
+				(spark ? "/api" : "") + "/conversations/" + f.conversation() + "/messages", null)));
+		mix.add(Map.entry(2, spark -> f -> new Call("GET",
+				(spark ? "/api" : "") + "/children/" + f.child() + "/progress", null)));
+		mix.add(Map.entry(18, spark -> f -> events(f, spark, 20)));
+		mix.add(Map.entry(5, spark -> f -> new Call("POST", (spark ? "/api" : "") + "/conversations/"
+				+ f.conversation() + "/messages",
+				spark ? "{\"body\":\"Benchmark message\"}"
+						: "{\"authorId\":\"" + f.technician() + "\",\"body\":\"Benchmark message\"}")));
+		int[] rates = { 25, 50, 100, 200, 400, 800, 1200, 1600 };
+		System.out.printf("%nmixed open-model traffic (30 %% child, 15 %% programs, 15 %% schedule week, 15 %% "
+				+ "conversation page, 2 %% progress, 18 %% event batch of 20, 5 %% message), %d s per rate%n", seconds);
+		header();
+		open(mix, true, 25, 3); // warm-up of every route, not counted
+		open(mix, false, 25, 3);
+		Map<Boolean, Integer> best = new HashMap<>(Map.of(true, 0, false, 0));
+		Map<Boolean, Integer> held = new HashMap<>(Map.of(true, 0, false, 0));
+		Map<Boolean, Boolean> done = new HashMap<>(Map.of(true, false, false, false));
+		for (int rate : rates) {
+			for (boolean spark : new boolean[] { true, false }) {
+				if (done.get(spark)) {
+					continue;
+				}
+				Result r = open(mix, spark, rate, seconds);
+				line("mixed @ " + rate + "/s", spark ? "spark" : "baseline", r);
+				boolean fewErrors = r.errors() <= 0.01 * (r.ok() + r.errors());
+				if (r.percentile(0.99) < 100 && fewErrors) {
+					best.put(spark, rate);
+				}
+				if (r.percentile(0.99) < 1000 && fewErrors) {
+					held.put(spark, rate);
+				}
+				else {
+					// collapsed: a second past p99 or failing; higher rates only pile up more
+					done.put(spark, true);
+				}
+			}
+			if (done.get(true) && done.get(false)) {
+				break;
+			}
+		}
+		System.out.printf("highest rate with p99 < 100 ms and <= 1 %% errors: spark %s, baseline %s%n",
+				rate(best.get(true)), rate(best.get(false)));
+		System.out.printf("highest rate with p99 < 1 s and <= 1 %% errors:   spark %s, baseline %s%n",
+				rate(held.get(true)), rate(held.get(false)));
+	}
+
+	static String rate(int rate) {
+		return (rate == 0) ? "none (not even 25/s)" : rate + "/s";
+	}
+
+	static Result open(List<Map.Entry<Integer, Function<Boolean, Function<Fixture, Call>>>> mix, boolean spark,
+			int rate, int seconds) throws Exception {
+		freshTokens();
+		int total = mix.stream().mapToInt(Map.Entry::getKey).sum();
+		long pid = spark ? sparkPid : basePid;
+		AtomicLong errors = new AtomicLong();
+		ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+		Semaphore inFlight = new Semaphore(4000);
+		List<Thread> threads = new ArrayList<>();
+		long cpu0 = cpuTicks(pid);
+		long start = System.nanoTime();
+		long interval = 1_000_000_000L / rate;
+		int count = rate * seconds;
+		for (int i = 0; i < count; i++) {
+			long intended = start + i * interval;
+			long wait = intended - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(Duration.ofNanos(wait));
+			}
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			Fixture f = fixtures.get(random.nextInt(fixtures.size()));
+			int dice = random.nextInt(total);
+			Function<Boolean, Function<Fixture, Call>> kind = null;
+			for (Map.Entry<Integer, Function<Boolean, Function<Fixture, Call>>> m : mix) {
+				if ((dice -= m.getKey()) < 0) {
+					kind = m.getValue();
+					break;
+				}
+			}
+			Call call = kind.apply(spark).apply(f);
+			if (!inFlight.tryAcquire()) {
+				errors.incrementAndGet();
+				continue;
+			}
+			threads.add(Thread.ofVirtual().start(() -> {
+				try {
+					HttpResponse<byte[]> response = http.send(request(call, f, spark),
+							HttpResponse.BodyHandlers.ofByteArray());
+					if (response.statusCode() / 100 != 2) {
+						errors.incrementAndGet();
+					}
+					else {
+						samples.add(System.nanoTime() - intended);
+					}
+				}
+				catch (Exception ex) {
+					errors.incrementAndGet();
+				}
+				finally {
+					inFlight.release();
+				}
+			}));
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long cpu1 = cpuTicks(pid);
+		long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new Result(all.length, (int) errors.get(), elapsed, all, (cpu1 - cpu0) * TICK_MILLIS, 1);
+	}
+
+}
