@@ -30,8 +30,10 @@ if [ ! -f "$app_jar" ] || [ ! -d "$(dirname "$app_jar")/lib" ]; then
   log "$app_jar is not an extracted jar (no lib/ beside it): no cache; extract it with -Djarmode=tools ... extract"
   exit 0
 fi
-# The JVM refuses a cache made by another JDK build or for other jars; the stamp says which ones this one is for.
-stamp="$(sha256sum "$app_jar" | cut -d' ' -f1) $("$JAVA" -version 2>&1 | tr '\n' ' ')"
+# The JVM refuses a cache made by another JDK build or for other jars (it checks their sizes and times); the stamp
+# says which ones this one is for: the app jar's checksum, the libraries' names, sizes and times, the JDK's version.
+stamp="$(sha256sum "$app_jar" | cut -d' ' -f1) $(cd "$(dirname "$app_jar")/lib" && stat -c '%n %s %Y' -- * \
+  | sha256sum | cut -d' ' -f1) $("$JAVA" -version 2>&1 | tr '\n' ' ')"
 if [ -f "$cache" ] && [ "$(cat "$cache.stamp" 2>/dev/null)" = "$stamp" ]; then
   exit 0
 fi
