@@ -59,6 +59,22 @@ class SystemdUnitsTests {
 	}
 
 	@Test
+	void appUnitStartsWithTheAotCacheItsScriptMakes() throws Exception {
+		String unit = Files.readString(UNIT);
+
+		Matcher pre = Pattern.compile("(?m)^ExecStartPre=/opt/sparktherapy/bin/aot-cache.sh (\\S+) (\\S+)$")
+			.matcher(unit);
+		assertThat(pre.find()).as("ExecStartPre runs aot-cache.sh").isTrue();
+		// the cache is made for, and used with, the jar ExecStart runs, in the one
+		// writable directory
+		assertThat(pre.group(1)).isEqualTo("/opt/sparktherapy/sparktherapy.jar");
+		assertThat(pre.group(2)).startsWith("/var/lib/sparktherapy/");
+		assertThat(unit).containsPattern("(?m)^ExecStart=\\S+/java -XX:AOTCache=" + Pattern.quote(pre.group(2))
+				+ " .*-jar " + Pattern.quote(pre.group(1)) + "$");
+		assertThat(Files.isExecutable(Path.of("deploy/aot-cache.sh"))).isTrue();
+	}
+
+	@Test
 	void environmentExampleHoldsNoSecrets() throws Exception {
 		String example = Files.readString(Path.of("deploy/systemd/sparktherapy.env.example"));
 

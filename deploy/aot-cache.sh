@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Creates the JDK's ahead-of-time cache (JEP 483/514, JDK 25+) for an extracted SPARKTherapy jar, so the JVM starts
+# with the app's classes already loaded and linked and with profiles of a training run (ADR 0051).
+#
+# Usage: deploy/aot-cache.sh APP_JAR CACHE
+#   APP_JAR  the *extracted* jar (`java -Djarmode=tools -jar sparktherapy.jar extract --destination DIR` writes
+#            DIR/sparktherapy.jar and DIR/lib/); the cache only works with this form, not with the executable jar
+#   CACHE    where the cache goes, e.g. /var/lib/sparktherapy/aot/app.aot; start the app with -XX:AOTCache=CACHE
+# JAVA picks the JDK (default: the one next to the jar's install, /opt/sparktherapy/jdk, then $JAVA_HOME, then java).
+#
+# The training run is the app's own start with -Dspring.context.exit=onRefresh: it reads the same environment as
+# the service (database, keys), applies pending migrations as a start would, creates every bean and exits before
+# Tomcat opens a port or the scheduled jobs run. It takes about as long as one start without the cache.
+# CACHE is only rebuilt when the jar or the JDK changed (a stamp next to it records both), so the systemd unit runs
+# this before every start (ExecStartPre) at almost no cost. It never fails the start: on any error it leaves no
+# cache behind and exits 0, and the JVM starts without one (with -XX:AOTCache set to a missing or stale file it
+# prints a warning and runs normally).
+set -uo pipefail
+app_jar=${1:?usage: aot-cache.sh APP_JAR CACHE}
+cache=${2:?usage: aot-cache.sh APP_JAR CACHE}
+if [ -z "${JAVA:-}" ]; then
+  for candidate in /opt/sparktherapy/jdk/bin/java "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java)"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then JAVA=$candidate; break; fi
+  done
+fi
+
+log() { echo "aot-cache: $*" >&2; }
+
+if [ ! -f "$app_jar" ] || [ ! -d "$(dirname "$app_jar")/lib" ]; then
+  log "$app_jar is not an extracted jar (no lib/ beside it): no cache; extract it with -Djarmode=tools ... extract"
+  exit 0
+fi
+# The JVM refuses a cache made by another JDK build or for other jars (it checks their sizes and times); the stamp
+# says which ones this one is for: the app jar's checksum, the libraries' names, sizes and times, the JDK's version.
+stamp="$(sha256sum "$app_jar" | cut -d' ' -f1) $(cd "$(dirname "$app_jar")/lib" && stat -c '%n %s %Y' -- * \
+  | sha256sum | cut -d' ' -f1) $("$JAVA" -version 2>&1 | tr '\n' ' ')"
+if [ -f "$cache" ] && [ "$(cat "$cache.stamp" 2>/dev/null)" = "$stamp" ]; then
+  exit 0
+fi
+
+mkdir -p "$(dirname "$cache")"
+rm -f "$cache" "$cache.stamp"
+log "training run for $app_jar (the app starts once without serving, then exits)"
+started=$(date +%s)
+# JAVA_OPTS as the service uses them (heap size and the like), minus any AOT options of its own
+opts=()
+for opt in ${JAVA_OPTS:-}; do
+  case "$opt" in -XX:AOT*) ;; *) opts+=("$opt") ;; esac
+done
+# the cache must be written to a directory the JVM can also create its temporary file in
+if "$JAVA" "${opts[@]}" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh \
+     -jar "$app_jar" > "$cache.log" 2>&1 && [ -s "$cache" ]; then
+  echo "$stamp" > "$cache.stamp"
+  log "created $cache ($(du -h "$cache" | cut -f1)) in $(( $(date +%s) - started )) s"
+else
+  rm -f "$cache"
+  log "training run failed (see $cache.log); the app starts without a cache"
+fi
+exit 0
