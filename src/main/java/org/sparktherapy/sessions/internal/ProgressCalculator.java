@@ -71,8 +71,9 @@ final class ProgressCalculator {
 	}
 
 	/**
-	 * Points of one target over the given sessions; sessions in which it was not run give
-	 * no point.
+	 * Points of one target over the given sessions, replayed from their events; sessions
+	 * in which it was not run give no point. Progress reads stored results instead
+	 * ({@link SessionResults}, ADR 0049): this is the definition they are tested against.
 	 */
 	static List<Point> points(List<SessionRepository.SubmittedEvent> events, Map<UUID, Session> sessions,
 			Programs.TargetFacts target, Instant now) {
