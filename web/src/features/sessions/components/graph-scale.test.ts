@@ -64,6 +64,15 @@ describe('layoutGraph', () => {
     expect(layout.segments.map((segment) => segment.map((point) => point.sessionId))).toEqual([['s1'], ['s2', 's3']]);
   });
 
+  it("reads only its measurement's figure, the only one an answer's point carries", () => {
+    const duration = { sessionId: 's1', date: '2026-03-01T10:00:00Z', trials: 0, durationSeconds: 120 };
+    const point = { ...duration, meetsCriterion: false } as unknown as ProgressPoint;
+
+    expect(pointValue(point, 'duration')).toBe(2);
+    expect(pointValue(point, 'frequency')).toBeNull();
+    expect(pointValue(point, 'percent_correct')).toBeNull();
+  });
+
   it('scales counts to a round maximum, minutes for durations, and has no criterion line for them', () => {
     const counts = layoutGraph(
       aTarget({ measurement: 'frequency', points: [aPoint(1, null, { count: 7 }), aPoint(2, null, { count: 3 })] }),

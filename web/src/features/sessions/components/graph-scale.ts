@@ -1,19 +1,24 @@
 import type { ProgressPoint, TargetProgress } from '../api/get-child-progress';
 import { phaseLabel, type Measurement } from '../api/session-types';
 
-/** The number a graph shows for one session, by how the target is measured. */
+/**
+ * The number a graph shows for one session, by how the target is measured. A point carries only the figure of its
+ * target's measurement; the others are absent.
+ */
 export function pointValue(point: ProgressPoint, measurement: Measurement): number | null {
   switch (measurement) {
     case 'percent_correct':
-      return point.percentCorrect;
+      return point.percentCorrect ?? null;
     case 'task_analysis':
-      return point.percentIndependent;
+      return point.percentIndependent ?? null;
     case 'frequency':
-      return point.count;
+      return point.count ?? null;
     case 'rate':
-      return point.ratePerHour;
-    case 'duration':
-      return Math.round((point.durationSeconds / 60) * 10) / 10;
+      return point.ratePerHour ?? null;
+    case 'duration': {
+      const seconds: number | null | undefined = point.durationSeconds;
+      return seconds == null ? null : Math.round((seconds / 60) * 10) / 10;
+    }
   }
 }
 

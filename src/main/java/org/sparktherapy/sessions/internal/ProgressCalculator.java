@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.Nullable;
 import org.sparktherapy.programs.Programs;
+import org.sparktherapy.vocabulary.Measurement;
 
 /**
  * Turns submitted sessions' events into one point per session and target, the way ABA
@@ -19,10 +21,39 @@ final class ProgressCalculator {
 	private ProgressCalculator() {
 	}
 
-	/** One session's result for a target. */
+	/**
+	 * One session's result for a target. In the API's answer only the figure the target's
+	 * measurement plots is present ({@link #forGraph}), beside the trials and whether the
+	 * criterion was met.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Point(UUID sessionId, Instant date, int trials, @Nullable Double percentCorrect,
-			@Nullable Double percentIndependent, int count, @Nullable Double ratePerHour, int durationSeconds,
-			boolean meetsCriterion) {
+			@Nullable Double percentIndependent, @Nullable Integer count, @Nullable Double ratePerHour,
+			@Nullable Integer durationSeconds, boolean meetsCriterion) {
+
+		/** The point with only what a graph of this measurement draws. */
+		Point forGraph(Measurement measurement) {
+			return new Point(this.sessionId, this.date, this.trials,
+					(measurement == Measurement.PERCENT_CORRECT) ? this.percentCorrect : null,
+					(measurement == Measurement.TASK_ANALYSIS) ? this.percentIndependent : null,
+					(measurement == Measurement.FREQUENCY) ? this.count : null,
+					(measurement == Measurement.RATE) ? this.ratePerHour : null,
+					(measurement == Measurement.DURATION) ? this.durationSeconds : null, this.meetsCriterion);
+		}
+
+	}
+
+	/**
+	 * A stored result as a point: the rate per hour over the session's length and whether
+	 * the criterion of the day is met are decided here, when read.
+	 */
+	static Point point(SessionResults.Result result, Programs.Criterion criterion, Instant now) {
+		double hours = result.hours(now);
+		Double rate = (hours > 0) ? Math.round(result.count() / hours * 10.0) / 10.0 : null;
+		boolean meets = MasteryRule.meets(
+				new MasteryRule.SessionResult(result.sessionId(), result.trials(), result.percentCorrect()), criterion);
+		return new Point(result.sessionId(), result.startedAt(), result.trials(), result.percentCorrect(),
+				result.percentIndependent(), result.count(), rate, result.durationSeconds(), meets);
 	}
 
 	/**
@@ -40,8 +71,9 @@ final class ProgressCalculator {
 	}
 
 	/**
-	 * Points of one target over the given sessions; sessions in which it was not run give
-	 * no point.
+	 * Points of one target over the given sessions, replayed from their events; sessions
+	 * in which it was not run give no point. Progress reads stored results instead
+	 * ({@link SessionResults}, ADR 0049): this is the definition they are tested against.
 	 */
 	static List<Point> points(List<SessionRepository.SubmittedEvent> events, Map<UUID, Session> sessions,
 			Programs.TargetFacts target, Instant now) {

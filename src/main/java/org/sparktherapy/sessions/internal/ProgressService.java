@@ -1,12 +1,17 @@
 package org.sparktherapy.sessions.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import jakarta.annotation.Nullable;
 import org.sparktherapy.audit.AuditTrail;
@@ -30,6 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ProgressService {
 
+	/**
+	 * A child's progress, or none when the caller already holds the version its ETag
+	 * names; {@code etag} is a strong ETag over everything the answer is made of.
+	 */
+	record Answer(String etag, @Nullable List<TargetProgress> targets) {
+	}
+
 	/** One target's graph. */
 	record TargetProgress(UUID targetId, UUID programId, String programName, String name, Measurement measurement,
 			TargetPhase phase, @Nullable Programs.Criterion criterion, @Nullable Instant masteredAt,
@@ -40,7 +52,7 @@ class ProgressService {
 	record PhaseLine(TargetPhase phase, Instant at, @Nullable Session.Person by, boolean automatic) {
 	}
 
-	private final SessionRepository sessions;
+	private final SessionResults results;
 
 	private final Children children;
 
@@ -50,57 +62,101 @@ class ProgressService {
 
 	private final Clock clock;
 
-	ProgressService(SessionRepository sessions, Children children, Programs programs, AuditTrail audit, Clock clock) {
-		this.sessions = sessions;
+	ProgressService(SessionResults results, Children children, Programs programs, AuditTrail audit, Clock clock) {
+		this.results = results;
 		this.children = children;
 		this.programs = programs;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
+	/**
+	 * The child's progress as the graphs draw it, unless {@code notModified} holds for
+	 * its ETag (a conditional GET): then no results are read. Either way the access is
+	 * logged, as the caller sees the child's figures.
+	 */
 	@Transactional
-	List<TargetProgress> progress(CurrentUser user, UUID childId, Instant from, Instant to, UUID programId) {
+	Answer progress(CurrentUser user, UUID childId, Instant from, Instant to, @Nullable UUID programId,
+			Predicate<String> notModified) {
 		Relation relation = this.children.relationOf(user, childId);
 		if (!relation.canSee()) {
 			this.audit.refused(new PhiAccess("read", "progress", null, childId), true);
 			throw new SessionsProblems.SessionNotFound("child");
 		}
-		List<TargetProgress> progress = compute(childId, from, to, programId);
+		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId);
+		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
+		String etag = etag(this.results.version(childId), targets, changes);
+		List<TargetProgress> progress = notModified.test(etag) ? null
+				: graphs(this.results.ofChild(childId, from, to), targets, changes, programId, true);
 		// last: the access log's chain lock is then held only until commit
 		this.audit.success(new PhiAccess("read", "progress", programId, childId));
-		return progress;
+		return new Answer(etag, progress);
 	}
 
 	/**
 	 * The progress figures without an access check or log entry: for callers that did
-	 * both ({@link SessionDirectory#progressOf}).
+	 * both ({@link SessionDirectory#progressOf}). Points carry every figure.
 	 */
 	List<TargetProgress> compute(UUID childId, Instant from, Instant to, @Nullable UUID programId) {
-		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(childId, from, to);
-		Map<UUID, Session> byId = this.sessions.submittedSessions(childId, from, to)
-			.stream()
-			.collect(Collectors.toMap(Session::id, Function.identity()));
-		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
+		return graphs(this.results.ofChild(childId, from, to), this.programs.targetsOf(childId),
+				this.programs.phaseChangesOf(childId), programId, false);
+	}
+
+	/**
+	 * One graph per target of the child's programs (archived ones only when their program
+	 * is asked for); with {@code forGraph}, each point carries only the figure the
+	 * target's measurement plots.
+	 */
+	private List<TargetProgress> graphs(List<SessionResults.Result> results, List<Programs.TargetFacts> targets,
+			List<Programs.PhaseChangeFacts> changes, @Nullable UUID programId, boolean forGraph) {
+		Map<UUID, List<SessionResults.Result>> byTarget = new HashMap<>();
+		for (SessionResults.Result result : results) {
+			byTarget.computeIfAbsent(result.targetId(), k -> new ArrayList<>()).add(result);
+		}
+		Map<UUID, List<PhaseLine>> linesByTarget = new HashMap<>();
+		for (Programs.PhaseChangeFacts c : changes) {
+			linesByTarget.computeIfAbsent(c.targetId(), k -> new ArrayList<>())
+				.add(new PhaseLine(c.phase(), c.at(),
+						(c.byId() != null) ? new Session.Person(c.byId(), c.byName()) : null, c.automatic()));
+		}
 		Instant now = this.clock.instant();
-		return this.programs.targetsOf(childId)
-			.stream()
+		return targets.stream()
 			.filter(t -> programId == null || programId.equals(t.programId()))
 			.filter(t -> t.programStatus() != ProgramStatus.ARCHIVED || programId != null)
 			.map(t -> {
-				List<PhaseLine> lines = changes.stream()
-					.filter(c -> c.targetId().equals(t.targetId()))
-					.map(c -> new PhaseLine(c.phase(), c.at(),
-							(c.byId() != null) ? new Session.Person(c.byId(), c.byName()) : null, c.automatic()))
-					.toList();
+				List<PhaseLine> lines = linesByTarget.getOrDefault(t.targetId(), List.of());
 				Instant masteredAt = lines.stream()
 					.filter(l -> l.phase() == TargetPhase.MASTERED)
 					.map(PhaseLine::at)
 					.reduce((a, b) -> b)
 					.orElse(null);
+				List<ProgressCalculator.Point> points = byTarget.getOrDefault(t.targetId(), List.of())
+					.stream()
+					.map(r -> ProgressCalculator.point(r, t.criterion(), now))
+					.map(p -> forGraph ? p.forGraph(t.measurement()) : p)
+					.toList();
 				return new TargetProgress(t.targetId(), t.programId(), t.programName(), t.name(), t.measurement(),
-						t.phase(), t.criterion(), masteredAt, ProgressCalculator.points(events, byId, t, now), lines);
+						t.phase(), t.criterion(), masteredAt, points, lines);
 			})
 			.toList();
+	}
+
+	/**
+	 * A strong ETag over what the answer is made of: the child's results (each write
+	 * raises the revision; the row count notices removals) and its targets, criteria and
+	 * phase changes as the programs module reports them.
+	 */
+	private static String etag(SessionResults.Version version, List<Programs.TargetFacts> targets,
+			List<Programs.PhaseChangeFacts> changes) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((version.revision() + "/" + version.rows() + "/" + targets + "/" + changes)
+				.getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

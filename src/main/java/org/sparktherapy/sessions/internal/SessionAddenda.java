@@ -29,15 +29,18 @@ class SessionAddenda {
 
 	private final AuditTrail audit;
 
+	private final SessionResults results;
+
 	private final Clock clock;
 
 	SessionAddenda(SessionRepository sessions, SessionAccessPolicy policy, SessionAccess access, Children children,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, SessionResults results, Clock clock) {
 		this.sessions = sessions;
 		this.policy = policy;
 		this.access = access;
 		this.children = children;
 		this.audit = audit;
+		this.results = results;
 		this.clock = clock;
 	}
 
@@ -54,6 +57,7 @@ class SessionAddenda {
 		UUID addendumId = UUID.randomUUID();
 		this.sessions.insertAddendum(addendumId, id, session.childId(), reason.trim(), text.trim(), user.id(),
 				this.clock.instant());
+		this.results.write(id);
 		this.audit.success(new PhiAccess("amend", "session", id, session.childId()));
 		return this.sessions.addenda(id).stream().filter(a -> a.id().equals(addendumId)).findFirst().orElseThrow();
 	}

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -231,12 +232,18 @@ class SessionController {
 	@GetMapping("/api/children/{id}/progress")
 	@Operation(summary = "Progress per target: one point per submitted session, phase changes, criterion",
 			description = "from/to: YYYY-MM-DD in the clinic's time zone (to inclusive); programId narrows to one "
-					+ "program.")
-	ProgressResponse progress(@PathVariable UUID id,
+					+ "program. A point carries only the figure its target's measurement plots. Strong ETag: 304 on "
+					+ "a matching If-None-Match.")
+	ResponseEntity<ProgressResponse> progress(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) UUID programId, @AuthenticationPrincipal CurrentUser user) {
-		return new ProgressResponse(this.progress.progress(user, id, start(from), end(from, to), programId));
+			@RequestParam(required = false) UUID programId, @AuthenticationPrincipal CurrentUser user,
+			WebRequest request) {
+		ProgressService.Answer answer = this.progress.progress(user, id, start(from), end(from, to), programId,
+				request::checkNotModified);
+		return (answer.targets() != null)
+				? ResponseEntity.ok().eTag(answer.etag()).body(new ProgressResponse(answer.targets()))
+				: ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(answer.etag()).build();
 	}
 
 	private Instant start(LocalDate from) {

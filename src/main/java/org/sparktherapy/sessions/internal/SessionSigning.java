@@ -33,6 +33,8 @@ class SessionSigning {
 
 	private final MasteryEvaluation mastery;
 
+	private final SessionResults results;
+
 	private final Children children;
 
 	private final AuditTrail audit;
@@ -42,11 +44,13 @@ class SessionSigning {
 	private final Clock clock;
 
 	SessionSigning(SessionRepository sessions, SessionAccess access, SessionViews views, MasteryEvaluation mastery,
-			Children children, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			SessionResults results, Children children, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.sessions = sessions;
 		this.access = access;
 		this.views = views;
 		this.mastery = mastery;
+		this.results = results;
 		this.children = children;
 		this.audit = audit;
 		this.events = events;
@@ -66,6 +70,7 @@ class SessionSigning {
 		if (!this.sessions.submit(id, (note != null) ? blankToNull(note) : session.note(), ended, now)) {
 			throw new SessionsProblems.SessionAlreadySubmitted();
 		}
+		this.results.write(id);
 		this.mastery.evaluate(session.childId(), this.sessions.events(id));
 		this.audit.success(new PhiAccess("submit", "session", id, session.childId()));
 		// heard at once by scheduling, which completes the session's appointment (or
