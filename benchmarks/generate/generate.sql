@@ -15,9 +15,9 @@
 --
 -- Consistency with the app's reads: sessions are submitted with submitted_at, ended_at and their appointment's
 -- session_id; completed appointments carry actual times; session_states/session_facts are views; progress and tallies
--- are computed from session_events when read; conversations.last_message_at is the newest message's. The generated
--- audit rows are volume only: their hashes are not a keyed chain (the app's own rows chain on after them), so the
--- audit verification of a generated clinic reports a break at the first generated row.
+-- are read from session_target_results (V64, filled at the end as the migration's backfill does); conversations.
+-- last_message_at is the newest message's. The generated audit rows go in unsealed, as the app appends them (V63,
+-- ADR 0005): the node's sealer chains them under its key when it runs, so a generated clinic's trail verifies.
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 begin;
@@ -170,15 +170,43 @@ where m.conversation_id in (select md5('bench-conversation-' || i)::uuid from be
 group by m.conversation_id, m.account_id;
 
 -- audit volume: per submitted session, its submit and (audit - 1) reads of it
+-- unsealed, as the app appends them (ADR 0005): the node's sealer chains them under its key once it runs
 insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint, address,
-                       outcome, previous_hash, hash, hash_scheme)
+                       outcome)
 select md5('bench-audit-' || s.id || '-' || k)::uuid, s.submitted_at + k * interval '1 minute', s.therapist_id,
        'therapist', case when k = 0 then 'update' else 'read' end, 'session', s.id, s.child_id,
        case when k = 0 then 'POST /api/sessions/{id}/submit' else 'GET /api/sessions/{id}' end, '10.0.0.1',
-       'success', null, sha256(convert_to(s.id::text || k, 'UTF8')), 'sha256'
+       'success'
 from therapy_sessions s, generate_series(0, :audit - 1) k
 where s.status = 'submitted' and s.id in (select session_id from bench_days)
 order by s.submitted_at, k;
+
+-- per-session, per-target results of the submitted sessions, as the app writes them at submission (V64's backfill
+-- statement, docs/adr/0049): progress reads these, not the events
+insert into session_target_results (session_id, target_id, child_id, started_at, ended_at, trials, percent_correct,
+                                    percent_independent, count, duration_seconds)
+select s.id, e.target_id, s.child_id, s.started_at, s.ended_at,
+    count(*) filter (where e.type in ('trial', 'task_step')),
+    case
+        when count(*) filter (where e.type = 'trial') > 0
+            then floor(count(*) filter (where e.type = 'trial' and e.outcome = 'correct') * 1000.0::float8
+                / count(*) filter (where e.type = 'trial') + 0.5) / 10
+        when count(*) filter (where e.type = 'task_step') > 0
+            then floor(count(*) filter (where e.type = 'task_step' and e.prompt_level = 'independent') * 1000.0::float8
+                / count(*) filter (where e.type = 'task_step') + 0.5) / 10
+    end,
+    case
+        when count(*) filter (where e.type in ('trial', 'task_step')) > 0
+            then floor(count(*) filter (where e.type in ('trial', 'task_step') and e.prompt_level = 'independent')
+                * 1000.0::float8 / count(*) filter (where e.type in ('trial', 'task_step')) + 0.5) / 10
+    end,
+    coalesce(sum(e.count) filter (where e.type = 'frequency'), 0) + count(*) filter (where e.type = 'duration'),
+    coalesce(sum(e.seconds) filter (where e.type = 'duration'), 0)
+from therapy_sessions s
+join session_events e on e.session_id = s.id and e.child_id = s.child_id
+where s.status = 'submitted' and e.target_id is not null and e.type <> 'undo'
+    and not exists (select 1 from session_events u where u.session_id = s.id and u.undoes = e.id)
+group by s.id, e.target_id, s.child_id, s.started_at, s.ended_at;
 
 commit;
 analyze;
