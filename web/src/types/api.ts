@@ -1474,7 +1474,7 @@ export interface paths {
     };
     /**
      * Progress per target: one point per submitted session, phase changes, criterion
-     * @description from/to: YYYY-MM-DD in the clinic's time zone (to inclusive); programId narrows to one program.
+     * @description from/to: YYYY-MM-DD in the clinic's time zone (to inclusive); programId narrows to one program. A point carries only the figure its target's measurement plots. Strong ETag: 304 on a matching If-None-Match.
      */
     get: operations['progress'];
     put?: never;
@@ -5568,11 +5568,11 @@ export interface components {
     };
     Point: {
       /** Format: int32 */
-      count: number;
+      count: number | null;
       /** Format: date-time */
       date: string;
       /** Format: int32 */
-      durationSeconds: number;
+      durationSeconds: number | null;
       meetsCriterion: boolean;
       /** Format: double */
       percentCorrect: number | null;
