@@ -29,7 +29,7 @@ test('a list waits out a 503 with Retry-After and then shows itself', async ({ p
   const answered = page.waitForResponse((response) => response.url().includes('/api/children?') && response.ok());
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Children' }).click();
 
-  const status = page.getByRole('status').filter({ hasText: 'briefly unavailable' });
+  const status = page.locator('[aria-live="polite"]').filter({ hasText: 'briefly unavailable' });
   await expect(status).toContainText("The clinic's server is briefly unavailable; trying again in");
   await answered;
   await expect(page.getByText('Loading children…')).toHaveCount(0);

@@ -4,7 +4,9 @@ import { useServerRetry } from '../../lib/server-retry';
 /**
  * The one place that says the server is briefly away while the API client waits out a 503 `Retry-After` (ADR 0046).
  * The live region stays in the page so that its message is announced when it appears. Screen readers hear each wait
- * once, as it begins; the visible seconds count down beside it.
+ * once, as it begins; the visible seconds count down beside it. A polite live region without the `status` role: an
+ * empty `role="status"` on every page would stand beside each page's own status messages (confirmations after a
+ * form) as a second, empty one.
  */
 export function ServerRetryStatus() {
   const { nextAttemptAt, waitSeconds } = useServerRetry();
@@ -13,7 +15,11 @@ export function ServerRetryStatus() {
   const message = "The clinic's server is briefly unavailable; trying again";
   return (
     <div className="server-retry-status">
-      <p role="status" className={nextAttemptAt === null ? 'server-retry-message' : 'server-retry-message active'}>
+      <p
+        aria-live="polite"
+        aria-atomic="true"
+        className={nextAttemptAt === null ? 'server-retry-message' : 'server-retry-message active'}
+      >
         {nextAttemptAt !== null && (
           <>
             <span className="visually-hidden">{`${message} in ${waitSeconds} s.`}</span>
