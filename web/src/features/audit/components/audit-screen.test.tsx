@@ -146,3 +146,31 @@ describe('AuditScreen integrity check', () => {
     expect(await screen.findByText(/The audit log is intact/)).not.toHaveTextContent('not sealed');
   });
 });
+
+describe('AuditScreen integrity check wording', () => {
+  it('name one checkpoint in the singular', async () => {
+    fetchMock.mockImplementation((input) =>
+      Promise.resolve(
+        String(input).includes('/api/audit/verify')
+          ? jsonResponse({
+              valid: true,
+              checked: 7,
+              firstInvalidId: null,
+              problem: null,
+              checkpoints: 1,
+              checkpointSeq: null,
+              unsealed: 0,
+              oldestUnsealedAt: null,
+            })
+          : jsonResponse({ content: [], page: { number: 0, size: 50, totalElements: 0, totalPages: 0 } }),
+      ),
+    );
+    const { user } = renderWithProviders(<AuditScreen />);
+
+    await user.click(screen.getByRole('button', { name: 'Verify integrity' }));
+
+    expect(await screen.findByText(/The audit log is intact/)).toHaveTextContent(
+      'The audit log is intact: 7 entries checked against 1 signed checkpoint.',
+    );
+  });
+});

@@ -172,8 +172,8 @@ export function AuditScreen() {
           {verify.isSuccess &&
             (verify.data.valid ? (
               <Alert tone="success">
-                The audit log is intact: {verify.data.checked} entries checked against {verify.data.checkpoints} signed
-                checkpoints.
+                The audit log is intact: {verify.data.checked} entries checked against {verify.data.checkpoints} signed{' '}
+                {verify.data.checkpoints === 1 ? 'checkpoint' : 'checkpoints'}.
                 {verify.data.unsealed > 0 &&
                   ` ${verify.data.unsealed} newer ${verify.data.unsealed === 1 ? 'entry is' : 'entries are'} not sealed into the chain yet; they are checked from the next time.`}
               </Alert>
