@@ -11,6 +11,13 @@ public interface AuditTrail {
 	void success(PhiAccess access);
 
 	/**
+	 * Several successful accesses of one request (a list showing many children), written
+	 * as one statement: one entry each, as if {@link #success} were called for each, in
+	 * order.
+	 */
+	void successAll(java.util.Collection<PhiAccess> accesses);
+
+	/**
 	 * A refused attempt: {@code notFound} when the caller was told the record does not
 	 * exist.
 	 */

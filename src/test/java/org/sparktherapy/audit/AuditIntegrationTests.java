@@ -66,6 +66,32 @@ class AuditIntegrationTests {
 	}
 
 	@Test
+	void aListLeavesOneEntryPerChildShownEachWithWhoAndWhere() {
+		Person guardian = this.clinic.aParent();
+		String first = this.clinic.aChild(this.admin, guardian, null, null);
+		String second = this.clinic.aChild(this.admin, guardian, null, null);
+		Instant before = Instant.now().minusSeconds(1);
+
+		assertThat(guardian.api().get("/api/children").json().get("content").size()).isEqualTo(2);
+
+		for (String childId : java.util.List.of(first, second)) {
+			JsonNode entries = this.admin.api()
+				.get("/api/audit?childId=" + childId + "&userId=" + guardian.id() + "&from=" + before)
+				.json()
+				.get("content");
+			assertThat(entries.size()).as("entries for " + childId).isEqualTo(1);
+			JsonNode entry = entries.get(0);
+			assertThat(entry.get("action").asString()).isEqualTo("list");
+			assertThat(entry.get("resourceType").asString()).isEqualTo("child");
+			assertThat(entry.get("resourceId").asString()).isEqualTo(childId);
+			assertThat(entry.get("role").asString()).isEqualTo("parent");
+			assertThat(entry.get("endpoint").asString()).isEqualTo("GET /api/children");
+			assertThat(entry.get("address").asString()).isEqualTo(guardian.api().clientAddress());
+			assertThat(entry.get("outcome").asString()).isEqualTo("success");
+		}
+	}
+
+	@Test
 	void refusedAttemptsAreLoggedToo() {
 		Person guardian = this.clinic.aParent();
 		Person stranger = this.clinic.aParent();

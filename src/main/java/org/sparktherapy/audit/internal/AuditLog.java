@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
@@ -53,6 +54,56 @@ class AuditLog implements AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void success(PhiAccess access) {
 		append(access, "success");
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void successAll(Collection<PhiAccess> accesses) {
+		if (accesses.size() <= 1) {
+			accesses.forEach(this::success);
+			return;
+		}
+		CurrentUser user = CurrentUser.signedIn().orElse(null);
+		RequestOrigin origin = RequestOrigin.current();
+		int n = accesses.size();
+		UUID[] ids = new UUID[n];
+		String[] actions = new String[n];
+		String[] types = new String[n];
+		UUID[] resources = new UUID[n];
+		UUID[] children = new UUID[n];
+		String[] details = new String[n];
+		int i = 0;
+		for (PhiAccess access : accesses) {
+			ids[i] = UUID.randomUUID();
+			actions[i] = access.action();
+			types[i] = access.resourceType();
+			resources[i] = access.resourceId();
+			children[i] = access.childId();
+			details[i] = access.detail();
+			i++;
+		}
+		this.jdbc
+			.sql("""
+					insert into audit_log (id, at, account_id, role, action, resource_type, resource_id, child_id, endpoint,
+					    address, outcome, detail)
+					select e.id, :at, :account, :role, e.action, e.type, e.resource, e.child, :endpoint, :address, 'success',
+					    e.detail
+					from unnest(cast(:ids as uuid[]), cast(:actions as text[]), cast(:types as text[]),
+					    cast(:resources as uuid[]), cast(:children as uuid[]), cast(:details as text[])) with ordinality as e(id, action, type, resource, child, detail, n)
+					order by e.n
+					""")
+			.param("at", Timestamp.from(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
+			.param("account", (user != null) ? user.id() : null)
+			.param("role", (user != null) ? user.role().value() : null)
+			.param("endpoint", origin.endpoint())
+			.param("address", origin.address())
+			.param("ids", ids)
+			.param("actions", actions)
+			.param("types", types)
+			.param("resources", resources)
+			.param("children", children)
+			.param("details", details)
+			.update();
 	}
 
 	/**

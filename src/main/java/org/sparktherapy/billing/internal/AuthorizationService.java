@@ -85,7 +85,8 @@ class AuthorizationService {
 	Visible<List<Authorization>> ofChild(CurrentUser user, UUID childId) {
 		Relation relation = readable(user, childId, null, "list");
 		List<Authorization> found = this.authorizations.ofChild(childId);
-		found.forEach(a -> this.audit.success(new PhiAccess("list", "authorization", a.id(), childId)));
+		this.audit
+			.successAll(found.stream().map(a -> new PhiAccess("list", "authorization", a.id(), childId)).toList());
 		// the list was read even when it is empty
 		this.audit.success(new PhiAccess("list", "authorization", null, childId));
 		return new Visible<>(found, this.policy.maySeeMemberIds(relation));
@@ -184,7 +185,10 @@ class AuthorizationService {
 			throw new BillingProblems.NotAllowedInBilling("Only admins see the clinic's authorizations.");
 		}
 		PageResponse<Authorization> found = this.authorizations.current(today, alert, page);
-		found.content().forEach(a -> this.audit.success(new PhiAccess("list", "authorization", a.id(), a.childId())));
+		this.audit.successAll(found.content()
+			.stream()
+			.map(a -> new PhiAccess("list", "authorization", a.id(), a.childId()))
+			.toList());
 		return found;
 	}
 

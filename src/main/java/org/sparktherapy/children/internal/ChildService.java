@@ -160,7 +160,10 @@ class ChildService implements Children {
 			// the search terms are kept even when nothing matched (the log is PHI itself)
 			this.audit.success(new PhiAccess("search", "child", null, null, "q=" + text.strip()));
 		}
-		result.content().forEach(child -> this.audit.success(new PhiAccess("list", "child", child.id(), child.id())));
+		this.audit.successAll(result.content()
+			.stream()
+			.map(child -> new PhiAccess("list", "child", child.id(), child.id()))
+			.toList());
 		return result;
 	}
 

@@ -156,8 +156,7 @@ class QueueService {
 			watch(child.id(), now, StalledTargetRule.WINDOW, near, stalled);
 			read.add(child.id());
 		}
-		// last: the access log's chain lock is then held only until commit
-		read.forEach(child -> this.audit.success(new PhiAccess("read", "progress", null, child)));
+		this.audit.successAll(read.stream().map(child -> new PhiAccess("read", "progress", null, child)).toList());
 		Comparator<TargetAlert> order = Comparator.comparing(TargetAlert::phaseSince);
 		near.sort(order);
 		stalled.sort(order);
@@ -215,7 +214,7 @@ class QueueService {
 	private void logListed(Stream<QueueRepository.Note> notes) {
 		Set<UUID> shown = new LinkedHashSet<>();
 		notes.forEach(note -> shown.add(note.childId()));
-		shown.forEach(child -> this.audit.success(new PhiAccess("list", "session", null, child)));
+		this.audit.successAll(shown.stream().map(child -> new PhiAccess("list", "session", null, child)).toList());
 	}
 
 }

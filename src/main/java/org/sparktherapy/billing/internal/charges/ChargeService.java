@@ -57,8 +57,10 @@ class ChargeService {
 			throw new ChargeProblems.NotAllowedInCharges("Only admins see charges.");
 		}
 		PageResponse<ChargeRepository.Listed> found = this.charges.list(filter, page);
-		found.content()
-			.forEach(l -> this.audit.success(new PhiAccess("list", "charge", l.charge().id(), l.charge().childId())));
+		this.audit.successAll(found.content()
+			.stream()
+			.map(l -> new PhiAccess("list", "charge", l.charge().id(), l.charge().childId()))
+			.toList());
 		return found;
 	}
 

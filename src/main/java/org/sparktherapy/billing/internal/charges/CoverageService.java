@@ -60,7 +60,7 @@ class CoverageService {
 	List<Coverage> ofChild(CurrentUser user, UUID childId) {
 		allowed(user, childId, null, "list");
 		List<Coverage> found = this.coverages.ofChild(childId);
-		found.forEach(c -> this.audit.success(new PhiAccess("list", "coverage", c.id(), childId)));
+		this.audit.successAll(found.stream().map(c -> new PhiAccess("list", "coverage", c.id(), childId)).toList());
 		this.audit.success(new PhiAccess("list", "coverage", null, childId));
 		return found;
 	}

@@ -108,7 +108,8 @@ public class ClaimService {
 			insertClaim(batchId, group, "1", null, null, now);
 		}
 		List<Claims.Claim> created = this.claims.claimsOfBatch(batchId);
-		created.forEach((claim) -> this.audit.success(new PhiAccess("create", "claim", claim.id(), claim.childId())));
+		this.audit.successAll(
+				created.stream().map(claim -> new PhiAccess("create", "claim", claim.id(), claim.childId())).toList());
 		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), created);
 	}
 
@@ -123,7 +124,8 @@ public class ClaimService {
 		allowed(user, "read", batchId);
 		Claims.Batch batch = this.claims.batch(batchId).orElseThrow(() -> new ClaimProblems.ClaimNotFound("batch"));
 		List<Claims.Claim> found = this.claims.claimsOfBatch(batchId);
-		found.forEach((claim) -> this.audit.success(new PhiAccess("list", "claim", claim.id(), claim.childId())));
+		this.audit.successAll(
+				found.stream().map(claim -> new PhiAccess("list", "claim", claim.id(), claim.childId())).toList());
 		return new BatchDetail(batch, found);
 	}
 
@@ -156,8 +158,9 @@ public class ClaimService {
 					checked.errors().stream().limit(20).map(X12Document.Finding::toString).toList());
 		}
 		this.claims.markExported(batchId, this.clock.instant());
-		batchClaims
-			.forEach((claim) -> this.audit.success(new PhiAccess("export", "claim", claim.id(), claim.childId())));
+		this.audit.successAll(batchClaims.stream()
+			.map(claim -> new PhiAccess("export", "claim", claim.id(), claim.childId()))
+			.toList());
 		return new Export(String.format("claims-%09d.837", batch.controlNumber()), content);
 	}
 
@@ -186,7 +189,8 @@ public class ClaimService {
 		}
 		this.claims.markSubmitted(batchId, this.clock.instant());
 		List<Claims.Claim> found = this.claims.claimsOfBatch(batchId);
-		found.forEach((claim) -> this.audit.success(new PhiAccess("submit", "claim", claim.id(), claim.childId())));
+		this.audit.successAll(
+				found.stream().map(claim -> new PhiAccess("submit", "claim", claim.id(), claim.childId())).toList());
 		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), found);
 	}
 
@@ -225,7 +229,8 @@ public class ClaimService {
 		}
 		List<Claims.Claim> created = this.claims.claimsOfBatch(batchId);
 		this.audit.success(new PhiAccess(action, "claim", original.id(), original.childId()));
-		created.forEach((claim) -> this.audit.success(new PhiAccess("create", "claim", claim.id(), claim.childId())));
+		this.audit.successAll(
+				created.stream().map(claim -> new PhiAccess("create", "claim", claim.id(), claim.childId())).toList());
 		return new BatchDetail(this.claims.batch(batchId).orElseThrow(), created);
 	}
 

@@ -126,8 +126,10 @@ public class RemittanceService {
 	public Detail get(CurrentUser user, UUID id) {
 		allowed(user, "read", id);
 		this.remittances.find(id).orElseThrow(() -> new ClaimProblems.ClaimNotFound("remittance"));
-		this.remittances.children(id)
-			.forEach((child) -> this.audit.success(new PhiAccess("read", "remittance", id, child)));
+		this.audit.successAll(this.remittances.children(id)
+			.stream()
+			.map(child -> new PhiAccess("read", "remittance", id, child))
+			.toList());
 		return detail(id);
 	}
 
@@ -167,7 +169,8 @@ public class RemittanceService {
 			children.add(claim.get().childId());
 			postClaim(remittance, id, claim.get(), payment, remittanceClaimId, remittedOn, now);
 		}
-		children.forEach((child) -> this.audit.success(new PhiAccess("import", "remittance", id, child)));
+		this.audit
+			.successAll(children.stream().map(child -> new PhiAccess("import", "remittance", id, child)).toList());
 		return id;
 	}
 

@@ -60,7 +60,8 @@ class InvoiceService {
 	PageResponse<Invoice> ofChild(CurrentUser user, UUID childId, PageQuery page) {
 		Relation relation = this.access.readable(user, childId, "invoice", null, "list");
 		PageResponse<Invoice> found = this.invoices.ofChild(childId, this.access.maySeeDrafts(relation), page);
-		found.content().forEach(i -> this.audit.success(new PhiAccess("list", "invoice", i.id(), childId)));
+		this.audit
+			.successAll(found.content().stream().map(i -> new PhiAccess("list", "invoice", i.id(), childId)).toList());
 		this.audit.success(new PhiAccess("list", "invoice", null, childId));
 		return found;
 	}

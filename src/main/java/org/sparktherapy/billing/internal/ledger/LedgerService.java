@@ -90,7 +90,8 @@ class LedgerService implements Ledger {
 	PageResponse<LedgerRepository.Account> accounts(CurrentUser user, PageQuery page) {
 		this.access.familyList(user);
 		PageResponse<LedgerRepository.Account> found = this.entries.accounts(user.isAdmin() ? null : user.id(), page);
-		found.content().forEach(a -> this.audit.success(new PhiAccess("list", "family_account", null, a.childId())));
+		this.audit.successAll(
+				found.content().stream().map(a -> new PhiAccess("list", "family_account", null, a.childId())).toList());
 		return found;
 	}
 
@@ -106,7 +107,8 @@ class LedgerService implements Ledger {
 	PageResponse<Payment> payments(CurrentUser user, UUID childId, PageQuery page) {
 		this.access.readable(user, childId, "payment", null, "list");
 		PageResponse<Payment> found = this.payments.ofChild(childId, page);
-		found.content().forEach(p -> this.audit.success(new PhiAccess("list", "payment", p.id(), childId)));
+		this.audit
+			.successAll(found.content().stream().map(p -> new PhiAccess("list", "payment", p.id(), childId)).toList());
 		this.audit.success(new PhiAccess("list", "payment", null, childId));
 		return found;
 	}
@@ -120,9 +122,10 @@ class LedgerService implements Ledger {
 			Payment.Method method, PageQuery page) {
 		this.access.clinicWide(user, "payment");
 		PageResponse<PaymentRepository.Listed> found = this.payments.clinicWide(from, to, method, page);
-		found.content()
-			.forEach(
-					l -> this.audit.success(new PhiAccess("list", "payment", l.payment().id(), l.payment().childId())));
+		this.audit.successAll(found.content()
+			.stream()
+			.map(l -> new PhiAccess("list", "payment", l.payment().id(), l.payment().childId()))
+			.toList());
 		return found;
 	}
 

@@ -93,7 +93,8 @@ class CaseloadService {
 		// one access entry per child shown, in the read's transaction (appends take no
 		// lock: ADR 0005)
 		String resource = "report:caseload:" + period.from() + "/" + period.to();
-		children.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child.childId())));
+		this.audit.successAll(
+				children.stream().map(child -> new PhiAccess("report", resource, null, child.childId())).toList());
 		return new CaseloadReport(period.from(), period.to(), stalledSessions, probeDays, rows);
 	}
 

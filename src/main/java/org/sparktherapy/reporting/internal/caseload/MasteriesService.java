@@ -96,7 +96,7 @@ class MasteriesService {
 		// lock: ADR 0005)
 		Set<UUID> listed = new LinkedHashSet<>();
 		rows.forEach(row -> listed.add(row.childId()));
-		listed.forEach(child -> this.audit.success(new PhiAccess("report", resource, null, child)));
+		this.audit.successAll(listed.stream().map(child -> new PhiAccess("report", resource, null, child)).toList());
 		return new MasteriesReport(period.from(), period.to(), rows.size(), months, rows);
 	}
 

@@ -347,7 +347,8 @@ public class AppointmentService {
 		PageResponse<Appointment> result = this.appointments.list(this.policy.listScope(user), user.id(), filter, page);
 		Set<UUID> shown = new LinkedHashSet<>();
 		result.content().forEach(a -> shown.add(a.childId()));
-		shown.forEach(childId -> this.audit.success(new PhiAccess("list", "appointment", null, childId)));
+		this.audit
+			.successAll(shown.stream().map(childId -> new PhiAccess("list", "appointment", null, childId)).toList());
 		return result;
 	}
 

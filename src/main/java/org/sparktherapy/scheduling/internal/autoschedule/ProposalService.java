@@ -122,8 +122,10 @@ class ProposalService {
 				plan.placed(), plan.unplaced(), now, 0);
 		return this.transaction.execute(status -> {
 			this.proposals.insert(proposal, user.id());
-			proposal.children()
-				.forEach(child -> this.audit.success(new PhiAccess("create", RESOURCE, proposal.id(), child)));
+			this.audit.successAll(proposal.children()
+				.stream()
+				.map(child -> new PhiAccess("create", RESOURCE, proposal.id(), child))
+				.toList());
 			return view(proposal);
 		});
 	}
@@ -131,7 +133,8 @@ class ProposalService {
 	@Transactional
 	View get(CurrentUser user, UUID id) {
 		Proposal proposal = visible(user, id, "read", false);
-		proposal.children().forEach(child -> this.audit.success(new PhiAccess("read", RESOURCE, id, child)));
+		this.audit
+			.successAll(proposal.children().stream().map(child -> new PhiAccess("read", RESOURCE, id, child)).toList());
 		return view(proposal);
 	}
 
@@ -243,7 +246,8 @@ class ProposalService {
 			.map(p -> new PayerRules.ProposedAppointment(p.childId(), p.serviceCode(), p.start(), p.end()))
 			.toList());
 		this.proposals.accept(id, booked, user.id(), this.clock.instant());
-		proposal.children().forEach(child -> this.audit.success(new PhiAccess("accept", RESOURCE, id, child)));
+		this.audit.successAll(
+				proposal.children().stream().map(child -> new PhiAccess("accept", RESOURCE, id, child)).toList());
 		return view(this.proposals.find(id, false).orElseThrow(), warnings);
 	}
 

@@ -142,7 +142,7 @@ public class ChangeRequestService {
 			.list(new ChangeRequestRepository.Filter(status, appointmentId, user.isAdmin() ? null : user.id()), page);
 		Set<UUID> shown = new LinkedHashSet<>();
 		result.content().forEach(r -> shown.add(r.childId()));
-		shown.forEach(childId -> this.audit.success(new PhiAccess("list", RESOURCE, null, childId)));
+		this.audit.successAll(shown.stream().map(childId -> new PhiAccess("list", RESOURCE, null, childId)).toList());
 		return result;
 	}
 
