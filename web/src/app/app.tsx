@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ServerRetryStatus } from '../components/ui/server-retry-status';
+import { forgetValidatedAnswers } from '../lib/api-client';
 import { getSessionSnapshot, restoreSession, subscribeToSession } from '../lib/auth-session';
 import { createQueryClient } from '../lib/query-client';
 import { createRouter } from './router';
@@ -20,7 +21,10 @@ export function App() {
     let previous = getSessionSnapshot().status;
     return subscribeToSession(() => {
       const { status } = getSessionSnapshot();
-      if (status === 'signed-out') queryClient.clear();
+      if (status === 'signed-out') {
+        queryClient.clear();
+        forgetValidatedAnswers();
+      }
       if (status === 'signed-in' && previous === 'offline') void queryClient.invalidateQueries();
       previous = status;
     });

@@ -66,6 +66,47 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** How many conditional answers (apiFetchValidated) are kept: the last few pages' reads. */
+export const MAX_VALIDATED = 16;
+
+/**
+ * The last answer with an ETag per path, for apiFetchValidated, with the account it was given to; in memory only,
+ * forgotten at sign-out (forgetValidatedAnswers, with the query cache).
+ */
+const validated = new Map<string, { account: string; etag: string; body: unknown }>();
+
+/** Forgets the answers kept for conditional requests (at sign-out). */
+export function forgetValidatedAnswers() {
+  validated.clear();
+}
+
+/**
+ * A GET whose answer carries a strong ETag (e.g. a child's progress, ADR 0049): the last answer for the path is kept
+ * in memory with its ETag, sent back as `If-None-Match`, and reused when the server answers 304 Not Modified, so an
+ * unchanged answer is neither sent nor parsed again. Otherwise as apiFetch (offline, 401, 503 and errors alike).
+ */
+export async function apiFetchValidated<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const account = getSessionSnapshot().session?.user.id ?? '';
+  const kept = validated.get(path);
+  const cached = kept?.account === account ? kept : undefined;
+  const headers = cached ? { ...options.headers, 'If-None-Match': cached.etag } : options.headers;
+  const response = await authorizedResponse(path, { ...options, headers }, cached !== undefined);
+  if (response.status === 304 && cached) {
+    validated.delete(path);
+    validated.set(path, cached);
+    return cached.body as T;
+  }
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : undefined;
+  const etag = response.headers.get('ETag');
+  validated.delete(path);
+  if (etag) {
+    validated.set(path, { account, etag, body });
+    if (validated.size > MAX_VALIDATED) validated.delete(validated.keys().next().value as string);
+  }
+  return body as T;
+}
+
 /**
  * Downloads a file the API serves only with the access token (e.g. a message attachment), as a Blob for an object
  * URL: an <img src> or a link cannot send the bearer header.
@@ -75,14 +116,14 @@ export async function apiFetchBlob(path: string, options: RequestOptions = {}): 
   return response.blob();
 }
 
-async function authorizedResponse(path: string, options: RequestOptions): Promise<Response> {
+async function authorizedResponse(path: string, options: RequestOptions, notModified = false): Promise<Response> {
   const retrying = retryingRequest();
   try {
     for (let retry = 0; ; retry++) {
       const response = await attempt(path, options);
       const wait = retry < MAX_RETRIES ? retryWaitMs(response, options) : undefined;
       if (wait === undefined) {
-        if (!response.ok) throw await toApiError(response);
+        if (!response.ok && !(notModified && response.status === 304)) throw await toApiError(response);
         return response;
       }
       await response.body?.cancel();

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiFetch, toQueryString } from '../../../lib/api-client';
+import { apiFetchValidated, toQueryString } from '../../../lib/api-client';
 import type { Schema } from '../../../lib/api-types';
 import { sessionsQueryKey } from './session-types';
 
@@ -16,13 +16,16 @@ export interface ProgressParams {
   programId?: string;
 }
 
-/** `GET /api/children/{id}/progress`: one point per submitted session in which each target was run. */
+/**
+ * `GET /api/children/{id}/progress`: one point per submitted session in which each target was run. Asked with the last
+ * answer's ETag: an unchanged child's progress comes back as a 304 and the kept answer is reused.
+ */
 export async function getChildProgress(
   childId: string,
   params: ProgressParams,
   signal?: AbortSignal,
 ): Promise<ProgressResponse> {
-  return apiFetch<ProgressResponse>(
+  return apiFetchValidated<ProgressResponse>(
     `/api/children/${encodeURIComponent(childId)}/progress${toQueryString({ ...params })}`,
     { signal },
   );
