@@ -36,7 +36,27 @@ class SessionAccess {
 	 * The session if the user may know of it; otherwise a 404 written to the access log.
 	 */
 	Session visible(CurrentUser user, UUID id, String action) {
-		Session session = this.sessions.find(id, false).orElse(null);
+		return visible(user, id, action, false);
+	}
+
+	/**
+	 * The user's own open session, locked so recording and submitting never interleave:
+	 * one read, which locks the row, serves both the access decision and the lock.
+	 */
+	Session ownOpenSession(CurrentUser user, UUID id, String action) {
+		Session session = visible(user, id, action, true);
+		if (!this.policy.mayChange(user, session)) {
+			refuse(action, id, session.childId(), false);
+			throw new SessionsProblems.NotAllowedForSession("Only the session's own therapist records into it.");
+		}
+		if (session.isSubmitted()) {
+			throw new SessionsProblems.SessionAlreadySubmitted();
+		}
+		return session;
+	}
+
+	private Session visible(CurrentUser user, UUID id, String action, boolean forUpdate) {
+		Session session = this.sessions.find(id, forUpdate).orElse(null);
 		if (session == null) {
 			refuse(action, id, null, true);
 			throw new SessionsProblems.SessionNotFound("session");
@@ -44,22 +64,6 @@ class SessionAccess {
 		if (!this.policy.maySee(this.children.relationOf(user, session.childId()), session)) {
 			refuse(action, id, session.childId(), true);
 			throw new SessionsProblems.SessionNotFound("session");
-		}
-		return session;
-	}
-
-	/**
-	 * The user's own open session, locked so recording and submitting never interleave.
-	 */
-	Session ownOpenSession(CurrentUser user, UUID id, String action) {
-		visible(user, id, action);
-		Session session = this.sessions.find(id, true).orElseThrow();
-		if (!this.policy.mayChange(user, session)) {
-			refuse(action, id, session.childId(), false);
-			throw new SessionsProblems.NotAllowedForSession("Only the session's own therapist records into it.");
-		}
-		if (session.isSubmitted()) {
-			throw new SessionsProblems.SessionAlreadySubmitted();
 		}
 		return session;
 	}
