@@ -181,32 +181,11 @@ from therapy_sessions s, generate_series(0, :audit - 1) k
 where s.status = 'submitted' and s.id in (select session_id from bench_days)
 order by s.submitted_at, k;
 
--- per-session, per-target results of the submitted sessions, as the app writes them at submission (V64's backfill
--- statement, docs/adr/0049): progress reads these, not the events
+-- per-session, per-target results of the submitted sessions, as the app writes them at submission (the function
+-- session_target_results_of of V65, docs/adr/0049): progress reads these, not the events
 insert into session_target_results (session_id, target_id, child_id, started_at, ended_at, trials, percent_correct,
                                     percent_independent, count, duration_seconds)
-select s.id, e.target_id, s.child_id, s.started_at, s.ended_at,
-    count(*) filter (where e.type in ('trial', 'task_step')),
-    case
-        when count(*) filter (where e.type = 'trial') > 0
-            then floor(count(*) filter (where e.type = 'trial' and e.outcome = 'correct') * 1000.0::float8
-                / count(*) filter (where e.type = 'trial') + 0.5) / 10
-        when count(*) filter (where e.type = 'task_step') > 0
-            then floor(count(*) filter (where e.type = 'task_step' and e.prompt_level = 'independent') * 1000.0::float8
-                / count(*) filter (where e.type = 'task_step') + 0.5) / 10
-    end,
-    case
-        when count(*) filter (where e.type in ('trial', 'task_step')) > 0
-            then floor(count(*) filter (where e.type in ('trial', 'task_step') and e.prompt_level = 'independent')
-                * 1000.0::float8 / count(*) filter (where e.type in ('trial', 'task_step')) + 0.5) / 10
-    end,
-    coalesce(sum(e.count) filter (where e.type = 'frequency'), 0) + count(*) filter (where e.type = 'duration'),
-    coalesce(sum(e.seconds) filter (where e.type = 'duration'), 0)
-from therapy_sessions s
-join session_events e on e.session_id = s.id and e.child_id = s.child_id
-where s.status = 'submitted' and e.target_id is not null and e.type <> 'undo'
-    and not exists (select 1 from session_events u where u.session_id = s.id and u.undoes = e.id)
-group by s.id, e.target_id, s.child_id, s.started_at, s.ended_at;
+select * from session_target_results_of(null);
 
 commit;
 analyze;

@@ -2,8 +2,8 @@
 -- :per_target events for every target of the child's current programs, of the kind its measurement records, and an
 -- undo now and then. Run against a database the demo clinic seeded, naming the child and a therapist of its team:
 --   psql -v child=<uuid> -v therapist=<uuid> -v sessions=400 -v per_target=8 -f generate.sql
--- Events go in by SQL, not the API, so session_target_results (V64) is filled at the end with the migration's
--- statement for the sessions made here.
+-- Events go in by SQL, not the API, so session_target_results (V64) is filled at the end for the sessions made here,
+-- with the function the app writes them with (session_target_results_of, V65).
 \set ON_ERROR_STOP on
 begin;
 
@@ -46,29 +46,9 @@ where random() < 0.2;
 
 insert into session_target_results (session_id, target_id, child_id, started_at, ended_at, trials, percent_correct,
                                     percent_independent, count, duration_seconds)
-select s.id, e.target_id, s.child_id, s.started_at, s.ended_at,
-    count(*) filter (where e.type in ('trial', 'task_step')),
-    case
-        when count(*) filter (where e.type = 'trial') > 0
-            then floor(count(*) filter (where e.type = 'trial' and e.outcome = 'correct') * 1000.0::float8
-                / count(*) filter (where e.type = 'trial') + 0.5) / 10
-        when count(*) filter (where e.type = 'task_step') > 0
-            then floor(count(*) filter (where e.type = 'task_step' and e.prompt_level = 'independent') * 1000.0::float8
-                / count(*) filter (where e.type = 'task_step') + 0.5) / 10
-    end,
-    case
-        when count(*) filter (where e.type in ('trial', 'task_step')) > 0
-            then floor(count(*) filter (where e.type in ('trial', 'task_step') and e.prompt_level = 'independent')
-                * 1000.0::float8 / count(*) filter (where e.type in ('trial', 'task_step')) + 0.5) / 10
-    end,
-    coalesce(sum(e.count) filter (where e.type = 'frequency'), 0) + count(*) filter (where e.type = 'duration'),
-    coalesce(sum(e.seconds) filter (where e.type = 'duration'), 0)
-from therapy_sessions s
-join bench_sessions b on b.id = s.id
-join session_events e on e.session_id = s.id and e.child_id = s.child_id
-where s.status = 'submitted' and e.target_id is not null and e.type <> 'undo'
-    and not exists (select 1 from session_events u where u.session_id = s.id and u.undoes = e.id)
-group by s.id, e.target_id, s.child_id, s.started_at, s.ended_at;
+select r.* from session_target_results_of(null) r
+-- the generated sessions only: the demo clinic's have their results already (V65's function, as the app writes them)
+where r.session_id in (select id from bench_sessions);
 
 commit;
 analyze therapy_sessions;

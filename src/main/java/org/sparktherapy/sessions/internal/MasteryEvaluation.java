@@ -23,12 +23,14 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates {@link MasteryRule} for the skill targets in intervention that a submitted
  * session ran, and records the mastery of those that met their criterion
- * ({@link Programs#recordMastery}). Runs inside the submitting transaction.
+ * ({@link Programs#recordMastery}). Runs inside the submitting transaction, after the
+ * session's results are written ({@link SessionResults#write}): it reads the target's
+ * stored results, not the child's events.
  */
 @Component
 class MasteryEvaluation {
 
-	private final SessionRepository sessions;
+	private final SessionResults results;
 
 	private final SessionViews views;
 
@@ -38,9 +40,9 @@ class MasteryEvaluation {
 
 	private final ZoneId zone;
 
-	MasteryEvaluation(SessionRepository sessions, SessionViews views, Programs programs, Clock clock,
+	MasteryEvaluation(SessionResults results, SessionViews views, Programs programs, Clock clock,
 			SparkProperties properties) {
-		this.sessions = sessions;
+		this.results = results;
 		this.views = views;
 		this.programs = programs;
 		this.clock = clock;
@@ -71,9 +73,9 @@ class MasteryEvaluation {
 				.max(Instant::compareTo)
 				.map(at -> LocalDate.ofInstant(at, this.zone).atStartOfDay(this.zone).toInstant())
 				.orElse(Instant.EPOCH);
-			List<MasteryRule.SessionResult> results = ProgressCalculator.results(
-					this.sessions.submittedEvents(childId, since, this.clock.instant().plus(Duration.ofDays(1))),
-					targetId);
+			// the stored results (ADR 0049), which the submitting transaction wrote first
+			List<MasteryRule.SessionResult> results = ProgressCalculator.stored(this.results.ofTargets(childId,
+					List.of(targetId), since, this.clock.instant().plus(Duration.ofDays(1))), targetId);
 			List<UUID> metIn = MasteryRule.metIn(results, target.criterion());
 			if (!metIn.isEmpty()) {
 				this.programs.recordMastery(targetId, metIn);

@@ -57,7 +57,8 @@ final class ProgressCalculator {
 	}
 
 	/**
-	 * The target's results per submitted session (oldest first), for the mastery rule.
+	 * The target's results per submitted session (oldest first), for the mastery rule,
+	 * replayed from the events: the definition {@link #stored} is tested against.
 	 */
 	static List<MasteryRule.SessionResult> results(List<SessionRepository.SubmittedEvent> events, UUID targetId) {
 		List<MasteryRule.SessionResult> results = new ArrayList<>();
@@ -68,6 +69,18 @@ final class ProgressCalculator {
 			}
 		});
 		return results;
+	}
+
+	/**
+	 * The target's results per submitted session (oldest first), for the mastery rule,
+	 * from stored results ({@link SessionResults}): the sessions in which it had trials
+	 * or task steps, as {@link #results(List, UUID)} replays them.
+	 */
+	static List<MasteryRule.SessionResult> stored(List<SessionResults.Result> stored, UUID targetId) {
+		return stored.stream()
+			.filter(r -> r.targetId().equals(targetId) && r.trials() > 0)
+			.map(r -> new MasteryRule.SessionResult(r.sessionId(), r.trials(), r.percentCorrect()))
+			.toList();
 	}
 
 	/**

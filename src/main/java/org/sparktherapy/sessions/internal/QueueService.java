@@ -62,6 +62,8 @@ class QueueService {
 
 	private final SessionRepository sessions;
 
+	private final SessionResults results;
+
 	private final SessionAccessPolicy policy;
 
 	private final Children children;
@@ -74,10 +76,11 @@ class QueueService {
 
 	private final ZoneId zone;
 
-	QueueService(QueueRepository queues, SessionRepository sessions, SessionAccessPolicy policy, Children children,
-			Programs programs, AuditTrail audit, Clock clock, SparkProperties properties) {
+	QueueService(QueueRepository queues, SessionRepository sessions, SessionResults results, SessionAccessPolicy policy,
+			Children children, Programs programs, AuditTrail audit, Clock clock, SparkProperties properties) {
 		this.queues = queues;
 		this.sessions = sessions;
+		this.results = results;
 		this.policy = policy;
 		this.children = children;
 		this.programs = programs;
@@ -173,8 +176,10 @@ class QueueService {
 			return;
 		}
 		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
-		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(childId, Instant.EPOCH,
-				now.plus(Duration.ofDays(1)));
+		Instant to = now.plus(Duration.ofDays(1));
+		// the stored per-session results (ADR 0049), not a replay of the child's events
+		List<SessionResults.Result> stored = this.results.ofTargets(childId,
+				targets.stream().map(Programs.TargetFacts::targetId).toList(), Instant.EPOCH, to);
 		for (Programs.TargetFacts target : targets) {
 			Instant changed = changes.stream()
 				.filter(c -> c.targetId().equals(target.targetId()))
@@ -185,11 +190,10 @@ class QueueService {
 			// phase began
 			Instant from = (changed != null)
 					? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant() : Instant.EPOCH;
-			List<SessionRepository.SubmittedEvent> since = events.stream()
-				.filter(e -> !e.sessionStartedAt().isBefore(from))
-				.toList();
-			List<MasteryRule.SessionResult> results = ProgressCalculator.results(since, target.targetId());
-			Instant phaseSince = (changed != null) ? changed : firstRun(since, target.targetId());
+			List<MasteryRule.SessionResult> results = ProgressCalculator
+				.stored(stored.stream().filter(r -> !r.startedAt().isBefore(from)).toList(), target.targetId());
+			Instant phaseSince = (changed != null) ? changed
+					: this.sessions.firstSubmittedWith(childId, target.targetId(), to).orElse(null);
 			boolean isNear = NearMasteryRule.isNear(results, target.criterion());
 			boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear, window);
 			if (isNear || isStalled) {
@@ -201,14 +205,6 @@ class QueueService {
 				(isNear ? near : stalled).add(alert);
 			}
 		}
-	}
-
-	private static Instant firstRun(List<SessionRepository.SubmittedEvent> events, UUID targetId) {
-		return events.stream()
-			.filter(e -> e.event().isAbout(targetId))
-			.map(SessionRepository.SubmittedEvent::sessionStartedAt)
-			.min(Instant::compareTo)
-			.orElse(null);
 	}
 
 	private void logListed(Stream<QueueRepository.Note> notes) {

@@ -241,6 +241,25 @@ class SessionRepository {
 			.list();
 	}
 
+	/**
+	 * When the child's first submitted session (begun before {@code to}) with an entry
+	 * about the target began, undone entries included (the caseload's "since" for a
+	 * target without a phase change).
+	 */
+	Optional<Instant> firstSubmittedWith(UUID childId, UUID targetId, Instant to) {
+		return this.jdbc.sql("""
+				select min(s.started_at) from session_events e
+				join therapy_sessions s on s.id = e.session_id
+				where e.child_id = :child and e.target_id = :target and s.child_id = :child and s.status = 'submitted'
+				    and s.started_at < :to
+				""")
+			.param("child", childId)
+			.param("target", targetId)
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+	}
+
 	/** A submitted session's event with the session it belongs to. */
 	record SubmittedEvent(UUID sessionId, Instant sessionStartedAt, SessionEvent event) {
 	}

@@ -2,7 +2,14 @@ package org.sparktherapy.sessions.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Nullable;
@@ -15,8 +22,8 @@ import org.springframework.stereotype.Repository;
  * 0049): a submitted session is locked, so what it adds to a target's graph is computed
  * once, when it is submitted (and again when an addendum is written), and progress reads
  * a child's results with one indexed query instead of replaying its every event. The
- * figures are those of {@link Tallies}; the statement that writes them is the one the
- * migration ({@code V64}) backfilled with.
+ * figures are those of {@link Tallies}, computed by the SQL function
+ * {@code session_target_results_of} ({@code V65}).
  */
 @Repository
 class SessionResults {
@@ -37,33 +44,15 @@ class SessionResults {
 	record Version(long revision, long rows) {
 	}
 
+	/**
+	 * The one definition of the figures is the SQL function
+	 * {@code session_target_results_of} (V65), which the benchmark generators call too;
+	 * with a session's id PostgreSQL inlines it and reads that session's events alone.
+	 */
 	private static final String WRITE = """
 			insert into session_target_results (session_id, target_id, child_id, started_at, ended_at, trials,
 			    percent_correct, percent_independent, count, duration_seconds)
-			select s.id, e.target_id, s.child_id, s.started_at, s.ended_at,
-			    count(*) filter (where e.type in ('trial', 'task_step')),
-			    case
-			        when count(*) filter (where e.type = 'trial') > 0
-			            then floor(count(*) filter (where e.type = 'trial' and e.outcome = 'correct') * 1000.0::float8
-			                / count(*) filter (where e.type = 'trial') + 0.5) / 10
-			        when count(*) filter (where e.type = 'task_step') > 0
-			            then floor(count(*) filter (where e.type = 'task_step' and e.prompt_level = 'independent')
-			                * 1000.0::float8 / count(*) filter (where e.type = 'task_step') + 0.5) / 10
-			    end,
-			    case
-			        when count(*) filter (where e.type in ('trial', 'task_step')) > 0
-			            then floor(count(*) filter (where e.type in ('trial', 'task_step')
-			                and e.prompt_level = 'independent') * 1000.0::float8
-			                / count(*) filter (where e.type in ('trial', 'task_step')) + 0.5) / 10
-			    end,
-			    coalesce(sum(e.count) filter (where e.type = 'frequency'), 0)
-			        + count(*) filter (where e.type = 'duration'),
-			    coalesce(sum(e.seconds) filter (where e.type = 'duration'), 0)
-			from therapy_sessions s
-			join session_events e on e.session_id = s.id and e.child_id = s.child_id
-			where s.id = :session and s.status = 'submitted' and e.target_id is not null and e.type <> 'undo'
-			    and not exists (select 1 from session_events u where u.session_id = s.id and u.undoes = e.id)
-			group by s.id, e.target_id, s.child_id, s.started_at, s.ended_at
+			select * from session_target_results_of(:session)
 			""";
 
 	private final JdbcClient jdbc;
@@ -88,7 +77,7 @@ class SessionResults {
 	 * sessions began.
 	 */
 	List<Result> ofChild(UUID childId, Instant from, Instant to) {
-		return this.jdbc.sql("""
+		return inReplayOrder(this.jdbc.sql("""
 				select session_id, target_id, started_at, ended_at, trials, percent_correct, percent_independent,
 				    count, duration_seconds
 				from session_target_results
@@ -98,15 +87,32 @@ class SessionResults {
 			.param("child", childId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> {
-				Timestamp ended = rs.getTimestamp("ended_at");
-				return new Result(rs.getObject("session_id", UUID.class), rs.getObject("target_id", UUID.class),
-						rs.getTimestamp("started_at").toInstant(), (ended != null) ? ended.toInstant() : null,
-						rs.getInt("trials"), (Double) rs.getObject("percent_correct"),
-						(Double) rs.getObject("percent_independent"), rs.getInt("count"),
-						rs.getInt("duration_seconds"));
-			})
-			.list();
+			.query((rs, n) -> map(rs))
+			.list());
+	}
+
+	/**
+	 * The child's results for these targets of sessions begun in {@code [from, to)}, in
+	 * the order the sessions began (mastery and the caseload's watch, instead of
+	 * replaying the child's events).
+	 */
+	List<Result> ofTargets(UUID childId, Collection<UUID> targetIds, Instant from, Instant to) {
+		if (targetIds.isEmpty()) {
+			return List.of();
+		}
+		return inReplayOrder(this.jdbc.sql("""
+				select session_id, target_id, started_at, ended_at, trials, percent_correct, percent_independent,
+				    count, duration_seconds
+				from session_target_results
+				where child_id = :child and target_id = any(:targets) and started_at >= :from and started_at < :to
+				order by started_at, session_id
+				""")
+			.param("child", childId)
+			.param("targets", targetIds.toArray(UUID[]::new))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> map(rs))
+			.list());
 	}
 
 	/** The child's results' version, for the progress ETag (an index-only read). */
@@ -116,6 +122,45 @@ class SessionResults {
 			.param("child", childId)
 			.query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2)))
 			.single();
+	}
+
+	/**
+	 * The results in the order replaying the events gives (ADR 0049, session 13): by the
+	 * sessions' start, and sessions that began at the same instant (a 97155 beside a
+	 * 97153) by their first entry, as the replay met them; their ids last. Only such ties
+	 * cost a query.
+	 */
+	private List<Result> inReplayOrder(List<Result> results) {
+		Set<UUID> tied = new HashSet<>();
+		for (int i = 1; i < results.size(); i++) {
+			Result before = results.get(i - 1);
+			Result result = results.get(i);
+			if (before.startedAt().equals(result.startedAt()) && !before.sessionId().equals(result.sessionId())) {
+				tied.add(before.sessionId());
+				tied.add(result.sessionId());
+			}
+		}
+		if (tied.isEmpty()) {
+			return results;
+		}
+		Map<UUID, Instant> firstEntry = new HashMap<>();
+		this.jdbc.sql("select session_id, min(at) from session_events where session_id = any(:ids) group by session_id")
+			.param("ids", tied.toArray(UUID[]::new))
+			.query((rs, n) -> firstEntry.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+			.list();
+		List<Result> sorted = new ArrayList<>(results);
+		sorted.sort(Comparator.comparing(Result::startedAt)
+			.thenComparing(r -> firstEntry.getOrDefault(r.sessionId(), Instant.MIN))
+			.thenComparing(Result::sessionId));
+		return sorted;
+	}
+
+	private static Result map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp ended = rs.getTimestamp("ended_at");
+		return new Result(rs.getObject("session_id", UUID.class), rs.getObject("target_id", UUID.class),
+				rs.getTimestamp("started_at").toInstant(), (ended != null) ? ended.toInstant() : null,
+				rs.getInt("trials"), (Double) rs.getObject("percent_correct"),
+				(Double) rs.getObject("percent_independent"), rs.getInt("count"), rs.getInt("duration_seconds"));
 	}
 
 }

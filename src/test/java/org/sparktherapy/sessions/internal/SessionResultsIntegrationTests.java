@@ -48,6 +48,9 @@ class SessionResultsIntegrationTests {
 	ProgressService progress;
 
 	@Autowired
+	SessionResults results;
+
+	@Autowired
 	Programs programs;
 
 	@Autowired
@@ -182,6 +185,103 @@ class SessionResultsIntegrationTests {
 			.containsEntry("frequency", "count,date,meetsCriterion,sessionId,trials")
 			.containsEntry("rate", "date,meetsCriterion,ratePerHour,sessionId,trials")
 			.containsEntry("duration", "date,durationSeconds,meetsCriterion,sessionId,trials");
+	}
+
+	@Test
+	void masteryAndTheCaseloadReadTheSameResultsAsReplayingTheEvents() {
+		Instant start = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		// the task analysis's first entry is undone: the caseload's "since" still counts
+		// it
+		String undoneOnly = aSessionWith(start.minus(2, ChronoUnit.DAYS),
+				List.of(body("type", "task_step", "targetId", this.targets.get("task_analysis"), "step", 1,
+						"promptLevel", "independent"), body("type", "undo", "undoes", "@last")),
+				true);
+		List<String> ids = new ArrayList<>();
+		for (int day = 0; day < 10; day++) {
+			ids.add(aSessionWith(start.plus(day, ChronoUnit.DAYS), events(day), true));
+		}
+		// two sessions at the same hour, and addenda on two sessions
+		ids.add(aSessionWith(start.plus(3, ChronoUnit.DAYS), events(7), true));
+		for (String amended : List.of(ids.get(2), ids.get(5))) {
+			Api.Response addendum = this.supervisor.api()
+				.post("/api/sessions/" + amended + "/addenda", body("reason", "Late entry", "text", "Noted."));
+			assertThat(addendum.status()).as(addendum.text()).isEqualTo(201);
+		}
+		aSessionWith(start.plus(20, ChronoUnit.DAYS), events(4), false);
+		UUID child = UUID.fromString(this.childId);
+		Instant to = Instant.now().plus(1, ChronoUnit.DAYS);
+		List<UUID> targetIds = this.targets.values().stream().map(UUID::fromString).toList();
+
+		List<Instant> froms = new ArrayList<>(List.of(Instant.EPOCH, start.minus(2, ChronoUnit.DAYS)));
+		for (int day = 0; day < 12; day++) {
+			froms.add(start.plus(day, ChronoUnit.DAYS));
+		}
+		int compared = 0;
+		for (Instant from : froms) {
+			List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(child, from, to);
+			List<SessionResults.Result> all = this.results.ofTargets(child, targetIds, from, to);
+			for (UUID target : targetIds) {
+				List<MasteryRule.SessionResult> replayed = ProgressCalculator.results(events, target);
+				assertThat(ProgressCalculator.stored(all, target)).as("%s since %s", target, from)
+					.isEqualTo(replayed)
+					.isEqualTo(ProgressCalculator.stored(this.results.ofTargets(child, List.of(target), from, to),
+							target));
+				compared += replayed.size();
+			}
+		}
+		assertThat(compared).isGreaterThan(100);
+
+		List<SessionRepository.SubmittedEvent> events = this.sessions.submittedEvents(child, Instant.EPOCH, to);
+		for (UUID target : targetIds) {
+			Instant firstRun = events.stream()
+				.filter(e -> e.event().isAbout(target))
+				.map(SessionRepository.SubmittedEvent::sessionStartedAt)
+				.min(Instant::compareTo)
+				.orElse(null);
+			assertThat(this.sessions.firstSubmittedWith(child, target, to).orElse(null)).isEqualTo(firstRun);
+		}
+		assertThat(this.sessions.firstSubmittedWith(child, UUID.fromString(this.targets.get("task_analysis")), to))
+			.contains(start.minus(2, ChronoUnit.DAYS));
+		assertThat(rowsOf(undoneOnly)).isZero();
+	}
+
+	@Test
+	void theFunctionComputesWhatV64sStatementDid() throws IOException {
+		Instant start = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		List<String> ids = new ArrayList<>();
+		for (int day = 0; day < 8; day++) {
+			ids.add(aSessionWith(start.plus(day, ChronoUnit.DAYS), events(day), true));
+		}
+		Api.Response addendum = this.supervisor.api()
+			.post("/api/sessions/" + ids.get(1) + "/addenda", body("reason", "Late entry", "text", "Noted."));
+		assertThat(addendum.status()).isEqualTo(201);
+		aSessionWith(start.plus(9, ChronoUnit.DAYS), events(9), false);
+
+		String migration = new ClassPathResource("db/migration/sessions/V64__sessions_target_results.sql")
+			.getContentAsString(StandardCharsets.UTF_8);
+		int insert = migration.indexOf("insert into session_target_results");
+		String v64 = migration.substring(migration.indexOf("select", insert), migration.indexOf(";", insert));
+		String function = "select * from session_target_results_of(null)";
+		assertThat(count("(" + v64 + ") except all (" + function + ")")).isZero();
+		assertThat(count("(" + function + ") except all (" + v64 + ")")).isZero();
+		assertThat(count(function)).isEqualTo(count(v64)).isGreaterThanOrEqualTo(40);
+		// and what is stored for the child, one session at a time, is the same
+		String child = " where child_id = '" + UUID.fromString(this.childId) + "'";
+		String stored = "select session_id, target_id, child_id, started_at, ended_at, trials, percent_correct,"
+				+ " percent_independent, count, duration_seconds from session_target_results" + child;
+		assertThat(count("(" + stored + ") except all (" + function + child + ")")).isZero();
+		assertThat(count("(" + function + child + ") except all (" + stored + ")")).isZero();
+		assertThat(count(stored)).isEqualTo(40);
+		for (String id : ids) {
+			assertThat(this.jdbc.sql("select count(*) from session_target_results_of(:s)")
+				.param("s", UUID.fromString(id))
+				.query(Integer.class)
+				.single()).isEqualTo(5);
+		}
+	}
+
+	private long count(String query) {
+		return this.jdbc.sql("select count(*) from (" + query + ") q").query(Long.class).single();
 	}
 
 	private Map<UUID, List<ProgressCalculator.Point>> replayed(UUID child, Instant from, Instant to) {
