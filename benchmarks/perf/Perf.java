@@ -533,11 +533,20 @@ public class Perf {
 			System.out.printf("the node counts %d open streams, %d expected%n", seen, wanted);
 		}
 		// idle across one heartbeat round (20 s by default): what holding them costs
+		// (-Dhold=70 also spans a sign-in re-check of every stream, every 60 s by default)
+		int hold = Integer.getInteger("hold", 25);
+		int closedBefore = client.closedLater;
 		long cpu2 = cpuTicks(sparkPid);
-		Thread.sleep(25_000);
+		for (int s = 0; s < hold; s += 5) {
+			Thread.sleep(Math.min(5, hold - s) * 1000L);
+			if (Boolean.getBoolean("timeline")) {
+				System.out.printf("  +%2d s: %d closed by the server%n", s + 5, client.closedLater - closedBefore);
+			}
+		}
 		long cpu3 = cpuTicks(sparkPid);
-		System.out.printf("held idle 25 s: server CPU %.1f %% of one core (heartbeats), %d streams closed meanwhile%n",
-				(cpu3 - cpu2) * TICK_MILLIS / 250.0, client.closedLater);
+		System.out.printf("held idle %d s: server CPU %.1f %% of one core (heartbeats), %d streams closed by the server "
+				+ "while opening, %d while idle%n", hold, (cpu3 - cpu2) * TICK_MILLIS / (hold * 10.0), closedBefore,
+				client.closedLater - closedBefore);
 		Sample after = sample(true);
 		System.out.printf("server after (full GC): %s%n", after);
 		double perStream = (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, client.ok);
@@ -548,7 +557,7 @@ public class Perf {
 				(before.heapBytes() + perStream * 1024 * 10_000) / 1048576.0,
 				(client.ok >= 10_000 || count < 10_000) && before.heapBytes() + perStream * 1024 * 10_000 < HEAP_TARGET
 						&& client.failed == 0 ? "PASS" : "FAIL");
-		histogramGrowth(classesBefore, histogram(), Math.max(1, client.ok), 25);
+		histogramGrowth(classesBefore, histogram(), Math.max(1, client.ok), Integer.getInteger("classes", 25));
 		client.stop = true;
 		client.selector.wakeup();
 		loop.join(10_000);
