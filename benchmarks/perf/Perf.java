@@ -710,7 +710,14 @@ public class Perf {
 								if (n < 0) {
 									throw new IOException("closed by the server");
 								}
-								if (!c.answered) {
+								if (c.answered) {
+									// an ended response (chunked: the last, empty chunk) on a kept-alive connection
+									String tail = new String(scratch.array(), 0, n, StandardCharsets.ISO_8859_1);
+									if (tail.endsWith("\r\n0\r\n\r\n") || tail.startsWith("0\r\n\r\n")) {
+										throw new IOException("ended by the server");
+									}
+								}
+								else {
 									c.head.append(new String(scratch.array(), 0, n, StandardCharsets.ISO_8859_1));
 									if (c.head.indexOf("\r\n") >= 0) {
 										c.answered = true;
