@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Opens N idle event streams (GET /api/events) against a running node and reports what they cost the server:
  * heap after a full GC (through jcmd, when the server's pid is given), live threads and open streams, from
- * /metrics. Run: java benchmarks/idle-streams/IdleStreams.java http://localhost:5000 admin@… password 2000 [pid]
+ * /metrics (on the management port since ADR 0014: pass its base, e.g. http://localhost:5001). Run:
+ * java benchmarks/idle-streams/IdleStreams.java http://localhost:5000 admin@… password 2000 [pid] [metrics base]
+ *
+ * <p>
+ * One account, the JDK HttpClient and a few thousand streams: a quick look at any node. The clinic-group benchmark's
+ * {@code streams} workload ({@code benchmarks/perf/run.sh --only streams}) opens 10,000 over many accounts with an NIO
+ * client and prints where the heap goes, class by class.
  */
 public class IdleStreams {
 
@@ -21,6 +27,7 @@ public class IdleStreams {
 		String base = args[0];
 		int count = Integer.parseInt(args[3]);
 		String pid = args.length > 4 ? args[4] : null;
+		String metricsBase = args.length > 5 ? args[5] : base;
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
 			.header("Content-Type", "application/json")
@@ -31,7 +38,7 @@ public class IdleStreams {
 		if (!token.find()) {
 			throw new IllegalStateException("sign-in failed");
 		}
-		Sample before = sample(http, base, pid);
+		Sample before = sample(http, metricsBase, pid);
 		long started = System.nanoTime();
 		List<CompletableFuture<HttpResponse<InputStream>>> opening = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -47,7 +54,7 @@ public class IdleStreams {
 		long ok = opening.stream().filter(f -> f.join().statusCode() == 200).count();
 		double openSeconds = (System.nanoTime() - started) / 1e9;
 		Thread.sleep(5_000);
-		Sample after = sample(http, base, pid);
+		Sample after = sample(http, metricsBase, pid);
 		System.out.printf("streams opened: %d of %d in %.1f s%n", ok, count, openSeconds);
 		System.out.printf("server before: %s%nserver after:  %s%n", before, after);
 		if (before.heapBytes() > 0 && after.heapBytes() > 0) {

@@ -1,8 +1,14 @@
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -19,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -85,7 +92,7 @@ public class Perf {
 
 	static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-	static String sparkBase, baseBase, password;
+	static String sparkBase, baseBase, password, metricsBase;
 
 	static long sparkPid, basePid;
 
@@ -105,7 +112,10 @@ public class Perf {
 			.toList();
 		int seconds = (args.length > 6) ? Integer.parseInt(args[6]) : 10;
 		int rounds = (args.length > 7) ? Integer.parseInt(args[7]) : 2;
-		List<String> only = (args.length > 8) ? Arrays.asList(args[8].split(",")) : List.of();
+		List<String> only = (args.length > 8 && !args[8].isBlank()) ? Arrays.asList(args[8].split(","))
+				: List.of();
+		int streams = (args.length > 9) ? Integer.parseInt(args[9]) : 10_000;
+		metricsBase = (args.length > 10) ? args[10] : sparkBase;
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -132,6 +142,9 @@ public class Perf {
 		// each workload's request once on both, so a broken workload stops the run instead of timing errors
 		Fixture first = fixtures.get(0);
 		for (Map.Entry<String, Workload> w : workloads.entrySet()) {
+			if (!only.isEmpty() && !only.contains(w.getKey())) {
+				continue;
+			}
 			for (boolean spark : new boolean[] { true, false }) {
 				HttpResponse<String> response = http.send(request(w.getValue().next(first, spark), first, spark),
 						HttpResponse.BodyHandlers.ofString());
@@ -163,6 +176,9 @@ public class Perf {
 		}
 		if (only.isEmpty() || only.contains("mixed")) {
 			mixed(seconds);
+		}
+		if (only.isEmpty() || only.contains("streams")) {
+			idleStreams(streams);
 		}
 		executor.shutdownNow();
 		System.exit(0);
@@ -456,6 +472,316 @@ public class Perf {
 		long cpu1 = cpuTicks(pid);
 		long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
 		return new Result(all.length, (int) errors.get(), elapsed, all, (cpu1 - cpu0) * TICK_MILLIS, 1);
+	}
+
+
+	/** What the server holds at a moment: heap after a full GC, live (platform) threads, open streams. */
+	record Sample(long heapBytes, long threads, long streams) {
+
+		@Override
+		public String toString() {
+			return String.format("heap %.1f MB, live threads %d, open streams %d", this.heapBytes / 1048576.0,
+					this.threads, this.streams);
+		}
+
+	}
+
+	static final long HEAP_TARGET = 512L * 1024 * 1024;
+
+	/** The jcmd of the JDK running this client (run.sh runs both on the same JDK). */
+	static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+
+	/**
+	 * Idle live streams (issue 16: "10,000 idle live streams in < 512 MB of heap"): opens {@code count}
+	 * {@code GET /api/events} streams against SPARKTherapy (no baseline: a bare app has no streams), spread over every
+	 * signed-in technician (the app has no per-account cap; many accounts is the realistic shape), waits until the
+	 * node's gauge counts them, holds them idle across a heartbeat, and prints heap after a full GC ({@code jcmd GC.run},
+	 * then {@code jvm_memory_used_bytes{area="heap"}}) before and after, heap per stream, live threads, the server's CPU
+	 * to open them and to hold them, and pass/fail against 512 MB. The client is one NIO selector thread that sends the
+	 * request, reads the status line and then discards what the stream sends (the JDK HttpClient keeps a
+	 * subscriber, buffers and a connection object per open response: far heavier than the stream it measures).
+	 */
+	static void idleStreams(int count) throws Exception {
+		freshTokens();
+		List<String> streamTokens = List.copyOf(new java.util.LinkedHashSet<>(tokens.values()));
+		URI base = URI.create(sparkBase);
+		InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort());
+		System.out.printf("%nidle live streams: %d × GET /api/events over %d accounts, one NIO client thread%n", count,
+				streamTokens.size());
+		Sample before = sample(true);
+		System.out.printf("server before:          %s%n", before);
+		Map<String, long[]> classesBefore = histogram();
+		StreamClient client = new StreamClient(address, base.getHost() + ":" + base.getPort(), streamTokens, count);
+		long cpu0 = cpuTicks(sparkPid);
+		long t0 = System.nanoTime();
+		Thread loop = Thread.ofPlatform().daemon().name("streams").start(client);
+		client.opened.await();
+		double openSeconds = (System.nanoTime() - t0) / 1e9;
+		long cpu1 = cpuTicks(sparkPid);
+		System.out.printf(
+				"opened: %d of %d answered 200 (%d failed, %d retried after 503) in %.1f s (%.0f/s), server CPU %.2f "
+						+ "ms per stream%n",
+				client.ok, count, client.failed, client.retried, openSeconds, client.ok / openSeconds,
+				(cpu1 - cpu0) * TICK_MILLIS / (double) Math.max(1, client.ok));
+		// the gauge counts a stream once the hub registered it (right before its first frames)
+		long wanted = before.streams() + client.ok;
+		long seen = -1;
+		for (int i = 0; i < 120 && (seen = sample(false).streams()) < wanted; i++) {
+			Thread.sleep(500);
+		}
+		if (seen < wanted) {
+			System.out.printf("the node counts %d open streams, %d expected%n", seen, wanted);
+		}
+		// idle across one heartbeat round (20 s by default): what holding them costs
+		// (-Dhold=70 also spans a sign-in re-check of every stream, every 60 s by default)
+		int hold = Integer.getInteger("hold", 25);
+		int closedBefore = client.closedLater;
+		long cpu2 = cpuTicks(sparkPid);
+		for (int s = 0; s < hold; s += 5) {
+			Thread.sleep(Math.min(5, hold - s) * 1000L);
+			if (Boolean.getBoolean("timeline")) {
+				System.out.printf("  +%2d s: %d closed by the server%n", s + 5, client.closedLater - closedBefore);
+			}
+		}
+		long cpu3 = cpuTicks(sparkPid);
+		System.out.printf("held idle %d s: server CPU %.1f %% of one core (heartbeats), %d streams closed by the server "
+				+ "while opening, %d while idle%n", hold, (cpu3 - cpu2) * TICK_MILLIS / (hold * 10.0), closedBefore,
+				client.closedLater - closedBefore);
+		Sample after = sample(true);
+		System.out.printf("server after (full GC): %s%n", after);
+		double perStream = (after.heapBytes() - before.heapBytes()) / 1024.0 / Math.max(1, client.ok);
+		System.out.printf("heap per idle stream: %.1f KB; live threads added: %d%n", perStream,
+				after.threads() - before.threads());
+		System.out.printf("heap with %d streams open: %.1f MB (%.0f MB at 10,000 by the per-stream cost) -> %s "
+				+ "(target < 512 MB for 10,000)%n", client.ok, after.heapBytes() / 1048576.0,
+				(before.heapBytes() + perStream * 1024 * 10_000) / 1048576.0,
+				(client.ok >= 10_000 || count < 10_000) && before.heapBytes() + perStream * 1024 * 10_000 < HEAP_TARGET
+						&& client.failed == 0 ? "PASS" : "FAIL");
+		histogramGrowth(classesBefore, histogram(), Math.max(1, client.ok), Integer.getInteger("classes", 25));
+		client.stop = true;
+		client.selector.wakeup();
+		loop.join(10_000);
+	}
+
+	/** The server's heap by class (a full GC first): class name to {instances, bytes}. */
+	static Map<String, long[]> histogram() {
+		Map<String, long[]> classes = new HashMap<>();
+		try {
+			Process jcmd = new ProcessBuilder(JCMD, Long.toString(sparkPid), "GC.class_histogram").start();
+			Matcher line = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)")
+				.matcher(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			jcmd.waitFor();
+			while (line.find()) {
+				classes.put(line.group(3), new long[] { Long.parseLong(line.group(1)), Long.parseLong(line.group(2)) });
+			}
+		}
+		catch (Exception ex) {
+			System.out.println("no heap histogram: " + ex);
+		}
+		return classes;
+	}
+
+	/** Where the streams' heap went: the classes that grew most, per stream. */
+	static void histogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int streams, int lines) {
+		System.out.println("heap added per stream by class (jcmd GC.class_histogram after minus before):");
+		System.out.printf("%12s %10s  %s%n", "bytes", "instances", "class");
+		after.entrySet()
+			.stream()
+			.map(e -> Map.entry(e.getKey(), new double[] {
+					(e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]) / (double) streams,
+					(e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0]) / (double) streams }))
+			.sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+			.limit(lines)
+			.forEach(e -> System.out.printf("%12.0f %10.1f  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+	}
+
+	static Sample sample(boolean gc) throws Exception {
+		if (gc) {
+			Process jcmd = new ProcessBuilder(JCMD, Long.toString(sparkPid), "GC.run").redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			jcmd.waitFor();
+			Thread.sleep(1_000);
+		}
+		String metrics = http.send(HttpRequest.newBuilder(URI.create(metricsBase + "/metrics")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		long heap = 0;
+		Matcher heapLines = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$")
+			.matcher(metrics);
+		while (heapLines.find()) {
+			heap += (long) Double.parseDouble(heapLines.group(1));
+		}
+		return new Sample(heap, metric(metrics, "jvm_threads_live_threads"), metric(metrics, "spark_realtime_streams"));
+	}
+
+	static long metric(String metrics, String name) {
+		Matcher matcher = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+		return matcher.find() ? (long) Double.parseDouble(matcher.group(2)) : -1;
+	}
+
+	/**
+	 * Opens streams on one selector thread, at most {@link #PENDING} unanswered at a time (a few times the node's
+	 * database pool: each open reads the sign-in and the user's position; more at once only wait for a connection and
+	 * time out with 503, which is retried like a reconnecting client), then reads and discards what they send until
+	 * stopped.
+	 */
+	static final class StreamClient implements Runnable {
+
+		static final int PENDING = 32;
+
+		final Selector selector;
+
+		final InetSocketAddress address;
+
+		final String host;
+
+		final List<String> tokens;
+
+		final int count;
+
+		final CountDownLatch opened = new CountDownLatch(1);
+
+		volatile int ok, failed, closedLater, retried;
+
+		volatile boolean stop;
+
+		final List<SocketChannel> channels = new ArrayList<>();
+
+		static final class Connection {
+
+			ByteBuffer request;
+
+			final StringBuilder head = new StringBuilder();
+
+			boolean answered;
+
+		}
+
+		StreamClient(InetSocketAddress address, String host, List<String> tokens, int count) throws IOException {
+			this.selector = Selector.open();
+			this.address = address;
+			this.host = host;
+			this.tokens = tokens;
+			this.count = count;
+		}
+
+		@Override
+		public void run() {
+			ByteBuffer scratch = ByteBuffer.allocate(1 << 16);
+			int started = 0, pending = 0;
+			long lastProgress = System.nanoTime();
+			try {
+				while (!this.stop) {
+					while (started < this.count && pending < PENDING) {
+						SocketChannel channel = SocketChannel.open();
+						channel.configureBlocking(false);
+						Connection c = new Connection();
+						c.request = ByteBuffer.wrap(("GET /api/events HTTP/1.1\r\nHost: " + this.host
+								+ "\r\nAuthorization: Bearer " + this.tokens.get(started % this.tokens.size())
+								+ "\r\nAccept: text/event-stream\r\n\r\n")
+							.getBytes(StandardCharsets.US_ASCII));
+						channel.connect(this.address);
+						channel.register(this.selector, SelectionKey.OP_CONNECT, c);
+						this.channels.add(channel);
+						started++;
+						pending++;
+					}
+					if (this.opened.getCount() > 0 && (this.ok + this.failed >= this.count
+							|| System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos())) {
+						this.opened.countDown(); // all answered, or stuck for a minute
+					}
+					this.selector.select(1000);
+					for (SelectionKey key : this.selector.selectedKeys()) {
+						SocketChannel channel = (SocketChannel) key.channel();
+						Connection c = (Connection) key.attachment();
+						try {
+							if (key.isConnectable() && channel.finishConnect()) {
+								key.interestOps(SelectionKey.OP_WRITE);
+							}
+							if (key.isValid() && key.isWritable()) {
+								channel.write(c.request);
+								if (!c.request.hasRemaining()) {
+									key.interestOps(SelectionKey.OP_READ);
+								}
+							}
+							if (key.isValid() && key.isReadable()) {
+								scratch.clear();
+								int n = channel.read(scratch);
+								if (n < 0) {
+									throw new IOException("closed by the server");
+								}
+								if (c.answered) {
+									// an ended response (chunked: the last, empty chunk) on a kept-alive connection
+									String tail = new String(scratch.array(), 0, n, StandardCharsets.ISO_8859_1);
+									if (tail.endsWith("\r\n0\r\n\r\n") || tail.startsWith("0\r\n\r\n")) {
+										throw new IOException("ended by the server");
+									}
+								}
+								else {
+									c.head.append(new String(scratch.array(), 0, n, StandardCharsets.ISO_8859_1));
+									if (c.head.indexOf("\r\n") >= 0) {
+										c.answered = true;
+										pending--;
+										lastProgress = System.nanoTime();
+										String status = c.head.substring(0, c.head.indexOf("\r\n"));
+										if (status.startsWith("HTTP/1.1 200")) {
+											this.ok++;
+										}
+										else if (status.startsWith("HTTP/1.1 503") && this.retried < this.count) {
+											// pool busy while thousands open at once: again, as a client does
+											this.retried++;
+											started--;
+											key.cancel();
+											channel.close();
+										}
+										else {
+											if (this.failed++ < 3) {
+												System.err.println("stream answered " + status + ": "
+														+ c.head.substring(c.head.lastIndexOf("\n") + 1));
+											}
+											key.cancel();
+											channel.close();
+										}
+										c.head.setLength(0);
+										c.head.trimToSize();
+									}
+								}
+							}
+						}
+						catch (IOException ex) {
+							key.cancel();
+							channel.close();
+							if (!c.answered) {
+								c.answered = true;
+								pending--;
+								if (this.failed++ < 3) {
+									System.err.println("stream failed: " + ex);
+								}
+							}
+							else {
+								this.closedLater++;
+							}
+						}
+					}
+					this.selector.selectedKeys().clear();
+				}
+			}
+			catch (IOException ex) {
+				System.err.println("stream client: " + ex);
+			}
+			finally {
+				this.opened.countDown();
+				for (SocketChannel channel : this.channels) {
+					try {
+						channel.close();
+					}
+					catch (IOException ex) {
+						// closing anyway
+					}
+				}
+			}
+		}
+
 	}
 
 }

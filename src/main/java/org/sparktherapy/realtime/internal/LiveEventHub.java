@@ -8,12 +8,16 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -96,6 +100,9 @@ class LiveEventHub implements SmartLifecycle {
 	private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
 	private volatile boolean running;
+
+	/** Whether a periodic re-check round is under way ({@link #recheckAll}). */
+	private final AtomicBoolean rechecking = new AtomicBoolean();
 
 	LiveEventHub(LiveEventLog store, Converter<Jwt, ? extends AbstractAuthenticationToken> signIns,
 			TaskScheduler scheduler, RealtimeProperties properties, Clock clock, MeterRegistry meters) {
@@ -224,14 +231,53 @@ class LiveEventHub implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The periodic re-check of every stream of this node: {@code recheckConcurrency}
+	 * workers walk through them, each checking a stream's sign-in and re-reading its
+	 * events before taking the next, so the round holds at most that many database
+	 * connections. Started all at once, 10,000 streams queued 10,000 checks on the
+	 * connection pool every minute: requests waited past the pool's timeout (503), and
+	 * streams whose check timed out were ended as if signed out (ADR 0013). A round still
+	 * running when the next one is due is not doubled: the next starts after it.
+	 */
+	void recheckAll() {
+		if (!this.rechecking.compareAndSet(false, true)) {
+			return;
+		}
+		Queue<LiveStream> round = new ConcurrentLinkedQueue<>(all());
+		int workers = Math.max(1, this.properties.recheckConcurrency());
+		AtomicInteger running = new AtomicInteger(workers);
+		for (int i = 0; i < workers; i++) {
+			this.executor.execute(() -> {
+				try {
+					for (LiveStream stream = round.poll(); stream != null; stream = round.poll()) {
+						// the re-read runs here too (unless a read of this stream is
+						// already running,
+						// which then reads once more), inside the worker's turn
+						recheck(stream, Runnable::run);
+					}
+				}
+				finally {
+					if (running.decrementAndGet() == 0) {
+						this.rechecking.set(false);
+					}
+				}
+			});
+		}
+	}
+
 	private void recheck(LiveStream stream) {
+		recheck(stream, this.executor);
+	}
+
+	private void recheck(LiveStream stream, java.util.concurrent.Executor reads) {
 		if (!signedIn(stream.credential())) {
 			// signed out, deactivated, or the database is unreachable: end the stream;
 			// the client reconnects
 			stream.close();
 			return;
 		}
-		stream.wake(this.executor);
+		stream.wake(reads);
 	}
 
 	/**
@@ -273,9 +319,7 @@ class LiveEventHub implements SmartLifecycle {
 	public void start() {
 		this.ticks.add(this.scheduler.scheduleWithFixedDelay(
 				() -> all().forEach(stream -> this.executor.execute(stream::heartbeat)), this.properties.heartbeat()));
-		this.ticks.add(this.scheduler.scheduleWithFixedDelay(
-				() -> all().forEach(stream -> this.executor.execute(() -> recheck(stream))),
-				this.properties.recheck()));
+		this.ticks.add(this.scheduler.scheduleWithFixedDelay(this::recheckAll, this.properties.recheck()));
 		this.running = true;
 	}
 

@@ -23,11 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisReconnectMax the longest wait between two attempts to reconnect to Redis
  * after the connection was lost (the waits grow from 100 ms up to this), so a node is
  * back on the relay within about this long after Redis is (ADR 0045)
+ * @param recheckConcurrency how many streams the periodic re-check handles at once (each
+ * takes a database connection for its sign-in check and its re-read): the round walks
+ * through all streams this many at a time instead of all at once, which with thousands of
+ * streams emptied the connection pool every {@code recheck} (ADR 0013)
  */
 @ConfigurationProperties("spark.realtime")
 record RealtimeProperties(@DefaultValue("20s") Duration heartbeat, @DefaultValue("3s") Duration retry,
 		@DefaultValue("24h") Duration retention, @DefaultValue("60s") Duration ticketTtl,
 		@DefaultValue("60s") Duration recheck, @DefaultValue("10m") Duration housekeeping,
 		@DefaultValue("500") int replayBatch, @DefaultValue("1h") Duration maxStreamLifetime,
-		@DefaultValue("2s") Duration redisReconnectMax) {
+		@DefaultValue("2s") Duration redisReconnectMax, @DefaultValue("2") int recheckConcurrency) {
 }
