@@ -60,6 +60,26 @@ class ConversationRepository {
 			.optional();
 	}
 
+	/**
+	 * A conversation with what its page shows one reader besides: the child's name (a
+	 * child's conversation) and the reader's unread count.
+	 */
+	record ForReader(Conversation conversation, String childName, long unread) {
+	}
+
+	/**
+	 * The conversation, the child's name and {@code me}'s unread count in one statement.
+	 */
+	Optional<ForReader> findForReader(UUID id, UUID me) {
+		return this.jdbc
+			.sql("select " + COLUMNS + ", case when c.kind = 'child' then ch.display_name end, " + UNREAD
+					+ " from conversations c left join child_names ch on ch.child_id = c.child_id where c.id = :id")
+			.param("id", id)
+			.param("me", me)
+			.query((rs, n) -> new ForReader(conversation(rs, n), rs.getString(9), rs.getLong(10)))
+			.optional();
+	}
+
 	/** The child's conversation, started now if it has none yet. */
 	Conversation ensureForChild(UUID childId, Instant now) {
 		ensureForChildren(List.of(childId), now);
