@@ -1,5 +1,6 @@
 package org.sparktherapy.messaging.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
@@ -57,9 +58,10 @@ class ConversationAccess {
 	}
 
 	/**
-	 * The conversation, with the child's name and the user's unread count, and what the
-	 * user may do in it, if they may read it; otherwise 404 (and a refusal in the log for
-	 * a child's). The rights are decided once, for the whole request.
+	 * The conversation, with the child's name, the user's unread count and the read
+	 * positions, and what the user may do in it, if they may read it; otherwise 404 (and
+	 * a refusal in the log for a child's). The rights are decided once, for the whole
+	 * request.
 	 */
 	Reading reading(CurrentUser user, UUID conversationId, String action, String resourceType) {
 		ConversationRepository.ForReader found = this.conversations.findForReader(conversationId, user.id())
@@ -69,11 +71,12 @@ class ConversationAccess {
 			refuseIfChild(found.conversation(), action, resourceType, true);
 			throw new MessagingProblems.ConversationNotFound();
 		}
-		return new Reading(found.conversation(), rights, found.childName(), found.unread());
+		return new Reading(found.conversation(), rights, found.childName(), found.unread(), found.reads());
 	}
 
 	/** A conversation the user may read, as {@link #reading} found it. */
-	record Reading(Conversation conversation, MessagingAccessPolicy.Rights rights, String childName, long unread) {
+	record Reading(Conversation conversation, MessagingAccessPolicy.Rights rights, String childName, long unread,
+			List<ConversationRepository.ReadPosition> reads) {
 	}
 
 	/**

@@ -43,7 +43,9 @@ class ConversationViews {
 				: null;
 		MessagingAccessPolicy.Rights rights = this.policy.rights(user, conversation);
 		return view(user, conversation, rights, childName,
-				rights.member() ? this.conversations.unread(conversation.id(), user.id()) : 0, memberIds, people);
+				rights.member() ? this.conversations.unread(conversation.id(), user.id()) : 0, memberIds, people,
+				(conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? List.of()
+						: this.conversations.readPositions(conversation.id()));
 	}
 
 	/**
@@ -56,17 +58,18 @@ class ConversationViews {
 
 	/**
 	 * The view from what the caller has read already: the user's rights, the child's name
-	 * (a child's conversation), the user's unread count, the {@link #memberIds members}
-	 * and {@code people} holding at least those members.
+	 * (a child's conversation), the user's unread count, the {@link #memberIds members},
+	 * {@code people} holding at least those members and the read positions (none for an
+	 * announcement).
 	 */
 	ConversationView view(CurrentUser user, Conversation conversation, MessagingAccessPolicy.Rights rights,
-			String childName, long unread, Set<UUID> memberIds, Map<UUID, Person> people) {
+			String childName, long unread, Set<UUID> memberIds, Map<UUID, Person> people, List<ReadPosition> reads) {
 		boolean announcement = conversation.kind() == Conversation.Kind.ANNOUNCEMENT;
 		List<Person> members = memberIds.stream().map(people::get).filter(Objects::nonNull).toList();
 		String title = (conversation.kind() == Conversation.Kind.DIRECT && conversation.title() == null)
 				? directTitle(user, memberIds, people) : title(user, conversation, childName);
 		return new ConversationView(conversation, title, members, rights.member() ? unread : 0, rights.mayPost(),
-				rights.member(), announcement ? List.of() : this.conversations.readPositions(conversation.id()));
+				rights.member(), announcement ? List.of() : reads);
 	}
 
 	/** The conversation's title for the user; {@code childName} names a child's. */

@@ -111,7 +111,7 @@ class MessageService {
 			.map(message -> new MessageView(message, people.get(message.authorId())))
 			.toList();
 		MessagePage result = new MessagePage(this.views.view(user, conversation, reading.rights(), reading.childName(),
-				reading.unread(), memberIds, people), views, more ? page.getFirst().id() : null);
+				reading.unread(), memberIds, people, reading.reads()), views, more ? page.getFirst().id() : null);
 		this.access.auditIfChild(conversation, "read", "message", conversation.id());
 		return result;
 	}

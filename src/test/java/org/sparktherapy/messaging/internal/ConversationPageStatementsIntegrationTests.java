@@ -59,8 +59,14 @@ class ConversationPageStatementsIntegrationTests {
 		Clinic.Person technician = clinic.aTherapist("RBT");
 		String childId = clinic.aChild(admin, parent, supervisor, technician);
 		String conversationId = parent.api().get("/api/children/" + childId + "/conversation").at("/id");
-		post(parent, conversationId, "Avery slept badly last night.");
+		String first = post(parent, conversationId, "Avery slept badly last night.");
 		post(technician, conversationId, "Thanks, we will go gently today.");
+		Api.Response read = supervisor.api()
+			.post("/api/conversations/" + conversationId + "/read", Api.body("upTo", first));
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		List<ConversationRepository.ReadPosition> positions = new ConversationRepository(
+				JdbcClient.create(this.dataSource))
+			.readPositions(UUID.fromString(conversationId));
 
 		AtomicInteger statements = new AtomicInteger();
 		Map<String, AtomicInteger> childrenCalls = new ConcurrentHashMap<>();
@@ -81,12 +87,16 @@ class ConversationPageStatementsIntegrationTests {
 		assertThat(page.conversation().unread()).isEqualTo(1);
 		assertThat(page.conversation().member()).isTrue();
 		assertThat(page.conversation().canPost()).isTrue();
+		assertThat(page.conversation().reads()).as("the read positions, as read on their own")
+			.isEqualTo(positions)
+			.extracting(position -> position.accountId().toString())
+			.contains(supervisor.id());
 		assertThat(audited).singleElement()
 			.satisfies(access -> assertThat(access.childId().toString()).isEqualTo(childId));
 
-		// the conversation (with the child's name and the unread count), the page, its
-		// attachments, the people, the read positions
-		assertThat(statements).as("messaging's statements for one page").hasValue(5);
+		// the conversation (with the child's name, the unread count and the read
+		// positions), the page, its attachments, the people
+		assertThat(statements).as("messaging's statements for one page").hasValue(4);
 		assertThat(childrenCalls).as("calls to the children module").containsOnlyKeys("relationOf", "peopleOf");
 		assertThat(childrenCalls.get("relationOf")).as("the reader's relation to the child, read").hasValue(1);
 		assertThat(childrenCalls.get("peopleOf")).as("the child's people, read").hasValue(1);
@@ -125,10 +135,11 @@ class ConversationPageStatementsIntegrationTests {
 		return new MessageService(conversations, messages, policy, access, views, null, null, null, null, null, null);
 	}
 
-	private static void post(Clinic.Person author, String conversationId, String body) {
+	private static String post(Clinic.Person author, String conversationId, String body) {
 		Api.Response posted = author.api()
 			.post("/api/conversations/" + conversationId + "/messages", Api.body("body", body));
 		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+		return posted.at("/id");
 	}
 
 	/** The data source, counting the statements prepared on its connections. */
