@@ -1,5 +1,6 @@
 package org.sparktherapy.messaging.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.sparktherapy.audit.AuditTrail;
@@ -37,13 +38,45 @@ class ConversationAccess {
 	 * for a child's).
 	 */
 	Conversation readable(CurrentUser user, UUID conversationId, String action, String resourceType) {
+		return readableWithRights(user, conversationId, action, resourceType).conversation();
+	}
+
+	/** As {@link #readable}, with what the user may do in it (decided once). */
+	Readable readableWithRights(CurrentUser user, UUID conversationId, String action, String resourceType) {
 		Conversation conversation = this.conversations.find(conversationId)
 			.orElseThrow(MessagingProblems.ConversationNotFound::new);
-		if (!this.policy.mayRead(user, conversation)) {
+		MessagingAccessPolicy.Rights rights = this.policy.rights(user, conversation);
+		if (!rights.mayRead()) {
 			refuseIfChild(conversation, action, resourceType, true);
 			throw new MessagingProblems.ConversationNotFound();
 		}
-		return conversation;
+		return new Readable(conversation, rights);
+	}
+
+	/** A conversation the user may read and their rights in it. */
+	record Readable(Conversation conversation, MessagingAccessPolicy.Rights rights) {
+	}
+
+	/**
+	 * The conversation, with the child's name, the user's unread count and the read
+	 * positions, and what the user may do in it, if they may read it; otherwise 404 (and
+	 * a refusal in the log for a child's). The rights are decided once, for the whole
+	 * request.
+	 */
+	Reading reading(CurrentUser user, UUID conversationId, String action, String resourceType) {
+		ConversationRepository.ForReader found = this.conversations.findForReader(conversationId, user.id())
+			.orElseThrow(MessagingProblems.ConversationNotFound::new);
+		MessagingAccessPolicy.Rights rights = this.policy.rights(user, found.conversation());
+		if (!rights.mayRead()) {
+			refuseIfChild(found.conversation(), action, resourceType, true);
+			throw new MessagingProblems.ConversationNotFound();
+		}
+		return new Reading(found.conversation(), rights, found.childName(), found.unread(), found.reads());
+	}
+
+	/** A conversation the user may read, as {@link #reading} found it. */
+	record Reading(Conversation conversation, MessagingAccessPolicy.Rights rights, String childName, long unread,
+			List<ConversationRepository.ReadPosition> reads) {
 	}
 
 	/**

@@ -60,6 +60,52 @@ class ConversationRepository {
 			.optional();
 	}
 
+	/**
+	 * A conversation with what its page shows one reader besides: the child's name (a
+	 * child's conversation), the reader's unread count and the members' read positions
+	 * (none for an announcement, whose readers are private).
+	 */
+	record ForReader(Conversation conversation, String childName, long unread, List<ReadPosition> reads) {
+	}
+
+	/**
+	 * The conversation, the child's name, {@code me}'s unread count and the read
+	 * positions (as {@link #readPositions}) in one statement.
+	 */
+	Optional<ForReader> findForReader(UUID id, UUID me) {
+		return this.jdbc
+			.sql("select " + COLUMNS + ", case when c.kind = 'child' then ch.display_name end, " + UNREAD
+					+ ", rp.accounts, rp.messages, rp.at"
+					+ " from conversations c left join child_names ch on ch.child_id = c.child_id" + """
+							 left join lateral (
+							  select array_agg(r.account_id order by r.account_id) as accounts,
+							         array_agg(m.id order by r.account_id) as messages,
+							         array_agg(r.read_at order by r.account_id) as at
+							  from conversation_reads r join messages m on m.seq = r.last_read_seq
+							  where r.conversation_id = c.id
+							) rp on c.kind <> 'announcement'
+							where c.id = :id""")
+			.param("id", id)
+			.param("me", me)
+			.query((rs, n) -> new ForReader(conversation(rs, n), rs.getString(9), rs.getLong(10), reads(rs)))
+			.optional();
+	}
+
+	private static List<ReadPosition> reads(ResultSet rs) throws SQLException {
+		java.sql.Array accounts = rs.getArray(11);
+		if (accounts == null) {
+			return List.of();
+		}
+		Object[] ids = (Object[]) accounts.getArray();
+		Object[] messages = (Object[]) rs.getArray(12).getArray();
+		Object[] at = (Object[]) rs.getArray(13).getArray();
+		List<ReadPosition> reads = new java.util.ArrayList<>(ids.length);
+		for (int i = 0; i < ids.length; i++) {
+			reads.add(new ReadPosition((UUID) ids[i], (UUID) messages[i], ((Timestamp) at[i]).toInstant()));
+		}
+		return List.copyOf(reads);
+	}
+
 	/** The child's conversation, started now if it has none yet. */
 	Conversation ensureForChild(UUID childId, Instant now) {
 		ensureForChildren(List.of(childId), now);

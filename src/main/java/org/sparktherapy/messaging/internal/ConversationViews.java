@@ -37,17 +37,39 @@ class ConversationViews {
 	}
 
 	ConversationView view(CurrentUser user, Conversation conversation) {
-		boolean announcement = conversation.kind() == Conversation.Kind.ANNOUNCEMENT;
-		Set<UUID> memberIds = announcement ? Set.of() : this.policy.members(conversation);
+		Set<UUID> memberIds = memberIds(conversation);
 		Map<UUID, Person> people = this.conversations.people(memberIds);
-		List<Person> members = memberIds.stream().map(people::get).filter(Objects::nonNull).toList();
 		String childName = conversation.isChild() ? this.conversations.childName(conversation.childId()).orElse(null)
 				: null;
-		boolean member = this.policy.isMember(user, conversation);
-		return new ConversationView(conversation, title(user, conversation, childName), members,
-				member ? this.conversations.unread(conversation.id(), user.id()) : 0,
-				this.policy.mayPost(user, conversation), member,
-				announcement ? List.of() : this.conversations.readPositions(conversation.id()));
+		MessagingAccessPolicy.Rights rights = this.policy.rights(user, conversation);
+		return view(user, conversation, rights, childName,
+				rights.member() ? this.conversations.unread(conversation.id(), user.id()) : 0, memberIds, people,
+				(conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? List.of()
+						: this.conversations.readPositions(conversation.id()));
+	}
+
+	/**
+	 * The ids of the members a view lists: none for an announcement (its audience is a
+	 * role, not a list).
+	 */
+	Set<UUID> memberIds(Conversation conversation) {
+		return (conversation.kind() == Conversation.Kind.ANNOUNCEMENT) ? Set.of() : this.policy.members(conversation);
+	}
+
+	/**
+	 * The view from what the caller has read already: the user's rights, the child's name
+	 * (a child's conversation), the user's unread count, the {@link #memberIds members},
+	 * {@code people} holding at least those members and the read positions (none for an
+	 * announcement).
+	 */
+	ConversationView view(CurrentUser user, Conversation conversation, MessagingAccessPolicy.Rights rights,
+			String childName, long unread, Set<UUID> memberIds, Map<UUID, Person> people, List<ReadPosition> reads) {
+		boolean announcement = conversation.kind() == Conversation.Kind.ANNOUNCEMENT;
+		List<Person> members = memberIds.stream().map(people::get).filter(Objects::nonNull).toList();
+		String title = (conversation.kind() == Conversation.Kind.DIRECT && conversation.title() == null)
+				? directTitle(user, memberIds, people) : title(user, conversation, childName);
+		return new ConversationView(conversation, title, members, rights.member() ? unread : 0, rights.mayPost(),
+				rights.member(), announcement ? List.of() : reads);
 	}
 
 	/** The conversation's title for the user; {@code childName} names a child's. */
@@ -59,12 +81,21 @@ class ConversationViews {
 				if (conversation.title() != null) {
 					yield conversation.title();
 				}
-				Set<UUID> others = new LinkedHashSet<>(this.conversations.directMembers(conversation.id()));
-				others.remove(user.id());
-				yield String.join(", ",
-						this.conversations.people(others).values().stream().map(Person::name).sorted().toList());
+				Set<UUID> members = this.conversations.directMembers(conversation.id());
+				yield directTitle(user, members, this.conversations.people(members));
 			}
 		};
+	}
+
+	/**
+	 * An untitled direct conversation's title for the user: the other members' names, in
+	 * order.
+	 */
+	private static String directTitle(CurrentUser user, Set<UUID> members, Map<UUID, Person> people) {
+		Set<UUID> others = new LinkedHashSet<>(members);
+		others.remove(user.id());
+		return String.join(", ",
+				others.stream().map(people::get).filter(Objects::nonNull).map(Person::name).sorted().toList());
 	}
 
 }

@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.messaging.MessagePosted;
@@ -91,7 +92,8 @@ class MessageService {
 		if (size < 1 || size > MAX_PAGE) {
 			throw new MessagingProblems.InvalidField("limit", "must be between 1 and " + MAX_PAGE);
 		}
-		Conversation conversation = this.access.readable(user, conversationId, "read", "message");
+		ConversationAccess.Reading reading = this.access.reading(user, conversationId, "read", "message");
+		Conversation conversation = reading.conversation();
 		Long beforeSeq = null;
 		if (before != null) {
 			beforeSeq = this.messages.seqOf(conversation.id(), before).orElseThrow(MessagingProblems.BadCursor::new);
@@ -100,21 +102,26 @@ class MessageService {
 		boolean more = newestFirst.size() > size;
 		List<Message> page = new ArrayList<>(newestFirst.subList(0, Math.min(size, newestFirst.size())));
 		Collections.reverse(page);
-		Map<UUID, Person> authors = this.conversations
-			.people(page.stream().map(Message::authorId).collect(Collectors.toSet()));
+		// the members' and the authors' names in one read
+		Set<UUID> memberIds = this.views.memberIds(conversation);
+		Set<UUID> named = new HashSet<>(memberIds);
+		page.forEach(message -> named.add(message.authorId()));
+		Map<UUID, Person> people = this.conversations.people(named);
 		List<MessageView> views = page.stream()
-			.map(message -> new MessageView(message, authors.get(message.authorId())))
+			.map(message -> new MessageView(message, people.get(message.authorId())))
 			.toList();
-		MessagePage result = new MessagePage(this.views.view(user, conversation), views,
-				more ? page.getFirst().id() : null);
+		MessagePage result = new MessagePage(this.views.view(user, conversation, reading.rights(), reading.childName(),
+				reading.unread(), memberIds, people, reading.reads()), views, more ? page.getFirst().id() : null);
 		this.access.auditIfChild(conversation, "read", "message", conversation.id());
 		return result;
 	}
 
 	@Transactional
 	MessageView post(CurrentUser user, UUID conversationId, String body, List<Uploads.Upload> uploads) {
-		Conversation conversation = this.access.readable(user, conversationId, "create", "message");
-		if (!this.policy.mayPost(user, conversation)) {
+		ConversationAccess.Readable readable = this.access.readableWithRights(user, conversationId, "create",
+				"message");
+		Conversation conversation = readable.conversation();
+		if (!readable.rights().mayPost()) {
 			this.access.refuseIfChild(conversation, "create", "message", false);
 			// members of a child's or a direct conversation may post in it: only an
 			// announcement's audience may not

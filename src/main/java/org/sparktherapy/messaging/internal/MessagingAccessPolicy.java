@@ -61,14 +61,28 @@ class MessagingAccessPolicy {
 	}
 
 	boolean mayRead(CurrentUser user, Conversation conversation) {
-		return isMember(user, conversation);
+		return rights(user, conversation).mayRead();
 	}
 
 	boolean mayPost(CurrentUser user, Conversation conversation) {
-		return switch (conversation.kind()) {
-			case CHILD, DIRECT -> isMember(user, conversation);
+		return rights(user, conversation).mayPost();
+	}
+
+	/**
+	 * What the user is and may do in a conversation, decided at once: one membership
+	 * lookup (one read of the child's relation for a child's conversation) however many
+	 * of the answers a request needs.
+	 */
+	record Rights(boolean member, boolean mayRead, boolean mayPost) {
+	}
+
+	Rights rights(CurrentUser user, Conversation conversation) {
+		boolean member = isMember(user, conversation);
+		boolean mayPost = switch (conversation.kind()) {
+			case CHILD, DIRECT -> member;
 			case ANNOUNCEMENT -> user.isAdmin();
 		};
+		return new Rights(member, member, mayPost);
 	}
 
 	/**

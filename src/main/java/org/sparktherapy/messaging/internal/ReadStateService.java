@@ -51,8 +51,9 @@ class ReadStateService {
 
 	@Transactional
 	ReadResult markRead(CurrentUser user, UUID conversationId, UUID upTo) {
-		Conversation conversation = this.access.readable(user, conversationId, "read", "message");
-		if (!this.policy.isMember(user, conversation)) {
+		ConversationAccess.Readable readable = this.access.readableWithRights(user, conversationId, "read", "message");
+		Conversation conversation = readable.conversation();
+		if (!readable.rights().member()) {
 			throw new MessagingProblems.NotAllowedInConversation("Only members keep a read position.");
 		}
 		long seq = this.messages.seqOf(conversation.id(), upTo)

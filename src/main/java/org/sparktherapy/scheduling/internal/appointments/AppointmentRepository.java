@@ -369,10 +369,6 @@ class AppointmentRepository {
 			params.put("status", filter.status().value());
 		}
 		String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-		long total = this.jdbc.sql("select count(*) from appointments p" + clause)
-			.params(params)
-			.query(Long.class)
-			.single();
 		List<Appointment> rows = this.jdbc
 			.sql(SELECT + clause + " order by " + page.orderBy() + ", p.id limit :limit offset :offset")
 			.params(params)
@@ -380,7 +376,19 @@ class AppointmentRepository {
 			.param("offset", page.offset())
 			.query((rs, n) -> map(rs))
 			.list();
-		return PageResponse.of(rows, page, total);
+		return PageResponse.of(rows, page, total(rows.size(), page, clause, params));
+	}
+
+	/**
+	 * How many appointments match in all: a page with fewer rows than it holds is the
+	 * last one (unless it is empty past the first page), so the total is known without
+	 * counting (a week of one therapist's usually fits one page); otherwise counted.
+	 */
+	private long total(int rows, PageQuery page, String clause, java.util.Map<String, Object> params) {
+		if (rows < page.size() && (rows > 0 || page.offset() == 0)) {
+			return page.offset() + rows;
+		}
+		return this.jdbc.sql("select count(*) from appointments p" + clause).params(params).query(Long.class).single();
 	}
 
 	private static Appointment map(ResultSet rs) throws SQLException {

@@ -1,0 +1,174 @@
+package org.sparktherapy.messaging.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.sparktherapy.audit.AuditTrail;
+import org.sparktherapy.audit.PhiAccess;
+import org.sparktherapy.children.Children;
+import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.identity.Role;
+import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Clinic;
+import org.sparktherapy.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one page of a child's conversation costs the database (ADR 0050, session 13): the
+ * conversation with the child's name and the reader's unread count in one statement, the
+ * reader's relation to the child read once (not once per question: may read, is a member,
+ * may post), the members' and the authors' names in one statement, and one access entry.
+ * Statements are counted on the way to the real database; the children module's and the
+ * audit trail's calls are counted at their interfaces.
+ */
+@IntegrationTest
+class ConversationPageStatementsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Children children;
+
+	@Test
+	void aPageOfAChildsConversationReadsItsPartsOnceEach() {
+		Clinic clinic = new Clinic(this.port);
+		Clinic.Person admin = clinic.rootAdmin();
+		Clinic.Person parent = clinic.aParent();
+		Clinic.Person supervisor = clinic.aTherapist("BCBA");
+		Clinic.Person technician = clinic.aTherapist("RBT");
+		String childId = clinic.aChild(admin, parent, supervisor, technician);
+		String conversationId = parent.api().get("/api/children/" + childId + "/conversation").at("/id");
+		String first = post(parent, conversationId, "Avery slept badly last night.");
+		post(technician, conversationId, "Thanks, we will go gently today.");
+		Api.Response read = supervisor.api()
+			.post("/api/conversations/" + conversationId + "/read", Api.body("upTo", first));
+		assertThat(read.status()).as(read.text()).isEqualTo(200);
+		List<ConversationRepository.ReadPosition> positions = new ConversationRepository(
+				JdbcClient.create(this.dataSource))
+			.readPositions(UUID.fromString(conversationId));
+
+		AtomicInteger statements = new AtomicInteger();
+		Map<String, AtomicInteger> childrenCalls = new ConcurrentHashMap<>();
+		List<PhiAccess> audited = new CopyOnWriteArrayList<>();
+		MessageService service = service(statements, childrenCalls, audited);
+		CurrentUser reader = new CurrentUser(UUID.fromString(parent.id()), Role.PARENT, "A parent", null);
+
+		MessageService.MessagePage page = service.messages(reader, UUID.fromString(conversationId), null, null);
+
+		assertThat(page.messages()).extracting(view -> view.message().body())
+			.containsExactly("Avery slept badly last night.", "Thanks, we will go gently today.");
+		assertThat(page.messages()).extracting(view -> view.author().id().toString())
+			.containsExactly(parent.id(), technician.id());
+		assertThat(page.conversation().members()).extracting(person -> person.id().toString())
+			.containsExactly(parent.id(), supervisor.id(), technician.id());
+		assertThat(page.conversation().members()).allSatisfy(person -> assertThat(person.name()).isNotBlank());
+		assertThat(page.conversation().title()).startsWith("Avery Test");
+		assertThat(page.conversation().unread()).isEqualTo(1);
+		assertThat(page.conversation().member()).isTrue();
+		assertThat(page.conversation().canPost()).isTrue();
+		assertThat(page.conversation().reads()).as("the read positions, as read on their own")
+			.isEqualTo(positions)
+			.extracting(position -> position.accountId().toString())
+			.contains(supervisor.id());
+		assertThat(audited).singleElement()
+			.satisfies(access -> assertThat(access.childId().toString()).isEqualTo(childId));
+
+		// the conversation (with the child's name, the unread count and the read
+		// positions), the page, its attachments, the people
+		assertThat(statements).as("messaging's statements for one page").hasValue(4);
+		assertThat(childrenCalls).as("calls to the children module").containsOnlyKeys("relationOf", "peopleOf");
+		assertThat(childrenCalls.get("relationOf")).as("the reader's relation to the child, read").hasValue(1);
+		assertThat(childrenCalls.get("peopleOf")).as("the child's people, read").hasValue(1);
+	}
+
+	private MessageService service(AtomicInteger statements, Map<String, AtomicInteger> childrenCalls,
+			List<PhiAccess> audited) {
+		JdbcClient jdbc = JdbcClient.create(counting(this.dataSource, statements));
+		ConversationRepository conversations = new ConversationRepository(jdbc);
+		MessageRepository messages = new MessageRepository(jdbc);
+		Children counted = (Children) Proxy.newProxyInstance(Children.class.getClassLoader(),
+				new Class<?>[] { Children.class }, (proxy, method, args) -> {
+					childrenCalls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
+					return invoke(this.children, method, args);
+				});
+		MessagingAccessPolicy policy = new MessagingAccessPolicy(counted, conversations);
+		ConversationAccess access = new ConversationAccess(conversations, messages, policy, new AuditTrail() {
+
+			@Override
+			public void success(PhiAccess access) {
+				audited.add(access);
+			}
+
+			@Override
+			public void successAll(Collection<PhiAccess> accesses) {
+				audited.addAll(new ArrayList<>(accesses));
+			}
+
+			@Override
+			public void refused(PhiAccess access, boolean notFound) {
+				throw new AssertionError("refused: " + access);
+			}
+
+		});
+		ConversationViews views = new ConversationViews(conversations, policy);
+		return new MessageService(conversations, messages, policy, access, views, null, null, null, null, null, null);
+	}
+
+	private static String post(Clinic.Person author, String conversationId, String body) {
+		Api.Response posted = author.api()
+			.post("/api/conversations/" + conversationId + "/messages", Api.body("body", body));
+		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+		return posted.at("/id");
+	}
+
+	/** The data source, counting the statements prepared on its connections. */
+	private static DataSource counting(DataSource target, AtomicInteger statements) {
+		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = invoke(target, method, args);
+					return (result instanceof Connection connection) ? countingConnection(connection, statements)
+							: result;
+				});
+	}
+
+	private static Connection countingConnection(Connection target, AtomicInteger statements) {
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+						statements.incrementAndGet();
+					}
+					return invoke(target, method, args);
+				});
+	}
+
+	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}
