@@ -37,13 +37,36 @@ class ChildAccessPolicy {
 	}
 
 	Relation relationOf(CurrentUser user, UUID childId) {
+		return this.children.relation(childId, relationColumn(user), user.id())
+			.map(this::relation)
+			.orElse(Relation.NONE);
+	}
+
+	/**
+	 * What the user ({@code :me}) is to the child {@code children c}, as an SQL
+	 * expression (read back with {@link #relation(String)}) so a query can return it with
+	 * the record: {@code admin} for admins, else the relation of the published view
+	 * {@code child_visibility} (V20), {@code null} when there is none.
+	 */
+	String relationColumn(CurrentUser user) {
 		return switch (user.role()) {
-			case ADMIN -> this.children.status(childId).isPresent() ? Relation.ADMIN : Relation.NONE;
-			case PARENT, THERAPIST -> this.children.visibleAs(childId, user.id()).map(relation -> switch (relation) {
-				case "supervisor" -> Relation.SUPERVISOR;
-				case "technician" -> Relation.TECHNICIAN;
-				default -> Relation.GUARDIAN;
-			}).orElse(Relation.NONE);
+			case ADMIN -> "'admin'";
+			case PARENT, THERAPIST ->
+				"(select v.relation from child_visibility v where v.child_id = c.id and v.account_id = :me)";
+		};
+	}
+
+	/** The relation a column of {@link #relationColumn} names. */
+	Relation relation(String column) {
+		if (column == null) {
+			return Relation.NONE;
+		}
+		return switch (column) {
+			case "admin" -> Relation.ADMIN;
+			case "supervisor" -> Relation.SUPERVISOR;
+			case "technician" -> Relation.TECHNICIAN;
+			case "guardian" -> Relation.GUARDIAN;
+			default -> throw new IllegalStateException("unknown relation to a child: " + column);
 		};
 	}
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,11 +128,67 @@ class ChildRepository {
 		return params;
 	}
 
+	/**
+	 * The child's row with its guardians' links and its care team, aggregated as JSON in
+	 * the same statement (one round trip for the whole record); the guardians' names and
+	 * email addresses come from identity's {@link Accounts} facade.
+	 */
+	private static final String RECORD = """
+			select c.*,
+			    coalesce((select json_agg(json_build_object('accountId', g.account_id, 'relationship', g.relationship,
+			                                                'canSign', g.can_sign) order by g.added_at)
+			              from guardians g where g.child_id = c.id), '[]') as guardian_links,
+			    coalesce((select json_agg(json_build_object('userId', m.account_id, 'name', a.name,
+			                                                'credential', a.credential, 'role', m.role)
+			                              order by m.role desc, a.name)
+			              from care_team_members m join account_names a on a.account_id = m.account_id
+			              where m.child_id = c.id), '[]') as care_team
+			""";
+
 	Optional<Child> find(UUID id, boolean forUpdate) {
-		return this.jdbc.sql("select * from children c where c.id = :id" + (forUpdate ? " for update" : ""))
+		return this.jdbc.sql(RECORD + " from children c where c.id = :id" + (forUpdate ? " for update of c" : ""))
 			.param("id", id)
 			.query((rs, n) -> mapChild(rs))
 			.optional();
+	}
+
+	/**
+	 * A child's record as one user sees it: what the user is to the child, and the
+	 * record.
+	 */
+	record Seen(@Nullable String relation, @Nullable Child child) {
+	}
+
+	/**
+	 * What the user is to the child ({@code relation}, an SQL expression on
+	 * {@code children c} and {@code :me} from {@link ChildAccessPolicy#relationColumn})
+	 * and, when it is anything, the child's record — one statement. Empty for an unknown
+	 * child; a {@code null} relation and no record for a child the user may not see.
+	 */
+	Optional<Seen> findAs(UUID id, String relation, UUID me) {
+		return this.jdbc.sql(RECORD + ", " + relation + " as relation from children c where c.id = :id")
+			.param("id", id)
+			.param("me", me)
+			.query((rs, n) -> {
+				String seenAs = rs.getString("relation");
+				return new Seen(seenAs, (seenAs != null) ? mapChild(rs) : null);
+			})
+			.optional();
+	}
+
+	/**
+	 * What the user is to the child ({@code relation} as for {@link #findAs}), without
+	 * the record; empty for an unknown child and for a child the user may not see.
+	 */
+	Optional<String> relation(UUID id, String relation, UUID me) {
+		return this.jdbc.sql("select " + relation + " from children c where c.id = :id")
+			.param("id", id)
+			.param("me", me)
+			.query((rs, n) -> rs.getString(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 	}
 
 	/** "Ava C.": the preferred (else first) name and the last name's initial. */
@@ -165,19 +220,22 @@ class ChildRepository {
 	}
 
 	org.sparktherapy.children.Children.ChildPeople peopleOf(UUID childId) {
-		java.util.Set<UUID> guardians = new java.util.LinkedHashSet<>(
-				this.jdbc.sql("select account_id from guardians where child_id = :child order by added_at, account_id")
-					.param("child", childId)
-					.query(UUID.class)
-					.list());
+		java.util.Set<UUID> guardians = new java.util.LinkedHashSet<>();
 		java.util.Set<UUID> supervisors = new java.util.LinkedHashSet<>();
 		java.util.Set<UUID> technicians = new java.util.LinkedHashSet<>();
-		this.jdbc
-			.sql("select account_id, role from care_team_members where child_id = :child order by added_at, account_id")
-			.param("child", childId)
-			.query((rs, n) -> ("supervisor".equals(rs.getString(2)) ? supervisors : technicians)
-				.add(rs.getObject(1, UUID.class)))
-			.list();
+		this.jdbc.sql("""
+				select account_id, 'guardian' as role, added_at, 0 as part from guardians where child_id = :child
+				union all
+				select account_id, role, added_at, 1 from care_team_members where child_id = :child
+				order by part, added_at, account_id
+				""").param("child", childId).query((rs, n) -> {
+			java.util.Set<UUID> people = switch (rs.getString(2)) {
+				case "guardian" -> guardians;
+				case "supervisor" -> supervisors;
+				default -> technicians;
+			};
+			return people.add(rs.getObject(1, UUID.class));
+		}).list();
 		return new org.sparktherapy.children.Children.ChildPeople(childId, guardians, supervisors, technicians);
 	}
 
@@ -195,19 +253,6 @@ class ChildRepository {
 			.param("account", accountId)
 			.query(Boolean.class)
 			.single();
-	}
-
-	/**
-	 * How the account sees the child ({@code supervisor}, {@code technician},
-	 * {@code guardian}), from the published view {@code child_visibility}; empty when it
-	 * does not.
-	 */
-	Optional<String> visibleAs(UUID childId, UUID accountId) {
-		return this.jdbc.sql("select relation from child_visibility where child_id = :child and account_id = :account")
-			.param("child", childId)
-			.param("account", accountId)
-			.query(String.class)
-			.optional();
 	}
 
 	PageResponse<ChildSummary> search(String visibility, CurrentUser user, String text, ChildStatus status,
@@ -233,19 +278,33 @@ class ChildRepository {
 		else if (!includeArchived) {
 			where.append(" and c.status <> 'archived'");
 		}
-		long total = this.jdbc.sql("select count(*) from children c" + where).params(params).query(Long.class).single();
+		// the total with the page (a window over every match), so one statement; a page
+		// past the end
+		// has no row to carry it and counts on its own
+		long[] total = { -1 };
 		List<ChildSummary> rows = this.jdbc
-			.sql("select c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.status, c.intake_date"
-					+ " from children c" + where + " order by " + page.orderBy() + ", c.id limit :limit offset :offset")
+			.sql("select c.id, c.first_name, c.last_name, c.preferred_name, c.date_of_birth, c.status, c.intake_date,"
+					+ " count(*) over () as total from children c" + where + " order by " + page.orderBy()
+					+ ", c.id limit :limit offset :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new ChildSummary(rs.getObject("id", UUID.class), rs.getString("first_name"),
-					rs.getString("last_name"), rs.getString("preferred_name"),
-					rs.getObject("date_of_birth", java.time.LocalDate.class), ChildStatus.of(rs.getString("status")),
-					rs.getObject("intake_date", java.time.LocalDate.class)))
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return new ChildSummary(rs.getObject("id", UUID.class), rs.getString("first_name"),
+						rs.getString("last_name"), rs.getString("preferred_name"),
+						rs.getObject("date_of_birth", java.time.LocalDate.class),
+						ChildStatus.of(rs.getString("status")), rs.getObject("intake_date", java.time.LocalDate.class));
+			})
 			.list();
-		return PageResponse.of(rows, page, total);
+		if (total[0] < 0) {
+			total[0] = (page.offset() == 0) ? 0
+					: this.jdbc.sql("select count(*) from children c" + where)
+						.params(params)
+						.query(Long.class)
+						.single();
+		}
+		return PageResponse.of(rows, page, total[0]);
 	}
 
 	void addGuardian(UUID childId, UUID accountId, String relationship, boolean canSign, Instant now) {
@@ -290,8 +349,19 @@ class ChildRepository {
 			.update() > 0;
 	}
 
-	private record GuardianLink(UUID accountId, String relationship, boolean canSign) {
+	/** A guardian's link as {@link #RECORD} aggregates it. */
+	record GuardianLink(UUID accountId, String relationship, boolean canSign) {
 	}
+
+	/** A care-team member as {@link #RECORD} aggregates it. */
+	record TeamMember(UUID userId, String name, @Nullable String credential, String role) {
+	}
+
+	private static final TypeReference<List<GuardianLink>> GUARDIAN_LINKS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<TeamMember>> TEAM = new TypeReference<>() {
+	};
 
 	private Child mapChild(ResultSet rs) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
@@ -308,30 +378,20 @@ class ChildRepository {
 						rs.getString("address_line2"), rs.getString("address_city"), rs.getString("address_state"),
 						rs.getString("address_postal_code")) : null);
 		// names and email addresses through identity's facade (its view account_names
-		// publishes no email)
-		List<GuardianLink> links = this.jdbc
-			.sql("""
-					select g.account_id, g.relationship, g.can_sign from guardians g where g.child_id = :id order by g.added_at
-					""")
-			.param("id", id)
-			.query((r, n) -> new GuardianLink(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3)))
-			.list();
-		Map<UUID, AccountSummary> accounts = this.accounts
-			.findAllById(links.stream().map(GuardianLink::accountId).toList());
+		// publishes no email): one query, and none for a child without guardians
+		List<GuardianLink> links = this.json.readValue(rs.getString("guardian_links"), GUARDIAN_LINKS);
+		Map<UUID, AccountSummary> accounts = links.isEmpty() ? Map.of()
+				: this.accounts.findAllById(links.stream().map(GuardianLink::accountId).toList());
 		List<Child.Guardian> guardians = links.stream().map(link -> {
 			AccountSummary account = accounts.get(link.accountId());
 			return new Child.Guardian(link.accountId(), account.name(), account.email(), link.relationship(),
 					link.canSign());
 		}).toList();
-		List<Child.CareTeamMember> team = new ArrayList<>(this.jdbc.sql("""
-				select m.account_id, a.name, a.credential, m.role
-				from care_team_members m join account_names a on a.account_id = m.account_id where m.child_id = :id
-				order by m.role desc, a.name
-				""")
-			.param("id", id)
-			.query((r, n) -> new Child.CareTeamMember(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-					Child.TeamRole.of(r.getString(4))))
-			.list());
+		List<Child.CareTeamMember> team = this.json.readValue(rs.getString("care_team"), TEAM)
+			.stream()
+			.map(member -> new Child.CareTeamMember(member.userId(), member.name(), member.credential(),
+					Child.TeamRole.of(member.role())))
+			.toList();
 		return new Child(id, details, ChildStatus.of(rs.getString("status")), guardians, team,
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				rs.getInt("version"),
