@@ -56,7 +56,8 @@ done
 # the status code of GET http://127.0.0.1:PORT/PATH, with bash alone (no curl on the node needed)
 status() {
   local line
-  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  # (braces: a redirection on a bare exec would stay on the script's stderr for good)
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$2" >&3
   read -r -t 10 line <&3
   exec 3<&- 3>&-
