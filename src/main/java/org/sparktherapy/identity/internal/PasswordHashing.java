@@ -17,14 +17,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
 
-	private static final int SALT_BYTES = 16;
+	static final int SALT_BYTES = 16;
 
-	private static final int HASH_BYTES = 32;
+	static final int HASH_BYTES = 32;
 
 	@Bean
 	PasswordEncoder passwordEncoder(PasswordHashProperties cost) {
 		return new DelegatingPasswordEncoder("argon2",
 				Map.of("argon2", argon2(cost), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	/** What sign-in checks an unknown email's password against ({@link SignIn}). */
+	@Bean
+	UnknownAccountHash unknownAccountHash(PasswordHashProperties cost) {
+		return UnknownAccountHash.random(cost);
 	}
 
 	private static Argon2PasswordEncoder argon2(PasswordHashProperties cost) {

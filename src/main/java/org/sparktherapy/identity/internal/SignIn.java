@@ -45,7 +45,7 @@ class SignIn {
 	}
 
 	/**
-	 * A valid Argon2id hash of a random string: checked for unknown emails so both
+	 * A well-formed Argon2id hash no password matches: checked for unknown emails so both
 	 * answers take as long.
 	 */
 	private final String unknownAccountHash;
@@ -79,7 +79,7 @@ class SignIn {
 	SignIn(AccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle, RefreshTokens refreshTokens,
 			AccessTokens accessTokens, ApplicationEventPublisher events, TransactionOperations transactions,
 			Clock clock, SignIns signIns, SecondFactors secondFactors, SecondFactorChallenges challenges,
-			SecuritySettings settings, SignInMetrics metrics) {
+			SecuritySettings settings, SignInMetrics metrics, UnknownAccountHash unknownAccountHash) {
 		this.metrics = metrics;
 		this.secondFactors = secondFactors;
 		this.challenges = challenges;
@@ -93,7 +93,7 @@ class SignIn {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+		this.unknownAccountHash = unknownAccountHash.value();
 	}
 
 	/**

@@ -45,6 +45,53 @@ class PasswordHashingTests {
 			.isTrue();
 	}
 
+	/**
+	 * Sign-in checks an unknown email against a hash made without hashing (no Argon2id at
+	 * start-up, issue 16); it must still be a hash the encoder verifies at the cost of
+	 * new hashes, or unknown emails would answer faster than wrong passwords.
+	 */
+	@Test
+	void theUnknownAccountHashIsAnArgon2idHashAtTheCostOfNewHashesThatNothingMatches() throws IOException {
+		PasswordHashProperties cost = cost("application.yml");
+		PasswordEncoder encoder = new PasswordHashing().passwordEncoder(cost);
+
+		String unknown = new PasswordHashing().unknownAccountHash(cost).value();
+
+		assertThat(unknown).startsWith("{argon2}$argon2id$v=19$m=16384,t=2,p=1$");
+		String[] parts = unknown.split("\\$");
+		assertThat(java.util.Base64.getDecoder().decode(parts[4])).hasSize(16);
+		assertThat(java.util.Base64.getDecoder().decode(parts[5])).hasSize(32);
+		assertThat(encoder.matches(PASSWORD, unknown)).isFalse();
+		assertThat(new PasswordHashing().unknownAccountHash(cost).value()).isNotEqualTo(unknown);
+	}
+
+	/**
+	 * The format {@link UnknownAccountHash} writes is the one the encoder reads and
+	 * verifies by computing Argon2id with the parameters it names: with the real digest
+	 * of a password it matches, with one bit changed it does not. (A hash the encoder
+	 * could not read would never match, and would answer at once.)
+	 */
+	@Test
+	void theUnknownAccountHashFormatIsVerifiedByComputingArgon2id() throws IOException {
+		PasswordHashProperties cost = cost("application-test.yml");
+		PasswordEncoder encoder = new PasswordHashing().passwordEncoder(cost);
+		byte[] salt = "sixteen byte slt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] digest = new byte[32];
+		var generator = new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+		generator.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+				org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+			.withSalt(salt)
+			.withParallelism(cost.parallelism())
+			.withMemoryAsKB(cost.memoryKib())
+			.withIterations(cost.iterations())
+			.build());
+		generator.generateBytes(PASSWORD.toCharArray(), digest);
+
+		assertThat(encoder.matches(PASSWORD, "{argon2}" + UnknownAccountHash.argon2id(cost, salt, digest))).isTrue();
+		digest[0] ^= 1;
+		assertThat(encoder.matches(PASSWORD, "{argon2}" + UnknownAccountHash.argon2id(cost, salt, digest))).isFalse();
+	}
+
 	private static PasswordHashProperties cost(String file) throws IOException {
 		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(file, new ClassPathResource(file));
 		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("spark.identity.password-hash",

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
@@ -74,31 +77,69 @@ class ScheduleSolver {
 	record Plan(String score, List<Proposal.Placed> placed, List<Proposal.Unplaced> unplaced) {
 	}
 
-	private final SolverConfig config;
+	/**
+	 * Timefold set up on first use, not at start-up: it loads some 400 classes and reads
+	 * the model's annotations, which a node starting in a rolling deploy need not wait
+	 * for (issue 16). The first proposal after a start pays it, next to a solve of up to
+	 * {@code solverTimeLimit}; the model and the constraints are checked by the tests.
+	 */
+	private final Supplier<SolverConfig> configuration;
 
-	private final SolverFactory<ProposalSolution> factory;
+	private final Lock starting = new ReentrantLock();
 
-	private final SolutionManager<ProposalSolution, HardMediumSoftScore> solutions;
+	private volatile Engine engine;
+
+	/** Timefold's side, made once. */
+	private record Engine(SolverConfig config, SolverFactory<ProposalSolution> factory,
+			SolutionManager<ProposalSolution, HardMediumSoftScore> solutions) {
+
+		static Engine of(SolverConfig config) {
+			SolverFactory<ProposalSolution> factory = SolverFactory.create(config);
+			return new Engine(config, factory, SolutionManager.create(factory));
+		}
+
+	}
 
 	@org.springframework.beans.factory.annotation.Autowired
 	ScheduleSolver(ScheduleSolverProperties properties) {
-		this(new SolverConfig().withSolutionClass(ProposalSolution.class)
+		this.configuration = () -> new SolverConfig().withSolutionClass(ProposalSolution.class)
 			.withEntityClasses(ProposalSlot.class)
 			.withConstraintProviderClass(ScheduleConstraints.class)
 			.withTerminationConfig(new TerminationConfig().withSpentLimit(properties.solverTimeLimit())
-				.withUnimprovedSpentLimit(properties.solverUnimprovedTimeLimit())));
+				.withUnimprovedSpentLimit(properties.solverUnimprovedTimeLimit()));
 	}
 
 	/** A solver set up otherwise, e.g. asserting its scores as it goes (tests). */
 	ScheduleSolver(SolverConfig config) {
-		this.config = config;
-		this.factory = SolverFactory.create(this.config);
-		this.solutions = SolutionManager.create(this.factory);
+		this.configuration = () -> config;
+		this.engine = Engine.of(config);
+	}
+
+	/** Whether Timefold has been set up yet (it is on first use). */
+	boolean started() {
+		return this.engine != null;
+	}
+
+	private Engine engine() {
+		Engine started = this.engine;
+		if (started != null) {
+			return started;
+		}
+		this.starting.lock();
+		try {
+			if (this.engine == null) {
+				this.engine = Engine.of(this.configuration.get());
+			}
+			return this.engine;
+		}
+		finally {
+			this.starting.unlock();
+		}
 	}
 
 	/** How the solver is set up, termination included. */
 	SolverConfig config() {
-		return this.config;
+		return engine().config();
 	}
 
 	/**
@@ -161,7 +202,7 @@ class ScheduleSolver {
 			}
 		}
 		ProposalSolution best = slots.isEmpty() ? new ProposalSolution(slots)
-				: this.factory.buildSolver().solve(new ProposalSolution(slots));
+				: engine().factory().buildSolver().solve(new ProposalSolution(slots));
 		List<Proposal.Placed> placed = new ArrayList<>();
 		Map<Unplacing, Integer> unplaced = new LinkedHashMap<>();
 		for (ProposalSlot slot : best.slots()) {
@@ -238,8 +279,8 @@ class ScheduleSolver {
 							session.end(), session.start().atZone(zone).toLocalDate(),
 							location(session.place(), session.childId()))));
 		}
-		ScoreAnalysis<HardMediumSoftScore> analysis = this.solutions.analyze(new ProposalSolution(slots),
-				ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT);
+		ScoreAnalysis<HardMediumSoftScore> analysis = engine().solutions()
+			.analyze(new ProposalSolution(slots), ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT);
 		Map<String, ConstraintAnalysis<HardMediumSoftScore>> byName = new LinkedHashMap<>();
 		analysis.constraintAnalyses().forEach(c -> byName.put(c.constraintName(), c));
 		return new Assessment(analysis.score().add(unplacedScore).toString(),

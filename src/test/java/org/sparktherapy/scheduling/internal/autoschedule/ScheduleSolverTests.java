@@ -43,6 +43,19 @@ class ScheduleSolverTests {
 		assertThat(ScheduleSolver.sessionLengths(270)).containsExactly(120, 150);
 	}
 
+	/**
+	 * Timefold is set up on first use: a node's start-up does not wait for it (issue 16).
+	 */
+	@Test
+	void setsUpTimefoldOnFirstUseNotWhenCreated() {
+		ScheduleSolver fresh = new ScheduleSolver(
+				new ScheduleSolverProperties(Duration.ofSeconds(1), Duration.ofMillis(200)));
+
+		assertThat(fresh.started()).isFalse();
+		assertThat(fresh.solve(new RealisticClinic().problem()).placed()).isNotEmpty();
+		assertThat(fresh.started()).isTrue();
+	}
+
 	@Test
 	void takesItsTimeBoundsFromTheSettings() {
 		var termination = this.solver.config().getTerminationConfig();
