@@ -623,7 +623,8 @@ class MessagingIntegrationTests {
 		assertThat(served.body()).isEqualTo(scan);
 		assertThat(new String(onDisk, StandardCharsets.ISO_8859_1))
 			.doesNotContain(new String(scan, 1000, 64, StandardCharsets.ISO_8859_1))
-			// the whole 8-byte signature: three letters turn up by chance in 300 KB of ciphertext (~2 %)
+			// the whole 8-byte signature: three letters turn up by chance in 300 KB of
+			// ciphertext (~2 %)
 			.doesNotContain(new String(PNG, 0, 8, StandardCharsets.ISO_8859_1));
 
 		byte[] changed = onDisk.clone();
