@@ -135,7 +135,8 @@ start_spark() {
   export SPARK_BOOTSTRAP_ADMIN_EMAIL=admin@bench.sparktherapy.org SPARK_BOOTSTRAP_ADMIN_PASSWORD=$PASSWORD
   export SPARK_DATA_DIR=$WORK/data SPARK_MANAGEMENT_PORT=$MANAGEMENT_PORT
   if [[ -n "$JAR" ]]; then
-    setsid "$JAVA" -jar "$JAR" --server.port="$PORT" >> "$WORK/spark.log" 2>&1 &
+    # SPARK_JAVA_OPTS: extra JVM options for SPARKTherapy only, e.g. a flight recording (-XX:StartFlightRecording=…)
+    setsid "$JAVA" ${SPARK_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" >> "$WORK/spark.log" 2>&1 &
   else
     JAVA_HOME=$JAVA_HOME setsid ./mvnw -B -q -DskipWeb spring-boot:run \
       -Dspring-boot.run.arguments=--server.port="$PORT" >> "$WORK/spark.log" 2>&1 &

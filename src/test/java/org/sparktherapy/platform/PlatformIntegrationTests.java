@@ -65,6 +65,18 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void theSecurityFiltersAreNotObservedOneByOne() {
+		this.api.get("/api/children", "Authorization", "Bearer not-a-token");
+
+		Api.Response metrics = new Api(this.managementPort).get("/metrics", "Accept", "text/plain");
+
+		// per-request CPU (ADR 0048): the request is timed, its security filters are not
+		// each observed
+		assertThat(metrics.text()).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"")
+			.doesNotContain("spring_security_filterchains");
+	}
+
+	@Test
 	void metricsAndTheApiDocsAreNotOnThePublicPort() {
 		Clinic.Person admin = new Clinic(this.port).rootAdmin();
 

@@ -72,15 +72,17 @@ class RequestIdFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		finally {
-			if (!request.isAsyncStarted()) {
+			if (!request.isAsyncStarted() && accessLog.isInfoEnabled()) {
+				String method = request.getMethod();
+				String path = RequestIds.loggablePath(request.getRequestURI());
+				int status = response.getStatus();
 				accessLog.atInfo()
-					.addKeyValue("http.method", request.getMethod())
-					.addKeyValue("url.path", RequestIds.loggablePath(request.getRequestURI()))
-					.addKeyValue("http.status", response.getStatus())
+					.addKeyValue("http.method", method)
+					.addKeyValue("url.path", path)
+					.addKeyValue("http.status", status)
 					.addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
 					.addKeyValue("client.address", request.getRemoteAddr())
-					.log("{} {} {}", request.getMethod(), RequestIds.loggablePath(request.getRequestURI()),
-							response.getStatus());
+					.log("{} {} {}", method, path, status);
 			}
 			MDC.remove(RequestIds.MDC_KEY);
 		}

@@ -22,7 +22,8 @@ public final class RequestIds {
 	 * feed by themselves) are masked.
 	 */
 	public static String loggablePath(String path) {
-		return (path != null && FEED.matcher(path).matches()) ? "/api/calendar/{token}.ics" : path;
+		return (path != null && path.startsWith("/api/calendar/") && FEED.matcher(path).matches())
+				? "/api/calendar/{token}.ics" : path;
 	}
 
 	/** The current request's id, or {@code null} outside a request. */
