@@ -181,6 +181,24 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void theApiSpeaksJsonOnlyNotYamlThroughASecondJacksonOnTheClasspath() {
+		// swagger-core brings Jackson 2's YAML support; Spring would register it as a
+		// converter, so
+		// a YAML body would be read with Jackson 2's defaults (unknown fields ignored, no
+		// invisible-
+		// character checks) and answers could be YAML
+		Api.Response yamlBody = this.api.sendRaw("POST", "/api/auth/login",
+				HttpRequest.BodyPublishers.ofString("email: a@b.c\npassword: x\nextra: 1\n"), "Content-Type",
+				"application/yaml");
+		Api.Response yamlAnswer = this.api.get("/api/health", "Accept", "application/yaml");
+
+		assertThat(yamlBody.status()).as(yamlBody.text()).isEqualTo(415);
+		assertThat(yamlBody.contentType()).startsWith("application/problem+json");
+		assertThat(yamlAnswer.status()).isIn(200, 406);
+		assertThat(yamlAnswer.contentType()).doesNotContain("yaml");
+	}
+
+	@Test
 	void oversizedBodiesAreRefusedWith413() {
 		String huge = "{\"email\":\"" + "a".repeat(2_000_000) + "\",\"password\":\"x\"}";
 
