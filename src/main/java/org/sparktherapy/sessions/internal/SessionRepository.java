@@ -223,7 +223,9 @@ class SessionRepository {
 
 	/**
 	 * Events of the child's submitted sessions, with their session, for progress and
-	 * mastery.
+	 * mastery: sessions in order of start, then of first entry, then of id (two sessions
+	 * that began at the same instant can have entries at the same instant too), as
+	 * {@link SessionResults} orders its stored results.
 	 */
 	List<SubmittedEvent> submittedEvents(UUID childId, Instant from, Instant to) {
 		return this.jdbc.sql("""
@@ -231,7 +233,7 @@ class SessionRepository {
 				join therapy_sessions s on s.id = e.session_id
 				where e.child_id = :child and s.child_id = :child and s.status = 'submitted'
 				    and s.started_at >= :from and s.started_at < :to
-				order by s.started_at, e.at
+				order by s.started_at, e.at, e.session_id, e.received_at, e.id
 				""")
 			.param("child", childId)
 			.param("from", Timestamp.from(from))

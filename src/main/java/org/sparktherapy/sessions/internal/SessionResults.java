@@ -151,7 +151,9 @@ class SessionResults {
 		List<Result> sorted = new ArrayList<>(results);
 		sorted.sort(Comparator.comparing(Result::startedAt)
 			.thenComparing(r -> firstEntry.getOrDefault(r.sessionId(), Instant.MIN))
-			.thenComparing(Result::sessionId));
+			// as PostgreSQL orders uuids (unsigned bytes), not as UUID.compareTo (signed
+			// longs)
+			.thenComparing(r -> r.sessionId().toString()));
 		return sorted;
 	}
 
