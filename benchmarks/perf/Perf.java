@@ -180,6 +180,10 @@ public class Perf {
 		if (only.isEmpty() || only.contains("streams")) {
 			idleStreams(streams);
 		}
+		if (!TARGETS.isEmpty()) {
+			System.out.printf("%nissue 16's targets (this run; start to healthy is printed by run.sh):%n");
+			TARGETS.forEach(System.out::println);
+		}
 		executor.shutdownNow();
 		System.exit(0);
 	}
@@ -334,7 +338,28 @@ public class Perf {
 				"p50 ms", "p99 ms", "CPU ms/req", "errors", "ratio");
 	}
 
+	/** Issue 16's targets, one line each as the workloads that measure them finish. */
+	static final List<String> TARGETS = new ArrayList<>();
+
+	static void target(String what, boolean met, String measured) {
+		TARGETS.add(String.format("%-62s %-8s %s", what, met ? "met" : "NOT MET", measured));
+	}
+
 	static void report(String name, Result spark, Result base) {
+		double ratio = 100 * spark.rate() / base.rate();
+		if (name.startsWith("child ")) {
+			target("child read >= 50 % of bare, p99 < 50 ms at 64 connections",
+					ratio >= 50 && spark.percentile(0.99) < 50,
+					String.format("%.0f %% of bare, p99 %.1f ms", ratio, spark.percentile(0.99)));
+		}
+		else if (name.startsWith("progress ")) {
+			target("progress >= 75 % of bare", ratio >= 75, String.format("%.0f %% of bare", ratio));
+		}
+		else if (name.startsWith("events")) {
+			double items = spark.rate() * spark.weight();
+			target("ingestion >= 20,000 events/s, " + name.substring(0, name.indexOf(' ')), items >= 20_000,
+					String.format("%.0f events/s (bare %.0f)", items, base.rate() * base.weight()));
+		}
 		line(name, "spark", spark);
 		line("", "baseline", base);
 		System.out.printf("%-28s %-9s %10s %10s %9s %9s %10s %7s %7.0f%%%n", "", "", "", "", "", "", "", "",
@@ -406,6 +431,8 @@ public class Perf {
 				rate(best.get(true)), rate(best.get(false)));
 		System.out.printf("highest rate with p99 < 1 s and <= 1 %% errors:   spark %s, baseline %s%n",
 				rate(held.get(true)), rate(held.get(false)));
+		target("mixed traffic >= 1,000 req/s with p99 < 100 ms", best.get(true) >= 1000,
+				"p99 < 100 ms up to " + rate(best.get(true)) + " (bare " + rate(best.get(false)) + ")");
 	}
 
 	static String rate(int rate) {
@@ -557,6 +584,10 @@ public class Perf {
 				(before.heapBytes() + perStream * 1024 * 10_000) / 1048576.0,
 				(client.ok >= 10_000 || count < 10_000) && before.heapBytes() + perStream * 1024 * 10_000 < HEAP_TARGET
 						&& client.failed == 0 ? "PASS" : "FAIL");
+		double projected = (before.heapBytes() + perStream * 1024 * 10_000) / 1048576.0;
+		target("10,000 idle live streams in < 512 MB of heap",
+				client.failed == 0 && projected * 1048576.0 < HEAP_TARGET,
+				String.format("%.0f MB at 10,000 (%.1f KB a stream, %d opened)", projected, perStream, client.ok));
 		histogramGrowth(classesBefore, histogram(), Math.max(1, client.ok), Integer.getInteger("classes", 25));
 		client.stop = true;
 		client.selector.wakeup();
