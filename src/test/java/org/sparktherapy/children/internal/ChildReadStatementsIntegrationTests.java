@@ -1,8 +1,6 @@
 package org.sparktherapy.children.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +14,7 @@ import org.sparktherapy.identity.Accounts;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.platform.web.PageQuery;
+import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.Clinic.Person;
 import org.sparktherapy.support.IntegrationTest;
@@ -76,10 +75,10 @@ class ChildReadStatementsIntegrationTests {
 		Accounts counted = (Accounts) Proxy.newProxyInstance(Accounts.class.getClassLoader(),
 				new Class<?>[] { Accounts.class }, (proxy, method, args) -> {
 					this.accountLookups.incrementAndGet();
-					return invoke(this.accounts, method, args);
+					return StatementCounting.invoke(this.accounts, method, args);
 				});
-		this.children = new ChildRepository(JdbcClient.create(counting(this.dataSource, this.statements)), this.json,
-				counted);
+		this.children = new ChildRepository(
+				JdbcClient.create(StatementCounting.counting(this.dataSource, this.statements)), this.json, counted);
 		this.policy = new ChildAccessPolicy(this.children);
 	}
 
@@ -177,35 +176,6 @@ class ChildReadStatementsIntegrationTests {
 
 	private static CurrentUser user(Person person, Role role) {
 		return new CurrentUser(UUID.fromString(person.id()), role, "Someone", null);
-	}
-
-	/** The data source, counting the statements prepared on its connections. */
-	private static DataSource counting(DataSource target, AtomicInteger statements) {
-		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-					Object result = invoke(target, method, args);
-					return (result instanceof Connection connection) ? countingConnection(connection, statements)
-							: result;
-				});
-	}
-
-	private static Connection countingConnection(Connection target, AtomicInteger statements) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-						statements.incrementAndGet();
-					}
-					return invoke(target, method, args);
-				});
-	}
-
-	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }

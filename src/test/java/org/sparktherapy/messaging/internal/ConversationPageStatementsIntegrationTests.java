@@ -1,8 +1,6 @@
 package org.sparktherapy.messaging.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.Role;
+import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
@@ -104,13 +103,13 @@ class ConversationPageStatementsIntegrationTests {
 
 	private MessageService service(AtomicInteger statements, Map<String, AtomicInteger> childrenCalls,
 			List<PhiAccess> audited) {
-		JdbcClient jdbc = JdbcClient.create(counting(this.dataSource, statements));
+		JdbcClient jdbc = JdbcClient.create(StatementCounting.counting(this.dataSource, statements));
 		ConversationRepository conversations = new ConversationRepository(jdbc);
 		MessageRepository messages = new MessageRepository(jdbc);
 		Children counted = (Children) Proxy.newProxyInstance(Children.class.getClassLoader(),
 				new Class<?>[] { Children.class }, (proxy, method, args) -> {
 					childrenCalls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
-					return invoke(this.children, method, args);
+					return StatementCounting.invoke(this.children, method, args);
 				});
 		MessagingAccessPolicy policy = new MessagingAccessPolicy(counted, conversations);
 		ConversationAccess access = new ConversationAccess(conversations, messages, policy, new AuditTrail() {
@@ -140,35 +139,6 @@ class ConversationPageStatementsIntegrationTests {
 			.post("/api/conversations/" + conversationId + "/messages", Api.body("body", body));
 		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
 		return posted.at("/id");
-	}
-
-	/** The data source, counting the statements prepared on its connections. */
-	private static DataSource counting(DataSource target, AtomicInteger statements) {
-		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-					Object result = invoke(target, method, args);
-					return (result instanceof Connection connection) ? countingConnection(connection, statements)
-							: result;
-				});
-	}
-
-	private static Connection countingConnection(Connection target, AtomicInteger statements) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-						statements.incrementAndGet();
-					}
-					return invoke(target, method, args);
-				});
-	}
-
-	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.sparktherapy.scheduling.internal.appointments;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.scheduling.internal.SchedulingAccessPolicy;
+import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
 
@@ -49,7 +47,7 @@ class AppointmentListStatementsIntegrationTests {
 		}
 		AtomicInteger statements = new AtomicInteger();
 		AppointmentRepository appointments = new AppointmentRepository(
-				JdbcClient.create(counting(this.dataSource, statements)));
+				JdbcClient.create(StatementCounting.counting(this.dataSource, statements)));
 		AppointmentRepository.Filter week = new AppointmentRepository.Filter(monday.minusSeconds(3600),
 				monday.plusSeconds(7 * 86400L), UUID.fromString(technician.id()), null, null);
 
@@ -87,35 +85,6 @@ class AppointmentListStatementsIntegrationTests {
 			AppointmentRepository.Filter filter, int page, int size) {
 		return appointments.list(SchedulingAccessPolicy.Scope.ALL, null, filter,
 				PageQuery.of(page, size, null, AppointmentRepository.SORTABLE, "start,asc"));
-	}
-
-	/** The data source, counting the statements prepared on its connections. */
-	private static DataSource counting(DataSource target, AtomicInteger statements) {
-		return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
-					Object result = invoke(target, method, args);
-					return (result instanceof Connection connection) ? countingConnection(connection, statements)
-							: result;
-				});
-	}
-
-	private static Connection countingConnection(Connection target, AtomicInteger statements) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-					if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-						statements.incrementAndGet();
-					}
-					return invoke(target, method, args);
-				});
-	}
-
-	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }
