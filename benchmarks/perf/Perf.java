@@ -395,7 +395,8 @@ public class Perf {
 				+ f.conversation() + "/messages",
 				spark ? "{\"body\":\"Benchmark message\"}"
 						: "{\"authorId\":\"" + f.technician() + "\",\"body\":\"Benchmark message\"}")));
-		int[] rates = { 25, 50, 100, 200, 400, 800, 1200, 1600 };
+		// finer steps between 200 and 1,200, where the 1,000 lies and both sides have collapsed so far
+		int[] rates = { 25, 50, 100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1400, 1600 };
 		System.out.printf("%nmixed open-model traffic (30 %% child, 15 %% programs, 15 %% schedule week, 15 %% "
 				+ "conversation page, 2 %% progress, 18 %% event batch of 20, 5 %% message), %d s per rate%n", seconds);
 		header();
