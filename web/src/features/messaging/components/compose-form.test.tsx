@@ -30,6 +30,46 @@ describe('ComposeForm', () => {
     await vi.waitFor(() => expect(screen.getByLabelText('Message')).toHaveValue(''), { timeout: 5000 });
   });
 
+  it('sends each message with its own Idempotency-Key, and the same key when sending it again after a failure', async () => {
+    fetchMock
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(jsonResponse(aMessage(), { status: 200 }))
+      .mockResolvedValueOnce(jsonResponse(aMessage(), { status: 201 }))
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(jsonResponse(aMessage(), { status: 201 }));
+    const keyOf = (call: number) =>
+      (fetchMock.mock.calls[call][1]?.headers as Headers | Record<string, string> | undefined) instanceof Headers
+        ? (fetchMock.mock.calls[call][1]?.headers as Headers).get('Idempotency-Key')
+        : (fetchMock.mock.calls[call][1]?.headers as Record<string, string>)['Idempotency-Key'];
+    const { user } = renderWithProviders(<ComposeForm conversationId="c1" />);
+    const message = screen.getByLabelText('Message');
+    const send = screen.getByRole('button', { name: 'Send' });
+
+    await user.type(message, 'See you Tuesday');
+    await user.click(send);
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toBeInTheDocument(), { timeout: 5000 });
+    await user.click(send);
+    await vi.waitFor(() => expect(message).toHaveValue(''), { timeout: 5000 });
+
+    await user.type(message, 'And Thursday');
+    await user.click(send);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3), { timeout: 5000 });
+    await vi.waitFor(() => expect(message).toHaveValue(''), { timeout: 5000 });
+
+    await user.type(message, 'One more');
+    await user.click(send);
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toBeInTheDocument(), { timeout: 5000 });
+    await user.type(message, ' thing');
+    await user.click(send);
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(5), { timeout: 5000 });
+
+    const keys = [0, 1, 2, 3, 4].map(keyOf);
+    keys.forEach((key) => expect(key).toMatch(/^[0-9a-f-]{36}$/));
+    expect(keys[1]).toBe(keys[0]); // sent again unchanged: stored once
+    expect(keys[2]).not.toBe(keys[0]); // the next message
+    expect(keys[4]).not.toBe(keys[3]); // changed after the failure: another message
+  });
+
   it('sends attachments as multipart form data', async () => {
     fetchMock.mockResolvedValueOnce(jsonResponse(aMessage(), { status: 201 }));
     const { user } = renderWithProviders(<ComposeForm conversationId="c1" />);

@@ -15,12 +15,29 @@ type ComposeValues = z.infer<typeof composeSchema>;
 
 const BODY_FIELDS = ['body'] as const;
 
+/** What was sent, to tell "Send" again after a failure (same key: stored once) from a changed message (new key). */
+interface Attempt {
+  body: string;
+  files: File[];
+  key: string;
+}
+
+function sameMessage(attempt: Attempt | null, body: string, files: File[]): attempt is Attempt {
+  return (
+    attempt !== null &&
+    attempt.body === body &&
+    attempt.files.length === files.length &&
+    attempt.files.every((file, index) => file === files[index])
+  );
+}
+
 /** Write a message with optional attachments (checked here for type, size and count; the server checks again). */
 export function ComposeForm({ conversationId, onSent }: { conversationId: string; onSent?: () => void }) {
   const post = usePostMessage(conversationId);
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [lastAttempt, setLastAttempt] = useState<Attempt | null>(null);
   const {
     register,
     handleSubmit,
@@ -42,10 +59,13 @@ export function ComposeForm({ conversationId, onSent }: { conversationId: string
       setError('body', { type: 'required', message: 'Write a message or attach a file.' });
       return;
     }
+    const key = sameMessage(lastAttempt, values.body, files) ? lastAttempt.key : crypto.randomUUID();
+    setLastAttempt({ body: values.body, files, key });
     post.mutate(
-      { body: values.body, files },
+      { body: values.body, files, idempotencyKey: key },
       {
         onSuccess: () => {
+          setLastAttempt(null);
           reset({ body: '' });
           setFiles([]);
           setFileError(null);

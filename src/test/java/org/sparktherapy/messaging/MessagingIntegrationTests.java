@@ -761,6 +761,105 @@ class MessagingIntegrationTests {
 		return this.parent.api().get("/api/children/" + other + "/conversation").at("/id");
 	}
 
+	@Test
+	void aPostRepeatedWithItsIdempotencyKeyIsAnsweredWithTheFirstMessageAndStoredOnce() {
+		String conversation = childConversation(this.parent);
+		String other = childConversationOfAnotherChild();
+		String key = UUID.randomUUID().toString();
+		String path = "/api/conversations/" + conversation + "/messages";
+
+		Api.Response first = this.parent.api()
+			.post(path, body("body", "Is Avery's session still at 3?"), "Idempotency-Key", key);
+		long signalsAfterFirst = liveEvents(this.technician, "message.created");
+		Api.Response repeat = this.parent.api()
+			.post(path, body("body", "Is Avery's session still at 3?"), "Idempotency-Key", key);
+		Api.Response otherText = this.parent.api().post(path, body("body", "Something else"), "Idempotency-Key", key);
+		Api.Response otherConversation = this.parent.api()
+			.post("/api/conversations/" + other + "/messages", body("body", "Is Avery's session still at 3?"),
+					"Idempotency-Key", key);
+		long signalsAfterRepeats = liveEvents(this.technician, "message.created");
+		Api.Response anotherAuthor = this.technician.api()
+			.post(path, body("body", "Is Avery's session still at 3?"), "Idempotency-Key", key);
+		Api.Response spaced = this.parent.api().post(path, body("body", "hi"), "Idempotency-Key", "two words");
+		Api.Response tooLong = this.parent.api().post(path, body("body", "hi"), "Idempotency-Key", "k".repeat(201));
+
+		assertThat(first.status()).as(first.text()).isEqualTo(201);
+		assertThat(repeat.status()).as(repeat.text()).isEqualTo(200);
+		assertThat(repeat.at("/id")).isEqualTo(first.at("/id"));
+		assertThat(repeat.at("/body")).isEqualTo("Is Avery's session still at 3?");
+		assertThat(otherText.status()).isEqualTo(409);
+		assertThat(otherText.at("/type")).endsWith("/idempotency-key-reused");
+		assertThat(otherConversation.status()).isEqualTo(409);
+		assertThat(otherConversation.at("/type")).endsWith("/idempotency-key-reused");
+		assertThat(anotherAuthor.status()).as("keys are each author's own").isEqualTo(201);
+		assertThat(spaced.status()).isEqualTo(400);
+		assertThat(spaced.at("/errors/0/pointer")).isEqualTo("/header/Idempotency-Key");
+		assertThat(tooLong.status()).isEqualTo(400);
+		// the parent's post once, the technician's once; nothing of the refused ones
+		assertThat(messageCount(conversation)).isEqualTo(2);
+		assertThat(messageCount(other)).isZero();
+		assertThat(this.posted).filteredOn(event -> event.messageId().toString().equals(first.at("/id"))).hasSize(1);
+		assertThat(signalsAfterRepeats).as("the care team is told once, not at each repeat")
+			.isEqualTo(signalsAfterFirst)
+			.isPositive();
+		assertThat(this.parent.api().get(path).json().get("messages")).extracting(m -> m.get("body").asString())
+			.containsExactly("Is Avery's session still at 3?", "Is Avery's session still at 3?");
+		List<String> actions = this.jdbc.sql("""
+				select action from audit_log
+				where account_id = :parent and resource_type = 'message' and resource_id = :message order by seq
+				""")
+			.param("parent", UUID.fromString(this.parent.id()))
+			.param("message", UUID.fromString(first.at("/id")))
+			.query(String.class)
+			.list();
+		assertThat(actions).as("the post, then the repeat's read of it").containsExactly("create", "read");
+	}
+
+	@Test
+	void aRepeatedPostWithFilesStoresItsFilesOnceAndConcurrentRepeatsLeaveOneMessage() throws Exception {
+		String conversation = childConversation(this.parent);
+		String key = UUID.randomUUID().toString();
+
+		Api.Response first = postFiles(this.parent, conversation, "the schedule", key,
+				file("week.png", "image/png", PNG));
+		Api.Response repeat = postFiles(this.parent, conversation, "the schedule", key,
+				file("week.png", "image/png", PNG));
+		Api.Response otherFile = postFiles(this.parent, conversation, "the schedule", key,
+				file("week.png", "application/pdf", PDF));
+
+		assertThat(first.status()).as(first.text()).isEqualTo(201);
+		assertThat(repeat.status()).as(repeat.text()).isEqualTo(200);
+		assertThat(repeat.at("/id")).isEqualTo(first.at("/id"));
+		assertThat(repeat.json().get("attachments")).hasSize(1);
+		assertThat(otherFile.status()).isEqualTo(409);
+		assertThat(storedFiles(conversation)).as("the first post's file only").hasSize(1);
+
+		// the same post sent four times at once (a double tap and the network's repeats)
+		String raced = UUID.randomUUID().toString();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<Api.Response>> answers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			answers.add(pool.submit(() -> postFiles(this.parent, conversation, "again", raced,
+					file("again.pdf", "application/pdf", PDF))));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
+		for (Future<Api.Response> answer : answers) {
+			Api.Response response = answer.get(60, TimeUnit.SECONDS);
+			statuses.add(response.status());
+			ids.add(response.at("/id"));
+		}
+		pool.shutdown();
+
+		assertThat(statuses).as("one stored, the others answered with it")
+			.containsExactlyInAnyOrder(201, 200, 200, 200);
+		assertThat(ids).containsOnly(ids.getFirst());
+		assertThat(messageCount(conversation)).isEqualTo(2);
+		// the files the repeats wrote before they saw the first post are deleted at
+		// commit
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storedFiles(conversation)).hasSize(2));
+	}
+
 	private static Api.Response post(Person person, String conversation, String text) {
 		return person.api().post("/api/conversations/" + conversation + "/messages", body("body", text));
 	}
@@ -832,6 +931,11 @@ class MessagingIntegrationTests {
 	}
 
 	private Api.Response postFiles(Person person, String conversation, String text, Part... files) throws IOException {
+		return postFiles(person, conversation, text, null, files);
+	}
+
+	private Api.Response postFiles(Person person, String conversation, String text, String idempotencyKey,
+			Part... files) throws IOException {
 		String boundary = "spark" + UUID.randomUUID();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n"
@@ -845,15 +949,18 @@ class MessagingIntegrationTests {
 			out.write("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest
+		HttpRequest.Builder request = HttpRequest
 			.newBuilder(
 					URI.create("http://localhost:" + this.port + "/api/conversations/" + conversation + "/messages"))
 			.header("Authorization", "Bearer " + person.accessToken())
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
 		try {
-			return new Api.Response(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
+			return new Api.Response(
+					HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -43,6 +45,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @Tag(name = "Messaging", description = "Conversations, messages, attachments and read state")
 class ConversationController {
+
+	private static final String IDEMPOTENCY = "With an Idempotency-Key header (1–200 visible characters, e.g. a UUID "
+			+ "the client made for this message) a repeat of the same post answers 200 with the message stored the "
+			+ "first time, so a post whose answer was lost can be sent again safely; the same key for a different "
+			+ "post answers 409 (idempotency-key-reused).";
+
+	private static final String KEY = "the client's key for this message (optional): repeats of the post are "
+			+ "answered with the first one's message";
 
 	/**
 	 * What an attachment response may do in a browser that opens it: nothing (no scripts,
@@ -188,27 +198,43 @@ class ConversationController {
 	@PostMapping(path = "/api/conversations/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Post a text message",
 			description = "Text is trimmed, NFC-normalised, stripped of control characters (newline and tab stay), "
-					+ "1–5000 characters, and always shown as plain text. For attachments send multipart/form-data.")
-	ResponseEntity<MessageResponse> post(@PathVariable UUID id, @Valid @RequestBody MessageRequest request,
-			@AuthenticationPrincipal CurrentUser user) {
-		return created(id, this.messages.post(user, id, request.body(), List.of()));
+					+ "1–5000 characters, and always shown as plain text. For attachments send multipart/form-data. "
+					+ IDEMPOTENCY)
+	ResponseEntity<MessageResponse> post(@PathVariable UUID id,
+			@Parameter(description = KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@Valid @RequestBody MessageRequest request, @AuthenticationPrincipal CurrentUser user) {
+		return answer(id, this.messages.post(user, id, request.body(), List.of(), checkedKey(key)));
 	}
 
 	@PostMapping(path = "/api/conversations/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Post a message with attachments (multipart: body, files)",
 			description = "Up to 5 files of at most 10 MB each: PNG, JPEG, WebP or GIF images and PDF, recognised "
 					+ "by their content. The text may be empty when files are attached. 413 for a file or request "
-					+ "too large; nothing is stored unless everything is.")
+					+ "too large; nothing is stored unless everything is. " + IDEMPOTENCY)
 	ResponseEntity<MessageResponse> postWithFiles(@PathVariable UUID id,
+			@Parameter(description = KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(name = "body", required = false) String body,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@AuthenticationPrincipal CurrentUser user) {
+		String checked = checkedKey(key);
 		List<Uploads.Upload> uploads = (files == null) ? List.of() : files.stream()
 			.filter(file -> !(file.isEmpty()
 					&& (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())))
 			.map(file -> new Uploads.Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file))
 			.toList();
-		return created(id, this.messages.post(user, id, body, uploads));
+		return answer(id, this.messages.post(user, id, body, uploads, checked));
+	}
+
+	/**
+	 * The Idempotency-Key as sent, when it is well-formed: 1 to 200 visible ASCII
+	 * characters.
+	 */
+	private static String checkedKey(String key) {
+		if (key != null && (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
+			throw new MessagingProblems.InvalidField("/header/Idempotency-Key",
+					"must be 1 to 200 visible ASCII characters");
+		}
+		return key;
 	}
 
 	@PatchMapping("/api/messages/{id}")
@@ -264,6 +290,14 @@ class ConversationController {
 			.buildAndExpand(conversationId)
 			.toUri();
 		return ResponseEntity.status(HttpStatus.CREATED).location(location).body(MessageResponse.of(view));
+	}
+
+	/**
+	 * 201 for a message this post stored, 200 for a repeat answered with the earlier one.
+	 */
+	private static ResponseEntity<MessageResponse> answer(UUID conversationId, MessageService.Posted posted) {
+		return posted.created() ? created(conversationId, posted.view())
+				: ResponseEntity.ok(MessageResponse.of(posted.view()));
 	}
 
 }

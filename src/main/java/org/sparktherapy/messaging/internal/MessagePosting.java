@@ -68,25 +68,56 @@ class MessagePosting {
 	 * live event.
 	 */
 	Message store(CurrentUser user, Conversation conversation, String text, List<Uploads.Checked> uploads) {
+		return store(user, conversation, text, uploads, null).message();
+	}
+
+	/**
+	 * A post's outcome: the message, and whether this post stored it (or a repeat found
+	 * it).
+	 */
+	record Stored(Message message, boolean created) {
+	}
+
+	/**
+	 * Stores a checked message with its files, unless the author already posted it with
+	 * this idempotency key (ADR 0053): then the message stored the first time, and the
+	 * files written for the repeat are deleted at commit. The same key for a different
+	 * post is refused. Publishes {@link MessagePosted} and the live event only for a new
+	 * message.
+	 */
+	Stored store(CurrentUser user, Conversation conversation, String text, List<Uploads.Checked> uploads,
+			MessageRepository.Keyed key) {
 		Instant now = this.clock.instant();
 		UUID messageId = UUID.randomUUID();
 		List<Message.Attachment> attachments = new ArrayList<>();
 		for (int i = 0; i < uploads.size(); i++) {
 			Uploads.Checked upload = uploads.get(i);
 			UUID attachmentId = UUID.randomUUID();
-			String key = conversation.id() + "/" + attachmentId;
+			String storageKey = conversation.id() + "/" + attachmentId;
 			try {
-				this.files.write(key, upload.upload().content().getInputStream());
+				this.files.write(storageKey, upload.upload().content().getInputStream());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("An upload could not be read", ex);
 			}
 			attachments.add(new Message.Attachment(attachmentId, messageId, conversation.id(), conversation.childId(),
 					i, Uploads.fileName(upload.upload().fileName(), upload.type()), upload.type().contentType(),
-					upload.upload().size(), key));
+					upload.upload().size(), storageKey));
 		}
 		this.conversations.lockForPosting(conversation.id());
-		long seq = this.messages.insert(messageId, conversation.id(), conversation.childId(), user.id(), text, now);
+		if (key != null) {
+			// under the conversation's lock: a repeat racing its first post waits for it
+			// here
+			var earlier = this.messages.byKey(user.id(), key.key());
+			if (earlier.isPresent()) {
+				this.files.deleteAfterCommit(attachments.stream().map(Message.Attachment::storageKey).toList());
+				return new Stored(repeated(earlier.get(), key), false);
+			}
+		}
+		long seq = this.messages.insert(messageId, conversation.id(), conversation.childId(), user.id(), text, now, key)
+			// the key taken at this moment by a post to another conversation: a different
+			// post
+			.orElseThrow(MessagingProblems.IdempotencyKeyReused::new);
 		attachments.forEach(attachment -> this.messages.insertAttachment(attachment, now));
 		this.conversations.touch(conversation.id(), now);
 		this.conversations.markRead(conversation.id(), user.id(), seq, now);
@@ -97,7 +128,15 @@ class MessagePosting {
 				conversation.childId()));
 		this.live.publish(members, "message.created", new LiveRefs.MessageRef(conversation.id(), messageId));
 		countWhenCommitted();
-		return this.messages.find(messageId, false).orElseThrow();
+		return new Stored(this.messages.find(messageId, false).orElseThrow(), true);
+	}
+
+	/** The message an earlier post with the key stored, when this post is the same. */
+	Message repeated(MessageRepository.Earlier earlier, MessageRepository.Keyed key) {
+		if (!earlier.requestHash().equals(key.requestHash())) {
+			throw new MessagingProblems.IdempotencyKeyReused();
+		}
+		return this.messages.find(earlier.messageId(), false).orElseThrow();
 	}
 
 	private void countWhenCommitted() {

@@ -33,9 +33,23 @@ class MessageRepository {
 
 	/** Stores a new message; returns its sequence number. */
 	long insert(UUID id, UUID conversationId, UUID childId, UUID authorId, String body, Instant postedAt) {
+		return insert(id, conversationId, childId, authorId, body, postedAt, null).orElseThrow();
+	}
+
+	/**
+	 * Stores a new message, with the author's idempotency key and the post's fingerprint
+	 * when it has one; returns its sequence number, or nothing when the author has
+	 * already used the key (for another post: this conversation's earlier posts were
+	 * looked up first).
+	 */
+	Optional<Long> insert(UUID id, UUID conversationId, UUID childId, UUID authorId, String body, Instant postedAt,
+			Keyed key) {
 		return this.jdbc.sql("""
-				insert into messages (id, conversation_id, child_id, author_id, body, posted_at)
-				values (:id, :conversation, :child, :author, :body, :at) returning seq
+				insert into messages (id, conversation_id, child_id, author_id, body, posted_at, idempotency_key,
+				    request_hash)
+				values (:id, :conversation, :child, :author, :body, :at, :key, :hash)
+				on conflict (author_id, idempotency_key) where idempotency_key is not null do nothing
+				returning seq
 				""")
 			.param("id", id)
 			.param("conversation", conversationId)
@@ -43,8 +57,29 @@ class MessageRepository {
 			.param("author", authorId)
 			.param("body", body)
 			.param("at", Timestamp.from(postedAt))
+			.param("key", (key != null) ? key.key() : null)
+			.param("hash", (key != null) ? key.requestHash() : null)
 			.query(Long.class)
-			.single();
+			.optional();
+	}
+
+	/** A post's idempotency key (the author's) and the fingerprint of what it posted. */
+	record Keyed(String key, String requestHash) {
+	}
+
+	/**
+	 * A message the author posted with this idempotency key, and that post's fingerprint.
+	 */
+	record Earlier(UUID messageId, String requestHash) {
+	}
+
+	Optional<Earlier> byKey(UUID authorId, String key) {
+		return this.jdbc
+			.sql("select id, request_hash from messages where author_id = :author and idempotency_key = :key")
+			.param("author", authorId)
+			.param("key", key)
+			.query((rs, n) -> new Earlier(rs.getObject("id", UUID.class), rs.getString("request_hash")))
+			.optional();
 	}
 
 	void insertAttachment(Message.Attachment attachment, Instant now) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,6 +119,21 @@ class MessageService {
 
 	@Transactional
 	MessageView post(CurrentUser user, UUID conversationId, String body, List<Uploads.Upload> uploads) {
+		return post(user, conversationId, body, uploads, null).view();
+	}
+
+	/** A post's answer: the message, and whether this post stored it. */
+	record Posted(MessageView view, boolean created) {
+	}
+
+	/**
+	 * Posts a message; with the author's {@code idempotencyKey} (ADR 0053) a repeat of
+	 * the same post answers the message stored the first time (not created), and the same
+	 * key for a different post is refused (409).
+	 */
+	@Transactional
+	Posted post(CurrentUser user, UUID conversationId, String body, List<Uploads.Upload> uploads,
+			String idempotencyKey) {
 		ConversationAccess.Readable readable = this.access.readableWithRights(user, conversationId, "create",
 				"message");
 		Conversation conversation = readable.conversation();
@@ -129,10 +145,22 @@ class MessageService {
 		}
 		String text = MessageText.of(body, !uploads.isEmpty());
 		List<Uploads.Checked> checked = this.uploads.check(uploads);
-		Message message = this.posting.store(user, conversation, text, checked);
+		MessageRepository.Keyed key = (idempotencyKey == null) ? null
+				: new MessageRepository.Keyed(idempotencyKey, PostFingerprint.of(conversation.id(), text, checked));
+		MessagePosting.Stored stored;
+		var earlier = (key == null) ? Optional.<MessageRepository.Earlier>empty()
+				: this.messages.byKey(user.id(), key.key());
+		if (earlier.isPresent()) {
+			// a repeat (the first post's answer was lost): no files written again
+			stored = new MessagePosting.Stored(this.posting.repeated(earlier.get(), key), false);
+		}
+		else {
+			stored = this.posting.store(user, conversation, text, checked, key);
+		}
+		Message message = stored.message();
 		MessageView view = new MessageView(message, this.conversations.people(List.of(user.id())).get(user.id()));
-		this.access.auditIfChild(conversation, "create", "message", message.id());
-		return view;
+		this.access.auditIfChild(conversation, stored.created() ? "create" : "read", "message", message.id());
+		return new Posted(view, stored.created());
 	}
 
 	@Transactional

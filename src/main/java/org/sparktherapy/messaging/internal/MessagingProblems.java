@@ -120,4 +120,19 @@ final class MessagingProblems {
 
 	}
 
+	/**
+	 * The author used this Idempotency-Key for a different post (another text, other
+	 * files or another conversation): a repeat must be the same post; a new post needs a
+	 * new key.
+	 */
+	static final class IdempotencyKeyReused extends Problem {
+
+		IdempotencyKeyReused() {
+			super(Kind.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
+					"This Idempotency-Key was used for a different message; nothing was posted. A new message "
+							+ "needs a new key.");
+		}
+
+	}
+
 }
