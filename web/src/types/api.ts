@@ -1847,7 +1847,7 @@ export interface paths {
     put?: never;
     /**
      * Post a text message
-     * @description Text is trimmed, NFC-normalised, stripped of control characters (newline and tab stay), 1–5000 characters, and always shown as plain text. For attachments send multipart/form-data.
+     * @description Text is trimmed, NFC-normalised, stripped of control characters (newline and tab stay), 1–5000 characters, and always shown as plain text. For attachments send multipart/form-data. With an Idempotency-Key header (1–200 visible characters, e.g. a UUID the client made for this message) a repeat of the same post answers 200 with the message stored the first time, so a post whose answer was lost can be sent again safely; the same key for a different post answers 409 (idempotency-key-reused).
      */
     post: operations['postWithFiles'];
     delete?: never;
@@ -9127,7 +9127,10 @@ export interface operations {
       query?: {
         body?: string;
       };
-      header?: never;
+      header?: {
+        /** @description the client's key for this message (optional): repeats of the post are answered with the first one's message */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };

@@ -147,9 +147,9 @@ class RollingRestartIntegrationTests {
 
 	/**
 	 * Through NGINX, until stopped: writers post one-event batches (each event a new id,
-	 * NGINX may repeat them), a parent posts messages with an Idempotency-Key each, as the
-	 * web app does (NGINX may repeat them too: a repeat is answered with the message stored
-	 * the first time), and a reader pages the child's sessions.
+	 * NGINX may repeat them), a parent posts messages with an Idempotency-Key each, as
+	 * the web app does (NGINX may repeat them too: a repeat is answered with the message
+	 * stored the first time), and a reader pages the child's sessions.
 	 */
 	private static final class Load {
 
