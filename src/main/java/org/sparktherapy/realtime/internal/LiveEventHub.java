@@ -13,9 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -325,14 +328,52 @@ class LiveEventHub implements SmartLifecycle {
 
 	/**
 	 * Ends every stream first, so the web server's graceful shutdown does not wait for
-	 * them.
+	 * them. Each ends with its own reconnection hint, spread at random over
+	 * {@code streams / reconnectSpreadRate} seconds (at most {@code reconnectSpreadMax})
+	 * after {@code retry}: the clients come back to the other nodes over that time
+	 * instead of all in one second (each opening reads the database). A stream whose hint
+	 * is not written within a few seconds (a client that stopped reading) is ended
+	 * without it.
 	 */
 	@Override
 	public void stop() {
 		this.running = false;
 		this.ticks.forEach(tick -> tick.cancel(false));
 		this.ticks.clear();
+		List<LiveStream> open = all();
+		long base = this.properties.retry().toMillis();
+		long spread = reconnectSpread(open.size());
+		CountDownLatch hinted = new CountDownLatch(open.size());
+		for (LiveStream stream : open) {
+			long retry = base + ((spread > 0) ? ThreadLocalRandom.current().nextLong(spread + 1) : 0);
+			this.executor.execute(() -> {
+				try {
+					stream.close(retry);
+				}
+				finally {
+					hinted.countDown();
+				}
+			});
+		}
+		try {
+			if (!hinted.await(5, TimeUnit.SECONDS)) {
+				log.warn("{} event streams did not take their reconnection hint in 5 s; ending them",
+						hinted.getCount());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		all().forEach(LiveStream::close);
+	}
+
+	/**
+	 * How widely the reconnections of {@code streams} streams are spread, in
+	 * milliseconds.
+	 */
+	long reconnectSpread(int streams) {
+		long millis = streams * 1000L / Math.max(1, this.properties.reconnectSpreadRate());
+		return Math.min(millis, this.properties.reconnectSpreadMax().toMillis());
 	}
 
 	@Override

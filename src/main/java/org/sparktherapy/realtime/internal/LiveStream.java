@@ -185,6 +185,22 @@ final class LiveStream {
 	}
 
 	/**
+	 * Ends the stream with a reconnection hint ({@code retry:}) first, so that the client
+	 * waits about that long before it reconnects (the node is stopping).
+	 */
+	void close(long retryMillis) {
+		if (!this.closed.get()) {
+			try {
+				this.emitter.send(SseEmitter.event().reconnectTime(retryMillis));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away: nothing to hint
+			}
+			close();
+		}
+	}
+
+	/**
 	 * Ends the stream (sign-in ended, credential expired, node stopping); the client
 	 * reconnects.
 	 */

@@ -27,11 +27,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * takes a database connection for its sign-in check and its re-read): the round walks
  * through all streams this many at a time instead of all at once, which with thousands of
  * streams emptied the connection pool every {@code recheck} (ADR 0013)
+ * @param reconnectSpreadRate how many streams per second the other nodes should have to
+ * take over when this node stops: its streams end with reconnection hints spread over
+ * {@code streams / rate} seconds after {@code retry}, so thousands of clients do not all
+ * reconnect in the same second (ADR 0013)
+ * @param reconnectSpreadMax the widest that spread gets, however many streams
  */
 @ConfigurationProperties("spark.realtime")
 record RealtimeProperties(@DefaultValue("20s") Duration heartbeat, @DefaultValue("3s") Duration retry,
 		@DefaultValue("24h") Duration retention, @DefaultValue("60s") Duration ticketTtl,
 		@DefaultValue("60s") Duration recheck, @DefaultValue("10m") Duration housekeeping,
 		@DefaultValue("500") int replayBatch, @DefaultValue("1h") Duration maxStreamLifetime,
-		@DefaultValue("2s") Duration redisReconnectMax, @DefaultValue("2") int recheckConcurrency) {
+		@DefaultValue("2s") Duration redisReconnectMax, @DefaultValue("2") int recheckConcurrency,
+		@DefaultValue("300") int reconnectSpreadRate, @DefaultValue("30s") Duration reconnectSpreadMax) {
 }

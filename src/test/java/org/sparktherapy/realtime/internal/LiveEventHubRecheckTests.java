@@ -78,7 +78,7 @@ class LiveEventHubRecheckTests {
 		scheduler.initialize();
 		RealtimeProperties properties = new RealtimeProperties(Duration.ofSeconds(20), Duration.ofSeconds(3),
 				Duration.ofHours(24), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(10), 500,
-				Duration.ofHours(1), Duration.ofSeconds(2), CONCURRENCY);
+				Duration.ofHours(1), Duration.ofSeconds(2), CONCURRENCY, 300, Duration.ofSeconds(30));
 		LiveEventLog store = new LiveEventLog(null) {
 			@Override
 			Start start(UUID recipient, Long lastEventId, int limit) {

@@ -112,7 +112,7 @@ class RedisRelayReconnectTests {
 		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		RealtimeProperties properties = new RealtimeProperties(Duration.ofSeconds(20), Duration.ofSeconds(3),
 				Duration.ofHours(24), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(10), 500,
-				Duration.ofHours(1), Duration.ofSeconds(2), 2);
+				Duration.ofHours(1), Duration.ofSeconds(2), 2, 300, Duration.ofSeconds(30));
 		RecordingHub hub = new RecordingHub(scheduler, properties, meters);
 		RedisRelay relay = new RedisRelay("redis://127.0.0.1:" + this.port, hub, scheduler, properties, meters);
 		relay.start();
