@@ -136,8 +136,10 @@ public class Perf {
 				(spark ? "/api" : "") + "/appointments?therapistId=" + f.technician() + "&" + week, null));
 		workloads.put("conversation-page", (f, spark) -> new Call("GET",
 				(spark ? "/api" : "") + "/conversations/" + f.conversation() + "/messages", null));
+		workloads.put("programs",
+				(f, spark) -> new Call("GET", (spark ? "/api" : "") + "/programs/child/" + f.child(), null));
 		Map<String, Integer> concurrency = Map.of("child", 64, "progress", 8, "events20", 32, "events100", 32,
-				"schedule-week", 32, "conversation-page", 32);
+				"schedule-week", 32, "conversation-page", 32, "programs", 32);
 
 		// each workload's request once on both, so a broken workload stops the run instead of timing errors
 		Fixture first = fixtures.get(0);

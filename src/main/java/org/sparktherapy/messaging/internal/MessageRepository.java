@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,19 +134,32 @@ class MessageRepository {
 	 * first.
 	 */
 	List<Message> page(UUID conversationId, Long beforeSeq, int limit) {
-		List<Message> messages = this.jdbc
-			.sql("select " + COLUMNS
-					+ """
-							 from messages m where m.conversation_id = :conversation and (cast(:before as bigint) is null or m.seq < :before)
-							 order by m.seq desc limit :limit
-							""")
+		// the page and its attachments in one statement (ADR 0050, session 14): one row
+		// per
+		// attachment, or one with none
+		Map<UUID, Message> messages = new LinkedHashMap<>();
+		Map<UUID, List<Message.Attachment>> attachments = new HashMap<>();
+		this.jdbc.sql("select " + COLUMNS + ", " + ATTACHMENT_COLUMNS + """
+				 from (select * from messages m where m.conversation_id = :conversation
+				     and (cast(:before as bigint) is null or m.seq < :before) order by m.seq desc limit :limit) m
+				 left join message_attachments a on a.message_id = m.id
+				 order by m.seq desc, a.position
+				""")
 			.param("conversation", conversationId)
 			.param("before", beforeSeq)
 			.param("limit", limit)
-			.query(MessageRepository::message)
-			.list();
-		Map<UUID, List<Message.Attachment>> attachments = attachmentsOf(messages.stream().map(Message::id).toList());
-		return messages.stream()
+			.query(rs -> {
+				Message message = messages.get(rs.getObject(1, UUID.class));
+				if (message == null) {
+					message = message(rs, 0);
+					messages.put(message.id(), message);
+				}
+				if (rs.getObject(10) != null) {
+					attachments.computeIfAbsent(message.id(), id -> new ArrayList<>()).add(attachmentAt(rs, 9));
+				}
+			});
+		return messages.values()
+			.stream()
 			.map(message -> message.withAttachments(attachments.getOrDefault(message.id(), List.of())))
 			.toList();
 	}
@@ -205,9 +219,14 @@ class MessageRepository {
 	}
 
 	private static Message.Attachment attachment(ResultSet rs, int n) throws SQLException {
-		return new Message.Attachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-				rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6),
-				rs.getString(7), rs.getLong(8), rs.getString(9));
+		return attachmentAt(rs, 0);
+	}
+
+	/** The attachment in the columns after the first {@code offset}. */
+	private static Message.Attachment attachmentAt(ResultSet rs, int offset) throws SQLException {
+		return new Message.Attachment(rs.getObject(offset + 1, UUID.class), rs.getObject(offset + 2, UUID.class),
+				rs.getObject(offset + 3, UUID.class), rs.getObject(offset + 4, UUID.class), rs.getInt(offset + 5),
+				rs.getString(offset + 6), rs.getString(offset + 7), rs.getLong(offset + 8), rs.getString(offset + 9));
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

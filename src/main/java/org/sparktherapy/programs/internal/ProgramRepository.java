@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,53 +198,78 @@ class ProgramRepository {
 			.param("id", id)
 			.query((rs, n) -> map(rs))
 			.optional()
-			.map(this::withTargets);
+			.map(program -> withTargets(List.of(program)).get(0));
 	}
 
+	/**
+	 * A page of the child's programs with their targets: the page, then every target of
+	 * the page with its phase changes in one statement (not two per program), and the
+	 * programs counted only when the page does not tell the total.
+	 */
 	PageResponse<Program> forChild(UUID childId, boolean includeArchived, PageQuery page) {
 		String where = " where child_id = :child" + (includeArchived ? "" : " and status <> 'archived'");
-		long total = this.jdbc.sql("select count(*) from programs" + where)
-			.param("child", childId)
-			.query(Long.class)
-			.single();
-		List<Program> programs = this.jdbc
+		List<Program> rows = this.jdbc
 			.sql("select * from programs" + where + " order by " + page.orderBy() + ", id limit :limit offset :offset")
 			.param("child", childId)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> map(rs))
-			.list()
-			.stream()
-			.map(this::withTargets)
-			.toList();
-		return PageResponse.of(programs, page, total);
+			.list();
+		long total = (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0))
+				? page.offset() + rows.size()
+				: this.jdbc.sql("select count(*) from programs" + where)
+					.param("child", childId)
+					.query(Long.class)
+					.single();
+		return PageResponse.of(withTargets(rows), page, total);
 	}
 
-	private Program withTargets(Program program) {
-		Map<UUID, List<PhaseChange>> changes = new HashMap<>();
+	/**
+	 * The programs with their targets (by position) and each target's phase changes
+	 * (oldest first), read for all of them in one statement.
+	 */
+	private List<Program> withTargets(List<Program> programs) {
+		if (programs.isEmpty()) {
+			return programs;
+		}
+		Map<UUID, Map<UUID, Target>> targets = new HashMap<>();
+		programs.forEach(program -> targets.put(program.id(), new LinkedHashMap<>()));
 		this.jdbc.sql("""
-				select c.target_id, c.phase, c.at, c.account_id, a.name, c.automatic
-				from target_phase_changes c join targets t on t.id = c.target_id
+				select t.program_id, t.id, t.name, t.definition, t.notes, t.phase, t.position,
+				    c.phase as change_phase, c.at, c.account_id, a.name as account_name, c.automatic
+				from targets t left join target_phase_changes c on c.target_id = t.id
 				left join account_names a on a.account_id = c.account_id
-				where t.program_id = :program order by c.at
-				""").param("program", program.id()).query((rs, n) -> {
-			changes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-				.add(new PhaseChange(
-						TargetPhase.of(rs.getString(2)), rs.getTimestamp(3).toInstant(), (rs.getObject(4) != null)
-								? new Program.Person(rs.getObject(4, UUID.class), rs.getString(5)) : null,
-						rs.getBoolean(6)));
+				where t.program_id in (:programs) order by t.program_id, t.position, t.created_at, t.id, c.at, c.id
+				""").param("programs", targets.keySet()).query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			Map<UUID, Target> ofProgram = targets.get(rs.getObject("program_id", UUID.class));
+			Target target = ofProgram.get(id);
+			if (target == null) {
+				target = new Target(id, rs.getString("name"), rs.getString("definition"), rs.getString("notes"),
+						TargetPhase.of(rs.getString("phase")), rs.getInt("position"), new ArrayList<>());
+				ofProgram.put(id, target);
+			}
+			Timestamp at = rs.getTimestamp("at");
+			if (at != null) {
+				UUID by = rs.getObject("account_id", UUID.class);
+				target.phaseChanges()
+					.add(new PhaseChange(TargetPhase.of(rs.getString("change_phase")), at.toInstant(),
+							(by != null) ? new Program.Person(by, rs.getString("account_name")) : null,
+							rs.getBoolean("automatic")));
+			}
 			return null;
 		}).list();
-		List<Target> targets = this.jdbc.sql("""
-				select id, name, definition, notes, phase, position from targets where program_id = :program
-				order by position, created_at
-				""").param("program", program.id()).query((rs, n) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			return new Target(id, rs.getString("name"), rs.getString("definition"), rs.getString("notes"),
-					TargetPhase.of(rs.getString("phase")), rs.getInt("position"), changes.getOrDefault(id, List.of()));
-		}).list();
-		return new Program(program.id(), program.childId(), program.design(), program.kind(), program.measurement(),
-				program.status(), targets, program.createdAt(), program.updatedAt(), program.version());
+		return programs.stream()
+			.map(program -> new Program(program.id(), program.childId(), program.design(), program.kind(),
+					program.measurement(), program.status(),
+					targets.get(program.id())
+						.values()
+						.stream()
+						.map(t -> new Target(t.id(), t.name(), t.definition(), t.notes(), t.phase(), t.position(),
+								List.copyOf(t.phaseChanges())))
+						.toList(),
+					program.createdAt(), program.updatedAt(), program.version()))
+			.toList();
 	}
 
 	private static Program map(ResultSet rs) throws SQLException {

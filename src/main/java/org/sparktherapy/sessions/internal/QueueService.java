@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -149,16 +152,14 @@ class QueueService {
 			throw new SessionsProblems.NotAllowedForSession("Caseload targets are a therapist's.");
 		}
 		Instant now = this.clock.instant();
+		List<UUID> read = this.children.caseload(user.id())
+			.stream()
+			.filter(child -> child.status() == ChildStatus.ACTIVE)
+			.map(Children.ChildFacts::id)
+			.toList();
 		List<TargetAlert> near = new ArrayList<>();
 		List<TargetAlert> stalled = new ArrayList<>();
-		List<UUID> read = new ArrayList<>();
-		for (Children.ChildFacts child : this.children.caseload(user.id())) {
-			if (child.status() != ChildStatus.ACTIVE) {
-				continue;
-			}
-			watch(child.id(), now, StalledTargetRule.WINDOW, near, stalled);
-			read.add(child.id());
-		}
+		watch(read, now, StalledTargetRule.WINDOW, near, stalled);
 		this.audit.successAll(read.stream().map(child -> new PhiAccess("read", "progress", null, child)).toList());
 		Comparator<TargetAlert> order = Comparator.comparing(TargetAlert::phaseSince);
 		near.sort(order);
@@ -166,44 +167,71 @@ class QueueService {
 		return new CaseloadTargets(near, stalled);
 	}
 
-	private void watch(UUID childId, Instant now, int window, List<TargetAlert> near, List<TargetAlert> stalled) {
-		List<Programs.TargetFacts> targets = this.programs.targetsOf(childId)
-			.stream()
-			.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
-					&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
-			.toList();
-		if (targets.isEmpty()) {
+	/**
+	 * The children's watched targets (skill targets of active programs, in intervention,
+	 * with a criterion), judged by the stored per-session results (ADR 0049): a fixed
+	 * number of reads for the whole caseload, not a few per child (ADR 0050, session 14).
+	 */
+	private void watch(List<UUID> children, Instant now, int window, List<TargetAlert> near,
+			List<TargetAlert> stalled) {
+		if (children.isEmpty()) {
 			return;
 		}
-		List<Programs.PhaseChangeFacts> changes = this.programs.phaseChangesOf(childId);
+		Map<UUID, List<Programs.TargetFacts>> watched = new LinkedHashMap<>();
+		this.programs.targetsOf(children).forEach((child, targets) -> {
+			List<Programs.TargetFacts> skills = targets.stream()
+				.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
+						&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
+				.toList();
+			if (!skills.isEmpty()) {
+				watched.put(child, skills);
+			}
+		});
+		if (watched.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<UUID>> targetIds = new LinkedHashMap<>();
+		watched.forEach((child, targets) -> targetIds.put(child,
+				targets.stream().map(Programs.TargetFacts::targetId).toList()));
+		Map<UUID, Instant> changed = new HashMap<>();
+		this.programs.phaseChangesOf(watched.keySet())
+			.values()
+			.forEach(changes -> changes
+				.forEach(change -> changed.merge(change.targetId(), change.at(), (a, b) -> a.isAfter(b) ? a : b)));
 		Instant to = now.plus(Duration.ofDays(1));
 		// the stored per-session results (ADR 0049), not a replay of the child's events
-		List<SessionResults.Result> stored = this.results.ofTargets(childId,
-				targets.stream().map(Programs.TargetFacts::targetId).toList(), Instant.EPOCH, to);
-		for (Programs.TargetFacts target : targets) {
-			Instant changed = changes.stream()
-				.filter(c -> c.targetId().equals(target.targetId()))
-				.map(Programs.PhaseChangeFacts::at)
-				.max(Instant::compareTo)
-				.orElse(null);
-			// as the mastery evaluation: sessions count from the day (clinic time) the
-			// phase began
-			Instant from = (changed != null)
-					? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant() : Instant.EPOCH;
-			List<MasteryRule.SessionResult> results = ProgressCalculator
-				.stored(stored.stream().filter(r -> !r.startedAt().isBefore(from)).toList(), target.targetId());
-			Instant phaseSince = (changed != null) ? changed
-					: this.sessions.firstSubmittedWith(childId, target.targetId(), to).orElse(null);
-			boolean isNear = NearMasteryRule.isNear(results, target.criterion());
-			boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear, window);
-			if (isNear || isStalled) {
-				Double latest = results.isEmpty() ? null : results.get(results.size() - 1).percentCorrect();
-				TargetAlert alert = new TargetAlert(childId, target.targetId(), target.programId(),
-						target.programName(), target.name(), target.measurement(), target.criterion(), results.size(),
-						NearMasteryRule.trailingRun(results, target.criterion()), latest,
-						(phaseSince != null) ? phaseSince : now);
-				(isNear ? near : stalled).add(alert);
+		Map<UUID, List<SessionResults.Result>> stored = this.results.ofTargets(targetIds, Instant.EPOCH, to);
+		Map<UUID, List<UUID>> unchanged = new LinkedHashMap<>();
+		targetIds.forEach(
+				(child, ids) -> unchanged.put(child, ids.stream().filter(id -> !changed.containsKey(id)).toList()));
+		Map<UUID, Instant> firstSubmitted = this.sessions.firstSubmittedWith(unchanged, to);
+		watched.forEach((childId, targets) -> {
+			for (Programs.TargetFacts target : targets) {
+				judge(childId, target, changed.get(target.targetId()), stored.get(childId), firstSubmitted, now, window,
+						near, stalled);
 			}
+		});
+	}
+
+	private void judge(UUID childId, Programs.TargetFacts target, @Nullable Instant changed,
+			List<SessionResults.Result> stored, Map<UUID, Instant> firstSubmitted, Instant now, int window,
+			List<TargetAlert> near, List<TargetAlert> stalled) {
+		// as the mastery evaluation: sessions count from the day (clinic time) the phase
+		// began
+		Instant from = (changed != null) ? LocalDate.ofInstant(changed, this.zone).atStartOfDay(this.zone).toInstant()
+				: Instant.EPOCH;
+		List<MasteryRule.SessionResult> results = ProgressCalculator
+			.stored(stored.stream().filter(r -> !r.startedAt().isBefore(from)).toList(), target.targetId());
+		Instant phaseSince = (changed != null) ? changed : firstSubmitted.get(target.targetId());
+		boolean isNear = NearMasteryRule.isNear(results, target.criterion());
+		boolean isStalled = StalledTargetRule.isStalled(results, phaseSince, now, isNear, window);
+		if (isNear || isStalled) {
+			Double latest = results.isEmpty() ? null : results.get(results.size() - 1).percentCorrect();
+			TargetAlert alert = new TargetAlert(childId, target.targetId(), target.programId(), target.programName(),
+					target.name(), target.measurement(), target.criterion(), results.size(),
+					NearMasteryRule.trailingRun(results, target.criterion()), latest,
+					(phaseSince != null) ? phaseSince : now);
+			(isNear ? near : stalled).add(alert);
 		}
 	}
 

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -244,22 +247,33 @@ class SessionRepository {
 	}
 
 	/**
-	 * When the child's first submitted session (begun before {@code to}) with an entry
-	 * about the target began, undone entries included (the caseload's "since" for a
-	 * target without a phase change).
+	 * For each target (of the child it is listed under), when the child's first submitted
+	 * session (begun before {@code to}) with an entry about it began, undone entries
+	 * included: the caseload's "since" for a target without a phase change. One read for
+	 * all targets; targets without such a session are left out.
 	 */
-	Optional<Instant> firstSubmittedWith(UUID childId, UUID targetId, Instant to) {
-		return this.jdbc.sql("""
-				select min(s.started_at) from session_events e
+	Map<UUID, Instant> firstSubmittedWith(Map<UUID, ? extends Collection<UUID>> targetsByChild, Instant to) {
+		Map<UUID, Instant> first = new HashMap<>();
+		if (targetsByChild.values().stream().allMatch(Collection::isEmpty)) {
+			return first;
+		}
+		this.jdbc.sql("""
+				select e.child_id, e.target_id, min(s.started_at) from session_events e
 				join therapy_sessions s on s.id = e.session_id
-				where e.child_id = :child and e.target_id = :target and s.child_id = :child and s.status = 'submitted'
-				    and s.started_at < :to
+				where e.child_id = any(:children) and e.target_id = any(:targets) and s.child_id = e.child_id
+				    and s.status = 'submitted' and s.started_at < :to
+				group by e.child_id, e.target_id
 				""")
-			.param("child", childId)
-			.param("target", targetId)
+			.param("children", targetsByChild.keySet().toArray(UUID[]::new))
+			.param("targets", targetsByChild.values().stream().flatMap(Collection::stream).toArray(UUID[]::new))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-			.single();
+			.query(rs -> {
+				UUID target = rs.getObject(2, UUID.class);
+				if (targetsByChild.get(rs.getObject(1, UUID.class)).contains(target)) {
+					first.put(target, rs.getTimestamp(3).toInstant());
+				}
+			});
+		return first;
 	}
 
 	/** A submitted session's event with the session it belongs to. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +116,46 @@ class SessionResults {
 			.list());
 	}
 
+	/**
+	 * {@link #ofTargets(UUID, Collection, Instant, Instant)} for many children in one
+	 * read (the caseload's watch): each child asked for, in the order given, with its
+	 * targets' results in replay order (none: an empty list). Sessions tied at their
+	 * start cost one more read for all children together.
+	 */
+	Map<UUID, List<Result>> ofTargets(Map<UUID, ? extends Collection<UUID>> targetsByChild, Instant from, Instant to) {
+		Map<UUID, List<Result>> byChild = new LinkedHashMap<>();
+		targetsByChild.keySet().forEach(child -> byChild.put(child, new ArrayList<>()));
+		UUID[] targets = targetsByChild.values().stream().flatMap(Collection::stream).toArray(UUID[]::new);
+		if (targets.length == 0) {
+			return byChild;
+		}
+		this.jdbc.sql("""
+				select child_id, session_id, target_id, started_at, ended_at, trials, percent_correct,
+				    percent_independent, count, duration_seconds
+				from session_target_results
+				where child_id = any(:children) and target_id = any(:targets) and started_at >= :from
+				    and started_at < :to
+				order by child_id, started_at, session_id
+				""")
+			.param("children", byChild.keySet().toArray(UUID[]::new))
+			.param("targets", targets)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(rs -> {
+				List<Result> results = byChild.get(rs.getObject("child_id", UUID.class));
+				Result result = map(rs);
+				// a target asked for of another child is not this child's
+				if (targetsByChild.get(rs.getObject("child_id", UUID.class)).contains(result.targetId())) {
+					results.add(result);
+				}
+			});
+		Set<UUID> tied = new HashSet<>();
+		byChild.values().forEach(results -> tied.addAll(tied(results)));
+		Map<UUID, Instant> firstEntry = firstEntries(tied);
+		byChild.replaceAll((child, results) -> inReplayOrder(results, firstEntry));
+		return byChild;
+	}
+
 	/** The child's results' version, for the progress ETag (an index-only read). */
 	Version version(UUID childId) {
 		return this.jdbc
@@ -131,6 +172,12 @@ class SessionResults {
 	 * cost a query.
 	 */
 	private List<Result> inReplayOrder(List<Result> results) {
+		Set<UUID> tied = tied(results);
+		return tied.isEmpty() ? results : inReplayOrder(results, firstEntries(tied));
+	}
+
+	/** The sessions of the results that began at the same instant as another. */
+	private static Set<UUID> tied(List<Result> results) {
 		Set<UUID> tied = new HashSet<>();
 		for (int i = 1; i < results.size(); i++) {
 			Result before = results.get(i - 1);
@@ -140,14 +187,30 @@ class SessionResults {
 				tied.add(result.sessionId());
 			}
 		}
-		if (tied.isEmpty()) {
-			return results;
-		}
+		return tied;
+	}
+
+	/** Each session's first entry (one read for all of them; none asked: none read). */
+	private Map<UUID, Instant> firstEntries(Set<UUID> sessions) {
 		Map<UUID, Instant> firstEntry = new HashMap<>();
+		if (sessions.isEmpty()) {
+			return firstEntry;
+		}
 		this.jdbc.sql("select session_id, min(at) from session_events where session_id = any(:ids) group by session_id")
-			.param("ids", tied.toArray(UUID[]::new))
+			.param("ids", sessions.toArray(UUID[]::new))
 			.query((rs, n) -> firstEntry.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
 			.list();
+		return firstEntry;
+	}
+
+	/**
+	 * The results (by start, then session id) with the sessions tied at their start
+	 * ordered by their first entry, as the replay met them; their ids last.
+	 */
+	private static List<Result> inReplayOrder(List<Result> results, Map<UUID, Instant> firstEntry) {
+		if (firstEntry.isEmpty() || tied(results).isEmpty()) {
+			return results;
+		}
 		List<Result> sorted = new ArrayList<>(results);
 		sorted.sort(Comparator.comparing(Result::startedAt)
 			.thenComparing(r -> firstEntry.getOrDefault(r.sessionId(), Instant.MIN))

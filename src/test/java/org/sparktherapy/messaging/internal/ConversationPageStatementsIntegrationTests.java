@@ -22,6 +22,7 @@ import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.Messages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What one page of a child's conversation costs the database (ADR 0050, session 13): the
  * conversation with the child's name and the reader's unread count in one statement, the
- * reader's relation to the child read once (not once per question: may read, is a member,
- * may post), the members' and the authors' names in one statement, and one access entry.
- * Statements are counted on the way to the real database; the children module's and the
- * audit trail's calls are counted at their interfaces.
+ * page with its attachments in one (session 14), the reader's relation to the child read
+ * once (not once per question: may read, is a member, may post), the members' and the
+ * authors' names in one statement, and one access entry. Statements are counted on the
+ * way to the real database; the children module's and the audit trail's calls are counted
+ * at their interfaces.
  */
 @IntegrationTest
 class ConversationPageStatementsIntegrationTests {
@@ -60,6 +62,13 @@ class ConversationPageStatementsIntegrationTests {
 		String conversationId = parent.api().get("/api/children/" + childId + "/conversation").at("/id");
 		String first = post(parent, conversationId, "Avery slept badly last night.");
 		post(technician, conversationId, "Thanks, we will go gently today.");
+		Api.Response photo = Messages.postWithPng(this.port, technician, conversationId, "Her drawing.");
+		assertThat(photo.status()).as(photo.text()).isEqualTo(201);
+		Message.Attachment attachment = new MessageRepository(JdbcClient.create(this.dataSource))
+			.find(UUID.fromString(photo.at("/id")), false)
+			.orElseThrow()
+			.attachments()
+			.get(0);
 		Api.Response read = supervisor.api()
 			.post("/api/conversations/" + conversationId + "/read", Api.body("upTo", first));
 		assertThat(read.status()).as(read.text()).isEqualTo(200);
@@ -76,14 +85,17 @@ class ConversationPageStatementsIntegrationTests {
 		MessageService.MessagePage page = service.messages(reader, UUID.fromString(conversationId), null, null);
 
 		assertThat(page.messages()).extracting(view -> view.message().body())
-			.containsExactly("Avery slept badly last night.", "Thanks, we will go gently today.");
+			.containsExactly("Avery slept badly last night.", "Thanks, we will go gently today.", "Her drawing.");
 		assertThat(page.messages()).extracting(view -> view.author().id().toString())
-			.containsExactly(parent.id(), technician.id());
+			.containsExactly(parent.id(), technician.id(), technician.id());
+		assertThat(page.messages()).extracting(view -> view.message().attachments())
+			.as("each message's attachments, as read with the message alone")
+			.containsExactly(List.of(), List.of(), List.of(attachment));
 		assertThat(page.conversation().members()).extracting(person -> person.id().toString())
 			.containsExactly(parent.id(), supervisor.id(), technician.id());
 		assertThat(page.conversation().members()).allSatisfy(person -> assertThat(person.name()).isNotBlank());
 		assertThat(page.conversation().title()).startsWith("Avery Test");
-		assertThat(page.conversation().unread()).isEqualTo(1);
+		assertThat(page.conversation().unread()).isEqualTo(2);
 		assertThat(page.conversation().member()).isTrue();
 		assertThat(page.conversation().canPost()).isTrue();
 		assertThat(page.conversation().reads()).as("the read positions, as read on their own")
@@ -94,8 +106,8 @@ class ConversationPageStatementsIntegrationTests {
 			.satisfies(access -> assertThat(access.childId().toString()).isEqualTo(childId));
 
 		// the conversation (with the child's name, the unread count and the read
-		// positions), the page, its attachments, the people
-		assertThat(statements).as("messaging's statements for one page").hasValue(4);
+		// positions), the page with its attachments (session 14), the people
+		assertThat(statements).as("messaging's statements for one page").hasValue(3);
 		assertThat(childrenCalls).as("calls to the children module").containsOnlyKeys("relationOf", "peopleOf");
 		assertThat(childrenCalls.get("relationOf")).as("the reader's relation to the child, read").hasValue(1);
 		assertThat(childrenCalls.get("peopleOf")).as("the child's people, read").hasValue(1);
