@@ -12,7 +12,7 @@
 # SPARK_MANAGEMENT_PORT=0: the kernel picks free ones, so the proxy sends it nothing): it connects to the database,
 # applies pending migrations as a start would, creates every bean, starts both web servers and runs the start-up
 # work; once /api/health answers 200 it gets a few requests and a SIGTERM, and the JVM writes the cache as it exits.
-# Training on the whole start (not only up to the context's refresh) also puts Tomcat's start, the management
+# Training on the whole start (not only up to the context's refresh) also puts Jetty's start, the management
 # context and the first requests' classes in the cache (ADR 0051: ~15-25 % less CPU per start than the refresh
 # alone). It takes about as long as one start without the cache; AOT_TRAINING_TIMEOUT (seconds, default 300) bounds
 # it.
@@ -73,7 +73,8 @@ deadline=$(( started + ${AOT_TRAINING_TIMEOUT:-300} ))
 port=
 while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
   # the public port is the first web server to start (the management port's comes after it)
-  port=$(grep -o -m1 'Tomcat started on port [0-9]*' "$cache.log" | grep -o '[0-9]*$')
+  # (Jetty since ADR 0052: "Jetty started on port 40123 (http/1.1) ..."; Tomcat's line is accepted too)
+  port=$(grep -o -m1 '\(Jetty\|Tomcat\) started on port [0-9]*' "$cache.log" | grep -o '[0-9]*$')
   if [ -n "$port" ] && [ "$(status "$port" /api/health)" = 200 ]; then
     break
   fi

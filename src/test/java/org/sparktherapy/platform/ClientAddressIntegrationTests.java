@@ -64,11 +64,55 @@ class ClientAddressIntegrationTests {
 		assertThat(countedAddresses(claimed, peer)).containsExactly("address:" + peer);
 	}
 
+	@Test
+	void anUntrustedPeersForwardedHeaderIsIgnored() throws IOException {
+		String claimed = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+		String peer = "127.0.0." + ThreadLocalRandom.current().nextInt(2, 255);
+
+		int status = failedSignInWithHeaders(peer, "Forwarded: for=" + claimed + "\r\n");
+
+		assertThat(status).isEqualTo(401);
+		assertThat(countedAddresses(claimed, peer)).containsExactly("address:" + peer);
+	}
+
+	@Test
+	void aForwardedHeaderThatTheProxyPassedOnFromTheClientIsIgnored() throws IOException {
+		// NGINX replaces X-Forwarded-For but passes the client's own Forwarded header on:
+		// Jetty would believe it, Tomcat never read it
+		String forged = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+		String client = "10.21." + ThreadLocalRandom.current().nextInt(0, 255) + "."
+				+ ThreadLocalRandom.current().nextInt(1, 255);
+
+		int status = failedSignInWithHeaders("127.0.0.1",
+				"Forwarded: for=" + forged + "\r\nX-Forwarded-For: " + client + "\r\nX-Forwarded-Server: evil\r\n");
+
+		assertThat(status).isEqualTo(401);
+		assertThat(countedAddresses(forged, client)).containsExactly("address:" + client);
+	}
+
+	@Test
+	void aTrustedProxysHeaderWithoutForgedEntriesNamesAnIpv6Client() throws IOException {
+		String client = "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+
+		int status = failedSignIn("127.0.0.1", client);
+
+		assertThat(status).isEqualTo(401);
+		assertThat(countedAddresses(client, "[" + client + "]")).containsExactly("address:" + client);
+	}
+
 	/**
 	 * Sends a sign-in with a wrong password from the given local address, with the given
 	 * {@code X-Forwarded-For}; answers the status.
 	 */
 	private int failedSignIn(String from, String forwardedFor) throws IOException {
+		return failedSignInWithHeaders(from, "X-Forwarded-For: " + forwardedFor + "\r\n");
+	}
+
+	/**
+	 * Sends a sign-in with a wrong password from the given local address, with the given
+	 * header lines (each ending in CRLF); answers the status.
+	 */
+	private int failedSignInWithHeaders(String from, String headerLines) throws IOException {
 		String body = "{\"email\":\"" + Clinic.uniqueEmail("nobody") + "\",\"password\":\"not-the-password-at-all\"}";
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		try (Socket socket = new Socket()) {
@@ -77,8 +121,7 @@ class ClientAddressIntegrationTests {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-					+ "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: " + bytes.length
-					+ "\r\nConnection: close\r\n\r\n")
+					+ headerLines + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.write(bytes);
 			out.flush();

@@ -122,6 +122,33 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void requestsTheServerRefusesBeforeTheAppAreProblemsAndTheConnectionsNextRequestIsServed() {
+		// Jetty refuses these itself (ADR 0052): a request line or a header above the
+		// 8 KB limit, a path its URI compliance calls ambiguous
+		Api.Response longLine = this.api.get("/api/children/" + "x".repeat(10_000), "X-Request-Id", "long-line-1");
+		Api.Response afterLongLine = this.api.get("/api/health");
+		Api.Response bigHeader = this.api.get("/api/health", "X-Padding", "y".repeat(10_000));
+		Api.Response afterBigHeader = this.api.get("/api/health");
+		Api.Response ambiguous = this.api.get("/api/children/%2e%2e/x", "X-Request-Id", "ambiguous-1");
+		Api.Response afterAmbiguous = this.api.get("/api/health");
+
+		assertThat(longLine.status()).isEqualTo(414);
+		assertThat(longLine.contentType()).startsWith("application/problem+json");
+		assertThat(longLine.at("/type")).startsWith("https://sparktherapy.org/problems/");
+		assertThat(longLine.at("/traceId")).isEqualTo(longLine.header("X-Request-Id")).isNotBlank();
+		assertThat(bigHeader.status()).isEqualTo(431);
+		assertThat(bigHeader.contentType()).startsWith("application/problem+json");
+		assertThat(ambiguous.status()).isEqualTo(400);
+		assertThat(ambiguous.contentType()).startsWith("application/problem+json");
+		assertThat(ambiguous.at("/type")).isEqualTo("https://sparktherapy.org/problems/bad-request");
+		assertThat(ambiguous.at("/traceId")).isEqualTo("ambiguous-1");
+		assertThat(ambiguous.header("X-Request-Id")).isEqualTo("ambiguous-1");
+		assertThat(afterLongLine.status()).isEqualTo(200);
+		assertThat(afterBigHeader.status()).isEqualTo(200);
+		assertThat(afterAmbiguous.status()).isEqualTo(200);
+	}
+
+	@Test
 	void requestsRefusedBeforeAnyControllerAreCountedUnderTheirRoute() {
 		this.api.get("/api/children/" + java.util.UUID.randomUUID(), "Authorization", "Bearer not-a-token");
 

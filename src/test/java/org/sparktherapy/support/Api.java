@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for end-to-end API tests against the running server: real Tomcat,
+ * A small HTTP client for end-to-end API tests against the running server: real Jetty,
  * filters and security. Each instance acts from its own client address (sent as
  * {@code X-Forwarded-For}, which the server trusts from loopback like from NGINX), so
  * sign-in throttling in one test never touches another.

@@ -6,7 +6,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.coyote.BadRequestException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.database.DatabaseUnavailable;
@@ -79,7 +80,9 @@ class EscapedExceptionFilter extends OncePerRequestFilter {
 	 */
 	private static boolean fromTheConnection(Throwable ex) {
 		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof BadRequestException) {
+			// Jetty: the client went away (EofException) or its request could not be read
+			// (BadMessageException and the other HttpExceptions)
+			if (cause instanceof EofException || cause instanceof HttpException) {
 				return true;
 			}
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.platform.database.ConcurrencyFailures;
@@ -99,8 +98,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, HttpServletRequest request) {
 		if (ex instanceof MaxUploadSizeExceededException
-				|| causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null
-				|| causeOf(ex, SizeException.class) != null) {
+				|| causeOf(ex, RequestBodyLimitFilter.BodyTooLarge.class) != null) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
 						"The request body is larger than allowed.", request));

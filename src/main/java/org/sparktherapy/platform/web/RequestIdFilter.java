@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,9 @@ class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest servletRequest, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		HttpServletRequest request = withPlainAddress(servletRequest);
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			Object original = request.getAttribute(ATTRIBUTE);
 			String requestId = (original instanceof String id) ? id : UUID.randomUUID().toString();
@@ -86,6 +88,34 @@ class RequestIdFilter extends OncePerRequestFilter {
 			}
 			MDC.remove(RequestIds.MDC_KEY);
 		}
+	}
+
+	/**
+	 * Jetty writes an IPv6 client address in brackets ({@code [2001:db8::1]}); sign-in
+	 * throttling, the audit log and the access log keep the plain form they had under
+	 * Tomcat ({@code 2001:db8::1}, as NGINX's {@code X-Forwarded-For} names it).
+	 */
+	static HttpServletRequest withPlainAddress(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		if (address == null || address.length() < 2 || address.charAt(0) != '['
+				|| address.charAt(address.length() - 1) != ']') {
+			return request;
+		}
+		String plain = address.substring(1, address.length() - 1);
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getRemoteAddr() {
+				return plain;
+			}
+
+			@Override
+			public String getRemoteHost() {
+				String host = super.getRemoteHost();
+				return address.equals(host) ? plain : host;
+			}
+
+		};
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * keeps serving everything as before, but answers every request with
  * {@code Connection: close}, so NGINX keeps no pooled connection to it, while its own
  * upstream {@code keepalive_timeout} ends the idle ones. Only then do the live streams
- * end (their clients reconnect, through NGINX, to another node) and Tomcat's graceful
+ * end (their clients reconnect, through NGINX, to another node) and Jetty's graceful
  * shutdown close the port and finish the requests in flight: a request NGINX sends
  * afterwards is refused before any of it was sent, which NGINX retries on another node
  * whatever its method.
