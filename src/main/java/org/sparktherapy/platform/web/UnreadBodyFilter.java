@@ -24,8 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Jetty only takes what has already arrived and otherwise closes the connection after the
  * answer, without a {@code Connection: close} in it, so a client (NGINX's pool, the JDK's
  * HTTP client) sends its next request into a closed connection. A larger rest, or a
- * client waiting for {@code 100 Continue}, still has its connection closed. A multipart
- * body Jetty could not parse closes the connection too, and the answer says so.
+ * client waiting for {@code 100 Continue}, still has its connection closed (the larger
+ * rest after its first 2 MB were read, as Tomcat did, so the answer reaches the client
+ * before the connection ends). A multipart body Jetty could not parse closes the
+ * connection too, and the answer says so.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -42,7 +44,7 @@ class UnreadBodyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!request.isAsyncStarted() && mayHaveBody(request)) {
-				swallow(request);
+				swallow(request, response);
 			}
 		}
 	}
@@ -97,19 +99,28 @@ class UnreadBodyFilter extends OncePerRequestFilter {
 		if (length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null)) {
 			return false;
 		}
-		if (length > MAX_SWALLOW) {
-			return false;
-		}
 		String expect = request.getHeader("Expect");
 		return expect == null || !expect.regionMatches(true, 0, "100-continue", 0, 12);
 	}
 
-	private static void swallow(HttpServletRequest request) {
+	/**
+	 * Sends the answer, then reads what is left of the body, at most 2 MB. A rest larger
+	 * than that ends the connection ({@code Connection: close}), but only after those 2
+	 * MB were read: closing a socket with unread data resets it, and a reset that reaches
+	 * the client while it still sends its body destroys the answer it has not read yet
+	 * (the JDK's client then reports "header parser received no bytes" instead of the
+	 * 413).
+	 */
+	private static void swallow(HttpServletRequest request, HttpServletResponse response) {
 		try {
 			ServletInputStream in = request.getInputStream();
 			if (in.isFinished()) {
 				return;
 			}
+			if (request.getContentLengthLong() > MAX_SWALLOW && !response.isCommitted()) {
+				response.setHeader(HttpHeaders.CONNECTION, "close");
+			}
+			response.flushBuffer();
 			byte[] buffer = new byte[8192];
 			long total = 0;
 			int read;
