@@ -77,6 +77,25 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void authenticationsAndAuthorizationsAreNotObservedByTheSecurityFilters() {
+		Clinic.Person admin = new Clinic(this.port).rootAdmin();
+		assertThat(admin.api().get("/api/children").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/children", "Authorization", "Bearer not-a-token").status()).isEqualTo(401);
+
+		Api.Response metrics = new Api(this.managementPort).get("/metrics", "Accept", "text/plain");
+
+		// per-request CPU (ADR 0048, session 14): the request is timed; Spring Security's
+		// observations of each authentication and authorization are not recorded, and no
+		// long-task timer runs beside each request's timer
+		assertThat(metrics.text())
+			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/children\"")
+			.doesNotContain("spring_security_authentications")
+			.doesNotContain("spring_security_authorizations")
+			.as("no long-task timer per request")
+			.doesNotContain("http_server_requests_active");
+	}
+
+	@Test
 	void metricsAndTheApiDocsAreNotOnThePublicPort() {
 		Clinic.Person admin = new Clinic(this.port).rootAdmin();
 

@@ -21,6 +21,7 @@ import org.sparktherapy.platform.web.PageQuery;
 import org.sparktherapy.platform.web.PageResponse;
 import org.sparktherapy.platform.web.SortColumns;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,10 +49,27 @@ class ChildRepository {
 
 	private final Accounts accounts;
 
+	/*
+	 * Readers of the record's JSON columns, resolved once: a mapper's readValue with a
+	 * TypeReference builds the type and looks up its deserializer on every call (a child
+	 * read parses four columns; issue 16's per-request CPU, ADR 0048 session 14).
+	 */
+	private final ObjectReader contactsReader;
+
+	private final ObjectReader insuranceReader;
+
+	private final ObjectReader guardianLinksReader;
+
+	private final ObjectReader teamReader;
+
 	ChildRepository(JdbcClient jdbc, JsonMapper json, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.accounts = accounts;
+		this.contactsReader = json.readerFor(CONTACTS);
+		this.insuranceReader = json.readerFor(ChildDetails.Insurance.class);
+		this.guardianLinksReader = json.readerFor(GUARDIAN_LINKS);
+		this.teamReader = json.readerFor(TEAM);
 	}
 
 	/** A row of a children list. */
@@ -371,15 +389,15 @@ class ChildRepository {
 				rs.getString("preferred_name"), rs.getObject("date_of_birth", java.time.LocalDate.class),
 				List.of((String[]) codes.getArray()), rs.getObject("intake_date", java.time.LocalDate.class),
 				rs.getString("school"), rs.getString("medical_notes"), rs.getString("allergies"),
-				this.json.readValue(rs.getString("emergency_contacts"), CONTACTS),
-				(insurance != null) ? this.json.readValue(insurance, ChildDetails.Insurance.class) : null,
+				this.contactsReader.readValue(rs.getString("emergency_contacts")),
+				(insurance != null) ? this.insuranceReader.readValue(insurance) : null,
 				(rs.getString("sex") != null) ? Sex.of(rs.getString("sex")) : null,
 				(rs.getString("address_line1") != null) ? new ChildDetails.HomeAddress(rs.getString("address_line1"),
 						rs.getString("address_line2"), rs.getString("address_city"), rs.getString("address_state"),
 						rs.getString("address_postal_code")) : null);
 		// names and email addresses through identity's facade (its view account_names
 		// publishes no email): one query, and none for a child without guardians
-		List<GuardianLink> links = this.json.readValue(rs.getString("guardian_links"), GUARDIAN_LINKS);
+		List<GuardianLink> links = this.guardianLinksReader.readValue(rs.getString("guardian_links"));
 		Map<UUID, AccountSummary> accounts = links.isEmpty() ? Map.of()
 				: this.accounts.findAllById(links.stream().map(GuardianLink::accountId).toList());
 		List<Child.Guardian> guardians = links.stream().map(link -> {
@@ -387,7 +405,7 @@ class ChildRepository {
 			return new Child.Guardian(link.accountId(), account.name(), account.email(), link.relationship(),
 					link.canSign());
 		}).toList();
-		List<Child.CareTeamMember> team = this.json.readValue(rs.getString("care_team"), TEAM)
+		List<Child.CareTeamMember> team = this.teamReader.<List<TeamMember>>readValue(rs.getString("care_team"))
 			.stream()
 			.map(member -> new Child.CareTeamMember(member.userId(), member.name(), member.credential(),
 					Child.TeamRole.of(member.role())))
