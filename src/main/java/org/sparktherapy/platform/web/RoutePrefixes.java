@@ -1,7 +1,7 @@
 package org.sparktherapy.platform.web;
 
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -63,21 +63,7 @@ class RoutePrefixes {
 
 		private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
 
-		/*
-		 * Each route's prefixes by identity, built once all routes are registered and
-		 * read only afterwards (a ConcurrentHashMap keyed by RequestMappingInfo cost more
-		 * than the check saved: its hashCode and lookup on ~300 routes per request); a
-		 * route registered later is looked at every time.
-		 */
-		private volatile Map<RequestMappingInfo, String[]> prefixes = Map.of();
-
-		@Override
-		public void afterPropertiesSet() {
-			super.afterPropertiesSet();
-			Map<RequestMappingInfo, String[]> built = new IdentityHashMap<>();
-			getHandlerMethods().keySet().forEach(info -> built.put(info, prefixesOf(info)));
-			this.prefixes = built;
-		}
+		private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
 
 		@Override
 		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -107,8 +93,7 @@ class RoutePrefixes {
 
 		/** Whether the route's literal part allows it to match this lookup path. */
 		boolean mayMatch(RequestMappingInfo info, String lookupPath) {
-			String[] known = this.prefixes.get(info);
-			for (String prefix : (known != null) ? known : prefixesOf(info)) {
+			for (String prefix : this.prefixes.computeIfAbsent(info, Mapping::prefixesOf)) {
 				if (lookupPath.startsWith(prefix)) {
 					return true;
 				}
