@@ -117,10 +117,14 @@ class UnreadBodyFilter extends OncePerRequestFilter {
 			if (in.isFinished()) {
 				return;
 			}
-			if (request.getContentLengthLong() > MAX_SWALLOW && !response.isCommitted()) {
-				response.setHeader(HttpHeaders.CONNECTION, "close");
+			if (request.getContentLengthLong() > MAX_SWALLOW) {
+				// more than will be read: the answer goes first, and says the connection
+				// ends (a body the app read whole costs no flush: it is never this long)
+				if (!response.isCommitted()) {
+					response.setHeader(HttpHeaders.CONNECTION, "close");
+				}
+				response.flushBuffer();
 			}
-			response.flushBuffer();
 			byte[] buffer = new byte[8192];
 			long total = 0;
 			int read;
