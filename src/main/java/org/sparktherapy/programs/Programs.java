@@ -26,6 +26,17 @@ public interface Programs {
 	record TargetFacts(UUID targetId, UUID programId, String programName, String name, ProgramKind kind,
 			Measurement measurement, ProgramStatus programStatus, TargetPhase phase, int position,
 			Criterion criterion) {
+
+		/**
+		 * Whether mastery is watched for this target: a skill target of an active
+		 * program, in intervention, with a mastery criterion (the queue's near-mastery
+		 * and stalled alerts, the target summaries).
+		 */
+		public boolean inTeaching() {
+			return this.kind == ProgramKind.SKILL && this.programStatus == ProgramStatus.ACTIVE
+					&& this.phase == TargetPhase.INTERVENTION && this.criterion != null;
+		}
+
 	}
 
 	/** A target's phase change; {@code byId} is null for automatic ones. */

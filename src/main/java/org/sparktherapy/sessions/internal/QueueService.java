@@ -23,11 +23,8 @@ import org.sparktherapy.children.ChildStatus;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.platform.SparkProperties;
-import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
-import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.vocabulary.Measurement;
-import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -179,10 +176,7 @@ class QueueService {
 		}
 		Map<UUID, List<Programs.TargetFacts>> watched = new LinkedHashMap<>();
 		this.programs.targetsOf(children).forEach((child, targets) -> {
-			List<Programs.TargetFacts> skills = targets.stream()
-				.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
-						&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
-				.toList();
+			List<Programs.TargetFacts> skills = targets.stream().filter(Programs.TargetFacts::inTeaching).toList();
 			if (!skills.isEmpty()) {
 				watched.put(child, skills);
 			}

@@ -15,11 +15,8 @@ import java.util.UUID;
 
 import jakarta.annotation.Nullable;
 import org.sparktherapy.platform.SparkProperties;
-import org.sparktherapy.programs.ProgramStatus;
 import org.sparktherapy.programs.Programs;
-import org.sparktherapy.programs.TargetPhase;
 import org.sparktherapy.sessions.Sessions;
-import org.sparktherapy.vocabulary.ProgramKind;
 
 import org.springframework.stereotype.Service;
 
@@ -98,10 +95,7 @@ class TargetSummaries {
 	private List<Watched> watched(Collection<UUID> childIds) {
 		Map<UUID, List<Programs.TargetFacts>> targets = new LinkedHashMap<>();
 		this.programs.targetsOf(childIds).forEach((child, list) -> {
-			List<Programs.TargetFacts> taught = list.stream()
-				.filter(t -> t.kind() == ProgramKind.SKILL && t.programStatus() == ProgramStatus.ACTIVE
-						&& t.phase() == TargetPhase.INTERVENTION && t.criterion() != null)
-				.toList();
+			List<Programs.TargetFacts> taught = list.stream().filter(Programs.TargetFacts::inTeaching).toList();
 			if (!taught.isEmpty()) {
 				targets.put(child, taught);
 			}
