@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java Perf.java &lt;spark base&gt; &lt;spark pid&gt; &lt;baseline base&gt; &lt;baseline pid&gt; &lt;password&gt; &lt;fixture.csv&gt;
- *      [seconds per run] [rounds] [workloads, comma-separated]
+ *      [seconds per run] [rounds] [workloads, comma-separated] [streams] [metrics base] [warm-up seconds]
  * </pre>
  * The fixture has one line per child: child id, technician email, technician id, open session id, target id (in
  * intervention), conversation id. Every technician signs in with the password.
@@ -94,6 +94,9 @@ public class Perf {
 
 	static String sparkBase, baseBase, password, metricsBase;
 
+	/** Seconds of unmeasured load on each target before each workload is measured (JIT warm-up). */
+	static int warmup;
+
 	static long sparkPid, basePid;
 
 	static final long TICK_MILLIS = 10; // USER_HZ = 100 on Linux
@@ -116,6 +119,7 @@ public class Perf {
 				: List.of();
 		int streams = (args.length > 9) ? Integer.parseInt(args[9]) : 10_000;
 		metricsBase = (args.length > 10) ? args[10] : sparkBase;
+		warmup = (args.length > 11) ? Integer.parseInt(args[11]) : 2;
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -166,8 +170,8 @@ public class Perf {
 			int weight = w.getKey().startsWith("events") ? Integer.parseInt(w.getKey().substring(6)) : 1;
 			int clients = concurrency.get(w.getKey());
 			List<Result> spark = new ArrayList<>(), base = new ArrayList<>();
-			closed(w.getValue(), true, clients, 2, weight); // warm-up, not counted
-			closed(w.getValue(), false, clients, 2, weight);
+			closed(w.getValue(), true, clients, warmup, weight); // warm-up, not counted
+			closed(w.getValue(), false, clients, warmup, weight);
 			for (int r = 0; r < rounds; r++) {
 				boolean sparkFirst = r % 2 == 0;
 				for (boolean s : sparkFirst ? new boolean[] { true, false } : new boolean[] { false, true }) {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The clinic-group benchmark, one command (ADR 0047, benchmarks/README.md). From the repository root:
 #   benchmarks/perf/run.sh [--small | --medium | --full] [--children N] [--therapists N] [--days N] [--seconds N]
-#                          [--rounds N] [--only w1,w2] [--streams N] [--fixtures N] [--port P]
+#                          [--rounds N] [--warmup S] [--only w1,w2] [--streams N] [--fixtures N] [--port P]
 #   benchmarks/perf/run.sh --size-compare [--children N] [--therapists N] [--days N] [--seconds N] [--rounds N]
-# Workloads (--only): child, progress, events20, events100, schedule-week, conversation-page, mixed, streams.
+# Workloads (--only): child, progress, events20, events100, schedule-week, conversation-page, programs, mixed,
+# streams.
+# --warmup S: seconds of unmeasured load on each target before each workload (default 2; JIT warm-up).
 # streams: N idle GET /api/events streams (--streams, default 10,000) on SPARKTherapy alone; heap per stream after a
 # full GC, live threads, pass/fail against 512 MB. --children/--therapists/--days override the size's generator
 # arguments; --fixtures N measures the first N generated children (default 256).
@@ -13,12 +15,12 @@
 # A scratch database on the machine's PostgreSQL; a SPARKTherapy node started on it so Flyway builds the schema (the
 # packaged jar target/sparktherapy-*.jar if present, or JAR=…, else ./mvnw spring-boot:run); the generated clinic
 # group (benchmarks/generate, --small by default here: the full size takes many minutes to generate); the node
-# restarted on the existing database (start to healthy); the bare baseline (benchmarks/baseline, built offline if its
+# restarted on the existing database (start to healthy); the bare baseline (benchmarks/baseline, built (offline when it can) if its
 # jar is missing or older than its sources) started on the same database; then each workload against both,
 # alternating (Perf.java). Everything started is stopped and the database dropped at the end (KEEP_DB=1 keeps it).
 # Ports: P (SPARKTherapy, default 5160), P+1 (baseline) and P+2 (SPARKTherapy's management port: /metrics).
 set -euo pipefail
-SIZE=--small SECONDS_PER_RUN=10 ROUNDS=2 ONLY= PORT=5160 STREAMS=10000 FIXTURES=256 SIZE_COMPARE=
+SIZE=--small SECONDS_PER_RUN=10 ROUNDS=2 WARMUP=2 ONLY= PORT=5160 STREAMS=10000 FIXTURES=256 SIZE_COMPARE=
 GEN=() CHILDREN= THERAPISTS= DAYS=
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -26,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --full) SIZE= ;;
     --seconds) SECONDS_PER_RUN=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
     --only) ONLY=$2; shift ;;
     --port) PORT=$2; shift ;;
     --streams) STREAMS=$2; shift ;;
@@ -165,7 +168,9 @@ echo "start to healthy (existing database): ${RESTART} s (pid $SPARK_PID)"
 echo "== baseline"
 if [[ ! -f benchmarks/baseline/target/bench-baseline.jar \
   || -n "$(find benchmarks/baseline/src benchmarks/baseline/pom.xml -newer benchmarks/baseline/target/bench-baseline.jar)" ]]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -o -q -B -f benchmarks/baseline/pom.xml package -DskipTests
+  # offline first; a fresh machine may not hold the baseline's own dependencies (its Tomcat: the app runs on Jetty)
+  JAVA_HOME=$JAVA_HOME ./mvnw -o -q -B -f benchmarks/baseline/pom.xml package -DskipTests > /dev/null 2>&1 \
+    || JAVA_HOME=$JAVA_HOME ./mvnw -q -B -f benchmarks/baseline/pom.xml package -DskipTests
 fi
 T0=$(date +%s%N)
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
@@ -178,7 +183,7 @@ psql -X -q -d "$DB" -v limit="$FIXTURES" -f "$HERE/fixture.sql" > "$WORK/fixture
 echo "== workloads ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before, ulimit -n $(ulimit -n))"
 "$JAVA" "$HERE/Perf.java" "http://localhost:$PORT" "$SPARK_PID" "http://localhost:$BASE_PORT" "$BASE" "$PASSWORD" \
   "$WORK/fixture.csv" "$SECONDS_PER_RUN" "$ROUNDS" "$ONLY" "$STREAMS" \
-  "http://localhost:$MANAGEMENT_PORT"
+  "http://localhost:$MANAGEMENT_PORT" "$WARMUP"
 echo
 echo "start to healthy: SPARKTherapy ${RESTART} s on the existing database (first start with migrations ${FIRST} s),"\
   "baseline ${BASE_START} s; load average after $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -282,11 +282,15 @@ class SignInIntegrationTests {
 	@Test
 	void logoutEndsTheRefreshToken() {
 		Clinic.Person parent = this.clinic.aParent();
+		assertThat(parent.api().get("/api/auth/profile").status()).as("the access token, verified and kept")
+			.isEqualTo(200);
 
 		Api.Response logout = this.api.post("/api/auth/logout", body("refreshToken", parent.refreshToken()));
 
 		assertThat(logout.status()).isEqualTo(204);
 		assertThat(this.api.post("/api/auth/refresh", body("refreshToken", parent.refreshToken())).status())
+			.isEqualTo(401);
+		assertThat(parent.api().get("/api/auth/profile").status()).as("the sign-in's access token ends with it")
 			.isEqualTo(401);
 	}
 

@@ -147,6 +147,8 @@ class UserAdministrationIntegrationTests {
 	@Test
 	void deactivatedAccountsCannotSignInRefreshOrUseTheirTokens() {
 		Clinic.Person parent = this.clinic.aParent();
+		assertThat(parent.api().get("/api/auth/profile").status()).as("the access token, verified and kept")
+			.isEqualTo(200);
 
 		Api.Response deactivated = this.admin.api().delete("/api/users/" + parent.id());
 

@@ -10,7 +10,9 @@ import org.sparktherapy.platform.SparkProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -25,6 +27,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 class JwtKeyConfiguration {
+
+	/**
+	 * Verified tokens kept at most (about 2 KB each): a token lives 15 minutes, so this
+	 * covers ten thousand clients active at once on one node.
+	 */
+	static final long VERIFIED_TOKENS = 10_000;
 
 	@Bean
 	SecretKey jwtSigningKey(SecurityProperties security, SparkProperties spark) {
@@ -47,8 +55,9 @@ class JwtKeyConfiguration {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(SecurityProperties.TOKEN_ISSUER));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(SecurityProperties.TOKEN_ISSUER);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokenCache(decoder, validator, VERIFIED_TOKENS);
 	}
 
 }

@@ -113,6 +113,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(denied)
+				.bearerTokenResolver(new BearerTokens())
 				.jwt(jwt -> principalConverter.ifAvailable(jwt::jwtAuthenticationConverter)))
 			.exceptionHandling(
 					handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
