@@ -119,7 +119,7 @@ public class Perf {
 				: List.of();
 		int streams = (args.length > 9) ? Integer.parseInt(args[9]) : 10_000;
 		metricsBase = (args.length > 10) ? args[10] : sparkBase;
-		warmup = (args.length > 11) ? Integer.parseInt(args[11]) : 2;
+		warmup = (args.length > 11) ? Integer.parseInt(args[11]) : 20;
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
