@@ -860,6 +860,42 @@ class MessagingIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storedFiles(conversation)).hasSize(2));
 	}
 
+	@Test
+	void oneKeyPostedToTwoConversationsAtOnceStoresOneMessageAndRefusesTheOther() throws Exception {
+		// two conversations lock separately, so only the key's unique index can settle
+		// this race: the second insert waits for the first, then finds the key taken
+		for (int attempt = 0; attempt < 3; attempt++) {
+			String one = childConversationOfAnotherChild();
+			String two = childConversationOfAnotherChild();
+			String key = UUID.randomUUID().toString();
+			java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+			ExecutorService pool = Executors.newFixedThreadPool(2);
+			List<Future<Api.Response>> answers = new ArrayList<>();
+			for (String conversation : List.of(one, two)) {
+				answers.add(pool.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					return postFiles(this.parent, conversation, "the same words", key,
+							file("week.pdf", "application/pdf", PDF));
+				}));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Api.Response> answer : answers) {
+				Api.Response response = answer.get(60, TimeUnit.SECONDS);
+				statuses.add(response.status());
+				if (response.status() == 409) {
+					assertThat(response.at("/type")).endsWith("/idempotency-key-reused");
+				}
+			}
+			pool.shutdown();
+
+			assertThat(statuses).as("attempt %d", attempt).containsExactlyInAnyOrder(201, 409);
+			assertThat(messageCount(one) + messageCount(two)).isEqualTo(1);
+			// the refused post's file, written before its insert was refused, is not kept
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(storedFiles(one).size() + storedFiles(two).size()).isEqualTo(1));
+		}
+	}
+
 	private static Api.Response post(Person person, String conversation, String text) {
 		return person.api().post("/api/conversations/" + conversation + "/messages", body("body", text));
 	}

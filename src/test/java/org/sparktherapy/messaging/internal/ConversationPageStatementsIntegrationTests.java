@@ -1,8 +1,6 @@
 package org.sparktherapy.messaging.internal;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
@@ -22,6 +19,7 @@ import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.RecordingAuditTrail;
 import org.sparktherapy.support.Messages;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,24 +122,8 @@ class ConversationPageStatementsIntegrationTests {
 					return StatementCounting.invoke(this.children, method, args);
 				});
 		MessagingAccessPolicy policy = new MessagingAccessPolicy(counted, conversations);
-		ConversationAccess access = new ConversationAccess(conversations, messages, policy, new AuditTrail() {
-
-			@Override
-			public void success(PhiAccess access) {
-				audited.add(access);
-			}
-
-			@Override
-			public void successAll(Collection<PhiAccess> accesses) {
-				audited.addAll(new ArrayList<>(accesses));
-			}
-
-			@Override
-			public void refused(PhiAccess access, boolean notFound) {
-				throw new AssertionError("refused: " + access);
-			}
-
-		});
+		ConversationAccess access = new ConversationAccess(conversations, messages, policy,
+				new RecordingAuditTrail(audited));
 		ConversationViews views = new ConversationViews(conversations, policy);
 		return new MessageService(conversations, messages, policy, access, views, null, null, null, null, null, null);
 	}

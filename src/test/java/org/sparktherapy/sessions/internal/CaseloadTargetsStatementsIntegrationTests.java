@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.sparktherapy.audit.AuditTrail;
 import org.sparktherapy.audit.PhiAccess;
 import org.sparktherapy.children.Children;
 import org.sparktherapy.identity.CurrentUser;
@@ -26,6 +24,7 @@ import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.programs.Programs;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.IntegrationTest;
+import org.sparktherapy.support.RecordingAuditTrail;
 import org.sparktherapy.support.StatementCounting;
 import org.sparktherapy.support.TeachingWorld;
 
@@ -136,24 +135,8 @@ class CaseloadTargetsStatementsIntegrationTests {
 		JdbcClient counted = JdbcClient.create(StatementCounting.counting(this.dataSource, statements));
 		return new QueueService(new QueueRepository(counted), new SessionRepository(counted),
 				new SessionResults(counted), this.policy, counting(Children.class, this.children, calls),
-				counting(Programs.class, this.programs, calls), new AuditTrail() {
-
-					@Override
-					public void success(PhiAccess access) {
-						audited.add(access);
-					}
-
-					@Override
-					public void successAll(Collection<PhiAccess> accesses) {
-						audited.addAll(new ArrayList<>(accesses));
-					}
-
-					@Override
-					public void refused(PhiAccess access, boolean notFound) {
-						throw new AssertionError("refused: " + access);
-					}
-
-				}, this.clock, this.properties);
+				counting(Programs.class, this.programs, calls), new RecordingAuditTrail(audited), this.clock,
+				this.properties);
 	}
 
 	private static <T> T counting(Class<T> type, T target, Map<String, AtomicInteger> calls) {
