@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.sparktherapy.SparkTherapyApplication;
+import org.sparktherapy.platform.logging.EcsJsonLines;
 import org.sparktherapy.support.Api;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
@@ -27,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -128,23 +128,23 @@ class DatabaseOutageIntegrationTests {
 	 * The connection timeout of {@code application.yml}: a few seconds, not Hikari's 30.
 	 */
 	private static long shippedConnectionTimeout() {
-		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-		yaml.setResources(new ClassPathResource("application.yml"));
-		long timeout = Long.parseLong(yaml.getObject().getProperty("spring.datasource.hikari.connection-timeout"));
+		long timeout = Long.parseLong(shippedProperty("spring.datasource.hikari.connection-timeout"));
 		assertThat(timeout).as("the shipped connection timeout").isBetween(1_000L, 5_000L);
 		return timeout;
 	}
 
-	/** A log line as the shipped ECS JSON format writes it for this node. */
+	private static String shippedProperty(String name) {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		return yaml.getObject().getProperty(name);
+	}
+
+	/**
+	 * A log line as the shipped JSON format (application.yml) writes it for this node.
+	 */
 	private static String ecs(Environment environment, ILoggingEvent event) {
-		LoggerContext context = new LoggerContext();
-		context.putObject(Environment.class.getName(), environment);
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
-		encoder.setContext(context);
-		encoder.setFormat("ecs");
-		encoder.setCharset(StandardCharsets.UTF_8);
-		encoder.start();
-		return new String(encoder.encode(event), StandardCharsets.UTF_8);
+		String shipped = shippedProperty("logging.structured.format.console");
+		return new String(EcsJsonLines.encoder(environment, shipped).encode(event), StandardCharsets.UTF_8);
 	}
 
 	private record Timed(Api.Response response, Duration took) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 
 import org.springframework.boot.logging.StackTracePrinter;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -99,11 +100,21 @@ public final class EcsJsonLines implements StructuredLogFormatter<ILoggingEvent>
 	}
 
 	private static StructuredLogEncoder bootEncoder(Environment environment) {
+		return encoder(environment, "ecs");
+	}
+
+	/**
+	 * A started logback encoder writing {@code format} ("ecs", or a formatter's class
+	 * name such as this one's) for the given environment, as Boot's console appender
+	 * would, in UTF-8: for this class's fallback, and for tests that check log lines.
+	 */
+	public static StructuredLogEncoder encoder(Environment environment, String format) {
 		LoggerContext context = new LoggerContext();
+		context.setMDCAdapter(new LogbackMDCAdapter());
 		context.putObject(Environment.class.getName(), environment);
 		StructuredLogEncoder encoder = new StructuredLogEncoder();
 		encoder.setContext(context);
-		encoder.setFormat("ecs");
+		encoder.setFormat(format);
 		encoder.setCharset(StandardCharsets.UTF_8);
 		encoder.start();
 		return encoder;

@@ -79,7 +79,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 
 		static Key of(String token) {
 			try {
-				return new Key(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+				return new Key(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 			}
 			catch (NoSuchAlgorithmException ex) {
 				throw new IllegalStateException(ex);

@@ -66,13 +66,7 @@ class EcsJsonLinesTests {
 	}
 
 	private StructuredLogEncoder encoder(String format) {
-		this.context.putObject(Environment.class.getName(), this.environment);
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
-		encoder.setContext(this.context);
-		encoder.setFormat(format);
-		encoder.setCharset(StandardCharsets.UTF_8);
-		encoder.start();
-		return encoder;
+		return EcsJsonLines.encoder(this.environment, format);
 	}
 
 	private List<ILoggingEvent> events() {

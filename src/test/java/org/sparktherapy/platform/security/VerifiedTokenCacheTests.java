@@ -98,6 +98,14 @@ class VerifiedTokenCacheTests {
 	}
 
 	@Test
+	void tokensThatDifferOnlyInCharactersOutsideAsciiHaveDifferentKeys() {
+		assertThat(VerifiedTokenCache.Key.of("header.claims.sign\u00e9"))
+			.isNotEqualTo(VerifiedTokenCache.Key.of("header.claims.sign\u00e8"))
+			.isNotEqualTo(VerifiedTokenCache.Key.of("header.claims.sign?"));
+		assertThat(VerifiedTokenCache.Key.of("a.b.c")).isEqualTo(VerifiedTokenCache.Key.of("a.b.c"));
+	}
+
+	@Test
 	void keepsAtMostItsSize() {
 		VerifiedTokenCache small = new VerifiedTokenCache(this.verifier, this.verifier.validator, 3);
 
