@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { aTherapist, aTokenResponse, aUser } from '../test/fixtures';
 import { jsonResponse, problemResponse } from '../test/render';
 import { apiFetch } from './api-client';
-import { getSessionSnapshot, restoreSession, startSession } from './auth-session';
+import {
+  endSession,
+  getSessionSnapshot,
+  refreshSession,
+  restoreSession,
+  signOutForInactivity,
+  startSession,
+} from './auth-session';
 import { forgetOfflineIdentity, loadOfflineIdentity, rememberOfflineIdentity } from './offline-identity';
 
 const fetchMock = vi.fn<typeof fetch>();
@@ -119,5 +126,53 @@ describe('a session whose token expires while offline', () => {
 
     await vi.waitFor(() => expect(getSessionSnapshot().status).toBe('offline'), { timeout: 5000 });
     expect(getSessionSnapshot().offlineUser?.id).toBe(therapist.id);
+  });
+});
+
+describe('a renewal still on its way when the session ends', () => {
+  /** A refresh answer the test releases when it wants. */
+  function pendingRenewal() {
+    let answer: (response: Response) => void = () => undefined;
+    fetchMock.mockImplementationOnce(
+      () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const renewal = refreshSession();
+    return { renewal, answer: (response: Response) => answer(response) };
+  }
+
+  it('does not sign back in when the user signed out meanwhile', async () => {
+    startSession({ ...aTokenResponse(therapist), idleTimeout: 1800 });
+    const { renewal, answer } = pendingRenewal();
+
+    endSession();
+    answer(jsonResponse(aTokenResponse(therapist)));
+
+    await expect(renewal).resolves.toBeNull();
+    expect(getSessionSnapshot()).toMatchObject({ status: 'signed-out', session: null });
+  });
+
+  it('does not sign back in after the idle sign-out, which keeps saying why', async () => {
+    startSession({ ...aTokenResponse(therapist), idleTimeout: 1800 });
+    const { renewal, answer } = pendingRenewal();
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+
+    signOutForInactivity();
+    answer(jsonResponse({ ...aTokenResponse(therapist), idleTimeout: 1800 }));
+
+    await expect(renewal).resolves.toBeNull();
+    expect(getSessionSnapshot()).toMatchObject({ status: 'signed-out', session: null, idleMinutes: 30 });
+  });
+
+  it('still signs in with a renewal that started after a new sign-in', async () => {
+    startSession(aTokenResponse(therapist));
+    endSession();
+    startSession(aTokenResponse(therapist));
+    fetchMock.mockResolvedValueOnce(jsonResponse(aTokenResponse(therapist)));
+
+    await expect(refreshSession()).resolves.not.toBeNull();
+    expect(getSessionSnapshot().status).toBe('signed-in');
   });
 });

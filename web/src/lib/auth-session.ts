@@ -68,6 +68,11 @@ let idleLimitMs: number | null = null;
 let lastRefreshAt = 0;
 /** The renewal came due while nobody used the app: renew at the next activity. */
 let refreshDue = false;
+/**
+ * Counts the session's ends: a renewal answering after the session ended (a sign-out, the idle sign-out, a 401) is
+ * dropped instead of signing the user back in. The server ended that sign-in too.
+ */
+let sessionEnds = 0;
 const listeners = new Set<() => void>();
 
 function publish(next: SessionSnapshot) {
@@ -187,6 +192,7 @@ function remember(user: User) {
  * the caller is responsible for telling the server.
  */
 export function endSession({ unreachable = false, idleMinutes }: { unreachable?: boolean; idleMinutes?: number } = {}) {
+  sessionEnds += 1;
   clearTimeout(refreshTimer);
   stopIdleWatch();
   refreshDue = false;
@@ -216,6 +222,8 @@ async function unreachable(): Promise<Session | null> {
 }
 
 async function requestRefresh(): Promise<Session | null> {
+  const ends = sessionEnds;
+  const ended = () => sessionEnds !== ends;
   let response: Response;
   try {
     response = await fetch('/api/auth/refresh', {
@@ -226,15 +234,17 @@ async function requestRefresh(): Promise<Session | null> {
       signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
     });
   } catch {
-    return unreachable();
+    return ended() ? null : unreachable();
   }
+  if (ended()) return null;
   // A 5xx (or a proxy's 502/504) says nothing about the session: the server could not answer.
   if (response.status >= 500) return unreachable();
   if (!response.ok) {
     endSession();
     return null;
   }
-  return startSession((await response.json()) as TokenAnswer);
+  const tokens = (await response.json()) as TokenAnswer;
+  return ended() ? null : startSession(tokens);
 }
 
 /**

@@ -20,6 +20,8 @@ import org.sparktherapy.platform.security.SecurityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Refresh tokens: 256 random bits given to the client once, stored only as a SHA-256
@@ -124,6 +126,7 @@ class RefreshTokens {
 	 * Uses up the token and issues its successor; must run in a transaction (the row is
 	 * locked).
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	Rotation rotate(String token) {
 		if (token == null || token.isBlank()) {
 			return new Rotation.Rejected();
@@ -212,21 +215,45 @@ class RefreshTokens {
 	 * Ends the sign-in the token belongs to (logout); answers it if it was live until
 	 * now. Unknown tokens and sign-ins already ended are ignored.
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<Family> revokeFamilyOf(String token) {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
+		Optional<UUID> family = this.jdbc.sql("select family_id from refresh_tokens where token_hash = :hash")
+			.param("hash", hash(token))
+			.query(UUID.class)
+			.optional();
+		if (family.isEmpty()) {
+			return Optional.empty();
+		}
+		lockLive("family_id = :key", family.get());
 		return this.jdbc.sql("""
 				update refresh_tokens set revoked_at = :now
-				where family_id = (select family_id from refresh_tokens where token_hash = :hash) and revoked_at is null
+				where family_id = :family and revoked_at is null
 				returning account_id, family_id
 				""")
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("hash", hash(token))
+			.param("family", family.get())
 			.query((rs, n) -> new Family(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list()
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * Locks the live tokens a revocation is about to end, before its UPDATE. A refresh
+	 * under way holds the lock of the token it uses, so the revocation waits for it; the
+	 * UPDATE, a later statement, then sees the successor that refresh committed. (A lone
+	 * UPDATE waits for the same lock but, under READ COMMITTED, only re-reads the rows of
+	 * its own snapshot: the successor stayed live after the sign-out.) Locked in one
+	 * order, so two revocations do not deadlock.
+	 */
+	private void lockLive(String where, UUID key) {
+		this.jdbc.sql("select id from refresh_tokens where " + where + " and revoked_at is null order by id for update")
+			.param("key", key)
+			.query(UUID.class)
+			.list();
 	}
 
 	/**
@@ -251,7 +278,9 @@ class RefreshTokens {
 		return tokens + signIns + failures;
 	}
 
+	@Transactional(propagation = Propagation.MANDATORY)
 	void revokeFamily(UUID familyId) {
+		lockLive("family_id = :key", familyId);
 		this.jdbc.sql("update refresh_tokens set revoked_at = :now where family_id = :family and revoked_at is null")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("family", familyId)
@@ -262,7 +291,9 @@ class RefreshTokens {
 	 * Ends every sign-in of the account except {@code keep} (may be {@code null} to end
 	 * all).
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	void revokeAllOf(UUID accountId, UUID keep) {
+		lockLive("account_id = :key", accountId);
 		this.jdbc.sql("""
 				update refresh_tokens set revoked_at = :now
 				where account_id = :account and revoked_at is null and family_id is distinct from :keep
@@ -274,7 +305,9 @@ class RefreshTokens {
 	}
 
 	/** Ends every sign-in of the account; answers the sign-ins that were live. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	java.util.List<UUID> revokeAllOf(UUID accountId) {
+		lockLive("account_id = :key", accountId);
 		return this.jdbc.sql("""
 				update refresh_tokens set revoked_at = :now
 				where account_id = :account and revoked_at is null
