@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import com.zaxxer.hikari.HikariDataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -39,8 +38,6 @@ import org.sparktherapy.support.IntegrationTest;
 import org.sparktherapy.support.Messages;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -63,6 +60,11 @@ class RollingRestartIntegrationTests {
 
 	private static final int NGINX = 5124;
 
+	/** Each node's management port (its metrics), next to its public one. */
+	private static final int MANAGEMENT_A = 5121;
+
+	private static final int MANAGEMENT_B = 5123;
+
 	private static final int WRITERS = 4;
 
 	@Autowired
@@ -76,12 +78,12 @@ class RollingRestartIntegrationTests {
 		Assumptions.assumeTrue(nginxInstalled(), "nginx is not installed");
 		FreshDatabase database = new FreshDatabase(this.dataSource);
 		String secret = secret();
-		ConfigurableApplicationContext nodeA = null;
-		ConfigurableApplicationContext nodeB = null;
+		Node nodeA = null;
+		Node nodeB = null;
 		Process nginx = null;
 		try {
-			nodeA = node(database, secret, NODE_A, "a");
-			nodeB = node(database, secret, NODE_B, "b");
+			nodeA = node(database, secret, NODE_A, MANAGEMENT_A, "a");
+			nodeB = node(database, secret, NODE_B, MANAGEMENT_B, "b");
 			nginx = startNginx();
 
 			Clinic clinic = new Clinic(NODE_A);
@@ -102,13 +104,13 @@ class RollingRestartIntegrationTests {
 			load.start();
 			load.awaitWrites(20);
 
-			nodeA.close();
-			nodeA = node(database, secret, NODE_A, "a");
+			nodeA.stop();
+			nodeA = node(database, secret, NODE_A, MANAGEMENT_A, "a");
 			// NGINX sends to the restarted node again (after fail_timeout) before B goes
-			ConfigurableApplicationContext restarted = nodeA;
-			int before = eventBatches(restarted);
-			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> eventBatches(restarted) > before + 10);
-			nodeB.close();
+			Node restarted = nodeA;
+			int before = restarted.eventBatches();
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> restarted.eventBatches() > before + 10);
+			nodeB.stop();
 			nodeB = null;
 			load.awaitWrites(load.acknowledged.size() + 20);
 			load.stop();
@@ -136,10 +138,10 @@ class RollingRestartIntegrationTests {
 				stopNginx(nginx);
 			}
 			if (nodeA != null) {
-				nodeA.close();
+				nodeA.stop();
 			}
 			if (nodeB != null) {
-				nodeB.close();
+				nodeB.stop();
 			}
 			database.drop();
 		}
@@ -262,24 +264,80 @@ class RollingRestartIntegrationTests {
 
 	}
 
-	/** How many event batches this node has answered. */
-	private static int eventBatches(ConfigurableApplicationContext node) {
-		Timer timer = node.getBean(MeterRegistry.class)
-			.find("http.server.requests")
-			.tag("uri", "/api/sessions/{id}/events")
-			.timer();
-		return (timer != null) ? (int) timer.count() : 0;
+	/**
+	 * A node in a JVM of its own, as in a deploy: stopping it (SIGTERM) runs the shutdown
+	 * hook, drain included, and then the process exits and its sockets close. (Nodes
+	 * closed in the test's own JVM once left a connection open after stopping, and NGINX
+	 * waited 60 s for an answer on it: a failure a real deploy cannot have.)
+	 */
+	private record Node(String name, Process process, int port, int managementPort, Path log) {
+
+		/** How many event batches this node has answered (from its metrics). */
+		int eventBatches() {
+			String metrics = new Api(this.managementPort).get("/metrics").text();
+			Matcher count = Pattern.compile(
+					"(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/sessions/\\{id\\}/events\"[^}]*\\} (\\S+)$")
+				.matcher(metrics);
+			double batches = 0;
+			while (count.find()) {
+				batches += Double.parseDouble(count.group(1));
+			}
+			return (int) batches;
+		}
+
+		/**
+		 * SIGTERM, as systemd or Docker stop a node, and waits for the process to end.
+		 */
+		void stop() throws InterruptedException, IOException {
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				throw new IllegalStateException("node " + this.name + " did not stop within 60 s:\n" + tail());
+			}
+		}
+
+		String tail() throws IOException {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+
 	}
 
-	private static ConfigurableApplicationContext node(FreshDatabase database, String secret, int port, String name) {
-		return new SpringApplicationBuilder(SparkTherapyApplication.class).profiles("test")
-			.run("--server.port=" + port, "--spring.datasource.url=" + database.url(),
-					"--spring.datasource.username=" + database.username(),
-					"--spring.datasource.hikari.maximum-pool-size=4", "--spark.security.jwt-secret=" + secret,
-					"--spark.data-dir=target/test-data-rolling", "--spark.node-name=" + name,
-					// the shipped drain (test profile: none), above NGINX's
-					// keepalive_timeout
-					"--spark.shutdown.drain=5s");
+	private Node node(FreshDatabase database, String secret, int port, int managementPort, String name)
+			throws IOException {
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		Path log = this.work.resolve("node-" + name + "-" + System.nanoTime() + ".log");
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), SparkTherapyApplication.class.getName(),
+				"--spring.profiles.active=test", "--server.port=" + port, "--management.server.port=" + managementPort,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.hikari.maximum-pool-size=4", "--spark.data-dir=target/test-data-rolling",
+				"--spark.node-name=" + name,
+				// the shipped drain (test profile: none), above NGINX's keepalive_timeout
+				"--spark.shutdown.drain=5s")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		// secrets through the environment, not the command line
+		builder.environment().put("SPARK_SECURITY_JWT_SECRET", secret);
+		String password = ((HikariDataSource) this.dataSource).getPassword();
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", (password != null) ? password : "");
+		Node node = new Node(name, builder.start(), port, managementPort, log);
+		Api api = new Api(port);
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(180))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptions()
+				.until(() -> {
+					assertThat(node.process().isAlive()).as("node %s running", name).isTrue();
+					return api.get("/api/health").status() == 200;
+				});
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			node.process().destroyForcibly();
+			throw new IllegalStateException("node " + name + " did not become healthy:\n" + node.tail(), ex);
+		}
+		return node;
 	}
 
 	private static String secret() {
