@@ -375,3 +375,37 @@ test('the admin sees and edits a child’s schedule preferences on the child pag
   await expect(dialog).toBeHidden();
   await expect(section.getByRole('list', { name: 'Prescribed weekly hours' })).toContainText('1 h a week');
 });
+
+test('the admin checks in an appointment before check-in opens, and the child’s history keeps the reason', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const setup = await setUp(request);
+  await bookThroughApi(request, setup, plusDays(nextMonday(), 1), '10:00', '11:00');
+
+  await signIn(page, adminCredentials());
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinic overview' })).toBeVisible();
+  await page.goto('/schedule');
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page
+    .getByRole('region', { name: /^Week of/ })
+    .getByRole('button', { name: new RegExp(setup.childName) })
+    .click();
+  const details = page.getByRole('dialog', { name: `Appointment with ${setup.childName}` });
+  const attendance = details.getByRole('region', { name: 'Attendance' });
+  await expect(attendance.getByRole('button', { name: `No-show early… – ${setup.childName}` })).toBeVisible();
+  await attendance.getByRole('button', { name: `Check in early… – ${setup.childName}` }).click();
+  await attendance.getByRole('button', { name: 'Check in early' }).click();
+  const reason = attendance.getByRole('textbox', { name: /Why check in before check-in opens/ });
+  await expect(reason).toHaveAccessibleDescription(/Give a reason/);
+  await reason.fill('The family came a day early for a make-up session');
+  await attendance.getByRole('button', { name: 'Check in early' }).click();
+
+  await expect(details).toContainText('Checked in');
+  await expect(attendance.getByRole('button', { name: `Complete early… – ${setup.childName}` })).toBeVisible();
+
+  await page.goto(`/children/${setup.childId}/history`);
+  const change = page.getByRole('row').filter({ hasText: 'Appointment checked in before its time' });
+  await expect(change).toContainText('The family came a day early for a make-up session');
+});

@@ -3,8 +3,40 @@ import { apiFetch, toQueryString } from '../../../lib/api-client';
 import type { Page } from '../../../lib/api-types';
 import { childrenQueryKey } from './child-types';
 
-export type HistoryEntity = 'child' | 'guardian' | 'careTeam' | 'program' | 'target' | 'authorization';
-export type HistoryAction = 'created' | 'updated' | 'archived' | 'added' | 'removed' | 'phase_changed' | 'deleted';
+/** What the modules record (`ChangeHistory.record` calls): a child's record, its care, billing and attendance. */
+export type HistoryEntity =
+  | 'child'
+  | 'guardian'
+  | 'careTeam'
+  | 'program'
+  | 'target'
+  | 'authorization'
+  | 'coverage'
+  | 'invoice'
+  | 'payment'
+  | 'ledger_entry'
+  | 'appointment';
+export type HistoryAction =
+  | 'created'
+  | 'updated'
+  | 'archived'
+  | 'added'
+  | 'removed'
+  | 'phase_changed'
+  | 'deleted'
+  | 'issued'
+  | 'voided'
+  | 'credit_note_issued'
+  | 'recorded'
+  | 'refunded'
+  | 'charge_posted'
+  | 'family_share_posted'
+  | 'reversed'
+  | 'written_off'
+  | 'adjusted'
+  | 'checked_in_early'
+  | 'completed_early'
+  | 'no_show_early';
 
 export interface HistoryChange {
   field: string;

@@ -15,6 +15,11 @@ const ENTITY_LABELS: Record<HistoryEntity, string> = {
   program: 'Program',
   target: 'Target',
   authorization: 'Insurance authorization',
+  coverage: 'Insurance coverage',
+  invoice: 'Invoice',
+  payment: 'Payment',
+  ledger_entry: 'Account entry',
+  appointment: 'Appointment',
 };
 
 const ACTION_LABELS: Record<HistoryAction, string> = {
@@ -25,6 +30,19 @@ const ACTION_LABELS: Record<HistoryAction, string> = {
   removed: 'removed',
   phase_changed: 'phase changed',
   deleted: 'deleted',
+  issued: 'issued',
+  voided: 'voided',
+  credit_note_issued: 'credited (credit note issued)',
+  recorded: 'recorded',
+  refunded: 'refunded',
+  charge_posted: 'posted (charge)',
+  family_share_posted: 'posted (family’s share)',
+  reversed: 'reversed',
+  written_off: 'posted (write-off)',
+  adjusted: 'posted (adjustment)',
+  checked_in_early: 'checked in before its time',
+  completed_early: 'completed before its time',
+  no_show_early: 'marked no-show before its time',
 };
 
 /** Every change to the child's record, newest first: who, when, what, from → to. */

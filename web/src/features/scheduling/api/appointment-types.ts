@@ -152,3 +152,9 @@ export function placeLabel(place: string): string {
 
 export const schedulingQueryKey = ['scheduling'] as const;
 export const appointmentsQueryKey = [...schedulingQueryKey, 'appointments'] as const;
+
+/** An attendance step (check-in, no-show, completion); an admin's `reason` takes it before the clock allows. */
+export interface AttendanceInput {
+  id: string;
+  reason?: string;
+}

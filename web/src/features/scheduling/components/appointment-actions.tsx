@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
+import { TextareaField } from '../../../components/ui/textarea-field';
 import type { Appointment } from '../api/appointment-types';
 import { useCheckInAppointment } from '../api/check-in-appointment';
 import { useCompleteAppointment } from '../api/complete-appointment';
@@ -98,7 +99,7 @@ export function TherapistActions({
           size="sm"
           variant="secondary"
           pending={checkIn.isPending}
-          onClick={() => checkIn.mutate(appointment.id)}
+          onClick={() => checkIn.mutate({ id: appointment.id })}
           aria-label={`Check in ${childName}`}
         >
           Check in
@@ -109,7 +110,7 @@ export function TherapistActions({
           size="sm"
           variant="secondary"
           pending={noShow.isPending}
-          onClick={() => noShow.mutate(appointment.id)}
+          onClick={() => noShow.mutate({ id: appointment.id })}
           aria-label={`Mark ${childName} as no-show`}
         >
           No-show
@@ -120,7 +121,7 @@ export function TherapistActions({
           size="sm"
           variant="secondary"
           pending={complete.isPending}
-          onClick={() => complete.mutate(appointment.id)}
+          onClick={() => complete.mutate({ id: appointment.id })}
           aria-label={`Complete ${childName}`}
         >
           Complete
@@ -140,5 +141,134 @@ export function TherapistActions({
       )}
       {failed && <FormErrorAlert error={failed.error} />}
     </div>
+  );
+}
+
+type AttendanceStep = 'check-in' | 'no-show' | 'complete';
+
+const STEP_LABELS: Record<AttendanceStep, { now: string; early: string; question: string; done: string }> = {
+  'check-in': {
+    now: 'Check in',
+    early: 'Check in early…',
+    question: 'Why check in before check-in opens?',
+    done: 'Check in early',
+  },
+  'no-show': {
+    now: 'No-show',
+    early: 'No-show early…',
+    question: 'Why mark a no-show before the start?',
+    done: 'Mark as no-show early',
+  },
+  complete: {
+    now: 'Complete',
+    early: 'Complete early…',
+    question: 'Why complete before the start?',
+    done: 'Complete early',
+  },
+};
+
+/**
+ * The admin's attendance buttons for any open appointment (a therapist forgot to check in, a family called to say
+ * they will not come): on the clock, the same steps as the therapist's; before their time — check-in before it
+ * opens, a no-show or completion before the start — the step asks why, and the server records the reason in the
+ * child's change history (`override`, ADR 0016).
+ */
+export function AdminAttendance({
+  appointment,
+  childName,
+  now: fixedNow,
+}: {
+  appointment: Appointment;
+  childName: string;
+  /** For tests: the time to judge by (otherwise the clock, refreshed every 30 seconds). */
+  now?: Date;
+}) {
+  const now = useNow(fixedNow);
+  const checkIn = useCheckInAppointment();
+  const complete = useCompleteAppointment();
+  const noShow = useNoShowAppointment();
+  const [early, setEarly] = useState<AttendanceStep | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const mutations: Record<AttendanceStep, typeof checkIn> = { 'check-in': checkIn, 'no-show': noShow, complete };
+  const failed = [checkIn, complete, noShow].find((mutation) => mutation.isError);
+  if (appointment.status !== 'scheduled' && appointment.status !== 'checked_in') return null;
+
+  const checkInOpen = now.getTime() >= checkInOpensAt(appointment).getTime();
+  const started = now.getTime() >= new Date(appointment.start).getTime();
+  const steps: { step: AttendanceStep; onTime: boolean }[] =
+    appointment.status === 'scheduled'
+      ? [
+          { step: 'check-in', onTime: checkInOpen },
+          { step: 'no-show', onTime: started },
+        ]
+      : [{ step: 'complete', onTime: started }];
+
+  const closeEarly = () => {
+    setEarly(null);
+    setReason('');
+    setReasonError(undefined);
+  };
+  const submitEarly = () => {
+    if (!early) return;
+    const trimmed = reason.trim();
+    if (!trimmed) {
+      setReasonError('Give a reason');
+      return;
+    }
+    mutations[early].mutate({ id: appointment.id, reason: trimmed }, { onSuccess: closeEarly });
+  };
+
+  return (
+    <section className="appt-attendance" aria-label="Attendance">
+      <h3 className="appt-attendance-title">Attendance</h3>
+      {early ? (
+        <form
+          className="appt-early"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            submitEarly();
+          }}
+        >
+          <TextareaField
+            label={STEP_LABELS[early].question}
+            hint="Saved with the appointment in the child’s change history."
+            required
+            maxLength={500}
+            value={reason}
+            error={reasonError}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setReasonError(undefined);
+            }}
+          />
+          <div className="appt-actions">
+            <Button size="sm" type="submit" pending={mutations[early].isPending}>
+              {STEP_LABELS[early].done}
+            </Button>
+            <Button size="sm" variant="ghost" type="button" onClick={closeEarly}>
+              Back
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className="appt-actions">
+          {steps.map(({ step, onTime }) => (
+            <Button
+              key={step}
+              size="sm"
+              variant="secondary"
+              pending={onTime && mutations[step].isPending}
+              onClick={() => (onTime ? mutations[step].mutate({ id: appointment.id }) : setEarly(step))}
+              aria-label={`${onTime ? STEP_LABELS[step].now : STEP_LABELS[step].early} – ${childName}`}
+            >
+              {onTime ? STEP_LABELS[step].now : STEP_LABELS[step].early}
+            </Button>
+          ))}
+        </div>
+      )}
+      {failed && <FormErrorAlert error={failed.error} />}
+    </section>
   );
 }

@@ -3,13 +3,13 @@ import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { formatDateTime } from '../../../lib/dates';
 import { placeLabel, serviceLabel, supervisionLabel, type Appointment } from '../api/appointment-types';
-import { TherapistActions } from './appointment-actions';
+import { AdminAttendance, TherapistActions } from './appointment-actions';
 import { formatLongDay, formatTimeRange } from './schedule-math';
 import { StatusBadge } from './status-badge';
 
 /**
  * The details of one appointment, with what the viewer may do: therapist actions and "propose a change" for their own,
- * or move / cancel for admins.
+ * or attendance, move and cancel for admins.
  */
 export function AppointmentDialog({
   appointment,
@@ -93,6 +93,7 @@ export function AppointmentDialog({
         )}
       </dl>
       {isOwnTherapist && <TherapistActions appointment={appointment} childName={childName} />}
+      {isAdmin && !isOwnTherapist && <AdminAttendance appointment={appointment} childName={childName} />}
       <div className="dialog-actions">
         {isAdmin && open && (
           <>
