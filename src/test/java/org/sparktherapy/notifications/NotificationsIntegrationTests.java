@@ -15,6 +15,7 @@ import org.sparktherapy.sessions.SessionCoSigned;
 import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.support.EventPublications;
 import org.sparktherapy.support.Api;
+import org.sparktherapy.support.Messages;
 import org.sparktherapy.support.Clinic;
 import org.sparktherapy.support.IntegrationTest;
 import org.sparktherapy.support.TestMailServer;
@@ -517,6 +518,54 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void readingAConversationReadsItsMessageNoticeUnlessANewerMessageCame() {
+		String conversation = Messages.childConversation(this.guardian, this.childId);
+		String first = message(this.guardian, conversation, "Is the session at ten still on?");
+		String second = message(this.guardian, conversation, "And could it move to eleven?");
+		Instant secondAt = Instant.parse(postedAt(conversation, second));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> ofKind(this.technician, "new_message").stream()
+				.anyMatch(n -> Instant.parse(n.get("createdAt").asString()).equals(secondAt)));
+		String notice = ofKind(this.technician, "new_message").get(0).get("id").asString();
+		long unreadBefore = unreadCount(this.technician);
+
+		Api.Response upToFirst = this.technician.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", first));
+		assertThat(upToFirst.status()).as(upToFirst.text()).isEqualTo(200);
+		awaitEventsHandled();
+		assertThat(notice(this.technician, notice).get("read").asBoolean())
+			.as("a newer message than the one read: still unread")
+			.isFalse();
+
+		long readsBefore = liveEvents(this.technician, "notification.read");
+		Api.Response upToSecond = this.technician.api()
+			.post("/api/conversations/" + conversation + "/read", body("upTo", second));
+		assertThat(upToSecond.status()).as(upToSecond.text()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(15)).until(() -> notice(this.technician, notice).get("read").asBoolean());
+		assertThat(unreadCount(this.technician)).isEqualTo(unreadBefore - 1);
+		assertThat(liveEvents(this.technician, "notification.read")).as("the open apps hear the new count")
+			.isGreaterThan(readsBefore);
+		assertThat(
+				notice(this.supervisor, ofKind(this.supervisor, "new_message").get(0).get("id").asString()).get("read")
+					.asBoolean())
+			.as("another member's notice stays unread")
+			.isFalse();
+	}
+
+	@Test
+	void writingInAConversationReadsTheWritersMessageNotice() {
+		String conversation = Messages.childConversation(this.guardian, this.childId);
+		message(this.guardian, conversation, "Is the session at ten still on?");
+		String notice = awaitKinds(this.technician, "new_message", 1).get(0).get("id").asString();
+
+		message(this.technician, conversation, "Yes, see you at ten.");
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> notice(this.technician, notice).get("read").asBoolean());
+		JsonNode guardians = awaitKinds(this.guardian, "new_message", 1).get(0);
+		assertThat(guardians.get("read").asBoolean()).as("the reply's notice for the parent").isFalse();
+	}
+
+	@Test
 	void noticesAboutAChildNameItByFirstNameAndInitial() {
 		String lastName = this.admin.api().get("/api/children/" + this.childId).json().get("lastName").asString();
 		String child = "Avery " + lastName.charAt(0) + ".";
@@ -568,6 +617,35 @@ class NotificationsIntegrationTests {
 			.post("/api/sessions/" + session + "/guardian-signature",
 					body("name", "Pat Guardian", "signature", "data:image/png;base64,iVBORw0KGgo="));
 		assertThat(signed.status()).as(signed.text()).isEqualTo(200);
+	}
+
+	/** Posts a message through the API; answers its id. */
+	private static String message(Clinic.Person author, String conversation, String text) {
+		Api.Response posted = author.api()
+			.post("/api/conversations/" + conversation + "/messages", body("body", text), "Idempotency-Key",
+					UUID.randomUUID().toString());
+		assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+		return posted.at("/id");
+	}
+
+	private String postedAt(String conversation, String message) {
+		for (JsonNode m : this.technician.api()
+			.get("/api/conversations/" + conversation + "/messages")
+			.json()
+			.get("messages")) {
+			if (m.get("id").asString().equals(message)) {
+				return m.get("postedAt").asString();
+			}
+		}
+		throw new AssertionError("no message " + message);
+	}
+
+	/** Waits until every listener has handled every event published so far. */
+	private void awaitEventsHandled() {
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
 	}
 
 	private void post(MessagePosted posted) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.messaging.ConversationRead;
 import org.sparktherapy.messaging.MessagePosted;
 import org.sparktherapy.realtime.LiveEvents;
 
@@ -126,6 +127,8 @@ class MessagePosting {
 		recipients.remove(user.id());
 		this.events.publishEvent(new MessagePosted(messageId, conversation.id(), user.id(), Set.copyOf(recipients), now,
 				conversation.childId()));
+		// whoever writes has read the conversation up to their own message
+		this.events.publishEvent(new ConversationRead(conversation.id(), user.id(), now));
 		this.live.publish(members, "message.created", new LiveRefs.MessageRef(conversation.id(), messageId));
 		countWhenCommitted();
 		return new Stored(this.messages.find(messageId, false).orElseThrow(), true);

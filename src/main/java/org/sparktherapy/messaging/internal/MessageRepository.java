@@ -120,6 +120,16 @@ class MessageRepository {
 			.optional();
 	}
 
+	/** When the conversation's message with this sequence number was posted. */
+	Optional<Instant> postedAt(UUID conversationId, long seq) {
+		return this.jdbc.sql("select posted_at from messages where seq = :seq and conversation_id = :conversation")
+			.param("seq", seq)
+			.param("conversation", conversationId)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
 	/** The id of the conversation's message with this sequence number. */
 	Optional<UUID> idAt(UUID conversationId, long seq) {
 		return this.jdbc.sql("select id from messages where seq = :seq and conversation_id = :conversation")

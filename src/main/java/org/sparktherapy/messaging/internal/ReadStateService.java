@@ -5,8 +5,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sparktherapy.identity.CurrentUser;
+import org.sparktherapy.messaging.ConversationRead;
 import org.sparktherapy.realtime.LiveEvents;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +36,11 @@ class ReadStateService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ReadStateService(ConversationRepository conversations, MessageRepository messages, MessagingAccessPolicy policy,
-			ConversationAccess access, LiveEvents live, Clock clock) {
+			ConversationAccess access, LiveEvents live, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.policy = policy;
@@ -69,6 +74,11 @@ class ReadStateService {
 					: this.policy.members(conversation);
 			this.live.publish(recipients, "conversation.read",
 					new LiveRefs.ReadRef(conversation.id(), user.id(), position));
+			// the reader's message notice of this conversation is read too, when it is
+			// about nothing newer (notifications)
+			this.messages.postedAt(conversation.id(), seq)
+				.ifPresent((postedAt) -> this.events
+					.publishEvent(new ConversationRead(conversation.id(), user.id(), postedAt)));
 		}
 		return new ReadResult(conversation.id(), position, unread);
 	}

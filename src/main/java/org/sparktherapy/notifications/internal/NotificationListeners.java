@@ -16,6 +16,7 @@ import org.sparktherapy.identity.CurrentUser;
 import org.sparktherapy.identity.PasswordChanged;
 import org.sparktherapy.identity.Role;
 import org.sparktherapy.identity.SignedIn;
+import org.sparktherapy.messaging.ConversationRead;
 import org.sparktherapy.messaging.MessagePosted;
 import org.sparktherapy.platform.SparkProperties;
 import org.sparktherapy.programs.TargetMastered;
@@ -93,6 +94,16 @@ class NotificationListeners {
 				new Notification.Draft(NotificationKind.NEW_MESSAGE, event.messageId().toString(),
 						new Notification.Subject("conversation", event.conversationId()), title,
 						"/messages/" + event.conversationId(), event.postedAt()));
+	}
+
+	/**
+	 * Reading a conversation (in the messages screen, or by writing in it) reads its
+	 * message notice, unless the notice is about a newer message.
+	 */
+	@ApplicationModuleListener
+	void on(ConversationRead event) {
+		this.notifier.markRead(event.readerId(), NotificationKind.NEW_MESSAGE,
+				new Notification.Subject("conversation", event.conversationId()), event.upTo(), this.clock.instant());
 	}
 
 	@ApplicationModuleListener

@@ -193,6 +193,26 @@ class NotificationRepository {
 	}
 
 	/**
+	 * Marks the recipient's unread notice of the kind about the subject read, when it is
+	 * from {@code upTo} or before.
+	 */
+	int markSubjectRead(UUID recipient, NotificationKind kind, Notification.Subject subject, Instant upTo,
+			Instant now) {
+		return this.jdbc.sql("""
+				update notifications set read_at = :now
+				where recipient_id = :recipient and kind = :kind and subject_type = :subjectType
+				  and subject_id = :subjectId and read_at is null and created_at <= :upTo
+				""")
+			.param("now", Timestamp.from(now))
+			.param("recipient", recipient)
+			.param("kind", kind.value())
+			.param("subjectType", subject.type())
+			.param("subjectId", subject.id())
+			.param("upTo", Timestamp.from(upTo))
+			.update();
+	}
+
+	/**
 	 * Marks every notification of the recipient created at or before {@code upTo} read
 	 * ({@code null}: all).
 	 */

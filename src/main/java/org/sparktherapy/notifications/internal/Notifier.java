@@ -108,4 +108,18 @@ class Notifier {
 		}
 	}
 
+	/**
+	 * The recipient saw what their standing notice of the kind about the subject says (it
+	 * is about nothing newer than {@code upTo}): it is read, and their open apps hear the
+	 * new unread count ({@code notification.read}).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void markRead(UUID recipient, NotificationKind kind, Notification.Subject subject, java.time.Instant upTo,
+			java.time.Instant now) {
+		if (this.notifications.markSubjectRead(recipient, kind, subject, upTo, now) > 0) {
+			this.live.publish(List.of(recipient), "notification.read",
+					Map.of("unreadCount", this.notifications.unreadCount(recipient)));
+		}
+	}
+
 }
