@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { FormErrorAlert } from '../../../components/ui/form-error-alert';
 import { Button } from '../../../components/ui/button';
@@ -187,6 +187,7 @@ export function AdminAttendance({
   const checkIn = useCheckInAppointment();
   const complete = useCompleteAppointment();
   const noShow = useNoShowAppointment();
+  const titleId = useId();
   const [early, setEarly] = useState<AttendanceStep | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -220,8 +221,10 @@ export function AdminAttendance({
   };
 
   return (
-    <section className="appt-attendance" aria-label="Attendance">
-      <h3 className="appt-attendance-title">Attendance</h3>
+    <section className="appt-attendance" aria-labelledby={titleId}>
+      <h3 id={titleId} className="appt-attendance-title">
+        Attendance
+      </h3>
       {early ? (
         <form
           className="appt-early"
