@@ -113,6 +113,15 @@ class DemoClinicIntegrationTests {
 				"select count(distinct date_trunc('week', started_at)) from therapy_sessions");
 		demo.atLeast(1, "targets mastered automatically along the way",
 				"select count(*) from target_phase_changes where automatic and phase = 'mastered'");
+		// a stalled target (StalledTargetRule): in intervention since the programs began,
+		// half right every session
+		demo.exactly(1, "a target stalled in intervention", """
+				select count(*) from targets t
+				where t.name = 'ball' and t.phase = 'intervention'
+				  and (select count(*) from session_target_results r where r.target_id = t.id) >= 6
+				  and not exists (select 1 from session_target_results r
+				                  where r.target_id = t.id and r.percent_correct <> 50)
+				""");
 	}
 
 	/**

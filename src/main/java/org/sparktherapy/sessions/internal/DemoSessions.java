@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * criterion, get mastered automatically and the next target starts — the graphs show real
  * curves with phase changes. Now and then a mistaken trial is taken back (an undo) and an
  * occurrence of a behavior is described (an ABC record), so every kind of event is there
- * to see. A guardian co-signs each note the evening after. Deterministic (fixed seed).
+ * to see. One target stalls ({@link #STALLED_TARGET}). A guardian co-signs each note the
+ * evening after. Deterministic (fixed seed).
  */
 @Component
 @Profile("demo")
@@ -72,6 +73,16 @@ class DemoSessions implements DemoData {
 	private final ZoneId zone;
 
 	private final Random random = new Random(20261125);
+
+	/**
+	 * A target whose teaching stopped moving it, for the first child who has it: half
+	 * right in every session, so the supervisor's "Stalled targets" (StalledTargetRule)
+	 * has something to show.
+	 */
+	static final String STALLED_TARGET = "ball";
+
+	/** The one target that stalls (the first {@link #STALLED_TARGET} taught). */
+	private UUID stalledTarget;
 
 	/**
 	 * The demo schedule's series begin this many weeks before this week's Monday (the
@@ -207,10 +218,22 @@ class DemoSessions implements DemoData {
 		switch (target.measurement()) {
 			case PERCENT_CORRECT -> {
 				int trials = teaching ? 10 : 5;
+				if (teaching && this.stalledTarget == null && STALLED_TARGET.equals(target.name())) {
+					this.stalledTarget = target.targetId();
+				}
+				boolean stalled = teaching && target.targetId().equals(this.stalledTarget);
 				for (int i = 0; i < trials; i++) {
 					boolean correct = this.random.nextDouble() < skill;
 					PromptLevel prompt = (correct && this.random.nextDouble() < skill) ? PromptLevel.INDEPENDENT
 							: (this.random.nextBoolean() ? PromptLevel.VERBAL : PromptLevel.GESTURAL);
+					if (stalled) {
+						// half right every session, whatever the practice (the random
+						// draws
+						// above are still taken, so every other target's data stays as it
+						// was)
+						correct = i % 2 == 0;
+						prompt = correct ? PromptLevel.GESTURAL : PromptLevel.VERBAL;
+					}
 					events.add(new SessionEvent.Trial(UUID.randomUUID(), target.targetId(),
 							correct ? TrialOutcome.CORRECT : TrialOutcome.INCORRECT, prompt, at.plusSeconds(40L * i)));
 				}
