@@ -242,15 +242,20 @@ class RefreshTokens {
 	}
 
 	/**
-	 * Locks the live tokens a revocation is about to end, before its UPDATE. A refresh
-	 * under way holds the lock of the token it uses, so the revocation waits for it; the
-	 * UPDATE, a later statement, then sees the successor that refresh committed. (A lone
-	 * UPDATE waits for the same lock but, under READ COMMITTED, only re-reads the rows of
-	 * its own snapshot: the successor stayed live after the sign-out.) Locked in one
-	 * order, so two revocations do not deadlock.
+	 * Locks the unused live tokens (one per sign-in) before a revocation's UPDATE. A
+	 * refresh under way holds the lock of the token it uses up, so the revocation waits
+	 * for it; the UPDATE, a later statement, then sees the successor that refresh
+	 * committed. (A lone UPDATE waits for the same lock but, under READ COMMITTED, only
+	 * re-reads the rows of its own snapshot: the successor stayed live after the
+	 * sign-out.) A used token presented again within the grace issues nothing, so it need
+	 * not be waited for; leaving used tokens out also means a refresh that revokes its
+	 * own sign-in waits for no lock but its own. Locked in id order, so two revocations
+	 * do not deadlock.
 	 */
 	private void lockLive(String where, UUID key) {
-		this.jdbc.sql("select id from refresh_tokens where " + where + " and revoked_at is null order by id for update")
+		this.jdbc
+			.sql("select id from refresh_tokens where " + where
+					+ " and revoked_at is null and used_at is null order by id for update")
 			.param("key", key)
 			.query(UUID.class)
 			.list();
