@@ -532,7 +532,7 @@ class NotificationsIntegrationTests {
 		Api.Response upToFirst = this.technician.api()
 			.post("/api/conversations/" + conversation + "/read", body("upTo", first));
 		assertThat(upToFirst.status()).as(upToFirst.text()).isEqualTo(200);
-		awaitEventsHandled();
+		EventPublications.awaitDelivered(this.jdbc, "ConversationRead", conversation);
 		assertThat(notice(this.technician, notice).get("read").asBoolean())
 			.as("a newer message than the one read: still unread")
 			.isFalse();
@@ -638,14 +638,6 @@ class NotificationsIntegrationTests {
 			}
 		}
 		throw new AssertionError("no message " + message);
-	}
-
-	/** Waits until every listener has handled every event published so far. */
-	private void awaitEventsHandled() {
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
 	}
 
 	private void post(MessagePosted posted) {
