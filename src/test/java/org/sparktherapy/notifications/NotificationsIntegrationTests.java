@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sparktherapy.messaging.MessagePosted;
+import org.sparktherapy.scheduling.AppointmentBooked;
 import org.sparktherapy.sessions.SessionCoSigned;
 import org.sparktherapy.sessions.SessionSubmitted;
 import org.sparktherapy.support.EventPublications;
@@ -140,6 +141,22 @@ class NotificationsIntegrationTests {
 		assertThat(TestMailServer.mailsTo(this.guardian.email())).as("one mail per move, not one per occurrence")
 			.filteredOn(mail -> TestMailServer.subject(mail).contains("moved"))
 			.hasSize(1);
+	}
+
+	@Test
+	void aSeriesCancelledBeforeItsBookingNoticeWasMadeIsStillNoticedAsBooked() {
+		// the listener runs after the booking commits: by then every occurrence may be
+		// cancelled (the series' first scheduled start is then unknown)
+		Instant start = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES);
+		AppointmentBooked booked = new AppointmentBooked(UUID.randomUUID(), UUID.randomUUID(),
+				UUID.fromString(this.childId), UUID.fromString(this.technician.id()), start,
+				start.plus(Duration.ofHours(1)));
+
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(booked));
+
+		EventPublications.awaitDelivered(this.jdbc, "AppointmentBooked", booked.seriesId());
+		assertThat(awaitKinds(this.technician, "appointment_booked", 1).get(0).get("title").asString())
+			.contains("weekly appointments booked, starting ");
 	}
 
 	@Test

@@ -39,15 +39,15 @@ class AppointmentTable {
 			.optional();
 	}
 
-	/** The first start of a series' appointments that are still scheduled. */
+	/**
+	 * The first start of a series' appointments that are still scheduled; empty when none
+	 * is (all cancelled before this listener ran).
+	 */
 	Optional<Instant> firstStartOfSeries(UUID seriesId) {
-		return Optional
-			.ofNullable(this.jdbc
-				.sql("select min(starts_at) from appointment_facts where series_id = :series and status = 'scheduled'")
-				.param("series", seriesId)
-				.query(Timestamp.class)
-				.single())
-			.map(Timestamp::toInstant);
+		return this.jdbc.sql("""
+				select starts_at from appointment_facts where series_id = :series and status = 'scheduled'
+				order by starts_at limit 1
+				""").param("series", seriesId).query(Timestamp.class).optional().map(Timestamp::toInstant);
 	}
 
 	/**
