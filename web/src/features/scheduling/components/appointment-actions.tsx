@@ -20,6 +20,14 @@ function checkInOpensAt(appointment: Appointment): Date {
     : new Date(new Date(appointment.start).getTime() - DEFAULT_CHECK_IN_LEAD_MS);
 }
 
+/** What the therapist's and the admin's attendance buttons are drawn for. */
+interface AttendanceActionsProps {
+  appointment: Appointment;
+  childName: string;
+  /** For tests: the time to judge by (otherwise the clock, refreshed every 30 seconds). */
+  now?: Date;
+}
+
 /** The current time, again every 30 seconds, so buttons appear when their time comes. */
 function useNow(fixed?: Date): Date {
   const [now, setNow] = useState(() => fixed ?? new Date());
@@ -38,16 +46,7 @@ function useNow(fixed?: Date): Date {
  * scheduled, "Complete" once checked in. Before check-in opens it says when. After completion: the way into recording
  * the session (while it is open) and to its record.
  */
-export function TherapistActions({
-  appointment,
-  childName,
-  now: fixedNow,
-}: {
-  appointment: Appointment;
-  childName: string;
-  /** For tests: the time to judge by (otherwise the clock, refreshed every 30 seconds). */
-  now?: Date;
-}) {
+export function TherapistActions({ appointment, childName, now: fixedNow }: AttendanceActionsProps) {
   const now = useNow(fixedNow);
   const navigate = useNavigate();
   const checkIn = useCheckInAppointment();
@@ -173,16 +172,7 @@ const STEP_LABELS: Record<AttendanceStep, { now: string; early: string; question
  * opens, a no-show or completion before the start — the step asks why, and the server records the reason in the
  * child's change history (`override`, ADR 0016).
  */
-export function AdminAttendance({
-  appointment,
-  childName,
-  now: fixedNow,
-}: {
-  appointment: Appointment;
-  childName: string;
-  /** For tests: the time to judge by (otherwise the clock, refreshed every 30 seconds). */
-  now?: Date;
-}) {
+export function AdminAttendance({ appointment, childName, now: fixedNow }: AttendanceActionsProps) {
   const now = useNow(fixedNow);
   const checkIn = useCheckInAppointment();
   const complete = useCompleteAppointment();
